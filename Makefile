@@ -1,0 +1,43 @@
+# The two commands a newcomer needs: `make run` and `make test`. Everything else is help.
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: run test rules lint format assets check-compose clean-data help
+
+help:
+	@echo "make run     set up, then serve the demo on http://127.0.0.1:8000 (PORT overrides)"
+	@echo "make test    set up, then run the whole suite"
+	@echo "make rules   how many tests prove each Bangkok Rule"
+	@echo "make lint    ruff"
+	@echo "make assets  rebuild the compiled front-end (needs npm)"
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || "$$(scripts/find-python)" -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test]"
+	@touch $(STAMP)
+
+run: $(STAMP)
+	$(PY) -m bangkok.launcher run
+
+test: $(STAMP)
+	scripts/test-services
+	$(PY) -m bangkok.launcher test
+
+rules: $(STAMP)
+	@DATABASE_URL=postgres://unused/unused SECRET_KEY=rules $(PY) -m pytest --rules-report -q -p no:warnings | grep -E '^(Rule|[0-9]+ rules)'
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(STAMP)
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+assets:
+	bash frontend/build.sh
+
+clean-data:
+	rm -rf var

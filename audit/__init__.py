@@ -1,0 +1,7 @@
+"""The audit trail. Services call `audit.record(...)`; nothing else writes there."""
+
+
+def record(*args, **kwargs):
+    from .services import record as _record
+
+    return _record(*args, **kwargs)

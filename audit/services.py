@@ -1,0 +1,42 @@
+from django.db import models, transaction
+
+from .models import AuditEvent
+
+
+def _subject(subject) -> tuple[str, str]:
+    if subject is None:
+        return "", ""
+    if isinstance(subject, models.Model):
+        key = getattr(subject, "uuid", None) or subject.pk
+        return subject._meta.label_lower, str(key)
+    kind, key = subject
+    return kind, str(key)
+
+
+def record(
+    *,
+    by,
+    action: str,
+    subject=None,
+    facility=None,
+    disclosed: list | None = None,
+    detail: dict | None = None,
+) -> AuditEvent:
+    """Append one audit row in the caller's transaction.
+
+    `by` is the acting user (None for the system). `subject` is a model instance or a
+    (type, id) pair. `disclosed` lists the ids of confidential records shown by a read.
+    If this write fails, the caller's transaction fails with it: nothing is done unaudited.
+    """
+    subject_type, subject_id = _subject(subject)
+    with transaction.atomic():
+        return AuditEvent.objects.create(
+            actor=by if by is not None and by.is_authenticated else None,
+            actor_role=getattr(by, "role_code", "") if by is not None else "",
+            action=action,
+            facility=facility,
+            subject_type=subject_type,
+            subject_id=subject_id,
+            disclosed=[str(item) for item in (disclosed or [])],
+            detail=detail or {},
+        )

@@ -1,0 +1,28 @@
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+
+def navigation(request):
+    """The service navigation for the signed-in user's role (nothing for anonymous users)."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"nav": [], "role_label": ""}
+    role = user.role
+    items = [(_("Dashboard"), reverse("dashboard"))]
+    if role is not None and role.case_data:
+        items.append((_("Women"), reverse("prisoners:list")))
+        if user.has_perm("reminders.change_reminder"):
+            items.append((_("My tasks"), reverse("reminders:tasks")))
+    if role is not None and role.manages_accounts:
+        items.append((_("Accounts and facilities"), reverse("admin:index")))
+    items.append((_("API documentation"), reverse("api-docs")))
+    path = request.path
+    nav = [
+        {
+            "label": label,
+            "url": url,
+            "active": path == url if url == "/" else path.startswith(url),
+        }
+        for label, url in items
+    ]
+    return {"nav": nav, "role_label": role.label if role else ""}

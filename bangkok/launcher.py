@@ -1,0 +1,245 @@
+"""The development launcher behind `make run` and `make test`.
+
+    python -m bangkok.launcher run     # database, migrations, demo data, worker+beat, web
+    python -m bangkok.launcher test    # database and Redis for the suite, then pytest
+    python -m bangkok.launcher manage  # any manage.py command against the same database
+
+With DATABASE_URL unset it starts an embedded PostgreSQL (var/pgdata) and passes its
+address on; settings never start servers. With REDIS_URL unset, `run` uses a broker on the
+filesystem and `test` starts a private Redis if one is installed. Ctrl-C or SIGTERM stops
+every process it started, the database included.
+"""
+
+import os
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from .embedded_db import EmbeddedDatabase
+
+ROOT = Path(__file__).resolve().parent.parent
+VAR = ROOT / "var"
+PYTHON = sys.executable
+
+
+def say(message: str) -> None:
+    print(f"[bangkok] {message}", flush=True)
+
+
+class Launcher:
+    def __init__(self):
+        self.env = os.environ.copy()
+        self.children: list[subprocess.Popen] = []
+        self.database: EmbeddedDatabase | None = None
+        self.stopping = False
+
+    # -- pieces -----------------------------------------------------------------------
+    def secret_key(self, persist: bool) -> None:
+        if self.env.get("SECRET_KEY"):
+            return
+        if not persist:
+            self.env["SECRET_KEY"] = secrets.token_urlsafe(50)
+            return
+        path = VAR / "secret_key"
+        if not path.exists():
+            path.write_text(secrets.token_urlsafe(50))
+            path.chmod(0o600)
+        self.env["SECRET_KEY"] = path.read_text().strip()
+
+    def database_url(self) -> None:
+        if self.env.get("DATABASE_URL"):
+            say("Using the database in DATABASE_URL.")
+            return
+        started = time.monotonic()
+        self.database = EmbeddedDatabase(VAR / "pgdata")
+        self.env["DATABASE_URL"] = self.database.start()
+        say(f"Embedded PostgreSQL ready in {time.monotonic() - started:.1f} s (var/pgdata).")
+
+    def private_redis(self) -> None:
+        """For tests: REDIS_URL if set, else a private redis-server on a free port."""
+        if self.env.get("REDIS_URL"):
+            return
+        binary = shutil.which("redis-server")
+        if binary is None:
+            say("No REDIS_URL and no redis-server installed: the broker tests will fail.")
+            return
+        port = free_port()
+        self.spawn(
+            [
+                binary,
+                "--port",
+                str(port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--loglevel",
+                "warning",
+            ],
+            stdout=subprocess.DEVNULL,
+        )
+        wait_for_port(port)
+        self.env["REDIS_URL"] = f"redis://127.0.0.1:{port}/0"
+
+    def manage(self, *args: str, check: bool = True) -> int:
+        result = subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=self.env)
+        if check and result.returncode != 0:
+            raise SystemExit(f"manage.py {' '.join(args)} failed ({result.returncode})")
+        return result.returncode
+
+    def spawn(self, command: list[str], **kwargs) -> subprocess.Popen:
+        child = subprocess.Popen(command, cwd=ROOT, env=self.env, start_new_session=True, **kwargs)
+        self.children.append(child)
+        return child
+
+    # -- lifetime ---------------------------------------------------------------------
+    def stop(self, *_args) -> None:
+        if self.stopping:
+            return
+        self.stopping = True
+        for child in reversed(self.children):
+            if child.poll() is None:
+                try:
+                    os.killpg(child.pid, signal.SIGTERM)
+                except ProcessLookupError:
+                    pass
+        deadline = time.monotonic() + 15
+        for child in self.children:
+            try:
+                child.wait(timeout=max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                os.killpg(child.pid, signal.SIGKILL)
+        if self.database is not None:
+            self.database.stop()
+            say("Embedded PostgreSQL stopped.")
+
+    def run(self) -> int:
+        VAR.mkdir(exist_ok=True)
+        started = time.monotonic()
+        self.secret_key(persist=True)
+        self.env.setdefault("HTTPS", "0")
+        self.env.setdefault("DEBUG", "0")
+        self.env.setdefault("BROKER_DIR", str(VAR / "broker"))
+        for folder in ("queue", "processed"):
+            (Path(self.env["BROKER_DIR"]) / folder).mkdir(parents=True, exist_ok=True)
+        port = self.env.get("PORT", "8000")
+        self.database_url()
+        self.manage("migrate", "--noinput", "-v", "0")
+        self.manage("sync_roles", "-v", "0")
+        self.manage("collectstatic", "--noinput", "-v", "0")
+        self.manage("seed_demo")
+        broker = "Redis" if self.env.get("REDIS_URL") else "the filesystem broker (var/broker)"
+        self.spawn(
+            [
+                PYTHON,
+                "-m",
+                "celery",
+                "-A",
+                "bangkok",
+                "worker",
+                "-B",
+                "-P",
+                "solo",
+                "-l",
+                "warning",
+                "--schedule",
+                str(VAR / "celerybeat-schedule"),
+            ]
+        )
+        web = self.spawn(
+            [
+                PYTHON,
+                "-m",
+                "gunicorn",
+                "bangkok.wsgi:application",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                "2",
+                "--no-control-socket",
+                "--access-logfile",
+                "-",
+                "--log-level",
+                "warning",
+            ]
+        )
+        wait_for_port(int(port), process=web)
+        say(f"Worker with beat on {broker}.")
+        say(f"Ready in {time.monotonic() - started:.1f} s: http://127.0.0.1:{port}/")
+        say("Log in as reception, custody, health, social, safeguarding, governor, inspector")
+        say("or sysadmin (facility A; add _b for facility B) with the demo password above")
+        say(f"(also in {VAR / 'demo_password'}). Ctrl-C stops everything.")
+        while not self.stopping:
+            for child in self.children:
+                if child.poll() is not None:
+                    say(f"{child.args[2]} stopped unexpectedly ({child.returncode}).")
+                    return 1
+            time.sleep(0.5)
+        return 0
+
+    def test(self, pytest_args: list[str]) -> int:
+        VAR.mkdir(exist_ok=True)
+        self.secret_key(persist=False)
+        self.env.setdefault("HTTPS", "0")
+        self.database_url()
+        self.private_redis()
+        return subprocess.run(
+            [PYTHON, "-m", "pytest", *pytest_args], cwd=ROOT, env=self.env
+        ).returncode
+
+    def manage_command(self, args: list[str]) -> int:
+        VAR.mkdir(exist_ok=True)
+        self.secret_key(persist=True)
+        self.database_url()
+        return self.manage(*args, check=False)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for_port(port: int, process: subprocess.Popen | None = None, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            raise SystemExit(f"The process for port {port} exited ({process.returncode}).")
+        with socket.socket() as sock:
+            if sock.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.1)
+    raise SystemExit(f"Nothing listens on port {port} after {seconds} s.")
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] not in {"run", "test", "manage"}:
+        print(__doc__)
+        return 2
+    launcher = Launcher()
+
+    def on_signal(signum, _frame):
+        launcher.stop()
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
+    try:
+        if argv[0] == "run":
+            return launcher.run()
+        if argv[0] == "test":
+            return launcher.test(argv[1:])
+        return launcher.manage_command(argv[1:])
+    finally:
+        launcher.stop()
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

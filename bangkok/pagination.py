@@ -1,0 +1,171 @@
+"""Keyset (cursor) pagination for pages and the API: page 2,000 costs what page 1 costs.
+
+The order is a tuple of ascending fields ending in a unique one (usually `id`). A cursor is
+the opaque, signed position of the row before (or after) the page.
+"""
+
+import base64
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from urllib.parse import urlencode
+
+from django.core import signing
+from django.db.models import Q, QuerySet
+from rest_framework.exceptions import NotFound
+from rest_framework.pagination import BasePagination
+from rest_framework.response import Response
+
+MAX_PAGE_SIZE = 100
+_signer = signing.Signer(salt="bangkok.cursor")
+
+
+class BadCursor(ValueError):
+    pass
+
+
+@dataclass
+class Page:
+    items: list
+    next_cursor: str | None
+    previous_cursor: str | None
+
+
+def _encode(direction: str, values: list) -> str:
+    raw = json.dumps(
+        [direction, [v.isoformat() if isinstance(v, date | datetime) else v for v in values]]
+    )
+    return base64.urlsafe_b64encode(_signer.sign(raw).encode()).decode().rstrip("=")
+
+
+def _decode(cursor: str) -> tuple[str, list]:
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        raw = _signer.unsign(base64.urlsafe_b64decode(padded.encode()).decode())
+        direction, values = json.loads(raw)
+    except (ValueError, signing.BadSignature, UnicodeDecodeError) as exc:
+        raise BadCursor("This page link is no longer valid.") from exc
+    if direction not in ("n", "p"):
+        raise BadCursor("This page link is no longer valid.")
+    return direction, values
+
+
+def _beyond(fields: tuple[str, ...], values: list, after: bool) -> Q:
+    """Rows strictly after (or before) `values` in the order of `fields`."""
+    op = "gt" if after else "lt"
+    condition = Q()
+    for i, name in enumerate(fields):
+        step = Q(**{f"{name}__{op}": values[i]})
+        for prior, value in zip(fields[:i], values[:i], strict=False):
+            step &= Q(**{prior: value})
+        condition |= step
+    return condition
+
+
+def _position(item, fields) -> list:
+    return [getattr(item, name) for name in fields]
+
+
+def keyset_page(qs: QuerySet, *, fields: tuple[str, ...], cursor: str | None, size: int) -> Page:
+    size = max(1, min(size, MAX_PAGE_SIZE))
+    direction, values = _decode(cursor) if cursor else ("n", None)
+    if len(values or fields) != len(fields):
+        raise BadCursor("This page link is no longer valid.")
+    forward = direction == "n"
+    if values is not None:
+        qs = qs.filter(_beyond(fields, values, after=forward))
+    order = list(fields) if forward else [f"-{name}" for name in fields]
+    rows = list(qs.order_by(*order)[: size + 1])
+    more = len(rows) > size
+    rows = rows[:size]
+    if not forward:
+        rows.reverse()
+    if not rows:
+        return Page([], None, None)
+    first, last = _position(rows[0], fields), _position(rows[-1], fields)
+    has_next = more if forward else True
+    has_previous = (values is not None) if forward else more
+    return Page(
+        rows,
+        _encode("n", last) if has_next else None,
+        _encode("p", first) if has_previous else None,
+    )
+
+
+def page_size_from(params, default: int = 50) -> int:
+    try:
+        return max(1, min(int(params.get("page_size", default)), MAX_PAGE_SIZE))
+    except (TypeError, ValueError):
+        return default
+
+
+def url_with(params, **changes) -> str:
+    query = params.copy()
+    for key, value in changes.items():
+        if value is None:
+            query.pop(key, None)
+        else:
+            query[key] = value
+    return "?" + urlencode(query, doseq=True)
+
+
+class KeysetPagination(BasePagination):
+    """DRF pagination over `view.keyset_fields`: {"next", "previous", "results"}."""
+
+    cursor_query_param = "cursor"
+
+    def paginate_queryset(self, queryset, request, view=None):
+        self.request = request
+        try:
+            page = keyset_page(
+                queryset,
+                fields=view.keyset_fields,
+                cursor=request.query_params.get(self.cursor_query_param),
+                size=page_size_from(request.query_params),
+            )
+        except BadCursor as exc:
+            raise NotFound(str(exc)) from exc
+        self.page = page
+        return page.items
+
+    def _link(self, cursor):
+        if cursor is None:
+            return None
+        params = self.request.query_params.copy()
+        params[self.cursor_query_param] = cursor
+        return self.request.build_absolute_uri(self.request.path) + url_with(params)
+
+    def get_paginated_response(self, data):
+        return Response(
+            {
+                "next": self._link(self.page.next_cursor),
+                "previous": self._link(self.page.previous_cursor),
+                "results": data,
+            }
+        )
+
+    def get_paginated_response_schema(self, schema):
+        link = {"type": "string", "nullable": True, "format": "uri"}
+        return {
+            "type": "object",
+            "required": ["next", "previous", "results"],
+            "properties": {"next": link, "previous": link, "results": schema},
+        }
+
+    def get_schema_operation_parameters(self, view):
+        return [
+            {
+                "name": self.cursor_query_param,
+                "required": False,
+                "in": "query",
+                "description": "The page's position, from a `next` or `previous` link.",
+                "schema": {"type": "string"},
+            },
+            {
+                "name": "page_size",
+                "required": False,
+                "in": "query",
+                "description": f"Rows per page, 1 to {MAX_PAGE_SIZE} (default 50).",
+                "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE},
+            },
+        ]

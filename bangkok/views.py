@@ -1,0 +1,63 @@
+from datetime import datetime, time, timedelta
+
+from django.contrib.auth.decorators import login_required
+from django.db import DatabaseError, connection
+from django.db.models import Count, Q
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+from prisoners.models import CustodyStatus, _years_before
+from prisoners.permissions import facilities_of, prisoners_visible_to
+from reminders.models import Status
+from reminders.services import tasks_for
+
+
+def end_of_today() -> datetime:
+    today = timezone.localdate()
+    return timezone.make_aware(datetime.combine(today + timedelta(days=1), time.min))
+
+
+@login_required
+@require_safe
+def dashboard(request):
+    """What needs doing today, for her role, in her facilities."""
+    user = request.user
+    role = user.role
+    context = {"role": role, "facilities": list(facilities_of(user))}
+    if role is not None and role.case_data:
+        adult_from = _years_before(timezone.localdate(), 18)
+        context["counts"] = prisoners_visible_to(user).aggregate(
+            in_custody=Count("id", filter=Q(custody_status=CustodyStatus.IN_CUSTODY)),
+            juveniles=Count(
+                "id",
+                filter=Q(custody_status=CustodyStatus.IN_CUSTODY, date_of_birth__gt=adult_from),
+            ),
+        )
+        tasks = tasks_for(user)
+        context["task_counts"] = tasks.aggregate(
+            today=Count("id", filter=Q(due_at__lt=end_of_today())),
+            overdue=Count("id", filter=Q(status__in=[Status.DUE, Status.ESCALATED])),
+            escalated=Count("id", filter=Q(status=Status.ESCALATED)),
+        )
+        context["today"] = list(
+            tasks.filter(due_at__lt=end_of_today())
+            .select_related("prisoner", "facility")
+            .order_by("due_at", "id")[:10]
+        )
+    return render(request, "dashboard.html", context)
+
+
+@never_cache
+@require_safe
+def healthz(request):
+    """200 when the database answers, 503 when it doesn't. No detail for the outside."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return JsonResponse({"status": "unavailable"}, status=503)
+    return JsonResponse({"status": "ok"})

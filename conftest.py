@@ -1,0 +1,104 @@
+"""The named cast every test can use: one member of staff per role at facility A, plus an
+outsider (reception at facility B) and an unassigned custody officer."""
+
+import os
+
+import pytest
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CASE_ROLES = ["reception", "custody", "health", "social", "safeguarding", "governor", "inspector"]
+ALL_ROLES = [*CASE_ROLES, "sysadmin"]
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--rules-report",
+        action="store_true",
+        help="Print how many tests prove each Bangkok Rule, then stop.",
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    if not config.getoption("--rules-report"):
+        return
+    counts: dict[str, int] = {}
+    for item in items:
+        for marker in item.iter_markers(name="rule"):
+            for rule in marker.args:
+                counts[str(rule)] = counts.get(str(rule), 0) + 1
+
+    def order(rule: str):
+        head = rule.lstrip("M")
+        parts = [int(p) if p.isdigit() else 0 for p in head.split(".")]
+        return (rule.startswith("M"), parts, rule)
+
+    reporter = config.pluginmanager.get_plugin("terminalreporter")
+    for rule in sorted(counts, key=order):
+        reporter.write_line(f"Rule {rule}: {counts[rule]} tests")
+    reporter.write_line(f"{len(counts)} rules, {sum(counts.values())} rule-marked tests")
+    config.hook.pytest_deselected(items=list(items))
+    items[:] = []
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hasher(settings):
+    # Argon2 is the production hasher; in tests it only costs time.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def facility_a(db):
+    from prisoners.tests.factories import FacilityFactory
+
+    return FacilityFactory(code="A", name="Riverside Women's Prison")
+
+
+@pytest.fixture
+def facility_b(db):
+    from prisoners.tests.factories import FacilityFactory
+
+    return FacilityFactory(
+        code="B", name="Hillcrest Women's Unit", latitude="18.78830", longitude="98.98530"
+    )
+
+
+@pytest.fixture
+def cast(facility_a, facility_b):
+    from staff.models import Gender
+    from staff.tests.factories import make_staff
+
+    people = {
+        role: make_staff(role, *([facility_a] if role != "sysadmin" else []), username=role)
+        for role in ALL_ROLES
+    }
+    people["outsider"] = make_staff("reception", facility_b, username="outsider")
+    people["unassigned"] = make_staff("custody", username="unassigned", gender=Gender.WOMAN)
+    return people
+
+
+@pytest.fixture
+def woman_a(facility_a):
+    from prisoners.tests.factories import PrisonerFactory
+
+    return PrisonerFactory(
+        facility=facility_a, given_names="Malee", family_name="Srisuk", prison_number="A00001"
+    )
+
+
+@pytest.fixture
+def woman_b(facility_b):
+    from prisoners.tests.factories import PrisonerFactory
+
+    return PrisonerFactory(
+        facility=facility_b, given_names="Aye", family_name="Thandar", prison_number="B00001"
+    )
+
+
+def client_for(user):
+    from django.test import Client
+
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client

@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Build the Bangkok staff design system into static/bangkok/.
+#
+#   bash frontend/build.sh        (from anywhere)
+#
+# Output (committed to the repo, so the build must be deterministic):
+#   static/bangkok/bangkok.css               GOV.UK Frontend + MoJ Frontend + project styles
+#   static/bangkok/govuk-frontend.min.js     GOV.UK Frontend ES module
+#   static/bangkok/moj-frontend.min.js       MoJ Frontend ES module
+#   static/bangkok/htmx.min.js               htmx 2
+#   static/bangkok/init.js                   initialises both (CSP: no inline JS)
+#   static/bangkok/assets/images/*           every image bangkok.css references
+#   static/bangkok/assets/favicon.svg
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+out="$(dirname "$here")/static/bangkok"
+cd "$here"
+
+# Install exactly what package-lock.json pins. No install scripts are needed
+# (sass is pure JavaScript); skipping them keeps the install offline-safe.
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --ignore-scripts --no-audit --no-fund
+fi
+
+govuk=node_modules/govuk-frontend/dist/govuk
+moj=node_modules/@ministryofjustice/frontend/moj
+
+mkdir -p "$out"
+rm -rf "$out/assets"
+mkdir -p "$out/assets/images"
+
+# --- CSS ------------------------------------------------------------------
+# --quiet-deps hides Sass deprecation warnings raised inside node_modules.
+# One GOV.UK warning remains ("The `govuk-text-colour` mixin is deprecated"):
+# MoJ Frontend 11 itself calls that mixin, and MoJ pins
+# $govuk-suppressed-warnings, so it cannot be silenced from here. Harmless.
+npx --no-install sass \
+  --load-path=. \
+  --no-source-map \
+  --style=compressed \
+  --quiet-deps \
+  bangkok.scss "$out/bangkok.css"
+
+if grep -q "@font-face" "$out/bangkok.css"; then
+  echo "build.sh: bangkok.css must not contain @font-face" >&2
+  exit 1
+fi
+
+# Copy every image the CSS references (url(assets/images/NAME)), and nothing
+# else: Django's manifest storage fails on a url() whose file is missing, and
+# the Crown/royal arms images are deliberately not shipped.
+grep -o 'url([^)]*)' "$out/bangkok.css" \
+  | sed -E 's/^url\(["'\'']?//; s/["'\'']?\)$//' \
+  | sort -u \
+  | while read -r ref; do
+      case "$ref" in
+        data:*) continue ;;
+        assets/images/*) name="${ref#assets/images/}" ;;
+        *) echo "build.sh: unexpected url() in bangkok.css: $ref" >&2; exit 1 ;;
+      esac
+      if [ -f "$moj/assets/images/$name" ]; then
+        cp "$moj/assets/images/$name" "$out/assets/images/$name"
+      elif [ -f "$govuk/assets/images/$name" ]; then
+        cp "$govuk/assets/images/$name" "$out/assets/images/$name"
+      else
+        echo "build.sh: bangkok.css references $ref, found in neither package" >&2
+        exit 1
+      fi
+    done
+
+# Project assets (favicon: our own mark, not the GOV.UK crown)
+cp assets/favicon.svg "$out/assets/favicon.svg"
+
+# --- JavaScript -------------------------------------------------------------
+# Source map comments are stripped: the .map files are not shipped, and
+# Django's manifest storage would try to resolve them.
+copy_js() {
+  sed -E 's@//# sourceMappingURL=[^[:space:]]*$@@' "$1" > "$2"
+}
+copy_js "$govuk/govuk-frontend.min.js" "$out/govuk-frontend.min.js"
+copy_js "$moj/moj-frontend.min.js" "$out/moj-frontend.min.js"
+copy_js node_modules/htmx.org/dist/htmx.min.js "$out/htmx.min.js"
+cp js/init.js "$out/init.js"
+
+echo "build.sh: built $(cd "$out" && find . -type f | sort | wc -l) files into ${out#"$(dirname "$here")/"}/"

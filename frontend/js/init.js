@@ -1,0 +1,24 @@
+// Bangkok: start GOV.UK Frontend and MoJ Frontend components.
+//
+// Loaded from templates/base.html as <script type="module">, so it runs only
+// in browsers that support ES modules, which is what GOV.UK Frontend needs.
+// The Content-Security-Policy forbids inline scripts, so the usual inline
+// snippet that marks <body> as supported lives here instead.
+import { initAll as initGovuk } from "./govuk-frontend.min.js";
+import { initAll as initMoj } from "./moj-frontend.min.js";
+
+document.body.classList.add("js-enabled", "govuk-frontend-supported");
+
+initGovuk();
+initMoj();
+
+// Components in content that htmx swaps in later. htmx:load also fires once
+// for <body> at start-up, which was initialised above.
+document.addEventListener("htmx:load", (event) => {
+  const scope = event.detail && event.detail.elt;
+  if (!(scope instanceof Element) || scope === document.body) {
+    return;
+  }
+  initGovuk({ scope });
+  initMoj({ scope });
+});

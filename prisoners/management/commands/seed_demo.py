@@ -1,0 +1,310 @@
+"""Demo data: two facilities, one user per role per facility, about 60 women. Idempotent."""
+
+import os
+import random
+import secrets
+from datetime import timedelta
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from prisoners.models import CustodyStatus, Facility, LegalStatus, Prisoner, Unit
+from prisoners.services import register_prisoner, set_protection_flags
+from reminders.models import Basis
+from reminders.services import schedule_reminder, sweep_reminders
+from staff.models import Course, Gender, TrainingRecord
+from staff.roles import ROLES
+from staff.services import assign_facility, set_role, sync_roles
+
+FACILITIES = [
+    {
+        "code": "A",
+        "name": "Riverside Women's Prison",
+        "kind": Facility.Kind.WOMENS_PRISON,
+        "latitude": "13.75630",
+        "longitude": "100.50180",
+        "capacity": 420,
+        "units": [
+            ("RCP", "Reception", "reception"),
+            ("G1", "Wing 1", "general"),
+            ("G2", "Wing 2", "general"),
+            ("MBU", "Mother and baby unit", "mother_and_baby"),
+            ("JUV", "Girls' unit", "juvenile"),
+        ],
+    },
+    {
+        "code": "B",
+        "name": "Hillcrest Women's Unit",
+        "kind": Facility.Kind.WOMENS_UNIT,
+        "latitude": "18.78830",
+        "longitude": "98.98530",
+        "capacity": 160,
+        "units": [
+            ("RCP", "Reception", "reception"),
+            ("W1", "Women's wing", "general"),
+            ("MBU", "Mother and baby unit", "mother_and_baby"),
+        ],
+    },
+]
+# Staff gender per role: the custody officer at B is a man (Rule 19 shows in later areas).
+STAFF_GENDER = {"custody_b": Gender.MAN, "governor_b": Gender.MAN, "sysadmin": Gender.MAN}
+
+GIVEN = [
+    "Somchai",
+    "Malee",
+    "Pranee",
+    "Kanya",
+    "Nittaya",
+    "Siriporn",
+    "Wanida",
+    "Ratana",
+    "Aye",
+    "Thandar",
+    "Sokha",
+    "Chanthy",
+    "Noy",
+    "Amina",
+    "Fatima",
+    "Khadija",
+    "Maria",
+    "Lucía",
+    "Carmen",
+    "Sophie",
+    "Camille",
+    "Grace",
+    "Chiamaka",
+    "Emily",
+    "Hannah",
+    "Arunee",
+    "Duangjai",
+    "Pimchanok",
+    "Lamai",
+    "Buppha",
+]
+FAMILY = [
+    "Srisuk",
+    "Wongsawat",
+    "Chaiyaporn",
+    "Thongdee",
+    "Kaewmanee",
+    "Boonmee",
+    "Rattanakorn",
+    "Saetang",
+    "Win",
+    "Htet",
+    "Chea",
+    "Phommachanh",
+    "El Idrissi",
+    "Benali",
+    "García",
+    "Fernández",
+    "Martin",
+    "Dubois",
+    "Okafor",
+    "Adeyemi",
+    "Taylor",
+    "Jones",
+    "Suwan",
+    "Inthasorn",
+    "Panyawong",
+    "Sukjai",
+    "Meesuk",
+    "Rungruang",
+]
+FOREIGN = [
+    ("MM", "my"),
+    ("LA", "lo"),
+    ("KH", "km"),
+    ("MA", "ar"),
+    ("ES", "es"),
+    ("FR", "fr"),
+    ("NG", "en"),
+    ("GB", "en"),
+]
+HOMES = [
+    ("Bangkok", "13.75630", "100.50180"),
+    ("Nonthaburi", "13.86210", "100.51440"),
+    ("Ayutthaya", "14.35320", "100.56890"),
+    ("Chiang Mai", "18.78830", "98.98530"),
+    ("Chiang Rai", "19.91050", "99.84060"),
+    ("Khon Kaen", "16.43220", "102.82360"),
+    ("Udon Thani", "17.41380", "102.78720"),
+    ("Hat Yai", "7.00860", "100.47470"),
+    ("Lampang", "18.28880", "99.49090"),
+    ("Nakhon Ratchasima", "14.97990", "102.09780"),
+]
+LEGAL = (
+    [LegalStatus.PRETRIAL] * 4
+    + [LegalStatus.SENTENCED] * 5
+    + [LegalStatus.CONVICTED_UNSENTENCED, LegalStatus.IMMIGRATION]
+)
+
+
+class Command(BaseCommand):
+    help = "Load demo facilities, staff and women. Running it again adds nothing twice."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--women", type=int, default=60)
+
+    @transaction.atomic
+    def handle(self, *args, women, **options):
+        sync_roles()
+        facilities = [self.facility(spec) for spec in FACILITIES]
+        password = self.staff(facilities)
+        created = self.women(facilities, women)
+        swept = sweep_reminders()
+        self.stdout.write(
+            f"Demo data: {len(facilities)} facilities, {Prisoner.objects.count()} women "
+            f"({created} new), reminders swept {swept}."
+        )
+        if password:
+            self.stdout.write(self.style.WARNING(f"Demo password for every user: {password}"))
+
+    def facility(self, spec) -> Facility:
+        spec = dict(spec)
+        units = spec.pop("units")
+        facility, _ = Facility.objects.get_or_create(code=spec.pop("code"), defaults=spec)
+        for code, name, designation in units:
+            Unit.objects.get_or_create(
+                facility=facility, code=code, defaults={"name": name, "designation": designation}
+            )
+        return facility
+
+    def staff(self, facilities) -> str | None:
+        """One user per role per facility; returns the password if it made any user."""
+        user_model = get_user_model()
+        password = os.environ.get("DEMO_PASSWORD") or None
+        made = False
+        for facility, suffix in zip(facilities, ["", "_b"], strict=True):
+            for code in ROLES:
+                username = f"{code}{suffix}"
+                if user_model.objects.filter(username=username).exists():
+                    continue
+                if password is None:
+                    password = secrets.token_urlsafe(12)
+                user = user_model(
+                    username=username,
+                    first_name=code.capitalize(),
+                    last_name=f"({facility.code})",
+                    gender=STAFF_GENDER.get(username, Gender.WOMAN),
+                )
+                user.set_password(password)
+                user.save()
+                set_role(user=user, role=code)
+                if ROLES[code].case_data:
+                    assign_facility(user=user, facility=facility)
+                if code == "custody":
+                    self.training(user)
+                made = True
+        if made and not os.environ.get("DEMO_PASSWORD"):
+            path = Path(settings.BASE_DIR) / "var" / "demo_password"
+            path.parent.mkdir(exist_ok=True)
+            path.write_text(password + "\n")
+            path.chmod(0o600)
+        return password if made else None
+
+    def training(self, user) -> None:
+        today = timezone.localdate()
+        for course in (Course.SEARCH_METHODS, Course.WOMENS_NEEDS, Course.GENDER_SENSITIVITY):
+            TrainingRecord.objects.get_or_create(
+                user=user,
+                course=course,
+                defaults={
+                    "completed": today - timedelta(days=200),
+                    "expires": today + timedelta(days=530),
+                },
+            )
+
+    def women(self, facilities, count: int) -> int:
+        rng = random.Random(20101221)  # the date the General Assembly adopted the Rules
+        created = 0
+        for i in range(count):
+            facility = facilities[0] if i % 5 < 3 else facilities[1]
+            fields = self.woman_fields(rng, i, facility)
+            number = fields.pop("prison_number")
+            if Prisoner.objects.filter(prison_number=number).exists():
+                continue
+            woman = register_prisoner(by=None, facility=facility, prison_number=number, **fields)
+            self.flags_and_reminders(rng, i, woman)
+            created += 1
+        return created
+
+    def woman_fields(self, rng, i, facility) -> dict:
+        today = timezone.localdate()
+        juvenile = i % 13 == 4
+        age_days = (
+            rng.randint(15 * 365 + 30, 17 * 365) if juvenile else rng.randint(19 * 365, 62 * 365)
+        )
+        foreign = FOREIGN[i % len(FOREIGN)] if i % 5 == 2 else None
+        units = [u for u in facility.units.all() if u.designation in ("general", "reception")]
+        if juvenile and facility.code == "A":
+            unit = facility.units.get(code="JUV")
+        else:
+            unit = units[i % len(units)]
+        home = HOMES[rng.randrange(len(HOMES))]
+        return {
+            "prison_number": f"{facility.code}{24000 + i:05d}",
+            "given_names": rng.choice(GIVEN),
+            "family_name": rng.choice(FAMILY),
+            "aliases": [f"{rng.choice(GIVEN)}"] if i % 7 == 0 else [],
+            "date_of_birth": today - timedelta(days=age_days),
+            "nationalities": [foreign[0]] if foreign else ["TH"],
+            "languages": [foreign[1]] if foreign else ["th"],
+            "legal_status": LegalStatus.PRETRIAL if juvenile else LEGAL[i % len(LEGAL)],
+            "custody_status": CustodyStatus.RELEASED if i % 8 == 7 else CustodyStatus.IN_CUSTODY,
+            "unit": unit,
+            "home_place": "" if foreign else home[0],
+            "home_latitude": None if foreign else home[1],
+            "home_longitude": None if foreign else home[2],
+        }
+
+    def flags_and_reminders(self, rng, i, woman) -> None:
+        if woman.custody_status != CustodyStatus.IN_CUSTODY:
+            return
+        if i % 9 == 1:
+            set_protection_flags(prisoner=woman, by=None, source="demo", no_segregation=True)
+        if i % 17 == 3:
+            set_protection_flags(
+                prisoner=woman, by=None, source="demo", no_segregation=True, child_in_prison=True
+            )
+        if i % 23 == 5:
+            set_protection_flags(
+                prisoner=woman,
+                by=None,
+                source="demo",
+                no_restraint_obstetric=True,
+                no_segregation=True,
+            )
+        if i % 6 == 0:
+            set_protection_flags(
+                prisoner=woman, by=None, source="demo", woman_clinician_requested=True
+            )
+        if i % 11 == 2:
+            set_protection_flags(
+                prisoner=woman, by=None, source="demo", observation_level="intermittent"
+            )
+        now = timezone.now()
+        demo_tasks = [
+            ("reception", "M7", "Check her emergency contact and next of kin"),
+            ("health", "6", "Health review due"),
+            ("social", "26", "Review her family contact"),
+            ("custody", "41", "Review her unit allocation"),
+        ]
+        role, rule, title = demo_tasks[i % len(demo_tasks)]
+        offset = timedelta(hours=rng.choice([-60, -30, -3, 2, 6, 30, 72]))
+        schedule_reminder(
+            key=f"demo:{role}:{woman.uuid}",
+            kind=f"demo.{role}",
+            rule=rule,
+            title=title,
+            facility=woman.facility,
+            assignee_role=role,
+            prisoner=woman,
+            due_at=now + offset,
+            escalate_at=now + offset + timedelta(hours=24),
+            basis=Basis.CONFIG,
+        )

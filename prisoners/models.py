@@ -1,0 +1,338 @@
+"""Facilities, units and the women held in them, with their protection flags."""
+
+import math
+import uuid
+from datetime import date
+
+import pghistory
+import pgtrigger
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+ADULT_AGE = 18
+
+latitude_validators = [MinValueValidator(-90), MaxValueValidator(90)]
+longitude_validators = [MinValueValidator(-180), MaxValueValidator(180)]
+
+
+def distance_km(lat1, lon1, lat2, lon2) -> float:
+    """Great-circle distance (haversine) between two points, in kilometres."""
+    p1, p2 = math.radians(float(lat1)), math.radians(float(lat2))
+    dp, dl = p2 - p1, math.radians(float(lon2) - float(lon1))
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(a))
+
+
+class Facility(models.Model):
+    class Kind(models.TextChoices):
+        WOMENS_PRISON = "womens_prison", _("Women's prison")
+        WOMENS_UNIT = "womens_unit", _("Women's unit in a mixed prison")
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    code = models.CharField(_("code"), max_length=12, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind, default=Kind.WOMENS_PRISON)
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=8, decimal_places=5, validators=latitude_validators
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=8, decimal_places=5, validators=longitude_validators
+    )
+    capacity = models.PositiveIntegerField(_("capacity"))
+
+    class Meta:
+        verbose_name = _("facility")
+        verbose_name_plural = _("facilities")
+        ordering = ["code"]
+        permissions = [("work_in_facility", "Works in this facility (sees its women)")]
+
+    def __str__(self) -> str:
+        return f"{self.code} – {self.name}"
+
+
+class Unit(models.Model):
+    class Designation(models.TextChoices):
+        GENERAL = "general", _("General")
+        MOTHER_AND_BABY = "mother_and_baby", _("Mother and baby")
+        JUVENILE = "juvenile", _("Girls under 18")
+        RECEPTION = "reception", _("Reception and induction")
+        HEALTH = "health", _("Health care")
+        PRE_RELEASE = "pre_release", _("Pre-release")
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    facility = models.ForeignKey(
+        Facility, on_delete=models.PROTECT, related_name="units", verbose_name=_("facility")
+    )
+    code = models.CharField(_("code"), max_length=12)
+    name = models.CharField(_("name"), max_length=200)
+    designation = models.CharField(
+        _("designation"), max_length=20, choices=Designation, default=Designation.GENERAL
+    )
+
+    class Meta:
+        verbose_name = _("unit")
+        ordering = ["facility__code", "code"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["facility", "code"], name="unit_code_unique_in_facility"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.facility.code}/{self.code} – {self.name}"
+
+
+class GenderIdentity(models.TextChoices):
+    WOMAN = "woman", _("Woman")
+    TRANS_WOMAN = "trans_woman", _("Trans woman")
+    NON_BINARY = "non_binary", _("Non-binary")
+    SELF_DESCRIBED = "self_described", _("In her own words")
+
+
+class LegalStatus(models.TextChoices):
+    PRETRIAL = "pretrial", _("Pretrial (remand)")
+    CONVICTED_UNSENTENCED = "convicted_unsentenced", _("Convicted, awaiting sentence")
+    SENTENCED = "sentenced", _("Sentenced")
+    IMMIGRATION = "immigration", _("Immigration detention")
+    CIVIL = "civil", _("Civil detention")
+
+
+class CustodyStatus(models.TextChoices):
+    IN_CUSTODY = "in_custody", _("In custody")
+    RELEASED = "released", _("Released")
+
+
+class PrisonerQuerySet(models.QuerySet):
+    def search(self, text: str):
+        """Women whose name or alias contains the text, or whose number starts with it."""
+        text = " ".join(text.split()).lower()
+        if not text:
+            return self
+        return self.filter(
+            models.Q(search_name__contains=text) | models.Q(prison_number__istartswith=text)
+        )
+
+    def juveniles(self, on: date | None = None):
+        on = on or timezone.localdate()
+        return self.filter(date_of_birth__gt=_years_before(on, ADULT_AGE))
+
+
+def _years_before(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)
+
+
+@pghistory.track()
+class Prisoner(models.Model):
+    """A woman on record (Mandela Rule 7(a)). Never deleted; released women stay on record."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    prison_number = models.CharField(_("prison number"), max_length=20, unique=True)
+    given_names = models.CharField(_("given names"), max_length=200)
+    family_name = models.CharField(_("family name"), max_length=200)
+    aliases = ArrayField(
+        models.CharField(max_length=200), verbose_name=_("aliases"), default=list, blank=True
+    )
+    search_name = models.TextField(editable=False, default="")
+    date_of_birth = models.DateField(_("date of birth"))
+    gender_identity = models.CharField(
+        _("self-perceived gender"),
+        max_length=16,
+        choices=GenderIdentity,
+        default=GenderIdentity.WOMAN,
+    )
+    gender_self_description = models.CharField(
+        _("gender in her own words"), max_length=100, blank=True
+    )
+    nationalities = ArrayField(
+        models.CharField(max_length=2),
+        verbose_name=_("nationalities"),
+        default=list,
+        blank=True,
+        help_text=_("ISO 3166 country codes, e.g. TH, GB."),
+    )
+    languages = ArrayField(
+        models.CharField(max_length=3),
+        verbose_name=_("languages"),
+        default=list,
+        blank=True,
+        help_text=_("ISO 639 language codes, the one she prefers first."),
+    )
+    legal_status = models.CharField(_("legal status"), max_length=24, choices=LegalStatus)
+    custody_status = models.CharField(
+        _("custody status"), max_length=12, choices=CustodyStatus, default=CustodyStatus.IN_CUSTODY
+    )
+    facility = models.ForeignKey(
+        Facility, on_delete=models.PROTECT, related_name="prisoners", verbose_name=_("facility")
+    )
+    unit = models.ForeignKey(
+        Unit,
+        on_delete=models.PROTECT,
+        related_name="prisoners",
+        null=True,
+        blank=True,
+        verbose_name=_("unit"),
+    )
+    home_place = models.CharField(
+        _("home town or place of rehabilitation"), max_length=200, blank=True
+    )
+    home_latitude = models.DecimalField(
+        _("home latitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=latitude_validators,
+    )
+    home_longitude = models.DecimalField(
+        _("home longitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=longitude_validators,
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    objects = PrisonerQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("woman")
+        verbose_name_plural = _("women")
+        ordering = ["family_name", "given_names", "id"]
+        indexes = [
+            models.Index(fields=["facility", "family_name", "given_names", "id"]),
+            models.Index(fields=["family_name", "given_names", "id"]),
+            GinIndex(
+                fields=["search_name"], opclasses=["gin_trgm_ops"], name="prisoner_search_trgm"
+            ),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(home_latitude__isnull=True, home_longitude__isnull=True)
+                | models.Q(home_latitude__isnull=False, home_longitude__isnull=False),
+                name="prisoner_home_has_both_coordinates",
+                violation_error_message=_("Give both the latitude and the longitude of home."),
+            ),
+        ]
+        triggers = [
+            pgtrigger.Protect(name="prisoner_no_delete", operation=pgtrigger.Delete),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.full_name} ({self.prison_number})"
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.given_names} {self.family_name}"
+
+    def age_on(self, day: date) -> int:
+        dob = self.date_of_birth
+        return day.year - dob.year - ((day.month, day.day) < (dob.month, dob.day))
+
+    @property
+    def age(self) -> int:
+        return self.age_on(timezone.localdate())
+
+    @property
+    def is_juvenile(self) -> bool:
+        """Under 18 today (Rules 36-39; Rule 22 forbids her segregation)."""
+        return self.age < ADULT_AGE
+
+    @property
+    def is_foreign_national(self) -> bool:
+        from django.conf import settings
+
+        return bool(self.nationalities) and settings.HOME_COUNTRY not in self.nationalities
+
+    @property
+    def language_names(self) -> list[str]:
+        from django.conf.locale import LANG_INFO
+
+        return [LANG_INFO.get(code, {}).get("name", code) for code in self.languages]
+
+    def home_distance_km(self, facility: Facility | None = None) -> float | None:
+        facility = facility or self.facility
+        if self.home_latitude is None:
+            return None
+        return distance_km(
+            self.home_latitude, self.home_longitude, facility.latitude, facility.longitude
+        )
+
+
+class ObservationLevel(models.TextChoices):
+    NONE = "none", _("None")
+    INTERMITTENT = "intermittent", _("Intermittent")
+    CONSTANT = "constant", _("Constant")
+
+
+@pghistory.track()
+class ProtectionFlags(models.Model):
+    """The protections custody staff must honour, without the reasons behind them.
+
+    Rule areas keep these current from their own records (health: pregnancy, labour,
+    breastfeeding; the children register: a child living with her). Case roles read the
+    flags; only the area that set a flag knows why (Rules 8, 22, 24; ARCHITECTURE.md 4).
+    """
+
+    prisoner = models.OneToOneField(
+        Prisoner, on_delete=models.PROTECT, primary_key=True, related_name="flags"
+    )
+    no_segregation = models.BooleanField(
+        _("no segregation or close confinement"),
+        default=False,
+        help_text=_("Rule 22: pregnant, breastfeeding or with an infant in her care."),
+    )
+    no_restraint_obstetric = models.BooleanField(
+        _("no restraints (labour, birth, after birth)"),
+        default=False,
+        help_text=_("Rule 24."),
+    )
+    woman_clinician_requested = models.BooleanField(
+        _("asks for a woman physician or nurse"), default=False, help_text=_("Rule 10.2.")
+    )
+    observation_level = models.CharField(
+        _("observation level"),
+        max_length=16,
+        choices=ObservationLevel,
+        default=ObservationLevel.NONE,
+    )
+    child_in_prison = models.BooleanField(
+        _("a child lives with her"), default=False, help_text=_("Rules 49-52.")
+    )
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("protection flags")
+        verbose_name_plural = _("protection flags")
+        triggers = [
+            pgtrigger.Protect(name="flags_no_delete", operation=pgtrigger.Delete),
+        ]
+
+    def __str__(self) -> str:
+        return f"Protections of {self.prisoner_id}"
+
+    FLAG_FIELDS = (
+        "no_segregation",
+        "no_restraint_obstetric",
+        "woman_clinician_requested",
+        "child_in_prison",
+    )
+
+    def active(self) -> list[str]:
+        """Labels of the flags that are set, for display (never with a reason)."""
+        labels = [
+            str(self._meta.get_field(name).verbose_name)
+            for name in self.FLAG_FIELDS
+            if getattr(self, name)
+        ]
+        if self.observation_level != ObservationLevel.NONE:
+            labels.append(f"{_('observation')}: {self.get_observation_level_display()}")
+        return labels

@@ -1,0 +1,70 @@
+"""Verbs on a woman's core record and her protection flags."""
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+import audit
+
+from .models import ObservationLevel, Prisoner, ProtectionFlags
+from .permissions import facilities_of
+
+
+def search_name_for(given_names: str, family_name: str, aliases: list[str]) -> str:
+    """The lower-case text that name search matches: names, then aliases."""
+    parts = [given_names, family_name, *aliases]
+    return " ".join(" ".join(parts).split()).lower()
+
+
+@transaction.atomic
+def register_prisoner(*, by, facility, **fields) -> Prisoner:
+    """Put a woman on record in a facility (Mandela Rule 7(a)), with empty protection flags.
+
+    The admission flow (Rules 2-4) builds on this; it is also how demo data is made.
+    """
+    if by is not None:
+        if not by.has_perm("prisoners.add_prisoner"):
+            raise PermissionDenied(_("Your role can't put a woman on record."))
+        if not facilities_of(by).filter(pk=facility.pk).exists():
+            raise PermissionDenied(_("You don't work in that facility."))
+    prisoner = Prisoner(facility=facility, **fields)
+    prisoner.search_name = search_name_for(
+        prisoner.given_names, prisoner.family_name, prisoner.aliases
+    )
+    prisoner.full_clean()
+    prisoner.save()
+    ProtectionFlags.objects.create(prisoner=prisoner)
+    audit.record(by=by, action="prisoner.registered", subject=prisoner, facility=facility)
+    return prisoner
+
+
+@transaction.atomic
+def set_protection_flags(*, prisoner: Prisoner, by, source: str, **flags) -> ProtectionFlags:
+    """Set some of her protection flags. Called by the rule area that knows the reason.
+
+    `source` names that area ("health", "register", ...) for the audit trail; the reason
+    itself stays in that area's records (Rule 8), so the audit row carries flags only.
+    """
+    allowed = set(ProtectionFlags.FLAG_FIELDS) | {"observation_level"}
+    unknown = set(flags) - allowed
+    if unknown:
+        raise ValueError(f"Unknown protection flags: {sorted(unknown)}")
+    if "observation_level" in flags and flags["observation_level"] not in ObservationLevel:
+        raise ValueError(f"Unknown observation level {flags['observation_level']!r}")
+    record = ProtectionFlags.objects.select_for_update().get(prisoner=prisoner)
+    changed = {name: value for name, value in flags.items() if getattr(record, name) != value}
+    if not changed:
+        return record
+    for name, value in changed.items():
+        setattr(record, name, value)
+    record.updated_at = timezone.now()
+    record.save(update_fields=[*changed, "updated_at"])
+    audit.record(
+        by=by,
+        action="prisoner.flags_changed",
+        subject=prisoner,
+        facility=prisoner.facility,
+        detail={"source": source, "flags": changed},
+    )
+    return record

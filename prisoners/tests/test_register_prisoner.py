@@ -1,0 +1,85 @@
+from datetime import date, timedelta
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from audit.models import AuditEvent
+from prisoners.models import LegalStatus, Prisoner, ProtectionFlags
+from prisoners.services import register_prisoner
+
+pytestmark = pytest.mark.django_db
+
+
+def details(**overrides):
+    return {
+        "prison_number": "A12345",
+        "given_names": "Pranee",
+        "family_name": "Kaewmanee",
+        "aliases": ["Nee"],
+        "date_of_birth": date(1988, 2, 29),
+        "legal_status": LegalStatus.PRETRIAL,
+        **overrides,
+    }
+
+
+def test_reception_puts_a_woman_on_record_with_empty_flags_and_an_audit_row(cast, facility_a):
+    woman = register_prisoner(by=cast["reception"], facility=facility_a, **details())
+    assert ProtectionFlags.objects.get(prisoner=woman).active() == []
+    event = AuditEvent.objects.get(action="prisoner.registered")
+    assert (event.actor, event.subject_id) == (cast["reception"], str(woman.uuid))
+    assert woman.search_name == "pranee kaewmanee nee"
+
+
+@pytest.mark.parametrize("role", ["custody", "health", "inspector", "sysadmin"])
+def test_roles_without_the_right_cannot_put_a_woman_on_record(cast, facility_a, role):
+    with pytest.raises(PermissionDenied):
+        register_prisoner(by=cast[role], facility=facility_a, **details())
+    assert not Prisoner.objects.exists()
+
+
+def test_reception_cannot_put_a_woman_on_record_in_another_facility(cast, facility_b):
+    with pytest.raises(PermissionDenied):
+        register_prisoner(by=cast["reception"], facility=facility_b, **details())
+
+
+def test_bad_input_names_the_field_and_writes_nothing(cast, facility_a):
+    with pytest.raises(ValidationError) as error:
+        register_prisoner(
+            by=cast["reception"],
+            facility=facility_a,
+            **details(home_latitude="95.0", home_longitude="10.0"),
+        )
+    assert "home_latitude" in error.value.message_dict
+    assert not Prisoner.objects.exists()
+    assert not AuditEvent.objects.filter(action="prisoner.registered").exists()
+
+
+@pytest.mark.rule("36")
+def test_juvenile_status_derives_from_the_date_of_birth(cast, facility_a):
+    today = timezone.localdate()
+    girl = register_prisoner(
+        by=None,
+        facility=facility_a,
+        **details(prison_number="J1", date_of_birth=today - timedelta(days=17 * 365)),
+    )
+    turns_18_today = register_prisoner(
+        by=None,
+        facility=facility_a,
+        **details(prison_number="J2", date_of_birth=today.replace(year=today.year - 18)),
+    )
+    assert girl.is_juvenile
+    assert not turns_18_today.is_juvenile
+    assert list(Prisoner.objects.juveniles()) == [girl]
+
+
+def test_a_woman_on_record_is_never_deleted(woman_a):
+    with pytest.raises(Exception, match="Cannot delete"), transaction.atomic():
+        Prisoner.objects.filter(pk=woman_a.pk).delete()
+    assert Prisoner.objects.filter(pk=woman_a.pk).exists()
+
+
+def test_prison_numbers_are_unique(facility_a, woman_a):
+    with pytest.raises((ValidationError, IntegrityError)):
+        register_prisoner(by=None, facility=facility_a, **details(prison_number="A00001"))

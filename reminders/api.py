@@ -1,0 +1,49 @@
+from django.http import Http404
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import generics
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from bangkok.api_permissions import requires
+from bangkok.pagination import KeysetPagination
+
+from . import services
+from .serializers import CompleteReminderSerializer, ReminderSerializer
+from .views import TASK_ORDER
+
+
+@extend_schema(tags=["tasks"], summary="My open tasks (reminders for my role)")
+class TaskList(generics.ListAPIView):
+    serializer_class = ReminderSerializer
+    permission_classes = [requires("reminders.view_reminder")]
+    pagination_class = KeysetPagination
+    keyset_fields = TASK_ORDER
+    filter_backends = []
+
+    def get_queryset(self):
+        return services.tasks_for(self.request.user).select_related("prisoner", "facility")
+
+
+@extend_schema(
+    tags=["tasks"],
+    summary="Mark one of my tasks done",
+    request=CompleteReminderSerializer,
+    responses={
+        200: ReminderSerializer,
+        400: OpenApiResponse(description="Invalid input"),
+        404: OpenApiResponse(description="Not one of your open tasks"),
+    },
+)
+class CompleteTask(APIView):
+    permission_classes = [requires("reminders.change_reminder")]
+
+    def post(self, request, uuid):
+        reminder = services.tasks_for(request.user).filter(uuid=uuid).first()
+        if reminder is None:
+            raise Http404
+        body = CompleteReminderSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        reminder = services.complete_reminder(
+            reminder=reminder, by=request.user, outcome=body.validated_data["outcome"]
+        )
+        return Response(ReminderSerializer(reminder).data)

@@ -1,0 +1,114 @@
+"""Reminder verbs: schedule, complete, cancel, and the sweep that marks due and escalates."""
+
+from datetime import datetime
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+import audit
+from prisoners.permissions import facilities_of
+
+from .models import OPEN_STATUSES, Basis, Reminder, Status
+
+ESCALATION_ROLE = "governor"
+
+
+@transaction.atomic
+def schedule_reminder(
+    *,
+    key: str,
+    kind: str,
+    rule: str,
+    title: str,
+    facility,
+    assignee_role: str,
+    due_at: datetime,
+    escalate_at: datetime | None = None,
+    prisoner=None,
+    basis: str = Basis.MUST,
+) -> Reminder:
+    """Create the reminder for `key`, or return the one already there (one item, one row).
+
+    Called inside the service whose action calls for the reminder, so both commit together.
+    `title` must not carry confidential detail (see `Reminder`).
+    """
+    escalate_at = escalate_at or due_at + settings.REMINDER_DEFAULT_ESCALATION
+    reminder, _created = Reminder.objects.get_or_create(
+        key=key,
+        defaults={
+            "kind": kind,
+            "rule": rule,
+            "title": title,
+            "facility": facility,
+            "assignee_role": assignee_role,
+            "due_at": due_at,
+            "escalate_at": escalate_at,
+            "prisoner": prisoner,
+            "basis": basis,
+        },
+    )
+    return reminder
+
+
+def tasks_for(user) -> QuerySet[Reminder]:
+    """Open reminders for her role in her facilities; the governor also gets escalations."""
+    role = user.role_code if user.is_authenticated else ""
+    if not role or not user.has_perm("reminders.view_reminder"):
+        return Reminder.objects.none()
+    mine = Q(assignee_role=role)
+    if role == ESCALATION_ROLE:
+        mine |= Q(status=Status.ESCALATED)
+    return Reminder.objects.open().filter(mine, facility__in=facilities_of(user))
+
+
+@transaction.atomic
+def complete_reminder(*, reminder: Reminder, by, outcome: str = "") -> Reminder:
+    """Close a reminder as done. Only the role it is for (or the governor) may close it."""
+    if not by.has_perm("reminders.change_reminder"):
+        raise PermissionDenied(_("Your role can't close reminders."))
+    if not tasks_for(by).filter(pk=reminder.pk).exists():
+        raise ValidationError(_("This reminder is closed already or isn't yours to close."))
+    now = timezone.now()
+    reminder.status = Status.DONE
+    reminder.closed_at = now
+    reminder.closed_by = by
+    reminder.outcome = outcome.strip()[:500]
+    reminder.save(update_fields=["status", "closed_at", "closed_by", "outcome"])
+    audit.record(
+        by=by,
+        action="reminder.completed",
+        subject=reminder,
+        facility=reminder.facility,
+        detail={"kind": reminder.kind, "rule": reminder.rule},
+    )
+    return reminder
+
+
+@transaction.atomic
+def cancel_reminder(*, key: str, by=None, reason: str) -> int:
+    """Close the open reminder for `key` as no longer needed (its cause went away)."""
+    now = timezone.now()
+    return Reminder.objects.filter(key=key, status__in=OPEN_STATUSES).update(
+        status=Status.CANCELLED, closed_at=now, closed_by=by, outcome=reason[:500]
+    )
+
+
+@transaction.atomic
+def sweep_reminders(*, now: datetime | None = None) -> dict[str, int]:
+    """Mark reminders due, and escalate the overdue ones to the governor (RULES-SPEC 1.5).
+
+    Two set-based UPDATEs guarded by status: running it twice, or in two workers at once,
+    changes nothing the second time, and a re-run after a killed worker applies once.
+    """
+    now = now or timezone.now()
+    escalated = Reminder.objects.filter(
+        status__in=[Status.PENDING, Status.DUE], escalate_at__lte=now
+    ).update(status=Status.ESCALATED, escalated_at=now)
+    due = Reminder.objects.filter(status=Status.PENDING, due_at__lte=now).update(status=Status.DUE)
+    if due or escalated:
+        audit.record(by=None, action="reminders.swept", detail={"due": due, "escalated": escalated})
+    return {"due": due, "escalated": escalated}

@@ -1,0 +1,63 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from bangkok.pagination import BadCursor, keyset_page, page_size_from, url_with
+
+from . import services
+from .models import Status
+
+TASK_ORDER = ("due_at", "id")
+
+
+@login_required
+@require_safe
+def task_list(request):
+    """My tasks: the open reminders for my role in my facilities, soonest first."""
+    if not request.user.has_perm("reminders.view_reminder"):
+        raise PermissionDenied
+    tasks = services.tasks_for(request.user).select_related("prisoner", "facility")
+    show = request.GET.get("show", "")
+    if show == "overdue":
+        tasks = tasks.filter(status__in=[Status.DUE, Status.ESCALATED])
+    try:
+        page = keyset_page(
+            tasks,
+            fields=TASK_ORDER,
+            cursor=request.GET.get("cursor"),
+            size=page_size_from(request.GET),
+        )
+    except BadCursor as exc:
+        raise Http404(str(exc)) from exc
+    return render(
+        request,
+        "reminders/tasks.html",
+        {
+            "page": page,
+            "show": show,
+            "next_url": page.next_cursor and url_with(request.GET, cursor=page.next_cursor),
+            "previous_url": page.previous_cursor
+            and url_with(request.GET, cursor=page.previous_cursor),
+        },
+    )
+
+
+@require_POST
+@login_required
+def complete_task(request, uuid):
+    reminder = services.tasks_for(request.user).filter(uuid=uuid).first()
+    if reminder is None:
+        raise Http404
+    try:
+        services.complete_reminder(
+            reminder=reminder, by=request.user, outcome=request.POST.get("outcome", "")
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Marked as done: %(title)s") % {"title": reminder.title})
+    return redirect(request.POST.get("next") or "reminders:tasks")

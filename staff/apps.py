@@ -1,0 +1,20 @@
+from django.apps import AppConfig, apps
+from django.db.models.signals import post_migrate
+
+
+def _sync_roles_after_migrate(sender, **kwargs):
+    # post_migrate is sent once per app, in INSTALLED_APPS order; by the last one every
+    # app's permissions exist, so the roles can be granted theirs.
+    if sender.name != list(apps.get_app_configs())[-1].name:
+        return
+    from .services import sync_roles
+
+    sync_roles()
+
+
+class StaffConfig(AppConfig):
+    name = "staff"
+    verbose_name = "Staff and roles"
+
+    def ready(self):
+        post_migrate.connect(_sync_roles_after_migrate, dispatch_uid="staff.sync_roles")

@@ -1,0 +1,108 @@
+"""Roles as data: declared once here, synced to Groups by `manage.py sync_roles`.
+
+A role grants model permissions (what kind of thing she may read or change). Which women she
+may see is a separate question, answered by her facility assignments (see
+`prisoners.permissions`). The tiers follow ARCHITECTURE.md section 4.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+CASE_READ = (
+    "prisoners.view_prisoner",
+    "prisoners.view_protectionflags",
+    "prisoners.view_facility",
+    "prisoners.view_unit",
+    "reminders.view_reminder",
+)
+WORK_REMINDERS = ("reminders.change_reminder",)
+WRITE_CORE_RECORD = ("prisoners.add_prisoner", "prisoners.change_prisoner")
+READ_AUDIT = ("audit.view_auditevent",)
+MANAGE_ACCOUNTS = (
+    "staff.view_user",
+    "staff.add_user",
+    "staff.change_user",
+    "staff.view_trainingrecord",
+    "staff.add_trainingrecord",
+    "staff.change_trainingrecord",
+    "auth.view_group",
+    "prisoners.view_facility",
+    "prisoners.add_facility",
+    "prisoners.change_facility",
+    "prisoners.view_unit",
+    "prisoners.add_unit",
+    "prisoners.change_unit",
+    "axes.view_accessattempt",
+    "axes.delete_accessattempt",
+)
+
+
+@dataclass(frozen=True)
+class Role:
+    code: str
+    label: str
+    description: str
+    permissions: tuple[str, ...]
+    case_data: bool = True
+    """Whether the role works with women's records at all (sysadmin does not)."""
+    manages_accounts: bool = False
+
+
+ROLES: dict[str, Role] = {
+    role.code: role
+    for role in (
+        Role(
+            "reception",
+            _("Reception officer"),
+            _("Admits women, records identity and the rights checklist."),
+            CASE_READ + WRITE_CORE_RECORD + WORK_REMINDERS,
+        ),
+        Role(
+            "custody",
+            _("Custody officer"),
+            _("Searches, discipline, restraints and visits."),
+            CASE_READ + WORK_REMINDERS,
+        ),
+        Role(
+            "health",
+            _("Health staff"),
+            _("Entry screening and care; the only role that reads the clinical file."),
+            CASE_READ + WORK_REMINDERS,
+        ),
+        Role(
+            "social",
+            _("Social worker"),
+            _("Children, family contact and release."),
+            CASE_READ + WORK_REMINDERS,
+        ),
+        Role(
+            "safeguarding",
+            _("Safeguarding officer"),
+            _("Complaints, abuse reports and protection plans."),
+            CASE_READ + WORK_REMINDERS,
+        ),
+        Role(
+            "governor",
+            _("Governor"),
+            _("Approvals, escalations and oversight of the facility."),
+            CASE_READ + WRITE_CORE_RECORD + WORK_REMINDERS + READ_AUDIT,
+        ),
+        Role(
+            "inspector",
+            _("Independent inspector"),
+            _("Reads records to check that the Rules are kept; never writes."),
+            CASE_READ + READ_AUDIT,
+        ),
+        Role(
+            "sysadmin",
+            _("System administrator"),
+            _("Manages staff accounts and facilities; sees no case data."),
+            MANAGE_ACCOUNTS,
+            case_data=False,
+            manages_accounts=True,
+        ),
+    )
+}
+
+ROLE_CHOICES = [(role.code, role.label) for role in ROLES.values()]
