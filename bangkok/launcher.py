@@ -127,7 +127,7 @@ class Launcher:
         self.env.setdefault("HTTPS", "0")
         self.env.setdefault("DEBUG", "0")
         self.env.setdefault("BROKER_DIR", str(VAR / "broker"))
-        for folder in ("queue", "processed"):
+        for folder in ("queue", "processed", "control"):
             (Path(self.env["BROKER_DIR"]) / folder).mkdir(parents=True, exist_ok=True)
         port = self.env.get("PORT", "8000")
         self.database_url()
