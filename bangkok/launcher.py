@@ -188,6 +188,7 @@ class Launcher:
         VAR.mkdir(exist_ok=True)
         self.secret_key(persist=False)
         self.env.setdefault("HTTPS", "0")
+        self.env.setdefault("STATIC_MANIFEST", "0")  # no collectstatic needed for tests
         self.database_url()
         self.private_redis()
         return subprocess.run(

@@ -46,6 +46,8 @@ if not os.environ.get("DATABASE_URL"):
 DATABASES = {
     "default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_health_checks=True),
 }
+if os.environ.get("TEST_DATABASE_NAME"):
+    DATABASES["default"]["TEST"] = {"NAME": os.environ["TEST_DATABASE_NAME"]}
 if env_bool("DATABASE_POOL", False):
     DATABASES["default"]["OPTIONS"] = {"pool": {"min_size": 2, "max_size": 8}}
 else:
@@ -284,6 +286,7 @@ LOGGING = {
         # Request bodies and SQL parameters may carry confidential values: never log them.
         "django.db.backends": {"level": "WARNING"},
         "django.request": {"level": "ERROR"},
+        "axes": {"level": "WARNING"},
     },
 }
 

@@ -291,7 +291,7 @@ class ProtectionFlags(models.Model):
         help_text=_("Rule 22: pregnant, breastfeeding or with an infant in her care."),
     )
     no_restraint_obstetric = models.BooleanField(
-        _("no restraints (labour, birth, after birth)"),
+        _("no restraints"),
         default=False,
         help_text=_("Rule 24."),
     )

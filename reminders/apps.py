@@ -7,7 +7,8 @@ def _her_tasks(request, prisoner):
 
     if not request.user.has_perm("reminders.view_reminder"):
         return None
-    return {"tasks": list(tasks_for(request.user).filter(prisoner=prisoner)[:20])}
+    tasks = tasks_for(request.user).filter(prisoner=prisoner).select_related("prisoner")
+    return {"tasks": list(tasks[:20])}
 
 
 class RemindersConfig(AppConfig):

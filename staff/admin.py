@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
+from rest_framework.authtoken.admin import TokenProxy
 
 from .models import TrainingRecord, User
 
@@ -35,3 +36,7 @@ class TrainingRecordAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+# API tokens are secrets: nobody browses them, and a lost one is revoked by a new login.
+admin.site.unregister(TokenProxy)

@@ -76,7 +76,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('prisoner', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, primary_key=True, related_name='flags', serialize=False, to='prisoners.prisoner')),
                 ('no_segregation', models.BooleanField(default=False, help_text='Rule 22: pregnant, breastfeeding or with an infant in her care.', verbose_name='no segregation or close confinement')),
-                ('no_restraint_obstetric', models.BooleanField(default=False, help_text='Rule 24.', verbose_name='no restraints (labour, birth, after birth)')),
+                ('no_restraint_obstetric', models.BooleanField(default=False, help_text='Rule 24.', verbose_name='no restraints')),
                 ('woman_clinician_requested', models.BooleanField(default=False, help_text='Rule 10.2.', verbose_name='asks for a woman physician or nurse')),
                 ('observation_level', models.CharField(choices=[('none', 'None'), ('intermittent', 'Intermittent'), ('constant', 'Constant')], default='none', max_length=16, verbose_name='observation level')),
                 ('child_in_prison', models.BooleanField(default=False, help_text='Rules 49-52.', verbose_name='a child lives with her')),
@@ -148,7 +148,7 @@ class Migration(migrations.Migration):
                 ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
                 ('pgh_label', models.TextField(help_text='The event label.')),
                 ('no_segregation', models.BooleanField(default=False, help_text='Rule 22: pregnant, breastfeeding or with an infant in her care.', verbose_name='no segregation or close confinement')),
-                ('no_restraint_obstetric', models.BooleanField(default=False, help_text='Rule 24.', verbose_name='no restraints (labour, birth, after birth)')),
+                ('no_restraint_obstetric', models.BooleanField(default=False, help_text='Rule 24.', verbose_name='no restraints')),
                 ('woman_clinician_requested', models.BooleanField(default=False, help_text='Rule 10.2.', verbose_name='asks for a woman physician or nurse')),
                 ('observation_level', models.CharField(choices=[('none', 'None'), ('intermittent', 'Intermittent'), ('constant', 'Constant')], default='none', max_length=16, verbose_name='observation level')),
                 ('child_in_prison', models.BooleanField(default=False, help_text='Rules 49-52.', verbose_name='a child lives with her')),

@@ -1,0 +1,170 @@
+"""Schemathesis over the whole API, as several roles (QUALITY.md S8; S4 for the inspector).
+
+Every operation in the OpenAPI schema is called in-process with generated input, valid and
+invalid, as reception, inspector, sysadmin and an anonymous caller. The default checks of
+`call_and_validate` apply: no server error, and every status code, content type, header and
+body is one the schema documents; valid input is accepted and invalid input refused. The
+inspector must never see a successful write. A few examples per operation keep this in the
+suite; a larger run belongs in `make fuzz`.
+"""
+
+import uuid
+from datetime import timedelta
+
+import pytest
+import schemathesis
+from django.core.signals import request_finished, request_started
+from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
+from django.utils import timezone
+from hypothesis import HealthCheck, settings
+
+from conftest import client_for
+
+ROLES = ["reception", "inspector", "sysadmin", "anonymous"]
+WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+TOKEN_PATH = "/api/v1/auth/token/"
+
+# Known ids, so generated calls reach real records as well as random (absent) ones.
+WOMAN_UUID = uuid.UUID("0d8c2a4e-3b53-4a54-9d47-6c1f4e0b5a01")
+TASK_UUIDS = [uuid.UUID(f"5e1d7c3a-9b0f-4c7e-8a21-00000000000{n}") for n in range(1, 4)]
+
+# The schema view needs no database: loading it here, at collection, is safe.
+schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", get_wsgi_application())
+
+
+@pytest.fixture
+def _quiet_connections():
+    """An in-process WSGI call fires request_started/request_finished, and their
+    `close_old_connections` would close the test's connection (and its transaction)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def _no_lockout(settings):
+    """Axes would lock the fuzzer out of the token endpoint after five wrong passwords.
+
+    Axes reads AXES_ENABLED at call time (its `toggleable` decorator on the backend and the
+    signal handlers, and the middleware), so overriding the setting is enough; the test
+    below proves it.
+    """
+    settings.AXES_ENABLED = False
+
+
+@pytest.fixture
+def _unthrottled_token_endpoint(monkeypatch):
+    """At 20 a minute the throttle would answer most generated token requests with 429 and
+    the endpoint's own validation would go untested. DRF reads the rates into a class
+    attribute at import, so that is what changes here."""
+    from rest_framework.throttling import ScopedRateThrottle
+
+    monkeypatch.setattr(ScopedRateThrottle, "THROTTLE_RATES", {"token": "100000/min"})
+
+
+@pytest.fixture
+def api_data(db, cast, facility_a, _quiet_connections, _no_lockout, _unthrottled_token_endpoint):
+    """The cast, a woman in facility A, and open tasks for reception there."""
+    from django.core.cache import cache
+
+    from prisoners.models import Prisoner
+    from prisoners.tests.factories import PrisonerFactory
+    from reminders.models import Reminder
+    from reminders.services import schedule_reminder
+
+    cache.clear()  # the token endpoint's throttle counts in the default cache
+    woman = PrisonerFactory(
+        facility=facility_a, given_names="Malee", family_name="Srisuk", prison_number="A00001"
+    )
+    Prisoner.objects.filter(pk=woman.pk).update(uuid=WOMAN_UUID)
+    now = timezone.now()
+    for n, task_uuid in enumerate(TASK_UUIDS):
+        reminder = schedule_reminder(
+            key=f"fuzz:{n}",
+            kind="rights_checklist",
+            rule="2.1",
+            title="Rights checklist due",
+            facility=facility_a,
+            assignee_role="reception",
+            due_at=now + timedelta(hours=n),
+            prisoner=woman,
+        )
+        Reminder.objects.filter(pk=reminder.pk).update(uuid=task_uuid)
+    yield cast
+    cache.clear()
+
+
+def auth_headers(role, people) -> dict[str, str]:
+    from rest_framework.authtoken.models import Token
+
+    if role == "anonymous":
+        return {}
+    token, _created = Token.objects.get_or_create(user=people[role])
+    return {"Authorization": f"Token {token.key}"}
+
+
+def no_successful_write(ctx, response, case):
+    """S4: the inspector reads; no write of hers ever succeeds (asking for a token is no
+    write)."""
+    if case.method.upper() in WRITE_METHODS and case.path != TOKEN_PATH:
+        assert not 200 <= response.status_code < 300, (
+            f"inspector wrote: {case.method} {case.formatted_path} -> {response.status_code}"
+        )
+
+
+def test_the_fuzzer_is_not_locked_out_while_axes_is_disabled(api_data):
+    from django.test import Client
+
+    client = Client()
+    for _ in range(6):
+        client.post(
+            TOKEN_PATH,
+            {"username": "reception", "password": "wrong"},
+            content_type="application/json",
+        )
+    response = client.post(
+        TOKEN_PATH,
+        {"username": "reception", "password": "correct horse battery staple"},
+        content_type="application/json",
+    )
+    assert response.status_code == 200
+
+
+def test_the_schema_covers_every_api_operation():
+    operations = {(op.ok().method.upper(), op.ok().path) for op in schema.get_all_operations()}
+    assert operations == {
+        ("POST", "/api/v1/auth/token/"),
+        ("GET", "/api/v1/prisoners/"),
+        ("GET", "/api/v1/prisoners/{uuid}/"),
+        ("GET", "/api/v1/tasks/"),
+        ("POST", "/api/v1/tasks/{uuid}/done/"),
+    }
+
+
+def test_a_signed_in_client_reads_the_schema(api_data):
+    response = client_for(api_data["inspector"]).get("/api/schema/?format=json")
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("role", ROLES)
+@schema.parametrize()
+@settings(
+    max_examples=20,
+    deadline=None,
+    database=None,
+    suppress_health_check=list(HealthCheck),
+)
+def test_every_api_operation_answers_generated_requests_as_its_schema_says(case, role, api_data):
+    headers = auth_headers(role, api_data)
+    extra = [no_successful_write] if role == "inspector" else []
+
+    case.call_and_validate(headers=headers, additional_checks=extra)
+
+    if "uuid" in (case.path_parameters or {}):
+        # The same request again, for a record that exists (a task may be done by now).
+        known = WOMAN_UUID if case.path.startswith("/api/v1/prisoners/") else TASK_UUIDS[0]
+        case.path_parameters = {**case.path_parameters, "uuid": str(known)}
+        case.call_and_validate(headers=headers, additional_checks=extra)

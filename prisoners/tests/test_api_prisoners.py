@@ -1,0 +1,107 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from rest_framework.test import APIClient
+
+from prisoners.services import set_protection_flags
+from prisoners.tests.factories import PrisonerFactory
+
+pytestmark = pytest.mark.django_db
+LIST = "/api/v1/prisoners/"
+
+
+@pytest.fixture
+def api(cast):
+    def for_role(role):
+        client = APIClient()
+        response = client.post(
+            "/api/v1/auth/token/",
+            {"username": cast[role].username, "password": "correct horse battery staple"},
+            format="json",
+        )
+        assert response.status_code == 200, response.content
+        client.credentials(HTTP_AUTHORIZATION=f"Token {response.json()['token']}")
+        return client
+
+    return for_role
+
+
+def test_a_system_gets_a_token_and_finds_a_woman_by_name(api, woman_a, woman_b):
+    body = api("reception").get(LIST, {"q": "srisuk"}).json()
+    assert [w["prison_number"] for w in body["results"]] == ["A00001"]
+    assert body["next"] is None and body["previous"] is None
+
+
+def test_the_list_is_scoped_to_her_facilities(api, woman_a, woman_b):
+    numbers = [w["prison_number"] for w in api("outsider").get(LIST).json()["results"]]
+    assert numbers == ["B00001"]
+
+
+def test_another_facilitys_woman_is_404(api, woman_b):
+    assert api("custody").get(f"{LIST}{woman_b.uuid}/").status_code == 404
+
+
+def test_the_detail_carries_her_flags_without_a_reason(api, woman_a):
+    set_protection_flags(prisoner=woman_a, by=None, source="health", no_segregation=True)
+    body = api("custody").get(f"{LIST}{woman_a.uuid}/").json()
+    assert body["flags"]["no_segregation"] is True
+    assert set(body["flags"]) == {
+        "no_segregation",
+        "no_restraint_obstetric",
+        "woman_clinician_requested",
+        "observation_level",
+        "child_in_prison",
+    }
+
+
+def test_the_sysadmin_is_refused_case_data(api, woman_a):
+    client = api("sysadmin")
+    assert client.get(LIST).status_code == 403
+    assert client.get(f"{LIST}{woman_a.uuid}/").status_code == 403
+
+
+def test_no_token_no_data(woman_a):
+    assert APIClient().get(LIST).status_code == 401
+
+
+def test_a_wrong_password_gets_no_token(cast):
+    response = APIClient().post(
+        "/api/v1/auth/token/", {"username": "reception", "password": "wrong"}, format="json"
+    )
+    assert response.status_code == 400
+    assert "token" not in response.json()
+
+
+def test_cursor_pages_walk_the_whole_list(api, facility_a):
+    for i in range(7):
+        PrisonerFactory(facility=facility_a, prison_number=f"A{i:03d}")
+    client, seen, url = api("reception"), [], f"{LIST}?page_size=3"
+    while url:
+        body = client.get(url).json()
+        seen += [w["prison_number"] for w in body["results"]]
+        url = body["next"]
+    assert sorted(seen) == [f"A{i:03d}" for i in range(7)]
+
+
+def test_a_bad_filter_value_is_a_400_naming_the_field(api):
+    response = api("reception").get(LIST, {"legal_status": "nonsense"})
+    assert response.status_code == 400
+    assert "legal_status" in response.json()
+
+
+@pytest.mark.parametrize("path", [LIST + "?page_size=100", "detail"])
+def test_the_api_runs_a_constant_number_of_queries(api, facility_a, woman_a, path):
+    client = api("reception")
+    url = f"{LIST}{woman_a.uuid}/" if path == "detail" else path
+
+    def count():
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url).status_code == 200
+        return len(ctx.captured_queries)
+
+    for _ in range(9):
+        PrisonerFactory(facility=facility_a)
+    ten = count()
+    for _ in range(90):
+        PrisonerFactory(facility=facility_a)
+    assert count() == ten

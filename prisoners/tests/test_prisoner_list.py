@@ -1,0 +1,121 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from conftest import client_for
+from prisoners.models import CustodyStatus, LegalStatus
+from prisoners.tests.factories import PrisonerFactory, UnitFactory
+
+pytestmark = pytest.mark.django_db
+URL = reverse("prisoners:list")
+
+
+def names(response):
+    return [w.prison_number for w in response.context["page"].items]
+
+
+def test_search_finds_a_woman_by_part_of_her_name_or_an_alias(cast, facility_a):
+    PrisonerFactory(
+        facility=facility_a,
+        prison_number="A1",
+        given_names="Siriporn",
+        family_name="Wongsawat",
+        aliases=["Pim"],
+    )
+    PrisonerFactory(
+        facility=facility_a, prison_number="A2", given_names="Maria", family_name="García"
+    )
+    client = client_for(cast["reception"])
+    assert names(client.get(URL, {"q": "wongs"})) == ["A1"]
+    assert names(client.get(URL, {"q": "  PIM "})) == ["A1"]
+    assert names(client.get(URL, {"q": "garcía"})) == ["A2"]
+
+
+def test_search_finds_a_woman_by_the_start_of_her_prison_number(cast, facility_a):
+    PrisonerFactory(facility=facility_a, prison_number="A24011")
+    PrisonerFactory(facility=facility_a, prison_number="A31000")
+    assert names(client_for(cast["custody"]).get(URL, {"q": "a24"})) == ["A24011"]
+
+
+def test_search_never_reaches_another_facility(cast, woman_a, woman_b):
+    response = client_for(cast["custody"]).get(URL, {"q": "Thandar"})
+    assert names(response) == []
+    assert b"B00001" not in response.content
+    assert b"No woman matches" in response.content
+
+
+def test_filters_by_unit_legal_status_and_custody(cast, facility_a):
+    unit = UnitFactory(facility=facility_a, code="G1")
+    PrisonerFactory(facility=facility_a, prison_number="A1", unit=unit)
+    PrisonerFactory(facility=facility_a, prison_number="A2", legal_status=LegalStatus.SENTENCED)
+    PrisonerFactory(facility=facility_a, prison_number="A3", custody_status=CustodyStatus.RELEASED)
+    client = client_for(cast["governor"])
+    assert names(client.get(URL, {"unit": str(unit.uuid)})) == ["A1"]
+    assert names(client.get(URL, {"legal_status": "sentenced"})) == ["A2"]
+    assert sorted(names(client.get(URL))) == ["A1", "A2"], "in custody by default"
+    assert names(client.get(URL, {"custody_status": "released"})) == ["A3"]
+    assert sorted(names(client.get(URL, {"custody_status": ""}))) == ["A1", "A2", "A3"]
+
+
+def test_a_facility_outside_her_scope_is_not_a_valid_filter(cast, woman_a, woman_b):
+    response = client_for(cast["custody"]).get(URL, {"facility": "B"})
+    assert names(response) == []
+    assert response.context["form"].errors["facility"]
+
+
+def test_only_juveniles_filter(cast, facility_a):
+    from datetime import date
+
+    PrisonerFactory(facility=facility_a, prison_number="J1", date_of_birth=date(2010, 1, 1))
+    PrisonerFactory(facility=facility_a, prison_number="W1")
+    assert names(client_for(cast["social"]).get(URL, {"juvenile": "on"})) == ["J1"]
+
+
+def test_pages_follow_each_other_with_no_woman_lost_or_repeated(cast, facility_a):
+    for i in range(23):
+        PrisonerFactory(
+            facility=facility_a,
+            prison_number=f"P{i:03d}",
+            family_name="Saetang",
+            given_names=["Noy", "Aye"][i % 2],
+        )
+    client = client_for(cast["reception"])
+    seen, url, pages = [], URL + "?page_size=10", 0
+    while url:
+        response = client.get(url)
+        seen += names(response)
+        url = response.context["next_url"] and URL + response.context["next_url"]
+        pages += 1
+    assert pages == 3
+    assert sorted(seen) == sorted(f"P{i:03d}" for i in range(23))
+    back = client.get(URL + response.context["previous_url"])
+    assert len(names(back)) == 10
+
+
+def test_a_tampered_page_link_is_not_found(cast):
+    assert client_for(cast["reception"]).get(URL, {"cursor": "bogus"}).status_code == 404
+
+
+def test_the_empty_state_says_there_is_nobody_on_record(cast):
+    response = client_for(cast["reception"]).get(URL)
+    assert b"There are no women on record in your facilities." in response.content
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_the_list_runs_the_same_number_of_queries_for_10_and_100_women(cast, facility_a):
+    from prisoners.services import set_protection_flags
+
+    client = client_for(cast["reception"])
+    for i in range(10):
+        woman = PrisonerFactory(facility=facility_a, unit=UnitFactory(facility=facility_a))
+        set_protection_flags(prisoner=woman, by=None, source="t", no_segregation=bool(i % 2))
+    ten = count_queries(client, URL + "?page_size=100")
+    for _ in range(90):
+        PrisonerFactory(facility=facility_a)
+    assert count_queries(client, URL + "?page_size=100") == ten
