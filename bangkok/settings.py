@@ -290,6 +290,9 @@ LOGGING = {
     },
 }
 
+# Where `seed_demo` keeps a generated demo password, so `make run` can show it again.
+DEMO_PASSWORD_FILE = Path(os.environ.get("DEMO_PASSWORD_FILE", BASE_DIR / "var" / "demo_password"))
+
 # The country the prison service belongs to (ISO 3166): women of other nationalities are
 # foreign nationals, with the consular rights of Rules 2.1 and 53.
 HOME_COUNTRY = os.environ.get("HOME_COUNTRY", "TH")

@@ -201,8 +201,8 @@ class Command(BaseCommand):
                     self.training(user)
                 made = True
         if made and not os.environ.get("DEMO_PASSWORD"):
-            path = Path(settings.BASE_DIR) / "var" / "demo_password"
-            path.parent.mkdir(exist_ok=True)
+            path = Path(settings.DEMO_PASSWORD_FILE)
+            path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(password + "\n")
             path.chmod(0o600)
         return password if made else None

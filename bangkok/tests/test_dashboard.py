@@ -1,0 +1,60 @@
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from conftest import client_for
+from reminders.services import schedule_reminder, sweep_reminders
+
+pytestmark = pytest.mark.django_db
+
+
+def task(facility, woman, role, hours, key):
+    return schedule_reminder(key=key, kind="t", rule="M7", title=f"Task {key}",
+                             facility=facility, assignee_role=role, prisoner=woman,
+                             due_at=timezone.now() + timedelta(hours=hours))
+
+
+def test_the_dashboard_lists_what_is_due_today_for_her_role_in_her_facility(
+    cast, facility_a, facility_b, woman_a, woman_b
+):
+    task(facility_a, woman_a, "reception", -2, "overdue")
+    task(facility_a, woman_a, "reception", 72, "next-week")
+    task(facility_a, woman_a, "health", -2, "not-mine")
+    task(facility_b, woman_b, "reception", -2, "other-prison")
+    sweep_reminders()
+    body = client_for(cast["reception"]).get("/").content.decode()
+    assert "Task overdue" in body
+    for absent in ("Task next-week", "Task not-mine", "Task other-prison"):
+        assert absent not in body
+
+
+def test_the_governor_sees_escalated_tasks_of_every_role(cast, facility_a, woman_a):
+    schedule_reminder(key="late", kind="t", rule="6", title="Late task", facility=facility_a,
+                      assignee_role="health", prisoner=woman_a,
+                      due_at=timezone.now() - timedelta(hours=30),
+                      escalate_at=timezone.now() - timedelta(hours=6))
+    sweep_reminders()
+    assert "Late task" in client_for(cast["governor"]).get("/").content.decode()
+    assert "Late task" not in client_for(cast["custody"]).get("/").content.decode()
+
+
+def test_a_user_with_no_facility_is_told_why_she_sees_nothing(cast):
+    body = client_for(cast["unassigned"]).get("/").content.decode()
+    assert "not assigned to any facility" in body
+
+
+def test_the_sysadmin_dashboard_offers_accounts_and_no_case_data(cast, woman_a):
+    body = client_for(cast["sysadmin"]).get("/").content.decode()
+    assert "Staff accounts" in body
+    assert "Srisuk" not in body and "Women in custody" not in body
+
+
+def test_the_task_list_lets_her_mark_a_task_done(cast, facility_a, woman_a):
+    reminder = task(facility_a, woman_a, "reception", -1, "call")
+    client = client_for(cast["reception"])
+    assert "Task call" in client.get("/tasks/").content.decode()
+    response = client.post(f"/tasks/{reminder.uuid}/done/", {"outcome": "Called"}, follow=True)
+    body = response.content.decode()
+    assert "Marked as done" in body
+    assert "You have no open tasks." in body

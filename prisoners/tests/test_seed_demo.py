@@ -1,0 +1,45 @@
+import pytest
+from django.core.management import call_command
+
+from prisoners.models import Facility, Prisoner
+from reminders.models import Reminder
+from staff.models import User
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_demo_has_two_facilities_a_user_per_role_each_and_sixty_varied_women(
+    monkeypatch, capsys
+):
+    monkeypatch.setenv("DEMO_PASSWORD", "demo password for tests")
+    call_command("seed_demo")
+    assert "Demo password for every user: demo password for tests" in capsys.readouterr().out
+    assert set(Facility.objects.values_list("code", flat=True)) == {"A", "B"}
+    assert User.objects.count() == 16
+    assert User.objects.get(username="custody_b").role.code == "custody"
+    assert User.objects.get(username="reception").check_password("demo password for tests")
+    women = Prisoner.objects.all()
+    assert women.count() == 60
+    assert women.juveniles().exists()
+    assert women.exclude(nationalities=["TH"]).exists(), "foreign nationals"
+    assert women.filter(custody_status="released").exists()
+    assert women.filter(legal_status="pretrial").exists()
+    assert women.filter(legal_status="sentenced").exists()
+    assert women.filter(flags__no_segregation=True).exists()
+    assert Reminder.objects.filter(status="escalated").exists()
+
+
+def test_running_it_again_adds_nothing_and_prints_no_password(
+    monkeypatch, capsys, settings, tmp_path
+):
+    monkeypatch.delenv("DEMO_PASSWORD", raising=False)
+    settings.DEMO_PASSWORD_FILE = tmp_path / "demo_password"
+    call_command("seed_demo")
+    first = capsys.readouterr().out
+    generated = settings.DEMO_PASSWORD_FILE.read_text().strip()
+    assert f"Demo password for every user: {generated}" in first
+    assert User.objects.get(username="governor_b").check_password(generated)
+    counts = (User.objects.count(), Prisoner.objects.count(), Reminder.objects.count())
+    call_command("seed_demo")
+    assert "Demo password" not in capsys.readouterr().out
+    assert (User.objects.count(), Prisoner.objects.count(), Reminder.objects.count()) == counts

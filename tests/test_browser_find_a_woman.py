@@ -1,0 +1,46 @@
+"""A reception officer, in Chromium: sign in, find a woman, open her page."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from prisoners.services import set_protection_flags
+from prisoners.tests.factories import PrisonerFactory
+
+PASSWORD = "correct horse battery staple"
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_reception_signs_in_searches_and_opens_her_page(
+    live_server, page, cast, facility_a, facility_b, artifacts_dir
+):
+    woman = PrisonerFactory(facility=facility_a, given_names="Siriporn", family_name="Boonmee",
+                            prison_number="A24019", aliases=["Pim"])
+    set_protection_flags(prisoner=woman, by=None, source="health", no_segregation=True)
+    PrisonerFactory(facility=facility_a, given_names="Maria", family_name="García")
+    PrisonerFactory(facility=facility_b, given_names="Siriporn", family_name="Elsewhere")
+    errors = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+
+    page.goto(f"{live_server.url}/women/")
+    expect(page).to_have_url(re.compile(r"/accounts/login/"))
+    page.get_by_label("Username").fill("reception")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("heading", name="Find a woman")).to_be_visible()
+
+    page.get_by_label("Name or prison number").fill("siriporn")
+    page.get_by_role("button", name="Search").click()
+    rows = page.get_by_test_id("women").locator("tbody tr")
+    expect(rows).to_have_count(1)
+    expect(rows.first).to_contain_text("A24019")
+    expect(page.get_by_text("Elsewhere")).to_have_count(0)
+
+    rows.first.get_by_role("link").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Siriporn Boonmee")
+    expect(page.get_by_text("No segregation")).to_be_visible()
+    expect(page.get_by_text("Pim")).to_be_visible()
+    page.screenshot(path=artifacts_dir / "find-a-woman.png", full_page=True)
+    assert errors == [], f"browser console errors (CSP?): {errors}"
