@@ -169,3 +169,22 @@ class KeysetPagination(BasePagination):
                 "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE},
             },
         ]
+
+
+def paginate(request, qs: QuerySet, *, fields: tuple[str, ...]) -> dict:
+    """A page of `qs` for an HTML view: {"page", "next_url", "previous_url"}; a bad cursor is
+    a 404 (a tampered or stale link shows nothing)."""
+    from django.http import Http404
+
+    try:
+        page = keyset_page(
+            qs, fields=fields, cursor=request.GET.get("cursor"), size=page_size_from(request.GET)
+        )
+    except BadCursor as exc:
+        raise Http404(str(exc)) from exc
+    params = request.GET
+    return {
+        "page": page,
+        "next_url": page.next_cursor and url_with(params, cursor=page.next_cursor),
+        "previous_url": page.previous_cursor and url_with(params, cursor=page.previous_cursor),
+    }

@@ -1,11 +1,10 @@
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from bangkok.forms import govuk_styled
-from bangkok.pagination import BadCursor, keyset_page, page_size_from, url_with
+from bangkok.pagination import paginate
 
 from .filters import PrisonerFilter
 from .models import CustodyStatus
@@ -26,26 +25,13 @@ def prisoner_list(request):
     params.setdefault("custody_status", CustodyStatus.IN_CUSTODY)
     filterset = PrisonerFilter(params, queryset=base, request=request)
     qs = filterset.qs if filterset.is_valid() else base.none()
-    try:
-        page = keyset_page(
-            qs.select_related("facility", "unit", "flags"),
-            fields=LIST_ORDER,
-            cursor=request.GET.get("cursor"),
-            size=page_size_from(request.GET),
-        )
-    except BadCursor as exc:
-        raise Http404(str(exc)) from exc
     return render(
         request,
         "prisoners/list.html",
         {
-            "filter": filterset,
             "form": govuk_styled(filterset.form),
-            "page": page,
             "searched": any(request.GET.get(k) for k in ("q", "facility", "unit", "legal_status")),
-            "next_url": page.next_cursor and url_with(request.GET, cursor=page.next_cursor),
-            "previous_url": page.previous_cursor
-            and url_with(request.GET, cursor=page.previous_cursor),
+            **paginate(request, qs.select_related("facility", "unit", "flags"), fields=LIST_ORDER),
         },
     )
 

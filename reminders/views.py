@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from bangkok.pagination import BadCursor, keyset_page, page_size_from, url_with
+from bangkok.pagination import paginate
 
 from . import services
 from .models import Status
@@ -24,25 +24,10 @@ def task_list(request):
     show = request.GET.get("show", "")
     if show == "overdue":
         tasks = tasks.filter(status__in=[Status.DUE, Status.ESCALATED])
-    try:
-        page = keyset_page(
-            tasks,
-            fields=TASK_ORDER,
-            cursor=request.GET.get("cursor"),
-            size=page_size_from(request.GET),
-        )
-    except BadCursor as exc:
-        raise Http404(str(exc)) from exc
     return render(
         request,
         "reminders/tasks.html",
-        {
-            "page": page,
-            "show": show,
-            "next_url": page.next_cursor and url_with(request.GET, cursor=page.next_cursor),
-            "previous_url": page.previous_cursor
-            and url_with(request.GET, cursor=page.previous_cursor),
-        },
+        {"show": show, **paginate(request, tasks, fields=TASK_ORDER)},
     )
 
 

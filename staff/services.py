@@ -54,3 +54,16 @@ def assign_facility(*, user: User, facility: Facility, by=None) -> None:
 def unassign_facility(*, user: User, facility: Facility, by=None) -> None:
     remove_perm(WORK_IN_FACILITY, user, facility)
     audit.record(by=by, action="staff.facility_unassigned", subject=user, facility=facility)
+
+
+@transaction.atomic
+def set_facilities(*, user: User, facilities, by=None) -> None:
+    """Make her facility assignments exactly `facilities`, auditing each change."""
+    from prisoners.permissions import facilities_of
+
+    wanted = set(facilities)
+    current = set(facilities_of(user))
+    for facility in wanted - current:
+        assign_facility(user=user, facility=facility, by=by)
+    for facility in current - wanted:
+        unassign_facility(user=user, facility=facility, by=by)

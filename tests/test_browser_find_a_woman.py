@@ -16,8 +16,13 @@ PASSWORD = "correct horse battery staple"
 def test_reception_signs_in_searches_and_opens_her_page(
     live_server, page, cast, facility_a, facility_b, artifacts_dir
 ):
-    woman = PrisonerFactory(facility=facility_a, given_names="Siriporn", family_name="Boonmee",
-                            prison_number="A24019", aliases=["Pim"])
+    woman = PrisonerFactory(
+        facility=facility_a,
+        given_names="Siriporn",
+        family_name="Boonmee",
+        prison_number="A24019",
+        aliases=["Pim"],
+    )
     set_protection_flags(prisoner=woman, by=None, source="health", no_segregation=True)
     PrisonerFactory(facility=facility_a, given_names="Maria", family_name="García")
     PrisonerFactory(facility=facility_b, given_names="Siriporn", family_name="Elsewhere")

@@ -324,7 +324,7 @@ def test_matrix(key, path, method, cast, world):
     url = url_for(key, path, world)
     wrong = []
     for role in ROLES_IN_MATRIX:
-        sid = transaction.savepoint()
+        sid = transaction.savepoint_create()
         status = request_as(role, cast, method, url, key).status_code
         transaction.savepoint_rollback(sid)
         want = expected(key, method, role)

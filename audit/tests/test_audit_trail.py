@@ -9,6 +9,13 @@ from prisoners.models import LegalStatus, Prisoner
 from prisoners.services import register_prisoner
 
 pytestmark = pytest.mark.django_db
+WOMAN = {
+    "prison_number": "A9",
+    "given_names": "Noy",
+    "family_name": "Win",
+    "date_of_birth": "1990-01-01",
+    "legal_status": LegalStatus.PRETRIAL,
+}
 
 
 @pytest.fixture

@@ -10,9 +10,16 @@ pytestmark = pytest.mark.django_db
 
 
 def task(facility, woman, role, hours, key):
-    return schedule_reminder(key=key, kind="t", rule="M7", title=f"Task {key}",
-                             facility=facility, assignee_role=role, prisoner=woman,
-                             due_at=timezone.now() + timedelta(hours=hours))
+    return schedule_reminder(
+        key=key,
+        kind="t",
+        rule="M7",
+        title=f"Task {key}",
+        facility=facility,
+        assignee_role=role,
+        prisoner=woman,
+        due_at=timezone.now() + timedelta(hours=hours),
+    )
 
 
 def test_the_dashboard_lists_what_is_due_today_for_her_role_in_her_facility(
@@ -30,10 +37,17 @@ def test_the_dashboard_lists_what_is_due_today_for_her_role_in_her_facility(
 
 
 def test_the_governor_sees_escalated_tasks_of_every_role(cast, facility_a, woman_a):
-    schedule_reminder(key="late", kind="t", rule="6", title="Late task", facility=facility_a,
-                      assignee_role="health", prisoner=woman_a,
-                      due_at=timezone.now() - timedelta(hours=30),
-                      escalate_at=timezone.now() - timedelta(hours=6))
+    schedule_reminder(
+        key="late",
+        kind="t",
+        rule="6",
+        title="Late task",
+        facility=facility_a,
+        assignee_role="health",
+        prisoner=woman_a,
+        due_at=timezone.now() - timedelta(hours=30),
+        escalate_at=timezone.now() - timedelta(hours=6),
+    )
     sweep_reminders()
     assert "Late task" in client_for(cast["governor"]).get("/").content.decode()
     assert "Late task" not in client_for(cast["custody"]).get("/").content.decode()

@@ -7,6 +7,7 @@ and logs that never carry a password or a token.
 
 import logging
 import os
+import re
 import secrets
 import subprocess
 import sys
@@ -112,6 +113,21 @@ def test_a_signed_in_page_is_never_stored_and_runs_only_its_own_scripts_and_styl
     assert "unsafe-inline" not in response["Content-Security-Policy"]
     assert "unsafe-eval" not in response["Content-Security-Policy"]
     assert response["X-Frame-Options"] == "DENY"
+
+
+INLINE = re.compile(
+    r"<script(?![^>]*\bsrc=)(?![^>]*application/(?:ld\+)?json)[^>]*>|<style\b|\sstyle=|\son[a-z]+=",
+    re.IGNORECASE,
+)
+
+
+@pytest.mark.parametrize("url", ["/", "/women/", "/tasks/", "women-detail"])
+def test_a_signed_in_page_has_no_inline_script_or_style_the_policy_would_block(cast, woman_a, url):
+    if url == "women-detail":
+        url = reverse("prisoners:detail", args=[woman_a.uuid])
+    html = client_for(cast["reception"]).get(url).content.decode()
+
+    assert INLINE.findall(html) == []
 
 
 def test_the_admin_for_a_signed_in_sysadmin_is_never_stored(cast):
@@ -236,7 +252,7 @@ def test_the_token_endpoint_lock_holds_only_for_that_username_from_that_address(
     assert token_login(_client("10.0.0.1"), "health", PASSWORD).status_code == 200
 
 
-def test_the_token_endpoint_is_throttled_per_minute(cast, settings):
+def test_the_token_endpoint_is_throttled_per_minute(cast):
     client = _client()
     statuses = [token_login(client, f"nobody{n}", WRONG).status_code for n in range(21)]
 
@@ -334,7 +350,7 @@ def test_logout_by_post_ends_the_session(cast):
     assert after["Location"].startswith(reverse("login"))
 
 
-def test_the_session_ends_after_half_an_hour_of_inactivity_and_its_cookie_is_http_only():
+def test_sessions_are_set_to_end_after_a_quiet_half_hour_with_http_only_cookies():
     assert django_settings.SESSION_COOKIE_AGE == 30 * 60
     assert django_settings.SESSION_SAVE_EVERY_REQUEST is True
     assert django_settings.SESSION_COOKIE_HTTPONLY is True
