@@ -64,9 +64,9 @@ class Reminder(models.Model):
     facility = models.ForeignKey(
         "prisoners.Facility", on_delete=models.PROTECT, related_name="reminders"
     )
-    assignee_role = models.CharField(_("for"), max_length=20, choices=ROLE_CHOICES)
-    due_at = models.DateTimeField(_("due"))
-    escalate_at = models.DateTimeField(_("escalates"))
+    assignee_role = models.CharField(_("assigned to"), max_length=20, choices=ROLE_CHOICES)
+    due_at = models.DateTimeField(_("due at"))
+    escalate_at = models.DateTimeField(_("escalates at"))
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.PENDING)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     escalated_at = models.DateTimeField(null=True, blank=True)

@@ -65,7 +65,7 @@ class UserAdmin(BaseUserAdmin):
     fieldsets = (
         (None, {"fields": ("username", "password")}),
         (_("Person"), {"fields": ("first_name", "last_name", "email", "gender")}),
-        (_("Work"), {"fields": ("role", "facilities", "is_active")}),
+        (_("Role and facilities"), {"fields": ("role", "facilities", "is_active")}),
         (_("Dates"), {"fields": ("last_login", "date_joined")}),
     )
     add_fieldsets = (
@@ -83,7 +83,7 @@ class UserAdmin(BaseUserAdmin):
                 )
             },
         ),
-        (_("Work"), {"fields": ("role", "facilities")}),
+        (_("Role and facilities"), {"fields": ("role", "facilities")}),
     )
     readonly_fields = ("last_login", "date_joined")
     list_display = ("username", "first_name", "last_name", "gender", "is_active")
