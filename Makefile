@@ -3,12 +3,13 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test rules lint format assets check-compose clean-data help
+.PHONY: run test rules fuzz lint format assets check-compose clean-data help
 
 help:
 	@echo "make run     set up, then serve the demo on http://127.0.0.1:8000 (PORT overrides)"
 	@echo "make test    set up, then run the whole suite"
 	@echo "make rules   how many tests prove each Bangkok Rule"
+	@echo "make fuzz    schemathesis over the whole API with many examples"
 	@echo "make lint    ruff"
 	@echo "make assets  rebuild the compiled front-end (needs npm)"
 
@@ -27,6 +28,10 @@ test: $(STAMP)
 
 rules: $(STAMP)
 	@DATABASE_URL=postgres://unused/unused SECRET_KEY=rules $(PY) -m pytest --rules-report -q -p no:warnings | grep -E '^(Rule|[0-9]+ rules)'
+
+fuzz: $(STAMP)
+	scripts/test-services
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-500} $(PY) -m bangkok.launcher test bangkok/tests/test_api_fuzz.py
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

@@ -1,9 +1,14 @@
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
-from rest_framework import serializers
+from rest_framework import serializers, status
 from rest_framework.authtoken.views import ObtainAuthToken
+from rest_framework.exceptions import ValidationError
 from rest_framework.parsers import JSONParser
 from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
+
+from .schema import ERROR
 
 
 class TokenRequestSerializer(serializers.Serializer):
@@ -17,9 +22,8 @@ class TokenRequestSerializer(serializers.Serializer):
     request=TokenRequestSerializer,
     responses={
         200: inline_serializer("Token", {"token": serializers.CharField()}),
-        400: OpenApiResponse(description="Wrong username or password"),
-        403: OpenApiResponse(description="Locked out after repeated failures"),
-        429: OpenApiResponse(description="Too many requests"),
+        400: OpenApiResponse(description="Wrong username or password, or missing fields"),
+        429: OpenApiResponse(ERROR, description="Too many attempts: locked out or throttled"),
     },
     auth=[],
 )
@@ -30,3 +34,17 @@ class TokenView(ObtainAuthToken):
     renderer_classes = [JSONRenderer]
     throttle_classes = [ScopedRateThrottle]
     throttle_scope = "token"
+
+    def post(self, request, *args, **kwargs):
+        try:
+            return super().post(request, *args, **kwargs)
+        except ValidationError:
+            # Axes marks the lockout on the request it was given; say so, as the form does.
+            if getattr(request, "axes_locked_out", False) or getattr(
+                request._request, "axes_locked_out", False
+            ):
+                return Response(
+                    {"detail": _("Too many failed sign-in attempts. Try again later.")},
+                    status=status.HTTP_429_TOO_MANY_REQUESTS,
+                )
+            raise

@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 
 from django.core import signing
 from django.db.models import Q, QuerySet
-from rest_framework.exceptions import NotFound
+from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import BasePagination
 from rest_framework.response import Response
 
@@ -121,12 +121,22 @@ class KeysetPagination(BasePagination):
                 queryset,
                 fields=view.keyset_fields,
                 cursor=request.query_params.get(self.cursor_query_param),
-                size=page_size_from(request.query_params),
+                size=self.page_size(request.query_params),
             )
         except BadCursor as exc:
-            raise NotFound(str(exc)) from exc
+            raise ValidationError({self.cursor_query_param: [str(exc)]}) from exc
         self.page = page
         return page.items
+
+    @staticmethod
+    def page_size(params) -> int:
+        """The API says what is wrong instead of guessing (the pages clamp instead)."""
+        raw = params.get("page_size")
+        if raw is None:
+            return 50
+        if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= MAX_PAGE_SIZE:
+            raise ValidationError({"page_size": [f"A whole number from 1 to {MAX_PAGE_SIZE}."]})
+        return int(raw)
 
     def _link(self, cursor):
         if cursor is None:

@@ -4,6 +4,12 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 from . import api, views
 
+# Errors under /api/ answer JSON; pages answer the design system's pages.
+handler400 = views.handler400
+handler403 = views.handler403
+handler404 = views.handler404
+handler500 = views.handler500
+
 admin.site.site_header = "Bangkok – accounts and facilities"
 admin.site.site_title = "Bangkok administration"
 

@@ -6,6 +6,7 @@ from django.db.models import Count, Q
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -61,3 +62,20 @@ def healthz(request):
     except DatabaseError:
         return JsonResponse({"status": "unavailable"}, status=503)
     return JsonResponse({"status": "ok"})
+
+
+def _api_or_page(status: int, detail: str, page_view):
+    def handler(request, exception=None, **kwargs):
+        if request.path.startswith("/api/"):
+            return JsonResponse({"detail": detail}, status=status)
+        if exception is None:
+            return page_view(request, **kwargs)
+        return page_view(request, exception, **kwargs)
+
+    return handler
+
+
+handler400 = _api_or_page(400, "Bad request.", defaults.bad_request)
+handler403 = _api_or_page(403, "Your role may not do this.", defaults.permission_denied)
+handler404 = _api_or_page(404, "Not found.", defaults.page_not_found)
+handler500 = _api_or_page(500, "Server error.", defaults.server_error)

@@ -1,11 +1,16 @@
 """The women list's search and filters, shared by the page and the API."""
 
 import django_filters
-from django import forms
+from drf_spectacular.utils import extend_schema_field
 from django.utils.translation import gettext_lazy as _
 
 from .models import CustodyStatus, Facility, LegalStatus, Prisoner, Unit
 from .permissions import facilities_of
+
+
+@extend_schema_field({"type": "string", "description": "A unit's id (uuid); empty for any."})
+class UnitFilter(django_filters.ModelChoiceFilter):
+    """Empty means "any unit", as on the page: the schema says string, not uuid."""
 
 
 def _facilities(request):
@@ -23,17 +28,19 @@ class PrisonerFilter(django_filters.FilterSet):
     facility = django_filters.ModelChoiceFilter(
         label=_("Facility"), queryset=_facilities, to_field_name="code", empty_label=_("Any")
     )
-    unit = django_filters.ModelChoiceFilter(
+    unit = UnitFilter(
         label=_("Unit"), queryset=_units, to_field_name="uuid", empty_label=_("Any")
     )
     legal_status = django_filters.ChoiceFilter(
-        label=_("Legal status"), choices=LegalStatus, empty_label=_("Any")
+        label=_("Legal status"), choices=LegalStatus.choices, empty_label=_("Any")
     )
     custody_status = django_filters.ChoiceFilter(
-        label=_("Custody"), choices=CustodyStatus, empty_label=_("In custody or released")
+        label=_("Custody"), choices=CustodyStatus.choices, empty_label=_("In custody or released")
     )
-    juvenile = django_filters.BooleanFilter(
-        label=_("Girls under 18 only"), method="only_juveniles", widget=forms.CheckboxInput
+    juvenile = django_filters.ChoiceFilter(
+        label=_("Girls under 18 only"),
+        choices=[("true", _("Yes")), ("false", _("No"))],
+        method="only_juveniles",
     )
 
     class Meta:
@@ -44,4 +51,4 @@ class PrisonerFilter(django_filters.FilterSet):
         return queryset.search(value)
 
     def only_juveniles(self, queryset, name, value):
-        return queryset.juveniles() if value else queryset
+        return queryset.juveniles() if value == "true" else queryset

@@ -8,6 +8,7 @@ inspector must never see a successful write. A few examples per operation keep t
 suite; a larger run belongs in `make fuzz`.
 """
 
+import os
 import uuid
 from datetime import timedelta
 
@@ -18,6 +19,7 @@ from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from django.utils import timezone
 from hypothesis import HealthCheck, settings
+from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 ROLES = ["reception", "inspector", "sysadmin", "anonymous"]
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
@@ -155,7 +157,7 @@ def test_the_fuzzed_schema_covers_every_api_route():
 @pytest.mark.parametrize("role", ROLES)
 @schema.parametrize()
 @settings(
-    max_examples=20,
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "20")),
     deadline=None,
     database=None,
     suppress_health_check=list(HealthCheck),
@@ -163,11 +165,15 @@ def test_the_fuzzed_schema_covers_every_api_route():
 def test_every_api_operation_answers_generated_requests_as_its_schema_says(case, role, api_data):
     headers = auth_headers(role, api_data)
     extra = [no_successful_write] if role == "inspector" else []
+    # Well-formed input can still be refused, with the documented 400: a wrong password, a
+    # cursor this API never issued, a unit outside her facilities. So "schema-valid input is
+    # accepted" is not a property of this API; every other check stays on.
+    excluded = [positive_data_acceptance]
 
-    case.call_and_validate(headers=headers, additional_checks=extra)
+    case.call_and_validate(headers=headers, additional_checks=extra, excluded_checks=excluded)
 
     if "uuid" in (case.path_parameters or {}):
         # The same request again, for a record that exists (a task may be done by now).
         known = WOMAN_UUID if case.path.startswith("/api/v1/prisoners/") else TASK_UUIDS[0]
         case.path_parameters = {**case.path_parameters, "uuid": str(known)}
-        case.call_and_validate(headers=headers, additional_checks=extra)
+        case.call_and_validate(headers=headers, additional_checks=extra, excluded_checks=excluded)

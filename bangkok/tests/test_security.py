@@ -240,9 +240,9 @@ def test_a_locked_out_token_request_is_told_so_rather_than_told_wrong_password(c
 
     response = token_login(client, "custody", PASSWORD)
 
-    # The schema (bangkok/api.py) documents 403 "Locked out after repeated failures"; axes
-    # answers a locked-out form or admin login with 429. 400 is "Wrong username or password".
-    assert response.status_code in (403, 429), (response.status_code, response.json())
+    # As the form and the admin answer a lockout; 400 would say "wrong password".
+    assert response.status_code == 429, (response.status_code, response.json())
+    assert "Too many failed sign-in attempts" in response.json()["detail"]
 
 
 def test_the_token_endpoint_lock_holds_only_for_that_username_from_that_address(cast):

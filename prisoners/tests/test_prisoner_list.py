@@ -69,7 +69,7 @@ def test_only_juveniles_filter(cast, facility_a):
 
     PrisonerFactory(facility=facility_a, prison_number="J1", date_of_birth=date(2010, 1, 1))
     PrisonerFactory(facility=facility_a, prison_number="W1")
-    assert names(client_for(cast["social"]).get(URL, {"juvenile": "on"})) == ["J1"]
+    assert names(client_for(cast["social"]).get(URL, {"juvenile": "true"})) == ["J1"]
 
 
 def test_pages_follow_each_other_with_no_woman_lost_or_repeated(cast, facility_a):
