@@ -1,8 +1,8 @@
 """The women list's search and filters, shared by the page and the API."""
 
 import django_filters
-from drf_spectacular.utils import extend_schema_field
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 
 from .models import CustodyStatus, Facility, LegalStatus, Prisoner, Unit
 from .permissions import facilities_of
@@ -28,9 +28,7 @@ class PrisonerFilter(django_filters.FilterSet):
     facility = django_filters.ModelChoiceFilter(
         label=_("Facility"), queryset=_facilities, to_field_name="code", empty_label=_("Any")
     )
-    unit = UnitFilter(
-        label=_("Unit"), queryset=_units, to_field_name="uuid", empty_label=_("Any")
-    )
+    unit = UnitFilter(label=_("Unit"), queryset=_units, to_field_name="uuid", empty_label=_("Any"))
     legal_status = django_filters.ChoiceFilter(
         label=_("Legal status"), choices=LegalStatus.choices, empty_label=_("Any")
     )
