@@ -85,6 +85,7 @@ MATRIX = {
     },
     "api-schema": {"GET": rows(200), "POST": NOT_ALLOWED},
     "api-docs": {"GET": rows(200), "POST": NOT_ALLOWED},
+    "favicon": {"GET": rows(301), "POST": rows(301)},
 }
 
 

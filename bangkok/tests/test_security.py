@@ -497,3 +497,10 @@ def test_logs_carry_no_password_or_token(cast, caplog):
     assert CANARY_WRONG not in logged
     assert token not in logged
     assert django_settings.SECRET_KEY not in logged
+
+
+def test_only_the_api_docs_page_may_use_inline_styles_and_never_inline_scripts(client):
+    docs = client.get("/api/docs/")["Content-Security-Policy"]
+    assert "style-src 'self' 'unsafe-inline'" in docs
+    assert "script-src 'self';" in docs + ";"
+    assert "unsafe-inline" not in client.get("/accounts/login/")["Content-Security-Policy"]
