@@ -20,8 +20,9 @@ def _response(description: str, schema: dict) -> dict:
 
 
 def add_common_responses(result, generator, request, public):
-    """Document 401/403 on authenticated operations, 404 on paths with an id, and 400 on
-    operations that take input (bad filters, page size or cursor)."""
+    """Document 401/403 on authenticated operations, 404 on paths with an id, 400 on
+    operations that take input (bad filters, page size or cursor), and that an empty choice
+    filter means "any"."""
     for path, operations in result.get("paths", {}).items():
         for operation in operations.values():
             responses = operation.setdefault("responses", {})
@@ -30,6 +31,11 @@ def add_common_responses(result, generator, request, public):
                 responses.setdefault("403", _response("Your role may not do this.", ERROR))
             if "{" in path:
                 responses.setdefault("404", _response("No such record in your facilities.", ERROR))
+            for parameter in operation.get("parameters", []):
+                enum = parameter.get("schema", {}).get("enum")
+                if parameter.get("in") == "query" and enum and "" not in enum:
+                    # An empty filter means "any", as on the page's form.
+                    enum.append("")
             takes_input = operation.get("parameters") or operation.get("requestBody")
             if takes_input:
                 responses.setdefault("400", _response("Invalid input.", FIELD_ERRORS))
