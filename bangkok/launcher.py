@@ -23,7 +23,7 @@ from pathlib import Path
 from .embedded_db import EmbeddedDatabase
 
 ROOT = Path(__file__).resolve().parent.parent
-VAR = ROOT / "var"
+VAR = Path(os.environ.get("BANGKOK_VAR", ROOT / "var"))
 PYTHON = sys.executable
 
 
@@ -127,6 +127,7 @@ class Launcher:
         self.env.setdefault("HTTPS", "0")
         self.env.setdefault("DEBUG", "0")
         self.env.setdefault("BROKER_DIR", str(VAR / "broker"))
+        self.env.setdefault("DEMO_PASSWORD_FILE", str(VAR / "demo_password"))
         for folder in ("queue", "processed", "control"):
             (Path(self.env["BROKER_DIR"]) / folder).mkdir(parents=True, exist_ok=True)
         port = self.env.get("PORT", "8000")
