@@ -1,10 +1,8 @@
 from django.conf import settings
 from django.contrib import admin
-from django.templatetags.static import static
 from django.urls import include, path
 from django.utils.csp import CSP
 from django.views.decorators.csp import csp_override
-from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from . import api, views
@@ -42,9 +40,5 @@ urlpatterns = [
         ),
         name="api-docs",
     ),
-    path(
-        "favicon.ico",
-        RedirectView.as_view(url=static("bangkok/assets/favicon.svg"), permanent=True),
-        name="favicon",
-    ),
+    path("favicon.ico", views.favicon, name="favicon"),
 ]

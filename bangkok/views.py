@@ -3,8 +3,9 @@ from datetime import datetime, time, timedelta
 from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError, connection
 from django.db.models import Count, Q
-from django.http import JsonResponse
+from django.http import HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.utils import timezone
 from django.views import defaults
 from django.views.decorators.cache import never_cache
@@ -49,6 +50,11 @@ def dashboard(request):
             .order_by("due_at", "id")[:10]
         )
     return render(request, "dashboard.html", context)
+
+
+def favicon(request):
+    # Resolved per request: the hashed name exists only after collectstatic.
+    return HttpResponsePermanentRedirect(static("bangkok/assets/favicon.svg"))
 
 
 @never_cache

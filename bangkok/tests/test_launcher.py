@@ -41,7 +41,17 @@ def test_run_serves_the_demo_on_an_embedded_database_and_sigterm_stops_everythin
     env = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"DATABASE_URL", "REDIS_URL", "SECRET_KEY", "TEST_DATABASE_NAME"}
+        # What the test run sets for itself must not leak into a real `make run`.
+        if k
+        not in {
+            "DATABASE_URL",
+            "REDIS_URL",
+            "SECRET_KEY",
+            "TEST_DATABASE_NAME",
+            "STATIC_MANIFEST",
+            "HTTPS",
+            "DEBUG",
+        }
     }
     env.update(
         BANGKOK_VAR=str(tmp_path),
