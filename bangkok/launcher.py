@@ -175,8 +175,8 @@ class Launcher:
         say(f"Worker with beat on {broker}.")
         say(f"Ready in {time.monotonic() - started:.1f} s: http://127.0.0.1:{port}/")
         say("Log in as reception, custody, health, social, safeguarding, governor, inspector")
-        say("or sysadmin (facility A; add _b for facility B) with the demo password above")
-        say(f"(also in {VAR / 'demo_password'}). Ctrl-C stops everything.")
+        say(f"or sysadmin (facility A; add _b for facility B), password: {self.demo_password()}")
+        say("Ctrl-C stops everything.")
         while not self.stopping:
             for child in self.children:
                 if child.poll() is not None:
@@ -184,6 +184,14 @@ class Launcher:
                     return 1
             time.sleep(0.5)
         return 0
+
+    def demo_password(self) -> str:
+        if self.env.get("DEMO_PASSWORD"):
+            return "the one in DEMO_PASSWORD"
+        path = Path(self.env["DEMO_PASSWORD_FILE"])
+        if path.exists():
+            return f"{path.read_text().strip()} (kept in {path})"
+        return "as set when the demo users were first made"
 
     def test(self, pytest_args: list[str]) -> int:
         VAR.mkdir(exist_ok=True)
