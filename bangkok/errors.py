@@ -20,6 +20,8 @@ class RuleBroken(Exception):
         self.field = field
 
     def __str__(self) -> str:
+        if self.rule.startswith("M"):
+            return f"{self.message} (Mandela Rule {self.rule[1:]})"
         return f"{self.message} (Bangkok Rule {self.rule})"
 
 

@@ -75,6 +75,8 @@ INSTALLED_APPS = [
     "staff",
     "prisoners",
     "reminders",
+    "admissions",
+    "register",
 ]
 
 MIDDLEWARE = [
@@ -296,6 +298,14 @@ LOGGING = {
         "axes": {"level": "WARNING"},
     },
 }
+
+# Admission deadlines (RULES-SPEC 2.1, 2.5): entry health screening, and the consular offer
+# for a foreign national.
+HEALTH_SCREENING_DUE_HOURS = env_int("HEALTH_SCREENING_DUE_HOURS", 24)
+CONSULAR_OFFER_DUE_HOURS = env_int("CONSULAR_OFFER_DUE_HOURS", 24)
+
+# Rule 3: a child whose whereabouts or custody are not known is followed up this fast.
+CHILD_WHEREABOUTS_FOLLOW_UP_HOURS = env_int("CHILD_WHEREABOUTS_FOLLOW_UP_HOURS", 48)
 
 # Where `seed_demo` keeps a generated demo password, so `make run` can show it again.
 DEMO_PASSWORD_FILE = Path(os.environ.get("DEMO_PASSWORD_FILE", BASE_DIR / "var" / "demo_password"))

@@ -15,10 +15,19 @@ CASE_READ = (
     "prisoners.view_facility",
     "prisoners.view_unit",
     "reminders.view_reminder",
+    "admissions.view_admission",
 )
 WORK_REMINDERS = ("reminders.change_reminder",)
-WRITE_CORE_RECORD = ("prisoners.add_prisoner", "prisoners.change_prisoner")
+WRITE_CORE_RECORD = (
+    "prisoners.add_prisoner",
+    "prisoners.change_prisoner",
+    "admissions.add_admission",
+    "admissions.change_admission",
+)
 READ_AUDIT = ("audit.view_auditevent",)
+# Rule 3.2: children's identities. Reception enters them; social workers keep them.
+ENTER_CHILDREN = ("register.view_child", "register.add_child")
+KEEP_CHILDREN = ("register.view_child", "register.add_child", "register.change_child")
 MANAGE_ACCOUNTS = (
     "staff.view_user",
     "staff.add_user",
@@ -56,7 +65,7 @@ ROLES: dict[str, Role] = {
             "reception",
             _("Reception officer"),
             _("Admits women, records identity and the rights checklist."),
-            CASE_READ + WRITE_CORE_RECORD + WORK_REMINDERS,
+            CASE_READ + WRITE_CORE_RECORD + WORK_REMINDERS + ENTER_CHILDREN,
         ),
         Role(
             "custody",
@@ -74,7 +83,7 @@ ROLES: dict[str, Role] = {
             "social",
             _("Social worker"),
             _("Children, family contact and release."),
-            CASE_READ + WORK_REMINDERS,
+            CASE_READ + WORK_REMINDERS + KEEP_CHILDREN,
         ),
         Role(
             "safeguarding",

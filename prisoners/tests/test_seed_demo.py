@@ -27,6 +27,12 @@ def test_the_demo_has_two_facilities_a_user_per_role_each_and_sixty_varied_women
     assert women.filter(legal_status="sentenced").exists()
     assert women.filter(flags__no_segregation=True).exists()
     assert Reminder.objects.filter(status="escalated").exists()
+    from register.models import Child
+
+    children = Child.objects.all()
+    assert children.filter(lives_with_mother=True).exists()
+    assert children.filter(location_unknown=True).exists()
+    assert women.filter(flags__child_in_prison=True).exists()
 
 
 def test_running_it_again_adds_nothing_and_prints_no_password(

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from prisoners.models import CustodyStatus, Facility, LegalStatus, Prisoner, Unit
 from prisoners.services import register_prisoner, set_protection_flags
+from register.services import record_child
 from reminders.models import Basis
 from reminders.services import schedule_reminder, sweep_reminders
 from staff.models import Course, Gender, TrainingRecord
@@ -137,6 +138,7 @@ HOMES = [
     ("Lampang", "18.28880", "99.49090"),
     ("Nakhon Ratchasima", "14.97990", "102.09780"),
 ]
+CHILD_NAMES = ["Ploy", "Nam", "Fah", "Mali", "Ton", "Beam", "Yada", "Sara", "Leo", "Ines", "Omar"]
 LEGAL = (
     [LegalStatus.PRETRIAL] * 4
     + [LegalStatus.SENTENCED] * 5
@@ -230,6 +232,7 @@ class Command(BaseCommand):
                 continue
             woman = register_prisoner(by=None, facility=facility, prison_number=number, **fields)
             self.flags_and_reminders(rng, i, woman)
+            self.children(rng, i, woman)
             created += 1
         return created
 
@@ -261,6 +264,43 @@ class Command(BaseCommand):
             "home_latitude": None if foreign else home[1],
             "home_longitude": None if foreign else home[2],
         }
+
+    def children(self, rng, i, woman) -> None:
+        """About a third of the women have children: outside with family, in care, not known,
+        or living with her in the mother and baby unit."""
+        if i % 3 != 0 or woman.is_juvenile:
+            return
+        reception = get_user_model().objects.get(
+            username="reception" if woman.facility.code == "A" else "reception_b"
+        )
+        today = timezone.localdate()
+        for n in range(1 + i % 2):
+            kind = (i // 3 + n) % 4
+            fields = {
+                "given_names": rng.choice(CHILD_NAMES),
+                "family_name": woman.family_name,
+                "date_of_birth": today - timedelta(days=rng.randint(200, 16 * 365)),
+            }
+            if kind == 0:
+                fields |= {
+                    "lives_with_mother": True,
+                    "date_of_birth": today - timedelta(days=rng.randint(60, 700)),
+                }
+            elif kind == 1:
+                fields |= {
+                    "location": woman.home_place or "Bangkok",
+                    "custody": "relative",
+                    "arrangements": "Her sister cares for the child.",
+                }
+            elif kind == 2:
+                fields |= {
+                    "location": "Children's home",
+                    "custody": "institution",
+                    "no_arrangements_reason": "Arrested away from home; no family reached.",
+                }
+            else:
+                fields |= {"location_unknown": True, "custody": "unknown"}
+            record_child(by=reception, mother=woman, **fields)
 
     def flags_and_reminders(self, rng, i, woman) -> None:
         if woman.custody_status != CustodyStatus.IN_CUSTODY:

@@ -1,0 +1,26 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+def _admission_section(request, prisoner):
+    from .services import admission_section
+
+    return admission_section(prisoner=prisoner)
+
+
+class AdmissionsConfig(AppConfig):
+    name = "admissions"
+    verbose_name = "Admission (Rules 2 and 4)"
+
+    def ready(self):
+        from prisoners.sections import Section, register
+
+        register(
+            Section(
+                key="admission",
+                title=_("Admission"),
+                template="admissions/_section.html",
+                context=_admission_section,
+                order=100,
+            )
+        )

@@ -1,0 +1,125 @@
+"""Admission episodes (Mandela Rule 7; Bangkok Rules 2 and 4).
+
+One woman can have several custody episodes over the years; each is an `Admission`, tied to
+the commitment order that lawfully holds her. Nobody is received without one.
+"""
+
+import uuid
+
+import pghistory
+import pgtrigger
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Stage(models.TextChoices):
+    RECEPTION = "reception", _("In reception")
+    ADMITTED = "admitted", _("Admitted")
+    RELEASED = "released", _("Released")
+
+
+@pghistory.track()
+class Admission(models.Model):
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    prisoner = models.ForeignKey(
+        "prisoners.Prisoner", on_delete=models.PROTECT, related_name="admissions"
+    )
+    facility = models.ForeignKey(
+        "prisoners.Facility", on_delete=models.PROTECT, related_name="admissions"
+    )
+    stage = models.CharField(_("stage"), max_length=12, choices=Stage, default=Stage.RECEPTION)
+    admitted_at = models.DateTimeField(_("received on (date and hour)"), default=timezone.now)
+    received_from = models.CharField(_("received from"), max_length=200, blank=True)
+    # The commitment order (Mandela Rule 7(b)).
+    order_authority = models.CharField(_("issuing authority"), max_length=200)
+    order_legal_basis = models.CharField(_("legal basis"), max_length=300)
+    order_number = models.CharField(_("order number"), max_length=100)
+    order_date = models.DateField(_("order date"))
+    arrested_at = models.DateTimeField(_("arrested on (date and hour)"))
+    arrest_place = models.CharField(_("place of arrest"), max_length=200)
+    interpreter_needed = models.BooleanField(_("needs an interpreter"), default=False)
+    completed_at = models.DateTimeField(null=True, blank=True)
+    completed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    released_at = models.DateTimeField(_("released on (date and hour)"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("admission")
+        ordering = ["-admitted_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(order_authority="")
+                & ~models.Q(order_legal_basis="")
+                & ~models.Q(order_number="")
+                & ~models.Q(arrest_place=""),
+                name="admission_has_a_commitment_order",
+                violation_error_message=_("No admission without a valid commitment order."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(arrested_at__lte=models.F("admitted_at")),
+                name="admission_after_arrest",
+                violation_error_message=_("She can't be received before she was arrested."),
+            ),
+            # One open episode per woman at a time.
+            models.UniqueConstraint(
+                fields=["prisoner"],
+                condition=~models.Q(stage="released"),
+                name="one_open_admission_per_woman",
+                violation_error_message=_("She already has an open admission."),
+            ),
+        ]
+        triggers = [pgtrigger.Protect(name="admission_no_delete", operation=pgtrigger.Delete)]
+
+    def __str__(self) -> str:
+        return f"Admission {self.uuid}"
+
+
+class RightsItem(models.TextChoices):
+    """What Rule 2.1 says every newly arrived woman is offered."""
+
+    FAMILY_CONTACT = "family_contact", _("Contact with her relatives")
+    LEGAL_ADVICE = "legal_advice", _("Access to legal advice")
+    INFORMATION = (
+        "information",
+        _(
+            "Information on prison rules, the regime and where to seek help, in a language she "
+            "understands"
+        ),
+    )
+    CONSULAR = "consular", _("Access to consular representatives (foreign nationals)")
+
+
+class Outcome(models.TextChoices):
+    ACCEPTED = "accepted", _("Accepted")
+    DONE = "done", _("Done")
+    DECLINED = "declined", _("Declined")
+
+
+class RightsOffer(models.Model):
+    """One item of the rights checklist: offered when, by whom, in which language, answered."""
+
+    admission = models.ForeignKey(Admission, on_delete=models.PROTECT, related_name="rights")
+    item = models.CharField(_("right"), max_length=16, choices=RightsItem)
+    offered_at = models.DateTimeField(_("offered at"), default=timezone.now)
+    offered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    language = models.CharField(_("language"), max_length=8)
+    outcome = models.CharField(_("her answer"), max_length=10, choices=Outcome)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("rights offer")
+        ordering = ["admission", "item"]
+        constraints = [
+            models.UniqueConstraint(fields=["admission", "item"], name="one_answer_per_right")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.item}: {self.outcome}"

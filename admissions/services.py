@@ -1,0 +1,243 @@
+"""Admission verbs (Mandela Rule 7; Bangkok Rules 2.1 and 2.2)."""
+
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+import audit
+from bangkok.errors import RuleBroken
+from prisoners.models import CustodyStatus, Prisoner
+from prisoners.permissions import access_prisoner, facilities_of, prisoners_visible_to
+from prisoners.services import register_prisoner
+from reminders.services import cancel_reminder, schedule_reminder
+
+from .models import Admission, Outcome, RightsItem, RightsOffer, Stage
+
+ADMIT = "admissions.add_admission"
+COMMITMENT_FIELDS = {
+    "order_authority": _("issuing authority"),
+    "order_legal_basis": _("legal basis"),
+    "order_number": _("order number"),
+    "order_date": _("order date"),
+    "arrested_at": _("date and hour of arrest"),
+    "arrest_place": _("place of arrest"),
+}
+
+
+def find_returning_woman(
+    *, by, given_names="", family_name="", date_of_birth=None, prison_number=""
+) -> list[Prisoner]:
+    """Women already on record who may be the one arriving, for the officer to confirm.
+
+    Matches the prison number exactly, or the family name with the date of birth or the
+    given names. The officer decides; nothing is merged automatically.
+    """
+    visible = prisoners_visible_to(by)
+    found = visible.none()
+    if prison_number.strip():
+        found |= visible.filter(prison_number__iexact=prison_number.strip())
+    if family_name.strip():
+        same_family = visible.filter(family_name__iexact=family_name.strip())
+        if date_of_birth:
+            found |= same_family.filter(date_of_birth=date_of_birth)
+        if given_names.strip():
+            found |= same_family.filter(given_names__icontains=given_names.strip().split()[0])
+    return list(found.distinct().select_related("facility")[:20])
+
+
+def _check_commitment(commitment: dict, admitted_at: datetime) -> None:
+    missing = [
+        str(label)
+        for name, label in COMMITMENT_FIELDS.items()
+        if not str(commitment.get(name) or "").strip()
+    ]
+    if missing:
+        raise RuleBroken(
+            _("No admission without a valid commitment order: give the %(fields)s.")
+            % {"fields": ", ".join(missing)},
+            rule="M7",
+        )
+    if commitment["arrested_at"] > admitted_at:
+        raise RuleBroken(
+            _("She can't be received before she was arrested."), rule="M7", field="arrested_at"
+        )
+
+
+@transaction.atomic
+def admit_woman(
+    *,
+    by,
+    facility,
+    commitment: dict,
+    identity: dict | None = None,
+    returning: Prisoner | None = None,
+    admitted_at: datetime | None = None,
+    received_from: str = "",
+    interpreter_needed: bool = False,
+) -> Admission:
+    """Receive a woman into custody (Mandela Rule 7; Bangkok Rule 2).
+
+    No admission without a valid commitment order. A returning woman is given a new episode
+    on her existing record (`returning`, confirmed by the officer), never a second record.
+    Schedules her entry health screening and, for a foreign national, the consular offer.
+    """
+    if not by.has_perm(ADMIT):
+        raise PermissionDenied(_("Your role can't admit a woman."))
+    if not facilities_of(by).filter(pk=facility.pk).exists():
+        raise PermissionDenied(_("You don't work in that facility."))
+    admitted_at = admitted_at or timezone.now()
+    _check_commitment(commitment, admitted_at)
+    if returning is not None:
+        prisoner = access_prisoner(by, returning.uuid)
+        if prisoner.admissions.exclude(stage=Stage.RELEASED).exists():
+            raise RuleBroken(_("She already has an open admission."), rule="M7")
+        prisoner.facility, prisoner.unit = facility, None
+        prisoner.custody_status = CustodyStatus.IN_CUSTODY
+        prisoner.updated_at = timezone.now()
+        prisoner.save(update_fields=["facility", "unit", "custody_status", "updated_at"])
+    else:
+        if not identity:
+            raise ValidationError(_("Give her identity, or confirm her existing record."))
+        prisoner = register_prisoner(by=by, facility=facility, **identity)
+    admission = Admission(
+        prisoner=prisoner,
+        facility=facility,
+        admitted_at=admitted_at,
+        received_from=received_from,
+        interpreter_needed=interpreter_needed,
+        created_by=by,
+        **{name: commitment[name] for name in COMMITMENT_FIELDS},
+    )
+    admission.full_clean()
+    admission.save()
+    _schedule_admission_reminders(admission)
+    audit.record(
+        by=by,
+        action="admission.opened",
+        subject=admission,
+        facility=facility,
+        detail={"returning": returning is not None},
+    )
+    return admission
+
+
+def _schedule_admission_reminders(admission: Admission) -> None:
+    woman, at = admission.prisoner, admission.admitted_at
+    schedule_reminder(
+        key=f"health.screening:{admission.uuid}",
+        kind="health.entry_screening",
+        rule="6",
+        title=_("Entry health screening due"),
+        facility=admission.facility,
+        assignee_role="health",
+        prisoner=woman,
+        due_at=at + timedelta(hours=settings.HEALTH_SCREENING_DUE_HOURS),
+    )
+    if woman.is_foreign_national:
+        schedule_reminder(
+            key=f"admission.consular:{admission.uuid}",
+            kind="admission.consular",
+            rule="2.1",
+            title=_("Offer consular contact"),
+            facility=admission.facility,
+            assignee_role="reception",
+            prisoner=woman,
+            due_at=at + timedelta(hours=settings.CONSULAR_OFFER_DUE_HOURS),
+        )
+
+
+def rights_due(admission: Admission) -> list[str]:
+    """The Rule 2.1 items this woman must be offered."""
+    items = [RightsItem.FAMILY_CONTACT, RightsItem.LEGAL_ADVICE, RightsItem.INFORMATION]
+    if admission.prisoner.is_foreign_national:
+        items.append(RightsItem.CONSULAR)
+    return items
+
+
+@transaction.atomic
+def record_rights_offer(
+    *, by, admission: Admission, item: str, outcome: str, language: str, note: str = ""
+) -> RightsOffer:
+    """Record that a right was offered, when, by whom, in which language, and her answer
+    (Rule 2.1). Declining is a complete answer. A later answer (accepted, then done)
+    replaces the earlier one; the history keeps both."""
+    if not by.has_perm(ADMIT):
+        raise PermissionDenied(_("Your role can't record the admission checklist."))
+    access_prisoner(by, admission.prisoner.uuid)
+    if item not in rights_due(admission):
+        raise ValidationError({"item": _("This right is not on her checklist.")})
+    if outcome not in Outcome:
+        raise ValidationError({"outcome": _("Answer accepted, done or declined.")})
+    if not language.strip():
+        raise ValidationError({"language": _("Say in which language it was offered (Rule 2.1).")})
+    offer, _created = RightsOffer.objects.update_or_create(
+        admission=admission,
+        item=item,
+        defaults={
+            "outcome": outcome,
+            "language": language.strip(),
+            "note": note,
+            "offered_by": by,
+            "offered_at": timezone.now(),
+        },
+    )
+    if item == RightsItem.CONSULAR:
+        cancel_reminder(key=f"admission.consular:{admission.uuid}", by=by, reason=outcome)
+    audit.record(
+        by=by,
+        action="admission.right_offered",
+        subject=admission,
+        facility=admission.facility,
+        detail={"item": item, "outcome": outcome},
+    )
+    return offer
+
+
+@transaction.atomic
+def complete_admission(*, by, admission: Admission) -> Admission:
+    """Move her out of reception: only when every Rule 2.1 item is answered and every
+    dependent child outside has an arrangement or a recorded reason (Rule 2.2)."""
+    if not by.has_perm(ADMIT):
+        raise PermissionDenied(_("Your role can't complete an admission."))
+    access_prisoner(by, admission.prisoner.uuid)
+    admission = Admission.objects.select_for_update().get(pk=admission.pk)
+    if admission.stage != Stage.RECEPTION:
+        raise ValidationError(_("This admission is not in reception."))
+    answered = set(admission.rights.values_list("item", flat=True))
+    missing = [RightsItem(item).label for item in rights_due(admission) if item not in answered]
+    if missing:
+        raise RuleBroken(
+            _("Every right must be offered and answered before admission is complete: %(items)s.")
+            % {"items": "; ".join(str(m) for m in missing)},
+            rule="2.1",
+        )
+    waiting = [c for c in admission.prisoner.children.all() if c.needs_arrangement]
+    if waiting:
+        raise RuleBroken(
+            _(
+                "A dependent child outside has no arrangement recorded, nor a reason why "
+                "(%(n)s child(ren)). She may make arrangements before leaving reception."
+            )
+            % {"n": len(waiting)},
+            rule="2.2",
+        )
+    admission.stage = Stage.ADMITTED
+    admission.completed_at, admission.completed_by = timezone.now(), by
+    admission.save(update_fields=["stage", "completed_at", "completed_by"])
+    audit.record(
+        by=by, action="admission.completed", subject=admission, facility=admission.facility
+    )
+    return admission
+
+
+def admission_section(*, prisoner) -> dict:
+    admission = prisoner.admissions.prefetch_related("rights").first()
+    if admission is None:
+        return {"admission": None}
+    answered = {offer.item: offer for offer in admission.rights.all()}
+    checklist = [(RightsItem(item).label, answered.get(item)) for item in rights_due(admission)]
+    return {"admission": admission, "checklist": checklist}

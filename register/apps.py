@@ -1,0 +1,26 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+def _children_section(request, prisoner):
+    from .services import children_section
+
+    return children_section(viewer=request.user, mother=prisoner)
+
+
+class RegisterConfig(AppConfig):
+    name = "register"
+    verbose_name = "Register of children (Rule 3)"
+
+    def ready(self):
+        from prisoners.sections import Section, register
+
+        register(
+            Section(
+                key="children",
+                title=_("Children"),
+                template="register/_section.html",
+                context=_children_section,
+                order=200,
+            )
+        )

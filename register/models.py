@@ -1,0 +1,113 @@
+"""The register of children (Rule 3; Mandela Rule 7(f)).
+
+A child's identity (names, date of birth, where she is, who cares for her) is confidential
+(Rule 3.2): reception enters it at admission, social workers keep it, and every other role
+learns only whether the woman has children and how many. A child living with her mother is
+recorded here, never as a prisoner.
+"""
+
+import uuid
+
+import pghistory
+import pgtrigger
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Custody(models.TextChoices):
+    """Who has custody or guardianship of a child not living with her mother (Rule 3.1)."""
+
+    OTHER_PARENT = "other_parent", _("The other parent")
+    RELATIVE = "relative", _("A relative")
+    FOSTER = "foster", _("Foster care")
+    INSTITUTION = "institution", _("An institution")
+    STATE_CARE = "state_care", _("State care")
+    SELF = "self", _("Independent (adult child)")
+    UNKNOWN = "unknown", _("Not known")
+
+
+@pghistory.track()
+class Child(models.Model):
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    mother = models.ForeignKey(
+        "prisoners.Prisoner", on_delete=models.PROTECT, related_name="children"
+    )
+    given_names = models.CharField(_("child's given names"), max_length=200)
+    family_name = models.CharField(_("child's family name"), max_length=200, blank=True)
+    date_of_birth = models.DateField(_("date of birth"))
+    lives_with_mother = models.BooleanField(_("lives with her mother in prison"), default=False)
+    location = models.CharField(_("where the child lives"), max_length=300, blank=True)
+    location_unknown = models.BooleanField(_("where the child lives is not known"), default=False)
+    custody = models.CharField(
+        _("custody or guardianship"), max_length=16, choices=Custody, blank=True
+    )
+    carer_contact = models.CharField(_("carer's contact"), max_length=300, blank=True)
+    dependent = models.BooleanField(
+        _("depends on her for care"),
+        default=True,
+        help_text=_("She had caretaking responsibility for this child before admission."),
+    )
+    arrangements = models.TextField(
+        _("arrangements made for the child"),
+        blank=True,
+        help_text=_("What she arranged for the child's care, prior to or on admission (Rule 2.2)."),
+    )
+    no_arrangements_reason = models.TextField(
+        _("why no arrangement is recorded"),
+        blank=True,
+        help_text=_("Only when no arrangement could be made; it must say why (Rule 2.2)."),
+    )
+    recorded_at = models.DateTimeField(default=timezone.now, editable=False)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
+    )
+
+    class Meta:
+        verbose_name = _("child")
+        verbose_name_plural = _("children")
+        ordering = ["date_of_birth", "id"]
+        constraints = [
+            # Rule 3.1: a child not with her mother has a location and a custody status.
+            models.CheckConstraint(
+                condition=models.Q(lives_with_mother=True)
+                | (
+                    (~models.Q(location="") | models.Q(location_unknown=True))
+                    & ~models.Q(custody="")
+                ),
+                name="child_outside_has_location_and_custody",
+                violation_error_message=_(
+                    "Record where the child lives and who has custody (Rule 3.1); "
+                    "'Not known' is allowed."
+                ),
+            ),
+        ]
+        triggers = [pgtrigger.Protect(name="child_no_delete", operation=pgtrigger.Delete)]
+
+    def __str__(self) -> str:
+        return f"Child {self.uuid}"  # never the name: str() ends up in logs
+
+    def age_on(self, day) -> int:
+        dob = self.date_of_birth
+        return day.year - dob.year - ((day.month, day.day) < (dob.month, dob.day))
+
+    @property
+    def age(self) -> int:
+        return self.age_on(timezone.localdate())
+
+    @property
+    def whereabouts_unknown(self) -> bool:
+        return not self.lives_with_mother and (
+            self.location_unknown or self.custody == Custody.UNKNOWN
+        )
+
+    @property
+    def needs_arrangement(self) -> bool:
+        """A dependent child outside with neither an arrangement nor a reason (Rule 2.2)."""
+        return (
+            self.dependent
+            and not self.lives_with_mother
+            and not self.arrangements.strip()
+            and not self.no_arrangements_reason.strip()
+        )
