@@ -33,19 +33,24 @@ def find_returning_woman(
 ) -> list[Prisoner]:
     """Women already on record who may be the one arriving, for the officer to confirm.
 
-    Matches the prison number exactly, or the family name with the date of birth or the
-    given names. The officer decides; nothing is merged automatically.
+    Matches the prison number exactly; or the family name, narrowed by the date of birth and
+    the first given name when given; or, for a woman whose family name changed, the date of
+    birth with the first given name. The officer decides; nothing is merged automatically.
     """
     visible = prisoners_visible_to(by)
     found = visible.none()
+    first_name = given_names.split()[0] if given_names.strip() else ""
     if prison_number.strip():
         found |= visible.filter(prison_number__iexact=prison_number.strip())
     if family_name.strip():
         same_family = visible.filter(family_name__iexact=family_name.strip())
         if date_of_birth:
-            found |= same_family.filter(date_of_birth=date_of_birth)
-        if given_names.strip():
-            found |= same_family.filter(given_names__icontains=given_names.strip().split()[0])
+            same_family = same_family.filter(date_of_birth=date_of_birth)
+        if first_name:
+            same_family = same_family.filter(given_names__icontains=first_name)
+        found |= same_family
+    if date_of_birth and first_name:
+        found |= visible.filter(date_of_birth=date_of_birth, given_names__icontains=first_name)
     return list(found.distinct().select_related("facility")[:20])
 
 
@@ -234,10 +239,14 @@ def complete_admission(*, by, admission: Admission) -> Admission:
     return admission
 
 
+def checklist(admission: Admission) -> list[tuple[str, str, RightsOffer | None]]:
+    """(item, label, her answer or None) for each right she must be offered."""
+    answered = {offer.item: offer for offer in admission.rights.all()}
+    return [(item, RightsItem(item).label, answered.get(item)) for item in rights_due(admission)]
+
+
 def admission_section(*, prisoner) -> dict:
     admission = prisoner.admissions.prefetch_related("rights").first()
     if admission is None:
         return {"admission": None}
-    answered = {offer.item: offer for offer in admission.rights.all()}
-    checklist = [(RightsItem(item).label, answered.get(item)) for item in rights_due(admission)]
-    return {"admission": admission, "checklist": checklist}
+    return {"admission": admission, "checklist": checklist(admission)}

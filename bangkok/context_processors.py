@@ -11,6 +11,8 @@ def navigation(request):
     items = [(_("Dashboard"), reverse("dashboard"))]
     if role is not None and role.case_data:
         items.append((_("Women"), reverse("prisoners:list")))
+        if user.has_perm("admissions.add_admission"):
+            items.append((_("Admit a woman"), reverse("admissions:new")))
         if user.has_perm("reminders.change_reminder"):
             items.append((_("My tasks"), reverse("reminders:tasks")))
     if role is not None and role.manages_accounts:

@@ -28,6 +28,7 @@ urlpatterns = [
     path("accounts/", include("staff.urls")),
     path("women/", include("prisoners.urls")),
     path("tasks/", include("reminders.urls")),
+    path("admissions/", include("admissions.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/v1/", include(api_v1)),

@@ -57,6 +57,28 @@ MATRIX = {
     },
     # The sample task is reception's at A: only reception closes it (302 back to the list).
     "reminders:complete": {"GET": NOT_ALLOWED, "POST": rows(404, anonymous=302, reception=302)},
+    # Admission (Rules 2-4): reception and the governor admit; reception and social workers
+    # add children. An empty POST is refused with the form's errors (400), never written.
+    "admissions:new": {
+        "GET": rows(403, anonymous=302, reception=200, governor=200, outsider=200),
+        "POST": rows(403, anonymous=302, reception=200, governor=200, outsider=200),
+    },
+    "admissions:detail": {
+        "GET": rows(200, anonymous=302, sysadmin=404, outsider=404),
+        "POST": rows(405, anonymous=302),
+    },
+    "admissions:offer-right": {
+        "GET": rows(405, anonymous=302),
+        "POST": rows(404, anonymous=302, reception=400, governor=400),
+    },
+    "admissions:add-child": {
+        "GET": rows(405, anonymous=302),
+        "POST": rows(404, anonymous=302, reception=400, social=400),
+    },
+    "admissions:complete": {
+        "GET": rows(405, anonymous=302),
+        "POST": rows(404, anonymous=302, reception=400, governor=400),
+    },
     "api-token": {
         "GET": NOT_ALLOWED,
         "POST": rows(200),
@@ -195,6 +217,8 @@ def test_every_operation_in_the_openapi_schema_has_a_declared_policy(client):
 
 def sample_kwargs(key: str, path: str, world) -> dict:
     if "<uuid:uuid>" in path:
+        if key.startswith("admissions:"):
+            return {"uuid": world["admission"].uuid}
         return {"uuid": world["task"].uuid if "complete" in key else world["woman"].uuid}
     kwargs = {}
     if "object_id" in path or "<id>" in path:
@@ -252,8 +276,15 @@ def world(cast, woman_a, facility_a):
         prisoner=woman_a,
         due_at=timezone.now(),
     )
+    from admissions.services import admit_woman
+    from admissions.tests.factories import commitment, identity
+
+    admission = admit_woman(
+        by=cast["reception"], facility=facility_a, commitment=commitment(), identity=identity()
+    )
     return {
         "woman": woman_a,
+        "admission": admission,
         "task": task,
         "content_type": ContentType.objects.get_for_model(facility_a).pk,
         "admin_objects": {

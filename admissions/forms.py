@@ -1,0 +1,134 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from bangkok.forms import govuk_styled
+from prisoners.models import GenderIdentity, LegalStatus
+from register.models import Child
+
+from .models import Outcome, RightsItem
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+def codes(value: str, length: int) -> list[str]:
+    items = [item.strip() for item in value.replace(";", ",").split(",") if item.strip()]
+    bad = [item for item in items if not item.isalpha() or not 2 <= len(item) <= length]
+    if bad:
+        raise forms.ValidationError(_("Not a code: %(codes)s") % {"codes": ", ".join(bad)})
+    return items
+
+
+class FindForm(forms.Form):
+    given_names = forms.CharField(label=_("Given names"), max_length=200, required=False)
+    family_name = forms.CharField(label=_("Family name"), max_length=200, required=False)
+    date_of_birth = forms.DateField(label=_("Date of birth"), required=False, widget=DATE)
+    prison_number = forms.CharField(label=_("Prison number"), max_length=20, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        govuk_styled(self)
+
+
+class CommitmentForm(forms.Form):
+    """The commitment order and the arrest (Mandela Rule 7(b)); all required."""
+
+    order_authority = forms.CharField(label=_("Issuing authority"), max_length=200)
+    order_legal_basis = forms.CharField(label=_("Legal basis"), max_length=300)
+    order_number = forms.CharField(label=_("Order number"), max_length=100)
+    order_date = forms.DateField(label=_("Order date"), widget=DATE)
+    arrested_at = forms.DateTimeField(label=_("Date and hour of arrest"), widget=DATETIME)
+    arrest_place = forms.CharField(label=_("Place of arrest"), max_length=200)
+    received_from = forms.CharField(label=_("Received from"), max_length=200, required=False)
+    interpreter_needed = forms.BooleanField(label=_("She needs an interpreter"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        govuk_styled(self)
+
+
+class IdentityForm(CommitmentForm):
+    """Her identity, respecting her self-perceived gender (Mandela Rule 7(a))."""
+
+    prison_number = forms.CharField(label=_("Prison number"), max_length=20)
+    given_names = forms.CharField(label=_("Given names"), max_length=200)
+    family_name = forms.CharField(label=_("Family name"), max_length=200)
+    aliases = forms.CharField(
+        label=_("Other names she is known by"),
+        required=False,
+        help_text=_("Separate names with commas."),
+    )
+    date_of_birth = forms.DateField(label=_("Date of birth"), widget=DATE)
+    gender_identity = forms.ChoiceField(
+        label=_("Her gender, as she describes it"), choices=GenderIdentity.choices
+    )
+    gender_self_description = forms.CharField(
+        label=_("In her own words"), max_length=100, required=False
+    )
+    nationalities = forms.CharField(
+        label=_("Nationalities"), help_text=_("Country codes, e.g. TH, MM.")
+    )
+    languages = forms.CharField(
+        label=_("Languages"), help_text=_("Language codes, the one she prefers first, e.g. my, th.")
+    )
+    legal_status = forms.ChoiceField(label=_("Legal status"), choices=LegalStatus.choices)
+
+    field_order = [
+        "prison_number",
+        "given_names",
+        "family_name",
+        "aliases",
+        "date_of_birth",
+        "gender_identity",
+        "gender_self_description",
+        "nationalities",
+        "languages",
+        "legal_status",
+    ]
+
+    def clean_aliases(self):
+        return [a.strip() for a in self.cleaned_data["aliases"].split(",") if a.strip()]
+
+    def clean_nationalities(self):
+        return [code.upper() for code in codes(self.cleaned_data["nationalities"], 2)]
+
+    def clean_languages(self):
+        return [code.lower() for code in codes(self.cleaned_data["languages"], 3)]
+
+    IDENTITY_FIELDS = field_order
+
+
+class RightsOfferForm(forms.Form):
+    item = forms.ChoiceField(choices=RightsItem.choices, widget=forms.HiddenInput)
+    outcome = forms.ChoiceField(
+        label=_("Her answer"), choices=Outcome.choices, widget=forms.RadioSelect
+    )
+    language = forms.CharField(label=_("Language it was offered in"), max_length=8)
+    note = forms.CharField(label=_("Note"), max_length=300, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        govuk_styled(self)
+
+
+class ChildForm(forms.ModelForm):
+    class Meta:
+        model = Child
+        fields = [
+            "given_names",
+            "family_name",
+            "date_of_birth",
+            "lives_with_mother",
+            "location",
+            "location_unknown",
+            "custody",
+            "carer_contact",
+            "dependent",
+            "arrangements",
+            "no_arrangements_reason",
+        ]
+        widgets = {"date_of_birth": DATE}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        govuk_styled(self)

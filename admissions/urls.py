@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "admissions"
+urlpatterns = [
+    path("new/", views.new_admission, name="new"),
+    path("<uuid:uuid>/", views.admission_detail, name="detail"),
+    path("<uuid:uuid>/rights/", views.offer_right, name="offer-right"),
+    path("<uuid:uuid>/children/", views.add_child, name="add-child"),
+    path("<uuid:uuid>/complete/", views.complete, name="complete"),
+]
