@@ -8,6 +8,12 @@ def _admission_section(request, prisoner):
     return admission_section(prisoner=prisoner)
 
 
+def _allocation_section(request, prisoner):
+    from .services import allocation_section
+
+    return allocation_section(viewer=request.user, prisoner=prisoner)
+
+
 class AdmissionsConfig(AppConfig):
     name = "admissions"
     verbose_name = "Admission (Rules 2 and 4)"
@@ -22,5 +28,14 @@ class AdmissionsConfig(AppConfig):
                 template="admissions/_section.html",
                 context=_admission_section,
                 order=100,
+            )
+        )
+        register(
+            Section(
+                key="allocation",
+                title=_("Allocation (Rule 4)"),
+                template="admissions/_allocation.html",
+                context=_allocation_section,
+                order=150,
             )
         )

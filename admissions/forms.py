@@ -132,3 +132,33 @@ class ChildForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         govuk_styled(self)
+
+
+class AllocationForm(forms.Form):
+    facility = forms.ModelChoiceField(label=_("Allocate her to"), queryset=None)
+    preference = forms.ModelChoiceField(
+        label=_("The facility she prefers"),
+        queryset=None,
+        required=False,
+        empty_label=_("She states none"),
+    )
+    programmes_needed = forms.CharField(
+        label=_("Programmes and services she needs"), max_length=500, required=False
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Required when she is placed away from the facility nearest her home or "
+            "against her preference (Rule 4)."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        from prisoners.models import Facility
+
+        super().__init__(*args, **kwargs)
+        self.fields["facility"].queryset = Facility.objects.all()
+        self.fields["preference"].queryset = Facility.objects.all()
+        govuk_styled(self)

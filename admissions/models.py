@@ -123,3 +123,64 @@ class RightsOffer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.item}: {self.outcome}"
+
+
+@pghistory.track()
+class Allocation(models.Model):
+    """Where she is held, and why (Rule 4): near home, her caretaking responsibilities, her
+    preference and the programmes she needs. Placing her anywhere but the nearest suitable
+    facility, or against her preference, needs a written reason."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    admission = models.ForeignKey(Admission, on_delete=models.PROTECT, related_name="allocations")
+    facility = models.ForeignKey(
+        "prisoners.Facility",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("allocated to"),
+    )
+    distance_km = models.DecimalField(
+        _("distance from home (km)"), max_digits=7, decimal_places=1, null=True, blank=True
+    )
+    nearest = models.ForeignKey(
+        "prisoners.Facility",
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+        verbose_name=_("nearest facility to her home"),
+    )
+    nearest_km = models.DecimalField(max_digits=7, decimal_places=1, null=True, blank=True)
+    preference = models.ForeignKey(
+        "prisoners.Facility",
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+        verbose_name=_("the facility she prefers"),
+    )
+    caretaking = models.BooleanField(_("she has caretaking responsibilities"), default=False)
+    programmes_needed = models.CharField(
+        _("programmes and services she needs"), max_length=500, blank=True
+    )
+    reason = models.TextField(_("reason for this allocation"), blank=True)
+    decided_at = models.DateTimeField(default=timezone.now)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("allocation")
+        ordering = ["-decided_at", "-id"]
+        permissions = [("decide_allocation", "Decides where a woman is allocated (Rule 4)")]
+
+    def __str__(self) -> str:
+        return f"Allocation {self.uuid}"
+
+    @property
+    def departs_from_nearest(self) -> bool:
+        return self.nearest_id is not None and self.nearest_id != self.facility_id
+
+    @property
+    def against_preference(self) -> bool:
+        return self.preference_id is not None and self.preference_id != self.facility_id

@@ -1,12 +1,14 @@
 """Admission verbs (Mandela Rule 7; Bangkok Rules 2.1 and 2.2)."""
 
 from datetime import datetime, timedelta
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 import audit
 from bangkok.errors import RuleBroken
@@ -15,16 +17,16 @@ from prisoners.permissions import access_prisoner, facilities_of, prisoners_visi
 from prisoners.services import register_prisoner
 from reminders.services import cancel_reminder, schedule_reminder
 
-from .models import Admission, Outcome, RightsItem, RightsOffer, Stage
+from .models import Admission, Allocation, Outcome, RightsItem, RightsOffer, Stage
 
 ADMIT = "admissions.add_admission"
 COMMITMENT_FIELDS = {
-    "order_authority": _("issuing authority"),
-    "order_legal_basis": _("legal basis"),
-    "order_number": _("order number"),
-    "order_date": _("order date"),
-    "arrested_at": _("date and hour of arrest"),
-    "arrest_place": _("place of arrest"),
+    "order_authority": gettext_lazy("issuing authority"),
+    "order_legal_basis": gettext_lazy("legal basis"),
+    "order_number": gettext_lazy("order number"),
+    "order_date": gettext_lazy("order date"),
+    "arrested_at": gettext_lazy("date and hour of arrest"),
+    "arrest_place": gettext_lazy("place of arrest"),
 }
 
 
@@ -250,3 +252,87 @@ def admission_section(*, prisoner) -> dict:
     if admission is None:
         return {"admission": None}
     return {"admission": admission, "checklist": checklist(admission)}
+
+
+def distances_from_home(prisoner) -> list[tuple]:
+    """(facility, km) for every facility, nearest first; empty when home isn't recorded."""
+    from prisoners.models import Facility
+
+    if prisoner.home_latitude is None:
+        return []
+    return sorted(
+        ((facility, prisoner.home_distance_km(facility)) for facility in Facility.objects.all()),
+        key=lambda pair: pair[1],
+    )
+
+
+def _km(value: float | None) -> Decimal | None:
+    return None if value is None else Decimal(f"{value:.1f}")
+
+
+@transaction.atomic
+def allocate(
+    *,
+    by,
+    admission: Admission,
+    facility,
+    preference=None,
+    programmes_needed: str = "",
+    reason: str = "",
+) -> Allocation:
+    """Decide where she is held (Rule 4). Distances come from her home's coordinates; a
+    placement away from the nearest facility, or against her preference, is refused
+    without a written reason."""
+    if not by.has_perm("admissions.decide_allocation"):
+        raise PermissionDenied(_("Your role can't decide allocations."))
+    prisoner = access_prisoner(by, admission.prisoner.uuid)
+    ranked = distances_from_home(prisoner)
+    nearest, nearest_km = ranked[0] if ranked else (None, None)
+    distance = dict(ranked).get(facility)
+    allocation = Allocation(
+        admission=admission,
+        facility=facility,
+        preference=preference,
+        nearest=nearest,
+        nearest_km=_km(nearest_km),
+        distance_km=_km(distance),
+        caretaking=prisoner.children.filter(dependent=True).exists(),
+        programmes_needed=programmes_needed.strip(),
+        reason=reason.strip(),
+        decided_by=by,
+    )
+    if (allocation.departs_from_nearest or allocation.against_preference) and not allocation.reason:
+        raise RuleBroken(
+            _(
+                "She is placed away from the facility nearest her home or against her "
+                "preference: write the reason."
+            ),
+            rule="4",
+            field="reason",
+        )
+    allocation.full_clean()
+    allocation.save()
+    audit.record(
+        by=by,
+        action="admission.allocated",
+        subject=admission,
+        facility=admission.facility,
+        detail={
+            "facility": facility.code,
+            "departs_from_nearest": allocation.departs_from_nearest,
+            "against_preference": allocation.against_preference,
+        },
+    )
+    return allocation
+
+
+def allocation_section(*, viewer, prisoner) -> dict | None:
+    """The latest allocation decision and its reasons, for roles that read them (T2)."""
+    if not viewer.has_perm("admissions.view_allocation"):
+        return None
+    latest = (
+        Allocation.objects.filter(admission__prisoner=prisoner)
+        .select_related("facility", "nearest", "preference")
+        .first()
+    )
+    return {"allocation": latest, "woman": prisoner}

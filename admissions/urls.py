@@ -8,5 +8,6 @@ urlpatterns = [
     path("<uuid:uuid>/", views.admission_detail, name="detail"),
     path("<uuid:uuid>/rights/", views.offer_right, name="offer-right"),
     path("<uuid:uuid>/children/", views.add_child, name="add-child"),
+    path("<uuid:uuid>/allocation/", views.allocate, name="allocate"),
     path("<uuid:uuid>/complete/", views.complete, name="complete"),
 ]

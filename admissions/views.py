@@ -11,7 +11,14 @@ from register.permissions import ADD_CHILD, can_read_child_identity
 from register.services import children_of, record_child
 
 from . import services
-from .forms import ChildForm, CommitmentForm, FindForm, IdentityForm, RightsOfferForm
+from .forms import (
+    AllocationForm,
+    ChildForm,
+    CommitmentForm,
+    FindForm,
+    IdentityForm,
+    RightsOfferForm,
+)
 from .models import RightsItem
 from .permissions import ADMIT, access_admission
 
@@ -111,6 +118,10 @@ def _detail(request, admission, **forms):
         "child_form": forms.get("child_form") or ChildForm(),
         "rights_form": forms.get("rights_form"),
         "complete_error": forms.get("complete_error"),
+        "can_allocate": user.has_perm("admissions.decide_allocation"),
+        "allocation_form": forms.get("allocation_form") or AllocationForm(),
+        "distances": services.distances_from_home(admission.prisoner),
+        **(services.allocation_section(viewer=user, prisoner=admission.prisoner) or {}),
     }
     if admission.stage == "reception" and context["can_admit"]:
         context["offer_forms"] = [
@@ -175,6 +186,22 @@ def add_child(request, uuid):
             messages.success(request, _("Child added to the register."))
             return redirect("admissions:detail", uuid=admission.uuid)
     return _detail(request, admission, child_form=form)
+
+
+@login_required
+@require_POST
+def allocate(request, uuid):
+    admission = access_admission(request.user, uuid, perm="admissions.decide_allocation")
+    form = AllocationForm(request.POST)
+    if form.is_valid():
+        try:
+            services.allocate(by=request.user, admission=admission, **form.cleaned_data)
+        except (RuleBroken, ValidationError) as error:
+            _refusal_into(form, error)
+        else:
+            messages.success(request, _("Allocation recorded."))
+            return redirect("admissions:detail", uuid=admission.uuid)
+    return _detail(request, admission, allocation_form=form)
 
 
 @login_required

@@ -1,6 +1,7 @@
 """RuleBroken, the one way a service refuses what the Rules forbid, and the API's error shape."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.translation import gettext as _
 from rest_framework import status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
@@ -21,8 +22,14 @@ class RuleBroken(Exception):
 
     def __str__(self) -> str:
         if self.rule.startswith("M"):
-            return f"{self.message} (Mandela Rule {self.rule[1:]})"
-        return f"{self.message} (Bangkok Rule {self.rule})"
+            return _("%(message)s (Mandela Rule %(rule)s)") % {
+                "message": self.message,
+                "rule": self.rule[1:],
+            }
+        return _("%(message)s (Bangkok Rule %(rule)s)") % {
+            "message": self.message,
+            "rule": self.rule,
+        }
 
 
 def api_exception_handler(exc, context):

@@ -25,6 +25,10 @@ WRITE_CORE_RECORD = (
     "admissions.change_admission",
 )
 READ_AUDIT = ("audit.view_auditevent",)
+# Rule 4: allocation decisions and their reasons (T2): reception, social workers, governor
+# decide; the inspector reads.
+DECIDE_ALLOCATION = ("admissions.view_allocation", "admissions.decide_allocation")
+READ_ALLOCATION = ("admissions.view_allocation",)
 # Rule 3.2: children's identities. Reception enters them; social workers keep them.
 ENTER_CHILDREN = ("register.view_child", "register.add_child")
 KEEP_CHILDREN = ("register.view_child", "register.add_child", "register.change_child")
@@ -65,7 +69,7 @@ ROLES: dict[str, Role] = {
             "reception",
             _("Reception officer"),
             _("Admits women, records identity and the rights checklist."),
-            CASE_READ + WRITE_CORE_RECORD + WORK_REMINDERS + ENTER_CHILDREN,
+            CASE_READ + WRITE_CORE_RECORD + WORK_REMINDERS + ENTER_CHILDREN + DECIDE_ALLOCATION,
         ),
         Role(
             "custody",
@@ -83,7 +87,7 @@ ROLES: dict[str, Role] = {
             "social",
             _("Social worker"),
             _("Children, family contact and release."),
-            CASE_READ + WORK_REMINDERS + KEEP_CHILDREN,
+            CASE_READ + WORK_REMINDERS + KEEP_CHILDREN + DECIDE_ALLOCATION,
         ),
         Role(
             "safeguarding",
@@ -95,13 +99,13 @@ ROLES: dict[str, Role] = {
             "governor",
             _("Governor"),
             _("Approvals, escalations and oversight of the facility."),
-            CASE_READ + WRITE_CORE_RECORD + WORK_REMINDERS + READ_AUDIT,
+            CASE_READ + WRITE_CORE_RECORD + WORK_REMINDERS + READ_AUDIT + DECIDE_ALLOCATION,
         ),
         Role(
             "inspector",
             _("Independent inspector"),
             _("Reads records to check that the Rules are kept; never writes."),
-            CASE_READ + READ_AUDIT,
+            CASE_READ + READ_AUDIT + READ_ALLOCATION,
         ),
         Role(
             "sysadmin",

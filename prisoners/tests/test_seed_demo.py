@@ -33,6 +33,11 @@ def test_the_demo_has_two_facilities_a_user_per_role_each_and_sixty_varied_women
     assert children.filter(lives_with_mother=True).exists()
     assert children.filter(location_unknown=True).exists()
     assert women.filter(flags__child_in_prison=True).exists()
+    from admissions.models import Admission, Allocation
+
+    stages = set(Admission.objects.values_list("stage", flat=True))
+    assert stages == {"reception", "admitted"}
+    assert Allocation.objects.exists()
 
 
 def test_running_it_again_adds_nothing_and_prints_no_password(

@@ -12,6 +12,15 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
+from admissions.services import (
+    admit_woman,
+    allocate,
+    complete_admission,
+    distances_from_home,
+    record_rights_offer,
+    rights_due,
+)
+from bangkok.errors import RuleBroken
 from prisoners.models import CustodyStatus, Facility, LegalStatus, Prisoner, Unit
 from prisoners.services import register_prisoner, set_protection_flags
 from register.services import record_child
@@ -230,11 +239,97 @@ class Command(BaseCommand):
             number = fields.pop("prison_number")
             if Prisoner.objects.filter(prison_number=number).exists():
                 continue
-            woman = register_prisoner(by=None, facility=facility, prison_number=number, **fields)
+            if fields["custody_status"] == CustodyStatus.RELEASED:
+                woman = register_prisoner(
+                    by=None, facility=facility, prison_number=number, **fields
+                )
+                admission = None
+            else:
+                admission = self.admit(rng, i, facility, {"prison_number": number, **fields})
+                woman = admission.prisoner
             self.flags_and_reminders(rng, i, woman)
             self.children(rng, i, woman)
+            if admission is not None:
+                self.admission_progress(i, admission)
             created += 1
         return created
+
+    def admit(self, rng, i, facility, identity):
+        """Through the admission service, as reception would, a few days to months ago."""
+        reception = self.reception_of(facility)
+        admitted_at = timezone.now() - timedelta(hours=rng.choice([2, 20, 30, 24 * 9, 24 * 80]))
+        identity.pop("custody_status")
+        unit = identity.pop("unit")
+        admission = admit_woman(
+            by=reception,
+            facility=facility,
+            identity=identity,
+            admitted_at=admitted_at,
+            received_from=rng.choice(
+                [
+                    "Lumphini police station",
+                    "Provincial court cells",
+                    "Immigration detention centre",
+                ]
+            ),
+            interpreter_needed=identity["languages"] != ["th"],
+            commitment={
+                "order_authority": rng.choice(
+                    [
+                        "Bangkok Criminal Court",
+                        "Provincial Court",
+                        "Central Juvenile and Family Court",
+                    ]
+                ),
+                "order_legal_basis": "Remand pending trial"
+                if identity["legal_status"] == LegalStatus.PRETRIAL
+                else "Sentence of the court",
+                "order_number": f"CO-{2026 - i % 3}-{1000 + i}",
+                "order_date": (admitted_at - timedelta(days=1)).date(),
+                "arrested_at": admitted_at - timedelta(days=2),
+                "arrest_place": rng.choice(["Bangkok", "Chiang Mai", "Mae Sot", "Nong Khai"]),
+            },
+        )
+        Prisoner.objects.filter(pk=admission.prisoner.pk).update(unit=unit)
+        return admission
+
+    def reception_of(self, facility):
+        username = "reception" if facility.code == "A" else "reception_b"
+        return get_user_model().objects.get(username=username)
+
+    def admission_progress(self, i, admission) -> None:
+        """Most admissions are complete; some are still in reception, one part-way through
+        the rights checklist, and any whose child has no arrangement stays there (Rule 2.2)."""
+        if i % 4 == 1:
+            return
+        reception = self.reception_of(admission.facility)
+        language = (admission.prisoner.languages or ["th"])[0]
+        items = rights_due(admission)
+        for item in items[:2] if i % 4 == 2 else items:
+            record_rights_offer(
+                by=reception,
+                admission=admission,
+                item=item,
+                outcome="declined" if i % 7 == 3 else "accepted",
+                language=language,
+            )
+        if i % 4 == 2:
+            return
+        try:
+            complete_admission(by=reception, admission=admission)
+        except RuleBroken:
+            return  # a child still without an arrangement: she stays in reception
+        woman = admission.prisoner
+        if woman.home_latitude is not None:
+            nearest = distances_from_home(woman)[0][0]
+            allocate(
+                by=reception,
+                admission=admission,
+                facility=admission.facility,
+                reason=""
+                if nearest == admission.facility
+                else "Her court case is heard near this facility; review after sentence.",
+            )
 
     def woman_fields(self, rng, i, facility) -> dict:
         today = timezone.localdate()
@@ -270,9 +365,7 @@ class Command(BaseCommand):
         or living with her in the mother and baby unit."""
         if i % 3 != 0 or woman.is_juvenile:
             return
-        reception = get_user_model().objects.get(
-            username="reception" if woman.facility.code == "A" else "reception_b"
-        )
+        reception = self.reception_of(woman.facility)
         today = timezone.localdate()
         for n in range(1 + i % 2):
             kind = (i // 3 + n) % 4
