@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 def _admission_section(request, prisoner):
     from .services import admission_section
 
-    return admission_section(prisoner=prisoner)
+    return admission_section(viewer=request.user, prisoner=prisoner)
 
 
 def _allocation_section(request, prisoner):

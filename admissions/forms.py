@@ -41,6 +41,11 @@ class CommitmentForm(forms.Form):
     arrest_place = forms.CharField(label=_("Place of arrest"), max_length=200)
     received_from = forms.CharField(label=_("Received from"), max_length=200, required=False)
     interpreter_needed = forms.BooleanField(label=_("She needs an interpreter"), required=False)
+    injuries_noted = forms.BooleanField(
+        label=_("Visible injuries or complaints of prior ill-treatment were noted"),
+        required=False,
+        help_text=_("Health staff are asked to see her at once; they record what they find."),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

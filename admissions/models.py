@@ -40,6 +40,11 @@ class Admission(models.Model):
     arrested_at = models.DateTimeField(_("arrested on (date and hour)"))
     arrest_place = models.CharField(_("place of arrest"), max_length=200)
     interpreter_needed = models.BooleanField(_("needs an interpreter"), default=False)
+    # Mandela Rule 7(d): reception notes *that* there are visible injuries or complaints of
+    # prior ill-treatment; what they are is for health staff to record in the clinical file.
+    injuries_noted = models.BooleanField(
+        _("visible injuries or complaints of prior ill-treatment noted"), default=False
+    )
     completed_at = models.DateTimeField(null=True, blank=True)
     completed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"

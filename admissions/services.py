@@ -85,6 +85,7 @@ def admit_woman(
     admitted_at: datetime | None = None,
     received_from: str = "",
     interpreter_needed: bool = False,
+    injuries_noted: bool = False,
 ) -> Admission:
     """Receive a woman into custody (Mandela Rule 7; Bangkok Rule 2).
 
@@ -116,6 +117,7 @@ def admit_woman(
         admitted_at=admitted_at,
         received_from=received_from,
         interpreter_needed=interpreter_needed,
+        injuries_noted=injuries_noted,
         created_by=by,
         **{name: commitment[name] for name in COMMITMENT_FIELDS},
     )
@@ -144,6 +146,19 @@ def _schedule_admission_reminders(admission: Admission) -> None:
         prisoner=woman,
         due_at=at + timedelta(hours=settings.HEALTH_SCREENING_DUE_HOURS),
     )
+    if admission.injuries_noted:
+        # Mandela Rule 7(d): seen by health staff at once; the governor hears if not.
+        schedule_reminder(
+            key=f"health.injuries:{admission.uuid}",
+            kind="health.injuries_at_reception",
+            rule="M7",
+            title=_("Urgent: see her about what was noted at reception"),
+            facility=admission.facility,
+            assignee_role="health",
+            prisoner=woman,
+            due_at=at,
+            escalate_at=at + timedelta(hours=settings.INJURY_REVIEW_ESCALATE_HOURS),
+        )
     if woman.is_foreign_national:
         schedule_reminder(
             key=f"admission.consular:{admission.uuid}",
@@ -247,11 +262,17 @@ def checklist(admission: Admission) -> list[tuple[str, str, RightsOffer | None]]
     return [(item, RightsItem(item).label, answered.get(item)) for item in rights_due(admission)]
 
 
-def admission_section(*, prisoner) -> dict:
+def admission_section(*, viewer, prisoner) -> dict:
+    """Her latest episode and checklist. Whether injuries or ill-treatment were noted is for
+    those who admit her (reception, the governor); health staff get the urgent task."""
     admission = prisoner.admissions.prefetch_related("rights").first()
     if admission is None:
         return {"admission": None}
-    return {"admission": admission, "checklist": checklist(admission)}
+    return {
+        "admission": admission,
+        "checklist": checklist(admission),
+        "show_injuries": viewer.has_perm(ADMIT),
+    }
 
 
 def distances_from_home(prisoner) -> list[tuple]:

@@ -73,6 +73,7 @@ def new_admission(request):
                     returning=returning,
                     received_from=data["received_from"],
                     interpreter_needed=data["interpreter_needed"],
+                    injuries_noted=data["injuries_noted"],
                 )
             except (RuleBroken, ValidationError) as error:
                 _refusal_into(form, error)
@@ -112,7 +113,7 @@ def _detail(request, admission, **forms):
     context = {
         "admission": admission,
         "woman": admission.prisoner,
-        **services.admission_section(prisoner=admission.prisoner),
+        **services.admission_section(viewer=user, prisoner=admission.prisoner),
         "can_admit": user.has_perm(ADMIT),
         "can_add_child": user.has_perm(ADD_CHILD),
         "child_form": forms.get("child_form") or ChildForm(),

@@ -303,6 +303,8 @@ LOGGING = {
 # for a foreign national.
 HEALTH_SCREENING_DUE_HOURS = env_int("HEALTH_SCREENING_DUE_HOURS", 24)
 CONSULAR_OFFER_DUE_HOURS = env_int("CONSULAR_OFFER_DUE_HOURS", 24)
+# Injuries or complaints of ill-treatment noted at reception: due at once, escalated after.
+INJURY_REVIEW_ESCALATE_HOURS = env_int("INJURY_REVIEW_ESCALATE_HOURS", 4)
 
 # Rule 3: a child whose whereabouts or custody are not known is followed up this fast.
 CHILD_WHEREABOUTS_FOLLOW_UP_HOURS = env_int("CHILD_WHEREABOUTS_FOLLOW_UP_HOURS", 48)

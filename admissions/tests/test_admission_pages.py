@@ -139,3 +139,17 @@ def test_the_admission_page_shows_children_to_reception_only_and_audits_it(cast,
 def test_another_facilitys_admission_is_404(cast, admission):
     url = reverse("admissions:detail", args=[admission.uuid])
     assert client_for(cast["outsider"]).get(url).status_code == 404
+
+
+@pytest.mark.rule("M7")
+def test_injuries_noted_at_reception_are_not_shown_to_custody_officers(cast, facility_a):
+    admission = admit_woman(
+        by=cast["reception"],
+        facility=facility_a,
+        commitment=commitment(),
+        identity=identity(),
+        injuries_noted=True,
+    )
+    url = reverse("prisoners:detail", args=[admission.prisoner.uuid])
+    assert "Yes: referred to health staff" in client_for(cast["governor"]).get(url).content.decode()
+    assert "ill-treatment" not in client_for(cast["custody"]).get(url).content.decode()

@@ -131,3 +131,18 @@ def test_reception_cannot_admit_into_another_facility(cast, facility_b):
         admit_woman(
             by=cast["reception"], facility=facility_b, commitment=commitment(), identity=identity()
         )
+
+
+@pytest.mark.rule("M7")
+def test_injuries_noted_at_reception_ask_health_staff_at_once_without_detail(cast, facility_a):
+    admission = admit_woman(
+        by=cast["reception"],
+        facility=facility_a,
+        commitment=commitment(),
+        identity=identity(),
+        injuries_noted=True,
+    )
+    urgent = Reminder.objects.get(kind="health.injuries_at_reception")
+    assert urgent.assignee_role == "health" and urgent.due_at == admission.admitted_at
+    assert (urgent.escalate_at - urgent.due_at).total_seconds() == 4 * 3600
+    assert "injur" not in urgent.title.lower()
