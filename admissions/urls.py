@@ -10,4 +10,5 @@ urlpatterns = [
     path("<uuid:uuid>/children/", views.add_child, name="add-child"),
     path("<uuid:uuid>/allocation/", views.allocate, name="allocate"),
     path("<uuid:uuid>/complete/", views.complete, name="complete"),
+    path("<uuid:uuid>/information-sheet/", views.information_sheet, name="information-sheet"),
 ]

@@ -1,7 +1,10 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -221,3 +224,32 @@ def complete(request, uuid):
         )
     messages.success(request, _("Admission complete."))
     return redirect("prisoners:detail", uuid=admission.prisoner.uuid)
+
+
+@login_required
+@require_safe
+def information_sheet(request, uuid):
+    """The printable information sheet of Rule 2.1, in the language she understands.
+
+    `?language=` picks one of the interface's languages (default: her first language if the
+    sheet exists in it, else the viewer's). The language given is recorded on the checklist
+    when reception records the "information" item.
+    """
+    admission = access_admission(request.user, uuid, perm=ADMIT)
+    available = {code for code, _name in settings.LANGUAGES}
+    wanted = request.GET.get("language") or next(
+        (code for code in admission.prisoner.languages if code in available),
+        translation.get_language(),
+    )
+    if wanted not in available:
+        raise Http404("The sheet is not available in that language.")
+    with translation.override(wanted):
+        return render(
+            request,
+            "admissions/information_sheet.html",
+            {
+                "admission": admission,
+                "woman": admission.prisoner,
+                "today": timezone.localdate(),
+            },
+        )

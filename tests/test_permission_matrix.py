@@ -79,6 +79,10 @@ MATRIX = {
         "GET": rows(405, anonymous=302),
         "POST": rows(404, anonymous=302, reception=400, social=400, governor=400),
     },
+    "admissions:information-sheet": {
+        "GET": rows(404, anonymous=302, reception=200, governor=200),
+        "POST": rows(405, anonymous=302),
+    },
     "admissions:complete": {
         "GET": rows(405, anonymous=302),
         "POST": rows(404, anonymous=302, reception=400, governor=400),

@@ -153,3 +153,35 @@ def test_injuries_noted_at_reception_are_not_shown_to_custody_officers(cast, fac
     url = reverse("prisoners:detail", args=[admission.prisoner.uuid])
     assert "Yes: referred to health staff" in client_for(cast["governor"]).get(url).content.decode()
     assert "ill-treatment" not in client_for(cast["custody"]).get(url).content.decode()
+
+
+@pytest.mark.rule("2.1")
+@pytest.mark.parametrize(
+    ("code", "direction"),
+    [("en", "ltr"), ("es", "ltr"), ("fr", "ltr"), ("ar", "rtl"), ("th", "ltr")],
+)
+def test_the_information_sheet_prints_in_each_language(cast, admission, code, direction):
+    url = reverse("admissions:information-sheet", args=[admission.uuid])
+    response = client_for(cast["reception"]).get(url, {"language": code})
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert f'lang="{code}" dir="{direction}"' in body
+    assert "A31001" in body
+    assert "consulate" in body or code != "en", "a foreign national is told of consular access"
+
+
+@pytest.mark.rule("2.1")
+def test_the_sheet_defaults_to_a_language_she_understands(cast, facility_a):
+    admission = admit_woman(
+        by=cast["reception"],
+        facility=facility_a,
+        commitment=commitment(),
+        identity=identity(languages=["es", "en"]),
+    )
+    url = reverse("admissions:information-sheet", args=[admission.uuid])
+    assert 'lang="es"' in client_for(cast["reception"]).get(url).content.decode()
+
+
+def test_a_language_the_sheet_does_not_exist_in_is_404(cast, admission):
+    url = reverse("admissions:information-sheet", args=[admission.uuid])
+    assert client_for(cast["reception"]).get(url, {"language": "xx"}).status_code == 404
