@@ -121,6 +121,12 @@ class PrisonerQuerySet(models.QuerySet):
         return self.filter(date_of_birth__gt=_years_before(on, ADULT_AGE))
 
 
+def age_on(date_of_birth: date, day: date) -> int:
+    """Whole years between a date of birth and a day."""
+    dob = date_of_birth
+    return day.year - dob.year - ((day.month, day.day) < (dob.month, dob.day))
+
+
 def _years_before(day: date, years: int) -> date:
     try:
         return day.replace(year=day.year - years)
@@ -234,8 +240,7 @@ class Prisoner(models.Model):
         return f"{self.given_names} {self.family_name}"
 
     def age_on(self, day: date) -> int:
-        dob = self.date_of_birth
-        return day.year - dob.year - ((day.month, day.day) < (dob.month, dob.day))
+        return age_on(self.date_of_birth, day)
 
     @property
     def age(self) -> int:

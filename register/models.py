@@ -15,6 +15,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from prisoners.models import age_on
+
 
 class Custody(models.TextChoices):
     """Who has custody or guardianship of a child not living with her mother (Rule 3.1)."""
@@ -88,13 +90,9 @@ class Child(models.Model):
     def __str__(self) -> str:
         return f"Child {self.uuid}"  # never the name: str() ends up in logs
 
-    def age_on(self, day) -> int:
-        dob = self.date_of_birth
-        return day.year - dob.year - ((day.month, day.day) < (dob.month, dob.day))
-
     @property
     def age(self) -> int:
-        return self.age_on(timezone.localdate())
+        return age_on(self.date_of_birth, timezone.localdate())
 
     @property
     def whereabouts_unknown(self) -> bool:
