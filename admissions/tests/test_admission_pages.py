@@ -185,3 +185,29 @@ def test_the_sheet_defaults_to_a_language_she_understands(cast, facility_a):
 def test_a_language_the_sheet_does_not_exist_in_is_404(cast, admission):
     url = reverse("admissions:information-sheet", args=[admission.uuid])
     assert client_for(cast["reception"]).get(url, {"language": "xx"}).status_code == 404
+
+
+def test_the_admission_page_runs_the_same_number_of_queries_for_1_and_6_children(cast, admission):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from register.services import record_child
+    from register.tests.factories import child_fields
+
+    client = client_for(cast["reception"])
+    url = reverse("admissions:detail", args=[admission.uuid])
+
+    def count():
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url).status_code == 200
+        return len(ctx.captured_queries)
+
+    record_child(by=cast["reception"], mother=admission.prisoner, **child_fields())
+    one = count()
+    for n in range(5):
+        record_child(
+            by=cast["reception"],
+            mother=admission.prisoner,
+            **child_fields(given_names=f"Child {n}"),
+        )
+    assert count() == one
