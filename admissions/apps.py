@@ -14,6 +14,12 @@ def _allocation_section(request, prisoner):
     return allocation_section(viewer=request.user, prisoner=prisoner)
 
 
+def _family_section(request, prisoner):
+    from .services import family_section
+
+    return family_section(viewer=request.user, prisoner=prisoner)
+
+
 class AdmissionsConfig(AppConfig):
     name = "admissions"
     verbose_name = "Admission (Rules 2 and 4)"
@@ -37,5 +43,14 @@ class AdmissionsConfig(AppConfig):
                 template="admissions/_allocation.html",
                 context=_allocation_section,
                 order=150,
+            )
+        )
+        register(
+            Section(
+                key="family",
+                title=_("Family, emergency contact and next of kin"),
+                template="admissions/_family.html",
+                context=_family_section,
+                order=180,
             )
         )

@@ -167,3 +167,15 @@ class AllocationForm(forms.Form):
         self.fields["facility"].queryset = Facility.objects.all()
         self.fields["preference"].queryset = Facility.objects.all()
         govuk_styled(self)
+
+
+class FamilyMemberForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    relationship = forms.CharField(label=_("Relationship to her"), max_length=100)
+    contact = forms.CharField(label=_("Telephone or address"), max_length=300, required=False)
+    emergency_contact = forms.BooleanField(label=_("Emergency contact"), required=False)
+    next_of_kin = forms.BooleanField(label=_("Next of kin"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        govuk_styled(self)

@@ -189,3 +189,30 @@ class Allocation(models.Model):
     @property
     def against_preference(self) -> bool:
         return self.preference_id is not None and self.preference_id != self.facility_id
+
+
+class FamilyMember(models.Model):
+    """Her family, emergency contact and next of kin (Mandela Rule 7(f)(g)). Her children are
+    in the register of children, which keeps their identities confidential (Rule 3.2)."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    prisoner = models.ForeignKey(
+        "prisoners.Prisoner", on_delete=models.PROTECT, related_name="family"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    relationship = models.CharField(_("relationship to her"), max_length=100)
+    contact = models.CharField(_("telephone or address"), max_length=300, blank=True)
+    emergency_contact = models.BooleanField(_("emergency contact"), default=False)
+    next_of_kin = models.BooleanField(_("next of kin"), default=False)
+    recorded_at = models.DateTimeField(default=timezone.now, editable=False)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("family member")
+        ordering = ["-next_of_kin", "-emergency_contact", "name", "id"]
+        permissions = [("keep_family", "Records her family and contacts (Mandela Rule 7)")]
+
+    def __str__(self) -> str:
+        return f"Family member {self.uuid}"

@@ -357,3 +357,47 @@ def allocation_section(*, viewer, prisoner) -> dict | None:
         .first()
     )
     return {"allocation": latest, "woman": prisoner}
+
+
+FAMILY = "admissions.keep_family"
+READ_FAMILY = "admissions.view_familymember"
+
+
+@transaction.atomic
+def record_family_member(
+    *,
+    by,
+    prisoner,
+    name: str,
+    relationship: str,
+    contact: str = "",
+    emergency_contact: bool = False,
+    next_of_kin: bool = False,
+):
+    """Her family members, emergency contact and next of kin (Mandela Rule 7(f)(g))."""
+    from .models import FamilyMember
+
+    if not by.has_perm(FAMILY):
+        raise PermissionDenied(_("Your role can't record her family."))
+    prisoner = access_prisoner(by, prisoner.uuid)
+    member = FamilyMember(
+        prisoner=prisoner,
+        name=name.strip(),
+        relationship=relationship.strip(),
+        contact=contact.strip(),
+        emergency_contact=emergency_contact,
+        next_of_kin=next_of_kin,
+        recorded_by=by,
+    )
+    member.full_clean()
+    member.save()
+    audit.record(by=by, action="family.recorded", subject=member, facility=prisoner.facility)
+    return member
+
+
+def family_section(*, viewer, prisoner) -> dict | None:
+    """Her family and contacts (T2), for reception, social workers, the governor and the
+    inspector; nothing for the others."""
+    if not viewer.has_perm(READ_FAMILY):
+        return None
+    return {"family": list(prisoner.family.all())}

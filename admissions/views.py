@@ -18,6 +18,7 @@ from .forms import (
     AllocationForm,
     ChildForm,
     CommitmentForm,
+    FamilyMemberForm,
     FindForm,
     IdentityForm,
     RightsOfferForm,
@@ -126,6 +127,9 @@ def _detail(request, admission, **forms):
         "allocation_form": forms.get("allocation_form") or AllocationForm(),
         "distances": services.distances_from_home(admission.prisoner),
         **(services.allocation_section(viewer=user, prisoner=admission.prisoner) or {}),
+        "can_keep_family": user.has_perm(services.FAMILY),
+        "family_form": forms.get("family_form") or FamilyMemberForm(),
+        **(services.family_section(viewer=user, prisoner=admission.prisoner) or {}),
     }
     if admission.stage == "reception" and context["can_admit"]:
         context["offer_forms"] = [
@@ -190,6 +194,24 @@ def add_child(request, uuid):
             messages.success(request, _("Child added to the register."))
             return redirect("admissions:detail", uuid=admission.uuid)
     return _detail(request, admission, child_form=form)
+
+
+@login_required
+@require_POST
+def add_family_member(request, uuid):
+    admission = access_admission(request.user, uuid, perm=services.FAMILY)
+    form = FamilyMemberForm(request.POST)
+    if form.is_valid():
+        try:
+            services.record_family_member(
+                by=request.user, prisoner=admission.prisoner, **form.cleaned_data
+            )
+        except ValidationError as error:
+            _refusal_into(form, error)
+        else:
+            messages.success(request, _("Family member recorded."))
+            return redirect("admissions:detail", uuid=admission.uuid)
+    return _detail(request, admission, family_form=form)
 
 
 @login_required

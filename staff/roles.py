@@ -28,7 +28,9 @@ READ_AUDIT = ("audit.view_auditevent",)
 # Rule 4: allocation decisions and their reasons (T2): reception, social workers, governor
 # decide; the inspector reads.
 DECIDE_ALLOCATION = ("admissions.view_allocation", "admissions.decide_allocation")
-READ_ALLOCATION = ("admissions.view_allocation",)
+READ_ALLOCATION = ("admissions.view_allocation", "admissions.view_familymember")
+# Mandela Rule 7(f)(g): her family and contacts (T2), kept by reception and social workers.
+KEEP_FAMILY = ("admissions.view_familymember", "admissions.keep_family")
 # Rule 3.2: children's identities. Reception enters them; social workers keep them.
 ENTER_CHILDREN = ("register.view_child", "register.add_child")
 KEEP_CHILDREN = ("register.view_child", "register.add_child", "register.change_child")
@@ -69,7 +71,12 @@ ROLES: dict[str, Role] = {
             "reception",
             _("Reception officer"),
             _("Admits women, records identity and the rights checklist."),
-            CASE_READ + WRITE_CORE_RECORD + WORK_REMINDERS + ENTER_CHILDREN + DECIDE_ALLOCATION,
+            CASE_READ
+            + WRITE_CORE_RECORD
+            + WORK_REMINDERS
+            + ENTER_CHILDREN
+            + DECIDE_ALLOCATION
+            + KEEP_FAMILY,
         ),
         Role(
             "custody",
@@ -87,7 +94,7 @@ ROLES: dict[str, Role] = {
             "social",
             _("Social worker"),
             _("Children, family contact and release."),
-            CASE_READ + WORK_REMINDERS + KEEP_CHILDREN + DECIDE_ALLOCATION,
+            CASE_READ + WORK_REMINDERS + KEEP_CHILDREN + DECIDE_ALLOCATION + KEEP_FAMILY,
         ),
         Role(
             "safeguarding",
@@ -99,7 +106,12 @@ ROLES: dict[str, Role] = {
             "governor",
             _("Governor"),
             _("Approvals, escalations and oversight of the facility."),
-            CASE_READ + WRITE_CORE_RECORD + WORK_REMINDERS + READ_AUDIT + DECIDE_ALLOCATION,
+            CASE_READ
+            + WRITE_CORE_RECORD
+            + WORK_REMINDERS
+            + READ_AUDIT
+            + DECIDE_ALLOCATION
+            + ("admissions.view_familymember",),
         ),
         Role(
             "inspector",

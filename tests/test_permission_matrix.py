@@ -75,6 +75,10 @@ MATRIX = {
         "GET": rows(405, anonymous=302),
         "POST": rows(404, anonymous=302, reception=400, social=400),
     },
+    "admissions:add-family": {
+        "GET": rows(405, anonymous=302),
+        "POST": rows(404, anonymous=302, reception=400, social=400),
+    },
     "admissions:allocate": {
         "GET": rows(405, anonymous=302),
         "POST": rows(404, anonymous=302, reception=400, social=400, governor=400),

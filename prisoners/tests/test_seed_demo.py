@@ -38,6 +38,9 @@ def test_the_demo_has_two_facilities_a_user_per_role_each_and_sixty_varied_women
     stages = set(Admission.objects.values_list("stage", flat=True))
     assert stages == {"reception", "admitted"}
     assert Allocation.objects.exists()
+    from admissions.models import FamilyMember
+
+    assert FamilyMember.objects.filter(next_of_kin=True).exists()
 
 
 def test_running_it_again_adds_nothing_and_prints_no_password(

@@ -17,6 +17,7 @@ from admissions.services import (
     allocate,
     complete_admission,
     distances_from_home,
+    record_family_member,
     record_rights_offer,
     rights_due,
 )
@@ -303,6 +304,15 @@ class Command(BaseCommand):
         if i % 4 == 1:
             return
         reception = self.reception_of(admission.facility)
+        record_family_member(
+            by=reception,
+            prisoner=admission.prisoner,
+            name=f"Somsri {admission.prisoner.family_name}",
+            relationship=["Mother", "Sister", "Husband", "Aunt"][i % 4],
+            contact=f"+66 8{i % 10} 555 {1000 + i}",
+            next_of_kin=True,
+            emergency_contact=True,
+        )
         language = (admission.prisoner.languages or ["th"])[0]
         items = rights_due(admission)
         for item in items[:2] if i % 4 == 2 else items:
