@@ -12,12 +12,20 @@ from django.utils.translation import gettext_lazy
 
 import audit
 from bangkok.errors import RuleBroken
-from prisoners.models import CustodyStatus, Prisoner
+from prisoners.models import CustodyStatus, Facility, Prisoner
 from prisoners.permissions import access_prisoner, facilities_of, prisoners_visible_to
 from prisoners.services import register_prisoner
 from reminders.services import cancel_reminder, schedule_reminder
 
-from .models import Admission, Allocation, Outcome, RightsItem, RightsOffer, Stage
+from .models import (
+    Admission,
+    Allocation,
+    FamilyMember,
+    Outcome,
+    RightsItem,
+    RightsOffer,
+    Stage,
+)
 
 ADMIT = "admissions.add_admission"
 COMMITMENT_FIELDS = {
@@ -277,8 +285,6 @@ def admission_section(*, viewer, prisoner) -> dict:
 
 def distances_from_home(prisoner) -> list[tuple]:
     """(facility, km) for every facility, nearest first; empty when home isn't recorded."""
-    from prisoners.models import Facility
-
     if prisoner.home_latitude is None:
         return []
     return sorted(
@@ -375,8 +381,6 @@ def record_family_member(
     next_of_kin: bool = False,
 ):
     """Her family members, emergency contact and next of kin (Mandela Rule 7(f)(g))."""
-    from .models import FamilyMember
-
     if not by.has_perm(FAMILY):
         raise PermissionDenied(_("Your role can't record her family."))
     prisoner = access_prisoner(by, prisoner.uuid)

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from bangkok.errors import RuleBroken
-from prisoners.permissions import access_prisoner
+from prisoners.permissions import access_prisoner, facilities_of
 from register.permissions import ADD_CHILD, can_read_child_identity
 from register.services import children_of, record_child
 
@@ -84,8 +84,6 @@ def new_admission(request):
             else:
                 messages.success(request, _("Admission opened. Now offer her rights (Rule 2.1)."))
                 return redirect("admissions:detail", uuid=admission.uuid)
-    from prisoners.permissions import facilities_of
-
     return render(
         request,
         "admissions/new.html",
@@ -102,8 +100,6 @@ def new_admission(request):
 
 
 def _facility_for(request):
-    from prisoners.permissions import facilities_of
-
     facilities = list(facilities_of(request.user))
     chosen = request.POST.get("facility")
     for facility in facilities:
@@ -163,6 +159,21 @@ def admission_detail(request, uuid):
     return _detail(request, access_admission(request.user, uuid))
 
 
+def _submit(request, admission, form, save, *, form_key: str, done: str = "", **extra):
+    """Validate the form and call the service. On success, back to the admission page; on a
+    refusal, the page again with the refusal beside the form (naming the rule or field)."""
+    if form.is_valid():
+        try:
+            save(**form.cleaned_data)
+        except (RuleBroken, ValidationError) as error:
+            _refusal_into(form, error)
+        else:
+            if done:
+                messages.success(request, done)
+            return redirect("admissions:detail", uuid=admission.uuid)
+    return _detail(request, admission, **{form_key: form}, **extra)
+
+
 @login_required
 @require_POST
 def offer_right(request, uuid):
@@ -170,64 +181,65 @@ def offer_right(request, uuid):
     # Each right has its own form on the page, prefixed with the right's name.
     item = request.POST.get("item", "")
     form = RightsOfferForm(request.POST, prefix=item if item in RightsItem.values else None)
-    if form.is_valid():
-        try:
-            services.record_rights_offer(by=request.user, admission=admission, **form.cleaned_data)
-        except (RuleBroken, ValidationError) as error:
-            _refusal_into(form, error)
-        else:
-            return redirect("admissions:detail", uuid=admission.uuid)
-    return _detail(request, admission, rights_form=form, rights_item=request.POST.get("item"))
+
+    def save(**data):
+        services.record_rights_offer(by=request.user, admission=admission, **data)
+
+    return _submit(request, admission, form, save, form_key="rights_form", rights_item=item)
 
 
 @login_required
 @require_POST
 def add_child(request, uuid):
     admission = access_admission(request.user, uuid, perm=ADD_CHILD)
-    form = ChildForm(request.POST)
-    if form.is_valid():
-        try:
-            record_child(by=request.user, mother=admission.prisoner, **form.cleaned_data)
-        except ValidationError as error:
-            _refusal_into(form, error)
-        else:
-            messages.success(request, _("Child added to the register."))
-            return redirect("admissions:detail", uuid=admission.uuid)
-    return _detail(request, admission, child_form=form)
+
+    def save(**data):
+        record_child(by=request.user, mother=admission.prisoner, **data)
+
+    return _submit(
+        request,
+        admission,
+        ChildForm(request.POST),
+        save,
+        form_key="child_form",
+        done=_("Child added to the register."),
+    )
 
 
 @login_required
 @require_POST
 def add_family_member(request, uuid):
     admission = access_admission(request.user, uuid, perm=services.FAMILY)
-    form = FamilyMemberForm(request.POST)
-    if form.is_valid():
-        try:
-            services.record_family_member(
-                by=request.user, prisoner=admission.prisoner, **form.cleaned_data
-            )
-        except ValidationError as error:
-            _refusal_into(form, error)
-        else:
-            messages.success(request, _("Family member recorded."))
-            return redirect("admissions:detail", uuid=admission.uuid)
-    return _detail(request, admission, family_form=form)
+
+    def save(**data):
+        services.record_family_member(by=request.user, prisoner=admission.prisoner, **data)
+
+    return _submit(
+        request,
+        admission,
+        FamilyMemberForm(request.POST),
+        save,
+        form_key="family_form",
+        done=_("Family member recorded."),
+    )
 
 
 @login_required
 @require_POST
 def allocate(request, uuid):
     admission = access_admission(request.user, uuid, perm="admissions.decide_allocation")
-    form = AllocationForm(request.POST)
-    if form.is_valid():
-        try:
-            services.allocate(by=request.user, admission=admission, **form.cleaned_data)
-        except (RuleBroken, ValidationError) as error:
-            _refusal_into(form, error)
-        else:
-            messages.success(request, _("Allocation recorded."))
-            return redirect("admissions:detail", uuid=admission.uuid)
-    return _detail(request, admission, allocation_form=form)
+
+    def save(**data):
+        services.allocate(by=request.user, admission=admission, **data)
+
+    return _submit(
+        request,
+        admission,
+        AllocationForm(request.POST),
+        save,
+        form_key="allocation_form",
+        done=_("Allocation recorded."),
+    )
 
 
 @login_required

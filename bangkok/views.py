@@ -11,7 +11,7 @@ from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from prisoners.models import CustodyStatus, _years_before
+from prisoners.models import CustodyStatus, juvenile_q
 from prisoners.permissions import facilities_of, prisoners_visible_to
 from reminders.models import Status
 from reminders.services import tasks_for
@@ -30,12 +30,11 @@ def dashboard(request):
     role = user.role
     context = {"role": role, "facilities": list(facilities_of(user))}
     if role is not None and role.case_data:
-        adult_from = _years_before(timezone.localdate(), 18)
         context["counts"] = prisoners_visible_to(user).aggregate(
             in_custody=Count("id", filter=Q(custody_status=CustodyStatus.IN_CUSTODY)),
             juveniles=Count(
                 "id",
-                filter=Q(custody_status=CustodyStatus.IN_CUSTODY, date_of_birth__gt=adult_from),
+                filter=Q(custody_status=CustodyStatus.IN_CUSTODY) & juvenile_q(),
             ),
         )
         tasks = tasks_for(user)

@@ -117,8 +117,12 @@ class PrisonerQuerySet(models.QuerySet):
         )
 
     def juveniles(self, on: date | None = None):
-        on = on or timezone.localdate()
-        return self.filter(date_of_birth__gt=_years_before(on, ADULT_AGE))
+        return self.filter(juvenile_q(on))
+
+
+def juvenile_q(on: date | None = None) -> models.Q:
+    """Girls under 18 on a day (today by default), as a filter for queries and aggregates."""
+    return models.Q(date_of_birth__gt=_years_before(on or timezone.localdate(), ADULT_AGE))
 
 
 def age_on(date_of_birth: date, day: date) -> int:

@@ -119,5 +119,5 @@ def children_section(*, viewer, mother) -> dict:
     """Her page's children section: identities for those who may know them, else a count."""
     if can_read_child_identity(viewer):
         children = children_of(viewer=viewer, mother=mother)
-        return {"identity": True, "children": children, "count": len(children), "mother": mother}
-    return {"identity": False, "count": children_count(mother), "mother": mother}
+        return {"identity": True, "children": children, "count": len(children)}
+    return {"identity": False, "count": children_count(mother)}

@@ -6,6 +6,7 @@ from guardian.shortcuts import assign_perm, remove_perm
 
 import audit
 from prisoners.models import Facility
+from prisoners.permissions import facilities_of
 
 from .models import User
 from .roles import ROLES
@@ -59,8 +60,6 @@ def unassign_facility(*, user: User, facility: Facility, by=None) -> None:
 @transaction.atomic
 def set_facilities(*, user: User, facilities, by=None) -> None:
     """Make her facility assignments exactly `facilities`, auditing each change."""
-    from prisoners.permissions import facilities_of
-
     wanted = set(facilities)
     current = set(facilities_of(user))
     for facility in wanted - current:
