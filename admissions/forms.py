@@ -5,10 +5,17 @@ from bangkok.forms import govuk_styled
 from prisoners.models import GenderIdentity, LegalStatus
 from register.models import Child
 
-from .models import Outcome, RightsItem
+from .models import Decision, Kept, Outcome, RightsItem
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+def moment(label) -> forms.DateTimeField:
+    """An optional date and hour of when something happened; empty means now."""
+    return forms.DateTimeField(
+        label=label, required=False, widget=DATETIME, help_text=_("Leave empty for now.")
+    )
 
 
 def codes(value: str, length: int) -> list[str]:
@@ -175,6 +182,79 @@ class FamilyMemberForm(forms.Form):
     contact = forms.CharField(label=_("Telephone or address"), max_length=300, required=False)
     emergency_contact = forms.BooleanField(label=_("Emergency contact"), required=False)
     next_of_kin = forms.BooleanField(label=_("Next of kin"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        govuk_styled(self)
+
+
+class PropertyForm(forms.Form):
+    description = forms.CharField(label=_("Item"), max_length=300)
+    quantity = forms.IntegerField(label=_("Quantity"), min_value=1, max_value=10000, initial=1)
+    kept = forms.ChoiceField(
+        label=_("Kept"), choices=Kept.choices, initial=Kept.STORED, widget=forms.RadioSelect
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        govuk_styled(self)
+
+
+class SuspensionRequestForm(forms.Form):
+    authority = forms.CharField(label=_("Sent to (competent authority)"), max_length=200)
+    period = forms.CharField(label=_("Period asked for"), max_length=100, required=False)
+    grounds = forms.CharField(
+        label=_("What she asks for and why"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Don't write the children's names here: the register keeps them."),
+    )
+    requested_at = moment(_("Requested on (date and hour)"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        govuk_styled(self)
+
+
+class SuspensionDecisionForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label=_("Outcome"),
+        choices=[(value, label) for value, label in Decision.choices if value != Decision.PENDING],
+        widget=forms.RadioSelect,
+    )
+    decided_at = moment(_("Decided on (date and hour)"))
+    note = forms.CharField(label=_("Decision note"), max_length=500, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        govuk_styled(self)
+
+
+class TransferForm(AllocationForm):
+    """A transfer is an allocation decision (Rule 4) with the date and hour of the move."""
+
+    moved_at = moment(_("Moved on (date and hour)"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["facility"].label = _("Transfer her to")
+        self.fields["reason"].required = True
+        self.fields["reason"].help_text = _(
+            "Say why, above all when it takes her further from home (Rule 4)."
+        )
+
+
+class ReleaseForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why she is released"),
+        max_length=300,
+        help_text=_("For example: end of sentence, bail, court order, with the reference."),
+    )
+    released_at = moment(_("Released on (date and hour)"))
+    property_returned = forms.BooleanField(
+        label=_("Her property in store was returned to her and she signed for it"),
+        required=False,
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

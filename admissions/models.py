@@ -50,6 +50,11 @@ class Admission(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     released_at = models.DateTimeField(_("released on (date and hour)"), null=True, blank=True)
+    release_reason = models.CharField(_("why she was released"), max_length=300, blank=True)
+    # Mandela Rule 67(1): she signs the inventory of what is kept for her.
+    property_signed_at = models.DateTimeField(
+        _("she signed the property inventory"), null=True, blank=True
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )
@@ -216,3 +221,127 @@ class FamilyMember(models.Model):
 
     def __str__(self) -> str:
         return f"Family member {self.uuid}"
+
+
+class Kept(models.TextChoices):
+    STORED = "stored", _("Kept in store")
+    WITH_HER = "with_her", _("Kept by her")
+
+
+class PropertyItem(models.Model):
+    """One line of the inventory of her property (Mandela Rules 7(e) and 67): what was kept in
+    store for her, or kept by her, and when it was returned to her."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    admission = models.ForeignKey(Admission, on_delete=models.PROTECT, related_name="property")
+    description = models.CharField(_("item"), max_length=300)
+    quantity = models.PositiveIntegerField(_("quantity"), default=1)
+    kept = models.CharField(_("kept"), max_length=10, choices=Kept, default=Kept.STORED)
+    recorded_at = models.DateTimeField(default=timezone.now, editable=False)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    returned_at = models.DateTimeField(_("returned to her"), null=True, blank=True)
+    returned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("property item")
+        ordering = ["recorded_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(quantity__gte=1), name="property_quantity_positive"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(description=""), name="property_has_description"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Property item {self.uuid}"
+
+
+class Decision(models.TextChoices):
+    PENDING = "pending", _("Awaiting a decision")
+    GRANTED = "granted", _("Granted")
+    REFUSED = "refused", _("Refused")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+@pghistory.track()
+class SuspensionRequest(models.Model):
+    """Her request for a reasonable suspension of detention to arrange her children's care
+    (Rule 2.2), sent to the competent authority, and its outcome."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    admission = models.ForeignKey(
+        Admission, on_delete=models.PROTECT, related_name="suspension_requests"
+    )
+    requested_at = models.DateTimeField(_("requested on"), default=timezone.now)
+    authority = models.CharField(_("sent to (competent authority)"), max_length=200)
+    period = models.CharField(_("period asked for"), max_length=100, blank=True)
+    grounds = models.TextField(
+        _("what she asks for and why"),
+        blank=True,
+        help_text=_("Don't write the children's names here: the register keeps them."),
+    )
+    outcome = models.CharField(
+        _("outcome"), max_length=10, choices=Decision, default=Decision.PENDING
+    )
+    decided_at = models.DateTimeField(_("decided on"), null=True, blank=True)
+    decision_note = models.CharField(_("decision note"), max_length=500, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("request for suspension of detention")
+        ordering = ["-requested_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(outcome="pending", decided_at__isnull=True)
+                | (~models.Q(outcome="pending") & models.Q(decided_at__isnull=False)),
+                name="suspension_decided_when_not_pending",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(authority=""), name="suspension_has_authority"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Suspension request {self.uuid}"
+
+
+class Transfer(models.Model):
+    """A move between facilities within one custody episode, with date and hour (Mandela
+    Rule 7(c)); each transfer carries the allocation decision that justifies it (Rule 4)."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    admission = models.ForeignKey(Admission, on_delete=models.PROTECT, related_name="transfers")
+    from_facility = models.ForeignKey(
+        "prisoners.Facility", on_delete=models.PROTECT, related_name="+", verbose_name=_("from")
+    )
+    to_facility = models.ForeignKey(
+        "prisoners.Facility", on_delete=models.PROTECT, related_name="+", verbose_name=_("to")
+    )
+    moved_at = models.DateTimeField(_("moved on (date and hour)"))
+    allocation = models.OneToOneField(Allocation, on_delete=models.PROTECT, related_name="transfer")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("transfer")
+        ordering = ["-moved_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(from_facility=models.F("to_facility")),
+                name="transfer_changes_facility",
+            )
+        ]
+        triggers = [pgtrigger.Protect(name="transfer_no_delete", operation=pgtrigger.Delete)]
+
+    def __str__(self) -> str:
+        return f"Transfer {self.uuid}"

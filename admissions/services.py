@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -15,16 +15,23 @@ from bangkok.errors import RuleBroken
 from prisoners.models import CustodyStatus, Facility, Prisoner
 from prisoners.permissions import access_prisoner, facilities_of, prisoners_visible_to
 from prisoners.services import register_prisoner
+from register.permissions import can_read_child_identity
+from reminders.models import OPEN_STATUSES, Basis, Reminder, Status
 from reminders.services import cancel_reminder, schedule_reminder
 
 from .models import (
     Admission,
     Allocation,
+    Decision,
     FamilyMember,
+    Kept,
     Outcome,
+    PropertyItem,
     RightsItem,
     RightsOffer,
     Stage,
+    SuspensionRequest,
+    Transfer,
 )
 
 ADMIT = "admissions.add_admission"
@@ -273,13 +280,26 @@ def checklist(admission: Admission) -> list[tuple[str, str, RightsOffer | None]]
 def admission_section(*, viewer, prisoner) -> dict:
     """Her latest episode and checklist. Whether injuries or ill-treatment were noted is for
     those who admit her (reception, the governor); health staff get the urgent task."""
-    admission = prisoner.admissions.prefetch_related("rights").first()
+    admission = (
+        prisoner.admissions.prefetch_related(
+            "rights",
+            "property",
+            models.Prefetch(
+                "transfers",
+                queryset=Transfer.objects.select_related("from_facility", "to_facility"),
+            ),
+        )
+        .select_related("facility")
+        .first()
+    )
     if admission is None:
         return {"admission": None}
     return {
         "admission": admission,
         "checklist": checklist(admission),
         "show_injuries": viewer.has_perm(ADMIT),
+        "property": list(admission.property.all()),
+        "transfers": list(admission.transfers.all()),
     }
 
 
@@ -405,3 +425,277 @@ def family_section(*, viewer, prisoner) -> dict | None:
     if not viewer.has_perm(READ_FAMILY):
         return None
     return {"family": list(prisoner.family.all())}
+
+
+# Mandela Rules 7(e) and 67: her property.
+KEEP_PROPERTY = "admissions.add_propertyitem"
+CHANGE_ADMISSION = "admissions.change_admission"
+
+
+def _open_episode(by, admission: Admission, perm: str, refusal: str) -> Admission:
+    """The admission, locked, if `by` holds `perm` and sees her; refused once she is released."""
+    if not by.has_perm(perm):
+        raise PermissionDenied(refusal)
+    access_prisoner(by, admission.prisoner.uuid)
+    admission = (
+        Admission.objects.select_for_update().select_related("prisoner").get(pk=admission.pk)
+    )
+    if admission.stage == Stage.RELEASED:
+        raise ValidationError(_("She has been released: this episode is closed."))
+    return admission
+
+
+@transaction.atomic
+def record_property(
+    *, by, admission: Admission, description: str, quantity: int = 1, kept: str = Kept.STORED
+) -> PropertyItem:
+    """Add a line to her property inventory (Mandela Rule 7(e)). A line added after she
+    signed the inventory needs her signature again (Mandela Rule 67(1))."""
+    admission = _open_episode(
+        by, admission, KEEP_PROPERTY, _("Your role can't record her property.")
+    )
+    item = PropertyItem(
+        admission=admission,
+        description=description.strip(),
+        quantity=quantity,
+        kept=kept,
+        recorded_by=by,
+    )
+    item.full_clean()
+    item.save()
+    if admission.property_signed_at is not None:
+        admission.property_signed_at = None
+        admission.save(update_fields=["property_signed_at"])
+    audit.record(by=by, action="property.recorded", subject=item, facility=admission.facility)
+    return item
+
+
+@transaction.atomic
+def sign_property_inventory(*, by, admission: Admission) -> Admission:
+    """Record that she signed the inventory of her property (Mandela Rule 67(1))."""
+    admission = _open_episode(
+        by, admission, KEEP_PROPERTY, _("Your role can't record her property.")
+    )
+    if not admission.property.exists():
+        raise ValidationError(_("The inventory is empty: record her property first."))
+    admission.property_signed_at = timezone.now()
+    admission.save(update_fields=["property_signed_at"])
+    audit.record(
+        by=by, action="property.inventory_signed", subject=admission, facility=admission.facility
+    )
+    return admission
+
+
+# Rule 2.2: a reasonable suspension of detention to arrange her children's care.
+REQUEST_SUSPENSION = "admissions.add_suspensionrequest"
+DECIDE_SUSPENSION = "admissions.change_suspensionrequest"
+READ_SUSPENSION = "admissions.view_suspensionrequest"
+
+
+def _suspension_key(request: SuspensionRequest) -> str:
+    return f"admission.suspension:{request.uuid}"
+
+
+@transaction.atomic
+def request_suspension(
+    *,
+    by,
+    admission: Admission,
+    authority: str,
+    period: str = "",
+    grounds: str = "",
+    requested_at: datetime | None = None,
+) -> SuspensionRequest:
+    """Record her request for a reasonable suspension of detention, sent to the competent
+    authority (Rule 2.2). Social workers are asked to follow it up if it is still undecided
+    after SUSPENSION_FOLLOW_UP_HOURS."""
+    admission = _open_episode(
+        by,
+        admission,
+        REQUEST_SUSPENSION,
+        _("Your role can't record a request for suspension of detention."),
+    )
+    requested_at = requested_at or timezone.now()
+    if requested_at > timezone.now():
+        raise ValidationError({"requested_at": _("That date is in the future.")})
+    request = SuspensionRequest(
+        admission=admission,
+        authority=authority.strip(),
+        period=period.strip(),
+        grounds=grounds.strip(),
+        requested_at=requested_at,
+        recorded_by=by,
+    )
+    request.full_clean()
+    request.save()
+    schedule_reminder(
+        key=_suspension_key(request),
+        kind="admission.suspension_follow_up",
+        rule="2.2",
+        basis=Basis.CONFIG,
+        title=_("Follow up her request for suspension of detention"),
+        facility=admission.prisoner.facility,
+        assignee_role="social",
+        prisoner=admission.prisoner,
+        due_at=requested_at + timedelta(hours=settings.SUSPENSION_FOLLOW_UP_HOURS),
+    )
+    audit.record(by=by, action="suspension.requested", subject=request, facility=admission.facility)
+    return request
+
+
+@transaction.atomic
+def decide_suspension(
+    *, by, request: SuspensionRequest, outcome: str, decided_at=None, note: str = ""
+) -> SuspensionRequest:
+    """Record the competent authority's decision on her request (Rule 2.2), or that she
+    withdrew it. A decision recorded is final; a new request is a new record."""
+    if not by.has_perm(DECIDE_SUSPENSION):
+        raise PermissionDenied(_("Your role can't record this decision."))
+    access_prisoner(by, request.admission.prisoner.uuid)
+    request = SuspensionRequest.objects.select_for_update().get(pk=request.pk)
+    if request.outcome != Decision.PENDING:
+        raise ValidationError(_("The outcome of this request is already recorded."))
+    if outcome not in Decision or outcome == Decision.PENDING:
+        raise ValidationError({"outcome": _("Choose granted, refused or withdrawn.")})
+    decided_at = decided_at or timezone.now()
+    if decided_at < request.requested_at or decided_at > timezone.now():
+        raise ValidationError(
+            {"decided_at": _("The decision date must fall between the request and now.")}
+        )
+    request.outcome, request.decided_at, request.decision_note = outcome, decided_at, note.strip()
+    request.full_clean()
+    request.save(update_fields=["outcome", "decided_at", "decision_note"])
+    cancel_reminder(key=_suspension_key(request), by=by, reason=outcome)
+    audit.record(
+        by=by,
+        action="suspension.decided",
+        subject=request,
+        facility=request.admission.facility,
+        detail={"outcome": outcome},
+    )
+    return request
+
+
+def suspension_section(*, viewer, prisoner) -> dict | None:
+    """Her requests for suspension of detention: that they exist, when and their outcome for
+    those who read them; the grounds only for those who know her children (Rule 3.2)."""
+    if not viewer.has_perm(READ_SUSPENSION):
+        return None
+    return {
+        "suspension_requests": list(SuspensionRequest.objects.filter(admission__prisoner=prisoner)),
+        "show_grounds": can_read_child_identity(viewer),
+        "can_decide_suspension": viewer.has_perm(DECIDE_SUSPENSION),
+    }
+
+
+# Transfers and release, each with date and hour, on the same episode (Mandela Rule 7(c)).
+TRANSFER = "admissions.add_transfer"
+
+
+def _check_moment(moment: datetime, admission: Admission, field: str) -> None:
+    if moment > timezone.now():
+        raise ValidationError({field: _("That date and hour is in the future.")})
+    if moment < admission.admitted_at:
+        raise ValidationError({field: _("That is before she was received.")})
+    last = admission.transfers.order_by("-moved_at").first()
+    if last is not None and moment < last.moved_at:
+        raise ValidationError({field: _("That is before her last transfer.")})
+
+
+@transaction.atomic
+def transfer(
+    *,
+    by,
+    admission: Admission,
+    to_facility,
+    reason: str,
+    moved_at: datetime | None = None,
+    preference=None,
+    programmes_needed: str = "",
+) -> Transfer:
+    """Move her to another facility on the same episode. Every transfer is an allocation
+    decision (Rule 4): away from the facility nearest her home, or against her preference,
+    it is refused without a written reason. Her open tasks move with her."""
+    admission = _open_episode(by, admission, TRANSFER, _("Your role can't transfer a woman."))
+    if admission.stage != Stage.ADMITTED:
+        raise ValidationError(_("Complete her admission before transferring her."))
+    prisoner = admission.prisoner
+    if to_facility.pk == prisoner.facility_id:
+        raise ValidationError({"to_facility": _("She is already held there.")})
+    if not reason.strip():
+        raise ValidationError({"reason": _("Write the reason for the transfer.")})
+    moved_at = moved_at or timezone.now()
+    _check_moment(moved_at, admission, "moved_at")
+    allocation = allocate(
+        by=by,
+        admission=admission,
+        facility=to_facility,
+        preference=preference,
+        programmes_needed=programmes_needed,
+        reason=reason,
+    )
+    move = Transfer.objects.create(
+        admission=admission,
+        from_facility_id=prisoner.facility_id,
+        to_facility=to_facility,
+        moved_at=moved_at,
+        allocation=allocation,
+        recorded_by=by,
+    )
+    prisoner.facility, prisoner.unit = to_facility, None
+    prisoner.updated_at = timezone.now()
+    prisoner.save(update_fields=["facility", "unit", "updated_at"])
+    Reminder.objects.filter(prisoner=prisoner, status__in=OPEN_STATUSES).update(
+        facility=to_facility
+    )
+    audit.record(
+        by=by,
+        action="admission.transferred",
+        subject=move,
+        facility=move.from_facility,
+        detail={"to": to_facility.code},
+    )
+    return move
+
+
+@transaction.atomic
+def release(
+    *,
+    by,
+    admission: Admission,
+    reason: str,
+    released_at: datetime | None = None,
+    property_returned: bool = False,
+) -> Admission:
+    """Close the episode: she leaves custody on a date and hour, for a recorded reason. Her
+    property is returned to her and she signs for it (Mandela Rule 67(2)); her open tasks are
+    cancelled."""
+    admission = _open_episode(by, admission, CHANGE_ADMISSION, _("Your role can't release her."))
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say why she is released.")})
+    released_at = released_at or timezone.now()
+    _check_moment(released_at, admission, "released_at")
+    kept = admission.property.filter(returned_at__isnull=True, kept=Kept.STORED)
+    if kept.exists() and not property_returned:
+        raise RuleBroken(
+            _(
+                "Her property kept in store must be returned to her on release, against her "
+                "signature: confirm that it was."
+            ),
+            rule="M67",
+            field="property_returned",
+        )
+    now = timezone.now()
+    kept.update(returned_at=now, returned_by=by)
+    admission.stage, admission.released_at = Stage.RELEASED, released_at
+    admission.release_reason = reason.strip()
+    admission.save(update_fields=["stage", "released_at", "release_reason"])
+    prisoner = admission.prisoner
+    prisoner.custody_status, prisoner.unit = CustodyStatus.RELEASED, None
+    prisoner.updated_at = now
+    prisoner.save(update_fields=["custody_status", "unit", "updated_at"])
+    Reminder.objects.filter(prisoner=prisoner, status__in=OPEN_STATUSES).update(
+        status=Status.CANCELLED, closed_at=now, closed_by=by, outcome="released"
+    )
+    audit.record(by=by, action="admission.released", subject=admission, facility=prisoner.facility)
+    return admission

@@ -4,8 +4,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from bangkok.errors import RuleBroken
@@ -21,9 +23,14 @@ from .forms import (
     FamilyMemberForm,
     FindForm,
     IdentityForm,
+    PropertyForm,
+    ReleaseForm,
     RightsOfferForm,
+    SuspensionDecisionForm,
+    SuspensionRequestForm,
+    TransferForm,
 )
-from .models import RightsItem
+from .models import RightsItem, Stage, SuspensionRequest
 from .permissions import ADMIT, access_admission
 
 
@@ -126,6 +133,19 @@ def _detail(request, admission, **forms):
         "can_keep_family": user.has_perm(services.FAMILY),
         "family_form": forms.get("family_form") or FamilyMemberForm(),
         **(services.family_section(viewer=user, prisoner=admission.prisoner) or {}),
+        **(services.suspension_section(viewer=user, prisoner=admission.prisoner) or {}),
+        "open": admission.stage != Stage.RELEASED,
+        "can_keep_property": user.has_perm(services.KEEP_PROPERTY),
+        "property_form": forms.get("property_form") or PropertyForm(),
+        "can_request_suspension": user.has_perm(services.REQUEST_SUSPENSION),
+        "suspension_form": forms.get("suspension_form") or SuspensionRequestForm(),
+        "decision_form": forms.get("decision_form"),
+        "blank_decision_form": SuspensionDecisionForm(),
+        "decision_for": forms.get("decision_for"),
+        "can_transfer": user.has_perm(services.TRANSFER) and admission.stage == Stage.ADMITTED,
+        "transfer_form": forms.get("transfer_form") or TransferForm(),
+        "can_release": user.has_perm(services.CHANGE_ADMISSION),
+        "release_form": forms.get("release_form") or ReleaseForm(),
     }
     if admission.stage == "reception" and context["can_admit"]:
         context["offer_forms"] = [
@@ -148,9 +168,8 @@ def _detail(request, admission, **forms):
         ]
     if can_read_child_identity(user):
         context["children"] = children_of(viewer=user, mother=admission.prisoner)
-    return render(
-        request, "admissions/detail.html", context, status=400 if any(forms.values()) else 200
-    )
+    failed = any(value for key, value in forms.items() if key != "decision_for")
+    return render(request, "admissions/detail.html", context, status=400 if failed else 200)
 
 
 @login_required
@@ -159,9 +178,10 @@ def admission_detail(request, uuid):
     return _detail(request, access_admission(request.user, uuid))
 
 
-def _submit(request, admission, form, save, *, form_key: str, done: str = "", **extra):
-    """Validate the form and call the service. On success, back to the admission page; on a
-    refusal, the page again with the refusal beside the form (naming the rule or field)."""
+def _submit(request, admission, form, save, *, form_key: str, done: str = "", then=None, **extra):
+    """Validate the form and call the service. On success, back to the admission page (or to
+    `then`); on a refusal, the page again with the refusal beside the form (naming the rule
+    or the field)."""
     if form.is_valid():
         try:
             save(**form.cleaned_data)
@@ -170,7 +190,7 @@ def _submit(request, admission, form, save, *, form_key: str, done: str = "", **
         else:
             if done:
                 messages.success(request, done)
-            return redirect("admissions:detail", uuid=admission.uuid)
+            return redirect(then) if then else redirect("admissions:detail", uuid=admission.uuid)
     return _detail(request, admission, **{form_key: form}, **extra)
 
 
@@ -188,57 +208,122 @@ def offer_right(request, uuid):
     return _submit(request, admission, form, save, form_key="rights_form", rights_item=item)
 
 
+def _form_action(*, perm, form_class, form_key, act, done="", then=""):
+    """A POST view for one of the admission page's forms: `act(by, admission, **data)` calls
+    the service; the page comes back with the refusal beside the form when it refuses."""
+
+    @login_required
+    @require_POST
+    def view(request, uuid):
+        admission = access_admission(request.user, uuid, perm=perm)
+
+        def save(**data):
+            act(request.user, admission, **data)
+
+        return _submit(
+            request,
+            admission,
+            form_class(request.POST),
+            save,
+            form_key=form_key,
+            done=str(done),
+            then=reverse(then) if then else None,
+        )
+
+    return view
+
+
+add_child = _form_action(
+    perm=ADD_CHILD,
+    form_class=ChildForm,
+    form_key="child_form",
+    act=lambda by, admission, **data: record_child(by=by, mother=admission.prisoner, **data),
+    done=gettext_lazy("Child added to the register."),
+)
+add_family_member = _form_action(
+    perm=services.FAMILY,
+    form_class=FamilyMemberForm,
+    form_key="family_form",
+    act=lambda by, admission, **data: services.record_family_member(
+        by=by, prisoner=admission.prisoner, **data
+    ),
+    done=gettext_lazy("Family member recorded."),
+)
+allocate = _form_action(
+    perm="admissions.decide_allocation",
+    form_class=AllocationForm,
+    form_key="allocation_form",
+    act=lambda by, admission, **data: services.allocate(by=by, admission=admission, **data),
+    done=gettext_lazy("Allocation recorded."),
+)
+add_property = _form_action(
+    perm=services.KEEP_PROPERTY,
+    form_class=PropertyForm,
+    form_key="property_form",
+    act=lambda by, admission, **data: services.record_property(by=by, admission=admission, **data),
+    done=gettext_lazy("Added to her property. She signs the inventory again."),
+)
+request_suspension = _form_action(
+    perm=services.REQUEST_SUSPENSION,
+    form_class=SuspensionRequestForm,
+    form_key="suspension_form",
+    act=lambda by, admission, **data: services.request_suspension(
+        by=by, admission=admission, **data
+    ),
+    done=gettext_lazy("Request recorded. Social workers will follow it up."),
+)
+# Once she has left, her record belongs to the receiving facility: back to the list.
+transfer = _form_action(
+    perm=services.TRANSFER,
+    form_class=TransferForm,
+    form_key="transfer_form",
+    act=lambda by, admission, facility, **data: services.transfer(
+        by=by, admission=admission, to_facility=facility, **data
+    ),
+    done=gettext_lazy("The transfer is recorded."),
+    then="prisoners:list",
+)
+release = _form_action(
+    perm=services.CHANGE_ADMISSION,
+    form_class=ReleaseForm,
+    form_key="release_form",
+    act=lambda by, admission, **data: services.release(by=by, admission=admission, **data),
+    done=gettext_lazy("She is released; the episode is closed."),
+)
+
+
 @login_required
 @require_POST
-def add_child(request, uuid):
-    admission = access_admission(request.user, uuid, perm=ADD_CHILD)
+def sign_property(request, uuid):
+    admission = access_admission(request.user, uuid, perm=services.KEEP_PROPERTY)
+    try:
+        services.sign_property_inventory(by=request.user, admission=admission)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Her signature on the inventory is recorded."))
+    return redirect("admissions:detail", uuid=admission.uuid)
+
+
+@login_required
+@require_POST
+def decide_suspension(request, uuid, request_uuid):
+    admission = access_admission(request.user, uuid, perm=services.DECIDE_SUSPENSION)
+    suspension = SuspensionRequest.objects.filter(uuid=request_uuid, admission=admission).first()
+    if suspension is None:
+        raise Http404("No such request on this admission.")
 
     def save(**data):
-        record_child(by=request.user, mother=admission.prisoner, **data)
+        services.decide_suspension(by=request.user, request=suspension, **data)
 
     return _submit(
         request,
         admission,
-        ChildForm(request.POST),
+        SuspensionDecisionForm(request.POST),
         save,
-        form_key="child_form",
-        done=_("Child added to the register."),
-    )
-
-
-@login_required
-@require_POST
-def add_family_member(request, uuid):
-    admission = access_admission(request.user, uuid, perm=services.FAMILY)
-
-    def save(**data):
-        services.record_family_member(by=request.user, prisoner=admission.prisoner, **data)
-
-    return _submit(
-        request,
-        admission,
-        FamilyMemberForm(request.POST),
-        save,
-        form_key="family_form",
-        done=_("Family member recorded."),
-    )
-
-
-@login_required
-@require_POST
-def allocate(request, uuid):
-    admission = access_admission(request.user, uuid, perm="admissions.decide_allocation")
-
-    def save(**data):
-        services.allocate(by=request.user, admission=admission, **data)
-
-    return _submit(
-        request,
-        admission,
-        AllocationForm(request.POST),
-        save,
-        form_key="allocation_form",
-        done=_("Allocation recorded."),
+        form_key="decision_form",
+        done=_("Outcome recorded."),
+        decision_for=suspension.uuid,
     )
 
 

@@ -16,6 +16,8 @@ CASE_READ = (
     "prisoners.view_unit",
     "reminders.view_reminder",
     "admissions.view_admission",
+    "admissions.view_propertyitem",
+    "admissions.view_transfer",
 )
 WORK_REMINDERS = ("reminders.change_reminder",)
 WRITE_CORE_RECORD = (
@@ -23,6 +25,9 @@ WRITE_CORE_RECORD = (
     "prisoners.change_prisoner",
     "admissions.add_admission",
     "admissions.change_admission",
+    "admissions.add_propertyitem",
+    "admissions.change_propertyitem",
+    "admissions.add_transfer",
 )
 READ_AUDIT = ("audit.view_auditevent",)
 # Rule 4: allocation decisions and their reasons (T2): reception, social workers, governor
@@ -34,6 +39,14 @@ KEEP_FAMILY = ("admissions.view_familymember", "admissions.keep_family")
 # Rule 3.2: children's identities. Reception enters them; social workers keep them.
 ENTER_CHILDREN = ("register.view_child", "register.add_child")
 KEEP_CHILDREN = ("register.view_child", "register.add_child", "register.change_child")
+# Rule 2.2: her request for a suspension of detention to arrange her children's care, made
+# with reception or social workers; the governor and the inspector read that it exists.
+KEEP_SUSPENSION = (
+    "admissions.view_suspensionrequest",
+    "admissions.add_suspensionrequest",
+    "admissions.change_suspensionrequest",
+)
+READ_SUSPENSION = ("admissions.view_suspensionrequest",)
 MANAGE_ACCOUNTS = (
     "staff.view_user",
     "staff.add_user",
@@ -76,7 +89,8 @@ ROLES: dict[str, Role] = {
             + WORK_REMINDERS
             + ENTER_CHILDREN
             + DECIDE_ALLOCATION
-            + KEEP_FAMILY,
+            + KEEP_FAMILY
+            + KEEP_SUSPENSION,
         ),
         Role(
             "custody",
@@ -94,7 +108,12 @@ ROLES: dict[str, Role] = {
             "social",
             _("Social worker"),
             _("Children, family contact and release."),
-            CASE_READ + WORK_REMINDERS + KEEP_CHILDREN + DECIDE_ALLOCATION + KEEP_FAMILY,
+            CASE_READ
+            + WORK_REMINDERS
+            + KEEP_CHILDREN
+            + DECIDE_ALLOCATION
+            + KEEP_FAMILY
+            + KEEP_SUSPENSION,
         ),
         Role(
             "safeguarding",
@@ -111,13 +130,14 @@ ROLES: dict[str, Role] = {
             + WORK_REMINDERS
             + READ_AUDIT
             + DECIDE_ALLOCATION
+            + READ_SUSPENSION
             + ("admissions.view_familymember",),
         ),
         Role(
             "inspector",
             _("Independent inspector"),
             _("Reads records to check that the Rules are kept; never writes."),
-            CASE_READ + READ_AUDIT + READ_ALLOCATION,
+            CASE_READ + READ_AUDIT + READ_ALLOCATION + READ_SUSPENSION,
         ),
         Role(
             "sysadmin",

@@ -91,6 +91,33 @@ MATRIX = {
         "GET": rows(405, anonymous=302),
         "POST": rows(404, anonymous=302, reception=400, governor=400),
     },
+    # Her property (Mandela 7, 67), transfers and release: reception and the governor. Signing
+    # an empty inventory is refused with a message on the page it returns to.
+    "admissions:add-property": {
+        "GET": rows(405, anonymous=302),
+        "POST": rows(404, anonymous=302, reception=400, governor=400),
+    },
+    "admissions:sign-property": {
+        "GET": rows(405, anonymous=302),
+        "POST": rows(404, anonymous=302, reception=302, governor=302),
+    },
+    "admissions:transfer": {
+        "GET": rows(405, anonymous=302),
+        "POST": rows(404, anonymous=302, reception=400, governor=400),
+    },
+    "admissions:release": {
+        "GET": rows(405, anonymous=302),
+        "POST": rows(404, anonymous=302, reception=400, governor=400),
+    },
+    # Rule 2.2: her request for suspension of detention, with reception and social workers.
+    "admissions:request-suspension": {
+        "GET": rows(405, anonymous=302),
+        "POST": rows(404, anonymous=302, reception=400, social=400),
+    },
+    "admissions:decide-suspension": {
+        "GET": rows(405, anonymous=302),
+        "POST": rows(404, anonymous=302, reception=400, social=400),
+    },
     "api-token": {
         "GET": NOT_ALLOWED,
         "POST": rows(200),
@@ -229,6 +256,8 @@ def test_every_operation_in_the_openapi_schema_has_a_declared_policy(client):
 
 def sample_kwargs(key: str, path: str, world) -> dict:
     if "<uuid:uuid>" in path:
+        if key == "admissions:decide-suspension":
+            return {"uuid": world["admission"].uuid, "request_uuid": world["suspension"].uuid}
         if key.startswith("admissions:"):
             return {"uuid": world["admission"].uuid}
         return {"uuid": world["task"].uuid if "complete" in key else world["woman"].uuid}
@@ -294,9 +323,13 @@ def world(cast, woman_a, facility_a):
     admission = admit_woman(
         by=cast["reception"], facility=facility_a, commitment=commitment(), identity=identity()
     )
+    from admissions.services import request_suspension
+
+    suspension = request_suspension(by=cast["reception"], admission=admission, authority="Court")
     return {
         "woman": woman_a,
         "admission": admission,
+        "suspension": suspension,
         "task": task,
         "content_type": ContentType.objects.get_for_model(facility_a).pk,
         "admin_objects": {

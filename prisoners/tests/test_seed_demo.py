@@ -33,11 +33,17 @@ def test_the_demo_has_two_facilities_a_user_per_role_each_and_sixty_varied_women
     assert children.filter(lives_with_mother=True).exists()
     assert children.filter(location_unknown=True).exists()
     assert women.filter(flags__child_in_prison=True).exists()
-    from admissions.models import Admission, Allocation
+    from admissions.models import Admission, Allocation, PropertyItem, SuspensionRequest, Transfer
 
     stages = set(Admission.objects.values_list("stage", flat=True))
-    assert stages == {"reception", "admitted"}
-    assert Allocation.objects.exists()
+    assert stages == {"reception", "admitted", "released"}
+    assert Allocation.objects.exists() and Transfer.objects.exists()
+    assert PropertyItem.objects.filter(returned_at__isnull=False).exists()
+    assert Admission.objects.filter(
+        property_signed_at__isnull=True, property__isnull=False
+    ).exists()
+    outcomes = set(SuspensionRequest.objects.values_list("outcome", flat=True))
+    assert {"pending", "granted", "refused"} <= outcomes
     from admissions.models import FamilyMember
 
     assert FamilyMember.objects.filter(next_of_kin=True).exists()

@@ -16,10 +16,16 @@ from admissions.services import (
     admit_woman,
     allocate,
     complete_admission,
+    decide_suspension,
     distances_from_home,
     record_family_member,
+    record_property,
     record_rights_offer,
+    release,
+    request_suspension,
     rights_due,
+    sign_property_inventory,
+    transfer,
 )
 from bangkok.errors import RuleBroken
 from prisoners.models import CustodyStatus, Facility, LegalStatus, Prisoner, Unit
@@ -234,6 +240,7 @@ class Command(BaseCommand):
     def women(self, facilities, count: int) -> int:
         rng = random.Random(20101221)  # the date the General Assembly adopted the Rules
         created = 0
+        self.requests = 0  # requests for suspension of detention made so far
         for i in range(count):
             facility = facilities[0] if i % 5 < 3 else facilities[1]
             fields = self.woman_fields(rng, i, facility)
@@ -313,6 +320,7 @@ class Command(BaseCommand):
             next_of_kin=True,
             emergency_contact=True,
         )
+        self.property_and_requests(i, admission, reception)
         language = (admission.prisoner.languages or ["th"])[0]
         items = rights_due(admission)
         for item in items[:2] if i % 4 == 2 else items:
@@ -339,6 +347,62 @@ class Command(BaseCommand):
                 reason=""
                 if nearest == admission.facility
                 else "Her court case is heard near this facility; review after sentence.",
+            )
+        self.moves(i, admission, reception)
+
+    def property_and_requests(self, i, admission, reception) -> None:
+        """Her property inventory (signed, mostly), and for some mothers a request for
+        suspension of detention (Rule 2.2), decided or awaiting a decision."""
+        for description, quantity, kept in (
+            ("Mobile phone", 1, "stored"),
+            ("Cash (THB)", 200 + 10 * i, "stored"),
+            ("Family photographs", 3, "with_her"),
+        )[: 1 + i % 3]:
+            record_property(
+                by=reception,
+                admission=admission,
+                description=description,
+                quantity=quantity,
+                kept=kept,
+            )
+        if i % 5 != 4:
+            sign_property_inventory(by=reception, admission=admission)
+        if admission.prisoner.children.filter(dependent=True, lives_with_mother=False).exists():
+            self.requests += 1
+            if self.requests % 2 == 1:
+                request = request_suspension(
+                    by=reception,
+                    admission=admission,
+                    authority=admission.order_authority,
+                    period="7 days",
+                    grounds="To arrange care for her children with relatives.",
+                    requested_at=admission.admitted_at,
+                )
+                if self.requests % 3 != 0:
+                    decide_suspension(
+                        by=reception,
+                        request=request,
+                        outcome="refused" if self.requests % 3 == 1 else "granted",
+                        decided_at=admission.admitted_at + timedelta(minutes=90),
+                        note="Decision of the court",
+                    )
+
+    def moves(self, i, admission, reception) -> None:
+        """A few women transferred between the facilities, and one episode closed."""
+        if i % 11 == 7:
+            other = Facility.objects.exclude(pk=admission.facility_id).first()
+            transfer(
+                by=reception,
+                admission=admission,
+                to_facility=other,
+                reason="Nearer her family; a place in the programme she needs.",
+            )
+        elif i % 17 == 9:
+            release(
+                by=reception,
+                admission=admission,
+                reason="Bail granted by the court",
+                property_returned=True,
             )
 
     def woman_fields(self, rng, i, facility) -> dict:
