@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from bangkok.errors import RuleBroken
+from bangkok.forms import refusal_into
 from prisoners.permissions import access_prisoner, facilities_of
 from register.permissions import ADD_CHILD, can_read_child_identity
 from register.services import children_of, record_child
@@ -37,17 +38,6 @@ from .permissions import ADMIT, access_admission
 def _require_admit(user):
     if not user.has_perm(ADMIT):
         raise PermissionDenied
-
-
-def _refusal_into(form, error) -> None:
-    """Show a service's refusal beside the form, naming the rule or the field."""
-    if isinstance(error, RuleBroken):
-        form.add_error(error.field if error.field in form.fields else None, str(error))
-    elif hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 @login_required
@@ -87,7 +77,7 @@ def new_admission(request):
                     injuries_noted=data["injuries_noted"],
                 )
             except (RuleBroken, ValidationError) as error:
-                _refusal_into(form, error)
+                refusal_into(form, error)
             else:
                 messages.success(request, _("Admission opened. Now offer her rights (Rule 2.1)."))
                 return redirect("admissions:detail", uuid=admission.uuid)
@@ -186,7 +176,7 @@ def _submit(request, admission, form, save, *, form_key: str, done: str = "", th
         try:
             save(**form.cleaned_data)
         except (RuleBroken, ValidationError) as error:
-            _refusal_into(form, error)
+            refusal_into(form, error)
         else:
             if done:
                 messages.success(request, done)

@@ -1,5 +1,7 @@
 from django import forms
 
+from .errors import RuleBroken
+
 WIDGET_CLASSES = {
     forms.Select: "govuk-select",
     forms.Textarea: "govuk-textarea",
@@ -20,3 +22,23 @@ def govuk_styled(form: forms.Form) -> forms.Form:
                 field.widget.attrs["class"] = f"{classes} {css}".strip()
                 break
     return form
+
+
+def refusal_into(form: forms.Form, error) -> None:
+    """Show a service's refusal beside the form: a RuleBroken (naming its rule) at its field,
+    a ValidationError at the fields it names, else above the form."""
+    if isinstance(error, RuleBroken):
+        form.add_error(error.field if error.field in form.fields else None, str(error))
+    elif hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)
+
+
+class StyledForm(forms.Form):
+    """A form whose widgets carry the design system's classes."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        govuk_styled(self)

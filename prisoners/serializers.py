@@ -1,5 +1,7 @@
 from rest_framework import serializers
 
+from register.services import children_count
+
 from .models import Prisoner, ProtectionFlags
 
 
@@ -46,6 +48,9 @@ class PrisonerDetailSerializer(PrisonerListSerializer):
     age = serializers.IntegerField(read_only=True)
     is_foreign_national = serializers.BooleanField(read_only=True)
     home_distance_km = serializers.SerializerMethodField()
+    children_count = serializers.SerializerMethodField(
+        help_text="How many children she has; every case role may know it (Rule 3.2)."
+    )
 
     class Meta(PrisonerListSerializer.Meta):
         fields = [
@@ -59,10 +64,14 @@ class PrisonerDetailSerializer(PrisonerListSerializer):
             "languages",
             "home_place",
             "home_distance_km",
+            "children_count",
             "created_at",
             "updated_at",
         ]
         read_only_fields = fields
+
+    def get_children_count(self, prisoner) -> int:
+        return children_count(prisoner)
 
     def get_home_distance_km(self, prisoner) -> float | None:
         distance = prisoner.home_distance_km()

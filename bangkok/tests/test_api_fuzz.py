@@ -28,6 +28,11 @@ TOKEN_PATH = "/api/v1/auth/token/"
 # Known ids, so generated calls reach real records as well as random (absent) ones.
 WOMAN_UUID = uuid.UUID("0d8c2a4e-3b53-4a54-9d47-6c1f4e0b5a01")
 TASK_UUIDS = [uuid.UUID(f"5e1d7c3a-9b0f-4c7e-8a21-00000000000{n}") for n in range(1, 4)]
+ADMISSION_UUID = uuid.UUID("a7d3c1e2-4b5f-4a69-8c7d-2e1f0a9b8c01")
+CHILD_UUID = uuid.UUID("c41d0b9e-7a2f-4e3d-9b8c-5f6e7d8c9a01")
+
+# The record a path's `{uuid}` names, by the path's first segment under /api/v1/.
+KNOWN = {"prisoners": WOMAN_UUID, "admissions": ADMISSION_UUID, "children": CHILD_UUID}
 
 # The schema view needs no database: loading it here, at collection, is safe.
 schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", get_wsgi_application())
@@ -67,11 +72,18 @@ def _unthrottled_token_endpoint(monkeypatch):
 
 @pytest.fixture
 def api_data(db, cast, facility_a, _quiet_connections, _no_lockout, _unthrottled_token_endpoint):
-    """The cast, a woman in facility A, and open tasks for reception there."""
+    """The cast, a woman in facility A in reception with a child, and open tasks for reception
+    there."""
     from django.core.cache import cache
 
+    from admissions.models import Admission
+    from admissions.services import admit_woman
+    from admissions.tests.factories import commitment
     from prisoners.models import Prisoner
     from prisoners.tests.factories import PrisonerFactory
+    from register.models import Child
+    from register.services import record_child
+    from register.tests.factories import child_fields
     from reminders.models import Reminder
     from reminders.services import schedule_reminder
 
@@ -80,6 +92,13 @@ def api_data(db, cast, facility_a, _quiet_connections, _no_lockout, _unthrottled
         facility=facility_a, given_names="Malee", family_name="Srisuk", prison_number="A00001"
     )
     Prisoner.objects.filter(pk=woman.pk).update(uuid=WOMAN_UUID)
+    woman.refresh_from_db()
+    admission = admit_woman(
+        by=cast["reception"], facility=facility_a, commitment=commitment(), returning=woman
+    )
+    Admission.objects.filter(pk=admission.pk).update(uuid=ADMISSION_UUID)
+    child = record_child(by=cast["reception"], mother=woman, **child_fields())
+    Child.objects.filter(pk=child.pk).update(uuid=CHILD_UUID)
     now = timezone.now()
     for n, task_uuid in enumerate(TASK_UUIDS):
         reminder = schedule_reminder(
@@ -174,6 +193,6 @@ def test_every_api_operation_answers_generated_requests_as_its_schema_says(case,
 
     if "uuid" in (case.path_parameters or {}):
         # The same request again, for a record that exists (a task may be done by now).
-        known = WOMAN_UUID if case.path.startswith("/api/v1/prisoners/") else TASK_UUIDS[0]
+        known = KNOWN.get(case.path.split("/")[3], TASK_UUIDS[0])
         case.path_parameters = {**case.path_parameters, "uuid": str(known)}
         case.call_and_validate(headers=headers, additional_checks=extra, excluded_checks=excluded)

@@ -1,0 +1,76 @@
+"""The register of children in the API (Rules 2.2 and 3).
+
+Children's identities are confidential (Rule 3.2): only reception and social workers reach
+these operations, every other role is refused (403) before anything is read, and every read
+goes through `children_of`, which audits the ids disclosed.
+"""
+
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import status
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from bangkok.api_permissions import requires
+from bangkok.schema import FIELD_ERRORS
+from prisoners.permissions import access_prisoner
+
+from . import services
+from .permissions import ADD_CHILD, CHANGE_CHILD, READ_IDENTITY, access_child
+from .serializers import ChildChangeSerializer, ChildSerializer
+
+INVALID = OpenApiResponse(FIELD_ERRORS, description="Invalid input, naming the field.")
+
+
+@extend_schema_view(
+    get=extend_schema(
+        tags=["children"],
+        summary="Her children, for those who may know them (Rule 3.2; the read is audited)",
+        responses={200: ChildSerializer(many=True)},
+    ),
+    post=extend_schema(
+        tags=["children"],
+        summary="Add one of her children to the register (Rule 3.1)",
+        description=(
+            "A child not living with her needs where she lives (or `location_unknown`) and who "
+            'has custody; "not known" is allowed and asks social workers to find out.'
+        ),
+        request=ChildSerializer,
+        responses={201: ChildSerializer, 400: INVALID},
+    ),
+)
+class ChildrenList(APIView):
+    # Not paginated: her children are a short list, read (and audited) in one go.
+    def get_permissions(self):
+        # Whoever adds a child is answered with her identity, so must be allowed to read it.
+        if self.request.method == "POST":
+            return [requires(ADD_CHILD)(), requires(READ_IDENTITY)()]
+        return [requires(READ_IDENTITY)()]
+
+    def get(self, request, uuid):
+        mother = access_prisoner(request.user, uuid)
+        children = services.children_of(viewer=request.user, mother=mother)
+        return Response(ChildSerializer(children, many=True).data)
+
+    def post(self, request, uuid):
+        mother = access_prisoner(request.user, uuid)
+        body = ChildSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        child = services.record_child(by=request.user, mother=mother, **body.validated_data)
+        return Response(ChildSerializer(child).data, status=status.HTTP_201_CREATED)
+
+
+@extend_schema(
+    tags=["children"],
+    summary="Keep a child's record current (social workers, Rule 3)",
+    request=ChildChangeSerializer(partial=True),
+    responses={200: ChildSerializer, 400: INVALID},
+)
+class ChildDetail(APIView):
+    permission_classes = [requires(CHANGE_CHILD), requires(READ_IDENTITY)]
+
+    def patch(self, request, uuid):
+        child = access_child(request.user, uuid, perm=CHANGE_CHILD)
+        body = ChildChangeSerializer(child, data=request.data, partial=True)
+        body.is_valid(raise_exception=True)
+        child = services.update_child(by=request.user, child=child, **body.validated_data)
+        return Response(ChildSerializer(child).data)
