@@ -77,6 +77,8 @@ INSTALLED_APPS = [
     "reminders",
     "admissions",
     "register",
+    "complaints",
+    "health",
 ]
 
 MIDDLEWARE = [
@@ -238,6 +240,37 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
     "COMPONENT_SPLIT_REQUEST": True,
+    # Choice sets named once: the clinical file's share field names (`kind`, `item`, `stage`)
+    # with each other and with admission's.
+    "ENUM_NAME_OVERRIDES": {
+        f"{name}Enum": f"{module}.{choices}"
+        for module, names in {
+            "health.models": {
+                "ScreeningItem": "Item",
+                "ScreeningAnswer": "Answer",
+                "HivConsent": "Consent",
+                "HivResult": "HivResult",
+                "LegalAction": "LegalAction",
+                "DisclosureKind": "Disclosure.Kind",
+                "PregnancyStatus": "PregnancyStatus",
+                "PregnancyOutcome": "PregnancyOutcome",
+                "BirthPlace": "BirthPlace",
+                "ContactStage": "ContactStage",
+                "FeedingStatus": "FeedingStatus",
+                "PreventiveKind": "ScreeningKind",
+                "PreventiveResult": "ScreeningResult",
+                "EncounterKind": "EncounterKind",
+                "PresenceReason": "PresenceReason",
+                "RiskLevel": "RiskLevel",
+                "DistressKind": "DistressKind",
+            },
+            # Admission's keep the names they had before the clinical file shared them.
+            "admissions.models": {"Item": "RightsItem", "Outcome": "Outcome", "Stage": "Stage"},
+            "prisoners.models": {"ObservationLevel": "ObservationLevel"},
+            "staff.models": {"Gender": "Gender"},
+        }.items()
+        for name, choices in names.items()
+    },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "bangkok.schema.add_common_responses",
@@ -274,10 +307,15 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
 REMINDER_SWEEP_SECONDS = env_int("REMINDER_SWEEP_SECONDS", 60)
+POSTPARTUM_REFRESH_SECONDS = env_int("POSTPARTUM_REFRESH_SECONDS", 3600)
 CELERY_BEAT_SCHEDULE = {
     "sweep-reminders": {
         "task": "reminders.tasks.sweep_reminders",
         "schedule": REMINDER_SWEEP_SECONDS,
+    },
+    "refresh-postpartum-flags": {
+        "task": "health.tasks.refresh_postpartum_flags",
+        "schedule": POSTPARTUM_REFRESH_SECONDS,
     },
 }
 
@@ -308,6 +346,30 @@ INJURY_REVIEW_ESCALATE_HOURS = env_int("INJURY_REVIEW_ESCALATE_HOURS", 4)
 
 # Rule 3: a child whose whereabouts or custody are not known is followed up this fast.
 CHILD_WHEREABOUTS_FOLLOW_UP_HOURS = env_int("CHILD_WHEREABOUTS_FOLLOW_UP_HOURS", 48)
+# Health (RULES-SPEC 2.5, 2.10, 2.19): follow-ups and counselling deadlines.
+SCREENING_FOLLOW_UP_HOURS = env_int("SCREENING_FOLLOW_UP_HOURS", 72)
+HIV_POST_TEST_COUNSELLING_DAYS = env_int("HIV_POST_TEST_COUNSELLING_DAYS", 7)
+CHILD_SCREENING_DUE_HOURS = env_int("CHILD_SCREENING_DUE_HOURS", 24)
+# Rule 51.1: the ages (in months) at which a child living in prison has a development check,
+# as the national schedule sets them.
+CHILD_CHECK_MONTHS = [int(m) for m in env_list("CHILD_CHECK_MONTHS", "1,2,4,6,9,12,18,24,36,48")]
+# Rules 13 and 16: a time of particular distress is followed by a re-check this fast; while
+# she is under observation, the level is reviewed at least this often.
+DISTRESS_RECHECK_HOURS = env_int("DISTRESS_RECHECK_HOURS", 24)
+OBSERVATION_REVIEW_HOURS = env_int("OBSERVATION_REVIEW_HOURS", 24)
+# Rule 18: the community screening programme preventive care is benchmarked against, "who"
+# or "uspstf" (presets in health/services/preventive.py); an abnormal result is followed up
+# (colposcopy or triage) within this many days.
+PREVENTIVE_POLICY = os.environ.get("PREVENTIVE_POLICY", "who")
+PREVENTIVE_FOLLOW_UP_DAYS = env_int("PREVENTIVE_FOLLOW_UP_DAYS", 30)
+# The longest an inspector's access to a clinical file may last on one consent.
+CLINICAL_CONSENT_MAX_DAYS = env_int("CLINICAL_CONSENT_MAX_DAYS", 30)
+# Rule 24: no restraints from labour to the end of the post-partum period (days after the
+# birth); beat clears the flag when it ends (POSTPARTUM_REFRESH_SECONDS, with the beat schedule).
+POSTPARTUM_PERIOD_DAYS = env_int("POSTPARTUM_PERIOD_DAYS", 42)
+# Rules 7.3 and 25.1: after a report or disclosure of abuse, adverse actions against her are
+# held for review this long.
+RETALIATION_PROTECTION_DAYS = env_int("RETALIATION_PROTECTION_DAYS", 90)
 # Rule 2.2: a request for suspension of detention is followed up if undecided after this.
 SUSPENSION_FOLLOW_UP_HOURS = env_int("SUSPENSION_FOLLOW_UP_HOURS", 72)
 

@@ -20,6 +20,9 @@ api_v1 = [
     path("auth/token/", api.TokenView.as_view(), name="api-token"),
     path("", include("prisoners.api_urls")),
     path("", include("reminders.api_urls")),
+    path("", include("admissions.api_urls")),
+    path("", include("register.api_urls")),
+    path("", include("health.api_urls")),
 ]
 
 urlpatterns = [
@@ -29,6 +32,7 @@ urlpatterns = [
     path("women/", include("prisoners.urls")),
     path("tasks/", include("reminders.urls")),
     path("admissions/", include("admissions.urls")),
+    path("health/", include("health.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/v1/", include(api_v1)),

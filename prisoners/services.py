@@ -68,3 +68,37 @@ def set_protection_flags(*, prisoner: Prisoner, by, source: str, **flags) -> Pro
         detail={"source": source, "flags": changed},
     )
     return record
+
+
+# Each rule area that knows a reason for a flag registers a function here (in its
+# AppConfig.ready): given a woman, it returns the flags its own records call for. Her flags are
+# the union of them all, so one area clearing its reason never clears another area's.
+_FLAG_SOURCES: list = []
+_OBSERVATION_ORDER = [
+    ObservationLevel.NONE,
+    ObservationLevel.INTERMITTENT,
+    ObservationLevel.CONSTANT,
+]
+
+
+def register_flag_source(derive) -> None:
+    """`derive(prisoner) -> dict` of flag name to value, from one area's records."""
+    if derive not in _FLAG_SOURCES:
+        _FLAG_SOURCES.append(derive)
+
+
+@transaction.atomic
+def refresh_protection_flags(*, prisoner: Prisoner, by, source: str) -> ProtectionFlags:
+    """Recompute her flags from every area's records and store what changed (Rules 22, 24:
+    the protections follow from pregnancy, labour, breastfeeding and a child in her care)."""
+    derived: dict = dict.fromkeys(ProtectionFlags.FLAG_FIELDS, False)
+    level = ObservationLevel.NONE
+    for derive in _FLAG_SOURCES:
+        for name, value in derive(prisoner).items():
+            if name == "observation_level":
+                level = max(level, value, key=_OBSERVATION_ORDER.index)
+            else:
+                derived[name] = derived[name] or bool(value)
+    return set_protection_flags(
+        prisoner=prisoner, by=by, source=source, observation_level=level, **derived
+    )

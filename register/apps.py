@@ -14,6 +14,11 @@ class RegisterConfig(AppConfig):
 
     def ready(self):
         from prisoners.sections import Section, register
+        from prisoners.services import register_flag_source
+
+        from .services import flags_from_register
+
+        register_flag_source(flags_from_register)
 
         register(
             Section(

@@ -9,8 +9,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 import audit
+from health.services.screening import child_living_with_her
 from prisoners.permissions import access_prisoner
-from prisoners.services import set_protection_flags
+from prisoners.services import refresh_protection_flags
 from reminders.models import Basis
 from reminders.services import cancel_reminder, schedule_reminder
 
@@ -89,10 +90,16 @@ def _after_change(child: Child, *, by, action: str) -> None:
         )
     else:
         cancel_reminder(key=key, by=by, reason="whereabouts recorded")
-    in_prison = mother.children.filter(lives_with_mother=True).exists()
-    set_protection_flags(prisoner=mother, by=by, source="register", child_in_prison=in_prison)
+    refresh_protection_flags(prisoner=mother, by=by, source="register")
+    child_living_with_her(child=child, by=by)
     # The audit row names the child by id only: identity stays in the register.
     audit.record(by=by, action=action, subject=child, facility=mother.facility)
+
+
+def flags_from_register(mother) -> dict:
+    """A child living with her in prison is an infant in her care: no segregation (Rule 22)."""
+    in_prison = mother.children.filter(lives_with_mother=True).exists()
+    return {"child_in_prison": in_prison, "no_segregation": in_prison}
 
 
 def children_count(mother) -> int:

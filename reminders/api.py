@@ -46,4 +46,4 @@ class CompleteTask(APIView):
         reminder = services.complete_reminder(
             reminder=reminder, by=request.user, outcome=body.validated_data["outcome"]
         )
-        return Response(ReminderSerializer(reminder).data)
+        return Response(ReminderSerializer(reminder, context={"request": request}).data)

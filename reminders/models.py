@@ -33,6 +33,9 @@ class Basis(models.TextChoices):
     CONFIG = "config", _("Interval set by this prison service")
 
 
+CONFIDENTIAL_TITLE = _("Health task (confidential)")
+
+
 class ReminderQuerySet(models.QuerySet):
     def open(self):
         return self.filter(status__in=OPEN_STATUSES)
@@ -75,6 +78,10 @@ class Reminder(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     outcome = models.CharField(_("outcome"), max_length=500, blank=True)
+    # A clinical task (its kind and rule say something of her health): a role that doesn't
+    # read the clinical file, the governor receiving an escalation included, sees only that
+    # a health task is open and when it is due (Rule 8).
+    confidential = models.BooleanField(default=False)
 
     objects = ReminderQuerySet.as_manager()
 
@@ -108,6 +115,13 @@ class Reminder(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def shown_to(self, user) -> dict:
+        """What `user` may read of this task: kind, rule and title, masked when it is
+        clinical and she doesn't read the clinical file."""
+        if self.confidential and not user.has_perm("health.read_clinical"):
+            return {"kind": "health", "rule": "", "title": str(CONFIDENTIAL_TITLE)}
+        return {"kind": self.kind, "rule": self.rule, "title": self.title}
 
     @property
     def is_open(self) -> bool:

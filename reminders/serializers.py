@@ -26,6 +26,13 @@ class ReminderSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = fields
 
+    def to_representation(self, instance):
+        body = super().to_representation(instance)
+        request = self.context.get("request")
+        if request is not None:
+            body.update(instance.shown_to(request.user))
+        return body
+
 
 class CompleteReminderSerializer(serializers.Serializer):
     outcome = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")

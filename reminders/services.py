@@ -16,6 +16,15 @@ from .models import OPEN_STATUSES, Basis, Reminder, Status
 
 ESCALATION_ROLE = "governor"
 
+# Kinds of reminder that close only when their outcome is recorded in the record they belong
+# to (e.g. the follow-up of an abnormal screening result): "Mark done" cannot close them.
+# The app that schedules such a kind adds it here.
+OUTCOME_REQUIRED_KINDS: set[str] = set()
+
+
+def requires_outcome(reminder: Reminder) -> bool:
+    return reminder.kind in OUTCOME_REQUIRED_KINDS
+
 
 @transaction.atomic
 def schedule_reminder(
@@ -30,11 +39,13 @@ def schedule_reminder(
     escalate_at: datetime | None = None,
     prisoner=None,
     basis: str = Basis.MUST,
+    confidential: bool = False,
 ) -> Reminder:
     """Create the reminder for `key`, or return the one already there (one item, one row).
 
     Called inside the service whose action calls for the reminder, so both commit together.
-    `title` must not carry confidential detail (see `Reminder`).
+    `title` must not carry confidential detail (see `Reminder`); a clinical task is
+    `confidential`, so other roles see only that a health task is open.
     """
     escalate_at = escalate_at or due_at + settings.REMINDER_DEFAULT_ESCALATION
     reminder, _created = Reminder.objects.get_or_create(
@@ -49,6 +60,7 @@ def schedule_reminder(
             "escalate_at": escalate_at,
             "prisoner": prisoner,
             "basis": basis,
+            "confidential": confidential,
         },
     )
     return reminder
@@ -72,6 +84,10 @@ def complete_reminder(*, reminder: Reminder, by, outcome: str = "") -> Reminder:
         raise PermissionDenied(_("Your role can't close reminders."))
     if not tasks_for(by).filter(pk=reminder.pk).exists():
         raise ValidationError(_("This reminder is closed already or isn't yours to close."))
+    if requires_outcome(reminder):
+        raise ValidationError(
+            _("This task closes only when its outcome is recorded in the record it belongs to.")
+        )
     now = timezone.now()
     reminder.status = Status.DONE
     reminder.closed_at = now

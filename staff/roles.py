@@ -47,6 +47,11 @@ KEEP_SUSPENSION = (
     "admissions.change_suspensionrequest",
 )
 READ_SUSPENSION = ("admissions.view_suspensionrequest",)
+# Rules 6-18, 48-52: the clinical file (T3/T4) is health's alone; an inspector reads it only
+# while she consents (health.read_with_consent).
+CLINICAL = ("health.read_clinical", "health.record_clinical")
+# Rules 7 and 25: safeguarding records: that one exists and its status.
+READ_SAFEGUARDING = ("complaints.view_safeguardingrecord",)
 MANAGE_ACCOUNTS = (
     "staff.view_user",
     "staff.add_user",
@@ -102,7 +107,7 @@ ROLES: dict[str, Role] = {
             "health",
             _("Health staff"),
             _("Entry screening and care; the only role that reads the clinical file."),
-            CASE_READ + WORK_REMINDERS,
+            CASE_READ + WORK_REMINDERS + CLINICAL,
         ),
         Role(
             "social",
@@ -119,7 +124,7 @@ ROLES: dict[str, Role] = {
             "safeguarding",
             _("Safeguarding officer"),
             _("Complaints, abuse reports and protection plans."),
-            CASE_READ + WORK_REMINDERS,
+            CASE_READ + WORK_REMINDERS + READ_SAFEGUARDING,
         ),
         Role(
             "governor",
@@ -131,13 +136,19 @@ ROLES: dict[str, Role] = {
             + READ_AUDIT
             + DECIDE_ALLOCATION
             + READ_SUSPENSION
+            + READ_SAFEGUARDING
             + ("admissions.view_familymember",),
         ),
         Role(
             "inspector",
             _("Independent inspector"),
             _("Reads records to check that the Rules are kept; never writes."),
-            CASE_READ + READ_AUDIT + READ_ALLOCATION + READ_SUSPENSION,
+            CASE_READ
+            + READ_AUDIT
+            + READ_ALLOCATION
+            + READ_SUSPENSION
+            + READ_SAFEGUARDING
+            + ("health.read_with_consent",),
         ),
         Role(
             "sysadmin",

@@ -42,6 +42,16 @@ def test_the_demo_has_two_facilities_a_user_per_role_each_and_sixty_varied_women
     assert Admission.objects.filter(
         property_signed_at__isnull=True, property__isnull=False
     ).exists()
+    from health.models import Birth, Pregnancy, Screening
+
+    assert Screening.objects.filter(completed_at__isnull=False).exists()
+    assert Screening.objects.filter(completed_at__isnull=True).exists()
+    assert Pregnancy.objects.filter(status="confirmed").exists()
+    assert Birth.objects.filter(baby_with_her=True).exists()
+    assert children.filter(lives_with_mother=True, health_checks__isnull=False).exists()
+    assert Reminder.objects.filter(kind__startswith="health.preventive").exists()
+    # Her flags follow from those records, not from hand-set values.
+    assert women.filter(flags__no_restraint_obstetric=True).exists()
     outcomes = set(SuspensionRequest.objects.values_list("outcome", flat=True))
     assert {"pending", "granted", "refused"} <= outcomes
     from admissions.models import FamilyMember

@@ -28,8 +28,11 @@ from admissions.services import (
     transfer,
 )
 from bangkok.errors import RuleBroken
+from health.models import Item
+from health.services import care, maternity, preventive
+from health.services import screening as screening_services
 from prisoners.models import CustodyStatus, Facility, LegalStatus, Prisoner, Unit
-from prisoners.services import register_prisoner, set_protection_flags
+from prisoners.services import register_prisoner
 from register.services import record_child
 from reminders.models import Basis
 from reminders.services import schedule_reminder, sweep_reminders
@@ -259,6 +262,7 @@ class Command(BaseCommand):
             self.children(rng, i, woman)
             if admission is not None:
                 self.admission_progress(i, admission)
+                self.health(i, admission)
             created += 1
         return created
 
@@ -349,6 +353,98 @@ class Command(BaseCommand):
                 else "Her court case is heard near this facility; review after sentence.",
             )
         self.moves(i, admission, reception)
+
+    def health(self, i, admission) -> None:
+        """Health records through health's own services, as health staff would keep them; her
+        protection flags follow from them (Rules 6-18, 22, 24, 48)."""
+        woman = admission.prisoner
+        woman.refresh_from_db()  # a transfer or release may have moved her
+        if woman.custody_status != CustodyStatus.IN_CUSTODY:
+            return
+        nurse = get_user_model().objects.get(
+            username="health" if woman.facility.code == "A" else "health_b"
+        )
+        now = timezone.now()
+        if now - admission.admitted_at > timedelta(hours=12) or i % 3 == 0:
+            screening = screening_services.start_screening(
+                by=nurse, admission=admission, language=(woman.languages or ["th"])[0]
+            )
+            items = Item.values if i % 4 != 3 else Item.values[:5]
+            for n, item in enumerate(items):
+                screening_services.answer_item(
+                    by=nurse,
+                    screening=screening,
+                    item=item,
+                    answer="declined" if (i + n) % 7 == 0 else "answered",
+                    finding="" if (i + n) % 7 == 0 else "Nothing of note.",
+                    needs_follow_up=(i + n) % 11 == 0 and (i + n) % 7 != 0,
+                )
+            if i % 5 == 0:
+                test = screening_services.offer_hiv_test(
+                    by=nurse,
+                    prisoner=woman,
+                    screening=screening,
+                    consent="given" if i % 10 == 0 else "declined",
+                    language=screening.language,
+                )
+                if test.consent == "given":
+                    screening_services.record_pre_test_counselling(by=nurse, test=test)
+                    test = screening_services.take_hiv_sample(by=nurse, test=test)
+                    screening_services.record_hiv_result(by=nurse, test=test, result="negative")
+            if i % 13 == 4:
+                screening_services.record_disclosure(
+                    by=nurse,
+                    prisoner=woman,
+                    screening=screening,
+                    kind="other_violence",
+                    informed_of_recourse=True,
+                    support_offered=True,
+                    support_accepted=True,
+                    legal_action="wants" if i % 2 else "undecided",
+                )
+        if i % 9 == 1:
+            pregnancy = maternity.declare_pregnancy(by=nurse, prisoner=woman)
+            if i % 2:
+                maternity.confirm_pregnancy(
+                    by=nurse,
+                    pregnancy=pregnancy,
+                    edd=timezone.localdate() + timedelta(weeks=10 + i % 20),
+                )
+        elif i % 23 == 5:
+            pregnancy = maternity.declare_pregnancy(by=nurse, prisoner=woman)
+            maternity.confirm_pregnancy(
+                by=nurse, pregnancy=pregnancy, edd=timezone.localdate() + timedelta(days=3)
+            )
+            maternity.record_labour(
+                by=nurse, pregnancy=pregnancy, started_at=now - timedelta(days=6)
+            )
+            maternity.record_birth(
+                by=nurse,
+                pregnancy=pregnancy,
+                place="outside_hospital",
+                born_at=now - timedelta(days=5),
+                baby_with_her=True,
+                certificate_checked=True,
+            )
+            maternity.record_breastfeeding(by=nurse, prisoner=woman, status="breastfeeding")
+            # Her baby lives with her: on the register, never a prisoner (Rule 49).
+            record_child(
+                by=self.reception_of(woman.facility),
+                mother=woman,
+                given_names="Dao",
+                family_name=woman.family_name,
+                date_of_birth=(now - timedelta(days=5)).date(),
+                lives_with_mother=True,
+                arrangements="Lives with her mother in the mother and baby unit",
+            )
+        if i % 6 == 0:
+            care.request_woman_clinician(by=nurse, prisoner=woman)
+        if i % 11 == 2:
+            care.set_observation_level(
+                by=nurse, prisoner=woman, level="intermittent", reason="After her court hearing"
+            )
+        if i % 8 == 5:
+            preventive.schedule_preventive_care(by=nurse, prisoner=woman)
 
     def property_and_requests(self, i, admission, reception) -> None:
         """Her property inventory (signed, mostly), and for some mothers a request for
@@ -472,28 +568,6 @@ class Command(BaseCommand):
     def flags_and_reminders(self, rng, i, woman) -> None:
         if woman.custody_status != CustodyStatus.IN_CUSTODY:
             return
-        if i % 9 == 1:
-            set_protection_flags(prisoner=woman, by=None, source="demo", no_segregation=True)
-        if i % 17 == 3:
-            set_protection_flags(
-                prisoner=woman, by=None, source="demo", no_segregation=True, child_in_prison=True
-            )
-        if i % 23 == 5:
-            set_protection_flags(
-                prisoner=woman,
-                by=None,
-                source="demo",
-                no_restraint_obstetric=True,
-                no_segregation=True,
-            )
-        if i % 6 == 0:
-            set_protection_flags(
-                prisoner=woman, by=None, source="demo", woman_clinician_requested=True
-            )
-        if i % 11 == 2:
-            set_protection_flags(
-                prisoner=woman, by=None, source="demo", observation_level="intermittent"
-            )
         now = timezone.now()
         demo_tasks = [
             ("reception", "M7", "Check her emergency contact and next of kin"),

@@ -1,0 +1,52 @@
+"""Safeguarding verbs (Rules 7 and 25)."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+import audit
+from reminders.services import schedule_reminder
+
+from .models import SafeguardingRecord
+
+
+@transaction.atomic
+def open_safeguarding_record(*, by, prisoner, source: str) -> SafeguardingRecord:
+    """Open a safeguarding record for her and protect her against retaliation for
+    RETALIATION_PROTECTION_DAYS (Rules 7.3, 25.1). Safeguarding staff are told at once, with
+    nothing of what she disclosed."""
+    now = timezone.now()
+    record = SafeguardingRecord.objects.create(
+        prisoner=prisoner,
+        facility=prisoner.facility,
+        source=source,
+        opened_at=now,
+        opened_by=by,
+        protected_until=now + timedelta(days=settings.RETALIATION_PROTECTION_DAYS),
+    )
+    schedule_reminder(
+        key=f"safeguarding.opened:{record.uuid}",
+        kind="safeguarding.record_opened",
+        rule="7",
+        title=_("A safeguarding record was opened: plan her protection"),
+        facility=prisoner.facility,
+        assignee_role="safeguarding",
+        prisoner=prisoner,
+        due_at=now,
+    )
+    audit.record(
+        by=by,
+        action="safeguarding.opened",
+        subject=record,
+        facility=prisoner.facility,
+        detail={"source": source},
+    )
+    return record
+
+
+def protected_against_retaliation(prisoner) -> bool:
+    """Whether an adverse action against her must be held for review now (Rules 7.3, 25.1)."""
+    return prisoner.safeguarding_records.filter(protected_until__gt=timezone.now()).exists()

@@ -1,0 +1,379 @@
+"""Encounters with her choice of a woman clinician (Rules 10-11), and mental-health care with
+suicide and self-harm prevention (Rules 12, 13, 16).
+
+Every verb takes `by=` health staff of her facility. Her flags follow from these records:
+`woman_clinician_requested` while her request is in force, `observation_level` from the latest
+observation decision. Custody staff see the flags, never these records. Reminder titles carry
+no clinical detail.
+"""
+
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from guardian.shortcuts import get_users_with_perms
+
+import audit
+from bangkok.errors import RuleBroken
+from prisoners.models import ObservationLevel
+from prisoners.permissions import WORK_IN_FACILITY
+from prisoners.services import refresh_protection_flags
+from reminders.models import OPEN_STATUSES, Basis, Reminder, Status
+from reminders.services import schedule_reminder
+from staff.models import Gender, User
+
+from ..models import (
+    DistressEvent,
+    DistressKind,
+    Encounter,
+    EncounterKind,
+    EncounterPresence,
+    MentalHealthAssessment,
+    ObservationDecision,
+    PresenceReason,
+    RiskLevel,
+    WomanClinicianRequest,
+)
+from ..permissions import RECORD
+from .screening import _now_or, _recorder
+
+
+def staff_of(facility):
+    """Active staff who work in the facility: the people who can be present."""
+    codename = WORK_IN_FACILITY.split(".", 1)[1]
+    return (
+        get_users_with_perms(facility, only_with_perms_in=[codename], with_group_users=False)
+        .filter(is_active=True)
+        .order_by("last_name", "first_name", "username")
+    )
+
+
+def clinicians_of(facility):
+    """Health staff who work in the facility."""
+    app_label, codename = RECORD.split(".", 1)
+    health = User.objects.filter(
+        groups__permissions__codename=codename,
+        groups__permissions__content_type__app_label=app_label,
+    )
+    return staff_of(facility).filter(pk__in=health.values("pk"))
+
+
+def _refresh(prisoner, by) -> None:
+    refresh_protection_flags(prisoner=prisoner, by=by, source="health")
+
+
+def derive_flags(prisoner) -> dict:
+    """The flags her care records call for (registered as a flag source)."""
+    latest = prisoner.observation_decisions.order_by("-decided_at", "-id").first()
+    return {
+        "woman_clinician_requested": request_in_force(prisoner) is not None,
+        "observation_level": latest.level if latest else ObservationLevel.NONE,
+    }
+
+
+# Her choice of a woman clinician (Rule 10.2)
+
+
+def request_in_force(prisoner) -> WomanClinicianRequest | None:
+    return prisoner.woman_clinician_requests.filter(withdrawn_at__isnull=True).first()
+
+
+@transaction.atomic
+def request_woman_clinician(*, by, prisoner) -> WomanClinicianRequest:
+    """She asks to be examined or treated by a woman physician or nurse (Rule 10.2)."""
+    prisoner = _recorder(by, prisoner)
+    if request_in_force(prisoner) is not None:
+        raise ValidationError(_("Her request for a woman clinician is already recorded."))
+    request = WomanClinicianRequest.objects.create(prisoner=prisoner, recorded_by=by)
+    audit.record(
+        by=by,
+        action="health.woman_clinician_requested",
+        subject=request,
+        facility=prisoner.facility,
+    )
+    _refresh(prisoner, by)
+    return request
+
+
+@transaction.atomic
+def withdraw_woman_clinician_request(*, by, prisoner) -> WomanClinicianRequest:
+    """She no longer asks for a woman clinician: her choice (Rule 10.2)."""
+    prisoner = _recorder(by, prisoner)
+    request = request_in_force(prisoner)
+    if request is None:
+        raise ValidationError(_("She has no request for a woman clinician in force."))
+    request.withdrawn_at, request.withdrawn_by = timezone.now(), by
+    request.save(update_fields=["withdrawn_at", "withdrawn_by"])
+    audit.record(
+        by=by,
+        action="health.woman_clinician_withdrawn",
+        subject=request,
+        facility=prisoner.facility,
+    )
+    _refresh(prisoner, by)
+    return request
+
+
+# Encounters (Rules 10-11)
+
+
+@transaction.atomic
+def record_encounter(
+    *,
+    by,
+    prisoner,
+    kind: str,
+    clinician,
+    at: datetime | None = None,
+    urgent: bool = False,
+    notes: str = "",
+    woman_unavailable_reason: str = "",
+    woman_present=None,
+    non_medical_present=(),
+    non_medical_reason: str = "",
+) -> Encounter:
+    """Record a clinical encounter.
+
+    Rule 10.2: if she asked for a woman clinician and the clinician is not a woman, and it was
+    not urgent, it is refused unless no woman clinician was available (say why) and a woman
+    staff member was present. Rule 11.1: non-medical staff are present only for one of its
+    three reasons. Rule 11.2: they should be women; if any is not, it is allowed with a
+    warning, and the warning is recorded."""
+    prisoner = _recorder(by, prisoner)
+    at = _now_or(at, "at")
+    if kind not in EncounterKind.values:
+        raise ValidationError({"kind": _("Choose the kind of encounter.")})
+    if clinician is None or not clinician.is_active or not clinician.has_perm(RECORD):
+        raise ValidationError({"clinician": _("The clinician must be health staff.")})
+    if not clinician.has_perm(WORK_IN_FACILITY, prisoner.facility):
+        raise ValidationError({"clinician": _("The clinician does not work in her facility.")})
+    requested = request_in_force(prisoner) is not None
+    reason = woman_unavailable_reason.strip()
+    if requested and clinician.gender != Gender.WOMAN and not urgent:
+        if not reason:
+            raise RuleBroken(
+                _(
+                    "She asked for a woman physician or nurse. Unless it is urgent, a woman "
+                    "clinician sees her; if none was available, say why."
+                ),
+                rule="10.2",
+                field="woman_unavailable_reason",
+            )
+        if woman_present is None or woman_present.gender != Gender.WOMAN:
+            raise RuleBroken(
+                _(
+                    "She asked for a woman clinician: a woman staff member must be present "
+                    "when a man examines her."
+                ),
+                rule="10.2",
+                field="woman_present",
+            )
+    if woman_present is not None and woman_present.gender != Gender.WOMAN:
+        raise ValidationError({"woman_present": _("Choose a woman staff member.")})
+    present = [person for person in non_medical_present if person != clinician]
+    if present and non_medical_reason not in PresenceReason.values:
+        raise RuleBroken(
+            _(
+                "Only medical staff are present at an examination unless the doctor judges "
+                "the circumstances exceptional, asks for staff for security reasons, or she "
+                "asks for a member of staff: say which."
+            ),
+            rule="11.1",
+            field="non_medical_reason",
+        )
+    if not present:
+        non_medical_reason = ""
+    warned = any(person.gender != Gender.WOMAN for person in present)
+    encounter = Encounter.objects.create(
+        prisoner=prisoner,
+        at=at,
+        kind=kind,
+        clinician=clinician,
+        clinician_gender=clinician.gender,
+        urgent=urgent,
+        notes=notes.strip(),
+        woman_clinician_requested=requested,
+        woman_unavailable_reason=reason
+        if requested and clinician.gender != Gender.WOMAN and not urgent
+        else "",
+        woman_present=woman_present,
+        non_medical_reason=non_medical_reason,
+        man_present_warning=warned,
+        recorded_by=by,
+    )
+    EncounterPresence.objects.bulk_create(
+        [
+            EncounterPresence(
+                encounter=encounter, person=person, gender=person.gender, role=person.role_code
+            )
+            for person in dict.fromkeys(present)
+        ]
+    )
+    audit.record(
+        by=by,
+        action="health.encounter",
+        subject=encounter,
+        facility=prisoner.facility,
+        detail={"warned_11_2": warned} if warned else None,
+    )
+    return encounter
+
+
+def encounters_of(prisoner, limit: int = 20) -> list[Encounter]:
+    return list(
+        prisoner.encounters.select_related("clinician", "woman_present").prefetch_related(
+            "presences__person"
+        )[:limit]
+    )
+
+
+# Mental health (Rules 12, 13, 16)
+
+
+def _review_key_prefix(prisoner) -> str:
+    return f"health.observation_review:{prisoner.uuid}:"
+
+
+def _close_open(prefix: str, by, outcome: str) -> int:
+    return Reminder.objects.filter(key__startswith=prefix, status__in=OPEN_STATUSES).update(
+        status=Status.DONE, closed_at=timezone.now(), closed_by=by, outcome=outcome
+    )
+
+
+def current_observation(prisoner) -> ObservationDecision | None:
+    return prisoner.observation_decisions.order_by("-decided_at", "-id").first()
+
+
+def _decide_observation(prisoner, by, level: str, *, assessment=None, reason: str = ""):
+    if level not in ObservationLevel.values:
+        raise ValidationError({"observation_level": _("Choose an observation level.")})
+    decision = ObservationDecision.objects.create(
+        prisoner=prisoner, level=level, decided_by=by, assessment=assessment, reason=reason
+    )
+    # A decision, even at the same level, is the review: the next is due from now.
+    _close_open(_review_key_prefix(prisoner), by, "reviewed")
+    if level != ObservationLevel.NONE:
+        schedule_reminder(
+            key=f"{_review_key_prefix(prisoner)}{decision.uuid}",
+            kind="health.observation_review",
+            confidential=True,
+            rule="16",
+            basis=Basis.CONFIG,
+            title=_("Review due"),
+            facility=prisoner.facility,
+            assignee_role="health",
+            prisoner=prisoner,
+            due_at=decision.decided_at + timedelta(hours=settings.OBSERVATION_REVIEW_HOURS),
+        )
+    audit.record(
+        by=by,
+        action="health.observation_decided",
+        subject=decision,
+        facility=prisoner.facility,
+    )
+    _refresh(prisoner, by)
+    return decision
+
+
+@transaction.atomic
+def set_observation_level(*, by, prisoner, level: str, reason: str = "") -> ObservationDecision:
+    """Health staff set or review her observation level (Rule 16). Custody staff see the
+    level as her `observation_level` flag; while it is not none, it is reviewed every
+    OBSERVATION_REVIEW_HOURS."""
+    prisoner = _recorder(by, prisoner)
+    return _decide_observation(prisoner, by, level, reason=reason.strip())
+
+
+@transaction.atomic
+def record_assessment(
+    *,
+    by,
+    prisoner,
+    tool: str,
+    risk_level: str,
+    care_plan: str = "",
+    observation_level: str = "",
+    at: datetime | None = None,
+) -> MentalHealthAssessment:
+    """A mental-health and suicide/self-harm risk assessment with her care plan (Rules 12,
+    16). It closes the re-checks due after times of distress up to now (Rule 13); if it sets
+    an observation level, that becomes her flag."""
+    prisoner = _recorder(by, prisoner)
+    at = _now_or(at, "at")
+    if not tool.strip():
+        raise ValidationError({"tool": _("Name the assessment tool used.")})
+    if risk_level not in RiskLevel.values:
+        raise ValidationError({"risk_level": _("Choose the level of risk.")})
+    assessment = MentalHealthAssessment.objects.create(
+        prisoner=prisoner,
+        assessed_at=at,
+        assessor=by,
+        tool=tool.strip(),
+        risk_level=risk_level,
+        care_plan=care_plan.strip(),
+    )
+    rechecked = list(
+        prisoner.distress_events.filter(
+            rechecked_by_assessment__isnull=True, occurred_at__lte=at
+        ).select_for_update()
+    )
+    for event in rechecked:
+        event.rechecked_by_assessment = assessment
+        event.save(update_fields=["rechecked_by_assessment"])
+        _close_open(_recheck_key(event), by, "assessed")
+    audit.record(
+        by=by,
+        action="health.mental_health_assessed",
+        subject=assessment,
+        facility=prisoner.facility,
+    )
+    if observation_level:
+        _decide_observation(prisoner, by, observation_level, assessment=assessment)
+    return assessment
+
+
+def _recheck_key(event: DistressEvent) -> str:
+    return f"health.distress_recheck:{event.uuid}"
+
+
+@transaction.atomic
+def record_distress_event(
+    *, by, prisoner, kind: str, occurred_at: datetime | None = None, note: str = ""
+) -> DistressEvent:
+    """A time when she may feel particular distress (Rule 13): a court hearing, separation
+    from a child, bad news, an anniversary, a transfer. It may be ahead (a hearing next week).
+    She is seen again within DISTRESS_RECHECK_HOURS of it; the next assessment closes it."""
+    prisoner = _recorder(by, prisoner)
+    if kind not in DistressKind.values:
+        raise ValidationError({"kind": _("Say what happened.")})
+    occurred_at = occurred_at or timezone.now()
+    event = DistressEvent.objects.create(
+        prisoner=prisoner, kind=kind, occurred_at=occurred_at, note=note.strip(), recorded_by=by
+    )
+    schedule_reminder(
+        key=_recheck_key(event),
+        kind="health.distress_recheck",
+        confidential=True,
+        rule="13",
+        basis=Basis.CONFIG,
+        title=_("Health check due"),
+        facility=prisoner.facility,
+        assignee_role="health",
+        prisoner=prisoner,
+        due_at=occurred_at + timedelta(hours=settings.DISTRESS_RECHECK_HOURS),
+    )
+    audit.record(by=by, action="health.distress_event", subject=event, facility=prisoner.facility)
+    return event
+
+
+def mental_health_of(prisoner, limit: int = 10) -> dict:
+    return {
+        "assessments": list(prisoner.mental_health_assessments.select_related("assessor")[:limit]),
+        "observation": current_observation(prisoner),
+        "distress_events": list(
+            prisoner.distress_events.select_related("rechecked_by_assessment")[:limit]
+        ),
+    }

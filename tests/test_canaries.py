@@ -1,0 +1,114 @@
+"""Confidential values never reach a role without the right to them, in any body, nor any
+log (QUALITY S3, S12; Rules 3.2 and 8).
+
+Canary strings are written into a child's identity, a clinical finding, the grounds of a
+request for suspension of detention and a family member's name; then every role opens every
+page and API read in the URL map (with the matrix's sample records) and a name search for
+them, and the bodies and captured logs are scanned.
+"""
+
+import logging
+
+import pytest
+
+from admissions.services import record_family_member, request_suspension
+from health.services.screening import answer_item
+from register.services import record_child
+from tests.test_permission_matrix import (  # noqa: F401 (world is a fixture)
+    ROUTES,
+    request_as,
+    url_for,
+    world,
+)
+
+CHILD_NAME, CHILD_PLACE = "Canarychildname", "Canaryvillage"
+FINDING, GROUNDS, FAMILY = "Canaryfinding", "Canarygrounds", "Canaryrelative"
+# Which roles may read each canary (their own facility only: the outsider never).
+ALLOWED = {
+    CHILD_NAME: {"reception", "social"},
+    CHILD_PLACE: {"reception", "social"},
+    FINDING: {"health"},
+    GROUNDS: {"reception", "social"},
+    FAMILY: {"reception", "social", "governor", "inspector"},
+}
+ROLES = ["reception", "custody", "health", "social", "safeguarding", "governor", "inspector"]
+SKIP = ("admin:", "logout", "login", "set_language", "api-schema", "api-docs", "favicon")
+
+
+def readable_urls(world) -> list[str]:  # noqa: F811
+    urls = []
+    for key, path in ROUTES:
+        if key is None or key.startswith(SKIP):
+            continue
+        try:
+            urls.append(url_for(key, path, world))
+        except Exception:  # a route that needs kwargs the sample world doesn't give
+            continue
+    return urls
+
+
+@pytest.fixture
+def canaries(cast, world):  # noqa: F811
+    admission = world["admission"]
+    woman = admission.prisoner
+    record_child(
+        by=cast["reception"],
+        mother=woman,
+        given_names=CHILD_NAME,
+        date_of_birth="2015-03-01",
+        location=CHILD_PLACE,
+        custody="relative",
+        arrangements="With her grandmother",
+    )
+    screening = admission.health_screening
+    answer_item(
+        by=cast["health"],
+        screening=screening,
+        item="primary_care",
+        answer="answered",
+        finding=FINDING,
+    )
+    request_suspension(
+        by=cast["reception"], admission=admission, authority="Court", grounds=GROUNDS
+    )
+    record_family_member(by=cast["reception"], prisoner=woman, name=FAMILY, relationship="Sister")
+    return world
+
+
+@pytest.mark.django_db
+@pytest.mark.rule("3.2")
+@pytest.mark.rule("8")
+@pytest.mark.parametrize("role", [*ROLES, "outsider"])
+def test_no_confidential_value_reaches_a_role_without_the_right(role, cast, canaries, caplog):
+    caplog.set_level(logging.DEBUG)
+    leaks = []
+    for url in readable_urls(canaries):
+        response = request_as(role, cast, "GET", url, key=None)
+        body = response.content.decode(errors="replace")
+        for canary, allowed in ALLOWED.items():
+            if canary in body and role not in allowed:
+                leaks.append(f"{canary} in {url}")
+    assert leaks == []
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    assert not [canary for canary in ALLOWED if canary in logged]
+    # Her children's names are no way to find her (Rule 3.2): search matches her names only.
+    found = request_as(role, cast, "GET", f"/api/v1/prisoners/?q={CHILD_NAME}", key=None)
+    assert found.status_code != 200 or found.json()["results"] == []
+
+
+@pytest.mark.django_db
+def test_the_canaries_are_where_they_belong(cast, canaries):
+    """The scan above proves something only if the allowed roles do see the values."""
+    woman = canaries["admission"].prisoner
+    seen = {}
+    for role, url in [
+        ("reception", f"/admissions/{canaries['admission'].uuid}/"),
+        ("social", f"/women/{woman.uuid}/"),
+        ("health", f"/health/women/{woman.uuid}/"),
+        ("inspector", f"/women/{woman.uuid}/"),
+    ]:
+        seen[role] = request_as(role, cast, "GET", url, key=None).content.decode()
+    assert CHILD_NAME in seen["reception"] and GROUNDS in seen["reception"]
+    assert CHILD_NAME in seen["social"] and CHILD_PLACE in seen["social"]
+    assert FINDING in seen["health"]
+    assert FAMILY in seen["inspector"]
