@@ -24,7 +24,7 @@ run: $(STAMP)
 
 test: $(STAMP)
 	scripts/test-services
-	$(PY) -m bangkok.launcher test
+	$(PY) -m bangkok.launcher test -n auto
 
 rules: $(STAMP)
 	@DATABASE_URL=postgres://unused/unused SECRET_KEY=rules $(PY) -m pytest --rules-report -q -p no:warnings | grep -E '^(Rule|[0-9]+ rules)'
