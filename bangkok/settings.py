@@ -350,6 +350,12 @@ CHILD_WHEREABOUTS_FOLLOW_UP_HOURS = env_int("CHILD_WHEREABOUTS_FOLLOW_UP_HOURS",
 SCREENING_FOLLOW_UP_HOURS = env_int("SCREENING_FOLLOW_UP_HOURS", 72)
 HIV_POST_TEST_COUNSELLING_DAYS = env_int("HIV_POST_TEST_COUNSELLING_DAYS", 7)
 CHILD_SCREENING_DUE_HOURS = env_int("CHILD_SCREENING_DUE_HOURS", 24)
+# Rules 14, 15, 17: HIV care for a pregnant woman living with HIV, referral to a treatment
+# programme after a dependency is found (at once when pregnant), health information after
+# the entry screening.
+PMTCT_DUE_DAYS = env_int("PMTCT_DUE_DAYS", 7)
+SUBSTANCE_REFERRAL_DAYS = env_int("SUBSTANCE_REFERRAL_DAYS", 7)
+HEALTH_EDUCATION_DAYS = env_int("HEALTH_EDUCATION_DAYS", 14)
 # Rule 51.1: the ages (in months) at which a child living in prison has a development check,
 # as the national schedule sets them.
 CHILD_CHECK_MONTHS = [int(m) for m in env_list("CHILD_CHECK_MONTHS", "1,2,4,6,9,12,18,24,36,48")]

@@ -38,6 +38,7 @@ from ..models import (
     WomanClinicianRequest,
 )
 from ..permissions import RECORD
+from . import programmes
 from .screening import _now_or, _recorder
 
 
@@ -212,6 +213,7 @@ def record_encounter(
             for person in dict.fromkeys(present)
         ]
     )
+    programmes.encounter_recorded(encounter, by=by)
     audit.record(
         by=by,
         action="health.encounter",

@@ -38,6 +38,7 @@ from ..models import (
     PregnancyStatus,
 )
 from ..models.maternity import OPEN_PREGNANCY
+from . import programmes
 from .screening import _now_or, _recorder
 
 CONTACT_TITLE = gettext_lazy("Health care contact due")
@@ -123,6 +124,7 @@ def derive_flags(prisoner) -> dict:
 
 def _refresh(prisoner, by) -> None:
     refresh_protection_flags(prisoner=prisoner, by=by, source="health")
+    programmes.review_pmtct(prisoner, by=by)
 
 
 def refresh_postpartum_flags(*, now: datetime | None = None) -> int:

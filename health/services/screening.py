@@ -37,6 +37,7 @@ from ..models import (
     ScreeningItem,
 )
 from ..permissions import RECORD, access_clinical_file
+from . import programmes
 
 
 def _recorder(by, prisoner):
@@ -129,6 +130,8 @@ def answer_item(
             prisoner=prisoner,
             due_at=timezone.now() + timedelta(hours=settings.SCREENING_FOLLOW_UP_HOURS),
         )
+        if item == Item.DRUG_DEPENDENCY:
+            programmes.refer_for_substance_use(prisoner)
     else:
         cancel_reminder(key=key, by=by, reason="no follow-up needed")
     answered = set(screening.items.values_list("item", flat=True))
@@ -136,6 +139,7 @@ def answer_item(
         screening.completed_at = timezone.now()
         screening.save(update_fields=["completed_at"])
         _close_screening_reminder(screening, by)
+        programmes.offer_health_education(prisoner)
     audit.record(
         by=by,
         action="health.screening_item",
@@ -275,6 +279,7 @@ def record_hiv_result(*, by, test: HivTest, result: str, at: datetime | None = N
         prisoner=test.prisoner,
         due_at=test.result_at + timedelta(days=settings.HIV_POST_TEST_COUNSELLING_DAYS),
     )
+    programmes.review_pmtct(test.prisoner, by=by)
     audit.record(by=by, action="health.hiv_result", subject=test, facility=test.prisoner.facility)
     return test
 

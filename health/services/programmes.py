@@ -1,0 +1,96 @@
+"""Care that follows from what the file holds (Rules 14, 15 and 17).
+
+- Rule 14: while she is pregnant and living with HIV, care to prevent mother-to-child
+  transmission is due: an HIV-care encounter within PMTCT_DUE_DAYS.
+- Rule 15: a drug dependency found at the entry screening calls for a referral to a
+  treatment programme for women within SUBSTANCE_REFERRAL_DAYS, at once when she is pregnant.
+- Rule 17: once her entry screening is complete she is given education and information on
+  preventive health care within HEALTH_EDUCATION_DAYS.
+
+Each is a confidential reminder for health staff, closed by an encounter of the matching kind.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from reminders.models import OPEN_STATUSES, Basis, Reminder, Status
+from reminders.services import cancel_reminder, schedule_reminder
+
+from ..models import EncounterKind, HivResult, PregnancyStatus
+
+PREGNANT = (PregnancyStatus.DECLARED, PregnancyStatus.CONFIRMED)
+# The encounter kind that answers each programme's reminder.
+CLOSED_BY = {
+    EncounterKind.HIV_CARE: "health.pmtct",
+    EncounterKind.SUBSTANCE_USE: "health.substance_programme",
+    EncounterKind.HEALTH_EDUCATION: "health.education",
+}
+
+
+def _key(kind: str, prisoner) -> str:
+    return f"{kind}:{prisoner.uuid}"
+
+
+def _remind(prisoner, kind: str, rule: str, title: str, due_at) -> None:
+    schedule_reminder(
+        key=_key(kind, prisoner),
+        kind=kind,
+        rule=rule,
+        basis=Basis.CONFIG,
+        confidential=True,
+        title=title,
+        facility=prisoner.facility,
+        assignee_role="health",
+        prisoner=prisoner,
+        due_at=due_at,
+    )
+
+
+def is_pregnant(prisoner) -> bool:
+    return prisoner.pregnancies.filter(status__in=PREGNANT).exists()
+
+
+def review_pmtct(prisoner, *, by=None) -> None:
+    """Rule 14: called when a pregnancy or an HIV result changes."""
+    living_with_hiv = prisoner.hiv_tests.filter(result=HivResult.POSITIVE).exists()
+    if living_with_hiv and is_pregnant(prisoner):
+        _remind(
+            prisoner,
+            "health.pmtct",
+            "14",
+            _("HIV care due"),
+            timezone.now() + timedelta(days=settings.PMTCT_DUE_DAYS),
+        )
+    else:
+        cancel_reminder(key=_key("health.pmtct", prisoner), by=by, reason="not due")
+
+
+def refer_for_substance_use(prisoner) -> None:
+    """Rule 15: a dependency found at the entry screening; at once for a pregnant woman."""
+    now = timezone.now()
+    due = now if is_pregnant(prisoner) else now + timedelta(days=settings.SUBSTANCE_REFERRAL_DAYS)
+    _remind(prisoner, "health.substance_programme", "15", _("Treatment referral due"), due)
+
+
+def offer_health_education(prisoner) -> None:
+    """Rule 17: after her entry screening."""
+    _remind(
+        prisoner,
+        "health.education",
+        "17",
+        _("Health information session due"),
+        timezone.now() + timedelta(days=settings.HEALTH_EDUCATION_DAYS),
+    )
+
+
+def encounter_recorded(encounter, *, by) -> None:
+    """An encounter of a programme's kind closes that programme's open reminder."""
+    kind = CLOSED_BY.get(encounter.kind)
+    if kind is None:
+        return
+    Reminder.objects.filter(key=_key(kind, encounter.prisoner), status__in=OPEN_STATUSES).update(
+        status=Status.DONE, closed_at=timezone.now(), closed_by=by, outcome="seen"
+    )
