@@ -27,6 +27,7 @@ from register.models import Child
 
 from . import serializers as io
 from .models import (
+    ChildCheck,
     ChildScreening,
     ClinicalConsent,
     Disclosure,
@@ -72,7 +73,8 @@ def read_file(woman) -> tuple[dict, list]:
     )
     children = list(
         woman.children.filter(lives_with_mother=True).prefetch_related(
-            Prefetch("health_screenings", ChildScreening.objects.select_related("screened_by"))
+            Prefetch("health_screenings", ChildScreening.objects.select_related("screened_by")),
+            Prefetch("health_checks", ChildCheck.objects.select_related("done_by")),
         )
     )
     pregnancies = list(woman.pregnancies.select_related("birth").prefetch_related("contacts"))
@@ -110,6 +112,7 @@ def read_file(woman) -> tuple[dict, list]:
         *data["disclosures"],
         *children,
         *(s for child in children for s in child.health_screenings.all()),
+        *(c for child in children for c in child.health_checks.all()),
         *pregnancies,
         *(c for p in pregnancies for c in p.contacts.all()),
         *births,
@@ -342,6 +345,18 @@ OPERATIONS = [
             "Preferably by a child health specialist; if not, say why (409 otherwise). 400 "
             "for a child who does not live with her."
         ),
+    ),
+    Operation(
+        "child-check",
+        "child-checks/<uuid:uuid>/done/",
+        "Record a child's development check as done (Rule 51)",
+        S.record_child_check,
+        io.ChildCheckSerializer,
+        io.ChildCheckInput,
+        model=ChildCheck,
+        woman="child__mother",
+        arg="check",
+        description="400 when the check is done already or no longer due.",
     ),
     # Her consent to inspection of the file
     Operation(

@@ -21,6 +21,7 @@ from .models import (
     Birth,
     BirthPlace,
     BreastfeedingRecord,
+    ChildCheck,
     ChildScreening,
     ClinicalConsent,
     Consent,
@@ -161,6 +162,10 @@ class ChildScreeningInput(serializers.Serializer):
     no_specialist_reason = optional_char(max_length=300)
     findings = optional_char()
     needs_follow_up = optional_bool()
+
+
+class ChildCheckInput(serializers.Serializer):
+    notes = optional_char()
 
 
 class ConsentInput(serializers.Serializer):
@@ -361,6 +366,24 @@ class ChildScreeningSerializer(serializers.ModelSerializer):
         ]
 
 
+class ChildCheckSerializer(serializers.ModelSerializer):
+    child = serializers.UUIDField(source="child.uuid")
+    done_by = staff()
+
+    class Meta:
+        model = ChildCheck
+        fields = [
+            "uuid",
+            "child",
+            "age_months",
+            "due_on",
+            "done_at",
+            "done_by",
+            "notes",
+            "cancelled_at",
+        ]
+
+
 class ChildInCareSerializer(serializers.Serializer):
     """A child living with her: id, given names and age only (Rule 3.2)."""
 
@@ -368,6 +391,7 @@ class ChildInCareSerializer(serializers.Serializer):
     given_names = serializers.CharField()
     age = serializers.IntegerField()
     screenings = ChildScreeningSerializer(many=True, source="health_screenings.all")
+    checks = ChildCheckSerializer(many=True, source="health_checks.all")
 
 
 class ConsentSerializer(serializers.ModelSerializer):

@@ -373,6 +373,7 @@ MATRIX = {
             "disclosure-legal-action": 400,
             "disclosure-referral": 400,
             "child-screening": 201,
+            "child-check": 200,
             "consent": 400,
             "consent-withdraw": 200,
             "pregnancy-declare": 400,
@@ -622,6 +623,7 @@ def health_world(cast, admission) -> dict:
         "api-health-disclosure-legal-action": {"uuid": disclosure.uuid},
         "api-health-disclosure-referral": {"uuid": disclosure.uuid},
         "api-health-child-screening": {"uuid": child.uuid},
+        "api-health-child-check": {"uuid": child.health_checks.first().uuid},
         "api-health-consent-withdraw": {"uuid": consent.uuid},
     }
 

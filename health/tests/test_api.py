@@ -117,7 +117,7 @@ def test_health_staff_read_her_whole_file(cast, admission, woman, nurse):
     assert "needs_follow_up" in screening["items"][0]
     assert "hiv" not in screening["unanswered"]
     [child] = body["children_in_her_care"]
-    assert set(child) == {"uuid", "given_names", "age", "screenings"}
+    assert set(child) == {"uuid", "given_names", "age", "screenings", "checks"}
     assert child["age"] == 1 and len(child["screenings"]) == 1
     [pregnancy] = body["pregnancies"]
     assert pregnancy["status"] == "ended" and pregnancy["birth"]["place"] == "outside_hospital"
@@ -423,3 +423,22 @@ def test_care_through_the_api(cast, nurse, woman):
     }
     response = post(nurse, f"/prisoners/{woman.uuid}/encounters/", body)
     assert response.status_code == 409 and response.json()["rule"] == "11.1"
+
+
+@pytest.mark.rule("51")
+def test_a_childs_development_check_is_recorded_through_the_api(cast, admission, nurse):
+    child = record_child(
+        by=cast["reception"],
+        mother=admission.prisoner,
+        given_names="Su",
+        date_of_birth=timezone.localdate() - timedelta(days=20),
+        lives_with_mother=True,
+    )
+    check = child.health_checks.first()
+    path = f"/child-checks/{check.uuid}/done/"
+    assert post(cast["custody"], path).status_code == 404
+    done = post(nurse, path, {"notes": "Weight 4.1 kg"})
+    assert done.status_code == 200 and done.json()["notes"] == "Weight 4.1 kg"
+    assert post(nurse, path).status_code == 400
+    checks = file_of(nurse, admission.prisoner).json()["children_in_her_care"][0]["checks"]
+    assert checks[0]["done_at"] is not None
