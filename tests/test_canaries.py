@@ -12,6 +12,7 @@ import logging
 import pytest
 
 from admissions.services import record_family_member, request_suspension
+from health.services import care, maternity
 from health.services.screening import answer_item
 from register.services import record_child
 from tests.test_permission_matrix import (  # noqa: F401 (world is a fixture)
@@ -23,11 +24,14 @@ from tests.test_permission_matrix import (  # noqa: F401 (world is a fixture)
 
 CHILD_NAME, CHILD_PLACE = "Canarychildname", "Canaryvillage"
 FINDING, GROUNDS, FAMILY = "Canaryfinding", "Canarygrounds", "Canaryrelative"
+PLAN, NOTES = "Canarydietplan", "Canaryencounternote"
 # Which roles may read each canary (their own facility only: the outsider never).
 ALLOWED = {
     CHILD_NAME: {"reception", "social"},
     CHILD_PLACE: {"reception", "social"},
     FINDING: {"health"},
+    PLAN: {"health"},
+    NOTES: {"health"},
     GROUNDS: {"reception", "social"},
     FAMILY: {"reception", "social", "governor", "inspector"},
 }
@@ -72,6 +76,14 @@ def canaries(cast, world):  # noqa: F811
         by=cast["reception"], admission=admission, authority="Court", grounds=GROUNDS
     )
     record_family_member(by=cast["reception"], prisoner=woman, name=FAMILY, relationship="Sister")
+    nurse = cast["health"]
+    maternity.set_care_plan(
+        by=nurse,
+        pregnancy=woman.pregnancies.get(),
+        advice_programme=PLAN,
+        supplementary_food="Milk",
+    )
+    care.record_encounter(by=nurse, prisoner=woman, kind="general", clinician=nurse, notes=NOTES)
     return world
 
 
@@ -110,5 +122,5 @@ def test_the_canaries_are_where_they_belong(cast, canaries):
         seen[role] = request_as(role, cast, "GET", url, key=None).content.decode()
     assert CHILD_NAME in seen["reception"] and GROUNDS in seen["reception"]
     assert CHILD_NAME in seen["social"] and CHILD_PLACE in seen["social"]
-    assert FINDING in seen["health"]
+    assert FINDING in seen["health"] and PLAN in seen["health"] and NOTES in seen["health"]
     assert FAMILY in seen["inspector"]
