@@ -1,21 +1,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from bangkok.forms import govuk_styled
+from bangkok.forms import DATE, DATETIME, govuk_styled, moment
 from prisoners.models import GenderIdentity, LegalStatus
 from register.models import Child
 
 from .models import Decision, Kept, Outcome, RightsItem
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
-
-
-def moment(label) -> forms.DateTimeField:
-    """An optional date and hour of when something happened; empty means now."""
-    return forms.DateTimeField(
-        label=label, required=False, widget=DATETIME, help_text=_("Leave empty for now.")
-    )
 
 
 def codes(value: str, length: int) -> list[str]:

@@ -11,7 +11,12 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from bangkok.api_fields import StrictBooleanField, StrictCharField, StrictModelSerializer
+from bangkok.api_fields import (
+    StrictBooleanField,
+    StrictCharField,
+    StrictIntegerField,
+    StrictModelSerializer,
+)
 from prisoners.models import Facility, GenderIdentity, LegalStatus
 from prisoners.permissions import access_prisoner, facilities_of
 
@@ -33,15 +38,6 @@ COUNTRY = serializers.RegexField(
 LANGUAGE = serializers.RegexField(
     r"^[A-Za-z]{2,3}$", error_messages={"invalid": _("A language code, e.g. my or th.")}
 )
-
-
-class StrictIntegerField(serializers.IntegerField):
-    """An integer as JSON writes it: "3", 3.0 and true are refused, not coerced."""
-
-    def to_internal_value(self, data):
-        if isinstance(data, bool) or not isinstance(data, int):
-            self.fail("invalid")
-        return super().to_internal_value(data)
 
 
 class FacilityCodeField(serializers.SlugRelatedField):

@@ -1,6 +1,10 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from .errors import RuleBroken
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 WIDGET_CLASSES = {
     forms.Select: "govuk-select",
@@ -42,3 +46,10 @@ class StyledForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         govuk_styled(self)
+
+
+def moment(label) -> forms.DateTimeField:
+    """An optional date and hour of when something happened; empty means now."""
+    return forms.DateTimeField(
+        label=label, required=False, widget=DATETIME, help_text=_("Leave empty for now.")
+    )

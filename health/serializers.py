@@ -12,7 +12,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from bangkok.api_fields import StrictBooleanField, StrictCharField
+from bangkok.api_fields import StrictBooleanField, StrictCharField, StrictIntegerField
 from prisoners.models import ObservationLevel
 from staff.models import User
 
@@ -82,15 +82,6 @@ def when(help_text=NOW):
 def day(help_text="", required=True):
     kwargs = {} if required else {"required": False, "default": None}
     return serializers.DateField(validators=[_sane_year], help_text=help_text, **kwargs)
-
-
-class StrictIntegerField(serializers.IntegerField):
-    """An integer as JSON writes it: "3", 3.0 and true are refused, not coerced."""
-
-    def to_internal_value(self, data):
-        if isinstance(data, bool) or not isinstance(data, int):
-            self.fail("invalid")
-        return super().to_internal_value(data)
 
 
 @extend_schema_field(OpenApiTypes.STR)

@@ -105,6 +105,20 @@ def complete_reminder(*, reminder: Reminder, by, outcome: str = "") -> Reminder:
 
 
 @transaction.atomic
+def resolve_reminder(*, key: str = "", key_prefix: str = "", by=None, outcome: str) -> int:
+    """Close the open reminder for `key` (or every one whose key starts with `key_prefix`) as
+    done, because the record it asked for was written: the service writing that record calls
+    this, so no role check applies (unlike `complete_reminder`)."""
+    if bool(key) == bool(key_prefix):
+        raise ValueError("Give exactly one of key or key_prefix.")
+    found = Reminder.objects.filter(status__in=OPEN_STATUSES)
+    found = found.filter(key=key) if key else found.filter(key__startswith=key_prefix)
+    return found.update(
+        status=Status.DONE, closed_at=timezone.now(), closed_by=by, outcome=outcome[:500]
+    )
+
+
+@transaction.atomic
 def cancel_reminder(*, key: str, by=None, reason: str) -> int:
     """Close the open reminder for `key` as no longer needed (its cause went away)."""
     now = timezone.now()

@@ -1,12 +1,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from bangkok.forms import StyledForm
+from bangkok.forms import DATETIME, StyledForm, moment
 from prisoners.models import ObservationLevel
 from staff.models import Gender
 
 from ..models import DistressKind, EncounterKind, PresenceReason, RiskLevel
-from .screening import DATETIME
 
 
 class StaffChoice(forms.ModelChoiceField):
@@ -24,12 +23,7 @@ class EmptyForm(StyledForm):
 
 
 class EncounterForm(StyledForm):
-    at = forms.DateTimeField(
-        label=_("Date and hour"),
-        required=False,
-        widget=DATETIME,
-        help_text=_("Leave empty for now."),
-    )
+    at = moment(_("Date and hour"))
     kind = forms.ChoiceField(label=_("Kind of encounter"), choices=EncounterKind.choices)
     clinician = StaffChoice(label=_("Clinician"), queryset=None)
     urgent = forms.BooleanField(label=_("Urgent medical intervention"), required=False)
@@ -65,12 +59,7 @@ class EncounterForm(StyledForm):
 
 
 class AssessmentForm(StyledForm):
-    at = forms.DateTimeField(
-        label=_("Date and hour"),
-        required=False,
-        widget=DATETIME,
-        help_text=_("Leave empty for now."),
-    )
+    at = moment(_("Date and hour"))
     tool = forms.CharField(label=_("Assessment tool"), max_length=100)
     risk_level = forms.ChoiceField(
         label=_("Risk of suicide or self-harm"), choices=RiskLevel.choices, widget=forms.RadioSelect

@@ -1,12 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from bangkok.forms import StyledForm
+from bangkok.forms import DATE, StyledForm, moment
 
 from ..models import BirthPlace, FeedingStatus, PregnancyOutcome
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
 class DeclareForm(StyledForm):
@@ -53,21 +50,11 @@ class CarePlanForm(StyledForm):
 
 
 class LabourForm(StyledForm):
-    started_at = forms.DateTimeField(
-        label=_("Labour started (date and hour)"),
-        required=False,
-        widget=DATETIME,
-        help_text=_("Leave empty for now."),
-    )
+    started_at = moment(_("Labour started (date and hour)"))
 
 
 class BirthForm(StyledForm):
-    born_at = forms.DateTimeField(
-        label=_("Birth (date and hour)"),
-        required=False,
-        widget=DATETIME,
-        help_text=_("Leave empty for now."),
-    )
+    born_at = moment(_("Birth (date and hour)"))
     place = forms.ChoiceField(label=_("Place of birth"), choices=BirthPlace.choices)
     place_detail = forms.CharField(label=_("Which place"), max_length=200, required=False)
     baby_with_her = forms.BooleanField(label=_("The baby stays with her"), required=False)
@@ -78,12 +65,7 @@ class BirthForm(StyledForm):
 
 
 class ContactForm(StyledForm):
-    at = forms.DateTimeField(
-        label=_("When (date and hour)"),
-        required=False,
-        widget=DATETIME,
-        help_text=_("Leave empty for now."),
-    )
+    at = moment(_("When (date and hour)"))
     notes = forms.CharField(
         label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )

@@ -1,11 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from bangkok.forms import StyledForm
+from bangkok.forms import DATE, StyledForm
 
 from ..models import ScreeningKind, ScreeningResult
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class PreventiveScreeningForm(StyledForm):

@@ -1,11 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from bangkok.forms import StyledForm, govuk_styled
+from bangkok.forms import StyledForm, govuk_styled, moment
 
 from ..models import Answer, Consent, Disclosure, HivResult, Item, LegalAction
-
-DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
 class StartScreeningForm(StyledForm):
@@ -84,12 +82,7 @@ class HivStepForm(StyledForm):
     """Pre-test counselling, the sample, the result, post-test counselling: when, and for the
     result step, which result."""
 
-    at = forms.DateTimeField(
-        label=_("When (date and hour)"),
-        required=False,
-        widget=DATETIME,
-        help_text=_("Leave empty for now."),
-    )
+    at = moment(_("When (date and hour)"))
     result = forms.ChoiceField(
         label=_("Result"), choices=[("", "—"), *HivResult.choices], required=False
     )
@@ -124,12 +117,7 @@ class LegalActionForm(StyledForm):
 
 class ReferralForm(StyledForm):
     authority = forms.CharField(label=_("Referred to (competent authority)"), max_length=200)
-    at = forms.DateTimeField(
-        label=_("When (date and hour)"),
-        required=False,
-        widget=DATETIME,
-        help_text=_("Leave empty for now."),
-    )
+    at = moment(_("When (date and hour)"))
 
 
 class ChildScreeningForm(StyledForm):

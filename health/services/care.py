@@ -21,8 +21,8 @@ from bangkok.errors import RuleBroken
 from prisoners.models import ObservationLevel
 from prisoners.permissions import WORK_IN_FACILITY
 from prisoners.services import refresh_protection_flags
-from reminders.models import OPEN_STATUSES, Basis, Reminder, Status
-from reminders.services import schedule_reminder
+from reminders.models import Basis
+from reminders.services import resolve_reminder, schedule_reminder
 from staff.models import Gender, User
 
 from ..models import (
@@ -239,12 +239,6 @@ def _review_key_prefix(prisoner) -> str:
     return f"health.observation_review:{prisoner.uuid}:"
 
 
-def _close_open(prefix: str, by, outcome: str) -> int:
-    return Reminder.objects.filter(key__startswith=prefix, status__in=OPEN_STATUSES).update(
-        status=Status.DONE, closed_at=timezone.now(), closed_by=by, outcome=outcome
-    )
-
-
 def current_observation(prisoner) -> ObservationDecision | None:
     return prisoner.observation_decisions.order_by("-decided_at", "-id").first()
 
@@ -256,7 +250,7 @@ def _decide_observation(prisoner, by, level: str, *, assessment=None, reason: st
         prisoner=prisoner, level=level, decided_by=by, assessment=assessment, reason=reason
     )
     # A decision, even at the same level, is the review: the next is due from now.
-    _close_open(_review_key_prefix(prisoner), by, "reviewed")
+    resolve_reminder(key_prefix=_review_key_prefix(prisoner), by=by, outcome="reviewed")
     if level != ObservationLevel.NONE:
         schedule_reminder(
             key=f"{_review_key_prefix(prisoner)}{decision.uuid}",
@@ -325,7 +319,7 @@ def record_assessment(
     for event in rechecked:
         event.rechecked_by_assessment = assessment
         event.save(update_fields=["rechecked_by_assessment"])
-        _close_open(_recheck_key(event), by, "assessed")
+        resolve_reminder(key_prefix=_recheck_key(event), by=by, outcome="assessed")
     audit.record(
         by=by,
         action="health.mental_health_assessed",

@@ -23,8 +23,8 @@ import audit
 from bangkok.errors import RuleBroken
 from prisoners.models import ProtectionFlags
 from prisoners.services import refresh_protection_flags
-from reminders.models import OPEN_STATUSES, Basis, Reminder, Status
-from reminders.services import cancel_reminder, schedule_reminder
+from reminders.models import OPEN_STATUSES, Basis, Status
+from reminders.services import cancel_reminder, resolve_reminder, schedule_reminder
 
 from ..models import (
     Birth,
@@ -457,9 +457,7 @@ def record_contact(
     contact.done_at, contact.done_by = _now_or(at, "at"), by
     contact.notes = notes.strip()
     contact.save(update_fields=["done_at", "done_by", "notes"])
-    Reminder.objects.filter(key=contact_key(contact), status__in=OPEN_STATUSES).update(
-        status=Status.DONE, closed_at=timezone.now(), closed_by=by, outcome="seen"
-    )
+    resolve_reminder(key=contact_key(contact), by=by, outcome="seen")
     _audit(by, "health.maternity_contact", contact, prisoner)
     return contact
 

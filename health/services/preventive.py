@@ -22,7 +22,7 @@ import audit
 from bangkok.errors import RuleBroken
 from prisoners.models import age_on
 from reminders.models import OPEN_STATUSES, Basis, Reminder, Status
-from reminders.services import schedule_reminder
+from reminders.services import resolve_reminder, schedule_reminder
 
 from ..models import HivResult, PreventiveScreening, ScreeningKind, ScreeningResult
 from .screening import _recorder
@@ -434,12 +434,7 @@ def record_follow_up_outcome(
     screening.follow_up_outcome = outcome.strip()
     screening.follow_up_at = timezone.now()
     screening.save(update_fields=["follow_up_outcome", "follow_up_at"])
-    Reminder.objects.filter(key=follow_up_key(screening), status__in=OPEN_STATUSES).update(
-        status=Status.DONE,
-        closed_at=screening.follow_up_at,
-        closed_by=by,
-        outcome="follow-up outcome recorded",
-    )
+    resolve_reminder(key=follow_up_key(screening), by=by, outcome="follow-up outcome recorded")
     audit.record(
         by=by,
         action="health.preventive_follow_up",

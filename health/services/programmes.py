@@ -16,8 +16,8 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from reminders.models import OPEN_STATUSES, Basis, Reminder, Status
-from reminders.services import cancel_reminder, schedule_reminder
+from reminders.models import Basis
+from reminders.services import cancel_reminder, resolve_reminder, schedule_reminder
 
 from ..models import EncounterKind, HivResult, PregnancyStatus
 
@@ -91,6 +91,4 @@ def encounter_recorded(encounter, *, by) -> None:
     kind = CLOSED_BY.get(encounter.kind)
     if kind is None:
         return
-    Reminder.objects.filter(key=_key(kind, encounter.prisoner), status__in=OPEN_STATUSES).update(
-        status=Status.DONE, closed_at=timezone.now(), closed_by=by, outcome="seen"
-    )
+    resolve_reminder(key=_key(kind, encounter.prisoner), by=by, outcome="seen")

@@ -19,7 +19,7 @@ from bangkok.errors import RuleBroken
 from complaints.models import Source
 from complaints.services import open_safeguarding_record
 from reminders.models import Basis
-from reminders.services import cancel_reminder, schedule_reminder
+from reminders.services import cancel_reminder, resolve_reminder, schedule_reminder
 
 from ..models import (
     ITEM_RULES,
@@ -145,7 +145,7 @@ def answer_item(
         action="health.screening_item",
         subject=screening,
         facility=prisoner.facility,
-        detail={"item": item, "answer": answer},
+        detail={"item": item},  # her answer stays in the file (Rule 8)
     )
     return row
 
@@ -178,11 +178,7 @@ def record_screening_answers(*, by, screening: Screening, answers: dict) -> int:
 
 
 def _close_screening_reminder(screening: Screening, by) -> None:
-    from reminders.models import OPEN_STATUSES, Reminder, Status
-
-    Reminder.objects.filter(
-        key=screening_key(screening.admission), status__in=OPEN_STATUSES
-    ).update(status=Status.DONE, closed_at=timezone.now(), closed_by=by, outcome="screened")
+    resolve_reminder(key=screening_key(screening.admission), by=by, outcome="screened")
 
 
 def screening_progress(screening: Screening) -> list[tuple[str, str, ScreeningItem | None]]:
