@@ -1,6 +1,7 @@
 """Keyset (cursor) pagination for pages and the API: page 2,000 costs what page 1 costs.
 
-The order is a tuple of ascending fields ending in a unique one (usually `id`). A cursor is
+The order is a tuple of fields ending in a unique one (usually `id`); a field named with a
+leading "-" sorts descending, as in `order_by`. A cursor is
 the opaque, signed position of the row before (or after) the page.
 """
 
@@ -52,18 +53,23 @@ def _decode(cursor: str) -> tuple[str, list]:
 
 def _beyond(fields: tuple[str, ...], values: list, after: bool) -> Q:
     """Rows strictly after (or before) `values` in the order of `fields`."""
-    op = "gt" if after else "lt"
     condition = Q()
-    for i, name in enumerate(fields):
+    for i, field in enumerate(fields):
+        name = field.lstrip("-")
+        op = "gt" if after != field.startswith("-") else "lt"
         step = Q(**{f"{name}__{op}": values[i]})
         for prior, value in zip(fields[:i], values[:i], strict=False):
-            step &= Q(**{prior: value})
+            step &= Q(**{prior.lstrip("-"): value})
         condition |= step
     return condition
 
 
 def _position(item, fields) -> list:
-    return [getattr(item, name) for name in fields]
+    return [getattr(item, name.lstrip("-")) for name in fields]
+
+
+def _reversed(fields: tuple[str, ...]) -> list[str]:
+    return [name[1:] if name.startswith("-") else f"-{name}" for name in fields]
 
 
 def keyset_page(qs: QuerySet, *, fields: tuple[str, ...], cursor: str | None, size: int) -> Page:
@@ -74,7 +80,7 @@ def keyset_page(qs: QuerySet, *, fields: tuple[str, ...], cursor: str | None, si
     forward = direction == "n"
     if values is not None:
         qs = qs.filter(_beyond(fields, values, after=forward))
-    order = list(fields) if forward else [f"-{name}" for name in fields]
+    order = list(fields) if forward else _reversed(fields)
     rows = list(qs.order_by(*order)[: size + 1])
     more = len(rows) > size
     rows = rows[:size]

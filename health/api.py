@@ -11,18 +11,14 @@ The operations are declared once, in `OPERATIONS`; each becomes a view class wit
 request serializer and documented answers.
 """
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
-
-from django.db.models import Model, Prefetch
-from django.http import Http404
+from django.db.models import Prefetch
 from drf_spectacular.utils import OpenApiResponse, extend_schema
-from rest_framework import serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from admissions.models import Admission
-from bangkok.schema import ERROR, FIELD_ERRORS
+from bangkok.operations import Area, Operation
+from bangkok.schema import ERROR
 from register.models import Child
 
 from . import serializers as io
@@ -44,7 +40,6 @@ from .services import care, maternity, preventive
 from .services import screening as screening_services
 
 TAG = "health"
-INVALID = OpenApiResponse(FIELD_ERRORS, description="Invalid input, naming the field.")
 NOT_FOUND = OpenApiResponse(
     ERROR,
     description=(
@@ -52,13 +47,6 @@ NOT_FOUND = OpenApiResponse(
         "(the same answer either way)."
     ),
 )
-
-
-def refused(rules: tuple[str, ...]) -> OpenApiResponse:
-    return OpenApiResponse(
-        ERROR,
-        description=f"Refused under Rule {' or '.join(rules)} (named in `rule`); nothing written.",
-    )
 
 
 # Reading the file
@@ -161,28 +149,6 @@ class ClinicalFile(APIView):
 
 
 # Writing: one operation per service verb
-
-
-@dataclass(frozen=True)
-class Operation:
-    """POST `path`: find the record (`model` by uuid, or the woman herself when None), check
-    that the caller may record in her file, validate `body`, call `verb(by=, <arg>=record,
-    **body)` and answer with `out` (201 when `created`, else 200)."""
-
-    name: str
-    path: str
-    summary: str
-    verb: Callable
-    out: type[serializers.Serializer]
-    body: type[serializers.Serializer] | None = None
-    model: type[Model] | None = None
-    woman: str = "prisoner"
-    arg: str = "prisoner"
-    created: bool = False
-    rules: tuple[str, ...] = ()
-    description: str = ""
-    many: bool = False
-    shown: Callable = field(default=lambda result: result)
 
 
 def with_her_screening(verb):
@@ -588,48 +554,4 @@ OPERATIONS = [
 ]
 
 
-class OperationView(APIView):
-    operation: Operation
-
-    def post(self, request, uuid):
-        op = self.operation
-        if op.model is None:
-            record = woman = access_clinical_file(request.user, uuid, write=True)
-        else:
-            record = op.model.objects.filter(uuid=uuid).select_related(op.woman).first()
-            if record is None:
-                raise Http404("No such record in your facilities.")
-            woman = record
-            for step in op.woman.split("__"):
-                woman = getattr(woman, step)
-            woman = access_clinical_file(request.user, woman.uuid, write=True)
-        data = {}
-        if op.body is not None:
-            body = op.body(data=request.data, context={"request": request, "woman": woman})
-            body.is_valid(raise_exception=True)
-            data = body.validated_data
-        result = op.shown(op.verb(by=request.user, **{op.arg: record}, **data))
-        return Response(
-            op.out(result, many=op.many).data,
-            status=status.HTTP_201_CREATED if op.created else status.HTTP_200_OK,
-        )
-
-
-def view_for(op: Operation):
-    responses = {
-        (201 if op.created else 200): op.out(many=op.many),
-        400: INVALID,
-        404: NOT_FOUND,
-    }
-    if op.rules:
-        responses[409] = refused(op.rules)
-    name = "".join(part.title() for part in op.name.split("-"))
-    view = type(name, (OperationView,), {"operation": op, "__doc__": op.summary})
-    schema = extend_schema(
-        tags=[TAG],
-        summary=op.summary,
-        description=op.description,
-        request=op.body,
-        responses=responses,
-    )
-    return schema(view).as_view()
+AREA = Area(tag=TAG, access=access_clinical_file, not_found=NOT_FOUND, prefix="api-health")

@@ -1,8 +1,10 @@
 from django.urls import path
 
+from bangkok.operations import operation_urls
+
 from . import api
 
 urlpatterns = [
     path("prisoners/<uuid:uuid>/health/", api.ClinicalFile.as_view(), name="api-health-file"),
-    *(path(op.path, api.view_for(op), name=f"api-health-{op.name}") for op in api.OPERATIONS),
+    *operation_urls(api.OPERATIONS, api.AREA),
 ]
