@@ -48,7 +48,10 @@ class Facility(models.Model):
         verbose_name = _("facility")
         verbose_name_plural = _("facilities")
         ordering = ["code"]
-        permissions = [("work_in_facility", "Works in this facility (sees its women)")]
+        permissions = [
+            ("work_in_facility", "Works in this facility (sees its women)"),
+            ("oversee_facility", "Oversees the records of the facilities she works in"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.code} – {self.name}"
@@ -304,6 +307,11 @@ class ProtectionFlags(models.Model):
         default=False,
         help_text=_("Rule 24."),
     )
+    restraint_health_approval = models.BooleanField(
+        _("restraints only as health staff approve"),
+        default=False,
+        help_text=_("Rule 24: the least restrictive method, approved by health staff."),
+    )
     woman_clinician_requested = models.BooleanField(
         _("asks for a woman physician or nurse"), default=False, help_text=_("Rule 10.2.")
     )
@@ -331,6 +339,7 @@ class ProtectionFlags(models.Model):
     FLAG_FIELDS = (
         "no_segregation",
         "no_restraint_obstetric",
+        "restraint_health_approval",
         "woman_clinician_requested",
         "child_in_prison",
     )

@@ -13,6 +13,7 @@ class ProtectionFlagsSerializer(serializers.ModelSerializer):
         fields = [
             "no_segregation",
             "no_restraint_obstetric",
+            "restraint_health_approval",
             "woman_clinician_requested",
             "observation_level",
             "child_in_prison",

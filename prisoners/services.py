@@ -67,7 +67,20 @@ def set_protection_flags(*, prisoner: Prisoner, by, source: str, **flags) -> Pro
         facility=prisoner.facility,
         detail={"source": source, "flags": changed},
     )
+    for watch in _FLAG_WATCHERS:
+        watch(prisoner=prisoner, changed=changed, by=by)
     return record
+
+
+# Areas whose records a new protection must act on register a watcher (in AppConfig.ready):
+# `watch(prisoner=, changed=, by=)` runs in the same transaction as the change, e.g. to tell
+# the governor at once that a woman now under "no segregation" is segregated (Rule 22).
+_FLAG_WATCHERS: list = []
+
+
+def register_flag_watcher(watch) -> None:
+    if watch not in _FLAG_WATCHERS:
+        _FLAG_WATCHERS.append(watch)
 
 
 # Each rule area that knows a reason for a flag registers a function here (in its

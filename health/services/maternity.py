@@ -104,7 +104,8 @@ def derive_flags(prisoner) -> dict:
 
     no_segregation: a pregnancy she declared or a clinician confirmed, not ruled out nor
     ended; or she is breastfeeding. no_restraint_obstetric: in labour, or within the
-    post-partum period after the birth."""
+    post-partum period after the birth. restraint_health_approval: pregnant (Rule 24: any
+    restraint of a pregnant woman only by the least restrictive method health staff approve)."""
     now = _AS_OF.get() or timezone.now()
     pregnant = prisoner.pregnancies.filter(status__in=OPEN_PREGNANCY).exists()
     latest = prisoner.breastfeeding_records.order_by("-recorded_at", "-id").first()
@@ -119,6 +120,7 @@ def derive_flags(prisoner) -> dict:
     return {
         "no_segregation": pregnant or breastfeeding,
         "no_restraint_obstetric": in_labour or postpartum,
+        "restraint_health_approval": pregnant,
     }
 
 

@@ -181,6 +181,15 @@ def test_only_health_staff_record_maternity(cast, woman_a, declared):
 
 
 @pytest.mark.rule("24")
+def test_while_she_is_pregnant_restraints_need_health_approval(cast, nurse, woman_a, declared):
+    assert flags(woman_a).restraint_health_approval is True
+    page = client_for(cast["custody"]).get(reverse("prisoners:detail", args=[woman_a.uuid]))
+    assert "Restraints only as health approves" in page.content.decode()
+    svc.rule_out_pregnancy(by=nurse, pregnancy=declared)
+    assert flags(woman_a).restraint_health_approval is False
+
+
+@pytest.mark.rule("24")
 def test_labour_sets_no_restraints(nurse, woman_a, declared):
     assert flags(woman_a).no_restraint_obstetric is False
     svc.record_labour(by=nurse, pregnancy=declared)

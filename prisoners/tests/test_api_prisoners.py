@@ -48,6 +48,7 @@ def test_the_detail_carries_her_flags_without_a_reason(api, woman_a):
     assert set(body["flags"]) == {
         "no_segregation",
         "no_restraint_obstetric",
+        "restraint_health_approval",
         "woman_clinician_requested",
         "observation_level",
         "child_in_prison",
