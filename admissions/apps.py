@@ -25,7 +25,25 @@ class AdmissionsConfig(AppConfig):
     verbose_name = "Admission (Rules 2 and 4)"
 
     def ready(self):
+        from complaints.services import register_adverse_action
+        from oversight.registry import RecordList, register_list
         from prisoners.sections import Section, register
+
+        register_list(
+            RecordList(
+                key="admissions",
+                title=_("Admissions"),
+                rules="2, 4; Mandela 7",
+                perm="admissions.view_admission",
+                records=_admissions_in,
+                row=_admission_row,
+                order=10,
+                keyset=("-admitted_at", "-id"),
+            )
+        )
+        from .services import carry_out_transfer
+
+        register_adverse_action("transfer", carry_out_transfer)
 
         register(
             Section(
@@ -54,3 +72,26 @@ class AdmissionsConfig(AppConfig):
                 order=180,
             )
         )
+
+
+def _admissions_in(facilities, start, end):
+    from .models import Admission
+
+    return Admission.objects.filter(
+        facility__in=facilities, admitted_at__date__range=(start, end)
+    ).select_related("prisoner")
+
+
+def _admission_row(admission):
+    from django.urls import reverse
+
+    from oversight.registry import Row
+
+    what = _("Admitted") if admission.completed_at else _("Admitted; still in reception")
+    return Row(
+        admission.uuid,
+        admission.admitted_at,
+        admission.prisoner,
+        str(what),
+        reverse("admissions:detail", args=[admission.uuid]),
+    )

@@ -15,6 +15,8 @@ def navigation(request):
             items.append((_("Admit a woman"), reverse("admissions:new")))
         if user.has_perm("reminders.change_reminder"):
             items.append((_("My tasks"), reverse("reminders:tasks")))
+        if user.has_perm("prisoners.oversee_facility"):
+            items.append((_("Oversight"), reverse("oversight:overview")))
     if role is not None and role.manages_accounts:
         items.append((_("Accounts and facilities"), reverse("admin:index")))
     items.append((_("API documentation"), reverse("api-docs")))

@@ -3,9 +3,10 @@ from django.db.models.signals import post_migrate
 
 
 def _sync_roles_after_migrate(sender, **kwargs):
-    # post_migrate is sent once per app, in INSTALLED_APPS order; by the last one every
-    # app's permissions exist, so the roles can be granted theirs.
-    if sender.name != list(apps.get_app_configs())[-1].name:
+    # post_migrate is sent once per app with models, in INSTALLED_APPS order; by the last
+    # one every app's permissions exist, so the roles can be granted theirs.
+    with_models = [config for config in apps.get_app_configs() if config.models_module]
+    if sender.name != with_models[-1].name:
         return
     from .services import sync_roles
 

@@ -15,6 +15,7 @@ from admissions.services import record_family_member, request_suspension
 from health.services import care, maternity
 from health.services.screening import answer_item
 from register.services import record_child
+from tests.matrix_support import area_modules
 from tests.test_permission_matrix import (  # noqa: F401 (world is a fixture)
     ROUTES,
     request_as,
@@ -84,6 +85,9 @@ def canaries(cast, world):  # noqa: F811
         supplementary_food="Milk",
     )
     care.record_encounter(by=nurse, prisoner=woman, kind="general", clinician=nurse, notes=NOTES)
+    for area in area_modules():
+        if hasattr(area, "canaries"):
+            ALLOWED.update(area.canaries(cast, world))
     return world
 
 

@@ -5,6 +5,7 @@ Statuses: 2xx only where the role may; out of scope or forbidden is 404, 403, 40
 login page) or 405, never a 2xx.
 """
 
+import re
 from fnmatch import fnmatch
 
 import pytest
@@ -13,30 +14,18 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 from rest_framework.authtoken.models import Token
 
-from conftest import CASE_ROLES
 from reminders.services import schedule_reminder
 from staff.models import Course, TrainingRecord
 from staff.roles import ROLES
+from tests.matrix_support import (
+    API_METHODS,
+    HTML_METHODS,
+    NOT_ALLOWED,
+    ROLES_IN_MATRIX,
+    area_modules,
+    rows,
+)
 
-ROLES_IN_MATRIX = ["anonymous", *CASE_ROLES, "sysadmin", "outsider"]
-HTML_METHODS = ["GET", "POST"]
-API_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"]
-WRITERS = {"reception", "custody", "health", "social", "safeguarding", "governor"}
-
-
-def rows(default, **by_role):
-    """Expected status per role: `default` unless named; `case` means the 7 case roles."""
-    case = by_role.pop("case", None)
-    table = {role: default for role in ROLES_IN_MATRIX}
-    if case is not None:
-        table.update(dict.fromkeys(CASE_ROLES, case))
-    table.update(by_role)
-    return table
-
-
-# What each role gets, per URL name and method. Anonymous users of HTML pages are sent to
-# the login page (302); of the API, 401.
-NOT_ALLOWED = rows(405)
 MATRIX = {
     "dashboard": {"GET": rows(200, anonymous=302), "POST": rows(405, anonymous=302)},
     "healthz": {"GET": rows(200), "POST": NOT_ALLOWED},
@@ -402,6 +391,8 @@ MATRIX = {
     "favicon": {"GET": rows(301), "POST": rows(301)},
 }
 
+for _area in area_modules():
+    MATRIX.update(_area.MATRIX)
 
 # The admin's logout is POST only, and only for those the admin lets in at all.
 LOGOUT = {"GET": rows(302, sysadmin=405), "POST": rows(302)}
@@ -496,11 +487,10 @@ def test_every_route_has_a_declared_policy():
 
 def test_every_operation_in_the_openapi_schema_has_a_declared_policy(client):
     schema = client.get("/api/schema/?format=json").json()
-    by_path = {p: k for k, p in ROUTES}
+    by_path = {re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", p): k for k, p in ROUTES}
     missing = []
     for path, operations in schema["paths"].items():
-        route = path.lstrip("/").replace("{uuid}", "<uuid:uuid>")
-        key = by_path.get(route)
+        key = by_path.get(path.lstrip("/"))
         for method in operations:
             if key not in MATRIX or method.upper() not in MATRIX[key]:
                 missing.append(f"{method.upper()} {path}")
@@ -709,6 +699,8 @@ def world(cast, woman_a, facility_a):
     kwargs = health_world(cast, admission)
     kwargs.update(maternity_world(cast, admission.prisoner))
     kwargs.update(preventive_world(cast, admission.prisoner))
+    for area in area_modules():
+        kwargs.update(area.world(cast, admission))
     return {
         "kwargs": kwargs,
         "woman": woman_a,

@@ -14,16 +14,15 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from guardian.shortcuts import get_users_with_perms
 
 import audit
 from bangkok.errors import RuleBroken
 from prisoners.models import ObservationLevel
-from prisoners.permissions import WORK_IN_FACILITY
+from prisoners.permissions import WORK_IN_FACILITY, staff_holding
 from prisoners.services import refresh_protection_flags
 from reminders.models import Basis
 from reminders.services import resolve_reminder, schedule_reminder
-from staff.models import Gender, User
+from staff.models import Gender
 
 from ..models import (
     DistressEvent,
@@ -42,24 +41,9 @@ from . import programmes
 from .screening import _now_or, _recorder
 
 
-def staff_of(facility):
-    """Active staff who work in the facility: the people who can be present."""
-    codename = WORK_IN_FACILITY.split(".", 1)[1]
-    return (
-        get_users_with_perms(facility, only_with_perms_in=[codename], with_group_users=False)
-        .filter(is_active=True)
-        .order_by("last_name", "first_name", "username")
-    )
-
-
 def clinicians_of(facility):
     """Health staff who work in the facility."""
-    app_label, codename = RECORD.split(".", 1)
-    health = User.objects.filter(
-        groups__permissions__codename=codename,
-        groups__permissions__content_type__app_label=app_label,
-    )
-    return staff_of(facility).filter(pk__in=health.values("pk"))
+    return staff_holding(RECORD, facility)
 
 
 def _refresh(prisoner, by) -> None:

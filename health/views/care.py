@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from prisoners.permissions import staff_of
 from prisoners.services import register_flag_source
 
 from ..forms.care import AssessmentForm, DistressForm, EmptyForm, EncounterForm, ObservationForm
@@ -20,7 +21,7 @@ from .common import act, form_for, her_form
 def _encounter_form(woman, data=None, **kwargs):
     return EncounterForm(
         data,
-        staff=services.staff_of(woman.facility),
+        staff=staff_of(woman.facility),
         clinicians=services.clinicians_of(woman.facility),
         prefix="encounter",
         **kwargs,

@@ -1,5 +1,7 @@
 """Demo data: two facilities, one user per role per facility, about 60 women. Idempotent."""
 
+import importlib
+import importlib.util
 import os
 import random
 import secrets
@@ -71,6 +73,8 @@ FACILITIES = [
     },
 ]
 # Staff gender per role: the custody officer at B is a man (Rule 19 shows in later areas).
+# Areas with demo records of their own, seeded in this order after the women are admitted.
+AREA_DEMOS = ("searches", "discipline", "restraints", "visits", "complaints")
 STAFF_GENDER = {"custody_b": Gender.MAN, "governor_b": Gender.MAN, "sysadmin": Gender.MAN}
 
 GIVEN = [
@@ -244,6 +248,7 @@ class Command(BaseCommand):
         rng = random.Random(20101221)  # the date the General Assembly adopted the Rules
         created = 0
         self.requests = 0  # requests for suspension of detention made so far
+        admitted: dict = {facility: [] for facility in facilities}
         for i in range(count):
             facility = facilities[0] if i % 5 < 3 else facilities[1]
             fields = self.woman_fields(rng, i, facility)
@@ -263,8 +268,27 @@ class Command(BaseCommand):
             if admission is not None:
                 self.admission_progress(i, admission)
                 self.health(i, admission)
+                admitted[facility].append(admission.prisoner)
             created += 1
+        for facility, new in admitted.items():
+            self.areas(facility, new)
         return created
+
+    def areas(self, facility, women) -> None:
+        """Each later rule area adds its own records for the women just admitted, through
+        its own services (`<app>/demo.py`: `seed(facility=, staff=, women=)`)."""
+        if not women:
+            return
+        suffix = "" if facility.code == "A" else "_b"
+        users = get_user_model().objects.filter(username__in=[f"{c}{suffix}" for c in ROLES])
+        staff = {
+            user.username.removesuffix(suffix) if suffix else user.username: user for user in users
+        }
+        for app in AREA_DEMOS:
+            if importlib.util.find_spec(f"{app}.demo") is not None:
+                importlib.import_module(f"{app}.demo").seed(
+                    facility=facility, staff=staff, women=women
+                )
 
     def admit(self, rng, i, facility, identity):
         """Through the admission service, as reception would, a few days to months ago."""

@@ -1,0 +1,128 @@
+"""The oversight API (Rules 25.3, 67-70): for the governor and the inspector, per facility and
+period, the counts the Rules say must be zero with their cases, and each area's records."""
+
+from django.http import Http404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework.exceptions import ValidationError
+from rest_framework.generics import ListAPIView
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from bangkok.pagination import KeysetPagination
+from bangkok.schema import ERROR, FIELD_ERRORS
+from prisoners.models import Facility
+
+from . import registry
+from .forms import PeriodForm
+from .permissions import facilities_overseen
+from .serializers import OverviewSerializer, RowSerializer
+from .views import CASES_SHOWN
+
+TAG = "oversight"
+PERIOD = [
+    OpenApiParameter(
+        "facility", OpenApiTypes.STR, description="A facility code; all yours if empty."
+    ),
+    OpenApiParameter("start", OpenApiTypes.DATE, description="First day (default: 30 days ago)."),
+    OpenApiParameter("end", OpenApiTypes.DATE, description="Last day, included (default: today)."),
+]
+KEY = OpenApiParameter(
+    "key", OpenApiTypes.STR, OpenApiParameter.PATH, description="As `key` in the overview."
+)
+REFUSED = OpenApiResponse(ERROR, description="Your role doesn't oversee facilities.")
+MISSING = OpenApiResponse(ERROR, description="No such list or count for your role.")
+INVALID = OpenApiResponse(FIELD_ERRORS, description="A facility or period that isn't valid.")
+
+
+def period_of(request):
+    empty = [name for name in ("start", "end") if request.query_params.get(name, None) == ""]
+    if empty:
+        raise ValidationError(dict.fromkeys(empty, ["Give a date (YYYY-MM-DD) or leave it out."]))
+    form = PeriodForm(request.query_params, facilities=facilities_overseen(request.user))
+    if not form.is_valid():
+        raise ValidationError(form.errors.get_json_data(escape_html=True))
+    data = form.cleaned_data
+    return data["facilities"], data["start"], data["end"]
+
+
+@extend_schema(
+    tags=[TAG],
+    summary="Counts that must be zero, with their cases, and the records of a period",
+    parameters=PERIOD,
+    responses={200: OverviewSerializer, 400: INVALID, 403: REFUSED},
+)
+class Overview(APIView):
+    def get(self, request):
+        facilities, start, end = period_of(request)
+        zeros = []
+        for item in registry.zeros_for(request.user):
+            cases = registry.for_viewer(item, item.cases(facilities, start, end), request.user)
+            first = [item.row(case) for case in cases.order_by(*item.keyset)[:CASES_SHOWN]]
+            zeros.append({**vars(item), "count": cases.count(), "cases": first})
+        lists = []
+        for item in registry.lists_for(request.user):
+            records = item.records(facilities, start, end)
+            count = registry.for_viewer(item, records, request.user).count()
+            lists.append({**vars(item), "count": count})
+        body = {
+            "facilities": [f.code for f in facilities],
+            "start": start,
+            "end": end,
+            "must_be_zero": zeros,
+            "records": lists,
+        }
+        return Response(OverviewSerializer(body).data)
+
+
+class Rows(ListAPIView):
+    serializer_class = RowSerializer
+    pagination_class = KeysetPagination
+    find = staticmethod(registry.list_for)
+
+    def item(self):
+        facilities_overseen(self.request.user)  # a role that doesn't oversee: 403 first
+        item = self.find(self.request.user, self.kwargs["key"])
+        if item is None:
+            raise Http404("No such list.")
+        return item
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # the schema is being drawn
+            return Facility.objects.none()
+        item = self.item()
+        self.keyset_fields = item.keyset
+        queryset = self.records_of(item, *period_of(self.request))
+        return registry.for_viewer(item, queryset, self.request.user)
+
+    def records_of(self, item, *period):
+        return item.records(*period)
+
+    def list(self, request, *args, **kwargs):
+        item = self.item()
+        page = self.paginate_queryset(self.get_queryset())
+        rows = [item.row(record) for record in page]
+        return self.get_paginated_response(RowSerializer(rows, many=True).data)
+
+
+@extend_schema(
+    tags=[TAG],
+    summary="One area's records in a facility and period, newest first",
+    parameters=[KEY, *PERIOD],
+    responses={200: RowSerializer(many=True), 400: INVALID, 403: REFUSED, 404: MISSING},
+)
+class Records(Rows):
+    pass
+
+
+@extend_schema(
+    tags=[TAG],
+    summary="Every case of a count that must be zero, newest first",
+    parameters=[KEY, *PERIOD],
+    responses={200: RowSerializer(many=True), 400: INVALID, 403: REFUSED, 404: MISSING},
+)
+class Cases(Rows):
+    find = staticmethod(registry.zero_for)
+
+    def records_of(self, item, *period):
+        return item.cases(*period)

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import api
+
+urlpatterns = [
+    path("oversight/", api.Overview.as_view(), name="api-oversight"),
+    path("oversight/records/<slug:key>/", api.Records.as_view(), name="api-oversight-records"),
+    path("oversight/must-be-zero/<slug:key>/", api.Cases.as_view(), name="api-oversight-cases"),
+]

@@ -1,0 +1,42 @@
+from datetime import timedelta
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from bangkok.forms import DATE, StyledForm
+
+DEFAULT_DAYS = 30
+MAX_DAYS = 366
+
+
+class PeriodForm(StyledForm):
+    """Which of her facilities and which period (both days included); the last 30 days of all
+    her facilities unless she says otherwise."""
+
+    facility = forms.ChoiceField(label=_("Facility"), required=False)
+    start = forms.DateField(label=_("From"), required=False, widget=DATE)
+    end = forms.DateField(label=_("To"), required=False, widget=DATE)
+
+    def __init__(self, data, *, facilities, **kwargs):
+        super().__init__(data, **kwargs)
+        self.facilities = facilities
+        self.fields["facility"].choices = [("", _("All your facilities"))] + [
+            (f.code, str(f)) for f in facilities
+        ]
+
+    def clean(self):
+        data = super().clean()
+        today = timezone.localdate()
+        end = data.get("end") or today
+        start = data.get("start") or end - timedelta(days=DEFAULT_DAYS - 1)
+        if start > end:
+            raise forms.ValidationError(_("The start of the period must be before its end."))
+        if (end - start).days >= MAX_DAYS:
+            raise forms.ValidationError(
+                _("Choose a period of at most %(days)s days.") % {"days": MAX_DAYS}
+            )
+        data["start"], data["end"] = start, end
+        code = data.get("facility")
+        data["facilities"] = self.facilities.filter(code=code) if code else self.facilities
+        return data

@@ -1,0 +1,43 @@
+from rest_framework import serializers
+
+
+class WomanRefSerializer(serializers.Serializer):
+    uuid = serializers.UUIDField()
+    prison_number = serializers.CharField()
+    name = serializers.CharField(source="full_name")
+
+
+class RowSerializer(serializers.Serializer):
+    """One record or case: when, whose, what, and its page (never a reason or a finding)."""
+
+    uuid = serializers.UUIDField()
+    when = serializers.SerializerMethodField()
+    woman = WomanRefSerializer(allow_null=True)
+    what = serializers.CharField()
+    url = serializers.CharField()
+
+    def get_when(self, row) -> str:
+        return row.when.isoformat()
+
+
+class ZeroSerializer(serializers.Serializer):
+    key = serializers.CharField()
+    label = serializers.CharField()
+    rule = serializers.CharField()
+    count = serializers.IntegerField()
+    cases = RowSerializer(many=True, help_text="The first cases, newest first.")
+
+
+class RecordListSerializer(serializers.Serializer):
+    key = serializers.CharField()
+    title = serializers.CharField()
+    rules = serializers.CharField()
+    count = serializers.IntegerField()
+
+
+class OverviewSerializer(serializers.Serializer):
+    facilities = serializers.ListField(child=serializers.CharField())
+    start = serializers.DateField()
+    end = serializers.DateField()
+    must_be_zero = ZeroSerializer(many=True)
+    records = RecordListSerializer(many=True)

@@ -1,0 +1,33 @@
+"""The oversight routes in the permission matrix: the governor and the inspector only (their
+own facility's records; the outsider, reception at B, doesn't oversee)."""
+
+from tests.matrix_support import rows
+
+READ = {
+    "GET": rows(403, anonymous=302, governor=200, inspector=200),
+    "POST": rows(405, anonymous=302),
+}
+API_READ = {
+    "GET": rows(403, anonymous=401, governor=200, inspector=200),
+    **dict.fromkeys(["POST", "PUT", "PATCH", "DELETE"], rows(405, anonymous=401)),
+}
+MATRIX = {
+    "oversight:overview": READ,
+    "oversight:records": READ,
+    "oversight:cases": READ,
+    "api-oversight": API_READ,
+    "api-oversight-records": API_READ,
+    "api-oversight-cases": API_READ,
+}
+
+
+def world(cast, admission) -> dict:
+    """A list and a count that the areas register, both readable by the two roles."""
+    records = {"key": "admissions"}
+    cases = {"key": "segregation-over-15-days"}
+    return {
+        "oversight:records": records,
+        "oversight:cases": cases,
+        "api-oversight-records": records,
+        "api-oversight-cases": cases,
+    }

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "oversight"
+
+urlpatterns = [
+    path("", views.overview, name="overview"),
+    path("records/<slug:key>/", views.records, name="records"),
+    path("must-be-zero/<slug:key>/", views.cases, name="cases"),
+]

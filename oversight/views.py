@@ -1,0 +1,94 @@
+"""The governor's and the inspector's view of a facility's records over a period: the counts
+the Rules say must be zero, each case shown, and every area's list of records."""
+
+from datetime import datetime
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.views.decorators.http import require_safe
+
+from bangkok.pagination import paginate
+
+from . import registry
+from .forms import PeriodForm
+from .permissions import facilities_overseen
+
+CASES_SHOWN = 10
+
+
+def shown(row: registry.Row) -> dict:
+    """A row with its moment written for the reader (date and hour, or the day)."""
+    if isinstance(row.when, datetime):
+        when = date_format(timezone.localtime(row.when), "SHORT_DATETIME_FORMAT")
+    else:
+        when = date_format(row.when, "SHORT_DATE_FORMAT")
+    return {"row": row, "when": when}
+
+
+def period_of(request):
+    """The period form and, when it is valid, (facilities, start, end)."""
+    form = PeriodForm(request.GET, facilities=facilities_overseen(request.user))
+    if not form.is_valid():
+        return form, None
+    data = form.cleaned_data
+    return form, (data["facilities"], data["start"], data["end"])
+
+
+@login_required
+@require_safe
+def overview(request):
+    form, period = period_of(request)
+    zeros, lists = [], []
+    if period is not None:
+        for item in registry.zeros_for(request.user):
+            cases = registry.for_viewer(item, item.cases(*period), request.user)
+            first = cases.order_by(*item.keyset)[:CASES_SHOWN]
+            rows = [shown(item.row(case)) for case in first]
+            zeros.append({"item": item, "count": cases.count(), "cases": rows})
+        for item in registry.lists_for(request.user):
+            records = registry.for_viewer(item, item.records(*period), request.user)
+            lists.append({"item": item, "count": records.count()})
+    return render(
+        request,
+        "oversight/overview.html",
+        {"form": form, "zeros": zeros, "lists": lists, "query": request.GET.urlencode()},
+        status=200 if period is not None else 400,
+    )
+
+
+def _rows_page(request, item, queryset, *, title, rule):
+    page = paginate(request, queryset, fields=item.keyset)
+    rows = [shown(item.row(record)) for record in page["page"].items]
+    context = {"title": title, "rule": rule, "rows": rows, "query": _period_query(request)}
+    return render(request, "oversight/rows.html", {**context, **page})
+
+
+def _period_query(request) -> str:
+    params = request.GET.copy()
+    params.pop("cursor", None)
+    return params.urlencode()
+
+
+@login_required
+@require_safe
+def records(request, key):
+    form, period = period_of(request)
+    item = registry.list_for(request.user, key)
+    if item is None or period is None:
+        raise Http404("No such list.")
+    records = registry.for_viewer(item, item.records(*period), request.user)
+    return _rows_page(request, item, records, title=item.title, rule=item.rules)
+
+
+@login_required
+@require_safe
+def cases(request, key):
+    form, period = period_of(request)
+    item = registry.zero_for(request.user, key)
+    if item is None or period is None:
+        raise Http404("No such count.")
+    cases = registry.for_viewer(item, item.cases(*period), request.user)
+    return _rows_page(request, item, cases, title=item.label, rule=item.rule)

@@ -1,0 +1,42 @@
+"""What the permission matrix is written in, for `tests/test_permission_matrix.py` and for
+each area's `<app>/tests/matrix.py` (its routes' expected statuses and sample records)."""
+
+import importlib
+import importlib.util
+
+from conftest import CASE_ROLES
+
+ROLES_IN_MATRIX = ["anonymous", *CASE_ROLES, "sysadmin", "outsider"]
+HTML_METHODS = ["GET", "POST"]
+API_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"]
+WRITERS = {"reception", "custody", "health", "social", "safeguarding", "governor"}
+
+
+def rows(default, **by_role):
+    """Expected status per role: `default` unless named; `case` means the 7 case roles."""
+    case = by_role.pop("case", None)
+    table = {role: default for role in ROLES_IN_MATRIX}
+    if case is not None:
+        table.update(dict.fromkeys(CASE_ROLES, case))
+    table.update(by_role)
+    return table
+
+
+# What each role gets, per URL name and method. Anonymous users of HTML pages are sent to
+# the login page (302); of the API, 401.
+NOT_ALLOWED = rows(405)
+
+# Areas that declare their routes in `<app>/tests/matrix.py`: `MATRIX` (route name -> method
+# -> expected status per role) and `world(cast, admission) -> {route name: URL kwargs}`; an
+# area may also define `canaries(cast, world) -> {value: roles allowed to read it}`, writing
+# each value into its records, for the canary scan.
+AREAS = ("searches", "discipline", "restraints", "visits", "complaints", "oversight")
+
+
+def area_modules() -> list:
+    found = []
+    for app in AREAS:
+        name = f"{app}.tests.matrix"
+        if importlib.util.find_spec(name) is not None:
+            found.append(importlib.import_module(name))
+    return found
