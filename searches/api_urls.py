@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import api
+
+urlpatterns = [
+    path(
+        "prisoners/<uuid:uuid>/searches/", api.HerSearches.as_view(), name="api-prisoner-searches"
+    ),
+    path("searches/<uuid:uuid>/", api.SearchDetail.as_view(), name="api-search-detail"),
+    path("cell-searches/", api.CellSearches.as_view(), name="api-cell-searches"),
+    path("training-records/", api.TrainingRecords.as_view(), name="api-training-records"),
+]

@@ -1,0 +1,145 @@
+"""What the governor and the inspector oversee of searches (RULES-SPEC 3, indicators 12, 13
+and 15): the searches of a facility and period, and the counts that must be zero, computed
+from the records themselves (the staff as they were on the day, the training records valid on
+the day of the search), never assumed from the refusals."""
+
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import TruncDate
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from oversight.registry import MustBeZero, RecordList, Row, register_list, register_zero
+from staff.models import Course, Gender, TrainingRecord
+
+from .models import CHILD_SUBJECTS, PERSONAL_KINDS, Kind, Part, Search, SearchStaff, Subject
+from .permissions import VIEW
+from .services.searches import HEALTH_ROLE
+
+
+def searches_in(facilities, start, end):
+    """Searches done in `facilities` between `start` and `end` (inclusive), newest first."""
+    return (
+        Search.objects.filter(
+            facility__in=facilities, searched_at__date__gte=start, searched_at__date__lte=end
+        )
+        .select_related("prisoner", "unit", "facility")
+        .order_by("-searched_at", "-id")
+    )
+
+
+def _searchers():
+    return SearchStaff.objects.filter(search=OuterRef("pk"), part=Part.SEARCHER)
+
+
+def _untrained(course: str):
+    """A searcher without a valid `course` training on the day of the search."""
+    valid = TrainingRecord.objects.filter(
+        user=OuterRef("person"), course=course, completed__lte=OuterRef("day")
+    ).filter(Q(expires__isnull=True) | Q(expires__gte=OuterRef("day")))
+    return Exists(
+        _searchers().annotate(day=TruncDate("search__searched_at")).filter(~Exists(valid))
+    )
+
+
+def by_a_man(facilities, start, end):
+    """Indicator 12 (Rule 19): personal searches of a woman with a searcher not a woman."""
+    not_women = _searchers().exclude(gender=Gender.WOMAN)
+    return searches_in(facilities, start, end).filter(
+        Exists(not_women), subject=Subject.WOMAN, kind__in=PERSONAL_KINDS
+    )
+
+
+def women_searched_untrained(facilities, start, end):
+    """Indicator 13 (Rule 19): a searcher without valid search-methods training."""
+    return searches_in(facilities, start, end).filter(
+        _untrained(Course.SEARCH_METHODS), subject=Subject.WOMAN, kind__in=PERSONAL_KINDS
+    )
+
+
+def children_searched_untrained(facilities, start, end):
+    """Indicator 13 (Rule 21): a searcher without valid training in searching children."""
+    return searches_in(facilities, start, end).filter(
+        _untrained(Course.CHILD_SEARCHES), subject__in=CHILD_SUBJECTS
+    )
+
+
+def body_cavity_not_by_health(facilities, start, end):
+    """Indicator 15 (Mandela Rule 52): a body cavity search with a searcher not health staff."""
+    others = _searchers().exclude(role=HEALTH_ROLE)
+    return searches_in(facilities, start, end).filter(Exists(others), kind=Kind.BODY_CAVITY)
+
+
+def describe(search: Search) -> str:
+    """What the search was, without a child's identity or anything found."""
+    if search.subject == Subject.CELL:
+        place = f"{search.unit.name}, {search.cell}" if search.unit else search.cell
+        return _("Cell search: %(place)s (%(trigger)s)") % {
+            "place": place,
+            "trigger": search.get_trigger_display(),
+        }
+    return _("%(kind)s of %(whom)s (%(trigger)s)") % {
+        "kind": search.get_kind_display(),
+        "whom": {
+            Subject.WOMAN: _("her"),
+            Subject.CHILD_IN_PRISON: _("her child living with her"),
+            Subject.CHILD_VISITOR: _("a child visiting her"),
+        }[search.subject],
+        "trigger": search.get_trigger_display(),
+    }
+
+
+def row(search: Search) -> Row:
+    return Row(
+        uuid=search.uuid,
+        when=search.searched_at,
+        woman=search.prisoner,
+        what=describe(search),
+        url=reverse("searches:detail", kwargs={"uuid": search.uuid}),
+    )
+
+
+def register_all() -> None:
+    register_list(
+        RecordList(
+            key="searches",
+            title=gettext_lazy("Searches"),
+            rules="19-21",
+            perm=VIEW,
+            records=searches_in,
+            row=row,
+            order=30,
+        )
+    )
+    zeros = [
+        (
+            "searches-by-a-man",
+            gettext_lazy("Personal searches of women by staff who are not women"),
+            "19",
+            by_a_man,
+        ),
+        (
+            "searches-untrained",
+            gettext_lazy("Searches of women by staff without valid search training"),
+            "19",
+            women_searched_untrained,
+        ),
+        (
+            "searches-of-children-untrained",
+            gettext_lazy("Searches of children by staff without valid training to search them"),
+            "21",
+            children_searched_untrained,
+        ),
+        (
+            "body-cavity-not-health",
+            gettext_lazy("Body cavity searches not by a health professional"),
+            "M52",
+            body_cavity_not_by_health,
+        ),
+    ]
+    for order, (key, label, rule, cases) in enumerate(zeros, start=30):
+        register_zero(
+            MustBeZero(
+                key=key, label=label, rule=rule, perm=VIEW, cases=cases, row=row, order=order
+            )
+        )

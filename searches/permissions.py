@@ -1,0 +1,64 @@
+"""Who may see and record searches (Rules 19-21), and who works where.
+
+Custody officers record searches; the governor authorises strip and body cavity searches and,
+with the inspector, reads the searches and the training records that say who may search. A
+search is seen by those who read searches in the facility where it was done or where the
+woman now is; missing and forbidden are the same 404.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from prisoners.models import Prisoner
+from prisoners.permissions import access_prisoner, facilities_of, staff_holding
+from staff.models import User
+
+from .models import Search, SearchStaff
+
+VIEW = "searches.view_search"
+RECORD = "searches.add_search"
+AUTHORISE = "searches.authorise_search"
+READ_TRAINING = "staff.view_trainingrecord"
+
+
+def authorisers_of(facility) -> QuerySet[User]:
+    """Staff of the facility whose role may authorise a strip or body cavity search."""
+    return staff_holding(AUTHORISE, facility)
+
+
+def searches_visible_to(user) -> QuerySet[Search]:
+    """Every list and count of searches starts here."""
+    if not user.is_authenticated or not user.has_perm(VIEW):
+        return Search.objects.none()
+    facilities = facilities_of(user)
+    return Search.objects.filter(Q(facility__in=facilities) | Q(prisoner__facility__in=facilities))
+
+
+def access_search(user, uuid) -> Search:
+    """One search, if the user reads searches where it was done or where she now is; else 404."""
+    search = (
+        searches_visible_to(user)
+        .select_related("facility", "prisoner", "unit", "child", "authorised_by", "recorded_by")
+        .prefetch_related(Prefetch("staff", SearchStaff.objects.select_related("person")))
+        .filter(uuid=uuid)
+        .first()
+    )
+    if search is None:
+        raise Http404("No such search in your facilities.")
+    return search
+
+
+def access_for_search(user, uuid) -> Prisoner:
+    """The woman, for recording a search of her (or of a child with her or visiting her):
+    404 if she is out of the user's scope or the role reads no searches, 403 if the role reads
+    them but doesn't record them."""
+    woman = access_prisoner(user, uuid, perm=VIEW)
+    if not user.has_perm(RECORD):
+        raise PermissionDenied(_("Your role can't record searches."))
+    return woman
+
+
+def can_read_training(user) -> bool:
+    return user.is_authenticated and user.has_perm(READ_TRAINING) and user.has_perm(VIEW)

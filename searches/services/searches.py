@@ -1,0 +1,304 @@
+"""Recording searches (Bangkok Rules 19-21; Mandela Rules 50-52).
+
+Every search is refused, with nothing written, unless the people named may do it: a woman is
+searched only by women staff trained in searching methods (Rule 19), a child only by staff
+trained to search children (Rule 21), a body cavity search only by a health professional
+(Mandela Rule 52). A strip or body cavity search needs an individual reason and an authoriser
+(Mandela Rule 51) and, where a scanner was available, why the scan would not do (Rule 20).
+"""
+
+from datetime import timedelta
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Prefetch
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+import audit
+from bangkok.errors import RuleBroken
+from prisoners.models import Facility
+from prisoners.permissions import facilities_of, staff_of
+from staff.models import Course, Gender, TrainingRecord
+
+from ..models import PERSONAL_KINDS, Kind, Part, Search, SearchStaff, Subject, Trigger
+from ..permissions import AUTHORISE, RECORD, VIEW, can_read_training
+
+HEALTH_ROLE = "health"
+SECTION_LIMIT = 20
+
+
+def name_of(user) -> str:
+    return user.get_full_name() or user.username
+
+
+@transaction.atomic
+def record_search(
+    *,
+    by,
+    prisoner,
+    kind: str,
+    trigger: str,
+    searchers,
+    place: str,
+    subject: str = Subject.WOMAN,
+    child=None,
+    visiting_child_name: str = "",
+    visiting_child_age: int | None = None,
+    witnesses=(),
+    searched_at=None,
+    reason: str = "",
+    authorised_by=None,
+    privacy: str = "",
+    found: str = "",
+    scanner_available: bool = False,
+    why_not_scanner: str = "",
+) -> Search:
+    """Record a personal search of her, of her child living with her, or of a child visiting
+    her (Rules 19-21; Mandela Rules 50-52). Refused under the Rule it breaks, nothing written."""
+    _require_recorder(by, prisoner.facility)
+    search = Search(
+        facility=prisoner.facility,
+        prisoner=prisoner,
+        subject=subject,
+        kind=kind,
+        trigger=trigger,
+        child=child,
+        visiting_child_name=visiting_child_name.strip(),
+        visiting_child_age=visiting_child_age,
+        searched_at=searched_at or timezone.now(),
+        reason=reason.strip(),
+        authorised_by=authorised_by,
+        place=place.strip(),
+        privacy=privacy.strip(),
+        found=found.strip(),
+        scanner_available=scanner_available,
+        why_not_scanner=why_not_scanner.strip(),
+        recorded_by=by,
+    )
+    _check_subject(search)
+    people = _staff(search, searchers, witnesses)
+    check_searchers(search, people[Part.SEARCHER])
+    check_invasive(search)
+    return _save(search, people, by=by)
+
+
+@transaction.atomic
+def record_cell_search(
+    *,
+    by,
+    unit,
+    cell: str,
+    trigger: str,
+    searchers,
+    witnesses=(),
+    searched_at=None,
+    reason: str = "",
+    found: str = "",
+) -> Search:
+    """Record the search of a cell: no one's body is searched, so Rules 19-21 don't bind who
+    searches; the record still says who, why and what was found."""
+    _require_recorder(by, unit.facility)
+    search = Search(
+        facility=unit.facility,
+        subject=Subject.CELL,
+        kind=Kind.CELL,
+        trigger=trigger,
+        unit=unit,
+        cell=cell.strip(),
+        searched_at=searched_at or timezone.now(),
+        reason=reason.strip(),
+        found=found.strip(),
+        recorded_by=by,
+    )
+    _check_time(search)
+    return _save(search, _staff(search, searchers, witnesses), by=by)
+
+
+def _require_recorder(by, facility) -> None:
+    if not by.has_perm(RECORD):
+        raise PermissionDenied(_("Your role can't record searches."))
+    if not facilities_of(by).filter(pk=facility.pk).exists():
+        raise PermissionDenied(_("You don't work in this facility."))
+
+
+def _check_time(search: Search) -> None:
+    if search.searched_at > timezone.now() + timedelta(minutes=5):
+        raise ValidationError({"searched_at": _("A search is recorded once it has been done.")})
+
+
+def _check_subject(search: Search) -> None:
+    """The kind fits a person, and the child searched is one living with her."""
+    _check_time(search)
+    if search.subject == Subject.CELL or search.kind not in PERSONAL_KINDS:
+        raise ValidationError({"kind": _("Record a cell search as a cell search.")})
+    child = search.child
+    if search.subject == Subject.CHILD_IN_PRISON and (
+        child is None or child.mother_id != search.prisoner_id or not child.lives_with_mother
+    ):
+        raise ValidationError({"child": _("Choose one of her children living with her.")})
+    if search.is_invasive and not search.privacy:
+        raise ValidationError(
+            {"privacy": _("Say how her privacy and dignity were kept (Rule 19).")}
+        )
+
+
+def _staff(search: Search, searchers, witnesses) -> dict:
+    """The searching and witnessing staff: at least one searcher, none twice, all of them
+    staff of the facility (whoever a client sends)."""
+    searchers, witnesses = list(dict.fromkeys(searchers)), list(dict.fromkeys(witnesses))
+    if not searchers:
+        raise ValidationError({"searchers": _("Name who carried out the search.")})
+    if set(searchers) & set(witnesses):
+        raise ValidationError({"witnesses": _("A witness is someone other than the searchers.")})
+    named = {user.pk for user in searchers + witnesses}
+    facility = Facility.objects.filter(pk=search.facility_id)
+    here = set(staff_of(facility).filter(pk__in=named).values_list("pk", flat=True))
+    strangers = [name_of(u) for u in searchers + witnesses if u.pk not in here]
+    if strangers:
+        raise ValidationError(
+            {
+                "searchers": _("Not staff of this facility: %(names)s.")
+                % {"names": ", ".join(strangers)}
+            }
+        )
+    return {Part.SEARCHER: searchers, Part.WITNESS: witnesses}
+
+
+def check_searchers(search: Search, searchers: list) -> None:
+    """Rule 19 for a woman, Rule 21 for a child; Mandela Rule 52 for a body cavity search."""
+    day = timezone.localdate(search.searched_at)
+    if search.subject == Subject.WOMAN:
+        problems = _unqualified(searchers, Course.SEARCH_METHODS, day, women_only=True)
+        message = _(
+            "A personal search of a woman is carried out only by women staff trained in "
+            "searching methods: %(problems)s."
+        )
+        rule = "19"
+    else:
+        problems = _unqualified(searchers, Course.CHILD_SEARCHES, day, women_only=False)
+        message = _("A child is searched only by staff trained to search children: %(problems)s.")
+        rule = "21"
+    if search.kind == Kind.BODY_CAVITY and not problems:
+        problems = [name_of(user) for user in searchers if user.role_code != HEALTH_ROLE]
+        message = _(
+            "A body cavity search is carried out only by a health professional; not health "
+            "staff: %(problems)s."
+        )
+        rule = "M52"
+    if problems:
+        raise RuleBroken(message % {"problems": "; ".join(problems)}, rule=rule, field="searchers")
+
+
+def _unqualified(searchers: list, course: str, day, *, women_only: bool) -> list[str]:
+    """Why each searcher who may not search does not qualify, in words."""
+    trained = set(
+        TrainingRecord.objects.valid_on(day)
+        .filter(course=course, user__in=searchers)
+        .values_list("user_id", flat=True)
+    )
+    course_name = Course(course).label
+    when = formats.date_format(day, "DATE_FORMAT")
+    problems = []
+    for user in searchers:
+        if women_only and user.gender == Gender.MAN:
+            problems.append(_("%(name)s is a man") % {"name": name_of(user)})
+        elif women_only and user.gender != Gender.WOMAN:
+            problems.append(_("%(name)s is not recorded as a woman") % {"name": name_of(user)})
+        elif user.pk not in trained:
+            problems.append(
+                _("%(name)s has no valid training in %(course)s on %(day)s")
+                % {"name": name_of(user), "course": course_name, "day": when}
+            )
+    return problems
+
+
+def check_invasive(search: Search) -> None:
+    """Mandela Rule 51 (an individual reason, an authoriser) and Bangkok Rule 20 (why the
+    scan would not do) for a strip or body cavity search."""
+    if not search.is_invasive:
+        return
+    if not search.reason:
+        if search.trigger == Trigger.RANDOM:
+            message = _(
+                "A random or routine strip or body cavity search is a blanket search: it is "
+                "carried out only for an individual reason about her, written here."
+            )
+        else:
+            message = _("A strip or body cavity search needs an individual reason about her.")
+        raise RuleBroken(message, rule="M51", field="reason")
+    authoriser = search.authorised_by
+    if authoriser is None:
+        raise RuleBroken(
+            _("A strip or body cavity search needs the authorisation of the governor."),
+            rule="M51",
+            field="authorised_by",
+        )
+    if not may_authorise(authoriser, search.facility):
+        raise RuleBroken(
+            _("%(name)s may not authorise a strip or body cavity search in this facility.")
+            % {"name": name_of(authoriser)},
+            rule="M51",
+            field="authorised_by",
+        )
+    if search.scanner_available and not search.why_not_scanner:
+        raise RuleBroken(
+            _("A scanner was available: say why the scan would not do."),
+            rule="20",
+            field="why_not_scanner",
+        )
+
+
+def may_authorise(user, facility) -> bool:
+    return (
+        user.is_active
+        and user.has_perm(AUTHORISE)
+        and facilities_of(user).filter(pk=facility.pk).exists()
+    )
+
+
+def _save(search: Search, people: dict, *, by) -> Search:
+    search.full_clean()
+    search.save()
+    SearchStaff.objects.bulk_create(
+        SearchStaff(search=search, person=user, part=part, gender=user.gender, role=user.role_code)
+        for part, users in people.items()
+        for user in users
+    )
+    audit.record(
+        by=by,
+        action="search.recorded",
+        subject=search,
+        facility=search.facility,
+        detail={"kind": search.kind, "subject": search.subject, "trigger": search.trigger},
+    )
+    return search
+
+
+# Reading
+
+
+def with_staff(searches):
+    """Searches with their staff, in a fixed number of queries however many there are."""
+    return searches.select_related(
+        "facility", "prisoner", "unit", "child", "authorised_by", "recorded_by"
+    ).prefetch_related(Prefetch("staff", SearchStaff.objects.select_related("person")))
+
+
+def her_searches(prisoner):
+    """Searches of her, of her child with her, and of children visiting her."""
+    return with_staff(Search.objects.filter(prisoner=prisoner))
+
+
+def searches_section(*, viewer, prisoner) -> dict | None:
+    """Her page's searches section, for roles that read searches; absent for the others."""
+    if not viewer.has_perm(VIEW):
+        return None
+    searches = her_searches(prisoner).order_by("-searched_at", "-id")
+    return {
+        "woman": prisoner,
+        "searches": list(searches[:SECTION_LIMIT]),
+        "count": searches.count(),
+        "can_record": viewer.has_perm(RECORD),
+        "can_read_training": can_read_training(viewer),
+    }

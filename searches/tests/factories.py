@@ -1,0 +1,55 @@
+from datetime import date, timedelta
+
+from django.utils import timezone
+
+from register.models import Child
+from register.services import record_child
+from staff.models import Course, TrainingRecord
+
+
+def trained(user, course=Course.SEARCH_METHODS, *, completed=None, expires=None):
+    """A training record for `user`: completed a year ago, valid for another year."""
+    today = timezone.localdate()
+    return TrainingRecord.objects.create(
+        user=user,
+        course=course,
+        completed=completed or today - timedelta(days=365),
+        expires=expires if expires is not None else today + timedelta(days=365),
+    )
+
+
+def pat_down(**overrides) -> dict:
+    """What a pat-down on admission records, the searchers and the woman aside."""
+    return {
+        "kind": "pat_down",
+        "trigger": "admission",
+        "place": "Reception search room",
+        "privacy": "Screened area",
+        **overrides,
+    }
+
+
+def strip(governor, **overrides) -> dict:
+    return pat_down(
+        **{
+            "kind": "strip",
+            "trigger": "intelligence",
+            "reason": "Information that she hid a package after the visit",
+            "authorised_by": governor,
+            "privacy": "Private room, door closed",
+            **overrides,
+        }
+    )
+
+
+def child_with(mother, *, by, lives_with_mother=True) -> Child:
+    """A child of hers on the register, recorded by reception (`by`)."""
+    fields = {} if lives_with_mother else {"location": "With her aunt", "custody": "relative"}
+    return record_child(
+        by=by,
+        mother=mother,
+        given_names="Ploy",
+        date_of_birth=date.today() - timedelta(days=500),
+        lives_with_mother=lives_with_mother,
+        **fields,
+    )

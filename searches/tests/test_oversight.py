@@ -1,0 +1,144 @@
+"""What searches give oversight: the facility's searches in a period, and the must-be-zero
+counts computed from the records themselves (indicators 12, 13, 15). The service refuses
+these breaches, so the breaching records here are written around it, as a faulty import or
+a direct database write would."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from oversight.registry import lists_for, zeros_for
+from prisoners.models import Facility
+from searches.models import Search, SearchStaff
+from searches.services import record_search
+from staff.models import Course, Gender
+
+from .factories import child_with, pat_down, strip, trained
+
+pytestmark = pytest.mark.django_db
+
+
+def written_around_the_service(woman, people, **fields) -> Search:
+    """A search row as it stands in the database, with (user, gender, role) searchers."""
+    values = {
+        "facility": woman.facility,
+        "prisoner": woman,
+        "subject": "woman",
+        "kind": "pat_down",
+        "trigger": "admission",
+        "place": "Reception",
+        "recorded_by": people[0][0],
+        **fields,
+    }
+    search = Search.objects.create(**values)
+    for user, gender, role in people:
+        SearchStaff.objects.create(
+            search=search, person=user, part="searcher", gender=gender, role=role
+        )
+    return search
+
+
+def cases(inspector, key, facility):
+    """The cases of the must-be-zero count `key` in the past week, as the inspector sees it."""
+    today = timezone.localdate()
+    zero = next(z for z in zeros_for(inspector) if z.key == key)
+    facilities = Facility.objects.filter(pk=facility.pk)
+    return list(zero.cases(facilities, today - timedelta(days=7), today))
+
+
+def test_the_governor_and_the_inspector_see_the_searches_list_and_counts(cast):
+    for role in ("governor", "inspector"):
+        assert "searches" in {item.key for item in lists_for(cast[role])}
+        assert {"searches-by-a-man", "body-cavity-not-health"} <= {
+            item.key for item in zeros_for(cast[role])
+        }
+    assert not [item for item in zeros_for(cast["health"]) if item.key.startswith("searches")]
+
+
+def test_the_searches_list_holds_the_facilitys_searches_in_the_period_with_links(
+    officer, woman_a, woman_b, cast
+):
+    search = record_search(by=officer, prisoner=woman_a, searchers=[officer], **pat_down())
+    record_search(
+        by=officer,
+        prisoner=woman_a,
+        searchers=[officer],
+        searched_at=timezone.now() - timedelta(days=30),
+        **pat_down(),
+    )
+    listing = next(item for item in lists_for(cast["inspector"]) if item.key == "searches")
+    today = timezone.localdate()
+    found = list(listing.records(Facility.objects.filter(code="A"), today, today))
+    assert found == [search]
+    row = listing.row(search)
+    assert row.woman == woman_a and row.url == reverse(
+        "searches:detail", kwargs={"uuid": search.uuid}
+    )
+    assert "Pat-down" in row.what
+
+
+def test_a_childs_identity_is_not_in_the_row(child_officer, woman_a, cast):
+    child = child_with(woman_a, by=cast["reception"])
+    search = record_search(
+        by=child_officer,
+        prisoner=woman_a,
+        searchers=[child_officer],
+        **pat_down(subject="child_in_prison", child=child),
+    )
+    listing = next(item for item in lists_for(cast["inspector"]) if item.key == "searches")
+    assert "Ploy" not in listing.row(search).what
+
+
+@pytest.mark.rule("19")
+def test_a_personal_search_of_a_woman_by_a_man_is_a_case(cast, officer, man, woman_a, facility_a):
+    record_search(by=officer, prisoner=woman_a, searchers=[officer], **pat_down())
+    breach = written_around_the_service(
+        woman_a, [(officer, Gender.WOMAN, "custody"), (man, Gender.MAN, "custody")]
+    )
+    assert cases(cast["inspector"], "searches-by-a-man", facility_a) == [breach]
+
+
+@pytest.mark.rule("19")
+def test_a_search_of_a_woman_by_staff_untrained_on_the_day_is_a_case(
+    officer, cast, woman_a, facility_a
+):
+    today = timezone.localdate()
+    untrained = cast["reception"]
+    trained(untrained, completed=today - timedelta(days=1))
+    record_search(by=officer, prisoner=woman_a, searchers=[officer], **pat_down())
+    breach = written_around_the_service(
+        woman_a,
+        [(untrained, Gender.WOMAN, "reception")],
+        searched_at=timezone.now() - timedelta(days=3),
+    )
+    assert cases(cast["inspector"], "searches-untrained", facility_a) == [breach]
+
+
+@pytest.mark.rule("21")
+def test_a_search_of_a_child_by_staff_without_child_training_is_a_case(
+    cast, officer, woman_a, facility_a
+):
+    breach = written_around_the_service(
+        woman_a,
+        [(officer, Gender.WOMAN, "custody")],
+        subject="child_visitor",
+        visiting_child_name="Nok",
+        visiting_child_age=6,
+    )
+    assert cases(cast["inspector"], "searches-of-children-untrained", facility_a) == [breach]
+    trained(officer, Course.CHILD_SEARCHES)
+    assert cases(cast["inspector"], "searches-of-children-untrained", facility_a) == []
+
+
+@pytest.mark.rule("M52")
+def test_a_body_cavity_search_not_by_health_staff_is_a_case(
+    officer, nurse, woman_a, cast, facility_a
+):
+    body_cavity = strip(cast["governor"], kind="body_cavity")
+    record_search(by=officer, prisoner=woman_a, searchers=[nurse], **body_cavity)
+    breach = written_around_the_service(
+        woman_a, [(officer, Gender.WOMAN, "custody")], **body_cavity
+    )
+    assert cases(cast["inspector"], "body-cavity-not-health", facility_a) == [breach]
