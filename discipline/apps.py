@@ -1,0 +1,44 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+def _discipline_section(request, prisoner):
+    from .views.common import section_context
+
+    return section_context(request, prisoner)
+
+
+class DisciplineConfig(AppConfig):
+    name = "discipline"
+    verbose_name = "Discipline (Rules 22, 23)"
+
+    def ready(self):
+        from complaints.services import register_adverse_action
+        from prisoners.sections import Section, register
+        from prisoners.services import register_flag_watcher
+        from reminders.services import OUTCOME_REQUIRED_KINDS
+
+        from . import oversight
+        from .services.charges import carry_out_charge, carry_out_sanction
+        from .services.contact import carry_out_restriction
+        from .services.segregation import END_NOW_KIND, carry_out_segregation, watch_protection
+
+        register_flag_watcher(watch_protection)
+        # Only ending the segregation closes the order to end it (Rule 22).
+        OUTCOME_REQUIRED_KINDS.add(END_NOW_KIND)
+        register(
+            Section(
+                key="discipline",
+                title=_("Discipline"),
+                template="discipline/_section.html",
+                context=_discipline_section,
+                order=320,
+            )
+        )
+        oversight.register_all()
+        # Adverse actions held after her report, carried out once both reviews release them
+        # (Rules 7.3, 25.1).
+        register_adverse_action("charge", carry_out_charge)
+        register_adverse_action("sanction", carry_out_sanction)
+        register_adverse_action("segregation", carry_out_segregation)
+        register_adverse_action("contact_restriction", carry_out_restriction)

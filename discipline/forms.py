@@ -1,0 +1,124 @@
+"""The discipline forms. The services judge every Rule; a form only shapes the input (the
+choices it offers already leave out what Rules 22 and 23 forbid)."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from bangkok.forms import DATE, StyledForm, moment
+
+from .models import (
+    ContactMeans,
+    MentalHealth,
+    Privilege,
+    ReviewOutcome,
+    SanctionType,
+    SegregationKind,
+)
+
+YES_NO = [("yes", _("Yes")), ("no", _("No"))]
+
+
+def yes_no(label) -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(
+        label=label, choices=YES_NO, coerce=lambda v: v == "yes", widget=forms.RadioSelect
+    )
+
+
+def day(label, *, required=True, help_text="") -> forms.DateField:
+    return forms.DateField(label=label, required=required, widget=DATE, help_text=help_text)
+
+
+class ChargeForm(StyledForm):
+    offence = forms.CharField(label=_("What she is charged with"), widget=forms.Textarea)
+    occurred_at = moment(_("When it happened"))
+    informed_at = moment(_("When she was told of the charge"))
+    language = forms.CharField(label=_("Language she was told in"), max_length=50)
+    interpreter = forms.BooleanField(label=_("An interpreter was used"), required=False)
+
+
+class DecisionForm(StyledForm):
+    held_at = moment(_("When the hearing was held"))
+    informed_promptly = forms.BooleanField(
+        label=_("She was told of the charge promptly, in a language she understands"),
+        required=False,
+    )
+    interpreter = forms.BooleanField(label=_("An interpreter was present"), required=False)
+    legal_assistance = forms.BooleanField(label=_("She had legal assistance"), required=False)
+    time_to_prepare = forms.BooleanField(
+        label=_("She had time and means to prepare her defence"), required=False
+    )
+    safeguards_note = forms.CharField(
+        label=_("If a safeguard was missing, why"), widget=forms.Textarea, required=False
+    )
+    evidence = forms.CharField(label=_("Evidence heard"), widget=forms.Textarea)
+    mental_health = forms.ChoiceField(
+        label=_("Her mental illness or developmental disability (Mandela Rule 39.3)"),
+        choices=[("", _("Not yet considered")), *MentalHealth.choices],
+        required=False,
+    )
+    proved = yes_no(_("Is the charge proved?"))
+    reasons = forms.CharField(label=_("Reasons for the decision"), widget=forms.Textarea)
+
+
+class SanctionForm(StyledForm):
+    type = forms.ChoiceField(label=_("Sanction"), choices=SanctionType.choices)
+    privilege = forms.ChoiceField(
+        label=_("Privilege she loses (for a loss of a privilege)"),
+        choices=[("", _("None")), *Privilege.choices],
+        required=False,
+    )
+    starts_on = day(_("From"), required=False, help_text=_("Leave empty for today."))
+    ends_on = day(_("Until"))
+
+
+class ReviewForm(StyledForm):
+    outcome = forms.ChoiceField(
+        label=_("Outcome"), choices=ReviewOutcome.choices, widget=forms.RadioSelect
+    )
+    reasons = forms.CharField(label=_("Reasons"), widget=forms.Textarea)
+    ends_on = day(_("New end date (when reduced)"), required=False)
+
+
+class SegregateForm(StyledForm):
+    kind = forms.ChoiceField(label=_("Kind"), choices=SegregationKind.choices)
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea)
+    planned_end = day(_("Planned end"), help_text=_("At most 15 consecutive days."))
+    authorised_by = forms.ModelChoiceField(
+        label=_("Governor who authorised it"), queryset=None, empty_label=_("Choose")
+    )
+
+    def __init__(self, *args, governors=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if governors is None:
+            del self.fields["authorised_by"]
+        else:
+            self.fields["authorised_by"].queryset = governors
+            self.fields["authorised_by"].label_from_instance = lambda u: (
+                u.get_full_name() or u.username
+            )
+
+
+class ExtendForm(StyledForm):
+    planned_end = day(_("New planned end"), help_text=_("At most 15 consecutive days."))
+
+
+class EndForm(StyledForm):
+    reason = forms.CharField(label=_("Why it ends"), max_length=300)
+
+
+class VisitForm(StyledForm):
+    fit_to_remain = yes_no(_("Is she fit to remain segregated?"))
+
+
+class RestrictionForm(StyledForm):
+    means = forms.ChoiceField(
+        label=_("Means restricted"), choices=ContactMeans.choices, widget=forms.RadioSelect
+    )
+    person_name = forms.CharField(label=_("Person concerned"), max_length=200)
+    relationship = forms.CharField(label=_("Relationship to her"), max_length=100)
+    covers_children = forms.BooleanField(
+        label=_("The person is one of her children"), required=False
+    )
+    reason = forms.CharField(label=_("Security reason"), widget=forms.Textarea)
+    starts_on = day(_("From"), required=False, help_text=_("Leave empty for today."))
+    ends_on = day(_("Until"))

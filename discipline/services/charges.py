@@ -1,0 +1,331 @@
+"""Charges, hearings, decisions, sanctions and their review (Bangkok Rules 22, 23; Mandela
+Rules 39-43)."""
+
+import re
+from datetime import date, datetime, timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from bangkok.errors import RuleBroken
+from complaints.models import AdverseKind
+from complaints.services import hold_if_protected
+
+from ..models import (
+    CONFINING,
+    Charge,
+    ChargeStatus,
+    Hearing,
+    MentalHealth,
+    Privilege,
+    ReviewOutcome,
+    Sanction,
+    SanctionReview,
+    SanctionStatus,
+    SanctionType,
+)
+from .common import ADJUDICATE, LAY_CHARGE, log, require
+from .segregation import check_segregation, close_segregation, replan, start_segregation
+
+FAMILY_CONTACT = re.compile(r"famil|contact|visit|child|letter|call|phone", re.IGNORECASE)
+RESTRAINT = re.compile(r"restrain|handcuff|shackle|chain", re.IGNORECASE)
+
+
+def _text(value: str, field: str, message: str) -> str:
+    if not (value or "").strip():
+        raise ValidationError({field: message})
+    return value.strip()
+
+
+@transaction.atomic
+def lay_charge(
+    *,
+    by,
+    prisoner,
+    offence: str,
+    occurred_at: datetime | None = None,
+    informed_at: datetime | None = None,
+    language: str,
+    interpreter: bool = False,
+    held=None,
+):
+    """Lay a charge and record when, and in which language, she was told of it (Mandela 41.1).
+
+    While she is protected after a report the charge is held for review instead (Rules 7.3,
+    25.1): the `HeldAction` is returned, and `held` is that action when it is carried out."""
+    require(by, prisoner, LAY_CHARGE, message=_("Your role can't lay a charge."))
+    now = timezone.now()
+    occurred_at, informed_at = occurred_at or now, informed_at or now
+    if occurred_at > now or informed_at > now:
+        raise ValidationError(_("A charge is about what has happened, and she was told already."))
+    if informed_at < occurred_at:
+        raise ValidationError({"informed_at": _("She can't be told before it happened.")})
+    offence = _text(offence, "offence", _("Say what she is charged with."))
+    language = _text(language, "language", _("Say in which language she was told."))
+    waiting = hold_if_protected(
+        by=by,
+        prisoner=prisoner,
+        kind=AdverseKind.CHARGE,
+        summary=_("Charge: %(offence)s") % {"offence": offence},
+        params={
+            "offence": offence,
+            "occurred_at": occurred_at.isoformat(),
+            "informed_at": informed_at.isoformat(),
+            "language": language,
+            "interpreter": interpreter,
+        },
+        carrying_out=held,
+    )
+    if waiting is not None:
+        return waiting
+    charge = Charge(
+        prisoner=prisoner,
+        facility=prisoner.facility,
+        offence=offence,
+        occurred_at=occurred_at,
+        informed_at=informed_at,
+        language=language,
+        interpreter=interpreter,
+        laid_by=by,
+    )
+    charge.full_clean()
+    charge.save()
+    log(by, "discipline.charge_laid", charge, prisoner)
+    return charge
+
+
+def _check_safeguards(informed_promptly, time_to_prepare, note: str) -> None:
+    """Mandela 41: told promptly in her language, and time to prepare. A hearing without them
+    says why (a SHOULD: the decision stands with its written reason)."""
+    if not (informed_promptly and time_to_prepare) and not note.strip():
+        raise ValidationError(
+            {
+                "safeguards_note": _(
+                    "Say why she wasn't told promptly in her language, or had no time to "
+                    "prepare her defence."
+                )
+            }
+        )
+
+
+@transaction.atomic
+def decide_charge(
+    *,
+    by,
+    charge: Charge,
+    proved: bool,
+    reasons: str,
+    evidence: str,
+    mental_health: str = "",
+    informed_promptly: bool = False,
+    interpreter: bool = False,
+    legal_assistance: bool = False,
+    time_to_prepare: bool = False,
+    safeguards_note: str = "",
+    held_at: datetime | None = None,
+) -> Hearing:
+    """Record the hearing and its decision. No decision until her mental illness or
+    developmental disability, if any, was considered and whether it contributed (Mandela
+    39.3); the procedural safeguards are recorded with it (Mandela 41)."""
+    require(by, charge.prisoner, ADJUDICATE, message=_("Only the governor decides a charge."))
+    charge = Charge.objects.select_for_update().get(pk=charge.pk)
+    if charge.status != ChargeStatus.LAID:
+        raise ValidationError(_("This charge has been decided already."))
+    if mental_health not in MentalHealth.values:
+        raise RuleBroken(
+            _(
+                "A decision can't be recorded until her mental illness or developmental "
+                "disability, if any, was considered, and whether it contributed"
+            ),
+            rule="M39",
+            field="mental_health",
+        )
+    _check_safeguards(informed_promptly, time_to_prepare, safeguards_note)
+    held_at = held_at or timezone.now()
+    if held_at > timezone.now() or held_at < charge.informed_at:
+        raise ValidationError({"held_at": _("The hearing follows the charge and has happened.")})
+    hearing = Hearing(
+        charge=charge,
+        held_at=held_at,
+        held_by=by,
+        informed_promptly=informed_promptly,
+        interpreter=interpreter,
+        legal_assistance=legal_assistance,
+        time_to_prepare=time_to_prepare,
+        safeguards_note=safeguards_note.strip(),
+        evidence=_text(evidence, "evidence", _("Say what evidence was heard.")),
+        mental_health=mental_health,
+        proved=proved,
+        reasons=_text(reasons, "reasons", _("Give the reasons for the decision.")),
+    )
+    hearing.full_clean()
+    hearing.save()
+    charge.status = ChargeStatus.PROVED if proved else ChargeStatus.DISMISSED
+    charge.save(update_fields=["status"])
+    log(by, "discipline.charge_decided", charge, charge.prisoner, proved=proved)
+    return hearing
+
+
+def _check_kind(type: str, privilege: str) -> None:
+    """Rule 23 and Mandela 43: no sanction prohibits family contact, none is a restraint."""
+    for value, field in ((type, "type"), (privilege, "privilege")):
+        if FAMILY_CONTACT.search(value or ""):
+            raise RuleBroken(
+                _("A sanction can't prohibit family contact, especially with her children"),
+                rule="23",
+                field=field,
+            )
+        if RESTRAINT.search(value or ""):
+            raise RuleBroken(
+                _("Instruments of restraint are never a sanction"), rule="M43", field=field
+            )
+    if type not in SanctionType.values:
+        raise ValidationError({"type": _("Choose one of the sanctions.")})
+    if type == SanctionType.LOSS_OF_PRIVILEGES and privilege not in Privilege.values:
+        raise ValidationError({"privilege": _("Choose the privilege she loses.")})
+
+
+@transaction.atomic
+def impose_sanction(
+    *,
+    by,
+    charge: Charge,
+    type: str,
+    ends_on: date | None,
+    starts_on: date | None = None,
+    privilege: str = "",
+    held=None,
+):
+    """Impose a sanction for a proved charge. None prohibits family contact (Rule 23) or is a
+    restraint (Mandela 43.2); close confinement or segregation is refused for a protected
+    woman (Rule 22) or a girl (Mandela 45.2) and lasts at most 15 days (Mandela 43-44).
+    While she is protected after a report it is held for review instead (Rules 7.3, 25.1)."""
+    prisoner = charge.prisoner
+    require(by, prisoner, ADJUDICATE, message=_("Only the governor imposes a sanction."))
+    _check_kind(type, privilege)
+    if Charge.objects.select_for_update().get(pk=charge.pk).status != ChargeStatus.PROVED:
+        raise ValidationError(_("A sanction follows only a charge proved at a hearing."))
+    today = timezone.localdate()
+    starts_on = starts_on or today
+    if ends_on is None or ends_on < starts_on:
+        raise ValidationError({"ends_on": _("Give the day it ends, on or after it starts.")})
+    if type in CONFINING:
+        if starts_on != today:
+            raise ValidationError({"starts_on": _("Confinement starts when it is imposed: today.")})
+        check_segregation(prisoner, ends_on)
+    waiting = hold_if_protected(
+        by=by,
+        prisoner=prisoner,
+        kind=AdverseKind.SANCTION,
+        summary=_("Sanction for “%(offence)s”: %(type)s until %(day)s")
+        % {"offence": charge.offence, "type": SanctionType(type).label, "day": ends_on},
+        params={
+            "charge": str(charge.uuid),
+            "type": type,
+            "privilege": privilege,
+            "delay": (starts_on - today).days,
+            "days": (ends_on - starts_on).days,
+        },
+        carrying_out=held,
+    )
+    if waiting is not None:
+        return waiting
+    sanction = Sanction.objects.create(
+        charge=charge,
+        prisoner=prisoner,
+        facility=prisoner.facility,
+        type=type,
+        privilege=privilege if type == SanctionType.LOSS_OF_PRIVILEGES else "",
+        starts_on=starts_on,
+        ends_on=ends_on,
+        imposed_by=by,
+    )
+    if type in CONFINING:
+        start_segregation(
+            prisoner=prisoner,
+            kind=type,
+            reason=charge.offence,
+            planned_end=ends_on,
+            authorised_by=by,
+            recorded_by=by,
+            sanction=sanction,
+        )
+    log(by, "discipline.sanction_imposed", sanction, prisoner, type=type)
+    return sanction
+
+
+@transaction.atomic
+def review_sanction(
+    *, by, sanction: Sanction, outcome: str, reasons: str, ends_on: date | None = None
+) -> SanctionReview:
+    """Review a sanction (Mandela 41.4): uphold, reduce (end it sooner) or quash it. A quashed
+    or shortened confinement ends her segregation when it is due."""
+    require(by, sanction.prisoner, ADJUDICATE, message=_("Only the governor reviews a sanction."))
+    sanction = Sanction.objects.select_for_update().get(pk=sanction.pk)
+    if sanction.status == SanctionStatus.QUASHED:
+        raise ValidationError(_("This sanction was quashed already."))
+    if outcome not in ReviewOutcome.values:
+        raise ValidationError({"outcome": _("Choose the outcome of the review.")})
+    reasons = _text(reasons, "reasons", _("Give the reasons for the outcome."))
+    if outcome == ReviewOutcome.REDUCED:
+        _reduce(sanction, ends_on, by)
+    elif outcome == ReviewOutcome.QUASHED:
+        sanction.status = SanctionStatus.QUASHED
+        sanction.save(update_fields=["status"])
+        _end_confinement(sanction, by)
+    review = SanctionReview.objects.create(
+        sanction=sanction, reviewed_by=by, outcome=outcome, reasons=reasons
+    )
+    log(by, "discipline.sanction_reviewed", sanction, sanction.prisoner, outcome=outcome)
+    return review
+
+
+def _reduce(sanction: Sanction, ends_on: date | None, by) -> None:
+    if ends_on is None or not sanction.starts_on <= ends_on < sanction.ends_on:
+        raise ValidationError(
+            {"ends_on": _("A reduced sanction ends sooner, not before it began.")}
+        )
+    sanction.ends_on = ends_on
+    sanction.status = SanctionStatus.REDUCED
+    sanction.save(update_fields=["ends_on", "status"])
+    segregation = getattr(sanction, "segregation", None)
+    if segregation is None or not segregation.is_open:
+        return
+    if ends_on < timezone.localdate():
+        _end_confinement(sanction, by)
+    else:
+        replan(segregation, ends_on, by=by)
+
+
+def _end_confinement(sanction: Sanction, by) -> None:
+    segregation = getattr(sanction, "segregation", None)
+    if segregation is not None and segregation.is_open:
+        close_segregation(segregation, by=by, reason=_("Sanction changed on review"))
+
+
+def carry_out_charge(*, by, prisoner, held, occurred_at, informed_at, **params):
+    """A charge held after her report and released by both reviews: it is laid now."""
+    return lay_charge(
+        by=by,
+        prisoner=prisoner,
+        occurred_at=datetime.fromisoformat(occurred_at),
+        informed_at=datetime.fromisoformat(informed_at),
+        held=held,
+        **params,
+    )
+
+
+def carry_out_sanction(*, by, prisoner, held, charge, delay, days, **params):
+    """A sanction held after her report and released by both reviews: it starts now (or as
+    long after as was asked) and lasts as long as was asked."""
+    starts_on = timezone.localdate() + timedelta(days=delay)
+    return impose_sanction(
+        by=by,
+        charge=Charge.objects.get(uuid=charge),
+        starts_on=starts_on,
+        ends_on=starts_on + timedelta(days=days),
+        held=held,
+        **params,
+    )

@@ -1,0 +1,35 @@
+"""What every discipline verb shares: who may act, and the audit row."""
+
+from datetime import date, datetime, time
+
+from django.core.exceptions import PermissionDenied
+from django.utils import timezone
+
+import audit
+from prisoners.permissions import facilities_of
+
+LAY_CHARGE = "discipline.add_charge"
+ADJUDICATE = "discipline.adjudicate"
+SEGREGATE = "discipline.add_segregation"
+VISIT = "discipline.record_segregation_visit"
+RESTRICT = "discipline.add_contactrestriction"
+VIEW_CHARGE = "discipline.view_charge"
+VIEW_SANCTION = "discipline.view_sanction"
+VIEW_SEGREGATION = "discipline.view_segregation"
+VIEW_RESTRICTION = "discipline.view_contactrestriction"
+
+
+def require(by, prisoner, *perms: str, message: str) -> None:
+    """Refuse unless `by` holds one of `perms` and works in her facility."""
+    if by is None or not any(by.has_perm(perm) for perm in perms):
+        raise PermissionDenied(message)
+    if not facilities_of(by).filter(pk=prisoner.facility_id).exists():
+        raise PermissionDenied(message)
+
+
+def log(by, action: str, subject, prisoner, **detail) -> None:
+    audit.record(by=by, action=action, subject=subject, facility=prisoner.facility, detail=detail)
+
+
+def start_of(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))

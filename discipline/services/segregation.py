@@ -1,0 +1,387 @@
+"""Segregation and close confinement (Bangkok Rule 22; Mandela Rules 43-46).
+
+Never for a woman under the "no segregation" protection (pregnant, breastfeeding, an infant in
+her care) nor for a girl under 18: no override. For anyone else: a planned end within 15
+consecutive days, a health visit every day, an alert to the governor on day 13 and no
+extension beyond day 15. If the protection appears while she is segregated, the governor is
+told at once to end it.
+"""
+
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from bangkok.errors import RuleBroken
+from complaints.models import AdverseKind
+from complaints.services import hold_if_protected
+from prisoners.models import ProtectionFlags
+from prisoners.permissions import staff_holding
+from reminders.services import cancel_reminder, resolve_reminder, schedule_reminder
+from staff.models import User
+
+from ..models import Segregation, SegregationKind, SegregationVisit
+from .common import ADJUDICATE, SEGREGATE, VISIT, log, require, start_of
+
+
+def protection_refusal(prisoner, day: date) -> RuleBroken | None:
+    """Why she can't be segregated or confined on `day`, if she can't: never saying why she is
+    protected (Rule 8), only that she is (Rule 22) or that she is a girl (Mandela 45.2)."""
+    flags = ProtectionFlags.objects.select_for_update().get(prisoner=prisoner)
+    if flags.no_segregation:
+        return RuleBroken(
+            _("She can't be segregated or confined: she is under the 'No segregation' protection"),
+            rule="22",
+        )
+    if prisoner.age_on(day) < 18:
+        return RuleBroken(
+            _("She can't be segregated or confined: she is a girl under 18"), rule="M45"
+        )
+    return None
+
+
+def run_start_for(prisoner, day: date) -> date:
+    """The first day of her unbroken run of segregation if she is segregated from `day`: a
+    segregation that ended the day before or later continues the same run (Mandela 44)."""
+    previous = prisoner.segregations.filter(ended_at__isnull=False).order_by("-ended_at").first()
+    if previous and timezone.localdate(previous.ended_at) >= day - timedelta(days=1):
+        return previous.run_start
+    return day
+
+
+def last_allowed_day(run_start: date) -> date:
+    return run_start + timedelta(days=settings.SEGREGATION_MAX_DAYS - 1)
+
+
+def _check_planned_end(run_start: date, start: date, planned_end: date | None) -> None:
+    if planned_end is None:
+        raise ValidationError({"planned_end": _("Give the day it is planned to end.")})
+    if planned_end < start:
+        raise ValidationError({"planned_end": _("The planned end can't be before it starts.")})
+    limit = last_allowed_day(run_start)
+    if planned_end > limit:
+        raise RuleBroken(
+            _(
+                "Segregation can't last more than %(days)s consecutive days: it must end by "
+                "%(limit)s"
+            )
+            % {"days": settings.SEGREGATION_MAX_DAYS, "limit": limit.isoformat()},
+            rule="M43",
+            field="planned_end",
+        )
+
+
+def check_segregation(prisoner, planned_end: date | None) -> date:
+    """Every check before she is segregated from today (Rule 22; Mandela 43-45); returns the
+    first day of her run."""
+    today = timezone.localdate()
+    refusal = protection_refusal(prisoner, today)
+    if refusal:
+        raise refusal
+    if prisoner.segregations.open().exists():
+        raise ValidationError(_("She is already segregated: end or extend that segregation."))
+    run_start = run_start_for(prisoner, today)
+    _check_planned_end(run_start, today, planned_end)
+    return run_start
+
+
+def start_segregation(
+    *, prisoner, kind, reason, planned_end, authorised_by, recorded_by, sanction=None
+) -> Segregation:
+    """Start it after every check; called by the verbs below and by `impose_sanction`."""
+    today = timezone.localdate()
+    run_start = check_segregation(prisoner, planned_end)
+    segregation = Segregation(
+        prisoner=prisoner,
+        facility=prisoner.facility,
+        kind=kind,
+        sanction=sanction,
+        reason=reason.strip(),
+        authorised_by=authorised_by,
+        recorded_by=recorded_by,
+        started_at=timezone.now(),
+        start_date=today,
+        run_start=run_start,
+        planned_end=planned_end,
+    )
+    segregation.full_clean()
+    segregation.save()
+    log(recorded_by, "discipline.segregated", segregation, prisoner, kind=kind)
+    schedule_visit(segregation, today)
+    _schedule_alert(segregation)
+    _schedule_planned_end(segregation)
+    return segregation
+
+
+def governors_of(facility):
+    """The people who may authorise a segregation in the facility: active staff assigned to
+    it whose role adjudicates."""
+    return staff_holding(ADJUDICATE, facility)
+
+
+@transaction.atomic
+def segregate(
+    *,
+    by,
+    prisoner,
+    kind: str,
+    reason: str,
+    planned_end: date | None,
+    authorised_by=None,
+    held=None,
+):
+    """Segregate her or confine her to her cell, with a planned end (Bangkok Rule 22; Mandela
+    43-45). A custody officer records it naming the governor who authorised it. While she is
+    protected after a report it is held for review instead (Rules 7.3, 25.1): the
+    `HeldAction` is returned, and `held` is that action when it is carried out."""
+    require(by, prisoner, ADJUDICATE, SEGREGATE, message=_("Your role can't segregate a woman."))
+    if authorised_by is None and by.has_perm(ADJUDICATE):
+        authorised_by = by
+    if (
+        authorised_by is None
+        or not governors_of(prisoner.facility).filter(pk=authorised_by.pk).exists()
+    ):
+        raise ValidationError(
+            {"authorised_by": _("Name the governor of her prison who authorised it.")}
+        )
+    if kind not in SegregationKind.values:
+        raise ValidationError({"kind": _("Say what kind of segregation it is.")})
+    if not reason.strip():
+        raise ValidationError({"reason": _("Give the reason for it.")})
+    check_segregation(prisoner, planned_end)
+    waiting = hold_if_protected(
+        by=by,
+        prisoner=prisoner,
+        kind=AdverseKind.SEGREGATION,
+        summary=_("Segregation until %(day)s: %(reason)s")
+        % {"day": planned_end.isoformat(), "reason": reason},
+        params={
+            "kind": kind,
+            "reason": reason,
+            "days": (planned_end - timezone.localdate()).days,
+            "authorised_by": authorised_by.pk,
+        },
+        carrying_out=held,
+    )
+    if waiting is not None:
+        return waiting
+    return start_segregation(
+        prisoner=prisoner,
+        kind=kind,
+        reason=reason,
+        planned_end=planned_end,
+        authorised_by=authorised_by,
+        recorded_by=by,
+    )
+
+
+def _open(segregation: Segregation) -> Segregation:
+    segregation = Segregation.objects.select_for_update().get(pk=segregation.pk)
+    if not segregation.is_open:
+        raise ValidationError(_("This segregation has already ended."))
+    return segregation
+
+
+@transaction.atomic
+def extend_segregation(*, by, segregation: Segregation, planned_end: date | None) -> Segregation:
+    """Move the planned end later, never beyond 15 consecutive days (Mandela 43-44), and never
+    for a woman now protected (Rule 22) or a girl (Mandela 45.2): that one must end now."""
+    require(by, segregation.prisoner, ADJUDICATE, message=_("Only the governor extends it."))
+    segregation = _open(segregation)
+    refusal = protection_refusal(segregation.prisoner, timezone.localdate())
+    if refusal:
+        raise refusal
+    if planned_end is not None and planned_end <= segregation.planned_end:
+        raise ValidationError({"planned_end": _("An extension ends later than planned now.")})
+    _check_planned_end(segregation.run_start, segregation.start_date, planned_end)
+    replan(segregation, planned_end, by=by)
+    log(by, "discipline.segregation_extended", segregation, segregation.prisoner)
+    return segregation
+
+
+def replan(segregation: Segregation, planned_end: date, *, by) -> None:
+    """Move its planned end (an extension, or a sanction reduced on review)."""
+    cancel_reminder(key=_planned_end_key(segregation), by=by, reason="Planned end moved")
+    segregation.planned_end = planned_end
+    segregation.full_clean()
+    segregation.save(update_fields=["planned_end"])
+    _schedule_planned_end(segregation)
+
+
+@transaction.atomic
+def end_segregation(*, by, segregation: Segregation, reason: str = "") -> Segregation:
+    """End it; her reminders close (the order to end it at once among them, Rule 22)."""
+    require(by, segregation.prisoner, ADJUDICATE, message=_("Only the governor ends it."))
+    return close_segregation(segregation, by=by, reason=reason)
+
+
+def close_segregation(segregation: Segregation, *, by, reason: str) -> Segregation:
+    segregation = _open(segregation)
+    segregation.ended_at = timezone.now()
+    segregation.ended_by = by
+    segregation.end_reason = reason.strip()[:300]
+    segregation.save(update_fields=["ended_at", "ended_by", "end_reason"])
+    resolve_reminder(key=_end_now_key(segregation), by=by, outcome="Segregation ended")
+    resolve_reminder(key=_planned_end_key(segregation), by=by, outcome="Segregation ended")
+    cancel_reminder(key=_alert_key(segregation), by=by, reason="Segregation ended")
+    cancel_reminder(key=visit_key(segregation, timezone.localdate()), by=by, reason="ended")
+    log(by, "discipline.segregation_ended", segregation, segregation.prisoner)
+    return segregation
+
+
+@transaction.atomic
+def record_segregation_visit(
+    *, by, segregation: Segregation, fit_to_remain: bool, seen_at=None
+) -> SegregationVisit:
+    """Health staff saw her today (Mandela 46): only that, and whether she is fit to remain.
+    If she isn't, the governor is told to review it at once."""
+    require(by, segregation.prisoner, VISIT, message=_("Only health staff record this visit."))
+    seen_at = seen_at or timezone.now()
+    ended = segregation.ended_at or timezone.now()
+    if seen_at > ended or seen_at < segregation.started_at:
+        raise ValidationError({"seen_at": _("She was seen while segregated, not later or before.")})
+    visit = SegregationVisit.objects.create(
+        segregation=segregation, seen_at=seen_at, seen_by=by, fit_to_remain=fit_to_remain
+    )
+    day = timezone.localdate(seen_at)
+    resolve_reminder(key=visit_key(segregation, day), by=by, outcome="Seen")
+    if not fit_to_remain and segregation.is_open:
+        schedule_reminder(
+            key=f"discipline.unfit:{visit.uuid}",
+            kind="discipline.segregation_unfit",
+            rule="M46",
+            title=_("Health staff report a segregated woman is not fit to remain: review it now"),
+            facility=segregation.facility,
+            assignee_role="governor",
+            prisoner=segregation.prisoner,
+            due_at=timezone.now(),
+        )
+    log(by, "discipline.segregation_visit", visit, segregation.prisoner, fit=fit_to_remain)
+    return visit
+
+
+# Reminders
+
+
+def visit_key(segregation: Segregation, day: date) -> str:
+    return f"discipline.visit:{segregation.uuid}:{day.isoformat()}"
+
+
+def _end_now_key(segregation: Segregation) -> str:
+    return f"discipline.end-now:{segregation.uuid}"
+
+
+def _alert_key(segregation: Segregation) -> str:
+    return f"discipline.day-alert:{segregation.uuid}"
+
+
+def _planned_end_key(segregation: Segregation) -> str:
+    return f"discipline.planned-end:{segregation.uuid}:{segregation.planned_end.isoformat()}"
+
+
+def schedule_visit(segregation: Segregation, day: date):
+    """The day's health visit (Mandela 46): one reminder a segregation a day."""
+    now = timezone.now()
+    return schedule_reminder(
+        key=visit_key(segregation, day),
+        kind="discipline.segregation_visit",
+        rule="M46",
+        title=_("Daily health visit to a segregated woman"),
+        facility=segregation.facility,
+        assignee_role="health",
+        prisoner=segregation.prisoner,
+        due_at=max(now, start_of(day)),
+        escalate_at=max(now, start_of(day + timedelta(days=1))),
+    )
+
+
+def _schedule_alert(segregation: Segregation) -> None:
+    """Alert the governor on day SEGREGATION_ALERT_DAY of the run (Mandela 44)."""
+    day = segregation.run_start + timedelta(days=settings.SEGREGATION_ALERT_DAY - 1)
+    schedule_reminder(
+        key=_alert_key(segregation),
+        kind="discipline.segregation_day_alert",
+        rule="M44",
+        title=_("Segregation nearing 15 consecutive days: it must end by then"),
+        facility=segregation.facility,
+        assignee_role="governor",
+        prisoner=segregation.prisoner,
+        due_at=max(timezone.now(), start_of(day)),
+    )
+
+
+def _schedule_planned_end(segregation: Segregation) -> None:
+    schedule_reminder(
+        key=_planned_end_key(segregation),
+        kind="discipline.segregation_planned_end",
+        rule="M43",
+        title=_("A segregation reaches its planned end: end it"),
+        facility=segregation.facility,
+        assignee_role="governor",
+        prisoner=segregation.prisoner,
+        due_at=max(timezone.now(), start_of(segregation.planned_end)),
+    )
+
+
+# Only ending the segregation closes this reminder ("Mark done" can't): see DisciplineConfig.
+END_NOW_KIND = "discipline.end_segregation_now"
+
+
+def order_end_now(segregation: Segregation, *, by) -> None:
+    """She is segregated and now protected (Rule 22): the governor must end it at once. The
+    reminder says nothing of why; the audit row records when it was first ordered."""
+    if segregation.protection_raised_at is None:
+        segregation.protection_raised_at = timezone.now()
+        segregation.save(update_fields=["protection_raised_at"])
+        log(by, "discipline.segregation_must_end", segregation, segregation.prisoner, rule="22")
+    schedule_reminder(
+        key=_end_now_key(segregation),
+        kind=END_NOW_KIND,
+        rule="22",
+        title=_("End a segregation at once"),
+        facility=segregation.facility,
+        assignee_role="governor",
+        prisoner=segregation.prisoner,
+        due_at=timezone.now(),
+    )
+
+
+def watch_protection(*, prisoner, changed: dict, by) -> None:
+    """Registered flag watcher: the protection appeared while she is segregated (Rule 22)."""
+    if changed.get("no_segregation") is not True:
+        return
+    for segregation in prisoner.segregations.open().select_related("facility", "prisoner"):
+        order_end_now(segregation, by=by)
+
+
+def schedule_segregation_visits(*, today: date | None = None) -> int:
+    """Each open segregation gets the day's visit reminder, and Rule 22 is checked again for
+    her; running it again the same day changes nothing."""
+    today = today or timezone.localdate()
+    count = 0
+    for segregation in Segregation.objects.open().select_related(
+        "facility", "prisoner", "prisoner__flags"
+    ):
+        with transaction.atomic():
+            schedule_visit(segregation, today)
+            if segregation.prisoner.flags.no_segregation:
+                order_end_now(segregation, by=None)
+        count += 1
+    return count
+
+
+def carry_out_segregation(*, by, prisoner, held, kind, reason, days, authorised_by):
+    """A segregation held after her report and released by both reviews: it starts now, for
+    the number of days asked, every check made again."""
+    return segregate(
+        by=by,
+        prisoner=prisoner,
+        kind=kind,
+        reason=reason,
+        planned_end=timezone.localdate() + timedelta(days=days),
+        authorised_by=User.objects.get(pk=authorised_by),
+        held=held,
+    )
