@@ -1,0 +1,36 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+def _restraints_section(request, prisoner):
+    from .views import section_context
+
+    return section_context(request, prisoner)
+
+
+class RestraintsConfig(AppConfig):
+    name = "restraints"
+    verbose_name = "Instruments of restraint (Rule 24)"
+
+    def ready(self):
+        from oversight.registry import register_list, register_zero
+        from prisoners.sections import Section, register
+        from prisoners.services import register_flag_watcher
+        from reminders.services import OUTCOME_REQUIRED_KINDS
+
+        from . import oversight, services
+
+        register_flag_watcher(services.on_flags_changed)
+        OUTCOME_REQUIRED_KINDS.update(services.CLOSED_BY_THE_RECORD)
+        register(
+            Section(
+                key="restraints",
+                title=_("Restraints"),
+                template="restraints/_section.html",
+                context=_restraints_section,
+                order=340,
+            )
+        )
+        register_list(oversight.RECORDS)
+        for zero in oversight.ZEROS:
+            register_zero(zero)

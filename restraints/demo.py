@@ -1,0 +1,93 @@
+"""Demo restraints, recorded through the services as custody and health staff would: an escort
+to hospital in handcuffs, since removed; a restraint on now, with its reviews; and, for a
+woman under the health-approval protection, the method health staff approved and a
+restraint by it, on now. A woman under the "No restraints" protection is never restrained here."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from prisoners.models import CustodyStatus
+
+from . import services
+
+HOSPITAL_ESCORT = {
+    "device": "handcuffs",
+    "purpose": "escort_transfer",
+    "necessity": "Escort to an outside hospital appointment; no secure waiting room there.",
+    "place": "hospital",
+    "place_detail": "Provincial hospital, outpatients",
+}
+
+
+def seed(*, facility, staff, women) -> None:
+    custody, governor, health = (staff.get(r) for r in ("custody", "governor", "health"))
+    if not (custody and governor):
+        return
+    women = [w for w in women if w.custody_status == CustodyStatus.IN_CUSTODY]
+    for woman in women:
+        woman.flags.refresh_from_db()
+    free = [w for w in women if not (w.flags.no_restraint_obstetric or _needs_approval(w))]
+    now = timezone.now()
+    if free:
+        _escort_removed(free[0], custody, governor, now)
+    if len(free) > 1:
+        _on_now(free[1], custody, governor, now)
+    pregnant = [w for w in women if _needs_approval(w) and not w.flags.no_restraint_obstetric]
+    if pregnant and health:
+        _by_approved_method(pregnant[0], custody, governor, health, now)
+
+
+def _needs_approval(woman) -> bool:
+    return woman.flags.restraint_health_approval
+
+
+def _escort_removed(woman, custody, governor, now) -> None:
+    restraint = services.apply_restraint(
+        by=custody,
+        prisoner=woman,
+        authorised_by=governor,
+        applied_at=now - timedelta(days=2, hours=5),
+        **HOSPITAL_ESCORT,
+    )
+    services.remove_restraint(
+        by=custody, restraint=restraint, removed_at=now - timedelta(days=2, hours=2)
+    )
+
+
+def _on_now(woman, custody, governor, now) -> None:
+    restraint = services.apply_restraint(
+        by=custody,
+        prisoner=woman,
+        device="soft_cuffs",
+        purpose="prevent_injury_to_others",
+        necessity="Struck an officer twice on the unit; talking her down did not work.",
+        place="prison",
+        place_detail="Unit 2 day room",
+        authorised_by=governor,
+        applied_at=now - timedelta(minutes=50),
+    )
+    services.review_restraint(
+        by=custody,
+        restraint=restraint,
+        still_needed=True,
+        note="Still agitated; a nurse is on the way.",
+        reviewed_at=now - timedelta(minutes=20),
+    )
+
+
+def _by_approved_method(woman, custody, governor, health, now) -> None:
+    services.approve_method(
+        by=health,
+        prisoner=woman,
+        devices=["soft_cuffs", "escort_cuff"],
+        conditions="Hands in front only; nothing around the abdomen; remove on arrival.",
+        valid_until=now + timedelta(days=30),
+    )
+    # On escort now: the approval covers only what is applied after it.
+    services.apply_restraint(
+        by=custody,
+        prisoner=woman,
+        authorised_by=governor,
+        **{**HOSPITAL_ESCORT, "device": "escort_cuff"},
+    )

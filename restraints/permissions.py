@@ -1,0 +1,37 @@
+"""The access funnel for restraints (Rule 24): a restraint is reached through its woman, so
+a restraint of a woman outside the viewer's facilities, or seen by a role that doesn't read
+restraints, is the same 404 as one that doesn't exist."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from prisoners.permissions import access_prisoner, prisoners_visible_to
+
+from .models import Restraint
+from .services import VIEW
+
+
+def access_her_restraints(user, uuid, write: bool = False):
+    """The woman, if the viewer reads restraints in her facility; else 404. `write` is
+    checked by the verb itself (each verb has its own permission)."""
+    return access_prisoner(user, uuid, perm=VIEW)
+
+
+def access_restraint(user, uuid) -> Restraint:
+    """One restraint, if its woman is in the viewer's scope for restraints; else 404."""
+    restraint = (
+        Restraint.objects.filter(uuid=uuid, prisoner__in=prisoners_visible_to(user, VIEW))
+        .select_related("prisoner__facility", "prisoner__flags", "authorised_by", "applied_by")
+        .select_related("removed_by", "approval")
+        .first()
+    )
+    if restraint is None:
+        raise Http404("No such restraint in your facilities.")
+    return restraint
+
+
+def require(user, perm: str) -> None:
+    """A role that reads restraints but may not do this: 403."""
+    if not user.has_perm(perm):
+        raise PermissionDenied(_("Your role can't do this with restraints."))

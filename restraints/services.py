@@ -1,0 +1,423 @@
+"""Restraint verbs (Bangkok Rule 24; Mandela Rules 43.2, 47-49, paraphrase): apply, review,
+remove; health staff's approval of the least restrictive method; and what a change of her
+protections means for a restraint that is on."""
+
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+import audit
+from bangkok.errors import RuleBroken
+from prisoners.models import Prisoner, ProtectionFlags
+from prisoners.permissions import WORK_IN_FACILITY, facilities_of, staff_holding
+from reminders.models import Basis, Reminder
+from reminders.services import resolve_reminder, schedule_reminder
+
+from .models import Device, MethodApproval, Purpose, Restraint, RestraintReview
+
+VIEW = "restraints.view_restraint"
+APPLY = "restraints.add_restraint"
+CHANGE = "restraints.change_restraint"
+AUTHORISE = "restraints.authorise_restraint"
+APPROVE_METHOD = "restraints.approve_method"
+
+REVIEW_KIND = "restraints.review"
+OBSTETRIC_KIND = "restraints.obstetric_alert"
+METHOD_KIND = "restraints.method_needed"
+# These close only through the restraint: a review, or its removal.
+CLOSED_BY_THE_RECORD = {REVIEW_KIND, OBSTETRIC_KIND, METHOD_KIND}
+
+
+def _may(by, prisoner: Prisoner, perm: str) -> None:
+    if not by.has_perm(perm):
+        raise PermissionDenied(_("Your role can't do this with restraints."))
+    if not facilities_of(by).filter(pk=prisoner.facility_id).exists():
+        raise PermissionDenied(_("You don't work in her facility."))
+
+
+def _moment(at: datetime | None, *, field: str, now: datetime) -> datetime:
+    at = at or now
+    if at > now:
+        raise ValidationError({field: _("This can't be in the future.")})
+    return at
+
+
+def _key(restraint: Restraint, what: str) -> str:
+    return f"restraints:{restraint.uuid}:{what}"
+
+
+# Who may authorise, and what the protections allow
+
+
+def authorisers_of(facility):
+    """Active staff of the facility whose role authorises restraints (the governor)."""
+    return staff_holding(AUTHORISE, facility)
+
+
+def _check_authoriser(authoriser, prisoner: Prisoner) -> None:
+    if not (
+        authoriser.is_active
+        and authoriser.has_perm(AUTHORISE)
+        and authoriser.has_perm(WORK_IN_FACILITY, prisoner.facility)
+    ):
+        raise ValidationError(
+            {"authorised_by": _("Only a governor of her facility can authorise a restraint.")}
+        )
+
+
+def _protected_since(flags: ProtectionFlags, since: datetime) -> bool:
+    """Whether the "No restraints" protection was on at any time from `since` until now,
+    read from the history of her flags."""
+    if flags.no_restraint_obstetric:
+        return True
+    events = flags.events.order_by("-pgh_created_at", "-pgh_id")
+    before = events.filter(pgh_created_at__lte=since).first()
+    if before is not None and before.no_restraint_obstetric:
+        return True
+    return events.filter(pgh_created_at__gt=since, no_restraint_obstetric=True).exists()
+
+
+def _refuse_in_obstetric_period(flags: ProtectionFlags, applied_at: datetime) -> None:
+    """Rule 24, absolute: never during labour, birth or immediately after. The message names
+    the protection, not the reason for it (Rule 8)."""
+    if _protected_since(flags, applied_at):
+        raise RuleBroken(
+            _(
+                "She is under the 'No restraints' protection (Rule 24): no instrument of "
+                "restraint may be used on her, for any purpose. Nothing was recorded."
+            ),
+            rule="24",
+        )
+
+
+def _refuse_off_the_lists(device: str, purpose: str) -> None:
+    if device not in Device.values:
+        raise RuleBroken(
+            _(
+                "That device is not an approved instrument of restraint: chains, irons and "
+                "other degrading or painful devices are prohibited."
+            ),
+            rule="M47",
+            field="device",
+        )
+    if purpose not in Purpose.values:
+        raise RuleBroken(
+            _(
+                "A restraint may be used only for escort, to prevent harm or serious damage, "
+                "or on medical direction: never as a punishment."
+            ),
+            rule="M43",
+            field="purpose",
+        )
+
+
+def approval_in_force(prisoner: Prisoner, at: datetime | None = None) -> MethodApproval | None:
+    """The latest method approval health staff recorded for her that is current at `at`."""
+    at = at or timezone.now()
+    return (
+        prisoner.restraint_approvals.filter(approved_at__lte=at, valid_until__gt=at)
+        .select_related("approved_by")
+        .first()
+    )
+
+
+def _covering_approval(flags: ProtectionFlags, prisoner, device: str, at) -> MethodApproval:
+    """Rule 24: a pregnant woman is restrained only by the method health staff approved."""
+    approval = approval_in_force(prisoner, at)
+    if approval is None or not approval.covers(device, at):
+        raise RuleBroken(
+            _(
+                "She may be restrained only by a method health staff have approved for her "
+                "(Rule 24), and no approval in force covers this device. Ask health staff, "
+                "or choose a device they approved."
+            ),
+            rule="24",
+            field="device",
+        )
+    return approval
+
+
+# Apply, review, remove
+
+
+@transaction.atomic
+def apply_restraint(
+    *,
+    by,
+    prisoner: Prisoner,
+    device: str,
+    purpose: str,
+    necessity: str,
+    authorised_by,
+    place: str,
+    place_detail: str = "",
+    applied_at: datetime | None = None,
+) -> Restraint:
+    """Record a restraint applied to her (Rule 24; Mandela 43.2, 47-48). Refused, with no
+    override, while she is under the "No restraints" protection (labour, birth, just after)
+    or was at any time since `applied_at`; under the health-approval protection, only a
+    device health staff approved for her. Reviews are then due every RESTRAINT_REVIEW_MINUTES."""
+    _may(by, prisoner, APPLY)
+    now = timezone.now()
+    applied_at = _moment(applied_at, field="applied_at", now=now)
+    # Locking her flags orders this against a change of her protections.
+    flags = ProtectionFlags.objects.select_for_update().get(prisoner=prisoner)
+    _refuse_in_obstetric_period(flags, applied_at)
+    _refuse_off_the_lists(device, purpose)
+    approval = None
+    if flags.restraint_health_approval:
+        approval = _covering_approval(flags, prisoner, device, applied_at)
+    _check_authoriser(authorised_by, prisoner)
+    if prisoner.restraints.applied().exists():
+        raise ValidationError(_("A restraint is already on: review or remove it first."))
+    restraint = Restraint(
+        prisoner=prisoner,
+        facility=prisoner.facility,
+        device=device,
+        purpose=purpose,
+        necessity=necessity.strip(),
+        place=place,
+        place_detail=place_detail.strip(),
+        authorised_by=authorised_by,
+        applied_by=by,
+        applied_at=applied_at,
+        recorded_at=now,
+        **_protections(flags, approval),
+    )
+    restraint.full_clean()
+    restraint.save()
+    _schedule_review(restraint, number=1, after=applied_at)
+    audit.record(
+        by=by,
+        action="restraints.applied",
+        subject=restraint,
+        facility=prisoner.facility,
+        detail={"device": device, "purpose": purpose, "place": place},
+    )
+    return restraint
+
+
+def _protections(flags: ProtectionFlags, approval) -> dict:
+    """Which protections were in force when it was applied: the flags, never their reasons."""
+    return {
+        "obstetric_protection_when_applied": flags.no_restraint_obstetric,
+        "under_health_approval": flags.restraint_health_approval,
+        "approval": approval,
+    }
+
+
+def _schedule_review(restraint: Restraint, *, number: int, after: datetime) -> None:
+    due = after + timedelta(minutes=settings.RESTRAINT_REVIEW_MINUTES)
+    schedule_reminder(
+        key=_key(restraint, f"review:{number}"),
+        kind=REVIEW_KIND,
+        rule="M48",
+        title=_("Review her restraint: is it still needed?"),
+        facility=restraint.facility,
+        assignee_role="custody",
+        prisoner=restraint.prisoner,
+        due_at=due,
+        escalate_at=due + timedelta(minutes=settings.RESTRAINT_REVIEW_ESCALATION_MINUTES),
+        basis=Basis.CONFIG,
+    )
+
+
+def _applied(restraint: Restraint) -> Restraint:
+    locked = Restraint.objects.select_for_update().select_related("prisoner").get(pk=restraint.pk)
+    if not locked.is_applied:
+        raise ValidationError(_("This restraint was removed already."))
+    return locked
+
+
+@transaction.atomic
+def review_restraint(
+    *,
+    by,
+    restraint: Restraint,
+    still_needed: bool,
+    note: str = "",
+    reviewed_at: datetime | None = None,
+) -> RestraintReview:
+    """Record a review of a restraint that is on (Mandela 48.1: no longer than necessary).
+    Still needed: the next review is due in RESTRAINT_REVIEW_MINUTES. Not needed: it comes
+    off now."""
+    _may(by, restraint.prisoner, CHANGE)
+    restraint = _applied(restraint)
+    reviewed_at = _moment(reviewed_at, field="reviewed_at", now=timezone.now())
+    if reviewed_at < restraint.applied_at:
+        raise ValidationError({"reviewed_at": _("A review comes after the restraint was applied.")})
+    review = RestraintReview(
+        restraint=restraint,
+        reviewed_at=reviewed_at,
+        reviewed_by=by,
+        still_needed=still_needed,
+        note=note.strip(),
+    )
+    review.full_clean()
+    review.save()
+    resolve_reminder(key_prefix=_key(restraint, "review:"), by=by, outcome=_("Reviewed."))
+    audit.record(
+        by=by,
+        action="restraints.reviewed",
+        subject=restraint,
+        facility=restraint.facility,
+        detail={"still_needed": still_needed},
+    )
+    if still_needed:
+        _schedule_review(restraint, number=restraint.reviews.count() + 1, after=reviewed_at)
+    else:
+        _take_off(restraint, by=by, at=reviewed_at)
+    return review
+
+
+@transaction.atomic
+def remove_restraint(*, by, restraint: Restraint, removed_at: datetime | None = None) -> Restraint:
+    """Record that the restraint came off (Mandela 48.1: as soon as possible). Its open
+    reviews and alerts close with it."""
+    _may(by, restraint.prisoner, CHANGE)
+    restraint = _applied(restraint)
+    removed_at = _moment(removed_at, field="removed_at", now=timezone.now())
+    if removed_at < restraint.applied_at:
+        raise ValidationError({"removed_at": _("It can't come off before it was applied.")})
+    return _take_off(restraint, by=by, at=removed_at)
+
+
+def _take_off(restraint: Restraint, *, by, at: datetime) -> Restraint:
+    restraint.removed_at = at
+    restraint.removed_by = by
+    restraint.full_clean()
+    restraint.save(update_fields=["removed_at", "removed_by"])
+    resolve_reminder(key_prefix=_key(restraint, ""), by=by, outcome=_("The restraint was removed."))
+    audit.record(by=by, action="restraints.removed", subject=restraint, facility=restraint.facility)
+    return restraint
+
+
+# Health staff's approval of the method
+
+
+@transaction.atomic
+def approve_method(
+    *, by, prisoner: Prisoner, devices: list[str], valid_until: datetime, conditions: str = ""
+) -> MethodApproval:
+    """Health staff approve the least restrictive method of restraint for her (Rule 24): the
+    devices that may be used, under what conditions, until when. The audit row names the
+    devices only; the conditions stay with health staff."""
+    _may(by, prisoner, APPROVE_METHOD)
+    devices = sorted(set(devices))
+    if not devices or not set(devices) <= set(Device.values):
+        raise ValidationError({"devices": _("Choose at least one device from the list.")})
+    now = timezone.now()
+    if valid_until <= now:
+        raise ValidationError({"valid_until": _("An approval must run into the future.")})
+    approval = MethodApproval(
+        prisoner=prisoner,
+        facility=prisoner.facility,
+        devices=devices,
+        conditions=conditions.strip(),
+        approved_by=by,
+        approved_at=now,
+        valid_until=valid_until,
+    )
+    approval.full_clean()
+    approval.save()
+    audit.record(
+        by=by,
+        action="restraints.method_approved",
+        subject=approval,
+        facility=prisoner.facility,
+        detail={"devices": devices},
+    )
+    return approval
+
+
+# A change of her protections while a restraint is on
+
+
+def on_flags_changed(*, prisoner: Prisoner, changed: dict, by) -> None:
+    """Runs with every change of her protections, in its transaction. The "No restraints"
+    protection appearing while she is restrained: custody and the governor are told at once
+    to remove it (Rule 24). The health-approval protection appearing: custody are told the
+    method needs health staff's approval."""
+    applied = list(prisoner.restraints.applied().select_for_update())
+    if not applied:
+        return
+    if changed.get("no_restraint_obstetric"):
+        for restraint in applied:
+            _alert_obstetric(restraint, by=by)
+    if changed.get("restraint_health_approval"):
+        for restraint in applied:
+            _ask_for_method_approval(restraint, by=by)
+
+
+def _alert_obstetric(restraint: Restraint, *, by) -> None:
+    now = timezone.now()
+    if restraint.obstetric_alert_at is None:
+        restraint.obstetric_alert_at = now
+        restraint.save(update_fields=["obstetric_alert_at"])
+    for role in ("custody", "governor"):
+        schedule_reminder(
+            key=_key(restraint, f"obstetric:{role}"),
+            kind=OBSTETRIC_KIND,
+            rule="24",
+            title=_("Remove her restraints now: she is under the 'No restraints' protection"),
+            facility=restraint.facility,
+            assignee_role=role,
+            prisoner=restraint.prisoner,
+            due_at=now,
+            escalate_at=now,
+        )
+    audit.record(
+        by=by,
+        action="restraints.obstetric_alert",
+        subject=restraint,
+        facility=restraint.facility,
+        detail={"rule": "24"},
+    )
+
+
+def _ask_for_method_approval(restraint: Restraint, *, by) -> None:
+    if not restraint.under_health_approval:
+        restraint.under_health_approval = True
+        restraint.save(update_fields=["under_health_approval"])
+    if restraint.approval_id is not None:
+        return
+    now = timezone.now()
+    schedule_reminder(
+        key=_key(restraint, "method"),
+        kind=METHOD_KIND,
+        rule="24",
+        title=_("Her restraint needs a method health staff approve, or removal"),
+        facility=restraint.facility,
+        assignee_role="custody",
+        prisoner=restraint.prisoner,
+        due_at=now,
+    )
+    audit.record(
+        by=by,
+        action="restraints.method_needed",
+        subject=restraint,
+        facility=restraint.facility,
+        detail={"rule": "24"},
+    )
+
+
+# Reads
+
+
+def her_restraints(prisoner: Prisoner):
+    """Her restraints, newest first, with what a list shows in a fixed number of queries."""
+    return prisoner.restraints.select_related("authorised_by", "applied_by", "removed_by")
+
+
+def next_review_due(restraint: Restraint):
+    """When the open review of a restraint that is on falls due."""
+    return (
+        Reminder.objects.open()
+        .filter(key__startswith=_key(restraint, "review:"))
+        .values_list("due_at", flat=True)
+        .first()
+    )

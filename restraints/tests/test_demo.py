@@ -1,0 +1,26 @@
+import pytest
+
+from prisoners.tests.factories import PrisonerFactory
+from restraints import demo
+from restraints.models import MethodApproval, Restraint
+
+from .factories import protect
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.rule("24")
+def test_the_demo_records_varied_restraints_and_never_one_under_the_protection(cast, facility_a):
+    women = [PrisonerFactory(facility=facility_a) for _ in range(4)]
+    protect(women[0], no_restraint_obstetric=True)
+    protect(women[1], restraint_health_approval=True)
+
+    demo.seed(facility=facility_a, staff=cast, women=women)
+
+    assert not Restraint.objects.filter(prisoner=women[0]).exists()
+    escort = Restraint.objects.get(place="hospital", removed_at__isnull=False)
+    assert escort.device == "handcuffs"
+    on_now = Restraint.objects.get(removed_at__isnull=True, under_health_approval=False)
+    assert on_now.reviews.filter(still_needed=True).exists()
+    approved = Restraint.objects.get(prisoner=women[1])
+    assert approved.approval == MethodApproval.objects.get(prisoner=women[1])
