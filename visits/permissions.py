@@ -1,0 +1,53 @@
+"""Who may see or touch her visitor list, visits and contact (Rules 26-28, 43, 44).
+
+Social workers keep her visitor list with her (reception may start it at admission); custody
+officers book and record visits and see only the visitors she approved, never the ones she
+refused or withdrew (a refusal may reveal domestic violence, Rule 44); the governor and the
+inspector read. Missing, outside her facilities, and forbidden are the same 404.
+"""
+
+from django.http import Http404
+
+from prisoners.permissions import access_record, access_woman
+
+VIEW_VISITOR = "visits.view_visitor"
+VIEW_APPROVED = "visits.view_approved_visitors"
+ADD_VISITOR = "visits.add_visitor"
+CHANGE_VISITOR = "visits.change_visitor"
+VIEW_VISIT = "visits.view_visit"
+ADD_VISIT = "visits.add_visit"
+CHANGE_VISIT = "visits.change_visit"
+VIEW_CONTACT = "visits.view_contact"
+ADD_CONTACT = "visits.add_contact"
+READ_CHILD_IDENTITY = "register.view_child"
+
+ANY_VISITOR_VIEW = (VIEW_VISITOR, VIEW_APPROVED)
+ANY_VIEW = (*ANY_VISITOR_VIEW, VIEW_VISIT, VIEW_CONTACT)
+
+
+def access_visitor(user, uuid, *perms: str):
+    """One of her visitors; a visitor she refused or withdrew is not there for a role that
+    sees approved visitors only (Rule 44)."""
+    from .models import Visitor, VisitorStatus
+
+    visitor = access_record(user, Visitor, uuid, *perms)
+    if not sees_all_visitors(user) and visitor.status != VisitorStatus.APPROVED:
+        raise Http404("No such record in your facilities.")
+    return visitor
+
+
+def access_with(*perms: str):
+    """An access function for `bangkok.operations.Area`: (user, uuid, write=) -> woman."""
+
+    def access(user, uuid, write: bool = True):
+        return access_woman(user, uuid, *perms)
+
+    return access
+
+
+def sees_all_visitors(user) -> bool:
+    return user.has_perm(VIEW_VISITOR)
+
+
+def sees_child_identity(user) -> bool:
+    return user.has_perm(READ_CHILD_IDENTITY)

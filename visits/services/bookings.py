@@ -1,0 +1,234 @@
+"""Visits: booked with the visitors she approved, then held or cancelled (Rules 27, 28, 43).
+
+Every visitor on a booking is on her list and approved (Rule 44), except her lawyer on a
+legal visit. Conjugal visits follow the service's rule for men (Rule 27). A visit involving
+a child is open contact in a child-friendly setting unless an individual reason is written
+(Rule 28). A security restriction of visits with a named person refuses that person (Mandela
+43.3), never her children (Rule 23).
+"""
+
+from datetime import date, datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from bangkok.errors import RuleBroken
+from reminders.services import resolve_reminder
+
+from ..models import CHILD_KINDS, CancelledBy, Visit, VisitKind, Visitor, VisitorStatus, VisitStatus
+from ..permissions import ADD_VISIT, CHANGE_VISIT
+from .common import log, normal, require
+from .reminders import child_visit_prefix, family_contact_prefix
+
+BOOK = gettext_lazy("Only custody officers and social workers book and record visits.")
+
+
+def restriction_against(visitor: Visitor, day: date):
+    """The security restriction of visits with this person in force on `day`, if any
+    (Mandela 43.3). Her children are never kept from her by a restriction (Rule 23), even
+    one that names them."""
+    if visitor.is_her_child:
+        return None
+    from discipline.models import ContactMeans, ContactRestriction
+
+    in_force = ContactRestriction.objects.filter(
+        prisoner_id=visitor.prisoner_id,
+        means=ContactMeans.VISITS,
+        starts_on__lte=day,
+        ends_on__gte=day,
+    )
+    return next((r for r in in_force if normal(r.person_name) == normal(visitor.name)), None)
+
+
+def not_on_her_list(who: str, field: str = "visitors") -> RuleBroken:
+    return RuleBroken(
+        _(
+            "%(who)s is not among the visitors she agreed to: only people she agreed to, or a "
+            "court ordered, can visit her"
+        )
+        % {"who": who},
+        rule="44",
+        field=field,
+    )
+
+
+def _visitors(prisoner, visitors, names) -> list[Visitor]:
+    """The visitors chosen and the people named, each on her list and approved (Rule 44)."""
+    ids = [visitor.pk for visitor in visitors]
+    chosen = list(Visitor.objects.filter(pk__in=ids).order_by("added_at", "id"))
+    if len(chosen) != len(set(ids)):
+        raise not_on_her_list(_("One of the visitors"))
+    for visitor in chosen:
+        if visitor.prisoner_id != prisoner.id or visitor.status != VisitorStatus.APPROVED:
+            raise not_on_her_list(_("One of the visitors"))
+    approved = list(prisoner.visitors.filter(status=VisitorStatus.APPROVED))
+    for name in names:
+        if not normal(name):
+            continue
+        match = next((v for v in approved if normal(v.name) == normal(name)), None)
+        if match is None:
+            raise not_on_her_list(name.strip(), field="names")
+        chosen.append(match)
+    return list(dict.fromkeys(chosen))
+
+
+def _check_kind(kind, people, *, lawyer_name, lawyer_registration) -> None:
+    if kind not in VisitKind.values:
+        raise ValidationError({"kind": _("Choose the kind of visit.")})
+    if kind == VisitKind.CONJUGAL and not settings.CONJUGAL_VISITS_FOR_MEN:
+        raise RuleBroken(
+            _(
+                "Conjugal visits are not allowed in this prison service, for men either; where "
+                "they are allowed for men, women have them on equal terms"
+            ),
+            rule="27",
+            field="kind",
+        )
+    if kind == VisitKind.LEGAL:
+        if not lawyer_name.strip() or not lawyer_registration.strip():
+            raise ValidationError(
+                {"lawyer_name": _("Give her lawyer's name and bar or registration number.")}
+            )
+    elif not people:
+        raise ValidationError({"visitors": _("Choose who visits her, from her approved list.")})
+
+
+def _check_restrictions(people, day: date) -> None:
+    for visitor in people:
+        restriction = restriction_against(visitor, day)
+        if restriction is not None:
+            raise RuleBroken(
+                _("Visits with %(name)s are restricted for security until %(end)s")
+                % {"name": visitor.name, "end": restriction.ends_on.isoformat()},
+                rule="M43",
+                field="visitors",
+            )
+
+
+def _check_child_setting(kind, people, day, *, open_contact, child_friendly, reason) -> bool:
+    """Whether a child visits; if so, open contact in a child-friendly setting unless an
+    individual reason is written (Rule 28)."""
+    children = [v for v in people if v.under_18_on(day) or v.is_her_child]
+    if kind in CHILD_KINDS and not children:
+        raise ValidationError({"visitors": _("A visit with children needs a child visiting.")})
+    involves_child = kind in CHILD_KINDS or any(v.under_18_on(day) for v in people)
+    if involves_child and not (open_contact and child_friendly) and not reason.strip():
+        raise RuleBroken(
+            _(
+                "A visit involving a child allows open contact with her mother in a "
+                "child-friendly setting; anything else needs an individual written reason"
+            ),
+            rule="28",
+            field="setting_reason",
+        )
+    return involves_child
+
+
+@transaction.atomic
+def book_visit(
+    *,
+    by,
+    prisoner,
+    kind: str,
+    starts_at: datetime,
+    visitors=(),
+    names=(),
+    open_contact: bool = True,
+    child_friendly: bool = True,
+    setting_reason: str = "",
+    lawyer_name: str = "",
+    lawyer_registration: str = "",
+) -> Visit:
+    """Book a family, child, extended-contact, legal or conjugal visit (Rules 26-28, 43, 44;
+    Mandela 43.3). Visitors are chosen from her approved list, or named (a name must match
+    an approved visitor)."""
+    prisoner = require(by, prisoner, ADD_VISIT, message=BOOK)
+    if starts_at is None:
+        raise ValidationError({"starts_at": _("Give the date and hour of the visit.")})
+    people = _visitors(prisoner, visitors, names)
+    _check_kind(kind, people, lawyer_name=lawyer_name, lawyer_registration=lawyer_registration)
+    day = timezone.localtime(starts_at).date()
+    _check_restrictions(people, day)
+    involves_child = _check_child_setting(
+        kind,
+        people,
+        day,
+        open_contact=open_contact,
+        child_friendly=child_friendly,
+        reason=setting_reason,
+    )
+    visit = Visit(
+        prisoner=prisoner,
+        facility=prisoner.facility,
+        kind=kind,
+        starts_at=starts_at,
+        involves_child=involves_child,
+        open_contact=open_contact,
+        child_friendly=child_friendly,
+        setting_reason=setting_reason.strip(),
+        lawyer_name=lawyer_name.strip() if kind == VisitKind.LEGAL else "",
+        lawyer_registration=lawyer_registration.strip() if kind == VisitKind.LEGAL else "",
+        booked_by=by,
+    )
+    visit.full_clean()
+    visit.save()
+    visit.visitors.set(people)
+    log(by, "visits.visit_booked", visit, prisoner, kind=kind)
+    return visit
+
+
+def _booked(by, visit: Visit) -> Visit:
+    require(by, visit.prisoner, CHANGE_VISIT, message=BOOK)
+    visit = Visit.objects.select_for_update().select_related("prisoner").get(pk=visit.pk)
+    if visit.status != VisitStatus.BOOKED:
+        raise ValidationError(_("This visit is already recorded as held or cancelled."))
+    return visit
+
+
+@transaction.atomic
+def record_visit_held(*, by, visit: Visit, held_at: datetime | None = None) -> Visit:
+    """Record that the visit took place; it answers the reminders about family contact
+    (Rules 26, 43) and, with a child, about visits with her children (Rule 28)."""
+    visit = _booked(by, visit)
+    held_at = held_at or timezone.now()
+    if held_at > timezone.now():
+        raise ValidationError({"held_at": _("That date and hour is in the future.")})
+    visit.status, visit.closed_at, visit.closed_by = VisitStatus.HELD, held_at, by
+    visit.save(update_fields=["status", "closed_at", "closed_by"])
+    prisoner = visit.prisoner
+    if visit.kind != VisitKind.LEGAL:
+        resolve_reminder(key_prefix=family_contact_prefix(prisoner), by=by, outcome="Visit held")
+    if visit.involves_child:
+        resolve_reminder(key_prefix=child_visit_prefix(prisoner), by=by, outcome="Visit held")
+    log(by, "visits.visit_held", visit, prisoner)
+    return visit
+
+
+@transaction.atomic
+def cancel_visit(*, by, visit: Visit, cancelled_by: str, reason: str = "") -> Visit:
+    """Record that the visit was cancelled, and by whom. Visits are encouraged and
+    facilitated (Rule 43): the prison cancels one only for a reason it writes down."""
+    visit = _booked(by, visit)
+    if cancelled_by not in CancelledBy.values:
+        raise ValidationError({"cancelled_by": _("Say who cancelled the visit.")})
+    reason = (reason or "").strip()
+    if cancelled_by == CancelledBy.PRISON and not reason:
+        raise RuleBroken(
+            _("Visits are encouraged and facilitated: say why the prison cancelled this one"),
+            rule="43",
+            field="reason",
+        )
+    visit.status, visit.cancelled_by, visit.cancel_reason = (
+        VisitStatus.CANCELLED,
+        cancelled_by,
+        reason,
+    )
+    visit.closed_at, visit.closed_by = timezone.now(), by
+    visit.full_clean()
+    visit.save(update_fields=["status", "cancelled_by", "cancel_reason", "closed_at", "closed_by"])
+    log(by, "visits.visit_cancelled", visit, visit.prisoner, cancelled_by=cancelled_by)
+    return visit
