@@ -13,6 +13,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from bangkok.api_permissions import requires
+from bangkok.held import held_answer, is_held
+from bangkok.operations import HELD
 from bangkok.pagination import KeysetPagination
 from bangkok.schema import ERROR, FIELD_ERRORS
 from prisoners.permissions import access_prisoner, prisoners_visible_to
@@ -454,7 +456,7 @@ class DecideSuspension(APIView):
         "already held."
     ),
     request=TransferInputSerializer,
-    responses={201: TransferSerializer, 400: INVALID, 409: refused("4")},
+    responses={201: TransferSerializer, 202: HELD, 400: INVALID, 409: refused("4")},
 )
 class TransferWoman(APIView):
     permission_classes = [requires(services.TRANSFER)]
@@ -464,6 +466,8 @@ class TransferWoman(APIView):
         body = TransferInputSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         move = services.transfer(by=request.user, admission=admission, **body.validated_data)
+        if is_held(move):
+            return Response(held_answer(move), status=status.HTTP_202_ACCEPTED)
         return Response(TransferSerializer(move).data, status=status.HTTP_201_CREATED)
 
 

@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy
 
 import audit
 from bangkok.errors import RuleBroken
+from complaints.models import AdverseKind
+from complaints.services import hold_if_protected
 from prisoners.models import CustodyStatus, Facility, Prisoner
 from prisoners.permissions import access_prisoner, facilities_of, prisoners_visible_to
 from prisoners.services import register_prisoner
@@ -612,10 +614,15 @@ def transfer(
     moved_at: datetime | None = None,
     preference=None,
     programmes_needed: str = "",
-) -> Transfer:
+    held=None,
+):
     """Move her to another facility on the same episode. Every transfer is an allocation
     decision (Rule 4): away from the facility nearest her home, or against her preference,
-    it is refused without a written reason. Her open tasks move with her."""
+    it is refused without a written reason. Her open tasks move with her.
+
+    While she is protected after a report, the transfer is held for review and the
+    `HeldAction` is returned instead (Rules 7.3, 25.1); `held` is that action, carried out
+    once it is released."""
     admission = _open_episode(by, admission, TRANSFER, _("Your role can't transfer a woman."))
     if admission.stage != Stage.ADMITTED:
         raise ValidationError(_("Complete her admission before transferring her."))
@@ -626,6 +633,23 @@ def transfer(
         raise ValidationError({"reason": _("Write the reason for the transfer.")})
     moved_at = moved_at or timezone.now()
     _check_moment(moved_at, admission, "moved_at")
+    waiting = hold_if_protected(
+        by=by,
+        prisoner=prisoner,
+        kind=AdverseKind.TRANSFER,
+        summary=_("Transfer to %(facility)s: %(reason)s")
+        % {"facility": to_facility, "reason": reason},
+        params={
+            "admission": str(admission.uuid),
+            "to_facility": to_facility.pk,
+            "reason": reason,
+            "preference": preference.pk if preference else None,
+            "programmes_needed": programmes_needed,
+        },
+        carrying_out=held,
+    )
+    if waiting is not None:
+        return waiting
     allocation = allocate(
         by=by,
         admission=admission,
@@ -699,3 +723,15 @@ def release(
     )
     audit.record(by=by, action="admission.released", subject=admission, facility=prisoner.facility)
     return admission
+
+
+def carry_out_transfer(*, by, prisoner, held, admission, to_facility, preference, **params):
+    """A transfer held after her report, released by both reviews: it happens now."""
+    return transfer(
+        by=by,
+        admission=Admission.objects.get(uuid=admission),
+        to_facility=Facility.objects.get(pk=to_facility),
+        preference=Facility.objects.get(pk=preference) if preference else None,
+        held=held,
+        **params,
+    )

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from bangkok.errors import RuleBroken
 from bangkok.forms import refusal_into
+from bangkok.held import announce
 from prisoners.permissions import access_prisoner, facilities_of
 from register.permissions import ADD_CHILD, can_read_child_identity
 from register.services import children_of, record_child
@@ -174,12 +175,11 @@ def _submit(request, admission, form, save, *, form_key: str, done: str = "", th
     or the field)."""
     if form.is_valid():
         try:
-            save(**form.cleaned_data)
+            result = save(**form.cleaned_data)
         except (RuleBroken, ValidationError) as error:
             refusal_into(form, error)
         else:
-            if done:
-                messages.success(request, done)
+            announce(request, result, done)
             return redirect(then) if then else redirect("admissions:detail", uuid=admission.uuid)
     return _detail(request, admission, **{form_key: form}, **extra)
 
@@ -208,7 +208,7 @@ def _form_action(*, perm, form_class, form_key, act, done="", then=""):
         admission = access_admission(request.user, uuid, perm=perm)
 
         def save(**data):
-            act(request.user, admission, **data)
+            return act(request.user, admission, **data)
 
         return _submit(
             request,

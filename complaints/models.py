@@ -11,6 +11,7 @@ import uuid
 import pghistory
 import pgtrigger
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -55,3 +56,275 @@ class SafeguardingRecord(models.Model):
     @property
     def protecting(self) -> bool:
         return self.protected_until > timezone.now()
+
+
+class Kind(models.TextChoices):
+    COMPLAINT = "complaint", _("Complaint")
+    ABUSE_REPORT = "abuse_report", _("Report of abuse")
+
+
+class Channel(models.TextChoices):
+    IN_PERSON = "in_person", _("To a member of staff")
+    CONFIDENTIAL_BOX = "confidential_box", _("Confidential complaints box")
+    LETTER = "letter", _("Letter")
+    INSPECTOR = "inspector", _("Through an inspector or monitoring body")
+    LAWYER = "lawyer", _("Through her lawyer")
+    FAMILY = "family", _("Through her family")
+
+
+class Subject(models.TextChoices):
+    TREATMENT_BY_STAFF = "treatment_by_staff", _("Treatment by staff")
+    OTHER_PRISONERS = "other_prisoners", _("Other prisoners")
+    CONDITIONS = "conditions", _("Living conditions")
+    HEALTH_CARE = "health_care", _("Health care")
+    CONTACT = "contact", _("Visits and family contact")
+    DISCIPLINE = "discipline", _("Discipline or searches")
+    PROPERTY = "property", _("Property")
+    OTHER = "other", _("Something else")
+
+
+class Perpetrator(models.TextChoices):
+    STAFF = "staff", _("A member of staff")
+    PRISONER = "prisoner", _("Another prisoner")
+    OTHER = "other", _("Someone else")
+    UNKNOWN = "unknown", _("Not known")
+
+
+class Timing(models.TextChoices):
+    BEFORE = "before", _("Before her detention")
+    DURING = "during", _("During her detention")
+
+
+class ComplaintStatus(models.TextChoices):
+    RECEIVED = "received", _("Received")
+    ACKNOWLEDGED = "acknowledged", _("Acknowledged")
+    ANSWERED = "answered", _("Answered")
+    CLOSED = "closed", _("Closed")
+
+
+class ComplaintQuerySet(models.QuerySet):
+    def not_naming(self, user):
+        """Complaints that don't name `user`: a member of staff named in a complaint never
+        sees it nor learns it exists (Rule 25; Mandela 57.2, 71.3)."""
+        return self.exclude(named_staff=user)
+
+
+@pghistory.track(exclude=["narrative"])
+class Complaint(models.Model):
+    """A complaint or a report of abuse, lodged by her or for her (Rules 7, 25).
+
+    Its account (`narrative`) and the staff it names are restricted (T4): safeguarding staff
+    and inspectors read them, every read audited; the governor sees that it exists and its
+    status; a member of staff it names sees nothing of it, anywhere.
+    """
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    prisoner = models.ForeignKey(
+        "prisoners.Prisoner", on_delete=models.PROTECT, related_name="complaints"
+    )
+    facility = models.ForeignKey("prisoners.Facility", on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind)
+    lodged_by_her = models.BooleanField(_("lodged by her"), default=True)
+    lodged_for_her_by = models.CharField(
+        _("lodged for her by"),
+        max_length=200,
+        blank=True,
+        help_text=_("Who lodged it for her, if she didn't herself (a relative, her lawyer)."),
+    )
+    channel = models.CharField(_("how it came"), max_length=20, choices=Channel)
+    subject = models.CharField(_("what it is about"), max_length=24, choices=Subject)
+    narrative = models.TextField(_("her account"))
+    received_at = models.DateTimeField(_("received"), default=timezone.now)
+    received_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    named_staff = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="+",
+        verbose_name=_("staff it names"),
+    )
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("dealt with by"),
+    )
+    acknowledge_by = models.DateTimeField(_("to acknowledge by"))
+    reply_by = models.DateTimeField(_("to answer by"))
+    acknowledged_at = models.DateTimeField(_("acknowledged"), null=True, blank=True)
+    reply = models.TextField(_("answer"), blank=True)
+    replied_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=ComplaintStatus, default=ComplaintStatus.RECEIVED
+    )
+    safeguarding_record = models.OneToOneField(
+        SafeguardingRecord, on_delete=models.PROTECT, related_name="complaint"
+    )
+    # A report of abuse (Rules 7, 25)
+    timing = models.CharField(_("when it happened"), max_length=8, choices=Timing, blank=True)
+    perpetrator = models.CharField(
+        _("alleged perpetrator"), max_length=10, choices=Perpetrator, blank=True
+    )
+    sexual = models.BooleanField(_("sexual abuse"), default=False)
+    wishes_legal_action = models.BooleanField(_("she wishes to take legal action"), default=False)
+    referred_at = models.DateTimeField(
+        _("referred to an independent authority"), null=True, blank=True
+    )
+    referred_to = models.CharField(_("authority referred to"), max_length=200, blank=True)
+    psychological_support_offered_at = models.DateTimeField(
+        _("psychological support offered"), null=True, blank=True
+    )
+
+    objects = ComplaintQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("complaint or report of abuse")
+        ordering = ["-received_at", "-id"]
+        permissions = [("view_complaint_status", "Can see that a complaint exists and its status")]
+        triggers = [pgtrigger.Protect(name="complaint_no_delete", operation=pgtrigger.Delete)]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind="complaint")
+                | (~models.Q(timing="") & ~models.Q(perpetrator="")),
+                name="abuse_report_says_when_and_who",
+                violation_error_message=_("A report of abuse says when it happened and by whom."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(lodged_by_her=True) | ~models.Q(lodged_for_her_by=""),
+                name="complaint_lodged_for_her_names_who",
+                violation_error_message=_("Say who lodged it for her."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.uuid}"
+
+    @property
+    def is_abuse_report(self) -> bool:
+        return self.kind == Kind.ABUSE_REPORT
+
+    @property
+    def is_overdue(self) -> bool:
+        now = timezone.now()
+        if self.status == ComplaintStatus.RECEIVED and self.acknowledge_by < now:
+            return True
+        return self.status in (ComplaintStatus.RECEIVED, ComplaintStatus.ACKNOWLEDGED) and (
+            self.reply_by < now
+        )
+
+
+class Measure(models.TextChoices):
+    PERPETRATOR_MOVED = "perpetrator_moved", _("The alleged perpetrator is moved or reassigned")
+    NO_CONTACT = "no_contact", _("No contact between them")
+    SUPERVISION = "supervision", _("Closer supervision where she is")
+    SHE_IS_MOVED = "she_is_moved", _("She is moved (her wish or no other way)")
+    OTHER = "other", _("Another measure")
+
+
+@pghistory.track()
+class ProtectionPlan(models.Model):
+    """Her immediate protection after a report of abuse, the same day (Rule 25.1): the
+    alleged perpetrator is moved, not her, unless she wishes it or there is no other way."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    complaint = models.OneToOneField(
+        Complaint, on_delete=models.PROTECT, related_name="protection_plan"
+    )
+    measures = ArrayField(
+        models.CharField(max_length=20, choices=Measure), verbose_name=_("measures")
+    )
+    moving_her_reason = models.TextField(_("why she is the one moved"), blank=True)
+    support_offered = models.BooleanField(_("support and counselling offered"), default=False)
+    made_at = models.DateTimeField(_("made"), default=timezone.now)
+    made_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("protection plan")
+        triggers = [pgtrigger.Protect(name="protection_plan_no_delete", operation=pgtrigger.Delete)]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(measures__contains=["she_is_moved"])
+                | ~models.Q(moving_her_reason=""),
+                name="plan_moving_her_has_a_reason",
+                violation_error_message=_("Say why she, not the alleged perpetrator, is moved."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Protection plan {self.uuid}"
+
+    @property
+    def measure_labels(self) -> list[str]:
+        return [str(Measure(code).label) for code in self.measures]
+
+
+class AdverseKind(models.TextChoices):
+    CHARGE = "charge", _("A disciplinary charge")
+    SANCTION = "sanction", _("A sanction")
+    SEGREGATION = "segregation", _("Segregation")
+    TRANSFER = "transfer", _("A transfer")
+    UNIT_MOVE = "unit_move", _("A move to another unit")
+    CONTACT_RESTRICTION = "contact_restriction", _("A restriction of her contact")
+
+
+class HeldStatus(models.TextChoices):
+    HELD = "held", _("Held for review")
+    RELEASED = "released", _("Reviewed: it goes ahead")
+    STOPPED = "stopped", _("Reviewed: it does not go ahead")
+
+
+@pghistory.track()
+class HeldAction(models.Model):
+    """An adverse action against a woman protected after her report, held until safeguarding
+    and the governor have both reviewed it (Rules 7.3, 25.1). Inspectors see every one."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    prisoner = models.ForeignKey(
+        "prisoners.Prisoner", on_delete=models.PROTECT, related_name="held_actions"
+    )
+    facility = models.ForeignKey("prisoners.Facility", on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(_("action"), max_length=24, choices=AdverseKind)
+    summary = models.CharField(_("what was asked"), max_length=300)
+    params = models.JSONField(default=dict, editable=False)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    requested_at = models.DateTimeField(_("asked"), default=timezone.now)
+    status = models.CharField(
+        _("status"), max_length=10, choices=HeldStatus, default=HeldStatus.HELD
+    )
+    safeguarding_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    safeguarding_at = models.DateTimeField(null=True, blank=True)
+    safeguarding_finds_retaliation = models.BooleanField(null=True, blank=True)
+    governor_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    governor_at = models.DateTimeField(null=True, blank=True)
+    governor_finds_retaliation = models.BooleanField(null=True, blank=True)
+    review_note = models.TextField(_("review notes"), blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("action held for review")
+        ordering = ["-requested_at", "-id"]
+        permissions = [("review_held_action", "Can review an action held after a report")]
+        triggers = [pgtrigger.Protect(name="held_action_no_delete", operation=pgtrigger.Delete)]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} held ({self.get_status_display()})"
+
+    @property
+    def is_held(self) -> bool:
+        return self.status == HeldStatus.HELD
+
+    # A service asked to take an adverse action returns this record instead of its own when
+    # the action is held: views and the API tell the held answer by this mark.
+    held_for_review = True

@@ -82,6 +82,9 @@ class Reminder(models.Model):
     # read the clinical file, the governor receiving an escalation included, sees only that
     # a health task is open and when it is due (Rule 8).
     confidential = models.BooleanField(default=False)
+    # Staff who must not be told of this task, though their role is assigned to it: those
+    # named in the complaint it is about (Rule 25; Mandela 57.2, 71.3).
+    hidden_from = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="+")
 
     objects = ReminderQuerySet.as_manager()
 

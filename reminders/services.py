@@ -40,6 +40,7 @@ def schedule_reminder(
     prisoner=None,
     basis: str = Basis.MUST,
     confidential: bool = False,
+    hidden_from=(),
 ) -> Reminder:
     """Create the reminder for `key`, or return the one already there (one item, one row).
 
@@ -48,7 +49,7 @@ def schedule_reminder(
     `confidential`, so other roles see only that a health task is open.
     """
     escalate_at = escalate_at or due_at + settings.REMINDER_DEFAULT_ESCALATION
-    reminder, _created = Reminder.objects.get_or_create(
+    reminder, created = Reminder.objects.get_or_create(
         key=key,
         defaults={
             "kind": kind,
@@ -63,6 +64,8 @@ def schedule_reminder(
             "confidential": confidential,
         },
     )
+    if created and hidden_from:
+        reminder.hidden_from.set(hidden_from)
     return reminder
 
 
@@ -74,7 +77,11 @@ def tasks_for(user) -> QuerySet[Reminder]:
     mine = Q(assignee_role=role)
     if role == ESCALATION_ROLE:
         mine |= Q(status=Status.ESCALATED)
-    return Reminder.objects.open().filter(mine, facility__in=facilities_of(user))
+    return (
+        Reminder.objects.open()
+        .filter(mine, facility__in=facilities_of(user))
+        .exclude(hidden_from=user)
+    )
 
 
 @transaction.atomic

@@ -10,14 +10,17 @@ from django.utils.translation import gettext as _
 import audit
 from reminders.services import schedule_reminder
 
-from .models import SafeguardingRecord
+from ..models import SafeguardingRecord
 
 
 @transaction.atomic
-def open_safeguarding_record(*, by, prisoner, source: str) -> SafeguardingRecord:
+def open_safeguarding_record(
+    *, by, prisoner, source: str, remind: bool = True
+) -> SafeguardingRecord:
     """Open a safeguarding record for her and protect her against retaliation for
     RETALIATION_PROTECTION_DAYS (Rules 7.3, 25.1). Safeguarding staff are told at once, with
-    nothing of what she disclosed."""
+    nothing of what she disclosed (unless `remind` is False: a complaint brings its own
+    tasks, kept from the staff it names)."""
     now = timezone.now()
     record = SafeguardingRecord.objects.create(
         prisoner=prisoner,
@@ -27,16 +30,8 @@ def open_safeguarding_record(*, by, prisoner, source: str) -> SafeguardingRecord
         opened_by=by,
         protected_until=now + timedelta(days=settings.RETALIATION_PROTECTION_DAYS),
     )
-    schedule_reminder(
-        key=f"safeguarding.opened:{record.uuid}",
-        kind="safeguarding.record_opened",
-        rule="7",
-        title=_("A safeguarding record was opened: plan her protection"),
-        facility=prisoner.facility,
-        assignee_role="safeguarding",
-        prisoner=prisoner,
-        due_at=now,
-    )
+    if remind:
+        _ask_for_a_plan(record)
     audit.record(
         by=by,
         action="safeguarding.opened",
@@ -45,6 +40,19 @@ def open_safeguarding_record(*, by, prisoner, source: str) -> SafeguardingRecord
         detail={"source": source},
     )
     return record
+
+
+def _ask_for_a_plan(record) -> None:
+    schedule_reminder(
+        key=f"safeguarding.opened:{record.uuid}",
+        kind="safeguarding.record_opened",
+        rule="7",
+        title=_("A safeguarding record was opened: plan her protection"),
+        facility=record.facility,
+        assignee_role="safeguarding",
+        prisoner=record.prisoner,
+        due_at=record.opened_at,
+    )
 
 
 def protected_against_retaliation(prisoner) -> bool:

@@ -1,0 +1,85 @@
+"""Demo complaints and reports, made through the services: one answered and closed, a report
+of abuse with its protection plan, support and referral, an overdue complaint, a report
+received today whose plan is still due, and a charge held for review after a report."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from discipline.services.charges import lay_charge
+from prisoners.models import Prisoner
+
+from .services import complaints as services
+
+
+def seed(*, facility, staff, women) -> None:
+    # Some were transferred since their admission: only those still here.
+    women = list(Prisoner.objects.filter(pk__in=[w.pk for w in women], facility=facility))
+    if len(women) < 4:
+        return
+    officer, reception = staff["safeguarding"], staff["reception"]
+    closed = services.lodge_complaint(
+        by=reception,
+        prisoner=women[-1],
+        kind="complaint",
+        channel="confidential_box",
+        subject="conditions",
+        narrative="No hot water in the showers of her unit for a week.",
+    )
+    services.answer_complaint(
+        by=officer, complaint=closed, reply="The boiler was repaired on Tuesday."
+    )
+    services.close_complaint(by=officer, complaint=closed)
+    _report_with_plan(officer, reception, staff, women[-2])
+    services.lodge_complaint(
+        by=reception,
+        prisoner=women[-3],
+        kind="complaint",
+        channel="letter",
+        subject="contact",
+        narrative="Her letters to her sister arrive late.",
+        received_at=timezone.now() - timedelta(days=4),
+    )
+    services.lodge_complaint(
+        by=staff["health"],
+        prisoner=women[-4],
+        kind="abuse_report",
+        channel="in_person",
+        subject="other_prisoners",
+        narrative="She says another woman threatened her in the yard.",
+        timing="during",
+        perpetrator="prisoner",
+    )
+
+
+def _report_with_plan(officer, reception, staff, woman) -> None:
+    report = services.lodge_complaint(
+        by=reception,
+        prisoner=woman,
+        kind="abuse_report",
+        channel="in_person",
+        subject="treatment_by_staff",
+        narrative="She says an officer shoved her against a wall during a search.",
+        named_staff=[staff["custody"]],
+        timing="during",
+        perpetrator="staff",
+        wishes_legal_action=True,
+    )
+    services.acknowledge_complaint(by=officer, complaint=report)
+    services.record_protection_plan(
+        by=officer,
+        complaint=report,
+        measures=["perpetrator_moved", "no_contact"],
+        support_offered=True,
+    )
+    services.offer_psychological_support(by=officer, complaint=report)
+    services.refer_complaint(
+        by=officer, complaint=report, authority="National Preventive Mechanism"
+    )
+    # The officer she named then charges her: the charge waits for review.
+    lay_charge(
+        by=staff["custody"],
+        prisoner=woman,
+        offence="Insulted an officer at lock-up.",
+        language="Thai",
+    )

@@ -1,0 +1,153 @@
+"""What complaints give the governor and the inspector to oversee (Rules 7, 25; Mandela 57):
+complaints and held actions by period, and the counts that must be zero. A complaint that
+names the viewer is left out of every list and count."""
+
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
+from oversight.registry import MustBeZero, RecordList, Row, register_list, register_zero
+
+from .models import Complaint, ComplaintStatus, HeldAction, HeldStatus, Kind
+
+
+def _complaints(facilities, start, end):
+    return Complaint.objects.filter(
+        facility__in=facilities, received_at__date__range=(start, end)
+    ).select_related("prisoner")
+
+
+def _not_naming(queryset, user):
+    return queryset.not_naming(user)
+
+
+def _complaint_row(complaint) -> Row:
+    what = _("%(kind)s: %(subject)s (%(status)s)") % {
+        "kind": complaint.get_kind_display(),
+        "subject": complaint.get_subject_display(),
+        "status": complaint.get_status_display(),
+    }
+    url = reverse("complaints:detail", args=[complaint.uuid])
+    return Row(complaint.uuid, complaint.received_at, complaint.prisoner, what, url)
+
+
+def _status_row(complaint) -> Row:
+    what = _("A complaint or report (%(status)s)") % {"status": complaint.get_status_display()}
+    return Row(complaint.uuid, complaint.received_at, complaint.prisoner, what)
+
+
+def overdue(facilities, start, end):
+    """Past the deadline to acknowledge it, or to answer it (Mandela 57)."""
+    now = timezone.now()
+    open_ = [ComplaintStatus.RECEIVED, ComplaintStatus.ACKNOWLEDGED]
+    return _complaints(facilities, start, end).filter(
+        Q(status=ComplaintStatus.RECEIVED, acknowledge_by__lt=now)
+        | Q(status__in=open_, reply_by__lt=now)
+    )
+
+
+def without_plan_the_same_day(facilities, start, end):
+    """Reports of abuse whose protection plan wasn't made the day it was received
+    (Rule 25.1): made later, or still missing after that day."""
+    today = timezone.localdate()
+    reports = _complaints(facilities, start, end).filter(kind=Kind.ABUSE_REPORT)
+    return reports.filter(
+        Q(protection_plan__isnull=True, received_at__date__lt=today)
+        | Q(protection_plan__made_at__date__gt=F("received_at__date"))
+    )
+
+
+def _held(facilities, start, end):
+    return HeldAction.objects.filter(
+        facility__in=facilities, requested_at__date__range=(start, end)
+    ).select_related("prisoner")
+
+
+def released_without_both_reviews(facilities, start, end):
+    """Adverse actions carried out without both reviews finding no retaliation (Rules 7.3,
+    25.1)."""
+    return (
+        _held(facilities, start, end)
+        .filter(status=HeldStatus.RELEASED)
+        .filter(
+            Q(safeguarding_at__isnull=True)
+            | Q(governor_at__isnull=True)
+            | Q(safeguarding_finds_retaliation=True)
+            | Q(governor_finds_retaliation=True)
+        )
+    )
+
+
+def _held_row(held) -> Row:
+    what = f"{held.get_kind_display()}: {held.summary} ({held.get_status_display()})"
+    url = reverse("complaints:held", args=[held.uuid])
+    return Row(held.uuid, held.requested_at, held.prisoner, what, url)
+
+
+def register_oversight() -> None:
+    complaint_order = ("-received_at", "-id")
+    register_list(
+        RecordList(
+            "complaints",
+            _lazy("Complaints and reports of abuse"),
+            "7, 25",
+            "complaints.view_complaint",
+            _complaints,
+            _complaint_row,
+            order=400,
+            keyset=complaint_order,
+            viewer_filter=_not_naming,
+        )
+    )
+    register_list(
+        RecordList(
+            "held-actions",
+            _lazy("Actions held after a report"),
+            "7.3, 25.1",
+            "complaints.view_heldaction",
+            _held,
+            _held_row,
+            order=410,
+            keyset=("-requested_at", "-id"),
+        )
+    )
+    register_zero(
+        MustBeZero(
+            "complaints-overdue",
+            _lazy("Complaints not acknowledged or answered in time"),
+            "M57",
+            "complaints.view_complaint_status",
+            overdue,
+            _status_row,
+            order=400,
+            keyset=complaint_order,
+            viewer_filter=_not_naming,
+        )
+    )
+    register_zero(
+        MustBeZero(
+            "abuse-reports-without-plan",
+            _lazy("Reports of abuse without a protection plan the same day"),
+            "25.1",
+            "complaints.view_complaint",
+            without_plan_the_same_day,
+            _complaint_row,
+            order=410,
+            keyset=complaint_order,
+            viewer_filter=_not_naming,
+        )
+    )
+    register_zero(
+        MustBeZero(
+            "adverse-actions-unreviewed",
+            _lazy("Adverse actions after a report carried out without review"),
+            "7.3",
+            "complaints.view_heldaction",
+            released_without_both_reviews,
+            _held_row,
+            order=420,
+            keyset=("-requested_at", "-id"),
+        )
+    )

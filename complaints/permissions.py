@@ -1,0 +1,58 @@
+"""The access funnel for complaints (Rules 7, 25; Mandela 57.2, 71.3).
+
+Safeguarding staff and inspectors read complaints of their facilities, except any that names
+them: to a member of staff it names, a complaint doesn't exist (404, absent from every list
+and count). The governor reads that one exists and its status only.
+"""
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from prisoners.permissions import facilities_of
+
+from .models import Complaint, HeldAction
+
+READ = "complaints.view_complaint"
+STATUS = "complaints.view_complaint_status"
+HELD = "complaints.view_heldaction"
+
+
+def complaints_visible_to(user, perm: str = READ) -> QuerySet[Complaint]:
+    if not user.is_authenticated or not user.has_perm(perm):
+        return Complaint.objects.none()
+    return Complaint.objects.filter(facility__in=facilities_of(user)).not_naming(user)
+
+
+def can_read_complaints(user) -> bool:
+    return user.has_perm(READ)
+
+
+def access_complaint(user, uuid) -> Complaint:
+    """One complaint with its content, or 404 (missing, forbidden, or naming her alike)."""
+    complaint = (
+        complaints_visible_to(user)
+        .select_related("prisoner", "facility", "received_by", "assigned_to")
+        .filter(uuid=uuid)
+        .first()
+    )
+    if complaint is None:
+        raise Http404("No such complaint in your facilities.")
+    return complaint
+
+
+def held_actions_visible_to(user) -> QuerySet[HeldAction]:
+    if not user.is_authenticated or not user.has_perm(HELD):
+        return HeldAction.objects.none()
+    return HeldAction.objects.filter(facility__in=facilities_of(user))
+
+
+def access_held_action(user, uuid) -> HeldAction:
+    held = (
+        held_actions_visible_to(user)
+        .select_related("prisoner", "requested_by", "safeguarding_by", "governor_by")
+        .filter(uuid=uuid)
+        .first()
+    )
+    if held is None:
+        raise Http404("No such held action in your facilities.")
+    return held

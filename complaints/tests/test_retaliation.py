@@ -1,0 +1,229 @@
+"""Protection against retaliation (Rules 7.3, 25.1): after her report, an adverse action
+against her waits for safeguarding staff and the governor, and happens only if both find it
+is not retaliation. Inspectors see every held action."""
+
+from datetime import timedelta
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+from django.utils import timezone
+from rest_framework.authtoken.models import Token
+
+from admissions.models import Transfer
+from admissions.services import admit_woman, complete_admission, record_rights_offer, transfer
+from admissions.tests.factories import commitment, identity
+from bangkok.errors import RuleBroken
+from complaints.models import HeldAction
+from complaints.services import review_held_action
+from conftest import client_for
+from reminders.services import tasks_for
+from staff.tests.factories import make_staff
+
+from .factories import report
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admitted(cast, facility_a, facility_b):
+    admission = admit_woman(
+        by=cast["reception"],
+        facility=facility_a,
+        commitment=commitment(),
+        admitted_at=timezone.now() - timedelta(hours=6),
+        identity=identity(),
+    )
+    for item in ("family_contact", "legal_advice", "information", "consular"):
+        record_rights_offer(
+            by=cast["reception"], admission=admission, item=item, outcome="done", language="my"
+        )
+    return complete_admission(by=cast["reception"], admission=admission)
+
+
+def ask_transfer(cast, admitted, facility_b):
+    return transfer(
+        by=cast["governor"], admission=admitted, to_facility=facility_b, reason="Overcrowding"
+    )
+
+
+@pytest.mark.rule("7.3")
+@pytest.mark.rule("25.1")
+def test_a_transfer_after_her_report_waits_for_both_reviews_then_happens(
+    cast, admitted, facility_b
+):
+    report(cast["custody"], admitted.prisoner)
+    held = ask_transfer(cast, admitted, facility_b)
+    assert isinstance(held, HeldAction) and held.status == "held"
+    assert not Transfer.objects.exists()
+    assert tasks_for(cast["safeguarding"]).filter(kind="complaints.held_action").exists()
+    review_held_action(by=cast["safeguarding"], held=held, retaliatory=False)
+    assert not Transfer.objects.exists()  # the governor's review is still awaited
+    second = make_staff("governor", admitted.facility, username="deputy")
+    with pytest.raises(RuleBroken):  # the governor asked for it: another must review it
+        review_held_action(by=cast["governor"], held=held, retaliatory=False)
+    review_held_action(by=second, held=held, retaliatory=False)
+    held.refresh_from_db()
+    assert held.status == "released"
+    assert Transfer.objects.get().to_facility == facility_b
+
+
+@pytest.mark.rule("7.3")
+def test_an_action_found_retaliatory_never_happens(cast, admitted, facility_b):
+    report(cast["custody"], admitted.prisoner)
+    held = ask_transfer(cast, admitted, facility_b)
+    review_held_action(by=cast["safeguarding"], held=held, retaliatory=True, note="Timing")
+    held.refresh_from_db()
+    assert held.status == "stopped"
+    assert not Transfer.objects.exists()
+    assert not tasks_for(cast["governor"]).filter(kind="complaints.held_action").exists()
+
+
+def test_without_a_report_the_action_goes_ahead(cast, admitted, facility_b):
+    move = ask_transfer(cast, admitted, facility_b)
+    assert isinstance(move, Transfer)
+
+
+def test_the_protection_ends_after_its_period(cast, admitted, facility_b, settings):
+    settings.RETALIATION_PROTECTION_DAYS = 0
+    report(cast["custody"], admitted.prisoner)
+    assert isinstance(ask_transfer(cast, admitted, facility_b), Transfer)
+
+
+@pytest.mark.parametrize("role", ["custody", "reception", "inspector"])
+def test_only_safeguarding_and_the_governor_review(role, cast, admitted, facility_b):
+    report(cast["custody"], admitted.prisoner)
+    held = ask_transfer(cast, admitted, facility_b)
+    with pytest.raises(PermissionDenied):
+        review_held_action(by=cast[role], held=held, retaliatory=False)
+
+
+@pytest.mark.rule("7.3")
+def test_the_held_transfer_through_the_api_is_a_202_and_nothing_moves(cast, admitted, facility_b):
+    report(cast["custody"], admitted.prisoner)
+    token, _ = Token.objects.get_or_create(user=cast["reception"])
+    answer = client_for(None).post(
+        f"/api/v1/admissions/{admitted.uuid}/transfer/",
+        {"to_facility": "B", "reason": "Overcrowding"},
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Token {token.key}",
+    )
+    assert answer.status_code == 202, answer.content
+    assert "Rules 7.3, 25.1" in answer.json()["detail"]
+    assert not Transfer.objects.exists()
+    held = HeldAction.objects.get()
+    assert answer.json()["held_action"] == str(held.uuid)
+
+
+@pytest.mark.rule("25.1")
+def test_reviewers_review_through_the_page_and_the_inspector_reads_it(cast, admitted, facility_b):
+    report(cast["custody"], admitted.prisoner)
+    held = ask_transfer(cast, admitted, facility_b)
+    url = reverse("complaints:held", args=[held.uuid])
+    page = client_for(cast["inspector"]).get(url)
+    assert page.status_code == 200 and "Overcrowding" in page.content.decode()
+    assert client_for(cast["inspector"]).post(url, {"retaliatory": "no"}).status_code == 403
+    empty = client_for(cast["safeguarding"]).post(url, {})
+    assert empty.status_code == 400
+    done = client_for(cast["safeguarding"]).post(url, {"retaliatory": "no"})
+    assert done.status_code == 302
+    held.refresh_from_db()
+    assert held.safeguarding_finds_retaliation is False
+    listing = client_for(cast["inspector"]).get(reverse("complaints:held-list") + "?status=all")
+    assert "Overcrowding" in listing.content.decode()
+
+
+def release(cast, held, deputy):
+    """Both reviews find it is not retaliation (the deputy governor reviews what the governor
+    asked for)."""
+    review_held_action(by=cast["safeguarding"], held=held, retaliatory=False)
+    review_held_action(by=deputy, held=held, retaliatory=False)
+    held.refresh_from_db()
+    return held
+
+
+@pytest.mark.rule("7.3")
+@pytest.mark.rule("25.1")
+def test_every_adverse_discipline_action_after_her_report_is_held_until_released(cast, woman_a):
+    from discipline.models import Charge, ContactRestriction, Sanction, Segregation
+    from discipline.services import charges, contact, segregation
+    from discipline.tests.factories import in_days, proved_charge
+
+    charge = proved_charge(cast, woman_a)  # before her report: it stands
+    report(cast["health"], woman_a)
+    asked = [
+        charges.lay_charge(
+            by=cast["custody"], prisoner=woman_a, offence="Late for roll call", language="Thai"
+        ),
+        charges.impose_sanction(
+            by=cast["governor"],
+            charge=charge,
+            type="loss_of_privileges",
+            privilege="entertainment",
+            ends_on=in_days(6),
+        ),
+        segregation.segregate(
+            by=cast["governor"],
+            prisoner=woman_a,
+            kind="separation",
+            reason="Kept apart",
+            planned_end=in_days(2),
+        ),
+        contact.restrict_contact(
+            by=cast["governor"],
+            prisoner=woman_a,
+            means="calls",
+            person_name="Ko Aung",
+            relationship="Former partner",
+            reason="Threats on the phone",
+            ends_on=in_days(30),
+        ),
+    ]
+    assert all(isinstance(action, HeldAction) for action in asked)
+    assert [a.kind for a in asked] == ["charge", "sanction", "segregation", "contact_restriction"]
+    assert Charge.objects.count() == 1 and not Sanction.objects.exists()
+    assert not Segregation.objects.exists() and not ContactRestriction.objects.exists()
+    deputy = make_staff("governor", woman_a.facility, username="deputy_governor")
+    for held in asked[:2] + asked[3:]:
+        assert release(cast, held, deputy).status == "released"
+    assert Charge.objects.count() == 2
+    sanction = Sanction.objects.get()
+    assert (sanction.ends_on - sanction.starts_on).days == 6
+    assert ContactRestriction.objects.get().person_name == "Ko Aung"
+
+
+@pytest.mark.rule("22")
+def test_a_hard_stop_is_refused_at_once_not_held(cast, woman_a):
+    from discipline.services import segregation
+    from discipline.tests.factories import in_days
+    from prisoners.services import set_protection_flags
+
+    report(cast["health"], woman_a)
+    set_protection_flags(prisoner=woman_a, by=None, source="health", no_segregation=True)
+    with pytest.raises(RuleBroken) as refused:
+        segregation.segregate(
+            by=cast["governor"],
+            prisoner=woman_a,
+            kind="separation",
+            reason="Kept apart",
+            planned_end=in_days(2),
+        )
+    assert refused.value.rule == "22"
+    assert not HeldAction.objects.exists()
+
+
+@pytest.mark.rule("7.3")
+def test_a_charge_held_through_the_api_is_a_202(cast, woman_a):
+    from discipline.models import Charge
+
+    report(cast["health"], woman_a)
+    token, _ = Token.objects.get_or_create(user=cast["custody"])
+    answer = client_for(None).post(
+        f"/api/v1/prisoners/{woman_a.uuid}/charges/",
+        {"offence": "Late for roll call", "language": "Thai"},
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Token {token.key}",
+    )
+    assert answer.status_code == 202, answer.content
+    assert answer.json()["status"] == "held"
+    assert not Charge.objects.exists()

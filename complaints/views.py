@@ -1,0 +1,154 @@
+"""Pages for complaints and reports of abuse, and for actions held after a report."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from bangkok.errors import RuleBroken
+from bangkok.forms import refusal_into
+from bangkok.pagination import paginate
+from prisoners.permissions import access_prisoner
+
+from . import forms
+from .models import ProtectionPlan
+from .permissions import (
+    access_complaint,
+    access_held_action,
+    held_actions_visible_to,
+)
+from .services import complaints as services
+from .services.retaliation import review_held_action
+
+STEPS = {
+    "acknowledge": (None, services.acknowledge_complaint),
+    "assign": (forms.AssignForm, services.assign_complaint),
+    "plan": (forms.PlanForm, services.record_protection_plan),
+    "refer": (forms.ReferForm, services.refer_complaint),
+    "support": (None, services.offer_psychological_support),
+    "answer": (forms.AnswerForm, services.answer_complaint),
+    "close": (None, services.close_complaint),
+}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def lodge(request, uuid):
+    """Lodge a complaint or a report of abuse for her, in confidence (Rules 7, 25)."""
+    if not request.user.has_perm(services.LODGE):
+        raise PermissionDenied
+    woman = access_prisoner(request.user, uuid)
+    form = forms.LodgeForm(request.POST or None, prisoner=woman)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.lodge_complaint(by=request.user, prisoner=woman, **form.cleaned_data)
+            except (RuleBroken, ValidationError) as error:
+                refusal_into(form, error)
+            else:
+                messages.success(
+                    request, _("Lodged in confidence. Safeguarding staff will deal with it.")
+                )
+                return redirect("prisoners:detail", woman.uuid)
+        status = 400
+    return render(request, "complaints/lodge.html", {"woman": woman, "form": form}, status=status)
+
+
+def _page(request, complaint, failed=None, status=200):
+    """The complaint with its account (the read is audited) and, for safeguarding staff, the
+    forms to deal with it."""
+    services.record_complaint_read(viewer=request.user, complaint=complaint)
+    dealing = request.user.has_perm(services.DEAL)
+    step_forms = {}
+    if dealing:
+        for name, (form_class, _verb) in STEPS.items():
+            if form_class is None:
+                continue
+            kwargs = {"complaint": complaint} if form_class is forms.AssignForm else {}
+            step_forms[name] = (failed or {}).get(name) or form_class(**kwargs)
+    plan = ProtectionPlan.objects.filter(complaint=complaint).first()
+    context = {
+        "complaint": complaint,
+        "woman": complaint.prisoner,
+        "named": list(complaint.named_staff.all()),
+        "plan": plan,
+        "dealing": dealing,
+        "forms": step_forms,
+        "errors": (failed or {}).get("_message"),
+    }
+    return render(request, "complaints/detail.html", context, status=status)
+
+
+@login_required
+@require_safe
+def detail(request, uuid):
+    return _page(request, access_complaint(request.user, uuid))
+
+
+@login_required
+@require_POST
+def act(request, uuid, step):
+    complaint = access_complaint(request.user, uuid)
+    if step not in STEPS:
+        raise Http404
+    form_class, verb = STEPS[step]
+    form = None
+    if form_class is not None:
+        kwargs = {"complaint": complaint} if form_class is forms.AssignForm else {}
+        form = form_class(request.POST, **kwargs)
+        if not form.is_valid():
+            return _page(request, complaint, failed={step: form}, status=400)
+    try:
+        verb(by=request.user, complaint=complaint, **(form.cleaned_data if form else {}))
+    except (RuleBroken, ValidationError) as error:
+        if form is None:
+            message = str(error) if isinstance(error, RuleBroken) else " ".join(error.messages)
+            return _page(request, complaint, failed={"_message": message}, status=400)
+        refusal_into(form, error)
+        return _page(request, complaint, failed={step: form}, status=400)
+    messages.success(request, _("Recorded."))
+    return redirect("complaints:detail", complaint.uuid)
+
+
+@login_required
+@require_safe
+def held_list(request):
+    """Actions held after a report, in her facilities: held ones first (Rules 7.3, 25.1)."""
+    if not request.user.has_perm("complaints.view_heldaction"):
+        raise PermissionDenied
+    held = held_actions_visible_to(request.user).select_related("prisoner", "requested_by")
+    status = request.GET.get("status", "held")
+    if status in ("held", "released", "stopped"):
+        held = held.filter(status=status)
+    page = paginate(request, held, fields=("-requested_at", "-id"))
+    return render(request, "complaints/held_list.html", {"status": status, **page})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def held_detail(request, uuid):
+    held = access_held_action(request.user, uuid)
+    may_review = request.user.has_perm("complaints.review_held_action") and held.is_held
+    form = forms.ReviewForm(request.POST or None) if may_review else None
+    status = 200
+    if request.method == "POST":
+        if form is None:
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                review_held_action(by=request.user, held=held, **form.cleaned_data)
+            except (RuleBroken, ValidationError, PermissionDenied) as error:
+                if isinstance(error, PermissionDenied):
+                    raise
+                refusal_into(form, error)
+            else:
+                messages.success(request, _("Your review is recorded."))
+                return redirect("complaints:held", held.uuid)
+        status = 400
+    return render(
+        request, "complaints/held_detail.html", {"held": held, "form": form}, status=status
+    )
