@@ -79,6 +79,11 @@ INSTALLED_APPS = [
     "register",
     "complaints",
     "health",
+    "searches",
+    "discipline",
+    "restraints",
+    "visits",
+    "oversight",
 ]
 
 MIDDLEWARE = [
@@ -268,6 +273,47 @@ SPECTACULAR_SETTINGS = {
             "admissions.models": {"Item": "RightsItem", "Outcome": "Outcome", "Stage": "Stage"},
             "prisoners.models": {"ObservationLevel": "ObservationLevel"},
             "staff.models": {"Gender": "Gender"},
+            "restraints.models": {
+                "RestraintDevice": "Device",
+                "RestraintPurpose": "Purpose",
+                "RestraintPlace": "Place",
+            },
+            "discipline.models": {
+                "ChargeStatus": "ChargeStatus",
+                "MentalHealth": "MentalHealth",
+                "SanctionType": "SanctionType",
+                "SanctionPrivilege": "Privilege",
+                "SanctionStatus": "SanctionStatus",
+                "SanctionReviewOutcome": "ReviewOutcome",
+                "SegregationKind": "SegregationKind",
+                "ContactMeans": "ContactMeans",
+            },
+            "complaints.models": {
+                "ComplaintKind": "Kind",
+                "ComplaintChannel": "Channel",
+                "ComplaintSubject": "Subject",
+                "ComplaintStatus": "ComplaintStatus",
+                "AbuseTiming": "Timing",
+                "AllegedPerpetrator": "Perpetrator",
+                "ProtectionMeasure": "Measure",
+                "HeldActionKind": "AdverseKind",
+                "HeldActionStatus": "HeldStatus",
+            },
+            "visits.models": {
+                "Relationship": "Relationship",
+                "VisitorStatus": "VisitorStatus",
+                "VisitorAnswer": "Answer",
+                "VisitKind": "VisitKind",
+                "VisitStatus": "VisitStatus",
+                "CancelledBy": "CancelledBy",
+                "ContactKind": "ContactKind",
+            },
+            "searches.models": {
+                "SearchSubject": "Subject",
+                "SearchKind": "Kind",
+                "SearchTrigger": "Trigger",
+            },
+            "searches.services.training": {"TrainingStatus": "TrainingStatus"},
         }.items()
         for name, choices in names.items()
     },
@@ -308,6 +354,7 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
 REMINDER_SWEEP_SECONDS = env_int("REMINDER_SWEEP_SECONDS", 60)
 POSTPARTUM_REFRESH_SECONDS = env_int("POSTPARTUM_REFRESH_SECONDS", 3600)
+SEGREGATION_VISITS_SECONDS = env_int("SEGREGATION_VISITS_SECONDS", 3600)
 CELERY_BEAT_SCHEDULE = {
     "sweep-reminders": {
         "task": "reminders.tasks.sweep_reminders",
@@ -316,6 +363,23 @@ CELERY_BEAT_SCHEDULE = {
     "refresh-postpartum-flags": {
         "task": "health.tasks.refresh_postpartum_flags",
         "schedule": POSTPARTUM_REFRESH_SECONDS,
+    },
+    # Mandela 46: the day's health visit to each segregated woman (one reminder a day,
+    # however often it runs), and Rule 22 re-checked for each of them.
+    "schedule-segregation-visits": {
+        "task": "discipline.tasks.schedule_segregation_visits",
+        "schedule": SEGREGATION_VISITS_SECONDS,
+    },
+    # RULES-SPEC 2.16: remind the governor of staff trainings about to expire (once a day).
+    "schedule-training-expiry-reminders": {
+        "task": "searches.tasks.schedule_training_expiry_reminders",
+        "schedule": 24 * 60 * 60,
+    },
+    # Rules 26, 28, 43: remind social workers of a woman with no family contact, or a mother
+    # separated from her child with no visit with children (once a day).
+    "schedule-contact-reminders": {
+        "task": "visits.tasks.schedule_contact_reminders",
+        "schedule": 24 * 60 * 60,
     },
 }
 
@@ -376,8 +440,31 @@ POSTPARTUM_PERIOD_DAYS = env_int("POSTPARTUM_PERIOD_DAYS", 42)
 # Rules 7.3 and 25.1: after a report or disclosure of abuse, adverse actions against her are
 # held for review this long.
 RETALIATION_PROTECTION_DAYS = env_int("RETALIATION_PROTECTION_DAYS", 90)
+# Mandela Rule 57: a complaint is acknowledged and answered without undue delay.
+COMPLAINT_ACKNOWLEDGE_HOURS = env_int("COMPLAINT_ACKNOWLEDGE_HOURS", 48)
+COMPLAINT_REPLY_DAYS = env_int("COMPLAINT_REPLY_DAYS", 30)
 # Rule 2.2: a request for suspension of detention is followed up if undecided after this.
 SUSPENSION_FOLLOW_UP_HOURS = env_int("SUSPENSION_FOLLOW_UP_HOURS", 72)
+# Mandela 43-44: segregation is planned to end within this many consecutive days (never more
+# than 15, which the database also holds); the governor is alerted on day SEGREGATION_ALERT_DAY.
+SEGREGATION_MAX_DAYS = min(env_int("SEGREGATION_MAX_DAYS", 15), 15)
+SEGREGATION_ALERT_DAY = env_int("SEGREGATION_ALERT_DAY", 13)
+# Rule 24, Mandela 48: while a restraint is applied, custody review it this often (minutes);
+# a review not done within the escalation time goes to the governor.
+RESTRAINT_REVIEW_MINUTES = env_int("RESTRAINT_REVIEW_MINUTES", 30)
+RESTRAINT_REVIEW_ESCALATION_MINUTES = env_int("RESTRAINT_REVIEW_ESCALATION_MINUTES", 30)
+
+# RULES-SPEC 2.11, 2.16: the governor is reminded this many days before a member of staff's
+# training (search methods, searching children, and the rest) expires.
+TRAINING_EXPIRY_NOTICE_DAYS = env_int("TRAINING_EXPIRY_NOTICE_DAYS", 60)
+
+# Rule 27: whether this prison service allows conjugal visits for men; where it does, women
+# have them on equal terms, and where it doesn't, nobody does.
+CONJUGAL_VISITS_FOR_MEN = env_bool("CONJUGAL_VISITS_FOR_MEN", False)
+# Rules 26, 43 and 28 (RULES-SPEC 2.15): social workers are reminded when a woman has had no
+# family contact, or a mother separated from her child no visit with children, for this long.
+FAMILY_CONTACT_GAP_DAYS = env_int("FAMILY_CONTACT_GAP_DAYS", 30)
+CHILD_VISIT_GAP_DAYS = env_int("CHILD_VISIT_GAP_DAYS", 30)
 
 # Where `seed_demo` keeps a generated demo password, so `make run` can show it again.
 DEMO_PASSWORD_FILE = Path(os.environ.get("DEMO_PASSWORD_FILE", BASE_DIR / "var" / "demo_password"))

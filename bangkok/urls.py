@@ -23,6 +23,12 @@ api_v1 = [
     path("", include("admissions.api_urls")),
     path("", include("register.api_urls")),
     path("", include("health.api_urls")),
+    path("", include("searches.api_urls")),
+    path("", include("discipline.api_urls")),
+    path("", include("restraints.api_urls")),
+    path("", include("visits.api_urls")),
+    path("", include("complaints.api_urls")),
+    path("", include("oversight.api_urls")),
 ]
 
 urlpatterns = [
@@ -33,6 +39,12 @@ urlpatterns = [
     path("tasks/", include("reminders.urls")),
     path("admissions/", include("admissions.urls")),
     path("health/", include("health.urls")),
+    path("searches/", include("searches.urls")),
+    path("discipline/", include("discipline.urls")),
+    path("restraints/", include("restraints.urls")),
+    path("visits/", include("visits.urls")),
+    path("complaints/", include("complaints.urls")),
+    path("oversight/", include("oversight.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/v1/", include(api_v1)),

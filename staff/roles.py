@@ -30,6 +30,9 @@ WRITE_CORE_RECORD = (
     "admissions.add_transfer",
 )
 READ_AUDIT = ("audit.view_auditevent",)
+# Rules 25.3, 67-70: the governor and the inspector list a facility's records by period, with
+# the counts the Rules say must be zero, case by case.
+OVERSEE = ("prisoners.oversee_facility",)
 # Rule 4: allocation decisions and their reasons (T2): reception, social workers, governor
 # decide; the inspector reads.
 DECIDE_ALLOCATION = ("admissions.view_allocation", "admissions.decide_allocation")
@@ -52,6 +55,93 @@ READ_SUSPENSION = ("admissions.view_suspensionrequest",)
 CLINICAL = ("health.read_clinical", "health.record_clinical")
 # Rules 7 and 25: safeguarding records: that one exists and its status.
 READ_SAFEGUARDING = ("complaints.view_safeguardingrecord",)
+# Rules 7, 25: any member of staff may take a complaint for her; safeguarding staff deal with
+# it and inspectors read it (never a member of staff it names); the governor sees that it
+# exists and its status. Safeguarding and the governor review actions held after a report.
+LODGE_COMPLAINTS = ("complaints.add_complaint",)
+DEAL_WITH_COMPLAINTS = (
+    "complaints.view_complaint",
+    "complaints.change_complaint",
+    "complaints.view_protectionplan",
+    "complaints.view_heldaction",
+    "complaints.review_held_action",
+)
+GOVERN_COMPLAINTS = (
+    "complaints.view_complaint_status",
+    "complaints.view_heldaction",
+    "complaints.review_held_action",
+)
+READ_COMPLAINTS = (
+    "complaints.view_complaint",
+    "complaints.view_complaint_status",
+    "complaints.view_protectionplan",
+    "complaints.view_heldaction",
+)
+# Rules 19-21: custody officers record searches; the governor and the inspector read them,
+# and the training records that say who may search.
+RECORD_SEARCHES = ("searches.view_search", "searches.add_search")
+READ_SEARCHES = ("searches.view_search", "staff.view_trainingrecord")
+AUTHORISE_SEARCHES = ("searches.authorise_search",)
+# Rules 22, 23: custody officers lay charges and record a segregation the governor
+# authorises; the governor hears charges, decides sanctions, segregation and contact
+# restrictions; health staff visit a segregated woman every day.
+LAY_CHARGES = (
+    "discipline.view_charge",
+    "discipline.add_charge",
+    "discipline.view_sanction",
+    "discipline.view_segregation",
+    "discipline.add_segregation",
+    "discipline.view_contactrestriction",
+)
+ADJUDICATE = (
+    "discipline.view_charge",
+    "discipline.view_sanction",
+    "discipline.view_segregation",
+    "discipline.view_contactrestriction",
+    "discipline.adjudicate",
+    "discipline.add_contactrestriction",
+)
+VISIT_SEGREGATION = ("discipline.view_segregation", "discipline.record_segregation_visit")
+READ_DISCIPLINE = (
+    "discipline.view_charge",
+    "discipline.view_sanction",
+    "discipline.view_segregation",
+    "discipline.view_contactrestriction",
+)
+READ_CONTACT_RESTRICTIONS = ("discipline.view_contactrestriction",)
+# Rule 24: custody officers apply, review and remove restraints; the governor authorises;
+# health staff approve the least restrictive method for a woman who needs their approval.
+APPLY_RESTRAINTS = (
+    "restraints.view_restraint",
+    "restraints.add_restraint",
+    "restraints.change_restraint",
+)
+AUTHORISE_RESTRAINTS = ("restraints.view_restraint", "restraints.authorise_restraint")
+APPROVE_RESTRAINT_METHOD = ("restraints.view_restraint", "restraints.approve_method")
+READ_RESTRAINTS = ("restraints.view_restraint",)
+# Rules 26-28, 43, 44: her visitor list (T2) is kept with her by social workers (reception
+# may start it at admission); custody officers book and record visits with the visitors she
+# approved (their names only); the governor and the inspector read.
+KEEP_VISITORS = (
+    "visits.view_visitor",
+    "visits.add_visitor",
+    "visits.change_visitor",
+    "visits.view_visit",
+    "visits.add_visit",
+    "visits.change_visit",
+    "visits.view_contact",
+    "visits.add_contact",
+)
+START_VISITORS = ("visits.view_visitor", "visits.add_visitor")
+BOOK_VISITS = (
+    "visits.view_approved_visitors",
+    "visits.view_visit",
+    "visits.add_visit",
+    "visits.change_visit",
+    "visits.view_contact",
+    "visits.add_contact",
+)
+READ_VISITS = ("visits.view_visitor", "visits.view_visit", "visits.view_contact")
 MANAGE_ACCOUNTS = (
     "staff.view_user",
     "staff.add_user",
@@ -95,19 +185,32 @@ ROLES: dict[str, Role] = {
             + ENTER_CHILDREN
             + DECIDE_ALLOCATION
             + KEEP_FAMILY
-            + KEEP_SUSPENSION,
+            + KEEP_SUSPENSION
+            + START_VISITORS
+            + LODGE_COMPLAINTS,
         ),
         Role(
             "custody",
             _("Custody officer"),
             _("Searches, discipline, restraints and visits."),
-            CASE_READ + WORK_REMINDERS,
+            CASE_READ
+            + WORK_REMINDERS
+            + RECORD_SEARCHES
+            + LAY_CHARGES
+            + APPLY_RESTRAINTS
+            + BOOK_VISITS
+            + LODGE_COMPLAINTS,
         ),
         Role(
             "health",
             _("Health staff"),
             _("Entry screening and care; the only role that reads the clinical file."),
-            CASE_READ + WORK_REMINDERS + CLINICAL,
+            CASE_READ
+            + WORK_REMINDERS
+            + CLINICAL
+            + VISIT_SEGREGATION
+            + APPROVE_RESTRAINT_METHOD
+            + LODGE_COMPLAINTS,
         ),
         Role(
             "social",
@@ -118,13 +221,20 @@ ROLES: dict[str, Role] = {
             + KEEP_CHILDREN
             + DECIDE_ALLOCATION
             + KEEP_FAMILY
-            + KEEP_SUSPENSION,
+            + KEEP_SUSPENSION
+            + READ_CONTACT_RESTRICTIONS
+            + KEEP_VISITORS
+            + LODGE_COMPLAINTS,
         ),
         Role(
             "safeguarding",
             _("Safeguarding officer"),
             _("Complaints, abuse reports and protection plans."),
-            CASE_READ + WORK_REMINDERS + READ_SAFEGUARDING,
+            CASE_READ
+            + WORK_REMINDERS
+            + READ_SAFEGUARDING
+            + LODGE_COMPLAINTS
+            + DEAL_WITH_COMPLAINTS,
         ),
         Role(
             "governor",
@@ -137,7 +247,15 @@ ROLES: dict[str, Role] = {
             + DECIDE_ALLOCATION
             + READ_SUSPENSION
             + READ_SAFEGUARDING
-            + ("admissions.view_familymember",),
+            + ("admissions.view_familymember",)
+            + OVERSEE
+            + READ_SEARCHES
+            + AUTHORISE_SEARCHES
+            + ADJUDICATE
+            + AUTHORISE_RESTRAINTS
+            + READ_VISITS
+            + LODGE_COMPLAINTS
+            + GOVERN_COMPLAINTS,
         ),
         Role(
             "inspector",
@@ -148,7 +266,13 @@ ROLES: dict[str, Role] = {
             + READ_ALLOCATION
             + READ_SUSPENSION
             + READ_SAFEGUARDING
-            + ("health.read_with_consent",),
+            + ("health.read_with_consent",)
+            + OVERSEE
+            + READ_SEARCHES
+            + READ_DISCIPLINE
+            + READ_RESTRAINTS
+            + READ_VISITS
+            + READ_COMPLAINTS,
         ),
         Role(
             "sysadmin",
