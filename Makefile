@@ -31,7 +31,7 @@ rules: $(STAMP)
 
 fuzz: $(STAMP)
 	scripts/test-services
-	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-500} $(PY) -m bangkok.launcher test bangkok/tests/test_api_fuzz.py
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-500} FUZZ_REFUSED_EXAMPLES=$${FUZZ_REFUSED_EXAMPLES:-50} $(PY) -m bangkok.launcher test bangkok/tests/test_api_fuzz.py
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

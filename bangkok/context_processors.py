@@ -15,6 +15,10 @@ def navigation(request):
             items.append((_("Admit a woman"), reverse("admissions:new")))
         if user.has_perm("reminders.change_reminder"):
             items.append((_("My tasks"), reverse("reminders:tasks")))
+        if user.has_perm("visits.add_visit"):
+            items.append((_("Visits today"), reverse("visits:today")))
+        if user.has_perm("complaints.view_heldaction"):
+            items.append((_("Held for review"), reverse("complaints:held-list")))
         if user.has_perm("prisoners.oversee_facility"):
             items.append((_("Oversight"), reverse("oversight:overview")))
     if role is not None and role.manages_accounts:

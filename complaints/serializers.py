@@ -1,6 +1,6 @@
 from rest_framework import serializers
 
-from bangkok.api_fields import StrictBooleanField, StrictCharField
+from bangkok.api_fields import StrictBooleanField, StrictCharField, StrictSlugRelatedField
 from staff.models import User
 
 from .models import (
@@ -91,7 +91,7 @@ class LodgeInput(serializers.Serializer):
     narrative = StrictCharField()
     lodged_for_her_by = StrictCharField(required=False, allow_blank=True, max_length=200)
     named_staff = serializers.ListField(
-        child=serializers.SlugRelatedField(slug_field="username", queryset=User.objects.none()),
+        child=StrictSlugRelatedField(slug_field="username", queryset=User.objects.none()),
         required=False,
         default=list,
     )
@@ -124,7 +124,7 @@ class LodgeInput(serializers.Serializer):
 
 
 class AssignInput(serializers.Serializer):
-    to = serializers.SlugRelatedField(slug_field="username", queryset=User.objects.all())
+    to = StrictSlugRelatedField(slug_field="username", queryset=User.objects.all())
 
 
 class PlanInput(serializers.Serializer):

@@ -19,6 +19,12 @@ class PeriodForm(StyledForm):
     end = forms.DateField(label=_("To"), required=False, widget=DATE)
 
     def __init__(self, data, *, facilities, **kwargs):
+        # The period shown is the period used: the defaults are written into the form.
+        data = data.copy()
+        end = timezone.localdate()
+        for name, value in (("end", end), ("start", end - timedelta(days=DEFAULT_DAYS - 1))):
+            if name not in data:
+                data[name] = value.isoformat()
         super().__init__(data, **kwargs)
         self.facilities = facilities
         self.fields["facility"].choices = [("", _("All your facilities"))] + [

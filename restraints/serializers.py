@@ -12,7 +12,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.exceptions import PermissionDenied
 
-from bangkok.api_fields import StrictBooleanField, StrictCharField
+from bangkok.api_fields import StrictBooleanField, StrictCharField, StrictSlugRelatedField
 from staff.models import User
 
 from . import services
@@ -121,7 +121,7 @@ class Guarded(serializers.Serializer):
         return super().is_valid(raise_exception=raise_exception)
 
 
-class Authoriser(serializers.SlugRelatedField):
+class Authoriser(StrictSlugRelatedField):
     """A governor of her facility, by username."""
 
     def __init__(self, **kwargs):

@@ -3,7 +3,12 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from bangkok.api_fields import StrictBooleanField, StrictCharField, StrictIntegerField
+from bangkok.api_fields import (
+    StrictBooleanField,
+    StrictCharField,
+    StrictIntegerField,
+    StrictSlugRelatedField,
+)
 from prisoners.models import Facility, Unit
 from prisoners.permissions import facilities_of, staff_of
 from register.models import Child
@@ -25,7 +30,7 @@ def when():
     )
 
 
-class StaffOf(serializers.SlugRelatedField):
+class StaffOf(StrictSlugRelatedField):
     """A member of staff by username: of her facility (`woman` in the context), else of the
     caller's facilities."""
 
@@ -50,7 +55,7 @@ def staff_list(help_text, required=True):
     )
 
 
-class HerChild(serializers.SlugRelatedField):
+class HerChild(StrictSlugRelatedField):
     """One of her children living with her, by the register's id (never her name)."""
 
     def __init__(self, **kwargs):
@@ -87,7 +92,7 @@ class SearchInput(serializers.Serializer):
     found = optional_text(help_text=_("Empty if nothing was found."))
 
 
-class UnitOfMine(serializers.SlugRelatedField):
+class UnitOfMine(StrictSlugRelatedField):
     def __init__(self, **kwargs):
         super().__init__(slug_field="uuid", queryset=Unit.objects.none(), **kwargs)
 

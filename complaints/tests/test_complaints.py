@@ -213,3 +213,43 @@ def test_the_api_reads_whole_for_safeguarding_and_status_only_for_the_governor(c
     status_only = get("governor").json()["results"][0]
     assert "narrative" not in status_only and status_only["status"] == "received"
     assert get("custody").status_code == 403
+
+
+@pytest.mark.rule("25")
+@pytest.mark.rule("M71")
+def test_to_a_safeguarding_officer_it_names_the_complaint_doesnt_exist_anywhere(
+    cast, woman_a, accused
+):
+    """Pages, the API, lists, the oversight counts and tasks: a 404 or nothing at all."""
+    from rest_framework.authtoken.models import Token
+
+    filed = report(cast["custody"], woman_a, named_staff=[accused])
+    client = client_for(accused)
+    for step in services_steps():
+        assert client.post(reverse("complaints:act", args=[filed.uuid, step])).status_code == 404
+    token, _ = Token.objects.get_or_create(user=accused)
+    api = client_for(None)
+    auth = {"HTTP_AUTHORIZATION": f"Token {token.key}"}
+    assert api.get(f"/api/v1/complaints/{filed.uuid}/", **auth).status_code == 404
+    listed = api.get(f"/api/v1/prisoners/{woman_a.uuid}/complaints/", **auth).json()
+    assert listed["results"] == []
+    for op in ("acknowledge", "answer", "close", "protection-plan"):
+        answer = api.post(
+            f"/api/v1/complaints/{filed.uuid}/{op}/", {}, content_type="application/json", **auth
+        )
+        assert answer.status_code == 404, op
+    assert Complaint.objects.get(pk=filed.pk).acknowledged_at is None
+    assert not tasks_for(accused).exists()
+    # Her colleague who isn't named reads it.
+    assert (
+        client_for(cast["safeguarding"])
+        .get(reverse("complaints:detail", args=[filed.uuid]))
+        .status_code
+        == 200
+    )
+
+
+def services_steps():
+    from complaints.views import STEPS
+
+    return list(STEPS)
