@@ -253,3 +253,29 @@ def services_steps():
     from complaints.views import STEPS
 
     return list(STEPS)
+
+
+def test_her_complaints_cost_the_same_queries_however_many(
+    cast, woman_a, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from rest_framework.authtoken.models import Token
+
+    token, _ = Token.objects.get_or_create(user=cast["safeguarding"])
+    url = f"/api/v1/prisoners/{woman_a.uuid}/complaints/"
+    auth = {"HTTP_AUTHORIZATION": f"Token {token.key}"}
+    page = reverse("prisoners:detail", args=[woman_a.uuid])
+    browser = client_for(cast["safeguarding"])
+    report(cast["custody"], woman_a, named_staff=[cast["reception"]])
+    client_for(None).get(url, **auth)
+    with CaptureQueriesContext(connection) as one:
+        client_for(None).get(url, **auth)
+    with CaptureQueriesContext(connection) as one_page:
+        browser.get(page)
+    for _ in range(4):
+        report(cast["custody"], woman_a, named_staff=[cast["reception"], cast["social"]])
+    with django_assert_max_num_queries(len(one.captured_queries)):
+        assert len(client_for(None).get(url, **auth).json()["results"]) == 5
+    with django_assert_max_num_queries(len(one_page.captured_queries)):
+        browser.get(page)
