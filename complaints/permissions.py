@@ -23,10 +23,6 @@ def complaints_visible_to(user, perm: str = READ) -> QuerySet[Complaint]:
     return Complaint.objects.filter(facility__in=facilities_of(user)).not_naming(user)
 
 
-def can_read_complaints(user) -> bool:
-    return user.has_perm(READ)
-
-
 def access_complaint(user, uuid) -> Complaint:
     """One complaint with its content, or 404 (missing, forbidden, or naming her alike)."""
     complaint = (

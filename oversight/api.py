@@ -17,7 +17,6 @@ from . import registry
 from .forms import PeriodForm
 from .permissions import facilities_overseen
 from .serializers import OverviewSerializer, RowSerializer
-from .views import CASES_SHOWN
 
 TAG = "oversight"
 PERIOD = [
@@ -55,22 +54,15 @@ def period_of(request):
 class Overview(APIView):
     def get(self, request):
         facilities, start, end = period_of(request)
-        zeros = []
-        for item in registry.zeros_for(request.user):
-            cases = registry.for_viewer(item, item.cases(facilities, start, end), request.user)
-            first = [item.row(case) for case in cases.order_by(*item.keyset)[:CASES_SHOWN]]
-            zeros.append({**vars(item), "count": cases.count(), "cases": first})
-        lists = []
-        for item in registry.lists_for(request.user):
-            records = item.records(facilities, start, end)
-            count = registry.for_viewer(item, records, request.user).count()
-            lists.append({**vars(item), "count": count})
+        zeros, lists = registry.overview(request.user, facilities, start, end)
         body = {
             "facilities": [f.code for f in facilities],
             "start": start,
             "end": end,
-            "must_be_zero": zeros,
-            "records": lists,
+            "must_be_zero": [
+                {**vars(z["item"]), "count": z["count"], "cases": z["cases"]} for z in zeros
+            ],
+            "records": [{**vars(entry["item"]), "count": entry["count"]} for entry in lists],
         }
         return Response(OverviewSerializer(body).data)
 

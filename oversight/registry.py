@@ -100,3 +100,24 @@ def _order(item) -> tuple:
 def for_viewer(item, queryset, user):
     """`queryset` without what this viewer may not see of it."""
     return item.viewer_filter(queryset, user) if item.viewer_filter else queryset
+
+
+CASES_SHOWN = 10
+
+
+def overview(user, facilities, start, end) -> tuple[list[dict], list[dict]]:
+    """What `user` oversees in a period: each count that must be zero with its first cases
+    (as `Row`s, newest first), and the number of records in each list."""
+    zeros = []
+    for item in zeros_for(user):
+        cases = for_viewer(item, item.cases(facilities, start, end), user)
+        first = [item.row(case) for case in cases.order_by(*item.keyset)[:CASES_SHOWN]]
+        zeros.append({"item": item, "count": cases.count(), "cases": first})
+    lists = [
+        {
+            "item": item,
+            "count": for_viewer(item, item.records(facilities, start, end), user).count(),
+        }
+        for item in lists_for(user)
+    ]
+    return zeros, lists

@@ -16,8 +16,6 @@ from . import registry
 from .forms import PeriodForm
 from .permissions import facilities_overseen
 
-CASES_SHOWN = 10
-
 
 def shown(row: registry.Row) -> dict:
     """A row with its moment written for the reader (date and hour, or the day)."""
@@ -43,14 +41,9 @@ def overview(request):
     form, period = period_of(request)
     zeros, lists = [], []
     if period is not None:
-        for item in registry.zeros_for(request.user):
-            cases = registry.for_viewer(item, item.cases(*period), request.user)
-            first = cases.order_by(*item.keyset)[:CASES_SHOWN]
-            rows = [shown(item.row(case)) for case in first]
-            zeros.append({"item": item, "count": cases.count(), "cases": rows})
-        for item in registry.lists_for(request.user):
-            records = registry.for_viewer(item, item.records(*period), request.user)
-            lists.append({"item": item, "count": records.count()})
+        zeros, lists = registry.overview(request.user, *period)
+        for zero in zeros:
+            zero["cases"] = [shown(row) for row in zero["cases"]]
     return render(
         request,
         "oversight/overview.html",
