@@ -21,6 +21,8 @@ def navigation(request):
             items.append((_("Held for review"), reverse("complaints:held-list")))
         if user.has_perm("prisoners.oversee_facility"):
             items.append((_("Oversight"), reverse("oversight:overview")))
+    if role is not None and (role.manages_accounts or role.code == "governor"):
+        items.append((_("Changes of access"), reverse("accounts:changes")))
     if role is not None and role.manages_accounts:
         items.append((_("Accounts and facilities"), reverse("admin:index")))
     items.append((_("API documentation"), reverse("api-docs")))

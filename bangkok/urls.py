@@ -35,6 +35,7 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("healthz", views.healthz, name="healthz"),
     path("accounts/", include("staff.urls")),
+    path("accounts/", include("staff.account_urls")),
     path("women/", include("prisoners.urls")),
     path("tasks/", include("reminders.urls")),
     path("admissions/", include("admissions.urls")),

@@ -1,8 +1,14 @@
+import uuid
+
+import pghistory
+import pgtrigger
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from guardian.models import UserObjectPermission
 
 from .roles import ROLES, Role
 
@@ -14,15 +20,28 @@ class Gender(models.TextChoices):
     UNDISCLOSED = "undisclosed", _("Not disclosed")
 
 
+# Every change to an account is kept (QUALITY S6), never her password hash nor the moment of
+# her last sign-in (which changes at each sign-in and says nothing about her access).
+@pghistory.track(exclude=["password", "last_login"], append_only=True)
 class User(AbstractUser):
     """A member of staff (or an inspector). Accounts are deactivated, never deleted.
 
     Her gender matters to Rule 19 (personal searches by women staff only). The facilities
-    she works in are object permissions on `prisoners.Facility` (see `staff.services`).
+    she works in are object permissions on `prisoners.Facility` (see `staff.services`). Her
+    role, facilities and recorded gender change only when a second person confirms the
+    change (`AccessChange`).
     """
 
     gender = models.CharField(
         _("gender"), max_length=16, choices=Gender, default=Gender.UNDISCLOSED
+    )
+    must_change_password = models.BooleanField(
+        _("must set a new password"),
+        default=False,
+        help_text=_(
+            "Set when an administrator resets her password: she chooses a new one "
+            "before anything else."
+        ),
     )
 
     class Meta:
@@ -67,7 +86,25 @@ class TrainingRecordQuerySet(models.QuerySet):
         )
 
 
+def _not_same(field: str, other: str, name: str, message) -> models.CheckConstraint:
+    """`field` and `other` never name the same person (either may be empty)."""
+    return models.CheckConstraint(
+        condition=~models.Q(**{field: models.F(other)}),
+        name=name,
+        violation_error_message=message,
+    )
+
+
+NOT_HERSELF = _("Nobody records or confirms her own training.")
+
+
+@pghistory.track(append_only=True)
 class TrainingRecord(models.Model):
+    """A training she has, in effect from the moment it is written: only a confirmed
+    `AccessChange` of kind training writes one (or the trusted bootstrap of demo data and
+    tests, `staff.services.grant_confirmed`). A record is never changed or deleted: a
+    correction is a new record, confirmed again."""
+
     user = models.ForeignKey(
         User, on_delete=models.PROTECT, related_name="training_records", verbose_name=_("staff")
     )
@@ -75,6 +112,22 @@ class TrainingRecord(models.Model):
     completed = models.DateField(_("completed on"))
     expires = models.DateField(_("expires on"), null=True, blank=True)
     provider = models.CharField(_("provider"), max_length=200, blank=True)
+    recorded_by = models.ForeignKey(
+        User,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+    confirmed_by = models.ForeignKey(
+        User,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("confirmed by"),
+    )
 
     objects = TrainingRecordQuerySet.as_manager()
 
@@ -88,11 +141,210 @@ class TrainingRecord(models.Model):
                 name="training_expires_after_completion",
                 violation_error_message=_("A training can't expire before it was completed."),
             ),
+            _not_same("recorded_by", "user", "training_not_recorded_by_herself", NOT_HERSELF),
+            _not_same("confirmed_by", "user", "training_not_confirmed_by_herself", NOT_HERSELF),
+            _not_same(
+                "confirmed_by",
+                "recorded_by",
+                "training_confirmed_by_another",
+                _("A training is confirmed by someone other than who recorded it."),
+            ),
         ]
         indexes = [models.Index(fields=["course", "expires"])]
+        triggers = [
+            pgtrigger.Protect(
+                name="training_unchanged", operation=pgtrigger.Update | pgtrigger.Delete
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.user} – {self.get_course_display()}"
 
     def is_valid_on(self, day) -> bool:
         return self.completed <= day and (self.expires is None or self.expires >= day)
+
+
+class AccessChange(models.Model):
+    """A widening of someone's access, waiting for a second person (QUALITY S13).
+
+    A grant of a role or a facility, a change of her recorded gender (Rule 19) or a training
+    record has no effect anywhere until a governor of the facility concerned (another system
+    administrator for the system administrator role) confirms it; nobody requests or decides
+    a change about herself, nor decides her own request. Refused changes are kept with who
+    refused them. Taking a role or a facility away needs nobody's confirmation and is not
+    an AccessChange (it is audited).
+    """
+
+    class Kind(models.TextChoices):
+        ROLE = "role", _("Role")
+        FACILITY = "facility", _("Facility")
+        GENDER = "gender", _("Recorded gender")
+        TRAINING = "training", _("Training")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for confirmation")
+        CONFIRMED = "confirmed", _("Confirmed")
+        REFUSED = "refused", _("Refused")
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    kind = models.CharField(_("change"), max_length=16, choices=Kind)
+    subject = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="access_changes",
+        verbose_name=_("staff member"),
+    )
+    facility = models.ForeignKey(
+        "prisoners.Facility",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("facility"),
+    )
+    old_value = models.CharField(_("from"), max_length=32, blank=True)
+    new_value = models.CharField(_("to"), max_length=32, blank=True)
+    course = models.CharField(_("course"), max_length=32, choices=Course, blank=True)
+    completed = models.DateField(_("completed on"), null=True, blank=True)
+    expires = models.DateField(_("expires on"), null=True, blank=True)
+    provider = models.CharField(_("provider"), max_length=200, blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("requested by"),
+        help_text=_("Empty for the trusted set-up of a new installation (management commands)."),
+    )
+    requested_at = models.DateTimeField(_("requested at"), default=timezone.now)
+    status = models.CharField(_("status"), max_length=16, choices=Status, default=Status.PENDING)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    reason = models.TextField(_("reason for refusing"), blank=True)
+    trusted = models.BooleanField(
+        default=False,
+        editable=False,
+        help_text=_("Applied by a management command (set-up, demo data), not from the web."),
+    )
+
+    class Meta:
+        verbose_name = _("access change")
+        ordering = ["-requested_at", "-id"]
+        indexes = [models.Index(fields=["status", "kind", "facility"])]
+        constraints = [
+            _not_same(
+                "requested_by",
+                "subject",
+                "access_change_not_requested_by_herself",
+                _("Nobody requests a change of her own access."),
+            ),
+            _not_same(
+                "decided_by",
+                "subject",
+                "access_change_not_decided_by_herself",
+                _("Nobody confirms or refuses a change of her own access."),
+            ),
+            _not_same(
+                "decided_by",
+                "requested_by",
+                "access_change_decided_by_another",
+                _("A change is confirmed or refused by someone other than who requested it."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(
+                    status="pending", decided_by__isnull=True, decided_at__isnull=True
+                )
+                | (
+                    ~models.Q(status="pending")
+                    & models.Q(decided_at__isnull=False)
+                    & (models.Q(decided_by__isnull=False) | models.Q(trusted=True))
+                ),
+                name="access_change_decided_by_someone",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(trusted=False)
+                | models.Q(status="confirmed", requested_by__isnull=True),
+                name="access_change_trusted_is_set_up",
+            ),
+            models.CheckConstraint(
+                condition=(
+                    models.Q(kind="facility", facility__isnull=False)
+                    | models.Q(kind__in=["role", "gender"], new_value__gt="")
+                    | models.Q(kind="training", course__gt="", completed__isnull=False)
+                ),
+                name="access_change_says_what",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(expires__isnull=True)
+                | models.Q(expires__gt=models.F("completed")),
+                name="access_change_training_expires_after_completion",
+                violation_error_message=_("A training can't expire before it was completed."),
+            ),
+            models.UniqueConstraint(
+                fields=["subject", "kind"],
+                condition=models.Q(status="pending", kind__in=["role", "gender"]),
+                name="one_pending_role_or_gender_change",
+                violation_error_message=_(
+                    "A change of this kind is already waiting for confirmation for her."
+                ),
+            ),
+            models.UniqueConstraint(
+                fields=["subject", "facility"],
+                condition=models.Q(status="pending", kind="facility"),
+                name="one_pending_grant_per_facility",
+                violation_error_message=_(
+                    "This facility is already waiting for confirmation for her."
+                ),
+            ),
+        ]
+        triggers = [pgtrigger.Protect(name="access_change_no_delete", operation=pgtrigger.Delete)]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.subject} ({self.get_status_display()})"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == self.Status.PENDING
+
+    def describe(self) -> str:
+        """What is asked, in words (role and gender by their labels)."""
+        from .roles import ROLES
+
+        if self.kind == self.Kind.FACILITY:
+            return str(self.facility)
+        if self.kind == self.Kind.ROLE:
+            role = ROLES.get(self.new_value)
+            return str(role.label) if role else self.new_value
+        if self.kind == self.Kind.GENDER:
+            return str(Gender(self.new_value).label)
+        return str(Course(self.course).label)
+
+
+pghistory.track(append_only=True)(AccessChange)
+
+# Role grants (her groups) and facility grants (guardian's object permissions) keep their
+# history too: each grant and each removal is an event row.
+pghistory.track(
+    pghistory.InsertEvent("role.granted"),
+    pghistory.DeleteEvent("role.removed"),
+    model_name="RoleGrantEvent",
+    app_label="staff",
+    obj_field=None,
+    append_only=True,
+)(User.groups.through)
+pghistory.track(
+    pghistory.InsertEvent("facility.granted"),
+    pghistory.DeleteEvent("facility.removed"),
+    model_name="FacilityGrantEvent",
+    app_label="staff",
+    obj_field=None,
+    append_only=True,
+)(UserObjectPermission)

@@ -146,9 +146,10 @@ MANAGE_ACCOUNTS = (
     "staff.view_user",
     "staff.add_user",
     "staff.change_user",
+    # Training is recorded by whoever delivered it and confirmed by a governor: the
+    # account manager reads it, and every change of access asked for and decided.
     "staff.view_trainingrecord",
-    "staff.add_trainingrecord",
-    "staff.change_trainingrecord",
+    "staff.view_accesschange",
     "auth.view_group",
     "prisoners.view_facility",
     "prisoners.add_facility",

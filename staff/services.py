@@ -1,17 +1,46 @@
-"""Staff account verbs: roles, facility assignments, training records."""
+"""Staff account verbs: roles, facility assignments, recorded gender, training, credentials.
 
+Nobody widens her own access or anyone's alone (QUALITY S13). A grant of a role or a facility,
+a change of recorded gender (Rule 19) and a training record are requested by one person and
+take effect only when a second confirms them (`AccessChange`): a governor of the facility
+concerned, or another system administrator for the system administrator role. Until then they
+change nothing: her groups, her facility permissions, `User.gender` and `TrainingRecord` are
+written only by `confirm`. Taking a role or a facility away narrows access and takes effect at
+once (audited).
+
+`grant_confirmed` is the one trusted path, for management commands (set-up of a new
+installation, demo data) and test factories: it refuses to run inside a web request.
+"""
+
+import contextvars
+from datetime import date
+
+from django.apps import apps
 from django.contrib.auth.models import Group, Permission
-from django.db import transaction
+from django.contrib.sessions.models import Session
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from guardian.shortcuts import assign_perm, remove_perm
 
 import audit
 from prisoners.models import Facility
-from prisoners.permissions import facilities_of
+from prisoners.permissions import facilities_of, staff_of
 
-from .models import User
+from .models import AccessChange, Course, Gender, TrainingRecord, User
 from .roles import ROLES
+from .signals import credentials_changed
 
 WORK_IN_FACILITY = "prisoners.work_in_facility"
+Kind, Status = AccessChange.Kind, AccessChange.Status
+SYSADMIN, GOVERNOR = "sysadmin", "governor"
+# Confirmed by a governor of a facility the person works in or is being granted.
+PERSONAL = (Kind.ROLE, Kind.GENDER, Kind.TRAINING)
+
+# Set for the length of each web request by `staff.middleware.AccountGuardMiddleware`.
+in_web_request = contextvars.ContextVar("in_web_request", default=False)
 
 
 @transaction.atomic
@@ -31,38 +60,430 @@ def sync_roles() -> dict[str, int]:
     return counts
 
 
-@transaction.atomic
-def set_role(*, user: User, role: str, by=None) -> User:
-    """Give her exactly one role. Only a sysadmin reaches the admin site (is_staff)."""
-    if role not in ROLES:
-        raise ValueError(f"Unknown role {role!r}")
+# -- Refusals ----------------------------------------------------------------------------
+
+
+def refuse_if_herself(*, by, user, what: str) -> None:
+    """Nobody changes her own roles, facilities, recorded gender or training (S13)."""
+    if by is not None and by.pk is not None and by.pk == user.pk:
+        raise ValidationError(
+            _(
+                "You can't change your own %(what)s: another administrator requests the "
+                "change and a governor confirms it."
+            )
+            % {"what": what}
+        )
+
+
+def _refuse_web() -> None:
+    if in_web_request.get():
+        raise RuntimeError("grant_confirmed is for management commands and tests only.")
+
+
+# -- What is in effect --------------------------------------------------------------------
+
+
+def _apply_role(user: User, role: str) -> None:
     user.groups.set([Group.objects.get(name=role)])
     user.is_staff = ROLES[role].manages_accounts
     user.save(update_fields=["is_staff"])
     user.__dict__.pop("role", None)
-    audit.record(by=by, action="staff.role_set", subject=user, detail={"role": role})
-    return user
+
+
+def _apply(change: AccessChange, *, by) -> None:
+    user = change.subject
+    if change.kind == Kind.ROLE:
+        _apply_role(user, change.new_value)
+    elif change.kind == Kind.FACILITY:
+        assign_perm(WORK_IN_FACILITY, user, change.facility)
+    elif change.kind == Kind.GENDER:
+        user.gender = change.new_value
+        user.save(update_fields=["gender"])
+    else:
+        TrainingRecord.objects.create(
+            user=user,
+            course=change.course,
+            completed=change.completed,
+            expires=change.expires,
+            provider=change.provider,
+            recorded_by=change.requested_by,
+            confirmed_by=by,
+        )
+
+
+def _audit(change: AccessChange, action: str, *, by) -> None:
+    detail = {"change": str(change.uuid), "kind": change.kind}
+    if change.kind in (Kind.ROLE, Kind.GENDER):
+        detail.update({"from": change.old_value, "to": change.new_value})
+    elif change.kind == Kind.TRAINING:
+        detail.update({"course": change.course, "completed": str(change.completed)})
+    audit.record(
+        by=by, action=action, subject=change.subject, facility=change.facility, detail=detail
+    )
+
+
+# -- Requests -----------------------------------------------------------------------------
+
+
+def _request(*, user: User, by, kind: str, what: str, **fields) -> AccessChange:
+    if by is None or not by.is_authenticated:
+        raise ValidationError(_("A change of access is requested by a signed-in member of staff."))
+    if user.is_superuser:
+        raise ValidationError(_("This account can't be changed here."))
+    if kind != Kind.TRAINING:
+        same = AccessChange.objects.filter(
+            status=Status.PENDING,
+            subject=user,
+            kind=kind,
+            new_value=fields.get("new_value", ""),
+            facility=fields.get("facility"),
+        ).first()
+        if same is not None:
+            return same  # asked again: still the one change waiting
+    refuse_if_herself(by=by, user=user, what=what)
+    try:
+        with transaction.atomic():
+            change = AccessChange.objects.create(subject=user, requested_by=by, kind=kind, **fields)
+    except IntegrityError as exc:
+        raise ValidationError(
+            _("A change like this one is already waiting for confirmation for her.")
+        ) from exc
+    _audit(change, "staff.change_requested", by=by)
+    return change
 
 
 @transaction.atomic
-def assign_facility(*, user: User, facility: Facility, by=None) -> None:
-    """She will see the women of this facility (if her role reads case data)."""
-    assign_perm(WORK_IN_FACILITY, user, facility)
-    audit.record(by=by, action="staff.facility_assigned", subject=user, facility=facility)
+def request_role(*, user: User, role: str, by) -> AccessChange | None:
+    """Ask for her role to become `role`; she keeps her current role until it is confirmed.
+    None when she already has it."""
+    if role not in ROLES:
+        raise ValidationError(_("Choose a role from the list."))
+    if user.role_code == role:
+        return None
+    return _request(
+        user=user,
+        by=by,
+        kind=Kind.ROLE,
+        what=_("role"),
+        old_value=user.role_code,
+        new_value=role,
+    )
+
+
+@transaction.atomic
+def request_facility(*, user: User, facility: Facility, by) -> AccessChange | None:
+    """Ask for her to work in `facility`. None when she already does."""
+    if facilities_of(user).filter(pk=facility.pk).exists():
+        return None
+    return _request(user=user, by=by, kind=Kind.FACILITY, what=_("facilities"), facility=facility)
+
+
+@transaction.atomic
+def request_gender(*, user: User, gender: str, by) -> AccessChange | None:
+    """Ask for her recorded gender to change (it decides who may search whom, Rule 19)."""
+    if gender not in Gender.values:
+        raise ValidationError(_("Choose a gender from the list."))
+    if user.gender == gender:
+        return None
+    return _request(
+        user=user,
+        by=by,
+        kind=Kind.GENDER,
+        what=_("recorded gender"),
+        old_value=user.gender,
+        new_value=gender,
+    )
+
+
+def may_record_training_for(by) -> QuerySet[User]:
+    """Whose training she may record: the staff of her facilities (anyone's, for the account
+    manager), never her own."""
+    people = User.objects.filter(is_active=True, is_superuser=False)
+    if not (by.role and by.role.manages_accounts):
+        people = people.filter(pk__in=staff_of(facilities_of(by)).values("pk"))
+    return people.exclude(pk=by.pk).order_by("last_name", "first_name", "username")
+
+
+@transaction.atomic
+def record_training(
+    *,
+    user: User,
+    course: str,
+    completed: date,
+    provider: str,
+    by,
+    expires: date | None = None,
+) -> AccessChange:
+    """The person who delivered or certified a training records it (naming the provider); a
+    governor confirms it before it counts for anything (Rules 19, 21 searches among them)."""
+    refuse_if_herself(by=by, user=user, what=_("training records"))
+    if not may_record_training_for(by).filter(pk=user.pk).exists():
+        raise ValidationError(_("You can record training only for the staff of your facilities."))
+    errors = {}
+    if course not in Course.values:
+        errors["course"] = _("Choose a course from the list.")
+    if not (provider or "").strip():
+        errors["provider"] = _("Say who delivered or certified the training.")
+    if completed > timezone.localdate():
+        errors["completed"] = _("A training can't be completed in the future.")
+    if expires is not None and expires <= completed:
+        errors["expires"] = _("A training can't expire before it was completed.")
+    if errors:
+        raise ValidationError(errors)
+    return _request(
+        user=user,
+        by=by,
+        kind=Kind.TRAINING,
+        what=_("training records"),
+        course=course,
+        completed=completed,
+        expires=expires,
+        provider=provider.strip(),
+    )
+
+
+# -- Taking access away (at once) --------------------------------------------------------
 
 
 @transaction.atomic
 def unassign_facility(*, user: User, facility: Facility, by=None) -> None:
+    """She stops seeing the women of this facility, at once (narrowing needs no second
+    person). Nobody takes her own facilities either: another administrator does."""
+    refuse_if_herself(by=by, user=user, what=_("facilities"))
     remove_perm(WORK_IN_FACILITY, user, facility)
     audit.record(by=by, action="staff.facility_unassigned", subject=user, facility=facility)
 
 
 @transaction.atomic
-def set_facilities(*, user: User, facilities, by=None) -> None:
-    """Make her facility assignments exactly `facilities`, auditing each change."""
-    wanted = set(facilities)
+def request_access(*, user: User, by, role=None, facilities=None, gender=None) -> list:
+    """What the account form asks for, in one go: a new role, gender and facilities are
+    requested (asking again for what already waits asks for nothing new); facilities left
+    out are taken away at once. Refused as a whole, with nothing written, when `by` is
+    `user` and anything would change."""
+    wanted = None if facilities is None else set(facilities)
     current = set(facilities_of(user))
-    for facility in wanted - current:
-        assign_facility(user=user, facility=facility, by=by)
-    for facility in current - wanted:
-        unassign_facility(user=user, facility=facility, by=by)
+    made = []
+    if role is not None:
+        made.append(request_role(user=user, role=role, by=by))
+    if gender is not None:
+        made.append(request_gender(user=user, gender=gender, by=by))
+    if wanted is not None:
+        for facility in sorted(wanted - current, key=lambda f: f.pk):
+            made.append(request_facility(user=user, facility=facility, by=by))
+        for facility in current - wanted:
+            unassign_facility(user=user, facility=facility, by=by)
+    return [change for change in made if change is not None]
+
+
+# -- Decisions ----------------------------------------------------------------------------
+
+
+def changes_awaiting(user) -> QuerySet[AccessChange]:
+    """The pending changes she may confirm or refuse: for a governor, facility grants to her
+    facilities and role, gender and training changes of people who work in or are being
+    granted one of them (the system administrator role excepted); for a system
+    administrator, grants of that role. Never her own, nor one she requested."""
+    pending = AccessChange.objects.filter(status=Status.PENDING)
+    if not user.is_authenticated or not user.is_active or user.is_superuser:
+        return pending.none()
+    role = user.role_code
+    allowed = Q(pk__in=[])
+    if role == SYSADMIN:
+        allowed |= Q(kind=Kind.ROLE, new_value=SYSADMIN)
+    elif role == GOVERNOR:
+        mine = facilities_of(user)
+        being_granted = AccessChange.objects.filter(
+            status=Status.PENDING, kind=Kind.FACILITY, facility__in=mine
+        ).values("subject")
+        allowed |= Q(kind=Kind.FACILITY, facility__in=mine)
+        allowed |= (
+            Q(kind__in=PERSONAL)
+            & ~Q(kind=Kind.ROLE, new_value=SYSADMIN)
+            & (Q(subject__in=staff_of(mine).values("pk")) | Q(subject__in=being_granted))
+        )
+    return (
+        pending.filter(allowed)
+        .exclude(subject=user)
+        .exclude(requested_by=user)
+        .select_related("subject", "requested_by", "facility")
+    )
+
+
+def changes_about(user) -> QuerySet[AccessChange]:
+    """The pending changes she asked for or that concern her: she sees they wait."""
+    return (
+        AccessChange.objects.filter(status=Status.PENDING)
+        .filter(Q(subject=user) | Q(requested_by=user))
+        .select_related("subject", "requested_by", "facility")
+    )
+
+
+def _decidable(change: AccessChange, by) -> AccessChange:
+    """The change, locked, if `by` may decide it now; else a clear refusal."""
+    locked = AccessChange.objects.select_for_update().select_related("subject").get(pk=change.pk)
+    if locked.status != Status.PENDING:
+        raise ValidationError(_("This change has already been decided."))
+    if by.pk == locked.subject_id:
+        raise ValidationError(_("Nobody confirms or refuses a change of her own access."))
+    if by.pk == locked.requested_by_id:
+        raise ValidationError(
+            _("A change is confirmed or refused by someone other than who requested it.")
+        )
+    if not changes_awaiting(by).filter(pk=locked.pk).exists():
+        raise ValidationError(
+            _(
+                "Only a governor of the facility concerned (another system administrator for "
+                "the system administrator role) confirms or refuses this change."
+            )
+        )
+    return locked
+
+
+@transaction.atomic
+def confirm(*, change: AccessChange, by) -> AccessChange:
+    """The second person agrees: the change takes effect now."""
+    change = _decidable(change, by)
+    change.status, change.decided_by, change.decided_at = Status.CONFIRMED, by, timezone.now()
+    change.save(update_fields=["status", "decided_by", "decided_at"])
+    _apply(change, by=by)
+    _audit(change, "staff.change_confirmed", by=by)
+    return change
+
+
+@transaction.atomic
+def refuse(*, change: AccessChange, by, reason: str = "") -> AccessChange:
+    """The second person refuses: nothing changes, and the refusal is kept with her name."""
+    change = _decidable(change, by)
+    change.status, change.decided_by, change.decided_at = Status.REFUSED, by, timezone.now()
+    change.reason = (reason or "").strip()
+    change.save(update_fields=["status", "decided_by", "decided_at", "reason"])
+    _audit(change, "staff.change_refused", by=by)
+    return change
+
+
+# -- The trusted path ---------------------------------------------------------------------
+
+
+@transaction.atomic
+def grant_confirmed(
+    *,
+    user: User,
+    role: str | None = None,
+    facilities=(),
+    gender: str | None = None,
+    trainings=(),
+    reason: str = "set-up",
+) -> list[AccessChange]:
+    """Grant at once, without a second person: for management commands (a new installation's
+    first accounts, demo data) and test factories only. Refused inside a web request. Each
+    grant is kept as a confirmed, trusted `AccessChange` and audited.
+
+    `trainings` are dicts of course, completed and optionally expires and provider."""
+    _refuse_web()
+    now = timezone.now()
+    specs = []
+    if role is not None:
+        if role not in ROLES:
+            raise ValueError(f"Unknown role {role!r}")
+        specs.append({"kind": Kind.ROLE, "old_value": user.role_code, "new_value": role})
+    for facility in facilities:
+        specs.append({"kind": Kind.FACILITY, "facility": facility})
+    if gender is not None:
+        specs.append({"kind": Kind.GENDER, "old_value": user.gender, "new_value": gender})
+    for training in trainings:
+        specs.append({"kind": Kind.TRAINING, "provider": "", **training})
+    made = []
+    for spec in specs:
+        change = AccessChange.objects.create(
+            subject=user,
+            status=Status.CONFIRMED,
+            decided_at=now,
+            trusted=True,
+            reason=reason,
+            **spec,
+        )
+        _apply(change, by=None)
+        _audit(change, "staff.change_granted_by_set_up", by=None)
+        made.append(change)
+    return made
+
+
+# -- Credentials --------------------------------------------------------------------------
+
+
+def end_sessions(user: User, *, keep: str | None = None) -> int:
+    """Delete every session she is signed in with but `keep` (database sessions); returns how
+    many ended."""
+    keys = [
+        session.session_key
+        for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator()
+        if session.get_decoded().get("_auth_user_id") == str(user.pk)
+        and session.session_key != keep
+    ]
+    Session.objects.filter(session_key__in=keys).delete()
+    return len(keys)
+
+
+def _revoke_drf_tokens(user: User) -> None:
+    if apps.is_installed("rest_framework.authtoken"):
+        from rest_framework.authtoken.models import Token
+
+        Token.objects.filter(user=user).delete()
+
+
+def _credentials_gone(user: User, reason: str, *, keep_session: str | None = None) -> None:
+    """Whatever proved who she was stops working: her sessions (but `keep_session`) and API
+    tokens now, and `credentials_changed` tells other areas once the change commits."""
+    end_sessions(user, keep=keep_session)
+    _revoke_drf_tokens(user)
+    transaction.on_commit(lambda: credentials_changed.send(sender=User, user=user, reason=reason))
+
+
+@transaction.atomic
+def reset_password(*, user: User, password: str | None, by) -> User:
+    """An administrator sets a new password for her: she must choose her own at her next
+    sign-in, and every session and API token she had ends."""
+    if by is not None and by.pk == user.pk:
+        raise ValidationError(_("Change your own password on your password page."))
+    if user.is_superuser:
+        raise ValidationError(_("This account can't be changed here."))
+    if password is None:
+        user.set_unusable_password()  # password sign-in disabled for her
+    else:
+        user.set_password(password)
+    user.must_change_password = password is not None
+    user.save(update_fields=["password", "must_change_password"])
+    audit.record(by=by, action="staff.password_reset", subject=user)
+    _credentials_gone(user, "reset")
+    return user
+
+
+@transaction.atomic
+def change_own_password(*, user: User, password: str, keep_session: str | None = None) -> User:
+    """She sets her own password: her other sessions and her API tokens end."""
+    user.set_password(password)
+    user.must_change_password = False
+    user.save(update_fields=["password", "must_change_password"])
+    audit.record(by=user, action="staff.password_changed", subject=user)
+    _credentials_gone(user, "password", keep_session=keep_session)
+    return user
+
+
+@transaction.atomic
+def deactivate(*, user: User, by) -> User:
+    """Her account stops working at once: sessions and tokens end (accounts are never
+    deleted)."""
+    user.is_active = False
+    user.save(update_fields=["is_active"])
+    audit.record(by=by, action="staff.deactivated", subject=user)
+    _credentials_gone(user, "deactivated")
+    return user
+
+
+@transaction.atomic
+def reactivate(*, user: User, by) -> User:
+    refuse_if_herself(by=by, user=user, what=_("account status"))
+    user.is_active = True
+    user.save(update_fields=["is_active"])
+    audit.record(by=by, action="staff.reactivated", subject=user)
+    return user

@@ -10,7 +10,7 @@ from reminders.models import Reminder
 from searches.services import schedule_training_expiry_reminders
 from searches.tasks import schedule_training_expiry_reminders as task
 from staff.models import Course
-from staff.services import assign_facility
+from staff.services import grant_confirmed
 
 from .factories import trained
 
@@ -27,7 +27,7 @@ def test_a_training_expiring_within_the_notice_period_is_reminded_in_each_of_her
     cast, facility_a, facility_b, today, settings
 ):
     settings.TRAINING_EXPIRY_NOTICE_DAYS = 60
-    assign_facility(user=cast["custody"], facility=facility_b)
+    grant_confirmed(user=cast["custody"], facilities=[facility_b])
     record = trained(cast["custody"], expires=today + timedelta(days=30))
     assert schedule_training_expiry_reminders(today=today) == 2
     reminders = Reminder.objects.filter(kind="staff.training_expiry")

@@ -1,7 +1,7 @@
 import factory
 
 from staff.models import Gender, User
-from staff.services import assign_facility, set_role
+from staff.services import grant_confirmed
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -17,10 +17,9 @@ class UserFactory(factory.django.DjangoModelFactory):
 
 
 def make_staff(role: str, *facilities, **fields) -> User:
-    """A member of staff with one role, assigned to the given facilities."""
+    """A member of staff with one role, assigned to the given facilities (granted through
+    the trusted path for tests and management commands: no second person)."""
     user = UserFactory(**fields)
     user.save()
-    set_role(user=user, role=role)
-    for facility in facilities:
-        assign_facility(user=user, facility=facility)
+    grant_confirmed(user=user, role=role, facilities=facilities, reason="test")
     return user

@@ -40,7 +40,7 @@ from reminders.models import Basis
 from reminders.services import schedule_reminder, sweep_reminders
 from staff.models import Course, Gender, TrainingRecord
 from staff.roles import ROLES
-from staff.services import assign_facility, set_role, sync_roles
+from staff.services import grant_confirmed, sync_roles
 
 FACILITIES = [
     {
@@ -219,9 +219,14 @@ class Command(BaseCommand):
                 )
                 user.set_password(password)
                 user.save()
-                set_role(user=user, role=code)
-                if ROLES[code].case_data:
-                    assign_facility(user=user, facility=facility)
+                # The demo's accounts are set up by this command, not from the web: the
+                # trusted path, without a second person to confirm each grant.
+                grant_confirmed(
+                    user=user,
+                    role=code,
+                    facilities=[facility] if ROLES[code].case_data else [],
+                    reason="demo",
+                )
                 if code == "custody":
                     self.training(user)
                 made = True
