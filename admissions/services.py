@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 import audit
 from bangkok.errors import RuleBroken
 from complaints.models import AdverseKind
-from complaints.services import hold_if_protected
+from complaints.services import follow_her, hold_if_protected
 from prisoners.models import CustodyStatus, Facility, Prisoner
 from prisoners.permissions import access_prisoner, facilities_of, prisoners_visible_to
 from prisoners.services import register_prisoner
@@ -672,6 +672,7 @@ def transfer(
     Reminder.objects.filter(prisoner=prisoner, status__in=OPEN_STATUSES).update(
         facility=to_facility
     )
+    follow_her(by=by, prisoner=prisoner, from_facility=move.from_facility, to_facility=to_facility)
     audit.record(
         by=by,
         action="admission.transferred",

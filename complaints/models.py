@@ -311,12 +311,18 @@ class HeldAction(models.Model):
     governor_finds_retaliation = models.BooleanField(null=True, blank=True)
     review_note = models.TextField(_("review notes"), blank=True)
     decided_at = models.DateTimeField(null=True, blank=True)
+    # The area's own record when the action is recorded at once in its ordinary waiting state
+    # (a charge laid, awaiting its hearing) and only its next step waits for the reviews: the
+    # member of staff who asked sees the record as it would be for any woman.
+    record_model = models.CharField(max_length=60, blank=True, default="", editable=False)
+    record_uuid = models.UUIDField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("action held for review")
         ordering = ["-requested_at", "-id"]
         permissions = [("review_held_action", "Can review an action held after a report")]
         triggers = [pgtrigger.Protect(name="held_action_no_delete", operation=pgtrigger.Delete)]
+        indexes = [models.Index(fields=["record_uuid"], name="held_action_record")]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} held ({self.get_status_display()})"

@@ -1,6 +1,7 @@
 """What complaints give the governor and the inspector to oversee (Rules 7, 25; Mandela 57):
 complaints and held actions by period, and the counts that must be zero. A complaint that
-names the viewer is left out of every list and count."""
+names the viewer is left out of every list and count, and so is a held action against a woman
+whose complaint names the viewer."""
 
 from django.db.models import F, Q
 from django.urls import reverse
@@ -11,6 +12,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from oversight.registry import MustBeZero, RecordList, Row, register_list, register_zero
 
 from .models import Complaint, ComplaintStatus, HeldAction, HeldStatus, Kind
+from .permissions import not_named_in_hers
 
 
 def _complaints(facilities, start, end):
@@ -111,6 +113,7 @@ def register_oversight() -> None:
             _held_row,
             order=410,
             keyset=("-requested_at", "-id"),
+            viewer_filter=not_named_in_hers,
         )
     )
     register_zero(
@@ -149,5 +152,6 @@ def register_oversight() -> None:
             _held_row,
             order=420,
             keyset=("-requested_at", "-id"),
+            viewer_filter=not_named_in_hers,
         )
     )

@@ -2,7 +2,9 @@
 
 Safeguarding staff and inspectors read complaints of their facilities, except any that names
 them: to a member of staff it names, a complaint doesn't exist (404, absent from every list
-and count). The governor reads that one exists and its status only.
+and count). The governor reads that one exists and its status only. Actions held after her
+report are absent, in the same way, for every member of staff named in any of her complaints
+(Rule 25; Mandela 57.2, 71.3).
 """
 
 from django.db.models import QuerySet
@@ -39,7 +41,12 @@ def access_complaint(user, uuid) -> Complaint:
 def held_actions_visible_to(user) -> QuerySet[HeldAction]:
     if not user.is_authenticated or not user.has_perm(HELD):
         return HeldAction.objects.none()
-    return HeldAction.objects.filter(facility__in=facilities_of(user))
+    return not_named_in_hers(HeldAction.objects.filter(facility__in=facilities_of(user)), user)
+
+
+def not_named_in_hers(held: QuerySet[HeldAction], user) -> QuerySet[HeldAction]:
+    """Held actions against women none of whose complaints names `user`."""
+    return held.exclude(prisoner__complaints__named_staff=user)
 
 
 def access_held_action(user, uuid) -> HeldAction:

@@ -1,12 +1,13 @@
 """Her complaints on her page: their subject for those who read complaints (the read is
-audited), only their status for the governor, and nothing that names the viewer."""
+audited), only their status for the governor, and nothing that names the viewer: to a member
+of staff named in one, her page is what it would be without it."""
 
 import audit
 
-from .models import HeldAction, HeldStatus
-from .permissions import READ, STATUS, complaints_visible_to
+from .models import HeldStatus
+from .permissions import READ, STATUS, complaints_visible_to, held_actions_visible_to
 from .services.complaints import LODGE
-from .services.safeguarding import protected_against_retaliation
+from .services.safeguarding import protection_shown_to
 
 SHOWN = 20
 
@@ -33,9 +34,8 @@ def complaints_section(*, viewer, prisoner) -> dict | None:
                 disclosed=[str(c.uuid) for c in complaints],
             )
         context["complaints"] = complaints
-        context["protected"] = protected_against_retaliation(prisoner)
-        if viewer.has_perm("complaints.view_heldaction"):
-            context["held_count"] = HeldAction.objects.filter(
-                prisoner=prisoner, status=HeldStatus.HELD
-            ).count()
+        # Nothing here tells a member of staff named in her complaints that one exists.
+        context["protected"] = protection_shown_to(viewer, prisoner)
+        held = held_actions_visible_to(viewer).filter(prisoner=prisoner, status=HeldStatus.HELD)
+        context["held_count"] = held.count()
     return context

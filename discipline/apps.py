@@ -19,7 +19,7 @@ class DisciplineConfig(AppConfig):
         from reminders.services import OUTCOME_REQUIRED_KINDS
 
         from . import oversight
-        from .services.charges import carry_out_charge, carry_out_sanction
+        from .services.charges import carry_out_sanction, stop_held_charge
         from .services.contact import carry_out_restriction
         from .services.segregation import END_NOW_KIND, carry_out_segregation, watch_protection
 
@@ -38,7 +38,7 @@ class DisciplineConfig(AppConfig):
         oversight.register_all()
         # Adverse actions held after her report, carried out once both reviews release them
         # (Rules 7.3, 25.1).
-        register_adverse_action("charge", carry_out_charge)
+        register_adverse_action("charge", stop=stop_held_charge)
         register_adverse_action("sanction", carry_out_sanction)
         register_adverse_action("segregation", carry_out_segregation)
         register_adverse_action("contact_restriction", carry_out_restriction)

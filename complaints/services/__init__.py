@@ -1,12 +1,21 @@
 """Complaints, reports of abuse and protection from retaliation (Rules 7, 25)."""
 
-from .retaliation import hold_if_protected, register_adverse_action, review_held_action
-from .safeguarding import open_safeguarding_record, protected_against_retaliation
+from .retaliation import (
+    hold_if_protected,
+    named_in_her_complaints,
+    refuse_while_held,
+    register_adverse_action,
+    review_held_action,
+)
+from .safeguarding import follow_her, open_safeguarding_record, protected_against_retaliation
 
 __all__ = [
+    "follow_her",
     "hold_if_protected",
+    "named_in_her_complaints",
     "open_safeguarding_record",
     "protected_against_retaliation",
+    "refuse_while_held",
     "register_adverse_action",
     "review_held_action",
 ]

@@ -20,6 +20,7 @@ from prisoners.permissions import facilities_of
 from reminders.services import resolve_reminder, schedule_reminder
 
 from ..models import Complaint, ComplaintStatus, Kind, Measure, ProtectionPlan, Source
+from .retaliation import hide_held_tasks_from
 from .safeguarding import open_safeguarding_record
 
 LODGE = "complaints.add_complaint"
@@ -116,6 +117,7 @@ def lodge_complaint(
     complaint.save()
     complaint.named_staff.set(named)
     _schedule_tasks(complaint)
+    hide_held_tasks_from(prisoner, named)
     audit.record(
         by=by,
         action="complaints.lodged",

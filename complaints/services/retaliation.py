@@ -1,23 +1,39 @@
-"""Protection against retaliation (Rules 7.3, 25.1; Mandela 57.2).
+"""Protection against retaliation (Rules 7.3, 25.1; Mandela 57.2, 71.3).
 
 While she is protected after a report, an adverse action against her (a charge, a sanction,
 segregation, a transfer, a move to another unit, a restriction of her contact) does not take
 effect when it is asked for: the area's service calls `hold_if_protected`, which records a
-`HeldAction` and returns it instead. Safeguarding staff and the governor each review it; if
-either finds it retaliatory it is stopped, and once both find it is not, it is carried out as
-asked (the area registered how with `register_adverse_action`). Inspectors see every one.
+`HeldAction`. Safeguarding staff and the governor each review it; if either finds it
+retaliatory it is stopped, and once both find it is not, it goes ahead. Inspectors see every
+one.
+
+The member of staff who asked learns nothing of the hold where the area can say so by
+construction: a charge is recorded at once in its ordinary waiting state (laid, awaiting its
+hearing) and the `HeldAction` points at it (`record=`); only its next step waits
+(`refuse_while_held`), and a stopped one ends in an ordinary state (dismissed). The answer, the
+record and its lists are the same as for any woman. Where the action would take effect at
+once (a sanction, segregation, a transfer, a restriction of contact) the area's service
+returns the `HeldAction` instead and carries the action out on release.
+
+A member of staff named in any of her complaints never learns that one exists (Rule 25;
+Mandela 57.2, 71.3): held actions against her are absent for her from every list, page, count
+and task, she is never a reviewer, and when every governor of the facility is named (or asked
+for the action) a safeguarding officer other than the one who gave the safeguarding review
+takes the governor's review.
 """
 
 from collections.abc import Callable
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 import audit
 from bangkok.errors import RuleBroken
-from prisoners.permissions import facilities_of
+from prisoners.permissions import facilities_of, staff_holding
+from reminders.models import Reminder
 from reminders.services import resolve_reminder, schedule_reminder
 
 from ..models import Complaint, HeldAction, HeldStatus
@@ -25,21 +41,39 @@ from .safeguarding import protected_against_retaliation
 
 REVIEW = "complaints.review_held_action"
 REVIEWERS = ("safeguarding", "governor")
+HELD_TASK = "complaints.held_action"
 
-# kind -> execute(by=, prisoner=, held=, **params): carries out a released action.
-_EXECUTORS: dict[str, Callable] = {}
-
-
-def register_adverse_action(kind: str, execute: Callable) -> None:
-    """An area says how to carry out one kind of adverse action once it is released."""
-    _EXECUTORS[kind] = execute
+# The one answer to a next step asked of a record whose action is held: it names no complaint,
+# report or rule, since whoever asks may be named in her complaint.
+NOT_YET = _("This can't go ahead yet: the checks before it are not complete.")
 
 
-def hold_if_protected(*, by, prisoner, kind: str, summary: str, params: dict, carrying_out=None):
+class AdverseAction:
+    """How an area carries out one kind of adverse action once both reviews release it
+    (`execute(by=, prisoner=, held=, **params)`), and, for an action recorded at once in its
+    waiting state, how its record ends when a review stops it (`stop(by=, held=)`)."""
+
+    def __init__(self, execute: Callable | None, stop: Callable | None):
+        self.execute, self.stop = execute, stop
+
+
+_ACTIONS: dict[str, AdverseAction] = {}
+
+
+def register_adverse_action(kind: str, execute: Callable | None = None, *, stop=None) -> None:
+    """An area says how to carry out one kind of adverse action once it is released, or how
+    to end its record when it is stopped."""
+    _ACTIONS[kind] = AdverseAction(execute, stop)
+
+
+def hold_if_protected(
+    *, by, prisoner, kind: str, summary: str, params: dict, carrying_out=None, record=None
+):
     """Hold the action for review if she is protected now, returning the `HeldAction`;
     None when she isn't, or when the caller is `carrying_out` an action both reviews
     released, and goes ahead. `params` must be JSON: what the area needs to carry the
-    action out later."""
+    action out later. With `record`, the area has recorded the action in its waiting state
+    and answers with that record as for any woman; only its next step waits."""
     if carrying_out is not None or not protected_against_retaliation(prisoner):
         return None
     held = HeldAction(
@@ -50,20 +84,11 @@ def hold_if_protected(*, by, prisoner, kind: str, summary: str, params: dict, ca
         params=params,
         requested_by=by,
     )
+    if record is not None:
+        held.record_model, held.record_uuid = record._meta.label_lower, record.uuid
     held.full_clean()
     held.save()
-    for role in REVIEWERS:
-        schedule_reminder(
-            key=f"complaints.held:{held.uuid}:{role}",
-            kind="complaints.held_action",
-            rule="25.1",
-            title=_("Review an action held after her report"),
-            facility=held.facility,
-            assignee_role=role,
-            prisoner=prisoner,
-            due_at=timezone.now(),
-            hidden_from=_named_in_her_complaints(prisoner),
-        )
+    _ask_for_reviews(held)
     audit.record(
         by=by,
         action="complaints.action_held",
@@ -72,6 +97,40 @@ def hold_if_protected(*, by, prisoner, kind: str, summary: str, params: dict, ca
         detail={"kind": kind},
     )
     return held
+
+
+def _ask_for_reviews(held) -> None:
+    """A task for each review, hidden from every member of staff named in her complaints;
+    the governor's goes to safeguarding staff when no governor may take it."""
+    hidden = _named_in_her_complaints(held.prisoner)
+    for role in REVIEWERS:
+        title = _("Review an action held after her report")
+        assignee = role
+        if role == "governor" and not eligible_governors(held).exists():
+            assignee = "safeguarding"
+            title = _("Review an action held after her report, in the governor's place")
+        schedule_reminder(
+            key=f"complaints.held:{held.uuid}:{role}",
+            kind=HELD_TASK,
+            rule="25.1",
+            title=title,
+            facility=held.facility,
+            assignee_role=assignee,
+            prisoner=held.prisoner,
+            due_at=timezone.now(),
+            hidden_from=hidden,
+        )
+
+
+def eligible_governors(held):
+    """Governors of her facility who may review it: not named in her complaints and not the
+    one who asked for it (Mandela 71.3)."""
+    return (
+        staff_holding(REVIEW, held.facility)
+        .filter(groups__name="governor")
+        .exclude(pk__in=_named_ids(held.prisoner))
+        .exclude(pk=held.requested_by_id)
+    )
 
 
 def _named_in_her_complaints(prisoner) -> list:
@@ -84,6 +143,33 @@ def _named_ids(prisoner):
     return Complaint.named_staff.through.objects.filter(complaint__prisoner=prisoner).values(
         "user_id"
     )
+
+
+def named_in_her_complaints(user, prisoner) -> bool:
+    """Whether any complaint of hers names `user`: then, for `user`, it doesn't exist."""
+    return _named_ids(prisoner).filter(user_id=user.pk).exists()
+
+
+def hide_held_tasks_from(prisoner, named) -> None:
+    """A complaint that names staff hides her open review tasks from them at once."""
+    if not named:
+        return
+    for reminder in Reminder.objects.open().filter(prisoner=prisoner, kind=HELD_TASK):
+        reminder.hidden_from.add(*named)
+
+
+def held_for(record) -> HeldAction | None:
+    """The held action waiting for its reviews that `record` was recorded for, if any."""
+    return HeldAction.objects.filter(
+        record_model=record._meta.label_lower, record_uuid=record.uuid, status=HeldStatus.HELD
+    ).first()
+
+
+def refuse_while_held(record) -> None:
+    """The next step of a record whose action is held waits for both reviews (Rules 7.3,
+    25.1). The refusal names nothing: whoever asks may be named in her complaint."""
+    if held_for(record) is not None:
+        raise ValidationError(NOT_YET)
 
 
 @transaction.atomic
@@ -119,24 +205,49 @@ def review_held_action(*, by, held: HeldAction, retaliatory: bool, note: str = "
     )
     if held.status == HeldStatus.RELEASED:
         _carry_out(held)
+    elif held.status == HeldStatus.STOPPED:
+        _stop(held, by)
     return held
 
 
 def _reviewer_role(by, held) -> str:
+    """Which review `by` gives. To a member of staff named in her complaints the held
+    action doesn't exist (404, as for one that doesn't). The governor's review falls to
+    safeguarding staff when no governor may take it; one person never gives both."""
     if not by.has_perm(REVIEW) or by.role_code not in REVIEWERS:
         raise PermissionDenied(_("Only safeguarding staff and the governor review it."))
     if not facilities_of(by).filter(pk=held.facility_id).exists():
         raise PermissionDenied(_("You don't work in her facility."))
-    if by.pk == held.requested_by_id or _named_ids(held.prisoner).filter(user_id=by.pk).exists():
-        raise RuleBroken(
-            _("You asked for this action or are named in her complaint: another must review it."),
-            rule="M71",
-        )
-    return by.role_code
+    if named_in_her_complaints(by, held.prisoner):
+        raise Http404("No such held action in your facilities.")
+    if by.pk == held.requested_by_id:
+        raise RuleBroken(_("You asked for this action: another must review it."), rule="M71")
+    role = by.role_code
+    if (
+        role == "safeguarding"
+        and held.safeguarding_by_id is not None
+        and held.governor_by_id is None
+        and not eligible_governors(held).exists()
+    ):
+        if held.safeguarding_by_id == by.pk:
+            raise ValidationError(_("Your review of it is recorded already."))
+        return "governor"
+    return role
 
 
 def _carry_out(held: HeldAction) -> None:
-    execute = _EXECUTORS.get(held.kind)
-    if execute is None:
+    action = _ACTIONS.get(held.kind)
+    if held.record_uuid is not None:
+        return  # recorded at once; its next step may now go ahead
+    if action is None or action.execute is None:
         raise ValidationError(_("This kind of action can't be carried out here."))
-    execute(by=held.requested_by, prisoner=held.prisoner, held=held, **held.params)
+    action.execute(by=held.requested_by, prisoner=held.prisoner, held=held, **held.params)
+
+
+def _stop(held: HeldAction, by) -> None:
+    if held.record_uuid is None:
+        return  # nothing was recorded
+    action = _ACTIONS.get(held.kind)
+    if action is None or action.stop is None:
+        raise ValidationError(_("This kind of action can't be stopped here."))
+    action.stop(by=by, held=held)

@@ -58,3 +58,42 @@ def _ask_for_a_plan(record) -> None:
 def protected_against_retaliation(prisoner) -> bool:
     """Whether an adverse action against her must be held for review now (Rules 7.3, 25.1)."""
     return prisoner.safeguarding_records.filter(protected_until__gt=timezone.now()).exists()
+
+
+def protection_shown_to(viewer, prisoner) -> bool:
+    """Whether `viewer` is told she is protected now: never on the strength of a complaint
+    that names the viewer, which for her doesn't exist (Rule 25; Mandela 57.2)."""
+    return (
+        prisoner.safeguarding_records.filter(protected_until__gt=timezone.now())
+        .exclude(complaint__named_staff=viewer)
+        .exists()
+    )
+
+
+@transaction.atomic
+def follow_her(*, by, prisoner, from_facility, to_facility) -> None:
+    """Her complaints, safeguarding records and held actions move with her to the facility
+    she is transferred to (Rules 7, 25): its safeguarding staff deal with them from now on,
+    and the facility she left keeps only its audit rows. A complaint given to an officer of
+    the facility she left is given to no one until the new facility's staff take it."""
+    from ..models import Complaint, HeldAction
+
+    moved = {
+        "complaints": Complaint.objects.filter(prisoner=prisoner, facility=from_facility).update(
+            facility=to_facility, assigned_to=None
+        ),
+        "records": SafeguardingRecord.objects.filter(
+            prisoner=prisoner, facility=from_facility
+        ).update(facility=to_facility),
+        "held": HeldAction.objects.filter(prisoner=prisoner, facility=from_facility).update(
+            facility=to_facility
+        ),
+    }
+    if any(moved.values()):
+        audit.record(
+            by=by,
+            action="complaints.followed_her",
+            subject=prisoner,
+            facility=to_facility,
+            detail={"from": from_facility.code, "to": to_facility.code, **moved},
+        )

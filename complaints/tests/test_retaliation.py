@@ -2,17 +2,13 @@
 against her waits for safeguarding staff and the governor, and happens only if both find it
 is not retaliation. Inspectors see every held action."""
 
-from datetime import timedelta
-
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
-from django.utils import timezone
 from rest_framework.authtoken.models import Token
 
 from admissions.models import Transfer
-from admissions.services import admit_woman, complete_admission, record_rights_offer, transfer
-from admissions.tests.factories import commitment, identity
+from admissions.services import transfer
 from bangkok.errors import RuleBroken
 from complaints.models import HeldAction
 from complaints.services import review_held_action
@@ -23,22 +19,6 @@ from staff.tests.factories import make_staff
 from .factories import report
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def admitted(cast, facility_a, facility_b):
-    admission = admit_woman(
-        by=cast["reception"],
-        facility=facility_a,
-        commitment=commitment(),
-        admitted_at=timezone.now() - timedelta(hours=6),
-        identity=identity(),
-    )
-    for item in ("family_contact", "legal_advice", "information", "consular"):
-        record_rights_offer(
-            by=cast["reception"], admission=admission, item=item, outcome="done", language="my"
-        )
-    return complete_admission(by=cast["reception"], admission=admission)
 
 
 def ask_transfer(cast, admitted, facility_b):
@@ -179,12 +159,16 @@ def test_every_adverse_discipline_action_after_her_report_is_held_until_released
             ends_on=in_days(30),
         ),
     ]
-    assert all(isinstance(action, HeldAction) for action in asked)
-    assert [a.kind for a in asked] == ["charge", "sanction", "segregation", "contact_restriction"]
-    assert Charge.objects.count() == 1 and not Sanction.objects.exists()
+    laid, held_actions = asked[0], asked[1:]
+    assert isinstance(laid, Charge) and laid.status == "laid"  # laid as for any woman
+    assert all(isinstance(action, HeldAction) for action in held_actions)
+    held_charge = HeldAction.objects.get(kind="charge")
+    assert held_charge.record_uuid == laid.uuid
+    assert [a.kind for a in held_actions] == ["sanction", "segregation", "contact_restriction"]
+    assert Charge.objects.count() == 2 and not Sanction.objects.exists()
     assert not Segregation.objects.exists() and not ContactRestriction.objects.exists()
     deputy = make_staff("governor", woman_a.facility, username="deputy_governor")
-    for held in asked[:2] + asked[3:]:
+    for held in [held_charge, held_actions[0], held_actions[2]]:
         assert release(cast, held, deputy).status == "released"
     assert Charge.objects.count() == 2
     sanction = Sanction.objects.get()
@@ -213,7 +197,7 @@ def test_a_hard_stop_is_refused_at_once_not_held(cast, woman_a):
 
 
 @pytest.mark.rule("7.3")
-def test_a_charge_held_through_the_api_is_a_202(cast, woman_a):
+def test_a_charge_after_her_report_is_laid_through_the_api_and_its_hearing_waits(cast, woman_a):
     from discipline.models import Charge
 
     report(cast["health"], woman_a)
@@ -224,6 +208,7 @@ def test_a_charge_held_through_the_api_is_a_202(cast, woman_a):
         content_type="application/json",
         HTTP_AUTHORIZATION=f"Token {token.key}",
     )
-    assert answer.status_code == 202, answer.content
-    assert answer.json()["status"] == "held"
-    assert not Charge.objects.exists()
+    assert answer.status_code == 201, answer.content
+    assert answer.json()["status"] == "laid"
+    charge = Charge.objects.get()
+    assert HeldAction.objects.get().record_uuid == charge.uuid

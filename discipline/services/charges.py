@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from bangkok.errors import RuleBroken
 from complaints.models import AdverseKind
-from complaints.services import hold_if_protected
+from complaints.services import hold_if_protected, refuse_while_held
 
 from ..models import (
     CONFINING,
@@ -49,12 +49,12 @@ def lay_charge(
     informed_at: datetime | None = None,
     language: str,
     interpreter: bool = False,
-    held=None,
 ):
     """Lay a charge and record when, and in which language, she was told of it (Mandela 41.1).
 
-    While she is protected after a report the charge is held for review instead (Rules 7.3,
-    25.1): the `HeldAction` is returned, and `held` is that action when it is carried out."""
+    While she is protected after a report the charge waits for review before its hearing
+    (Rules 7.3, 25.1): it is laid as for any woman, so whoever laid it learns nothing of her
+    report, and `decide_charge` waits until both reviews release it."""
     require(by, prisoner, LAY_CHARGE, message=_("Your role can't lay a charge."))
     now = timezone.now()
     occurred_at, informed_at = occurred_at or now, informed_at or now
@@ -64,22 +64,6 @@ def lay_charge(
         raise ValidationError({"informed_at": _("She can't be told before it happened.")})
     offence = _text(offence, "offence", _("Say what she is charged with."))
     language = _text(language, "language", _("Say in which language she was told."))
-    waiting = hold_if_protected(
-        by=by,
-        prisoner=prisoner,
-        kind=AdverseKind.CHARGE,
-        summary=_("Charge: %(offence)s") % {"offence": offence},
-        params={
-            "offence": offence,
-            "occurred_at": occurred_at.isoformat(),
-            "informed_at": informed_at.isoformat(),
-            "language": language,
-            "interpreter": interpreter,
-        },
-        carrying_out=held,
-    )
-    if waiting is not None:
-        return waiting
     charge = Charge(
         prisoner=prisoner,
         facility=prisoner.facility,
@@ -92,6 +76,14 @@ def lay_charge(
     )
     charge.full_clean()
     charge.save()
+    hold_if_protected(
+        by=by,
+        prisoner=prisoner,
+        kind=AdverseKind.CHARGE,
+        summary=_("Charge: %(offence)s") % {"offence": offence},
+        params={"charge": str(charge.uuid)},
+        record=charge,
+    )
     log(by, "discipline.charge_laid", charge, prisoner)
     return charge
 
@@ -133,6 +125,7 @@ def decide_charge(
     charge = Charge.objects.select_for_update().get(pk=charge.pk)
     if charge.status != ChargeStatus.LAID:
         raise ValidationError(_("This charge has been decided already."))
+    refuse_while_held(charge)
     if mental_health not in MentalHealth.values:
         raise RuleBroken(
             _(
@@ -305,16 +298,14 @@ def _end_confinement(sanction: Sanction, by) -> None:
         close_segregation(segregation, by=by, reason=_("Sanction changed on review"))
 
 
-def carry_out_charge(*, by, prisoner, held, occurred_at, informed_at, **params):
-    """A charge held after her report and released by both reviews: it is laid now."""
-    return lay_charge(
-        by=by,
-        prisoner=prisoner,
-        occurred_at=datetime.fromisoformat(occurred_at),
-        informed_at=datetime.fromisoformat(informed_at),
-        held=held,
-        **params,
-    )
+def stop_held_charge(*, by, held):
+    """A charge laid after her report that a review found retaliatory: it is dismissed
+    without a hearing, as any charge not proceeded with (Rules 7.3, 25.1)."""
+    charge = Charge.objects.select_for_update().get(uuid=held.record_uuid)
+    if charge.status == ChargeStatus.LAID:
+        charge.status = ChargeStatus.DISMISSED
+        charge.save(update_fields=["status"])
+        log(by, "discipline.charge_not_proceeded", charge, charge.prisoner)
 
 
 def carry_out_sanction(*, by, prisoner, held, charge, delay, days, **params):

@@ -1,0 +1,330 @@
+"""A member of staff named in her complaint never learns that it exists (Rules 7.3, 25.1;
+Mandela 57.2, 71.3): everything she receives, as the officer who lays a charge or as the
+governor, is what she would receive if there were no complaint; a named governor is never the
+reviewer; and the complaint follows her when she is transferred."""
+
+import difflib
+import re
+from contextlib import contextmanager
+from datetime import timedelta
+
+import pytest
+from django.db import transaction
+from django.http import Http404
+from django.urls import reverse
+from django.utils import timezone
+
+from complaints.models import HeldAction, SafeguardingRecord
+from complaints.services import review_held_action
+from complaints.services.retaliation import HELD_TASK, NOT_YET
+from conftest import client_for
+from discipline.models import Charge
+from reminders.models import Reminder
+from reminders.services import tasks_for
+from staff.tests.factories import make_staff
+
+from .factories import report
+
+pytestmark = pytest.mark.django_db
+
+UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+STAMP = re.compile(r"\d{4}-\d\d-\d\dT[\d:.]+(Z|[+-]\d\d:\d\d)?")
+CLOCK = re.compile(r"\b\d{1,2}:\d\d(:\d\d)?( ?[ap]\.?m\.?)?")
+CSRF = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"|"X-CSRFToken": "[^"]+"')
+NONCE = re.compile(r'nonce="[^"]+"')
+
+
+def normalised(text: str, woman) -> str:
+    """A body with the ids, instants and tokens every request makes anew replaced (her own
+    uuid stays: the same woman is asked about in both worlds)."""
+    text = text.replace(str(woman.uuid), "<her>")
+    for pattern, mark in ((UUID, "<id>"), (STAMP, "<t>"), (CSRF, "<csrf>"), (NONCE, "<n>")):
+        text = pattern.sub(mark, text)
+    return CLOCK.sub("<hh:mm>", text)
+
+
+class Transcript:
+    """Every answer a member of staff receives, in order: status, where it sends her, the
+    body (normalised) and the messages shown."""
+
+    def __init__(self, user, woman):
+        self.client, self.woman, self.lines = client_for(user), woman, []
+
+    def _keep(self, label, answer):
+        body = answer.content.decode()
+        self.lines.append((label, answer.status_code))
+        where = answer.get("Location", "")
+        self.lines.append((label, normalised(where, self.woman)))
+        self.lines.append((label, normalised(body, self.woman)))
+
+    def get(self, label, url):
+        self._keep(label, self.client.get(url))
+
+    def post(self, label, url, data, api=False):
+        if api:
+            answer = self.client.post(url, data, content_type="application/json")
+        else:
+            answer = self.client.post(url, data, follow=True)
+        self._keep(label, answer)
+        return answer
+
+
+@contextmanager
+def world():
+    """What happens inside is undone after: each world starts from the same records."""
+
+    class Undo(Exception):
+        pass
+
+    try:
+        with transaction.atomic():
+            yield
+            raise Undo
+    except Undo:
+        pass
+
+
+def officer_sequence(officer, woman) -> list:
+    seen = Transcript(officer, woman)
+    her = reverse("prisoners:detail", args=[woman.uuid])
+    seen.get("her page", her)
+    seen.get("women", reverse("prisoners:list"))
+    seen.get("dashboard", reverse("dashboard"))
+    seen.get("tasks", reverse("reminders:tasks"))
+    laid = seen.post(
+        "lay a charge (page)",
+        reverse("discipline:lay-charge", args=[woman.uuid]),
+        {"offence": "Disobeyed an order at lock-up", "language": "Burmese"},
+    )
+    assert laid.status_code == 200 and laid.redirect_chain
+    charge = Charge.objects.filter(prisoner=woman).latest("laid_at")
+    seen.get("the charge", reverse("discipline:charge", args=[charge.uuid]))
+    seen.post(
+        "lay a charge (API)",
+        f"/api/v1/prisoners/{woman.uuid}/charges/",
+        {"offence": "Late for roll call", "language": "Burmese"},
+        api=True,
+    )
+    seen.get("her discipline (API)", f"/api/v1/prisoners/{woman.uuid}/discipline/")
+    seen.get("her (API)", f"/api/v1/prisoners/{woman.uuid}/")
+    seen.get("her page again", her)
+    seen.get("held actions", reverse("complaints:held-list"))
+    seen.get("held actions (API)", "/api/v1/held-actions/")
+    seen.get("dashboard again", reverse("dashboard"))
+    seen.get("tasks again", reverse("reminders:tasks"))
+    seen.get("tasks (API)", "/api/v1/tasks/")
+    return seen.lines
+
+
+def assert_same(named: list, unnamed: list) -> None:
+    assert len(named) == len(unnamed)
+    for (label, *mine), (_label, *theirs) in zip(named, unnamed, strict=True):
+        if mine != theirs:
+            diff = difflib.unified_diff(str(theirs[-1]).splitlines(), str(mine[-1]).splitlines())
+            pytest.fail(f"{label} differs:\n" + "\n".join(list(diff)[:40]))
+
+
+@pytest.mark.rule("7.3")
+@pytest.mark.rule("25.1")
+@pytest.mark.rule("M57")
+def test_an_officer_named_in_her_report_receives_what_she_would_without_it(cast, woman_a):
+    accused = make_staff("custody", woman_a.facility, username="accused", first_name="Somchai")
+    with world():
+        report(cast["custody"], woman_a, named_staff=[accused])
+        named = officer_sequence(accused, woman_a)
+        # The charges wait for the reviews all the same, and the reviewers see them.
+        held = HeldAction.objects.filter(prisoner=woman_a, kind="charge")
+        assert held.count() == 2 and {h.status for h in held} == {"held"}
+        assert tasks_for(cast["safeguarding"]).filter(kind=HELD_TASK).count() == 2
+    with world():
+        unnamed = officer_sequence(accused, woman_a)
+        assert not HeldAction.objects.exists()
+    assert_same(named, unnamed)
+
+
+def governor_sequence(governor, woman, charge) -> list:
+    seen = Transcript(governor, woman)
+    seen.get("her page", reverse("prisoners:detail", args=[woman.uuid]))
+    seen.get("dashboard", reverse("dashboard"))
+    seen.get("tasks", reverse("reminders:tasks"))
+    seen.get("tasks (API)", "/api/v1/tasks/")
+    seen.get("the charge", reverse("discipline:charge", args=[charge.uuid]))
+    seen.get("held actions", reverse("complaints:held-list") + "?status=all")
+    seen.get("held actions (API)", "/api/v1/held-actions/")
+    seen.get("her complaints (API)", f"/api/v1/prisoners/{woman.uuid}/complaints/")
+    seen.get("oversight", reverse("oversight:overview"))
+    seen.get("oversight (API)", "/api/v1/oversight/")
+    for key in ("held-actions", "complaints"):
+        seen.get(f"oversight {key}", reverse("oversight:records", args=[key]))
+        seen.get(f"oversight {key} (API)", f"/api/v1/oversight/records/{key}/")
+    for key in ("adverse-actions-unreviewed", "complaints-overdue"):
+        seen.get(f"oversight {key}", reverse("oversight:cases", args=[key]))
+        seen.get(f"oversight {key} (API)", f"/api/v1/oversight/must-be-zero/{key}/")
+    return seen.lines
+
+
+@pytest.mark.rule("7.3")
+@pytest.mark.rule("25.1")
+@pytest.mark.rule("M57")
+def test_a_governor_named_in_her_report_sees_no_trace_of_it_nor_of_what_it_holds(cast, woman_a):
+    from discipline.services.charges import lay_charge
+
+    governor = cast["governor"]
+    deputy = make_staff("governor", woman_a.facility, username="deputy")
+
+    def charged():
+        return lay_charge(
+            by=cast["custody"], prisoner=woman_a, offence="Late for roll call", language="Thai"
+        )
+
+    with world():
+        report(cast["custody"], woman_a, named_staff=[governor])
+        charge = charged()
+        held = HeldAction.objects.get()
+        named = governor_sequence(governor, woman_a, charge)
+        # The held action itself: the same 404 as an id that doesn't exist.
+        for url in (
+            reverse("complaints:held", args=[held.uuid]),
+            f"/api/v1/held-actions/{held.uuid}/review/",
+        ):
+            answer = client_for(governor).post(url, {"retaliatory": False})
+            missing = client_for(governor).post(url.replace(str(held.uuid), str(Charge().uuid)))
+            assert answer.status_code == missing.status_code == 404
+            assert normalised(answer.content.decode(), woman_a) == normalised(
+                missing.content.decode(), woman_a
+            )
+        with pytest.raises(Http404):
+            review_held_action(by=governor, held=held, retaliatory=False)
+        # Her review task goes to the other governor only.
+        assert not Reminder.objects.filter(kind=HELD_TASK).exclude(hidden_from=governor)
+        assert tasks_for(deputy).filter(kind=HELD_TASK).count() == 1
+        review_held_action(by=cast["safeguarding"], held=held, retaliatory=False)
+        review_held_action(by=deputy, held=held, retaliatory=False)
+        held.refresh_from_db()
+        assert held.status == "released" and held.governor_by == deputy
+    with world():
+        charge = charged()
+        unnamed = governor_sequence(governor, woman_a, charge)
+    assert_same(named, unnamed)
+
+
+@pytest.mark.rule("M57")
+@pytest.mark.rule("25.1")
+def test_when_every_governor_is_named_a_safeguarding_officer_takes_the_governors_review(
+    cast, woman_a
+):
+    from discipline.services.charges import decide_charge, lay_charge
+
+    second = make_staff("safeguarding", woman_a.facility, username="second_safeguarding")
+    report(cast["custody"], woman_a, named_staff=[cast["governor"]])
+    charge = lay_charge(
+        by=cast["custody"], prisoner=woman_a, offence="Late for roll call", language="Thai"
+    )
+    held = HeldAction.objects.get()
+    governors_task = Reminder.objects.get(key=f"complaints.held:{held.uuid}:governor")
+    assert governors_task.assignee_role == "safeguarding"
+    review_held_action(by=cast["safeguarding"], held=held, retaliatory=False)
+    with pytest.raises(Exception) as twice:  # one person never gives both reviews
+        review_held_action(by=cast["safeguarding"], held=held, retaliatory=False)
+    assert "recorded already" in str(twice.value)
+    with pytest.raises(Exception) as waiting:  # the hearing waits, saying nothing of why
+        decide_charge(
+            by=cast["governor"],
+            charge=charge,
+            proved=False,
+            reasons="r",
+            evidence="e",
+            mental_health="none_known",
+            informed_promptly=True,
+            time_to_prepare=True,
+        )
+    assert str(NOT_YET) in str(waiting.value)
+    for word in ("complaint", "report", "7.3", "25", "retaliat", "protected"):
+        assert word not in str(NOT_YET).lower()
+    review_held_action(by=second, held=held, retaliatory=False)
+    held.refresh_from_db()
+    assert held.status == "released" and held.governor_by == second
+    decide_charge(
+        by=cast["governor"],
+        charge=charge,
+        proved=False,
+        reasons="Not proved",
+        evidence="Roll call sheet",
+        mental_health="none_known",
+        informed_promptly=True,
+        time_to_prepare=True,
+    )
+    charge.refresh_from_db()
+    assert charge.status == "dismissed"
+
+
+@pytest.mark.rule("7.3")
+def test_a_charge_found_retaliatory_is_dismissed_without_a_hearing(cast, woman_a):
+    from discipline.services.charges import lay_charge
+
+    report(cast["custody"], woman_a)
+    charge = lay_charge(
+        by=cast["custody"], prisoner=woman_a, offence="Late for roll call", language="Thai"
+    )
+    assert charge.status == "laid"
+    held = HeldAction.objects.get(record_uuid=charge.uuid)
+    review_held_action(by=cast["safeguarding"], held=held, retaliatory=True)
+    charge.refresh_from_db()
+    assert charge.status == "dismissed" and not hasattr(charge, "hearing")
+
+
+@pytest.mark.rule("7.3")
+@pytest.mark.rule("25.1")
+def test_a_complaint_named_later_hides_her_open_review_tasks_from_the_staff_it_names(cast, woman_a):
+    from discipline.services.charges import lay_charge
+
+    report(cast["custody"], woman_a)
+    lay_charge(by=cast["custody"], prisoner=woman_a, offence="Late", language="Thai")
+    assert tasks_for(cast["governor"]).filter(kind=HELD_TASK).exists()
+    report(cast["custody"], woman_a, named_staff=[cast["governor"]])
+    assert not tasks_for(cast["governor"]).filter(kind=HELD_TASK).exists()
+
+
+@pytest.mark.rule("25.1")
+@pytest.mark.rule("7.3")
+def test_her_complaint_follows_her_when_she_is_transferred(cast, admitted, facility_b):
+    from admissions.services import transfer
+
+    woman = admitted.prisoner
+    filed = report(cast["custody"], woman)
+    # Her protection has ended before the move, so the transfer goes ahead at once.
+    SafeguardingRecord.objects.filter(prisoner=woman).update(
+        protected_until=timezone.now() - timedelta(minutes=1)
+    )
+    transfer(by=cast["governor"], admission=admitted, to_facility=facility_b, reason="Nearer home")
+    filed.refresh_from_db()
+    assert filed.facility == facility_b
+    assert SafeguardingRecord.objects.get(prisoner=woman).facility == facility_b
+    here = cast["safeguarding"]
+    there = make_staff("safeguarding", facility_b, username="safeguarding_b")
+    page = reverse("complaints:detail", args=[filed.uuid])
+    assert client_for(here).get(page).status_code == 404
+    assert client_for(there).get(page).status_code == 200
+    assert not tasks_for(here).filter(prisoner=woman).exists()
+    assert tasks_for(there).filter(kind="complaints.acknowledge", prisoner=woman).exists()
+
+
+@pytest.mark.rule("25.1")
+@pytest.mark.rule("7.3")
+def test_a_held_transfer_carried_out_takes_her_complaint_and_its_holds_with_her(
+    cast, admitted, facility_b
+):
+    from admissions.services import transfer
+
+    woman = admitted.prisoner
+    filed = report(cast["custody"], woman)
+    held = transfer(by=cast["reception"], admission=admitted, to_facility=facility_b, reason="Room")
+    review_held_action(by=cast["safeguarding"], held=held, retaliatory=False)
+    review_held_action(by=cast["governor"], held=held, retaliatory=False)
+    held.refresh_from_db()
+    filed.refresh_from_db()
+    assert held.status == "released" and held.facility == filed.facility == facility_b
+    assert (
+        client_for(cast["governor"]).get(reverse("complaints:held", args=[held.uuid])).status_code
+        == 404
+    )
