@@ -15,7 +15,7 @@ from django.utils import timezone
 from rest_framework.authtoken.models import Token
 
 from reminders.services import schedule_reminder
-from staff.models import Course, TrainingRecord
+from staff.models import AccessChange, Course, TrainingRecord
 from staff.roles import ROLES
 from tests.matrix_support import (
     API_METHODS,
@@ -714,6 +714,7 @@ def world(cast, woman_a, facility_a):
             "auth_user": cast["reception"].pk,
             "auth_group": Group.objects.get(name="reception").pk,
             "staff_trainingrecord": training.pk,
+            "staff_accesschange": AccessChange.objects.filter(subject=cast["custody"]).first().pk,
             "prisoners_facility": facility_a.pk,
             **axes_records(),
         },

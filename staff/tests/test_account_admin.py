@@ -82,9 +82,7 @@ def test_a_new_account_has_no_access_until_a_governor_confirms_each_grant(cast, 
 
 def test_the_sysadmin_cannot_make_anyone_a_superuser(cast, facility_a):
     target = cast["custody"]
-    response = edit(
-        cast["sysadmin"], target, is_superuser="on", is_staff="on", groups=[]
-    )
+    response = edit(cast["sysadmin"], target, is_superuser="on", is_staff="on", groups=[])
     assert response.status_code == 302, response.context["adminform"].form.errors
     target.refresh_from_db()
     assert not target.is_superuser and not target.is_staff
@@ -97,8 +95,11 @@ def test_a_superuser_is_neither_listed_nor_editable_in_the_admin(cast):
     assert client.get(f"/admin/staff/user/{root.pk}/change/").status_code == 302  # no such
     response = client.post(
         f"/admin/staff/user/{root.pk}/password/",
-        {"password1": "another pass phrase", "password2": "another pass phrase",
-         "usable_password": "true"},
+        {
+            "password1": "another pass phrase",
+            "password2": "another pass phrase",
+            "usable_password": "true",
+        },
     )
     assert response.status_code in (302, 404)
     root.refresh_from_db()
@@ -242,8 +243,11 @@ def test_the_sysadmin_does_not_reset_her_own_password_on_the_reset_form(cast):
     admin = cast["sysadmin"]
     response = client_for(admin).post(
         f"/admin/staff/user/{admin.pk}/password/",
-        {"password1": "new pass phrase here", "password2": "new pass phrase here",
-         "usable_password": "true"},
+        {
+            "password1": "new pass phrase here",
+            "password2": "new pass phrase here",
+            "usable_password": "true",
+        },
     )
     assert response.status_code == 200
     admin = fresh(admin)
