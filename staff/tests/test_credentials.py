@@ -153,3 +153,13 @@ def test_management_commands_still_work_for_the_set_up(cast, facility_b):
     from prisoners.permissions import facilities_of
 
     assert facility_b in facilities_of(User.objects.get(username="custody"))
+
+
+def test_the_first_administrator_is_made_from_the_server_and_sets_her_password(db, capsys):
+    from django.core.management import call_command
+
+    call_command("grant_access", "anong", "--create", "--role", "sysadmin")
+    password = capsys.readouterr().out.split("(shown once): ")[1].split()[0]
+    user = User.objects.get(username="anong")
+    assert user.role_code == "sysadmin" and user.is_staff and not user.is_superuser
+    assert user.must_change_password and user.check_password(password)
