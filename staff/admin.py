@@ -31,7 +31,12 @@ WAITS = _(
 class WorkFields(forms.Form):
     """Her role and the facilities she works in: the only way access is granted."""
 
-    role = forms.ChoiceField(label=_("Role"), choices=ROLE_CHOICES, help_text=WAITS)
+    role = forms.ChoiceField(
+        label=_("Role"),
+        choices=[("", _("No role (she reads and does nothing)")), *ROLE_CHOICES],
+        required=False,
+        help_text=WAITS,
+    )
     facilities = forms.ModelMultipleChoiceField(
         label=_("Facilities she works in"),
         queryset=Facility.objects.all(),

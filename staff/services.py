@@ -255,15 +255,29 @@ def unassign_facility(*, user: User, facility: Facility, by=None) -> None:
 
 
 @transaction.atomic
+def remove_role(*, user: User, by=None) -> None:
+    """She keeps no role, at once: she reads and does nothing until a new one is confirmed."""
+    refuse_if_herself(by=by, user=user, what=_("role"))
+    old = user.role_code
+    user.groups.clear()
+    user.is_staff = False
+    user.save(update_fields=["is_staff"])
+    user.__dict__.pop("role", None)
+    audit.record(by=by, action="staff.role_removed", subject=user, detail={"role": old})
+
+
+@transaction.atomic
 def request_access(*, user: User, by, role=None, facilities=None, gender=None) -> list:
     """What the account form asks for, in one go: a new role, gender and facilities are
-    requested (asking again for what already waits asks for nothing new); facilities left
-    out are taken away at once. Refused as a whole, with nothing written, when `by` is
-    `user` and anything would change."""
+    requested (asking again for what already waits asks for nothing new); an empty role and
+    facilities left out are taken away at once. Refused as a whole, with nothing written,
+    when `by` is `user` and anything would change."""
     wanted = None if facilities is None else set(facilities)
     current = set(facilities_of(user))
     made = []
-    if role is not None:
+    if role == "" and user.role_code:
+        remove_role(user=user, by=by)
+    elif role:
         made.append(request_role(user=user, role=role, by=by))
     if gender is not None:
         made.append(request_gender(user=user, gender=gender, by=by))

@@ -436,3 +436,42 @@ def test_her_own_training_is_not_offered_nor_accepted_on_the_page(cast):
     )
     assert response.status_code == 400
     assert not AccessChange.objects.filter(kind="training").exists()
+
+
+# -- A race between two decisions ----------------------------------------------------------
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_governors_deciding_at_once_one_wins_the_other_is_told(cast, facility_a):
+    import threading
+
+    from django.db import connections
+
+    second = make_staff("governor", facility_a, username="governor_2")
+    change = services.request_role(user=cast["custody"], role="health", by=cast["sysadmin"])
+    barrier = threading.Barrier(2)
+    outcomes = []
+
+    def decide(verb, who):
+        try:
+            barrier.wait()
+            getattr(services, verb)(change=change, by=who)
+            outcomes.append(verb)
+        except ValidationError as exc:
+            outcomes.append(" ".join(exc.messages))
+        finally:
+            connections.close_all()
+
+    threads = [
+        threading.Thread(target=decide, args=("confirm", cast["governor"])),
+        threading.Thread(target=decide, args=("refuse", second)),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    change.refresh_from_db()
+    winner = "confirm" if change.status == "confirmed" else "refuse"
+    assert sorted(outcomes) == sorted([winner, "This change has already been decided."])
+    assert decided_audit() == 1
+    assert (fresh(cast["custody"]).role_code == "health") == (change.status == "confirmed")

@@ -272,3 +272,13 @@ def test_deactivating_an_account_ends_her_sessions(cast, django_capture_on_commi
     ]
     assert [h["reason"] for h in heard] == ["deactivated"]
     assert AuditEvent.objects.filter(action="staff.deactivated", subject_id=officer.pk).exists()
+
+
+def test_taking_a_role_away_takes_effect_at_once(cast, woman_a):
+    officer = cast["custody"]
+    assert edit(cast["sysadmin"], officer, role="").status_code == 302
+    officer = fresh(officer)
+    assert officer.role is None
+    assert client_for(officer).get(f"/women/{woman_a.uuid}/").status_code == 404
+    assert AuditEvent.objects.filter(action="staff.role_removed", subject_id=officer.pk).exists()
+    assert not AccessChange.objects.filter(subject=officer, status="pending").exists()
