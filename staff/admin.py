@@ -10,6 +10,7 @@ from django.contrib.auth.forms import (
     UserChangeForm,
 )
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils.html import format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -312,6 +313,22 @@ class AccessChangeAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+_admin_password_change = admin.site.password_change
+
+
+def _own_password_change(request, extra_context=None):
+    """The admin's own change-password form, followed by what every change of her own
+    password does (`services.password_changed`)."""
+    with transaction.atomic():
+        response = _admin_password_change(request, extra_context)
+        if request.method == "POST" and response.status_code == 302:
+            services.password_changed(user=request.user, keep_session=request.session.session_key)
+    return response
+
+
+admin.site.password_change = _own_password_change
 
 
 # API tokens are secrets: nobody browses them (where DRF's own tokens are installed at all).

@@ -476,8 +476,16 @@ def reset_password(*, user: User, password: str | None, by) -> User:
 def change_own_password(*, user: User, password: str, keep_session: str | None = None) -> User:
     """She sets her own password: her other sessions and her API tokens end."""
     user.set_password(password)
+    user.save(update_fields=["password"])
+    return password_changed(user=user, keep_session=keep_session)
+
+
+@transaction.atomic
+def password_changed(*, user: User, keep_session: str | None = None) -> User:
+    """After she set her own password (here or on the admin's own form): no reset pending,
+    her other sessions and API tokens end, and other areas are told."""
     user.must_change_password = False
-    user.save(update_fields=["password", "must_change_password"])
+    user.save(update_fields=["must_change_password"])
     audit.record(by=user, action="staff.password_changed", subject=user)
     _credentials_gone(user, "password", keep_session=keep_session)
     return user

@@ -163,3 +163,24 @@ def test_the_first_administrator_is_made_from_the_server_and_sets_her_password(d
     user = User.objects.get(username="anong")
     assert user.role_code == "sysadmin" and user.is_staff and not user.is_superuser
     assert user.must_change_password and user.check_password(password)
+
+
+def test_the_administrator_changing_her_own_password_in_the_admin_is_heard(
+    cast, heard, django_capture_on_commit_callbacks
+):
+    admin_user = cast["sysadmin"]
+    client = client_for(admin_user)
+    other = client_for(admin_user)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/admin/password_change/",
+            {
+                "old_password": PASSWORD,
+                "new_password1": "her own long pass phrase",
+                "new_password2": "her own long pass phrase",
+            },
+        )
+    assert response.status_code == 302
+    assert heard == [("sysadmin", "password")]
+    assert client.get("/admin/").status_code == 200
+    assert other.get("/admin/").status_code == 302
