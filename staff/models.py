@@ -305,7 +305,19 @@ class AccessChange(models.Model):
                 ),
             ),
         ]
-        triggers = [pgtrigger.Protect(name="access_change_no_delete", operation=pgtrigger.Delete)]
+        triggers = [
+            pgtrigger.Protect(name="access_change_no_delete", operation=pgtrigger.Delete),
+            # What was asked never changes; a decision is final.
+            pgtrigger.ReadOnly(
+                name="access_change_request_unchanged",
+                exclude=["status", "decided_by", "decided_at", "reason"],
+            ),
+            pgtrigger.Protect(
+                name="access_change_decision_final",
+                operation=pgtrigger.Update,
+                condition=~pgtrigger.Q(old__status="pending"),
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.subject} ({self.get_status_display()})"

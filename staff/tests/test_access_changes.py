@@ -267,6 +267,17 @@ def test_a_confirmed_training_record_is_never_changed_or_deleted(cast):
         record.delete()
 
 
+def test_what_was_asked_never_changes_and_a_decision_is_final(cast):
+    change = services.request_role(user=cast["custody"], role="health", by=cast["sysadmin"])
+    rows = AccessChange.objects.filter(pk=change.pk)
+    with pytest.raises(Exception, match="pgtrigger"), transaction.atomic():
+        rows.update(new_value="governor")
+    services.refuse(change=change, by=cast["governor"])
+    with pytest.raises(Exception, match="pgtrigger"), transaction.atomic():
+        rows.update(status="confirmed")
+    assert rows.get().status == "refused"
+
+
 # -- The trusted path ----------------------------------------------------------------------
 
 
