@@ -1,6 +1,8 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from authority.views import holds_any_authority
+
 
 def navigation(request):
     """The service navigation for the signed-in user's role (nothing for anonymous users)."""
@@ -19,6 +21,8 @@ def navigation(request):
             items.append((_("Visits today"), reverse("visits:today")))
         if user.has_perm("complaints.view_heldaction"):
             items.append((_("Held for review"), reverse("complaints:held-list")))
+        if holds_any_authority(user):
+            items.append((_("Authorities waiting"), reverse("authority:queue")))
         if user.has_perm("prisoners.oversee_facility"):
             items.append((_("Oversight"), reverse("oversight:overview")))
     if role is not None and (role.manages_accounts or role.code == "governor"):

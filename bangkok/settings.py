@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "restraints",
     "visits",
     "oversight",
+    "authority",
 ]
 
 MIDDLEWARE = [
@@ -410,6 +411,11 @@ LOGGING = {
 HEALTH_SCREENING_DUE_HOURS = env_int("HEALTH_SCREENING_DUE_HOURS", 24)
 CONSULAR_OFFER_DUE_HOURS = env_int("CONSULAR_OFFER_DUE_HOURS", 24)
 # Injuries or complaints of ill-treatment noted at reception: due at once, escalated after.
+    # Mandela 47-48: an emergency restraint still unconfirmed at its limit is escalated once.
+    "sweep-late-authorities": {
+        "task": "authority.tasks.sweep_late_authorities",
+        "schedule": REMINDER_SWEEP_SECONDS,
+    },
 INJURY_REVIEW_ESCALATE_HOURS = env_int("INJURY_REVIEW_ESCALATE_HOURS", 4)
 
 # Rule 3: a child whose whereabouts or custody are not known is followed up this fast.
@@ -476,3 +482,7 @@ DEMO_PASSWORD_FILE = Path(os.environ.get("DEMO_PASSWORD_FILE", BASE_DIR / "var" 
 # The country the prison service belongs to (ISO 3166): women of other nationalities are
 # foreign nationals, with the consular rights of Rules 2.1 and 53.
 HOME_COUNTRY = os.environ.get("HOME_COUNTRY", "TH")
+# Mandela 47-48: a restraint applied at once in an emergency, before the governor could be
+# asked, is confirmed by her (with her own sign-in) or removed within this many minutes;
+# past it, the governor and custody are alerted and oversight counts it late.
+RESTRAINT_EMERGENCY_CONFIRM_MINUTES = env_int("RESTRAINT_EMERGENCY_CONFIRM_MINUTES", 30)

@@ -31,6 +31,7 @@ api_v1 = [
     path("", include("oversight.api_urls")),
 ]
 
+    path("", include("authority.api_urls")),
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("healthz", views.healthz, name="healthz"),
@@ -49,6 +50,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/v1/", include(api_v1)),
+    path("authority/", include("authority.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     # Swagger UI sets inline styles as it renders; scripts stay 'self' only.
     path(

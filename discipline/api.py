@@ -11,6 +11,7 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from authority.serializers import RefuseInput
 from bangkok.operations import Area, Operation, operation_urls
 from bangkok.schema import ERROR
 
@@ -145,11 +146,41 @@ SEGREGATING = [
         created=True,
         rules=("22", "M43", "M45"),
         description=(
-            "A custody officer names the governor who authorised it. Never for a woman under "
-            "'No segregation' (409, 22) or a girl under 18 (409, M45); the planned end is "
-            "within 15 consecutive days (409, M43)."
+            "The governor: it starts now. A custody officer asks for it (`sought_from`, or any "
+            "governor of her facility): it awaits her authority (`authority: pending`) and "
+            "starts when she confirms. Never for a woman under 'No segregation' (409, 22) or "
+            "a girl under 18 (409, M45); the planned end is within 15 consecutive days (409, "
+            "M43)."
         ),
         may_be_held=True,
+    ),
+]
+AUTHORITY = [
+    Operation(
+        "segregation-confirm",
+        "segregations/<uuid:uuid>/confirm/",
+        "Give your authority for a segregation custody asked for (the governor)",
+        S.confirm_segregation,
+        io.SegregationSerializer,
+        model=Segregation,
+        arg="record",
+        rules=("22", "M43", "M45"),
+        description=(
+            "A governor of her facility, never whoever asked (409). Rule 22 and Mandela 45 are "
+            "checked again now (409); it starts now and its 15 days count from today. 400 "
+            "once decided (of two governors at once, one wins)."
+        ),
+    ),
+    Operation(
+        "segregation-refuse",
+        "segregations/<uuid:uuid>/refuse/",
+        "Refuse your authority for a segregation, with a reason",
+        S.refuse_segregation,
+        io.SegregationSerializer,
+        RefuseInput,
+        model=Segregation,
+        arg="record",
+        rules=("22",),
     ),
 ]
 VISITS = [
@@ -184,6 +215,7 @@ urls = [
     *operation_urls(CHARGES, area(LAY_CHARGE)),
     *operation_urls(ADJUDICATION, area(ADJUDICATE)),
     *operation_urls(SEGREGATING, area(SEGREGATE, ADJUDICATE)),
+    *operation_urls(AUTHORITY, area(ADJUDICATE)),
     *operation_urls(VISITS, area(VISIT)),
     *operation_urls(RESTRICTIONS, area(RESTRICT)),
 ]

@@ -13,16 +13,19 @@ class DisciplineConfig(AppConfig):
     verbose_name = "Discipline (Rules 22, 23)"
 
     def ready(self):
+        from authority.registry import register as register_authority
         from complaints.services import register_adverse_action
         from prisoners.sections import Section, register
         from prisoners.services import register_flag_watcher
         from reminders.services import OUTCOME_REQUIRED_KINDS
 
         from . import oversight
+        from .services import segregation
         from .services.charges import carry_out_sanction, stop_held_charge
         from .services.contact import carry_out_restriction
         from .services.segregation import END_NOW_KIND, carry_out_segregation, watch_protection
 
+        register_authority(segregation.AREA)
         register_flag_watcher(watch_protection)
         # Only ending the segregation closes the order to end it (Rule 22).
         OUTCOME_REQUIRED_KINDS.add(END_NOW_KIND)

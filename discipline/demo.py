@@ -1,6 +1,7 @@
 """Demo discipline records, made through the services: charges laid, proved with a sanction
 and dismissed; a segregation in progress with its health visit, one ended; a contact
-restriction with an end date. Only adult women without the "no segregation" protection are
+restriction with an end date; a separation custody asked for, awaiting the governor's
+authority. Only adult women without the "no segregation" protection are
 charged or segregated here (the services would refuse the others, Rule 22)."""
 
 from datetime import timedelta
@@ -80,8 +81,10 @@ def seed(*, facility, staff, women) -> None:
         kind=SegregationKind.SEPARATION,
         reason="Threatened by others on the wing; kept apart until moved.",
         planned_end=today + timedelta(days=2),
-        authorised_by=governor,
+        sought_from=governor,
     )
+    # Asked for by custody; it starts when the governor gives her authority.
+    separated = segregation.confirm_segregation(by=governor, record=separated)
     segregation.record_segregation_visit(by=health, segregation=separated, fit_to_remain=True)
     segregation.end_segregation(by=governor, segregation=separated, reason="Moved to another wing.")
     restrict_contact(
@@ -92,4 +95,12 @@ def seed(*, facility, staff, women) -> None:
         relationship="Former partner",
         reason="Calls used to arrange bringing drugs in on visits.",
         ends_on=today + timedelta(days=30),
+    )
+    # Custody ask for a separation the governor has not decided yet: it waits in her queue.
+    segregation.segregate(
+        by=custody,
+        prisoner=women[0],
+        kind=SegregationKind.SEPARATION,
+        reason="Says she fears another woman on her landing; asks to be kept apart.",
+        planned_end=today + timedelta(days=3),
     )

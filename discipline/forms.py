@@ -83,17 +83,21 @@ class SegregateForm(StyledForm):
     kind = forms.ChoiceField(label=_("Kind"), choices=SegregationKind.choices)
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea)
     planned_end = day(_("Planned end"), help_text=_("At most 15 consecutive days."))
-    authorised_by = forms.ModelChoiceField(
-        label=_("Governor who authorised it"), queryset=None, empty_label=_("Choose")
+    sought_from = forms.ModelChoiceField(
+        label=_("Governor whose authority you ask"),
+        queryset=None,
+        required=False,
+        empty_label=_("Any governor of her facility"),
+        help_text=_("It starts when she gives her authority, with her own sign-in."),
     )
 
     def __init__(self, *args, governors=None, **kwargs):
         super().__init__(*args, **kwargs)
         if governors is None:
-            del self.fields["authorised_by"]
+            del self.fields["sought_from"]
         else:
-            self.fields["authorised_by"].queryset = governors
-            self.fields["authorised_by"].label_from_instance = lambda u: (
+            self.fields["sought_from"].queryset = governors
+            self.fields["sought_from"].label_from_instance = lambda u: (
                 u.get_full_name() or u.username
             )
 

@@ -20,6 +20,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from authority.models import AuthorityState, AwaitsAuthority, authority_constraints
+
 # Mandela Rules 43(1)(b) and 44: more than 15 consecutive days is prolonged solitary
 # confinement, prohibited. The setting may only be lower; the database holds the ceiling.
 LONGEST_RUN_DAYS = 15
@@ -222,13 +224,22 @@ class SegregationKind(models.TextChoices):
     SEPARATION = "separation", _("Separation for safety or security")
 
 
+# A segregation the governor refused: it never started.
+NEVER_STARTED = models.Q(authority=AuthorityState.REFUSED, started_at__isnull=True)
+
+
 class SegregationQuerySet(models.QuerySet):
     def open(self):
-        return self.filter(ended_at__isnull=True)
+        """Started and not ended."""
+        return self.filter(ended_at__isnull=True, started_at__isnull=False)
+
+    def in_play(self):
+        """Open, or awaiting the governor's authority (at most one a woman)."""
+        return self.filter(ended_at__isnull=True).exclude(NEVER_STARTED)
 
 
 @pghistory.track()
-class Segregation(models.Model):
+class Segregation(AwaitsAuthority):
     """Time apart from others, 22 hours a day or more (Mandela 44), with a planned end within
     15 consecutive days counted from `run_start` (the first day of an unbroken run)."""
 
@@ -242,18 +253,13 @@ class Segregation(models.Model):
         Sanction, on_delete=models.PROTECT, null=True, blank=True, related_name="segregation"
     )
     reason = models.TextField(_("reason"))
-    authorised_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("authorised by"),
-    )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
-    started_at = models.DateTimeField(_("started"))
-    start_date = models.DateField()
-    run_start = models.DateField()
+    # Empty while it awaits the governor's authority: the 15 days count from her confirmation.
+    started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    start_date = models.DateField(null=True, blank=True)
+    run_start = models.DateField(null=True, blank=True)
     planned_end = models.DateField(_("planned end"))
     ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
     ended_by = models.ForeignKey(
@@ -283,9 +289,25 @@ class Segregation(models.Model):
             ),
             models.UniqueConstraint(
                 fields=["prisoner"],
-                condition=models.Q(ended_at__isnull=True),
+                condition=models.Q(ended_at__isnull=True) & ~NEVER_STARTED,
                 name="one_open_segregation",
             ),
+            # It starts only with the governor's authority (Rule 22; Mandela 43-45).
+            models.CheckConstraint(
+                condition=models.Q(
+                    started_at__isnull=False,
+                    start_date__isnull=False,
+                    run_start__isnull=False,
+                    authority=AuthorityState.CONFIRMED,
+                )
+                | models.Q(
+                    started_at__isnull=True,
+                    ended_at__isnull=True,
+                    authority__in=[AuthorityState.PENDING, AuthorityState.REFUSED],
+                ),
+                name="segregation_starts_with_authority",
+            ),
+            *authority_constraints(),
         ]
         triggers = [pgtrigger.Protect(name="segregation_no_delete", operation=pgtrigger.Delete)]
 
@@ -294,7 +316,7 @@ class Segregation(models.Model):
 
     @property
     def is_open(self) -> bool:
-        return self.ended_at is None
+        return self.ended_at is None and self.started_at is not None
 
     def day_number(self, on=None) -> int:
         """Her day in the consecutive run (day 1 is the run's first day)."""

@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from authority.services import late_or_refused
 from oversight.registry import MustBeZero, RecordList, Row, register_list, register_zero
 from prisoners.models import ProtectionFlags
 from register.models import Child
@@ -57,6 +58,17 @@ def segregations_in(facilities, start, end):
         .select_related("prisoner")
         .order_by("-started_at", "-id")
     )
+
+
+def segregations_asked(facilities, start, end):
+    """Segregations custody asked the governor's authority for between `start` and `end`,
+    refused by her (or confirmed late, where a limit applies)."""
+    asked = Segregation.objects.filter(
+        facility__in=facilities,
+        authority_requested_at__date__gte=start,
+        authority_requested_at__date__lte=end,
+    )
+    return late_or_refused(asked).select_related("prisoner").order_by("-id")
 
 
 def restrictions_in(facilities, start, end):
@@ -162,7 +174,7 @@ def sanction_row(sanction: Sanction) -> Row:
 def segregation_row(segregation: Segregation) -> Row:
     return Row(
         uuid=segregation.uuid,
-        when=segregation.started_at,
+        when=segregation.started_at or segregation.authority_requested_at,
         woman=segregation.prisoner,
         what=_("%(kind)s, planned to end %(end)s")
         % {"kind": segregation.get_kind_display(), "end": segregation.planned_end},
@@ -238,6 +250,14 @@ def register_all() -> None:
             "M45",
             VIEW_SEGREGATION,
             segregations_of_girls,
+            segregation_row,
+        ),
+        (
+            "segregation-authority-refused",
+            gettext_lazy("Segregations custody asked for that the governor refused"),
+            "22",
+            VIEW_SEGREGATION,
+            segregations_asked,
             segregation_row,
         ),
         (

@@ -20,9 +20,13 @@ def charges_of(prisoner):
 
 
 def segregations_of(prisoner):
-    return prisoner.segregations.select_related("authorised_by", "sanction").prefetch_related(
-        Prefetch("visits", SegregationVisit.objects.select_related("seen_by"))
-    )
+    return prisoner.segregations.select_related(
+        "authorised_by",
+        "sanction",
+        "authority_sought_from",
+        "authority_requested_by",
+        "authority_refused_by",
+    ).prefetch_related(Prefetch("visits", SegregationVisit.objects.select_related("seen_by")))
 
 
 def record_of(viewer, prisoner) -> dict:

@@ -115,6 +115,9 @@ class SegregationVisitSerializer(serializers.ModelSerializer):
 
 class SegregationSerializer(serializers.ModelSerializer):
     authorised_by = Username()
+    authority_sought_from = Username()
+    authority_requested_by = Username()
+    authority_refused_by = Username()
     sanction = serializers.UUIDField(source="sanction.uuid", read_only=True, allow_null=True)
     visits = SegregationVisitSerializer(many=True, read_only=True)
     day = serializers.SerializerMethodField()
@@ -126,7 +129,14 @@ class SegregationSerializer(serializers.ModelSerializer):
             "kind",
             "sanction",
             "reason",
+            "authority",
+            "authority_sought_from",
+            "authority_requested_by",
+            "authority_requested_at",
             "authorised_by",
+            "authority_refused_by",
+            "authority_decided_at",
+            "authority_refusal",
             "started_at",
             "run_start",
             "planned_end",
@@ -212,11 +222,15 @@ class SegregateInput(serializers.Serializer):
     kind = serializers.ChoiceField(choices=SegregationKind.choices)
     reason = StrictCharField()
     planned_end = serializers.DateField()
-    authorised_by = StrictCharField(
-        required=False, help_text=_("Username of the governor who authorised it (custody).")
+    sought_from = StrictCharField(
+        required=False,
+        help_text=_(
+            "Custody: the username of the governor whose authority you ask; any governor of "
+            "her facility if absent. It starts when she confirms."
+        ),
     )
 
-    def validate_authorised_by(self, value):
+    def validate_sought_from(self, value):
         user = User.objects.filter(username=value).first()
         if user is None:
             raise serializers.ValidationError(_("No such member of staff."))

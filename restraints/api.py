@@ -9,6 +9,7 @@ from rest_framework.generics import ListAPIView
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from authority.serializers import RefuseInput
 from bangkok.operations import Area, Operation
 from bangkok.pagination import KeysetPagination
 from bangkok.schema import ERROR
@@ -73,13 +74,43 @@ OPERATIONS = [
         io.RestraintSerializer,
         io.RestraintApplyInput,
         created=True,
-        rules=("24",),
+        rules=("24", "M47"),
         description=(
             "Custody staff. Refused (409, Rule 24, no override) while she is under the 'No "
             "restraints' protection, or was at any time since `applied_at`; under the "
             "health-approval protection, refused unless a method approval in force covers "
-            "the device. Only approved devices and purposes exist (400 otherwise)."
+            "the device. Only approved devices and purposes exist (400 otherwise). "
+            "`emergency: true` (only to prevent harm, injury or damage, else 409 M47): on at "
+            "once, to be confirmed by the governor or removed by `authority_due_at`. "
+            "`emergency: false`: awaits the governor's authority and is not on until then."
         ),
+    ),
+    Operation(
+        "confirm",
+        "restraints/<uuid:uuid>/confirm/",
+        "Give your authority for a restraint (the governor, with her own sign-in)",
+        services.confirm_restraint,
+        io.RestraintSerializer,
+        model=Restraint,
+        arg="record",
+        rules=("24", "M47"),
+        description=(
+            "A governor of her facility, never whoever asked. Rule 24 is checked again now "
+            "(409). A planned restraint comes on now. 400 once decided (of two governors at "
+            "once, one wins)."
+        ),
+    ),
+    Operation(
+        "refuse",
+        "restraints/<uuid:uuid>/refuse/",
+        "Refuse your authority for a restraint, with a reason",
+        services.refuse_restraint,
+        io.RestraintSerializer,
+        RefuseInput,
+        model=Restraint,
+        arg="record",
+        rules=("M47",),
+        description="One on now must come off at once: custody are ordered to remove it.",
     ),
     Operation(
         "review",

@@ -13,6 +13,7 @@ class RestraintsConfig(AppConfig):
     verbose_name = "Instruments of restraint (Rule 24)"
 
     def ready(self):
+        from authority.registry import register as register_authority
         from oversight.registry import register_list, register_zero
         from prisoners.sections import Section, register
         from prisoners.services import register_flag_watcher
@@ -20,6 +21,7 @@ class RestraintsConfig(AppConfig):
 
         from . import oversight, services
 
+        register_authority(services.AREA)
         register_flag_watcher(services.on_flags_changed)
         OUTCOME_REQUIRED_KINDS.update(services.CLOSED_BY_THE_RECORD)
         register(

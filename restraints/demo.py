@@ -1,7 +1,9 @@
-"""Demo restraints, recorded through the services as custody and health staff would: an escort
-to hospital in handcuffs, since removed; a restraint on now, with its reviews; and, for a
-woman under the health-approval protection, the method health staff approved and a
-restraint by it, on now. A woman under the "No restraints" protection is never restrained here."""
+"""Demo restraints, recorded through the services as custody, the governor and health staff
+would: an emergency restraint two days ago, confirmed by the governor after its limit (counted
+late in oversight) and since removed; an emergency restraint on now, awaiting the governor's
+confirmation; and, for a woman under the health-approval protection, the method health staff
+approved and a planned escort by it, confirmed by the governor and on now. A woman under the
+"No restraints" protection is never restrained here."""
 
 from datetime import timedelta
 
@@ -11,6 +13,13 @@ from prisoners.models import CustodyStatus
 
 from . import services
 
+EMERGENCY = {
+    "device": "handcuffs",
+    "purpose": "prevent_serious_damage",
+    "necessity": "Breaking the cell window with a chair; would not stop when asked.",
+    "place": "prison",
+    "place_detail": "Segregation unit, cell 4",
+}
 HOSPITAL_ESCORT = {
     "device": "handcuffs",
     "purpose": "escort_transfer",
@@ -30,7 +39,7 @@ def seed(*, facility, staff, women) -> None:
     free = [w for w in women if not (w.flags.no_restraint_obstetric or _needs_approval(w))]
     now = timezone.now()
     if free:
-        _escort_removed(free[0], custody, governor, now)
+        _late_and_removed(free[0], custody, governor, now)
     if len(free) > 1:
         _on_now(free[1], custody, governor, now)
     pregnant = [w for w in women if _needs_approval(w) and not w.flags.no_restraint_obstetric]
@@ -42,17 +51,18 @@ def _needs_approval(woman) -> bool:
     return woman.flags.restraint_health_approval
 
 
-def _escort_removed(woman, custody, governor, now) -> None:
+def _late_and_removed(woman, custody, governor, now) -> None:
     restraint = services.apply_restraint(
         by=custody,
         prisoner=woman,
-        authorised_by=governor,
+        emergency=True,
         applied_at=now - timedelta(days=2, hours=5),
-        **HOSPITAL_ESCORT,
+        **EMERGENCY,
     )
     services.remove_restraint(
         by=custody, restraint=restraint, removed_at=now - timedelta(days=2, hours=2)
     )
+    services.confirm_restraint(by=governor, record=restraint)
 
 
 def _on_now(woman, custody, governor, now) -> None:
@@ -64,15 +74,16 @@ def _on_now(woman, custody, governor, now) -> None:
         necessity="Struck an officer twice on the unit; talking her down did not work.",
         place="prison",
         place_detail="Unit 2 day room",
-        authorised_by=governor,
-        applied_at=now - timedelta(minutes=50),
+        emergency=True,
+        sought_from=governor,
+        applied_at=now - timedelta(minutes=20),
     )
     services.review_restraint(
         by=custody,
         restraint=restraint,
         still_needed=True,
         note="Still agitated; a nurse is on the way.",
-        reviewed_at=now - timedelta(minutes=20),
+        reviewed_at=now - timedelta(minutes=5),
     )
 
 
@@ -84,10 +95,11 @@ def _by_approved_method(woman, custody, governor, health, now) -> None:
         conditions="Hands in front only; nothing around the abdomen; remove on arrival.",
         valid_until=now + timedelta(days=30),
     )
-    # On escort now: the approval covers only what is applied after it.
-    services.apply_restraint(
+    # A planned escort: on once the governor confirms it, by the method health approved.
+    restraint = services.apply_restraint(
         by=custody,
         prisoner=woman,
-        authorised_by=governor,
+        emergency=False,
         **{**HOSPITAL_ESCORT, "device": "escort_cuff"},
     )
+    services.confirm_restraint(by=governor, record=restraint)

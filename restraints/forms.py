@@ -21,7 +21,25 @@ class ApplyForm(StyledForm):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Only when no lesser form of control would be effective (Mandela 48.1)."),
     )
-    authorised_by = forms.ModelChoiceField(label=_("Authorised by"), queryset=None)
+    emergency = forms.TypedChoiceField(
+        label=_("Is it an emergency?"),
+        choices=[
+            ("yes", _("Yes: applied now to prevent harm, injury or serious damage")),
+            ("no", _("No: planned, it waits for the governor's authority")),
+        ],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        help_text=_(
+            "In an emergency it is on at once and the governor confirms it, or it comes off, "
+            "within the set time (Mandela 47.2, 48)."
+        ),
+    )
+    sought_from = forms.ModelChoiceField(
+        label=_("Governor whose authority you ask"),
+        queryset=None,
+        required=False,
+        help_text=_("Leave empty to ask any governor of her facility."),
+    )
     place = forms.ChoiceField(label=_("Where"), choices=Place.choices, widget=forms.RadioSelect)
     place_detail = forms.CharField(
         label=_("Place"),
@@ -33,7 +51,7 @@ class ApplyForm(StyledForm):
 
     def __init__(self, *args, facility, **kwargs):
         super().__init__(*args, **kwargs)
-        field = self.fields["authorised_by"]
+        field = self.fields["sought_from"]
         field.queryset = authorisers_of(facility)
         field.label_from_instance = lambda user: user.get_full_name() or user.username
 

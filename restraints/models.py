@@ -25,6 +25,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from authority.models import AuthorityState, AwaitsAuthority, authority_constraints
+
 
 class Device(models.TextChoices):
     """The approved instruments. Chains, leg irons and other inherently degrading or painful
@@ -55,7 +57,12 @@ class Place(models.TextChoices):
 
 class RestraintQuerySet(models.QuerySet):
     def applied(self):
-        return self.filter(removed_at__isnull=True)
+        """On now: applied and not removed."""
+        return self.filter(removed_at__isnull=True, applied_at__isnull=False)
+
+    def in_play(self):
+        """On now, or planned and awaiting the governor's authority (at most one a woman)."""
+        return self.filter(removed_at__isnull=True).exclude(IN_NO_PLAY)
 
     def in_obstetric_period(self):
         """Restraints on a woman in labour, giving birth or just after (Rule 24): recorded
@@ -121,8 +128,12 @@ class MethodApproval(models.Model):
         return [Device(d).label for d in self.devices]
 
 
+# A planned restraint the governor refused: it never came on.
+IN_NO_PLAY = models.Q(authority=AuthorityState.REFUSED, applied_at__isnull=True)
+
+
 @pghistory.track()
-class Restraint(models.Model):
+class Restraint(AwaitsAuthority):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     prisoner = models.ForeignKey(
         "prisoners.Prisoner", on_delete=models.PROTECT, related_name="restraints"
@@ -136,16 +147,19 @@ class Restraint(models.Model):
     )
     place = models.CharField(_("where"), max_length=10, choices=Place)
     place_detail = models.CharField(_("place"), max_length=200, blank=True)
-    authorised_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("authorised by"),
+    emergency = models.BooleanField(
+        _("applied at once in an emergency"),
+        default=False,
+        help_text=_(
+            "Applied before the governor could confirm it, to prevent injury or serious damage "
+            "(Mandela 47.2): she confirms it or it is removed within the set time."
+        ),
     )
     applied_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
-    applied_at = models.DateTimeField(_("applied"))
+    # Empty while a planned restraint awaits the governor's authority: it is not on.
+    applied_at = models.DateTimeField(_("applied"), null=True, blank=True)
     removed_at = models.DateTimeField(_("removed"), null=True, blank=True)
     removed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -193,9 +207,21 @@ class Restraint(models.Model):
             ),
             models.UniqueConstraint(
                 fields=["prisoner"],
-                condition=models.Q(removed_at__isnull=True),
+                condition=models.Q(removed_at__isnull=True) & ~IN_NO_PLAY,
                 name="one_restraint_applied_per_woman",
             ),
+            # Only a planned restraint waits for authority before it comes on; an emergency
+            # one is on from the start (Mandela 47.2).
+            models.CheckConstraint(
+                condition=models.Q(applied_at__isnull=False)
+                | models.Q(emergency=False, authority__in=["pending", "refused"]),
+                name="restraint_on_or_awaiting_authority",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(emergency=False) | models.Q(authority_due_at__isnull=False),
+                name="restraint_emergency_has_a_limit",
+            ),
+            *authority_constraints(),
         ]
         triggers = [pgtrigger.Protect(name="restraint_no_delete", operation=pgtrigger.Delete)]
 
@@ -204,7 +230,12 @@ class Restraint(models.Model):
 
     @property
     def is_applied(self) -> bool:
-        return self.removed_at is None
+        return self.removed_at is None and self.applied_at is not None
+
+    @property
+    def must_come_off(self) -> bool:
+        """Its authority was refused while it is on: custody remove it at once."""
+        return self.is_applied and self.authority == AuthorityState.REFUSED
 
     @property
     def place_shown(self) -> str:

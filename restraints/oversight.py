@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from authority.services import late_or_refused
 from oversight.registry import MustBeZero, RecordList, Row
 
 from .models import Restraint
@@ -22,15 +23,37 @@ def in_period(facilities, start, end):
     )
 
 
+def asked_in_period(facilities, start, end):
+    """Restraints applied, or asked for, from `start` to `end`, newest first."""
+    return (
+        Restraint.objects.filter(facility__in=facilities)
+        .filter(
+            Q(applied_at__date__range=(start, end))
+            | Q(authority_requested_at__date__range=(start, end))
+            | Q(applied_at__date__lte=end, removed_at__isnull=True)
+        )
+        .select_related("prisoner")
+        .order_by("-recorded_at", "-id")
+    )
+
+
+def _state(restraint: Restraint) -> str:
+    if restraint.is_applied:
+        return _("still on")
+    if restraint.applied_at is None:
+        return _("planned, never on")
+    return _("removed")
+
+
 def row(restraint: Restraint) -> Row:
     what = _("%(device)s, %(purpose)s, %(state)s") % {
         "device": restraint.get_device_display(),
         "purpose": restraint.get_purpose_display(),
-        "state": _("still on") if restraint.is_applied else _("removed"),
+        "state": _state(restraint),
     }
     return Row(
         uuid=restraint.uuid,
-        when=restraint.applied_at,
+        when=restraint.applied_at or restraint.recorded_at,
         woman=restraint.prisoner,
         what=what,
         url=reverse("restraints:detail", kwargs={"uuid": restraint.uuid}),
@@ -74,5 +97,17 @@ ZEROS = [
         cases=lambda f, s, e: in_period(f, s, e).without_health_approval(),
         row=row,
         order=342,
+    ),
+    MustBeZero(
+        key="restraints-authority-late-or-refused",
+        label=_(
+            "Restraints the governor refused, or an emergency restraint not confirmed or "
+            "removed within the set time"
+        ),
+        rule="M47",
+        perm=VIEW,
+        cases=lambda f, s, e: late_or_refused(asked_in_period(f, s, e), ended="removed_at"),
+        row=row,
+        order=343,
     ),
 ]

@@ -23,7 +23,8 @@ def access_restraint(user, uuid) -> Restraint:
     restraint = (
         Restraint.objects.filter(uuid=uuid, prisoner__in=prisoners_visible_to(user, VIEW))
         .select_related("prisoner__facility", "prisoner__flags", "authorised_by", "applied_by")
-        .select_related("removed_by", "approval")
+        .select_related("removed_by", "approval", "authority_sought_from")
+        .select_related("authority_requested_by", "authority_refused_by")
         .first()
     )
     if restraint is None:

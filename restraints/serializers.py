@@ -51,6 +51,9 @@ class RestraintReviewSerializer(serializers.ModelSerializer):
 class RestraintSerializer(serializers.ModelSerializer):
     woman = serializers.UUIDField(source="prisoner.uuid", read_only=True)
     authorised_by = staff()
+    authority_sought_from = staff()
+    authority_requested_by = staff()
+    authority_refused_by = staff()
     applied_by = staff()
     removed_by = staff()
     reviews = RestraintReviewSerializer(many=True, read_only=True)
@@ -68,7 +71,16 @@ class RestraintSerializer(serializers.ModelSerializer):
             "necessity",
             "place",
             "place_detail",
+            "emergency",
+            "authority",
+            "authority_sought_from",
+            "authority_requested_by",
+            "authority_requested_at",
+            "authority_due_at",
             "authorised_by",
+            "authority_refused_by",
+            "authority_decided_at",
+            "authority_refusal",
             "applied_by",
             "applied_at",
             "removed_by",
@@ -121,7 +133,7 @@ class Guarded(serializers.Serializer):
         return super().is_valid(raise_exception=raise_exception)
 
 
-class Authoriser(StrictSlugRelatedField):
+class Governor(StrictSlugRelatedField):
     """A governor of her facility, by username."""
 
     def __init__(self, **kwargs):
@@ -137,7 +149,19 @@ class RestraintApplyInput(Guarded):
     device = serializers.ChoiceField(choices=Device.choices)
     purpose = serializers.ChoiceField(choices=Purpose.choices)
     necessity = StrictCharField(help_text=_("Why no lesser form of control would do."))
-    authorised_by = Authoriser(help_text=_("Username of a governor of her facility."))
+    emergency = StrictBooleanField(
+        help_text=_(
+            "True: on at once to prevent harm, injury or serious damage (Mandela 47.2), to be "
+            "confirmed by the governor or removed within the set time. False: planned, it "
+            "comes on when the governor confirms it."
+        )
+    )
+    sought_from = Governor(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text=_("Username of the governor whose authority you ask; any governor if absent."),
+    )
     place = serializers.ChoiceField(choices=Place.choices)
     place_detail = optional_char(max_length=200)
     applied_at = when()

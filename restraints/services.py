@@ -7,13 +7,17 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 import audit
+from authority.registry import Authority
+from authority.services import seek, sought, verbs_for
 from bangkok.errors import RuleBroken
 from prisoners.models import Prisoner, ProtectionFlags
-from prisoners.permissions import WORK_IN_FACILITY, facilities_of, staff_holding
+from prisoners.permissions import facilities_of, staff_holding
 from reminders.models import Basis, Reminder
 from reminders.services import resolve_reminder, schedule_reminder
 
@@ -28,8 +32,16 @@ APPROVE_METHOD = "restraints.approve_method"
 REVIEW_KIND = "restraints.review"
 OBSTETRIC_KIND = "restraints.obstetric_alert"
 METHOD_KIND = "restraints.method_needed"
-# These close only through the restraint: a review, or its removal.
-CLOSED_BY_THE_RECORD = {REVIEW_KIND, OBSTETRIC_KIND, METHOD_KIND}
+REMOVE_NOW_KIND = "restraints.remove_now"
+LATE_KIND = "restraints.emergency_late"
+# These close only through the restraint: a review, its removal, or the governor's decision.
+CLOSED_BY_THE_RECORD = {REVIEW_KIND, OBSTETRIC_KIND, METHOD_KIND, REMOVE_NOW_KIND, LATE_KIND}
+# Mandela 47.2(b): what may be done before the governor can be asked.
+EMERGENCY_PURPOSES = (
+    Purpose.PREVENT_SELF_HARM,
+    Purpose.PREVENT_INJURY_TO_OTHERS,
+    Purpose.PREVENT_SERIOUS_DAMAGE,
+)
 
 
 def _may(by, prisoner: Prisoner, perm: str) -> None:
@@ -56,17 +68,6 @@ def _key(restraint: Restraint, what: str) -> str:
 def authorisers_of(facility):
     """Active staff of the facility whose role authorises restraints (the governor)."""
     return staff_holding(AUTHORISE, facility)
-
-
-def _check_authoriser(authoriser, prisoner: Prisoner) -> None:
-    if not (
-        authoriser.is_active
-        and authoriser.has_perm(AUTHORISE)
-        and authoriser.has_perm(WORK_IN_FACILITY, prisoner.facility)
-    ):
-        raise ValidationError(
-            {"authorised_by": _("Only a governor of her facility can authorise a restraint.")}
-        )
 
 
 def _protected_since(flags: ProtectionFlags, since: datetime) -> bool:
@@ -152,28 +153,48 @@ def apply_restraint(
     device: str,
     purpose: str,
     necessity: str,
-    authorised_by,
+    emergency: bool,
     place: str,
     place_detail: str = "",
     applied_at: datetime | None = None,
+    sought_from=None,
 ) -> Restraint:
-    """Record a restraint applied to her (Rule 24; Mandela 43.2, 47-48). Refused, with no
-    override, while she is under the "No restraints" protection (labour, birth, just after)
-    or was at any time since `applied_at`; under the health-approval protection, only a
-    device health staff approved for her. Reviews are then due every RESTRAINT_REVIEW_MINUTES."""
+    """Record a restraint (Rule 24; Mandela 43.2, 47-48). Refused, with no override, while
+    she is under the "No restraints" protection (labour, birth, just after) or was at any time
+    since `applied_at`; under the health-approval protection, only a device health staff
+    approved for her.
+
+    The governor's authority is hers to give, with her own sign-in (`authority.services`).
+    A planned restraint (an escort, a medical direction) waits for it and is not on until she
+    confirms. In an emergency, to prevent harm, injury or serious damage (Mandela 47.2), it is
+    on at once and she confirms it, or it comes off, within RESTRAINT_EMERGENCY_CONFIRM_MINUTES
+    of `applied_at`. Reviews are due every RESTRAINT_REVIEW_MINUTES while it is on."""
     _may(by, prisoner, APPLY)
     now = timezone.now()
     applied_at = _moment(applied_at, field="applied_at", now=now)
+    if not emergency:
+        applied_at = None
     # Locking her flags orders this against a change of her protections.
     flags = ProtectionFlags.objects.select_for_update().get(prisoner=prisoner)
-    _refuse_in_obstetric_period(flags, applied_at)
+    _refuse_in_obstetric_period(flags, applied_at or now)
     _refuse_off_the_lists(device, purpose)
+    if emergency and purpose not in EMERGENCY_PURPOSES:
+        raise RuleBroken(
+            _(
+                "Only a restraint to prevent harm, injury or serious damage may be applied "
+                "before the governor confirms it (Mandela 47.2); an escort or a medical "
+                "direction is planned: ask for her authority first."
+            ),
+            rule="M47",
+            field="emergency",
+        )
     approval = None
     if flags.restraint_health_approval:
-        approval = _covering_approval(flags, prisoner, device, applied_at)
-    _check_authoriser(authorised_by, prisoner)
-    if prisoner.restraints.applied().exists():
-        raise ValidationError(_("A restraint is already on: review or remove it first."))
+        approval = _covering_approval(flags, prisoner, device, applied_at or now)
+    if prisoner.restraints.in_play().exists():
+        raise ValidationError(
+            _("A restraint is already on or awaiting authority: review or remove it first.")
+        )
     restraint = Restraint(
         prisoner=prisoner,
         facility=prisoner.facility,
@@ -182,23 +203,127 @@ def apply_restraint(
         necessity=necessity.strip(),
         place=place,
         place_detail=place_detail.strip(),
-        authorised_by=authorised_by,
+        emergency=emergency,
         applied_by=by,
         applied_at=applied_at,
         recorded_at=now,
         **_protections(flags, approval),
     )
+    due = None
+    if emergency:
+        due = applied_at + timedelta(minutes=settings.RESTRAINT_EMERGENCY_CONFIRM_MINUTES)
+    seek(AREA, restraint, by=by, sought_from=sought_from, due_at=due)
     restraint.full_clean()
     restraint.save()
-    _schedule_review(restraint, number=1, after=applied_at)
+    if emergency:
+        _schedule_review(restraint, number=1, after=applied_at)
+    sought(AREA, restraint, by=by)
     audit.record(
         by=by,
-        action="restraints.applied",
+        action="restraints.applied" if emergency else "restraints.requested",
         subject=restraint,
         facility=prisoner.facility,
-        detail={"device": device, "purpose": purpose, "place": place},
+        detail={"device": device, "purpose": purpose, "place": place, "emergency": emergency},
     )
     return restraint
+
+
+# The governor's authority (`authority.services` calls these)
+
+
+def _check_at_confirmation(restraint: Restraint) -> None:
+    """Rule 24 again when the governor confirms: her protections may have changed since."""
+    flags = ProtectionFlags.objects.select_for_update().get(prisoner=restraint.prisoner)
+    _refuse_in_obstetric_period(flags, restraint.applied_at or timezone.now())
+    if flags.restraint_health_approval and restraint.approval_id is None:
+        _covering_approval(flags, restraint.prisoner, restraint.device, timezone.now())
+
+
+def _on_confirmed(restraint: Restraint, *, by) -> list[str]:
+    """A planned restraint comes on now; an emergency one's alerts of lateness close."""
+    resolve_reminder(key_prefix=_key(restraint, "late:"), by=by, outcome=_("Confirmed."))
+    if restraint.applied_at is not None or restraint.removed_at is not None:
+        return []
+    now = restraint.authority_decided_at
+    flags = ProtectionFlags.objects.get(prisoner=restraint.prisoner)
+    approval = None
+    if flags.restraint_health_approval:
+        approval = _covering_approval(flags, restraint.prisoner, restraint.device, now)
+    restraint.applied_at = now
+    protections = _protections(flags, approval)
+    for name, value in protections.items():
+        setattr(restraint, name, value)
+    _schedule_review(restraint, number=1, after=now)
+    audit.record(by=by, action="restraints.applied", subject=restraint, facility=restraint.facility)
+    return ["applied_at", *protections]
+
+
+def _on_refused(restraint: Restraint, *, by) -> None:
+    """Refused while on: custody are ordered to take it off at once; only the removal closes
+    the order (Mandela 48.1)."""
+    resolve_reminder(key_prefix=_key(restraint, "late:"), by=by, outcome=_("Refused."))
+    if not restraint.is_applied:
+        return
+    now = timezone.now()
+    schedule_reminder(
+        key=_key(restraint, "remove-now"),
+        kind=REMOVE_NOW_KIND,
+        rule="M48",
+        title=_("Remove her restraint now: the governor refused her authority"),
+        facility=restraint.facility,
+        assignee_role="custody",
+        prisoner=restraint.prisoner,
+        due_at=now,
+        escalate_at=now,
+    )
+
+
+def _on_late(restraint: Restraint) -> None:
+    """Past its limit, unconfirmed and still on: the governor and custody are alerted at once
+    (escalated), until she confirms it or it comes off."""
+    if not restraint.is_applied:
+        return
+    now = timezone.now()
+    for role in ("governor", "custody"):
+        schedule_reminder(
+            key=_key(restraint, f"late:{role}"),
+            kind=LATE_KIND,
+            rule="M48",
+            title=_("An emergency restraint is past its limit unconfirmed: confirm or remove it"),
+            facility=restraint.facility,
+            assignee_role=role,
+            prisoner=restraint.prisoner,
+            due_at=now,
+            escalate_at=now,
+        )
+
+
+def _describe(restraint: Restraint) -> str:
+    what = _("%(device)s, %(purpose)s") % {
+        "device": restraint.get_device_display(),
+        "purpose": restraint.get_purpose_display(),
+    }
+    if restraint.emergency:
+        return _("%(what)s: applied at once in an emergency") % {"what": what}
+    return _("%(what)s: planned") % {"what": what}
+
+
+AREA = Authority(
+    key="restraints",
+    model=Restraint,
+    perm=AUTHORISE,
+    title=_lazy("a restraint"),
+    rule="M47",
+    describe=_describe,
+    url=lambda restraint: reverse("restraints:detail", kwargs={"uuid": restraint.uuid}),
+    check=_check_at_confirmation,
+    confirmed=_on_confirmed,
+    refused=_on_refused,
+    late=_on_late,
+    in_effect={"removed_at__isnull": True},
+    order=340,
+)
+confirm_restraint, refuse_restraint = verbs_for(AREA.key)
 
 
 def _protections(flags: ProtectionFlags, approval) -> dict:
@@ -228,8 +353,10 @@ def _schedule_review(restraint: Restraint, *, number: int, after: datetime) -> N
 
 def _applied(restraint: Restraint) -> Restraint:
     locked = Restraint.objects.select_for_update().select_related("prisoner").get(pk=restraint.pk)
-    if not locked.is_applied:
+    if locked.removed_at is not None:
         raise ValidationError(_("This restraint was removed already."))
+    if locked.applied_at is None:
+        raise ValidationError(_("This restraint is not on: it was planned and never came on."))
     return locked
 
 
@@ -410,7 +537,9 @@ def _ask_for_method_approval(restraint: Restraint, *, by) -> None:
 
 def her_restraints(prisoner: Prisoner):
     """Her restraints, newest first, with what a list shows in a fixed number of queries."""
-    return prisoner.restraints.select_related("authorised_by", "applied_by", "removed_by")
+    return prisoner.restraints.select_related(
+        "authorised_by", "applied_by", "removed_by", "authority_sought_from"
+    ).select_related("authority_refused_by", "authority_requested_by")
 
 
 def next_review_due(restraint: Restraint):

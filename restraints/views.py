@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from authority.services import may_decide
 from bangkok.errors import RuleBroken
 from bangkok.forms import refusal_into
 from bangkok.pagination import paginate
@@ -90,7 +91,14 @@ def apply(request, uuid):
             saved.append(services.apply_restraint(by=request.user, prisoner=woman, **data))
 
         if _submit(form, save):
-            messages.success(request, _("Restraint recorded. Review it while it is on."))
+            if saved[0].is_applied:
+                done = _(
+                    "Restraint recorded. The governor confirms it or it comes off within the "
+                    "set time; review it while it is on."
+                )
+            else:
+                done = _("Restraint asked for: it comes on when the governor gives her authority.")
+            messages.success(request, done)
             return redirect("restraints:detail", uuid=saved[0].uuid)
     context = {
         "woman": woman,
@@ -108,6 +116,8 @@ def _detail_page(request, restraint, *, review_form=None, remove_form=None):
         "reviews": restraint.reviews.select_related("reviewed_by"),
         "review_due": services.next_review_due(restraint) if restraint.is_applied else None,
         "can_change": can_change,
+        "can_decide": restraint.awaits_authority
+        and may_decide(services.AREA, request.user, restraint),
         "review_form": review_form or ReviewForm(),
         "remove_form": remove_form or RemoveForm(),
     }

@@ -6,20 +6,29 @@ one who doesn't exist. A search the Rules forbid is a 409 naming the Rule, and n
 written: the service decides, whoever the client names as searching staff.
 """
 
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import generics, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from authority.serializers import RefuseInput
 from bangkok.api_permissions import requires
-from bangkok.operations import INVALID, refused
+from bangkok.operations import INVALID, Area, Operation, refused
 from bangkok.pagination import KeysetPagination
+from bangkok.schema import ERROR
 from prisoners.permissions import access_prisoner
 
 from . import services
-from .models import Search
+from .models import Search, SearchAuthorisation
 from .permissions import READ_TRAINING, RECORD, VIEW, access_for_search, access_search
-from .serializers import CellSearchInput, SearchInput, SearchSerializer, TrainingRecordSerializer
+from .serializers import (
+    CellSearchInput,
+    SearchAuthorityInput,
+    SearchAuthoritySerializer,
+    SearchInput,
+    SearchSerializer,
+    TrainingRecordSerializer,
+)
 from .services.searches import with_staff
 from .services.training import TRAINING_ORDER
 
@@ -46,9 +55,10 @@ def shown(search):
             "A woman is searched only by women staff with valid search-methods training on the "
             "day (Rule 19); a child only by staff with valid training in searching children "
             "(Rule 21); a body cavity search only by health staff (Mandela 52). A strip or "
-            "body cavity search needs an individual reason and the governor's authorisation "
-            "(Mandela 51) and, where a scanner was available, why the scan would not do "
-            "(Rule 20). Staff by username, of her facility."
+            "body cavity search needs an individual reason and an authority the governor gave "
+            "for it before it was done (`authorisation`, or the governor in `authorised_by`; "
+            "409 M51 otherwise, a backdated search too), and, where a scanner was available, "
+            "why the scan would not do (Rule 20). Staff by username, of her facility."
         ),
         request=SearchInput,
         responses={201: SearchSerializer, 400: INVALID, 409: RECORD_RULES},
@@ -114,3 +124,61 @@ class TrainingRecords(generics.ListAPIView):
 
     def get_queryset(self):
         return services.training_records_visible_to(self.request.user)
+
+
+def _access_for_authority(user, uuid, write: bool = True):
+    """The woman, for asking or deciding authority for a search of her: 404 outside the
+    caller's scope or for a role that reads no searches."""
+    return access_prisoner(user, uuid, perm=VIEW)
+
+
+AREA = Area(
+    tag=TAG,
+    access=_access_for_authority,
+    not_found=OpenApiResponse(
+        ERROR, description="No such woman or record in your facilities (the same answer)."
+    ),
+    prefix="api-searches",
+)
+OPERATIONS = [
+    Operation(
+        "ask-authority",
+        "prisoners/<uuid:uuid>/search-authorities/",
+        "Ask the governor's authority for a strip or body cavity search of her (Mandela 51)",
+        services.request_search_authority,
+        SearchAuthoritySerializer,
+        SearchAuthorityInput,
+        created=True,
+        rules=("M51",),
+        description=(
+            "Custody. An individual reason (409, M51). It awaits the authority of the governor "
+            "named in `sought_from`, or of any governor of her facility; the search may be "
+            "recorded only on an authority given before it."
+        ),
+    ),
+    Operation(
+        "authority-confirm",
+        "search-authorities/<uuid:uuid>/confirm/",
+        "Give your authority for a strip or body cavity search (the governor)",
+        services.confirm_search_authority,
+        SearchAuthoritySerializer,
+        model=SearchAuthorisation,
+        arg="record",
+        rules=("M51",),
+        description=(
+            "A governor of her facility with her own sign-in, never whoever asked (409, M51); "
+            "only the one named, if one was. 400 once decided (of two at once, one wins)."
+        ),
+    ),
+    Operation(
+        "authority-refuse",
+        "search-authorities/<uuid:uuid>/refuse/",
+        "Refuse your authority for a strip or body cavity search, with a reason",
+        services.refuse_search_authority,
+        SearchAuthoritySerializer,
+        RefuseInput,
+        model=SearchAuthorisation,
+        arg="record",
+        rules=("M51",),
+    ),
+]

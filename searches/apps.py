@@ -13,9 +13,13 @@ class SearchesConfig(AppConfig):
     verbose_name = "Searches (Rules 19-21)"
 
     def ready(self):
+        from authority.registry import register as register_authority
         from prisoners.sections import Section, register
 
         from . import oversight
+        from .services.searches import AREA
+
+        register_authority(AREA)
 
         register(
             Section(

@@ -11,7 +11,12 @@ from django.utils import timezone
 from staff.models import Course, Gender, TrainingRecord
 
 from .models import Kind, Subject, Trigger
-from .services import record_cell_search, record_search
+from .services import (
+    confirm_search_authority,
+    record_cell_search,
+    record_search,
+    request_search_authority,
+)
 
 RECEPTION_ROOM = "Reception search room"
 SCREENED = "Screened area, women officers only"
@@ -89,6 +94,21 @@ def _after_visit(woman, officer) -> None:
 
 
 def _strip(woman, officer, governor, witness) -> None:
+    """Custody ask the governor's authority, she gives it with her own sign-in, and the search
+    is done on it; another strip search asked for awaits her in her queue."""
+    reason = "Information that she was handed a package at the visit"
+    asked = request_search_authority(
+        by=officer, prisoner=woman, kind=Kind.STRIP, trigger=Trigger.INTELLIGENCE, reason=reason
+    )
+    confirm_search_authority(by=governor, record=asked)
+    request_search_authority(
+        by=officer,
+        prisoner=woman,
+        kind=Kind.STRIP,
+        trigger=Trigger.AFTER_VISIT,
+        reason="Seen passing something to her visitor's child at the end of the visit",
+        sought_from=governor,
+    )
     record_search(
         by=officer,
         prisoner=woman,
@@ -96,9 +116,8 @@ def _strip(woman, officer, governor, witness) -> None:
         trigger=Trigger.INTELLIGENCE,
         searchers=[officer],
         witnesses=[witness] if witness is not None and witness.gender == Gender.WOMAN else [],
-        searched_at=timezone.now() - timedelta(hours=3),
-        reason="Information that she was handed a package at the visit",
-        authorised_by=governor,
+        reason=reason,
+        authorisation=asked,
         scanner_available=True,
         why_not_scanner="The scan showed an object it could not identify",
         place="Private search room",

@@ -1,10 +1,11 @@
 from django import forms
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from bangkok.forms import StyledForm, moment
 from prisoners.models import Unit
 
-from .models import PERSONAL_KINDS, Subject, Trigger
+from .models import INVASIVE_KINDS, PERSON_SUBJECTS, PERSONAL_KINDS, Subject, Trigger
 
 
 class StaffChoice(forms.ModelChoiceField):
@@ -23,6 +24,15 @@ class ChildChoice(forms.ModelChoiceField):
 
     def label_from_instance(self, obj):
         return _("Her child aged %(age)s") % {"age": obj.age}
+
+
+class AuthorityChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return _("%(kind)s, authorised by %(name)s on %(when)s") % {
+            "kind": obj.get_kind_display(),
+            "name": obj.authorised_by.get_full_name() or obj.authorised_by.username,
+            "when": formats.date_format(timezone.localtime(obj.authority_decided_at), "j M Y H:i"),
+        }
 
 
 class UnitChoice(forms.ModelChoiceField):
@@ -86,7 +96,15 @@ class SearchForm(StyledForm):
             "Required for a strip or body cavity search, a random one included (Mandela Rule 51)."
         ),
     )
-    authorised_by = StaffChoice(label=_("Authorised by"), queryset=None, required=False)
+    authorisation = AuthorityChoice(
+        label=_("The governor's authority it was done on"),
+        queryset=None,
+        required=False,
+        help_text=_(
+            "Required for a strip or body cavity search: the authority the governor gave "
+            "before it (Mandela Rule 51). Ask for it first if there is none."
+        ),
+    )
     scanner_available = forms.BooleanField(label=_("A scanner was available"), required=False)
     why_not_scanner = text(
         _("Why the scan would not do"),
@@ -97,7 +115,7 @@ class SearchForm(StyledForm):
     )
     found = text(_("What was found"), help_text=_("Leave empty if nothing was found."))
 
-    def __init__(self, *args, woman, staff, authorisers, **kwargs):
+    def __init__(self, *args, woman, staff, authorities, **kwargs):
         super().__init__(*args, **kwargs)
         children = woman.children.filter(lives_with_mother=True)
         subjects = [Subject.WOMAN, Subject.CHILD_IN_PRISON, Subject.CHILD_VISITOR]
@@ -110,7 +128,7 @@ class SearchForm(StyledForm):
         self.fields["subject"].initial = Subject.WOMAN
         self.fields["searchers"].queryset = staff
         self.fields["witnesses"].queryset = staff
-        self.fields["authorised_by"].queryset = authorisers
+        self.fields["authorisation"].queryset = authorities
 
     def clean(self):
         data = super().clean()
@@ -151,3 +169,37 @@ class CellSearchForm(StyledForm):
         )
         self.fields["searchers"].queryset = staff
         self.fields["witnesses"].queryset = staff
+
+
+class SearchAuthorityForm(StyledForm):
+    """Ask the governor for her authority for a strip or body cavity search (Mandela 51)."""
+
+    subject = forms.ChoiceField(
+        label=_("Who is to be searched"),
+        choices=[(s.value, s.label) for s in PERSON_SUBJECTS],
+        initial=Subject.WOMAN,
+        widget=forms.RadioSelect,
+    )
+    kind = forms.ChoiceField(
+        label=_("Type of search"),
+        choices=[(k.value, k.label) for k in INVASIVE_KINDS],
+        widget=forms.RadioSelect,
+    )
+    trigger = forms.ChoiceField(
+        label=_("Legal basis or occasion"), choices=Trigger.choices, widget=forms.RadioSelect
+    )
+    reason = text(
+        _("Individual reason"),
+        required=True,
+        help_text=_("Why this search of her, now: never a blanket search (Mandela Rule 51)."),
+    )
+    sought_from = StaffChoice(
+        label=_("Governor whose authority you ask"),
+        queryset=None,
+        required=False,
+        empty_label=_("Any governor of her facility"),
+    )
+
+    def __init__(self, *args, governors, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sought_from"].queryset = governors

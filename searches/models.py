@@ -18,6 +18,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from authority.models import AwaitsAuthority, authority_constraints
 from staff.models import Gender
 from staff.roles import ROLES
 
@@ -41,6 +42,7 @@ class Kind(models.TextChoices):
 PERSONAL_KINDS = (Kind.PAT_DOWN, Kind.SCANNER, Kind.STRIP, Kind.BODY_CAVITY)
 INVASIVE_KINDS = (Kind.STRIP, Kind.BODY_CAVITY)
 CHILD_SUBJECTS = (Subject.CHILD_IN_PRISON, Subject.CHILD_VISITOR)
+PERSON_SUBJECTS = (Subject.WOMAN, *CHILD_SUBJECTS)
 
 
 class Trigger(models.TextChoices):
@@ -55,6 +57,53 @@ class Trigger(models.TextChoices):
 class Part(models.TextChoices):
     SEARCHER = "searcher", _("Searched")
     WITNESS = "witness", _("Witnessed")
+
+
+@pghistory.track()
+class SearchAuthorisation(AwaitsAuthority):
+    """A strip or body cavity search of her asked for by custody, for an individual reason,
+    awaiting the governor's authority (Mandela Rule 51), which she gives or refuses with her
+    own sign-in. Once given, one search may be recorded on it, done after it was given."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    facility = models.ForeignKey(
+        "prisoners.Facility", on_delete=models.PROTECT, related_name="+", verbose_name=_("facility")
+    )
+    prisoner = models.ForeignKey(
+        "prisoners.Prisoner",
+        on_delete=models.PROTECT,
+        related_name="search_authorisations",
+        verbose_name=_("woman"),
+    )
+    subject = models.CharField(
+        _("who is to be searched"), max_length=16, choices=Subject, default=Subject.WOMAN
+    )
+    kind = models.CharField(_("type of search"), max_length=12, choices=Kind)
+    trigger = models.CharField(_("legal basis or occasion"), max_length=12, choices=Trigger)
+    reason = models.TextField(_("individual reason"))
+    recorded_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("authority for a strip or body cavity search")
+        verbose_name_plural = _("authorities for strip or body cavity searches")
+        ordering = ["-recorded_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=INVASIVE_KINDS) & ~Q(reason="") & ~Q(subject=Subject.CELL),
+                name="search_authorisation_invasive_reasoned",
+                violation_error_message=_(
+                    "Authority is asked for a strip or body cavity search of a person, for an "
+                    "individual reason (Mandela Rule 51)."
+                ),
+            ),
+            *authority_constraints(),
+        ]
+        triggers = [
+            pgtrigger.Protect(name="search_authorisation_no_delete", operation=pgtrigger.Delete)
+        ]
+
+    def __str__(self) -> str:
+        return f"Search authorisation {self.uuid}"
 
 
 @pghistory.track()
@@ -102,6 +151,15 @@ class Search(models.Model):
         blank=True,
         related_name="+",
         verbose_name=_("authorised by"),
+    )
+    # The governor's authority it was done on (Mandela 51): one search for each.
+    authorisation = models.OneToOneField(
+        SearchAuthorisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="search",
+        verbose_name=_("authority"),
     )
     place = models.CharField(_("place"), max_length=200, blank=True)
     privacy = models.CharField(_("privacy conditions"), max_length=300, blank=True)
@@ -163,6 +221,14 @@ class Search(models.Model):
                 violation_error_message=_(
                     "A strip or body cavity search needs an individual reason, an authoriser "
                     "and the privacy conditions (Mandela Rule 51)."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind__in=INVASIVE_KINDS) | Q(authorisation__isnull=False),
+                name="search_invasive_on_an_authority_given",
+                violation_error_message=_(
+                    "A strip or body cavity search is carried out only on the authority the "
+                    "governor gave for it (Mandela Rule 51)."
                 ),
             ),
             models.CheckConstraint(

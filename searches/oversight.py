@@ -9,10 +9,20 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from authority.services import late_or_refused
 from oversight.registry import MustBeZero, RecordList, Row, register_list, register_zero
 from staff.models import Course, Gender, TrainingRecord
 
-from .models import CHILD_SUBJECTS, PERSONAL_KINDS, Kind, Part, Search, SearchStaff, Subject
+from .models import (
+    CHILD_SUBJECTS,
+    PERSONAL_KINDS,
+    Kind,
+    Part,
+    Search,
+    SearchAuthorisation,
+    SearchStaff,
+    Subject,
+)
 from .permissions import VIEW
 from .services.searches import HEALTH_ROLE
 
@@ -99,6 +109,27 @@ def row(search: Search) -> Row:
     )
 
 
+def authorities_refused(facilities, start, end):
+    """Authorities custody asked for a strip or body cavity search between `start` and `end`
+    that the governor refused (Mandela 51)."""
+    asked = SearchAuthorisation.objects.filter(
+        facility__in=facilities,
+        authority_requested_at__date__gte=start,
+        authority_requested_at__date__lte=end,
+    )
+    return late_or_refused(asked).select_related("prisoner").order_by("-id")
+
+
+def authority_row(asked: SearchAuthorisation) -> Row:
+    return Row(
+        uuid=asked.uuid,
+        when=asked.authority_requested_at,
+        woman=asked.prisoner,
+        what=_("%(kind)s asked for; authority refused") % {"kind": asked.get_kind_display()},
+        url=reverse("prisoners:detail", kwargs={"uuid": asked.prisoner.uuid}),
+    )
+
+
 def register_all() -> None:
     register_list(
         RecordList(
@@ -143,3 +174,14 @@ def register_all() -> None:
                 key=key, label=label, rule=rule, perm=VIEW, cases=cases, row=row, order=order
             )
         )
+    register_zero(
+        MustBeZero(
+            key="search-authority-refused",
+            label=gettext_lazy("Strip or body cavity searches asked for that the governor refused"),
+            rule="M51",
+            perm=VIEW,
+            cases=authorities_refused,
+            row=authority_row,
+            order=35,
+        )
+    )

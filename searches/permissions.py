@@ -11,11 +11,12 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from authority.models import AuthorityState
 from prisoners.models import Prisoner
 from prisoners.permissions import access_prisoner, facilities_of, staff_holding
 from staff.models import User
 
-from .models import Search, SearchStaff
+from .models import Search, SearchAuthorisation, SearchStaff
 
 VIEW = "searches.view_search"
 RECORD = "searches.add_search"
@@ -26,6 +27,17 @@ READ_TRAINING = "staff.view_trainingrecord"
 def authorisers_of(facility) -> QuerySet[User]:
     """Staff of the facility whose role may authorise a strip or body cavity search."""
     return staff_holding(AUTHORISE, facility)
+
+
+def given_authorities(woman) -> QuerySet[SearchAuthorisation]:
+    """The authorities the governor gave for a search of her, not yet used by one."""
+    return (
+        SearchAuthorisation.objects.filter(
+            prisoner=woman, authority=AuthorityState.CONFIRMED, search__isnull=True
+        )
+        .select_related("authorised_by")
+        .order_by("-authority_decided_at", "-id")
+    )
 
 
 def searches_visible_to(user) -> QuerySet[Search]:
@@ -41,6 +53,7 @@ def access_search(user, uuid) -> Search:
     search = (
         searches_visible_to(user)
         .select_related("facility", "prisoner", "unit", "child", "authorised_by", "recorded_by")
+        .select_related("authorisation")
         .prefetch_related(Prefetch("staff", SearchStaff.objects.select_related("person")))
         .filter(uuid=uuid)
         .first()

@@ -14,7 +14,18 @@ from prisoners.permissions import facilities_of, staff_of
 from register.models import Child
 from staff.models import Course, User
 
-from .models import Kind, Part, Search, SearchStaff, Subject, Trigger
+from .models import (
+    INVASIVE_KINDS,
+    PERSON_SUBJECTS,
+    Kind,
+    Part,
+    Search,
+    SearchAuthorisation,
+    SearchStaff,
+    Subject,
+    Trigger,
+)
+from .permissions import given_authorities
 from .services.training import TrainingStatus, training_status
 
 
@@ -65,6 +76,31 @@ class HerChild(StrictSlugRelatedField):
         return self.context["woman"].children.filter(lives_with_mother=True)
 
 
+class GivenAuthority(StrictSlugRelatedField):
+    """An authority the governor gave for a search of her, not yet used, by its id."""
+
+    def __init__(self, **kwargs):
+        super().__init__(slug_field="uuid", queryset=SearchAuthorisation.objects.none(), **kwargs)
+
+    def get_queryset(self):
+        return given_authorities(self.context["woman"])
+
+
+class SearchAuthorityInput(serializers.Serializer):
+    subject = serializers.ChoiceField(
+        choices=[(s.value, s.label) for s in PERSON_SUBJECTS], default=Subject.WOMAN
+    )
+    kind = serializers.ChoiceField(choices=[(k.value, k.label) for k in INVASIVE_KINDS])
+    trigger = serializers.ChoiceField(choices=Trigger.choices)
+    reason = StrictCharField(help_text=_("The individual reason about her (Mandela 51)."))
+    sought_from = StaffOf(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text=_("Username of the governor whose authority you ask; any governor if absent."),
+    )
+
+
 class SearchInput(serializers.Serializer):
     subject = serializers.ChoiceField(
         choices=Subject.choices,
@@ -86,7 +122,24 @@ class SearchInput(serializers.Serializer):
     place = StrictCharField(max_length=200)
     privacy = optional_text(300, _("Required for a strip or body cavity search."))
     reason = optional_text(help_text=_("Required for a strip or body cavity search (Mandela 51)."))
-    authorised_by = StaffOf(required=False, allow_null=True, default=None)
+    authorisation = GivenAuthority(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text=_(
+            "For a strip or body cavity search: the id of the authority the governor gave for "
+            "it, before it was done (Mandela 51)."
+        ),
+    )
+    authorised_by = StaffOf(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text=_(
+            "Instead of `authorisation`: the governor who gave it. Naming her is no authority: "
+            "refused (409, M51) unless she gave one for this search before it was done."
+        ),
+    )
     scanner_available = StrictBooleanField(required=False, default=False)
     why_not_scanner = optional_text(help_text=_("Required when a scanner was available (Rule 20)."))
     found = optional_text(help_text=_("Empty if nothing was found."))
@@ -132,6 +185,9 @@ class SearchSerializer(serializers.ModelSerializer):
     child = serializers.UUIDField(source="child.uuid", read_only=True, allow_null=True)
     unit = serializers.CharField(source="unit.code", read_only=True, allow_null=True)
     authorised_by = StaffName(read_only=True, allow_null=True)
+    authorisation = serializers.UUIDField(
+        source="authorisation.uuid", read_only=True, allow_null=True
+    )
     recorded_by = StaffName(read_only=True)
     searchers = serializers.SerializerMethodField()
     witnesses = serializers.SerializerMethodField()
@@ -153,6 +209,7 @@ class SearchSerializer(serializers.ModelSerializer):
             "cell",
             "reason",
             "authorised_by",
+            "authorisation",
             "searchers",
             "witnesses",
             "place",
@@ -177,6 +234,43 @@ class SearchSerializer(serializers.ModelSerializer):
     def _people(self, search, part):
         people = [p for p in search.staff.all() if p.part == part]
         return SearchStaffSerializer(people, many=True).data
+
+
+class SearchAuthoritySerializer(serializers.ModelSerializer):
+    woman = serializers.UUIDField(source="prisoner.uuid", read_only=True)
+    facility = serializers.CharField(source="facility.code", read_only=True)
+    authority_sought_from = StaffName(read_only=True, allow_null=True)
+    authority_requested_by = StaffName(read_only=True, allow_null=True)
+    authorised_by = StaffName(read_only=True, allow_null=True)
+    authority_refused_by = StaffName(read_only=True, allow_null=True)
+    search = serializers.SerializerMethodField()
+
+    class Meta:
+        model = SearchAuthorisation
+        fields = [
+            "uuid",
+            "woman",
+            "facility",
+            "subject",
+            "kind",
+            "trigger",
+            "reason",
+            "authority",
+            "authority_sought_from",
+            "authority_requested_by",
+            "authority_requested_at",
+            "authorised_by",
+            "authority_refused_by",
+            "authority_decided_at",
+            "authority_refusal",
+            "search",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(serializers.UUIDField(allow_null=True))
+    def get_search(self, asked):
+        search = getattr(asked, "search", None)
+        return search.uuid if search is not None else None
 
 
 class TrainingRecordSerializer(serializers.Serializer):

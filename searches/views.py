@@ -16,7 +16,7 @@ from bangkok.pagination import paginate
 from prisoners.permissions import facilities_of, staff_of
 
 from . import services
-from .forms import CellSearchForm, SearchForm
+from .forms import CellSearchForm, SearchAuthorityForm, SearchForm
 from .models import Part
 from .permissions import (
     RECORD,
@@ -24,6 +24,7 @@ from .permissions import (
     access_search,
     authorisers_of,
     can_read_training,
+    given_authorities,
 )
 from .services.training import TRAINING_ORDER
 
@@ -50,7 +51,7 @@ def record_search(request, uuid):
         request.POST if request.method == "POST" else None,
         woman=woman,
         staff=staff_of(facilities_of(request.user).filter(pk=here.pk)),
-        authorisers=authorisers_of(here),
+        authorities=given_authorities(woman),
     )
     if request.method == "POST":
         search = _save(
@@ -63,6 +64,36 @@ def record_search(request, uuid):
     return render(
         request,
         "searches/new.html",
+        {"woman": woman, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def ask_authority(request, uuid):
+    """Ask the governor for her authority for a strip or body cavity search (Mandela 51)."""
+    woman = access_for_search(request.user, uuid)
+    form = SearchAuthorityForm(
+        request.POST if request.method == "POST" else None,
+        governors=authorisers_of(woman.facility),
+    )
+    if request.method == "POST":
+        asked = _save(
+            form,
+            lambda **data: services.request_search_authority(
+                by=request.user, prisoner=woman, **data
+            ),
+        )
+        if asked is not None:
+            messages.success(
+                request,
+                _("Authority asked for. The search may be carried out once the governor gives it."),
+            )
+            return redirect("prisoners:detail", uuid=woman.uuid)
+    return render(
+        request,
+        "searches/ask_authority.html",
         {"woman": woman, "form": form},
         status=400 if form.errors else 200,
     )

@@ -12,9 +12,13 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
+from authority.registry import Authority
+from authority.services import given_at_once, seek, sought, verbs_for
 from bangkok.errors import RuleBroken
 from complaints.models import AdverseKind
 from complaints.services import hold_if_protected
@@ -74,15 +78,20 @@ def _check_planned_end(run_start: date, start: date, planned_end: date | None) -
         )
 
 
-def check_segregation(prisoner, planned_end: date | None) -> date:
+def check_segregation(prisoner, planned_end: date | None, *, pending=None) -> date:
     """Every check before she is segregated from today (Rule 22; Mandela 43-45); returns the
-    first day of her run."""
+    first day of her run. `pending` is the request being confirmed, if that is what this is."""
     today = timezone.localdate()
     refusal = protection_refusal(prisoner, today)
     if refusal:
         raise refusal
-    if prisoner.segregations.open().exists():
-        raise ValidationError(_("She is already segregated: end or extend that segregation."))
+    others = prisoner.segregations.in_play()
+    if pending is not None:
+        others = others.exclude(pk=pending.pk)
+    if others.exists():
+        raise ValidationError(
+            _("She is already segregated, or a segregation awaits authority: end or extend it.")
+        )
     run_start = run_start_for(prisoner, today)
     _check_planned_end(run_start, today, planned_end)
     return run_start
@@ -91,29 +100,39 @@ def check_segregation(prisoner, planned_end: date | None) -> date:
 def start_segregation(
     *, prisoner, kind, reason, planned_end, authorised_by, recorded_by, sanction=None
 ) -> Segregation:
-    """Start it after every check; called by the verbs below and by `impose_sanction`."""
-    today = timezone.localdate()
-    run_start = check_segregation(prisoner, planned_end)
+    """Start it after every check, on the authority of `authorised_by` acting herself (the
+    governor segregating, or imposing it as a sanction)."""
+    check_segregation(prisoner, planned_end)
     segregation = Segregation(
         prisoner=prisoner,
         facility=prisoner.facility,
         kind=kind,
         sanction=sanction,
         reason=reason.strip(),
-        authorised_by=authorised_by,
         recorded_by=recorded_by,
-        started_at=timezone.now(),
-        start_date=today,
-        run_start=run_start,
         planned_end=planned_end,
     )
+    given_at_once(segregation, by=authorised_by)
+    _begin(segregation)
     segregation.full_clean()
     segregation.save()
-    log(recorded_by, "discipline.segregated", segregation, prisoner, kind=kind)
-    schedule_visit(segregation, today)
+    _started(segregation, by=recorded_by)
+    return segregation
+
+
+def _begin(segregation: Segregation) -> None:
+    """It starts now: the 15 consecutive days count from today (Mandela 43-44)."""
+    today = timezone.localdate()
+    segregation.started_at = timezone.now()
+    segregation.start_date = today
+    segregation.run_start = run_start_for(segregation.prisoner, today)
+
+
+def _started(segregation: Segregation, *, by) -> None:
+    log(by, "discipline.segregated", segregation, segregation.prisoner, kind=segregation.kind)
+    schedule_visit(segregation, segregation.start_date)
     _schedule_alert(segregation)
     _schedule_planned_end(segregation)
-    return segregation
 
 
 def governors_of(facility):
@@ -130,23 +149,20 @@ def segregate(
     kind: str,
     reason: str,
     planned_end: date | None,
-    authorised_by=None,
+    sought_from=None,
     held=None,
 ):
     """Segregate her or confine her to her cell, with a planned end (Bangkok Rule 22; Mandela
-    43-45). A custody officer records it naming the governor who authorised it. While she is
+    43-45). The governor doing it gives her authority by her act, and it starts now. A custody
+    officer asks for it: it awaits the authority of the governor (`sought_from`, or any
+    governor of her facility), who gives it with her own sign-in; it starts, and its 15 days
+    count, from her confirmation, when Rule 22 and Mandela 45 are checked again. While she is
     protected after a report it is held for review instead (Rules 7.3, 25.1): the
     `HeldAction` is returned, and `held` is that action when it is carried out."""
     require(by, prisoner, ADJUDICATE, SEGREGATE, message=_("Your role can't segregate a woman."))
-    if authorised_by is None and by.has_perm(ADJUDICATE):
-        authorised_by = by
-    if (
-        authorised_by is None
-        or not governors_of(prisoner.facility).filter(pk=authorised_by.pk).exists()
-    ):
-        raise ValidationError(
-            {"authorised_by": _("Name the governor of her prison who authorised it.")}
-        )
+    governor_herself = by.has_perm(ADJUDICATE)
+    if governor_herself:
+        sought_from = None
     if kind not in SegregationKind.values:
         raise ValidationError({"kind": _("Say what kind of segregation it is.")})
     if not reason.strip():
@@ -162,20 +178,73 @@ def segregate(
             "kind": kind,
             "reason": reason,
             "days": (planned_end - timezone.localdate()).days,
-            "authorised_by": authorised_by.pk,
+            "sought_from": sought_from.pk if sought_from else None,
         },
         carrying_out=held,
     )
     if waiting is not None:
         return waiting
-    return start_segregation(
+    if governor_herself:
+        return start_segregation(
+            prisoner=prisoner,
+            kind=kind,
+            reason=reason,
+            planned_end=planned_end,
+            authorised_by=by,
+            recorded_by=by,
+        )
+    segregation = Segregation(
         prisoner=prisoner,
+        facility=prisoner.facility,
         kind=kind,
-        reason=reason,
-        planned_end=planned_end,
-        authorised_by=authorised_by,
+        reason=reason.strip(),
         recorded_by=by,
+        planned_end=planned_end,
     )
+    seek(AREA, segregation, by=by, sought_from=sought_from)
+    segregation.full_clean()
+    segregation.save()
+    sought(AREA, segregation, by=by)
+    log(by, "discipline.segregation_requested", segregation, prisoner, kind=kind)
+    return segregation
+
+
+# The governor's authority (`authority.services` calls these)
+
+
+def _check_at_confirmation(segregation: Segregation) -> None:
+    """Rule 22 and Mandela 45 again, and the 15 days from today: her protections may have
+    changed since it was asked for."""
+    check_segregation(segregation.prisoner, segregation.planned_end, pending=segregation)
+
+
+def _on_confirmed(segregation: Segregation, *, by) -> list[str]:
+    """It starts now, and its 15 days count from today."""
+    _begin(segregation)
+    _started(segregation, by=by)
+    return ["started_at", "start_date", "run_start"]
+
+
+def _describe(segregation: Segregation) -> str:
+    return _("%(kind)s until %(day)s") % {
+        "kind": segregation.get_kind_display(),
+        "day": segregation.planned_end.isoformat(),
+    }
+
+
+AREA = Authority(
+    key="segregation",
+    model=Segregation,
+    perm=ADJUDICATE,
+    title=_lazy("a segregation"),
+    rule="22",
+    describe=_describe,
+    url=lambda segregation: reverse("discipline:segregation", kwargs={"uuid": segregation.uuid}),
+    check=_check_at_confirmation,
+    confirmed=_on_confirmed,
+    order=320,
+)
+confirm_segregation, refuse_segregation = verbs_for(AREA.key)
 
 
 def _open(segregation: Segregation) -> Segregation:
@@ -373,15 +442,19 @@ def schedule_segregation_visits(*, today: date | None = None) -> int:
     return count
 
 
-def carry_out_segregation(*, by, prisoner, held, kind, reason, days, authorised_by):
-    """A segregation held after her report and released by both reviews: it starts now, for
-    the number of days asked, every check made again."""
+def carry_out_segregation(
+    *, by, prisoner, held, kind, reason, days, sought_from=None, authorised_by=None
+):
+    """A segregation held after her report and released by both reviews: it is asked for
+    again now (or starts, if the governor asked), for the number of days asked, every check
+    made again. `authorised_by` is the name an older held action gave to `sought_from`."""
+    named = sought_from or authorised_by
     return segregate(
         by=by,
         prisoner=prisoner,
         kind=kind,
         reason=reason,
         planned_end=timezone.localdate() + timedelta(days=days),
-        authorised_by=User.objects.get(pk=authorised_by),
+        sought_from=User.objects.get(pk=named) if named else None,
         held=held,
     )

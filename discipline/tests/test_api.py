@@ -49,7 +49,7 @@ def test_segregating_a_protected_woman_is_a_409_naming_rule_22_and_writes_nothin
     response = post(
         cast[role],
         f"/prisoners/{woman_a.uuid}/segregations/",
-        segregation_body(authorised_by="governor"),
+        segregation_body(sought_from="governor"),
     )
     assert response.status_code == 409
     assert response.json()["rule"] == "22"
@@ -74,12 +74,17 @@ def test_a_planned_end_beyond_15_days_is_a_409(cast, woman_a):
     assert not Segregation.objects.exists()
 
 
-def test_a_custody_officer_segregates_naming_the_governor(cast, woman_a):
-    body = segregation_body(authorised_by="governor")
+def test_a_custody_officer_asks_and_the_governor_confirms_through_the_api(cast, woman_a):
+    body = segregation_body(sought_from="governor")
     response = post(cast["custody"], f"/prisoners/{woman_a.uuid}/segregations/", body)
     assert response.status_code == 201, response.json()
-    assert response.json()["authorised_by"] == "governor"
-    assert response.json()["day"] == 1
+    assert response.json()["authority"] == "pending"
+    assert response.json()["authorised_by"] is None and response.json()["day"] is None
+    uuid = response.json()["uuid"]
+    assert post(cast["custody"], f"/segregations/{uuid}/confirm/", {}).status_code == 404
+    confirmed = post(cast["governor"], f"/segregations/{uuid}/confirm/", {})
+    assert confirmed.status_code == 200
+    assert confirmed.json()["authorised_by"] == "governor" and confirmed.json()["day"] == 1
 
 
 @pytest.mark.rule("M43")

@@ -36,6 +36,7 @@ def raw_segregation(cast, woman, **fields):
         "kind": "separation",
         "reason": "x",
         "authorised_by": cast["governor"],
+        "authority_decided_at": timezone.now(),
         "recorded_by": cast["governor"],
         "started_at": timezone.now(),
         "start_date": today,

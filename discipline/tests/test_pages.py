@@ -33,7 +33,7 @@ def segregate_form(**overrides):
 def test_a_custody_officer_sees_the_rule_22_refusal_and_nothing_is_written(cast, woman_a):
     set_protection_flags(prisoner=woman_a, by=None, source="health", no_segregation=True)
     url = reverse("discipline:segregate", kwargs={"uuid": woman_a.uuid})
-    form = segregate_form(authorised_by=cast["governor"].pk)
+    form = segregate_form(sought_from=cast["governor"].pk)
     response = client_for(cast["custody"]).post(url, form)
     assert response.status_code == 400
     html = response.content.decode()
@@ -54,15 +54,16 @@ def test_the_governor_sees_the_refusal_for_a_girl(cast, facility_a):
 
 def test_the_custody_form_asks_for_the_governor_and_the_governors_does_not(cast, woman_a):
     url = reverse("discipline:segregate", kwargs={"uuid": woman_a.uuid})
-    assert 'name="authorised_by"' in client_for(cast["custody"]).get(url).content.decode()
-    assert 'name="authorised_by"' not in client_for(cast["governor"]).get(url).content.decode()
+    assert 'name="sought_from"' in client_for(cast["custody"]).get(url).content.decode()
+    assert 'name="sought_from"' not in client_for(cast["governor"]).get(url).content.decode()
 
 
 def test_a_segregation_recorded_on_the_page_opens_its_page(cast, woman_a):
     url = reverse("discipline:segregate", kwargs={"uuid": woman_a.uuid})
-    form = segregate_form(authorised_by=cast["governor"].pk)
+    form = segregate_form(sought_from=cast["governor"].pk)
     response = client_for(cast["custody"]).post(url, form)
     segregation = Segregation.objects.get()
+    assert segregation.awaits_authority
     assert response.status_code == 302
     assert response.url == reverse("discipline:segregation", kwargs={"uuid": segregation.uuid})
 

@@ -48,7 +48,7 @@ def test_a_custody_officer_naming_the_governor_is_refused_too(cast, woman_a):
             kind=SegregationKind.SEPARATION,
             reason="Fighting",
             planned_end=in_days(2),
-            authorised_by=cast["governor"],
+            sought_from=cast["governor"],
         )
     assert not Segregation.objects.exists()
 
@@ -67,7 +67,7 @@ def test_it_refuses_to_segregate_a_girl_under_18_naming_her_age_group_not_her_he
     assert not Segregation.objects.exists()
 
 
-def test_a_custody_officer_must_name_a_governor_of_her_prison(cast, woman_a):
+def test_a_custody_officer_may_ask_only_a_governor_of_her_prison(cast, woman_a):
     with pytest.raises(ValidationError) as refused:
         services.segregate(
             by=cast["custody"],
@@ -75,23 +75,26 @@ def test_a_custody_officer_must_name_a_governor_of_her_prison(cast, woman_a):
             kind=SegregationKind.SEPARATION,
             reason="Fighting",
             planned_end=in_days(2),
-            authorised_by=cast["custody"],
+            sought_from=cast["custody"],
         )
-    assert "authorised_by" in refused.value.message_dict
+    assert "sought_from" in refused.value.message_dict
     assert not Segregation.objects.exists()
 
 
-def test_a_custody_officer_records_a_segregation_the_governor_authorised(cast, woman_a):
+def test_a_segregation_custody_ask_for_starts_when_the_governor_authorises_it(cast, woman_a):
     segregation = services.segregate(
         by=cast["custody"],
         prisoner=woman_a,
         kind=SegregationKind.CLOSE_CONFINEMENT,
         reason="Fighting",
         planned_end=in_days(2),
-        authorised_by=cast["governor"],
+        sought_from=cast["governor"],
     )
+    assert segregation.awaits_authority and not segregation.is_open
+    assert segregation.authorised_by is None and segregation.started_at is None
+    segregation = services.confirm_segregation(by=cast["governor"], record=segregation)
     assert segregation.authorised_by == cast["governor"]
-    assert segregation.recorded_by == cast["custody"]
+    assert segregation.recorded_by == cast["custody"] and segregation.is_open
 
 
 @pytest.mark.parametrize("role", ["health", "social", "inspector", "reception"])
@@ -293,14 +296,15 @@ def test_the_daily_task_orders_the_end_of_a_protected_womans_segregation(cast, w
     assert segregation.protection_raised_at is not None
 
 
-def test_the_governor_cant_name_someone_else_than_a_governor_as_authorising_it(cast, woman_a):
-    with pytest.raises(ValidationError):
-        services.segregate(
-            by=cast["governor"],
-            prisoner=woman_a,
-            kind=SegregationKind.SEPARATION,
-            reason="Fighting",
-            planned_end=in_days(2),
-            authorised_by=cast["custody"],
-        )
-    assert not Segregation.objects.exists()
+def test_the_governor_segregating_gives_her_own_authority_and_names_no_one_else(cast, woman_a):
+    segregation = services.segregate(
+        by=cast["governor"],
+        prisoner=woman_a,
+        kind=SegregationKind.SEPARATION,
+        reason="Fighting",
+        planned_end=in_days(2),
+        sought_from=cast["custody"],
+    )
+    assert segregation.authorised_by == cast["governor"] and segregation.is_open
+    assert segregation.authority_requested_by is None
+    assert segregation.authority_sought_from is None

@@ -1,6 +1,6 @@
-"""Pages for segregation (Rule 22; Mandela 43-46): segregate her (custody naming the governor
-who authorised it, or the governor), the segregation page with its daily health visits, and
-the governor's extension and end."""
+"""Pages for segregation (Rule 22; Mandela 43-46): segregate her (the governor, or custody
+asking for the governor's authority, which she gives on the segregation page or her queue),
+the segregation page with its daily health visits, and the governor's extension and end."""
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from authority.services import may_decide
 from prisoners.permissions import access_record, access_woman
 
 from ..forms import EndForm, ExtendForm, SegregateForm, VisitForm
@@ -39,7 +40,10 @@ def segregate(request, uuid):
         request,
         _segregate_form(request, woman, request.POST),
         lambda **data: services.segregate(by=request.user, prisoner=woman, **data),
-        done=_("Segregation recorded. Health staff visit her every day."),
+        done=_(
+            "Segregation recorded. If you asked for the governor's authority, it starts when "
+            "she gives it."
+        ),
         then=lambda seg: reverse("discipline:segregation", kwargs={"uuid": seg.uuid}),
         again=page,
     )
@@ -55,7 +59,11 @@ def _segregation(request, uuid, *perms):
 def segregation_page(request, segregation, failed: dict | None = None):
     failed = failed or {}
     user = request.user
-    context = {"woman": segregation.prisoner, "segregation": segregation}
+    context = {
+        "woman": segregation.prisoner,
+        "segregation": segregation,
+        "can_decide": segregation.awaits_authority and may_decide(services.AREA, user, segregation),
+    }
     if segregation.is_open and user.has_perm(VISIT):
         context["visit_form"] = failed.get("visit") or VisitForm(prefix="visit")
     if segregation.is_open and user.has_perm(ADJUDICATE):

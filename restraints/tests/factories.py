@@ -1,7 +1,7 @@
-"""Restraints made through the services, as custody staff would record them."""
+"""Restraints made through the services, as custody staff and the governor would record them."""
 
 from prisoners.services import set_protection_flags
-from restraints.services import apply_restraint
+from restraints.services import EMERGENCY_PURPOSES, apply_restraint, confirm_restraint
 
 ESCORT = {
     "device": "handcuffs",
@@ -9,12 +9,26 @@ ESCORT = {
     "necessity": "Escort to the district hospital; she tried to run at the last escort.",
     "place": "escort",
 }
+EMERGENCY = {
+    "device": "handcuffs",
+    "purpose": "prevent_injury_to_others",
+    "necessity": "Struck an officer twice; talking her down did not work.",
+    "place": "prison",
+}
 
 
-def restrain(cast, woman, **fields):
+def restrain(cast, woman, *, confirm=True, **fields):
+    """A restraint custody applied in an emergency (or planned, for an escort or medical
+    purpose), confirmed by the governor with her own sign-in unless `confirm` is False."""
     by = fields.pop("by", cast["custody"])
-    data = {**ESCORT, "authorised_by": cast["governor"], **fields}
-    return apply_restraint(by=by, prisoner=woman, **data)
+    data = {**EMERGENCY, **fields}
+    data.setdefault("emergency", data["purpose"] in EMERGENCY_PURPOSES)
+    if not data["emergency"]:
+        data.pop("applied_at", None)
+    restraint = apply_restraint(by=by, prisoner=woman, **data)
+    if confirm:
+        restraint = confirm_restraint(by=cast["governor"], record=restraint)
+    return restraint
 
 
 def protect(woman, **flags):

@@ -22,18 +22,24 @@ def api(user):
 
 
 def _apply(client, woman, **fields):
-    body = {**ESCORT, "authorised_by": "governor", **fields}
+    body = {**ESCORT, "emergency": False, **fields}
     return client.post(f"/api/v1/prisoners/{woman.uuid}/restraints/apply/", body, format="json")
 
 
-def test_custody_apply_a_restraint_through_the_api(cast, woman_a):
-    response = _apply(api(cast["custody"]), woman_a)
+def test_custody_ask_for_a_planned_restraint_through_the_api_and_it_awaits_the_governor(
+    cast, woman_a
+):
+    response = _apply(api(cast["custody"]), woman_a, sought_from="governor")
 
     assert response.status_code == 201
     restraint = Restraint.objects.get()
     assert response.json()["uuid"] == str(restraint.uuid)
     assert response.json()["device"] == "handcuffs"
-    assert restraint.authorised_by == cast["governor"]
+    assert response.json()["authority"] == "pending"
+    assert response.json()["applied_at"] is None
+    assert restraint.authorised_by is None
+    assert restraint.authority_sought_from == cast["governor"]
+    assert not restraint.is_applied
 
 
 @pytest.mark.rule("24")
@@ -74,7 +80,7 @@ def test_another_facilitys_woman_is_404(cast, woman_b):
     from staff.tests.factories import make_staff
 
     governor_b = make_staff("governor", woman_b.facility, username="gov_b")
-    response = _apply(api(cast["custody"]), woman_b, authorised_by=governor_b.username)
+    response = _apply(api(cast["custody"]), woman_b, sought_from=governor_b.username)
 
     assert response.status_code == 404
     assert not Restraint.objects.exists()

@@ -17,10 +17,11 @@ pytestmark = pytest.mark.django_db
 
 
 def test_a_custody_officer_records_a_restraint_and_its_first_review_falls_due(cast, woman_a):
-    restraint = restrain(cast, woman_a)
+    restraint = restrain(cast, woman_a, confirm=False)
 
     assert restraint.is_applied
-    assert restraint.authorised_by == cast["governor"]
+    assert restraint.emergency and restraint.awaits_authority
+    assert restraint.authorised_by is None
     assert restraint.obstetric_protection_when_applied is False
     assert restraint.under_health_approval is False
     review = Reminder.objects.get(key=f"restraints:{restraint.uuid}:review:1")
@@ -196,14 +197,14 @@ def test_an_approval_must_run_into_the_future(cast, woman_a):
         _approve(cast, woman_a, ["soft_cuffs"], valid_until=timezone.now())
 
 
-def test_only_a_governor_of_her_facility_authorises_a_restraint(cast, woman_a, facility_b):
+def test_custody_can_ask_only_a_governor_of_her_facility(cast, woman_a, facility_b):
     from staff.tests.factories import make_staff
 
     elsewhere = make_staff("governor", facility_b, username="governor_b")
-    for authoriser in (cast["custody"], cast["inspector"], elsewhere):
+    for governor in (cast["custody"], cast["inspector"], elsewhere):
         with pytest.raises(ValidationError) as refused:
-            restrain(cast, woman_a, authorised_by=authoriser)
-        assert "authorised_by" in refused.value.message_dict
+            restrain(cast, woman_a, sought_from=governor, confirm=False)
+        assert "sought_from" in refused.value.message_dict
     assert not Restraint.objects.exists()
 
 

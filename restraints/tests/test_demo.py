@@ -18,9 +18,12 @@ def test_the_demo_records_varied_restraints_and_never_one_under_the_protection(c
     demo.seed(facility=facility_a, staff=cast, women=women)
 
     assert not Restraint.objects.filter(prisoner=women[0]).exists()
-    escort = Restraint.objects.get(place="hospital", removed_at__isnull=False)
-    assert escort.device == "handcuffs"
+    late = Restraint.objects.get(removed_at__isnull=False)
+    assert late.emergency and late.authorised_by == cast["governor"] and late.authority_late
     on_now = Restraint.objects.get(removed_at__isnull=True, under_health_approval=False)
     assert on_now.reviews.filter(still_needed=True).exists()
+    assert on_now.emergency and on_now.awaits_authority and on_now.is_applied
     approved = Restraint.objects.get(prisoner=women[1])
     assert approved.approval == MethodApproval.objects.get(prisoner=women[1])
+    assert not approved.emergency and approved.is_applied
+    assert approved.authorised_by == cast["governor"]

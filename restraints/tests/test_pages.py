@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _form(cast, **fields):
-    return {**ESCORT, "authorised_by": cast["governor"].pk, **fields}
+    return {**ESCORT, "emergency": "no", "sought_from": cast["governor"].pk, **fields}
 
 
 def test_the_apply_form_offers_only_approved_devices_allowed_purposes_and_governors(cast, woman_a):
@@ -28,7 +28,7 @@ def test_the_apply_form_offers_only_approved_devices_allowed_purposes_and_govern
     assert set(re.findall(r'name="device" value="(\w+)"', body)) == set(Device.values)
     assert set(re.findall(r'name="purpose" value="(\w+)"', body)) == set(Purpose.values)
     assert "chain" not in body.lower()
-    options = page.context["form"].fields["authorised_by"].queryset
+    options = page.context["form"].fields["sought_from"].queryset
     assert list(options) == [cast["governor"]]
 
 
@@ -40,6 +40,8 @@ def test_custody_record_a_restraint_from_the_page(cast, woman_a):
     restraint = Restraint.objects.get()
     assert response.status_code == 302
     assert response.url == f"/restraints/{restraint.uuid}/"
+    assert restraint.awaits_authority and not restraint.is_applied
+    assert restraint.authorised_by is None
 
 
 @pytest.mark.rule("24")

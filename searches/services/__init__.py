@@ -1,6 +1,14 @@
 """Search and training verbs (Rules 19-21). Views, the API, tasks and the demo call these."""
 
-from .searches import her_searches, record_cell_search, record_search, searches_section
+from .searches import (
+    confirm_search_authority,
+    her_searches,
+    record_cell_search,
+    record_search,
+    refuse_search_authority,
+    request_search_authority,
+    searches_section,
+)
 from .training import (
     schedule_training_expiry_reminders,
     training_records_visible_to,
@@ -8,6 +16,9 @@ from .training import (
 )
 
 __all__ = [
+    "confirm_search_authority",
+    "refuse_search_authority",
+    "request_search_authority",
     "her_searches",
     "record_cell_search",
     "record_search",

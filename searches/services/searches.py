@@ -3,8 +3,9 @@
 Every search is refused, with nothing written, unless the people named may do it: a woman is
 searched only by women staff trained in searching methods (Rule 19), a child only by staff
 trained to search children (Rule 21), a body cavity search only by a health professional
-(Mandela Rule 52). A strip or body cavity search needs an individual reason and an authoriser
-(Mandela Rule 51) and, where a scanner was available, why the scan would not do (Rule 20).
+(Mandela Rule 52). A strip or body cavity search needs an individual reason and the authority
+the governor gave for it, with her own sign-in, before it was done (Mandela Rule 51), and,
+where a scanner was available, why the scan would not do (Rule 20).
 """
 
 from datetime import timedelta
@@ -12,16 +13,32 @@ from datetime import timedelta
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Prefetch
+from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 import audit
+from authority.models import AuthorityState
+from authority.registry import Authority
+from authority.services import seek, sought, verbs_for
 from bangkok.errors import RuleBroken
 from prisoners.models import Facility
 from prisoners.permissions import facilities_of, staff_of
 from staff.models import Course, Gender, TrainingRecord
 
-from ..models import PERSONAL_KINDS, Kind, Part, Search, SearchStaff, Subject, Trigger
+from ..models import (
+    INVASIVE_KINDS,
+    PERSON_SUBJECTS,
+    PERSONAL_KINDS,
+    Kind,
+    Part,
+    Search,
+    SearchAuthorisation,
+    SearchStaff,
+    Subject,
+    Trigger,
+)
 from ..permissions import AUTHORISE, RECORD, VIEW, can_read_training
 
 HEALTH_ROLE = "health"
@@ -49,13 +66,16 @@ def record_search(
     searched_at=None,
     reason: str = "",
     authorised_by=None,
+    authorisation=None,
     privacy: str = "",
     found: str = "",
     scanner_available: bool = False,
     why_not_scanner: str = "",
 ) -> Search:
     """Record a personal search of her, of her child living with her, or of a child visiting
-    her (Rules 19-21; Mandela Rules 50-52). Refused under the Rule it breaks, nothing written."""
+    her (Rules 19-21; Mandela Rules 50-52). Refused under the Rule it breaks, nothing written.
+    A strip or body cavity search is done on an `authorisation` the governor gave before it
+    (or the one `authorised_by` gave); custody naming her is no authority."""
     _require_recorder(by, prisoner.facility)
     search = Search(
         facility=prisoner.facility,
@@ -79,7 +99,7 @@ def record_search(
     _check_subject(search)
     people = _staff(search, searchers, witnesses)
     check_searchers(search, people[Part.SEARCHER])
-    check_invasive(search)
+    check_invasive(search, authorisation=authorisation)
     return _save(search, people, by=by)
 
 
@@ -213,9 +233,9 @@ def _unqualified(searchers: list, course: str, day, *, women_only: bool) -> list
     return problems
 
 
-def check_invasive(search: Search) -> None:
-    """Mandela Rule 51 (an individual reason, an authoriser) and Bangkok Rule 20 (why the
-    scan would not do) for a strip or body cavity search."""
+def check_invasive(search: Search, *, authorisation=None) -> None:
+    """Mandela Rule 51 (an individual reason, the governor's authority given before it) and
+    Bangkok Rule 20 (why the scan would not do) for a strip or body cavity search."""
     if not search.is_invasive:
         return
     if not search.reason:
@@ -227,26 +247,57 @@ def check_invasive(search: Search) -> None:
         else:
             message = _("A strip or body cavity search needs an individual reason about her.")
         raise RuleBroken(message, rule="M51", field="reason")
-    authoriser = search.authorised_by
-    if authoriser is None:
-        raise RuleBroken(
-            _("A strip or body cavity search needs the authorisation of the governor."),
-            rule="M51",
-            field="authorised_by",
-        )
-    if not may_authorise(authoriser, search.facility):
-        raise RuleBroken(
-            _("%(name)s may not authorise a strip or body cavity search in this facility.")
-            % {"name": name_of(authoriser)},
-            rule="M51",
-            field="authorised_by",
-        )
     if search.scanner_available and not search.why_not_scanner:
         raise RuleBroken(
             _("A scanner was available: say why the scan would not do."),
             rule="20",
             field="why_not_scanner",
         )
+    given = _authority_given(search, authorisation)
+    search.authorisation = given
+    search.authorised_by = given.authorised_by
+
+
+def _authority_given(search: Search, authorisation) -> SearchAuthorisation:
+    """The governor's authority this search is done on (Mandela 51): given for her, for this
+    kind of search, before it was done, and not used by another search. Whoever records it
+    may name the authority or the governor who gave it; naming a governor is no authority:
+    a search claimed as authorised, backdated or not, is refused unless she gave it first.
+    Locked, so two searches can't use one authority."""
+    given = (
+        SearchAuthorisation.objects.select_for_update(of=("self",))
+        .select_related("authorised_by")
+        .filter(
+            prisoner=search.prisoner,
+            subject=search.subject,
+            kind=search.kind,
+            authority=AuthorityState.CONFIRMED,
+            search__isnull=True,
+        )
+    )
+    if authorisation is not None:
+        given = given.filter(pk=authorisation.pk)
+    if search.authorised_by is not None:
+        given = given.filter(authorised_by=search.authorised_by)
+    found = (
+        given.filter(authority_decided_at__lte=search.searched_at)
+        .order_by("authority_decided_at", "id")
+        .first()
+    )
+    if found is not None and Search.objects.filter(authorisation=found).exists():
+        # Used by a search committed while this one waited for the lock.
+        found = None
+    if found is None:
+        raise RuleBroken(
+            _(
+                "No authority of the governor for this search of her was given before it: ask "
+                "for her authority, and carry out the search once she has given it (Mandela "
+                "Rule 51). Nothing was recorded."
+            ),
+            rule="M51",
+            field="authorisation",
+        )
+    return found
 
 
 def may_authorise(user, facility) -> bool:
@@ -254,6 +305,83 @@ def may_authorise(user, facility) -> bool:
         user.is_active
         and user.has_perm(AUTHORISE)
         and facilities_of(user).filter(pk=facility.pk).exists()
+    )
+
+
+# Asking for the governor's authority
+
+
+@transaction.atomic
+def request_search_authority(
+    *,
+    by,
+    prisoner,
+    kind: str,
+    trigger: str,
+    reason: str,
+    subject: str = Subject.WOMAN,
+    sought_from=None,
+) -> SearchAuthorisation:
+    """Ask the governor (`sought_from`, or any governor of her facility) for her authority for
+    a strip or body cavity search of her, for an individual reason (Mandela Rule 51). It is
+    recorded as awaiting authority; the search may be carried out only once she gives it."""
+    _require_recorder(by, prisoner.facility)
+    if kind not in INVASIVE_KINDS:
+        raise ValidationError(
+            {"kind": _("Only a strip or body cavity search needs the governor's authority.")}
+        )
+    if subject not in PERSON_SUBJECTS:
+        raise ValidationError({"subject": _("Say who is to be searched.")})
+    reason = reason.strip()
+    if not reason:
+        raise RuleBroken(
+            _("A strip or body cavity search needs an individual reason about her."),
+            rule="M51",
+            field="reason",
+        )
+    asked = SearchAuthorisation(
+        facility=prisoner.facility,
+        prisoner=prisoner,
+        subject=subject,
+        kind=kind,
+        trigger=trigger,
+        reason=reason,
+    )
+    seek(AREA, asked, by=by, sought_from=sought_from)
+    asked.full_clean()
+    asked.save()
+    sought(AREA, asked, by=by)
+    return asked
+
+
+def _describe(asked: SearchAuthorisation) -> str:
+    return _("%(kind)s (%(trigger)s): %(reason)s") % {
+        "kind": asked.get_kind_display(),
+        "trigger": asked.get_trigger_display(),
+        "reason": asked.reason,
+    }
+
+
+AREA = Authority(
+    key="searches",
+    model=SearchAuthorisation,
+    perm=AUTHORISE,
+    title=_lazy("a strip or body cavity search"),
+    rule="M51",
+    describe=_describe,
+    url=lambda asked: reverse("prisoners:detail", kwargs={"uuid": asked.prisoner.uuid}),
+    order=300,
+)
+confirm_search_authority, refuse_search_authority = verbs_for(AREA.key)
+
+
+def authorities_of(prisoner):
+    """Her search authorities not yet used by a search, newest first: awaited, given or
+    refused."""
+    return (
+        prisoner.search_authorisations.filter(search__isnull=True)
+        .select_related("authorised_by", "authority_refused_by", "authority_requested_by")
+        .select_related("authority_sought_from")
     )
 
 
@@ -281,7 +409,7 @@ def _save(search: Search, people: dict, *, by) -> Search:
 def with_staff(searches):
     """Searches with their staff, in a fixed number of queries however many there are."""
     return searches.select_related(
-        "facility", "prisoner", "unit", "child", "authorised_by", "recorded_by"
+        "facility", "prisoner", "unit", "child", "authorised_by", "authorisation", "recorded_by"
     ).prefetch_related(Prefetch("staff", SearchStaff.objects.select_related("person")))
 
 
@@ -299,6 +427,7 @@ def searches_section(*, viewer, prisoner) -> dict | None:
         "woman": prisoner,
         "searches": list(searches[:SECTION_LIMIT]),
         "count": searches.count(),
+        "authorities": list(authorities_of(prisoner)[:SECTION_LIMIT]),
         "can_record": viewer.has_perm(RECORD),
         "can_read_training": can_read_training(viewer),
     }

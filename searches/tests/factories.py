@@ -42,6 +42,22 @@ def strip(governor, **overrides) -> dict:
     )
 
 
+def given(governor, woman, *, by, kind="strip", subject="woman", trigger="intelligence"):
+    """The governor's authority for a strip (or body cavity) search of her: asked for by
+    custody (`by`), given by the governor with her own sign-in."""
+    from searches.services import confirm_search_authority, request_search_authority
+
+    asked = request_search_authority(
+        by=by,
+        prisoner=woman,
+        kind=kind,
+        subject=subject,
+        trigger=trigger,
+        reason="Information that she hid a package after the visit",
+    )
+    return confirm_search_authority(by=governor, record=asked)
+
+
 def child_with(mother, *, by, lives_with_mother=True) -> Child:
     """A child of hers on the register, recorded by reception (`by`)."""
     fields = {} if lives_with_mother else {"location": "With her aunt", "custody": "relative"}

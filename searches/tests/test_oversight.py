@@ -15,7 +15,7 @@ from searches.models import Search, SearchStaff
 from searches.services import record_search
 from staff.models import Course, Gender
 
-from .factories import child_with, pat_down, strip, trained
+from .factories import child_with, given, pat_down, strip, trained
 
 pytestmark = pytest.mark.django_db
 
@@ -137,8 +137,12 @@ def test_a_body_cavity_search_not_by_health_staff_is_a_case(
     officer, nurse, woman_a, cast, facility_a
 ):
     body_cavity = strip(cast["governor"], kind="body_cavity")
+    given(cast["governor"], woman_a, by=officer, kind="body_cavity")
     record_search(by=officer, prisoner=woman_a, searchers=[nurse], **body_cavity)
     breach = written_around_the_service(
-        woman_a, [(officer, Gender.WOMAN, "custody")], **body_cavity
+        woman_a,
+        [(officer, Gender.WOMAN, "custody")],
+        authorisation=given(cast["governor"], woman_a, by=officer, kind="body_cavity"),
+        **body_cavity,
     )
     assert cases(cast["inspector"], "body-cavity-not-health", facility_a) == [breach]

@@ -16,7 +16,7 @@ from searches.services import record_search
 from staff.models import Course, User
 from staff.tests.factories import make_staff
 
-from .factories import child_with, pat_down, strip, trained
+from .factories import child_with, given, pat_down, strip, trained
 
 pytestmark = pytest.mark.django_db
 
@@ -71,7 +71,6 @@ def test_a_strip_search_with_a_scanner_available_needs_why_the_scan_would_not_do
         kind="strip",
         reason="Seen hiding an object",
         privacy="Private room",
-        authorised_by=cast["governor"].pk,
         scanner_available="on",
     )
     response = client_for(officer).post(record_url(woman_a), fields)
@@ -113,6 +112,7 @@ def test_the_governor_may_read_but_not_record(cast, woman_a):
 
 
 def test_a_random_strip_search_is_flagged_on_its_page(officer, woman_a, cast):
+    given(cast["governor"], woman_a, by=officer, trigger="random")
     search = record_search(
         by=officer,
         prisoner=woman_a,
@@ -148,6 +148,7 @@ def test_her_search_section_costs_the_same_queries_however_many_searches(officer
     record_search(by=officer, prisoner=woman_a, searchers=[officer], **pat_down())
     few = count_queries()
     for _ in range(4):
+        given(cast["governor"], woman_a, by=officer)
         record_search(
             by=officer,
             prisoner=woman_a,

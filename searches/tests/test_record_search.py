@@ -14,7 +14,7 @@ from searches.services import record_cell_search, record_search
 from staff.models import Course, Gender
 from staff.tests.factories import make_staff
 
-from .factories import child_with, pat_down, strip, trained
+from .factories import child_with, given, pat_down, strip, trained
 
 pytestmark = pytest.mark.django_db
 
@@ -142,7 +142,7 @@ def test_only_a_governor_of_her_facility_authorises_a_strip_search(
     error = refused(
         "M51", by=officer, prisoner=woman_a, searchers=[officer], **strip(cast["health"])
     )
-    assert "may not authorise" in str(error)
+    assert "No authority of the governor" in str(error)
     governor_b = make_staff("governor", facility_b, username="governor_b")
     refused("M51", by=officer, prisoner=woman_a, searchers=[officer], **strip(governor_b))
 
@@ -159,6 +159,7 @@ def test_choosing_a_strip_search_when_a_scanner_was_available_needs_a_written_re
         **strip(cast["governor"], scanner_available=True),
     )
     assert error.field == "why_not_scanner"
+    given(cast["governor"], woman_a, by=officer)
     search = record_search(
         by=officer,
         prisoner=woman_a,
@@ -169,11 +170,15 @@ def test_choosing_a_strip_search_when_a_scanner_was_available_needs_a_written_re
 
 
 @pytest.mark.rule("M51")
-def test_a_reasoned_authorised_strip_search_is_recorded(officer, woman_a, cast):
+def test_a_reasoned_strip_search_is_recorded_on_the_authority_the_governor_gave(
+    officer, woman_a, cast
+):
+    authority = given(cast["governor"], woman_a, by=officer)
     search = record_search(
         by=officer, prisoner=woman_a, searchers=[officer], **strip(cast["governor"])
     )
     assert search.authorised_by == cast["governor"] and search.reason
+    assert search.authorisation == authority
 
 
 @pytest.mark.rule("M52", "19")
@@ -181,6 +186,7 @@ def test_a_body_cavity_search_is_done_by_a_health_professional_only(officer, nur
     body_cavity = strip(cast["governor"], kind="body_cavity")
     error = refused("M52", by=officer, prisoner=woman_a, searchers=[officer], **body_cavity)
     assert "health professional" in str(error)
+    given(cast["governor"], woman_a, by=officer, kind="body_cavity")
     search = record_search(by=officer, prisoner=woman_a, searchers=[nurse], **body_cavity)
     assert search.staff.get().role == "health"
 

@@ -1,0 +1,51 @@
+"""The areas whose actions wait for someone's authority register here (in `ready()`), so that
+one queue, one set of verbs and one sweep serve them all."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Authority:
+    """What an area declares about the actions that need someone's authority.
+
+    `model` is an `AwaitsAuthority` model with `uuid`, `prisoner` and `facility`. `perm` is
+    held by whoever gives the authority (the governor), `role` is her role (for reminders).
+    `check(record)` makes again, at confirmation, the checks the Rules call for (a
+    `RuleBroken` refuses the confirmation, nothing written). `confirmed(record, by=)` and
+    `refused(record, by=)` set going what follows, in the same transaction, before the record
+    is saved: each may set fields of the record and returns their names, saved with the
+    decision. `late(record)` runs once when a record taken at once in an emergency is still
+    unconfirmed at its `authority_due_at` and still in effect (`in_effect`, a filter: e.g. a
+    restraint not yet removed)."""
+
+    key: str
+    model: type
+    perm: str
+    title: str
+    rule: str
+    describe: Callable
+    url: Callable
+    role: str = "governor"
+    check: Callable | None = None
+    confirmed: Callable | None = None
+    refused: Callable | None = None
+    late: Callable | None = None
+    in_effect: dict | None = None
+    related: tuple[str, ...] = ("prisoner", "facility", "authority_requested_by")
+    order: int = 100
+
+
+_AREAS: dict[str, Authority] = {}
+
+
+def register(area: Authority) -> None:
+    _AREAS[area.key] = area
+
+
+def areas() -> list[Authority]:
+    return sorted(_AREAS.values(), key=lambda area: (area.order, area.key))
+
+
+def area(key: str) -> Authority | None:
+    return _AREAS.get(key)

@@ -1,0 +1,289 @@
+"""Authority given by the person who holds it (QUALITY S13; Bangkok Rules 19, 22, 24;
+Mandela Rules 43-45, 47-49, 51).
+
+An area asks (`seek`, then `sought` once the record is saved); the governor of the facility,
+and never whoever asked, confirms or refuses with her own sign-in (`confirm`, `refuse`): the
+record is locked, so of two governors deciding at once exactly one wins. What the Rules call
+for is checked again at confirmation (her protections may have changed). A record taken at
+once in an emergency carries `authority_due_at`; `sweep_late` (beat) escalates it once when the
+limit passes unconfirmed, and oversight counts it (`late_or_refused`).
+"""
+
+from datetime import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+import audit
+from bangkok.errors import RuleBroken
+from prisoners.permissions import facilities_of, staff_holding
+from reminders.services import resolve_reminder, schedule_reminder
+
+from .models import AuthorityState
+from .registry import Authority, areas
+
+WAITING_KIND = "authority.awaited"
+QUEUE_LIMIT = 50
+
+
+def _key(area: Authority, record) -> str:
+    return f"authority:{area.key}:{record.uuid}"
+
+
+def deciders_of(area: Authority, facility):
+    """Active staff of the facility who hold this authority (the governors)."""
+    return staff_holding(area.perm, facility)
+
+
+def seek(area: Authority, record, *, by, sought_from=None, due_at: datetime | None = None):
+    """Mark the unsaved `record` as awaiting the authority of `sought_from` (one of the
+    facility's governors, never `by`) or, if no one is named, of any governor of the facility.
+    The caller saves it, then calls `sought`."""
+    if sought_from is not None and (
+        sought_from.pk == by.pk
+        or not deciders_of(area, record.facility).filter(pk=sought_from.pk).exists()
+    ):
+        raise ValidationError(
+            {"sought_from": _("Name a governor of her facility, other than yourself.")}
+        )
+    record.authority = AuthorityState.PENDING
+    record.authority_sought_from = sought_from
+    record.authority_requested_by = by
+    record.authority_requested_at = timezone.now()
+    record.authority_due_at = due_at
+    record.authorised_by = None
+    return record
+
+
+def sought(area: Authority, record, *, by) -> None:
+    """The saved record awaits authority: the governor is reminded (a task only her decision
+    closes), escalated at `authority_due_at` when there is one; one audit row."""
+    due = record.authority_due_at or record.authority_requested_at
+    schedule_reminder(
+        key=_key(area, record),
+        kind=WAITING_KIND,
+        rule=area.rule,
+        title=_("Your authority is awaited: %(what)s") % {"what": area.title},
+        facility=record.facility,
+        assignee_role=area.role,
+        prisoner=record.prisoner,
+        due_at=due,
+        escalate_at=record.authority_due_at,
+    )
+    audit.record(
+        by=by,
+        action="authority.sought",
+        subject=record,
+        facility=record.facility,
+        detail={
+            "area": area.key,
+            "sought_from": record.authority_sought_from_id,
+            "emergency": record.authority_due_at is not None,
+        },
+    )
+
+
+def given_at_once(record, *, by) -> None:
+    """The person who holds the authority acts herself: it is given by her act."""
+    record.authority = AuthorityState.CONFIRMED
+    record.authorised_by = by
+    record.authority_decided_at = timezone.now()
+
+
+def may_decide(area: Authority, user, record) -> bool:
+    return _refusal(area, user, record) is None
+
+
+def _refusal(area: Authority, user, record) -> Exception | None:
+    if (
+        user is None
+        or not user.is_authenticated
+        or not user.is_active
+        or not user.has_perm(area.perm)
+        or not facilities_of(user).filter(pk=record.facility_id).exists()
+    ):
+        return PermissionDenied(_("Only a governor of her facility gives this authority."))
+    if record.authority_requested_by_id == user.pk:
+        return RuleBroken(
+            _(
+                "Authority is given by the person who holds it, never by whoever asked for it "
+                "(%(what)s)."
+            )
+            % {"what": area.title},
+            rule=area.rule,
+        )
+    if record.authority_sought_from_id not in (None, user.pk):
+        return RuleBroken(
+            _("This authority was sought from another governor: only she decides."),
+            rule=area.rule,
+        )
+    return None
+
+
+@transaction.atomic
+def decide(*, area: Authority, by, record, confirm: bool, reason: str = ""):
+    """Confirm or refuse, as `by` (her own sign-in). Refused, nothing written, unless she is a
+    governor of the facility other than whoever asked (and the one named, if one was), the
+    record still awaits authority, and (to confirm) the Rules' checks hold again now."""
+    locked = (
+        area.model.objects.select_for_update(of=("self",))
+        .select_related(*area.related)
+        .get(pk=record.pk)
+    )
+    refusal = _refusal(area, by, locked)
+    if refusal is not None:
+        raise refusal
+    if locked.authority != AuthorityState.PENDING:
+        raise ValidationError(_("This was decided already; nothing was changed."))
+    reason = reason.strip()
+    if not confirm and not reason:
+        raise ValidationError({"reason": _("Say why you refuse your authority.")})
+    if confirm and area.check is not None:
+        area.check(locked)
+    locked.authority_decided_at = timezone.now()
+    if confirm:
+        locked.authority = AuthorityState.CONFIRMED
+        locked.authorised_by = by
+    else:
+        locked.authority = AuthorityState.REFUSED
+        locked.authority_refused_by = by
+        locked.authority_refusal = reason
+    hook = area.confirmed if confirm else area.refused
+    changed = (hook(locked, by=by) or []) if hook is not None else []
+    locked.full_clean(validate_unique=False)
+    locked.save(
+        update_fields=[
+            "authority",
+            "authorised_by",
+            "authority_refused_by",
+            "authority_refusal",
+            "authority_decided_at",
+            *changed,
+        ]
+    )
+    resolve_reminder(
+        key=_key(area, locked),
+        by=by,
+        outcome=_("Authority given.") if confirm else _("Authority refused."),
+    )
+    audit.record(
+        by=by,
+        action="authority.confirmed" if confirm else "authority.refused",
+        subject=locked,
+        facility=locked.facility,
+        detail={"area": area.key, "late": locked.authority_late},
+    )
+    return locked
+
+
+def confirm(*, area: Authority, by, record):
+    return decide(area=area, by=by, record=record, confirm=True)
+
+
+def refuse(*, area: Authority, by, record, reason: str):
+    return decide(area=area, by=by, record=record, confirm=False, reason=reason)
+
+
+# The governor's queue
+
+
+def waiting_for(user) -> list[dict]:
+    """What awaits her authority, area by area: pending records of her facilities that she
+    may decide (not those she asked for, nor those sought from another governor)."""
+    queue = []
+    for area in areas():
+        if not user.is_authenticated or not user.has_perm(area.perm):
+            continue
+        records = (
+            area.model.objects.filter(
+                authority=AuthorityState.PENDING, facility__in=facilities_of(user)
+            )
+            .exclude(authority_requested_by=user)
+            .filter(Q(authority_sought_from__isnull=True) | Q(authority_sought_from=user))
+            .select_related(*area.related)
+            .order_by(F("authority_due_at").asc(nulls_last=True), "authority_requested_at", "id")
+        )
+        shown = list(records[:QUEUE_LIMIT])
+        for record in shown:
+            record.authority_what = area.describe(record)
+            record.authority_url = area.url(record)
+        queue.append({"area": area, "records": shown, "count": records.count()})
+    return queue
+
+
+# The clock
+
+
+def sweep_late(*, now: datetime | None = None) -> int:
+    """Each record taken at once, still in effect and unconfirmed at its limit is escalated
+    once: its area's `late` (alerts to the governor and custody) and one audit row. Running
+    it again changes nothing; two workers at once skip each other's rows."""
+    now = now or timezone.now()
+    count = 0
+    for area in areas():
+        if area.late is None:
+            continue
+        due = area.model.objects.filter(
+            authority=AuthorityState.PENDING,
+            authority_due_at__lte=now,
+            authority_escalated_at__isnull=True,
+            **(area.in_effect or {}),
+        )
+        for pk in due.values_list("pk", flat=True):
+            with transaction.atomic():
+                record = (
+                    due.filter(pk=pk)
+                    .select_for_update(skip_locked=True, of=("self",))
+                    .select_related(*area.related)
+                    .first()
+                )
+                if record is None:
+                    continue
+                record.authority_escalated_at = now
+                record.save(update_fields=["authority_escalated_at"])
+                area.late(record)
+                audit.record(
+                    by=None,
+                    action="authority.late",
+                    subject=record,
+                    facility=record.facility,
+                    detail={"area": area.key},
+                )
+                count += 1
+    return count
+
+
+# Oversight
+
+
+def late_or_refused(queryset, *, ended: str = "", now: datetime | None = None):
+    """Records whose authority was refused, or confirmed after its limit, or is still awaited
+    past it; a record `ended` (the name of its end's timestamp) by its limit was in time."""
+    now = now or timezone.now()
+    late = Q(authority_due_at__isnull=False) & (
+        Q(authority_decided_at__gt=F("authority_due_at"))
+        | Q(authority=AuthorityState.PENDING, authority_due_at__lt=now)
+    )
+    if ended:
+        late &= Q(**{f"{ended}__isnull": True}) | Q(**{f"{ended}__gt": F("authority_due_at")})
+    return queryset.filter(late | Q(authority=AuthorityState.REFUSED))
+
+
+# Verbs for an area's API table (`bangkok.operations.Operation`)
+
+
+def verbs_for(key: str):
+    """(confirm, refuse) for the area registered as `key`: `confirm(by=, record=)` and
+    `refuse(by=, record=, reason=)`."""
+    from .registry import area
+
+    def confirm_verb(*, by, record):
+        return confirm(area=area(key), by=by, record=record)
+
+    def refuse_verb(*, by, record, reason: str):
+        return refuse(area=area(key), by=by, record=record, reason=reason)
+
+    return confirm_verb, refuse_verb

@@ -1,0 +1,81 @@
+"""The governor's queue, "authorities waiting for you", and her confirmation or refusal of
+each, with her own sign-in. A record she may not decide (another facility's, a role without the
+authority) is the same 404 as one that doesn't exist; a refusal of her decision (she asked for
+it herself, it was decided already, the Rules now forbid it) comes back on the queue, with
+nothing written."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from bangkok.errors import RuleBroken
+from bangkok.forms import refusal_into
+from prisoners.permissions import facilities_of
+
+from . import services
+from .forms import RefuseForm
+from .registry import area as area_of
+from .registry import areas
+
+
+def holds_any_authority(user) -> bool:
+    return user.is_authenticated and any(user.has_perm(area.perm) for area in areas())
+
+
+def _queue(request, *, failed=None, status=200):
+    if not holds_any_authority(request.user):
+        raise Http404("No such page.")
+    context = {"queue": services.waiting_for(request.user), "failed": failed}
+    return render(request, "authority/queue.html", context, status=status)
+
+
+@login_required
+@require_GET
+def queue(request):
+    return _queue(request)
+
+
+def _record(request, key, uuid):
+    area = area_of(key)
+    if area is None or not request.user.has_perm(area.perm):
+        raise Http404("No such record in your facilities.")
+    record = area.model.objects.filter(uuid=uuid, facility__in=facilities_of(request.user)).first()
+    if record is None:
+        raise Http404("No such record in your facilities.")
+    return area, record
+
+
+@login_required
+@require_POST
+def confirm(request, key, uuid):
+    area, record = _record(request, key, uuid)
+    form = RefuseForm()
+    try:
+        services.confirm(area=area, by=request.user, record=record)
+    except (RuleBroken, ValidationError) as error:
+        refusal_into(form, error)
+        return _queue(request, failed={"uuid": record.uuid, "form": form}, status=400)
+    messages.success(request, _("Your authority is recorded: %(what)s.") % {"what": area.title})
+    return redirect("authority:queue")
+
+
+@login_required
+@require_POST
+def refuse(request, key, uuid):
+    area, record = _record(request, key, uuid)
+    form = RefuseForm(request.POST)
+    if form.is_valid():
+        try:
+            services.refuse(area=area, by=request.user, record=record, **form.cleaned_data)
+        except (RuleBroken, ValidationError) as error:
+            refusal_into(form, error)
+        else:
+            messages.success(
+                request, _("Your refusal is recorded: %(what)s.") % {"what": area.title}
+            )
+            return redirect("authority:queue")
+    return _queue(request, failed={"uuid": record.uuid, "form": form}, status=400)
