@@ -4,6 +4,10 @@ from django.utils.translation import gettext_lazy as _
 from bangkok.forms import StyledForm
 
 
+class ConfirmForm(StyledForm):
+    """Nothing to fill in: she confirms as herself. Carries a refusal of her confirmation."""
+
+
 class RefuseForm(StyledForm):
     reason = forms.CharField(
         label=_("Why you refuse"),

@@ -17,7 +17,7 @@ from bangkok.forms import refusal_into
 from prisoners.permissions import facilities_of
 
 from . import services
-from .forms import RefuseForm
+from .forms import ConfirmForm, RefuseForm
 from .registry import area as area_of
 from .registry import areas
 
@@ -53,7 +53,8 @@ def _record(request, key, uuid):
 @require_POST
 def confirm(request, key, uuid):
     area, record = _record(request, key, uuid)
-    form = RefuseForm()
+    form = ConfirmForm({})
+    form.is_valid()
     try:
         services.confirm(area=area, by=request.user, record=record)
     except (RuleBroken, ValidationError) as error:

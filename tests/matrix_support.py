@@ -30,7 +30,17 @@ NOT_ALLOWED = rows(405)
 # -> expected status per role) and `world(cast, admission) -> {route name: URL kwargs}`; an
 # area may also define `canaries(cast, world) -> {value: roles allowed to read it}`, writing
 # each value into its records, for the canary scan.
-AREAS = ("searches", "discipline", "restraints", "visits", "complaints", "oversight", "staff")
+AREAS = (
+    "searches",
+    "discipline",
+    "restraints",
+    "visits",
+    "complaints",
+    "oversight",
+    "signin",
+    "staff",
+    "authority",
+)
 
 
 def area_modules() -> list:

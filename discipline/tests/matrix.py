@@ -65,6 +65,10 @@ MATRIX = {
     "api-discipline-segregation-extend": api(post={"governor": 400}),
     "api-discipline-segregation-end": api(post={"governor": 400}),
     "api-discipline-segregation-visit": api(post={"health": 400}),
+    # The sample segregation was the governor's own act: authority given, so confirming or
+    # refusing it again is refused (400); no other role reaches it.
+    "api-discipline-segregation-confirm": api(post={"governor": 400}),
+    "api-discipline-segregation-refuse": api(post={"governor": 400}),
     "api-discipline-contact-restriction": api(post={"governor": 400}),
 }
 
@@ -111,6 +115,8 @@ def world(cast, admission) -> dict:
         "api-discipline-segregation-extend": seg,
         "api-discipline-segregation-end": seg,
         "api-discipline-segregation-visit": seg,
+        "api-discipline-segregation-confirm": seg,
+        "api-discipline-segregation-refuse": seg,
         "api-discipline-contact-restriction": her,
     }
 

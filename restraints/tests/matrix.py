@@ -3,7 +3,7 @@
 Custody, health staff, the governor and the inspector read restraints in their facility;
 every other role, and the outsider, gets the 404 of a woman who doesn't exist. Custody apply,
 review and remove; health staff approve the method; a role that reads restraints but may not
-do the verb gets 403. An empty form or body is refused (400), except removal, which needs
+do the verb gets 404. An empty form or body is refused (400), except removal, which needs
 nothing but the restraint (taken off now).
 """
 
@@ -70,6 +70,17 @@ MATRIX = {
             ("approve-method", "health", 400),
         )
     },
+    # The governor's authority (Mandela 47-49): the sample restraint was confirmed already,
+    # so hers is refused as decided (400); a refusal without a reason is a 400 for any role
+    # that reads restraints (the body is read first); no one else decides.
+    "api-restraints-confirm": {
+        "POST": rows(404, anonymous=401, governor=400),
+        **dict.fromkeys(["GET", *API_OTHER], rows(405, anonymous=401)),
+    },
+    "api-restraints-refuse": {
+        "POST": rows(404, anonymous=401, **dict.fromkeys(READERS, 400)),
+        **dict.fromkeys(["GET", *API_OTHER], rows(405, anonymous=401)),
+    },
 }
 
 
@@ -102,6 +113,8 @@ def world(cast, admission) -> dict:
         "api-restraints-approve-method": her,
         "api-restraints-review": it,
         "api-restraints-remove": it,
+        "api-restraints-confirm": it,
+        "api-restraints-refuse": it,
     }
 
 

@@ -53,12 +53,36 @@ MATRIX = {
         get=rows(403, anonymous=401, governor=200, inspector=200),
         allowed=["governor", "inspector"],
     ),
+    # Asking the governor's authority: custody; the body is read before the verb, so an
+    # empty one is a 400 for any role that reads searches.
+    "searches:ask-authority": {
+        "GET": rows(404, anonymous=302, custody=200),
+        "POST": rows(404, anonymous=302, custody=400),
+    },
+    "api-searches-ask-authority": {
+        "POST": rows(404, anonymous=401, **dict.fromkeys(READERS, 400)),
+        **dict.fromkeys(["GET", "PUT", "PATCH", "DELETE"], rows(405, anonymous=401)),
+    },
+    # The sample authority was given already: the governor's decision is refused (400).
+    "api-searches-authority-confirm": {
+        "POST": rows(404, anonymous=401, governor=400),
+        **dict.fromkeys(["GET", "PUT", "PATCH", "DELETE"], rows(405, anonymous=401)),
+    },
+    "api-searches-authority-refuse": {
+        "POST": rows(404, anonymous=401, **dict.fromkeys(READERS, 400)),
+        **dict.fromkeys(["GET", "PUT", "PATCH", "DELETE"], rows(405, anonymous=401)),
+    },
 }
 
 
 def world(cast, admission) -> dict:
-    """A pat-down of the sample woman by the custody officer (trained by the matrix)."""
-    from searches.services import record_search
+    """A pat-down of the sample woman by the custody officer (trained by the matrix), and a
+    strip search authority custody asked for and the governor gave."""
+    from searches.services import (
+        confirm_search_authority,
+        record_search,
+        request_search_authority,
+    )
 
     woman, officer = admission.prisoner, cast["custody"]
     search = record_search(
@@ -70,9 +94,17 @@ def world(cast, admission) -> dict:
         place="Reception",
         searched_at=timezone.now(),
     )
+    asked = request_search_authority(
+        by=officer, prisoner=woman, kind="strip", trigger="intelligence", reason="Seen hiding it"
+    )
+    confirm_search_authority(by=cast["governor"], record=asked)
     her, it = {"uuid": woman.uuid}, {"uuid": search.uuid}
     return {
         "searches:record": her,
+        "searches:ask-authority": her,
+        "api-searches-ask-authority": her,
+        "api-searches-authority-confirm": {"uuid": asked.uuid},
+        "api-searches-authority-refuse": {"uuid": asked.uuid},
         "searches:detail": it,
         "api-prisoner-searches": her,
         "api-search-detail": it,
