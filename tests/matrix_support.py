@@ -37,7 +37,6 @@ AREAS = (
     "visits",
     "complaints",
     "oversight",
-    "signin",
     "staff",
     "authority",
 )
