@@ -1,6 +1,7 @@
 """Health staff record that a mother is breastfeeding; a custody officer then tries to
-segregate her, naming the governor, and is refused under Rule 22 on the page, told only that
-she is under the "No segregation" protection, never why. Nothing is written (Rules 8, 22)."""
+segregate her, asking the governor's authority, and is refused under Rule 22 on the page,
+told only that she is under the "No segregation" protection, never why. Nothing is written
+(Rules 8, 22)."""
 
 import re
 from datetime import timedelta
@@ -33,7 +34,7 @@ def test_a_custody_officer_cant_segregate_a_breastfeeding_mother(
     page.get_by_label("Reason").fill("Fought with another woman in the yard")
     planned_end = timezone.localdate() + timedelta(days=3)
     page.get_by_label("Planned end").fill(planned_end.isoformat())
-    page.get_by_label("Governor who authorised it").select_option(index=1)
+    page.get_by_label("Governor whose authority you ask").select_option(index=1)
     page.get_by_role("button", name="Record the segregation").click()
 
     summary = page.locator(".govuk-error-summary")

@@ -1,7 +1,7 @@
-"""A custody officer records handcuffs for a hospital escort; health staff then record that
-labour has started. The restraint page tells custody to remove them now, and once removed, a
-new restraint is refused on the page under Rule 24, naming the protection and nothing of why
-(Rules 8, 24). Nothing is written."""
+"""A custody officer asks for handcuffs for a hospital escort and the governor gives her
+authority; health staff then record that labour has started. The restraint page tells custody
+to remove them now, and once removed, a new restraint is refused on the page under Rule 24,
+naming the protection and nothing of why (Rules 8, 24). Nothing is written."""
 
 import re
 from datetime import timedelta
@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 from health.services import maternity
 from health.tests.factories import admitted_woman
 from restraints.models import Restraint
+from restraints.services import confirm_restraint
 from tests.test_browser_admission import sign_in
 
 
@@ -21,7 +22,8 @@ def _apply(page, base, woman):
     page.get_by_label("Handcuffs, hands in front").check()
     page.get_by_label("Escort or transfer").check()
     page.get_by_label("Why nothing less would do").fill("Outside hospital, no secure room")
-    page.get_by_label("Authorised by").select_option(index=1)
+    page.get_by_label("No: planned, it waits for the governor's authority").check()
+    page.get_by_label("Governor whose authority you ask").select_option(index=1)
     page.get_by_label("In hospital").check()
     page.get_by_role("button", name="Record the restraint").click()
 
@@ -38,6 +40,8 @@ def test_custody_are_told_to_remove_restraints_when_labour_starts_and_cannot_rea
     sign_in(page, base, "custody")
     _apply(page, base, woman)
     expect(page.get_by_role("heading", name="Restraint")).to_be_visible()
+    expect(page.get_by_test_id("authority-state")).to_contain_text("Awaiting authority")
+    confirm_restraint(by=cast["governor"], record=Restraint.objects.get())
 
     nurse = cast["health"]
     pregnancy = maternity.declare_pregnancy(by=nurse, prisoner=woman)

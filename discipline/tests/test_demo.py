@@ -18,7 +18,9 @@ def test_the_demo_seeds_charges_in_every_state_segregations_and_a_restriction(ca
     assert in_progress.visits.exists() and in_progress.sanction is not None
     assert Segregation.objects.filter(ended_at__isnull=False, visits__isnull=False).exists()
     assert ContactRestriction.objects.get().ends_on is not None
-    confirmed = Segregation.objects.get(authority_requested_by=cast["custody"], ended_at__isnull=False)
+    confirmed = Segregation.objects.get(
+        authority_requested_by=cast["custody"], ended_at__isnull=False
+    )
     assert confirmed.authorised_by == cast["governor"]
     waiting = Segregation.objects.get(authority="pending")
     assert waiting.authority_requested_by == cast["custody"] and waiting.started_at is None
