@@ -196,3 +196,12 @@ def test_the_governor_confirms_on_the_segregation_page_and_custody_cannot(cast, 
     assert response.status_code == 302
     segregation.refresh_from_db()
     assert segregation.is_open and segregation.authorised_by == cast["governor"]
+
+
+def test_her_page_shows_a_segregation_awaiting_authority_as_not_started(cast, woman_a):
+    ask(cast, woman_a)
+
+    page = client_for(cast["custody"]).get(f"/women/{woman_a.uuid}/").content.decode()
+
+    assert "awaiting the governor's authority" in page
+    assert "in progress" not in page

@@ -406,3 +406,26 @@ def test_the_area_is_registered_for_the_queue():
     from authority.registry import area
 
     assert area("restraints") is AREA
+
+
+def test_another_facilitys_governor_meets_the_404_of_a_restraint_that_does_not_exist(
+    cast, woman_a, facility_b
+):
+    restraint = restrain(cast, woman_a, confirm=False)
+    governor_b = make_staff("governor", facility_b, username="governor_b")
+
+    response = api(governor_b).post(f"/api/v1/restraints/{restraint.uuid}/confirm/")
+
+    assert response.status_code == 404
+    restraint.refresh_from_db()
+    assert restraint.awaits_authority and decided_audit(restraint) == 0
+
+
+def test_the_beat_task_sweeps_late_authorities(cast, woman_a):
+    from authority.tasks import sweep_late_authorities
+
+    restrain(cast, woman_a, confirm=False, applied_at=timezone.now() - timedelta(minutes=45))
+
+    assert sweep_late_authorities() == 1
+    assert sweep_late_authorities() == 0
+    assert Reminder.objects.filter(kind="restraints.emergency_late").count() == 2
