@@ -47,6 +47,27 @@ def _fast_password_hasher(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _two_factor_off(settings):
+    """Tests sign in with `client.force_login`, which no second factor follows. Two-factor
+    sign-in is on in every deployment (OTP_REQUIRED); its own tests (signin/tests) turn it
+    back on."""
+    settings.OTP_REQUIRED = False
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(settings):
+    """Each test counts its throttles under its own key prefix in the shared cache (Redis, or
+    the database), so concurrent runs never meet and nothing needs clearing (clearing Redis
+    would empty the broker's queues too)."""
+    import copy
+    import uuid
+
+    caches = copy.deepcopy(settings.CACHES)
+    caches["default"]["KEY_PREFIX"] = f"test-{uuid.uuid4().hex}"
+    settings.CACHES = caches
+
+
 @pytest.fixture
 def facility_a(db):
     from prisoners.tests.factories import FacilityFactory

@@ -128,6 +128,9 @@ class Launcher:
         self.env.setdefault("DEBUG", "0")
         self.env.setdefault("BROKER_DIR", str(VAR / "broker"))
         self.env.setdefault("DEMO_PASSWORD_FILE", str(VAR / "demo_password"))
+        # The demo alone signs in with a password only (its sign-in page says so); every
+        # deployment asks staff who read confidential records for a second factor.
+        self.env.setdefault("OTP_REQUIRED", "0")
         for folder in ("queue", "processed", "control"):
             (Path(self.env["BROKER_DIR"]) / folder).mkdir(parents=True, exist_ok=True)
         port = self.env.get("PORT", "8000")
@@ -176,6 +179,8 @@ class Launcher:
         say(f"Ready in {time.monotonic() - started:.1f} s: http://127.0.0.1:{port}/")
         say("Log in as reception, custody, health, social, safeguarding, governor, inspector")
         say(f"or sysadmin (facility A; add _b for facility B), password: {self.demo_password()}")
+        if self.env["OTP_REQUIRED"].strip().lower() not in {"1", "true", "yes", "on"}:
+            say("Two-factor sign-in is off in this demo (OTP_REQUIRED=1 turns it on).")
         say("Ctrl-C stops everything.")
         while not self.stopping:
             for child in self.children:

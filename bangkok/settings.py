@@ -62,7 +62,6 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "rest_framework",
-    "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_filters",
@@ -70,6 +69,9 @@ INSTALLED_APPS = [
     "pgtrigger",
     "pghistory",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_htmx",
     "audit",
     "staff",
@@ -85,6 +87,7 @@ INSTALLED_APPS = [
     "visits",
     "oversight",
     "authority",
+    "signin",
 ]
 
 MIDDLEWARE = [
@@ -95,6 +98,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Two-factor sign-in: which device verified the session, and nothing but the verify,
+    # enrol and sign-out pages for a session that must verify and hasn't.
+    "django_otp.middleware.OTPMiddleware",
+    "signin.middleware.TwoFactorMiddleware",
     # A superuser never works on the web; a member of staff whose password an administrator
     # reset sets her own before anything else (pages redirect, the API answers 403).
     "staff.middleware.AccountGuardMiddleware",
@@ -186,16 +193,54 @@ SECURE_CSP = {
     "object-src": [CSP.NONE],
 }
 
-# django-axes: lock a username from one address after repeated failures, on every entry point.
+# django-axes, on every entry point (form, token, admin, a wrong two-factor code): a username
+# is locked after AXES_FAILURE_LIMIT failures from any source, and a source after
+# AXES_SOURCE_FAILURE_LIMIT failures across usernames (password spraying). Attempts are kept
+# in the database, which every worker shares.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_SOURCE_FAILURE_LIMIT = env_int("AXES_SOURCE_FAILURE_LIMIT", 20)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username"], ["ip_address"]]
+AXES_HANDLER = "signin.lockout.UsernameOrSourceHandler"
 AXES_RESET_ON_SUCCESS = True
+# A wrong two-factor code is a failed sign-in too; it is never kept with the attempt.
+AXES_SENSITIVE_PARAMETERS = ["code", "otp"]
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
 AXES_VERBOSE = False
-# How many reverse proxies stand in front of the app (each appends to X-Forwarded-For).
-TRUSTED_PROXIES = env_int("TRUSTED_PROXIES", 0)
+# The reverse proxies in front of the app (addresses or networks, comma-separated). Only a
+# request from one of them has its X-Forwarded-For believed (see bangkok.security).
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
 AXES_CLIENT_IP_CALLABLE = "bangkok.security.client_ip"
+
+# Two-factor sign-in (TOTP, with recovery codes) for the roles that read confidential records
+# and for the account manager. On unless OTP_REQUIRED is off (only the `make run` demo).
+OTP_REQUIRED = env_bool("OTP_REQUIRED", True)
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Bangkok")
+# Each wrong code doubles the wait before the next (django-otp's throttling), from 1 second.
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
+# API tokens: an absolute limit, and an idle limit since the token was last used.
+API_TOKEN_MAX_DAYS = env_int("API_TOKEN_MAX_DAYS", 90)
+API_TOKEN_IDLE_DAYS = env_int("API_TOKEN_IDLE_DAYS", 14)
+
+# Throttle counts live where every worker sees them: Redis when there is one, else the
+# database (its table is made by signin's migrations).
+CACHE_TABLE = "bangkok_cache"
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "bangkok"),
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": CACHE_TABLE,
+        }
+    }
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 
 LANGUAGE_CODE = "en"
@@ -228,8 +273,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        "signin.authentication.ApiTokenAuthentication",
+        "signin.authentication.VerifiedSessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
@@ -248,7 +293,8 @@ SPECTACULAR_SETTINGS = {
     ),
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
-    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    # The schema and its docs are for signed-in staff only.
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     "COMPONENT_SPLIT_REQUEST": True,
     # Choice sets named once: the clinical file's share field names (`kind`, `item`, `stage`)
     # with each other and with admission's.

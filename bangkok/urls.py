@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.auth.decorators import login_required
 from django.urls import include, path
 from django.utils.csp import CSP
 from django.views.decorators.csp import csp_override
@@ -18,6 +19,7 @@ admin.site.site_title = "Bangkok administration"
 
 api_v1 = [
     path("auth/token/", api.TokenView.as_view(), name="api-token"),
+    path("", include("signin.api_urls")),
     path("", include("prisoners.api_urls")),
     path("", include("reminders.api_urls")),
     path("", include("admissions.api_urls")),
@@ -36,6 +38,7 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("healthz", views.healthz, name="healthz"),
     path("accounts/", include("staff.urls")),
+    path("accounts/", include("signin.urls")),
     path("accounts/", include("staff.account_urls")),
     path("women/", include("prisoners.urls")),
     path("tasks/", include("reminders.urls")),
@@ -53,10 +56,11 @@ urlpatterns = [
     path("authority/", include("authority.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     # Swagger UI sets inline styles as it renders; scripts stay 'self' only.
+    # Signed-in staff only: the docs page sends anyone else to sign in.
     path(
         "api/docs/",
         csp_override({**settings.SECURE_CSP, "style-src": [CSP.SELF, CSP.UNSAFE_INLINE]})(
-            SpectacularSwaggerSplitView.as_view(url_name="api-schema")
+            login_required(SpectacularSwaggerSplitView.as_view(url_name="api-schema"))
         ),
         name="api-docs",
     ),

@@ -39,6 +39,7 @@ AREAS = (
     "oversight",
     "staff",
     "authority",
+    "signin",
 )
 
 

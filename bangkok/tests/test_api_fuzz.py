@@ -37,8 +37,24 @@ CHILD_UUID = uuid.UUID("c41d0b9e-7a2f-4e3d-9b8c-5f6e7d8c9a01")
 # The record a path's `{uuid}` names, by the path's first segment under /api/v1/.
 KNOWN = {"prisoners": WOMAN_UUID, "admissions": ADMISSION_UUID, "children": CHILD_UUID}
 
-# The schema view needs no database: loading it here, at collection, is safe.
-schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", get_wsgi_application())
+
+
+def _load_schema():
+    """The schema as /api/schema/ serves it to signed-in staff, built in-process (the view
+    needs a signed-in user; generating it needs no database, so collection is safe)."""
+    import json
+
+    from drf_spectacular.generators import SchemaGenerator
+    from drf_spectacular.renderers import OpenApiJsonRenderer
+
+    app = get_wsgi_application()
+    document = SchemaGenerator().get_schema(request=None, public=True)
+    loaded = schemathesis.openapi.from_dict(json.loads(OpenApiJsonRenderer().render(document)))
+    loaded.app = app
+    return loaded
+
+
+schema = _load_schema()
 
 
 @pytest.fixture
@@ -77,8 +93,6 @@ def _unthrottled_token_endpoint(monkeypatch):
 def api_data(db, cast, facility_a, _quiet_connections, _no_lockout, _unthrottled_token_endpoint):
     """The cast, a woman in facility A in reception with a child, and open tasks for reception
     there."""
-    from django.core.cache import cache
-
     from admissions.models import Admission
     from admissions.services import admit_woman
     from admissions.tests.factories import commitment
@@ -90,7 +104,6 @@ def api_data(db, cast, facility_a, _quiet_connections, _no_lockout, _unthrottled
     from reminders.models import Reminder
     from reminders.services import schedule_reminder
 
-    cache.clear()  # the token endpoint's throttle counts in the default cache
     woman = PrisonerFactory(
         facility=facility_a, given_names="Malee", family_name="Srisuk", prison_number="A00001"
     )
@@ -115,17 +128,15 @@ def api_data(db, cast, facility_a, _quiet_connections, _no_lockout, _unthrottled
             prisoner=woman,
         )
         Reminder.objects.filter(pk=reminder.pk).update(uuid=task_uuid)
-    yield cast
-    cache.clear()
+    return cast
 
 
 def auth_headers(role, people) -> dict[str, str]:
-    from rest_framework.authtoken.models import Token
+    from signin.tests.factories import token_for
 
     if role == "anonymous":
         return {}
-    token, _created = Token.objects.get_or_create(user=people[role])
-    return {"Authorization": f"Token {token.key}"}
+    return {"Authorization": f"Token {token_for(people[role])}"}
 
 
 def no_successful_write(ctx, response, case):

@@ -51,6 +51,7 @@ def test_run_serves_the_demo_on_an_embedded_database_and_sigterm_stops_everythin
             "STATIC_MANIFEST",
             "HTTPS",
             "DEBUG",
+            "OTP_REQUIRED",
         }
     }
     env.update(
@@ -74,6 +75,8 @@ def test_run_serves_the_demo_on_an_embedded_database_and_sigterm_stops_everythin
             assert time.monotonic() < deadline, "not serving after 120 s"
             time.sleep(0.5)
         assert get(f"http://127.0.0.1:{port}/accounts/login/") == 200
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/accounts/login/") as page:  # noqa: S310
+            assert "Two-factor sign-in is off in this demo" in page.read().decode()
         assert processes_using(tmp_path / "pgdata"), "the embedded PostgreSQL runs"
     finally:
         launcher.send_signal(signal.SIGTERM)
@@ -81,6 +84,7 @@ def test_run_serves_the_demo_on_an_embedded_database_and_sigterm_stops_everythin
     assert f"http://127.0.0.1:{port}/" in output
     assert "Demo password for every user: launcher test pw" in output
     assert "Embedded PostgreSQL stopped." in output
+    assert "Two-factor sign-in is off in this demo" in output
     time.sleep(1)
     assert processes_using(tmp_path) == [], "a process it started is still running"
     assert get(f"http://127.0.0.1:{port}/healthz") == 0

@@ -200,14 +200,14 @@ def test_safeguarding_deal_with_it_through_the_page(cast, woman_a):
 
 
 def test_the_api_reads_whole_for_safeguarding_and_status_only_for_the_governor(cast, woman_a):
-    from rest_framework.authtoken.models import Token
+    from signin.tests.factories import token_for
 
     report(cast["custody"], woman_a)
 
     def get(role):
-        token, _ = Token.objects.get_or_create(user=cast[role])
+        token = token_for(cast[role])
         url = f"/api/v1/prisoners/{woman_a.uuid}/complaints/"
-        return client_for(None).get(url, HTTP_AUTHORIZATION=f"Token {token.key}")
+        return client_for(None).get(url, HTTP_AUTHORIZATION=f"Token {token}")
 
     assert get("safeguarding").json()["results"][0]["narrative"] == NARRATIVE
     status_only = get("governor").json()["results"][0]
@@ -221,15 +221,15 @@ def test_to_a_safeguarding_officer_it_names_the_complaint_doesnt_exist_anywhere(
     cast, woman_a, accused
 ):
     """Pages, the API, lists, the oversight counts and tasks: a 404 or nothing at all."""
-    from rest_framework.authtoken.models import Token
+    from signin.tests.factories import token_for
 
     filed = report(cast["custody"], woman_a, named_staff=[accused])
     client = client_for(accused)
     for step in services_steps():
         assert client.post(reverse("complaints:act", args=[filed.uuid, step])).status_code == 404
-    token, _ = Token.objects.get_or_create(user=accused)
+    token = token_for(accused)
     api = client_for(None)
-    auth = {"HTTP_AUTHORIZATION": f"Token {token.key}"}
+    auth = {"HTTP_AUTHORIZATION": f"Token {token}"}
     assert api.get(f"/api/v1/complaints/{filed.uuid}/", **auth).status_code == 404
     listed = api.get(f"/api/v1/prisoners/{woman_a.uuid}/complaints/", **auth).json()
     assert listed["results"] == []
@@ -260,11 +260,12 @@ def test_her_complaints_cost_the_same_queries_however_many(
 ):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
-    from rest_framework.authtoken.models import Token
 
-    token, _ = Token.objects.get_or_create(user=cast["safeguarding"])
+    from signin.tests.factories import token_for
+
+    token = token_for(cast["safeguarding"])
     url = f"/api/v1/prisoners/{woman_a.uuid}/complaints/"
-    auth = {"HTTP_AUTHORIZATION": f"Token {token.key}"}
+    auth = {"HTTP_AUTHORIZATION": f"Token {token}"}
     page = reverse("prisoners:detail", args=[woman_a.uuid])
     browser = client_for(cast["safeguarding"])
     report(cast["custody"], woman_a, named_staff=[cast["reception"]])

@@ -5,7 +5,6 @@ is not retaliation. Inspectors see every held action."""
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
-from rest_framework.authtoken.models import Token
 
 from admissions.models import Transfer
 from admissions.services import transfer
@@ -14,6 +13,7 @@ from complaints.models import HeldAction
 from complaints.services import review_held_action
 from conftest import client_for
 from reminders.services import tasks_for
+from signin.tests.factories import token_for
 from staff.tests.factories import make_staff
 
 from .factories import report
@@ -81,12 +81,12 @@ def test_only_safeguarding_and_the_governor_review(role, cast, admitted, facilit
 @pytest.mark.rule("7.3")
 def test_the_held_transfer_through_the_api_is_a_202_and_nothing_moves(cast, admitted, facility_b):
     report(cast["custody"], admitted.prisoner)
-    token, _ = Token.objects.get_or_create(user=cast["reception"])
+    token = token_for(cast["reception"])
     answer = client_for(None).post(
         f"/api/v1/admissions/{admitted.uuid}/transfer/",
         {"to_facility": "B", "reason": "Overcrowding"},
         content_type="application/json",
-        HTTP_AUTHORIZATION=f"Token {token.key}",
+        HTTP_AUTHORIZATION=f"Token {token}",
     )
     assert answer.status_code == 202, answer.content
     assert "Rules 7.3, 25.1" in answer.json()["detail"]
@@ -201,12 +201,12 @@ def test_a_charge_after_her_report_is_laid_through_the_api_and_its_hearing_waits
     from discipline.models import Charge
 
     report(cast["health"], woman_a)
-    token, _ = Token.objects.get_or_create(user=cast["custody"])
+    token = token_for(cast["custody"])
     answer = client_for(None).post(
         f"/api/v1/prisoners/{woman_a.uuid}/charges/",
         {"offence": "Late for roll call", "language": "Thai"},
         content_type="application/json",
-        HTTP_AUTHORIZATION=f"Token {token.key}",
+        HTTP_AUTHORIZATION=f"Token {token}",
     )
     assert answer.status_code == 201, answer.content
     assert answer.json()["status"] == "laid"

@@ -5,7 +5,6 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
 
 from admissions.models import Admission
 from admissions.services import admit_woman
@@ -14,6 +13,7 @@ from conftest import client_for
 from oversight import registry
 from oversight.registry import MustBeZero, RecordList, Row
 from prisoners.models import Prisoner
+from signin.tests.factories import token_for
 from staff.tests.factories import make_staff
 
 pytestmark = pytest.mark.django_db
@@ -75,8 +75,8 @@ API = "/api/v1/oversight/"
 
 
 def api_get(user, url):
-    token, _ = Token.objects.get_or_create(user=user)
-    return client_for(None).get(url, HTTP_AUTHORIZATION=f"Token {token.key}")
+    token = token_for(user)
+    return client_for(None).get(url, HTTP_AUTHORIZATION=f"Token {token}")
 
 
 @pytest.mark.rule("25.3")

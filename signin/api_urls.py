@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import api
+
+urlpatterns = [
+    path("auth/tokens/", api.MyTokens.as_view(), name="api-auth-tokens"),
+    path(
+        "auth/tokens/<uuid:uuid>/revoke/",
+        api.RevokeMyToken.as_view(),
+        name="api-auth-token-revoke",
+    ),
+]

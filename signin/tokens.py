@@ -1,0 +1,111 @@
+"""API tokens: issue, check, revoke. Only the SHA-256 of a key is stored; the key itself is
+shown once, to the person it is issued to."""
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.crypto import constant_time_compare
+from django.utils.translation import gettext as _
+
+import audit
+
+from .lockout import username_locked
+from .models import ApiToken
+
+KEY_PREFIX = "bk_"
+# A token's use is written down at most this often (the idle limit is counted in days).
+LAST_USED_RESOLUTION = timedelta(minutes=1)
+
+
+def hash_key(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class Issued:
+    token: ApiToken
+    key: str
+
+
+@transaction.atomic
+def issue_token(*, user, name: str = "", by=None) -> Issued:
+    """A new token for her, valid for API_TOKEN_MAX_DAYS (and while in use)."""
+    key = KEY_PREFIX + secrets.token_urlsafe(32)
+    now = timezone.now()
+    token = ApiToken.objects.create(
+        owner=user,
+        name=(name or "").strip()[:100] or _("API token"),
+        key_hash=hash_key(key),
+        prefix=key[: len(KEY_PREFIX) + 5],
+        credentials_hash=user.get_session_auth_hash(),
+        created_at=now,
+        expires_at=now + timedelta(days=settings.API_TOKEN_MAX_DAYS),
+    )
+    audit.record(
+        by=by or user,
+        action="signin.token_issued",
+        subject=user,
+        detail={
+            "token": str(token.uuid),
+            "name": token.name,
+            "expires": token.expires_at.isoformat(),
+        },
+    )
+    return Issued(token=token, key=key)
+
+
+def usable_token(key: str) -> ApiToken | None:
+    """The token with this key if it may be used now, with its owner; else None.
+
+    Refused: unknown, revoked, past its absolute or idle limit, an inactive owner, an owner
+    whose password changed since it was issued, an owner who is locked out.
+    """
+    if not key or len(key) > 200:
+        return None
+    token = ApiToken.objects.select_related("owner").filter(key_hash=hash_key(key)).first()
+    if token is None:
+        return None
+    now = timezone.now()
+    owner = token.owner
+    if (
+        token.status(now) != "active"
+        or not owner.is_active
+        or not constant_time_compare(token.credentials_hash, owner.get_session_auth_hash())
+        or username_locked(owner.get_username())
+    ):
+        return None
+    if token.last_used_at is None or now - token.last_used_at >= LAST_USED_RESOLUTION:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+        token.last_used_at = now
+    return token
+
+
+@transaction.atomic
+def revoke_token(*, token: ApiToken, by, reason: str) -> bool:
+    """Revoke one token; False if it was already revoked (nothing written)."""
+    changed = ApiToken.objects.filter(pk=token.pk, revoked_at__isnull=True).update(
+        revoked_at=timezone.now(), revoked_reason=reason, revoked_by=by
+    )
+    token.refresh_from_db()
+    if changed:
+        audit.record(
+            by=by,
+            action="signin.token_revoked",
+            subject=token.owner,
+            detail={"token": str(token.uuid), "reason": reason},
+        )
+    return bool(changed)
+
+
+@transaction.atomic
+def revoke_tokens_of(*, user, reason: str, by=None) -> int:
+    """Revoke every token of hers not yet revoked; one audit row per token."""
+    tokens = list(ApiToken.objects.select_for_update().filter(owner=user, revoked_at__isnull=True))
+    for token in tokens:
+        revoke_token(token=token, by=by, reason=reason)
+    return len(tokens)
