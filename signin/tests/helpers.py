@@ -1,8 +1,10 @@
 """Enrolled staff and codes from their authenticator, for sign-in's tests."""
 
 import time
+from datetime import timedelta
 
 from django.test import Client
+from django.utils import timezone
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
@@ -41,3 +43,15 @@ def verified_client(user, device) -> Client:
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.save()
     return client
+
+
+class Clock:
+    """timezone.now, moved on by hand."""
+
+    def __init__(self, monkeypatch):
+        self.offset = timedelta()
+        real_now = timezone.now
+        monkeypatch.setattr(timezone, "now", lambda: real_now() + self.offset)
+
+    def advance(self, **delta):
+        self.offset += timedelta(**delta)

@@ -17,22 +17,12 @@ from signin.tests.factories import token_for
 from signin.tokens import issue_token
 from staff.signals import credentials_changed
 
-from .helpers import PASSWORD, code_for, enrol, verified_client
+from .helpers import PASSWORD, Clock, code_for, enrol, verified_client
 
 pytestmark = pytest.mark.django_db
 
 TOKEN_URL = "/api/v1/auth/token/"
 LIST_URL = "/api/v1/auth/tokens/"
-
-
-class Clock:
-    def __init__(self, monkeypatch):
-        self.offset = timedelta()
-        real_now = timezone.now
-        monkeypatch.setattr(timezone, "now", lambda: real_now() + self.offset)
-
-    def advance(self, **delta):
-        self.offset += timedelta(**delta)
 
 
 def api(key, url="/api/v1/prisoners/", method="get"):

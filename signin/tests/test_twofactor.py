@@ -3,19 +3,17 @@ recovery code, wrong codes throttled and locked out, and a session that hasn't p
 second factor reaching nothing but the verify, enrol and sign-out pages."""
 
 import re
-from datetime import timedelta
 
 import pytest
 from django.conf import settings as django_settings
 from django.test import Client
-from django.utils import timezone
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from audit.models import AuditEvent
 from signin import twofactor
 
-from .helpers import PASSWORD, code_for, enrol, password_login, verified_client
+from .helpers import PASSWORD, Clock, code_for, enrol, password_login, verified_client
 
 pytestmark = pytest.mark.django_db
 
@@ -25,16 +23,6 @@ INLINE = re.compile(
     r"<script(?![^>]*\bsrc=)(?![^>]*application/(?:ld\+)?json)[^>]*>|<style\b|\sstyle=|\son[a-z]+=",
     re.IGNORECASE,
 )
-
-
-class Clock:
-    def __init__(self, monkeypatch):
-        self.offset = timedelta()
-        real_now = timezone.now
-        monkeypatch.setattr(timezone, "now", lambda: real_now() + self.offset)
-
-    def advance(self, **delta):
-        self.offset += timedelta(**delta)
 
 
 def audit_actions(user) -> list[str]:
