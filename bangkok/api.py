@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib.auth import authenticate
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.exceptions import ValidationError
@@ -16,7 +17,7 @@ from signin.tokens import issue_token
 
 from .schema import ERROR
 
-WRONG = _("Unable to log in with provided credentials.")
+WRONG = gettext_lazy("Unable to log in with provided credentials.")
 
 
 def _locked_out() -> Response:
@@ -61,7 +62,7 @@ class TokenView(APIView):
         if user is None or not user.is_active:
             if getattr(request, "axes_locked_out", False):
                 return _locked_out()
-            raise ValidationError({"non_field_errors": [WRONG]})
+            raise ValidationError({"non_field_errors": [str(WRONG)]})
         if twofactor.must_verify(user):
             if not twofactor.enrolled(user):
                 raise ValidationError(

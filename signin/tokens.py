@@ -75,6 +75,7 @@ def usable_token(key: str) -> ApiToken | None:
     if (
         token.status(now) != "active"
         or not owner.is_active
+        or owner.is_superuser  # superusers never sign in on the web or the API
         or not constant_time_compare(token.credentials_hash, owner.get_session_auth_hash())
         or username_locked(owner.get_username())
     ):

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from bangkok.pagination import paginate
@@ -19,7 +20,7 @@ from .models import ApiToken
 from .tokens import revoke_token
 
 TOKEN_ORDER = ("-created_at", "-id")
-WRONG_CODE = _(
+WRONG_CODE = gettext_lazy(
     "That code is not right, or it came too soon after a wrong one. Wait a few seconds and "
     "try the code your app shows now."
 )

@@ -162,6 +162,29 @@ def test_when_her_credentials_change_her_tokens_are_revoked_and_audited(cast):
     assert AuditEvent.objects.filter(action="signin.token_revoked").count() == 2
 
 
+def test_an_administrators_password_reset_revokes_her_tokens(
+    cast, django_capture_on_commit_callbacks
+):
+    from staff import services
+
+    key = token_for(cast["custody"])
+    with django_capture_on_commit_callbacks(execute=True):
+        services.reset_password(
+            user=cast["custody"], password="temporary pass phrase", by=cast["sysadmin"]
+        )
+
+    assert api(key).status_code == 401
+    assert ApiToken.objects.get(owner=cast["custody"]).revoked_reason == "reset"
+
+
+def test_a_superusers_token_is_refused(cast):
+    key = token_for(cast["custody"])
+    cast["custody"].is_superuser = True
+    cast["custody"].save(update_fields=["is_superuser"])
+
+    assert api(key).status_code == 401
+
+
 def test_after_a_password_change_the_endpoint_gives_a_new_token(cast):
     old = ask_for_token("custody").json()["token"]
     cast["custody"].set_password("a brand new pass phrase")
