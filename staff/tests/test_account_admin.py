@@ -155,6 +155,8 @@ def test_a_new_gender_for_another_officer_waits_for_a_governor(cast):
     assert edit(cast["sysadmin"], officer, gender="man").status_code == 302
     assert fresh(officer).gender == Gender.WOMAN
     assert pending(officer) == {("gender", "man")}
+    page = client_for(cast["sysadmin"]).get(f"/admin/staff/user/{officer.pk}/change/")
+    assert "Recorded gender: Man" in page.content.decode()  # she sees it waiting
     # Saving the form again asks for nothing new.
     assert edit(cast["sysadmin"], officer, gender="man").status_code == 302
     assert AccessChange.objects.filter(subject=officer, status="pending").count() == 1
