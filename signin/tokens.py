@@ -80,7 +80,8 @@ def usable_token(key: str) -> ApiToken | None:
         or username_locked(owner.get_username())
     ):
         return None
-    if token.last_used_at is None or now - token.last_used_at >= LAST_USED_RESOLUTION:
+    # Its use is noted to the minute (a token just issued counts as just used).
+    if now - (token.last_used_at or token.created_at) >= LAST_USED_RESOLUTION:
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
         token.last_used_at = now
     return token

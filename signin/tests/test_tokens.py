@@ -14,7 +14,7 @@ from django.utils import timezone
 from audit.models import AuditEvent
 from signin.models import ApiToken
 from signin.tests.factories import token_for
-from signin.tokens import issue_token
+from signin.tokens import hash_key, issue_token
 from staff.signals import credentials_changed
 
 from .helpers import PASSWORD, Clock, code_for, enrol, verified_client
@@ -104,6 +104,7 @@ def test_a_token_unused_for_the_idle_limit_stops_working(cast, settings, monkeyp
 
     clock.advance(days=2)
     assert api(used).status_code == 200
+    assert ApiToken.objects.get(key_hash=hash_key(used)).last_used_at is not None
     clock.advance(days=2)
 
     assert api(used).status_code == 200  # used two days ago
