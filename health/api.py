@@ -31,6 +31,7 @@ from .models import (
     HivTest,
     MaternityContact,
     PreventiveScreening,
+    RestraintRestriction,
     Screening,
     ScreeningItem,
 )
@@ -84,6 +85,7 @@ def read_file(woman) -> tuple[dict, list]:
         "preventive_due": preventive.what_is_due(woman),
         "preventive_policy": preventive.current_policy().code,
         "woman_clinician_request": care.request_in_force(woman),
+        "restraint_restrictions": list(woman.restraint_restrictions.all()),
         "encounters": encounters,
         "mental_health_assessments": list(
             woman.mental_health_assessments.select_related("assessor")
@@ -107,6 +109,7 @@ def read_file(woman) -> tuple[dict, list]:
         *data["breastfeeding"],
         *data["preventive_screenings"],
         *([data["woman_clinician_request"]] if data["woman_clinician_request"] else []),
+        *data["restraint_restrictions"],
         *encounters,
         *data["mental_health_assessments"],
         *([observation] if observation else []),
@@ -504,6 +507,32 @@ OPERATIONS = [
         C.withdraw_woman_clinician_request,
         io.WomanClinicianRequestSerializer,
         description="400 if no request is in force.",
+    ),
+    # A clinical restriction on restraints (Rule 24; Mandela 47-49)
+    Operation(
+        "restraint-restriction",
+        "prisoners/<uuid:uuid>/restraint-restrictions/",
+        "Record a clinical restriction on restraining her (Rule 24)",
+        C.restrict_restraints,
+        io.RestraintRestrictionSerializer,
+        io.RestraintRestrictionInput,
+        created=True,
+        rules=("24",),
+        description=(
+            "No restraints, or only by a method health staff approve, for an injury, a "
+            "disability, a mental-health reason or a medical condition. Others see the flag "
+            "only, where they deal with restraints; 400 if the same one is in force."
+        ),
+    ),
+    Operation(
+        "restraint-restriction-end",
+        "restraint-restrictions/<uuid:uuid>/end/",
+        "End a clinical restriction on restraining her",
+        C.end_restraint_restriction,
+        io.RestraintRestrictionSerializer,
+        model=RestraintRestriction,
+        arg="restriction",
+        description="400 if it has ended already.",
     ),
     Operation(
         "encounter",

@@ -42,6 +42,9 @@ from .models import (
     PregnancyOutcome,
     PresenceReason,
     PreventiveScreening,
+    RestraintLimit,
+    RestraintLimitReason,
+    RestraintRestriction,
     RiskLevel,
     ScreeningItem,
     ScreeningKind,
@@ -275,6 +278,12 @@ class ObservationInput(serializers.Serializer):
     reason = optional_char(max_length=300)
 
 
+class RestraintRestrictionInput(serializers.Serializer):
+    limit = serializers.ChoiceField(choices=RestraintLimit.choices)
+    reason = serializers.ChoiceField(choices=RestraintLimitReason.choices)
+    note = optional_char(max_length=300)
+
+
 class DistressInput(serializers.Serializer):
     kind = serializers.ChoiceField(choices=DistressKind.choices)
     occurred_at = when(_("It may be ahead, such as a court hearing; now if not given."))
@@ -481,6 +490,12 @@ class WomanClinicianRequestSerializer(serializers.ModelSerializer):
         fields = ["uuid", "requested_at", "withdrawn_at"]
 
 
+class RestraintRestrictionSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = RestraintRestriction
+        fields = ["uuid", "limit", "reason", "note", "recorded_at", "ended_at"]
+
+
 class PresenceSerializer(serializers.ModelSerializer):
     person = staff()
 
@@ -552,6 +567,7 @@ class ClinicalFileSerializer(serializers.Serializer):
     preventive_due = DueSerializer(many=True)
     preventive_policy = serializers.CharField()
     woman_clinician_request = WomanClinicianRequestSerializer(allow_null=True)
+    restraint_restrictions = RestraintRestrictionSerializer(many=True)
     encounters = EncounterSerializer(many=True)
     mental_health_assessments = AssessmentSerializer(many=True)
     observation_level = serializers.ChoiceField(choices=ObservationLevel.choices)

@@ -287,11 +287,32 @@ class ObservationLevel(models.TextChoices):
 
 @pghistory.track()
 class ProtectionFlags(models.Model):
-    """The protections custody staff must honour, without the reasons behind them.
+    """The protections staff must honour, without the reasons behind them (Rules 8, 22, 24;
+    ARCHITECTURE.md 4).
 
-    Rule areas keep these current from their own records (health: pregnancy, labour,
-    breastfeeding; the children register: a child living with her). Case roles read the
-    flags; only the area that set a flag knows why (Rules 8, 22, 24; ARCHITECTURE.md 4).
+    Rule areas keep these current from their own records (`prisoners.services`: her flags are
+    the union of what every registered source derives). Only the area that set a flag knows
+    why, and no flag shown to a role other than health maps to a single health condition:
+    every source declares the reasons it may set a flag for (`FLAG_REASONS`), and each flag a
+    non-health role sees has at least two health reasons (a test holds this):
+
+    - no segregation: a pregnancy, breastfeeding, or a child living with her (register);
+    - no restraints: labour or the weeks after a birth, or a clinical restriction health staff
+      record for an injury, a disability, a mental-health reason or a medical condition;
+    - restraints only as health approves: a pregnancy, or such a clinical restriction;
+    - observation: health staff's decision after a risk of self-harm, withdrawal from drugs or
+      alcohol, or a medical condition that needs watching;
+    - a woman clinician: her own request, seen by health staff and custody officers (who
+      arrange her escort and who is present);
+    - a child with her: the children register.
+
+    Each role sees only the flags it acts on, where it acts on them (`shown_to`):
+    health staff see every flag everywhere; custody officers, the governor and the inspector
+    see no segregation and observation wherever they see her (custody officers also a woman
+    clinician), and the two restraint flags only where restraints are recorded, authorised or
+    overseen (the restraints section, its forms and API); reception, social workers and
+    safeguarding staff see only a child with her. The
+    women list and her page, pages and API alike, show each role its own flags and no others.
     """
 
     prisoner = models.OneToOneField(
@@ -300,17 +321,17 @@ class ProtectionFlags(models.Model):
     no_segregation = models.BooleanField(
         _("no segregation or close confinement"),
         default=False,
-        help_text=_("Rule 22: pregnant, breastfeeding or with an infant in her care."),
+        help_text=_("Rule 22."),
     )
     no_restraint_obstetric = models.BooleanField(
         _("no restraints"),
         default=False,
-        help_text=_("Rule 24."),
+        help_text=_("No instrument of restraint, for any purpose."),
     )
     restraint_health_approval = models.BooleanField(
         _("restraints only as health staff approve"),
         default=False,
-        help_text=_("Rule 24: the least restrictive method, approved by health staff."),
+        help_text=_("The least restrictive method, approved by health staff."),
     )
     woman_clinician_requested = models.BooleanField(
         _("asks for a woman physician or nurse"), default=False, help_text=_("Rule 10.2.")
@@ -343,6 +364,58 @@ class ProtectionFlags(models.Model):
         "woman_clinician_requested",
         "child_in_prison",
     )
+    RESTRAINT_FLAGS = ("no_restraint_obstetric", "restraint_health_approval")
+    # Who acts on each flag (role codes); "*" is every case role.
+    AUDIENCE = {
+        "no_segregation": ("custody", "governor", "health", "inspector"),
+        "no_restraint_obstetric": ("custody", "governor", "health", "inspector"),
+        "restraint_health_approval": ("custody", "governor", "health", "inspector"),
+        "woman_clinician_requested": ("custody", "health"),
+        "observation_level": ("custody", "governor", "health", "inspector"),
+        "child_in_prison": ("*",),
+    }
+    # Where a flag is shown: "list" (the women list), "page" (her page), "restraints" (where
+    # restraints are recorded, authorised or overseen).
+    PLACES = ("list", "page", "restraints")
+    LABELS = {
+        "no_segregation": (_("No segregation"), "alert"),
+        "no_restraint_obstetric": (_("No restraints"), "alert"),
+        "restraint_health_approval": (_("Restraints only as health approves"), "caution"),
+        "woman_clinician_requested": (_("Woman clinician"), "care"),
+        "observation_level": (_("Observation"), "caution"),
+        "child_in_prison": (_("Child with her"), "care"),
+    }
+
+    @classmethod
+    def shown_to(cls, user, place: str = "page") -> tuple[str, ...]:
+        """The flags (names, with `observation_level`) `user` sees at `place`."""
+        role = getattr(user, "role_code", "") if user is not None else ""
+        if not role or not getattr(user, "role", None) or not user.role.case_data:
+            return ()
+        names = [*cls.FLAG_FIELDS, "observation_level"]
+        shown = [name for name in names if role in cls.AUDIENCE[name] or "*" in cls.AUDIENCE[name]]
+        if role != "health" and place != "restraints":
+            shown = [name for name in shown if name not in cls.RESTRAINT_FLAGS]
+        return tuple(shown)
+
+    def labels_for(self, user, place: str = "page") -> list[tuple[str, str]]:
+        """(label, style) of the flags set that `user` sees at `place`, never with a reason.
+        "No restraints" stands alone: the milder restraint flag isn't shown beside it."""
+        shown = self.shown_to(user, place)
+        labels = []
+        for name in shown:
+            value = getattr(self, name)
+            if name == "observation_level":
+                if value != ObservationLevel.NONE:
+                    label, style = self.LABELS[name]
+                    labels.append((f"{label}: {self.get_observation_level_display()}", style))
+                continue
+            if not value:
+                continue
+            if name == "restraint_health_approval" and self.no_restraint_obstetric:
+                continue
+            labels.append((str(self.LABELS[name][0]), self.LABELS[name][1]))
+        return labels
 
     def active(self) -> list[str]:
         """Labels of the flags that are set, for display (never with a reason)."""

@@ -2,11 +2,33 @@ from rest_framework import serializers
 
 from register.services import children_count
 
-from .models import Prisoner, ProtectionFlags
+from .models import ObservationLevel, Prisoner, ProtectionFlags
 
 
 class ProtectionFlagsSerializer(serializers.ModelSerializer):
-    """The protections, never the reasons (those stay in the area that set them)."""
+    """The protections, never the reasons (those stay in the area that set them), and only
+    those the caller acts on at this place (`ProtectionFlags.shown_to`; the place is "list"
+    unless the serializer is given another)."""
+
+    # Optional in the schema: a role is sent only the flags it acts on.
+    no_segregation = serializers.BooleanField(required=False)
+    no_restraint_obstetric = serializers.BooleanField(
+        required=False, help_text="No restraints, for any purpose."
+    )
+    restraint_health_approval = serializers.BooleanField(required=False)
+    woman_clinician_requested = serializers.BooleanField(required=False)
+    observation_level = serializers.ChoiceField(choices=ObservationLevel.choices, required=False)
+    child_in_prison = serializers.BooleanField(required=False)
+
+    def __init__(self, *args, place: str = "list", **kwargs):
+        self.place = place
+        super().__init__(*args, **kwargs)
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        request = self.context.get("request")
+        shown = ProtectionFlags.shown_to(getattr(request, "user", None), self.place)
+        return {name: value for name, value in data.items() if name in shown}
 
     class Meta:
         model = ProtectionFlags
@@ -18,7 +40,6 @@ class ProtectionFlagsSerializer(serializers.ModelSerializer):
             "observation_level",
             "child_in_prison",
         ]
-        read_only_fields = fields
 
 
 class PrisonerListSerializer(serializers.ModelSerializer):
@@ -46,6 +67,7 @@ class PrisonerListSerializer(serializers.ModelSerializer):
 
 
 class PrisonerDetailSerializer(PrisonerListSerializer):
+    flags = ProtectionFlagsSerializer(read_only=True, place="page")
     age = serializers.IntegerField(read_only=True)
     is_foreign_national = serializers.BooleanField(read_only=True)
     home_distance_km = serializers.SerializerMethodField()

@@ -87,6 +87,9 @@ def register_flag_watcher(watch) -> None:
 # AppConfig.ready): given a woman, it returns the flags its own records call for. Her flags are
 # the union of them all, so one area clearing its reason never clears another area's.
 _FLAG_SOURCES: list = []
+# flag -> {(area, reason)}: every reason a registered source may set the flag for. No flag a
+# non-health role sees may follow from a single health reason (`ProtectionFlags`).
+FLAG_REASONS: dict[str, set[tuple[str, str]]] = {}
 _OBSERVATION_ORDER = [
     ObservationLevel.NONE,
     ObservationLevel.INTERMITTENT,
@@ -94,8 +97,18 @@ _OBSERVATION_ORDER = [
 ]
 
 
-def register_flag_source(derive) -> None:
-    """`derive(prisoner) -> dict` of flag name to value, from one area's records."""
+def register_flag_source(derive, *, area: str, reasons: dict[str, tuple[str, ...]]) -> None:
+    """`derive(prisoner) -> dict` of flag name to value, from one area's records. `reasons`
+    declares, for each flag it may set, the reasons in that area's records that set it (kept
+    here for the guarantee that a flag never gives its reason away; never shown). A reason
+    that is not a health condition, such as her own request, is given as (kind, reason)."""
+    unknown = set(reasons) - {*ProtectionFlags.FLAG_FIELDS, "observation_level"}
+    if unknown:
+        raise ValueError(f"Unknown protection flags: {sorted(unknown)}")
+    for flag, why in reasons.items():
+        FLAG_REASONS.setdefault(flag, set()).update(
+            reason if isinstance(reason, tuple) else (area, reason) for reason in why
+        )
     if derive not in _FLAG_SOURCES:
         _FLAG_SOURCES.append(derive)
 

@@ -16,9 +16,9 @@ class RegisterConfig(AppConfig):
         from prisoners.sections import Section, register
         from prisoners.services import register_flag_source
 
-        from .services import flags_from_register
+        from .services import FLAG_REASONS, flags_from_register
 
-        register_flag_source(flags_from_register)
+        register_flag_source(flags_from_register, area="register", reasons=FLAG_REASONS)
 
         register(
             Section(

@@ -96,6 +96,13 @@ def _after_change(child: Child, *, by, action: str) -> None:
     audit.record(by=by, action=action, subject=child, facility=mother.facility)
 
 
+# What sets each flag here (`prisoners.services.register_flag_source`).
+FLAG_REASONS = {
+    "child_in_prison": ("a child living with her",),
+    "no_segregation": ("a child living with her",),
+}
+
+
 def flags_from_register(mother) -> dict:
     """A child living with her in prison is an infant in her care: no segregation (Rule 22)."""
     in_prison = mother.children.filter(lives_with_mother=True).exists()

@@ -174,6 +174,11 @@ MATRIX = {
         "GET": rows(405, anonymous=302),
         "POST": rows(404, anonymous=302, health=302),
     },
+    # Ending the sample clinical restriction on restraints: health staff only.
+    "health:end-restraint-restriction": {
+        "GET": rows(405, anonymous=302),
+        "POST": rows(404, anonymous=302, health=302),
+    },
     **{
         f"health:{name}": {
             "GET": rows(405, anonymous=302),
@@ -181,6 +186,7 @@ MATRIX = {
         }
         for name in (
             "withdraw-woman-clinician",
+            "restrict-restraints",
             "record-encounter",
             "record-assessment",
             "set-observation",
@@ -380,6 +386,8 @@ MATRIX = {
             "preventive-follow-up": 409,
             "woman-clinician": 201,
             "woman-clinician-withdraw": 400,
+            "restraint-restriction": 400,
+            "restraint-restriction-end": 200,
             "encounter": 400,
             "assessment": 400,
             "observation": 400,
@@ -559,6 +567,7 @@ def health_world(cast, admission) -> dict:
     """A screening, an HIV offer she declined, a disclosure, a child with her and a withdrawn
     consent, for the clinical file's routes: route name -> URL kwargs."""
     from health.services import screening as health
+    from health.services.care import restrict_restraints
     from register.services import record_child
 
     nurse, woman = cast["health"], admission.prisoner
@@ -580,6 +589,10 @@ def health_world(cast, admission) -> dict:
     )
     consent = health.record_clinical_consent(by=nurse, prisoner=woman, days=1, purpose="Matrix")
     health.withdraw_clinical_consent(by=nurse, consent=consent)
+    restriction, api_restriction = (
+        restrict_restraints(by=nurse, prisoner=woman, limit="health_approval", reason=why)
+        for why in ("injury", "disability")
+    )
     her = {"uuid": woman.uuid}
     return {
         "health:file": her,
@@ -603,6 +616,7 @@ def health_world(cast, admission) -> dict:
                 "consent",
                 "woman-clinician",
                 "woman-clinician-withdraw",
+                "restraint-restriction",
                 "encounter",
                 "assessment",
                 "observation",
@@ -617,6 +631,8 @@ def health_world(cast, admission) -> dict:
         "api-health-child-screening": {"uuid": child.uuid},
         "api-health-child-check": {"uuid": child.health_checks.first().uuid},
         "api-health-consent-withdraw": {"uuid": consent.uuid},
+        "health:end-restraint-restriction": {"uuid": restriction.uuid},
+        "api-health-restraint-restriction-end": {"uuid": api_restriction.uuid},
     }
 
 

@@ -5,7 +5,14 @@ from bangkok.forms import DATETIME, StyledForm, moment
 from prisoners.models import ObservationLevel
 from staff.models import Gender
 
-from ..models import DistressKind, EncounterKind, PresenceReason, RiskLevel
+from ..models import (
+    DistressKind,
+    EncounterKind,
+    PresenceReason,
+    RestraintLimit,
+    RestraintLimitReason,
+    RiskLevel,
+)
 
 
 class StaffChoice(forms.ModelChoiceField):
@@ -92,4 +99,12 @@ class DistressForm(StyledForm):
         widget=DATETIME,
         help_text=_("It may be ahead, such as a court hearing. Leave empty for now."),
     )
+    note = forms.CharField(label=_("Note"), max_length=300, required=False)
+
+
+class RestraintRestrictionForm(StyledForm):
+    limit = forms.ChoiceField(
+        label=_("Restriction"), choices=RestraintLimit.choices, widget=forms.RadioSelect
+    )
+    reason = forms.ChoiceField(label=_("Clinical reason"), choices=RestraintLimitReason.choices)
     note = forms.CharField(label=_("Note"), max_length=300, required=False)

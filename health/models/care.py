@@ -255,3 +255,60 @@ class DistressEvent(models.Model):
 
     def __str__(self) -> str:
         return f"Distress event {self.uuid}"
+
+
+class RestraintLimit(models.TextChoices):
+    NO_RESTRAINTS = "no_restraints", _("No restraints, for any purpose")
+    HEALTH_APPROVAL = "health_approval", _("Restraints only by a method health staff approve")
+
+
+class RestraintLimitReason(models.TextChoices):
+    """Why health staff limit restraints: never shown outside the clinical file. The flags it
+    sets are the same as those a pregnancy, labour or a birth sets (Rule 24), so a flag never
+    tells which it was."""
+
+    INJURY = "injury", _("An injury")
+    DISABILITY = "disability", _("A disability")
+    MENTAL_HEALTH = "mental_health", _("A mental-health reason")
+    MEDICAL_CONDITION = "medical_condition", _("A medical condition")
+
+
+@pghistory.track()
+class RestraintRestriction(models.Model):
+    """A clinical restriction on restraints health staff record for her (Rule 24; Mandela
+    47-49: restraints only as far as her health allows). While in force it sets the "No
+    restraints" or the "restraints only as health approves" flag, as a pregnancy, labour or a
+    birth does; the reason stays here (T3)."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    prisoner = models.ForeignKey(
+        "prisoners.Prisoner", on_delete=models.PROTECT, related_name="restraint_restrictions"
+    )
+    limit = models.CharField(_("restriction"), max_length=16, choices=RestraintLimit)
+    reason = models.CharField(_("clinical reason"), max_length=20, choices=RestraintLimitReason)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    recorded_at = models.DateTimeField(_("recorded"), default=timezone.now)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
+    ended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("clinical restriction on restraints")
+        ordering = ["-recorded_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(limit__in=["no_restraints", "health_approval"]),
+                name="restraint_restriction_limit_known",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Restraint restriction {self.uuid}"
+
+    @property
+    def in_force(self) -> bool:
+        return self.ended_at is None

@@ -33,6 +33,9 @@ from ..models import (
     MentalHealthAssessment,
     ObservationDecision,
     PresenceReason,
+    RestraintLimit,
+    RestraintLimitReason,
+    RestraintRestriction,
     RiskLevel,
     WomanClinicianRequest,
 )
@@ -50,13 +53,93 @@ def _refresh(prisoner, by) -> None:
     refresh_protection_flags(prisoner=prisoner, by=by, source="health")
 
 
+# What sets each flag here (`prisoners.services.register_flag_source`): her own choice; the
+# reasons health staff decide observation for; and the reasons of a clinical restriction on
+# restraints, which sets the same flags as labour, a birth or a pregnancy (maternity).
+FLAG_REASONS = {
+    "woman_clinician_requested": (("her choice", "she asked for a woman clinician"),),
+    "observation_level": (
+        "a risk of suicide or self-harm",
+        "withdrawal from drugs or alcohol",
+        "a medical condition that needs watching",
+    ),
+    "no_restraint_obstetric": tuple(RestraintLimitReason.values),
+    "restraint_health_approval": tuple(RestraintLimitReason.values),
+}
+
+
 def derive_flags(prisoner) -> dict:
     """The flags her care records call for (registered as a flag source)."""
     latest = prisoner.observation_decisions.order_by("-decided_at", "-id").first()
+    limits = set(
+        prisoner.restraint_restrictions.filter(ended_at__isnull=True).values_list(
+            "limit", flat=True
+        )
+    )
     return {
         "woman_clinician_requested": request_in_force(prisoner) is not None,
         "observation_level": latest.level if latest else ObservationLevel.NONE,
+        "no_restraint_obstetric": RestraintLimit.NO_RESTRAINTS in limits,
+        "restraint_health_approval": RestraintLimit.HEALTH_APPROVAL in limits,
     }
+
+
+# A clinical restriction on restraints (Rule 24; Mandela 47-49)
+
+
+def restraint_restrictions_of(prisoner) -> list[RestraintRestriction]:
+    return list(prisoner.restraint_restrictions.select_related("recorded_by", "ended_by"))
+
+
+@transaction.atomic
+def restrict_restraints(
+    *, by, prisoner, limit: str, reason: str, note: str = ""
+) -> RestraintRestriction:
+    """Health staff limit how she may be restrained, for an injury, a disability, a
+    mental-health reason or a medical condition: no restraints at all, or only by a method
+    they approve. Custody staff and the governor see the flag where they deal with restraints,
+    never the reason (Rules 8, 24)."""
+    prisoner = _recorder(by, prisoner)
+    if limit not in RestraintLimit.values:
+        raise ValidationError({"limit": _("Choose the restriction.")})
+    if reason not in RestraintLimitReason.values:
+        raise ValidationError({"reason": _("Choose the clinical reason.")})
+    if prisoner.restraint_restrictions.filter(
+        ended_at__isnull=True, limit=limit, reason=reason
+    ).exists():
+        raise ValidationError(_("This restriction is already in force for her."))
+    restriction = RestraintRestriction(
+        prisoner=prisoner, limit=limit, reason=reason, note=note.strip(), recorded_by=by
+    )
+    restriction.full_clean()
+    restriction.save()
+    audit.record(
+        by=by,
+        action="health.restraint_restriction_recorded",
+        subject=restriction,
+        facility=prisoner.facility,
+    )
+    _refresh(prisoner, by)
+    return restriction
+
+
+@transaction.atomic
+def end_restraint_restriction(*, by, restriction: RestraintRestriction) -> RestraintRestriction:
+    """Health staff end the restriction: her flags follow from what is still in force."""
+    _recorder(by, restriction.prisoner)
+    restriction = RestraintRestriction.objects.select_for_update().get(pk=restriction.pk)
+    if restriction.ended_at is not None:
+        raise ValidationError(_("This restriction has ended already."))
+    restriction.ended_at, restriction.ended_by = timezone.now(), by
+    restriction.save(update_fields=["ended_at", "ended_by"])
+    audit.record(
+        by=by,
+        action="health.restraint_restriction_ended",
+        subject=restriction,
+        facility=restriction.prisoner.facility,
+    )
+    _refresh(restriction.prisoner, by)
+    return restriction
 
 
 # Her choice of a woman clinician (Rule 10.2)

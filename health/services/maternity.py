@@ -98,6 +98,13 @@ def contact_key(contact: MaternityContact) -> str:
 
 _AS_OF: ContextVar[datetime | None] = ContextVar("maternity_as_of", default=None)
 
+# What sets each flag here (`prisoners.services.register_flag_source`).
+FLAG_REASONS = {
+    "no_segregation": ("pregnancy", "breastfeeding"),
+    "no_restraint_obstetric": ("labour", "after giving birth"),
+    "restraint_health_approval": ("pregnancy",),
+}
+
 
 def derive_flags(prisoner) -> dict:
     """The flags her maternity records call for (registered as a flag source).

@@ -184,7 +184,9 @@ def test_only_health_staff_record_maternity(cast, woman_a, declared):
 def test_while_she_is_pregnant_restraints_need_health_approval(cast, nurse, woman_a, declared):
     assert flags(woman_a).restraint_health_approval is True
     page = client_for(cast["custody"]).get(reverse("prisoners:detail", args=[woman_a.uuid]))
-    assert "Restraints only as health approves" in page.content.decode()
+    # In her restraints section, where custody restrain; never beside her name (Rule 24).
+    assert "only by a method health staff approve" in page.content.decode()
+    assert "Restraints only as health approves" not in page.content.decode()
     svc.rule_out_pregnancy(by=nurse, pregnancy=declared)
     assert flags(woman_a).restraint_health_approval is False
 

@@ -11,11 +11,19 @@ from django.views.decorators.http import require_POST
 from prisoners.permissions import staff_of
 from prisoners.services import register_flag_source
 
-from ..forms.care import AssessmentForm, DistressForm, EmptyForm, EncounterForm, ObservationForm
+from ..forms.care import (
+    AssessmentForm,
+    DistressForm,
+    EmptyForm,
+    EncounterForm,
+    ObservationForm,
+    RestraintRestrictionForm,
+)
+from ..models import RestraintRestriction
 from ..permissions import RECORD, access_clinical_file
 from ..sections import FilePart, register
 from ..services import care as services
-from .common import act, form_for, her_form
+from .common import act, form_for, her_form, record_form
 
 
 def _encounter_form(woman, data=None, **kwargs):
@@ -80,8 +88,35 @@ record_distress = her_form(
     done=gettext_lazy("Recorded: a health check is due (Rule 13)."),
 )
 
+restrict_restraints = her_form(
+    RestraintRestrictionForm,
+    services.restrict_restraints,
+    key="restraint-restriction",
+    prefix="restraint",
+    done=gettext_lazy("Recorded: custody staff see the restriction, never its reason."),
+)
+end_restraint_restriction = record_form(
+    RestraintRestriction,
+    "prisoner",
+    EmptyForm,
+    services.end_restraint_restriction,
+    name="restraint-end",
+    arg="restriction",
+    done=gettext_lazy("The restriction has ended."),
+)
+
 
 urlpatterns = [
+    path(
+        "women/<uuid:uuid>/restraint-restrictions/",
+        restrict_restraints,
+        name="restrict-restraints",
+    ),
+    path(
+        "restraint-restrictions/<uuid:uuid>/end/",
+        end_restraint_restriction,
+        name="end-restraint-restriction",
+    ),
     path(
         "women/<uuid:uuid>/woman-clinician/",
         request_woman_clinician,
@@ -112,6 +147,7 @@ def _part(request, prisoner, failed):
         "woman": prisoner,
         "can_record": can_record,
         "woman_clinician_request": services.request_in_force(prisoner),
+        "restraint_restrictions": services.restraint_restrictions_of(prisoner),
         "encounters": encounters,
         **mental,
         "observation_level": observation.level if observation else "none",
@@ -119,6 +155,9 @@ def _part(request, prisoner, failed):
     if can_record:
         context.update(
             woman_clinician_form=form_for(failed, "woman-clinician", EmptyForm),
+            restraint_form=form_for(
+                failed, "restraint-restriction", RestraintRestrictionForm, prefix="restraint"
+            ),
             encounter_form=failed.get("encounter") or _encounter_form(prisoner),
             assessment_form=form_for(failed, "assessment", AssessmentForm, prefix="assessment"),
             observation_form=form_for(
@@ -135,10 +174,11 @@ def _part(request, prisoner, failed):
         *(assessment.uuid for assessment in mental["assessments"]),
         *(event.uuid for event in mental["distress_events"]),
         *([observation.uuid] if observation else []),
+        *(restriction.uuid for restriction in context["restraint_restrictions"]),
     ]
     return context, ids
 
 
 def register_parts() -> None:
     register(FilePart(key="care", template="health/_care.html", context=_part, order=40))
-    register_flag_source(services.derive_flags)
+    register_flag_source(services.derive_flags, area="health", reasons=services.FLAG_REASONS)

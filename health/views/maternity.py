@@ -123,4 +123,4 @@ def _part(request, prisoner, failed):
 
 def register_parts() -> None:
     register(FilePart(key="maternity", template="health/_maternity.html", context=_part, order=20))
-    register_flag_source(services.derive_flags)
+    register_flag_source(services.derive_flags, area="health", reasons=services.FLAG_REASONS)

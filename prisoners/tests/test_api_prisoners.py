@@ -45,7 +45,15 @@ def test_the_detail_carries_her_flags_without_a_reason(api, woman_a):
     set_protection_flags(prisoner=woman_a, by=None, source="health", no_segregation=True)
     body = api("custody").get(f"{LIST}{woman_a.uuid}/").json()
     assert body["flags"]["no_segregation"] is True
+    # Custody act on these wherever they see her; the restraint flags only where restraints
+    # are recorded.
     assert set(body["flags"]) == {
+        "no_segregation",
+        "woman_clinician_requested",
+        "observation_level",
+        "child_in_prison",
+    }
+    assert set(api("health").get(f"{LIST}{woman_a.uuid}/").json()["flags"]) == {
         "no_segregation",
         "no_restraint_obstetric",
         "restraint_health_approval",
