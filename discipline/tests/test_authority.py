@@ -205,3 +205,19 @@ def test_her_page_shows_a_segregation_awaiting_authority_as_not_started(cast, wo
 
     assert "awaiting the governor's authority" in page
     assert "in progress" not in page
+
+
+@pytest.mark.rule("22")
+def test_the_queue_shows_the_rule_22_refusal_of_her_confirmation_and_writes_nothing(cast, woman_a):
+    segregation = ask(cast, woman_a)
+    set_protection_flags(prisoner=woman_a, by=None, source="health", no_segregation=True)
+
+    response = client_for(cast["governor"]).post(
+        f"/authority/segregation/{segregation.uuid}/confirm/"
+    )
+
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "(Bangkok Rule 22)" in page and "breastfe" not in page.lower()
+    segregation.refresh_from_db()
+    assert segregation.awaits_authority and decided_audit(segregation) == 0
