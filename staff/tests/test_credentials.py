@@ -81,6 +81,15 @@ def test_after_a_reset_the_api_answers_403_saying_why(reset, woman_a):
     assert "Set a new password" in response.json()["detail"]
 
 
+def test_after_a_reset_a_token_she_gets_is_refused_403_saying_why(reset, woman_a):
+    from signin.tests.factories import auth_header
+
+    officer, _ = reset
+    response = Client().get(f"/api/v1/prisoners/{woman_a.uuid}/", **auth_header(officer))
+    assert response.status_code == 403
+    assert "Set a new password" in response.json()["detail"]
+
+
 def test_her_new_password_lets_her_work_again(reset, heard, django_capture_on_commit_callbacks):
     officer, _ = reset
     client = client_for(User.objects.get(pk=officer.pk))
@@ -135,6 +144,14 @@ def test_a_superuser_session_is_not_honoured(root):
     assert client.get("/").status_code == 302
     assert client.get("/admin/").status_code == 302
     assert client.get("/api/v1/prisoners/").status_code in (401, 403)
+
+
+def test_a_superuser_token_is_refused(root, woman_a):
+    from signin.tests.factories import auth_header
+
+    response = Client().get("/api/v1/prisoners/", **auth_header(root))
+    assert response.status_code in (401, 403)
+    assert "results" not in response.json()
 
 
 def test_a_superuser_gets_no_api_token(root):
