@@ -25,8 +25,9 @@ def navigation(request):
             items.append((_("Authorities waiting"), reverse("authority:queue")))
         if user.has_perm("prisoners.oversee_facility"):
             items.append((_("Oversight"), reverse("oversight:overview")))
-    if role is not None and (role.manages_accounts or role.code == "governor"):
-        items.append((_("Changes of access"), reverse("accounts:changes")))
+    # Every member of staff: the changes of her access waiting for confirmation, the training
+    # she records; a governor's and an administrator's decisions.
+    items.append((_("Changes of access"), reverse("accounts:changes")))
     if role is not None and role.manages_accounts:
         items.append((_("Accounts and facilities"), reverse("admin:index")))
     items.append((_("API documentation"), reverse("api-docs")))
