@@ -326,18 +326,24 @@ class AccessChange(models.Model):
     def is_pending(self) -> bool:
         return self.status == self.Status.PENDING
 
-    def describe(self) -> str:
-        """What is asked, in words (role and gender by their labels)."""
+    def describe(self, value: str | None = None) -> str:
+        """What is asked (or `value`, e.g. the old one), in words: roles and genders by their
+        labels."""
         from .roles import ROLES
 
+        value = self.new_value if value is None else value
         if self.kind == self.Kind.FACILITY:
             return str(self.facility)
         if self.kind == self.Kind.ROLE:
-            role = ROLES.get(self.new_value)
-            return str(role.label) if role else self.new_value
+            role = ROLES.get(value)
+            return str(role.label) if role else value
         if self.kind == self.Kind.GENDER:
-            return str(Gender(self.new_value).label)
+            return str(Gender(value).label) if value in Gender.values else value
         return str(Course(self.course).label)
+
+    @property
+    def old_label(self) -> str:
+        return self.describe(self.old_value) if self.old_value else ""
 
 
 pghistory.track(append_only=True)(AccessChange)

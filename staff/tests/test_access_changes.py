@@ -361,6 +361,7 @@ def test_the_governor_confirms_on_her_page_and_the_requester_sees_it_waiting(cas
     governor = client_for(cast["governor"])
     page = governor.get("/accounts/changes/").content.decode()
     assert 'data-testid="awaiting"' in page and "Health staff" in page
+    assert "now: Custody officer" in page
     change = AccessChange.objects.get(subject=officer, status="pending")
     response = governor.post(f"/accounts/changes/{change.uuid}/confirm/")
     assert response.status_code == 302
