@@ -8,9 +8,12 @@ A service asked for such an action returns the held record instead of its own; i
 from django.contrib import messages
 from django.utils.translation import gettext_lazy as _
 
+# It names no complaint and no report: whoever asked may be named in one (Rule 25). A charge,
+# and a segregation custody ask for, never come here: they are recorded as for any woman and
+# only their next step waits (`complaints.services.retaliation`).
 HELD_MESSAGE = _(
-    "Held for review: she is protected after a complaint or a report, so safeguarding staff "
-    "and the governor review this action before it takes effect (Rules 7.3, 25.1)."
+    "Held for review: safeguarding staff and the governor review this action before it takes "
+    "effect (Rules 7.3, 25.1)."
 )
 
 

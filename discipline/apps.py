@@ -23,7 +23,12 @@ class DisciplineConfig(AppConfig):
         from .services import segregation
         from .services.charges import carry_out_sanction, stop_held_charge
         from .services.contact import carry_out_restriction
-        from .services.segregation import END_NOW_KIND, carry_out_segregation, watch_protection
+        from .services.segregation import (
+            END_NOW_KIND,
+            carry_out_segregation,
+            stop_held_segregation,
+            watch_protection,
+        )
 
         register_authority(segregation.AREA)
         register_flag_watcher(watch_protection)
@@ -43,5 +48,5 @@ class DisciplineConfig(AppConfig):
         # (Rules 7.3, 25.1).
         register_adverse_action("charge", stop=stop_held_charge)
         register_adverse_action("sanction", carry_out_sanction)
-        register_adverse_action("segregation", carry_out_segregation)
+        register_adverse_action("segregation", carry_out_segregation, stop=stop_held_segregation)
         register_adverse_action("contact_restriction", carry_out_restriction)

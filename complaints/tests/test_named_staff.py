@@ -18,7 +18,7 @@ from complaints.models import HeldAction, SafeguardingRecord
 from complaints.services import review_held_action
 from complaints.services.retaliation import HELD_TASK, NOT_YET
 from conftest import client_for
-from discipline.models import Charge
+from discipline.models import Charge, Segregation
 from reminders.models import Reminder
 from reminders.services import tasks_for
 from staff.tests.factories import make_staff
@@ -105,6 +105,18 @@ def officer_sequence(officer, woman) -> list:
         {"offence": "Late for roll call", "language": "Burmese"},
         api=True,
     )
+    end = (timezone.localdate() + timedelta(days=3)).isoformat()
+    seen.post(
+        "ask for a segregation (page)",
+        reverse("discipline:segregate", args=[woman.uuid]),
+        {"kind": "separation", "reason": "Kept apart after a fight", "planned_end": end},
+    )
+    seen.post(
+        "ask for a segregation (API)",
+        f"/api/v1/prisoners/{woman.uuid}/segregations/",
+        {"kind": "separation", "reason": "Kept apart after a fight", "planned_end": end},
+        api=True,
+    )
     seen.get("her discipline (API)", f"/api/v1/prisoners/{woman.uuid}/discipline/")
     seen.get("her (API)", f"/api/v1/prisoners/{woman.uuid}/")
     seen.get("her page again", her)
@@ -133,12 +145,16 @@ def test_an_officer_named_in_her_report_receives_what_she_would_without_it(cast,
         report(cast["custody"], woman_a, named_staff=[accused])
         named = officer_sequence(accused, woman_a)
         # The charges wait for the reviews all the same, and the reviewers see them.
-        held = HeldAction.objects.filter(prisoner=woman_a, kind="charge")
-        assert held.count() == 2 and {h.status for h in held} == {"held"}
-        assert tasks_for(cast["safeguarding"]).filter(kind=HELD_TASK).count() == 2
+        held = HeldAction.objects.filter(prisoner=woman_a)
+        # The second segregation is refused (she has one pending), in both worlds alike.
+        assert sorted(held.values_list("kind", flat=True)) == ["charge", "charge", "segregation"]
+        assert Segregation.objects.get().authority == "pending"
+        assert {h.status for h in held} == {"held"}
+        assert tasks_for(cast["safeguarding"]).filter(kind=HELD_TASK).count() == 3
     with world():
         unnamed = officer_sequence(accused, woman_a)
         assert not HeldAction.objects.exists()
+        assert Segregation.objects.get().authority == "pending"
     assert_same(named, unnamed)
 
 
@@ -328,3 +344,43 @@ def test_a_held_transfer_carried_out_takes_her_complaint_and_its_holds_with_her(
         client_for(cast["governor"]).get(reverse("complaints:held", args=[held.uuid])).status_code
         == 404
     )
+
+
+@pytest.mark.rule("7.3")
+@pytest.mark.rule("25.1")
+def test_a_segregation_custody_ask_for_after_her_report_awaits_authority_and_the_reviews(
+    cast, woman_a
+):
+    from authority.services import confirm
+    from discipline.services.segregation import AREA, segregate
+
+    def asked():
+        return segregate(
+            by=cast["custody"],
+            prisoner=woman_a,
+            kind="separation",
+            reason="Kept apart",
+            planned_end=timezone.localdate() + timedelta(days=2),
+        )
+
+    report(cast["health"], woman_a)
+    first = asked()
+    assert first.authority == "pending"  # as for any woman
+    with pytest.raises(Exception) as waiting:
+        confirm(area=AREA, by=cast["governor"], record=first)
+    assert str(NOT_YET) in str(waiting.value)
+    first.refresh_from_db()
+    assert first.authority == "pending" and first.started_at is None
+    stopped = HeldAction.objects.get(record_uuid=first.uuid)
+    review_held_action(by=cast["safeguarding"], held=stopped, retaliatory=True)
+    first.refresh_from_db()
+    assert first.authority == "refused" and first.started_at is None
+    assert not tasks_for(cast["governor"]).filter(prisoner=woman_a).exists()
+    second = asked()
+    deputy = make_staff("governor", woman_a.facility, username="deputy")
+    released = HeldAction.objects.get(record_uuid=second.uuid)
+    review_held_action(by=cast["safeguarding"], held=released, retaliatory=False)
+    review_held_action(by=deputy, held=released, retaliatory=False)
+    confirm(area=AREA, by=cast["governor"], record=second)
+    second.refresh_from_db()
+    assert second.authority == "confirmed" and second.started_at is not None
