@@ -25,8 +25,8 @@ class StaffName(serializers.Field):
         return value.get_full_name() or value.username
 
 
-def staff(source=None):
-    return StaffName(source=source, read_only=True)
+def staff(source=None, *, null=False):
+    return StaffName(source=source, read_only=True, allow_null=null)
 
 
 NOW = _("Date and hour; now if not given.")
@@ -50,12 +50,12 @@ class RestraintReviewSerializer(serializers.ModelSerializer):
 
 class RestraintSerializer(serializers.ModelSerializer):
     woman = serializers.UUIDField(source="prisoner.uuid", read_only=True)
-    authorised_by = staff()
-    authority_sought_from = staff()
-    authority_requested_by = staff()
-    authority_refused_by = staff()
+    authorised_by = staff(null=True)
+    authority_sought_from = staff(null=True)
+    authority_requested_by = staff(null=True)
+    authority_refused_by = staff(null=True)
     applied_by = staff()
-    removed_by = staff()
+    removed_by = staff(null=True)
     reviews = RestraintReviewSerializer(many=True, read_only=True)
     approved_method = serializers.SerializerMethodField(
         help_text=_("Whether a method health staff approved covered it.")
@@ -158,7 +158,6 @@ class RestraintApplyInput(Guarded):
     )
     sought_from = Governor(
         required=False,
-        allow_null=True,
         default=None,
         help_text=_("Username of the governor whose authority you ask; any governor if absent."),
     )

@@ -95,7 +95,6 @@ class SearchAuthorityInput(serializers.Serializer):
     reason = StrictCharField(help_text=_("The individual reason about her (Mandela 51)."))
     sought_from = StaffOf(
         required=False,
-        allow_null=True,
         default=None,
         help_text=_("Username of the governor whose authority you ask; any governor if absent."),
     )

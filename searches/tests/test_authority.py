@@ -316,3 +316,13 @@ def test_the_demo_records_a_search_on_a_given_authority_and_one_awaiting(cast, f
     assert strip_search.searched_at >= strip_search.authorisation.authority_decided_at
     waiting = SearchAuthorisation.objects.get(authority="pending")
     assert waiting.authority_sought_from == cast["governor"]
+
+
+def test_the_api_refuses_an_empty_governor_name_rather_than_read_it_as_none(officer, woman_a):
+    response = api(officer).post(
+        f"/api/v1/prisoners/{woman_a.uuid}/search-authorities/",
+        {"kind": "strip", "trigger": "intelligence", "reason": REASON, "sought_from": ""},
+        format="json",
+    )
+    assert response.status_code == 400 and "sought_from" in response.json()
+    assert not SearchAuthorisation.objects.exists()
