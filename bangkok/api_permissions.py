@@ -2,7 +2,8 @@ from rest_framework.permissions import BasePermission
 
 
 def requires(perm: str) -> type[BasePermission]:
-    """A DRF permission: signed in and holding the model permission `perm` (else 403).
+    """A DRF permission: signed in and holding the model permission `perm`, else refused with
+    the 404 of a record that doesn't exist (`bangkok.errors`).
 
     This says what kind of record the role may touch; which records, the access funnel
     decides (`prisoners.permissions`).

@@ -15,22 +15,29 @@ FIELD_ERRORS = {
 }
 
 
+CSRF_FAILED = "CSRF check failed (a signed-in browser session only)."
+NOT_FOUND = "No such record, or not in your facilities or your role's areas."
+
+
 def _response(description: str, schema: dict) -> dict:
     return {"description": description, "content": {"application/json": {"schema": schema}}}
 
 
 def add_common_responses(result, generator, request, public):
-    """Document 401/403 on authenticated operations, 404 on paths with an id, 400 on
-    operations that take input (bad filters, page size or cursor), and that an empty choice
-    filter means "any"."""
+    """Document 401, 403 and 404 on authenticated operations, 400 on operations that take
+    input (bad filters, page size or cursor), and that an empty choice filter means "any".
+
+    A role refused an area, a record outside her facilities and a missing record are one 404
+    (`bangkok.errors`); 403 is only a signed-in browser session's failed CSRF check."""
     for path, operations in result.get("paths", {}).items():
         for operation in operations.values():
             responses = operation.setdefault("responses", {})
             if operation.get("security") != [] and "security" in operation:
                 responses.setdefault("401", _response("No valid token.", ERROR))
-                responses.setdefault("403", _response("Your role may not do this.", ERROR))
+                responses.setdefault("403", _response(CSRF_FAILED, ERROR))
+                responses.setdefault("404", _response(NOT_FOUND, ERROR))
             if "{" in path:
-                responses.setdefault("404", _response("No such record in your facilities.", ERROR))
+                responses.setdefault("404", _response(NOT_FOUND, ERROR))
             for parameter in operation.get("parameters", []):
                 enum = parameter.get("schema", {}).get("enum")
                 if parameter.get("in") == "query" and enum and "" not in enum:

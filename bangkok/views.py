@@ -3,7 +3,7 @@ from datetime import datetime, time, timedelta
 from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError, connection
 from django.db.models import Count, Q
-from django.http import HttpResponsePermanentRedirect, JsonResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.utils import timezone
@@ -11,6 +11,7 @@ from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from bangkok.errors import not_found_json
 from prisoners.models import CustodyStatus, juvenile_q
 from prisoners.permissions import facilities_of, prisoners_visible_to
 from reminders.models import Status
@@ -80,7 +81,18 @@ def _api_or_page(status: int, detail: str, page_view):
     return handler
 
 
+def not_found(request, exception=None):
+    """One 404 for a page or record that doesn't exist, is outside her facilities, or is in
+    an area her role may not reach (`bangkok.errors` says why): nothing from the request or
+    the exception reaches the body, so two ids answer alike byte for byte."""
+    if request.path.startswith("/api/"):
+        return HttpResponse(not_found_json(), content_type="application/json", status=404)
+    return render(request, "404.html", status=404)
+
+
 handler400 = _api_or_page(400, "Bad request.", defaults.bad_request)
-handler403 = _api_or_page(403, "Your role may not do this.", defaults.permission_denied)
-handler404 = _api_or_page(404, "Not found.", defaults.page_not_found)
+# A refusal of access is answered as the 404 of a record that doesn't exist. A failed CSRF
+# check keeps its own 403 (Django's CSRF_FAILURE_VIEW, which doesn't come here).
+handler403 = not_found
+handler404 = not_found
 handler500 = _api_or_page(500, "Server error.", defaults.server_error)

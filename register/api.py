@@ -1,8 +1,8 @@
 """The register of children in the API (Rules 2.2 and 3).
 
 Children's identities are confidential (Rule 3.2): only reception and social workers reach
-these operations, every other role is refused (403) before anything is read, and every read
-goes through `children_of`, which audits the ids disclosed.
+these operations, every other role is refused (the 404 of a missing record) before anything
+is read, and every read goes through `children_of`, which audits the ids disclosed.
 """
 
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view

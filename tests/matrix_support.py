@@ -25,6 +25,9 @@ def rows(default, **by_role):
 # What each role gets, per URL name and method. Anonymous users of HTML pages are sent to
 # the login page (302); of the API, 401.
 NOT_ALLOWED = rows(405)
+# A method an API route doesn't take: 405 for every signed-in role, refused or not (the
+# permission check never turns it into the 404 of `bangkok.errors`).
+API_NOT_ALLOWED = rows(405, anonymous=401)
 
 # Areas that declare their routes in `<app>/tests/matrix.py`: `MATRIX` (route name -> method
 # -> expected status per role) and `world(cast, admission) -> {route name: URL kwargs}`; an

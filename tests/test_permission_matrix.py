@@ -1,8 +1,10 @@
 """The permission matrix (QUALITY S1, S4): every URL x every role x method is declared here.
 
 A route the resolver or the OpenAPI schema knows and this file doesn't fails the suite.
-Statuses: 2xx only where the role may; out of scope or forbidden is 404, 403, 401, 302 (to a
-login page) or 405, never a 2xx.
+Statuses: 2xx only where the role may; out of scope or forbidden is 404, 401, 302 (to a
+login page) or 405, never a 2xx. A role refused an area or an action gets the 404 of a record
+that doesn't exist, never a 403 (`bangkok.errors`): no cell declares 403, and
+`tests/test_not_found_sweep.py` proves the 404s alike byte for byte.
 """
 
 import re
@@ -19,6 +21,7 @@ from staff.models import AccessChange, Course, TrainingRecord
 from staff.roles import ROLES
 from tests.matrix_support import (
     API_METHODS,
+    API_NOT_ALLOWED,
     HTML_METHODS,
     NOT_ALLOWED,
     ROLES_IN_MATRIX,
@@ -33,7 +36,7 @@ MATRIX = {
     "logout": {"GET": NOT_ALLOWED, "POST": rows(302)},
     "set_language": {"GET": rows(302), "POST": rows(302)},
     "prisoners:list": {
-        "GET": rows(200, anonymous=302, sysadmin=403),
+        "GET": rows(200, anonymous=302, sysadmin=404),
         "POST": rows(405, anonymous=302),
     },
     "prisoners:detail": {
@@ -41,7 +44,7 @@ MATRIX = {
         "POST": rows(405, anonymous=302),
     },
     "reminders:tasks": {
-        "GET": rows(200, anonymous=302, sysadmin=403),
+        "GET": rows(200, anonymous=302, sysadmin=404),
         "POST": rows(405, anonymous=302),
     },
     # The sample task is reception's at A: only reception closes it (302 back to the list).
@@ -49,8 +52,8 @@ MATRIX = {
     # Admission (Rules 2-4): reception and the governor admit; reception and social workers
     # add children. An empty POST is refused with the form's errors (400), never written.
     "admissions:new": {
-        "GET": rows(403, anonymous=302, reception=200, governor=200, outsider=200),
-        "POST": rows(403, anonymous=302, reception=200, governor=200, outsider=200),
+        "GET": rows(404, anonymous=302, reception=200, governor=200, outsider=200),
+        "POST": rows(404, anonymous=302, reception=200, governor=200, outsider=200),
     },
     "admissions:detail": {
         "GET": rows(200, anonymous=302, sysadmin=404, outsider=404),
@@ -201,79 +204,61 @@ MATRIX = {
         "DELETE": NOT_ALLOWED,
     },
     "api-prisoner-list": {
-        "GET": rows(200, anonymous=401, sysadmin=403),
-        **dict.fromkeys(["POST", "PUT", "PATCH", "DELETE"], rows(405, anonymous=401, sysadmin=403)),
+        "GET": rows(200, anonymous=401, sysadmin=404),
+        **dict.fromkeys(["POST", "PUT", "PATCH", "DELETE"], API_NOT_ALLOWED),
     },
     "api-prisoner-detail": {
-        "GET": rows(200, anonymous=401, sysadmin=403, outsider=404),
-        **dict.fromkeys(["POST", "PUT", "PATCH", "DELETE"], rows(405, anonymous=401, sysadmin=403)),
+        "GET": rows(200, anonymous=401, sysadmin=404, outsider=404),
+        **dict.fromkeys(["POST", "PUT", "PATCH", "DELETE"], API_NOT_ALLOWED),
     },
     "api-task-list": {
-        "GET": rows(200, anonymous=401, sysadmin=403),
-        **dict.fromkeys(["POST", "PUT", "PATCH", "DELETE"], rows(405, anonymous=401, sysadmin=403)),
+        "GET": rows(200, anonymous=401, sysadmin=404),
+        **dict.fromkeys(["POST", "PUT", "PATCH", "DELETE"], API_NOT_ALLOWED),
     },
     "api-task-complete": {
-        "POST": rows(404, anonymous=401, sysadmin=403, inspector=403, reception=200),
-        **dict.fromkeys(
-            ["GET", "PUT", "PATCH", "DELETE"],
-            rows(405, anonymous=401, sysadmin=403, inspector=403),
-        ),
+        "POST": rows(404, anonymous=401, sysadmin=404, inspector=404, reception=200),
+        **dict.fromkeys(["GET", "PUT", "PATCH", "DELETE"], API_NOT_ALLOWED),
     },
-    # Admission API: the same roles as the pages. Without the permission 403; another
-    # facility's record 404. An empty body is refused with the fields' errors (400); the
+    # Admission API: the same roles as the pages. Without the permission, or for another
+    # facility's record, 404. An empty body is refused with the fields' errors (400); the
     # sample admission has no rights answered yet, so completing it is refused under Rule 2.1.
     "api-admission-list": {
-        "GET": rows(200, anonymous=401, sysadmin=403),
-        "POST": rows(403, anonymous=401, reception=400, governor=400, outsider=400),
-        **dict.fromkeys(["PUT", "PATCH", "DELETE"], rows(405, anonymous=401, sysadmin=403)),
+        "GET": rows(200, anonymous=401, sysadmin=404),
+        "POST": rows(404, anonymous=401, reception=400, governor=400, outsider=400),
+        **dict.fromkeys(["PUT", "PATCH", "DELETE"], API_NOT_ALLOWED),
     },
     "api-admission-find-returning": {
-        "GET": rows(403, anonymous=401, reception=200, governor=200, outsider=200),
-        **dict.fromkeys(
-            ["POST", "PUT", "PATCH", "DELETE"],
-            rows(403, anonymous=401, reception=405, governor=405, outsider=405),
-        ),
+        "GET": rows(404, anonymous=401, reception=200, governor=200, outsider=200),
+        **dict.fromkeys(["POST", "PUT", "PATCH", "DELETE"], API_NOT_ALLOWED),
     },
     "api-admission-detail": {
-        "GET": rows(200, anonymous=401, sysadmin=403, outsider=404),
-        **dict.fromkeys(["POST", "PUT", "PATCH", "DELETE"], rows(405, anonymous=401, sysadmin=403)),
+        "GET": rows(200, anonymous=401, sysadmin=404, outsider=404),
+        **dict.fromkeys(["POST", "PUT", "PATCH", "DELETE"], API_NOT_ALLOWED),
     },
     "api-admission-rights": {
-        "POST": rows(403, anonymous=401, reception=400, governor=400, outsider=404),
-        **dict.fromkeys(
-            ["GET", "PUT", "PATCH", "DELETE"],
-            rows(403, anonymous=401, reception=405, governor=405, outsider=405),
-        ),
+        "POST": rows(404, anonymous=401, reception=400, governor=400, outsider=404),
+        **dict.fromkeys(["GET", "PUT", "PATCH", "DELETE"], API_NOT_ALLOWED),
     },
     "api-admission-complete": {
-        "POST": rows(403, anonymous=401, reception=409, governor=409, outsider=404),
-        **dict.fromkeys(
-            ["GET", "PUT", "PATCH", "DELETE"],
-            rows(403, anonymous=401, reception=405, governor=405, outsider=405),
-        ),
+        "POST": rows(404, anonymous=401, reception=409, governor=409, outsider=404),
+        **dict.fromkeys(["GET", "PUT", "PATCH", "DELETE"], API_NOT_ALLOWED),
     },
     "api-admission-allocation": {
-        "POST": rows(403, anonymous=401, reception=400, social=400, governor=400, outsider=404),
-        **dict.fromkeys(
-            ["GET", "PUT", "PATCH", "DELETE"],
-            rows(403, anonymous=401, reception=405, social=405, governor=405, outsider=405),
-        ),
+        "POST": rows(404, anonymous=401, reception=400, social=400, governor=400, outsider=404),
+        **dict.fromkeys(["GET", "PUT", "PATCH", "DELETE"], API_NOT_ALLOWED),
     },
     # Her property (Mandela 7, 67): every case role reads the inventory; reception and the
     # governor keep it, transfer and release her. An empty body is refused (400), as is
     # signing the sample admission's empty inventory.
     "api-admission-property": {
-        "GET": rows(200, anonymous=401, sysadmin=403, outsider=404),
-        "POST": rows(403, anonymous=401, reception=400, governor=400, outsider=404),
-        **dict.fromkeys(["PUT", "PATCH", "DELETE"], rows(405, anonymous=401, sysadmin=403)),
+        "GET": rows(200, anonymous=401, sysadmin=404, outsider=404),
+        "POST": rows(404, anonymous=401, reception=400, governor=400, outsider=404),
+        **dict.fromkeys(["PUT", "PATCH", "DELETE"], API_NOT_ALLOWED),
     },
     **{
         name: {
-            "POST": rows(403, anonymous=401, reception=400, governor=400, outsider=404),
-            **dict.fromkeys(
-                ["GET", "PUT", "PATCH", "DELETE"],
-                rows(403, anonymous=401, reception=405, governor=405, outsider=405),
-            ),
+            "POST": rows(404, anonymous=401, reception=400, governor=400, outsider=404),
+            **dict.fromkeys(["GET", "PUT", "PATCH", "DELETE"], API_NOT_ALLOWED),
         }
         for name in (
             "api-admission-property-sign",
@@ -286,61 +271,33 @@ MATRIX = {
     # empty decision is refused for its missing outcome (400).
     "api-admission-suspension-requests": {
         "GET": rows(
-            403, anonymous=401, reception=200, social=200, governor=200, inspector=200, outsider=404
+            404, anonymous=401, reception=200, social=200, governor=200, inspector=200, outsider=404
         ),
-        "POST": rows(403, anonymous=401, reception=400, social=400, outsider=404),
-        **dict.fromkeys(
-            ["PUT", "PATCH", "DELETE"],
-            rows(
-                403,
-                anonymous=401,
-                reception=405,
-                social=405,
-                governor=405,
-                inspector=405,
-                outsider=405,
-            ),
-        ),
+        "POST": rows(404, anonymous=401, reception=400, social=400, outsider=404),
+        **dict.fromkeys(["PUT", "PATCH", "DELETE"], API_NOT_ALLOWED),
     },
     "api-suspension-decision": {
-        "POST": rows(403, anonymous=401, reception=400, social=400, outsider=404),
-        **dict.fromkeys(
-            ["GET", "PUT", "PATCH", "DELETE"],
-            rows(403, anonymous=401, reception=405, social=405, outsider=405),
-        ),
+        "POST": rows(404, anonymous=401, reception=400, social=400, outsider=404),
+        **dict.fromkeys(["GET", "PUT", "PATCH", "DELETE"], API_NOT_ALLOWED),
     },
     # Her family (T2): reception and social workers keep it; the governor and inspector read.
     "api-prisoner-family": {
         "GET": rows(
-            403, anonymous=401, reception=200, social=200, governor=200, inspector=200, outsider=404
+            404, anonymous=401, reception=200, social=200, governor=200, inspector=200, outsider=404
         ),
-        "POST": rows(403, anonymous=401, reception=400, social=400, outsider=404),
-        **dict.fromkeys(
-            ["PUT", "PATCH", "DELETE"],
-            rows(
-                403,
-                anonymous=401,
-                reception=405,
-                social=405,
-                governor=405,
-                inspector=405,
-                outsider=405,
-            ),
-        ),
+        "POST": rows(404, anonymous=401, reception=400, social=400, outsider=404),
+        **dict.fromkeys(["PUT", "PATCH", "DELETE"], API_NOT_ALLOWED),
     },
     # Children's identities (Rule 3.2): reception and social workers only; every other role,
     # the inspector included, is refused before anything is read.
     "api-prisoner-children": {
-        "GET": rows(403, anonymous=401, reception=200, social=200, outsider=404),
-        "POST": rows(403, anonymous=401, reception=400, social=400, outsider=404),
-        **dict.fromkeys(
-            ["PUT", "PATCH", "DELETE"],
-            rows(403, anonymous=401, reception=405, social=405, outsider=405),
-        ),
+        "GET": rows(404, anonymous=401, reception=200, social=200, outsider=404),
+        "POST": rows(404, anonymous=401, reception=400, social=400, outsider=404),
+        **dict.fromkeys(["PUT", "PATCH", "DELETE"], API_NOT_ALLOWED),
     },
     "api-child-detail": {
-        "PATCH": rows(403, anonymous=401, social=400),
-        **dict.fromkeys(["GET", "POST", "PUT", "DELETE"], rows(403, anonymous=401, social=405)),
+        "PATCH": rows(404, anonymous=401, social=400),
+        **dict.fromkeys(["GET", "POST", "PUT", "DELETE"], API_NOT_ALLOWED),
     },
     # The health API (Rules 6-18, 48): health staff of her facility only; every other role,
     # the inspector included while she doesn't consent, gets the 404 of a woman who doesn't
@@ -419,7 +376,7 @@ def admin_expected(name: str, method: str, role: str) -> int:
         "admin:index": {"GET": 200, "POST": 200},
         "admin:app_list": {"GET": 200, "POST": 200},
         "admin:jsi18n": {"GET": 200, "POST": 405},
-        "admin:autocomplete": {"GET": 403, "POST": 405},
+        "admin:autocomplete": {"GET": 404, "POST": 405},
         "admin:password_change": {"GET": 200, "POST": 200},
         "admin:password_change_done": {"GET": 200, "POST": 405},
         "admin:auth_user_password_change": {"GET": 200, "POST": 200},
@@ -440,7 +397,7 @@ def admin_expected(name: str, method: str, role: str) -> int:
     else:  # delete: only login lockouts (to unlock an account); an empty POST only asks
         allowed = f"{app_label}.delete_{model_name}" in perms
     if not allowed:
-        return 403
+        return 404
     if method == "POST" and action == "changelist":
         return 200
     if (
@@ -448,7 +405,7 @@ def admin_expected(name: str, method: str, role: str) -> int:
         and action in {"add", "change"}
         and not can["add" if action == "add" else "change"]
     ):
-        return 403
+        return 404
     return 200
 
 
@@ -492,6 +449,18 @@ def test_every_route_has_a_declared_policy():
         if key is None or not (key in MATRIX or key.startswith("admin:"))
     ]
     assert undeclared == [], f"Declare these routes in the permission matrix: {undeclared}"
+
+
+def test_no_cell_declares_a_403():
+    """A refusal is the 404 of a record that doesn't exist (`bangkok.errors`), everywhere."""
+    forbidden = [
+        f"{method} {key} as {role}"
+        for key, methods in MATRIX.items()
+        for method, by_role in methods.items()
+        for role, status in by_role.items()
+        if status == 403
+    ]
+    assert forbidden == []
 
 
 def test_every_operation_in_the_openapi_schema_has_a_declared_policy(client, cast):
@@ -607,6 +576,17 @@ def health_world(cast, admission) -> dict:
         "health:record-child-check": {"uuid": child.health_checks.first().uuid},
         "health:give-consent": her,
         "health:withdraw-consent": {"uuid": consent.uuid},
+        **{
+            f"health:{name}": her
+            for name in (
+                "request-woman-clinician",
+                "withdraw-woman-clinician",
+                "record-encounter",
+                "record-assessment",
+                "set-observation",
+                "record-distress",
+            )
+        },
         **{
             f"api-health-{name}": her
             for name in (

@@ -58,8 +58,8 @@ def test_a_returning_woman_is_found_and_readmitted_on_her_record(cast, facility_
 
 
 def test_other_roles_cannot_open_the_admission_form(cast):
-    assert client_for(cast["custody"]).get(NEW).status_code == 403
-    assert client_for(cast["inspector"]).post(NEW, form_data()).status_code == 403
+    assert client_for(cast["custody"]).get(NEW).status_code == 404
+    assert client_for(cast["inspector"]).post(NEW, form_data()).status_code == 404
 
 
 @pytest.fixture

@@ -201,7 +201,7 @@ def test_a_prison_number_already_on_record_is_a_400(api, facility_a, woman_a):
 
 @pytest.mark.parametrize("role", NOT_ADMITTING)
 def test_roles_that_do_not_admit_are_refused_and_nothing_is_written(api, facility_a, role):
-    assert api(role).post(LIST, body(), format="json").status_code == 403
+    assert api(role).post(LIST, body(), format="json").status_code == 404
     assert nothing_written()
 
 
@@ -238,8 +238,8 @@ def test_the_list_filters_by_stage(api, cast, facility_a):
 
 
 def test_the_sysadmin_sees_no_admissions(api, admission):
-    assert api("sysadmin").get(LIST).status_code == 403
-    assert api("sysadmin").get(url(admission)).status_code == 403
+    assert api("sysadmin").get(LIST).status_code == 404
+    assert api("sysadmin").get(url(admission)).status_code == 404
 
 
 def test_cursor_pages_walk_every_admission(api, cast, facility_a):
@@ -403,7 +403,7 @@ def test_roles_that_do_not_admit_cannot_record_rights(api, admission, role):
         {"item": "legal_advice", "outcome": "accepted", "language": "my"},
         format="json",
     )
-    assert response.status_code == 403
+    assert response.status_code == 404
     assert not RightsOffer.objects.exists()
 
 
@@ -472,7 +472,7 @@ def test_an_admission_no_longer_in_reception_cannot_be_completed_again(api, cast
 @pytest.mark.parametrize("role", NOT_ADMITTING)
 def test_roles_that_do_not_admit_cannot_complete(api, cast, admission, role):
     answer_all(cast, admission, [*NATIONAL_RIGHTS, "consular"])
-    assert api(role).post(url(admission, "complete")).status_code == 403
+    assert api(role).post(url(admission, "complete")).status_code == 404
     admission.refresh_from_db()
     assert admission.stage == Stage.RECEPTION
 
@@ -539,7 +539,7 @@ def test_an_unknown_facility_code_is_a_400(api, far_from_home):
 @pytest.mark.parametrize("role", ["custody", "health", "safeguarding", "inspector"])
 def test_other_roles_cannot_decide_an_allocation(api, far_from_home, role):
     response = api(role).post(url(far_from_home, "allocation"), {"facility": "B"}, format="json")
-    assert response.status_code == 403
+    assert response.status_code == 404
     assert not Allocation.objects.exists()
 
 
@@ -564,7 +564,7 @@ def test_a_returning_woman_is_found_only_in_her_facilities(api, woman_a):
 
 
 def test_only_those_who_admit_search_for_a_returning_woman(api, woman_a):
-    assert api("custody").get(f"{LIST}returning/", {"family_name": "srisuk"}).status_code == 403
+    assert api("custody").get(f"{LIST}returning/", {"family_name": "srisuk"}).status_code == 404
 
 
 def test_the_search_runs_a_constant_number_of_queries(api, facility_a, woman_a):
@@ -614,7 +614,7 @@ def test_other_roles_do_not_see_her_family(api, cast, woman_a, role):
         by=cast["reception"], prisoner=woman_a, name="Khin Win", relationship="Sister"
     )
     response = api(role).get(family_url(woman_a))
-    assert response.status_code == 403
+    assert response.status_code == 404
     assert "Khin" not in response.content.decode()
 
 
@@ -623,7 +623,7 @@ def test_other_roles_cannot_record_her_family(api, woman_a, role):
     response = api(role).post(
         family_url(woman_a), {"name": "Khin Win", "relationship": "Sister"}, format="json"
     )
-    assert response.status_code == 403
+    assert response.status_code == 404
     assert not FamilyMember.objects.exists()
 
 

@@ -12,7 +12,7 @@ API_OTHER = dict.fromkeys(["PUT", "PATCH", "DELETE"], rows(405, anonymous=401))
 
 def _api_op(status_for_safeguarding: int) -> dict:
     return {
-        "POST": rows(404, anonymous=401, safeguarding=status_for_safeguarding, inspector=403),
+        "POST": rows(404, anonymous=401, safeguarding=status_for_safeguarding, inspector=404),
         **dict.fromkeys(["GET", "PUT", "PATCH", "DELETE"], rows(405, anonymous=401)),
     }
 
@@ -27,8 +27,8 @@ def _api_op_with_body() -> dict:
 
 MATRIX = {
     "complaints:lodge": {
-        "GET": rows(403, anonymous=302, outsider=404, **dict.fromkeys(LODGERS, 200)),
-        "POST": rows(403, anonymous=302, outsider=404, **dict.fromkeys(LODGERS, 400)),
+        "GET": rows(404, anonymous=302, outsider=404, **dict.fromkeys(LODGERS, 200)),
+        "POST": rows(404, anonymous=302, outsider=404, **dict.fromkeys(LODGERS, 400)),
     },
     "complaints:detail": {
         "GET": rows(404, anonymous=302, **dict.fromkeys(READERS, 200)),
@@ -37,19 +37,19 @@ MATRIX = {
     # Acknowledging the sample report: safeguarding does (302); the inspector only reads.
     "complaints:act": {
         "GET": rows(405, anonymous=302),
-        "POST": rows(404, anonymous=302, safeguarding=302, inspector=403),
+        "POST": rows(404, anonymous=302, safeguarding=302, inspector=404),
     },
     "complaints:held-list": {
-        "GET": rows(403, anonymous=302, **dict.fromkeys(REVIEWERS, 200)),
+        "GET": rows(404, anonymous=302, **dict.fromkeys(REVIEWERS, 200)),
         "POST": rows(405, anonymous=302),
     },
     "complaints:held": {
         "GET": rows(404, anonymous=302, **dict.fromkeys(REVIEWERS, 200)),
-        "POST": rows(404, anonymous=302, safeguarding=400, governor=400, inspector=403),
+        "POST": rows(404, anonymous=302, safeguarding=400, governor=400, inspector=404),
     },
     "api-prisoner-complaints": {
-        "GET": rows(403, anonymous=401, safeguarding=200, governor=200, inspector=200),
-        "POST": rows(403, anonymous=401, outsider=404, **dict.fromkeys(LODGERS, 400)),
+        "GET": rows(404, anonymous=401, safeguarding=200, governor=200, inspector=200),
+        "POST": rows(404, anonymous=401, outsider=404, **dict.fromkeys(LODGERS, 400)),
         **API_OTHER,
     },
     "api-complaint": {
@@ -57,7 +57,7 @@ MATRIX = {
         **dict.fromkeys(["POST", "PUT", "PATCH", "DELETE"], rows(405, anonymous=401)),
     },
     "api-held-actions": {
-        "GET": rows(403, anonymous=401, **dict.fromkeys(REVIEWERS, 200)),
+        "GET": rows(404, anonymous=401, **dict.fromkeys(REVIEWERS, 200)),
         **dict.fromkeys(["POST", "PUT", "PATCH", "DELETE"], rows(405, anonymous=401)),
     },
     "api-complaints-acknowledge": _api_op(200),

@@ -212,7 +212,7 @@ def test_the_api_reads_whole_for_safeguarding_and_status_only_for_the_governor(c
     assert get("safeguarding").json()["results"][0]["narrative"] == NARRATIVE
     status_only = get("governor").json()["results"][0]
     assert "narrative" not in status_only and status_only["status"] == "received"
-    assert get("custody").status_code == 403
+    assert get("custody").status_code == 404
 
 
 @pytest.mark.rule("25")

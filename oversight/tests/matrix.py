@@ -4,11 +4,11 @@ own facility's records; the outsider, reception at B, doesn't oversee)."""
 from tests.matrix_support import rows
 
 READ = {
-    "GET": rows(403, anonymous=302, governor=200, inspector=200),
+    "GET": rows(404, anonymous=302, governor=200, inspector=200),
     "POST": rows(405, anonymous=302),
 }
 API_READ = {
-    "GET": rows(403, anonymous=401, governor=200, inspector=200),
+    "GET": rows(404, anonymous=401, governor=200, inspector=200),
     **dict.fromkeys(["POST", "PUT", "PATCH", "DELETE"], rows(405, anonymous=401)),
 }
 MATRIX = {

@@ -65,8 +65,8 @@ def test_the_detail_carries_her_flags_without_a_reason(api, woman_a):
 
 def test_the_sysadmin_is_refused_case_data(api, woman_a):
     client = api("sysadmin")
-    assert client.get(LIST).status_code == 403
-    assert client.get(f"{LIST}{woman_a.uuid}/").status_code == 403
+    assert client.get(LIST).status_code == 404
+    assert client.get(f"{LIST}{woman_a.uuid}/").status_code == 404
 
 
 def test_no_token_no_data(woman_a):

@@ -25,7 +25,7 @@ def _post_only(anonymous: int, **by_role) -> dict:
 
 
 def _verb(doer: str, status: int) -> dict:
-    readers = {"custody": 403, "health": 403, "governor": 403, "inspector": 403}
+    readers = {"custody": 404, "health": 404, "governor": 404, "inspector": 404}
     return {**readers, doer: status}
 
 

@@ -91,7 +91,7 @@ def test_the_governor_may_read_but_not_apply(cast, woman_a):
     client = client_for(cast["governor"])
 
     assert client.get(f"/restraints/women/{woman_a.uuid}/").status_code == 200
-    assert client.post(f"/restraints/women/{woman_a.uuid}/apply/", _form(cast)).status_code == 403
+    assert client.post(f"/restraints/women/{woman_a.uuid}/apply/", _form(cast)).status_code == 404
     assert not Restraint.objects.exists()
 
 
@@ -170,7 +170,7 @@ def test_custody_cannot_approve_a_method(cast, woman_a):
         f"/restraints/women/{woman_a.uuid}/method-approval/", {"devices": ["soft_cuffs"]}
     )
 
-    assert response.status_code == 403
+    assert response.status_code == 404
     assert not MethodApproval.objects.exists()
 
 

@@ -52,7 +52,7 @@ MATRIX = {
     "visits:contacts": page(get=VISIT_READERS),
     "visits:add-contact": page(get={"social": 200, "custody": 200}, post=BOOKERS),
     "visits:today": {
-        "GET": rows(403, anonymous=302, **VISIT_READERS),
+        "GET": rows(404, anonymous=302, **VISIT_READERS),
         "POST": rows(405, anonymous=302),
     },
     "api-visits-visitors": api(
