@@ -50,9 +50,9 @@ class CommitmentForm(forms.Form):
 
 
 class IdentityForm(CommitmentForm):
-    """Her identity, respecting her self-perceived gender (Mandela Rule 7(a))."""
+    """Her identity, respecting her self-perceived gender (Mandela Rule 7(a)). Her prison
+    number is not asked: the admission gives her the next in the facility's series."""
 
-    prison_number = forms.CharField(label=_("Prison number"), max_length=20)
     given_names = forms.CharField(label=_("Given names"), max_length=200)
     family_name = forms.CharField(label=_("Family name"), max_length=200)
     aliases = forms.CharField(
@@ -76,7 +76,6 @@ class IdentityForm(CommitmentForm):
     legal_status = forms.ChoiceField(label=_("Legal status"), choices=LegalStatus.choices)
 
     field_order = [
-        "prison_number",
         "given_names",
         "family_name",
         "aliases",

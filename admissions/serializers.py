@@ -60,9 +60,9 @@ def _caller(serializer):
 
 
 class IdentitySerializer(serializers.Serializer):
-    """Her identity, respecting her self-perceived gender (Mandela Rule 7(a))."""
+    """Her identity, respecting her self-perceived gender (Mandela Rule 7(a)). No prison
+    number: the admission gives her the next in the facility's series."""
 
-    prison_number = StrictCharField(max_length=20)
     given_names = StrictCharField(max_length=200)
     family_name = StrictCharField(max_length=200)
     aliases = serializers.ListField(

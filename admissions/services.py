@@ -1,11 +1,13 @@
 """Admission verbs (Mandela Rule 7; Bangkok Rules 2.1 and 2.2)."""
 
+import re
 from datetime import datetime, timedelta
 from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
+from django.db.models.functions import Cast, Substr
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -109,6 +111,11 @@ def admit_woman(
     No admission without a valid commitment order. A returning woman is given a new episode
     on her existing record (`returning`, confirmed by the officer), never a second record.
     Schedules her entry health screening and, for a foreign national, the consular offer.
+
+    A new woman's prison number is the next in the facility's series (`next_prison_number`):
+    the pages and the API never take one, so no answer can tell the officer that a number
+    she typed belongs to a woman in another facility. Only a trusted caller (the demo data,
+    records brought over from another system) gives `identity` a number of its own.
     """
     if not by.has_perm(ADMIT):
         raise PermissionDenied(_("Your role can't admit a woman."))
@@ -127,6 +134,8 @@ def admit_woman(
     else:
         if not identity:
             raise ValidationError(_("Give her identity, or confirm her existing record."))
+        if not identity.get("prison_number"):
+            identity = {**identity, "prison_number": next_prison_number(facility)}
         prisoner = register_prisoner(by=by, facility=facility, **identity)
     admission = Admission(
         prisoner=prisoner,
@@ -149,6 +158,20 @@ def admit_woman(
         detail={"returning": returning is not None},
     )
     return admission
+
+
+def next_prison_number(facility: Facility) -> str:
+    """The next number in the facility's series, "<code>-00001" onwards, never used before:
+    women admitted here and since moved on keep theirs, and counting them from the database
+    under a lock on the facility, one admission at a time, never gives a number twice."""
+    Facility.objects.select_for_update().filter(pk=facility.pk).first()
+    prefix = f"{facility.code}-"
+    last = (
+        Prisoner.objects.filter(prison_number__regex=rf"^{re.escape(prefix)}[0-9]+$")
+        .annotate(serial=Cast(Substr("prison_number", len(prefix) + 1), models.BigIntegerField()))
+        .aggregate(last=models.Max("serial"))["last"]
+    )
+    return f"{prefix}{(last or 0) + 1:05d}"
 
 
 def _schedule_admission_reminders(admission: Admission) -> None:

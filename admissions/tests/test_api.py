@@ -35,7 +35,6 @@ def body(**overrides):
     data = {
         "facility": "A",
         "identity": {
-            "prison_number": "A31001",
             "given_names": "Thandar",
             "family_name": "Win",
             "aliases": ["Daw Thandar"],
@@ -98,7 +97,7 @@ def test_reception_admits_a_new_woman_through_the_api(api, facility_a):
     )
     data = response.json()
     assert data["uuid"] == str(admission.uuid) and data["stage"] == "reception"
-    assert data["woman"]["prison_number"] == "A31001"
+    assert data["woman"]["prison_number"] == "A-00001"
     assert data["order_number"] == "CR-2026-1187"
     assert [item["item"] for item in data["checklist"]] == [*NATIONAL_RIGHTS, "consular"]
     assert data["injuries_noted"] is False
@@ -190,13 +189,15 @@ def test_bad_identity_values_are_refused_naming_the_field(api, facility_a):
     assert set(response.json()["identity"]) == {"nationalities", "languages"}
 
 
-def test_a_prison_number_already_on_record_is_a_400(api, facility_a, woman_a):
+def test_a_prison_number_sent_is_not_taken_she_gets_the_next_in_the_series(
+    api, facility_a, woman_a
+):
     data = body()
     data["identity"] = {**data["identity"], "prison_number": woman_a.prison_number}
     response = api("reception").post(LIST, data, format="json")
-    assert response.status_code == 400
-    assert "prison_number" in response.json()
-    assert not Admission.objects.exists()
+    assert response.status_code == 201
+    assert response.json()["woman"]["prison_number"] == "A-00001"
+    assert Prisoner.objects.filter(prison_number=woman_a.prison_number).get() == woman_a
 
 
 @pytest.mark.parametrize("role", NOT_ADMITTING)
