@@ -585,6 +585,7 @@ def health_world(cast, admission) -> dict:
                 "record-assessment",
                 "set-observation",
                 "record-distress",
+                "restrict-restraints",
             )
         },
         **{
