@@ -411,6 +411,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "reminders.tasks.sweep_reminders",
         "schedule": REMINDER_SWEEP_SECONDS,
     },
+    # Mandela 47-48: an emergency restraint still unconfirmed at its limit is escalated once.
+    "sweep-late-authorities": {
+        "task": "authority.tasks.sweep_late_authorities",
+        "schedule": REMINDER_SWEEP_SECONDS,
+    },
     "refresh-postpartum-flags": {
         "task": "health.tasks.refresh_postpartum_flags",
         "schedule": POSTPARTUM_REFRESH_SECONDS,
@@ -457,11 +462,6 @@ LOGGING = {
 HEALTH_SCREENING_DUE_HOURS = env_int("HEALTH_SCREENING_DUE_HOURS", 24)
 CONSULAR_OFFER_DUE_HOURS = env_int("CONSULAR_OFFER_DUE_HOURS", 24)
 # Injuries or complaints of ill-treatment noted at reception: due at once, escalated after.
-    # Mandela 47-48: an emergency restraint still unconfirmed at its limit is escalated once.
-    "sweep-late-authorities": {
-        "task": "authority.tasks.sweep_late_authorities",
-        "schedule": REMINDER_SWEEP_SECONDS,
-    },
 INJURY_REVIEW_ESCALATE_HOURS = env_int("INJURY_REVIEW_ESCALATE_HOURS", 4)
 
 # Rule 3: a child whose whereabouts or custody are not known is followed up this fast.
@@ -509,6 +509,10 @@ SEGREGATION_ALERT_DAY = env_int("SEGREGATION_ALERT_DAY", 13)
 # a review not done within the escalation time goes to the governor.
 RESTRAINT_REVIEW_MINUTES = env_int("RESTRAINT_REVIEW_MINUTES", 30)
 RESTRAINT_REVIEW_ESCALATION_MINUTES = env_int("RESTRAINT_REVIEW_ESCALATION_MINUTES", 30)
+# Mandela 47-48: a restraint applied at once in an emergency, before the governor could be
+# asked, is confirmed by her (with her own sign-in) or removed within this many minutes;
+# past it, the governor and custody are alerted and oversight counts it late.
+RESTRAINT_EMERGENCY_CONFIRM_MINUTES = env_int("RESTRAINT_EMERGENCY_CONFIRM_MINUTES", 30)
 
 # RULES-SPEC 2.11, 2.16: the governor is reminded this many days before a member of staff's
 # training (search methods, searching children, and the rest) expires.
@@ -528,7 +532,3 @@ DEMO_PASSWORD_FILE = Path(os.environ.get("DEMO_PASSWORD_FILE", BASE_DIR / "var" 
 # The country the prison service belongs to (ISO 3166): women of other nationalities are
 # foreign nationals, with the consular rights of Rules 2.1 and 53.
 HOME_COUNTRY = os.environ.get("HOME_COUNTRY", "TH")
-# Mandela 47-48: a restraint applied at once in an emergency, before the governor could be
-# asked, is confirmed by her (with her own sign-in) or removed within this many minutes;
-# past it, the governor and custody are alerted and oversight counts it late.
-RESTRAINT_EMERGENCY_CONFIRM_MINUTES = env_int("RESTRAINT_EMERGENCY_CONFIRM_MINUTES", 30)

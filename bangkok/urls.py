@@ -31,15 +31,15 @@ api_v1 = [
     path("", include("visits.api_urls")),
     path("", include("complaints.api_urls")),
     path("", include("oversight.api_urls")),
+    path("", include("authority.api_urls")),
 ]
 
-    path("", include("authority.api_urls")),
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("healthz", views.healthz, name="healthz"),
     path("accounts/", include("staff.urls")),
-    path("accounts/", include("signin.urls")),
     path("accounts/", include("staff.account_urls")),
+    path("accounts/", include("signin.urls")),
     path("women/", include("prisoners.urls")),
     path("tasks/", include("reminders.urls")),
     path("admissions/", include("admissions.urls")),
@@ -50,10 +50,10 @@ urlpatterns = [
     path("visits/", include("visits.urls")),
     path("complaints/", include("complaints.urls")),
     path("oversight/", include("oversight.urls")),
+    path("authority/", include("authority.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/v1/", include(api_v1)),
-    path("authority/", include("authority.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     # Swagger UI sets inline styles as it renders; scripts stay 'self' only.
     # Signed-in staff only: the docs page sends anyone else to sign in.
