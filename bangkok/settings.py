@@ -532,3 +532,8 @@ DEMO_PASSWORD_FILE = Path(os.environ.get("DEMO_PASSWORD_FILE", BASE_DIR / "var" 
 # The country the prison service belongs to (ISO 3166): women of other nationalities are
 # foreign nationals, with the consular rights of Rules 2.1 and 53.
 HOME_COUNTRY = os.environ.get("HOME_COUNTRY", "TH")
+
+# QUALITY S13: an administrator who reset a member of staff's password or two-factor sign-in
+# could have signed in as her; for this many days she never decides a change of access that
+# administrator requested (another governor does).
+ACCESS_RESET_QUARANTINE_DAYS = env_int("ACCESS_RESET_QUARANTINE_DAYS", 30)

@@ -13,9 +13,10 @@ installation, demo data) and test factories: it refuses to run inside a web requ
 """
 
 import contextvars
-from datetime import date
+from datetime import date, timedelta
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
@@ -332,6 +333,25 @@ def changes_about(user) -> QuerySet[AccessChange]:
     )
 
 
+# An administrator who reset someone's password or two-factor sign-in may have signed in as
+# her; for this long that person never decides a change the administrator requested.
+SIGN_IN_RESETS = ("staff.password_reset", "signin.two_factor_reset")
+
+
+def _sign_in_reset_by(requester_id, decider) -> bool:
+    """Whether `requester_id` reset the decider's sign-in within ACCESS_RESET_QUARANTINE_DAYS."""
+    from audit.models import AuditEvent
+
+    since = timezone.now() - timedelta(days=settings.ACCESS_RESET_QUARANTINE_DAYS)
+    return AuditEvent.objects.filter(
+        actor_id=requester_id,
+        action__in=SIGN_IN_RESETS,
+        subject_type=decider._meta.label_lower,
+        subject_id=str(getattr(decider, "uuid", None) or decider.pk),
+        at__gte=since,
+    ).exists()
+
+
 def _decidable(change: AccessChange, by) -> AccessChange:
     """The change, locked, if `by` may decide it now; else a clear refusal."""
     locked = AccessChange.objects.select_for_update().select_related("subject").get(pk=change.pk)
@@ -342,6 +362,13 @@ def _decidable(change: AccessChange, by) -> AccessChange:
     if by.pk == locked.requested_by_id:
         raise ValidationError(
             _("A change is confirmed or refused by someone other than who requested it.")
+        )
+    if _sign_in_reset_by(locked.requested_by_id, by):
+        raise ValidationError(
+            _(
+                "Your password or two-factor sign-in was reset by the person who requested "
+                "this change: another governor confirms or refuses it."
+            )
         )
     if not changes_awaiting(by).filter(pk=locked.pk).exists():
         raise ValidationError(

@@ -487,3 +487,30 @@ def test_two_governors_deciding_at_once_one_wins_the_other_is_told(cast, facilit
     assert sorted(outcomes) == sorted([winner, "This change has already been decided."])
     assert decided_audit() == 1
     assert (fresh(cast["custody"]).role_code == "health") == (change.status == "confirmed")
+
+
+@pytest.mark.parametrize("reset", ["password", "two-factor"])
+def test_a_governor_whose_sign_in_the_requester_reset_never_decides_his_change(
+    cast, facility_a, reset
+):
+    # The administrator resets the governor's sign-in (and so could sign in as her), then asks
+    # for a change: she is refused as its decider, nothing is written; another governor decides.
+    from signin.twofactor import reset_two_factor
+
+    sysadmin, governor = cast["sysadmin"], cast["governor"]
+    if reset == "password":
+        services.reset_password(user=governor, password="a temporary passphrase 1", by=sysadmin)
+    else:
+        reset_two_factor(user=governor, by=sysadmin)
+    change = services.request_role(user=cast["custody"], role="health", by=sysadmin)
+    before = decided_audit()
+    for decide in (services.confirm, services.refuse):
+        with pytest.raises(ValidationError, match="reset by the person who requested"):
+            decide(change=change, by=fresh(governor))
+    change.refresh_from_db()
+    assert change.status == "pending"
+    assert decided_audit() == before
+    assert fresh(cast["custody"]).role_code == "custody"
+    other = make_staff("governor", facility_a, username="governor_two")
+    services.confirm(change=change, by=other)
+    assert fresh(cast["custody"]).role_code == "health"
