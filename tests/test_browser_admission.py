@@ -31,7 +31,6 @@ def test_admitting_a_foreign_national_with_a_child_outside(
     page.get_by_role("link", name="Admit a woman").click()
     page.get_by_role("link", name="She is new: record who she is").click()
     fields = {
-        "Prison number": "A31050",
         "Given names": "Thandar",
         "Family name": "Win",
         "Date of birth": "1991-07-02",
