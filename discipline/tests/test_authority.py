@@ -3,13 +3,11 @@ own sign-in (Bangkok Rule 22; Mandela 43-45; QUALITY S13, S14): Rule 22 and Mand
 checked when it is asked for and again when she confirms, and its 15 days count from her
 confirmation. Every door: service, page, API, the clock, a race."""
 
-import threading
 from datetime import timedelta
 from unittest import mock
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import connections
 from django.db.models import Q
 from django.utils import timezone
 
@@ -24,6 +22,7 @@ from prisoners.models import Facility
 from prisoners.services import set_protection_flags
 from reminders.models import Reminder
 from staff.tests.factories import make_staff
+from tests.concurrency import race
 
 from .factories import in_days
 
@@ -145,30 +144,16 @@ def test_a_refusal_leaves_her_free_to_be_asked_for_again_and_is_counted(cast, wo
 def test_two_governors_deciding_at_once_exactly_one_wins(cast, woman_a, facility_a):
     second = make_staff("governor", facility_a, username="governor_2")
     segregation = ask(cast, woman_a)
-    barrier = threading.Barrier(2)
-    outcomes = []
-
-    def decide(verb, who):
-        try:
-            barrier.wait()
-            if verb == "confirm":
-                services.confirm_segregation(by=who, record=segregation)
-            else:
-                services.refuse_segregation(by=who, record=segregation, reason="Not needed")
-            outcomes.append(verb)
-        except ValidationError as exc:
-            outcomes.append(" ".join(exc.messages))
-        finally:
-            connections.close_all()
-
-    threads = [
-        threading.Thread(target=decide, args=("confirm", cast["governor"])),
-        threading.Thread(target=decide, args=("refuse", second)),
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    outcomes = race(
+        {
+            "confirm": lambda: services.confirm_segregation(
+                by=cast["governor"], record=segregation
+            ),
+            "refuse": lambda: services.refuse_segregation(
+                by=second, record=segregation, reason="Not needed"
+            ),
+        }
+    )
     segregation.refresh_from_db()
     winner = "confirm" if segregation.authority == "confirmed" else "refuse"
     assert sorted(outcomes) == sorted([winner, "This was decided already; nothing was changed."])

@@ -3,7 +3,6 @@
 the set time, escalated by the clock when it is not; a planned one is not on until she
 confirms; a refusal orders it off. Every door: service, page, API, the clock, a race."""
 
-import threading
 from datetime import timedelta
 from unittest import mock
 
@@ -31,6 +30,7 @@ from restraints.services import (
     remove_restraint,
 )
 from staff.tests.factories import make_staff
+from tests.concurrency import race
 
 from .factories import ESCORT, protect, restrain
 
@@ -255,30 +255,12 @@ def test_a_refusal_is_counted(cast, woman_a):
 def test_two_governors_deciding_at_once_exactly_one_wins(cast, woman_a, facility_a):
     second = make_staff("governor", facility_a, username="governor_2")
     restraint = restrain(cast, woman_a, confirm=False)
-    barrier = threading.Barrier(2)
-    outcomes = []
-
-    def decide(verb, who):
-        try:
-            barrier.wait()
-            if verb == "confirm":
-                confirm_restraint(by=who, record=restraint)
-            else:
-                refuse_restraint(by=who, record=restraint, reason="Not justified")
-            outcomes.append(verb)
-        except ValidationError as exc:
-            outcomes.append(" ".join(exc.messages))
-        finally:
-            connections.close_all()
-
-    threads = [
-        threading.Thread(target=decide, args=("confirm", cast["governor"])),
-        threading.Thread(target=decide, args=("refuse", second)),
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    outcomes = race(
+        {
+            "confirm": lambda: confirm_restraint(by=cast["governor"], record=restraint),
+            "refuse": lambda: refuse_restraint(by=second, record=restraint, reason="Not justified"),
+        }
+    )
     restraint.refresh_from_db()
     winner = "confirm" if restraint.authority == "confirmed" else "refuse"
     assert sorted(outcomes) == sorted([winner, "This was decided already; nothing was changed."])

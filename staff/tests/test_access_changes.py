@@ -19,6 +19,7 @@ from searches.tests.factories import pat_down, trained
 from staff import services
 from staff.models import AccessChange, Course, Gender, TrainingRecord, User
 from staff.tests.factories import make_staff
+from tests.concurrency import race
 
 pytestmark = pytest.mark.django_db
 
@@ -455,33 +456,14 @@ def test_her_own_training_is_not_offered_nor_accepted_on_the_page(cast):
 
 @pytest.mark.django_db(transaction=True)
 def test_two_governors_deciding_at_once_one_wins_the_other_is_told(cast, facility_a):
-    import threading
-
-    from django.db import connections
-
     second = make_staff("governor", facility_a, username="governor_2")
     change = services.request_role(user=cast["custody"], role="health", by=cast["sysadmin"])
-    barrier = threading.Barrier(2)
-    outcomes = []
-
-    def decide(verb, who):
-        try:
-            barrier.wait()
-            getattr(services, verb)(change=change, by=who)
-            outcomes.append(verb)
-        except ValidationError as exc:
-            outcomes.append(" ".join(exc.messages))
-        finally:
-            connections.close_all()
-
-    threads = [
-        threading.Thread(target=decide, args=("confirm", cast["governor"])),
-        threading.Thread(target=decide, args=("refuse", second)),
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    outcomes = race(
+        {
+            "confirm": lambda: services.confirm(change=change, by=cast["governor"]),
+            "refuse": lambda: services.refuse(change=change, by=second),
+        }
+    )
     change.refresh_from_db()
     winner = "confirm" if change.status == "confirmed" else "refuse"
     assert sorted(outcomes) == sorted([winner, "This change has already been decided."])
