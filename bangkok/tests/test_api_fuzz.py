@@ -215,14 +215,14 @@ FUZZ_SETTINGS = {"deadline": None, "database": None, "suppress_health_check": li
 
 @pytest.mark.parametrize("role", ACTING_ROLES)
 @schema.parametrize()
-@settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "12")), **FUZZ_SETTINGS)
+@settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "8")), **FUZZ_SETTINGS)
 def test_every_api_operation_answers_generated_requests_as_its_schema_says(case, role, api_data):
     fuzz(case, role, api_data)
 
 
 @pytest.mark.parametrize("role", REFUSED_ROLES)
 @schema.parametrize()
-@settings(max_examples=int(os.environ.get("FUZZ_REFUSED_EXAMPLES", "3")), **FUZZ_SETTINGS)
+@settings(max_examples=int(os.environ.get("FUZZ_REFUSED_EXAMPLES", "2")), **FUZZ_SETTINGS)
 def test_every_api_operation_refuses_those_it_isnt_for(case, role, api_data):
     """Anonymous callers and the account manager are refused at the door, whatever they send:
     a few examples each say so."""
