@@ -67,7 +67,6 @@ CHARGES = [
         io.ChargeSerializer,
         io.ChargeInput,
         created=True,
-        may_be_held=True,
     ),
 ]
 ADJUDICATION = [
