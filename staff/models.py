@@ -358,6 +358,17 @@ pghistory.track(
     obj_field=None,
     append_only=True,
 )(User.groups.through)
+
+
+class FacilityGrant(UserObjectPermission):
+    """Guardian's object permissions as this app sees them: a proxy, so that the history
+    triggers on that table are migrated here (guardian's own migrations can't carry them)."""
+
+    class Meta:
+        proxy = True
+        app_label = "staff"
+
+
 pghistory.track(
     pghistory.InsertEvent("facility.granted"),
     pghistory.DeleteEvent("facility.removed"),
@@ -365,4 +376,4 @@ pghistory.track(
     app_label="staff",
     obj_field=None,
     append_only=True,
-)(UserObjectPermission)
+)(FacilityGrant)

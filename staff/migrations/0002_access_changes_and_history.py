@@ -14,14 +14,12 @@ from django.db import migrations, models
 GRANT_TRIGGERS = (
     "staff.User_groups:role_granted_insert",
     "staff.User_groups:role_removed_delete",
-    "guardian.UserObjectPermission:facility_granted_insert",
-    "guardian.UserObjectPermission:facility_removed_delete",
 )
 
 
 def install_grant_triggers(apps, schema_editor):
-    """History of role and facility grants: their tables (the users' groups, guardian's
-    object permissions) have no migrations of their own to carry the triggers."""
+    """History of role grants: the users' groups table has no migration of its own to carry
+    the triggers (facility grants are tracked through the FacilityGrant proxy, 0004)."""
     pgtrigger.install(*GRANT_TRIGGERS, database=schema_editor.connection.alias)
 
 
