@@ -26,6 +26,7 @@ from tests.test_permission_matrix import (  # noqa: F401 (world is a fixture)
 CHILD_NAME, CHILD_PLACE = "Canarychildname", "Canaryvillage"
 FINDING, GROUNDS, FAMILY = "Canaryfinding", "Canarygrounds", "Canaryrelative"
 PLAN, NOTES = "Canarydietplan", "Canaryencounternote"
+RESTRICTION = "Canaryrestraintnote"
 # Which roles may read each canary (their own facility only: the outsider never).
 ALLOWED = {
     CHILD_NAME: {"reception", "social"},
@@ -33,6 +34,7 @@ ALLOWED = {
     FINDING: {"health"},
     PLAN: {"health"},
     NOTES: {"health"},
+    RESTRICTION: {"health"},
     GROUNDS: {"reception", "social"},
     FAMILY: {"reception", "social", "governor", "inspector"},
 }
@@ -85,6 +87,9 @@ def canaries(cast, world):  # noqa: F811
         supplementary_food="Milk",
     )
     care.record_encounter(by=nurse, prisoner=woman, kind="general", clinician=nurse, notes=NOTES)
+    care.restrict_restraints(
+        by=nurse, prisoner=woman, limit="no_restraints", reason="injury", note=RESTRICTION
+    )
     for area in area_modules():
         if hasattr(area, "canaries"):
             ALLOWED.update(area.canaries(cast, world))
@@ -127,4 +132,5 @@ def test_the_canaries_are_where_they_belong(cast, canaries):
     assert CHILD_NAME in seen["reception"] and GROUNDS in seen["reception"]
     assert CHILD_NAME in seen["social"] and CHILD_PLACE in seen["social"]
     assert FINDING in seen["health"] and PLAN in seen["health"] and NOTES in seen["health"]
+    assert RESTRICTION in seen["health"]
     assert FAMILY in seen["inspector"]
