@@ -13,7 +13,6 @@ from playwright.sync_api import expect
 from health.services import maternity
 from health.tests.factories import admitted_woman
 from restraints.models import Restraint
-from restraints.services import confirm_restraint
 from tests.test_browser_admission import sign_in
 
 
@@ -41,7 +40,15 @@ def test_custody_are_told_to_remove_restraints_when_labour_starts_and_cannot_rea
     _apply(page, base, woman)
     expect(page.get_by_role("heading", name="Restraint")).to_be_visible()
     expect(page.get_by_test_id("authority-state")).to_contain_text("Awaiting authority")
-    confirm_restraint(by=cast["governor"], record=Restraint.objects.get())
+    # The governor gives her authority with her own sign-in, from her queue.
+    governor = page.context.browser.new_context().new_page()
+    sign_in(governor, base, "governor")
+    governor.goto(f"{base}/authority/")
+    governor.get_by_role("button", name="Give my authority").click()
+    expect(governor.get_by_role("button", name="Give my authority")).to_have_count(0)
+    governor.context.close()
+    page.reload()
+    expect(page.get_by_test_id("authority-state")).to_contain_text("Authorised by")
 
     nurse = cast["health"]
     pregnancy = maternity.declare_pregnancy(by=nurse, prisoner=woman)
