@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
 
+from staff.middleware import MUST_CHANGE
+
 from .tokens import usable_token
 from .twofactor import is_verified
 
@@ -24,8 +26,19 @@ class SecondFactorNeeded(exceptions.APIException):
     default_code = "second_factor_needed"
 
 
+class PasswordChangeNeeded(exceptions.APIException):
+    """403: an administrator reset her password; she sets a new one before anything else.
+    Like `SecondFactorNeeded`, it says nothing about any record."""
+
+    status_code = 403
+    default_detail = MUST_CHANGE
+    default_code = "password_change_needed"
+
+
 class ApiTokenAuthentication(TokenAuthentication):
-    """`Authorization: Token <key>`, refused when the token or its owner may not be used."""
+    """`Authorization: Token <key>`, refused when the token or its owner may not be used.
+    The token is looked up once per request, here; a session caller passes the same checks
+    in `staff.middleware.AccountGuardMiddleware`."""
 
     keyword = "Token"
 
@@ -33,6 +46,8 @@ class ApiTokenAuthentication(TokenAuthentication):
         token = usable_token(key)
         if token is None:
             raise exceptions.AuthenticationFailed(NOT_USABLE)
+        if token.owner.must_change_password:
+            raise PasswordChangeNeeded()
         return (token.owner, token)
 
 

@@ -1,7 +1,6 @@
 import contextvars
 
 from django import forms
-from django.apps import apps
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import (
@@ -329,11 +328,3 @@ def _own_password_change(request, extra_context=None):
 
 
 admin.site.password_change = _own_password_change
-
-
-# API tokens are secrets: nobody browses them (where DRF's own tokens are installed at all).
-if apps.is_installed("rest_framework.authtoken"):
-    from rest_framework.authtoken.admin import TokenProxy
-
-    if admin.site.is_registered(TokenProxy):
-        admin.site.unregister(TokenProxy)

@@ -1,11 +1,9 @@
 from django.contrib.auth import logout
-from django.contrib.auth.models import AnonymousUser
 from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from rest_framework.authentication import SessionAuthentication
 
 from .services import in_web_request
 
@@ -18,8 +16,8 @@ class AccountGuardMiddleware:
     - a superuser never works on the web (management commands only): her session ends and
       the API refuses her token;
     - a member of staff whose password an administrator reset sets a new one before anything
-      else: pages send her to the password page, the API answers 403 saying so, whether she
-      calls it with her session or a token;
+      else: pages send her to the password page, the API answers 403 saying so (for a
+      token, `signin.authentication.ApiTokenAuthentication` answers the same);
     - the trusted grant path (`services.grant_confirmed`) is closed for the request.
     """
 
@@ -34,9 +32,7 @@ class AccountGuardMiddleware:
             in_web_request.reset(token)
 
     def guard(self, request):
-        user = getattr(request, "user", None)
-        if user is not None and not user.is_authenticated and request.path.startswith("/api/"):
-            user = api_caller(request)
+        user = getattr(request, "user", None)  # a session; API tokens: signin.authentication
         if user is None or not user.is_authenticated:
             return None
         if user.is_superuser:
@@ -54,27 +50,3 @@ class AccountGuardMiddleware:
         if request.path.startswith("/api/"):
             return JsonResponse({"detail": message}, status=403)
         return redirect("login")
-
-
-def api_caller(request):
-    """Who an API request's credentials (a token) name, by the API's own authentication
-    classes, whatever they are; None when they name nobody (the view then answers as it
-    does for any bad credentials)."""
-    if "HTTP_AUTHORIZATION" not in request.META:
-        return None
-    from rest_framework.exceptions import APIException
-    from rest_framework.request import Request
-    from rest_framework.settings import api_settings
-
-    authenticators = [
-        cls()
-        for cls in api_settings.DEFAULT_AUTHENTICATION_CLASSES
-        if not issubclass(cls, SessionAuthentication)
-    ]
-    try:
-        user = Request(request, authenticators=authenticators).user
-    except APIException:
-        return None
-    finally:
-        request.user = AnonymousUser()  # the view authenticates for itself
-    return user

@@ -15,7 +15,6 @@ installation, demo data) and test factories: it refuses to run inside a web requ
 import contextvars
 from datetime import date, timedelta
 
-from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.contrib.sessions.models import Session
@@ -465,18 +464,10 @@ def end_sessions(user: User, *, keep: str | None = None) -> int:
     return len(keys)
 
 
-def _revoke_drf_tokens(user: User) -> None:
-    if apps.is_installed("rest_framework.authtoken"):
-        from rest_framework.authtoken.models import Token
-
-        Token.objects.filter(user=user).delete()
-
-
 def _credentials_gone(user: User, reason: str, *, keep_session: str | None = None) -> None:
     """Whatever proved who she was stops working: her sessions (but `keep_session`) and API
     tokens now, and `credentials_changed` tells other areas once the change commits."""
     end_sessions(user, keep=keep_session)
-    _revoke_drf_tokens(user)
     transaction.on_commit(lambda: credentials_changed.send(sender=User, user=user, reason=reason))
 
 

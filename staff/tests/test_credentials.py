@@ -52,18 +52,6 @@ def test_a_reset_ends_her_sessions_and_tells_the_token_keepers(cast, heard, rese
     assert AuditEvent.objects.filter(action="staff.password_reset", actor=cast["sysadmin"])
 
 
-def test_a_reset_revokes_her_drf_tokens_where_they_exist(cast):
-    from django.apps import apps
-
-    if not apps.is_installed("rest_framework.authtoken"):
-        pytest.skip("DRF's own tokens are not installed: the token keepers hear the signal")
-    from rest_framework.authtoken.models import Token
-
-    Token.objects.create(user=cast["custody"])
-    services.reset_password(user=cast["custody"], password="temporary pass phrase", by=None)
-    assert not Token.objects.filter(user=cast["custody"]).exists()
-
-
 def test_after_a_reset_every_page_sends_her_to_set_a_new_password(reset, woman_a):
     officer, _ = reset
     client = client_for(User.objects.get(pk=officer.pk))
