@@ -14,6 +14,7 @@ import qrcode.image.svg
 from django.conf import settings
 from django.contrib.auth.signals import user_login_failed
 from django.db import transaction
+from django.utils.crypto import salted_hmac
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django_otp import devices_for_user, user_has_device
@@ -89,13 +90,21 @@ def qr_svg(device: TOTPDevice) -> str:
     return svg.replace("<svg ", f'<svg role="img" aria-label="{label}" class="bk-qr" ', 1)
 
 
+def stored_recovery_code(user_pk, code: str) -> str:
+    """What is kept of a recovery code: a keyed hash, never the code. She is shown her codes
+    once; whoever reads the database or a backup can't sign in with what it holds."""
+    return salted_hmac(f"signin.recovery:{user_pk}", code, algorithm="sha256").hexdigest()[:16]
+
+
 def _new_recovery_codes(user) -> list[str]:
     device, _created = StaticDevice.objects.get_or_create(
         user=user, name=RECOVERY, defaults={"confirmed": True}
     )
     device.token_set.all().delete()
     codes = [StaticToken.random_token() for _ in range(RECOVERY_CODES)]
-    StaticToken.objects.bulk_create([StaticToken(device=device, token=code) for code in codes])
+    StaticToken.objects.bulk_create(
+        [StaticToken(device=device, token=stored_recovery_code(user.pk, c)) for c in codes]
+    )
     device.throttle_reset()
     return codes
 
@@ -154,7 +163,8 @@ def check_code(*, request, user, code: str) -> Checked:
             for candidate in devices_for_user(user, confirmed=True, for_verify=True):
                 if isinstance(candidate, TOTPDevice) != from_app:
                     continue
-                if candidate.verify_token(code):
+                given = code if from_app else stored_recovery_code(user.pk, code)
+                if candidate.verify_token(given):
                     device = candidate
                     break
             if isinstance(device, StaticDevice):

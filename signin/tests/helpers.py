@@ -10,6 +10,8 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from signin.twofactor import stored_recovery_code
+
 PASSWORD = "correct horse battery staple"  # staff.tests.factories.UserFactory's password
 
 
@@ -17,7 +19,7 @@ def enrol(user, codes=("abcd2345", "efgh6723")) -> TOTPDevice:
     device = TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
     recovery = StaticDevice.objects.create(user=user, name="Recovery codes", confirmed=True)
     for code in codes:
-        StaticToken.objects.create(device=recovery, token=code)
+        StaticToken.objects.create(device=recovery, token=stored_recovery_code(user.pk, code))
     return device
 
 

@@ -12,6 +12,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from audit.models import AuditEvent
 from signin import twofactor
+from signin.twofactor import stored_recovery_code
 
 from .helpers import PASSWORD, Clock, code_for, enrol, password_login, verified_client
 
@@ -86,7 +87,7 @@ def test_after_her_password_she_is_sent_to_enrol_and_confirms_with_a_code(cast):
     assert response.status_code == 200
     codes = re.findall(r"<li><code>([a-z2-7]{8})</code></li>", response.content.decode())
     assert len(codes) == 10
-    assert set(codes) == set(
+    assert {stored_recovery_code(health.pk, code) for code in codes} == set(
         StaticToken.objects.filter(device__user=health).values_list("token", flat=True)
     )
     device.refresh_from_db()
@@ -147,7 +148,9 @@ def test_a_recovery_code_signs_her_in_once(cast):
     first = password_login("health")
     assert first.post(VERIFY, {"code": "ABCD 2345"}).status_code == 302
     assert first.get("/women/").status_code == 200
-    assert list(StaticToken.objects.values_list("token", flat=True)) == ["efgh6723"]
+    assert list(StaticToken.objects.values_list("token", flat=True)) == [
+        stored_recovery_code(cast["health"].pk, "efgh6723")
+    ]
     assert "signin.recovery_code_used" in audit_actions(cast["health"])
 
     second = password_login("health", ip="10.0.0.9")
@@ -173,6 +176,10 @@ def test_she_can_make_new_recovery_codes_and_the_old_ones_stop_working(cast, mon
         password_login("health", ip="10.0.0.2").post(VERIFY, {"code": codes[0]}).status_code == 302
     )
     assert audit_actions(cast["health"]).count("signin.recovery_codes_issued") == 1
+    # The database keeps none of the codes she was shown, only what proves them.
+    kept = set(StaticToken.objects.values_list("token", flat=True))
+    assert not kept & set(codes)
+    assert kept == {stored_recovery_code(cast["health"].pk, code) for code in codes[1:]}
 
 
 # -- wrong codes -------------------------------------------------------------------------------
@@ -352,3 +359,25 @@ def test_the_sign_in_page_says_plainly_when_two_factor_is_off(db, settings):
 
     assert "Two-factor sign-in is off in this demo" not in on
     assert "Two-factor sign-in is off in this demo" in off
+
+
+def test_codes_kept_plain_before_hashing_was_brought_in_still_work_once_migrated(cast):
+    """Recovery codes issued before the database kept only their hashes are hashed by the
+    migration, and she signs in with the code she wrote down."""
+    import importlib
+
+    from django.apps import apps
+    from django_otp.plugins.otp_static.models import StaticDevice
+
+    migration = importlib.import_module("signin.migrations.0003_recovery_codes_hashed")
+    enrol(cast["health"], codes=())
+    device = StaticDevice.objects.get(user=cast["health"])
+    StaticToken.objects.create(device=device, token="wxyz2345")
+
+    migration.hash_plain_codes(apps, None)
+    migration.hash_plain_codes(apps, None)  # a second run changes nothing
+
+    assert list(StaticToken.objects.values_list("token", flat=True)) == [
+        stored_recovery_code(cast["health"].pk, "wxyz2345")
+    ]
+    assert password_login("health").post(VERIFY, {"code": "wxyz2345"}).status_code == 302
