@@ -87,15 +87,15 @@ def facility_b(db):
 @pytest.fixture
 def cast(facility_a, facility_b):
     from staff.models import Gender
-    from staff.tests.factories import make_staff
+    from staff.tests.factories import make_staff_many
 
-    people = {
-        role: make_staff(role, *([facility_a] if role != "sysadmin" else []), username=role)
+    specs = {
+        role: (role, [facility_a] if role != "sysadmin" else [], {"username": role})
         for role in ALL_ROLES
     }
-    people["outsider"] = make_staff("reception", facility_b, username="outsider")
-    people["unassigned"] = make_staff("custody", username="unassigned", gender=Gender.WOMAN)
-    return people
+    specs["outsider"] = ("reception", [facility_b], {"username": "outsider"})
+    specs["unassigned"] = ("custody", [], {"username": "unassigned", "gender": Gender.WOMAN})
+    return dict(zip(specs, make_staff_many(list(specs.values())), strict=True))
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ def _subject(subject) -> tuple[str, str]:
     return kind, str(key)
 
 
-def record(
+def _fields(
     *,
     by,
     action: str,
@@ -21,22 +21,34 @@ def record(
     facility=None,
     disclosed: list | None = None,
     detail: dict | None = None,
-) -> AuditEvent:
+) -> dict:
+    subject_type, subject_id = _subject(subject)
+    return {
+        "actor": by if by is not None and by.is_authenticated else None,
+        "actor_role": getattr(by, "role_code", "") if by is not None else "",
+        "action": action,
+        "facility": facility,
+        "subject_type": subject_type,
+        "subject_id": subject_id,
+        "disclosed": [str(item) for item in (disclosed or [])],
+        "detail": detail or {},
+    }
+
+
+def record(**entry) -> AuditEvent:
     """Append one audit row in the caller's transaction.
 
     `by` is the acting user (None for the system). `subject` is a model instance or a
     (type, id) pair. `disclosed` lists the ids of confidential records shown by a read.
     If this write fails, the caller's transaction fails with it: nothing is done unaudited.
     """
-    subject_type, subject_id = _subject(subject)
+    fields = _fields(**entry)
     with transaction.atomic():
-        return AuditEvent.objects.create(
-            actor=by if by is not None and by.is_authenticated else None,
-            actor_role=getattr(by, "role_code", "") if by is not None else "",
-            action=action,
-            facility=facility,
-            subject_type=subject_type,
-            subject_id=subject_id,
-            disclosed=[str(item) for item in (disclosed or [])],
-            detail=detail or {},
-        )
+        return AuditEvent.objects.create(**fields)
+
+
+def record_many(entries: list[dict]) -> list[AuditEvent]:
+    """Append several audit rows at once (each entry as `record`'s keywords), in the caller's
+    transaction: for set-up paths that write many grants together."""
+    with transaction.atomic():
+        return AuditEvent.objects.bulk_create([AuditEvent(**_fields(**e)) for e in entries])

@@ -111,15 +111,18 @@ def _apply(change: AccessChange, *, by) -> None:
         )
 
 
-def _audit(change: AccessChange, action: str, *, by) -> None:
+def _audit_entry(change: AccessChange, action: str, *, by=None) -> dict:
     detail = {"change": str(change.uuid), "kind": change.kind}
     if change.kind in (Kind.ROLE, Kind.GENDER):
         detail.update({"from": change.old_value, "to": change.new_value})
     elif change.kind == Kind.TRAINING:
         detail.update({"course": change.course, "completed": str(change.completed)})
-    audit.record(
-        by=by, action=action, subject=change.subject, facility=change.facility, detail=detail
-    )
+    subject, facility = change.subject, change.facility
+    return {"by": by, "action": action, "subject": subject, "facility": facility, "detail": detail}
+
+
+def _audit(change: AccessChange, action: str, *, by) -> None:
+    audit.record(**_audit_entry(change, action, by=by))
 
 
 # -- Requests -----------------------------------------------------------------------------
@@ -446,6 +449,57 @@ def grant_confirmed(
         _audit(change, "staff.change_granted_by_set_up", by=None)
         made.append(change)
     return made
+
+
+def grant_confirmed_to_new(*, grants, reason: str = "set-up") -> list[AccessChange]:
+    """`grant_confirmed` for many accounts just made, in a few statements: `grants` are
+    (user, role, facilities). The same confirmed, trusted changes, grants and audit rows."""
+    _refuse_web()
+    users = [user for user, _role, _facilities in grants]
+    if User.groups.through.objects.filter(user__in=users).exists():
+        raise ValueError("grant_confirmed_to_new is for accounts that have no role yet")
+    now = timezone.now()
+    changes = []
+    for user, role, facilities in grants:
+        if role not in ROLES:
+            raise ValueError(f"Unknown role {role!r}")
+        confirmed = {"subject": user, "status": Status.CONFIRMED, "decided_at": now}
+        confirmed.update(trusted=True, reason=reason)
+        changes.append(AccessChange(kind=Kind.ROLE, old_value="", new_value=role, **confirmed))
+        changes += [AccessChange(kind=Kind.FACILITY, facility=f, **confirmed) for f in facilities]
+    AccessChange.objects.bulk_create(changes)
+    groups = dict(Group.objects.filter(name__in=ROLES).values_list("name", "pk"))
+    User.groups.through.objects.bulk_create(
+        [User.groups.through(user=user, group_id=groups[role]) for user, role, _f in grants]
+    )
+    managers = [user.pk for user, role, _f in grants if ROLES[role].manages_accounts]
+    User.objects.filter(pk__in=managers).update(is_staff=True)
+    facility_changes = [change for change in changes if change.kind == Kind.FACILITY]
+    if facility_changes:
+        from guardian.models import UserObjectPermission
+        from guardian.shortcuts import get_content_type
+
+        app_label, codename = WORK_IN_FACILITY.split(".")
+        permission = Permission.objects.get(content_type__app_label=app_label, codename=codename)
+        content_type = get_content_type(Facility)
+        UserObjectPermission.objects.bulk_create(
+            [
+                UserObjectPermission(
+                    user=change.subject,
+                    permission=permission,
+                    content_type=content_type,
+                    object_pk=str(change.facility.pk),
+                )
+                for change in facility_changes
+            ]
+        )
+    for user in users:
+        user.__dict__.pop("role", None)
+        user.is_staff = user.pk in managers
+    audit.record_many(
+        [_audit_entry(change, "staff.change_granted_by_set_up") for change in changes]
+    )
+    return changes
 
 
 # -- Credentials --------------------------------------------------------------------------
