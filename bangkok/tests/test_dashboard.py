@@ -4,9 +4,11 @@ import pytest
 from django.utils import timezone
 
 from conftest import client_for
+from reminders.kinds import may_be_marked_done
 from reminders.services import schedule_reminder, sweep_reminders
 
 pytestmark = pytest.mark.django_db
+may_be_marked_done("t")
 
 
 def task(facility, woman, role, hours, key):
