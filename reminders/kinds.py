@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from bangkok.errors import RuleBroken
 
-ESCALATION_ROLE = "governor"
+from .models import Status
 
 
 @dataclass(frozen=True)
@@ -55,13 +55,9 @@ def answering_record(kind: str) -> str | Promise | None:
     return UNDECLARED if declared is None else declared.answered_by
 
 
-def is_declared(kind: str) -> bool:
-    return kind in _KINDS
-
-
 def why_not_mark_done(reminder, user) -> str | None:
     """Why `user` may not mark `reminder` done, if she may not (None if she may)."""
-    if reminder.status == "escalated" and reminder.assignee_role != getattr(user, "role_code", ""):
+    if reminder.status == Status.ESCALATED and reminder.assignee_role != user.role_code:
         return _(
             "This task was escalated to you from another team: it stays theirs to do. "
             "Direct them to do it; it closes when they have."

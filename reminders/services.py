@@ -12,8 +12,10 @@ from django.utils.translation import gettext as _
 import audit
 from prisoners.permissions import facilities_of
 
-from .kinds import ESCALATION_ROLE, why_not_mark_done
+from .kinds import why_not_mark_done
 from .models import OPEN_STATUSES, Basis, Reminder, Status
+
+ESCALATION_ROLE = "governor"
 
 
 @transaction.atomic
