@@ -44,6 +44,7 @@ class AdmissionsConfig(AppConfig):
         from .services import carry_out_transfer
 
         register_adverse_action("transfer", carry_out_transfer)
+        _declare_tasks()
 
         register(
             Section(
@@ -72,6 +73,16 @@ class AdmissionsConfig(AppConfig):
                 order=180,
             )
         )
+
+
+def _declare_tasks() -> None:
+    from reminders.kinds import answered_by, may_be_marked_done
+
+    answered_by(_("the entry health screening"), "health.entry_screening")
+    answered_by(_("her answer to the offer of consular contact"), "admission.consular")
+    answered_by(_("the decision on her request"), "admission.suspension_follow_up")
+    # Seen at once by health staff (Mandela 7(d)): no record of its own answers it.
+    may_be_marked_done("health.injuries_at_reception")
 
 
 def _admissions_in(facilities, start, end):

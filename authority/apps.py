@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AuthorityConfig(AppConfig):
@@ -6,9 +7,9 @@ class AuthorityConfig(AppConfig):
     verbose_name = "Authority given by the person who holds it"
 
     def ready(self):
-        from reminders.services import OUTCOME_REQUIRED_KINDS
+        from reminders.kinds import answered_by
 
         from .services import WAITING_KIND
 
         # Only the governor's decision closes the task asking for it.
-        OUTCOME_REQUIRED_KINDS.add(WAITING_KIND)
+        answered_by(_("the decision on the authority asked for"), WAITING_KIND)

@@ -426,6 +426,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "discipline.tasks.schedule_segregation_visits",
         "schedule": SEGREGATION_VISITS_SECONDS,
     },
+    # Mandela 43-44: a segregation still open at the end of her 15th consecutive day is ended
+    # by the system, whatever its plan says.
+    "end-segregations-at-limit": {
+        "task": "discipline.tasks.end_segregations_at_limit",
+        "schedule": REMINDER_SWEEP_SECONDS,
+    },
     # RULES-SPEC 2.16: remind the governor of staff trainings about to expire (once a day).
     "schedule-training-expiry-reminders": {
         "task": "searches.tasks.schedule_training_expiry_reminders",
@@ -505,6 +511,12 @@ SUSPENSION_FOLLOW_UP_HOURS = env_int("SUSPENSION_FOLLOW_UP_HOURS", 72)
 # than 15, which the database also holds); the governor is alerted on day SEGREGATION_ALERT_DAY.
 SEGREGATION_MAX_DAYS = min(env_int("SEGREGATION_MAX_DAYS", 15), 15)
 SEGREGATION_ALERT_DAY = env_int("SEGREGATION_ALERT_DAY", 13)
+# A break shorter than this many whole days out of segregation does not reset the count: the
+# days segregated before and after it add up (Mandela 44: a day out does not reset the 15).
+SEGREGATION_BREAK_RESETS_AFTER_DAYS = max(env_int("SEGREGATION_BREAK_RESETS_AFTER_DAYS", 7), 2)
+# The system ends a segregation still open on her last allowed day this many minutes before
+# that day ends, so that she is out before day 16 begins.
+SEGREGATION_SYSTEM_END_MINUTES = env_int("SEGREGATION_SYSTEM_END_MINUTES", 30)
 # Rule 24, Mandela 48: while a restraint is applied, custody review it this often (minutes);
 # a review not done within the escalation time goes to the governor.
 RESTRAINT_REVIEW_MINUTES = env_int("RESTRAINT_REVIEW_MINUTES", 30)

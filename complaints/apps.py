@@ -27,3 +27,18 @@ class ComplaintsConfig(AppConfig):
             )
         )
         register_oversight()
+        _declare_tasks()
+
+
+def _declare_tasks() -> None:
+    from reminders.kinds import answered_by, may_be_marked_done
+
+    from .services.retaliation import HELD_TASK
+
+    answered_by(_("the acknowledgement or the answer"), "complaints.acknowledge")
+    answered_by(_("the answer to the complaint"), "complaints.reply")
+    answered_by(_("her protection plan"), "complaints.plan")
+    answered_by(_("the offer of psychological support"), "complaints.support")
+    answered_by(_("the referral to the competent authority"), "complaints.referral")
+    answered_by(_("the review of the held action"), HELD_TASK)
+    may_be_marked_done("complaints.medical", "safeguarding.record_opened")

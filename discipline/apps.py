@@ -17,14 +17,13 @@ class DisciplineConfig(AppConfig):
         from complaints.services import register_adverse_action
         from prisoners.sections import Section, register
         from prisoners.services import register_flag_watcher
-        from reminders.services import OUTCOME_REQUIRED_KINDS
+        from reminders.kinds import answered_by, may_be_marked_done
 
         from . import oversight
         from .services import segregation
         from .services.charges import carry_out_sanction, stop_held_charge
         from .services.contact import carry_out_restriction
         from .services.segregation import (
-            END_NOW_KIND,
             carry_out_segregation,
             stop_held_segregation,
             watch_protection,
@@ -32,8 +31,12 @@ class DisciplineConfig(AppConfig):
 
         register_authority(segregation.AREA)
         register_flag_watcher(watch_protection)
-        # Only ending the segregation closes the order to end it (Rule 22).
-        OUTCOME_REQUIRED_KINDS.add(END_NOW_KIND)
+        # Only ending the segregation closes the orders to end it (Rule 22; Mandela 44).
+        answered_by(_("the end of the segregation"), segregation.END_NOW_KIND)
+        answered_by(_("the end of the segregation"), segregation.ALERT_KIND)
+        answered_by(_("its end or extension"), segregation.PLANNED_END_KIND)
+        answered_by(_("the daily health visit"), segregation.VISIT_KIND)
+        may_be_marked_done(segregation.UNFIT_KIND, segregation.ENDED_AT_LIMIT_KIND)
         register(
             Section(
                 key="discipline",

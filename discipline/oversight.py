@@ -17,7 +17,7 @@ from django.db.models import (
     Subquery,
     Value,
 )
-from django.db.models.functions import Coalesce, Concat, Lower, TruncDate
+from django.db.models.functions import Coalesce, Concat, Greatest, Lower, TruncDate
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -103,12 +103,22 @@ def segregations_of_protected_women(facilities, start, end):
 
 
 def segregations_too_long(facilities, start, end):
-    """Indicator 17 (Mandela 43-44): more than 15 consecutive days, counted to the day it
-    ended, or to today while it goes on."""
+    """Indicator 17 (Mandela 43-44): more than 15 consecutive days, the days of earlier
+    segregations of the same run counted (`run_start`), to the day it ended, or to today
+    while it goes on. An end recorded late counts from the day it was recorded, by the
+    record's history, whatever time it gives: until then she was segregated on the record."""
     limit = ExpressionWrapper(
         F("run_start") + timedelta(days=LONGEST_RUN_DAYS - 1), output_field=DateField()
     )
-    last_day = Coalesce(TruncDate("ended_at"), Value(timezone.localdate()))
+    end_recorded = (
+        Segregation.pgh_event_model.objects.filter(
+            pgh_obj_id=OuterRef("pk"), ended_at__isnull=False
+        )
+        .order_by("pgh_created_at", "pgh_id")
+        .values("pgh_created_at")[:1]
+    )
+    ended = Greatest(TruncDate("ended_at"), TruncDate(Subquery(end_recorded)))
+    last_day = Coalesce(ended, Value(timezone.localdate()))
     return (
         segregations_in(facilities, start, end)
         .annotate(last_day=last_day, limit=limit)

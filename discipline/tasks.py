@@ -7,3 +7,11 @@ def schedule_segregation_visits() -> int:
     from .services.segregation import schedule_segregation_visits as schedule
 
     return schedule()
+
+
+@shared_task(name="discipline.tasks.end_segregations_at_limit", acks_late=True)
+def end_segregations_at_limit() -> int:
+    """End each segregation still open at the end of her 15th consecutive day (Mandela 44)."""
+    from .services.segregation import end_segregations_at_limit as end_at_limit
+
+    return end_at_limit()

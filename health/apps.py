@@ -29,3 +29,22 @@ class HealthConfig(AppConfig):
             )
         )
         parts.register_all()
+        _declare_tasks()
+
+
+def _declare_tasks() -> None:
+    """What closes each health task: the record answering it (its title may say nothing of
+    her health, and neither does this to anyone outside health staff: an escalated task is
+    refused to the governor for being escalated, before any record is named)."""
+    from reminders.kinds import answered_by, may_be_marked_done
+
+    answered_by(_("the health encounter"), "health.pmtct", "health.substance_programme")
+    answered_by(_("the health encounter"), "health.education")
+    answered_by(_("the care contact"), "health.antenatal_contact", "health.postnatal_contact")
+    answered_by(_("the observation review"), "health.observation_review")
+    answered_by(_("the assessment"), "health.distress_recheck")
+    answered_by(_("the post-test counselling"), "health.hiv_post_counselling")
+    answered_by(_("the referral, or her choice about it"), "health.abuse_referral")
+    answered_by(_("the child's health screening"), "health.child_screening")
+    answered_by(_("the child's health check"), "health.child_check")
+    may_be_marked_done("health.screening_follow_up")

@@ -19,6 +19,9 @@ class RegisterConfig(AppConfig):
         from .services import FLAG_REASONS, flags_from_register
 
         register_flag_source(flags_from_register, area="register", reasons=FLAG_REASONS)
+        from reminders.kinds import answered_by
+
+        answered_by(_("where the child lives, in the register"), "register.whereabouts_unknown")
 
         register(
             Section(

@@ -27,10 +27,15 @@ class TaskList(generics.ListAPIView):
 @extend_schema(
     tags=["tasks"],
     summary="Mark one of my tasks done",
+    description=(
+        "Only a task no record answers, by the team it is for: a task the Rules require "
+        "closes when the record answering it is written, and the governor directs another "
+        "team's task escalated to her rather than closing it (400, saying why)."
+    ),
     request=CompleteReminderSerializer,
     responses={
         200: ReminderSerializer,
-        400: OpenApiResponse(description="Invalid input"),
+        400: OpenApiResponse(description="Invalid input, or a task 'done' can't close"),
         404: OpenApiResponse(description="Not one of your open tasks"),
     },
 )

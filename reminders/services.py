@@ -12,18 +12,10 @@ from django.utils.translation import gettext as _
 import audit
 from prisoners.permissions import facilities_of
 
+from .kinds import why_not_mark_done
 from .models import OPEN_STATUSES, Basis, Reminder, Status
 
 ESCALATION_ROLE = "governor"
-
-# Kinds of reminder that close only when their outcome is recorded in the record they belong
-# to (e.g. the follow-up of an abnormal screening result): "Mark done" cannot close them.
-# The app that schedules such a kind adds it here.
-OUTCOME_REQUIRED_KINDS: set[str] = set()
-
-
-def requires_outcome(reminder: Reminder) -> bool:
-    return reminder.kind in OUTCOME_REQUIRED_KINDS
 
 
 @transaction.atomic
@@ -86,15 +78,17 @@ def tasks_for(user) -> QuerySet[Reminder]:
 
 @transaction.atomic
 def complete_reminder(*, reminder: Reminder, by, outcome: str = "") -> Reminder:
-    """Close a reminder as done. Only the role it is for (or the governor) may close it."""
+    """Mark a task done: only a task no record answers (`reminders.kinds`), by the role it
+    is for, never the governor closing another team's task escalated to her (she directs
+    them). A task the Rules require closes when the record answering it is written."""
     if not by.has_perm("reminders.change_reminder"):
         raise PermissionDenied(_("Your role can't close reminders."))
+    reminder = Reminder.objects.select_for_update().get(pk=reminder.pk)
     if not tasks_for(by).filter(pk=reminder.pk).exists():
         raise ValidationError(_("This reminder is closed already or isn't yours to close."))
-    if requires_outcome(reminder):
-        raise ValidationError(
-            _("This task closes only when its outcome is recorded in the record it belongs to.")
-        )
+    refusal = why_not_mark_done(reminder, by)
+    if refusal:
+        raise ValidationError(refusal)
     now = timezone.now()
     reminder.status = Status.DONE
     reminder.closed_at = now

@@ -17,13 +17,15 @@ class RestraintsConfig(AppConfig):
         from oversight.registry import register_list, register_zero
         from prisoners.sections import Section, register
         from prisoners.services import register_flag_watcher
-        from reminders.services import OUTCOME_REQUIRED_KINDS
+        from reminders.kinds import answered_by
 
         from . import oversight, services
 
         register_authority(services.AREA)
         register_flag_watcher(services.on_flags_changed)
-        OUTCOME_REQUIRED_KINDS.update(services.CLOSED_BY_THE_RECORD)
+        answered_by(
+            _("the review, removal or decision on the restraint"), *services.CLOSED_BY_THE_RECORD
+        )
         register(
             Section(
                 key="restraints",

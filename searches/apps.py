@@ -31,3 +31,8 @@ class SearchesConfig(AppConfig):
             )
         )
         oversight.register_all()
+        from reminders.kinds import answered_by
+
+        from .services.training import KIND
+
+        answered_by(_("the renewed training"), KIND)

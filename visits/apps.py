@@ -27,3 +27,7 @@ class VisitsConfig(AppConfig):
             )
         )
         oversight.register_all()
+        from reminders.kinds import answered_by
+
+        answered_by(_("a family visit held or a contact"), "visits.family_contact")
+        answered_by(_("a visit with children held"), "visits.child_visit")

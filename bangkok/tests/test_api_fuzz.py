@@ -38,7 +38,6 @@ CHILD_UUID = uuid.UUID("c41d0b9e-7a2f-4e3d-9b8c-5f6e7d8c9a01")
 KNOWN = {"prisoners": WOMAN_UUID, "admissions": ADMISSION_UUID, "children": CHILD_UUID}
 
 
-
 def _load_schema():
     """The schema as /api/schema/ serves it to signed-in staff, built in-process (the view
     needs a signed-in user; generating it needs no database, so collection is safe)."""
@@ -119,7 +118,7 @@ def api_data(db, cast, facility_a, _quiet_connections, _no_lockout, _unthrottled
     for n, task_uuid in enumerate(TASK_UUIDS):
         reminder = schedule_reminder(
             key=f"fuzz:{n}",
-            kind="rights_checklist",
+            kind="demo.reception",  # no record answers it: "done" may close it
             rule="2.1",
             title="Rights checklist due",
             facility=facility_a,

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 def task(facility, woman, role, hours, key):
     return schedule_reminder(
         key=key,
-        kind="t",
+        kind=f"demo.{role}",
         rule="M7",
         title=f"Task {key}",
         facility=facility,
@@ -39,7 +39,7 @@ def test_the_dashboard_lists_what_is_due_today_for_her_role_in_her_facility(
 def test_the_governor_sees_escalated_tasks_of_every_role(cast, facility_a, woman_a):
     schedule_reminder(
         key="late",
-        kind="t",
+        kind="demo.health",
         rule="6",
         title="Late task",
         facility=facility_a,

@@ -49,11 +49,21 @@ def protection_refusal(prisoner, day: date) -> RuleBroken | None:
 
 
 def run_start_for(prisoner, day: date) -> date:
-    """The first day of her unbroken run of segregation if she is segregated from `day`: a
-    segregation that ended the day before or later continues the same run (Mandela 44)."""
+    """The first day of her run of segregation if she is segregated from `day`, counted so
+    that `day` is her run's day (days segregated before it) + 1 (Mandela 44).
+
+    A segregation that ended the day before or later continues the same run. One that ended
+    after a break shorter than SEGREGATION_BREAK_RESETS_AFTER_DAYS whole days continues it
+    too: the days she spent segregated count, the days out don't, so a day out does not
+    reset the 15. A longer break starts a new run."""
     previous = prisoner.segregations.filter(ended_at__isnull=False).order_by("-ended_at").first()
-    if previous and timezone.localdate(previous.ended_at) >= day - timedelta(days=1):
+    if previous is None:
+        return day
+    days_out = (day - timezone.localdate(previous.ended_at)).days - 1
+    if days_out <= 0:
         return previous.run_start
+    if days_out < settings.SEGREGATION_BREAK_RESETS_AFTER_DAYS:
+        return previous.run_start + timedelta(days=days_out)
     return day
 
 
@@ -329,18 +339,74 @@ def end_segregation(*, by, segregation: Segregation, reason: str = "") -> Segreg
     return close_segregation(segregation, by=by, reason=reason)
 
 
-def close_segregation(segregation: Segregation, *, by, reason: str) -> Segregation:
+def close_segregation(segregation: Segregation, *, by, reason: str, at=None, **detail):
+    """It ends now (`at`); the orders it answers close with it: the order to end it, its
+    planned end and the day-13 order (Mandela 44)."""
     segregation = _open(segregation)
-    segregation.ended_at = timezone.now()
+    at = at or timezone.now()
+    segregation.ended_at = at
     segregation.ended_by = by
     segregation.end_reason = reason.strip()[:300]
     segregation.save(update_fields=["ended_at", "ended_by", "end_reason"])
-    resolve_reminder(key=_end_now_key(segregation), by=by, outcome="Segregation ended")
-    resolve_reminder(key=_planned_end_key(segregation), by=by, outcome="Segregation ended")
-    cancel_reminder(key=_alert_key(segregation), by=by, reason="Segregation ended")
-    cancel_reminder(key=visit_key(segregation, timezone.localdate()), by=by, reason="ended")
-    log(by, "discipline.segregation_ended", segregation, segregation.prisoner)
+    for key in (_end_now_key(segregation), _planned_end_key(segregation), _alert_key(segregation)):
+        resolve_reminder(key=key, by=by, outcome="Segregation ended")
+    cancel_reminder(key=visit_key(segregation, timezone.localdate(at)), by=by, reason="ended")
+    log(by, "discipline.segregation_ended", segregation, segregation.prisoner, **detail)
     return segregation
+
+
+# Written on the record and in the audit row when the system ends it at the limit.
+TIME_LIMIT_REASON = "time limit (Mandela 44)"
+ENDED_AT_LIMIT_KIND = "discipline.segregation_ended_at_limit"
+
+
+def must_end_by(now) -> date:
+    """Runs whose last allowed day ends within SEGREGATION_SYSTEM_END_MINUTES of `now` (or
+    ended before it) began on or before this day."""
+    margin = timedelta(minutes=settings.SEGREGATION_SYSTEM_END_MINUTES)
+    return timezone.localdate(now + margin) - timedelta(days=settings.SEGREGATION_MAX_DAYS)
+
+
+def end_segregations_at_limit(*, now=None) -> int:
+    """The system ends every segregation still open at the end of her 15th consecutive day
+    (Mandela 43-44), whatever its plan says and whether or not anyone acted: in the last
+    SEGREGATION_SYSTEM_END_MINUTES of that day, or at once if that time has passed (the beat
+    was down). It ends with no one as its author and the reason "time limit (Mandela 44)",
+    audited, and the governor is told. Running it again changes nothing; two workers at once
+    skip each other's rows. Returns how many it ended."""
+    now = now or timezone.now()
+    due = Segregation.objects.open().filter(run_start__lte=must_end_by(now))
+    count = 0
+    for pk in due.values_list("pk", flat=True):
+        with transaction.atomic():
+            segregation = (
+                due.filter(pk=pk)
+                .select_for_update(skip_locked=True, of=("self",))
+                .select_related("prisoner", "facility")
+                .first()
+            )
+            if segregation is None:
+                continue
+            close_segregation(
+                segregation,
+                by=None,
+                reason=TIME_LIMIT_REASON,
+                at=now,
+                rule="M44",
+                days=segregation.day_number(timezone.localdate(now)),
+            )
+            schedule_reminder(
+                key=f"discipline.ended-at-limit:{segregation.uuid}",
+                kind=ENDED_AT_LIMIT_KIND,
+                rule="M44",
+                title=_("A segregation reached 15 consecutive days and was ended by the system"),
+                facility=segregation.facility,
+                assignee_role="governor",
+                prisoner=segregation.prisoner,
+                due_at=now,
+            )
+            count += 1
+    return count
 
 
 @transaction.atomic
@@ -362,7 +428,7 @@ def record_segregation_visit(
     if not fit_to_remain and segregation.is_open:
         schedule_reminder(
             key=f"discipline.unfit:{visit.uuid}",
-            kind="discipline.segregation_unfit",
+            kind=UNFIT_KIND,
             rule="M46",
             title=_("Health staff report a segregated woman is not fit to remain: review it now"),
             facility=segregation.facility,
@@ -375,6 +441,10 @@ def record_segregation_visit(
 
 
 # Reminders
+
+VISIT_KIND = "discipline.segregation_visit"
+PLANNED_END_KIND = "discipline.segregation_planned_end"
+UNFIT_KIND = "discipline.segregation_unfit"
 
 
 def visit_key(segregation: Segregation, day: date) -> str:
@@ -398,7 +468,7 @@ def schedule_visit(segregation: Segregation, day: date):
     now = timezone.now()
     return schedule_reminder(
         key=visit_key(segregation, day),
-        kind="discipline.segregation_visit",
+        kind=VISIT_KIND,
         rule="M46",
         title=_("Daily health visit to a segregated woman"),
         facility=segregation.facility,
@@ -409,14 +479,21 @@ def schedule_visit(segregation: Segregation, day: date):
     )
 
 
+# The day-13 order: only ending the segregation closes it ("Mark done" can't).
+ALERT_KIND = "discipline.segregation_day_alert"
+
+
 def _schedule_alert(segregation: Segregation) -> None:
-    """Alert the governor on day SEGREGATION_ALERT_DAY of the run (Mandela 44)."""
+    """Order the governor, on day SEGREGATION_ALERT_DAY of the run, to end it by the last
+    allowed day (Mandela 44). It is not dismissed: ending the segregation closes it, and if
+    no one does, the system ends it at the limit."""
     day = segregation.run_start + timedelta(days=settings.SEGREGATION_ALERT_DAY - 1)
     schedule_reminder(
         key=_alert_key(segregation),
-        kind="discipline.segregation_day_alert",
+        kind=ALERT_KIND,
         rule="M44",
-        title=_("Segregation nearing 15 consecutive days: it must end by then"),
+        title=_("Segregation nearing 15 consecutive days: end it by %(day)s, or the system will")
+        % {"day": last_allowed_day(segregation.run_start).isoformat()},
         facility=segregation.facility,
         assignee_role="governor",
         prisoner=segregation.prisoner,
@@ -427,7 +504,7 @@ def _schedule_alert(segregation: Segregation) -> None:
 def _schedule_planned_end(segregation: Segregation) -> None:
     schedule_reminder(
         key=_planned_end_key(segregation),
-        kind="discipline.segregation_planned_end",
+        kind=PLANNED_END_KIND,
         rule="M43",
         title=_("A segregation reaches its planned end: end it"),
         facility=segregation.facility,

@@ -1,10 +1,12 @@
 """Properties over any sequence of actions (Rule 22; Mandela 43-44): a protected woman is never
 left segregated without an open order to the governor to end it, and no run of segregation is
-ever planned or held beyond 15 consecutive days."""
+ever planned or held beyond 15 consecutive days, the days before a short break counted, though
+no one ends it: the clock does."""
 
 from datetime import timedelta
 
 import pytest
+from django.conf import settings as django_settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
@@ -13,6 +15,7 @@ from hypothesis import strategies as st
 from bangkok.errors import RuleBroken
 from discipline.models import Segregation, SegregationKind
 from discipline.services import segregation as services
+from discipline.services.common import start_of
 from prisoners.models import ProtectionFlags
 from prisoners.services import set_protection_flags
 from prisoners.tests.factories import PrisonerFactory
@@ -58,9 +61,8 @@ def act(cast, woman, action: str, n: int) -> None:
             by=governor, segregation=current, planned_end=current.planned_end + timedelta(days=n)
         )
     elif action == "wait":
-        # A day passes; a segregation reaching its planned end is ended, as its reminder asks.
-        if current and current.planned_end <= timezone.localdate():
-            services.end_segregation(by=governor, segregation=current, reason="Planned end")
+        # A day passes, and no one ends anything: only the clock does (Mandela 43-44).
+        services.end_segregations_at_limit(now=start_of(in_days(1)) - timedelta(minutes=1))
         for segregation in woman.segregations.all():
             move_back(segregation, 1)
 
@@ -90,19 +92,23 @@ def test_no_sequence_leaves_a_protected_woman_segregated_without_an_order_to_end
 
 
 def runs(woman) -> list[int]:
-    """Her consecutive runs of segregation in days, measured from the records alone."""
-    lengths, start, last = [], None, None
-    for segregation in woman.segregations.order_by("started_at", "id"):
+    """The days she spent segregated in each run, held or planned, measured from the records
+    alone: periods apart by fewer whole days out than SEGREGATION_BREAK_RESETS_AFTER_DAYS add
+    up, a day shared by two counted once (Mandela 44: a day out does not reset the 15)."""
+    resets = django_settings.SEGREGATION_BREAK_RESETS_AFTER_DAYS
+    lengths, last = [], None
+    for segregation in woman.segregations.filter(started_at__isnull=False).order_by(
+        "started_at", "id"
+    ):
         ended = segregation.ended_at
-        end = timezone.localdate(ended) if ended else segregation.planned_end
-        if last is not None and segregation.start_date <= last + timedelta(days=1):
+        end = timezone.localdate(ended) if ended else max(segregation.planned_end, in_days(0))
+        days = (end - segregation.start_date).days + 1
+        if last is not None and (segregation.start_date - last).days - 1 < resets:
+            lengths[-1] += days - max(0, (last - segregation.start_date).days + 1)
             last = max(last, end)
         else:
-            if start is not None:
-                lengths.append((last - start).days + 1)
-            start, last = segregation.start_date, end
-    if start is not None:
-        lengths.append((last - start).days + 1)
+            lengths.append(days)
+            last = end
     return lengths
 
 

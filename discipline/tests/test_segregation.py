@@ -278,10 +278,22 @@ def test_the_governor_is_alerted_on_day_13(cast, woman_a, settings):
     assert alert.status == "due"
 
 
-def test_ending_a_segregation_cancels_its_day_13_alert(cast, woman_a):
+@pytest.mark.rule("M44")
+def test_the_day_13_order_cant_be_dismissed_and_closes_only_when_it_ends(cast, woman_a):
     segregation = segregated(cast, woman_a, days=15)
+    alert = Reminder.objects.get(kind=services.ALERT_KIND)
+    assert segregation.planned_end.isoformat() in alert.title
+    sweep_reminders(now=alert.due_at)
+    with pytest.raises(ValidationError) as refused:
+        complete_reminder(reminder=alert, by=cast["governor"], outcome="Noted")
+    assert "end of the segregation" in str(refused.value) and "Mandela Rule 44" in str(
+        refused.value
+    )
+    alert.refresh_from_db()
+    assert alert.is_open
     services.end_segregation(by=cast["governor"], segregation=segregation, reason="Reviewed")
-    assert Reminder.objects.get(kind="discipline.segregation_day_alert").status == "cancelled"
+    alert.refresh_from_db()
+    assert (alert.status, alert.outcome) == ("done", "Segregation ended")
 
 
 @pytest.mark.rule("22")

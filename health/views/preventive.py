@@ -5,9 +5,10 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect
 from django.urls import path
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from reminders.services import OUTCOME_REQUIRED_KINDS
+from reminders.kinds import answered_by, may_be_marked_done
 
 from ..forms.preventive import FollowUpOutcomeForm, PreventiveResultForm, PreventiveScreeningForm
 from ..models import PreventiveScreening
@@ -98,7 +99,8 @@ def _part(request, prisoner, failed):
 
 
 def register_parts() -> None:
-    OUTCOME_REQUIRED_KINDS.add(services.FOLLOW_UP_KIND)
+    answered_by(gettext_lazy("its outcome"), services.FOLLOW_UP_KIND)
+    may_be_marked_done("health.preventive")
     register(
         FilePart(key="preventive", template="health/_preventive.html", context=_part, order=30)
     )

@@ -3,8 +3,11 @@ from datetime import timedelta
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
+from rest_framework.test import APIClient
 
 from audit.models import AuditEvent
+from conftest import client_for
+from reminders.kinds import answered_by, may_be_marked_done
 from reminders.models import Reminder, Status
 from reminders.services import (
     cancel_reminder,
@@ -16,14 +19,20 @@ from reminders.services import (
 
 pytestmark = pytest.mark.django_db
 
+NOTE, ANSWERED = "reminders.test_note", "reminders.test_answered"
+may_be_marked_done(NOTE)
+answered_by("the test record", ANSWERED)
+
 
 @pytest.fixture
 def remind(facility_a, woman_a):
-    def make(key="r1", role="health", due_in=timedelta(hours=1), escalate_in=None, **extra):
+    def make(
+        key="r1", role="health", due_in=timedelta(hours=1), escalate_in=None, kind=NOTE, **extra
+    ):
         now = timezone.now()
         return schedule_reminder(
             key=key,
-            kind="health.screening_due",
+            kind=kind,
             rule="6",
             title="Entry health screening due",
             facility=extra.pop("facility", facility_a),
@@ -114,3 +123,87 @@ def test_a_cancelled_reminder_leaves_the_task_list(remind, cast):
     assert cancel_reminder(key=reminder.key, reason="screened already") == 1
     assert not tasks_for(cast["reception"]).exists()
     assert cancel_reminder(key=reminder.key, reason="again") == 0
+
+
+def refused_to_mark_done(reminder, by):
+    """The service refuses; the task stays open and no 'completed' audit row is written."""
+    with pytest.raises(ValidationError) as refused:
+        complete_reminder(reminder=reminder, by=by, outcome="done")
+    reminder.refresh_from_db()
+    assert reminder.is_open and reminder.closed_by is None
+    assert not AuditEvent.objects.filter(action="reminder.completed").exists()
+    return " ".join(refused.value.messages)
+
+
+@pytest.mark.rule("6")
+def test_a_task_a_record_answers_cant_be_marked_done_and_says_which_record(remind, cast):
+    reminder = remind(role="reception", kind=ANSWERED)
+    message = refused_to_mark_done(reminder, cast["reception"])
+    assert "the test record" in message and "Bangkok Rule 6" in message
+    undeclared = remind("undeclared", role="reception", kind="reminders.nobody_declared")
+    assert "the record that answers it" in refused_to_mark_done(undeclared, cast["reception"])
+
+
+def test_the_governor_cant_mark_done_another_teams_task_escalated_to_her(remind, cast):
+    late = remind("late", role="reception", due_in=-timedelta(hours=30), escalate_in=-timedelta(1))
+    sweep_reminders()
+    assert late in tasks_for(cast["governor"])
+    assert "another team" in refused_to_mark_done(late, cast["governor"])
+    complete_reminder(reminder=late, by=cast["reception"], outcome="Called her sister.")
+    late.refresh_from_db()
+    assert (late.status, late.closed_by) == (Status.DONE, cast["reception"])
+
+
+def test_the_governor_marks_done_her_own_escalated_task_that_no_record_answers(remind, cast):
+    own = remind("own", role="governor", due_in=-timedelta(hours=30), escalate_in=-timedelta(1))
+    sweep_reminders()
+    complete_reminder(reminder=own, by=cast["governor"])
+    own.refresh_from_db()
+    assert own.status == Status.DONE
+
+
+@pytest.mark.rule("6")
+def test_the_task_list_offers_mark_done_only_where_it_may_close_the_task(remind, cast):
+    note = remind("note", role="reception")
+    answered = remind("answered", role="reception", kind=ANSWERED)
+    client = client_for(cast["reception"])
+    body = client.get("/tasks/").content.decode()
+    assert f"/tasks/{note.uuid}/done/" in body
+    assert f"/tasks/{answered.uuid}/done/" not in body
+    assert "Closes when its record is written" in body
+    response = client.post(f"/tasks/{answered.uuid}/done/", {"next": "/tasks/"}, follow=True)
+    assert "closes only when the test record is recorded" in response.content.decode()
+    answered.refresh_from_db()
+    assert answered.is_open
+    assert not AuditEvent.objects.filter(action="reminder.completed").exists()
+
+
+def test_the_governors_list_offers_no_mark_done_for_another_teams_escalated_task(remind, cast):
+    late = remind("late", role="reception", due_in=-timedelta(hours=30), escalate_in=-timedelta(1))
+    sweep_reminders()
+    body = client_for(cast["governor"]).get("/tasks/").content.decode()
+    assert f"/tasks/{late.uuid}/done/" not in body
+    assert "the team it belongs to closes it" in body
+
+
+@pytest.mark.rule("6")
+def test_the_api_refuses_done_for_a_task_a_record_answers_or_escalated_to_her(remind, cast):
+    def api(role):
+        client = APIClient()
+        client.force_authenticate(cast[role])
+        return client
+
+    answered = remind("answered", role="reception", kind=ANSWERED)
+    late = remind("late", role="reception", due_in=-timedelta(hours=30), escalate_in=-timedelta(1))
+    sweep_reminders()
+    listed = {row["uuid"]: row for row in api("reception").get("/api/v1/tasks/").json()["results"]}
+    assert listed[str(answered.uuid)]["may_mark_done"] is False
+    assert listed[str(late.uuid)]["may_mark_done"] is True
+    response = api("reception").post(f"/api/v1/tasks/{answered.uuid}/done/", {}, format="json")
+    assert response.status_code == 400 and "the test record" in str(response.json())
+    governor = {row["uuid"]: row for row in api("governor").get("/api/v1/tasks/").json()["results"]}
+    assert governor[str(late.uuid)]["may_mark_done"] is False
+    response = api("governor").post(f"/api/v1/tasks/{late.uuid}/done/", {}, format="json")
+    assert response.status_code == 400 and "another team" in str(response.json())
+    assert Reminder.objects.open().count() == 2
+    assert not AuditEvent.objects.filter(action="reminder.completed").exists()
