@@ -14,6 +14,7 @@ class RestraintsConfig(AppConfig):
 
     def ready(self):
         from authority.registry import register as register_authority
+        from health.services.maternity import register_protected_period_watcher
         from oversight.registry import register_list, register_zero
         from prisoners.sections import Section, register
         from prisoners.services import register_flag_watcher
@@ -23,6 +24,7 @@ class RestraintsConfig(AppConfig):
 
         register_authority(services.AREA)
         register_flag_watcher(services.on_flags_changed)
+        register_protected_period_watcher(services.on_protected_period)
         OUTCOME_REQUIRED_KINDS.update(services.CLOSED_BY_THE_RECORD)
         register(
             Section(
