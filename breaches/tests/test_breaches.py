@@ -6,12 +6,13 @@ read it then."""
 from datetime import timedelta
 
 import pytest
+from django.contrib import admin
 from django.core.exceptions import PermissionDenied
+from django.db import DatabaseError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from audit.models import AuditEvent
-from breaches.admin import BreachAdmin
 from breaches.models import Breach
 from breaches.services import record_breach
 from conftest import client_for
@@ -90,10 +91,16 @@ def test_the_page_form_records_a_breach_and_the_inspector_never_writes_one(cast,
     assert AuditEvent.objects.filter(action="breaches.recorded").count() == 1
 
 
-def test_a_breach_is_read_only_in_the_admin(cast, rf):
-    admin = BreachAdmin(Breach, None)
-    request = rf.get("/")
-    request.user = cast["sysadmin"]
-    assert not admin.has_add_permission(request)
-    assert not admin.has_change_permission(request)
-    assert not admin.has_delete_permission(request)
+@pytest.mark.rule("19")
+def test_a_breach_recorded_is_never_changed_nor_deleted_and_stays_out_of_the_admin(cast, woman_a):
+    breach = record_breach(
+        by=cast["custody"], prisoner=woman_a, kind="searches-by-a-man", account=MAN_SEARCHED
+    )
+    for change in (
+        lambda: Breach.objects.filter(pk=breach.pk).update(kind="searches-untrained"),
+        lambda: Breach.objects.filter(pk=breach.pk).delete(),
+    ):
+        with pytest.raises(DatabaseError), transaction.atomic():
+            change()
+    assert Breach.objects.get().kind == "searches-by-a-man"
+    assert not admin.site.is_registered(Breach)
