@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "visits",
     "oversight",
     "authority",
+    "breaches",
     "signin",
 ]
 
@@ -525,6 +526,9 @@ RESTRAINT_REVIEW_ESCALATION_MINUTES = env_int("RESTRAINT_REVIEW_ESCALATION_MINUT
 # asked, is confirmed by her (with her own sign-in) or removed within this many minutes;
 # past it, the governor and custody are alerted and oversight counts it late.
 RESTRAINT_EMERGENCY_CONFIRM_MINUTES = env_int("RESTRAINT_EMERGENCY_CONFIRM_MINUTES", 30)
+# A search, restraint or charge recorded more than this many hours after it happened says why
+# it is recorded late (`bangkok.late`).
+LATE_RECORD_REASON_AFTER_HOURS = env_int("LATE_RECORD_REASON_AFTER_HOURS", 4)
 
 # RULES-SPEC 2.11, 2.16: the governor is reminded this many days before a member of staff's
 # training (search methods, searching children, and the rest) expires.

@@ -4,6 +4,7 @@ choices it offers already leave out what Rules 22 and 23 forbid)."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from bangkok import late
 from bangkok.forms import DATE, StyledForm, moment
 
 from .models import (
@@ -34,6 +35,7 @@ class ChargeForm(StyledForm):
     informed_at = moment(_("When she was told of the charge"))
     language = forms.CharField(label=_("Language she was told in"), max_length=50)
     interpreter = forms.BooleanField(label=_("An interpreter was used"), required=False)
+    late_reason = late.form_field()
 
 
 class DecisionForm(StyledForm):

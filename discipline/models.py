@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from authority.models import AuthorityState, AwaitsAuthority, authority_constraints
+from bangkok import late
 
 # Mandela Rules 43(1)(b) and 44: more than 15 consecutive days is prolonged solitary
 # confinement, prohibited. The setting may only be lower; the database holds the ceiling.
@@ -45,6 +46,7 @@ class Charge(models.Model):
     offence = models.CharField(_("the offence she is charged with"), max_length=500)
     occurred_at = models.DateTimeField(_("when it happened"))
     informed_at = models.DateTimeField(_("when she was told of the charge"))
+    late_reason = late.model_field()
     language = models.CharField(_("language she was told in"), max_length=50)
     interpreter = models.BooleanField(_("an interpreter was used"), default=False)
     laid_by = models.ForeignKey(

@@ -9,6 +9,7 @@ of all contact, is refused under Rule 23 rather than passed off as a typing mist
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from bangkok import late
 from bangkok.api_fields import StrictBooleanField, StrictCharField
 from staff.models import User
 
@@ -91,6 +92,7 @@ class ChargeSerializer(serializers.ModelSerializer):
             "offence",
             "occurred_at",
             "informed_at",
+            "late_reason",
             "language",
             "interpreter",
             "laid_by",
@@ -184,6 +186,7 @@ class ChargeInput(serializers.Serializer):
     interpreter = StrictBooleanField(required=False, default=False)
     occurred_at = serializers.DateTimeField(required=False)
     informed_at = serializers.DateTimeField(required=False)
+    late_reason = late.api_field()
 
 
 class ChargeDecisionInput(serializers.Serializer):

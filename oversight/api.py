@@ -60,7 +60,13 @@ class Overview(APIView):
             "start": start,
             "end": end,
             "must_be_zero": [
-                {**vars(z["item"]), "count": z["count"], "cases": z["cases"]} for z in zeros
+                {
+                    **vars(z["item"]),
+                    "count": z["count"],
+                    "recorded": z["recorded"],
+                    "cases": z["cases"],
+                }
+                for z in zeros
             ],
             "records": [{**vars(entry["item"]), "count": entry["count"]} for entry in lists],
         }

@@ -6,6 +6,9 @@ An area registers, in its `AppConfig.ready()`:
 - a `MustBeZero`: a count the Rules say must be zero (a personal search by a man, the
   segregation of a protected woman, a restraint in labour...), computed from the records
   themselves, never assumed from the refusals, and shown case by case (RULES-SPEC 3).
+  Breaches staff recorded because they happened anyway (`breaches`) add to the count of
+  the same key (`register_recorded`): a zero means none happened, not that none could be
+  written down.
 
 A viewer sees a list or a count only if her role oversees facilities (`OVERSEE`: the
 governor, the inspector) and holds the item's `perm`, and only for the facilities she is
@@ -68,6 +71,26 @@ def register_zero(item: MustBeZero) -> None:
     _ZEROS[item.key] = item
 
 
+# (cases(key, facilities, start, end) -> QuerySet newest first, row(record) -> Row)
+_RECORDED: list[tuple[Callable, Callable]] = []
+
+
+def register_recorded(cases: Callable, row: Callable) -> None:
+    """Breaches recorded by staff that add to the count that must be zero of their key."""
+    if (cases, row) not in _RECORDED:
+        _RECORDED.append((cases, row))
+
+
+def recorded(key: str, facilities, start, end) -> tuple[int, list[Row]]:
+    """How many breaches staff recorded add to the count `key`, and the first of them."""
+    count, first = 0, []
+    for cases, row in _RECORDED:
+        found = cases(key, facilities, start, end)
+        count += found.count()
+        first += [row(record) for record in found[:CASES_SHOWN]]
+    return count, first
+
+
 OVERSEE = "prisoners.oversee_facility"
 
 
@@ -112,7 +135,15 @@ def overview(user, facilities, start, end) -> tuple[list[dict], list[dict]]:
     for item in zeros_for(user):
         cases = for_viewer(item, item.cases(facilities, start, end), user)
         first = [item.row(case) for case in cases.order_by(*item.keyset)[:CASES_SHOWN]]
-        zeros.append({"item": item, "count": cases.count(), "cases": first})
+        written, breaches = recorded(item.key, facilities, start, end)
+        zeros.append(
+            {
+                "item": item,
+                "count": cases.count() + written,
+                "recorded": written,
+                "cases": (breaches + first)[:CASES_SHOWN],
+            }
+        )
     lists = [
         {
             "item": item,

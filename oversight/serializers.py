@@ -25,6 +25,9 @@ class ZeroSerializer(serializers.Serializer):
     label = serializers.CharField()
     rule = serializers.CharField()
     count = serializers.IntegerField()
+    recorded = serializers.IntegerField(
+        help_text="Of `count`, breaches staff recorded (the list `breaches`), shown first."
+    )
     cases = RowSerializer(many=True, help_text="The first cases, newest first.")
 
 

@@ -14,10 +14,11 @@ class RestraintsConfig(AppConfig):
 
     def ready(self):
         from authority.registry import register as register_authority
+        from health.services.maternity import register_protected_period_watcher
         from oversight.registry import register_list, register_zero
         from prisoners.sections import Section, register
         from prisoners.services import register_flag_watcher
-        from reminders.kinds import answered_by
+        from reminders.kinds import answered_by, may_be_marked_done
 
         from . import oversight, services
 
@@ -26,6 +27,10 @@ class RestraintsConfig(AppConfig):
         answered_by(
             _("the review, removal or decision on the restraint"), *services.CLOSED_BY_THE_RECORD
         )
+        # The governor finds out how a restraint overlapped a period recorded later; no record
+        # answers that yet, so she marks it done with what she found.
+        may_be_marked_done(services.PERIOD_KIND)
+        register_protected_period_watcher(services.on_protected_period)
         register(
             Section(
                 key="restraints",

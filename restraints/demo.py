@@ -57,6 +57,7 @@ def _late_and_removed(woman, custody, governor, now) -> None:
         prisoner=woman,
         emergency=True,
         applied_at=now - timedelta(days=2, hours=5),
+        late_reason="Written up on return from the hospital escort",
         **EMERGENCY,
     )
     services.remove_restraint(

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from bangkok import late
 from bangkok.forms import DATETIME, StyledForm, moment
 
 from .models import Device, Place, Purpose
@@ -48,6 +49,7 @@ class ApplyForm(StyledForm):
         help_text=_("For example the hospital or court."),
     )
     applied_at = moment(_("Applied at"))
+    late_reason = late.form_field()
 
     def __init__(self, *args, facility, **kwargs):
         super().__init__(*args, **kwargs)

@@ -26,6 +26,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from authority.models import AuthorityState, AwaitsAuthority, authority_constraints
+from bangkok import late
 
 
 class Device(models.TextChoices):
@@ -175,9 +176,11 @@ class Restraint(AwaitsAuthority):
     approval = models.ForeignKey(
         MethodApproval, on_delete=models.PROTECT, null=True, blank=True, related_name="restraints"
     )
-    # When the "No restraints" protection (Rule 24) appeared while this restraint was on.
+    # When the "No restraints" protection (Rule 24) appeared while this restraint was on, or
+    # when health staff later recorded labour or a birth whose protected period it overlapped.
     obstetric_alert_at = models.DateTimeField(null=True, blank=True)
     recorded_at = models.DateTimeField(default=timezone.now, editable=False)
+    late_reason = late.model_field()
 
     objects = RestraintQuerySet.as_manager()
 

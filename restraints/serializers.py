@@ -12,6 +12,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.exceptions import PermissionDenied
 
+from bangkok import late
 from bangkok.api_fields import StrictBooleanField, StrictCharField, StrictSlugRelatedField
 from staff.models import User
 
@@ -88,6 +89,7 @@ class RestraintSerializer(serializers.ModelSerializer):
             "under_health_approval",
             "approved_method",
             "obstetric_alert_at",
+            "late_reason",
             "reviews",
         ]
 
@@ -164,6 +166,7 @@ class RestraintApplyInput(Guarded):
     place = serializers.ChoiceField(choices=Place.choices)
     place_detail = optional_char(max_length=200)
     applied_at = when()
+    late_reason = late.api_field()
 
 
 class RestraintReviewInput(Guarded):

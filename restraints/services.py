@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _lazy
 import audit
 from authority.registry import Authority
 from authority.services import seek, sought, verbs_for
+from bangkok import late
 from bangkok.errors import RuleBroken
 from prisoners.models import Prisoner, ProtectionFlags
 from prisoners.permissions import facilities_of, staff_holding
@@ -34,6 +35,7 @@ OBSTETRIC_KIND = "restraints.obstetric_alert"
 METHOD_KIND = "restraints.method_needed"
 REMOVE_NOW_KIND = "restraints.remove_now"
 LATE_KIND = "restraints.emergency_late"
+PERIOD_KIND = "restraints.protected_period"
 # These close only through the restraint: a review, its removal, or the governor's decision.
 CLOSED_BY_THE_RECORD = {REVIEW_KIND, OBSTETRIC_KIND, METHOD_KIND, REMOVE_NOW_KIND, LATE_KIND}
 # Mandela 47.2(b): what may be done before the governor can be asked.
@@ -70,22 +72,11 @@ def authorisers_of(facility):
     return staff_holding(AUTHORISE, facility)
 
 
-def _protected_since(flags: ProtectionFlags, since: datetime) -> bool:
-    """Whether the "No restraints" protection was on at any time from `since` until now,
-    read from the history of her flags."""
-    if flags.no_restraint_obstetric:
-        return True
-    events = flags.events.order_by("-pgh_created_at", "-pgh_id")
-    before = events.filter(pgh_created_at__lte=since).first()
-    if before is not None and before.no_restraint_obstetric:
-        return True
-    return events.filter(pgh_created_at__gt=since, no_restraint_obstetric=True).exists()
-
-
 def _refuse_in_obstetric_period(flags: ProtectionFlags, applied_at: datetime) -> None:
-    """Rule 24, absolute: never during labour, birth or immediately after. The message names
+    """Rule 24, absolute: never during labour, birth or immediately after, judged on her
+    protections at `applied_at` and as recorded since (`bangkok.late`). The message names
     the protection, not the reason for it (Rule 8)."""
-    if _protected_since(flags, applied_at):
+    if late.flag_held_since(flags, "no_restraint_obstetric", applied_at):
         raise RuleBroken(
             _(
                 "She is under the 'No restraints' protection (Rule 24): no instrument of "
@@ -158,6 +149,7 @@ def apply_restraint(
     place_detail: str = "",
     applied_at: datetime | None = None,
     sought_from=None,
+    late_reason: str = "",
 ) -> Restraint:
     """Record a restraint (Rule 24; Mandela 43.2, 47-48). Refused, with no override, while
     she is under the "No restraints" protection (labour, birth, just after) or was at any time
@@ -168,12 +160,15 @@ def apply_restraint(
     A planned restraint (an escort, a medical direction) waits for it and is not on until she
     confirms. In an emergency, to prevent harm, injury or serious damage (Mandela 47.2), it is
     on at once and she confirms it, or it comes off, within RESTRAINT_EMERGENCY_CONFIRM_MINUTES
-    of `applied_at`. Reviews are due every RESTRAINT_REVIEW_MINUTES while it is on."""
+    of `applied_at`. Reviews are due every RESTRAINT_REVIEW_MINUTES while it is on. One
+    recorded late says why; her protections are read as they were then and as recorded
+    since (the health-approval one included)."""
     _may(by, prisoner, APPLY)
     now = timezone.now()
     applied_at = _moment(applied_at, field="applied_at", now=now)
     if not emergency:
         applied_at = None
+    late_reason = late.late_reason(applied_at or now, late_reason, now=now)
     # Locking her flags orders this against a change of her protections.
     flags = ProtectionFlags.objects.select_for_update().get(prisoner=prisoner)
     _refuse_in_obstetric_period(flags, applied_at or now)
@@ -189,7 +184,7 @@ def apply_restraint(
             field="emergency",
         )
     approval = None
-    if flags.restraint_health_approval:
+    if late.flag_held_since(flags, "restraint_health_approval", applied_at or now):
         approval = _covering_approval(flags, prisoner, device, applied_at or now)
     if prisoner.restraints.in_play().exists():
         raise ValidationError(
@@ -207,6 +202,7 @@ def apply_restraint(
         applied_by=by,
         applied_at=applied_at,
         recorded_at=now,
+        late_reason=late_reason,
         **_protections(flags, approval),
     )
     due = None
@@ -330,7 +326,7 @@ def _protections(flags: ProtectionFlags, approval) -> dict:
     """Which protections were in force when it was applied: the flags, never their reasons."""
     return {
         "obstetric_protection_when_applied": flags.no_restraint_obstetric,
-        "under_health_approval": flags.restraint_health_approval,
+        "under_health_approval": flags.restraint_health_approval or approval is not None,
         "approval": approval,
     }
 
@@ -478,6 +474,43 @@ def on_flags_changed(*, prisoner: Prisoner, changed: dict, by) -> None:
     if changed.get("restraint_health_approval"):
         for restraint in applied:
             _ask_for_method_approval(restraint, by=by)
+
+
+def on_protected_period(*, prisoner: Prisoner, start: datetime, end: datetime | None, by) -> int:
+    """Health staff recorded labour or a birth, perhaps after the fact: every restraint that
+    was on at any moment of the protected period (from `start` to `end`, or until now while
+    she is in labour) breaks Rule 24, even if it was lawful on what was known when it was
+    applied. It counts on oversight from now (`obstetric_alert_at`), and the governor is
+    told, in words that say nothing clinical. Returns how many were found."""
+    now = timezone.now()
+    overlapping = (
+        prisoner.restraints.select_for_update()
+        .filter(applied_at__isnull=False, applied_at__lte=end or now, obstetric_alert_at=None)
+        .exclude(removed_at__lt=start)
+    )
+    found = 0
+    for restraint in overlapping:
+        found += 1
+        restraint.obstetric_alert_at = now
+        restraint.save(update_fields=["obstetric_alert_at"])
+        schedule_reminder(
+            key=_key(restraint, "protected-period"),
+            kind=PERIOD_KIND,
+            rule="24",
+            title=_("A restraint overlapped a protected period (Rule 24): find out how"),
+            facility=restraint.facility,
+            assignee_role="governor",
+            prisoner=prisoner,
+            due_at=now,
+        )
+        audit.record(
+            by=by,
+            action="restraints.protected_period_overlap",
+            subject=restraint,
+            facility=restraint.facility,
+            detail={"rule": "24"},
+        )
+    return found
 
 
 def _alert_obstetric(restraint: Restraint, *, by) -> None:

@@ -36,6 +36,7 @@ def seed(*, facility, staff, women) -> None:
             trigger=Trigger.RANDOM,
             searchers=[officer],
             searched_at=now - timedelta(days=2),
+            late_reason="Written up from the unit log after the shift",
             found="A lighter",
         )
     if not _may_search_women(officer):
@@ -75,6 +76,7 @@ def _on_admission(woman, officer) -> None:
         trigger=Trigger.ADMISSION,
         searchers=[officer],
         searched_at=_admitted_at(woman),
+        late_reason="Written up from the unit log after the shift",
         place=RECEPTION_ROOM,
         privacy=SCREENED,
     )
@@ -88,6 +90,7 @@ def _after_visit(woman, officer) -> None:
         trigger=Trigger.AFTER_VISIT,
         searchers=[officer],
         searched_at=timezone.now() - timedelta(hours=5),
+        late_reason="Written up from the unit log after the shift",
         place="Visits hall exit",
         scanner_available=True,
     )
@@ -138,6 +141,7 @@ def _visiting_child(woman, officer) -> None:
         trigger=Trigger.AFTER_VISIT,
         searchers=[officer],
         searched_at=timezone.now() - timedelta(hours=6),
+        late_reason="Written up from the unit log after the shift",
         place="Visits entrance",
         scanner_available=True,
     )
@@ -157,6 +161,7 @@ def _child_with_her(women, officer) -> None:
                 trigger=Trigger.ADMISSION,
                 searchers=[officer],
                 searched_at=_admitted_at(woman),
+                late_reason="Written up from the unit log after the shift",
                 place=RECEPTION_ROOM,
                 privacy="With her mother beside her",
             )
@@ -168,5 +173,9 @@ def _child_training(officer) -> None:
     TrainingRecord.objects.get_or_create(
         user=officer,
         course=Course.CHILD_SEARCHES,
-        defaults={"completed": today - timedelta(days=90), "expires": today + timedelta(days=640)},
+        defaults={
+            "completed": today - timedelta(days=90),
+            "expires": today + timedelta(days=640),
+            "in_effect_from": timezone.now() - timedelta(days=90),
+        },
     )

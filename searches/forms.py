@@ -2,6 +2,7 @@ from django import forms
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
+from bangkok import late
 from bangkok.forms import StyledForm, moment
 from prisoners.models import Unit
 
@@ -114,6 +115,7 @@ class SearchForm(StyledForm):
         ),
     )
     found = text(_("What was found"), help_text=_("Leave empty if nothing was found."))
+    late_reason = late.form_field()
 
     def __init__(self, *args, woman, staff, authorities, **kwargs):
         super().__init__(*args, **kwargs)
@@ -161,6 +163,7 @@ class CellSearchForm(StyledForm):
     )
     reason = text(_("Reason"))
     found = text(_("What was found"), help_text=_("Leave empty if nothing was found."))
+    late_reason = late.form_field()
 
     def __init__(self, *args, facilities, staff, **kwargs):
         super().__init__(*args, **kwargs)

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from authority.models import AwaitsAuthority, authority_constraints
+from bangkok import late
 from staff.models import Gender
 from staff.roles import ROLES
 
@@ -166,6 +167,7 @@ class Search(models.Model):
     found = models.TextField(_("what was found"), blank=True)
     scanner_available = models.BooleanField(_("a scanner was available"), default=False)
     why_not_scanner = models.TextField(_("why the scan would not do"), blank=True)
+    late_reason = late.model_field()
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )

@@ -1,7 +1,7 @@
 """What the governor and the inspector oversee of searches (RULES-SPEC 3, indicators 12, 13
 and 15): the searches of a facility and period, and the counts that must be zero, computed
 from the records themselves (the staff as they were on the day, the training records valid on
-the day of the search), never assumed from the refusals."""
+the day of the search and confirmed before it), never assumed from the refusals."""
 
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import TruncDate
@@ -45,7 +45,10 @@ def _searchers():
 def _untrained(course: str):
     """A searcher without a valid `course` training on the day of the search."""
     valid = TrainingRecord.objects.filter(
-        user=OuterRef("person"), course=course, completed__lte=OuterRef("day")
+        user=OuterRef("person"),
+        course=course,
+        completed__lte=OuterRef("day"),
+        in_effect_from__lte=OuterRef("search__searched_at"),
     ).filter(Q(expires__isnull=True) | Q(expires__gte=OuterRef("day")))
     return Exists(
         _searchers().annotate(day=TruncDate("search__searched_at")).filter(~Exists(valid))

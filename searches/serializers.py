@@ -3,6 +3,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from bangkok import late
 from bangkok.api_fields import (
     StrictBooleanField,
     StrictCharField,
@@ -142,6 +143,7 @@ class SearchInput(serializers.Serializer):
     scanner_available = StrictBooleanField(required=False, default=False)
     why_not_scanner = optional_text(help_text=_("Required when a scanner was available (Rule 20)."))
     found = optional_text(help_text=_("Empty if nothing was found."))
+    late_reason = late.api_field()
 
 
 class UnitOfMine(StrictSlugRelatedField):
@@ -161,6 +163,7 @@ class CellSearchInput(serializers.Serializer):
     witnesses = staff_list(_("Usernames of the staff who witnessed."), required=False)
     reason = optional_text()
     found = optional_text(help_text=_("Empty if nothing was found."))
+    late_reason = late.api_field()
 
 
 @extend_schema_field(OpenApiTypes.STR)
@@ -216,6 +219,7 @@ class SearchSerializer(serializers.ModelSerializer):
             "found",
             "scanner_available",
             "why_not_scanner",
+            "late_reason",
             "blanket_strip",
             "recorded_by",
             "recorded_at",

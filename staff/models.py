@@ -85,6 +85,11 @@ class TrainingRecordQuerySet(models.QuerySet):
             models.Q(expires__isnull=True) | models.Q(expires__gte=day)
         )
 
+    def lawful_for(self, moment):
+        """Valid on the day of `moment` and in effect by then: a training confirmed after an
+        act never makes that act lawful, whatever day it says it was completed."""
+        return self.valid_on(timezone.localdate(moment)).filter(in_effect_from__lte=moment)
+
 
 def _not_same(field: str, other: str, name: str, message) -> models.CheckConstraint:
     """`field` and `other` never name the same person (either may be empty)."""
@@ -100,10 +105,12 @@ NOT_HERSELF = _("Nobody records or confirms her own training.")
 
 @pghistory.track(append_only=True)
 class TrainingRecord(models.Model):
-    """A training she has, in effect from the moment it is written: only a confirmed
-    `AccessChange` of kind training writes one (or the trusted bootstrap of demo data and
-    tests, `staff.services.grant_confirmed`). A record is never changed or deleted: a
-    correction is a new record, confirmed again."""
+    """A training she has, in effect from the moment it is confirmed (`in_effect_from`): only
+    a confirmed `AccessChange` of kind training writes one (or the trusted bootstrap of demo
+    data and tests, `staff.services.grant_confirmed`). A certificate may say it was completed
+    in the past, but it counts only for acts done after its confirmation (Rule 19: a training
+    can't be backdated to make an earlier search lawful). A record is never changed or
+    deleted: a correction is a new record, confirmed again."""
 
     user = models.ForeignKey(
         User, on_delete=models.PROTECT, related_name="training_records", verbose_name=_("staff")
@@ -112,6 +119,11 @@ class TrainingRecord(models.Model):
     completed = models.DateField(_("completed on"))
     expires = models.DateField(_("expires on"), null=True, blank=True)
     provider = models.CharField(_("provider"), max_length=200, blank=True)
+    in_effect_from = models.DateTimeField(
+        _("in effect from"),
+        default=timezone.now,
+        help_text=_("When it was confirmed: it counts for acts done from then on."),
+    )
     recorded_by = models.ForeignKey(
         User,
         on_delete=models.PROTECT,

@@ -59,6 +59,10 @@ READ_SAFEGUARDING = ("complaints.view_safeguardingrecord",)
 # it and inspectors read it (never a member of staff it names); the governor sees that it
 # exists and its status. Safeguarding and the governor review actions held after a report.
 LODGE_COMPLAINTS = ("complaints.add_complaint",)
+# A breach that happened anyway (Rules 19-24) is written down by any role that writes her
+# case records; the governor, the inspector and health staff read them (`breaches`).
+RECORD_BREACHES = ("breaches.add_breach",)
+READ_BREACHES = ("breaches.view_breach",)
 DEAL_WITH_COMPLAINTS = (
     "complaints.view_complaint",
     "complaints.change_complaint",
@@ -188,7 +192,8 @@ ROLES: dict[str, Role] = {
             + KEEP_FAMILY
             + KEEP_SUSPENSION
             + START_VISITORS
-            + LODGE_COMPLAINTS,
+            + LODGE_COMPLAINTS
+            + RECORD_BREACHES,
         ),
         Role(
             "custody",
@@ -200,7 +205,8 @@ ROLES: dict[str, Role] = {
             + LAY_CHARGES
             + APPLY_RESTRAINTS
             + BOOK_VISITS
-            + LODGE_COMPLAINTS,
+            + LODGE_COMPLAINTS
+            + RECORD_BREACHES,
         ),
         Role(
             "health",
@@ -211,7 +217,9 @@ ROLES: dict[str, Role] = {
             + CLINICAL
             + VISIT_SEGREGATION
             + APPROVE_RESTRAINT_METHOD
-            + LODGE_COMPLAINTS,
+            + READ_BREACHES
+            + LODGE_COMPLAINTS
+            + RECORD_BREACHES,
         ),
         Role(
             "social",
@@ -225,7 +233,8 @@ ROLES: dict[str, Role] = {
             + KEEP_SUSPENSION
             + READ_CONTACT_RESTRICTIONS
             + KEEP_VISITORS
-            + LODGE_COMPLAINTS,
+            + LODGE_COMPLAINTS
+            + RECORD_BREACHES,
         ),
         Role(
             "safeguarding",
@@ -235,6 +244,7 @@ ROLES: dict[str, Role] = {
             + WORK_REMINDERS
             + READ_SAFEGUARDING
             + LODGE_COMPLAINTS
+            + RECORD_BREACHES
             + DEAL_WITH_COMPLAINTS,
         ),
         Role(
@@ -254,8 +264,10 @@ ROLES: dict[str, Role] = {
             + AUTHORISE_SEARCHES
             + ADJUDICATE
             + AUTHORISE_RESTRAINTS
+            + READ_BREACHES
             + READ_VISITS
             + LODGE_COMPLAINTS
+            + RECORD_BREACHES
             + GOVERN_COMPLAINTS,
         ),
         Role(
@@ -272,6 +284,7 @@ ROLES: dict[str, Role] = {
             + READ_SEARCHES
             + READ_DISCIPLINE
             + READ_RESTRAINTS
+            + READ_BREACHES
             + READ_VISITS
             + READ_COMPLAINTS,
         ),

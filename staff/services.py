@@ -13,7 +13,7 @@ installation, demo data) and test factories: it refuses to run inside a web requ
 """
 
 import contextvars
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
@@ -100,12 +100,20 @@ def _apply(change: AccessChange, *, by) -> None:
         user.gender = change.new_value
         user.save(update_fields=["gender"])
     else:
+        # In effect from its confirmation; the trusted set-up of an installation records the
+        # trainings staff already had, in effect from the day they were completed.
+        in_effect_from = change.decided_at
+        if change.trusted:
+            in_effect_from = timezone.make_aware(
+                datetime.combine(change.completed, datetime.min.time())
+            )
         TrainingRecord.objects.create(
             user=user,
             course=change.course,
             completed=change.completed,
             expires=change.expires,
             provider=change.provider,
+            in_effect_from=in_effect_from,
             recorded_by=change.requested_by,
             confirmed_by=by,
         )

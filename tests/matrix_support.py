@@ -43,6 +43,7 @@ AREAS = (
     "staff",
     "authority",
     "signin",
+    "breaches",
 )
 
 

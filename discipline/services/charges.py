@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from bangkok import late
 from bangkok.errors import RuleBroken
 from complaints.models import AdverseKind
 from complaints.services import hold_if_protected, refuse_while_held
@@ -49,8 +50,11 @@ def lay_charge(
     informed_at: datetime | None = None,
     language: str,
     interpreter: bool = False,
+    late_reason: str = "",
 ):
     """Lay a charge and record when, and in which language, she was told of it (Mandela 41.1).
+    A charge she was told of more than a few hours ago says why it is recorded late
+    (`bangkok.late`).
 
     While she is protected after a report the charge waits for review before its hearing
     (Rules 7.3, 25.1): it is laid as for any woman, so whoever laid it learns nothing of her
@@ -62,6 +66,7 @@ def lay_charge(
         raise ValidationError(_("A charge is about what has happened, and she was told already."))
     if informed_at < occurred_at:
         raise ValidationError({"informed_at": _("She can't be told before it happened.")})
+    late_reason = late.late_reason(informed_at, late_reason, now=now)
     offence = _text(offence, "offence", _("Say what she is charged with."))
     language = _text(language, "language", _("Say in which language she was told."))
     charge = Charge(
@@ -72,6 +77,7 @@ def lay_charge(
         informed_at=informed_at,
         language=language,
         interpreter=interpreter,
+        late_reason=late_reason,
         laid_by=by,
     )
     charge.full_clean()

@@ -387,6 +387,25 @@ def set_care_plan(
 
 # Labour and birth (Rule 24)
 
+# Areas whose records the clinical times judge register here (in AppConfig.ready):
+# `watch(prisoner=, start=, end=, by=)` runs in the transaction that records labour or a
+# birth, with the protected period it opens (Rule 24: from labour to the end of the
+# post-partum period; `end` is None while she is in labour), so that a record made before
+# health staff wrote the times down is judged on them.
+_PERIOD_WATCHERS: list = []
+
+
+def register_protected_period_watcher(watch) -> None:
+    if watch not in _PERIOD_WATCHERS:
+        _PERIOD_WATCHERS.append(watch)
+
+
+def _protected_period(birth: Birth, by) -> None:
+    start = birth.labour_started_at or birth.born_at
+    end = birth.postpartum_ends_at if birth.born_at else None
+    for watch in _PERIOD_WATCHERS:
+        watch(prisoner=birth.pregnancy.prisoner, start=start, end=end, by=by)
+
 
 @transaction.atomic
 def record_labour(*, by, pregnancy: Pregnancy, started_at: datetime | None = None) -> Birth:
@@ -402,6 +421,7 @@ def record_labour(*, by, pregnancy: Pregnancy, started_at: datetime | None = Non
         birth.save(update_fields=["labour_started_at"])
     _audit(by, "health.labour_started", birth, pregnancy.prisoner)
     _refresh(pregnancy.prisoner, by)
+    _protected_period(birth, by)
     return birth
 
 
@@ -444,6 +464,7 @@ def record_birth(
         _remind(contact, rule="48.3", basis=Basis.GUIDANCE)
     _audit(by, "health.birth", birth, pregnancy.prisoner)
     _refresh(pregnancy.prisoner, by)
+    _protected_period(birth, by)
     return birth
 
 

@@ -25,6 +25,8 @@ def restrain(cast, woman, *, confirm=True, **fields):
     data.setdefault("emergency", data["purpose"] in EMERGENCY_PURPOSES)
     if not data["emergency"]:
         data.pop("applied_at", None)
+    elif data.get("applied_at"):
+        data.setdefault("late_reason", "Written up on return from the escort")
     restraint = apply_restraint(by=by, prisoner=woman, **data)
     if confirm:
         restraint = confirm_restraint(by=cast["governor"], record=restraint)

@@ -22,6 +22,7 @@ import audit
 from authority.models import AuthorityState
 from authority.registry import Authority
 from authority.services import seek, sought, verbs_for
+from bangkok import late
 from bangkok.errors import RuleBroken
 from prisoners.models import Facility
 from prisoners.permissions import facilities_of, staff_of
@@ -71,11 +72,14 @@ def record_search(
     found: str = "",
     scanner_available: bool = False,
     why_not_scanner: str = "",
+    late_reason: str = "",
 ) -> Search:
     """Record a personal search of her, of her child living with her, or of a child visiting
     her (Rules 19-21; Mandela Rules 50-52). Refused under the Rule it breaks, nothing written.
     A strip or body cavity search is done on an `authorisation` the governor gave before it
-    (or the one `authorised_by` gave); custody naming her is no authority."""
+    (or the one `authorised_by` gave); custody naming her is no authority. A search recorded
+    late says why (`bangkok.late`) and is judged on the staff as they were then and as
+    recorded since."""
     _require_recorder(by, prisoner.facility)
     search = Search(
         facility=prisoner.facility,
@@ -94,6 +98,7 @@ def record_search(
         found=found.strip(),
         scanner_available=scanner_available,
         why_not_scanner=why_not_scanner.strip(),
+        late_reason=late_reason,
         recorded_by=by,
     )
     _check_subject(search)
@@ -115,6 +120,7 @@ def record_cell_search(
     searched_at=None,
     reason: str = "",
     found: str = "",
+    late_reason: str = "",
 ) -> Search:
     """Record the search of a cell: no one's body is searched, so Rules 19-21 don't bind who
     searches; the record still says who, why and what was found."""
@@ -129,6 +135,7 @@ def record_cell_search(
         searched_at=searched_at or timezone.now(),
         reason=reason.strip(),
         found=found.strip(),
+        late_reason=late_reason,
         recorded_by=by,
     )
     _check_time(search)
@@ -145,6 +152,7 @@ def _require_recorder(by, facility) -> None:
 def _check_time(search: Search) -> None:
     if search.searched_at > timezone.now() + timedelta(minutes=5):
         raise ValidationError({"searched_at": _("A search is recorded once it has been done.")})
+    search.late_reason = late.late_reason(search.searched_at, search.late_reason)
 
 
 def _check_subject(search: Search) -> None:
@@ -186,17 +194,20 @@ def _staff(search: Search, searchers, witnesses) -> dict:
 
 
 def check_searchers(search: Search, searchers: list) -> None:
-    """Rule 19 for a woman, Rule 21 for a child; Mandela Rule 52 for a body cavity search."""
-    day = timezone.localdate(search.searched_at)
+    """Rule 19 for a woman, Rule 21 for a child; Mandela Rule 52 for a body cavity search.
+    Judged at the moment of the search: each searcher a woman then and as recorded since, her
+    training valid that day and confirmed before the search (a training confirmed later,
+    whatever day it says it was completed, never makes an earlier search lawful)."""
+    at = search.searched_at
     if search.subject == Subject.WOMAN:
-        problems = _unqualified(searchers, Course.SEARCH_METHODS, day, women_only=True)
+        problems = _unqualified(searchers, Course.SEARCH_METHODS, at, women_only=True)
         message = _(
             "A personal search of a woman is carried out only by women staff trained in "
             "searching methods: %(problems)s."
         )
         rule = "19"
     else:
-        problems = _unqualified(searchers, Course.CHILD_SEARCHES, day, women_only=False)
+        problems = _unqualified(searchers, Course.CHILD_SEARCHES, at, women_only=False)
         message = _("A child is searched only by staff trained to search children: %(problems)s.")
         rule = "21"
     if search.kind == Kind.BODY_CAVITY and not problems:
@@ -210,24 +221,28 @@ def check_searchers(search: Search, searchers: list) -> None:
         raise RuleBroken(message % {"problems": "; ".join(problems)}, rule=rule, field="searchers")
 
 
-def _unqualified(searchers: list, course: str, day, *, women_only: bool) -> list[str]:
+def _unqualified(searchers: list, course: str, at, *, women_only: bool) -> list[str]:
     """Why each searcher who may not search does not qualify, in words."""
     trained = set(
-        TrainingRecord.objects.valid_on(day)
+        TrainingRecord.objects.lawful_for(at)
         .filter(course=course, user__in=searchers)
         .values_list("user_id", flat=True)
     )
     course_name = Course(course).label
-    when = formats.date_format(day, "DATE_FORMAT")
+    when = formats.date_format(timezone.localdate(at), "DATE_FORMAT")
     problems = []
     for user in searchers:
-        if women_only and user.gender == Gender.MAN:
+        genders = late.genders_since(user, at) if women_only else set()
+        if Gender.MAN in genders:
             problems.append(_("%(name)s is a man") % {"name": name_of(user)})
-        elif women_only and user.gender != Gender.WOMAN:
+        elif genders - {Gender.WOMAN}:
             problems.append(_("%(name)s is not recorded as a woman") % {"name": name_of(user)})
         elif user.pk not in trained:
             problems.append(
-                _("%(name)s has no valid training in %(course)s on %(day)s")
+                _(
+                    "%(name)s has no valid training in %(course)s on %(day)s, confirmed "
+                    "before the search"
+                )
                 % {"name": name_of(user), "course": course_name, "day": when}
             )
     return problems

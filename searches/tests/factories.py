@@ -1,4 +1,4 @@
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from django.utils import timezone
 
@@ -10,11 +10,13 @@ from staff.models import Course, TrainingRecord
 def trained(user, course=Course.SEARCH_METHODS, *, completed=None, expires=None):
     """A training record for `user`: completed a year ago, valid for another year."""
     today = timezone.localdate()
+    completed = completed or today - timedelta(days=365)
     return TrainingRecord.objects.create(
         user=user,
         course=course,
-        completed=completed or today - timedelta(days=365),
+        completed=completed,
         expires=expires if expires is not None else today + timedelta(days=365),
+        in_effect_from=timezone.make_aware(datetime.combine(completed, datetime.min.time())),
     )
 
 

@@ -66,6 +66,7 @@ def test_the_searches_list_holds_the_facilitys_searches_in_the_period_with_links
         prisoner=woman_a,
         searchers=[officer],
         searched_at=timezone.now() - timedelta(days=30),
+        late_reason="Written up from the unit log",
         **pat_down(),
     )
     listing = next(item for item in lists_for(cast["inspector"]) if item.key == "searches")

@@ -94,6 +94,7 @@ def test_training_valid_on_the_day_of_an_earlier_search_counts(cast, woman_a):
         prisoner=woman_a,
         searchers=[officer],
         searched_at=timezone.now() - timedelta(days=5),
+        late_reason="Written up from the unit log",
         **pat_down(),
     )
     assert search.pk

@@ -246,6 +246,7 @@ class Command(BaseCommand):
                 defaults={
                     "completed": today - timedelta(days=200),
                     "expires": today + timedelta(days=530),
+                    "in_effect_from": timezone.now() - timedelta(days=200),
                 },
             )
 

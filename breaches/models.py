@@ -1,0 +1,101 @@
+"""A breach of a Rule that happened anyway, written down by staff (Rules 19, 21, 22, 24;
+Mandela 45, 52): a man carried out a personal search, a restraint was used in labour in
+hospital by escort staff. The hard stops keep the system from recording such an act as
+lawful; this record keeps the act itself from going unwritten. It names the rule, goes to the
+governor and the inspector, and counts in the oversight total that must be zero for that
+rule (`breaches.oversight`). Never changed, never deleted."""
+
+import uuid
+
+import pghistory
+import pgtrigger
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Kind(models.TextChoices):
+    """What happened, each named by the oversight count that must be zero it adds to. The
+    labels say nothing clinical: a restraint "in a protected period", never "in labour"."""
+
+    SEARCH_BY_A_MAN = "searches-by-a-man", _("A personal search of a woman by staff not women")
+    SEARCH_UNTRAINED = (
+        "searches-untrained",
+        _("A search of a woman by staff without valid search training"),
+    )
+    CHILD_SEARCH_UNTRAINED = (
+        "searches-of-children-untrained",
+        _("A search of a child by staff without valid training to search children"),
+    )
+    BODY_CAVITY_NOT_HEALTH = (
+        "body-cavity-not-health",
+        _("A body cavity search not by a health professional"),
+    )
+    SEGREGATION_PROTECTED = (
+        "segregation-of-protected-women",
+        _("A segregation of a woman under the 'No segregation' protection"),
+    )
+    SEGREGATION_GIRL = "segregation-of-girls", _("A segregation of a girl under 18")
+    RESTRAINT_PROTECTED_PERIOD = (
+        "restraints-obstetric",
+        _("A restraint during a protected period"),
+    )
+
+
+RULE_OF = {
+    Kind.SEARCH_BY_A_MAN: "19",
+    Kind.SEARCH_UNTRAINED: "19",
+    Kind.CHILD_SEARCH_UNTRAINED: "21",
+    Kind.BODY_CAVITY_NOT_HEALTH: "M52",
+    Kind.SEGREGATION_PROTECTED: "22",
+    Kind.SEGREGATION_GIRL: "M45",
+    Kind.RESTRAINT_PROTECTED_PERIOD: "24",
+}
+# Kinds whose account may carry clinical detail (labour, birth): health staff alone read it.
+CLINICAL_KINDS = {Kind.RESTRAINT_PROTECTED_PERIOD}
+
+
+@pghistory.track(append_only=True)
+class Breach(models.Model):
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    facility = models.ForeignKey("prisoners.Facility", on_delete=models.PROTECT, related_name="+")
+    prisoner = models.ForeignKey(
+        "prisoners.Prisoner", on_delete=models.PROTECT, related_name="breaches"
+    )
+    kind = models.CharField(_("what happened"), max_length=40, choices=Kind)
+    rule = models.CharField(_("rule"), max_length=8)
+    occurred_at = models.DateTimeField(_("when it happened"))
+    account = models.TextField(
+        _("account"),
+        max_length=4000,
+        help_text=_("What happened, who did it and where, as far as you know."),
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("breach recorded")
+        verbose_name_plural = _("breaches recorded")
+        ordering = ["-occurred_at", "-id"]
+        indexes = [models.Index(fields=["facility", "kind", "occurred_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(occurred_at__lte=models.F("recorded_at")),
+                name="breach_recorded_after_it_happened",
+            )
+        ]
+        triggers = [
+            pgtrigger.Protect(
+                name="breach_unchanged", operation=pgtrigger.Update | pgtrigger.Delete
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} (Rule {self.rule})"
+
+    @property
+    def is_clinical(self) -> bool:
+        return self.kind in CLINICAL_KINDS
