@@ -348,6 +348,7 @@ MATRIX = {
             "encounter": 400,
             "assessment": 400,
             "observation": 400,
+            "segregation-clearance": 400,
             "distress": 400,
         }.items()
     },
@@ -601,6 +602,7 @@ def health_world(cast, admission) -> dict:
                 "encounter",
                 "assessment",
                 "observation",
+                "segregation-clearance",
                 "distress",
             )
         },
