@@ -299,6 +299,10 @@ MATRIX = {
         "PATCH": rows(404, anonymous=401, social=400),
         **dict.fromkeys(["GET", "POST", "PUT", "DELETE"], API_NOT_ALLOWED),
     },
+    "api-child-separation": {
+        "POST": rows(404, anonymous=401, social=400),
+        **dict.fromkeys(["GET", "PATCH", "PUT", "DELETE"], API_NOT_ALLOWED),
+    },
     # The health API (Rules 6-18, 48): health staff of her facility only; every other role,
     # the inspector included while she doesn't consent, gets the 404 of a woman who doesn't
     # exist, before any body is read. An empty body is refused with the fields' errors (400)
@@ -483,7 +487,7 @@ def sample_kwargs(key: str, path: str, world) -> dict:
     if "<uuid:uuid>" in path:
         if key.startswith("api-admission-"):
             return {"uuid": world["admission"].uuid}
-        if key == "api-child-detail":
+        if key in ("api-child-detail", "api-child-separation"):
             return {"uuid": world["child"].uuid}
         if key == "api-suspension-decision":
             return {"uuid": world["suspension"].uuid}
