@@ -231,5 +231,10 @@ def children_section(*, viewer, mother) -> dict:
     """Her page's children section: identities for those who may know them, else a count."""
     if can_read_child_identity(viewer):
         children = children_of(viewer=viewer, mother=mother)
-        return {"identity": True, "children": children, "count": len(children)}
+        return {
+            "identity": True,
+            "children": children,
+            "count": len(children),
+            "can_separate": viewer.has_perm(CHANGE_CHILD),
+        }
     return {"identity": False, "count": children_count(mother)}

@@ -49,6 +49,7 @@ PICKED_BY_NAME = {
     "api-task-complete",
     "api-child-detail",
     "api-child-separation",
+    "register:separate",
     "api-suspension-decision",
     "api-prisoner-family",
     "api-prisoner-children",

@@ -299,6 +299,11 @@ MATRIX = {
         "PATCH": rows(404, anonymous=401, social=400),
         **dict.fromkeys(["GET", "POST", "PUT", "DELETE"], API_NOT_ALLOWED),
     },
+    # A child living with her leaves only by a separation (Rule 52): social workers.
+    "register:separate": {
+        "GET": rows(404, anonymous=302, social=200),
+        "POST": rows(404, anonymous=302, social=400),
+    },
     "api-child-separation": {
         "POST": rows(404, anonymous=401, social=400),
         **dict.fromkeys(["GET", "PATCH", "PUT", "DELETE"], API_NOT_ALLOWED),
@@ -487,7 +492,7 @@ def sample_kwargs(key: str, path: str, world) -> dict:
     if "<uuid:uuid>" in path:
         if key.startswith("api-admission-"):
             return {"uuid": world["admission"].uuid}
-        if key in ("api-child-detail", "api-child-separation"):
+        if key in ("api-child-detail", "api-child-separation", "register:separate"):
             return {"uuid": world["child"].uuid}
         if key == "api-suspension-decision":
             return {"uuid": world["suspension"].uuid}

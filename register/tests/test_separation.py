@@ -10,6 +10,7 @@ from rest_framework.test import APIClient
 
 from audit.models import AuditEvent
 from bangkok.errors import RuleBroken
+from conftest import client_for
 from health.services.maternity import declare_pregnancy
 from register.models import Child, Separation
 from register.services import record_child, separate_child, update_child
@@ -140,3 +141,18 @@ def test_the_api_records_the_separation_for_social_workers_only(cast, woman_a, b
     made = api(cast["social"]).post(url, LEAVES, format="json")
     assert made.status_code == 201 and made.json()["carer"] == LEAVES["carer"]
     assert not flags(woman_a).child_in_prison
+
+
+@pytest.mark.rule("52")
+def test_social_workers_record_the_separation_on_its_page(cast, woman_a, baby):
+    url = f"/register/children/{baby.uuid}/separation/"
+    for role in ("reception", "custody", "governor"):
+        assert client_for(cast[role]).get(url).status_code == 404
+    page = client_for(cast["social"]).get(f"/women/{woman_a.uuid}/").content.decode()
+    assert url in page
+    refused = client_for(cast["social"]).post(url, {**LEAVES, "carer": ""})
+    assert refused.status_code == 400
+    nothing_changed(baby, woman_a)
+    done = client_for(cast["social"]).post(url, LEAVES)
+    assert done.status_code == 302
+    assert Separation.objects.get().child == baby and not flags(woman_a).child_in_prison
