@@ -121,7 +121,6 @@ def people_to_choose(viewer, prisoner) -> list[tuple[str, str]]:
 
 def _person(by, prisoner, person):
     """The visitor or family member of hers `person` (a uuid, or the record) names."""
-    from admissions.models import FamilyMember
     from visits.models import Visitor
     from visits.reading import visitors_for
 

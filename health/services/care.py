@@ -320,15 +320,22 @@ def current_observation(prisoner) -> ObservationDecision | None:
 
 def clearance_in_force(prisoner, observation=None) -> SegregationClearance | None:
     """The clinician's decision that segregation is safe for her, while her observation level
-    is the one it was given for (a review at the same level keeps it)."""
+    is the one it was given for (a review at the same level keeps it; any other level since
+    it was given ends it, even one recorded at the same moment)."""
     observation = observation or current_observation(prisoner)
     if observation is None or observation.level == ObservationLevel.NONE:
         return None
-    return (
-        prisoner.segregation_clearances.filter(lapsed_at__isnull=True, level=observation.level)
+    clearances = prisoner.segregation_clearances.filter(
+        lapsed_at__isnull=True, level=observation.level
+    )
+    other = (
+        prisoner.observation_decisions.exclude(level=observation.level)
         .order_by("-decided_at", "-id")
         .first()
     )
+    if other is not None:
+        clearances = clearances.filter(observation__decided_at__gt=other.decided_at)
+    return clearances.order_by("-decided_at", "-id").first()
 
 
 def _decide_observation(prisoner, by, level: str, *, assessment=None, reason: str = ""):

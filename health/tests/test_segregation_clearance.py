@@ -123,3 +123,21 @@ def test_through_the_api_only_health_staff_record_it_and_custody_sees_only_the_f
     seen = api(cast["custody"]).get(f"/api/v1/prisoners/{woman_a.uuid}/")
     assert seen.json()["flags"]["no_segregation"] is False
     assert "Canaryclearancereason" not in seen.content.decode()
+
+
+@pytest.mark.rule("16")
+@pytest.mark.rule("22")
+def test_a_clearance_given_beside_a_change_of_level_never_comes_back(cast, woman_a):
+    """A clinician clears her at one level while another changes it: back at the first level
+    later, that clearance is not in force (it was given before the change)."""
+    observe(cast, woman_a)
+    first = care.current_observation(woman_a)
+    observe(cast, woman_a, ObservationLevel.CONSTANT)
+    SegregationClearance.objects.create(  # written as the concurrent clinician's was
+        prisoner=woman_a,
+        observation=first,
+        level=first.level,
+        reason="x",
+        decided_by=first.decided_by,
+    )
+    assert observe(cast, woman_a).no_segregation
