@@ -38,6 +38,7 @@ CHILD_UUID = uuid.UUID("c41d0b9e-7a2f-4e3d-9b8c-5f6e7d8c9a01")
 KNOWN = {"prisoners": WOMAN_UUID, "admissions": ADMISSION_UUID, "children": CHILD_UUID}
 
 
+
 def _load_schema():
     """The schema as /api/schema/ serves it to signed-in staff, built in-process (the view
     needs a signed-in user; generating it needs no database, so collection is safe)."""
