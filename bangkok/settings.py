@@ -541,6 +541,8 @@ CONJUGAL_VISITS_FOR_MEN = env_bool("CONJUGAL_VISITS_FOR_MEN", False)
 # family contact, or a mother separated from her child no visit with children, for this long.
 FAMILY_CONTACT_GAP_DAYS = env_int("FAMILY_CONTACT_GAP_DAYS", 30)
 CHILD_VISIT_GAP_DAYS = env_int("CHILD_VISIT_GAP_DAYS", 30)
+# Mandela 43.3, Rule 23: a restriction of her contact with one person lasts at most this long.
+CONTACT_RESTRICTION_MAX_DAYS = env_int("CONTACT_RESTRICTION_MAX_DAYS", 90)
 
 # Where `seed_demo` keeps a generated demo password, so `make run` can show it again.
 DEMO_PASSWORD_FILE = Path(os.environ.get("DEMO_PASSWORD_FILE", BASE_DIR / "var" / "demo_password"))

@@ -44,6 +44,7 @@ urlpatterns = [
     path("women/", include("prisoners.urls")),
     path("tasks/", include("reminders.urls")),
     path("admissions/", include("admissions.urls")),
+    path("register/", include("register.urls")),
     path("health/", include("health.urls")),
     path("searches/", include("searches.urls")),
     path("discipline/", include("discipline.urls")),

@@ -204,8 +204,12 @@ RESTRICTIONS = [
         io.ContactRestrictionSerializer,
         io.ContactRestrictionInput,
         created=True,
-        rules=("23",),
-        description="Never her children, never all her family (409, 23); an end date always.",
+        rules=("23", "M43"),
+        description=(
+            "`person` is the uuid of someone on her visitor list or in her family record, "
+            "never a name typed in. Never her children, never all her family (409, 23); an "
+            "end date always, at most CONTACT_RESTRICTION_MAX_DAYS after it starts (409, M43)."
+        ),
         may_be_held=True,
     ),
 ]

@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from admissions.services import record_family_member
 from prisoners.models import Prisoner
 
 from .models import MentalHealth, Privilege, SanctionType, SegregationKind
@@ -87,12 +88,18 @@ def seed(*, facility, staff, women) -> None:
     separated = segregation.confirm_segregation(by=governor, record=separated)
     segregation.record_segregation_visit(by=health, segregation=separated, fit_to_remain=True)
     segregation.end_segregation(by=governor, segregation=separated, reason="Moved to another wing.")
+    # The person restricted is one in her family record, recorded at her admission.
+    former_partner = record_family_member(
+        by=staff["reception"],
+        prisoner=women[5],
+        name="Somsak Boonmee",
+        relationship="Former partner",
+    )
     restrict_contact(
         by=governor,
         prisoner=women[5],
         means="calls",
-        person_name="Somsak Boonmee",
-        relationship="Former partner",
+        person=former_partner.uuid,
         reason="Calls used to arrange bringing drugs in on visits.",
         ends_on=today + timedelta(days=30),
     )

@@ -116,15 +116,29 @@ class VisitForm(StyledForm):
     fit_to_remain = yes_no(_("Is she fit to remain segregated?"))
 
 
+class PersonChoice(forms.ChoiceField):
+    """One of the people offered; any other answer is left to the service, which refuses it
+    naming why (her child: Rule 23)."""
+
+    def valid_value(self, value):
+        return True
+
+
 class RestrictionForm(StyledForm):
     means = forms.ChoiceField(
         label=_("Means restricted"), choices=ContactMeans.choices, widget=forms.RadioSelect
     )
-    person_name = forms.CharField(label=_("Person concerned"), max_length=200)
-    relationship = forms.CharField(label=_("Relationship to her"), max_length=100)
-    covers_children = forms.BooleanField(
-        label=_("The person is one of her children"), required=False
+    person = PersonChoice(
+        label=_("Person concerned"),
+        help_text=_(
+            "Someone on her visitor list or in her family record. Her children are never "
+            "restricted (Rule 23)."
+        ),
     )
     reason = forms.CharField(label=_("Security reason"), widget=forms.Textarea)
     starts_on = day(_("From"), required=False, help_text=_("Leave empty for today."))
     ends_on = day(_("Until"))
+
+    def __init__(self, *args, people=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].choices = [("", _("Choose a person")), *people]

@@ -366,6 +366,24 @@ class ContactRestriction(models.Model):
     )
     facility = models.ForeignKey("prisoners.Facility", on_delete=models.PROTECT, related_name="+")
     means = models.CharField(_("means restricted"), max_length=10, choices=ContactMeans)
+    # The person restricted is one on her visitor list or in her family record, never a name
+    # typed in (Rule 23); her name and relationship are kept as they were on the day.
+    visitor = models.ForeignKey(
+        "visits.Visitor",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("person on her visitor list"),
+    )
+    family_member = models.ForeignKey(
+        "admissions.FamilyMember",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("person in her family record"),
+    )
     person_name = models.CharField(_("person concerned"), max_length=200)
     relationship = models.CharField(_("relationship to her"), max_length=100)
     covers_children = models.BooleanField(_("covers any of her children"), default=False)
@@ -392,7 +410,23 @@ class ContactRestriction(models.Model):
                 name="restriction_has_an_end",
             ),
         ]
-        triggers = [pgtrigger.Protect(name="restriction_no_delete", operation=pgtrigger.Delete)]
+        triggers = [
+            pgtrigger.Protect(name="restriction_no_delete", operation=pgtrigger.Delete),
+            # Rule 23: every restriction recorded names one person on her visitor list or in
+            # her family record (older ones, typed in, are left as they were).
+            pgtrigger.Trigger(
+                name="restriction_names_one_known_person",
+                operation=pgtrigger.Insert,
+                when=pgtrigger.Before,
+                condition=pgtrigger.Condition(
+                    "NEW.visitor_id IS NULL AND NEW.family_member_id IS NULL "
+                    "OR NEW.visitor_id IS NOT NULL AND NEW.family_member_id IS NOT NULL"
+                ),
+                func="RAISE EXCEPTION 'Rule 23: a contact restriction names one person on "
+                "her visitor list or in her family record' USING ERRCODE = 'check_violation'; "
+                "RETURN NULL;",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"Contact restriction {self.uuid}"

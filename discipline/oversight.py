@@ -148,7 +148,7 @@ def sanctions_on_family_contact(facilities, start, end):
 
 def restrictions_on_children(facilities, start, end):
     """Indicator 19 (Rule 23): a restriction covering her children or all her family, by its
-    own words or by naming a child of hers on the register."""
+    own words, by naming a child of hers on the register, or a visitor who is her child."""
     words = pattern(CHILD_WORDS + ALL_WORDS, boundary=r"\y")
     full = Concat(Lower("given_names"), Value(" "), Lower("family_name"))
     her_child = (
@@ -160,6 +160,8 @@ def restrictions_on_children(facilities, start, end):
     )
     return restrictions_in(facilities, start, end).filter(
         Q(covers_children=True)
+        | Q(visitor__relationship="child")
+        | Q(visitor__child__isnull=False)
         | Q(relationship__iregex=words)
         | Q(person_name__iregex=words)
         | Exists(her_child)

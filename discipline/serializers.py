@@ -255,9 +255,9 @@ class SegregationVisitInput(serializers.Serializer):
 
 class ContactRestrictionInput(serializers.Serializer):
     means = StrictCharField(max_length=40)
-    person_name = StrictCharField(max_length=200)
-    relationship = StrictCharField(max_length=100)
-    covers_children = StrictBooleanField(required=False, default=False)
+    person = serializers.UUIDField(
+        help_text=_("A person on her visitor list or in her family record (their uuid).")
+    )
     reason = StrictCharField()
     starts_on = serializers.DateField(required=False)
     ends_on = serializers.DateField()

@@ -572,6 +572,20 @@ OPERATIONS = [
         description="Custody staff see the level as her flag, never the reason.",
     ),
     Operation(
+        "segregation-clearance",
+        "prisoners/<uuid:uuid>/segregation-clearance/",
+        "Record that segregation is safe for her under observation (Rule 16)",
+        C.clear_for_segregation,
+        io.SegregationClearanceSerializer,
+        io.SegregationClearanceInput,
+        created=True,
+        description=(
+            "Under observation she is not segregated (her 'No segregation' flag) until a "
+            "clinician records why it is safe for her; it lapses when her observation level "
+            "changes. Custody staff see the flag, never this record."
+        ),
+    ),
+    Operation(
         "distress",
         "prisoners/<uuid:uuid>/distress-events/",
         "Record a time of particular distress: she is seen again (Rule 13)",

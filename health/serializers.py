@@ -49,6 +49,7 @@ from .models import (
     ScreeningItem,
     ScreeningKind,
     ScreeningResult,
+    SegregationClearance,
     WomanClinicianRequest,
 )
 from .models.maternity import Pregnancy
@@ -276,6 +277,10 @@ class AssessmentInput(serializers.Serializer):
 class ObservationInput(serializers.Serializer):
     level = serializers.ChoiceField(choices=ObservationLevel.choices)
     reason = optional_char(max_length=300)
+
+
+class SegregationClearanceInput(serializers.Serializer):
+    reason = StrictCharField(max_length=2000)
 
 
 class RestraintRestrictionInput(serializers.Serializer):
@@ -540,6 +545,12 @@ class ObservationSerializer(serializers.ModelSerializer):
     class Meta:
         model = ObservationDecision
         fields = ["uuid", "level", "decided_at", "reason"]
+
+
+class SegregationClearanceSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = SegregationClearance
+        fields = ["uuid", "level", "reason", "decided_at", "lapsed_at"]
 
 
 class DistressSerializer(serializers.ModelSerializer):

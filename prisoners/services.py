@@ -113,10 +113,9 @@ def register_flag_source(derive, *, area: str, reasons: dict[str, tuple[str, ...
         _FLAG_SOURCES.append(derive)
 
 
-@transaction.atomic
-def refresh_protection_flags(*, prisoner: Prisoner, by, source: str) -> ProtectionFlags:
-    """Recompute her flags from every area's records and store what changed (Rules 22, 24:
-    the protections follow from pregnancy, labour, breastfeeding and a child in her care)."""
+def derive_protection_flags(prisoner: Prisoner) -> dict:
+    """Her flags as every registered area's records call for them now: the union of them all,
+    and the highest observation level any area asks for."""
     derived: dict = dict.fromkeys(ProtectionFlags.FLAG_FIELDS, False)
     level = ObservationLevel.NONE
     for derive in _FLAG_SOURCES:
@@ -125,6 +124,19 @@ def refresh_protection_flags(*, prisoner: Prisoner, by, source: str) -> Protecti
                 level = max(level, value, key=_OBSERVATION_ORDER.index)
             else:
                 derived[name] = derived[name] or bool(value)
+    return {**derived, "observation_level": level}
+
+
+@transaction.atomic
+def refresh_protection_flags(*, prisoner: Prisoner, by, source: str) -> ProtectionFlags:
+    """Recompute her flags from every area's records and store what changed (Rules 22, 24:
+    the protections follow from pregnancy, labour, breastfeeding and a child in her care).
+
+    Her flags row is locked before any area's records are read, and held until the change
+    that called this commits: a second change to any area waits, then reads (each statement
+    sees what was committed before it) the first one's records as well as its own, so two
+    changes at once never leave her without a protection either of them gives."""
+    ProtectionFlags.objects.select_for_update().get(prisoner=prisoner)
     return set_protection_flags(
-        prisoner=prisoner, by=by, source=source, observation_level=level, **derived
+        prisoner=prisoner, by=by, source=source, **derive_protection_flags(prisoner)
     )

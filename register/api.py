@@ -11,12 +11,13 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from bangkok.api_permissions import requires
+from bangkok.operations import refused
 from bangkok.schema import FIELD_ERRORS
 from prisoners.permissions import access_prisoner
 
 from . import services
 from .permissions import ADD_CHILD, CHANGE_CHILD, READ_IDENTITY, access_child
-from .serializers import ChildChangeSerializer, ChildSerializer
+from .serializers import ChildChangeSerializer, ChildSerializer, SeparationSerializer
 
 INVALID = OpenApiResponse(FIELD_ERRORS, description="Invalid input, naming the field.")
 
@@ -62,8 +63,12 @@ class ChildrenList(APIView):
 @extend_schema(
     tags=["children"],
     summary="Keep a child's record current (social workers, Rule 3)",
+    description=(
+        "A child living with her is never moved out by an edit: `lives_with_mother: false` "
+        "on such a child is a 409 naming Rule 52; record the separation instead."
+    ),
     request=ChildChangeSerializer(partial=True),
-    responses={200: ChildSerializer, 400: INVALID},
+    responses={200: ChildSerializer, 400: INVALID, 409: refused(("52",))},
 )
 class ChildDetail(APIView):
     permission_classes = [requires(CHANGE_CHILD), requires(READ_IDENTITY)]
@@ -74,3 +79,25 @@ class ChildDetail(APIView):
         body.is_valid(raise_exception=True)
         child = services.update_child(by=request.user, child=child, **body.validated_data)
         return Response(ChildSerializer(child).data)
+
+
+@extend_schema(
+    tags=["children"],
+    summary="A child living with her leaves prison: the separation (social workers, Rule 52)",
+    description=(
+        "When, why in the child's best interests (52.1), and who will care for the child "
+        "where (52.2: only once another carer is found; 409 naming the rule without). Only "
+        "this step lifts the protections the child gave her."
+    ),
+    request=SeparationSerializer,
+    responses={201: SeparationSerializer, 400: INVALID, 409: refused(("52.1", "52.2"))},
+)
+class ChildSeparation(APIView):
+    permission_classes = [requires(CHANGE_CHILD), requires(READ_IDENTITY)]
+
+    def post(self, request, uuid):
+        child = access_child(request.user, uuid, perm=CHANGE_CHILD)
+        body = SeparationSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        separation = services.separate_child(by=request.user, child=child, **body.validated_data)
+        return Response(SeparationSerializer(separation).data, status=status.HTTP_201_CREATED)

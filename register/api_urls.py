@@ -7,4 +7,9 @@ urlpatterns = [
         "prisoners/<uuid:uuid>/children/", api.ChildrenList.as_view(), name="api-prisoner-children"
     ),
     path("children/<uuid:uuid>/", api.ChildDetail.as_view(), name="api-child-detail"),
+    path(
+        "children/<uuid:uuid>/separation/",
+        api.ChildSeparation.as_view(),
+        name="api-child-separation",
+    ),
 ]

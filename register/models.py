@@ -65,6 +65,15 @@ class Child(models.Model):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
     )
+    separation = models.ForeignKey(
+        "Separation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("latest separation from her mother"),
+    )
 
     class Meta:
         verbose_name = _("child")
@@ -85,7 +94,23 @@ class Child(models.Model):
                 ),
             ),
         ]
-        triggers = [pgtrigger.Protect(name="child_no_delete", operation=pgtrigger.Delete)]
+        triggers = [
+            pgtrigger.Protect(name="child_no_delete", operation=pgtrigger.Delete),
+            # Rule 52: a child living with her leaves only by a separation of her own,
+            # recorded first; no edit switches "lives with her" off.
+            pgtrigger.Trigger(
+                name="child_leaves_only_by_separation",
+                operation=pgtrigger.Update,
+                when=pgtrigger.Before,
+                condition=pgtrigger.Condition(
+                    "OLD.lives_with_mother AND NOT NEW.lives_with_mother AND "
+                    "(NEW.separation_id IS NULL "
+                    "OR NEW.separation_id IS NOT DISTINCT FROM OLD.separation_id)"
+                ),
+                func="RAISE EXCEPTION 'Rule 52: a child living with her mother leaves only "
+                "by a recorded separation' USING ERRCODE = 'check_violation'; RETURN NULL;",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"Child {self.uuid}"  # never the name: str() ends up in logs
@@ -109,3 +134,37 @@ class Child(models.Model):
             and not self.arrangements.strip()
             and not self.no_arrangements_reason.strip()
         )
+
+
+@pghistory.track()
+class Separation(models.Model):
+    """A child living with her mother leaves prison (Rule 52): decided on the child's best
+    interests, only once another carer is found (52.2), recorded by a social worker with when,
+    why and where the child goes. Only this step lifts the protections the child gave her."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    child = models.ForeignKey(Child, on_delete=models.PROTECT, related_name="separations")
+    separated_on = models.DateField(_("day the child leaves"))
+    reason = models.TextField(_("why, in the child's best interests"), max_length=2000)
+    carer = models.CharField(_("who cares for the child"), max_length=200)
+    carer_contact = models.CharField(_("carer's contact"), max_length=300, blank=True)
+    location = models.CharField(_("where the child will live"), max_length=300)
+    custody = models.CharField(_("custody or guardianship"), max_length=16, choices=Custody)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("separation of a child from her mother")
+        ordering = ["-separated_on", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(carer="") & ~models.Q(reason="") & ~models.Q(custody=""),
+                name="separation_has_reason_and_carer",
+            )
+        ]
+        triggers = [pgtrigger.Protect(name="separation_no_delete", operation=pgtrigger.Delete)]
+
+    def __str__(self) -> str:
+        return f"Separation {self.uuid}"  # never the child's name: str() ends up in logs

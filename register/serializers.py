@@ -6,7 +6,7 @@ from rest_framework import serializers
 
 from bangkok.api_fields import StrictModelSerializer
 
-from .models import Child
+from .models import Child, Separation
 
 CHILD_FIELDS = [
     "given_names",
@@ -58,3 +58,26 @@ class ChildChangeSerializer(ChildSerializer):
         if not data:
             raise serializers.ValidationError(_("Give at least one field to change."))
         return data
+
+
+class SeparationSerializer(StrictModelSerializer):
+    """A child living with her mother leaves prison (Rule 52): when, why, and who will care
+    for the child where."""
+
+    child = serializers.UUIDField(source="child.uuid", read_only=True)
+
+    class Meta:
+        model = Separation
+        fields = [
+            "uuid",
+            "child",
+            "separated_on",
+            "reason",
+            "carer",
+            "carer_contact",
+            "location",
+            "custody",
+            "recorded_at",
+        ]
+        read_only_fields = ["uuid", "child", "recorded_at"]
+        extra_kwargs = {"separated_on": {"required": False}}

@@ -1,21 +1,22 @@
 """Verbs of the register of children (Rules 2.2 and 3)."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 import audit
+from bangkok.errors import RuleBroken
 from health.services.screening import child_living_with_her
 from prisoners.permissions import access_prisoner
 from prisoners.services import refresh_protection_flags
 from reminders.models import Basis
 from reminders.services import cancel_reminder, schedule_reminder
 
-from .models import Child
+from .models import Child, Custody, Separation
 from .permissions import ADD_CHILD, CHANGE_CHILD, READ_IDENTITY, can_read_child_identity
 
 CHILD_FIELDS = {
@@ -53,17 +54,114 @@ def record_child(*, by, mother, **fields) -> Child:
 
 @transaction.atomic
 def update_child(*, by, child: Child, **fields) -> Child:
-    """Keep a child's record current (social workers, Rule 3)."""
+    """Keep a child's record current (social workers, Rule 3). A child living with her
+    leaves only by `separate_child` (Rule 52): no edit switches "lives with her" off."""
     if not by.has_perm(CHANGE_CHILD):
         raise PermissionDenied(_("Only social workers keep the register of children current."))
     access_prisoner(by, child.mother.uuid)
     _refuse_unknown(fields)
+    child = _locked(child)
+    if child.lives_with_mother and fields.get("lives_with_mother") is False:
+        raise RuleBroken(
+            _(
+                "A child living with her mother is separated from her only as a decision of "
+                "its own, in the child's best interests and once another carer is found: "
+                "record the separation instead of editing the child."
+            ),
+            rule="52",
+            field="lives_with_mother",
+        )
     for name, value in fields.items():
         setattr(child, name, value)
     child.full_clean()
     child.save(update_fields=list(fields))
     _after_change(child, by=by, action="child.updated")
     return child
+
+
+@transaction.atomic
+def separate_child(
+    *,
+    by,
+    child: Child,
+    reason: str,
+    carer: str,
+    location: str,
+    custody: str,
+    carer_contact: str = "",
+    separated_on: date | None = None,
+) -> Separation:
+    """A child living with her mother leaves prison (Rule 52): a social worker records when,
+    why (the child's best interests, 52.1) and who will care for the child where (52.2: only
+    once another carer is found). Only this step lifts the protections the child gave her
+    (Rule 22: no segregation), and the database refuses any other way out (a trigger)."""
+    if not by.has_perm(CHANGE_CHILD):
+        raise PermissionDenied(_("Only social workers keep the register of children current."))
+    access_prisoner(by, child.mother.uuid)
+    child = _locked(child)
+    if not child.lives_with_mother:
+        raise ValidationError(_("This child does not live with her mother in prison."))
+    reason, carer, location = reason.strip(), carer.strip(), location.strip()
+    if not reason:
+        raise RuleBroken(
+            _("Say why the child leaves, in the child's best interests."),
+            rule="52.1",
+            field="reason",
+        )
+    if not carer or not location or custody not in Custody.values or custody == Custody.UNKNOWN:
+        raise RuleBroken(
+            _(
+                "A child leaves her mother only once another carer is found: say who will "
+                "care for the child, where, and who has custody."
+            ),
+            rule="52.2",
+            field="carer" if not carer else ("location" if not location else "custody"),
+        )
+    separated_on = separated_on or timezone.localdate()
+    if separated_on > timezone.localdate():
+        raise ValidationError({"separated_on": _("That date is in the future.")})
+    separation = Separation(
+        child=child,
+        separated_on=separated_on,
+        reason=reason,
+        carer=carer,
+        carer_contact=carer_contact.strip(),
+        location=location,
+        custody=custody,
+        decided_by=by,
+    )
+    separation.full_clean()
+    separation.save()
+    child.lives_with_mother = False
+    child.location, child.location_unknown, child.custody = location, False, custody
+    child.carer_contact = separation.carer_contact or carer
+    child.separation = separation
+    child.full_clean()
+    child.save(
+        update_fields=[
+            "lives_with_mother",
+            "location",
+            "location_unknown",
+            "custody",
+            "carer_contact",
+            "separation",
+        ]
+    )
+    audit.record(
+        by=by, action="child.separated", subject=separation, facility=child.mother.facility
+    )
+    _after_change(child, by=by, action="child.updated")
+    return separation
+
+
+def _locked(child: Child) -> Child:
+    # Her row and her facility's are read, not locked: a flag refresh running beside this
+    # one writes rows that refer to her.
+    return (
+        Child.objects.select_for_update(of=("self",))
+        .select_related("mother__facility")
+        .get(pk=child.pk)
+    )
 
 
 def _refuse_unknown(fields) -> None:
@@ -133,5 +231,10 @@ def children_section(*, viewer, mother) -> dict:
     """Her page's children section: identities for those who may know them, else a count."""
     if can_read_child_identity(viewer):
         children = children_of(viewer=viewer, mother=mother)
-        return {"identity": True, "children": children, "count": len(children)}
+        return {
+            "identity": True,
+            "children": children,
+            "count": len(children),
+            "can_separate": viewer.has_perm(CHANGE_CHILD),
+        }
     return {"identity": False, "count": children_count(mother)}

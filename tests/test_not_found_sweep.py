@@ -48,6 +48,8 @@ PICKED_BY_NAME = {
     "api-prisoner-detail",
     "api-task-complete",
     "api-child-detail",
+    "api-child-separation",
+    "register:separate",
     "api-suspension-decision",
     "api-prisoner-family",
     "api-prisoner-children",

@@ -299,6 +299,15 @@ MATRIX = {
         "PATCH": rows(404, anonymous=401, social=400),
         **dict.fromkeys(["GET", "POST", "PUT", "DELETE"], API_NOT_ALLOWED),
     },
+    # A child living with her leaves only by a separation (Rule 52): social workers.
+    "register:separate": {
+        "GET": rows(404, anonymous=302, social=200),
+        "POST": rows(404, anonymous=302, social=400),
+    },
+    "api-child-separation": {
+        "POST": rows(404, anonymous=401, social=400),
+        **dict.fromkeys(["GET", "PATCH", "PUT", "DELETE"], API_NOT_ALLOWED),
+    },
     # The health API (Rules 6-18, 48): health staff of her facility only; every other role,
     # the inspector included while she doesn't consent, gets the 404 of a woman who doesn't
     # exist, before any body is read. An empty body is refused with the fields' errors (400)
@@ -348,6 +357,7 @@ MATRIX = {
             "encounter": 400,
             "assessment": 400,
             "observation": 400,
+            "segregation-clearance": 400,
             "distress": 400,
         }.items()
     },
@@ -482,7 +492,7 @@ def sample_kwargs(key: str, path: str, world) -> dict:
     if "<uuid:uuid>" in path:
         if key.startswith("api-admission-"):
             return {"uuid": world["admission"].uuid}
-        if key == "api-child-detail":
+        if key in ("api-child-detail", "api-child-separation", "register:separate"):
             return {"uuid": world["child"].uuid}
         if key == "api-suspension-decision":
             return {"uuid": world["suspension"].uuid}
@@ -601,6 +611,7 @@ def health_world(cast, admission) -> dict:
                 "encounter",
                 "assessment",
                 "observation",
+                "segregation-clearance",
                 "distress",
             )
         },

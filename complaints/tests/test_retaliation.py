@@ -12,6 +12,7 @@ from bangkok.errors import RuleBroken
 from complaints.models import HeldAction
 from complaints.services import review_held_action
 from conftest import client_for
+from discipline.tests.factories import family_member
 from reminders.services import tasks_for
 from signin.tests.factories import token_for
 from staff.tests.factories import make_staff
@@ -153,8 +154,7 @@ def test_every_adverse_discipline_action_after_her_report_is_held_until_released
             by=cast["governor"],
             prisoner=woman_a,
             means="calls",
-            person_name="Ko Aung",
-            relationship="Former partner",
+            person=family_member(cast, woman_a, "Ko Aung").uuid,
             reason="Threats on the phone",
             ends_on=in_days(30),
         ),

@@ -3,15 +3,18 @@
 children, never all her family."""
 
 import re
+import unicodedata
+import uuid
 from datetime import date, timedelta
+from difflib import SequenceMatcher
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q, Value
-from django.db.models.functions import Concat, Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from admissions.models import FamilyMember
 from bangkok.errors import RuleBroken
 from complaints.models import AdverseKind
 from complaints.services import hold_if_protected
@@ -40,6 +43,9 @@ CHILD_WORDS = (
     "stepchild",
 )
 ALL_WORDS = ("all", "any", "every", "everyone", "whole", "family", "relatives")
+# How alike a name must be to a child's on the register to be taken for hers (0-1): a
+# spelling of her name ("Somchay" for "Somchai") is her.
+CHILD_NAME_LIKENESS = 0.8
 ALL_MEANS = re.compile(r"all|any|every|famil|child", re.IGNORECASE)
 
 
@@ -63,29 +69,99 @@ def _refuse_children(field: str):
     )
 
 
+def _plain(name: str) -> str:
+    """A name without case, accents or punctuation, for comparing spellings."""
+    letters = unicodedata.normalize("NFKD", name.casefold())
+    letters = "".join(c for c in letters if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[^\w\s]", " ", letters).split())
+
+
+def _skeleton(name: str) -> str:
+    """The sounds a transliteration keeps: each word's first letter and its consonants, once
+    each ("Somchai" and "Somchay", "Srisuk" and "Srisook" alike)."""
+    words = []
+    for word in name.split():
+        letters = word[0] + re.sub(r"[aeiouyhw]", "", word[1:])
+        words.append(re.sub(r"(.)\1+", r"\1", letters))
+    return " ".join(words)
+
+
 def _names_her_child(prisoner, person_name: str) -> bool:
-    """Whether the person named is one of her children on the register (Rule 3), checked
-    without showing the register to the one who asks."""
-    name = " ".join(person_name.lower().split())
-    full = Concat(Lower("given_names"), Value(" "), Lower("family_name"))
-    children = prisoner.children.annotate(full=full)
-    return children.filter(Q(full=name) | Q(given_names__iexact=name)).exists()
+    """Whether the person named is, or may be, one of her children on the register (Rule 3):
+    the same name, or a spelling of it, checked without showing the register to the one who
+    asks."""
+    name = _plain(person_name)
+    for given, family in prisoner.children.values_list("given_names", "family_name"):
+        full = _plain(f"{given} {family}")
+        if family.strip() and _skeleton(name) == _skeleton(full):
+            return True
+        for spelling in {full, _plain(given)} - {""}:
+            if SequenceMatcher(None, name, spelling).ratio() >= CHILD_NAME_LIKENESS:
+                return True
+    return False
 
 
-def _check_rule_23(prisoner, *, means, person_name, relationship, covers_children) -> None:
-    if covers_children:
-        raise _refuse_children("covers_children")
+def people_to_choose(viewer, prisoner) -> list[tuple[str, str]]:
+    """(uuid, label) of the people a restriction may name: those on her visitor list the
+    viewer sees, and her family record; never her children, who are not offered at all."""
+    from visits.reading import visitors_for
+
+    people = [
+        (str(v.uuid), f"{v.name} ({v.relationship_detail or v.get_relationship_display()})")
+        for v in visitors_for(viewer, prisoner)
+        if not v.is_her_child
+    ]
+    people += [
+        (str(m.uuid), f"{m.name} ({m.relationship})")
+        for m in prisoner.family.all()
+        if not names_children_or_all(m.relationship)
+    ]
+    return people
+
+
+def _person(by, prisoner, person):
+    """The visitor or family member of hers `person` (a uuid, or the record) names."""
+    from visits.models import Visitor
+    from visits.reading import visitors_for
+
+    if isinstance(person, Visitor | FamilyMember):
+        person = person.uuid
+    try:
+        key = uuid.UUID(str(person))
+    except ValueError:
+        key = None
+    found = key and (
+        visitors_for(by, prisoner).filter(uuid=key).first()
+        or prisoner.family.filter(uuid=key).first()
+    )
+    if not found:
+        raise ValidationError(
+            {"person": _("Choose a person on her visitor list or in her family record.")}
+        )
+    return found
+
+
+def _check_rule_23(prisoner, *, means, person) -> None:
+    """Never her children (a visitor linked as her child, a relationship that says so, or
+    the name of a child of hers on the register in any spelling), never all her family."""
+    from visits.models import Visitor
+
     if means not in ContactMeans.values:
         if ALL_MEANS.search(means or ""):
             raise _refuse_children("means")
         raise ValidationError(
             {"means": _("Choose one means of contact: visits, calls or letters.")}
         )
-    for field, text in (("relationship", relationship), ("person_name", person_name)):
-        if names_children_or_all(text):
-            raise _refuse_children(field)
-    if _names_her_child(prisoner, person_name):
-        raise _refuse_children("person_name")
+    if isinstance(person, Visitor):
+        if person.is_her_child:
+            raise _refuse_children("person")
+        relationship = person.relationship_detail
+    else:
+        relationship = person.relationship
+    if names_children_or_all(relationship) or names_children_or_all(person.name):
+        raise _refuse_children("person")
+    if _names_her_child(prisoner, person.name):
+        raise _refuse_children("person")
 
 
 def _required(value: str, field: str, message: str) -> str:
@@ -100,31 +176,39 @@ def restrict_contact(
     by,
     prisoner,
     means: str,
-    person_name: str,
-    relationship: str,
+    person,
     reason: str,
     ends_on: date | None,
     starts_on: date | None = None,
-    covers_children: bool = False,
     held=None,
 ):
     """Restrict one means of contact with one person, for security and for a limited time
-    (Mandela 43.3). Never her children and never all her family (Rule 23). While she is
-    protected after a report it is held for review instead (Rules 7.3, 25.1)."""
+    (Mandela 43.3). The person is one on her visitor list or in her family record (`person`,
+    its uuid), never a name typed in; never her children and never all her family (Rule 23).
+    While she is protected after a report it is held for review instead (Rules 7.3, 25.1)."""
     require(by, prisoner, RESTRICT, message=_("Only the governor restricts contact."))
-    person_name = _required(person_name, "person_name", _("Name the person concerned."))
-    relationship = _required(relationship, "relationship", _("Say who the person is to her."))
-    _check_rule_23(
-        prisoner,
-        means=means,
-        person_name=person_name,
-        relationship=relationship,
-        covers_children=covers_children,
+    person = _person(by, prisoner, person)
+    _check_rule_23(prisoner, means=means, person=person)
+    person_name = person.name
+    relationship = (
+        person.relationship
+        if isinstance(person, FamilyMember)
+        else person.relationship_detail or person.get_relationship_display()
     )
     reason = _required(reason, "reason", _("Give the security reason (Mandela Rule 43.3)."))
     starts_on = starts_on or timezone.localdate()
     if ends_on is None or ends_on < starts_on:
         raise ValidationError({"ends_on": _("Give the day it ends, on or after it starts.")})
+    if (ends_on - starts_on).days > settings.CONTACT_RESTRICTION_MAX_DAYS:
+        raise RuleBroken(
+            _(
+                "A restriction of her contact lasts a limited time, at most %(days)s days: "
+                "restrict it again then if it is still strictly needed"
+            )
+            % {"days": settings.CONTACT_RESTRICTION_MAX_DAYS},
+            rule="M43",
+            field="ends_on",
+        )
     today = timezone.localdate()
     waiting = hold_if_protected(
         by=by,
@@ -134,8 +218,7 @@ def restrict_contact(
         % {"means": ContactMeans(means).label, "person": person_name, "day": ends_on},
         params={
             "means": means,
-            "person_name": person_name,
-            "relationship": relationship,
+            "person": str(person.uuid),
             "reason": reason,
             "delay": max((starts_on - today).days, 0),
             "days": (ends_on - starts_on).days,
@@ -148,6 +231,8 @@ def restrict_contact(
         prisoner=prisoner,
         facility=prisoner.facility,
         means=means,
+        visitor=None if isinstance(person, FamilyMember) else person,
+        family_member=person if isinstance(person, FamilyMember) else None,
         person_name=person_name,
         relationship=relationship,
         covers_children=False,

@@ -60,3 +60,12 @@ def move_back(segregation_record, days: int) -> None:
     if record.ended_at:
         record.ended_at -= delta
     record.save()
+
+
+def family_member(cast, woman, name: str = "Somsak Boonmee", relationship: str = "Former partner"):
+    """A person in her family record, as reception records one at admission."""
+    from admissions.services import record_family_member
+
+    return record_family_member(
+        by=cast["reception"], prisoner=woman, name=name, relationship=relationship
+    )

@@ -130,13 +130,14 @@ def canaries(cast, world) -> dict:
     from prisoners.models import Prisoner
 
     from ..services.contact import restrict_contact
+    from .factories import family_member
 
+    woman = Prisoner.objects.get(prison_number="A-DISC-1")
     restrict_contact(
         by=cast["governor"],
-        prisoner=Prisoner.objects.get(prison_number="A-DISC-1"),
+        prisoner=woman,
         means="letters",
-        person_name="Somsak",
-        relationship="Former partner",
+        person=family_member(cast, woman).uuid,
         reason=RESTRICTION_REASON,
         ends_on=timezone.localdate() + timedelta(days=3),
     )

@@ -14,8 +14,10 @@ from discipline.services.contact import restrict_contact
 from discipline.services.segregation import end_segregation, record_segregation_visit
 from prisoners.services import set_protection_flags
 from prisoners.tests.factories import PrisonerFactory
+from register.services import record_child
+from register.tests.factories import child_fields
 
-from .factories import in_days, proved_charge, segregated
+from .factories import family_member, in_days, proved_charge, segregated
 
 pytestmark = pytest.mark.django_db
 API = "/api/v1"
@@ -155,20 +157,37 @@ def test_a_decision_without_her_mental_health_considered_is_a_409(cast, woman_a)
 
 
 @pytest.mark.rule("23")
-@pytest.mark.parametrize(
-    "overrides", [{"covers_children": True}, {"relationship": "Her son"}, {"means": "all"}]
-)
-def test_a_restriction_covering_her_children_is_a_409_naming_rule_23(cast, woman_a, overrides):
+@pytest.mark.parametrize("case", ["her son", "a spelling of her child", "all means"])
+def test_a_restriction_covering_her_children_is_a_409_naming_rule_23(cast, woman_a, case):
+    record_child(by=cast["reception"], mother=woman_a, **child_fields())  # Ploy Srisuk
+    person = {
+        "her son": lambda: family_member(cast, woman_a, "Nok", "Her son"),
+        "a spelling of her child": lambda: family_member(cast, woman_a, "Ploi Srisook", "Niece"),
+        "all means": lambda: family_member(cast, woman_a),
+    }[case]()
+    body = {
+        "means": "all" if case == "all means" else "visits",
+        "person": str(person.uuid),
+        "reason": "Drugs brought in on visits",
+        "ends_on": "2099-01-01" if case != "all means" else in_days(10).isoformat(),
+    }
+    response = post(cast["governor"], f"/prisoners/{woman_a.uuid}/contact-restrictions/", body)
+    assert response.status_code == 409 and response.json()["rule"] == "23"
+    assert person.name not in response.content.decode()
+    assert not ContactRestriction.objects.exists()
+
+
+@pytest.mark.rule("23")
+def test_a_restriction_naming_a_person_by_name_is_a_400(cast, woman_a):
     body = {
         "means": "visits",
         "person_name": "Somsak",
         "relationship": "Former partner",
         "reason": "Drugs brought in on visits",
         "ends_on": in_days(10).isoformat(),
-        **overrides,
     }
     response = post(cast["governor"], f"/prisoners/{woman_a.uuid}/contact-restrictions/", body)
-    assert response.status_code == 409 and response.json()["rule"] == "23"
+    assert response.status_code == 400 and "person" in response.json()
     assert not ContactRestriction.objects.exists()
 
 
@@ -200,8 +219,7 @@ def fill(cast, woman, n):
             by=cast["governor"],
             prisoner=woman,
             means="letters",
-            person_name=f"Person {i}",
-            relationship="Acquaintance",
+            person=family_member(cast, woman, f"Person {i}", "Acquaintance").uuid,
             reason="Security",
             ends_on=in_days(5),
         )

@@ -16,7 +16,7 @@ from prisoners.tests.factories import PrisonerFactory
 from register.services import record_child
 from register.tests.factories import child_fields
 
-from .factories import confinement, in_days, move_back, segregated
+from .factories import confinement, family_member, in_days, move_back, segregated
 
 pytestmark = pytest.mark.django_db
 
@@ -129,14 +129,14 @@ def test_a_restriction_covering_a_child_is_counted_by_its_words_or_the_register(
         by=cast["governor"],
         prisoner=woman_a,
         means="calls",
-        person_name="Somsak",
-        relationship="Former partner",
+        person=family_member(cast, woman_a).uuid,
         reason="Security",
         ends_on=in_days(5),
     )
 
     def careless(person_name, relationship):
         return ContactRestriction.objects.create(
+            family_member=family_member(cast, woman_a, person_name, relationship),
             prisoner=woman_a,
             facility=facility_a,
             means="visits",

@@ -14,7 +14,7 @@ from discipline.services.segregation import record_segregation_visit
 from prisoners.services import set_protection_flags
 from prisoners.tests.factories import PrisonerFactory
 
-from .factories import in_days, proved_charge, segregated
+from .factories import family_member, in_days, proved_charge, segregated
 from .test_api import fill
 
 pytestmark = pytest.mark.django_db
@@ -145,19 +145,28 @@ def test_the_sanction_form_offers_no_family_contact(cast, woman_a):
 
 @pytest.mark.rule("23")
 def test_a_restriction_covering_her_children_is_refused_on_the_page(cast, woman_a):
+    son = family_member(cast, woman_a, "Nok", "Her son")
+    partner = family_member(cast, woman_a)
+    url = reverse("discipline:restrict", kwargs={"uuid": woman_a.uuid})
+    form = client_for(cast["governor"]).get(url).content.decode()
+    assert str(partner.uuid) in form and str(son.uuid) not in form  # never offered
     response = client_for(cast["governor"]).post(
-        reverse("discipline:restrict", kwargs={"uuid": woman_a.uuid}),
-        {
-            "means": "visits",
-            "person_name": "Ploy",
-            "relationship": "Her daughter",
-            "reason": "Security",
-            "ends_on": in_days(10).isoformat(),
-        },
+        url,
+        {"means": "visits", "person": str(son.uuid), "reason": "Security", "ends_on": in_days(10)},
     )
     assert response.status_code == 400
     assert "(Bangkok Rule 23)" in response.content.decode()
     assert not ContactRestriction.objects.exists()
+
+
+def test_the_governor_restricts_a_person_chosen_from_her_family_on_the_page(cast, woman_a):
+    partner = family_member(cast, woman_a)
+    response = client_for(cast["governor"]).post(
+        reverse("discipline:restrict", kwargs={"uuid": woman_a.uuid}),
+        {"means": "calls", "person": str(partner.uuid), "reason": "Threats", "ends_on": in_days(9)},
+    )
+    assert response.status_code == 302
+    assert ContactRestriction.objects.get().family_member == partner
 
 
 def woman_page(user, woman):

@@ -11,7 +11,7 @@ from prisoners.permissions import access_woman
 
 from ..forms import RestrictionForm
 from ..services.common import RESTRICT
-from ..services.contact import restrict_contact
+from ..services.contact import people_to_choose, restrict_contact
 from .common import submit
 
 
@@ -19,15 +19,16 @@ from .common import submit
 @require_http_methods(["GET", "POST"])
 def restrict(request, uuid):
     woman = access_woman(request.user, uuid, RESTRICT)
+    people = people_to_choose(request.user, woman)
 
     def page(form):
         return render(request, "discipline/restrict.html", {"woman": woman, "form": form})
 
     if request.method == "GET":
-        return page(RestrictionForm())
+        return page(RestrictionForm(people=people))
     return submit(
         request,
-        RestrictionForm(request.POST),
+        RestrictionForm(request.POST, people=people),
         lambda **data: restrict_contact(by=request.user, prisoner=woman, **data),
         done=_("Contact restriction recorded."),
         then=lambda _r: reverse("prisoners:detail", kwargs={"uuid": woman.uuid}),

@@ -13,6 +13,7 @@ from .care import (
     RestraintLimitReason,
     RestraintRestriction,
     RiskLevel,
+    SegregationClearance,
     WomanClinicianRequest,
 )
 from .children import ChildCheck
@@ -61,6 +62,7 @@ __all__ = [
     "EncounterPresence",
     "MentalHealthAssessment",
     "ObservationDecision",
+    "SegregationClearance",
     "PresenceReason",
     "RiskLevel",
     "WomanClinicianRequest",

@@ -214,6 +214,41 @@ class ObservationDecision(models.Model):
         return f"Observation {self.level} {self.uuid}"
 
 
+@pghistory.track()
+class SegregationClearance(models.Model):
+    """A clinician's decision that segregation is safe for her while she is under observation
+    (Rule 16; Mandela 45.2). Observation keeps her under "No segregation" without one; it
+    lapses when her observation level changes, and a lapsed one stays on record."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    prisoner = models.ForeignKey(
+        "prisoners.Prisoner", on_delete=models.PROTECT, related_name="segregation_clearances"
+    )
+    observation = models.ForeignKey(
+        ObservationDecision, on_delete=models.PROTECT, related_name="segregation_clearances"
+    )
+    level = models.CharField(_("observation level"), max_length=12, choices=ObservationLevel)
+    reason = models.TextField(_("why segregation is safe for her"), max_length=2000)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("decided"), default=timezone.now)
+    lapsed_at = models.DateTimeField(_("lapsed"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("clinical clearance for segregation")
+        ordering = ["-decided_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(reason="") & ~models.Q(level="none"),
+                name="segregation_clearance_has_reason_and_observation",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Segregation clearance {self.uuid}"
+
+
 class DistressKind(models.TextChoices):
     """Times when women may feel particular distress (Rule 13)."""
 

@@ -37,6 +37,7 @@ from ..models import (
     RestraintLimitReason,
     RestraintRestriction,
     RiskLevel,
+    SegregationClearance,
     WomanClinicianRequest,
 )
 from ..permissions import RECORD
@@ -54,23 +55,29 @@ def _refresh(prisoner, by) -> None:
 
 
 # What sets each flag here (`prisoners.services.register_flag_source`): her own choice; the
-# reasons health staff decide observation for; and the reasons of a clinical restriction on
+# reasons health staff decide observation for, which also keep her out of segregation unless
+# a clinician records it is safe (Rule 16); and the reasons of a clinical restriction on
 # restraints, which sets the same flags as labour, a birth or a pregnancy (maternity).
+OBSERVATION_REASONS = (
+    "a risk of suicide or self-harm",
+    "withdrawal from drugs or alcohol",
+    "a medical condition that needs watching",
+)
 FLAG_REASONS = {
     "woman_clinician_requested": (("her choice", "she asked for a woman clinician"),),
-    "observation_level": (
-        "a risk of suicide or self-harm",
-        "withdrawal from drugs or alcohol",
-        "a medical condition that needs watching",
-    ),
+    "observation_level": OBSERVATION_REASONS,
+    "no_segregation": OBSERVATION_REASONS,
     "no_restraint_obstetric": tuple(RestraintLimitReason.values),
     "restraint_health_approval": tuple(RestraintLimitReason.values),
 }
 
 
 def derive_flags(prisoner) -> dict:
-    """The flags her care records call for (registered as a flag source)."""
+    """The flags her care records call for (registered as a flag source). Under observation
+    she is not segregated (Rule 16; Mandela 45.2) unless a clinician records that segregation
+    is safe for her at this level."""
     latest = prisoner.observation_decisions.order_by("-decided_at", "-id").first()
+    observed = latest is not None and latest.level != ObservationLevel.NONE
     limits = set(
         prisoner.restraint_restrictions.filter(ended_at__isnull=True).values_list(
             "limit", flat=True
@@ -79,6 +86,7 @@ def derive_flags(prisoner) -> dict:
     return {
         "woman_clinician_requested": request_in_force(prisoner) is not None,
         "observation_level": latest.level if latest else ObservationLevel.NONE,
+        "no_segregation": observed and clearance_in_force(prisoner, latest) is None,
         "no_restraint_obstetric": RestraintLimit.NO_RESTRAINTS in limits,
         "restraint_health_approval": RestraintLimit.HEALTH_APPROVAL in limits,
     }
@@ -310,12 +318,44 @@ def current_observation(prisoner) -> ObservationDecision | None:
     return prisoner.observation_decisions.order_by("-decided_at", "-id").first()
 
 
+def clearance_in_force(prisoner, observation=None) -> SegregationClearance | None:
+    """The clinician's decision that segregation is safe for her, while her observation level
+    is the one it was given for (a review at the same level keeps it; any other level since
+    it was given ends it, even one recorded at the same moment)."""
+    observation = observation or current_observation(prisoner)
+    if observation is None or observation.level == ObservationLevel.NONE:
+        return None
+    clearances = prisoner.segregation_clearances.filter(
+        lapsed_at__isnull=True, level=observation.level
+    )
+    other = (
+        prisoner.observation_decisions.exclude(level=observation.level)
+        .order_by("-decided_at", "-id")
+        .first()
+    )
+    if other is not None:
+        clearances = clearances.filter(observation__decided_at__gt=other.decided_at)
+    return clearances.order_by("-decided_at", "-id").first()
+
+
 def _decide_observation(prisoner, by, level: str, *, assessment=None, reason: str = ""):
     if level not in ObservationLevel.values:
         raise ValidationError({"observation_level": _("Choose an observation level.")})
     decision = ObservationDecision.objects.create(
         prisoner=prisoner, level=level, decided_by=by, assessment=assessment, reason=reason
     )
+    # A clearance for segregation was given for one level: another level ends it (Rule 16).
+    for clearance in prisoner.segregation_clearances.filter(lapsed_at__isnull=True).exclude(
+        level=level
+    ):
+        clearance.lapsed_at = decision.decided_at
+        clearance.save(update_fields=["lapsed_at"])
+        audit.record(
+            by=by,
+            action="health.segregation_clearance_lapsed",
+            subject=clearance,
+            facility=prisoner.facility,
+        )
     # A decision, even at the same level, is the review: the next is due from now.
     resolve_reminder(key_prefix=_review_key_prefix(prisoner), by=by, outcome="reviewed")
     if level != ObservationLevel.NONE:
@@ -348,6 +388,37 @@ def set_observation_level(*, by, prisoner, level: str, reason: str = "") -> Obse
     OBSERVATION_REVIEW_HOURS."""
     prisoner = _recorder(by, prisoner)
     return _decide_observation(prisoner, by, level, reason=reason.strip())
+
+
+@transaction.atomic
+def clear_for_segregation(*, by, prisoner, reason: str) -> SegregationClearance:
+    """A clinician records that segregation is safe for her at her present observation level
+    (Rule 16; Mandela 45.2): until then observation keeps her under "No segregation". The
+    decision names who and when and says why; it lapses when her observation level changes.
+    Custody staff and the governor see only whether the flag is set, never this record."""
+    prisoner = _recorder(by, prisoner)
+    observation = current_observation(prisoner)
+    if observation is None or observation.level == ObservationLevel.NONE:
+        raise ValidationError(_("She is not under observation: there is nothing to clear."))
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say why segregation is safe for her.")})
+    clearance = SegregationClearance(
+        prisoner=prisoner,
+        observation=observation,
+        level=observation.level,
+        reason=reason.strip(),
+        decided_by=by,
+    )
+    clearance.full_clean()
+    clearance.save()
+    audit.record(
+        by=by,
+        action="health.segregation_clearance_recorded",
+        subject=clearance,
+        facility=prisoner.facility,
+    )
+    _refresh(prisoner, by)
+    return clearance
 
 
 @transaction.atomic

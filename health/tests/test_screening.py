@@ -32,7 +32,7 @@ from health.services.screening import (
     withdraw_clinical_consent,
 )
 from health.tests.factories import admitted_woman
-from register.services import record_child, update_child
+from register.services import record_child, separate_child
 from reminders.models import Reminder
 
 pytestmark = pytest.mark.django_db
@@ -272,15 +272,14 @@ def test_a_child_living_with_her_has_development_checks_on_the_national_schedule
     assert open_reminder(f"health.child_check:{checks[0].uuid}").confidential
     record_child_check(by=cast["health"], check=checks[0], notes="Growing well; vaccines given")
     assert open_reminder(f"health.child_check:{checks[0].uuid}") is None
-    # She leaves her mother's care: nothing stays pending.
-    update_child(
+    # She leaves her mother's care (the separation, Rule 52): nothing stays pending.
+    separate_child(
         by=cast["social"],
         child=child,
-        lives_with_mother=False,
+        reason="Her grandmother can care for her",
+        carer="Her grandmother",
         location="With her grandmother, Mae Sot",
         custody="relative",
-        no_arrangements_reason="",
-        arrangements="Grandmother cares for her",
     )
     assert not child.health_checks.filter(done_at__isnull=True, cancelled_at__isnull=True)
     assert open_reminder(f"health.child_check:{checks[1].uuid}") is None

@@ -41,7 +41,14 @@ def restriction_against(visitor: Visitor, day: date):
         starts_on__lte=day,
         ends_on__gte=day,
     )
-    return next((r for r in in_force if normal(r.person_name) == normal(visitor.name)), None)
+    return next(
+        (
+            r
+            for r in in_force
+            if r.visitor_id == visitor.pk or normal(r.person_name) == normal(visitor.name)
+        ),
+        None,
+    )
 
 
 def not_on_her_list(who: str, field: str = "visitors") -> RuleBroken:

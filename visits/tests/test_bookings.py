@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from admissions.models import FamilyMember
 from bangkok.errors import RuleBroken
 from discipline.models import ContactRestriction
 from register.services import record_child
@@ -23,6 +24,9 @@ def restrict(cast, woman, name, relationship="friend", days=10, means="visits"):
     """A restriction written straight to the database, as bad data could be."""
     today = timezone.localdate()
     return ContactRestriction.objects.create(
+        family_member=FamilyMember.objects.create(
+            prisoner=woman, name=name, relationship=relationship, recorded_by=cast["reception"]
+        ),
         prisoner=woman,
         facility=woman.facility,
         means=means,

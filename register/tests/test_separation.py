@@ -1,0 +1,158 @@
+"""A child living with her leaves prison only by a separation of its own (Rule 52): no edit
+switches "lives with her" off at any door, and only the separation lifts the protections
+the child gave her (Rule 22)."""
+
+import pytest
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, InternalError, transaction
+from rest_framework.test import APIClient
+
+from audit.models import AuditEvent
+from bangkok.errors import RuleBroken
+from conftest import client_for
+from health.services.maternity import declare_pregnancy
+from register.models import Child, Separation
+from register.services import record_child, separate_child, update_child
+from register.tests.factories import child_fields
+
+pytestmark = pytest.mark.django_db
+
+LEAVES = {
+    "reason": "Her grandmother can care for her; she is two and starts nursery.",
+    "carer": "Her grandmother, Mrs Boonmee",
+    "location": "Lampang",
+    "custody": "relative",
+}
+
+
+@pytest.fixture
+def baby(cast, woman_a):
+    return record_child(
+        by=cast["reception"],
+        mother=woman_a,
+        **child_fields(given_names="Dao", lives_with_mother=True, location="", custody=""),
+    )
+
+
+def api(user):
+    client = APIClient()
+    client.force_authenticate(user)
+    return client
+
+
+def flags(woman):
+    woman.flags.refresh_from_db()
+    return woman.flags
+
+
+def nothing_changed(baby, woman):
+    baby.refresh_from_db()
+    assert baby.lives_with_mother and baby.separation is None
+    assert flags(woman).child_in_prison and flags(woman).no_segregation
+    assert not Separation.objects.exists()
+    assert not AuditEvent.objects.filter(action__in=["child.updated", "child.separated"]).exists()
+
+
+@pytest.mark.rule("52")
+@pytest.mark.rule("22")
+def test_the_separation_records_when_why_and_who_cares_and_lifts_her_protections(
+    cast, woman_a, baby
+):
+    assert flags(woman_a).no_segregation and flags(woman_a).child_in_prison
+    separation = separate_child(by=cast["social"], child=baby, **LEAVES)
+    baby.refresh_from_db()
+    assert not baby.lives_with_mother and baby.separation == separation
+    assert baby.location == "Lampang" and baby.custody == "relative"
+    assert separation.decided_by == cast["social"] and separation.carer.startswith("Her grand")
+    assert not flags(woman_a).no_segregation and not flags(woman_a).child_in_prison
+    assert AuditEvent.objects.filter(action="child.separated", subject_id=separation.uuid).exists()
+
+
+@pytest.mark.rule("52")
+@pytest.mark.rule("22")
+def test_the_separation_lifts_only_what_the_child_gave(cast, woman_a, baby):
+    declare_pregnancy(by=cast["health"], prisoner=woman_a)
+    separate_child(by=cast["social"], child=baby, **LEAVES)
+    assert flags(woman_a).no_segregation and not flags(woman_a).child_in_prison
+
+
+@pytest.mark.rule("52")
+def test_an_edit_never_moves_her_child_out_at_the_service(cast, woman_a, baby):
+    with pytest.raises(RuleBroken) as refused:
+        update_child(
+            by=cast["social"],
+            child=baby,
+            lives_with_mother=False,
+            location="Lampang",
+            custody="relative",
+        )
+    assert refused.value.rule == "52" and "Rule 52" in str(refused.value)
+    nothing_changed(baby, woman_a)
+
+
+@pytest.mark.rule("52")
+def test_an_api_patch_never_moves_her_child_out(cast, woman_a, baby):
+    response = api(cast["social"]).patch(
+        f"/api/v1/children/{baby.uuid}/",
+        {"lives_with_mother": False, "location": "Lampang", "custody": "relative"},
+        format="json",
+    )
+    assert response.status_code == 409 and response.json()["rule"] == "52"
+    nothing_changed(baby, woman_a)
+    kept = api(cast["social"]).patch(
+        f"/api/v1/children/{baby.uuid}/", {"dependent": True}, format="json"
+    )
+    assert kept.status_code == 200 and kept.json()["lives_with_mother"] is True
+
+
+@pytest.mark.rule("52")
+def test_no_other_door_moves_her_child_out_the_database_refuses_it(cast, woman_a, baby):
+    # The admin has no page for children and no page form edits one; whatever writes to the
+    # table, the database refuses a move out without a separation recorded first.
+    assert Child not in admin.site._registry
+    with pytest.raises((IntegrityError, InternalError)), transaction.atomic():
+        Child.objects.filter(pk=baby.pk).update(
+            lives_with_mother=False, location="Lampang", custody="relative"
+        )
+    nothing_changed(baby, woman_a)
+
+
+@pytest.mark.rule("52")
+@pytest.mark.parametrize(
+    ("missing", "rule"),
+    [("reason", "52.1"), ("carer", "52.2"), ("location", "52.2"), ("custody", "52.2")],
+)
+def test_a_separation_needs_its_reason_and_another_carer(cast, woman_a, baby, missing, rule):
+    with pytest.raises(RuleBroken) as refused:
+        separate_child(by=cast["social"], child=baby, **{**LEAVES, missing: ""})
+    assert refused.value.rule == rule and "Rule 52" in str(refused.value)
+    nothing_changed(baby, woman_a)
+
+
+@pytest.mark.rule("52")
+def test_the_api_records_the_separation_for_social_workers_only(cast, woman_a, baby):
+    url = f"/api/v1/children/{baby.uuid}/separation/"
+    for role in ("reception", "custody", "governor"):
+        assert api(cast[role]).post(url, LEAVES, format="json").status_code == 404
+    with pytest.raises(PermissionDenied):
+        separate_child(by=cast["reception"], child=baby, **LEAVES)
+    nothing_changed(baby, woman_a)
+    made = api(cast["social"]).post(url, LEAVES, format="json")
+    assert made.status_code == 201 and made.json()["carer"] == LEAVES["carer"]
+    assert not flags(woman_a).child_in_prison
+
+
+@pytest.mark.rule("52")
+def test_social_workers_record_the_separation_on_its_page(cast, woman_a, baby):
+    url = f"/register/children/{baby.uuid}/separation/"
+    for role in ("reception", "custody", "governor"):
+        assert client_for(cast[role]).get(url).status_code == 404
+    page = client_for(cast["social"]).get(f"/women/{woman_a.uuid}/").content.decode()
+    assert url in page
+    refused = client_for(cast["social"]).post(url, {**LEAVES, "carer": ""})
+    assert refused.status_code == 400
+    nothing_changed(baby, woman_a)
+    done = client_for(cast["social"]).post(url, LEAVES)
+    assert done.status_code == 302
+    assert Separation.objects.get().child == baby and not flags(woman_a).child_in_prison
