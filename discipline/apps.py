@@ -14,19 +14,24 @@ class DisciplineConfig(AppConfig):
 
     def ready(self):
         from authority.registry import register as register_authority
-        from complaints.services import register_adverse_action
+        from complaints.services import register_adverse_action, stop_by_refusal
         from prisoners.sections import Section, register
         from prisoners.services import register_flag_watcher
         from reminders.services import OUTCOME_REQUIRED_KINDS
 
         from . import oversight
         from .services import segregation
-        from .services.charges import carry_out_sanction, stop_held_charge
-        from .services.contact import carry_out_restriction
+        from .services.charges import (
+            carry_out_sanction,
+            impose_sanction,
+            lay_charge,
+            stop_held_charge,
+        )
+        from .services.contact import carry_out_restriction, restrict_contact
         from .services.segregation import (
             END_NOW_KIND,
             carry_out_segregation,
-            stop_held_segregation,
+            segregate,
             watch_protection,
         )
 
@@ -46,7 +51,14 @@ class DisciplineConfig(AppConfig):
         oversight.register_all()
         # Adverse actions held after her report, carried out once both reviews release them
         # (Rules 7.3, 25.1).
-        register_adverse_action("charge", stop=stop_held_charge)
-        register_adverse_action("sanction", carry_out_sanction)
-        register_adverse_action("segregation", carry_out_segregation, stop=stop_held_segregation)
-        register_adverse_action("contact_restriction", carry_out_restriction)
+        register_adverse_action("charge", held_by=lay_charge, stop=stop_held_charge)
+        register_adverse_action("sanction", carry_out_sanction, held_by=impose_sanction)
+        register_adverse_action(
+            "segregation",
+            carry_out_segregation,
+            held_by=segregate,
+            stop=stop_by_refusal(segregation.AREA),
+        )
+        register_adverse_action(
+            "contact_restriction", carry_out_restriction, held_by=restrict_contact
+        )

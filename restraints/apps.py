@@ -14,6 +14,7 @@ class RestraintsConfig(AppConfig):
 
     def ready(self):
         from authority.registry import register as register_authority
+        from complaints.services import register_adverse_action, stop_by_refusal
         from oversight.registry import register_list, register_zero
         from prisoners.sections import Section, register
         from prisoners.services import register_flag_watcher
@@ -22,6 +23,10 @@ class RestraintsConfig(AppConfig):
         from . import oversight, services
 
         register_authority(services.AREA)
+        # A planned restraint asked for after her report (Rules 7.3, 25.1).
+        register_adverse_action(
+            "restraint", held_by=services.apply_restraint, stop=stop_by_refusal(services.AREA)
+        )
         register_flag_watcher(services.on_flags_changed)
         OUTCOME_REQUIRED_KINDS.update(services.CLOSED_BY_THE_RECORD)
         register(

@@ -24,7 +24,7 @@ takes the governor's review.
 
 from collections.abc import Callable
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
@@ -36,7 +36,7 @@ from prisoners.permissions import facilities_of, staff_holding
 from reminders.models import Reminder
 from reminders.services import resolve_reminder, schedule_reminder
 
-from ..models import Complaint, HeldAction, HeldStatus
+from ..models import AdverseKind, Complaint, HeldAction, HeldStatus
 from .safeguarding import protected_against_retaliation
 
 REVIEW = "complaints.review_held_action"
@@ -49,21 +49,49 @@ NOT_YET = _("This can't go ahead yet: the checks before it are not complete.")
 
 
 class AdverseAction:
-    """How an area carries out one kind of adverse action once both reviews release it
-    (`execute(by=, prisoner=, held=, **params)`), and, for an action recorded at once in its
-    waiting state, how its record ends when a review stops it (`stop(by=, held=)`)."""
+    """One kind of adverse act, as its area declares it: `held_by`, the service that holds it
+    while she is protected; for an act carried out only once both reviews release it,
+    `execute(by=, prisoner=, held=, **params)`; for one recorded at once in its ordinary
+    waiting state, `stop(by=, held=)`, how its record ends when a review stops it."""
 
-    def __init__(self, execute: Callable | None, stop: Callable | None):
-        self.execute, self.stop = execute, stop
+    def __init__(self, kind: str, held_by: Callable, execute: Callable | None, stop):
+        self.kind, self.held_by, self.execute, self.stop = kind, held_by, execute, stop
+
+    @property
+    def label(self) -> str:
+        return str(AdverseKind(self.kind).label)
 
 
 _ACTIONS: dict[str, AdverseAction] = {}
 
 
-def register_adverse_action(kind: str, execute: Callable | None = None, *, stop=None) -> None:
-    """An area says how to carry out one kind of adverse action once it is released, or how
-    to end its record when it is stopped."""
-    _ACTIONS[kind] = AdverseAction(execute, stop)
+def register_adverse_action(
+    kind: str, execute: Callable | None = None, *, held_by: Callable, stop=None
+) -> None:
+    """An area declares one kind of act that can harm her (in its `ready()`): the service
+    that holds it, and how it is carried out once released or ended when stopped. The
+    registered kinds are the one list of what is held (`adverse_actions`)."""
+    if kind not in AdverseKind.values:
+        raise ImproperlyConfigured(f"{kind!r} is not a kind of adverse action")
+    _ACTIONS[kind] = AdverseAction(kind, held_by, execute, stop)
+
+
+def adverse_actions() -> list[AdverseAction]:
+    """Every act held while she is protected after a report, as the areas declared them."""
+    return [_ACTIONS[kind] for kind in AdverseKind.values if kind in _ACTIONS]
+
+
+def stop_by_refusal(area) -> Callable:
+    """`stop` for an act recorded as awaiting someone's authority (`authority.services`): a
+    review that stops it refuses the authority, as for any refused one."""
+
+    def stop(*, by, held) -> None:
+        from authority.services import refuse_after_review
+
+        record = area.model.objects.get(uuid=held.record_uuid)
+        refuse_after_review(area, record, by=by)
+
+    return stop
 
 
 def hold_if_protected(

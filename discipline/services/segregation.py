@@ -17,12 +17,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from authority.models import AuthorityState
 from authority.registry import Authority
 from authority.services import given_at_once, seek, sought, verbs_for
 from bangkok.errors import RuleBroken
 from complaints.models import AdverseKind
-from complaints.services import hold_if_protected, refuse_while_held
+from complaints.services import hold_if_protected
 from prisoners.models import ProtectionFlags
 from prisoners.permissions import staff_holding
 from reminders.services import cancel_reminder, resolve_reminder, schedule_reminder
@@ -225,38 +224,13 @@ def segregate(
     return segregation
 
 
-def stop_held_segregation(*, by, held) -> None:
-    """A segregation asked for after her report that a review found retaliatory: it is never
-    authorised, and ends as any refused one (Rules 7.3, 25.1)."""
-    segregation = Segregation.objects.select_for_update().get(uuid=held.record_uuid)
-    if segregation.authority != AuthorityState.PENDING:
-        return
-    segregation.authority = AuthorityState.REFUSED
-    segregation.authority_refused_by = by
-    segregation.authority_refusal = _("Not authorised.")
-    segregation.authority_decided_at = timezone.now()
-    segregation.save(
-        update_fields=[
-            "authority",
-            "authority_refused_by",
-            "authority_refusal",
-            "authority_decided_at",
-        ]
-    )
-    resolve_reminder(
-        key=f"authority:{AREA.key}:{segregation.uuid}", by=by, outcome=_("Authority refused.")
-    )
-    log(by, "authority.refused", segregation, segregation.prisoner)
-
-
 # The governor's authority (`authority.services` calls these)
 
 
 def _check_at_confirmation(segregation: Segregation) -> None:
     """Rule 22 and Mandela 45 again, and the 15 days from today: her protections may have
-    changed since it was asked for. Asked for after her report, it waits for both reviews
-    (Rules 7.3, 25.1; the refusal names nothing)."""
-    refuse_while_held(segregation)
+    changed since it was asked for. (Asked for after her report, it waits for both reviews
+    before this: `authority.services`.)"""
     check_segregation(segregation.prisoner, segregation.planned_end, pending=segregation)
 
 

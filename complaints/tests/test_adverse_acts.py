@@ -1,0 +1,104 @@
+"""Every act that can harm her waits while she is protected after a report (Rules 7.3, 25.1):
+each area declares its kinds in one list, each kind is recorded in the ordinary waiting state
+it has for any woman, and only its taking effect waits for both reviews. Released, it goes
+ahead as for any woman; stopped, it ends as any refused or withdrawn one."""
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from complaints.models import HeldAction
+from complaints.services import review_held_action
+from complaints.services.retaliation import NOT_YET
+
+from .factories import report
+
+pytestmark = pytest.mark.django_db
+
+
+def reviewed(cast, record, *, retaliatory: bool, governor=None):
+    """Both reviews of the action held for `record` (one is enough to stop it)."""
+    held = HeldAction.objects.get(record_uuid=record.uuid)
+    review_held_action(by=cast["safeguarding"], held=held, retaliatory=retaliatory)
+    if not retaliatory:
+        review_held_action(by=governor or cast["governor"], held=held, retaliatory=False)
+    held.refresh_from_db()
+    return held
+
+
+def waits(confirm, record) -> None:
+    """Confirming it now is refused with the one answer that names nothing."""
+    with pytest.raises(ValidationError) as refused:
+        confirm(record)
+    assert str(NOT_YET) in str(refused.value)
+    record.refresh_from_db()
+    assert record.awaits_authority
+
+
+# Strip and body cavity searches (Mandela 51)
+
+
+@pytest.mark.rule("7.3")
+@pytest.mark.rule("25.1")
+@pytest.mark.parametrize("kind", ["strip", "body_cavity"])
+def test_a_search_asked_for_after_her_report_waits_for_the_reviews_then_the_governor(
+    kind, cast, woman_a
+):
+    from searches.services import confirm_search_authority, request_search_authority
+
+    def ask():
+        return request_search_authority(
+            by=cast["custody"], prisoner=woman_a, kind=kind, trigger="intelligence", reason="Tip"
+        )
+
+    def confirm(asked):
+        return confirm_search_authority(by=cast["governor"], record=asked)
+
+    report(cast["health"], woman_a)
+    stopped = ask()
+    assert stopped.awaits_authority  # as for any woman
+    assert HeldAction.objects.get(record_uuid=stopped.uuid).kind == kind
+    waits(confirm, stopped)
+    assert reviewed(cast, stopped, retaliatory=True).status == "stopped"
+    stopped.refresh_from_db()
+    assert stopped.authority_refused and stopped.authority_refused_by == cast["safeguarding"]
+
+    released = ask()
+    assert reviewed(cast, released, retaliatory=False).status == "released"
+    assert confirm(released).authorised_by == cast["governor"]
+
+
+# Planned restraints (Mandela 47-49)
+
+
+@pytest.mark.rule("7.3")
+@pytest.mark.rule("25.1")
+def test_a_planned_restraint_after_her_report_waits_for_the_reviews_then_the_governor(
+    cast, woman_a
+):
+    from restraints.services import confirm_restraint
+    from restraints.tests.factories import ESCORT, restrain
+
+    def confirm(restraint):
+        return confirm_restraint(by=cast["governor"], record=restraint)
+
+    report(cast["health"], woman_a)
+    stopped = restrain(cast, woman_a, confirm=False, **ESCORT)
+    assert stopped.awaits_authority and stopped.applied_at is None
+    waits(confirm, stopped)
+    reviewed(cast, stopped, retaliatory=True)
+    stopped.refresh_from_db()
+    assert stopped.authority_refused and stopped.applied_at is None
+
+    released = restrain(cast, woman_a, confirm=False, **ESCORT)
+    reviewed(cast, released, retaliatory=False)
+    assert confirm(released).applied_at is not None
+
+
+@pytest.mark.rule("7.3")
+def test_a_restraint_in_an_emergency_is_never_held(cast, woman_a):
+    from restraints.tests.factories import restrain
+
+    report(cast["health"], woman_a)
+    restraint = restrain(cast, woman_a, confirm=False)
+    assert restraint.applied_at is not None
+    assert not HeldAction.objects.exists()
