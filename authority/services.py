@@ -58,6 +58,17 @@ def seek(area: Authority, record, *, by, sought_from=None, due_at: datetime | No
     return record
 
 
+def await_confirmation(area: Authority, record):
+    """Mark the unsaved `record`, decided by a governor herself, as awaiting confirmation: it
+    takes effect when she (or another governor of the facility) confirms it, the same step
+    for every woman. The caller saves it, then calls `sought`."""
+    record.authority = AuthorityState.PENDING
+    record.authority_sought_from = record.authority_requested_by = None
+    record.authority_requested_at = timezone.now()
+    record.authority_due_at = record.authorised_by = None
+    return record
+
+
 def sought(area: Authority, record, *, by) -> None:
     """The saved record awaits authority: the governor is reminded (a task only her decision
     closes), escalated at `authority_due_at` when there is one; one audit row."""

@@ -145,20 +145,20 @@ SEGREGATING = [
         created=True,
         rules=("22", "M43", "M45"),
         description=(
-            "The governor: it starts now. A custody officer asks for it (`sought_from`, or any "
-            "governor of her facility): it awaits her authority (`authority: pending`) and "
-            "starts when she confirms. Never for a woman under 'No segregation' (409, 22) or "
-            "a girl under 18 (409, M45); the planned end is within 15 consecutive days (409, "
-            "M43)."
+            "Every segregation awaits confirmation (`authority: pending`) and starts when a "
+            "governor confirms it: decided by the governor, her own (or another governor's); "
+            "asked for by a custody officer (`sought_from`, or any governor of her facility), "
+            "a governor's other than hers. Never for a woman under 'No segregation' (409, 22) "
+            "or a girl under 18 (409, M45); the planned end is within 15 consecutive days "
+            "(409, M43)."
         ),
-        may_be_held=True,
     ),
 ]
 AUTHORITY = [
     Operation(
         "segregation-confirm",
         "segregations/<uuid:uuid>/confirm/",
-        "Give your authority for a segregation custody asked for (the governor)",
+        "Confirm a segregation: it starts now (the governor)",
         S.confirm_segregation,
         io.SegregationSerializer,
         model=Segregation,

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from complaints.models import HeldAction
 from complaints.services import review_held_action
 from complaints.services.retaliation import NOT_YET
+from staff.tests.factories import make_staff
 
 from .factories import report
 
@@ -102,3 +103,40 @@ def test_a_restraint_in_an_emergency_is_never_held(cast, woman_a):
     restraint = restrain(cast, woman_a, confirm=False)
     assert restraint.applied_at is not None
     assert not HeldAction.objects.exists()
+
+
+# Segregation decided by the governor herself (Rule 22; Mandela 43-45)
+
+
+@pytest.mark.rule("7.3")
+@pytest.mark.rule("25.1")
+def test_a_segregation_the_governor_decides_after_her_report_starts_only_once_released(
+    cast, woman_a
+):
+    from discipline.services.segregation import confirm_segregation, segregate
+    from discipline.tests.factories import in_days
+
+    def decide():
+        return segregate(
+            by=cast["governor"],
+            prisoner=woman_a,
+            kind="separation",
+            reason="Kept apart",
+            planned_end=in_days(2),
+        )
+
+    def confirm(segregation):
+        return confirm_segregation(by=cast["governor"], record=segregation)
+
+    report(cast["health"], woman_a)
+    stopped = decide()
+    assert stopped.awaits_authority and stopped.started_at is None  # as for any woman
+    waits(confirm, stopped)
+    deputy = make_staff("governor", woman_a.facility, username="deputy")
+    reviewed(cast, stopped, retaliatory=True)
+    stopped.refresh_from_db()
+    assert stopped.authority_refused and stopped.started_at is None
+
+    released = decide()
+    reviewed(cast, released, retaliatory=False, governor=deputy)
+    assert confirm(released).is_open

@@ -159,16 +159,19 @@ def test_every_adverse_discipline_action_after_her_report_is_held_until_released
             ends_on=in_days(30),
         ),
     ]
-    laid, held_actions = asked[0], asked[1:]
+    laid, sanction, separated, restriction = asked
     assert isinstance(laid, Charge) and laid.status == "laid"  # laid as for any woman
-    assert all(isinstance(action, HeldAction) for action in held_actions)
+    assert separated.awaits_authority  # awaiting confirmation, as for any woman
     held_charge = HeldAction.objects.get(kind="charge")
     assert held_charge.record_uuid == laid.uuid
-    assert [a.kind for a in held_actions] == ["sanction", "segregation", "contact_restriction"]
+    assert HeldAction.objects.get(kind="segregation").record_uuid == separated.uuid
+    held_actions = [sanction, restriction]
+    assert all(isinstance(action, HeldAction) for action in held_actions)
+    assert [a.kind for a in held_actions] == ["sanction", "contact_restriction"]
     assert Charge.objects.count() == 2 and not Sanction.objects.exists()
-    assert not Segregation.objects.exists() and not ContactRestriction.objects.exists()
+    assert not Segregation.objects.open().exists() and not ContactRestriction.objects.exists()
     deputy = make_staff("governor", woman_a.facility, username="deputy_governor")
-    for held in [held_charge, held_actions[0], held_actions[2]]:
+    for held in [held_charge, *held_actions]:
         assert release(cast, held, deputy).status == "released"
     assert Charge.objects.count() == 2
     sanction = Sanction.objects.get()

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from authority.registry import Authority
-from authority.services import given_at_once, seek, sought, verbs_for
+from authority.services import await_confirmation, given_at_once, seek, sought, verbs_for
 from bangkok.errors import RuleBroken
 from complaints.models import AdverseKind
 from complaints.services import hold_if_protected
@@ -153,49 +153,21 @@ def segregate(
     held=None,
 ):
     """Segregate her or confine her to her cell, with a planned end (Bangkok Rule 22; Mandela
-    43-45). The governor doing it gives her authority by her act, and it starts now. A custody
-    officer asks for it: it awaits the authority of the governor (`sought_from`, or any
-    governor of her facility), who gives it with her own sign-in; it starts, and its 15 days
-    count, from her confirmation, when Rule 22 and Mandela 45 are checked again. While she is
-    protected after a report it is held for review instead (Rules 7.3, 25.1): the
-    `HeldAction` is returned, and `held` is that action when it is carried out."""
+    43-45). It starts, and its 15 days count, when the governor confirms it with her own
+    sign-in, Rule 22 and Mandela 45 checked again then: decided by the governor herself, it
+    awaits her confirmation (or another governor's); asked for by a custody officer, it awaits
+    the authority of the governor (`sought_from`, or any governor of her facility, never the
+    officer). Every woman's segregation goes through that step, so while she is protected
+    after a report (Rules 7.3, 25.1) it is recorded the same way and only the confirmation
+    waits for both reviews; whoever asked is told nothing more. `held` is an older held
+    action being carried out."""
     require(by, prisoner, ADJUDICATE, SEGREGATE, message=_("Your role can't segregate a woman."))
     governor_herself = by.has_perm(ADJUDICATE)
-    if governor_herself:
-        sought_from = None
     if kind not in SegregationKind.values:
         raise ValidationError({"kind": _("Say what kind of segregation it is.")})
     if not reason.strip():
         raise ValidationError({"reason": _("Give the reason for it.")})
     check_segregation(prisoner, planned_end)
-    summary = _("Segregation until %(day)s: %(reason)s") % {
-        "day": planned_end.isoformat(),
-        "reason": reason,
-    }
-    if governor_herself:
-        waiting = hold_if_protected(
-            by=by,
-            prisoner=prisoner,
-            kind=AdverseKind.SEGREGATION,
-            summary=summary,
-            params={
-                "kind": kind,
-                "reason": reason,
-                "days": (planned_end - timezone.localdate()).days,
-                "sought_from": None,
-            },
-            carrying_out=held,
-        )
-        if waiting is not None:
-            return waiting
-        return start_segregation(
-            prisoner=prisoner,
-            kind=kind,
-            reason=reason,
-            planned_end=planned_end,
-            authorised_by=by,
-            recorded_by=by,
-        )
     segregation = Segregation(
         prisoner=prisoner,
         facility=prisoner.facility,
@@ -204,18 +176,19 @@ def segregate(
         recorded_by=by,
         planned_end=planned_end,
     )
-    seek(AREA, segregation, by=by, sought_from=sought_from)
+    if governor_herself:
+        await_confirmation(AREA, segregation)
+    else:
+        seek(AREA, segregation, by=by, sought_from=sought_from)
     segregation.full_clean()
     segregation.save()
     sought(AREA, segregation, by=by)
-    # Asked for by custody, it awaits the governor's authority as for any woman; while she is
-    # protected after a report, that authority also waits for both reviews (Rules 7.3, 25.1),
-    # and whoever asked is told nothing more.
     hold_if_protected(
         by=by,
         prisoner=prisoner,
         kind=AdverseKind.SEGREGATION,
-        summary=summary,
+        summary=_("Segregation until %(day)s: %(reason)s")
+        % {"day": planned_end.isoformat(), "reason": reason},
         params={"segregation": str(segregation.uuid)},
         carrying_out=held,
         record=segregation,

@@ -31,13 +31,15 @@ def proved_charge(cast, woman):
 
 
 def segregated(cast, woman, days: int = 5):
-    return segregation.segregate(
+    """Decided by the governor, and started by her confirmation, as for every woman."""
+    decided = segregation.segregate(
         by=cast["governor"],
         prisoner=woman,
         kind=SegregationKind.SEPARATION,
         reason="Kept apart for her safety",
         planned_end=in_days(days - 1),
     )
+    return segregation.confirm_segregation(by=cast["governor"], record=decided)
 
 
 def confinement(cast, woman, days: int = 3):

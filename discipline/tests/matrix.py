@@ -65,8 +65,8 @@ MATRIX = {
     "api-discipline-segregation-extend": api(post={"governor": 400}),
     "api-discipline-segregation-end": api(post={"governor": 400}),
     "api-discipline-segregation-visit": api(post={"health": 400}),
-    # The sample segregation was the governor's own act: authority given, so confirming or
-    # refusing it again is refused (400); no other role reaches it.
+    # The sample segregation was confirmed already, so confirming or refusing it again is
+    # refused (400); no other role reaches it.
     "api-discipline-segregation-confirm": api(post={"governor": 400}),
     "api-discipline-segregation-refuse": api(post={"governor": 400}),
     "api-discipline-contact-restriction": api(post={"governor": 400}),
