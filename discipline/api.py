@@ -97,9 +97,10 @@ ADJUDICATION = [
         description=(
             "No sanction prohibits family contact (409, 23) or is a restraint (409, M43). "
             "Close confinement or segregation: never for a woman under 'No segregation' (409, "
-            "22) or a girl under 18 (409, M45); at most 15 consecutive days (409, M43)."
+            "22) or a girl under 18 (409, M45); at most 15 consecutive days (409, M43). Every "
+            "sanction awaits a governor's confirmation (`authority: pending`) and is in force "
+            "once confirmed; a confinement starts then."
         ),
-        may_be_held=True,
     ),
     Operation(
         "sanction-review",
@@ -182,6 +183,23 @@ AUTHORITY = [
         rules=("22",),
     ),
 ]
+for verb, summary, body in (
+    ("confirm", "Confirm a sanction: it is in force now (the governor)", None),
+    ("refuse", "Refuse a sanction, with a reason: it never comes into force", RefuseInput),
+):
+    AUTHORITY.append(
+        Operation(
+            f"sanction-{verb}",
+            f"sanctions/<uuid:uuid>/{verb}/",
+            summary,
+            C.confirm_sanction if verb == "confirm" else C.refuse_sanction,
+            io.SanctionSerializer,
+            body,
+            model=Sanction,
+            arg="record",
+            rules=("22", "M43", "M45"),
+        )
+    )
 VISITS = [
     Operation(
         "segregation-visit",

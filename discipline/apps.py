@@ -20,7 +20,7 @@ class DisciplineConfig(AppConfig):
         from reminders.services import OUTCOME_REQUIRED_KINDS
 
         from . import oversight
-        from .services import segregation
+        from .services import charges, segregation
         from .services.charges import (
             carry_out_sanction,
             impose_sanction,
@@ -36,6 +36,7 @@ class DisciplineConfig(AppConfig):
         )
 
         register_authority(segregation.AREA)
+        register_authority(charges.SANCTIONS)
         register_flag_watcher(watch_protection)
         # Only ending the segregation closes the order to end it (Rule 22).
         OUTCOME_REQUIRED_KINDS.add(END_NOW_KIND)
@@ -52,7 +53,13 @@ class DisciplineConfig(AppConfig):
         # Adverse actions held after her report, carried out once both reviews release them
         # (Rules 7.3, 25.1).
         register_adverse_action("charge", held_by=lay_charge, stop=stop_held_charge)
-        register_adverse_action("sanction", carry_out_sanction, held_by=impose_sanction)
+        for kind in ("sanction", "loss_of_work"):
+            register_adverse_action(
+                kind,
+                carry_out_sanction,
+                held_by=impose_sanction,
+                stop=stop_by_refusal(charges.SANCTIONS),
+            )
         register_adverse_action(
             "segregation",
             carry_out_segregation,

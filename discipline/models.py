@@ -119,6 +119,7 @@ class SanctionType(models.TextChoices):
     LOSS_OF_PRIVILEGES = "loss_of_privileges", _("Loss of a privilege")
     LOSS_OF_EARNINGS = "loss_of_earnings", _("Loss of earnings")
     EXTRA_DUTIES = "extra_duties", _("Extra work duties")
+    LOSS_OF_WORK = "loss_of_work", _("Loss of her work or activities")
     CLOSE_CONFINEMENT = "close_confinement", _("Close confinement")
     DISCIPLINARY_SEGREGATION = "disciplinary_segregation", _("Disciplinary segregation")
 
@@ -143,7 +144,10 @@ class SanctionStatus(models.TextChoices):
 
 
 @pghistory.track()
-class Sanction(models.Model):
+class Sanction(AwaitsAuthority):
+    """A sanction imposed for a proved charge. Imposed, it is in force from `starts_on` once a
+    governor confirms it (`authority`), the same step for every woman (Rules 7.3, 25.1)."""
+
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     charge = models.ForeignKey(Charge, on_delete=models.PROTECT, related_name="sanctions")
     prisoner = models.ForeignKey(
@@ -183,6 +187,7 @@ class Sanction(models.Model):
                 condition=models.Q(ends_on__gte=models.F("starts_on")),
                 name="sanction_ends_after_start",
             ),
+            *authority_constraints(),
         ]
         triggers = [pgtrigger.Protect(name="sanction_no_delete", operation=pgtrigger.Delete)]
 

@@ -62,6 +62,8 @@ class SanctionReviewSerializer(serializers.ModelSerializer):
 
 class SanctionSerializer(serializers.ModelSerializer):
     charge = serializers.UUIDField(source="charge.uuid", read_only=True)
+    authorised_by = Username()
+    authority_refused_by = Username()
     reviews = SanctionReviewSerializer(many=True, read_only=True)
 
     class Meta:
@@ -75,6 +77,11 @@ class SanctionSerializer(serializers.ModelSerializer):
             "ends_on",
             "status",
             "imposed_at",
+            "authority",
+            "authorised_by",
+            "authority_refused_by",
+            "authority_decided_at",
+            "authority_refusal",
             "reviews",
         ]
 

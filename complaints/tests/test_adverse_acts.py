@@ -140,3 +140,43 @@ def test_a_segregation_the_governor_decides_after_her_report_starts_only_once_re
     released = decide()
     reviewed(cast, released, retaliatory=False, governor=deputy)
     assert confirm(released).is_open
+
+
+# Sanctions, and the loss of her work or activities (Mandela 39-43)
+
+
+@pytest.mark.rule("7.3")
+@pytest.mark.rule("25.1")
+@pytest.mark.parametrize(
+    ("type", "kind"),
+    [("loss_of_work", "loss_of_work"), ("close_confinement", "sanction")],
+)
+def test_a_sanction_imposed_after_her_report_comes_into_force_only_once_released(
+    type, kind, cast, woman_a
+):
+    from discipline.models import Segregation
+    from discipline.services.charges import confirm_sanction, impose_sanction
+    from discipline.tests.factories import in_days, proved_charge
+
+    charge = proved_charge(cast, woman_a)  # before her report: it stands
+
+    def impose():
+        return impose_sanction(by=cast["governor"], charge=charge, type=type, ends_on=in_days(2))
+
+    def confirm(sanction):
+        return confirm_sanction(by=cast["governor"], record=sanction)
+
+    report(cast["health"], woman_a)
+    stopped = impose()
+    assert stopped.awaits_authority and stopped.status == "imposed"  # as for any woman
+    assert HeldAction.objects.get(record_uuid=stopped.uuid).kind == kind
+    waits(confirm, stopped)
+    reviewed(cast, stopped, retaliatory=True)
+    stopped.refresh_from_db()
+    assert stopped.authority_refused and not Segregation.objects.exists()
+
+    released = impose()
+    deputy = make_staff("governor", woman_a.facility, username="deputy")
+    reviewed(cast, released, retaliatory=False, governor=deputy)
+    assert confirm(released).authorised_by == cast["governor"]
+    assert Segregation.objects.open().exists() == (type == "close_confinement")

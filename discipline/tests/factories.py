@@ -43,12 +43,14 @@ def segregated(cast, woman, days: int = 5):
 
 
 def confinement(cast, woman, days: int = 3):
-    return charges.impose_sanction(
+    """Imposed by the governor, and in force from her confirmation, as for every woman."""
+    imposed = charges.impose_sanction(
         by=cast["governor"],
         charge=proved_charge(cast, woman),
         type=SanctionType.CLOSE_CONFINEMENT,
         ends_on=in_days(days - 1),
     )
+    return charges.confirm_sanction(by=cast["governor"], record=imposed)
 
 
 def move_back(segregation_record, days: int) -> None:
