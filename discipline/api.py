@@ -12,17 +12,18 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from authority.serializers import RefuseInput
+from authority.services import verbs_for
 from bangkok.operations import Area, Operation, operation_urls
 from bangkok.schema import ERROR
 
 from . import serializers as io
-from .models import Charge, Sanction, Segregation
+from .models import Charge, ContactRestriction, Sanction, Segregation
 from .permissions import ANY_VIEW, access_with
 from .reading import record_of
 from .services import charges as C
 from .services import segregation as S
 from .services.common import ADJUDICATE, LAY_CHARGE, RESTRICT, SEGREGATE, VISIT
-from .services.contact import restrict_contact
+from .services.contact import RESTRICTIONS, restrict_contact
 
 TAG = "discipline"
 PREFIX = "api-discipline"
@@ -183,23 +184,39 @@ AUTHORITY = [
         rules=("22",),
     ),
 ]
-for verb, summary, body in (
-    ("confirm", "Confirm a sanction: it is in force now (the governor)", None),
-    ("refuse", "Refuse a sanction, with a reason: it never comes into force", RefuseInput),
+# A governor's confirmation of a sanction or a contact restriction: in force once given.
+for name, path, model, out, confirm, refuse in (
+    ("sanction", "sanctions", Sanction, io.SanctionSerializer, *verbs_for(C.SANCTIONS.key)),
+    (
+        "restriction",
+        "contact-restrictions",
+        ContactRestriction,
+        io.ContactRestrictionSerializer,
+        *verbs_for(RESTRICTIONS.key),
+    ),
 ):
-    AUTHORITY.append(
+    AUTHORITY += [
         Operation(
-            f"sanction-{verb}",
-            f"sanctions/<uuid:uuid>/{verb}/",
-            summary,
-            C.confirm_sanction if verb == "confirm" else C.refuse_sanction,
-            io.SanctionSerializer,
-            body,
-            model=Sanction,
+            f"{name}-confirm",
+            f"{path}/<uuid:uuid>/confirm/",
+            f"Confirm a {name}: it is in force from its start (the governor)",
+            confirm,
+            out,
+            model=model,
             arg="record",
             rules=("22", "M43", "M45"),
-        )
-    )
+        ),
+        Operation(
+            f"{name}-refuse",
+            f"{path}/<uuid:uuid>/refuse/",
+            f"Refuse a {name}, with a reason: it never comes into force",
+            refuse,
+            out,
+            RefuseInput,
+            model=model,
+            arg="record",
+        ),
+    ]
 VISITS = [
     Operation(
         "segregation-visit",
@@ -223,8 +240,11 @@ RESTRICTIONS = [
         io.ContactRestrictionInput,
         created=True,
         rules=("23",),
-        description="Never her children, never all her family (409, 23); an end date always.",
-        may_be_held=True,
+        description=(
+            "Never her children, never all her family (409, 23); an end date always. Every "
+            "restriction awaits a governor's confirmation (`authority: pending`) and is in "
+            "force from its start once confirmed."
+        ),
     ),
 ]
 

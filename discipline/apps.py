@@ -20,7 +20,7 @@ class DisciplineConfig(AppConfig):
         from reminders.services import OUTCOME_REQUIRED_KINDS
 
         from . import oversight
-        from .services import charges, segregation
+        from .services import charges, contact, segregation
         from .services.charges import (
             carry_out_sanction,
             impose_sanction,
@@ -37,6 +37,7 @@ class DisciplineConfig(AppConfig):
 
         register_authority(segregation.AREA)
         register_authority(charges.SANCTIONS)
+        register_authority(contact.RESTRICTIONS)
         register_flag_watcher(watch_protection)
         # Only ending the segregation closes the order to end it (Rule 22).
         OUTCOME_REQUIRED_KINDS.add(END_NOW_KIND)
@@ -67,5 +68,8 @@ class DisciplineConfig(AppConfig):
             stop=stop_by_refusal(segregation.AREA),
         )
         register_adverse_action(
-            "contact_restriction", carry_out_restriction, held_by=restrict_contact
+            "contact_restriction",
+            carry_out_restriction,
+            held_by=restrict_contact,
+            stop=stop_by_refusal(contact.RESTRICTIONS),
         )

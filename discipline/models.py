@@ -359,9 +359,11 @@ class ContactMeans(models.TextChoices):
 
 
 @pghistory.track()
-class ContactRestriction(models.Model):
+class ContactRestriction(AwaitsAuthority):
     """A security measure on one means of contact with one person, for a limited time
-    (Mandela 43.3). Never a punishment, and never her children (Rule 23)."""
+    (Mandela 43.3). Never a punishment, and never her children (Rule 23). Ordered, it is in
+    force once a governor confirms it (`authority`), the same step for every woman (Rules
+    7.3, 25.1)."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     prisoner = models.ForeignKey(
@@ -394,6 +396,7 @@ class ContactRestriction(models.Model):
                 condition=models.Q(ends_on__gte=models.F("starts_on")),
                 name="restriction_has_an_end",
             ),
+            *authority_constraints(),
         ]
         triggers = [pgtrigger.Protect(name="restriction_no_delete", operation=pgtrigger.Delete)]
 
@@ -402,4 +405,5 @@ class ContactRestriction(models.Model):
 
     @property
     def in_force(self) -> bool:
-        return self.starts_on <= timezone.localdate() <= self.ends_on
+        confirmed = self.authority == AuthorityState.CONFIRMED
+        return confirmed and self.starts_on <= timezone.localdate() <= self.ends_on

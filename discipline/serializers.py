@@ -159,6 +159,9 @@ class SegregationSerializer(serializers.ModelSerializer):
 
 
 class ContactRestrictionSerializer(serializers.ModelSerializer):
+    authorised_by = Username()
+    authority_refused_by = Username()
+
     class Meta:
         model = ContactRestriction
         fields = [
@@ -170,6 +173,11 @@ class ContactRestrictionSerializer(serializers.ModelSerializer):
             "reason",
             "starts_on",
             "ends_on",
+            "authority",
+            "authorised_by",
+            "authority_refused_by",
+            "authority_decided_at",
+            "authority_refusal",
         ]
 
 

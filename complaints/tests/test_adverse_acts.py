@@ -180,3 +180,42 @@ def test_a_sanction_imposed_after_her_report_comes_into_force_only_once_released
     reviewed(cast, released, retaliatory=False, governor=deputy)
     assert confirm(released).authorised_by == cast["governor"]
     assert Segregation.objects.open().exists() == (type == "close_confinement")
+
+
+# Contact restrictions (Rule 23; Mandela 43.3)
+
+
+@pytest.mark.rule("7.3")
+@pytest.mark.rule("25.1")
+def test_a_contact_restriction_ordered_after_her_report_is_in_force_only_once_released(
+    cast, woman_a
+):
+    from discipline.services.contact import confirm_restriction, restrict_contact
+    from discipline.tests.factories import in_days
+
+    def order():
+        return restrict_contact(
+            by=cast["governor"],
+            prisoner=woman_a,
+            means="calls",
+            person_name="Ko Aung",
+            relationship="Former partner",
+            reason="Threats on the phone",
+            ends_on=in_days(30),
+        )
+
+    def confirm(restriction):
+        return confirm_restriction(by=cast["governor"], record=restriction)
+
+    report(cast["health"], woman_a)
+    stopped = order()
+    assert stopped.awaits_authority and not stopped.in_force  # as for any woman
+    waits(confirm, stopped)
+    reviewed(cast, stopped, retaliatory=True)
+    stopped.refresh_from_db()
+    assert stopped.authority_refused and not stopped.in_force
+
+    released = order()
+    deputy = make_staff("governor", woman_a.facility, username="deputy")
+    reviewed(cast, released, retaliatory=False, governor=deputy)
+    assert confirm(released).in_force

@@ -6,7 +6,7 @@ from django.db import IntegrityError, transaction
 
 from bangkok.errors import RuleBroken
 from discipline.models import ContactRestriction
-from discipline.services.contact import restrict_contact
+from discipline.services.contact import confirm_restriction, restrict_contact
 from register.services import record_child
 from register.tests.factories import child_fields
 
@@ -26,9 +26,14 @@ def restriction(**overrides):
     return {**fields, **overrides}
 
 
+@pytest.mark.rule("25.1")
 def test_the_governor_restricts_one_means_with_one_person_until_a_date(cast, woman_a):
+    """Ordered, it is in force once a governor confirms it, as for every woman (so that one
+    ordered while she is protected after a report is answered alike, Rule 25.1)."""
     made = restrict_contact(by=cast["governor"], prisoner=woman_a, **restriction())
     assert made.means == "calls" and made.ends_on == in_days(30) and not made.covers_children
+    assert made.awaits_authority and not made.in_force
+    assert confirm_restriction(by=cast["governor"], record=made).in_force
 
 
 @pytest.mark.rule("23")
