@@ -273,15 +273,11 @@ class AdverseKind(models.TextChoices):
     SANCTION = "sanction", _("A sanction")
     SEGREGATION = "segregation", _("Segregation")
     TRANSFER = "transfer", _("A transfer")
-    UNIT_MOVE = "unit_move", _("A move to another unit")
     CONTACT_RESTRICTION = "contact_restriction", _("A restriction of her contact")
-    SEGREGATION_EXTENSION = "segregation_extension", _("An extension of her segregation")
     LOSS_OF_WORK = "loss_of_work", _("Loss of her work or activities")
     STRIP_SEARCH = "strip", _("A strip search")
     BODY_CAVITY_SEARCH = "body_cavity", _("A body cavity search")
     RESTRAINT = "restraint", _("A planned restraint")
-    VISIT_CANCELLATION = "visit_cancellation", _("A visit cancelled by the prison")
-    VISITOR_WITHDRAWAL = "visitor_withdrawal", _("A visitor taken off her list")
 
 
 class HeldStatus(models.TextChoices):

@@ -6,14 +6,106 @@ ahead as for any woman; stopped, it ends as any refused or withdrawn one."""
 import pytest
 from django.core.exceptions import ValidationError
 
-from complaints.models import HeldAction
-from complaints.services import review_held_action
+from complaints.models import AdverseKind, HeldAction
+from complaints.services import adverse_actions, review_held_action
 from complaints.services.retaliation import NOT_YET
+from prisoners.models import Facility
 from staff.tests.factories import make_staff
 
 from .factories import report
 
 pytestmark = pytest.mark.django_db
+
+
+# Every act the Rules' protection after a report covers (Rules 7.3, 25.1). Moving her to
+# another unit is not here: no service moves her between units.
+COVERED = {
+    "charge",
+    "sanction",
+    "loss_of_work",
+    "segregation",
+    "contact_restriction",
+    "transfer",
+    "strip",
+    "body_cavity",
+    "restraint",
+}
+
+
+def acts(cast, woman, admission) -> dict:
+    """Each declared kind, asked for through its area's service."""
+    from admissions.services import transfer
+    from discipline.services import charges, contact, segregation
+    from discipline.tests.factories import in_days
+    from restraints.services import apply_restraint
+    from restraints.tests.factories import ESCORT
+    from searches.services import request_search_authority
+
+    charge = charges.Charge.objects.get(prisoner=woman, status="proved")
+    why = {"trigger": "intelligence", "reason": "Seen hiding a package"}
+    return {
+        "charge": lambda: charges.lay_charge(
+            by=cast["custody"], prisoner=woman, offence="Late", language="Thai"
+        ),
+        "sanction": lambda: charges.impose_sanction(
+            by=cast["governor"], charge=charge, type="caution", ends_on=in_days(1)
+        ),
+        "loss_of_work": lambda: charges.impose_sanction(
+            by=cast["governor"], charge=charge, type="loss_of_work", ends_on=in_days(1)
+        ),
+        "segregation": lambda: segregation.segregate(
+            by=cast["custody"],
+            prisoner=woman,
+            kind="separation",
+            reason="Kept apart",
+            planned_end=in_days(1),
+        ),
+        "contact_restriction": lambda: contact.restrict_contact(
+            by=cast["governor"],
+            prisoner=woman,
+            means="calls",
+            person_name="Ko Aung",
+            relationship="Former partner",
+            reason="Threats",
+            ends_on=in_days(9),
+        ),
+        "transfer": lambda: transfer(
+            by=cast["reception"],
+            admission=admission,
+            to_facility=Facility.objects.get(code="B"),
+            reason="Nearer home",
+        ),
+        "strip": lambda: request_search_authority(
+            by=cast["custody"], prisoner=woman, kind="strip", **why
+        ),
+        "body_cavity": lambda: request_search_authority(
+            by=cast["custody"], prisoner=woman, kind="body_cavity", **why
+        ),
+        "restraint": lambda: apply_restraint(
+            by=cast["custody"], prisoner=woman, emergency=False, **ESCORT
+        ),
+    }
+
+
+@pytest.mark.rule("7.3")
+@pytest.mark.rule("25.1")
+def test_every_act_that_can_harm_her_is_declared_once_and_held_by_its_service(
+    cast, woman_a, admitted
+):
+    from discipline.tests.factories import proved_charge
+
+    declared = {action.kind: action for action in adverse_actions()}
+    assert set(declared) == set(AdverseKind.values) == COVERED
+    proved_charge(cast, woman_a)  # before her report
+    report(cast["health"], woman_a)
+    report(cast["health"], admitted.prisoner)
+    asked = acts(cast, woman_a, admitted)
+    assert set(asked) == set(declared)
+    for kind, act in asked.items():
+        act()
+        held = HeldAction.objects.filter(kind=kind)
+        assert held.count() == 1, kind
+        assert held.get().summary, kind
 
 
 def reviewed(cast, record, *, retaliatory: bool, governor=None):
