@@ -1,19 +1,21 @@
 """Protection against retaliation (Rules 7.3, 25.1; Mandela 57.2, 71.3).
 
-While she is protected after a report, an adverse action against her (a charge, a sanction,
-segregation, a transfer, a move to another unit, a restriction of her contact) does not take
-effect when it is asked for: the area's service calls `hold_if_protected`, which records a
-`HeldAction`. Safeguarding staff and the governor each review it; if either finds it
-retaliatory it is stopped, and once both find it is not, it goes ahead. Inspectors see every
-one.
+While she is protected after a report, an act that can harm her does not take effect when it
+is asked for: the area's service calls `hold_if_protected`, which records a `HeldAction`.
+Safeguarding staff and the governor each review it; if either finds it retaliatory it is
+stopped, and once both find it is not, it goes ahead. Inspectors see every one. The kinds are
+`AdverseKind`, and each area declares its own in `ready()` (`register_adverse_action`, naming
+the service that holds it): that registry is the one list of what is held.
 
-The member of staff who asked learns nothing of the hold where the area can say so by
-construction: a charge is recorded at once in its ordinary waiting state (laid, awaiting its
-hearing) and the `HeldAction` points at it (`record=`); only its next step waits
-(`refuse_while_held`), and a stopped one ends in an ordinary state (dismissed). The answer, the
-record and its lists are the same as for any woman. Where the action would take effect at
-once (a sanction, segregation, a transfer, a restriction of contact) the area's service
-returns the `HeldAction` instead and carries the action out on release.
+The member of staff who asked learns nothing of the hold: the act is recorded at once in the
+waiting state it has for every woman, and the `HeldAction` points at it (`record=`). A charge
+awaits its hearing; a sanction, a contact restriction and a segregation await a governor's
+confirmation; a strip or body cavity search and a planned restraint await the governor's
+authority (`authority.services`, which refuses to confirm a held record). Only that next step
+waits (`refuse_while_held`, a message naming nothing), and a stopped one ends in an ordinary
+state (a charge dismissed, an authority refused: `stop_by_refusal`). The answer, the record
+and its lists are the same as for any woman. A transfer alone is still held with nothing
+recorded: its service returns the `HeldAction` and carries the transfer out on release.
 
 A member of staff named in any of her complaints never learns that one exists (Rule 25;
 Mandela 57.2, 71.3): held actions against her are absent for her from every list, page, count
