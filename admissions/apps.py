@@ -41,9 +41,9 @@ class AdmissionsConfig(AppConfig):
                 keyset=("-admitted_at", "-id"),
             )
         )
-        from .services import carry_out_transfer
+        from .services import carry_out_transfer, transfer
 
-        register_adverse_action("transfer", carry_out_transfer)
+        register_adverse_action("transfer", carry_out_transfer, held_by=transfer)
         _declare_tasks()
 
         register(

@@ -58,6 +58,17 @@ def seek(area: Authority, record, *, by, sought_from=None, due_at: datetime | No
     return record
 
 
+def await_confirmation(area: Authority, record):
+    """Mark the unsaved `record`, decided by a governor herself, as awaiting confirmation: it
+    takes effect when she (or another governor of the facility) confirms it, the same step
+    for every woman. The caller saves it, then calls `sought`."""
+    record.authority = AuthorityState.PENDING
+    record.authority_sought_from = record.authority_requested_by = None
+    record.authority_requested_at = timezone.now()
+    record.authority_due_at = record.authorised_by = None
+    return record
+
+
 def sought(area: Authority, record, *, by) -> None:
     """The saved record awaits authority: the governor is reminded (a task only her decision
     closes), escalated at `authority_due_at` when there is one; one audit row."""
@@ -141,8 +152,10 @@ def decide(*, area: Authority, by, record, confirm: bool, reason: str = ""):
     reason = reason.strip()
     if not confirm and not reason:
         raise ValidationError({"reason": _("Say why you refuse your authority.")})
-    if confirm and area.check is not None:
-        area.check(locked)
+    if confirm:
+        _check_not_held(locked)
+        if area.check is not None:
+            area.check(locked)
     locked.authority_decided_at = timezone.now()
     if confirm:
         locked.authority = AuthorityState.CONFIRMED
@@ -177,6 +190,48 @@ def decide(*, area: Authority, by, record, confirm: bool, reason: str = ""):
         detail={"area": area.key, "late": locked.authority_late},
     )
     return locked
+
+
+def _check_not_held(record) -> None:
+    """An act asked for after her report waits for both reviews before anyone authorises it
+    (Rules 7.3, 25.1); the refusal names nothing, since whoever confirms may be named in it."""
+    from complaints.services import refuse_while_held
+
+    refuse_while_held(record)
+
+
+def refuse_after_review(area: Authority, record, *, by) -> None:
+    """A review found the act asked for after her report retaliatory (Rules 7.3, 25.1): its
+    authority is refused, by the reviewer, as for any refused one, and the governor's task
+    closes. Nothing changes once it was decided."""
+    locked = area.model.objects.select_for_update(of=("self",)).get(pk=record.pk)
+    if locked.authority != AuthorityState.PENDING:
+        return
+    locked.authority = AuthorityState.REFUSED
+    locked.authority_refused_by = by
+    locked.authority_refusal = _("Not authorised.")
+    locked.authority_decided_at = timezone.now()
+    # Only the governor it was sought from decides an ordinary refusal; this one is the review's.
+    locked.authority_sought_from = None
+    changed = (area.refused(locked, by=by) or []) if area.refused is not None else []
+    locked.save(
+        update_fields=[
+            "authority",
+            "authority_refused_by",
+            "authority_refusal",
+            "authority_decided_at",
+            "authority_sought_from",
+            *changed,
+        ]
+    )
+    resolve_reminder(key=_key(area, locked), by=by, outcome=_("Authority refused."))
+    audit.record(
+        by=by,
+        action="authority.refused",
+        subject=locked,
+        facility=locked.facility,
+        detail={"area": area.key, "late": locked.authority_late},
+    )
 
 
 def confirm(*, area: Authority, by, record):

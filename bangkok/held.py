@@ -1,16 +1,16 @@
 """How a page or the API answers when an adverse action is held for review because she is
 protected after a complaint or a report of abuse (Rules 7.3, 25.1; `complaints.services`).
 
-A service asked for such an action returns the held record instead of its own; it is marked
-`held_for_review`.
+Only a transfer still answers this way: its service returns the held record instead of its
+own, marked `held_for_review`. Every other adverse act is recorded in the waiting state it has
+for every woman and answered as for any woman (`complaints.services.retaliation`).
 """
 
 from django.contrib import messages
 from django.utils.translation import gettext_lazy as _
 
-# It names no complaint and no report: whoever asked may be named in one (Rule 25). A charge,
-# and a segregation custody ask for, never come here: they are recorded as for any woman and
-# only their next step waits (`complaints.services.retaliation`).
+# It names no complaint and no report; still, it tells whoever asked that the transfer is
+# held, so a transfer is the one act not yet answered as for any woman (Rule 25).
 HELD_MESSAGE = _(
     "Held for review: safeguarding staff and the governor review this action before it takes "
     "effect (Rules 7.3, 25.1)."

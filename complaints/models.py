@@ -265,12 +265,19 @@ class ProtectionPlan(models.Model):
 
 
 class AdverseKind(models.TextChoices):
+    """Every act that can harm her while she is protected after a report (Rules 7.3, 25.1).
+    Each area registers how it holds its kinds (`register_adverse_action` in its `ready()`);
+    a test holds that every kind here is registered and held by its service."""
+
     CHARGE = "charge", _("A disciplinary charge")
     SANCTION = "sanction", _("A sanction")
     SEGREGATION = "segregation", _("Segregation")
     TRANSFER = "transfer", _("A transfer")
-    UNIT_MOVE = "unit_move", _("A move to another unit")
     CONTACT_RESTRICTION = "contact_restriction", _("A restriction of her contact")
+    LOSS_OF_WORK = "loss_of_work", _("Loss of her work or activities")
+    STRIP_SEARCH = "strip", _("A strip search")
+    BODY_CAVITY_SEARCH = "body_cavity", _("A body cavity search")
+    RESTRAINT = "restraint", _("A planned restraint")
 
 
 class HeldStatus(models.TextChoices):

@@ -12,17 +12,18 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from authority.serializers import RefuseInput
+from authority.services import verbs_for
 from bangkok.operations import Area, Operation, operation_urls
 from bangkok.schema import ERROR
 
 from . import serializers as io
-from .models import Charge, Sanction, Segregation
+from .models import Charge, ContactRestriction, Sanction, Segregation
 from .permissions import ANY_VIEW, access_with
 from .reading import record_of
 from .services import charges as C
 from .services import segregation as S
 from .services.common import ADJUDICATE, LAY_CHARGE, RESTRICT, SEGREGATE, VISIT
-from .services.contact import restrict_contact
+from .services.contact import RESTRICTIONS, restrict_contact
 
 TAG = "discipline"
 PREFIX = "api-discipline"
@@ -97,9 +98,10 @@ ADJUDICATION = [
         description=(
             "No sanction prohibits family contact (409, 23) or is a restraint (409, M43). "
             "Close confinement or segregation: never for a woman under 'No segregation' (409, "
-            "22) or a girl under 18 (409, M45); at most 15 consecutive days (409, M43)."
+            "22) or a girl under 18 (409, M45); at most 15 consecutive days (409, M43). Every "
+            "sanction awaits a governor's confirmation (`authority: pending`) and is in force "
+            "once confirmed; a confinement starts then."
         ),
-        may_be_held=True,
     ),
     Operation(
         "sanction-review",
@@ -145,20 +147,20 @@ SEGREGATING = [
         created=True,
         rules=("22", "M43", "M45"),
         description=(
-            "The governor: it starts now. A custody officer asks for it (`sought_from`, or any "
-            "governor of her facility): it awaits her authority (`authority: pending`) and "
-            "starts when she confirms. Never for a woman under 'No segregation' (409, 22) or "
-            "a girl under 18 (409, M45); the planned end is within 15 consecutive days (409, "
-            "M43)."
+            "Every segregation awaits confirmation (`authority: pending`) and starts when a "
+            "governor confirms it: decided by the governor, her own (or another governor's); "
+            "asked for by a custody officer (`sought_from`, or any governor of her facility), "
+            "a governor's other than hers. Never for a woman under 'No segregation' (409, 22) "
+            "or a girl under 18 (409, M45); the planned end is within 15 consecutive days "
+            "(409, M43)."
         ),
-        may_be_held=True,
     ),
 ]
 AUTHORITY = [
     Operation(
         "segregation-confirm",
         "segregations/<uuid:uuid>/confirm/",
-        "Give your authority for a segregation custody asked for (the governor)",
+        "Confirm a segregation: it starts now (the governor)",
         S.confirm_segregation,
         io.SegregationSerializer,
         model=Segregation,
@@ -182,6 +184,39 @@ AUTHORITY = [
         rules=("22",),
     ),
 ]
+# A governor's confirmation of a sanction or a contact restriction: in force once given.
+for name, path, model, out, confirm, refuse in (
+    ("sanction", "sanctions", Sanction, io.SanctionSerializer, *verbs_for(C.SANCTIONS.key)),
+    (
+        "restriction",
+        "contact-restrictions",
+        ContactRestriction,
+        io.ContactRestrictionSerializer,
+        *verbs_for(RESTRICTIONS.key),
+    ),
+):
+    AUTHORITY += [
+        Operation(
+            f"{name}-confirm",
+            f"{path}/<uuid:uuid>/confirm/",
+            f"Confirm a {name}: it is in force from its start (the governor)",
+            confirm,
+            out,
+            model=model,
+            arg="record",
+            rules=("22", "M43", "M45"),
+        ),
+        Operation(
+            f"{name}-refuse",
+            f"{path}/<uuid:uuid>/refuse/",
+            f"Refuse a {name}, with a reason: it never comes into force",
+            refuse,
+            out,
+            RefuseInput,
+            model=model,
+            arg="record",
+        ),
+    ]
 VISITS = [
     Operation(
         "segregation-visit",
@@ -208,9 +243,10 @@ RESTRICTIONS = [
         description=(
             "`person` is the uuid of someone on her visitor list or in her family record, "
             "never a name typed in. Never her children, never all her family (409, 23); an "
-            "end date always, at most CONTACT_RESTRICTION_MAX_DAYS after it starts (409, M43)."
+            "end date always, at most CONTACT_RESTRICTION_MAX_DAYS after it starts (409, M43). "
+            "Every restriction awaits a governor's confirmation (`authority: pending`) and is "
+            "in force from its start once confirmed."
         ),
-        may_be_held=True,
     ),
 ]
 

@@ -14,22 +14,29 @@ class DisciplineConfig(AppConfig):
 
     def ready(self):
         from authority.registry import register as register_authority
-        from complaints.services import register_adverse_action
+        from complaints.services import register_adverse_action, stop_by_refusal
         from prisoners.sections import Section, register
         from prisoners.services import register_flag_watcher
         from reminders.kinds import answered_by, may_be_marked_done
 
         from . import oversight
-        from .services import segregation
-        from .services.charges import carry_out_sanction, stop_held_charge
-        from .services.contact import carry_out_restriction
+        from .services import charges, contact, segregation
+        from .services.charges import (
+            carry_out_sanction,
+            impose_sanction,
+            lay_charge,
+            stop_held_charge,
+        )
+        from .services.contact import carry_out_restriction, restrict_contact
         from .services.segregation import (
             carry_out_segregation,
-            stop_held_segregation,
+            segregate,
             watch_protection,
         )
 
         register_authority(segregation.AREA)
+        register_authority(charges.SANCTIONS)
+        register_authority(contact.RESTRICTIONS)
         register_flag_watcher(watch_protection)
         # Only ending the segregation closes the orders to end it (Rule 22; Mandela 44).
         answered_by(_("the end of the segregation"), segregation.END_NOW_KIND)
@@ -49,7 +56,23 @@ class DisciplineConfig(AppConfig):
         oversight.register_all()
         # Adverse actions held after her report, carried out once both reviews release them
         # (Rules 7.3, 25.1).
-        register_adverse_action("charge", stop=stop_held_charge)
-        register_adverse_action("sanction", carry_out_sanction)
-        register_adverse_action("segregation", carry_out_segregation, stop=stop_held_segregation)
-        register_adverse_action("contact_restriction", carry_out_restriction)
+        register_adverse_action("charge", held_by=lay_charge, stop=stop_held_charge)
+        for kind in ("sanction", "loss_of_work"):
+            register_adverse_action(
+                kind,
+                carry_out_sanction,
+                held_by=impose_sanction,
+                stop=stop_by_refusal(charges.SANCTIONS),
+            )
+        register_adverse_action(
+            "segregation",
+            carry_out_segregation,
+            held_by=segregate,
+            stop=stop_by_refusal(segregation.AREA),
+        )
+        register_adverse_action(
+            "contact_restriction",
+            carry_out_restriction,
+            held_by=restrict_contact,
+            stop=stop_by_refusal(contact.RESTRICTIONS),
+        )

@@ -59,6 +59,8 @@ def seed(*, facility, staff, women) -> None:
         privilege=Privilege.ENTERTAINMENT,
         ends_on=today + timedelta(days=7),
     )
+    # Every sanction is in force once a governor confirms it.
+    sanction = charges.confirm_sanction(by=governor, record=sanction)
     charges.review_sanction(
         by=governor, sanction=sanction, outcome="upheld", reasons="Proportionate to the damage."
     )
@@ -67,11 +69,14 @@ def seed(*, facility, staff, women) -> None:
     )
     fight = _charge(custody, women[3], "Fought with another woman in the yard.")
     _decide(governor, fight, proved=True)
-    confined = charges.impose_sanction(
+    confined = charges.confirm_sanction(
         by=governor,
-        charge=fight,
-        type=SanctionType.DISCIPLINARY_SEGREGATION,
-        ends_on=today + timedelta(days=3),
+        record=charges.impose_sanction(
+            by=governor,
+            charge=fight,
+            type=SanctionType.DISCIPLINARY_SEGREGATION,
+            ends_on=today + timedelta(days=3),
+        ),
     )
     segregation.record_segregation_visit(
         by=health, segregation=confined.segregation, fit_to_remain=True

@@ -121,6 +121,7 @@ class SanctionType(models.TextChoices):
     LOSS_OF_PRIVILEGES = "loss_of_privileges", _("Loss of a privilege")
     LOSS_OF_EARNINGS = "loss_of_earnings", _("Loss of earnings")
     EXTRA_DUTIES = "extra_duties", _("Extra work duties")
+    LOSS_OF_WORK = "loss_of_work", _("Loss of her work or activities")
     CLOSE_CONFINEMENT = "close_confinement", _("Close confinement")
     DISCIPLINARY_SEGREGATION = "disciplinary_segregation", _("Disciplinary segregation")
 
@@ -145,7 +146,10 @@ class SanctionStatus(models.TextChoices):
 
 
 @pghistory.track()
-class Sanction(models.Model):
+class Sanction(AwaitsAuthority):
+    """A sanction imposed for a proved charge. Imposed, it is in force from `starts_on` once a
+    governor confirms it (`authority`), the same step for every woman (Rules 7.3, 25.1)."""
+
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     charge = models.ForeignKey(Charge, on_delete=models.PROTECT, related_name="sanctions")
     prisoner = models.ForeignKey(
@@ -185,6 +189,7 @@ class Sanction(models.Model):
                 condition=models.Q(ends_on__gte=models.F("starts_on")),
                 name="sanction_ends_after_start",
             ),
+            *authority_constraints(),
         ]
         triggers = [pgtrigger.Protect(name="sanction_no_delete", operation=pgtrigger.Delete)]
 
@@ -356,9 +361,11 @@ class ContactMeans(models.TextChoices):
 
 
 @pghistory.track()
-class ContactRestriction(models.Model):
+class ContactRestriction(AwaitsAuthority):
     """A security measure on one means of contact with one person, for a limited time
-    (Mandela 43.3). Never a punishment, and never her children (Rule 23)."""
+    (Mandela 43.3). Never a punishment, and never her children (Rule 23). Ordered, it is in
+    force once a governor confirms it (`authority`), the same step for every woman (Rules
+    7.3, 25.1)."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     prisoner = models.ForeignKey(
@@ -409,6 +416,7 @@ class ContactRestriction(models.Model):
                 condition=models.Q(ends_on__gte=models.F("starts_on")),
                 name="restriction_has_an_end",
             ),
+            *authority_constraints(),
         ]
         triggers = [
             pgtrigger.Protect(name="restriction_no_delete", operation=pgtrigger.Delete),
@@ -433,4 +441,5 @@ class ContactRestriction(models.Model):
 
     @property
     def in_force(self) -> bool:
-        return self.starts_on <= timezone.localdate() <= self.ends_on
+        confirmed = self.authority == AuthorityState.CONFIRMED
+        return confirmed and self.starts_on <= timezone.localdate() <= self.ends_on

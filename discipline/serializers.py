@@ -63,6 +63,8 @@ class SanctionReviewSerializer(serializers.ModelSerializer):
 
 class SanctionSerializer(serializers.ModelSerializer):
     charge = serializers.UUIDField(source="charge.uuid", read_only=True)
+    authorised_by = Username()
+    authority_refused_by = Username()
     reviews = SanctionReviewSerializer(many=True, read_only=True)
 
     class Meta:
@@ -76,6 +78,11 @@ class SanctionSerializer(serializers.ModelSerializer):
             "ends_on",
             "status",
             "imposed_at",
+            "authority",
+            "authorised_by",
+            "authority_refused_by",
+            "authority_decided_at",
+            "authority_refusal",
             "reviews",
         ]
 
@@ -154,6 +161,9 @@ class SegregationSerializer(serializers.ModelSerializer):
 
 
 class ContactRestrictionSerializer(serializers.ModelSerializer):
+    authorised_by = Username()
+    authority_refused_by = Username()
+
     class Meta:
         model = ContactRestriction
         fields = [
@@ -165,6 +175,11 @@ class ContactRestrictionSerializer(serializers.ModelSerializer):
             "reason",
             "starts_on",
             "ends_on",
+            "authority",
+            "authorised_by",
+            "authority_refused_by",
+            "authority_decided_at",
+            "authority_refusal",
         ]
 
 

@@ -14,6 +14,7 @@ class RestraintsConfig(AppConfig):
 
     def ready(self):
         from authority.registry import register as register_authority
+        from complaints.services import register_adverse_action, stop_by_refusal
         from health.services.maternity import register_protected_period_watcher
         from oversight.registry import register_list, register_zero
         from prisoners.sections import Section, register
@@ -23,6 +24,10 @@ class RestraintsConfig(AppConfig):
         from . import oversight, services
 
         register_authority(services.AREA)
+        # A planned restraint asked for after her report (Rules 7.3, 25.1).
+        register_adverse_action(
+            "restraint", held_by=services.apply_restraint, stop=stop_by_refusal(services.AREA)
+        )
         register_flag_watcher(services.on_flags_changed)
         answered_by(
             _("the review, removal or decision on the restraint"), *services.CLOSED_BY_THE_RECORD

@@ -17,6 +17,8 @@ from authority.registry import Authority
 from authority.services import seek, sought, verbs_for
 from bangkok import late
 from bangkok.errors import RuleBroken
+from complaints.models import AdverseKind
+from complaints.services import hold_if_protected
 from prisoners.models import Prisoner, ProtectionFlags
 from prisoners.permissions import facilities_of, staff_holding
 from reminders.models import Basis, Reminder
@@ -162,7 +164,11 @@ def apply_restraint(
     on at once and she confirms it, or it comes off, within RESTRAINT_EMERGENCY_CONFIRM_MINUTES
     of `applied_at`. Reviews are due every RESTRAINT_REVIEW_MINUTES while it is on. One
     recorded late says why; her protections are read as they were then and as recorded
-    since (the health-approval one included)."""
+    since (the health-approval one included).
+
+    A planned restraint asked for while she is protected after a report waits for both
+    reviews before the governor can authorise it (Rules 7.3, 25.1); one to prevent harm in an
+    emergency is never held (Mandela 47.2)."""
     _may(by, prisoner, APPLY)
     now = timezone.now()
     applied_at = _moment(applied_at, field="applied_at", now=now)
@@ -214,6 +220,17 @@ def apply_restraint(
     if emergency:
         _schedule_review(restraint, number=1, after=applied_at)
     sought(AREA, restraint, by=by)
+    if not emergency:
+        # Planned after her report, it awaits the governor's authority as for any woman, and
+        # that authority waits for both reviews too (Rules 7.3, 25.1).
+        hold_if_protected(
+            by=by,
+            prisoner=prisoner,
+            kind=AdverseKind.RESTRAINT,
+            summary=_describe(restraint),
+            params={"restraint": str(restraint.uuid)},
+            record=restraint,
+        )
     audit.record(
         by=by,
         action="restraints.applied" if emergency else "restraints.requested",

@@ -14,12 +14,19 @@ class SearchesConfig(AppConfig):
 
     def ready(self):
         from authority.registry import register as register_authority
+        from complaints.services import register_adverse_action, stop_by_refusal
         from prisoners.sections import Section, register
 
         from . import oversight
-        from .services.searches import AREA
+        from .models import INVASIVE_KINDS
+        from .services.searches import AREA, request_search_authority
 
         register_authority(AREA)
+        # A strip or body cavity search asked for after her report (Rules 7.3, 25.1).
+        for kind in INVASIVE_KINDS:
+            register_adverse_action(
+                kind, held_by=request_search_authority, stop=stop_by_refusal(AREA)
+            )
 
         register(
             Section(

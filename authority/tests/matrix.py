@@ -26,6 +26,7 @@ MATRIX = {
 
 def world(cast, admission) -> dict:
     """A strip search authority for the sample woman, asked by custody, given by the governor."""
+    from complaints.tests.factories import released
     from searches.services import confirm_search_authority, request_search_authority
     from searches.tests.factories import trained
 
@@ -37,6 +38,7 @@ def world(cast, admission) -> dict:
         trigger="intelligence",
         reason="Seen taking a package at the visit",
     )
+    released(cast, asked)  # a report in another area's sample protects her
     confirm_search_authority(by=cast["governor"], record=asked)
     decided = {"key": "searches", "uuid": asked.uuid}
     return {"authority:confirm": decided, "authority:refuse": decided}

@@ -1,15 +1,18 @@
 """Complaints, reports of abuse and protection from retaliation (Rules 7, 25)."""
 
 from .retaliation import (
+    adverse_actions,
     hold_if_protected,
     named_in_her_complaints,
     refuse_while_held,
     register_adverse_action,
     review_held_action,
+    stop_by_refusal,
 )
 from .safeguarding import follow_her, open_safeguarding_record, protected_against_retaliation
 
 __all__ = [
+    "adverse_actions",
     "follow_her",
     "hold_if_protected",
     "named_in_her_complaints",
@@ -18,4 +21,5 @@ __all__ = [
     "refuse_while_held",
     "register_adverse_action",
     "review_held_action",
+    "stop_by_refusal",
 ]

@@ -1,19 +1,21 @@
 """Protection against retaliation (Rules 7.3, 25.1; Mandela 57.2, 71.3).
 
-While she is protected after a report, an adverse action against her (a charge, a sanction,
-segregation, a transfer, a move to another unit, a restriction of her contact) does not take
-effect when it is asked for: the area's service calls `hold_if_protected`, which records a
-`HeldAction`. Safeguarding staff and the governor each review it; if either finds it
-retaliatory it is stopped, and once both find it is not, it goes ahead. Inspectors see every
-one.
+While she is protected after a report, an act that can harm her does not take effect when it
+is asked for: the area's service calls `hold_if_protected`, which records a `HeldAction`.
+Safeguarding staff and the governor each review it; if either finds it retaliatory it is
+stopped, and once both find it is not, it goes ahead. Inspectors see every one. The kinds are
+`AdverseKind`, and each area declares its own in `ready()` (`register_adverse_action`, naming
+the service that holds it): that registry is the one list of what is held.
 
-The member of staff who asked learns nothing of the hold where the area can say so by
-construction: a charge is recorded at once in its ordinary waiting state (laid, awaiting its
-hearing) and the `HeldAction` points at it (`record=`); only its next step waits
-(`refuse_while_held`), and a stopped one ends in an ordinary state (dismissed). The answer, the
-record and its lists are the same as for any woman. Where the action would take effect at
-once (a sanction, segregation, a transfer, a restriction of contact) the area's service
-returns the `HeldAction` instead and carries the action out on release.
+The member of staff who asked learns nothing of the hold: the act is recorded at once in the
+waiting state it has for every woman, and the `HeldAction` points at it (`record=`). A charge
+awaits its hearing; a sanction, a contact restriction and a segregation await a governor's
+confirmation; a strip or body cavity search and a planned restraint await the governor's
+authority (`authority.services`, which refuses to confirm a held record). Only that next step
+waits (`refuse_while_held`, a message naming nothing), and a stopped one ends in an ordinary
+state (a charge dismissed, an authority refused: `stop_by_refusal`). The answer, the record
+and its lists are the same as for any woman. A transfer alone is still held with nothing
+recorded: its service returns the `HeldAction` and carries the transfer out on release.
 
 A member of staff named in any of her complaints never learns that one exists (Rule 25;
 Mandela 57.2, 71.3): held actions against her are absent for her from every list, page, count
@@ -24,7 +26,7 @@ takes the governor's review.
 
 from collections.abc import Callable
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
@@ -36,7 +38,7 @@ from prisoners.permissions import facilities_of, staff_holding
 from reminders.models import Reminder
 from reminders.services import resolve_reminder, schedule_reminder
 
-from ..models import Complaint, HeldAction, HeldStatus
+from ..models import AdverseKind, Complaint, HeldAction, HeldStatus
 from .safeguarding import protected_against_retaliation
 
 REVIEW = "complaints.review_held_action"
@@ -49,21 +51,49 @@ NOT_YET = _("This can't go ahead yet: the checks before it are not complete.")
 
 
 class AdverseAction:
-    """How an area carries out one kind of adverse action once both reviews release it
-    (`execute(by=, prisoner=, held=, **params)`), and, for an action recorded at once in its
-    waiting state, how its record ends when a review stops it (`stop(by=, held=)`)."""
+    """One kind of adverse act, as its area declares it: `held_by`, the service that holds it
+    while she is protected; for an act carried out only once both reviews release it,
+    `execute(by=, prisoner=, held=, **params)`; for one recorded at once in its ordinary
+    waiting state, `stop(by=, held=)`, how its record ends when a review stops it."""
 
-    def __init__(self, execute: Callable | None, stop: Callable | None):
-        self.execute, self.stop = execute, stop
+    def __init__(self, kind: str, held_by: Callable, execute: Callable | None, stop):
+        self.kind, self.held_by, self.execute, self.stop = kind, held_by, execute, stop
+
+    @property
+    def label(self) -> str:
+        return str(AdverseKind(self.kind).label)
 
 
 _ACTIONS: dict[str, AdverseAction] = {}
 
 
-def register_adverse_action(kind: str, execute: Callable | None = None, *, stop=None) -> None:
-    """An area says how to carry out one kind of adverse action once it is released, or how
-    to end its record when it is stopped."""
-    _ACTIONS[kind] = AdverseAction(execute, stop)
+def register_adverse_action(
+    kind: str, execute: Callable | None = None, *, held_by: Callable, stop=None
+) -> None:
+    """An area declares one kind of act that can harm her (in its `ready()`): the service
+    that holds it, and how it is carried out once released or ended when stopped. The
+    registered kinds are the one list of what is held (`adverse_actions`)."""
+    if kind not in AdverseKind.values:
+        raise ImproperlyConfigured(f"{kind!r} is not a kind of adverse action")
+    _ACTIONS[kind] = AdverseAction(kind, held_by, execute, stop)
+
+
+def adverse_actions() -> list[AdverseAction]:
+    """Every act held while she is protected after a report, as the areas declared them."""
+    return [_ACTIONS[kind] for kind in AdverseKind.values if kind in _ACTIONS]
+
+
+def stop_by_refusal(area) -> Callable:
+    """`stop` for an act recorded as awaiting someone's authority (`authority.services`): a
+    review that stops it refuses the authority, as for any refused one."""
+
+    def stop(*, by, held) -> None:
+        from authority.services import refuse_after_review
+
+        record = area.model.objects.get(uuid=held.record_uuid)
+        refuse_after_review(area, record, by=by)
+
+    return stop
 
 
 def hold_if_protected(

@@ -24,3 +24,14 @@ def complaint(by, prisoner, **overrides):
         **overrides,
     }
     return lodge_complaint(by=by, prisoner=prisoner, **fields)
+
+
+def released(cast, record) -> None:
+    """Both reviews find that the act recorded as `record` is not retaliation, if it was held
+    (she is protected after a report)."""
+    from complaints.models import HeldAction, HeldStatus
+    from complaints.services import review_held_action
+
+    for held in HeldAction.objects.filter(record_uuid=record.uuid, status=HeldStatus.HELD):
+        for reviewer in ("safeguarding", "governor"):
+            review_held_action(by=cast[reviewer], held=held, retaliatory=False)

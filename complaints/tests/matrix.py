@@ -85,7 +85,7 @@ def world(cast, admission) -> dict:
     woman = PrisonerFactory(facility=admission.facility, prison_number="A09999")
     filed = report(cast["reception"], woman)
     held = hold_if_protected(
-        by=cast["custody"], prisoner=woman, kind="unit_move", summary="Move to unit B2", params={}
+        by=cast["custody"], prisoner=woman, kind="transfer", summary="Transfer to B", params={}
     )
     her = {"uuid": woman.uuid}
     ops = ["acknowledge", "psychological-support", "close", "assign", "protection-plan"]

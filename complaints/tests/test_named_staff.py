@@ -117,7 +117,34 @@ def officer_sequence(officer, woman) -> list:
         {"kind": "separation", "reason": "Kept apart after a fight", "planned_end": end},
         api=True,
     )
+    why = {"kind": "strip", "trigger": "intelligence", "reason": "Seen hiding a package"}
+    seen.post(
+        "ask for a strip search (page)",
+        reverse("searches:ask-authority", args=[woman.uuid]),
+        {"subject": "woman", **why},
+    )
+    seen.post(
+        "ask for a body cavity search (API)",
+        f"/api/v1/prisoners/{woman.uuid}/search-authorities/",
+        {**why, "kind": "body_cavity"},
+        api=True,
+    )
+    escort = {
+        "device": "handcuffs",
+        "purpose": "escort_transfer",
+        "necessity": "She ran at the last escort.",
+        "emergency": "no",
+        "place": "escort",
+    }
+    seen.post("plan a restraint (page)", reverse("restraints:apply", args=[woman.uuid]), escort)
+    seen.post(
+        "plan a restraint (API)",
+        f"/api/v1/prisoners/{woman.uuid}/restraints/apply/",
+        {**escort, "emergency": False},
+        api=True,
+    )
     seen.get("her discipline (API)", f"/api/v1/prisoners/{woman.uuid}/discipline/")
+    seen.get("her restraints (API)", f"/api/v1/prisoners/{woman.uuid}/restraints/")
     seen.get("her (API)", f"/api/v1/prisoners/{woman.uuid}/")
     seen.get("her page again", her)
     seen.get("held actions", reverse("complaints:held-list"))
@@ -146,15 +173,87 @@ def test_an_officer_named_in_her_report_receives_what_she_would_without_it(cast,
         named = officer_sequence(accused, woman_a)
         # The charges wait for the reviews all the same, and the reviewers see them.
         held = HeldAction.objects.filter(prisoner=woman_a)
-        # The second segregation is refused (she has one pending), in both worlds alike.
-        assert sorted(held.values_list("kind", flat=True)) == ["charge", "charge", "segregation"]
+        # The second segregation and restraint are refused (she has one pending), in both
+        # worlds alike.
+        kinds = ["body_cavity", "charge", "charge", "restraint", "segregation", "strip"]
+        assert sorted(held.values_list("kind", flat=True)) == kinds
         assert Segregation.objects.get().authority == "pending"
         assert {h.status for h in held} == {"held"}
-        assert tasks_for(cast["safeguarding"]).filter(kind=HELD_TASK).count() == 3
+        assert tasks_for(cast["safeguarding"]).filter(kind=HELD_TASK).count() == 6
     with world():
         unnamed = officer_sequence(accused, woman_a)
         assert not HeldAction.objects.exists()
         assert Segregation.objects.get().authority == "pending"
+    assert_same(named, unnamed)
+
+
+def governor_acts(governor, woman, charge) -> list:
+    """The governor herself sanctions her, restricts her contact and segregates her (pages
+    and API), then reads what follows, her queue and her tasks among it."""
+    seen = Transcript(governor, woman)
+    ends = (timezone.localdate() + timedelta(days=3)).isoformat()
+    sanction = {"type": "loss_of_privileges", "privilege": "entertainment", "ends_on": ends}
+    seen.post(
+        "impose a sanction (page)",
+        reverse("discipline:impose", args=[charge.uuid]),
+        {f"sanction-{field}": value for field, value in sanction.items()},
+    )
+    seen.post(
+        "impose a loss of work (API)",
+        f"/api/v1/charges/{charge.uuid}/sanctions/",
+        {"type": "loss_of_work", "ends_on": ends},
+        api=True,
+    )
+    restriction = {
+        "means": "calls",
+        "person_name": "Ko Aung",
+        "relationship": "Former partner",
+        "reason": "Threats on the phone",
+        "ends_on": ends,
+    }
+    seen.post(
+        "restrict contact (page)", reverse("discipline:restrict", args=[woman.uuid]), restriction
+    )
+    seen.post(
+        "restrict contact (API)",
+        f"/api/v1/prisoners/{woman.uuid}/contact-restrictions/",
+        {**restriction, "means": "letters"},
+        api=True,
+    )
+    segregation = {"kind": "separation", "reason": "Kept apart after a fight", "planned_end": ends}
+    seen.post("segregate (page)", reverse("discipline:segregate", args=[woman.uuid]), segregation)
+    seen.get("the charge", reverse("discipline:charge", args=[charge.uuid]))
+    seen.get("her discipline (API)", f"/api/v1/prisoners/{woman.uuid}/discipline/")
+    seen.get("her page", reverse("prisoners:detail", args=[woman.uuid]))
+    seen.get("authority queue", reverse("authority:queue"))
+    seen.get("authority queue (API)", "/api/v1/authorities/waiting/")
+    seen.get("tasks", reverse("reminders:tasks"))
+    seen.get("tasks (API)", "/api/v1/tasks/")
+    seen.get("dashboard", reverse("dashboard"))
+    return seen.lines
+
+
+@pytest.mark.rule("7.3")
+@pytest.mark.rule("25.1")
+@pytest.mark.rule("M57")
+def test_a_governor_named_in_her_report_acting_herself_receives_what_she_would_without_it(
+    cast, woman_a
+):
+    from discipline.tests.factories import proved_charge
+
+    governor = cast["governor"]
+    with world():
+        charge = proved_charge(cast, woman_a)  # before her report: it stands
+        report(cast["custody"], woman_a, named_staff=[governor])
+        named = governor_acts(governor, woman_a, charge)
+        kinds = ["contact_restriction", "contact_restriction", "loss_of_work", "sanction"]
+        held = HeldAction.objects.filter(prisoner=woman_a).exclude(kind="segregation")
+        assert sorted(held.values_list("kind", flat=True)) == kinds
+        assert HeldAction.objects.filter(kind="segregation").count() == 1
+    with world():
+        charge = proved_charge(cast, woman_a)
+        unnamed = governor_acts(governor, woman_a, charge)
+        assert not HeldAction.objects.exists()
     assert_same(named, unnamed)
 
 

@@ -7,52 +7,115 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('admissions', '0005_property_suspension_transfer_release'),
-        ('discipline', '0002_authority_given_by_the_governor'),
-        ('visits', '0001_initial'),
+        ("admissions", "0005_property_suspension_transfer_release"),
+        ("discipline", "0003_late_reason"),
+        ("visits", "0001_initial"),
     ]
 
     operations = [
         pgtrigger.migrations.RemoveTrigger(
-            model_name='contactrestriction',
-            name='insert_insert',
+            model_name="contactrestriction",
+            name="insert_insert",
         ),
         pgtrigger.migrations.RemoveTrigger(
-            model_name='contactrestriction',
-            name='update_update',
+            model_name="contactrestriction",
+            name="update_update",
         ),
         migrations.AddField(
-            model_name='contactrestriction',
-            name='family_member',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='admissions.familymember', verbose_name='person in her family record'),
+            model_name="contactrestriction",
+            name="family_member",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="admissions.familymember",
+                verbose_name="person in her family record",
+            ),
         ),
         migrations.AddField(
-            model_name='contactrestriction',
-            name='visitor',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='visits.visitor', verbose_name='person on her visitor list'),
+            model_name="contactrestriction",
+            name="visitor",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="visits.visitor",
+                verbose_name="person on her visitor list",
+            ),
         ),
         migrations.AddField(
-            model_name='contactrestrictionevent',
-            name='family_member',
-            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='admissions.familymember', verbose_name='person in her family record'),
+            model_name="contactrestrictionevent",
+            name="family_member",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                related_query_name="+",
+                to="admissions.familymember",
+                verbose_name="person in her family record",
+            ),
         ),
         migrations.AddField(
-            model_name='contactrestrictionevent',
-            name='visitor',
-            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='visits.visitor', verbose_name='person on her visitor list'),
+            model_name="contactrestrictionevent",
+            name="visitor",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                related_query_name="+",
+                to="visits.visitor",
+                verbose_name="person on her visitor list",
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='contactrestriction',
-            trigger=pgtrigger.compiler.Trigger(name='restriction_names_one_known_person', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (NEW.visitor_id IS NULL AND NEW.family_member_id IS NULL OR NEW.visitor_id IS NOT NULL AND NEW.family_member_id IS NOT NULL)', func="RAISE EXCEPTION 'Rule 23: a contact restriction names one person on her visitor list or in her family record' USING ERRCODE = 'check_violation'; RETURN NULL;", hash='847fd363356ee700add22a8b16d5ebe95f3d7c8f', operation='INSERT', pgid='pgtrigger_restriction_names_one_known_person_69418', table='discipline_contactrestriction', when='BEFORE')),
+            model_name="contactrestriction",
+            trigger=pgtrigger.compiler.Trigger(
+                name="restriction_names_one_known_person",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    condition="WHEN (NEW.visitor_id IS NULL AND NEW.family_member_id IS NULL OR NEW.visitor_id IS NOT NULL AND NEW.family_member_id IS NOT NULL)",
+                    func="RAISE EXCEPTION 'Rule 23: a contact restriction names one person on her visitor list or in her family record' USING ERRCODE = 'check_violation'; RETURN NULL;",
+                    hash="847fd363356ee700add22a8b16d5ebe95f3d7c8f",
+                    operation="INSERT",
+                    pgid="pgtrigger_restriction_names_one_known_person_69418",
+                    table="discipline_contactrestriction",
+                    when="BEFORE",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='contactrestriction',
-            trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "discipline_contactrestrictionevent" ("covers_children", "decided_at", "decided_by_id", "ends_on", "facility_id", "family_member_id", "id", "means", "person_name", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "prisoner_id", "reason", "relationship", "starts_on", "uuid", "visitor_id") VALUES (NEW."covers_children", NEW."decided_at", NEW."decided_by_id", NEW."ends_on", NEW."facility_id", NEW."family_member_id", NEW."id", NEW."means", NEW."person_name", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."prisoner_id", NEW."reason", NEW."relationship", NEW."starts_on", NEW."uuid", NEW."visitor_id"); RETURN NULL;', hash='f5c8b189a89889079ed1b7940a4ef3565a337571', operation='INSERT', pgid='pgtrigger_insert_insert_ef6d9', table='discipline_contactrestriction', when='AFTER')),
+            model_name="contactrestriction",
+            trigger=pgtrigger.compiler.Trigger(
+                name="insert_insert",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "discipline_contactrestrictionevent" ("covers_children", "decided_at", "decided_by_id", "ends_on", "facility_id", "family_member_id", "id", "means", "person_name", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "prisoner_id", "reason", "relationship", "starts_on", "uuid", "visitor_id") VALUES (NEW."covers_children", NEW."decided_at", NEW."decided_by_id", NEW."ends_on", NEW."facility_id", NEW."family_member_id", NEW."id", NEW."means", NEW."person_name", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."prisoner_id", NEW."reason", NEW."relationship", NEW."starts_on", NEW."uuid", NEW."visitor_id"); RETURN NULL;',
+                    hash="f5c8b189a89889079ed1b7940a4ef3565a337571",
+                    operation="INSERT",
+                    pgid="pgtrigger_insert_insert_ef6d9",
+                    table="discipline_contactrestriction",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='contactrestriction',
-            trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "discipline_contactrestrictionevent" ("covers_children", "decided_at", "decided_by_id", "ends_on", "facility_id", "family_member_id", "id", "means", "person_name", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "prisoner_id", "reason", "relationship", "starts_on", "uuid", "visitor_id") VALUES (NEW."covers_children", NEW."decided_at", NEW."decided_by_id", NEW."ends_on", NEW."facility_id", NEW."family_member_id", NEW."id", NEW."means", NEW."person_name", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."prisoner_id", NEW."reason", NEW."relationship", NEW."starts_on", NEW."uuid", NEW."visitor_id"); RETURN NULL;', hash='7476f60879e0beb7bef47e0bd7635eb2bc09da10', operation='UPDATE', pgid='pgtrigger_update_update_d2f4d', table='discipline_contactrestriction', when='AFTER')),
+            model_name="contactrestriction",
+            trigger=pgtrigger.compiler.Trigger(
+                name="update_update",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    condition="WHEN (OLD.* IS DISTINCT FROM NEW.*)",
+                    func='INSERT INTO "discipline_contactrestrictionevent" ("covers_children", "decided_at", "decided_by_id", "ends_on", "facility_id", "family_member_id", "id", "means", "person_name", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "prisoner_id", "reason", "relationship", "starts_on", "uuid", "visitor_id") VALUES (NEW."covers_children", NEW."decided_at", NEW."decided_by_id", NEW."ends_on", NEW."facility_id", NEW."family_member_id", NEW."id", NEW."means", NEW."person_name", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."prisoner_id", NEW."reason", NEW."relationship", NEW."starts_on", NEW."uuid", NEW."visitor_id"); RETURN NULL;',
+                    hash="7476f60879e0beb7bef47e0bd7635eb2bc09da10",
+                    operation="UPDATE",
+                    pgid="pgtrigger_update_update_d2f4d",
+                    table="discipline_contactrestriction",
+                    when="AFTER",
+                ),
+            ),
         ),
     ]

@@ -6,9 +6,13 @@ from datetime import date, datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
+from authority.registry import Authority
+from authority.services import await_confirmation, sought, verbs_for
 from bangkok import late
 from bangkok.errors import RuleBroken
 from complaints.models import AdverseKind
@@ -200,7 +204,12 @@ def impose_sanction(
     """Impose a sanction for a proved charge. None prohibits family contact (Rule 23) or is a
     restraint (Mandela 43.2); close confinement or segregation is refused for a protected
     woman (Rule 22) or a girl (Mandela 45.2) and lasts at most 15 days (Mandela 43-44).
-    While she is protected after a report it is held for review instead (Rules 7.3, 25.1)."""
+
+    Imposed, it awaits a governor's confirmation (hers, or another's) and is in force from
+    `starts_on` once confirmed; a confinement starts at the confirmation, Rule 22 and Mandela
+    45 checked again then. Every woman's sanction goes through that step, so one imposed
+    while she is protected after a report is answered alike, and only its confirmation waits
+    for both reviews (Rules 7.3, 25.1). `held` is an older held action being carried out."""
     prisoner = charge.prisoner
     require(by, prisoner, ADJUDICATE, message=_("Only the governor imposes a sanction."))
     _check_kind(type, privilege)
@@ -214,24 +223,7 @@ def impose_sanction(
         if starts_on != today:
             raise ValidationError({"starts_on": _("Confinement starts when it is imposed: today.")})
         check_segregation(prisoner, ends_on)
-    waiting = hold_if_protected(
-        by=by,
-        prisoner=prisoner,
-        kind=AdverseKind.SANCTION,
-        summary=_("Sanction for “%(offence)s”: %(type)s until %(day)s")
-        % {"offence": charge.offence, "type": SanctionType(type).label, "day": ends_on},
-        params={
-            "charge": str(charge.uuid),
-            "type": type,
-            "privilege": privilege,
-            "delay": (starts_on - today).days,
-            "days": (ends_on - starts_on).days,
-        },
-        carrying_out=held,
-    )
-    if waiting is not None:
-        return waiting
-    sanction = Sanction.objects.create(
+    sanction = Sanction(
         charge=charge,
         prisoner=prisoner,
         facility=prisoner.facility,
@@ -241,18 +233,74 @@ def impose_sanction(
         ends_on=ends_on,
         imposed_by=by,
     )
-    if type in CONFINING:
-        start_segregation(
-            prisoner=prisoner,
-            kind=type,
-            reason=charge.offence,
-            planned_end=ends_on,
-            authorised_by=by,
-            recorded_by=by,
-            sanction=sanction,
-        )
+    await_confirmation(SANCTIONS, sanction)
+    sanction.full_clean()
+    sanction.save()
+    sought(SANCTIONS, sanction, by=by)
+    hold_if_protected(
+        by=by,
+        prisoner=prisoner,
+        kind=AdverseKind.LOSS_OF_WORK
+        if type == SanctionType.LOSS_OF_WORK
+        else AdverseKind.SANCTION,
+        summary=_("Sanction for “%(offence)s”: %(type)s until %(day)s")
+        % {"offence": charge.offence, "type": SanctionType(type).label, "day": ends_on},
+        params={"sanction": str(sanction.uuid)},
+        carrying_out=held,
+        record=sanction,
+    )
     log(by, "discipline.sanction_imposed", sanction, prisoner, type=type)
     return sanction
+
+
+# A governor's confirmation (`authority.services` calls these)
+
+
+def _check_sanction(sanction: Sanction) -> None:
+    """A quashed sanction never comes into force; a confinement is checked again (Rule 22;
+    Mandela 43-45): her protections may have changed since it was imposed."""
+    if sanction.status == SanctionStatus.QUASHED:
+        raise ValidationError(_("This sanction was quashed on review."))
+    if sanction.type in CONFINING:
+        check_segregation(sanction.prisoner, sanction.ends_on)
+
+
+def _sanction_confirmed(sanction: Sanction, *, by) -> list[str]:
+    """In force now; a confinement starts now, on the confirming governor's authority."""
+    if sanction.type in CONFINING:
+        start_segregation(
+            prisoner=sanction.prisoner,
+            kind=sanction.type,
+            reason=sanction.charge.offence,
+            planned_end=sanction.ends_on,
+            authorised_by=by,
+            recorded_by=sanction.imposed_by,
+            sanction=sanction,
+        )
+    return []
+
+
+def _describe_sanction(sanction: Sanction) -> str:
+    return _("%(type)s until %(day)s") % {
+        "type": sanction.get_type_display(),
+        "day": sanction.ends_on.isoformat(),
+    }
+
+
+SANCTIONS = Authority(
+    key="sanctions",
+    model=Sanction,
+    perm=ADJUDICATE,
+    title=_lazy("a sanction"),
+    rule="M39",
+    describe=_describe_sanction,
+    url=lambda sanction: reverse("discipline:charge", kwargs={"uuid": sanction.charge.uuid}),
+    check=_check_sanction,
+    confirmed=_sanction_confirmed,
+    related=("prisoner", "facility", "authority_requested_by", "charge"),
+    order=321,
+)
+confirm_sanction, refuse_sanction = verbs_for(SANCTIONS.key)
 
 
 @transaction.atomic
@@ -315,8 +363,9 @@ def stop_held_charge(*, by, held):
 
 
 def carry_out_sanction(*, by, prisoner, held, charge, delay, days, **params):
-    """A sanction held after her report and released by both reviews: it starts now (or as
-    long after as was asked) and lasts as long as was asked."""
+    """A sanction held, with nothing recorded, before every sanction awaited confirmation,
+    released by both reviews: imposed now (starting as long after as was asked, lasting as
+    long), awaiting confirmation as any."""
     starts_on = timezone.localdate() + timedelta(days=delay)
     return impose_sanction(
         by=by,

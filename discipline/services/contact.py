@@ -11,10 +11,14 @@ from difflib import SequenceMatcher
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from admissions.models import FamilyMember
+from authority.registry import Authority
+from authority.services import await_confirmation, sought, verbs_for
 from bangkok.errors import RuleBroken
 from complaints.models import AdverseKind
 from complaints.services import hold_if_protected
@@ -185,7 +189,10 @@ def restrict_contact(
     """Restrict one means of contact with one person, for security and for a limited time
     (Mandela 43.3). The person is one on her visitor list or in her family record (`person`,
     its uuid), never a name typed in; never her children and never all her family (Rule 23).
-    While she is protected after a report it is held for review instead (Rules 7.3, 25.1)."""
+    Ordered, it awaits a governor's confirmation (hers, or another's) and is in force from
+    `starts_on` once confirmed, the same step for every woman: one ordered while she is
+    protected after a report is answered alike, and only its confirmation waits for both
+    reviews (Rules 7.3, 25.1). `held` is an older held action being carried out."""
     require(by, prisoner, RESTRICT, message=_("Only the governor restricts contact."))
     person = _person(by, prisoner, person)
     _check_rule_23(prisoner, means=means, person=person)
@@ -209,24 +216,6 @@ def restrict_contact(
             rule="M43",
             field="ends_on",
         )
-    today = timezone.localdate()
-    waiting = hold_if_protected(
-        by=by,
-        prisoner=prisoner,
-        kind=AdverseKind.CONTACT_RESTRICTION,
-        summary=_("Restriction of %(means)s with %(person)s until %(day)s")
-        % {"means": ContactMeans(means).label, "person": person_name, "day": ends_on},
-        params={
-            "means": means,
-            "person": str(person.uuid),
-            "reason": reason,
-            "delay": max((starts_on - today).days, 0),
-            "days": (ends_on - starts_on).days,
-        },
-        carrying_out=held,
-    )
-    if waiting is not None:
-        return waiting
     restriction = ContactRestriction(
         prisoner=prisoner,
         facility=prisoner.facility,
@@ -241,15 +230,50 @@ def restrict_contact(
         ends_on=ends_on,
         decided_by=by,
     )
+    await_confirmation(RESTRICTIONS, restriction)
     restriction.full_clean()
     restriction.save()
+    sought(RESTRICTIONS, restriction, by=by)
+    hold_if_protected(
+        by=by,
+        prisoner=prisoner,
+        kind=AdverseKind.CONTACT_RESTRICTION,
+        summary=_("Restriction of %(means)s with %(person)s until %(day)s")
+        % {"means": ContactMeans(means).label, "person": person_name, "day": ends_on},
+        params={"restriction": str(restriction.uuid)},
+        carrying_out=held,
+        record=restriction,
+    )
     log(by, "discipline.contact_restricted", restriction, prisoner, means=means)
     return restriction
 
 
+def _describe(restriction: ContactRestriction) -> str:
+    return _("%(means)s with %(person)s until %(day)s") % {
+        "means": restriction.get_means_display(),
+        "person": restriction.person_name,
+        "day": restriction.ends_on.isoformat(),
+    }
+
+
+# A governor's confirmation (`authority.services`): in force from `starts_on` once confirmed.
+RESTRICTIONS = Authority(
+    key="restrictions",
+    model=ContactRestriction,
+    perm=RESTRICT,
+    title=_lazy("a contact restriction"),
+    rule="M43",
+    describe=_describe,
+    url=lambda restriction: reverse("prisoners:detail", kwargs={"uuid": restriction.prisoner.uuid}),
+    order=322,
+)
+confirm_restriction, refuse_restriction = verbs_for(RESTRICTIONS.key)
+
+
 def carry_out_restriction(*, by, prisoner, held, delay, days, **params):
-    """A restriction held after her report and released by both reviews: it starts now (or
-    as long after as was asked) and lasts as long as was asked."""
+    """A restriction held, with nothing recorded, before every restriction awaited
+    confirmation, released by both reviews: ordered now (starting as long after as was
+    asked, lasting as long), awaiting confirmation as any."""
     starts_on = timezone.localdate() + timedelta(days=delay)
     return restrict_contact(
         by=by,

@@ -17,12 +17,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from authority.models import AuthorityState
 from authority.registry import Authority
-from authority.services import given_at_once, seek, sought, verbs_for
+from authority.services import await_confirmation, given_at_once, seek, sought, verbs_for
 from bangkok.errors import RuleBroken
 from complaints.models import AdverseKind
-from complaints.services import hold_if_protected, refuse_while_held
+from complaints.services import hold_if_protected
 from prisoners.models import ProtectionFlags
 from prisoners.permissions import staff_holding
 from reminders.services import cancel_reminder, resolve_reminder, schedule_reminder
@@ -164,49 +163,21 @@ def segregate(
     held=None,
 ):
     """Segregate her or confine her to her cell, with a planned end (Bangkok Rule 22; Mandela
-    43-45). The governor doing it gives her authority by her act, and it starts now. A custody
-    officer asks for it: it awaits the authority of the governor (`sought_from`, or any
-    governor of her facility), who gives it with her own sign-in; it starts, and its 15 days
-    count, from her confirmation, when Rule 22 and Mandela 45 are checked again. While she is
-    protected after a report it is held for review instead (Rules 7.3, 25.1): the
-    `HeldAction` is returned, and `held` is that action when it is carried out."""
+    43-45). It starts, and its 15 days count, when the governor confirms it with her own
+    sign-in, Rule 22 and Mandela 45 checked again then: decided by the governor herself, it
+    awaits her confirmation (or another governor's); asked for by a custody officer, it awaits
+    the authority of the governor (`sought_from`, or any governor of her facility, never the
+    officer). Every woman's segregation goes through that step, so while she is protected
+    after a report (Rules 7.3, 25.1) it is recorded the same way and only the confirmation
+    waits for both reviews; whoever asked is told nothing more. `held` is an older held
+    action being carried out."""
     require(by, prisoner, ADJUDICATE, SEGREGATE, message=_("Your role can't segregate a woman."))
     governor_herself = by.has_perm(ADJUDICATE)
-    if governor_herself:
-        sought_from = None
     if kind not in SegregationKind.values:
         raise ValidationError({"kind": _("Say what kind of segregation it is.")})
     if not reason.strip():
         raise ValidationError({"reason": _("Give the reason for it.")})
     check_segregation(prisoner, planned_end)
-    summary = _("Segregation until %(day)s: %(reason)s") % {
-        "day": planned_end.isoformat(),
-        "reason": reason,
-    }
-    if governor_herself:
-        waiting = hold_if_protected(
-            by=by,
-            prisoner=prisoner,
-            kind=AdverseKind.SEGREGATION,
-            summary=summary,
-            params={
-                "kind": kind,
-                "reason": reason,
-                "days": (planned_end - timezone.localdate()).days,
-                "sought_from": None,
-            },
-            carrying_out=held,
-        )
-        if waiting is not None:
-            return waiting
-        return start_segregation(
-            prisoner=prisoner,
-            kind=kind,
-            reason=reason,
-            planned_end=planned_end,
-            authorised_by=by,
-            recorded_by=by,
-        )
     segregation = Segregation(
         prisoner=prisoner,
         facility=prisoner.facility,
@@ -215,18 +186,19 @@ def segregate(
         recorded_by=by,
         planned_end=planned_end,
     )
-    seek(AREA, segregation, by=by, sought_from=sought_from)
+    if governor_herself:
+        await_confirmation(AREA, segregation)
+    else:
+        seek(AREA, segregation, by=by, sought_from=sought_from)
     segregation.full_clean()
     segregation.save()
     sought(AREA, segregation, by=by)
-    # Asked for by custody, it awaits the governor's authority as for any woman; while she is
-    # protected after a report, that authority also waits for both reviews (Rules 7.3, 25.1),
-    # and whoever asked is told nothing more.
     hold_if_protected(
         by=by,
         prisoner=prisoner,
         kind=AdverseKind.SEGREGATION,
-        summary=summary,
+        summary=_("Segregation until %(day)s: %(reason)s")
+        % {"day": planned_end.isoformat(), "reason": reason},
         params={"segregation": str(segregation.uuid)},
         carrying_out=held,
         record=segregation,
@@ -235,38 +207,13 @@ def segregate(
     return segregation
 
 
-def stop_held_segregation(*, by, held) -> None:
-    """A segregation asked for after her report that a review found retaliatory: it is never
-    authorised, and ends as any refused one (Rules 7.3, 25.1)."""
-    segregation = Segregation.objects.select_for_update().get(uuid=held.record_uuid)
-    if segregation.authority != AuthorityState.PENDING:
-        return
-    segregation.authority = AuthorityState.REFUSED
-    segregation.authority_refused_by = by
-    segregation.authority_refusal = _("Not authorised.")
-    segregation.authority_decided_at = timezone.now()
-    segregation.save(
-        update_fields=[
-            "authority",
-            "authority_refused_by",
-            "authority_refusal",
-            "authority_decided_at",
-        ]
-    )
-    resolve_reminder(
-        key=f"authority:{AREA.key}:{segregation.uuid}", by=by, outcome=_("Authority refused.")
-    )
-    log(by, "authority.refused", segregation, segregation.prisoner)
-
-
 # The governor's authority (`authority.services` calls these)
 
 
 def _check_at_confirmation(segregation: Segregation) -> None:
     """Rule 22 and Mandela 45 again, and the 15 days from today: her protections may have
-    changed since it was asked for. Asked for after her report, it waits for both reviews
-    (Rules 7.3, 25.1; the refusal names nothing)."""
-    refuse_while_held(segregation)
+    changed since it was asked for. (Asked for after her report, it waits for both reviews
+    before this: `authority.services`.)"""
     check_segregation(segregation.prisoner, segregation.planned_end, pending=segregation)
 
 

@@ -31,22 +31,26 @@ def proved_charge(cast, woman):
 
 
 def segregated(cast, woman, days: int = 5):
-    return segregation.segregate(
+    """Decided by the governor, and started by her confirmation, as for every woman."""
+    decided = segregation.segregate(
         by=cast["governor"],
         prisoner=woman,
         kind=SegregationKind.SEPARATION,
         reason="Kept apart for her safety",
         planned_end=in_days(days - 1),
     )
+    return segregation.confirm_segregation(by=cast["governor"], record=decided)
 
 
 def confinement(cast, woman, days: int = 3):
-    return charges.impose_sanction(
+    """Imposed by the governor, and in force from her confirmation, as for every woman."""
+    imposed = charges.impose_sanction(
         by=cast["governor"],
         charge=proved_charge(cast, woman),
         type=SanctionType.CLOSE_CONFINEMENT,
         ends_on=in_days(days - 1),
     )
+    return charges.confirm_sanction(by=cast["governor"], record=imposed)
 
 
 def move_back(segregation_record, days: int) -> None:

@@ -65,10 +65,14 @@ MATRIX = {
     "api-discipline-segregation-extend": api(post={"governor": 400}),
     "api-discipline-segregation-end": api(post={"governor": 400}),
     "api-discipline-segregation-visit": api(post={"health": 400}),
-    # The sample segregation was the governor's own act: authority given, so confirming or
-    # refusing it again is refused (400); no other role reaches it.
+    # The sample segregation, caution and restriction were confirmed already, so confirming
+    # or refusing them again is refused (400); no other role reaches them.
     "api-discipline-segregation-confirm": api(post={"governor": 400}),
     "api-discipline-segregation-refuse": api(post={"governor": 400}),
+    "api-discipline-sanction-confirm": api(post={"governor": 400}),
+    "api-discipline-sanction-refuse": api(post={"governor": 400}),
+    "api-discipline-restriction-confirm": api(post={"governor": 400}),
+    "api-discipline-restriction-refuse": api(post={"governor": 400}),
     "api-discipline-contact-restriction": api(post={"governor": 400}),
 }
 
@@ -79,20 +83,36 @@ def world(cast, admission) -> dict:
     progress: route name -> URL kwargs."""
     from prisoners.tests.factories import PrisonerFactory
 
-    from ..services.charges import impose_sanction, lay_charge
+    from ..services.charges import confirm_sanction, impose_sanction, lay_charge
+    from ..services.contact import confirm_restriction, restrict_contact
     from .factories import proved_charge
     from .factories import segregated as segregate
 
     woman = PrisonerFactory(facility=admission.prisoner.facility, prison_number="A-DISC-1")
     laid = lay_charge(by=cast["custody"], prisoner=woman, offence="Shouting", language="Thai")
     proved = proved_charge(cast, woman)
-    caution = impose_sanction(
+    caution = confirm_sanction(
         by=cast["governor"],
-        charge=proved,
-        type="caution",
-        ends_on=timezone.localdate() + timedelta(days=1),
+        record=impose_sanction(
+            by=cast["governor"],
+            charge=proved,
+            type="caution",
+            ends_on=timezone.localdate() + timedelta(days=1),
+        ),
     )
     segregation = segregate(cast, woman)
+    restriction = confirm_restriction(
+        by=cast["governor"],
+        record=restrict_contact(
+            by=cast["governor"],
+            prisoner=woman,
+            means="calls",
+            person_name="Ko Min",
+            relationship="Former partner",
+            reason="Threats",
+            ends_on=timezone.localdate() + timedelta(days=5),
+        ),
+    )
     her, seg = {"uuid": woman.uuid}, {"uuid": segregation.uuid}
     return {
         "discipline:lay-charge": her,
@@ -117,6 +137,10 @@ def world(cast, admission) -> dict:
         "api-discipline-segregation-visit": seg,
         "api-discipline-segregation-confirm": seg,
         "api-discipline-segregation-refuse": seg,
+        "api-discipline-sanction-confirm": {"uuid": caution.uuid},
+        "api-discipline-sanction-refuse": {"uuid": caution.uuid},
+        "api-discipline-restriction-confirm": {"uuid": restriction.uuid},
+        "api-discipline-restriction-refuse": {"uuid": restriction.uuid},
         "api-discipline-contact-restriction": her,
     }
 

@@ -10,7 +10,7 @@ from django.db import IntegrityError, InternalError, transaction
 from audit.models import AuditEvent
 from bangkok.errors import RuleBroken
 from discipline.models import ContactRestriction
-from discipline.services.contact import people_to_choose, restrict_contact
+from discipline.services.contact import confirm_restriction, people_to_choose, restrict_contact
 from register.services import record_child
 from register.tests.factories import child_fields
 from visits.tests.factories import approved
@@ -39,12 +39,17 @@ def refused_under(rule, cast, woman, **fields):
     return str(refused.value)
 
 
+@pytest.mark.rule("25.1")
 def test_the_governor_restricts_one_means_with_one_person_of_her_family_until_a_date(cast, woman_a):
+    """Ordered, it is in force once a governor confirms it, as for every woman (so that one
+    ordered while she is protected after a report is answered alike, Rule 25.1)."""
     partner = family_member(cast, woman_a)
     made = restrict_contact(by=cast["governor"], prisoner=woman_a, **restriction(partner))
     assert made.family_member == partner and made.visitor is None
     assert made.person_name == "Somsak Boonmee" and made.relationship == "Former partner"
     assert made.means == "calls" and made.ends_on == in_days(30) and not made.covers_children
+    assert made.awaits_authority and not made.in_force
+    assert confirm_restriction(by=cast["governor"], record=made).in_force
 
 
 def test_a_person_on_her_visitor_list_is_named_by_the_record(cast, woman_a):

@@ -146,6 +146,8 @@ def test_a_restriction_covering_a_child_is_counted_by_its_words_or_the_register(
             starts_on=in_days(0),
             ends_on=in_days(3),
             decided_by=cast["governor"],
+            authorised_by=cast["governor"],
+            authority_decided_at=timezone.now(),
         )
 
     by_words = careless("Nok", "her son")

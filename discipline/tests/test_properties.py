@@ -42,13 +42,14 @@ def act(cast, woman, action: str, n: int) -> None:
     current = woman.segregations.open().first()
     if action == "segregate":
         protected = ProtectionFlags.objects.get(prisoner=woman).no_segregation
-        services.segregate(
+        decided = services.segregate(
             by=governor,
             prisoner=woman,
             kind=SegregationKind.SEPARATION,
             reason="Kept apart",
             planned_end=in_days(n - 1),
         )
+        services.confirm_segregation(by=governor, record=decided)
         assert not protected, "segregated while protected"
     elif action in {"protect", "unprotect"}:
         set_protection_flags(
@@ -123,5 +124,5 @@ def test_no_sequence_yields_a_segregation_over_15_consecutive_days(cast, facilit
             continue
         attempt(cast, woman, action, n)
         assert all(length <= 15 for length in runs(woman)), steps
-        for segregation in Segregation.objects.filter(prisoner=woman):
+        for segregation in Segregation.objects.filter(prisoner=woman, started_at__isnull=False):
             assert segregation.day_number(segregation.planned_end) <= 15

@@ -308,7 +308,10 @@ def test_the_daily_task_orders_the_end_of_a_protected_womans_segregation(cast, w
     assert segregation.protection_raised_at is not None
 
 
-def test_the_governor_segregating_gives_her_own_authority_and_names_no_one_else(cast, woman_a):
+@pytest.mark.rule("25.1")
+def test_the_governor_segregating_confirms_it_herself_and_names_no_one_else(cast, woman_a):
+    """Decided by the governor, it awaits her confirmation as for every woman (so that one
+    protected after a report is answered alike, Rule 25.1), and starts when she gives it."""
     segregation = services.segregate(
         by=cast["governor"],
         prisoner=woman_a,
@@ -317,6 +320,8 @@ def test_the_governor_segregating_gives_her_own_authority_and_names_no_one_else(
         planned_end=in_days(2),
         sought_from=cast["custody"],
     )
+    assert segregation.awaits_authority and not segregation.is_open
+    segregation = services.confirm_segregation(by=cast["governor"], record=segregation)
     assert segregation.authorised_by == cast["governor"] and segregation.is_open
     assert segregation.authority_requested_by is None
     assert segregation.authority_sought_from is None

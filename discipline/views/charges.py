@@ -101,7 +101,7 @@ def impose(request, uuid):
         SanctionForm(request.POST, prefix="sanction"),
         lambda **data: services.impose_sanction(by=request.user, charge=charge, **data),
         "sanction",
-        _("Sanction imposed."),
+        _("Sanction imposed. It is in force once a governor confirms it."),
     )
 
 

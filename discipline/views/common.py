@@ -7,7 +7,6 @@ from django.shortcuts import redirect
 
 from bangkok.errors import RuleBroken
 from bangkok.forms import refusal_into
-from bangkok.held import announce, is_held
 
 from ..permissions import ANY_VIEW
 from ..reading import record_of
@@ -37,9 +36,6 @@ def submit(request, form, save, *, done: str, then, again):
         except (RuleBroken, ValidationError) as error:
             refusal_into(form, error)
         else:
-            if is_held(result):
-                announce(request, result)
-                return redirect("prisoners:detail", result.prisoner.uuid)
             messages.success(request, done)
             return redirect(then(result))
     response = again(form)

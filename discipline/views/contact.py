@@ -30,7 +30,7 @@ def restrict(request, uuid):
         request,
         RestrictionForm(request.POST, people=people),
         lambda **data: restrict_contact(by=request.user, prisoner=woman, **data),
-        done=_("Contact restriction recorded."),
+        done=_("Contact restriction recorded. It is in force once a governor confirms it."),
         then=lambda _r: reverse("prisoners:detail", kwargs={"uuid": woman.uuid}),
         again=page,
     )

@@ -40,10 +40,7 @@ def segregate(request, uuid):
         request,
         _segregate_form(request, woman, request.POST),
         lambda **data: services.segregate(by=request.user, prisoner=woman, **data),
-        done=_(
-            "Segregation recorded. If you asked for the governor's authority, it starts when "
-            "she gives it."
-        ),
+        done=_("Segregation recorded. It starts when the governor confirms it."),
         then=lambda seg: reverse("discipline:segregation", kwargs={"uuid": seg.uuid}),
         again=page,
     )

@@ -24,6 +24,7 @@ from authority.registry import Authority
 from authority.services import seek, sought, verbs_for
 from bangkok import late
 from bangkok.errors import RuleBroken
+from complaints.services import hold_if_protected
 from prisoners.models import Facility
 from prisoners.permissions import facilities_of, staff_of
 from staff.models import Course, Gender, TrainingRecord
@@ -339,7 +340,9 @@ def request_search_authority(
 ) -> SearchAuthorisation:
     """Ask the governor (`sought_from`, or any governor of her facility) for her authority for
     a strip or body cavity search of her, for an individual reason (Mandela Rule 51). It is
-    recorded as awaiting authority; the search may be carried out only once she gives it."""
+    recorded as awaiting authority; the search may be carried out only once she gives it.
+    While she is protected after a report, her authority waits for both reviews (Rules 7.3,
+    25.1), and a review that stops it refuses it."""
     _require_recorder(by, prisoner.facility)
     if kind not in INVASIVE_KINDS:
         raise ValidationError(
@@ -366,6 +369,16 @@ def request_search_authority(
     asked.full_clean()
     asked.save()
     sought(AREA, asked, by=by)
+    # Asked for after her report, it awaits the governor's authority as for any woman, and
+    # that authority waits for both reviews too (Rules 7.3, 25.1).
+    hold_if_protected(
+        by=by,
+        prisoner=prisoner,
+        kind=kind,
+        summary=_describe(asked),
+        params={"authorisation": str(asked.uuid)},
+        record=asked,
+    )
     return asked
 
 

@@ -70,6 +70,7 @@ MATRIX = {
 def world(cast, admission) -> dict:
     """A pat-down of the sample woman by the custody officer (trained by the matrix), and a
     strip search authority custody asked for and the governor gave."""
+    from complaints.tests.factories import released
     from searches.services import (
         confirm_search_authority,
         record_search,
@@ -89,6 +90,7 @@ def world(cast, admission) -> dict:
     asked = request_search_authority(
         by=officer, prisoner=woman, kind="strip", trigger="intelligence", reason="Seen hiding it"
     )
+    released(cast, asked)  # a report in another area's sample protects her
     confirm_search_authority(by=cast["governor"], record=asked)
     her, it = {"uuid": woman.uuid}, {"uuid": search.uuid}
     return {

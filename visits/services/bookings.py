@@ -33,10 +33,12 @@ def restriction_against(visitor: Visitor, day: date):
     one that names them."""
     if visitor.is_her_child:
         return None
+    from authority.models import AuthorityState
     from discipline.models import ContactMeans, ContactRestriction
 
     in_force = ContactRestriction.objects.filter(
         prisoner_id=visitor.prisoner_id,
+        authority=AuthorityState.CONFIRMED,
         means=ContactMeans.VISITS,
         starts_on__lte=day,
         ends_on__gte=day,

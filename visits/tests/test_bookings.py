@@ -36,6 +36,8 @@ def restrict(cast, woman, name, relationship="friend", days=10, means="visits"):
         starts_on=today,
         ends_on=today + timedelta(days=days),
         decided_by=cast["governor"],
+        authorised_by=cast["governor"],
+        authority_decided_at=timezone.now(),
     )
 
 

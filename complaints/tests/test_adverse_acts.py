@@ -1,0 +1,313 @@
+"""Every act that can harm her waits while she is protected after a report (Rules 7.3, 25.1):
+each area declares its kinds in one list, each kind is recorded in the ordinary waiting state
+it has for any woman, and only its taking effect waits for both reviews. Released, it goes
+ahead as for any woman; stopped, it ends as any refused or withdrawn one."""
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from complaints.models import AdverseKind, HeldAction
+from complaints.services import adverse_actions, review_held_action
+from complaints.services.retaliation import NOT_YET
+from prisoners.models import Facility
+from staff.tests.factories import make_staff
+
+from .factories import report
+
+pytestmark = pytest.mark.django_db
+
+
+# Every act the Rules' protection after a report covers (Rules 7.3, 25.1). Moving her to
+# another unit is not here: no service moves her between units.
+COVERED = {
+    "charge",
+    "sanction",
+    "loss_of_work",
+    "segregation",
+    "contact_restriction",
+    "transfer",
+    "strip",
+    "body_cavity",
+    "restraint",
+}
+
+
+def acts(cast, woman, admission) -> dict:
+    """Each declared kind, asked for through its area's service."""
+    from admissions.services import transfer
+    from discipline.services import charges, contact, segregation
+    from discipline.tests.factories import in_days
+    from restraints.services import apply_restraint
+    from restraints.tests.factories import ESCORT
+    from searches.services import request_search_authority
+
+    charge = charges.Charge.objects.get(prisoner=woman, status="proved")
+    why = {"trigger": "intelligence", "reason": "Seen hiding a package"}
+    return {
+        "charge": lambda: charges.lay_charge(
+            by=cast["custody"], prisoner=woman, offence="Late", language="Thai"
+        ),
+        "sanction": lambda: charges.impose_sanction(
+            by=cast["governor"], charge=charge, type="caution", ends_on=in_days(1)
+        ),
+        "loss_of_work": lambda: charges.impose_sanction(
+            by=cast["governor"], charge=charge, type="loss_of_work", ends_on=in_days(1)
+        ),
+        "segregation": lambda: segregation.segregate(
+            by=cast["custody"],
+            prisoner=woman,
+            kind="separation",
+            reason="Kept apart",
+            planned_end=in_days(1),
+        ),
+        "contact_restriction": lambda: contact.restrict_contact(
+            by=cast["governor"],
+            prisoner=woman,
+            means="calls",
+            person_name="Ko Aung",
+            relationship="Former partner",
+            reason="Threats",
+            ends_on=in_days(9),
+        ),
+        "transfer": lambda: transfer(
+            by=cast["reception"],
+            admission=admission,
+            to_facility=Facility.objects.get(code="B"),
+            reason="Nearer home",
+        ),
+        "strip": lambda: request_search_authority(
+            by=cast["custody"], prisoner=woman, kind="strip", **why
+        ),
+        "body_cavity": lambda: request_search_authority(
+            by=cast["custody"], prisoner=woman, kind="body_cavity", **why
+        ),
+        "restraint": lambda: apply_restraint(
+            by=cast["custody"], prisoner=woman, emergency=False, **ESCORT
+        ),
+    }
+
+
+@pytest.mark.rule("7.3")
+@pytest.mark.rule("25.1")
+def test_every_act_that_can_harm_her_is_declared_once_and_held_by_its_service(
+    cast, woman_a, admitted
+):
+    from discipline.tests.factories import proved_charge
+
+    declared = {action.kind: action for action in adverse_actions()}
+    assert set(declared) == set(AdverseKind.values) == COVERED
+    proved_charge(cast, woman_a)  # before her report
+    report(cast["health"], woman_a)
+    report(cast["health"], admitted.prisoner)
+    asked = acts(cast, woman_a, admitted)
+    assert set(asked) == set(declared)
+    for kind, act in asked.items():
+        act()
+        held = HeldAction.objects.filter(kind=kind)
+        assert held.count() == 1, kind
+        assert held.get().summary, kind
+
+
+def reviewed(cast, record, *, retaliatory: bool, governor=None):
+    """Both reviews of the action held for `record` (one is enough to stop it)."""
+    held = HeldAction.objects.get(record_uuid=record.uuid)
+    review_held_action(by=cast["safeguarding"], held=held, retaliatory=retaliatory)
+    if not retaliatory:
+        review_held_action(by=governor or cast["governor"], held=held, retaliatory=False)
+    held.refresh_from_db()
+    return held
+
+
+def waits(confirm, record) -> None:
+    """Confirming it now is refused with the one answer that names nothing."""
+    with pytest.raises(ValidationError) as refused:
+        confirm(record)
+    assert str(NOT_YET) in str(refused.value)
+    record.refresh_from_db()
+    assert record.awaits_authority
+
+
+# Strip and body cavity searches (Mandela 51)
+
+
+@pytest.mark.rule("7.3")
+@pytest.mark.rule("25.1")
+@pytest.mark.parametrize("kind", ["strip", "body_cavity"])
+def test_a_search_asked_for_after_her_report_waits_for_the_reviews_then_the_governor(
+    kind, cast, woman_a
+):
+    from searches.services import confirm_search_authority, request_search_authority
+
+    def ask():
+        return request_search_authority(
+            by=cast["custody"], prisoner=woman_a, kind=kind, trigger="intelligence", reason="Tip"
+        )
+
+    def confirm(asked):
+        return confirm_search_authority(by=cast["governor"], record=asked)
+
+    report(cast["health"], woman_a)
+    stopped = ask()
+    assert stopped.awaits_authority  # as for any woman
+    assert HeldAction.objects.get(record_uuid=stopped.uuid).kind == kind
+    waits(confirm, stopped)
+    assert reviewed(cast, stopped, retaliatory=True).status == "stopped"
+    stopped.refresh_from_db()
+    assert stopped.authority_refused and stopped.authority_refused_by == cast["safeguarding"]
+
+    released = ask()
+    assert reviewed(cast, released, retaliatory=False).status == "released"
+    assert confirm(released).authorised_by == cast["governor"]
+
+
+# Planned restraints (Mandela 47-49)
+
+
+@pytest.mark.rule("7.3")
+@pytest.mark.rule("25.1")
+def test_a_planned_restraint_after_her_report_waits_for_the_reviews_then_the_governor(
+    cast, woman_a
+):
+    from restraints.services import confirm_restraint
+    from restraints.tests.factories import ESCORT, restrain
+
+    def confirm(restraint):
+        return confirm_restraint(by=cast["governor"], record=restraint)
+
+    report(cast["health"], woman_a)
+    stopped = restrain(cast, woman_a, confirm=False, **ESCORT)
+    assert stopped.awaits_authority and stopped.applied_at is None
+    waits(confirm, stopped)
+    reviewed(cast, stopped, retaliatory=True)
+    stopped.refresh_from_db()
+    assert stopped.authority_refused and stopped.applied_at is None
+
+    released = restrain(cast, woman_a, confirm=False, **ESCORT)
+    reviewed(cast, released, retaliatory=False)
+    assert confirm(released).applied_at is not None
+
+
+@pytest.mark.rule("7.3")
+def test_a_restraint_in_an_emergency_is_never_held(cast, woman_a):
+    from restraints.tests.factories import restrain
+
+    report(cast["health"], woman_a)
+    restraint = restrain(cast, woman_a, confirm=False)
+    assert restraint.applied_at is not None
+    assert not HeldAction.objects.exists()
+
+
+# Segregation decided by the governor herself (Rule 22; Mandela 43-45)
+
+
+@pytest.mark.rule("7.3")
+@pytest.mark.rule("25.1")
+def test_a_segregation_the_governor_decides_after_her_report_starts_only_once_released(
+    cast, woman_a
+):
+    from discipline.services.segregation import confirm_segregation, segregate
+    from discipline.tests.factories import in_days
+
+    def decide():
+        return segregate(
+            by=cast["governor"],
+            prisoner=woman_a,
+            kind="separation",
+            reason="Kept apart",
+            planned_end=in_days(2),
+        )
+
+    def confirm(segregation):
+        return confirm_segregation(by=cast["governor"], record=segregation)
+
+    report(cast["health"], woman_a)
+    stopped = decide()
+    assert stopped.awaits_authority and stopped.started_at is None  # as for any woman
+    waits(confirm, stopped)
+    deputy = make_staff("governor", woman_a.facility, username="deputy")
+    reviewed(cast, stopped, retaliatory=True)
+    stopped.refresh_from_db()
+    assert stopped.authority_refused and stopped.started_at is None
+
+    released = decide()
+    reviewed(cast, released, retaliatory=False, governor=deputy)
+    assert confirm(released).is_open
+
+
+# Sanctions, and the loss of her work or activities (Mandela 39-43)
+
+
+@pytest.mark.rule("7.3")
+@pytest.mark.rule("25.1")
+@pytest.mark.parametrize(
+    ("type", "kind"),
+    [("loss_of_work", "loss_of_work"), ("close_confinement", "sanction")],
+)
+def test_a_sanction_imposed_after_her_report_comes_into_force_only_once_released(
+    type, kind, cast, woman_a
+):
+    from discipline.models import Segregation
+    from discipline.services.charges import confirm_sanction, impose_sanction
+    from discipline.tests.factories import in_days, proved_charge
+
+    charge = proved_charge(cast, woman_a)  # before her report: it stands
+
+    def impose():
+        return impose_sanction(by=cast["governor"], charge=charge, type=type, ends_on=in_days(2))
+
+    def confirm(sanction):
+        return confirm_sanction(by=cast["governor"], record=sanction)
+
+    report(cast["health"], woman_a)
+    stopped = impose()
+    assert stopped.awaits_authority and stopped.status == "imposed"  # as for any woman
+    assert HeldAction.objects.get(record_uuid=stopped.uuid).kind == kind
+    waits(confirm, stopped)
+    reviewed(cast, stopped, retaliatory=True)
+    stopped.refresh_from_db()
+    assert stopped.authority_refused and not Segregation.objects.exists()
+
+    released = impose()
+    deputy = make_staff("governor", woman_a.facility, username="deputy")
+    reviewed(cast, released, retaliatory=False, governor=deputy)
+    assert confirm(released).authorised_by == cast["governor"]
+    assert Segregation.objects.open().exists() == (type == "close_confinement")
+
+
+# Contact restrictions (Rule 23; Mandela 43.3)
+
+
+@pytest.mark.rule("7.3")
+@pytest.mark.rule("25.1")
+def test_a_contact_restriction_ordered_after_her_report_is_in_force_only_once_released(
+    cast, woman_a
+):
+    from discipline.services.contact import confirm_restriction, restrict_contact
+    from discipline.tests.factories import in_days
+
+    def order():
+        return restrict_contact(
+            by=cast["governor"],
+            prisoner=woman_a,
+            means="calls",
+            person_name="Ko Aung",
+            relationship="Former partner",
+            reason="Threats on the phone",
+            ends_on=in_days(30),
+        )
+
+    def confirm(restriction):
+        return confirm_restriction(by=cast["governor"], record=restriction)
+
+    report(cast["health"], woman_a)
+    stopped = order()
+    assert stopped.awaits_authority and not stopped.in_force  # as for any woman
+    waits(confirm, stopped)
+    reviewed(cast, stopped, retaliatory=True)
+    stopped.refresh_from_db()
+    assert stopped.authority_refused and not stopped.in_force
+
+    released = order()
+    deputy = make_staff("governor", woman_a.facility, username="deputy")
+    reviewed(cast, released, retaliatory=False, governor=deputy)
+    assert confirm(released).in_force
