@@ -59,6 +59,7 @@ class IdentityForm(CommitmentForm):
         label=_("Other names she is known by"),
         required=False,
         help_text=_("Separate names with commas."),
+        max_length=1000,
     )
     date_of_birth = forms.DateField(label=_("Date of birth"), widget=DATE)
     gender_identity = forms.ChoiceField(
@@ -68,10 +69,14 @@ class IdentityForm(CommitmentForm):
         label=_("In her own words"), max_length=100, required=False
     )
     nationalities = forms.CharField(
-        label=_("Nationalities"), help_text=_("Country codes, e.g. TH, MM.")
+        label=_("Nationalities"),
+        help_text=_("Country codes, e.g. TH, MM."),
+        max_length=200,
     )
     languages = forms.CharField(
-        label=_("Languages"), help_text=_("Language codes, the one she prefers first, e.g. my, th.")
+        label=_("Languages"),
+        help_text=_("Language codes, the one she prefers first, e.g. my, th."),
+        max_length=200,
     )
     legal_status = forms.ChoiceField(label=_("Legal status"), choices=LegalStatus.choices)
 
@@ -154,6 +159,7 @@ class AllocationForm(forms.Form):
             "Required when she is placed away from the facility nearest her home or "
             "against her preference (Rule 4)."
         ),
+        max_length=5000,
     )
 
     def __init__(self, *args, **kwargs):
@@ -197,6 +203,7 @@ class SuspensionRequestForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Don't write the children's names here: the register keeps them."),
+        max_length=5000,
     )
     requested_at = moment(_("Requested on (date and hour)"))
 

@@ -173,7 +173,7 @@ class Allocation(models.Model):
     programmes_needed = models.CharField(
         _("programmes and services she needs"), max_length=500, blank=True
     )
-    reason = models.TextField(_("reason for this allocation"), blank=True)
+    reason = models.TextField(_("reason for this allocation"), blank=True, max_length=5000)
     decided_at = models.DateTimeField(default=timezone.now)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
@@ -285,6 +285,7 @@ class SuspensionRequest(models.Model):
         _("what she asks for and why"),
         blank=True,
         help_text=_("Don't write the children's names here: the register keeps them."),
+        max_length=5000,
     )
     outcome = models.CharField(
         _("outcome"), max_length=10, choices=Decision, default=Decision.PENDING

@@ -444,6 +444,7 @@ class SuspensionRequestSerializer(serializers.ModelSerializer):
         help_text=_(
             "What she asks for and why; only for those who may know her children's identities."
         ),
+        max_length=5000,
     )
 
     class Meta:

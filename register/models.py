@@ -55,11 +55,13 @@ class Child(models.Model):
         _("arrangements made for the child"),
         blank=True,
         help_text=_("What she arranged for the child's care, prior to or on admission (Rule 2.2)."),
+        max_length=5000,
     )
     no_arrangements_reason = models.TextField(
         _("why no arrangement is recorded"),
         blank=True,
         help_text=_("Only when no arrangement could be made; it must say why (Rule 2.2)."),
+        max_length=5000,
     )
     recorded_at = models.DateTimeField(default=timezone.now, editable=False)
     recorded_by = models.ForeignKey(
