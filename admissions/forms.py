@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from bangkok.forms import DATE, DATETIME, govuk_styled, moment
+from bangkok.plausible import validate_birth_date, validate_past_date
 from prisoners.models import GenderIdentity, LegalStatus
 from register.models import Child
 
@@ -33,7 +34,9 @@ class CommitmentForm(forms.Form):
     order_authority = forms.CharField(label=_("Issuing authority"), max_length=200)
     order_legal_basis = forms.CharField(label=_("Legal basis"), max_length=300)
     order_number = forms.CharField(label=_("Order number"), max_length=100)
-    order_date = forms.DateField(label=_("Order date"), widget=DATE)
+    order_date = forms.DateField(
+        label=_("Order date"), widget=DATE, validators=[validate_past_date]
+    )
     arrested_at = forms.DateTimeField(label=_("Date and hour of arrest"), widget=DATETIME)
     arrest_place = forms.CharField(label=_("Place of arrest"), max_length=200)
     received_from = forms.CharField(label=_("Received from"), max_length=200, required=False)
@@ -61,7 +64,9 @@ class IdentityForm(CommitmentForm):
         help_text=_("Separate names with commas."),
         max_length=1000,
     )
-    date_of_birth = forms.DateField(label=_("Date of birth"), widget=DATE)
+    date_of_birth = forms.DateField(
+        label=_("Date of birth"), widget=DATE, validators=[validate_birth_date]
+    )
     gender_identity = forms.ChoiceField(
         label=_("Her gender, as she describes it"), choices=GenderIdentity.choices
     )

@@ -13,6 +13,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from bangkok.plausible import validate_past_date
+
 
 class Stage(models.TextChoices):
     RECEPTION = "reception", _("In reception")
@@ -36,7 +38,7 @@ class Admission(models.Model):
     order_authority = models.CharField(_("issuing authority"), max_length=200)
     order_legal_basis = models.CharField(_("legal basis"), max_length=300)
     order_number = models.CharField(_("order number"), max_length=100)
-    order_date = models.DateField(_("order date"))
+    order_date = models.DateField(_("order date"), validators=[validate_past_date])
     arrested_at = models.DateTimeField(_("arrested on (date and hour)"))
     arrest_place = models.CharField(_("place of arrest"), max_length=200)
     interpreter_needed = models.BooleanField(_("needs an interpreter"), default=False)

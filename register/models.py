@@ -15,6 +15,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from bangkok.plausible import validate_birth_date
 from prisoners.models import age_on
 
 
@@ -38,7 +39,7 @@ class Child(models.Model):
     )
     given_names = models.CharField(_("child's given names"), max_length=200)
     family_name = models.CharField(_("child's family name"), max_length=200, blank=True)
-    date_of_birth = models.DateField(_("date of birth"))
+    date_of_birth = models.DateField(_("date of birth"), validators=[validate_birth_date])
     lives_with_mother = models.BooleanField(_("lives with her mother in prison"), default=False)
     location = models.CharField(_("where the child lives"), max_length=300, blank=True)
     location_unknown = models.BooleanField(_("where the child lives is not known"), default=False)

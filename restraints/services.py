@@ -16,6 +16,7 @@ import audit
 from authority.registry import Authority
 from authority.services import seek, sought, verbs_for
 from bangkok.errors import RuleBroken
+from bangkok.plausible import check_after_arrest
 from prisoners.models import Prisoner, ProtectionFlags
 from prisoners.permissions import facilities_of, staff_holding
 from reminders.models import Basis, Reminder
@@ -172,6 +173,7 @@ def apply_restraint(
     _may(by, prisoner, APPLY)
     now = timezone.now()
     applied_at = _moment(applied_at, field="applied_at", now=now)
+    check_after_arrest(prisoner, applied_at, "applied_at")
     if not emergency:
         applied_at = None
     # Locking her flags orders this against a change of her protections.

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bangkok.errors import RuleBroken
+from bangkok.plausible import check_after_arrest
 from complaints.models import AdverseKind
 from complaints.services import hold_if_protected, refuse_while_held
 
@@ -62,6 +63,7 @@ def lay_charge(
         raise ValidationError(_("A charge is about what has happened, and she was told already."))
     if informed_at < occurred_at:
         raise ValidationError({"informed_at": _("She can't be told before it happened.")})
+    check_after_arrest(prisoner, occurred_at, "occurred_at")
     offence = _text(offence, "offence", _("Say what she is charged with."))
     language = _text(language, "language", _("Say in which language she was told."))
     charge = Charge(

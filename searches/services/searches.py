@@ -23,6 +23,7 @@ from authority.models import AuthorityState
 from authority.registry import Authority
 from authority.services import seek, sought, verbs_for
 from bangkok.errors import RuleBroken
+from bangkok.plausible import check_after_arrest
 from prisoners.models import Facility
 from prisoners.permissions import facilities_of, staff_of
 from staff.models import Course, Gender, TrainingRecord
@@ -145,6 +146,8 @@ def _require_recorder(by, facility) -> None:
 def _check_time(search: Search) -> None:
     if search.searched_at > timezone.now() + timedelta(minutes=5):
         raise ValidationError({"searched_at": _("A search is recorded once it has been done.")})
+    if search.prisoner_id:
+        check_after_arrest(search.prisoner, search.searched_at, "searched_at")
 
 
 def _check_subject(search: Search) -> None:
