@@ -96,3 +96,26 @@ def test_a_request_line_within_the_limit_is_answered_as_usual(cast):
     response = client.get("/api/v1/prisoners/?q=" + "x" * 90)
 
     assert response.status_code == 200
+
+
+def test_the_schema_documents_413_414_and_415_where_they_can_be_answered():
+    from drf_spectacular.generators import SchemaGenerator
+    from drf_spectacular.renderers import OpenApiJsonRenderer
+
+    document = SchemaGenerator().get_schema(request=None, public=True)
+    paths = json.loads(OpenApiJsonRenderer().render(document))["paths"]
+    operations = [operation for path in paths.values() for operation in path.values()]
+
+    assert operations
+    assert all("414" in operation["responses"] for operation in operations)
+    with_body = [operation for operation in operations if operation.get("requestBody")]
+    assert with_body
+    assert all({"413", "415"} <= operation["responses"].keys() for operation in with_body)
+
+
+def test_a_body_that_is_not_json_is_415(cast):
+    response = client_for(cast["reception"]).post(
+        "/api/v1/admissions/", "<xml/>", content_type="application/xml"
+    )
+
+    assert response.status_code == 415
