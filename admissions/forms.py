@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from bangkok.forms import DATE, DATETIME, govuk_styled, moment
+from bangkok.plausible import validate_birth_date, validate_past_date
 from prisoners.models import GenderIdentity, LegalStatus
 from register.models import Child
 
@@ -33,7 +34,9 @@ class CommitmentForm(forms.Form):
     order_authority = forms.CharField(label=_("Issuing authority"), max_length=200)
     order_legal_basis = forms.CharField(label=_("Legal basis"), max_length=300)
     order_number = forms.CharField(label=_("Order number"), max_length=100)
-    order_date = forms.DateField(label=_("Order date"), widget=DATE)
+    order_date = forms.DateField(
+        label=_("Order date"), widget=DATE, validators=[validate_past_date]
+    )
     arrested_at = forms.DateTimeField(label=_("Date and hour of arrest"), widget=DATETIME)
     arrest_place = forms.CharField(label=_("Place of arrest"), max_length=200)
     received_from = forms.CharField(label=_("Received from"), max_length=200, required=False)
@@ -59,8 +62,11 @@ class IdentityForm(CommitmentForm):
         label=_("Other names she is known by"),
         required=False,
         help_text=_("Separate names with commas."),
+        max_length=1000,
     )
-    date_of_birth = forms.DateField(label=_("Date of birth"), widget=DATE)
+    date_of_birth = forms.DateField(
+        label=_("Date of birth"), widget=DATE, validators=[validate_birth_date]
+    )
     gender_identity = forms.ChoiceField(
         label=_("Her gender, as she describes it"), choices=GenderIdentity.choices
     )
@@ -68,10 +74,14 @@ class IdentityForm(CommitmentForm):
         label=_("In her own words"), max_length=100, required=False
     )
     nationalities = forms.CharField(
-        label=_("Nationalities"), help_text=_("Country codes, e.g. TH, MM.")
+        label=_("Nationalities"),
+        help_text=_("Country codes, e.g. TH, MM."),
+        max_length=200,
     )
     languages = forms.CharField(
-        label=_("Languages"), help_text=_("Language codes, the one she prefers first, e.g. my, th.")
+        label=_("Languages"),
+        help_text=_("Language codes, the one she prefers first, e.g. my, th."),
+        max_length=200,
     )
     legal_status = forms.ChoiceField(label=_("Legal status"), choices=LegalStatus.choices)
 
@@ -154,6 +164,7 @@ class AllocationForm(forms.Form):
             "Required when she is placed away from the facility nearest her home or "
             "against her preference (Rule 4)."
         ),
+        max_length=5000,
     )
 
     def __init__(self, *args, **kwargs):
@@ -197,6 +208,7 @@ class SuspensionRequestForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Don't write the children's names here: the register keeps them."),
+        max_length=5000,
     )
     requested_at = moment(_("Requested on (date and hour)"))
 

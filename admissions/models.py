@@ -13,6 +13,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from bangkok.plausible import validate_past_date
+
 
 class Stage(models.TextChoices):
     RECEPTION = "reception", _("In reception")
@@ -36,7 +38,7 @@ class Admission(models.Model):
     order_authority = models.CharField(_("issuing authority"), max_length=200)
     order_legal_basis = models.CharField(_("legal basis"), max_length=300)
     order_number = models.CharField(_("order number"), max_length=100)
-    order_date = models.DateField(_("order date"))
+    order_date = models.DateField(_("order date"), validators=[validate_past_date])
     arrested_at = models.DateTimeField(_("arrested on (date and hour)"))
     arrest_place = models.CharField(_("place of arrest"), max_length=200)
     interpreter_needed = models.BooleanField(_("needs an interpreter"), default=False)
@@ -173,7 +175,7 @@ class Allocation(models.Model):
     programmes_needed = models.CharField(
         _("programmes and services she needs"), max_length=500, blank=True
     )
-    reason = models.TextField(_("reason for this allocation"), blank=True)
+    reason = models.TextField(_("reason for this allocation"), blank=True, max_length=5000)
     decided_at = models.DateTimeField(default=timezone.now)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
@@ -285,6 +287,7 @@ class SuspensionRequest(models.Model):
         _("what she asks for and why"),
         blank=True,
         help_text=_("Don't write the children's names here: the register keeps them."),
+        max_length=5000,
     )
     outcome = models.CharField(
         _("outcome"), max_length=10, choices=Decision, default=Decision.PENDING

@@ -17,6 +17,7 @@ from bangkok.api_fields import (
     StrictIntegerField,
     StrictModelSerializer,
 )
+from bangkok.plausible import validate_birth_date, validate_past_date
 from prisoners.models import Facility, GenderIdentity, LegalStatus
 from prisoners.permissions import access_prisoner, facilities_of
 
@@ -68,7 +69,7 @@ class IdentitySerializer(serializers.Serializer):
     aliases = serializers.ListField(
         child=StrictCharField(max_length=200), required=False, default=list
     )
-    date_of_birth = serializers.DateField()
+    date_of_birth = serializers.DateField(validators=[validate_birth_date])
     gender_identity = serializers.ChoiceField(choices=GenderIdentity.choices)
     gender_self_description = StrictCharField(
         max_length=100, required=False, allow_blank=True, default=""
@@ -107,7 +108,7 @@ class AdmitSerializer(serializers.Serializer):
     order_authority = StrictCharField(max_length=200)
     order_legal_basis = StrictCharField(max_length=300)
     order_number = StrictCharField(max_length=100)
-    order_date = serializers.DateField()
+    order_date = serializers.DateField(validators=[validate_past_date])
     arrested_at = serializers.DateTimeField()
     arrest_place = StrictCharField(max_length=200)
     admitted_at = serializers.DateTimeField(
@@ -444,6 +445,7 @@ class SuspensionRequestSerializer(serializers.ModelSerializer):
         help_text=_(
             "What she asks for and why; only for those who may know her children's identities."
         ),
+        max_length=5000,
     )
 
     class Meta:

@@ -51,7 +51,9 @@ class AwaitsAuthority(models.Model):
     authorised_by = _person(_("authorised by"))
     authority_refused_by = _person(_("authority refused by"))
     authority_decided_at = models.DateTimeField(_("authority decided"), null=True, blank=True)
-    authority_refusal = models.TextField(_("why authority was refused"), blank=True)
+    authority_refusal = models.TextField(
+        _("why authority was refused"), blank=True, max_length=5000
+    )
     authority_escalated_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

@@ -5,7 +5,6 @@ from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.exceptions import ValidationError
-from rest_framework.parsers import JSONParser
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -15,6 +14,7 @@ from signin.serializers import IssuedTokenSerializer, TokenRequestSerializer
 from signin.throttling import ClientScopedRateThrottle
 from signin.tokens import issue_token
 
+from .parsers import JSONParser
 from .schema import ERROR
 
 WRONG = gettext_lazy("Unable to log in with provided credentials.")

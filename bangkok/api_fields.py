@@ -3,6 +3,7 @@ boolean. DRF's own fields coerce (0 becomes "0" or False), so a client's mistake
 stored as something it never meant; these refuse it with a 400 naming the field."""
 
 from django.db import models
+from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from rest_framework import serializers
 
 
@@ -46,3 +47,20 @@ class StrictModelSerializer(serializers.ModelSerializer):
         models.TextField: StrictCharField,
         models.BooleanField: StrictBooleanField,
     }
+
+
+class SlugMaxLength(OpenApiSerializerFieldExtension):
+    """A record named by its slug (a username, a facility code) is described in the schema
+    with the length of the column it is looked up in, as a free text is."""
+
+    target_class = "rest_framework.relations.SlugRelatedField"
+    match_subclasses = True
+
+    def map_serializer_field(self, auto_schema, direction):
+        schema = auto_schema._map_serializer_field(self.target, direction, bypass_extensions=True)
+        queryset = getattr(self.target, "queryset", None)
+        if queryset is not None and schema.get("type") == "string":
+            column = queryset.model._meta.get_field(self.target.slug_field)
+            if getattr(column, "max_length", None):
+                schema["maxLength"] = column.max_length
+        return schema

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.utils.cache import add_never_cache_headers
 
 
@@ -14,3 +15,19 @@ class NoStoreForStaffMiddleware:
             add_never_cache_headers(response)
             response["Cache-Control"] = "no-store, private"
         return response
+
+
+class RequestLineLimitMiddleware:
+    """A request whose address (path and query) is longer than MAX_REQUEST_LINE is answered
+    414 before any view, form or filter reads it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from bangkok.views import request_refused
+
+        line = len(request.path_info) + len(request.META.get("QUERY_STRING", ""))
+        if line > settings.MAX_REQUEST_LINE:
+            return request_refused(request, status=414)
+        return self.get_response(request)

@@ -1,12 +1,14 @@
 from datetime import datetime, time, timedelta
 
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import RequestDataTooBig
 from django.db import DatabaseError, connection
 from django.db.models import Count, Q
 from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
@@ -90,7 +92,38 @@ def not_found(request, exception=None):
     return render(request, "404.html", status=404)
 
 
-handler400 = _api_or_page(400, "Bad request.", defaults.bad_request)
+REFUSED = {
+    413: (
+        gettext_lazy("The request is too large."),
+        gettext_lazy("Nothing was saved. Send less at once: a shorter text, or fewer fields."),
+    ),
+    414: (
+        gettext_lazy("The address is too long."),
+        gettext_lazy("Nothing was read. Search with fewer or shorter words."),
+    ),
+}
+
+
+def request_refused(request, *, status: int):
+    """413 for a body over DATA_UPLOAD_MAX_MEMORY_SIZE, 414 for a request line over
+    MAX_REQUEST_LINE: JSON under /api/, a page elsewhere."""
+    title, message = REFUSED[status]
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": str(title)}, status=status)
+    context = {"title": title, "message": message}
+    return render(request, "too_large.html", context, status=status)
+
+
+_bad_request = _api_or_page(400, "Bad request.", defaults.bad_request)
+
+
+def handler400(request, exception=None):
+    """Django answers a body over the limit as a SuspiciousOperation (400); it is a 413."""
+    if isinstance(exception, RequestDataTooBig):
+        return request_refused(request, status=413)
+    return _bad_request(request, exception)
+
+
 # A refusal of access is answered as the 404 of a record that doesn't exist. A failed CSRF
 # check keeps its own 403 (Django's CSRF_FAILURE_VIEW, which doesn't come here).
 handler403 = not_found

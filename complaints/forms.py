@@ -18,6 +18,7 @@ class LodgeForm(StyledForm):
         label=_("Her account"),
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("In her words. Only safeguarding staff and inspectors will read it."),
+        max_length=10000,
     )
     lodged_for_her_by = forms.CharField(
         label=_("Lodged for her by"),
@@ -85,6 +86,7 @@ class PlanForm(StyledForm):
         label=_("Why she, not the alleged perpetrator, is moved"),
         widget=forms.Textarea(attrs={"rows": 2}),
         required=False,
+        max_length=5000,
     )
     support_offered = forms.BooleanField(label=_("Support and counselling offered"), required=False)
 
@@ -95,7 +97,9 @@ class ReferForm(StyledForm):
 
 class AnswerForm(StyledForm):
     reply = forms.CharField(
-        label=_("Answer given to her"), widget=forms.Textarea(attrs={"rows": 4})
+        label=_("Answer given to her"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=5000,
     )
 
 
@@ -107,5 +111,8 @@ class ReviewForm(StyledForm):
         widget=forms.RadioSelect,
     )
     note = forms.CharField(
-        label=_("Notes"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+        label=_("Notes"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=5000,
     )

@@ -133,7 +133,7 @@ class Complaint(models.Model):
     )
     channel = models.CharField(_("how it came"), max_length=20, choices=Channel)
     subject = models.CharField(_("what it is about"), max_length=24, choices=Subject)
-    narrative = models.TextField(_("her account"))
+    narrative = models.TextField(_("her account"), max_length=10000)
     received_at = models.DateTimeField(_("received"), default=timezone.now)
     received_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
@@ -155,7 +155,7 @@ class Complaint(models.Model):
     acknowledge_by = models.DateTimeField(_("to acknowledge by"))
     reply_by = models.DateTimeField(_("to answer by"))
     acknowledged_at = models.DateTimeField(_("acknowledged"), null=True, blank=True)
-    reply = models.TextField(_("answer"), blank=True)
+    reply = models.TextField(_("answer"), blank=True, max_length=5000)
     replied_at = models.DateTimeField(_("answered"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     status = models.CharField(
@@ -237,7 +237,7 @@ class ProtectionPlan(models.Model):
     measures = ArrayField(
         models.CharField(max_length=20, choices=Measure), verbose_name=_("measures")
     )
-    moving_her_reason = models.TextField(_("why she is the one moved"), blank=True)
+    moving_her_reason = models.TextField(_("why she is the one moved"), blank=True, max_length=5000)
     support_offered = models.BooleanField(_("support and counselling offered"), default=False)
     made_at = models.DateTimeField(_("made"), default=timezone.now)
     made_by = models.ForeignKey(
@@ -316,7 +316,7 @@ class HeldAction(models.Model):
     )
     governor_at = models.DateTimeField(null=True, blank=True)
     governor_finds_retaliation = models.BooleanField(null=True, blank=True)
-    review_note = models.TextField(_("review notes"), blank=True)
+    review_note = models.TextField(_("review notes"), blank=True, max_length=5000)
     decided_at = models.DateTimeField(null=True, blank=True)
     # The area's own record when the action is recorded at once in its ordinary waiting state
     # (a charge laid, awaiting its hearing) and only its next step waits for the reviews: the

@@ -88,7 +88,7 @@ class LodgeInput(serializers.Serializer):
     kind = serializers.ChoiceField(choices=Kind.choices)
     channel = serializers.ChoiceField(choices=Channel.choices)
     subject = serializers.ChoiceField(choices=Subject.choices)
-    narrative = StrictCharField()
+    narrative = StrictCharField(max_length=10000)
     lodged_for_her_by = StrictCharField(required=False, allow_blank=True, max_length=200)
     named_staff = serializers.ListField(
         child=StrictSlugRelatedField(slug_field="username", queryset=User.objects.none()),
@@ -131,7 +131,9 @@ class PlanInput(serializers.Serializer):
     measures = serializers.ListField(
         child=serializers.ChoiceField(choices=Measure.choices), allow_empty=False
     )
-    moving_her_reason = StrictCharField(required=False, allow_blank=True, default="")
+    moving_her_reason = StrictCharField(
+        required=False, allow_blank=True, default="", max_length=5000
+    )
     support_offered = StrictBooleanField()
 
 
@@ -140,7 +142,7 @@ class ReferInput(serializers.Serializer):
 
 
 class AnswerInput(serializers.Serializer):
-    reply = StrictCharField()
+    reply = StrictCharField(max_length=5000)
 
 
 class HeldActionSerializer(serializers.ModelSerializer):
@@ -167,4 +169,4 @@ class HeldActionSerializer(serializers.ModelSerializer):
 
 class HeldReviewInput(serializers.Serializer):
     retaliatory = StrictBooleanField()
-    note = StrictCharField(required=False, allow_blank=True, default="")
+    note = StrictCharField(required=False, allow_blank=True, default="", max_length=5000)

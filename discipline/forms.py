@@ -30,7 +30,9 @@ def day(label, *, required=True, help_text="") -> forms.DateField:
 
 
 class ChargeForm(StyledForm):
-    offence = forms.CharField(label=_("What she is charged with"), widget=forms.Textarea)
+    offence = forms.CharField(
+        label=_("What she is charged with"), widget=forms.Textarea, max_length=500
+    )
     occurred_at = moment(_("When it happened"))
     informed_at = moment(_("When she was told of the charge"))
     language = forms.CharField(label=_("Language she was told in"), max_length=50)
@@ -50,16 +52,21 @@ class DecisionForm(StyledForm):
         label=_("She had time and means to prepare her defence"), required=False
     )
     safeguards_note = forms.CharField(
-        label=_("If a safeguard was missing, why"), widget=forms.Textarea, required=False
+        label=_("If a safeguard was missing, why"),
+        widget=forms.Textarea,
+        required=False,
+        max_length=5000,
     )
-    evidence = forms.CharField(label=_("Evidence heard"), widget=forms.Textarea)
+    evidence = forms.CharField(label=_("Evidence heard"), widget=forms.Textarea, max_length=10000)
     mental_health = forms.ChoiceField(
         label=_("Her mental illness or developmental disability (Mandela Rule 39.3)"),
         choices=[("", _("Not yet considered")), *MentalHealth.choices],
         required=False,
     )
     proved = yes_no(_("Is the charge proved?"))
-    reasons = forms.CharField(label=_("Reasons for the decision"), widget=forms.Textarea)
+    reasons = forms.CharField(
+        label=_("Reasons for the decision"), widget=forms.Textarea, max_length=10000
+    )
 
 
 class SanctionForm(StyledForm):
@@ -77,13 +84,13 @@ class ReviewForm(StyledForm):
     outcome = forms.ChoiceField(
         label=_("Outcome"), choices=ReviewOutcome.choices, widget=forms.RadioSelect
     )
-    reasons = forms.CharField(label=_("Reasons"), widget=forms.Textarea)
+    reasons = forms.CharField(label=_("Reasons"), widget=forms.Textarea, max_length=10000)
     ends_on = day(_("New end date (when reduced)"), required=False)
 
 
 class SegregateForm(StyledForm):
     kind = forms.ChoiceField(label=_("Kind"), choices=SegregationKind.choices)
-    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea)
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea, max_length=5000)
     planned_end = day(_("Planned end"), help_text=_("At most 15 consecutive days."))
     sought_from = forms.ModelChoiceField(
         label=_("Governor whose authority you ask"),
@@ -135,7 +142,7 @@ class RestrictionForm(StyledForm):
             "restricted (Rule 23)."
         ),
     )
-    reason = forms.CharField(label=_("Security reason"), widget=forms.Textarea)
+    reason = forms.CharField(label=_("Security reason"), widget=forms.Textarea, max_length=5000)
     starts_on = day(_("From"), required=False, help_text=_("Leave empty for today."))
     ends_on = day(_("Until"))
 

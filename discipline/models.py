@@ -91,13 +91,15 @@ class Hearing(models.Model):
     time_to_prepare = models.BooleanField(
         _("she had time and means to prepare her defence"), default=False
     )
-    safeguards_note = models.TextField(_("why a safeguard was missing"), blank=True)
-    evidence = models.TextField(_("evidence heard"))
+    safeguards_note = models.TextField(
+        _("why a safeguard was missing"), blank=True, max_length=5000
+    )
+    evidence = models.TextField(_("evidence heard"), max_length=10000)
     mental_health = models.CharField(
         _("her mental health or developmental disability"), max_length=20, choices=MentalHealth
     )
     proved = models.BooleanField(_("the charge is proved"))
-    reasons = models.TextField(_("reasons for the decision"))
+    reasons = models.TextField(_("reasons for the decision"), max_length=10000)
 
     class Meta:
         verbose_name = _("hearing")
@@ -214,7 +216,7 @@ class SanctionReview(models.Model):
     )
     reviewed_at = models.DateTimeField(default=timezone.now)
     outcome = models.CharField(_("outcome"), max_length=10, choices=ReviewOutcome)
-    reasons = models.TextField(_("reasons"))
+    reasons = models.TextField(_("reasons"), max_length=10000)
 
     class Meta:
         verbose_name = _("review of a sanction")
@@ -259,7 +261,7 @@ class Segregation(AwaitsAuthority):
     sanction = models.OneToOneField(
         Sanction, on_delete=models.PROTECT, null=True, blank=True, related_name="segregation"
     )
-    reason = models.TextField(_("reason"))
+    reason = models.TextField(_("reason"), max_length=5000)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -394,7 +396,7 @@ class ContactRestriction(AwaitsAuthority):
     person_name = models.CharField(_("person concerned"), max_length=200)
     relationship = models.CharField(_("relationship to her"), max_length=100)
     covers_children = models.BooleanField(_("covers any of her children"), default=False)
-    reason = models.TextField(_("security reason"))
+    reason = models.TextField(_("security reason"), max_length=5000)
     starts_on = models.DateField(_("from"))
     ends_on = models.DateField(_("until"))
     decided_by = models.ForeignKey(

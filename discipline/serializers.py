@@ -206,20 +206,21 @@ class ChargeInput(serializers.Serializer):
 
 class ChargeDecisionInput(serializers.Serializer):
     proved = StrictBooleanField()
-    reasons = StrictCharField()
-    evidence = StrictCharField()
+    reasons = StrictCharField(max_length=10000)
+    evidence = StrictCharField(max_length=10000)
     mental_health = StrictCharField(
         required=False,
         allow_blank=True,
         default="",
         help_text=_("One of %(choices)s; without it the decision is refused (Mandela 39.3).")
         % {"choices": ", ".join(MentalHealth.values)},
+        max_length=40,
     )
     informed_promptly = StrictBooleanField(required=False, default=False)
     interpreter = StrictBooleanField(required=False, default=False)
     legal_assistance = StrictBooleanField(required=False, default=False)
     time_to_prepare = StrictBooleanField(required=False, default=False)
-    safeguards_note = StrictCharField(required=False, allow_blank=True, default="")
+    safeguards_note = StrictCharField(required=False, allow_blank=True, default="", max_length=5000)
     held_at = serializers.DateTimeField(required=False)
 
 
@@ -232,13 +233,13 @@ class ImposeSanctionInput(serializers.Serializer):
 
 class SanctionReviewInput(serializers.Serializer):
     outcome = serializers.ChoiceField(choices=ReviewOutcome.choices)
-    reasons = StrictCharField()
+    reasons = StrictCharField(max_length=10000)
     ends_on = serializers.DateField(required=False)
 
 
 class SegregateInput(serializers.Serializer):
     kind = serializers.ChoiceField(choices=SegregationKind.choices)
-    reason = StrictCharField()
+    reason = StrictCharField(max_length=5000)
     planned_end = serializers.DateField()
     sought_from = StrictCharField(
         required=False,
@@ -246,6 +247,7 @@ class SegregateInput(serializers.Serializer):
             "Custody: the username of the governor whose authority you ask; any governor of "
             "her facility if absent. It starts when she confirms."
         ),
+        max_length=150,
     )
 
     def validate_sought_from(self, value):
@@ -273,6 +275,6 @@ class ContactRestrictionInput(serializers.Serializer):
     person = serializers.UUIDField(
         help_text=_("A person on her visitor list or in her family record (their uuid).")
     )
-    reason = StrictCharField()
+    reason = StrictCharField(max_length=5000)
     starts_on = serializers.DateField(required=False)
     ends_on = serializers.DateField()

@@ -64,7 +64,7 @@ def _sane_year(value):
     return value
 
 
-def optional_char(max_length=None, **kwargs):
+def optional_char(max_length=5000, **kwargs):
     return StrictCharField(
         max_length=max_length, required=False, allow_blank=True, default="", **kwargs
     )

@@ -13,6 +13,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from bangkok.plausible import validate_birth_date
+
 ADULT_AGE = 18
 
 latitude_validators = [MinValueValidator(-90), MaxValueValidator(90)]
@@ -153,7 +155,7 @@ class Prisoner(models.Model):
         models.CharField(max_length=200), verbose_name=_("aliases"), default=list, blank=True
     )
     search_name = models.TextField(editable=False, default="")
-    date_of_birth = models.DateField(_("date of birth"))
+    date_of_birth = models.DateField(_("date of birth"), validators=[validate_birth_date])
     gender_identity = models.CharField(
         _("self-perceived gender"),
         max_length=16,

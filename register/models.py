@@ -15,6 +15,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from bangkok.plausible import validate_birth_date
 from prisoners.models import age_on
 
 
@@ -38,7 +39,7 @@ class Child(models.Model):
     )
     given_names = models.CharField(_("child's given names"), max_length=200)
     family_name = models.CharField(_("child's family name"), max_length=200, blank=True)
-    date_of_birth = models.DateField(_("date of birth"))
+    date_of_birth = models.DateField(_("date of birth"), validators=[validate_birth_date])
     lives_with_mother = models.BooleanField(_("lives with her mother in prison"), default=False)
     location = models.CharField(_("where the child lives"), max_length=300, blank=True)
     location_unknown = models.BooleanField(_("where the child lives is not known"), default=False)
@@ -55,11 +56,13 @@ class Child(models.Model):
         _("arrangements made for the child"),
         blank=True,
         help_text=_("What she arranged for the child's care, prior to or on admission (Rule 2.2)."),
+        max_length=5000,
     )
     no_arrangements_reason = models.TextField(
         _("why no arrangement is recorded"),
         blank=True,
         help_text=_("Only when no arrangement could be made; it must say why (Rule 2.2)."),
+        max_length=5000,
     )
     recorded_at = models.DateTimeField(default=timezone.now, editable=False)
     recorded_by = models.ForeignKey(

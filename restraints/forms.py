@@ -21,6 +21,7 @@ class ApplyForm(StyledForm):
         label=_("Why nothing less would do"),
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Only when no lesser form of control would be effective (Mandela 48.1)."),
+        max_length=5000,
     )
     emergency = forms.TypedChoiceField(
         label=_("Is it an emergency?"),
@@ -63,7 +64,10 @@ class ReviewForm(StyledForm):
         label=_("Is the restraint still needed?"), choices=YES_NO, widget=forms.RadioSelect
     )
     note = forms.CharField(
-        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Note"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=5000,
     )
     reviewed_at = moment(_("Reviewed at"))
 
@@ -87,5 +91,6 @@ class ApprovalForm(StyledForm):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Seen by health staff only."),
+        max_length=5000,
     )
     valid_until = forms.DateTimeField(label=_("Valid until"), widget=DATETIME)

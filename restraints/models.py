@@ -96,7 +96,7 @@ class MethodApproval(models.Model):
     devices = ArrayField(
         models.CharField(max_length=20, choices=Device), verbose_name=_("devices approved")
     )
-    conditions = models.TextField(_("conditions"), blank=True)
+    conditions = models.TextField(_("conditions"), blank=True, max_length=5000)
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -145,6 +145,7 @@ class Restraint(AwaitsAuthority):
     necessity = models.TextField(
         _("why nothing less would do"),
         help_text=_("Only when no lesser form of control would be effective (Mandela 48.1)."),
+        max_length=5000,
     )
     place = models.CharField(_("where"), max_length=10, choices=Place)
     place_detail = models.CharField(_("place"), max_length=200, blank=True)
@@ -257,7 +258,7 @@ class RestraintReview(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     still_needed = models.BooleanField(_("still needed"))
-    note = models.TextField(_("note"), blank=True)
+    note = models.TextField(_("note"), blank=True, max_length=5000)
 
     class Meta:
         verbose_name = _("restraint review")

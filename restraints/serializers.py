@@ -37,8 +37,10 @@ def when():
     return serializers.DateTimeField(required=False, default=None, help_text=NOW)
 
 
-def optional_char(**kwargs):
-    return StrictCharField(required=False, allow_blank=True, default="", **kwargs)
+def optional_char(max_length=5000, **kwargs):
+    return StrictCharField(
+        required=False, allow_blank=True, default="", max_length=max_length, **kwargs
+    )
 
 
 class RestraintReviewSerializer(serializers.ModelSerializer):
@@ -150,7 +152,9 @@ class RestraintApplyInput(Guarded):
     perm = services.APPLY
     device = serializers.ChoiceField(choices=Device.choices)
     purpose = serializers.ChoiceField(choices=Purpose.choices)
-    necessity = StrictCharField(help_text=_("Why no lesser form of control would do."))
+    necessity = StrictCharField(
+        help_text=_("Why no lesser form of control would do."), max_length=5000
+    )
     emergency = StrictBooleanField(
         help_text=_(
             "True: on at once to prevent harm, injury or serious damage (Mandela 47.2), to be "

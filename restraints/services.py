@@ -17,6 +17,7 @@ from authority.registry import Authority
 from authority.services import seek, sought, verbs_for
 from bangkok import late
 from bangkok.errors import RuleBroken
+from bangkok.plausible import check_after_arrest
 from complaints.models import AdverseKind
 from complaints.services import hold_if_protected
 from prisoners.models import Prisoner, ProtectionFlags
@@ -172,6 +173,7 @@ def apply_restraint(
     _may(by, prisoner, APPLY)
     now = timezone.now()
     applied_at = _moment(applied_at, field="applied_at", now=now)
+    check_after_arrest(prisoner, applied_at, "applied_at")
     if not emergency:
         applied_at = None
     late_reason = late.late_reason(applied_at or now, late_reason, now=now)

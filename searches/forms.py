@@ -41,13 +41,14 @@ class UnitChoice(forms.ModelChoiceField):
         return f"{obj.facility.code} – {obj.name}"
 
 
-def text(label, *, help_text="", max_length=None, required=False):
+def text(label, *, help_text="", required=False):
+    """A free text of the search record (at most the model's 5000 characters)."""
     return forms.CharField(
         label=label,
         required=required,
-        max_length=max_length,
+        max_length=5000,
         help_text=help_text,
-        widget=forms.Textarea(attrs={"rows": 3}) if max_length is None else None,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 

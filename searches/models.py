@@ -81,7 +81,7 @@ class SearchAuthorisation(AwaitsAuthority):
     )
     kind = models.CharField(_("type of search"), max_length=12, choices=Kind)
     trigger = models.CharField(_("legal basis or occasion"), max_length=12, choices=Trigger)
-    reason = models.TextField(_("individual reason"))
+    reason = models.TextField(_("individual reason"), max_length=5000)
     recorded_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
@@ -144,7 +144,7 @@ class Search(models.Model):
     )
     cell = models.CharField(_("cell"), max_length=50, blank=True)
     searched_at = models.DateTimeField(_("date and hour"), default=timezone.now)
-    reason = models.TextField(_("individual reason"), blank=True)
+    reason = models.TextField(_("individual reason"), blank=True, max_length=5000)
     authorised_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -164,9 +164,9 @@ class Search(models.Model):
     )
     place = models.CharField(_("place"), max_length=200, blank=True)
     privacy = models.CharField(_("privacy conditions"), max_length=300, blank=True)
-    found = models.TextField(_("what was found"), blank=True)
+    found = models.TextField(_("what was found"), blank=True, max_length=5000)
     scanner_available = models.BooleanField(_("a scanner was available"), default=False)
-    why_not_scanner = models.TextField(_("why the scan would not do"), blank=True)
+    why_not_scanner = models.TextField(_("why the scan would not do"), blank=True, max_length=5000)
     late_reason = late.model_field()
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"

@@ -30,7 +30,7 @@ from .permissions import given_authorities
 from .services.training import TrainingStatus, training_status
 
 
-def optional_text(max_length=None, help_text=""):
+def optional_text(max_length=5000, help_text=""):
     return StrictCharField(
         required=False, allow_blank=True, default="", max_length=max_length, help_text=help_text
     )
@@ -93,7 +93,9 @@ class SearchAuthorityInput(serializers.Serializer):
     )
     kind = serializers.ChoiceField(choices=[(k.value, k.label) for k in INVASIVE_KINDS])
     trigger = serializers.ChoiceField(choices=Trigger.choices)
-    reason = StrictCharField(help_text=_("The individual reason about her (Mandela 51)."))
+    reason = StrictCharField(
+        help_text=_("The individual reason about her (Mandela 51)."), max_length=5000
+    )
     sought_from = StaffOf(
         required=False,
         default=None,

@@ -18,6 +18,7 @@ from prisoners.models import Facility
 from prisoners.permissions import facilities_of
 
 from . import services
+from .forms import AdminLoginForm
 from .models import AccessChange, Gender, TrainingRecord, User
 from .roles import ROLE_CHOICES
 
@@ -328,3 +329,6 @@ def _own_password_change(request, extra_context=None):
 
 
 admin.site.password_change = _own_password_change
+
+# A username longer than the column is a form error here too, as on the sign-in page.
+admin.site.login_form = AdminLoginForm

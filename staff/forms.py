@@ -1,7 +1,24 @@
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.validators import MaxLengthValidator
 
 
-class LoginForm(AuthenticationForm):
+class UsernameLengthMixin:
+    """Django's sign-in form sets the username's max_length after the field is built, so the
+    length is never checked and a name longer than any column reaches authenticate() and
+    django-axes' attempt record (a 500). Here it is a form error, before anyone looks."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["username"]
+        field.validators.append(MaxLengthValidator(field.max_length))
+
+
+class AdminLoginForm(UsernameLengthMixin, AdminAuthenticationForm):
+    pass
+
+
+class LoginForm(UsernameLengthMixin, AuthenticationForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["username"].widget.attrs.update(

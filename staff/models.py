@@ -240,7 +240,7 @@ class AccessChange(models.Model):
         verbose_name=_("decided by"),
     )
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
-    reason = models.TextField(_("reason for refusing"), blank=True)
+    reason = models.TextField(_("reason for refusing"), blank=True, max_length=5000)
     trusted = models.BooleanField(
         default=False,
         editable=False,

@@ -116,10 +116,15 @@ class BookingForm(StyledForm):
         label=_("If a child visits without open contact or a child-friendly room, the reason"),
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
+        max_length=5000,
     )
-    lawyer_name = forms.CharField(label=_("Lawyer's name (legal visit)"), required=False)
+    lawyer_name = forms.CharField(
+        label=_("Lawyer's name (legal visit)"), required=False, max_length=200
+    )
     lawyer_registration = forms.CharField(
-        label=_("Lawyer's bar or registration number (legal visit)"), required=False
+        label=_("Lawyer's bar or registration number (legal visit)"),
+        required=False,
+        max_length=100,
     )
 
     def __init__(self, *args, approved=(), **kwargs):

@@ -177,7 +177,9 @@ class Visit(models.Model):
     involves_child = models.BooleanField(_("a child visits"), default=False)
     open_contact = models.BooleanField(_("open contact"), default=True)
     child_friendly = models.BooleanField(_("child-friendly setting"), default=True)
-    setting_reason = models.TextField(_("individual reason for the setting"), blank=True)
+    setting_reason = models.TextField(
+        _("individual reason for the setting"), blank=True, max_length=5000
+    )
     lawyer_name = models.CharField(_("lawyer's name"), max_length=200, blank=True)
     lawyer_registration = models.CharField(
         _("lawyer's bar or registration number"), max_length=100, blank=True

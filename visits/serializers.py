@@ -197,7 +197,7 @@ class BookingInput(serializers.Serializer):
     )
     open_contact = StrictBooleanField(required=False, default=True)
     child_friendly = StrictBooleanField(required=False, default=True)
-    setting_reason = StrictCharField(required=False, allow_blank=True, default="")
+    setting_reason = StrictCharField(required=False, allow_blank=True, default="", max_length=5000)
     lawyer_name = StrictCharField(max_length=200, required=False, allow_blank=True, default="")
     lawyer_registration = StrictCharField(
         max_length=100, required=False, allow_blank=True, default=""

@@ -1,10 +1,11 @@
 """Schemathesis over the whole API, as several roles (QUALITY.md S8; S4 for the inspector).
 
 Every operation in the OpenAPI schema is called in-process with generated input, valid and
-invalid, as reception, inspector, sysadmin and an anonymous caller. The default checks of
-`call_and_validate` apply: no server error, and every status code, content type, header and
-body is one the schema documents; valid input is accepted and invalid input refused. The
-inspector must never see a successful write. A few examples per operation keep this in the
+invalid, as reception and custody (writing roles), the inspector, reception of another
+facility, sysadmin and an anonymous caller. Every check of `call_and_validate` applies but
+one (see `fuzz`): no server error, and every status code, content type, header and body is
+one the schema documents; invalid input is refused. The inspector must never see a
+successful write. A few examples per operation keep this in the
 suite; a larger run belongs in `make fuzz`.
 """
 
@@ -24,7 +25,9 @@ from schemathesis.specs.openapi.checks import negative_data_rejection, positive_
 # Roles that reach the operations' bodies: reception and custody write in different areas; the
 # inspector reads everything and must never write.
 ACTING_ROLES = ["reception", "custody", "inspector"]
-REFUSED_ROLES = ["sysadmin", "anonymous"]
+# Refused at the door (the account manager, an anonymous caller) or at every record of
+# facility A (reception of facility B, `outsider` in the cast).
+REFUSED_ROLES = ["sysadmin", "anonymous", "outsider"]
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 TOKEN_PATH = "/api/v1/auth/token/"
 
@@ -223,6 +226,6 @@ def test_every_api_operation_answers_generated_requests_as_its_schema_says(case,
 @schema.parametrize()
 @settings(max_examples=int(os.environ.get("FUZZ_REFUSED_EXAMPLES", "2")), **FUZZ_SETTINGS)
 def test_every_api_operation_refuses_those_it_isnt_for(case, role, api_data):
-    """Anonymous callers and the account manager are refused at the door, whatever they send:
-    a few examples each say so."""
+    """Anonymous callers and the account manager are refused at the door, and staff of another
+    facility at every record of this one, whatever they send: a few examples each say so."""
     fuzz(case, role, api_data)

@@ -15,6 +15,7 @@ from authority.registry import Authority
 from authority.services import await_confirmation, sought, verbs_for
 from bangkok import late
 from bangkok.errors import RuleBroken
+from bangkok.plausible import check_after_arrest
 from complaints.models import AdverseKind
 from complaints.services import hold_if_protected, refuse_while_held
 
@@ -70,6 +71,7 @@ def lay_charge(
         raise ValidationError(_("A charge is about what has happened, and she was told already."))
     if informed_at < occurred_at:
         raise ValidationError({"informed_at": _("She can't be told before it happened.")})
+    check_after_arrest(prisoner, occurred_at, "occurred_at")
     late_reason = late.late_reason(informed_at, late_reason, now=now)
     offence = _text(offence, "offence", _("Say what she is charged with."))
     language = _text(language, "language", _("Say in which language she was told."))

@@ -35,7 +35,10 @@ class EncounterForm(StyledForm):
     clinician = StaffChoice(label=_("Clinician"), queryset=None)
     urgent = forms.BooleanField(label=_("Urgent medical intervention"), required=False)
     notes = forms.CharField(
-        label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Notes"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=5000,
     )
     woman_unavailable_reason = forms.CharField(
         label=_("If she asked for a woman clinician and a man saw her: why no woman was available"),
@@ -76,6 +79,7 @@ class AssessmentForm(StyledForm):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Individual, gender-sensitive and trauma-informed (Rule 12)."),
+        max_length=5000,
     )
     observation_level = forms.ChoiceField(
         label=_("Observation level"),

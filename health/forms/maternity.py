@@ -36,9 +36,13 @@ class CarePlanForm(StyledForm):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Drawn up and monitored by a qualified health practitioner (Rule 48.1)."),
+        max_length=5000,
     )
     supplementary_food = forms.CharField(
-        label=_("Free supplementary food"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Free supplementary food"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=5000,
     )
     planned_birth_place = forms.ChoiceField(
         label=_("Planned place of birth"),
@@ -67,7 +71,10 @@ class BirthForm(StyledForm):
 class ContactForm(StyledForm):
     at = moment(_("When (date and hour)"))
     notes = forms.CharField(
-        label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Notes"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=5000,
     )
 
 
@@ -76,7 +83,10 @@ class BreastfeedingForm(StyledForm):
         label=_("Breastfeeding"), choices=FeedingStatus.choices, widget=forms.RadioSelect
     )
     support = forms.CharField(
-        label=_("Support given"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Support given"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=5000,
     )
     restricted = forms.BooleanField(
         label=_("Breastfeeding is restricted for a health reason"), required=False
@@ -88,4 +98,5 @@ class BreastfeedingForm(StyledForm):
         help_text=_(
             "Required for any restriction: breastfeeding is never discouraged (Rule 48.2)."
         ),
+        max_length=5000,
     )

@@ -38,4 +38,5 @@ class FollowUpOutcomeForm(StyledForm):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("E.g. colposcopy done and its finding, or treatment given."),
+        max_length=5000,
     )

@@ -129,6 +129,7 @@ class ChildScreeningForm(StyledForm):
         label=_("Findings and treatment needs"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=5000,
     )
     needs_follow_up = forms.BooleanField(label=_("Needs a follow-up"), required=False)
 
@@ -147,4 +148,5 @@ class ChildCheckForm(StyledForm):
         label=_("Development, growth and immunisations"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=5000,
     )

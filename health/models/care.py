@@ -84,7 +84,7 @@ class Encounter(models.Model):
     )
     clinician_gender = models.CharField(_("clinician's gender"), max_length=16, choices=Gender)
     urgent = models.BooleanField(_("urgent medical intervention"), default=False)
-    notes = models.TextField(_("notes"), blank=True)
+    notes = models.TextField(_("notes"), blank=True, max_length=5000)
     woman_clinician_requested = models.BooleanField(
         _("she had asked for a woman clinician"), default=False
     )
@@ -173,7 +173,7 @@ class MentalHealthAssessment(models.Model):
     risk_level = models.CharField(
         _("risk of suicide or self-harm"), max_length=8, choices=RiskLevel
     )
-    care_plan = models.TextField(_("care plan"), blank=True)
+    care_plan = models.TextField(_("care plan"), blank=True, max_length=5000)
 
     class Meta:
         verbose_name = _("mental-health assessment")

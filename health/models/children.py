@@ -23,7 +23,9 @@ class ChildCheck(models.Model):
     done_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    notes = models.TextField(_("development, growth and immunisations"), blank=True)
+    notes = models.TextField(
+        _("development, growth and immunisations"), blank=True, max_length=5000
+    )
     cancelled_at = models.DateTimeField(_("no longer due"), null=True, blank=True)
 
     class Meta:

@@ -64,8 +64,10 @@ class Pregnancy(models.Model):
     ruled_out_at = models.DateTimeField(_("ruled out"), null=True, blank=True)
     ended_on = models.DateField(_("ended on"), null=True, blank=True)
     outcome = models.CharField(_("outcome"), max_length=12, choices=PregnancyOutcome, blank=True)
-    advice_programme = models.TextField(_("diet and health advice programme"), blank=True)
-    supplementary_food = models.TextField(_("free supplementary food"), blank=True)
+    advice_programme = models.TextField(
+        _("diet and health advice programme"), blank=True, max_length=5000
+    )
+    supplementary_food = models.TextField(_("free supplementary food"), blank=True, max_length=5000)
     programme_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -158,7 +160,7 @@ class MaternityContact(models.Model):
     done_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    notes = models.TextField(_("notes"), blank=True)
+    notes = models.TextField(_("notes"), blank=True, max_length=5000)
     cancelled_at = models.DateTimeField(_("no longer due"), null=True, blank=True)
 
     class Meta:
@@ -192,9 +194,11 @@ class BreastfeedingRecord(models.Model):
         "prisoners.Prisoner", on_delete=models.PROTECT, related_name="breastfeeding_records"
     )
     status = models.CharField(_("status"), max_length=18, choices=FeedingStatus)
-    support = models.TextField(_("support given"), blank=True)
+    support = models.TextField(_("support given"), blank=True, max_length=5000)
     restricted = models.BooleanField(_("breastfeeding is restricted"), default=False)
-    restriction_reason = models.TextField(_("the specific health reason"), blank=True)
+    restriction_reason = models.TextField(
+        _("the specific health reason"), blank=True, max_length=5000
+    )
     recorded_at = models.DateTimeField(_("recorded"), default=timezone.now)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"

@@ -48,7 +48,7 @@ class PreventiveScreening(models.Model):
     result = models.CharField(_("result"), max_length=14, choices=ScreeningResult, blank=True)
     next_due = models.DateField(_("next due"), null=True, blank=True)
     policy = models.CharField(_("community screening policy"), max_length=16)
-    follow_up_outcome = models.TextField(_("follow-up outcome"), blank=True)
+    follow_up_outcome = models.TextField(_("follow-up outcome"), blank=True, max_length=5000)
     follow_up_at = models.DateTimeField(_("follow-up recorded"), null=True, blank=True)
     recorded_at = models.DateTimeField(default=timezone.now)
     recorded_by = models.ForeignKey(

@@ -82,7 +82,7 @@ class ScreeningItem(models.Model):
     screening = models.ForeignKey(Screening, on_delete=models.PROTECT, related_name="items")
     item = models.CharField(_("item"), max_length=20, choices=Item)
     answer = models.CharField(_("her answer"), max_length=10, choices=Answer)
-    finding = models.TextField(_("finding"), blank=True)
+    finding = models.TextField(_("finding"), blank=True, max_length=5000)
     needs_follow_up = models.BooleanField(_("needs a follow-up"), default=False)
     answered_at = models.DateTimeField(default=timezone.now)
     answered_by = models.ForeignKey(
@@ -248,7 +248,7 @@ class ChildScreening(models.Model):
     no_specialist_reason = models.CharField(
         _("why not by a child health specialist"), max_length=300, blank=True
     )
-    findings = models.TextField(_("findings and treatment needs"), blank=True)
+    findings = models.TextField(_("findings and treatment needs"), blank=True, max_length=5000)
     needs_follow_up = models.BooleanField(_("needs a follow-up"), default=False)
 
     class Meta:

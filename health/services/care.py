@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 import audit
 from bangkok.errors import RuleBroken
+from bangkok.plausible import check_after_arrest
 from prisoners.models import ObservationLevel
 from prisoners.permissions import WORK_IN_FACILITY, staff_holding
 from prisoners.services import refresh_protection_flags
@@ -220,6 +221,7 @@ def record_encounter(
     warning, and the warning is recorded."""
     prisoner = _recorder(by, prisoner)
     at = _now_or(at, "at")
+    check_after_arrest(prisoner, at, "at")
     if kind not in EncounterKind.values:
         raise ValidationError({"kind": _("Choose the kind of encounter.")})
     if clinician is None or not clinician.is_active or not clinician.has_perm(RECORD):
@@ -437,6 +439,7 @@ def record_assessment(
     an observation level, that becomes her flag."""
     prisoner = _recorder(by, prisoner)
     at = _now_or(at, "at")
+    check_after_arrest(prisoner, at, "at")
     if not tool.strip():
         raise ValidationError({"tool": _("Name the assessment tool used.")})
     if risk_level not in RiskLevel.values:

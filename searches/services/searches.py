@@ -24,6 +24,7 @@ from authority.registry import Authority
 from authority.services import seek, sought, verbs_for
 from bangkok import late
 from bangkok.errors import RuleBroken
+from bangkok.plausible import check_after_arrest
 from complaints.services import hold_if_protected
 from prisoners.models import Facility
 from prisoners.permissions import facilities_of, staff_of
@@ -153,6 +154,8 @@ def _require_recorder(by, facility) -> None:
 def _check_time(search: Search) -> None:
     if search.searched_at > timezone.now() + timedelta(minutes=5):
         raise ValidationError({"searched_at": _("A search is recorded once it has been done.")})
+    if search.prisoner_id:
+        check_after_arrest(search.prisoner, search.searched_at, "searched_at")
     search.late_reason = late.late_reason(search.searched_at, search.late_reason)
 
 

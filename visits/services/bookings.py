@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from bangkok.errors import RuleBroken
+from bangkok.plausible import check_after_arrest
 from reminders.services import resolve_reminder
 
 from ..models import CHILD_KINDS, CancelledBy, Visit, VisitKind, Visitor, VisitorStatus, VisitStatus
@@ -158,6 +159,7 @@ def book_visit(
     prisoner = require(by, prisoner, ADD_VISIT, message=BOOK)
     if starts_at is None:
         raise ValidationError({"starts_at": _("Give the date and hour of the visit.")})
+    check_after_arrest(prisoner, starts_at, "starts_at")
     people = _visitors(prisoner, visitors, names)
     _check_kind(kind, people, lawyer_name=lawyer_name, lawyer_registration=lawyer_registration)
     day = timezone.localtime(starts_at).date()
@@ -206,6 +208,7 @@ def record_visit_held(*, by, visit: Visit, held_at: datetime | None = None) -> V
     held_at = held_at or timezone.now()
     if held_at > timezone.now():
         raise ValidationError({"held_at": _("That date and hour is in the future.")})
+    check_after_arrest(visit.prisoner, held_at, "held_at")
     visit.status, visit.closed_at, visit.closed_by = VisitStatus.HELD, held_at, by
     visit.save(update_fields=["status", "closed_at", "closed_by"])
     prisoner = visit.prisoner
