@@ -1,6 +1,13 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class AuditConfig(AppConfig):
     name = "audit"
     verbose_name = "Audit trail"
+
+    def ready(self):
+        from .kept import refuse_deletes
+
+        # Once per migrate, when every app's tables exist: no case row is ever deleted.
+        post_migrate.connect(refuse_deletes, sender=self, dispatch_uid="audit.refuse_deletes")

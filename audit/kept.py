@@ -1,0 +1,84 @@
+"""Nothing is lost: no row of a case table is ever deleted, whatever the write path.
+
+Every table of a model of the project's apps (the case, its history and the health file
+alike) and every history table carries a database trigger that refuses DELETE. A correction
+is a new record or a new status, and the history keeps what was there before. The triggers
+are installed after every `migrate` (the test database's included), so a table added later is
+covered without anything declared for it. Emptying the whole database (TRUNCATE, as the test
+runner does between tests) is not a DELETE and is not refused.
+"""
+
+from pathlib import Path
+
+import pghistory.models
+from django.apps import apps
+from django.conf import settings
+from django.db import connections
+
+# Named to fire after the triggers some tables declare themselves (alphabetical order).
+TRIGGER = "refuse_delete"
+FUNCTION = "refuse_delete"
+# Apps of the project that hold no case: sign-in devices and tokens come and go.
+NOT_CASE_APPS = {"signin"}
+
+REFUSE = f"""
+CREATE OR REPLACE FUNCTION {FUNCTION}() RETURNS trigger AS $$
+BEGIN
+    RAISE EXCEPTION 'Cannot delete rows from % table: a record is corrected by a new record '
+        'or a status, never deleted', TG_TABLE_NAME;
+END;
+$$ LANGUAGE plpgsql;
+"""
+
+
+def _of_the_project(app_config) -> bool:
+    return Path(app_config.path).resolve().is_relative_to(Path(settings.BASE_DIR).resolve())
+
+
+def kept_models() -> list:
+    """Each model whose rows are never deleted: every model with a table of its own in the
+    project's case apps, and every history (event) model wherever it is declared."""
+    kept = []
+    for model in apps.get_models():
+        meta = model._meta
+        if meta.proxy or not meta.managed:
+            continue
+        history = issubclass(model, pghistory.models.Event)
+        case = meta.app_config.label not in NOT_CASE_APPS and _of_the_project(meta.app_config)
+        if history or case:
+            kept.append(model)
+    return kept
+
+
+def kept_tables() -> set[str]:
+    return {model._meta.db_table for model in kept_models()}
+
+
+def guarded_tables(connection) -> set[str]:
+    """The tables that carry the trigger now."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+            "WHERE t.tgname = %s AND NOT t.tgisinternal",
+            [TRIGGER],
+        )
+        return {row[0] for row in cursor.fetchall()}
+
+
+def refuse_deletes(using: str = "default", **kwargs) -> None:
+    """Install the trigger on every kept table that lacks it (after each `migrate`)."""
+    connection = connections[using]
+    if connection.vendor != "postgresql":
+        return
+    existing = set(connection.introspection.table_names())
+    missing = (kept_tables() & existing) - guarded_tables(connection)
+    if not missing:
+        return
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        cursor.execute(REFUSE)
+        for table in sorted(missing):
+            cursor.execute(
+                f"CREATE TRIGGER {TRIGGER} BEFORE DELETE ON {quote(table)} "
+                f"FOR EACH ROW EXECUTE FUNCTION {FUNCTION}()"
+            )
