@@ -1,6 +1,11 @@
-from django.db import models, transaction
+from django.db import DatabaseError, models, transaction
 
 from .models import AuditEvent
+
+
+class AuditUnavailable(DatabaseError):
+    """The audit row could not be written: what it was to record is not done, and a read it
+    was to record is not shown (answered 503 by `audit.middleware`)."""
 
 
 def _subject(subject) -> tuple[str, str]:
@@ -40,11 +45,15 @@ def record(**entry) -> AuditEvent:
 
     `by` is the acting user (None for the system). `subject` is a model instance or a
     (type, id) pair. `disclosed` lists the ids of confidential records shown by a read.
-    If this write fails, the caller's transaction fails with it: nothing is done unaudited.
+    If this write fails, the caller's transaction fails with it: nothing is done unaudited,
+    and nothing confidential is read unaudited (`AuditUnavailable`).
     """
     fields = _fields(**entry)
-    with transaction.atomic():
-        return AuditEvent.objects.create(**fields)
+    try:
+        with transaction.atomic():
+            return AuditEvent.objects.create(**fields)
+    except DatabaseError as exc:
+        raise AuditUnavailable(str(exc)) from exc
 
 
 def record_many(entries: list[dict]) -> list[AuditEvent]:

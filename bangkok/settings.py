@@ -114,6 +114,8 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "bangkok.middleware.NoStoreForStaffMiddleware",
     "pghistory.middleware.HistoryMiddleware",
+    # An audit row that can't be written: the read or the change fails with a plain 503.
+    "audit.middleware.AuditUnavailableMiddleware",
     # Axes goes last: it turns a locked-out login into its own response.
     "axes.middleware.AxesMiddleware",
 ]
