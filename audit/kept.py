@@ -8,12 +8,11 @@ covered without anything declared for it. Emptying the whole database (TRUNCATE,
 runner does between tests) is not a DELETE and is not refused.
 """
 
-from pathlib import Path
-
 import pghistory.models
 from django.apps import apps
-from django.conf import settings
 from django.db import connections
+
+from bangkok.project import of_the_project
 
 # Named to fire after the triggers some tables declare themselves (alphabetical order).
 TRIGGER = "refuse_delete"
@@ -31,10 +30,6 @@ $$ LANGUAGE plpgsql;
 """
 
 
-def _of_the_project(app_config) -> bool:
-    return Path(app_config.path).resolve().is_relative_to(Path(settings.BASE_DIR).resolve())
-
-
 def kept_models() -> list:
     """Each model whose rows are never deleted: every model with a table of its own in the
     project's case apps, and every history (event) model wherever it is declared."""
@@ -44,7 +39,7 @@ def kept_models() -> list:
         if meta.proxy or not meta.managed:
             continue
         history = issubclass(model, pghistory.models.Event)
-        case = meta.app_config.label not in NOT_CASE_APPS and _of_the_project(meta.app_config)
+        case = meta.app_config.label not in NOT_CASE_APPS and of_the_project(meta.app_config)
         if history or case:
             kept.append(model)
     return kept

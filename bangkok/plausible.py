@@ -6,7 +6,7 @@ the future; nothing that happens to her in custody (a search, a restraint, a cha
 a clinical record) is dated before her arrest. Whether a record made long after the event
 needs a reason is the late-record check's business, not this one's."""
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db.models import Min
@@ -49,3 +49,10 @@ def check_after_arrest(prisoner, moment: datetime, field: str) -> None:
                 % {"day": date_format(timezone.localtime(arrested).date())}
             }
         )
+
+
+def not_before_arrest(prisoner, moment: datetime, *, margin=timedelta(hours=1)) -> datetime:
+    """`moment`, or `margin` after her first arrest if that is later: for demonstration data
+    dated in the past."""
+    arrested = prisoner.admissions.aggregate(first=Min("arrested_at"))["first"]
+    return moment if arrested is None else max(moment, arrested + margin)

@@ -333,6 +333,7 @@ SPECTACULAR_SETTINGS = {
             "admissions.models": {"Item": "RightsItem", "Outcome": "Outcome", "Stage": "Stage"},
             "prisoners.models": {"ObservationLevel": "ObservationLevel"},
             "staff.models": {"Gender": "Gender"},
+            "breaches.models": {"BreachKind": "Kind"},
             "restraints.models": {
                 "RestraintDevice": "Device",
                 "RestraintPurpose": "Purpose",

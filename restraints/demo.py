@@ -9,6 +9,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from bangkok.plausible import not_before_arrest
 from prisoners.models import CustodyStatus
 
 from . import services
@@ -52,16 +53,20 @@ def _needs_approval(woman) -> bool:
 
 
 def _late_and_removed(woman, custody, governor, now) -> None:
+    # Written up later than LATE_RECORD_REASON_AFTER_HOURS, and after her arrest.
+    applied_at = min(
+        not_before_arrest(woman, now - timedelta(days=2, hours=5)), now - timedelta(hours=6)
+    )
     restraint = services.apply_restraint(
         by=custody,
         prisoner=woman,
         emergency=True,
-        applied_at=now - timedelta(days=2, hours=5),
+        applied_at=applied_at,
         late_reason="Written up on return from the hospital escort",
         **EMERGENCY,
     )
     services.remove_restraint(
-        by=custody, restraint=restraint, removed_at=now - timedelta(days=2, hours=2)
+        by=custody, restraint=restraint, removed_at=applied_at + timedelta(hours=3)
     )
     services.confirm_restraint(by=governor, record=restraint)
 

@@ -9,6 +9,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from bangkok.errors import RuleBroken
+from bangkok.plausible import not_before_arrest
 
 from .services import bookings, visitors
 from .services.contact import record_contact
@@ -55,7 +56,7 @@ def _visits(custody, woman, people, child) -> None:
         by=custody,
         prisoner=woman,
         kind="family",
-        starts_at=now - timedelta(days=3),
+        starts_at=not_before_arrest(woman, now - timedelta(days=3)),
         visitors=[people["mother"]],
     )
     bookings.record_visit_held(by=custody, visit=held)

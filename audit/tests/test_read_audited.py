@@ -6,9 +6,9 @@ shown, on pages or the API, and the answer is a plain 503 (Mandela Rule 6; Rules
 import pytest
 from django.db import DatabaseError
 from django.urls import reverse
+from rest_framework.test import APIClient
 
 from audit.models import AuditEvent
-from bangkok.tests.clients import APIClient
 from complaints.tests.factories import complaint
 from conftest import client_for
 from register.services import record_child

@@ -3,7 +3,6 @@ the page forms and the API schema (QUALITY S9). A text without one is a field wh
 megabyte of text is stored as readily as a line."""
 
 import json
-from pathlib import Path
 
 import pytest
 from django import forms
@@ -11,9 +10,9 @@ from django.apps import apps
 from django.db import models
 from django.urls import get_resolver
 
+from bangkok.project import of_the_project
 from conftest import client_for
 
-ROOT = Path(__file__).resolve().parents[2]
 TEXT_FIELDS = (models.CharField, models.TextField)
 
 
@@ -21,7 +20,7 @@ def project_models():
     """The project's own models, without pghistory's event tables (they copy the tracked
     model's fields and are written only by its triggers)."""
     for model in apps.get_models():
-        if not Path(apps.get_app_config(model._meta.app_label).path).is_relative_to(ROOT):
+        if not of_the_project(apps.get_app_config(model._meta.app_label)):
             continue
         if hasattr(model, "pgh_obj") or model._meta.app_label == "pghistory":
             continue
@@ -56,9 +55,7 @@ def all_subclasses(cls):
 
 def project_forms():
     get_resolver().url_patterns  # noqa: B018 - importing every view imports every form
-    labels = {
-        config.name for config in apps.get_app_configs() if Path(config.path).is_relative_to(ROOT)
-    }
+    labels = {config.name for config in apps.get_app_configs() if of_the_project(config)}
     for form in set(all_subclasses(forms.BaseForm)):
         if form.__module__.split(".")[0] in labels:
             yield form

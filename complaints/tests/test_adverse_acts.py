@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from complaints.models import AdverseKind, HeldAction
 from complaints.services import adverse_actions, review_held_action
 from complaints.services.retaliation import NOT_YET
+from discipline.tests.factories import family_member
 from prisoners.models import Facility
 from staff.tests.factories import make_staff
 
@@ -64,8 +65,7 @@ def acts(cast, woman, admission) -> dict:
             by=cast["governor"],
             prisoner=woman,
             means="calls",
-            person_name="Ko Aung",
-            relationship="Former partner",
+            person=family_member(cast, woman, "Ko Aung").uuid,
             reason="Threats",
             ends_on=in_days(9),
         ),
@@ -290,8 +290,7 @@ def test_a_contact_restriction_ordered_after_her_report_is_in_force_only_once_re
             by=cast["governor"],
             prisoner=woman_a,
             means="calls",
-            person_name="Ko Aung",
-            relationship="Former partner",
+            person=family_member(cast, woman_a, "Ko Aung").uuid,
             reason="Threats on the phone",
             ends_on=in_days(30),
         )

@@ -5,6 +5,7 @@ reviewer; and the complaint follows her when she is transferred."""
 
 import difflib
 import re
+import uuid
 from contextlib import contextmanager
 from datetime import timedelta
 
@@ -14,6 +15,7 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 
+from admissions.models import FamilyMember
 from complaints.models import HeldAction, SafeguardingRecord
 from complaints.services import review_held_action
 from complaints.services.retaliation import HELD_TASK, NOT_YET
@@ -187,6 +189,9 @@ def test_an_officer_named_in_her_report_receives_what_she_would_without_it(cast,
     assert_same(named, unnamed)
 
 
+KO_AUNG = uuid.UUID("6d1f0a52-3f55-4c39-9d0e-2b8f0d6a1c11")
+
+
 def governor_acts(governor, woman, charge) -> list:
     """The governor herself sanctions her, restricts her contact and segregates her (pages
     and API), then reads what follows, her queue and her tasks among it."""
@@ -204,10 +209,17 @@ def governor_acts(governor, woman, charge) -> list:
         {"type": "loss_of_work", "ends_on": ends},
         api=True,
     )
+    # The same person, with the same id, in her family record in both worlds.
+    person = FamilyMember.objects.create(
+        uuid=KO_AUNG,
+        prisoner=woman,
+        name="Ko Aung",
+        relationship="Former partner",
+        recorded_by=governor,
+    )
     restriction = {
         "means": "calls",
-        "person_name": "Ko Aung",
-        "relationship": "Former partner",
+        "person": str(person.uuid),
         "reason": "Threats on the phone",
         "ends_on": ends,
     }

@@ -85,7 +85,7 @@ def world(cast, admission) -> dict:
 
     from ..services.charges import confirm_sanction, impose_sanction, lay_charge
     from ..services.contact import confirm_restriction, restrict_contact
-    from .factories import proved_charge
+    from .factories import family_member, proved_charge
     from .factories import segregated as segregate
 
     woman = PrisonerFactory(facility=admission.prisoner.facility, prison_number="A-DISC-1")
@@ -107,8 +107,7 @@ def world(cast, admission) -> dict:
             by=cast["governor"],
             prisoner=woman,
             means="calls",
-            person_name="Ko Min",
-            relationship="Former partner",
+            person=family_member(cast, woman, "Ko Min").uuid,
             reason="Threats",
             ends_on=timezone.localdate() + timedelta(days=5),
         ),

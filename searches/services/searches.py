@@ -378,7 +378,9 @@ def request_search_authority(
         by=by,
         prisoner=prisoner,
         kind=kind,
-        summary=_describe(asked),
+        # Its reason is for those who read searches; reviewers see what and why in kind.
+        summary=_("%(kind)s (%(trigger)s)")
+        % {"kind": asked.get_kind_display(), "trigger": asked.get_trigger_display()},
         params={"authorisation": str(asked.uuid)},
         record=asked,
     )

@@ -110,12 +110,14 @@ REASON = "Canarysearchreason"
 
 def canaries(cast, world) -> dict:
     """A strip search's individual reason reaches only those who read searches."""
+    from complaints.tests.factories import released
     from searches.services import confirm_search_authority, record_search, request_search_authority
 
     woman, officer = world["admission"].prisoner, cast["custody"]
     asked = request_search_authority(
         by=officer, prisoner=woman, kind="strip", trigger="intelligence", reason=REASON
     )
+    released(cast, asked)  # a report in another area's sample protects her
     confirm_search_authority(by=cast["governor"], record=asked)
     record_search(
         by=officer,
