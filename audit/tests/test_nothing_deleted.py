@@ -27,6 +27,7 @@ CASE_APPS = [
     "oversight",
     "authority",
     "staff",
+    "breaches",
 ]
 
 
@@ -40,6 +41,15 @@ def test_every_table_of_the_case_and_its_history_carries_the_trigger():
                 assert model._meta.db_table in guarded, model
     assert Pregnancy.pgh_event_model._meta.db_table in guarded
     assert Prisoner.pgh_event_model._meta.db_table in guarded
+
+
+def test_every_app_of_the_project_is_a_case_app_or_said_not_to_be():
+    """A new app is either listed above or named in NOT_CASE_APPS: none is forgotten."""
+    from audit.kept import NOT_CASE_APPS
+    from bangkok.project import of_the_project
+
+    ours = {config.label for config in apps.get_app_configs() if of_the_project(config)}
+    assert ours - NOT_CASE_APPS - {"bangkok"} == set(CASE_APPS)
 
 
 def test_sign_in_devices_and_sessions_are_not_case_records():

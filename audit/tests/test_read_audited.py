@@ -14,7 +14,12 @@ from conftest import client_for
 from register.services import record_child
 from register.tests.factories import child_fields
 
-pytestmark = pytest.mark.django_db
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.rule("3.2"),
+    pytest.mark.rule("8"),
+    pytest.mark.rule("25"),
+]
 CANARY = "Canaryread"
 
 
