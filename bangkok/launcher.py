@@ -20,6 +20,7 @@ import sys
 import time
 from pathlib import Path
 
+from . import test_template
 from .embedded_db import EmbeddedDatabase
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -205,6 +206,10 @@ class Launcher:
         self.env.setdefault("STATIC_MANIFEST", "0")  # no collectstatic needed for tests
         self.database_url()
         self.private_redis()
+        if "TEST_DATABASE_NAME" not in self.env:
+            self.env["TEST_DATABASE_TEMPLATE"] = test_template.ensure(
+                self.env["DATABASE_URL"], [PYTHON, "manage.py"], self.env, say
+            )
         return subprocess.run(
             [PYTHON, "-m", "pytest", *pytest_args], cwd=ROOT, env=self.env
         ).returncode

@@ -48,6 +48,10 @@ DATABASES = {
 }
 if os.environ.get("TEST_DATABASE_NAME"):
     DATABASES["default"]["TEST"] = {"NAME": os.environ["TEST_DATABASE_NAME"]}
+if os.environ.get("TEST_DATABASE_TEMPLATE"):
+    # `make test` migrates once into this database; each worker's copy starts from it
+    # (bangkok.test_template).
+    DATABASES["default"].setdefault("TEST", {})["TEMPLATE"] = os.environ["TEST_DATABASE_TEMPLATE"]
 if env_bool("DATABASE_POOL", False):
     DATABASES["default"]["OPTIONS"] = {"pool": {"min_size": 2, "max_size": 8}}
 else:

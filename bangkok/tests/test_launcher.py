@@ -48,6 +48,7 @@ def test_run_serves_the_demo_on_an_embedded_database_and_sigterm_stops_everythin
             "REDIS_URL",
             "SECRET_KEY",
             "TEST_DATABASE_NAME",
+            "TEST_DATABASE_TEMPLATE",
             "STATIC_MANIFEST",
             "HTTPS",
             "DEBUG",
