@@ -12,16 +12,16 @@ from rest_framework import generics, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from authority.serializers import RefuseInput
 from bangkok.api_permissions import requires
-from bangkok.held import held_answer, is_held
-from bangkok.operations import HELD
+from bangkok.operations import Area, Operation, operation_urls
 from bangkok.pagination import KeysetPagination
 from bangkok.schema import ERROR, FIELD_ERRORS
-from prisoners.permissions import access_prisoner, prisoners_visible_to
+from prisoners.permissions import access_prisoner, access_woman, prisoners_visible_to
 from register.permissions import can_read_child_identity
 
 from . import services
-from .models import Admission, Stage, SuspensionRequest
+from .models import Admission, Stage, SuspensionRequest, TransferProposal
 from .permissions import ADMIT, VIEW, access_admission
 from .serializers import (
     AdmissionDetailSerializer,
@@ -41,7 +41,7 @@ from .serializers import (
     RightsOfferSerializer,
     SuspensionRequestSerializer,
     TransferInputSerializer,
-    TransferSerializer,
+    TransferProposalSerializer,
 )
 
 DECIDE_ALLOCATION = "admissions.decide_allocation"
@@ -81,6 +81,7 @@ def episode(request, admission: Admission) -> dict:
         "allocation": None,
         "distances": [],
         "transfers": list(admission.transfers.select_related("from_facility", "to_facility")),
+        "pending_transfers": list(services.pending_transfers(admission)),
     }
     if show_allocation:
         context["allocation"] = admission.allocations.select_related(
@@ -448,15 +449,19 @@ class DecideSuspension(APIView):
 
 @extend_schema(
     tags=["admissions"],
-    summary="Transfer her to another facility on this episode (Mandela Rule 7(c))",
+    summary="Propose transferring her to another facility on this episode (Rule 4)",
     description=(
-        "With the date and hour of the move and a written reason. Every transfer is an "
-        "allocation decision (Rule 4), recorded with it; her open tasks move with her. Refused "
-        "(400) before her admission is complete, once she is released, or to where she is "
-        "already held."
+        "With a written reason. Every transfer is an allocation decision (Rule 4): away from "
+        "the facility nearest her home, or against her preference, refused (409) without a "
+        "reason. It is recorded as proposed (`status: proposed`, awaiting a governor's "
+        "confirmation) and takes effect only when a governor of her facility confirms it "
+        "(`/transfer-proposals/{uuid}/confirm/`): then she moves, with the date and hour of "
+        "the confirmation, her open tasks with her. Refused (400) before her admission is "
+        "complete, once she is released, to where she is already held, or while another "
+        "transfer of hers awaits confirmation."
     ),
     request=TransferInputSerializer,
-    responses={201: TransferSerializer, 202: HELD, 400: INVALID, 409: refused("4")},
+    responses={201: TransferProposalSerializer, 400: INVALID, 409: refused("4")},
 )
 class TransferWoman(APIView):
     permission_classes = [requires(services.TRANSFER)]
@@ -465,10 +470,56 @@ class TransferWoman(APIView):
         admission = access_admission(request.user, uuid, perm=services.TRANSFER)
         body = TransferInputSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        move = services.transfer(by=request.user, admission=admission, **body.validated_data)
-        if is_held(move):
-            return Response(held_answer(move), status=status.HTTP_202_ACCEPTED)
-        return Response(TransferSerializer(move).data, status=status.HTTP_201_CREATED)
+        proposal = services.propose_transfer(
+            by=request.user, admission=admission, **body.validated_data
+        )
+        return Response(TransferProposalSerializer(proposal).data, status=status.HTTP_201_CREATED)
+
+
+# A governor's confirmation or refusal of a proposed transfer (Rule 4)
+
+TRANSFER_AREA = Area(
+    tag="admissions",
+    access=lambda user, uuid, write=True: access_woman(user, uuid, services.CONFIRM_TRANSFER),
+    not_found=OpenApiResponse(
+        ERROR,
+        description=(
+            "No such proposed transfer in your facilities, or your role doesn't confirm "
+            "transfers (the same answer either way)."
+        ),
+    ),
+    prefix="api-transfer",
+)
+TRANSFER_DECISIONS = [
+    Operation(
+        "confirm",
+        "transfer-proposals/<uuid:uuid>/confirm/",
+        "Confirm a proposed transfer: she moves now (the governor)",
+        services.confirm_transfer,
+        TransferProposalSerializer,
+        model=TransferProposal,
+        arg="record",
+        rules=("4",),
+        description=(
+            "A governor of her facility, never whoever proposed it (409). Rule 4 is checked "
+            "again now (409), and that the episode is still open and she is still where it "
+            "moves her from (400). 400 once decided, or ended by her release (of two "
+            "governors at once, one wins)."
+        ),
+    ),
+    Operation(
+        "refuse",
+        "transfer-proposals/<uuid:uuid>/refuse/",
+        "Refuse a proposed transfer, with a reason: it never happens (the governor)",
+        services.refuse_transfer,
+        TransferProposalSerializer,
+        RefuseInput,
+        model=TransferProposal,
+        arg="record",
+        rules=("4",),
+    ),
+]
+transfer_decision_urls = operation_urls(TRANSFER_DECISIONS, TRANSFER_AREA)
 
 
 @extend_schema(

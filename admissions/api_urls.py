@@ -56,4 +56,5 @@ urlpatterns = [
         name="api-admission-release",
     ),
     path("prisoners/<uuid:uuid>/family/", api.FamilyList.as_view(), name="api-prisoner-family"),
+    *api.transfer_decision_urls,
 ]

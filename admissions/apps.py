@@ -25,7 +25,8 @@ class AdmissionsConfig(AppConfig):
     verbose_name = "Admission (Rules 2 and 4)"
 
     def ready(self):
-        from complaints.services import register_adverse_action
+        from authority.registry import register as register_authority
+        from complaints.services import register_adverse_action, stop_by_refusal
         from oversight.registry import RecordList, register_list
         from prisoners.sections import Section, register
 
@@ -41,9 +42,16 @@ class AdmissionsConfig(AppConfig):
                 keyset=("-admitted_at", "-id"),
             )
         )
-        from .services import carry_out_transfer, transfer
+        from .services import TRANSFERS, carry_out_transfer, propose_transfer
 
-        register_adverse_action("transfer", carry_out_transfer, held_by=transfer)
+        register_authority(TRANSFERS)
+        # A transfer proposed after her report (Rules 7.3, 25.1): its confirmation waits.
+        register_adverse_action(
+            "transfer",
+            carry_out_transfer,
+            held_by=propose_transfer,
+            stop=stop_by_refusal(TRANSFERS),
+        )
         _declare_tasks()
 
         register(

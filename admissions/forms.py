@@ -232,9 +232,8 @@ class SuspensionDecisionForm(forms.Form):
 
 
 class TransferForm(AllocationForm):
-    """A transfer is an allocation decision (Rule 4) with the date and hour of the move."""
-
-    moved_at = moment(_("Moved on (date and hour)"))
+    """A transfer proposed is an allocation decision (Rule 4); she moves, on that date and
+    hour, when a governor confirms it."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

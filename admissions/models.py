@@ -13,6 +13,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from authority.models import AwaitsAuthority, authority_constraints
 from bangkok.plausible import validate_past_date
 
 
@@ -348,3 +349,88 @@ class Transfer(models.Model):
 
     def __str__(self) -> str:
         return f"Transfer {self.uuid}"
+
+
+@pghistory.track()
+class TransferProposal(AwaitsAuthority):
+    """A transfer to another facility proposed for her (Rule 4; Mandela Rule 7(c)): it takes
+    effect only when a governor of her facility confirms it with her own sign-in, the same
+    step for every woman; then the move (`transfer`) is recorded, with the allocation decision
+    that justifies it. Refused, it never happens; once she is released before it was decided,
+    it ends (`ended_at`) and leaves the governor's queue."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    admission = models.ForeignKey(
+        Admission, on_delete=models.PROTECT, related_name="transfer_proposals"
+    )
+    prisoner = models.ForeignKey(
+        "prisoners.Prisoner", on_delete=models.PROTECT, related_name="+", verbose_name=_("woman")
+    )
+    facility = models.ForeignKey(
+        "prisoners.Facility", on_delete=models.PROTECT, related_name="+", verbose_name=_("from")
+    )
+    to_facility = models.ForeignKey(
+        "prisoners.Facility", on_delete=models.PROTECT, related_name="+", verbose_name=_("to")
+    )
+    preference = models.ForeignKey(
+        "prisoners.Facility",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("her stated preference"),
+    )
+    programmes_needed = models.CharField(
+        _("programmes and services she needs"), max_length=500, blank=True
+    )
+    reason = models.TextField(_("reason for the transfer"), max_length=5000)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    proposed_at = models.DateTimeField(default=timezone.now, editable=False)
+    transfer = models.OneToOneField(
+        Transfer,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="proposal",
+        verbose_name=_("the move, once confirmed"),
+    )
+    ended_at = models.DateTimeField(_("ended unconfirmed"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("proposed transfer")
+        ordering = ["-proposed_at", "-id"]
+        permissions = [("confirm_transfer", "Confirms a proposed transfer (Rule 4)")]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(facility=models.F("to_facility")) & ~models.Q(reason=""),
+                name="transfer_proposal_changes_facility_with_reason",
+                violation_error_message=_("A transfer is to another facility, with a reason."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(transfer__isnull=True)
+                | models.Q(authority="confirmed", ended_at__isnull=True),
+                name="transfer_proposal_moves_once_confirmed",
+                violation_error_message=_("She is moved only once a governor confirms it."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(ended_at__isnull=True) | models.Q(authority="pending"),
+                name="transfer_proposal_ends_undecided",
+                violation_error_message=_("Only a transfer still awaiting confirmation ends."),
+            ),
+            *authority_constraints(),
+        ]
+        triggers = [
+            pgtrigger.Protect(name="transfer_proposal_no_delete", operation=pgtrigger.Delete)
+        ]
+
+    def __str__(self) -> str:
+        return f"Transfer proposal {self.uuid}"
+
+    @property
+    def status(self) -> str:
+        """proposed (awaiting confirmation), confirmed, refused, or ended (she left first)."""
+        if self.ended_at is not None:
+            return "ended"
+        return {"pending": "proposed"}.get(self.authority, self.authority)

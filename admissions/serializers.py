@@ -270,6 +270,25 @@ class MoveSerializer(serializers.Serializer):
         }
 
 
+class PendingTransferSerializer(serializers.Serializer):
+    """A transfer proposed, awaiting a governor's confirmation (Rule 4)."""
+
+    uuid = serializers.UUIDField(read_only=True)
+    from_facility = serializers.CharField(source="facility.code", read_only=True)
+    to = serializers.CharField(source="to_facility.code", read_only=True)
+    status = serializers.CharField(read_only=True)
+
+    def get_fields(self):
+        # `from` is a Python keyword, so the field is declared under another name.
+        fields = super().get_fields()
+        return {
+            "uuid": fields["uuid"],
+            "from": fields["from_facility"],
+            "to": fields["to"],
+            "status": fields["status"],
+        }
+
+
 class AdmissionDetailSerializer(AdmissionSerializer):
     """The episode: commitment order and rights checklist; whether injuries were noted, for
     those who admit her; the allocation decision and distances from home, for those who read
@@ -284,6 +303,9 @@ class AdmissionDetailSerializer(AdmissionSerializer):
     checklist = serializers.SerializerMethodField()
     transfers = serializers.SerializerMethodField(
         help_text=_("Her moves between facilities on this episode, latest first.")
+    )
+    pending_transfers = serializers.SerializerMethodField(
+        help_text=_("Transfers proposed on this episode, awaiting a governor's confirmation.")
     )
     injuries_noted = serializers.BooleanField(
         required=False,
@@ -320,6 +342,7 @@ class AdmissionDetailSerializer(AdmissionSerializer):
             "injuries_noted",
             "checklist",
             "transfers",
+            "pending_transfers",
             "allocation",
             "distances",
         ]
@@ -340,6 +363,9 @@ class AdmissionDetailSerializer(AdmissionSerializer):
 
     def get_transfers(self, admission) -> MoveSerializer(many=True):
         return MoveSerializer(self.context["transfers"], many=True).data
+
+    def get_pending_transfers(self, admission) -> PendingTransferSerializer(many=True):
+        return PendingTransferSerializer(self.context["pending_transfers"], many=True).data
 
     def get_checklist(self, admission) -> ChecklistItemSerializer(many=True):
         items = [
@@ -507,14 +533,54 @@ class TransferSerializer(MoveSerializer):
     )
 
 
+class TransferProposalSerializer(serializers.Serializer):
+    """A transfer proposed: it takes effect when a governor of her facility confirms it
+    (Rule 4). `status` is proposed (awaiting confirmation), confirmed, refused, or ended (she
+    was released first); `transfer` is the move once confirmed."""
+
+    uuid = serializers.UUIDField(read_only=True)
+    status = serializers.ChoiceField(
+        choices=["proposed", "confirmed", "refused", "ended"], read_only=True
+    )
+    awaiting = serializers.SerializerMethodField(
+        help_text=_("What it awaits: a governor's confirmation, while it is proposed.")
+    )
+    from_facility = serializers.CharField(source="facility.code", read_only=True)
+    to = serializers.CharField(source="to_facility.code", read_only=True)
+    preference = serializers.CharField(source="preference.code", read_only=True, allow_null=True)
+    programmes_needed = serializers.CharField(read_only=True)
+    reason = serializers.CharField(read_only=True)
+    proposed_by = serializers.CharField(source="proposed_by.username", read_only=True)
+    proposed_at = serializers.DateTimeField(read_only=True)
+    authority = serializers.CharField(read_only=True)
+    authorised_by = serializers.CharField(
+        source="authorised_by.username", read_only=True, allow_null=True
+    )
+    authority_refused_by = serializers.CharField(
+        source="authority_refused_by.username", read_only=True, allow_null=True
+    )
+    authority_decided_at = serializers.DateTimeField(read_only=True, allow_null=True)
+    authority_refusal = serializers.CharField(read_only=True)
+    ended_at = serializers.DateTimeField(read_only=True, allow_null=True)
+    transfer = TransferSerializer(read_only=True, allow_null=True)
+
+    def get_fields(self):
+        # `from` is a Python keyword, so the field is declared under another name.
+        fields = super().get_fields()
+        fields["from"] = fields.pop("from_facility")
+        return fields
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_awaiting(self, proposal) -> str | None:
+        return str(_("a governor's confirmation")) if proposal.status == "proposed" else None
+
+
 class TransferInputSerializer(serializers.Serializer):
-    """A move to another facility: an allocation decision (Rule 4) with its date and hour."""
+    """A transfer proposed: an allocation decision (Rule 4), in effect once a governor
+    confirms it (the move's date and hour are then)."""
 
     to_facility = FacilityCodeField()
     reason = StrictCharField(max_length=5000)
-    moved_at = serializers.DateTimeField(
-        required=False, help_text=_("When she was moved; now if not given.")
-    )
     preference = FacilityCodeField(
         required=False,
         allow_null=True,

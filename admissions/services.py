@@ -8,11 +8,15 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.db.models.functions import Cast, Substr
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 import audit
+from authority.models import AuthorityState
+from authority.registry import Authority
+from authority.services import await_confirmation, seek, sought, verbs_for
 from bangkok.errors import RuleBroken
 from complaints.models import AdverseKind
 from complaints.services import follow_her, hold_if_protected
@@ -36,6 +40,7 @@ from .models import (
     Stage,
     SuspensionRequest,
     Transfer,
+    TransferProposal,
 )
 
 ADMIT = "admissions.add_admission"
@@ -325,6 +330,8 @@ def admission_section(*, viewer, prisoner) -> dict:
         "show_injuries": viewer.has_perm(ADMIT),
         "property": list(admission.property.all()),
         "transfers": list(admission.transfers.all()),
+        "pending_transfers": list(pending_transfers(admission)),
+        "show_transfer_reason": viewer.has_perm("admissions.view_allocation"),
     }
 
 
@@ -342,6 +349,36 @@ def _km(value: float | None) -> Decimal | None:
     return None if value is None else Decimal(f"{value:.1f}")
 
 
+def _allocation(*, by, admission: Admission, facility, preference, programmes_needed, reason):
+    """The allocation decision, unsaved: distances from her home's coordinates; away from the
+    facility nearest her home, or against her preference, refused without a written reason
+    (Rule 4)."""
+    ranked = distances_from_home(admission.prisoner)
+    nearest, nearest_km = ranked[0] if ranked else (None, None)
+    allocation = Allocation(
+        admission=admission,
+        facility=facility,
+        preference=preference,
+        nearest=nearest,
+        nearest_km=_km(nearest_km),
+        distance_km=_km(dict(ranked).get(facility)),
+        caretaking=admission.prisoner.children.filter(dependent=True).exists(),
+        programmes_needed=programmes_needed.strip(),
+        reason=reason.strip(),
+        decided_by=by,
+    )
+    if (allocation.departs_from_nearest or allocation.against_preference) and not allocation.reason:
+        raise RuleBroken(
+            _(
+                "She is placed away from the facility nearest her home or against her "
+                "preference: write the reason."
+            ),
+            rule="4",
+            field="reason",
+        )
+    return allocation
+
+
 @transaction.atomic
 def allocate(
     *,
@@ -357,31 +394,15 @@ def allocate(
     without a written reason."""
     if not by.has_perm("admissions.decide_allocation"):
         raise PermissionDenied(_("Your role can't decide allocations."))
-    prisoner = access_prisoner(by, admission.prisoner.uuid)
-    ranked = distances_from_home(prisoner)
-    nearest, nearest_km = ranked[0] if ranked else (None, None)
-    distance = dict(ranked).get(facility)
-    allocation = Allocation(
+    access_prisoner(by, admission.prisoner.uuid)
+    allocation = _allocation(
+        by=by,
         admission=admission,
         facility=facility,
         preference=preference,
-        nearest=nearest,
-        nearest_km=_km(nearest_km),
-        distance_km=_km(distance),
-        caretaking=prisoner.children.filter(dependent=True).exists(),
-        programmes_needed=programmes_needed.strip(),
-        reason=reason.strip(),
-        decided_by=by,
+        programmes_needed=programmes_needed,
+        reason=reason,
     )
-    if (allocation.departs_from_nearest or allocation.against_preference) and not allocation.reason:
-        raise RuleBroken(
-            _(
-                "She is placed away from the facility nearest her home or against her "
-                "preference: write the reason."
-            ),
-            rule="4",
-            field="reason",
-        )
     allocation.full_clean()
     allocation.save()
     audit.record(
@@ -627,83 +648,174 @@ def _check_moment(moment: datetime, admission: Admission, field: str) -> None:
         raise ValidationError({field: _("That is before her last transfer.")})
 
 
+def _check_transfer(proposal: TransferProposal, *, by) -> Allocation:
+    """What a transfer needs, when it is proposed and again when it is confirmed: a completed
+    admission still open, a new facility, and the allocation decision it is (Rule 4), with
+    its reason. Returns that decision, unsaved, as `by` makes it."""
+    admission = proposal.admission
+    if admission.stage == Stage.RELEASED:
+        raise ValidationError(_("She has been released: this episode is closed."))
+    if admission.stage != Stage.ADMITTED:
+        raise ValidationError(_("Complete her admission before transferring her."))
+    if proposal.to_facility_id == admission.prisoner.facility_id:
+        raise ValidationError({"to_facility": _("She is already held there.")})
+    allocation = _allocation(
+        by=by,
+        admission=admission,
+        facility=proposal.to_facility,
+        preference=proposal.preference,
+        programmes_needed=proposal.programmes_needed,
+        reason=proposal.reason,
+    )
+    if not proposal.reason.strip():
+        raise ValidationError({"reason": _("Write the reason for the transfer.")})
+    return allocation
+
+
 @transaction.atomic
-def transfer(
+def propose_transfer(
     *,
     by,
     admission: Admission,
     to_facility,
     reason: str,
-    moved_at: datetime | None = None,
     preference=None,
     programmes_needed: str = "",
     held=None,
-):
-    """Move her to another facility on the same episode. Every transfer is an allocation
-    decision (Rule 4): away from the facility nearest her home, or against her preference,
-    it is refused without a written reason. Her open tasks move with her.
+) -> TransferProposal:
+    """Propose moving her to another facility on the same episode. Every transfer is an
+    allocation decision (Rule 4): away from the facility nearest her home, or against her
+    preference, it is refused without a written reason, now and again at confirmation.
 
-    While she is protected after a report, the transfer is held for review and the
-    `HeldAction` is returned instead (Rules 7.3, 25.1); `held` is that action, carried out
-    once it is released."""
+    It takes effect only when a governor of her facility confirms it with her own sign-in
+    (`confirm_transfer`): proposed by the governor herself, hers or another governor's;
+    proposed by reception, any governor's. Every woman's transfer goes through that step, so
+    one proposed while she is protected after a report (Rules 7.3, 25.1) is recorded and
+    answered the same way, and only its confirmation waits for both reviews. `held` is an
+    older held action being carried out."""
     admission = _open_episode(by, admission, TRANSFER, _("Your role can't transfer a woman."))
-    if admission.stage != Stage.ADMITTED:
-        raise ValidationError(_("Complete her admission before transferring her."))
+    if not by.has_perm(DECIDE_ALLOCATION):
+        raise PermissionDenied(_("Your role can't transfer a woman."))
     prisoner = admission.prisoner
-    if to_facility.pk == prisoner.facility_id:
-        raise ValidationError({"to_facility": _("She is already held there.")})
-    if not reason.strip():
-        raise ValidationError({"reason": _("Write the reason for the transfer.")})
-    moved_at = moved_at or timezone.now()
-    _check_moment(moved_at, admission, "moved_at")
-    waiting = hold_if_protected(
+    proposal = TransferProposal(
+        admission=admission,
+        prisoner=prisoner,
+        facility=prisoner.facility,
+        to_facility=to_facility,
+        preference=preference,
+        programmes_needed=programmes_needed.strip(),
+        reason=reason.strip(),
+        proposed_by=by,
+    )
+    _check_transfer(proposal, by=by)
+    if pending_transfers(admission).exists():
+        raise ValidationError(_("A transfer of hers already awaits a governor's confirmation."))
+    if by.has_perm(CONFIRM_TRANSFER):
+        await_confirmation(TRANSFERS, proposal)
+    else:
+        seek(TRANSFERS, proposal, by=by)
+    proposal.full_clean()
+    proposal.save()
+    sought(TRANSFERS, proposal, by=by)
+    hold_if_protected(
         by=by,
         prisoner=prisoner,
         kind=AdverseKind.TRANSFER,
         summary=_("Transfer to %(facility)s: %(reason)s")
         % {"facility": to_facility, "reason": reason},
-        params={
-            "admission": str(admission.uuid),
-            "to_facility": to_facility.pk,
-            "reason": reason,
-            "preference": preference.pk if preference else None,
-            "programmes_needed": programmes_needed,
-        },
+        params={"proposal": str(proposal.uuid)},
         carrying_out=held,
+        record=proposal,
     )
-    if waiting is not None:
-        return waiting
-    allocation = allocate(
+    audit.record(
         by=by,
-        admission=admission,
-        facility=to_facility,
-        preference=preference,
-        programmes_needed=programmes_needed,
-        reason=reason,
+        action="admission.transfer_proposed",
+        subject=proposal,
+        facility=proposal.facility,
+        detail={"to": to_facility.code},
     )
+    return proposal
+
+
+# A governor's confirmation (`authority.services` calls these)
+
+
+def _check_at_confirmation(proposal: TransferProposal) -> None:
+    """The episode is still open and she is still where it moves her from, and Rule 4 again:
+    her home or the facilities may have changed since it was proposed."""
+    proposal.admission = Admission.objects.select_for_update().get(pk=proposal.admission_id)
+    _check_transfer(proposal, by=proposal.proposed_by)
+    if proposal.admission.prisoner.facility_id != proposal.facility_id:
+        raise ValidationError(_("She has moved since this transfer was proposed."))
+
+
+def _on_confirmed(proposal: TransferProposal, *, by) -> list[str]:
+    """She moves now, on the episode, with the allocation decision that justifies it; her open
+    tasks and her complaints go with her (Rule 4; Mandela Rule 7(c))."""
+    allocation = _check_transfer(proposal, by=proposal.proposed_by)
+    allocation.full_clean()
+    allocation.save()
+    prisoner = proposal.admission.prisoner
     move = Transfer.objects.create(
-        admission=admission,
+        admission=proposal.admission,
         from_facility_id=prisoner.facility_id,
-        to_facility=to_facility,
-        moved_at=moved_at,
+        to_facility=proposal.to_facility,
+        moved_at=timezone.now(),
         allocation=allocation,
         recorded_by=by,
     )
-    prisoner.facility, prisoner.unit = to_facility, None
+    prisoner.facility, prisoner.unit = proposal.to_facility, None
     prisoner.updated_at = timezone.now()
     prisoner.save(update_fields=["facility", "unit", "updated_at"])
     Reminder.objects.filter(prisoner=prisoner, status__in=OPEN_STATUSES).update(
-        facility=to_facility
+        facility=proposal.to_facility
     )
-    follow_her(by=by, prisoner=prisoner, from_facility=move.from_facility, to_facility=to_facility)
+    follow_her(
+        by=by, prisoner=prisoner, from_facility=move.from_facility, to_facility=move.to_facility
+    )
     audit.record(
         by=by,
         action="admission.transferred",
         subject=move,
         facility=move.from_facility,
-        detail={"to": to_facility.code},
+        detail={"to": move.to_facility.code},
     )
-    return move
+    proposal.transfer = move
+    return ["transfer"]
+
+
+def _describe_transfer(proposal: TransferProposal) -> str:
+    return _("%(from)s to %(to)s: %(reason)s") % {
+        "from": proposal.facility.code,
+        "to": proposal.to_facility.code,
+        "reason": proposal.reason,
+    }
+
+
+CONFIRM_TRANSFER = "admissions.confirm_transfer"
+DECIDE_ALLOCATION = "admissions.decide_allocation"
+TRANSFERS = Authority(
+    key="transfers",
+    model=TransferProposal,
+    perm=CONFIRM_TRANSFER,
+    title=gettext_lazy("a transfer to another facility"),
+    rule="4",
+    describe=_describe_transfer,
+    url=lambda proposal: reverse("admissions:detail", kwargs={"uuid": proposal.admission.uuid}),
+    check=_check_at_confirmation,
+    confirmed=_on_confirmed,
+    undecided={"ended_at__isnull": True},
+    related=("prisoner", "facility", "authority_requested_by", "to_facility", "admission"),
+    order=150,
+)
+confirm_transfer, refuse_transfer = verbs_for(TRANSFERS.key)
+
+
+def pending_transfers(admission: Admission):
+    """Her transfers proposed on this episode and still awaiting a governor's confirmation."""
+    return admission.transfer_proposals.filter(
+        authority=AuthorityState.PENDING, ended_at__isnull=True
+    ).select_related("to_facility", "facility")
 
 
 @transaction.atomic
@@ -745,13 +857,16 @@ def release(
     Reminder.objects.filter(prisoner=prisoner, status__in=OPEN_STATUSES).update(
         status=Status.CANCELLED, closed_at=now, closed_by=by, outcome="released"
     )
+    # A transfer still awaiting confirmation ends with the episode and leaves the queue.
+    pending_transfers(admission).update(ended_at=now)
     audit.record(by=by, action="admission.released", subject=admission, facility=prisoner.facility)
     return admission
 
 
 def carry_out_transfer(*, by, prisoner, held, admission, to_facility, preference, **params):
-    """A transfer held after her report, released by both reviews: it happens now."""
-    return transfer(
+    """A transfer held, with nothing recorded, before every transfer awaited a governor's
+    confirmation, released by both reviews: proposed now, awaiting confirmation as any."""
+    return propose_transfer(
         by=by,
         admission=Admission.objects.get(uuid=admission),
         to_facility=Facility.objects.get(pk=to_facility),

@@ -12,7 +12,6 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from bangkok.errors import RuleBroken
 from bangkok.forms import refusal_into
-from bangkok.held import announce
 from prisoners.permissions import access_prisoner, facilities_of
 from register.permissions import ADD_CHILD, can_read_child_identity
 from register.services import children_of, record_child
@@ -175,11 +174,12 @@ def _submit(request, admission, form, save, *, form_key: str, done: str = "", th
     or the field)."""
     if form.is_valid():
         try:
-            result = save(**form.cleaned_data)
+            save(**form.cleaned_data)
         except (RuleBroken, ValidationError) as error:
             refusal_into(form, error)
         else:
-            announce(request, result, done)
+            if done:
+                messages.success(request, done)
             return redirect(then) if then else redirect("admissions:detail", uuid=admission.uuid)
     return _detail(request, admission, **{form_key: form}, **extra)
 
@@ -262,16 +262,15 @@ request_suspension = _form_action(
     ),
     done=gettext_lazy("Request recorded. Social workers will follow it up."),
 )
-# Once she has left, her record belongs to the receiving facility: back to the list.
+# Proposed, it awaits a governor's confirmation (the governor's queue at /authority/).
 transfer = _form_action(
     perm=services.TRANSFER,
     form_class=TransferForm,
     form_key="transfer_form",
-    act=lambda by, admission, facility, **data: services.transfer(
+    act=lambda by, admission, facility, **data: services.propose_transfer(
         by=by, admission=admission, to_facility=facility, **data
     ),
-    done=gettext_lazy("The transfer is recorded."),
-    then="prisoners:list",
+    done=gettext_lazy("The transfer is proposed: she moves when a governor confirms it."),
 )
 release = _form_action(
     perm=services.CHANGE_ADMISSION,

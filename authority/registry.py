@@ -17,7 +17,9 @@ class Authority:
     is saved: each may set fields of the record and returns their names, saved with the
     decision. `late(record)` runs once when a record taken at once in an emergency is still
     unconfirmed at its `authority_due_at` and still in effect (`in_effect`, a filter: e.g. a
-    restraint not yet removed)."""
+    restraint not yet removed). `undecided`, a filter, narrows the pending records that still
+    await a decision: one that ended before it was decided (a transfer proposed for a woman
+    released since) leaves the queue, and neither confirming nor refusing it changes it."""
 
     key: str
     model: type
@@ -32,6 +34,7 @@ class Authority:
     refused: Callable | None = None
     late: Callable | None = None
     in_effect: dict | None = None
+    undecided: dict | None = None
     related: tuple[str, ...] = ("prisoner", "facility", "authority_requested_by")
     order: int = 100
 

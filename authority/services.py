@@ -104,6 +104,13 @@ def given_at_once(record, *, by) -> None:
     record.authority_decided_at = timezone.now()
 
 
+def awaits_decision(area: Authority, record) -> bool:
+    """Whether `record` still awaits her decision: pending, and not ended before it."""
+    if record.authority != AuthorityState.PENDING:
+        return False
+    return not area.undecided or area.model.objects.filter(pk=record.pk, **area.undecided).exists()
+
+
 def may_decide(area: Authority, user, record) -> bool:
     return _refusal(area, user, record) is None
 
@@ -147,7 +154,7 @@ def decide(*, area: Authority, by, record, confirm: bool, reason: str = ""):
     refusal = _refusal(area, by, locked)
     if refusal is not None:
         raise refusal
-    if locked.authority != AuthorityState.PENDING:
+    if not awaits_decision(area, locked):
         raise ValidationError(_("This was decided already; nothing was changed."))
     reason = reason.strip()
     if not confirm and not reason:
@@ -205,7 +212,7 @@ def refuse_after_review(area: Authority, record, *, by) -> None:
     authority is refused, by the reviewer, as for any refused one, and the governor's task
     closes. Nothing changes once it was decided."""
     locked = area.model.objects.select_for_update(of=("self",)).get(pk=record.pk)
-    if locked.authority != AuthorityState.PENDING:
+    if not awaits_decision(area, locked):
         return
     locked.authority = AuthorityState.REFUSED
     locked.authority_refused_by = by
@@ -258,6 +265,7 @@ def waiting_for(user) -> list[dict]:
             )
             .exclude(authority_requested_by=user)
             .filter(Q(authority_sought_from__isnull=True) | Q(authority_sought_from=user))
+            .filter(**(area.undecided or {}))
             .select_related(*area.related)
             .order_by(F("authority_due_at").asc(nulls_last=True), "authority_requested_at", "id")
         )

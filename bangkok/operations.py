@@ -13,12 +13,11 @@ from dataclasses import dataclass, field
 from django.db.models import Model
 from django.http import Http404
 from django.urls import path
-from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from .held import held_answer, is_held
 from .schema import ERROR, FIELD_ERRORS
 
 INVALID = OpenApiResponse(FIELD_ERRORS, description="Invalid input, naming the field.")
@@ -51,9 +50,6 @@ class Operation:
     description: str = ""
     many: bool = False
     shown: Callable = field(default=lambda result: result)
-    may_be_held: bool = False
-    """An adverse action: while she is protected after a report it is held for review
-    (Rules 7.3, 25.1) and the answer is a 202 naming the held action."""
 
 
 @dataclass(frozen=True)
@@ -94,29 +90,11 @@ class OperationView(APIView):
             body.is_valid(raise_exception=True)
             data = body.validated_data
         result = op.verb(by=request.user, **{op.arg: record}, **data)
-        if is_held(result):
-            return Response(held_answer(result), status=status.HTTP_202_ACCEPTED)
         result = op.shown(result)
         return Response(
             op.out(result, many=op.many).data,
             status=status.HTTP_201_CREATED if op.created else status.HTTP_200_OK,
         )
-
-
-HELD = OpenApiResponse(
-    inline_serializer(
-        "HeldForReview",
-        {
-            "detail": serializers.CharField(),
-            "held_action": serializers.UUIDField(),
-            "status": serializers.CharField(),
-        },
-    ),
-    description=(
-        "Held: she is protected after a complaint or a report of abuse, so the action waits "
-        "for review by safeguarding staff and the governor (Rules 7.3, 25.1)."
-    ),
-)
 
 
 def view_for(op: Operation, area: Area):
@@ -127,8 +105,6 @@ def view_for(op: Operation, area: Area):
     }
     if op.rules:
         responses[409] = refused(op.rules)
-    if op.may_be_held:
-        responses[202] = HELD
     name = "".join(part.title() for part in op.name.split("-"))
     view = type(name, (OperationView,), {"operation": op, "area": area, "__doc__": op.summary})
     schema = extend_schema(

@@ -36,6 +36,8 @@ OVERSEE = ("prisoners.oversee_facility",)
 # Rule 4: allocation decisions and their reasons (T2): reception, social workers, governor
 # decide; the inspector reads.
 DECIDE_ALLOCATION = ("admissions.view_allocation", "admissions.decide_allocation")
+# Rule 4: a transfer takes effect when a governor of her facility confirms it.
+CONFIRM_TRANSFERS = ("admissions.confirm_transfer",)
 READ_ALLOCATION = ("admissions.view_allocation", "admissions.view_familymember")
 # Mandela Rule 7(f)(g): her family and contacts (T2), kept by reception and social workers.
 KEEP_FAMILY = ("admissions.view_familymember", "admissions.keep_family")
@@ -256,6 +258,7 @@ ROLES: dict[str, Role] = {
             + WORK_REMINDERS
             + READ_AUDIT
             + DECIDE_ALLOCATION
+            + CONFIRM_TRANSFERS
             + READ_SUSPENSION
             + READ_SAFEGUARDING
             + ("admissions.view_familymember",)

@@ -17,6 +17,7 @@ from admissions.models import (
     Stage,
     SuspensionRequest,
     Transfer,
+    TransferProposal,
 )
 from admissions.services import (
     admit_woman,
@@ -396,40 +397,98 @@ def test_the_requests_run_a_constant_number_of_queries(api, cast, admission):
 
 @pytest.mark.rule("M7")
 @pytest.mark.rule("4")
-def test_reception_transfers_her_nearer_home_with_the_date_and_hour(api, cast, admitted):
-    moved_at = timezone.now() - timedelta(hours=1)
+def test_reception_proposes_a_transfer_and_she_moves_when_the_governor_confirms_it(
+    api, cast, admitted
+):
     response = api("reception").post(
-        url(admitted, "transfer"),
-        {"to_facility": "B", "reason": "Nearer her children", "moved_at": moved_at.isoformat()},
+        url(admitted, "transfer"), {"to_facility": "B", "reason": "Nearer her children"}
     )
     assert response.status_code == 201, response.content
-    move = Transfer.objects.get()
+    proposal = TransferProposal.objects.get()
     data = response.json()
-    assert (data["uuid"], data["from"], data["to"]) == (str(move.uuid), "A", "B")
-    assert data["allocation"]["facility"] == "B"
-    assert data["allocation"]["departs_from_nearest"] is False
-    assert data["allocation"]["reason"] == "Nearer her children"
+    assert (data["uuid"], data["from"], data["to"]) == (str(proposal.uuid), "A", "B")
+    assert (data["status"], data["awaiting"]) == ("proposed", "a governor's confirmation")
+    assert data["transfer"] is None and data["proposed_by"] == "reception"
+    assert not Transfer.objects.exists() and not Allocation.objects.exists()
+    admitted.prisoner.refresh_from_db()
+    assert admitted.prisoner.facility.code == "A"
+    # The episode shows the transfer still awaiting confirmation.
+    waiting = api("custody").get(url(admitted)).json()
+    assert waiting["pending_transfers"] == [
+        {"uuid": data["uuid"], "from": "A", "to": "B", "status": "proposed"}
+    ]
+    before = timezone.now()
+    confirmed = api("governor").post(f"/api/v1/transfer-proposals/{proposal.uuid}/confirm/")
+    assert confirmed.status_code == 200, confirmed.content
+    done = confirmed.json()
+    assert (done["status"], done["awaiting"], done["authorised_by"]) == (
+        "confirmed",
+        None,
+        "governor",
+    )
+    move = Transfer.objects.get()
+    assert done["transfer"]["uuid"] == str(move.uuid) and move.moved_at >= before
+    assert done["transfer"]["allocation"]["reason"] == "Nearer her children"
+    assert done["transfer"]["allocation"]["departs_from_nearest"] is False
     admitted.prisoner.refresh_from_db()
     assert admitted.prisoner.facility.code == "B"
     # Her record now belongs to facility B: its staff read the episode and the move.
     episode = api("outsider").get(url(admitted)).json()
-    assert episode["transfers"] == [{"moved_at": data["moved_at"], "from": "A", "to": "B"}]
+    assert episode["transfers"] == [
+        {"moved_at": done["transfer"]["moved_at"], "from": "A", "to": "B"}
+    ]
+    assert episode["pending_transfers"] == []
     assert api("reception").get(url(admitted)).status_code == 404
 
 
 @pytest.mark.rule("4")
 def test_a_transfer_is_an_allocation_decision_with_its_reason(api, admitted):
-    # She would rather stay in A: the move to B is against her preference, for a reason.
+    # She would rather stay in A: the move to B is against her preference, for a reason. The
+    # governor who proposes it confirms it herself, as a second step.
     response = api("governor").post(
         url(admitted, "transfer"),
         {"to_facility": "B", "preference": "A", "reason": "Court order", "programmes_needed": "x"},
     )
     assert response.status_code == 201, response.content
+    assert response.json()["preference"] == "A" and not Allocation.objects.exists()
+    proposal = TransferProposal.objects.get()
+    confirmed = api("governor").post(f"/api/v1/transfer-proposals/{proposal.uuid}/confirm/")
+    assert confirmed.status_code == 200, confirmed.content
     allocation = Allocation.objects.get()
     assert (allocation.facility.code, allocation.preference.code) == ("B", "A")
     assert (allocation.against_preference, allocation.reason) == (True, "Court order")
-    assert allocation.transfer == Transfer.objects.get()
-    assert response.json()["allocation"]["against_preference"] is True
+    proposal.refresh_from_db()
+    assert allocation.transfer == Transfer.objects.get() == proposal.transfer
+    assert confirmed.json()["transfer"]["allocation"]["against_preference"] is True
+
+
+@pytest.mark.rule("4")
+def test_the_governor_refuses_a_transfer_with_a_reason_and_she_stays(api, cast, admitted):
+    api("reception").post(url(admitted, "transfer"), {"to_facility": "B", "reason": "Room"})
+    proposal = TransferProposal.objects.get()
+    refusal = f"/api/v1/transfer-proposals/{proposal.uuid}/refuse/"
+    assert "reason" in api("governor").post(refusal, {}).json()
+    refused = api("governor").post(refusal, {"reason": "Her children visit her here"})
+    assert refused.status_code == 200, refused.content
+    data = refused.json()
+    assert (data["status"], data["authority_refused_by"]) == ("refused", "governor")
+    assert data["authority_refusal"] == "Her children visit her here"
+    again = api("governor").post(f"/api/v1/transfer-proposals/{proposal.uuid}/confirm/")
+    assert again.status_code == 400
+    assert not Transfer.objects.exists() and not Allocation.objects.exists()
+    admitted.prisoner.refresh_from_db()
+    assert admitted.prisoner.facility.code == "A"
+
+
+@pytest.mark.parametrize("role", ["reception", "custody", "social", "inspector", "outsider"])
+def test_only_a_governor_of_her_facility_confirms_a_transfer(api, admitted, role):
+    api("reception").post(url(admitted, "transfer"), {"to_facility": "B", "reason": "Room"})
+    proposal = TransferProposal.objects.get()
+    for verb, body in (("confirm", {}), ("refuse", {"reason": "No"})):
+        answer = api(role).post(f"/api/v1/transfer-proposals/{proposal.uuid}/{verb}/", body)
+        assert answer.status_code == 404
+    proposal.refresh_from_db()
+    assert proposal.status == "proposed" and not Transfer.objects.exists()
 
 
 @pytest.mark.rule("4")
@@ -450,25 +509,9 @@ def test_a_bad_transfer_is_refused_naming_the_field_and_nothing_written(api, adm
     response = api("reception").post(url(admitted, "transfer"), body)
     assert response.status_code == 400
     assert field in response.json()
-    assert not Transfer.objects.exists() and not Allocation.objects.exists()
+    assert not TransferProposal.objects.exists() and not Allocation.objects.exists()
     admitted.prisoner.refresh_from_db()
     assert admitted.prisoner.facility.code == "A"
-
-
-@pytest.mark.rule("M7")
-@pytest.mark.parametrize("when", [timedelta(hours=1), -timedelta(days=2)])
-def test_a_transfer_in_the_future_or_before_she_was_received_is_refused(api, admitted, when):
-    response = api("reception").post(
-        url(admitted, "transfer"),
-        {
-            "to_facility": "B",
-            "reason": "Court order",
-            "moved_at": (timezone.now() + when).isoformat(),
-        },
-    )
-    assert response.status_code == 400
-    assert "moved_at" in response.json()
-    assert not Transfer.objects.exists() and not Allocation.objects.exists()
 
 
 def test_she_is_not_transferred_before_her_admission_is_complete(api, admission):
@@ -476,7 +519,7 @@ def test_she_is_not_transferred_before_her_admission_is_complete(api, admission)
         url(admission, "transfer"), {"to_facility": "B", "reason": "Court order"}
     )
     assert response.status_code == 400
-    assert not Transfer.objects.exists()
+    assert not TransferProposal.objects.exists()
 
 
 @pytest.mark.parametrize("role", NOT_KEEPERS)
@@ -485,7 +528,7 @@ def test_other_roles_cannot_transfer_her(api, admitted, role):
         url(admitted, "transfer"), {"to_facility": "B", "reason": "Court order"}
     )
     assert response.status_code == 404
-    assert not Transfer.objects.exists()
+    assert not TransferProposal.objects.exists()
 
 
 def test_transferring_another_facilitys_woman_is_404(api, admitted):
@@ -493,7 +536,7 @@ def test_transferring_another_facilitys_woman_is_404(api, admitted):
         url(admitted, "transfer"), {"to_facility": "B", "reason": "Court order"}
     )
     assert response.status_code == 404
-    assert not Transfer.objects.exists()
+    assert not TransferProposal.objects.exists()
 
 
 # Release (Mandela Rules 7(c) and 67)

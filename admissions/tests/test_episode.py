@@ -8,17 +8,18 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from admissions.models import Decision, Stage
+from admissions.models import Decision, Stage, TransferProposal
 from admissions.services import (
     admit_woman,
     complete_admission,
+    confirm_transfer,
     decide_suspension,
+    propose_transfer,
     record_property,
     record_rights_offer,
     release,
     request_suspension,
     sign_property_inventory,
-    transfer,
 )
 from admissions.tests.factories import commitment, identity
 from audit.models import AuditEvent
@@ -158,46 +159,51 @@ def test_the_grounds_are_shown_only_to_those_who_know_her_children(cast, admissi
 def test_a_transfer_away_from_home_needs_a_written_reason(cast, admitted, facility_b):
     # From A to B moves her nearer home: allowed with the reason the transfer always needs.
     with pytest.raises(ValidationError):
-        transfer(by=cast["reception"], admission=admitted, to_facility=facility_b, reason="")
-    move = transfer(
+        propose_transfer(
+            by=cast["reception"], admission=admitted, to_facility=facility_b, reason=""
+        )
+    proposal = propose_transfer(
         by=cast["reception"],
         admission=admitted,
         to_facility=facility_b,
         reason="Nearer her home and her children.",
     )
+    move = confirm_transfer(by=cast["governor"], record=proposal).transfer
     assert move.allocation.facility == facility_b and not move.allocation.departs_from_nearest
 
 
 @pytest.mark.rule("M7")
-def test_a_transfer_moves_her_record_and_her_open_tasks_to_the_receiving_facility(
+def test_a_confirmed_transfer_moves_her_record_and_her_open_tasks_to_the_receiving_facility(
     cast, admitted, facility_b
 ):
     woman = admitted.prisoner
     open_before = Reminder.objects.filter(prisoner=woman, status="pending").count()
     assert open_before  # the entry health screening at least
-    moved_at = timezone.now() - timedelta(hours=1)
-    transfer(
-        by=cast["reception"],
-        admission=admitted,
-        to_facility=facility_b,
-        reason="Nearer home.",
-        moved_at=moved_at,
+    proposal = propose_transfer(
+        by=cast["reception"], admission=admitted, to_facility=facility_b, reason="Nearer home."
     )
+    woman.refresh_from_db()
+    assert woman.facility != facility_b  # nothing moves before the governor confirms
+    before = timezone.now()
+    confirm_transfer(by=cast["governor"], record=proposal)
     woman.refresh_from_db()
     assert woman.facility == facility_b
     assert not prisoners_visible_to(cast["reception"]).filter(pk=woman.pk).exists()
     assert prisoners_visible_to(cast["outsider"]).filter(pk=woman.pk).exists()
+    # Her open tasks go with her (the governor's task to confirm is closed by her decision).
     assert Reminder.objects.filter(
         prisoner=woman, facility=facility_b, status="pending"
     ).count() == (open_before)
-    assert admitted.transfers.get().moved_at == moved_at
+    assert admitted.transfers.get().moved_at >= before
 
 
 def test_a_transfer_needs_a_completed_admission_and_a_new_facility(
     cast, admission, facility_a, facility_b
 ):
     with pytest.raises(ValidationError):
-        transfer(by=cast["reception"], admission=admission, to_facility=facility_b, reason="x")
+        propose_transfer(
+            by=cast["reception"], admission=admission, to_facility=facility_b, reason="x"
+        )
     complete = admission
     for item in ("family_contact", "legal_advice", "information"):
         record_rights_offer(
@@ -205,22 +211,17 @@ def test_a_transfer_needs_a_completed_admission_and_a_new_facility(
         )
     complete_admission(by=cast["reception"], admission=complete)
     with pytest.raises(ValidationError):
-        transfer(by=cast["reception"], admission=complete, to_facility=facility_a, reason="x")
-    with pytest.raises(ValidationError):
-        transfer(
-            by=cast["reception"],
-            admission=complete,
-            to_facility=facility_b,
-            reason="x",
-            moved_at=timezone.now() + timedelta(days=1),
+        propose_transfer(
+            by=cast["reception"], admission=complete, to_facility=facility_a, reason="x"
         )
-    assert not complete.transfers.exists()
+    assert not TransferProposal.objects.exists() and not complete.transfers.exists()
 
 
 @pytest.mark.parametrize("role", ["custody", "health", "social", "inspector"])
 def test_other_roles_cannot_transfer(cast, admitted, facility_b, role):
     with pytest.raises(PermissionDenied):
-        transfer(by=cast[role], admission=admitted, to_facility=facility_b, reason="x")
+        propose_transfer(by=cast[role], admission=admitted, to_facility=facility_b, reason="x")
+    assert not TransferProposal.objects.exists()
 
 
 # Release (Mandela Rules 7(c) and 67(2))
@@ -319,13 +320,29 @@ def test_social_worker_records_the_outcome_of_a_request_on_the_page(cast, admiss
     assert request.outcome == "granted"
 
 
-def test_transfer_from_the_page_leaves_the_sending_facility_with_the_list(
+def test_a_transfer_proposed_from_the_page_shows_on_her_pages_until_a_governor_confirms_it(
     cast, admitted, facility_b
 ):
     response = client_for(cast["reception"]).post(
         reverse("admissions:transfer", args=[admitted.uuid]),
         {"facility": facility_b.pk, "reason": "Nearer home"},
+        follow=True,
     )
-    assert response.status_code == 302 and response.url == reverse("prisoners:list")
+    page = response.content.decode()
+    assert response.redirect_chain[-1][0] == reverse("admissions:detail", args=[admitted.uuid])
+    assert "she moves when a governor confirms it" in page
+    assert 'data-testid="transfer-proposed"' in page and "Nearer home" in page
+    her = reverse("prisoners:detail", args=[admitted.prisoner.uuid])
+    text = client_for(cast["custody"]).get(her).content.decode()
+    # Custody see that a transfer awaits confirmation, not the allocation's reason.
+    assert "Awaiting a governor's confirmation" in text and "Nearer home" not in text
+    proposal = TransferProposal.objects.get()
+    queue = client_for(cast["governor"]).get(reverse("authority:queue")).content.decode()
+    assert f'id="authority-{proposal.uuid}"' in queue
+    done = client_for(cast["governor"]).post(
+        reverse("authority:confirm", args=["transfers", proposal.uuid])
+    )
+    assert done.status_code == 302
     page = client_for(cast["outsider"]).get(reverse("admissions:detail", args=[admitted.uuid]))
-    assert page.status_code == 200 and "→" in page.content.decode()
+    assert page.status_code == 200 and 'data-testid="transfer"' in page.content.decode()
+    assert 'data-testid="transfer-proposed"' not in page.content.decode()

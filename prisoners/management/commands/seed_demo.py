@@ -18,8 +18,10 @@ from admissions.services import (
     admit_woman,
     allocate,
     complete_admission,
+    confirm_transfer,
     decide_suspension,
     distances_from_home,
+    propose_transfer,
     record_family_member,
     record_property,
     record_rights_offer,
@@ -27,7 +29,6 @@ from admissions.services import (
     request_suspension,
     rights_due,
     sign_property_inventory,
-    transfer,
 )
 from bangkok.errors import RuleBroken
 from health.models import Item
@@ -514,15 +515,21 @@ class Command(BaseCommand):
                     )
 
     def moves(self, i, admission, reception) -> None:
-        """A few women transferred between the facilities, and one episode closed."""
+        """A few women transferred between the facilities (proposed by reception, confirmed by
+        the governor; some still await her confirmation), and one episode closed."""
         if i % 11 == 7:
             other = Facility.objects.exclude(pk=admission.facility_id).first()
-            transfer(
+            proposal = propose_transfer(
                 by=reception,
                 admission=admission,
                 to_facility=other,
                 reason="Nearer her family; a place in the programme she needs.",
             )
+            if i % 22 == 7:
+                governor = get_user_model().objects.get(
+                    username="governor" if admission.facility.code == "A" else "governor_b"
+                )
+                confirm_transfer(by=governor, record=proposal)
         elif i % 17 == 9:
             release(
                 by=reception,
