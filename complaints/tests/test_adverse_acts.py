@@ -35,7 +35,7 @@ COVERED = {
 
 def acts(cast, woman, admission) -> dict:
     """Each declared kind, asked for through its area's service."""
-    from admissions.services import transfer
+    from admissions.services import propose_transfer
     from discipline.services import charges, contact, segregation
     from discipline.tests.factories import in_days
     from restraints.services import apply_restraint
@@ -69,7 +69,7 @@ def acts(cast, woman, admission) -> dict:
             reason="Threats",
             ends_on=in_days(9),
         ),
-        "transfer": lambda: transfer(
+        "transfer": lambda: propose_transfer(
             by=cast["reception"],
             admission=admission,
             to_facility=Facility.objects.get(code="B"),
@@ -310,3 +310,68 @@ def test_a_contact_restriction_ordered_after_her_report_is_in_force_only_once_re
     deputy = make_staff("governor", woman_a.facility, username="deputy")
     reviewed(cast, released, retaliatory=False, governor=deputy)
     assert confirm(released).in_force
+
+
+# Transfers (Rule 4; Mandela 7(c))
+
+
+@pytest.mark.rule("7.3")
+@pytest.mark.rule("25.1")
+def test_a_transfer_proposed_after_her_report_takes_effect_only_once_released(
+    cast, admitted, facility_b
+):
+    from admissions.models import Transfer
+    from admissions.services import confirm_transfer, propose_transfer
+
+    def propose():
+        return propose_transfer(
+            by=cast["reception"], admission=admitted, to_facility=facility_b, reason="Room"
+        )
+
+    def confirm(proposal):
+        return confirm_transfer(by=cast["governor"], record=proposal)
+
+    report(cast["health"], admitted.prisoner)
+    stopped = propose()
+    assert stopped.awaits_authority and stopped.status == "proposed"  # as for any woman
+    assert HeldAction.objects.get(record_uuid=stopped.uuid).kind == "transfer"
+    waits(confirm, stopped)
+    reviewed(cast, stopped, retaliatory=True)
+    stopped.refresh_from_db()
+    assert stopped.authority_refused and not Transfer.objects.exists()
+
+    released = propose()
+    reviewed(cast, released, retaliatory=False)
+    assert confirm(released).transfer.to_facility == facility_b
+    admitted.prisoner.refresh_from_db()
+    assert admitted.prisoner.facility == facility_b
+
+
+@pytest.mark.rule("7.3")
+@pytest.mark.rule("25.1")
+def test_a_transfer_held_before_every_transfer_awaited_confirmation_is_proposed_once_released(
+    cast, admitted, facility_b
+):
+    """A held action from before, with nothing recorded: released, it becomes a proposal
+    awaiting confirmation as any."""
+    from admissions.models import TransferProposal
+
+    report(cast["health"], admitted.prisoner)
+    held = HeldAction.objects.create(
+        prisoner=admitted.prisoner,
+        facility=admitted.facility,
+        kind="transfer",
+        summary="Transfer to B: Room",
+        params={
+            "admission": str(admitted.uuid),
+            "to_facility": facility_b.pk,
+            "reason": "Room",
+            "preference": None,
+            "programmes_needed": "",
+        },
+        requested_by=cast["reception"],
+    )
+    review_held_action(by=cast["safeguarding"], held=held, retaliatory=False)
+    review_held_action(by=cast["governor"], held=held, retaliatory=False)
+    proposal = TransferProposal.objects.get()
+    assert proposal.status == "proposed" and proposal.proposed_by == cast["reception"]

@@ -415,15 +415,18 @@ def test_a_complaint_named_later_hides_her_open_review_tasks_from_the_staff_it_n
 @pytest.mark.rule("25.1")
 @pytest.mark.rule("7.3")
 def test_her_complaint_follows_her_when_she_is_transferred(cast, admitted, facility_b):
-    from admissions.services import transfer
+    from admissions.services import confirm_transfer, propose_transfer
 
     woman = admitted.prisoner
     filed = report(cast["custody"], woman)
-    # Her protection has ended before the move, so the transfer goes ahead at once.
+    # Her protection has ended before the move: the governor's confirmation needs no review.
     SafeguardingRecord.objects.filter(prisoner=woman).update(
         protected_until=timezone.now() - timedelta(minutes=1)
     )
-    transfer(by=cast["governor"], admission=admitted, to_facility=facility_b, reason="Nearer home")
+    proposal = propose_transfer(
+        by=cast["governor"], admission=admitted, to_facility=facility_b, reason="Nearer home"
+    )
+    confirm_transfer(by=cast["governor"], record=proposal)
     filed.refresh_from_db()
     assert filed.facility == facility_b
     assert SafeguardingRecord.objects.get(prisoner=woman).facility == facility_b
@@ -438,16 +441,20 @@ def test_her_complaint_follows_her_when_she_is_transferred(cast, admitted, facil
 
 @pytest.mark.rule("25.1")
 @pytest.mark.rule("7.3")
-def test_a_held_transfer_carried_out_takes_her_complaint_and_its_holds_with_her(
+def test_a_transfer_confirmed_once_released_takes_her_complaint_and_its_holds_with_her(
     cast, admitted, facility_b
 ):
-    from admissions.services import transfer
+    from admissions.services import confirm_transfer, propose_transfer
 
     woman = admitted.prisoner
     filed = report(cast["custody"], woman)
-    held = transfer(by=cast["reception"], admission=admitted, to_facility=facility_b, reason="Room")
+    proposal = propose_transfer(
+        by=cast["reception"], admission=admitted, to_facility=facility_b, reason="Room"
+    )
+    held = HeldAction.objects.get(record_uuid=proposal.uuid)
     review_held_action(by=cast["safeguarding"], held=held, retaliatory=False)
     review_held_action(by=cast["governor"], held=held, retaliatory=False)
+    confirm_transfer(by=cast["governor"], record=proposal)
     held.refresh_from_db()
     filed.refresh_from_db()
     assert held.status == "released" and held.facility == filed.facility == facility_b
@@ -495,3 +502,71 @@ def test_a_segregation_custody_ask_for_after_her_report_awaits_authority_and_the
     confirm(area=AREA, by=cast["governor"], record=second)
     second.refresh_from_db()
     assert second.authority == "confirmed" and second.started_at is not None
+
+
+def transfer_sequence(proposer, admission, deputy, to) -> list:
+    """Whoever may propose a transfer proposes one (API), another governor refuses it, she
+    proposes again (page) and reads what follows: the proposal is answered as for any woman
+    and only its confirmation waits."""
+    from admissions.services import refuse_transfer
+
+    woman = admission.prisoner
+    seen = Transcript(proposer, woman)
+    page = reverse("admissions:detail", args=[admission.uuid])
+    seen.get("the admission", page)
+    api = f"/api/v1/admissions/{admission.uuid}/transfer/"
+    body = {"to_facility": "B", "reason": "Overcrowding on the wing", "preference": "A"}
+    proposed = seen.post("propose a transfer (API)", api, body, api=True)
+    assert proposed.status_code == 201, proposed.content
+    seen.post("propose it again (API)", api, body, api=True)  # one awaits confirmation
+    from admissions.models import TransferProposal
+
+    refuse_transfer(
+        by=deputy,
+        record=TransferProposal.objects.get(uuid=proposed.json()["uuid"]),
+        reason="Not now",
+    )
+    again = seen.post(
+        "propose a transfer (page)",
+        reverse("admissions:transfer", args=[admission.uuid]),
+        {"facility": to.pk, "reason": "Nearer her home", "programmes_needed": "Literacy"},
+    )
+    assert again.redirect_chain and "when a governor confirms it" in again.content.decode()
+    seen.get("the admission again", page)
+    seen.get("her page", reverse("prisoners:detail", args=[woman.uuid]))
+    seen.get("the episode (API)", f"/api/v1/admissions/{admission.uuid}/")
+    seen.get("women", reverse("prisoners:list"))
+    seen.get("tasks", reverse("reminders:tasks"))
+    seen.get("tasks (API)", "/api/v1/tasks/")
+    seen.get("dashboard", reverse("dashboard"))
+    if proposer.has_perm("admissions.confirm_transfer"):
+        seen.get("authority queue", reverse("authority:queue"))
+        seen.get("authority queue (API)", "/api/v1/authorities/waiting/")
+    return seen.lines
+
+
+@pytest.mark.rule("7.3")
+@pytest.mark.rule("25.1")
+@pytest.mark.rule("M57")
+@pytest.mark.parametrize("role", ["reception", "governor"])
+def test_staff_named_in_her_report_proposing_a_transfer_receive_what_they_would_without_it(
+    role, cast, admitted, facility_b
+):
+    from admissions.models import Transfer, TransferProposal
+
+    woman = admitted.prisoner
+    proposer = make_staff(role, woman.facility, username=f"accused_{role}")
+    deputy = make_staff("governor", woman.facility, username="deputy")
+    with world():
+        report(cast["custody"], woman, named_staff=[proposer])
+        named = transfer_sequence(proposer, admitted, deputy, facility_b)
+        held = HeldAction.objects.filter(prisoner=woman)
+        assert sorted(held.values_list("kind", flat=True)) == ["transfer", "transfer"]
+        pending = TransferProposal.objects.get(authority="pending")
+        assert HeldAction.objects.get(record_uuid=pending.uuid).status == "held"
+        assert not Transfer.objects.exists()
+    with world():
+        unnamed = transfer_sequence(proposer, admitted, deputy, facility_b)
+        assert not HeldAction.objects.exists()
+        assert TransferProposal.objects.filter(authority="pending").count() == 1
+    assert_same(named, unnamed)

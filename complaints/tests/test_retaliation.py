@@ -3,14 +3,16 @@ against her waits for safeguarding staff and the governor, and happens only if b
 is not retaliation. Inspectors see every held action."""
 
 import pytest
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
-from admissions.models import Transfer
-from admissions.services import transfer
+from admissions.models import Transfer, TransferProposal
+from admissions.services import confirm_transfer, propose_transfer
 from bangkok.errors import RuleBroken
 from complaints.models import HeldAction
 from complaints.services import review_held_action
+from complaints.services.retaliation import NOT_YET
 from conftest import client_for
 from discipline.tests.factories import family_member
 from reminders.services import tasks_for
@@ -23,83 +25,103 @@ pytestmark = pytest.mark.django_db
 
 
 def ask_transfer(cast, admitted, facility_b):
-    return transfer(
+    """The governor proposes a transfer: it awaits a governor's confirmation, as for any
+    woman; after her report, a held action waits for both reviews before that."""
+    proposal = propose_transfer(
         by=cast["governor"], admission=admitted, to_facility=facility_b, reason="Overcrowding"
     )
+    assert proposal.status == "proposed"
+    return HeldAction.objects.filter(record_uuid=proposal.uuid).first(), proposal
 
 
 @pytest.mark.rule("7.3")
 @pytest.mark.rule("25.1")
-def test_a_transfer_after_her_report_waits_for_both_reviews_then_happens(
+def test_a_transfer_after_her_report_waits_for_both_reviews_then_the_governor(
     cast, admitted, facility_b
 ):
     report(cast["custody"], admitted.prisoner)
-    held = ask_transfer(cast, admitted, facility_b)
-    assert isinstance(held, HeldAction) and held.status == "held"
-    assert not Transfer.objects.exists()
+    held, proposal = ask_transfer(cast, admitted, facility_b)
+    assert held.status == "held" and held.kind == "transfer"
     assert tasks_for(cast["safeguarding"]).filter(kind="complaints.held_action").exists()
+    with pytest.raises(ValidationError) as waiting:
+        confirm_transfer(by=cast["governor"], record=proposal)
+    assert str(NOT_YET) in str(waiting.value)
     review_held_action(by=cast["safeguarding"], held=held, retaliatory=False)
-    assert not Transfer.objects.exists()  # the governor's review is still awaited
     second = make_staff("governor", admitted.facility, username="deputy")
     with pytest.raises(RuleBroken):  # the governor asked for it: another must review it
         review_held_action(by=cast["governor"], held=held, retaliatory=False)
     review_held_action(by=second, held=held, retaliatory=False)
     held.refresh_from_db()
     assert held.status == "released"
+    assert not Transfer.objects.exists()  # released, it still awaits the confirmation
+    confirm_transfer(by=cast["governor"], record=proposal)
     assert Transfer.objects.get().to_facility == facility_b
 
 
 @pytest.mark.rule("7.3")
 def test_an_action_found_retaliatory_never_happens(cast, admitted, facility_b):
     report(cast["custody"], admitted.prisoner)
-    held = ask_transfer(cast, admitted, facility_b)
+    held, proposal = ask_transfer(cast, admitted, facility_b)
     review_held_action(by=cast["safeguarding"], held=held, retaliatory=True, note="Timing")
     held.refresh_from_db()
-    assert held.status == "stopped"
+    proposal.refresh_from_db()
+    assert held.status == "stopped" and proposal.status == "refused"
     assert not Transfer.objects.exists()
     assert not tasks_for(cast["governor"]).filter(kind="complaints.held_action").exists()
+    assert not tasks_for(cast["governor"]).filter(kind="authority.awaited").exists()
 
 
-def test_without_a_report_the_action_goes_ahead(cast, admitted, facility_b):
-    move = ask_transfer(cast, admitted, facility_b)
-    assert isinstance(move, Transfer)
+def test_without_a_report_nothing_is_held(cast, admitted, facility_b):
+    held, proposal = ask_transfer(cast, admitted, facility_b)
+    assert held is None
+    assert confirm_transfer(by=cast["governor"], record=proposal).transfer is not None
 
 
 def test_the_protection_ends_after_its_period(cast, admitted, facility_b, settings):
     settings.RETALIATION_PROTECTION_DAYS = 0
     report(cast["custody"], admitted.prisoner)
-    assert isinstance(ask_transfer(cast, admitted, facility_b), Transfer)
+    assert ask_transfer(cast, admitted, facility_b)[0] is None
 
 
 @pytest.mark.parametrize("role", ["custody", "reception", "inspector"])
 def test_only_safeguarding_and_the_governor_review(role, cast, admitted, facility_b):
     report(cast["custody"], admitted.prisoner)
-    held = ask_transfer(cast, admitted, facility_b)
+    held, _proposal = ask_transfer(cast, admitted, facility_b)
     with pytest.raises(PermissionDenied):
         review_held_action(by=cast[role], held=held, retaliatory=False)
 
 
 @pytest.mark.rule("7.3")
-def test_the_held_transfer_through_the_api_is_a_202_and_nothing_moves(cast, admitted, facility_b):
-    report(cast["custody"], admitted.prisoner)
+def test_a_transfer_proposed_through_the_api_after_her_report_is_answered_as_for_any_woman(
+    cast, admitted, facility_b
+):
     token = token_for(cast["reception"])
-    answer = client_for(None).post(
-        f"/api/v1/admissions/{admitted.uuid}/transfer/",
-        {"to_facility": "B", "reason": "Overcrowding"},
-        content_type="application/json",
-        HTTP_AUTHORIZATION=f"Token {token}",
-    )
-    assert answer.status_code == 202, answer.content
-    assert "Rules 7.3, 25.1" in answer.json()["detail"]
+
+    def propose():
+        answer = client_for(None).post(
+            f"/api/v1/admissions/{admitted.uuid}/transfer/",
+            {"to_facility": "B", "reason": "Overcrowding"},
+            content_type="application/json",
+            HTTP_AUTHORIZATION=f"Token {token}",
+        )
+        assert answer.status_code == 201, answer.content
+        body = answer.json()
+        TransferProposal.objects.filter(uuid=body.pop("uuid")).update(ended_at=timezone.now())
+        body.pop("proposed_at")
+        return body
+
+    unprotected = propose()
+    report(cast["custody"], admitted.prisoner)
+    assert propose() == unprotected
+    assert unprotected["status"] == "proposed"
+    assert HeldAction.objects.get().kind == "transfer"
     assert not Transfer.objects.exists()
-    held = HeldAction.objects.get()
-    assert answer.json()["held_action"] == str(held.uuid)
 
 
 @pytest.mark.rule("25.1")
 def test_reviewers_review_through_the_page_and_the_inspector_reads_it(cast, admitted, facility_b):
     report(cast["custody"], admitted.prisoner)
-    held = ask_transfer(cast, admitted, facility_b)
+    held, _proposal = ask_transfer(cast, admitted, facility_b)
     url = reverse("complaints:held", args=[held.uuid])
     page = client_for(cast["inspector"]).get(url)
     assert page.status_code == 200 and "Overcrowding" in page.content.decode()
