@@ -16,8 +16,9 @@ from .views import holds_any_authority
     summary="Authorities waiting for you",
     description=(
         "Actions of your facilities that need your authority (a strip or body cavity search, "
-        "a segregation, a restraint), not those you asked for yourself nor those sought from "
-        "another governor; a restraint taken at once in an emergency first (Mandela 47-48). "
+        "a segregation, a restraint, a sanction, a contact restriction, a transfer), not those "
+        "you asked for yourself nor those sought from another governor; a restraint taken at "
+        "once in an emergency first (Mandela 47-48). "
         "Confirm or refuse each through its area's operation."
     ),
     responses={200: AreaQueueSerializer(many=True)},

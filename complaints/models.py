@@ -337,7 +337,3 @@ class HeldAction(models.Model):
     @property
     def is_held(self) -> bool:
         return self.status == HeldStatus.HELD
-
-    # A service asked to take an adverse action returns this record instead of its own when
-    # the action is held: views and the API tell the held answer by this mark.
-    held_for_review = True

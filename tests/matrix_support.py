@@ -34,6 +34,7 @@ API_NOT_ALLOWED = rows(405, anonymous=401)
 # area may also define `canaries(cast, world) -> {value: roles allowed to read it}`, writing
 # each value into its records, for the canary scan.
 AREAS = (
+    "admissions",
     "searches",
     "discipline",
     "restraints",

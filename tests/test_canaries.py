@@ -134,3 +134,11 @@ def test_the_canaries_are_where_they_belong(cast, canaries):
     assert FINDING in seen["health"] and PLAN in seen["health"] and NOTES in seen["health"]
     assert RESTRICTION in seen["health"]
     assert FAMILY in seen["inspector"]
+    # A transfer awaiting confirmation: its reason on her page and on the governor's queue.
+    from admissions.tests.matrix import TRANSFER_REASON
+    from prisoners.models import Prisoner
+
+    moving = Prisoner.objects.get(prison_number="A-MOVE-1")
+    her = request_as("inspector", cast, "GET", f"/women/{moving.uuid}/", key=None)
+    queue = request_as("governor", cast, "GET", "/authority/", key=None)
+    assert TRANSFER_REASON in her.content.decode() and TRANSFER_REASON in queue.content.decode()

@@ -11,11 +11,12 @@ The member of staff who asked learns nothing of the hold: the act is recorded at
 waiting state it has for every woman, and the `HeldAction` points at it (`record=`). A charge
 awaits its hearing; a sanction, a contact restriction and a segregation await a governor's
 confirmation; a strip or body cavity search and a planned restraint await the governor's
-authority (`authority.services`, which refuses to confirm a held record). Only that next step
-waits (`refuse_while_held`, a message naming nothing), and a stopped one ends in an ordinary
-state (a charge dismissed, an authority refused: `stop_by_refusal`). The answer, the record
-and its lists are the same as for any woman. A transfer alone is still held with nothing
-recorded: its service returns the `HeldAction` and carries the transfer out on release.
+authority (`authority.services`, which refuses to confirm a held record), and a transfer a
+governor's confirmation. Only that next step waits (`refuse_while_held`, a message naming
+nothing), and a stopped one ends in an ordinary state (a charge dismissed, an authority
+refused: `stop_by_refusal`). The answer, the record and its lists are the same as for any
+woman. `execute` remains for a held action from before, recorded with nothing: released, it
+is asked for again, now in its waiting state.
 
 A member of staff named in any of her complaints never learns that one exists (Rule 25;
 Mandela 57.2, 71.3): held actions against her are absent for her from every list, page, count
