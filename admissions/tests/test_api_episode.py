@@ -22,12 +22,10 @@ from admissions.models import (
 from admissions.services import (
     admit_woman,
     allocate,
-    complete_admission,
     record_property,
-    record_rights_offer,
     request_suspension,
 )
-from admissions.tests.factories import commitment, identity
+from admissions.tests.factories import commitment
 from audit.models import AuditEvent
 from conftest import CASE_ROLES
 from register.services import record_child
@@ -53,30 +51,13 @@ def api(cast):
 
 
 @pytest.fixture
-def admission(cast, facility_a, facility_b):
-    # Thai, home in Chiang Mai: facility B is nearest, A about 590 km away.
-    return admit_woman(
-        by=cast["reception"],
-        facility=facility_a,
-        commitment=commitment(),
-        admitted_at=timezone.now() - timedelta(hours=6),
-        identity=identity(
-            nationalities=["TH"],
-            languages=["th"],
-            home_place="Chiang Mai",
-            home_latitude="18.78830",
-            home_longitude="98.98530",
-        ),
-    )
+def admission(thai_admission):
+    return thai_admission
 
 
 @pytest.fixture
-def admitted(cast, admission):
-    for item in ("family_contact", "legal_advice", "information"):
-        record_rights_offer(
-            by=cast["reception"], admission=admission, item=item, outcome="done", language="th"
-        )
-    return complete_admission(by=cast["reception"], admission=admission)
+def admitted(thai_admitted):
+    return thai_admitted
 
 
 def url(admission, action=""):

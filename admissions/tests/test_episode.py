@@ -21,7 +21,7 @@ from admissions.services import (
     request_suspension,
     sign_property_inventory,
 )
-from admissions.tests.factories import commitment, identity
+from admissions.tests.factories import commitment
 from audit.models import AuditEvent
 from bangkok.errors import RuleBroken
 from conftest import client_for
@@ -32,30 +32,13 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def admission(cast, facility_a):
-    # Thai, home in Chiang Mai: facility B is nearest.
-    return admit_woman(
-        by=cast["reception"],
-        facility=facility_a,
-        commitment=commitment(),
-        admitted_at=timezone.now() - timedelta(hours=6),
-        identity=identity(
-            nationalities=["TH"],
-            languages=["th"],
-            home_place="Chiang Mai",
-            home_latitude="18.78830",
-            home_longitude="98.98530",
-        ),
-    )
+def admission(thai_admission):
+    return thai_admission
 
 
 @pytest.fixture
-def admitted(cast, admission):
-    for item in ("family_contact", "legal_advice", "information"):
-        record_rights_offer(
-            by=cast["reception"], admission=admission, item=item, outcome="done", language="th"
-        )
-    return complete_admission(by=cast["reception"], admission=admission)
+def admitted(thai_admitted):
+    return thai_admitted
 
 
 # Property (Mandela Rules 7(e) and 67)

@@ -4,24 +4,17 @@ is checked when it is proposed and again when it is confirmed; the governor may 
 with a reason; a woman released first leaves the queue with her proposal ended. Every door:
 service, page, API, a race."""
 
-from datetime import timedelta
-
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
-from django.utils import timezone
 
 from admissions.models import Allocation, Transfer, TransferProposal
 from admissions.services import (
-    admit_woman,
-    complete_admission,
     confirm_transfer,
     propose_transfer,
-    record_rights_offer,
     refuse_transfer,
     release,
 )
-from admissions.tests.factories import commitment, identity
 from audit.models import AuditEvent
 from authority.services import waiting_for
 from bangkok.errors import RuleBroken
@@ -35,26 +28,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def admitted(cast, facility_a, facility_b):
-    # Thai, home in Chiang Mai: facility B is the nearest, A far away.
-    admission = admit_woman(
-        by=cast["reception"],
-        facility=facility_a,
-        commitment=commitment(),
-        admitted_at=timezone.now() - timedelta(hours=6),
-        identity=identity(
-            nationalities=["TH"],
-            languages=["th"],
-            home_place="Chiang Mai",
-            home_latitude="18.78830",
-            home_longitude="98.98530",
-        ),
-    )
-    for item in ("family_contact", "legal_advice", "information"):
-        record_rights_offer(
-            by=cast["reception"], admission=admission, item=item, outcome="done", language="th"
-        )
-    return complete_admission(by=cast["reception"], admission=admission)
+def admitted(thai_admitted):
+    return thai_admitted
 
 
 @pytest.fixture
