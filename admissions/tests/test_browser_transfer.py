@@ -5,14 +5,7 @@ her own sign-in (Rule 4; Mandela Rule 7(c))."""
 import pytest
 from playwright.sync_api import expect
 
-PASSWORD = "correct horse battery staple"
-
-
-def sign_in(page, base, username):
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+from tests.test_browser_admission import sign_in
 
 
 @pytest.mark.browser
