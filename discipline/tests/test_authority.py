@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from audit.models import AuditEvent
 from bangkok.errors import RuleBroken
+from bangkok.formats import human_day
 from conftest import client_for
 from discipline.models import Segregation, SegregationKind
 from discipline.services import segregation as services
@@ -206,3 +207,12 @@ def test_the_queue_shows_the_rule_22_refusal_of_her_confirmation_and_writes_noth
     assert "(Bangkok Rule 22)" in page and "breastfe" not in page.lower()
     segregation.refresh_from_db()
     assert segregation.awaits_authority and decided_audit(segregation) == 0
+
+
+def test_the_queue_writes_the_planned_end_as_the_pages_write_a_day(cast, woman_a):
+    segregation = ask(cast, woman_a)
+
+    page = client_for(cast["governor"]).get("/authority/").content.decode()
+
+    assert f"until {human_day(segregation.planned_end)}" in page
+    assert segregation.planned_end.isoformat() not in page
