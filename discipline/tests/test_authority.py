@@ -3,6 +3,8 @@ own sign-in (Bangkok Rule 22; Mandela 43-45; QUALITY S13, S14): Rule 22 and Mand
 checked when it is asked for and again when she confirms, and its 15 days count from her
 confirmation. Every door: service, page, API, the clock, a race."""
 
+import html
+import re
 from datetime import timedelta
 from unittest import mock
 
@@ -21,6 +23,7 @@ from discipline.services.common import start_of
 from oversight.registry import zeros_for
 from prisoners.models import Facility
 from prisoners.services import set_protection_flags
+from prisoners.tests.factories import PrisonerFactory
 from reminders.models import Reminder
 from staff.tests.factories import make_staff
 from tests.concurrency import race
@@ -216,3 +219,21 @@ def test_the_queue_writes_the_planned_end_as_the_pages_write_a_day(cast, woman_a
 
     assert f"until {human_day(segregation.planned_end)}" in page
     assert segregation.planned_end.isoformat() not in page
+
+
+def test_a_long_queue_is_paged_area_by_area_and_every_record_is_reached(cast, woman_a, facility_a):
+    others = [PrisonerFactory(facility=facility_a, prison_number=f"A0010{i}") for i in range(2)]
+    asked = [ask(cast, woman) for woman in (woman_a, *others)]
+    client = client_for(cast["governor"])
+
+    seen, url, pages = [], "/authority/?page_size=2", 0
+    while url:
+        response = client.get(url)
+        pages += 1
+        page = response.content.decode()
+        seen += [s.uuid for s in asked if f'id="authority-{s.uuid}"' in page]
+        assert "3 in all." in page
+        found = re.search(r'href="(\?[^"]*segregation-cursor=[^"]*)" rel="next"', page)
+        url = f"/authority/{html.unescape(found.group(1))}" if found else None
+    assert pages == 2 and sorted(seen) == sorted(s.uuid for s in asked)
+    assert client.get("/authority/?segregation-cursor=forged").status_code == 404
