@@ -219,6 +219,8 @@ def test_the_queue_writes_the_planned_end_as_the_pages_write_a_day(cast, woman_a
 
     assert f"until {human_day(segregation.planned_end)}" in page
     assert segregation.planned_end.isoformat() not in page
+    assert "Bangkok Rule 22" in page and "Mandela Rule 39" in page  # never "Rule M39"
+    assert "Rule M" not in page
 
 
 def test_a_long_queue_is_paged_area_by_area_and_every_record_is_reached(cast, woman_a, facility_a):

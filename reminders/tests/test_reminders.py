@@ -33,7 +33,7 @@ def remind(facility_a, woman_a):
         return schedule_reminder(
             key=key,
             kind=kind,
-            rule="6",
+            rule=extra.pop("rule", "6"),
             title="Entry health screening due",
             facility=extra.pop("facility", facility_a),
             assignee_role=role,
@@ -210,3 +210,11 @@ def test_the_api_refuses_done_for_a_task_a_record_answers_or_escalated_to_her(re
     assert response.status_code == 400 and "another team" in str(response.json())
     assert Reminder.objects.open().count() == 2
     assert not AuditEvent.objects.filter(action="reminder.completed").exists()
+
+
+def test_the_task_list_names_each_rule_as_people_read_it_never_its_code(remind, cast):
+    remind("mandela", role="reception", rule="M7")
+    remind("bangkok", role="reception", rule="2.1")
+    body = client_for(cast["reception"]).get("/tasks/").content.decode()
+    assert "Mandela Rule 7" in body and "Bangkok Rule 2.1" in body
+    assert ">M7<" not in body
