@@ -9,11 +9,12 @@ once in an emergency carries `authority_due_at`; `sweep_late` (beat) escalates i
 limit passes unconfirmed, and oversight counts it (`late_or_refused`).
 """
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import DateTimeField, F, Q, QuerySet, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -27,6 +28,10 @@ from .registry import Authority, areas
 
 WAITING_KIND = "authority.awaited"
 QUEUE_LIMIT = 50
+# The queue's order, with no empty value so that it can be paged (`bangkok.pagination`): a
+# record with no limit or no time asked sorts as if it had the last one.
+QUEUE_ORDER = ("queue_due", "queue_asked", "id")
+QUEUE_LAST = datetime(9000, 1, 1, tzinfo=UTC)
 
 
 def _key(area: Authority, record) -> str:
@@ -252,27 +257,48 @@ def refuse(*, area: Authority, by, record, reason: str):
 # The governor's queue
 
 
+def areas_for(user) -> list[Authority]:
+    """The areas whose authority she holds."""
+    if not user.is_authenticated:
+        return []
+    return [area for area in areas() if user.has_perm(area.perm)]
+
+
+def pending_for(user, area: Authority) -> QuerySet:
+    """The records of one area waiting for her authority, in `QUEUE_ORDER`: a record taken at
+    once first (soonest limit first), then by when it was asked."""
+    last = Value(QUEUE_LAST, output_field=DateTimeField())
+    pending = area.model.objects.filter(authority=AuthorityState.PENDING)
+    return (
+        pending.filter(facility__in=facilities_of(user))
+        .exclude(authority_requested_by=user)
+        .filter(Q(authority_sought_from__isnull=True) | Q(authority_sought_from=user))
+        .filter(**(area.undecided or {}))
+        .select_related(*area.related)
+        .annotate(
+            queue_due=Coalesce("authority_due_at", last),
+            queue_asked=Coalesce("authority_requested_at", last),
+        )
+        .order_by(*QUEUE_ORDER)
+    )
+
+
+def described(area: Authority, records: list) -> list:
+    """`records` with what each is and where it is, as the queue shows them."""
+    for record in records:
+        record.authority_what = area.describe(record)
+        record.authority_url = area.url(record)
+    return records
+
+
 def waiting_for(user) -> list[dict]:
     """What awaits her authority, area by area: pending records of her facilities that she
-    may decide (not those she asked for, nor those sought from another governor)."""
+    may decide (not those she asked for, nor those sought from another governor); the first
+    QUEUE_LIMIT of each, and how many in all."""
     queue = []
-    for area in areas():
-        if not user.is_authenticated or not user.has_perm(area.perm):
-            continue
-        records = (
-            area.model.objects.filter(
-                authority=AuthorityState.PENDING, facility__in=facilities_of(user)
-            )
-            .exclude(authority_requested_by=user)
-            .filter(Q(authority_sought_from__isnull=True) | Q(authority_sought_from=user))
-            .filter(**(area.undecided or {}))
-            .select_related(*area.related)
-            .order_by(F("authority_due_at").asc(nulls_last=True), "authority_requested_at", "id")
-        )
-        shown = list(records[:QUEUE_LIMIT])
-        for record in shown:
-            record.authority_what = area.describe(record)
-            record.authority_url = area.url(record)
+    for area in areas_for(user):
+        records = pending_for(user, area)
+        shown = described(area, list(records[:QUEUE_LIMIT]))
         queue.append({"area": area, "records": shown, "count": records.count()})
     return queue
 

@@ -14,22 +14,29 @@ from django.views.decorators.http import require_GET, require_POST
 
 from bangkok.errors import RuleBroken
 from bangkok.forms import refusal_into
+from bangkok.pagination import paginate
 from prisoners.permissions import facilities_of
 
 from . import services
 from .forms import ConfirmForm, RefuseForm
 from .registry import area as area_of
-from .registry import areas
 
 
 def holds_any_authority(user) -> bool:
-    return user.is_authenticated and any(user.has_perm(area.perm) for area in areas())
+    return bool(services.areas_for(user))
 
 
 def _queue(request, *, failed=None, status=200):
+    """Area by area, a page of what waits for her (each area paged on its own)."""
     if not holds_any_authority(request.user):
         raise Http404("No such page.")
-    context = {"queue": services.waiting_for(request.user), "failed": failed}
+    queue = []
+    for area in services.areas_for(request.user):
+        pending = services.pending_for(request.user, area)
+        paged = paginate(request, pending, fields=services.QUEUE_ORDER, param=f"{area.key}-cursor")
+        records = services.described(area, paged["page"].items)
+        queue.append({**paged, "area": area, "records": records, "count": pending.count()})
+    context = {"queue": queue, "failed": failed}
     return render(request, "authority/queue.html", context, status=status)
 
 

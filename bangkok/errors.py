@@ -34,6 +34,13 @@ NOT_FOUND = gettext_lazy("Not found.")
 CSRF_FAILED = "CSRF Failed"
 
 
+def rule_name(rule: str) -> str:
+    """A rule as people read it: "M43" is "Mandela Rule 43", "22" is "Bangkok Rule 22"."""
+    if rule.startswith("M"):
+        return _("Mandela Rule %(rule)s") % {"rule": rule[1:]}
+    return _("Bangkok Rule %(rule)s") % {"rule": rule}
+
+
 class RuleBroken(Exception):
     """A service refused an action because a Rule forbids it.
 

@@ -187,20 +187,21 @@ class KeysetPagination(BasePagination):
         ]
 
 
-def paginate(request, qs: QuerySet, *, fields: tuple[str, ...]) -> dict:
+def paginate(request, qs: QuerySet, *, fields: tuple[str, ...], param: str = "cursor") -> dict:
     """A page of `qs` for an HTML view: {"page", "next_url", "previous_url"}; a bad cursor is
-    a 404 (a tampered or stale link shows nothing)."""
+    a 404 (a tampered or stale link shows nothing). `param` names the cursor in the query, so
+    that several lists on one page are paged each on its own."""
     from django.http import Http404
 
     try:
         page = keyset_page(
-            qs, fields=fields, cursor=request.GET.get("cursor"), size=page_size_from(request.GET)
+            qs, fields=fields, cursor=request.GET.get(param), size=page_size_from(request.GET)
         )
     except BadCursor as exc:
         raise Http404(str(exc)) from exc
     params = request.GET
     return {
         "page": page,
-        "next_url": page.next_cursor and url_with(params, cursor=page.next_cursor),
-        "previous_url": page.previous_cursor and url_with(params, cursor=page.previous_cursor),
+        "next_url": page.next_cursor and url_with(params, **{param: page.next_cursor}),
+        "previous_url": page.previous_cursor and url_with(params, **{param: page.previous_cursor}),
     }

@@ -12,7 +12,7 @@ from bangkok.forms import refusal_into
 
 from . import services
 from .forms import BreachForm
-from .permissions import access_to_read, access_to_record
+from .permissions import RECORD, access_to_read, access_to_record
 
 
 @login_required
@@ -43,4 +43,5 @@ def record(request, uuid):
 def her_breaches(request, uuid):
     woman = access_to_read(request.user, uuid)
     breaches = [services.shown_to(request.user, b) for b in services.her_breaches(woman)]
-    return render(request, "breaches/list.html", {"woman": woman, "breaches": breaches})
+    context = {"woman": woman, "breaches": breaches, "can_record": request.user.has_perm(RECORD)}
+    return render(request, "breaches/list.html", context)

@@ -38,9 +38,11 @@ def _declare_tasks() -> None:
     refused to the governor for being escalated, before any record is named)."""
     from reminders.kinds import answered_by, may_be_marked_done
 
+    from .services.maternity import CONTACT_KINDS
+
     answered_by(_("the health encounter"), "health.pmtct", "health.substance_programme")
     answered_by(_("the health encounter"), "health.education")
-    answered_by(_("the care contact"), "health.antenatal_contact", "health.postnatal_contact")
+    answered_by(_("the care contact"), *CONTACT_KINDS.values())
     answered_by(_("the observation review"), "health.observation_review")
     answered_by(_("the assessment"), "health.distress_recheck")
     answered_by(_("the post-test counselling"), "health.hiv_post_counselling")

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.views.decorators.http import require_safe
 
+from bangkok.formats import human_day
 from bangkok.pagination import paginate
 
 from . import registry
@@ -20,9 +21,9 @@ from .permissions import facilities_overseen
 def shown(row: registry.Row) -> dict:
     """A row with its moment written for the reader (date and hour, or the day)."""
     if isinstance(row.when, datetime):
-        when = date_format(timezone.localtime(row.when), "SHORT_DATETIME_FORMAT")
+        when = date_format(timezone.localtime(row.when), "j M Y, H:i")
     else:
-        when = date_format(row.when, "SHORT_DATE_FORMAT")
+        when = human_day(row.when)
     return {"row": row, "when": when}
 
 

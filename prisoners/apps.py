@@ -7,7 +7,8 @@ class PrisonersConfig(AppConfig):
 
     def ready(self):
         from reminders.kinds import may_be_marked_done
-        from staff.roles import ROLE_CHOICES
+
+        from .demo import DEMO_TASK_KINDS
 
         # The demonstration's sample tasks (seed_demo): nothing answers them.
-        may_be_marked_done(*(f"demo.{role}" for role, _label in ROLE_CHOICES))
+        may_be_marked_done(*DEMO_TASK_KINDS.values())

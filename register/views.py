@@ -20,6 +20,10 @@ from .services import separate_child
 @require_http_methods(["GET", "POST"])
 def separate(request, uuid):
     child = access_child(request.user, uuid, perm=CHANGE_CHILD)
+    if request.method == "GET" and not child.lives_with_mother:
+        # Nothing to record: she sees what is recorded, not a form the service would refuse.
+        context = {"child": child, "woman": child.mother, "separation": child.separation}
+        return render(request, "register/separated.html", context)
     form = SeparationForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data = {name: value for name, value in form.cleaned_data.items() if value is not None}

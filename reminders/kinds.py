@@ -2,9 +2,10 @@
 
 A task the Rules require closes only when the record that answers it is written (the health
 visit, the protection plan, the referral, the review): the service writing that record
-resolves it. "Mark done" exists only for a kind declared here as having no answering record,
-and a kind nobody declared is treated as answered by its record. Each area declares its kinds
-in its `AppConfig.ready()`.
+resolves it. "Mark done" exists only for a kind declared here as having no answering record.
+Each area declares its kinds in its `AppConfig.ready()`; scheduling a kind nobody declared
+fails (`UndeclaredKind`), and a row of such a kind already stored counts as answered by its
+record.
 
 Whatever its kind, a task escalated from another team to the governor is never marked done by
 the governor: she directs the team it belongs to, which still has it (RULES-SPEC 1.5).
@@ -29,6 +30,24 @@ class Kind:
 
 _KINDS: dict[str, Kind] = {}
 UNDECLARED = _lazy("the record that answers it")
+
+
+class UndeclaredKind(LookupError):
+    """A reminder of a kind nobody declared: what closes it would be unknown."""
+
+
+def require_declared(kind: str) -> None:
+    """Raise `UndeclaredKind` unless `kind` is declared (called before a reminder is
+    scheduled, so a new kind can't reach staff without saying what closes it)."""
+    if kind not in _KINDS:
+        raise UndeclaredKind(
+            f"Reminder kind {kind!r} is not declared: declare what answers it "
+            "(reminders.kinds.answered_by or may_be_marked_done) in its app's ready()."
+        )
+
+
+def declared_kinds() -> frozenset[str]:
+    return frozenset(_KINDS)
 
 
 def answered_by(record: str | Promise, *kinds: str) -> None:

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 import audit
 from prisoners.permissions import facilities_of
 
-from .kinds import why_not_mark_done
+from .kinds import require_declared, why_not_mark_done
 from .models import OPEN_STATUSES, Basis, Reminder, Status
 
 ESCALATION_ROLE = "governor"
@@ -38,8 +38,10 @@ def schedule_reminder(
 
     Called inside the service whose action calls for the reminder, so both commit together.
     `title` must not carry confidential detail (see `Reminder`); a clinical task is
-    `confidential`, so other roles see only that a health task is open.
+    `confidential`, so other roles see only that a health task is open. `kind` must be
+    declared in `reminders.kinds` (else `UndeclaredKind`), so what closes it is known.
     """
+    require_declared(kind)
     escalate_at = escalate_at or due_at + settings.REMINDER_DEFAULT_ESCALATION
     reminder, created = Reminder.objects.get_or_create(
         key=key,

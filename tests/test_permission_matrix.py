@@ -193,6 +193,7 @@ MATRIX = {
             "record-encounter",
             "record-assessment",
             "set-observation",
+            "clear-for-segregation",
             "record-distress",
         )
     },
@@ -594,6 +595,7 @@ def health_world(cast, admission) -> dict:
                 "record-encounter",
                 "record-assessment",
                 "set-observation",
+                "clear-for-segregation",
                 "record-distress",
                 "restrict-restraints",
             )

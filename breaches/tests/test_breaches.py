@@ -104,3 +104,23 @@ def test_a_breach_recorded_is_never_changed_nor_deleted_and_stays_out_of_the_adm
             change()
     assert Breach.objects.get().kind == "searches-by-a-man"
     assert not admin.site.is_registered(Breach)
+
+
+def test_the_breach_pages_lead_back_to_her_record_and_the_list_to_recording_one(cast, woman_a):
+    back = f'href="/women/{woman_a.uuid}/#section-breaches"'
+    record = reverse("breaches:record", kwargs={"uuid": woman_a.uuid})
+    listing = reverse("breaches:list", kwargs={"uuid": woman_a.uuid})
+    assert back in client_for(cast["custody"]).get(record).content.decode()
+    governor = client_for(cast["governor"]).get(listing).content.decode()
+    assert back in governor and f'href="{record}"' in governor
+    assert "No breach is recorded for her." in governor
+    inspector = client_for(cast["inspector"]).get(listing).content.decode()
+    assert back in inspector and f'href="{record}"' not in inspector  # she never writes one
+
+
+def test_her_breaches_name_the_rule_as_people_read_it(cast, woman_a):
+    record_breach(
+        by=cast["custody"], prisoner=woman_a, kind="searches-by-a-man", account=MAN_SEARCHED
+    )
+    listing = reverse("breaches:list", kwargs={"uuid": woman_a.uuid})
+    assert "Bangkok Rule 19" in client_for(cast["governor"]).get(listing).content.decode()

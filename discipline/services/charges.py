@@ -15,6 +15,7 @@ from authority.registry import Authority
 from authority.services import await_confirmation, sought, verbs_for
 from bangkok import late
 from bangkok.errors import RuleBroken
+from bangkok.formats import human_day
 from bangkok.plausible import check_after_arrest
 from complaints.models import AdverseKind
 from complaints.services import hold_if_protected, refuse_while_held
@@ -285,7 +286,7 @@ def _sanction_confirmed(sanction: Sanction, *, by) -> list[str]:
 def _describe_sanction(sanction: Sanction) -> str:
     return _("%(type)s until %(day)s") % {
         "type": sanction.get_type_display(),
-        "day": sanction.ends_on.isoformat(),
+        "day": human_day(sanction.ends_on),
     }
 
 

@@ -20,6 +20,7 @@ from admissions.models import FamilyMember
 from authority.registry import Authority
 from authority.services import await_confirmation, sought, verbs_for
 from bangkok.errors import RuleBroken
+from bangkok.formats import human_day
 from complaints.models import AdverseKind
 from complaints.services import hold_if_protected
 
@@ -252,7 +253,7 @@ def _describe(restriction: ContactRestriction) -> str:
     return _("%(means)s with %(person)s until %(day)s") % {
         "means": restriction.get_means_display(),
         "person": restriction.person_name,
-        "day": restriction.ends_on.isoformat(),
+        "day": human_day(restriction.ends_on),
     }
 
 

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from authority.registry import Authority
 from authority.services import await_confirmation, given_at_once, seek, sought, verbs_for
 from bangkok.errors import RuleBroken
+from bangkok.formats import human_day
 from complaints.models import AdverseKind
 from complaints.services import hold_if_protected
 from prisoners.models import ProtectionFlags
@@ -82,7 +83,7 @@ def _check_planned_end(run_start: date, start: date, planned_end: date | None) -
                 "Segregation can't last more than %(days)s consecutive days: it must end by "
                 "%(limit)s"
             )
-            % {"days": settings.SEGREGATION_MAX_DAYS, "limit": limit.isoformat()},
+            % {"days": settings.SEGREGATION_MAX_DAYS, "limit": human_day(limit)},
             rule="M43",
             field="planned_end",
         )
@@ -198,7 +199,7 @@ def segregate(
         prisoner=prisoner,
         kind=AdverseKind.SEGREGATION,
         summary=_("Segregation until %(day)s: %(reason)s")
-        % {"day": planned_end.isoformat(), "reason": reason},
+        % {"day": human_day(planned_end), "reason": reason},
         params={"segregation": str(segregation.uuid)},
         carrying_out=held,
         record=segregation,
@@ -227,7 +228,7 @@ def _on_confirmed(segregation: Segregation, *, by) -> list[str]:
 def _describe(segregation: Segregation) -> str:
     return _("%(kind)s until %(day)s") % {
         "kind": segregation.get_kind_display(),
-        "day": segregation.planned_end.isoformat(),
+        "day": human_day(segregation.planned_end),
     }
 
 
@@ -440,7 +441,7 @@ def _schedule_alert(segregation: Segregation) -> None:
         kind=ALERT_KIND,
         rule="M44",
         title=_("Segregation nearing 15 consecutive days: end it by %(day)s, or the system will")
-        % {"day": last_allowed_day(segregation.run_start).isoformat()},
+        % {"day": human_day(last_allowed_day(segregation.run_start))},
         facility=segregation.facility,
         assignee_role="governor",
         prisoner=segregation.prisoner,

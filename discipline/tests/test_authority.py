@@ -3,6 +3,8 @@ own sign-in (Bangkok Rule 22; Mandela 43-45; QUALITY S13, S14): Rule 22 and Mand
 checked when it is asked for and again when she confirms, and its 15 days count from her
 confirmation. Every door: service, page, API, the clock, a race."""
 
+import html
+import re
 from datetime import timedelta
 from unittest import mock
 
@@ -13,6 +15,7 @@ from django.utils import timezone
 
 from audit.models import AuditEvent
 from bangkok.errors import RuleBroken
+from bangkok.formats import human_day
 from conftest import client_for
 from discipline.models import Segregation, SegregationKind
 from discipline.services import segregation as services
@@ -20,6 +23,7 @@ from discipline.services.common import start_of
 from oversight.registry import zeros_for
 from prisoners.models import Facility
 from prisoners.services import set_protection_flags
+from prisoners.tests.factories import PrisonerFactory
 from reminders.models import Reminder
 from staff.tests.factories import make_staff
 from tests.concurrency import race
@@ -206,3 +210,32 @@ def test_the_queue_shows_the_rule_22_refusal_of_her_confirmation_and_writes_noth
     assert "(Bangkok Rule 22)" in page and "breastfe" not in page.lower()
     segregation.refresh_from_db()
     assert segregation.awaits_authority and decided_audit(segregation) == 0
+
+
+def test_the_queue_writes_the_planned_end_as_the_pages_write_a_day(cast, woman_a):
+    segregation = ask(cast, woman_a)
+
+    page = client_for(cast["governor"]).get("/authority/").content.decode()
+
+    assert f"until {human_day(segregation.planned_end)}" in page
+    assert segregation.planned_end.isoformat() not in page
+    assert "Bangkok Rule 22" in page and "Mandela Rule 39" in page  # never "Rule M39"
+    assert "Rule M" not in page
+
+
+def test_a_long_queue_is_paged_area_by_area_and_every_record_is_reached(cast, woman_a, facility_a):
+    others = [PrisonerFactory(facility=facility_a, prison_number=f"A0010{i}") for i in range(2)]
+    asked = [ask(cast, woman) for woman in (woman_a, *others)]
+    client = client_for(cast["governor"])
+
+    seen, url, pages = [], "/authority/?page_size=2", 0
+    while url:
+        response = client.get(url)
+        pages += 1
+        page = response.content.decode()
+        seen += [s.uuid for s in asked if f'id="authority-{s.uuid}"' in page]
+        assert "3 in all." in page
+        found = re.search(r'href="(\?[^"]*segregation-cursor=[^"]*)" rel="next"', page)
+        url = f"/authority/{html.unescape(found.group(1))}" if found else None
+    assert pages == 2 and sorted(seen) == sorted(s.uuid for s in asked)
+    assert client.get("/authority/?segregation-cursor=forged").status_code == 404

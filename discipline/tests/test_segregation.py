@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from bangkok.errors import RuleBroken
+from bangkok.formats import human_day
 from discipline.models import Segregation, SegregationKind
 from discipline.services import segregation as services
 from prisoners.services import set_protection_flags
@@ -280,7 +281,7 @@ def test_the_governor_is_alerted_on_day_13(cast, woman_a, settings):
 def test_the_day_13_order_cant_be_dismissed_and_closes_only_when_it_ends(cast, woman_a):
     segregation = segregated(cast, woman_a, days=15)
     alert = Reminder.objects.get(kind=services.ALERT_KIND)
-    assert segregation.planned_end.isoformat() in alert.title
+    assert human_day(segregation.planned_end) in alert.title
     sweep_reminders(now=alert.due_at)
     with pytest.raises(ValidationError) as refused:
         complete_reminder(reminder=alert, by=cast["governor"], outcome="Noted")

@@ -95,6 +95,18 @@ class ObservationForm(StyledForm):
     reason = forms.CharField(label=_("Reason"), max_length=300, required=False)
 
 
+class SegregationClearanceForm(StyledForm):
+    reason = forms.CharField(
+        label=_("Why segregation is safe for her"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Your clinical judgement at her present observation level. It lapses when her "
+            "level changes."
+        ),
+    )
+
+
 class DistressForm(StyledForm):
     kind = forms.ChoiceField(label=_("What"), choices=DistressKind.choices)
     occurred_at = forms.DateTimeField(

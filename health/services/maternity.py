@@ -42,6 +42,11 @@ from . import programmes
 from .screening import _now_or, _recorder
 
 CONTACT_TITLE = gettext_lazy("Health care contact due")
+# The reminder kind of a care contact, by its stage.
+CONTACT_KINDS = {
+    ContactStage.ANTENATAL: "health.antenatal_contact",
+    ContactStage.POSTNATAL: "health.postnatal_contact",
+}
 
 
 @dataclass(frozen=True)
@@ -255,7 +260,7 @@ def _remind(contact: MaternityContact, *, rule: str, basis: str) -> None:
     prisoner = contact.pregnancy.prisoner
     reminder = schedule_reminder(
         key=contact_key(contact),
-        kind=f"health.{contact.stage}_contact",
+        kind=CONTACT_KINDS[contact.stage],
         confidential=True,
         rule=rule,
         basis=basis,

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 
 import audit
 from bangkok.errors import RuleBroken
+from bangkok.formats import human_day
 from prisoners.models import age_on
 from reminders.models import OPEN_STATUSES, Basis, Reminder, Status
 from reminders.services import resolve_reminder, schedule_reminder
@@ -199,7 +200,7 @@ def due_screenings(
             else:
                 years = band.interval_after(previous.kind)
                 reason = _("Last screened on %(day)s: every %(years)s years.")
-            reason %= {"day": previous.on.isoformat(), "years": years}
+            reason %= {"day": human_day(previous.on), "years": years}
             due_on = max(_add_years(previous.on, years), start)
         if due_on >= stop:
             continue

@@ -24,6 +24,7 @@ ROUTES = [
     "health:record-encounter",
     "health:record-assessment",
     "health:set-observation",
+    "health:clear-for-segregation",
     "health:record-distress",
 ]
 

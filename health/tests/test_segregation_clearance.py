@@ -4,15 +4,18 @@ observation level changes. Custody staff and the governor meet only the flag."""
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
 from rest_framework.test import APIClient
 
 from audit.models import AuditEvent
 from bangkok.errors import RuleBroken
+from conftest import client_for
 from discipline.models import Segregation
 from discipline.tests.factories import in_days, segregated
 from health.models import SegregationClearance
 from health.services import care, maternity
 from prisoners.models import ObservationLevel
+from tests.refusals import nothing_written
 
 pytestmark = pytest.mark.django_db
 
@@ -141,3 +144,66 @@ def test_a_clearance_given_beside_a_change_of_level_never_comes_back(cast, woman
         decided_by=first.decided_by,
     )
     assert observe(cast, woman_a).no_segregation
+
+
+def clearance_url(woman):
+    return reverse("health:clear-for-segregation", kwargs={"uuid": woman.uuid})
+
+
+@pytest.mark.rule("16")
+@pytest.mark.rule("22")
+def test_health_staff_record_it_from_her_file_and_see_it_there(cast, woman_a):
+    observe(cast, woman_a, ObservationLevel.CONSTANT)
+    client = client_for(cast["health"])
+    file_url = reverse("health:file", kwargs={"uuid": woman_a.uuid})
+    page = client.get(file_url).content.decode()
+    assert "Segregation: not while she is under observation (Rule 16)" in page
+    assert f'action="{clearance_url(woman_a)}"' in page
+
+    reason = {"clearance-reason": "Settled; checks continue hourly."}
+    response = client.post(clearance_url(woman_a), reason, follow=True)
+    assert response.redirect_chain == [(file_url, 302)]
+    page = response.content.decode()
+    assert "Recorded: segregation is safe for her at this observation level (Rule 16)" in page
+    assert "Settled; checks continue hourly." in page
+    assert f'action="{clearance_url(woman_a)}"' not in page  # in force: nothing to record
+    clearance = SegregationClearance.objects.get()
+    assert (clearance.decided_by, clearance.level) == (cast["health"], "constant")
+    assert AuditEvent.objects.filter(
+        action="health.segregation_clearance_recorded", subject_id=clearance.uuid
+    ).exists()
+    woman_a.flags.refresh_from_db()
+    assert not woman_a.flags.no_segregation
+
+
+@pytest.mark.rule("16")
+def test_the_page_refuses_an_empty_reason_or_no_observation_and_writes_nothing(cast, woman_a):
+    # The refusal comes back in her file, whose reading is audited: no clearance is written,
+    # nor the audit row of one.
+    client = client_for(cast["health"])
+    refused = client.post(clearance_url(woman_a), {"clearance-reason": "Fine"})
+    assert refused.status_code == 400
+    assert "She is not under observation: there is nothing to clear." in refused.content.decode()
+    observe(cast, woman_a)
+    refused = client.post(clearance_url(woman_a), {"clearance-reason": "  "})
+    assert refused.status_code == 400 and "govuk-error-summary" in refused.content.decode()
+    assert not SegregationClearance.objects.exists()
+    assert not AuditEvent.objects.filter(action="health.segregation_clearance_recorded").exists()
+    woman_a.flags.refresh_from_db()
+    assert woman_a.flags.no_segregation
+
+
+@pytest.mark.rule("16")
+@pytest.mark.rule("8")
+@pytest.mark.parametrize(
+    "role", ["custody", "governor", "inspector", "reception", "social", "safeguarding", "outsider"]
+)
+def test_other_roles_get_404_from_the_page_and_nothing_is_written(cast, woman_a, role):
+    observe(cast, woman_a)
+    with nothing_written(SegregationClearance):
+        response = client_for(cast[role]).post(
+            clearance_url(woman_a), {"clearance-reason": "Canaryclearancereason"}
+        )
+    assert response.status_code == 404
+    woman_a.flags.refresh_from_db()
+    assert woman_a.flags.no_segregation

@@ -18,6 +18,7 @@ from ..forms.care import (
     EncounterForm,
     ObservationForm,
     RestraintRestrictionForm,
+    SegregationClearanceForm,
 )
 from ..models import RestraintRestriction
 from ..permissions import RECORD, access_clinical_file
@@ -80,6 +81,16 @@ set_observation = her_form(
     prefix="observation",
     done=gettext_lazy("Observation level recorded."),
 )
+clear_for_segregation = her_form(
+    SegregationClearanceForm,
+    services.clear_for_segregation,
+    key="segregation-clearance",
+    prefix="clearance",
+    done=gettext_lazy(
+        "Recorded: segregation is safe for her at this observation level (Rule 16). It lapses "
+        "when her level changes."
+    ),
+)
 record_distress = her_form(
     DistressForm,
     services.record_distress_event,
@@ -134,6 +145,11 @@ urlpatterns = [
         name="record-assessment",
     ),
     path("women/<uuid:uuid>/mental-health/observation/", set_observation, name="set-observation"),
+    path(
+        "women/<uuid:uuid>/mental-health/segregation-clearance/",
+        clear_for_segregation,
+        name="clear-for-segregation",
+    ),
     path("women/<uuid:uuid>/mental-health/distress/", record_distress, name="record-distress"),
 ]
 
@@ -143,6 +159,7 @@ def _part(request, prisoner, failed):
     encounters = services.encounters_of(prisoner)
     mental = services.mental_health_of(prisoner)
     observation = mental["observation"]
+    clearance = services.clearance_in_force(prisoner, observation)
     context = {
         "woman": prisoner,
         "can_record": can_record,
@@ -151,6 +168,7 @@ def _part(request, prisoner, failed):
         "encounters": encounters,
         **mental,
         "observation_level": observation.level if observation else "none",
+        "clearance": clearance,
     }
     if can_record:
         context.update(
@@ -167,6 +185,9 @@ def _part(request, prisoner, failed):
                 prefix="observation",
                 initial={"level": context["observation_level"]},
             ),
+            clearance_form=form_for(
+                failed, "segregation-clearance", SegregationClearanceForm, prefix="clearance"
+            ),
             distress_form=form_for(failed, "distress", DistressForm, prefix="distress"),
         )
     ids = [
@@ -174,6 +195,7 @@ def _part(request, prisoner, failed):
         *(assessment.uuid for assessment in mental["assessments"]),
         *(event.uuid for event in mental["distress_events"]),
         *([observation.uuid] if observation else []),
+        *([clearance.uuid] if clearance else []),
         *(restriction.uuid for restriction in context["restraint_restrictions"]),
     ]
     return context, ids

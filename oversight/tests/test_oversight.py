@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from admissions.models import Admission
 from admissions.services import admit_woman
@@ -90,6 +91,8 @@ def test_the_governor_and_the_inspector_see_each_case_that_must_not_happen(
     body = page.content.decode()
     assert "Girls admitted" in body and girl.prisoner.full_name in body
     assert f"/admissions/{girl.uuid}/" in body
+    admitted = timezone.localtime(girl.admitted_at)
+    assert date_format(admitted, "j M Y, H:i") in body  # as every page writes a moment
     assert "Clinical count" not in body  # her role doesn't hold the item's permission
     data = api_get(cast[role], API).json()
     girls = next(z for z in data["must_be_zero"] if z["key"] == "girls")

@@ -47,7 +47,7 @@ def test_her_page_lists_the_open_tasks_about_her_for_the_viewers_role(cast, woma
     for role in ("reception", "health"):
         schedule_reminder(
             key=f"t:{role}",
-            kind="t",
+            kind=f"demo.{role}",
             rule="M7",
             title=f"Task for {role}",
             facility=facility_a,
@@ -72,7 +72,7 @@ def test_her_page_runs_a_constant_number_of_queries(cast, woman_a, facility_a):
     for i in range(15):
         schedule_reminder(
             key=f"t:{i}",
-            kind="t",
+            kind="demo.reception",
             rule="M7",
             title=f"Task {i}",
             facility=facility_a,

@@ -156,3 +156,20 @@ def test_social_workers_record_the_separation_on_its_page(cast, woman_a, baby):
     done = client_for(cast["social"]).post(url, LEAVES)
     assert done.status_code == 302
     assert Separation.objects.get().child == baby and not flags(woman_a).child_in_prison
+
+
+@pytest.mark.rule("52")
+def test_once_separated_its_page_shows_what_was_recorded_and_offers_no_form(cast, woman_a, baby):
+    url = f"/register/children/{baby.uuid}/separation/"
+    separate_child(by=cast["social"], child=baby, carer_contact="+66 81 000 0000", **LEAVES)
+    response = client_for(cast["social"]).get(url)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert 'data-testid="separation"' in page and LEAVES["carer"] in page
+    assert "+66 81 000 0000" in page and "A relative" in page
+    assert "<form" not in page.split('id="main-content"')[-1].split("</main>")[0]
+    assert f'href="/women/{woman_a.uuid}/"' in page
+    her_page = client_for(cast["social"]).get(f"/women/{woman_a.uuid}/").content.decode()
+    assert url in her_page and "The separation" in her_page
+    for role in ("reception", "custody", "governor"):
+        assert client_for(cast[role]).get(url).status_code == 404

@@ -33,7 +33,7 @@ def remind(facility_a, woman_a):
         return schedule_reminder(
             key=key,
             kind=kind,
-            rule="6",
+            rule=extra.pop("rule", "6"),
             title="Entry health screening due",
             facility=extra.pop("facility", facility_a),
             assignee_role=role,
@@ -140,7 +140,10 @@ def test_a_task_a_record_answers_cant_be_marked_done_and_says_which_record(remin
     reminder = remind(role="reception", kind=ANSWERED)
     message = refused_to_mark_done(reminder, cast["reception"])
     assert "the test record" in message and "Bangkok Rule 6" in message
-    undeclared = remind("undeclared", role="reception", kind="reminders.nobody_declared")
+    # A row stored under a kind no longer declared (none can be scheduled) still can't be.
+    undeclared = remind("undeclared", role="reception")
+    Reminder.objects.filter(pk=undeclared.pk).update(kind="reminders.nobody_declared")
+    undeclared.refresh_from_db()
     assert "the record that answers it" in refused_to_mark_done(undeclared, cast["reception"])
 
 
@@ -207,3 +210,11 @@ def test_the_api_refuses_done_for_a_task_a_record_answers_or_escalated_to_her(re
     assert response.status_code == 400 and "another team" in str(response.json())
     assert Reminder.objects.open().count() == 2
     assert not AuditEvent.objects.filter(action="reminder.completed").exists()
+
+
+def test_the_task_list_names_each_rule_as_people_read_it_never_its_code(remind, cast):
+    remind("mandela", role="reception", rule="M7")
+    remind("bangkok", role="reception", rule="2.1")
+    body = client_for(cast["reception"]).get("/tasks/").content.decode()
+    assert "Mandela Rule 7" in body and "Bangkok Rule 2.1" in body
+    assert ">M7<" not in body

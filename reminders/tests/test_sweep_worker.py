@@ -52,7 +52,7 @@ def test_a_worker_marks_due_and_escalates_through_redis_and_a_second_run_does_no
 ):
     now = timezone.now()
     common = {
-        "kind": "t",
+        "kind": "demo.health",
         "rule": "6",
         "title": "Entry health screening due",
         "facility": facility_a,

@@ -20,6 +20,7 @@ from bangkok.errors import RuleBroken
 from conftest import client_for
 from oversight.registry import zeros_for
 from prisoners.models import Facility
+from prisoners.tests.factories import PrisonerFactory
 from reminders.models import Reminder, Status
 from reminders.services import complete_reminder, sweep_reminders
 from restraints.models import Restraint
@@ -411,3 +412,20 @@ def test_the_beat_task_sweeps_late_authorities(cast, woman_a):
     assert sweep_late_authorities() == 1
     assert sweep_late_authorities() == 0
     assert Reminder.objects.filter(kind="restraints.emergency_late").count() == 2
+
+
+@pytest.mark.rule("M48")
+def test_the_queue_marks_an_emergency_restraint_late_once_its_limit_has_passed(
+    cast, woman_a, facility_a
+):
+    def due_line(restraint):
+        page = client_for(cast["governor"]).get("/authority/").content.decode()
+        return page.split(f'id="authority-{restraint.uuid}"', 1)[1].split("</li>", 1)[0]
+
+    in_time = restrain(cast, woman_a, confirm=False)
+    assert "In effect now: confirm or remove by" in due_line(in_time)
+    assert "Late" not in due_line(in_time)
+    other = PrisonerFactory(facility=facility_a, prison_number="A00102")
+    two_hours_ago = timezone.now() - timedelta(hours=2)
+    late = restrain(cast, other, confirm=False, applied_at=two_hours_ago)
+    assert late.authority_late and "Late" in due_line(late)

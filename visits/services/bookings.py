@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from bangkok.errors import RuleBroken
+from bangkok.formats import human_day
 from bangkok.plausible import check_after_arrest
 from reminders.services import resolve_reminder
 
@@ -113,7 +114,7 @@ def _check_restrictions(people, day: date) -> None:
         if restriction is not None:
             raise RuleBroken(
                 _("Visits with %(name)s are restricted for security until %(end)s")
-                % {"name": visitor.name, "end": restriction.ends_on.isoformat()},
+                % {"name": visitor.name, "end": human_day(restriction.ends_on)},
                 rule="M43",
                 field="visitors",
             )

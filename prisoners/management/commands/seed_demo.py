@@ -34,6 +34,7 @@ from bangkok.errors import RuleBroken
 from health.models import Item
 from health.services import care, maternity, preventive
 from health.services import screening as screening_services
+from prisoners.demo import DEMO_TASK_KINDS
 from prisoners.models import CustodyStatus, Facility, LegalStatus, Prisoner, Unit
 from prisoners.services import register_prisoner
 from register.services import record_child
@@ -616,7 +617,7 @@ class Command(BaseCommand):
         offset = timedelta(hours=rng.choice([-60, -30, -3, 2, 6, 30, 72]))
         schedule_reminder(
             key=f"demo:{role}:{woman.uuid}",
-            kind=f"demo.{role}",
+            kind=DEMO_TASK_KINDS[role],
             rule=rule,
             title=title,
             facility=woman.facility,
