@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bangkok.plausible import validate_past_date
+from bangkok.versions import Versioned
 
 
 class Stage(models.TextChoices):
@@ -23,7 +24,7 @@ class Stage(models.TextChoices):
 
 
 @pghistory.track()
-class Admission(models.Model):
+class Admission(Versioned):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     prisoner = models.ForeignKey(
         "prisoners.Prisoner", on_delete=models.PROTECT, related_name="admissions"
@@ -272,7 +273,7 @@ class Decision(models.TextChoices):
 
 
 @pghistory.track()
-class SuspensionRequest(models.Model):
+class SuspensionRequest(Versioned):
     """Her request for a reasonable suspension of detention to arrange her children's care
     (Rule 2.2), sent to the competent authority, and its outcome."""
 

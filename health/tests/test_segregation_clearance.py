@@ -4,7 +4,6 @@ observation level changes. Custody staff and the governor meet only the flag."""
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from rest_framework.test import APIClient
 
 from audit.models import AuditEvent
 from bangkok.errors import RuleBroken
@@ -13,6 +12,7 @@ from discipline.tests.factories import in_days, segregated
 from health.models import SegregationClearance
 from health.services import care, maternity
 from prisoners.models import ObservationLevel
+from tests.versions import VersionedAPIClient
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +30,7 @@ def clear(cast, woman, reason="Settled for a week; the plan keeps her checks in 
 
 
 def api(user):
-    client = APIClient()
+    client = VersionedAPIClient()
     client.force_authenticate(user)
     return client
 
