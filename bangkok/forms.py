@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .errors import RuleBroken
 from .versions import FIELD as VERSION
-from .versions import STALE, NotCurrent, current_version, holding
+from .versions import STALE, NotCurrent, holding
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -42,7 +42,10 @@ def refusal_into(form: forms.Form, error) -> None:
     sees the record as it is and decides again, nothing of hers is written over it."""
     if isinstance(error, NotCurrent):
         record = form.changes
-        record.version = current_version(record)
+        # As it is now: what the refused change set on it in memory is gone with the change.
+        record.refresh_from_db(
+            fields=[f.attname for f in record._meta.concrete_fields if not f.is_relation]
+        )
         form.data = form.data.copy()
         form.data[VERSION] = str(record.version)
         form.add_error(None, str(STALE))
