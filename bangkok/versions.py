@@ -197,10 +197,13 @@ IF_MATCH = OpenApiParameter(
     "If-Match",
     OpenApiTypes.STR,
     OpenApiParameter.HEADER,
-    required=True,
+    # Declared optional so that its absence has its own documented answer (428, after the
+    # caller's right to act is checked) rather than the 400 a required header would promise.
+    required=False,
     description=(
         "The record's version as last read: the `ETag` of its read, or its `version` in "
-        'quotes ("3"). 428 without it, 412 when the record changed since.'
+        'quotes ("3"). Every change sends it: 428 without it, 412 when the record changed '
+        "since."
     ),
 )
 ETAG = OpenApiParameter(
