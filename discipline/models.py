@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from authority.models import AuthorityState, AwaitsAuthority, authority_constraints
 from bangkok import late
+from bangkok.versions import Versioned
 
 # Mandela Rules 43(1)(b) and 44: more than 15 consecutive days is prolonged solitary
 # confinement, prohibited. The setting may only be lower; the database holds the ceiling.
@@ -35,7 +36,7 @@ class ChargeStatus(models.TextChoices):
 
 
 @pghistory.track()
-class Charge(models.Model):
+class Charge(Versioned):
     """A disciplinary charge, and when and in which language she was told of it (Mandela 41)."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)

@@ -71,6 +71,7 @@ class SanctionSerializer(serializers.ModelSerializer):
         model = Sanction
         fields = [
             "uuid",
+            "version",
             "charge",
             "type",
             "privilege",
@@ -96,6 +97,7 @@ class ChargeSerializer(serializers.ModelSerializer):
         model = Charge
         fields = [
             "uuid",
+            "version",
             "offence",
             "occurred_at",
             "informed_at",
@@ -135,6 +137,7 @@ class SegregationSerializer(serializers.ModelSerializer):
         model = Segregation
         fields = [
             "uuid",
+            "version",
             "kind",
             "sanction",
             "reason",
@@ -168,6 +171,7 @@ class ContactRestrictionSerializer(serializers.ModelSerializer):
         model = ContactRestriction
         fields = [
             "uuid",
+            "version",
             "means",
             "person_name",
             "relationship",

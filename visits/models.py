@@ -19,6 +19,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from bangkok.versions import Versioned
 from prisoners.models import ADULT_AGE, age_on
 
 
@@ -46,7 +47,7 @@ class Answer(models.TextChoices):
 
 
 @pghistory.track()
-class Visitor(models.Model):
+class Visitor(Versioned):
     """A person on her visitor list, with her consultation (Rule 44). Approved only with her
     agreement or a court order; a person she refused stays refused."""
 
@@ -163,7 +164,7 @@ class CancelledBy(models.TextChoices):
 
 
 @pghistory.track()
-class Visit(models.Model):
+class Visit(Versioned):
     """A visit booked and then held or cancelled (Rules 26-28, 43)."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)

@@ -44,6 +44,7 @@ class VisitorSerializer(serializers.ModelSerializer):
         model = Visitor
         fields = [
             "uuid",
+            "version",
             "name",
             "relationship",
             "relationship_detail",
@@ -82,7 +83,7 @@ class ApprovedVisitorSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Visitor
-        fields = ["uuid", "name", "relationship", "adult"]
+        fields = ["uuid", "version", "name", "relationship", "adult"]
 
 
 class VisitSerializer(serializers.ModelSerializer):
@@ -93,6 +94,7 @@ class VisitSerializer(serializers.ModelSerializer):
         model = Visit
         fields = [
             "uuid",
+            "version",
             "woman",
             "kind",
             "starts_at",

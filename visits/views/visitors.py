@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_safe
 
+from bangkok.forms import carrying
 from bangkok.pagination import paginate
 from prisoners.permissions import access_woman
 
@@ -101,11 +102,12 @@ def _visitor_form(*, form_class, verb, title, intro, button, done, testid):
             )
 
         if request.method == "GET":
-            return again(form_class())
+            return again(carrying(form_class(), visitor))
         return submit(
             request,
             form_class(request.POST),
             lambda **data: verb(by=request.user, visitor=visitor, **data),
+            record=visitor,
             done=str(done),
             then=lambda _v: _list_url(woman),
             again=again,

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from bangkok.forms import carrying
 from bangkok.pagination import paginate
 from prisoners.permissions import access_record, access_woman, facilities_of
 
@@ -77,8 +78,8 @@ def _visit_page(request, visit, *, held=None, cancel=None, status=200):
         "woman": visit.prisoner,
         "visit": visit,
         "can_change": can_change,
-        "held_form": held or HeldForm(prefix="held"),
-        "cancel_form": cancel or CancelForm(prefix="cancel"),
+        "held_form": held or carrying(HeldForm(prefix="held"), visit),
+        "cancel_form": cancel or carrying(CancelForm(prefix="cancel"), visit),
     }
     return render(request, "visits/visit.html", context, status=status)
 
@@ -106,6 +107,7 @@ def _outcome(form_class, prefix: str, verb, done: str):
             request,
             form_class(request.POST, prefix=prefix),
             lambda **data: verb(by=request.user, visit=visit, **data),
+            record=visit,
             done=done,
             then=_visit_url,
             again=lambda form, status: _visit_page(request, visit, status=status, **{prefix: form}),
