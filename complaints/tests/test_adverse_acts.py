@@ -30,6 +30,9 @@ COVERED = {
     "strip",
     "body_cavity",
     "restraint",
+    "segregation_extension",
+    "visit_cancellation",
+    "visitor_withdrawal",
 }
 
 
@@ -41,8 +44,13 @@ def acts(cast, woman, admission) -> dict:
     from restraints.services import apply_restraint
     from restraints.tests.factories import ESCORT
     from searches.services import request_search_authority
+    from visits.services.prison import ask_to_cancel_visit, ask_to_withdraw_visitor
+    from visits.tests.factories import approved, booked
 
     charge = charges.Charge.objects.get(prisoner=woman, status="proved")
+    started = admission.prisoner.segregations.get()
+    person = approved(cast, woman, name="Somchai Srisuk")
+    visit = booked(cast, woman, [approved(cast, woman, name="Dao Srisuk")])
     why = {"trigger": "intelligence", "reason": "Seen hiding a package"}
     return {
         "charge": lambda: charges.lay_charge(
@@ -84,6 +92,15 @@ def acts(cast, woman, admission) -> dict:
         "restraint": lambda: apply_restraint(
             by=cast["custody"], prisoner=woman, emergency=False, **ESCORT
         ),
+        "segregation_extension": lambda: segregation.extend_segregation(
+            by=cast["governor"], segregation=started, planned_end=in_days(8)
+        ),
+        "visit_cancellation": lambda: ask_to_cancel_visit(
+            by=cast["custody"], visit=visit, reason="Lockdown"
+        ),
+        "visitor_withdrawal": lambda: ask_to_withdraw_visitor(
+            by=cast["social"], visitor=person, reason="Brought drugs in"
+        ),
     }
 
 
@@ -92,11 +109,12 @@ def acts(cast, woman, admission) -> dict:
 def test_every_act_that_can_harm_her_is_declared_once_and_held_by_its_service(
     cast, woman_a, admitted
 ):
-    from discipline.tests.factories import proved_charge
+    from discipline.tests.factories import proved_charge, segregated
 
     declared = {action.kind: action for action in adverse_actions()}
     assert set(declared) == set(AdverseKind.values) == COVERED
     proved_charge(cast, woman_a)  # before her report
+    segregated(cast, admitted.prisoner)  # before her report
     report(cast["health"], woman_a)
     report(cast["health"], admitted.prisoner)
     asked = acts(cast, woman_a, admitted)

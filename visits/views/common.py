@@ -26,16 +26,16 @@ def form_page(request, *, woman, form, title, intro="", button, testid="", statu
     return render(request, "visits/form.html", context, status=status)
 
 
-def submit(request, form, save, *, done: str, then, again):
-    """Validate `form`, call `save(**cleaned_data)`: redirect to `then(result)` with `done`, or
-    `again(form, status=400)` with the refusal beside the form."""
+def submit(request, form, save, *, done, then, again):
+    """Validate `form`, call `save(**cleaned_data)`: redirect to `then(result)` with `done`
+    (or `done(result)`), or `again(form, status=400)` with the refusal beside the form."""
     if form.is_valid():
         try:
             result = save(**form.cleaned_data)
         except (RuleBroken, ValidationError) as error:
             refusal_into(form, error)
         else:
-            messages.success(request, done)
+            messages.success(request, done(result) if callable(done) else done)
             return redirect(then(result))
     return again(form, status=400)
 
