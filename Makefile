@@ -27,7 +27,7 @@ test: $(STAMP)
 	$(PY) -m bangkok.launcher test -n auto
 
 rules: $(STAMP)
-	@DATABASE_URL=postgres://unused/unused SECRET_KEY=rules $(PY) -m pytest --rules-report -q -p no:warnings | grep -E '^(Rule|[0-9]+ rules)'
+	@DATABASE_URL=postgres://unused/unused SECRET_KEY=rules $(PY) -m pytest --rules-report -q -p no:warnings | grep -E '^(Rule|    enforced by|[0-9]+ rules)'
 
 fuzz: $(STAMP)
 	scripts/test-services

@@ -15,7 +15,8 @@ def pytest_addoption(parser):
     parser.addoption(
         "--rules-report",
         action="store_true",
-        help="Print how many tests prove each Bangkok Rule, then stop.",
+        help="Print, for each Bangkok Rule, the functions that enforce it and how many tests "
+        "prove it, then stop.",
     )
 
 
@@ -33,10 +34,18 @@ def pytest_collection_modifyitems(config, items):
         parts = [int(p) if p.isdigit() else 0 for p in head.split(".")]
         return (rule.startswith("M"), parts, rule)
 
+    from bangkok.rulebook import enforcers
+
+    enforcing = enforcers()
     reporter = config.pluginmanager.get_plugin("terminalreporter")
-    for rule in sorted(counts, key=order):
-        reporter.write_line(f"Rule {rule}: {counts[rule]} tests")
-    reporter.write_line(f"{len(counts)} rules, {sum(counts.values())} rule-marked tests")
+    for rule in sorted(counts.keys() | enforcing.keys(), key=order):
+        reporter.write_line(f"Rule {rule}: {counts.get(rule, 0)} tests")
+        for where in enforcing.get(rule, []):
+            reporter.write_line(f"    enforced by {where}")
+    reporter.write_line(
+        f"{len(counts)} rules, {sum(counts.values())} rule-marked tests; "
+        f"{sum(map(len, enforcing.values()))} functions refuse under {len(enforcing)} rules"
+    )
     config.hook.pytest_deselected(items=list(items))
     items[:] = []
 

@@ -41,6 +41,7 @@ class Kind(models.TextChoices):
         "restraints-obstetric",
         _("A restraint during a protected period"),
     )
+    RESTRAINT_AS_PUNISHMENT = "restraints-punishment", _("A restraint used as a punishment")
 
 
 RULE_OF = {
@@ -51,6 +52,7 @@ RULE_OF = {
     Kind.SEGREGATION_PROTECTED: "22",
     Kind.SEGREGATION_GIRL: "M45",
     Kind.RESTRAINT_PROTECTED_PERIOD: "24",
+    Kind.RESTRAINT_AS_PUNISHMENT: "M43",
 }
 # Kinds whose account may carry clinical detail (labour, birth): health staff alone read it.
 CLINICAL_KINDS = {Kind.RESTRAINT_PROTECTED_PERIOD}

@@ -173,7 +173,7 @@ def test_the_clinician_is_health_staff_of_her_facility(cast, woman_a, staff, fac
     assert not Encounter.objects.exists()
 
 
-@pytest.mark.rule("11")
+@pytest.mark.rule("11.1")
 def test_non_medical_staff_present_need_a_rule_11_1_reason(cast, woman_a, staff):
     with pytest.raises(RuleBroken) as refused:
         encounter(

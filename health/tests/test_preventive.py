@@ -27,7 +27,14 @@ from health.services.preventive import (
 from reminders.models import OPEN_STATUSES, Reminder
 from reminders.services import complete_reminder
 
-pytestmark = [pytest.mark.django_db, pytest.mark.rule("18")]
+pytestmark = pytest.mark.django_db
+
+
+def five_years_after(day: date) -> date:
+    """The WHO interval after an HPV test; a leap day's anniversary falls on 1 March."""
+    if (day.month, day.day) == (2, 29):
+        return date(day.year + 5, 3, 1)
+    return day.replace(year=day.year + 5)
 
 
 def open_preventive(woman):
@@ -41,6 +48,7 @@ def screened(cast, woman, **kwargs):
     return record_preventive_screening(by=cast["health"], prisoner=woman, **fields)
 
 
+@pytest.mark.rule("18")
 def test_check_what_is_due_books_confidential_neutral_reminders(cast, woman_a):
     # Born 1990: 36, cervical screening is due now under WHO; breast at 50.
     dues = schedule_preventive_care(by=cast["health"], prisoner=woman_a)
@@ -74,17 +82,18 @@ def test_only_health_staff_check_or_record(cast, woman_a, woman_b):
     assert not open_preventive(woman_a).exists()
 
 
+@pytest.mark.rule("18")
 def test_a_screening_sets_next_due_and_moves_the_reminder(cast, woman_a):
     schedule_preventive_care(by=cast["health"], prisoner=woman_a)
     screening = screened(cast, woman_a, result="normal")
-    today = timezone.localdate()
-    assert screening.next_due == today.replace(year=today.year + 5)
+    assert screening.next_due == five_years_after(timezone.localdate())
     assert screening.policy == "who"
     cervical = open_preventive(woman_a).filter(key__contains=":cervical:")
     assert cervical.count() == 1
     assert cervical.get().due_at.date() == screening.next_due
 
 
+@pytest.mark.rule("18")
 def test_history_she_reports_from_before_admission_is_accepted(cast, woman_a):
     screening = screened(cast, woman_a, done_on=date(2024, 3, 1), reported=True, result="normal")
     assert screening.reported
@@ -93,12 +102,17 @@ def test_history_she_reports_from_before_admission_is_accepted(cast, woman_a):
     assert due[CERVICAL].due_on == date(2029, 3, 1)
 
 
+@pytest.mark.rule("18")
+def test_a_screening_on_a_leap_day_is_due_again_on_1_march(cast, woman_a):
+    screening = screened(cast, woman_a, done_on=date(2024, 2, 29), reported=True)
+    assert screening.next_due == date(2029, 3, 1)
+
+
 @pytest.mark.rule("8")
 def test_declining_never_counts_against_her_and_is_offered_again_at_the_interval(cast, woman_a):
     screening = screened(cast, woman_a, declined=True)
-    today = timezone.localdate()
     assert screening.declined and screening.result == ""
-    assert screening.next_due == today.replace(year=today.year + 5)
+    assert screening.next_due == five_years_after(timezone.localdate())
     # No follow-up, nothing else asked of her.
     assert not Reminder.objects.filter(kind=FOLLOW_UP_KIND).exists()
 
@@ -151,6 +165,7 @@ def test_the_database_refuses_a_result_on_a_declined_screening(cast, woman_a):
         )
 
 
+@pytest.mark.rule("18")
 def test_an_abnormal_result_opens_a_follow_up_that_closes_only_with_its_outcome(cast, woman_a):
     screening = screened(cast, woman_a)  # result awaited
     assert not Reminder.objects.filter(kind=FOLLOW_UP_KIND).exists()
@@ -225,6 +240,7 @@ def test_hiv_status_comes_from_her_clinical_record_and_sets_no_flag(cast, woman_
 # Pages
 
 
+@pytest.mark.rule("18")
 def test_the_clinical_file_shows_what_is_due_and_the_forms(cast, woman_a):
     screened(cast, woman_a, result="abnormal")
     page = client_for(cast["health"]).get(reverse("health:file", args=[woman_a.uuid]))
@@ -245,6 +261,7 @@ def test_check_what_is_due_button_posts_and_comes_back(cast, woman_a):
     assert open_preventive(woman_a).count() == 2
 
 
+@pytest.mark.rule("18")
 def test_record_a_screening_through_the_page(cast, woman_a):
     response = client_for(cast["health"]).post(
         reverse("health:preventive-record", args=[woman_a.uuid]),

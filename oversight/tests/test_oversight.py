@@ -79,7 +79,6 @@ def api_get(user, url):
     return client_for(None).get(url, HTTP_AUTHORIZATION=f"Token {token}")
 
 
-@pytest.mark.rule("25.3")
 @pytest.mark.parametrize("role", ["governor", "inspector"])
 def test_the_governor_and_the_inspector_see_each_case_that_must_not_happen(
     role, cast, areas, facility_a

@@ -56,7 +56,6 @@ def test_bad_input_names_the_field_and_writes_nothing(cast, facility_a):
     assert not AuditEvent.objects.filter(action="prisoner.registered").exists()
 
 
-@pytest.mark.rule("36")
 def test_juvenile_status_derives_from_the_date_of_birth(cast, facility_a):
     today = timezone.localdate()
     girl = register_prisoner(

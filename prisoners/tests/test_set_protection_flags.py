@@ -6,7 +6,7 @@ from prisoners.services import set_protection_flags
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.rule("22")
+@pytest.mark.rule("8")
 def test_a_flag_set_by_an_area_is_recorded_without_its_reason(cast, woman_a):
     flags = set_protection_flags(
         prisoner=woman_a, by=cast["health"], source="health", no_segregation=True

@@ -6,7 +6,8 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from oversight.registry import lists_for, zeros_for
+from breaches.services import record_breach
+from oversight.registry import lists_for, overview, zeros_for
 from prisoners.models import Facility
 from restraints.models import Restraint
 from restraints.services import remove_restraint
@@ -22,6 +23,12 @@ def _zero(user, key):
 
 def _today():
     return timezone.localdate()
+
+
+def _recorded(user, woman, key) -> int:
+    facilities = Facility.objects.filter(pk=woman.facility_id)
+    zeros, _lists = overview(user, facilities, _today() - timedelta(days=7), _today())
+    return next(z["count"] for z in zeros if z["item"].key == key)
 
 
 def _cases(user, key, facilities=None):
@@ -72,13 +79,22 @@ def test_a_restraint_recorded_while_the_protection_was_on_counts_too(cast, woman
 
 
 @pytest.mark.rule("M43")
-def test_the_punishment_count_is_zero_because_the_database_holds_no_such_purpose(cast, woman_a):
+def test_a_restraint_used_as_a_punishment_can_only_be_recorded_as_a_breach_and_counts(
+    cast, woman_a
+):
     restraint = restrain(cast, woman_a)
-
-    assert _cases(cast["inspector"], "restraints-punishment") == []
     with pytest.raises(IntegrityError), transaction.atomic():
         Restraint.objects.filter(pk=restraint.pk).update(purpose="punishment")
-    assert _cases(cast["inspector"], "restraints-punishment") == []
+    assert _recorded(cast["inspector"], woman_a, "restraints-punishment") == 0
+
+    record_breach(
+        by=cast["custody"],
+        prisoner=woman_a,
+        kind="restraints-punishment",
+        occurred_at=timezone.now() - timedelta(hours=2),
+        account="Kept in cuffs for an hour after she swore at an officer.",
+    )
+    assert _recorded(cast["inspector"], woman_a, "restraints-punishment") == 1
 
 
 @pytest.mark.rule("24")

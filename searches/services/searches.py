@@ -205,24 +205,37 @@ def check_searchers(search: Search, searchers: list) -> None:
     at = search.searched_at
     if search.subject == Subject.WOMAN:
         problems = _unqualified(searchers, Course.SEARCH_METHODS, at, women_only=True)
-        message = _(
-            "A personal search of a woman is carried out only by women staff trained in "
-            "searching methods: %(problems)s."
-        )
-        rule = "19"
+        if problems:
+            raise RuleBroken(
+                _(
+                    "A personal search of a woman is carried out only by women staff trained in "
+                    "searching methods: %(problems)s."
+                )
+                % {"problems": "; ".join(problems)},
+                rule="19",
+                field="searchers",
+            )
     else:
         problems = _unqualified(searchers, Course.CHILD_SEARCHES, at, women_only=False)
-        message = _("A child is searched only by staff trained to search children: %(problems)s.")
-        rule = "21"
-    if search.kind == Kind.BODY_CAVITY and not problems:
+        if problems:
+            raise RuleBroken(
+                _("A child is searched only by staff trained to search children: %(problems)s.")
+                % {"problems": "; ".join(problems)},
+                rule="21",
+                field="searchers",
+            )
+    if search.kind == Kind.BODY_CAVITY:
         problems = [name_of(user) for user in searchers if user.role_code != HEALTH_ROLE]
-        message = _(
-            "A body cavity search is carried out only by a health professional; not health "
-            "staff: %(problems)s."
-        )
-        rule = "M52"
-    if problems:
-        raise RuleBroken(message % {"problems": "; ".join(problems)}, rule=rule, field="searchers")
+        if problems:
+            raise RuleBroken(
+                _(
+                    "A body cavity search is carried out only by a health professional; not "
+                    "health staff: %(problems)s."
+                )
+                % {"problems": "; ".join(problems)},
+                rule="M52",
+                field="searchers",
+            )
 
 
 def _unqualified(searchers: list, course: str, at, *, women_only: bool) -> list[str]:

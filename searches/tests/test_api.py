@@ -7,10 +7,11 @@ from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
 from prisoners.models import Unit
-from searches.models import Search
+from searches.models import Search, SearchAuthorisation
 from searches.services import record_search
 from staff.models import Course, User
 from staff.tests.factories import make_staff
+from tests import refusals
 
 from .factories import given, pat_down, strip, trained
 
@@ -103,16 +104,17 @@ def test_a_visiting_child_searched_by_untrained_staff_is_a_409_naming_rule_21(of
 
 @pytest.mark.rule("M52")
 def test_a_body_cavity_search_by_custody_staff_is_a_409_naming_mandela_52(officer, woman_a):
-    response = api(officer).post(
-        her_searches(woman_a),
-        body(
-            kind="body_cavity",
-            privacy="Health unit",
-            reason="X-ray showed an object",
-            authorised_by="governor",
-        ),
-        format="json",
-    )
+    with refusals.nothing_written(Search, SearchAuthorisation):
+        response = api(officer).post(
+            her_searches(woman_a),
+            body(
+                kind="body_cavity",
+                privacy="Health unit",
+                reason="X-ray showed an object",
+                authorised_by="governor",
+            ),
+            format="json",
+        )
     assert response.status_code == 409 and response.json()["rule"] == "M52"
 
 
