@@ -43,13 +43,6 @@ from .visitors import KEEP
 CONFIRM = "discipline.add_contactrestriction"
 
 
-def _reason(reason: str, rule: str, message: str) -> str:
-    reason = (reason or "").strip()
-    if not reason:
-        raise RuleBroken(message, rule=rule, field="reason")
-    return reason
-
-
 def _ask(area: Authority, record, *, by, sought_from, kind: str, summary: str, held) -> None:
     """Save the request awaiting a governor's authority, remind her, and hold it for review
     while she is protected after a report (the answer is the same either way)."""
@@ -80,11 +73,13 @@ def ask_to_cancel_visit(
     """The prison asks to cancel a booked visit, saying why (Rule 43): the visit stays booked
     until a governor confirms the cancellation."""
     visit = booked_visit(by, visit)
-    reason = _reason(
-        reason,
-        "43",
-        _("Visits are encouraged and facilitated: say why the prison cancelled this one"),
-    )
+    reason = (reason or "").strip()
+    if not reason:
+        raise RuleBroken(
+            _("Visits are encouraged and facilitated: say why the prison cancelled this one"),
+            rule="43",
+            field="reason",
+        )
     _no_other_pending(visit.cancellations.all())
     record = VisitCancellation(
         visit=visit,
@@ -171,14 +166,16 @@ def ask_to_withdraw_visitor(
     require(by, visitor.prisoner, CHANGE_VISITOR, message=KEEP)
     visitor = Visitor.objects.select_for_update().select_related("prisoner").get(pk=visitor.pk)
     _check_withdrawable(visitor)
-    reason = _reason(
-        reason,
-        "M43",
-        _(
-            "Family contact is restricted only as strictly required for security and order: "
-            "say why the prison withdraws this person"
-        ),
-    )
+    reason = (reason or "").strip()
+    if not reason:
+        raise RuleBroken(
+            _(
+                "Family contact is restricted only as strictly required for security and "
+                "order: say why the prison withdraws this person"
+            ),
+            rule="M43",
+            field="reason",
+        )
     _no_other_pending(visitor.withdrawals.all())
     record = VisitorWithdrawal(
         visitor=visitor,
