@@ -189,6 +189,16 @@ def test_an_officer_named_in_her_report_receives_what_she_would_without_it(cast,
     assert_same(named, unnamed)
 
 
+def governors_queue_and_tasks(seen: Transcript) -> list:
+    """What the governor reads after she acts: her queue, her tasks and her dashboard."""
+    seen.get("authority queue", reverse("authority:queue"))
+    seen.get("authority queue (API)", "/api/v1/authorities/waiting/")
+    seen.get("tasks", reverse("reminders:tasks"))
+    seen.get("tasks (API)", "/api/v1/tasks/")
+    seen.get("dashboard", reverse("dashboard"))
+    return seen.lines
+
+
 KO_AUNG = uuid.UUID("6d1f0a52-3f55-4c39-9d0e-2b8f0d6a1c11")
 
 
@@ -237,12 +247,7 @@ def governor_acts(governor, woman, charge) -> list:
     seen.get("the charge", reverse("discipline:charge", args=[charge.uuid]))
     seen.get("her discipline (API)", f"/api/v1/prisoners/{woman.uuid}/discipline/")
     seen.get("her page", reverse("prisoners:detail", args=[woman.uuid]))
-    seen.get("authority queue", reverse("authority:queue"))
-    seen.get("authority queue (API)", "/api/v1/authorities/waiting/")
-    seen.get("tasks", reverse("reminders:tasks"))
-    seen.get("tasks (API)", "/api/v1/tasks/")
-    seen.get("dashboard", reverse("dashboard"))
-    return seen.lines
+    return governors_queue_and_tasks(seen)
 
 
 @pytest.mark.rule("7.3")
@@ -515,12 +520,7 @@ def extension_sequence(governor, woman, segregation) -> list:
     )
     seen.get("the segregation", reverse("discipline:segregation", args=[segregation.uuid]))
     seen.get("her discipline (API)", f"/api/v1/prisoners/{woman.uuid}/discipline/")
-    seen.get("authority queue", reverse("authority:queue"))
-    seen.get("authority queue (API)", "/api/v1/authorities/waiting/")
-    seen.get("tasks", reverse("reminders:tasks"))
-    seen.get("tasks (API)", "/api/v1/tasks/")
-    seen.get("dashboard", reverse("dashboard"))
-    return seen.lines
+    return governors_queue_and_tasks(seen)
 
 
 @pytest.mark.rule("7.3")
