@@ -274,12 +274,15 @@ class AdverseKind(models.TextChoices):
     CHARGE = "charge", _("A disciplinary charge")
     SANCTION = "sanction", _("A sanction")
     SEGREGATION = "segregation", _("Segregation")
+    SEGREGATION_EXTENSION = "segregation_extension", _("An extension of her segregation")
     TRANSFER = "transfer", _("A transfer")
     CONTACT_RESTRICTION = "contact_restriction", _("A restriction of her contact")
     LOSS_OF_WORK = "loss_of_work", _("Loss of her work or activities")
     STRIP_SEARCH = "strip", _("A strip search")
     BODY_CAVITY_SEARCH = "body_cavity", _("A body cavity search")
     RESTRAINT = "restraint", _("A planned restraint")
+    VISIT_CANCELLATION = "visit_cancellation", _("A visit cancelled by the prison")
+    VISITOR_WITHDRAWAL = "visitor_withdrawal", _("A visitor withdrawn by the prison")
 
 
 class HeldStatus(models.TextChoices):

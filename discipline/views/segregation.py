@@ -61,6 +61,15 @@ def segregation_page(request, segregation, failed: dict | None = None):
         "woman": segregation.prisoner,
         "segregation": segregation,
         "can_decide": segregation.awaits_authority and may_decide(services.AREA, user, segregation),
+        "extensions": [
+            (
+                extension,
+                extension.awaits_authority and may_decide(services.EXTENSIONS, user, extension),
+            )
+            for extension in segregation.extensions.select_related(
+                "asked_by", "authorised_by", "authority_refused_by"
+            )
+        ],
     }
     if segregation.is_open and user.has_perm(VISIT):
         context["visit_form"] = failed.get("visit") or carrying(
@@ -117,7 +126,7 @@ def extend(request, uuid):
         ExtendForm,
         "extend",
         services.extend_segregation,
-        _("Planned end moved."),
+        _("Extension recorded. The planned end moves when a governor confirms it."),
     )
 
 

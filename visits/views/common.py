@@ -24,13 +24,13 @@ def form_page(request, *, woman, form, title, intro="", button, testid="", statu
     return render(request, "visits/form.html", context, status=status)
 
 
-def submit(request, form, save, *, done: str, then, again, record=None):
-    """Validate `form`, call `save(**cleaned_data)`: redirect to `then(result)` with `done`, or
-    `again(form, status=400)` with the refusal beside the form. A form that changes an
-    existing `record` carries its version (`bangkok.forms.attempt`)."""
+def submit(request, form, save, *, done, then, again, record=None):
+    """Validate `form`, call `save(**cleaned_data)`: redirect to `then(result)` with `done`
+    (or `done(result)`), or `again(form, status=400)` with the refusal beside the form. A form
+    that changes an existing `record` carries its version (`bangkok.forms.attempt`)."""
     saved, result = attempt(form, save, record)
     if saved:
-        messages.success(request, done)
+        messages.success(request, done(result) if callable(done) else done)
         return redirect(then(result))
     return again(form, status=400)
 

@@ -12,7 +12,7 @@ from bangkok.forms import carrying
 from bangkok.pagination import paginate
 from prisoners.permissions import access_woman
 
-from ..forms import ConsultationForm, CourtOrderForm, VisitorForm, WithdrawForm
+from ..forms import ConsultationForm, CourtOrderForm, PrisonWithdrawForm, VisitorForm, WithdrawForm
 from ..permissions import (
     ADD_VISITOR,
     ANY_VISITOR_VIEW,
@@ -21,6 +21,7 @@ from ..permissions import (
     sees_child_identity,
 )
 from ..reading import labelled, visitors_for
+from ..services import prison
 from ..services import visitors as services
 from .common import form_page, her_children, submit
 
@@ -147,4 +148,16 @@ withdraw = _visitor_form(
     button=gettext_lazy("Withdraw the visitor"),
     done=gettext_lazy("Visitor withdrawn."),
     testid="withdraw-form",
+)
+withdraw_by_prison = _visitor_form(
+    form_class=PrisonWithdrawForm,
+    verb=prison.ask_to_withdraw_visitor,
+    title=gettext_lazy("The prison withdraws a visitor"),
+    intro=gettext_lazy(
+        "Only as strictly required for security and order, saying why (Mandela Rule 43.3); "
+        "never her child (Rule 23). They stay on her list until a governor confirms it."
+    ),
+    button=gettext_lazy("Ask a governor to confirm"),
+    done=gettext_lazy("Recorded: it takes effect when a governor confirms it."),
+    testid="prison-withdraw-form",
 )
