@@ -126,12 +126,22 @@ def woman_b(facility_b):
 
 
 def client_for(user):
-    from django.test import Client
+    """A page client signed in as her, whose forms carry the version of the record they
+    change (`tests.versions`)."""
+    from tests.versions import VersionedClient
 
-    client = Client()
+    client = VersionedClient()
     if user is not None:
         client.force_login(user)
     return client
+
+
+@pytest.fixture
+def client():
+    """pytest-django's page client, whose forms carry the version of the record they change."""
+    from tests.versions import VersionedClient
+
+    return VersionedClient()
 
 
 @pytest.fixture(scope="session")

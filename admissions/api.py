@@ -17,6 +17,7 @@ from bangkok.api_permissions import requires
 from bangkok.operations import Area, Operation, operation_urls
 from bangkok.pagination import KeysetPagination
 from bangkok.schema import ERROR, FIELD_ERRORS
+from bangkok.versions import READ_HEADERS, VERSION_ANSWERS, VERSION_HEADERS, VersionedView
 from prisoners.permissions import access_prisoner, access_woman, prisoners_visible_to
 from register.permissions import can_read_child_identity
 
@@ -185,12 +186,13 @@ class FindReturningWoman(APIView):
         "for roles that read allocations (Rule 4)."
     ),
     responses={200: AdmissionDetailSerializer},
+    parameters=READ_HEADERS,
 )
-class AdmissionDetail(APIView):
+class AdmissionDetail(VersionedView, APIView):
     permission_classes = [requires(VIEW)]
 
     def get(self, request, uuid):
-        return Response(episode(request, access_admission(request.user, uuid)))
+        return Response(episode(request, self.read(access_admission(request.user, uuid))))
 
 
 @extend_schema(
@@ -201,17 +203,23 @@ class AdmissionDetail(APIView):
         "answer. A later answer replaces the earlier one; the history keeps both."
     ),
     request=RightsOfferSerializer,
-    responses={201: RightsOfferResultSerializer, 400: INVALID},
+    responses={**VERSION_ANSWERS, 201: RightsOfferResultSerializer, 400: INVALID},
+    parameters=VERSION_HEADERS,
 )
-class RecordRightsOffer(APIView):
+class RecordRightsOffer(VersionedView, APIView):
+    versioned = Admission
     permission_classes = [requires(ADMIT)]
 
     def post(self, request, uuid):
         admission = access_admission(request.user, uuid, perm=ADMIT)
         body = RightsOfferSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        offer = services.record_rights_offer(
-            by=request.user, admission=admission, **body.validated_data
+        offer = self.change(
+            request,
+            admission,
+            lambda: services.record_rights_offer(
+                by=request.user, admission=admission, **body.validated_data
+            ),
         )
         return Response(RightsOfferResultSerializer(offer).data, status=status.HTTP_201_CREATED)
 
@@ -225,17 +233,24 @@ class RecordRightsOffer(APIView):
     ),
     request=None,
     responses={
+        **VERSION_ANSWERS,
         200: AdmissionDetailSerializer,
         400: OpenApiResponse(FIELD_ERRORS, description="The admission is not in reception."),
         409: refused("2.1 or 2.2"),
     },
+    parameters=VERSION_HEADERS,
 )
-class CompleteAdmission(APIView):
+class CompleteAdmission(VersionedView, APIView):
+    versioned = Admission
     permission_classes = [requires(ADMIT)]
 
     def post(self, request, uuid):
         admission = access_admission(request.user, uuid, perm=ADMIT)
-        admission = services.complete_admission(by=request.user, admission=admission)
+        admission = self.change(
+            request,
+            admission,
+            lambda: services.complete_admission(by=request.user, admission=admission),
+        )
         return Response(episode(request, admission))
 
 
@@ -248,16 +263,22 @@ class CompleteAdmission(APIView):
         "`reason`."
     ),
     request=AllocateSerializer,
-    responses={201: AllocationSerializer, 400: INVALID, 409: refused("4")},
+    responses={**VERSION_ANSWERS, 201: AllocationSerializer, 400: INVALID, 409: refused("4")},
+    parameters=VERSION_HEADERS,
 )
-class Allocate(APIView):
+class Allocate(VersionedView, APIView):
+    versioned = Admission
     permission_classes = [requires(DECIDE_ALLOCATION)]
 
     def post(self, request, uuid):
         admission = access_admission(request.user, uuid, perm=DECIDE_ALLOCATION)
         body = AllocateSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        allocation = services.allocate(by=request.user, admission=admission, **body.validated_data)
+        allocation = self.change(
+            request,
+            admission,
+            lambda: services.allocate(by=request.user, admission=admission, **body.validated_data),
+        )
         return Response(AllocationSerializer(allocation).data, status=status.HTTP_201_CREATED)
 
 
@@ -336,18 +357,25 @@ class PropertyList(ByMethod, APIView):
     description="Refused (400) while the inventory is empty, and once she is released.",
     request=None,
     responses={
+        **VERSION_ANSWERS,
         200: AdmissionDetailSerializer,
         400: OpenApiResponse(
             FIELD_ERRORS, description="The inventory is empty, or she has been released."
         ),
     },
+    parameters=VERSION_HEADERS,
 )
-class SignPropertyInventory(APIView):
+class SignPropertyInventory(VersionedView, APIView):
+    versioned = Admission
     permission_classes = [requires(services.KEEP_PROPERTY)]
 
     def post(self, request, uuid):
         admission = access_admission(request.user, uuid, perm=services.KEEP_PROPERTY)
-        admission = services.sign_property_inventory(by=request.user, admission=admission)
+        admission = self.change(
+            request,
+            admission,
+            lambda: services.sign_property_inventory(by=request.user, admission=admission),
+        )
         return Response(episode(request, admission))
 
 
@@ -425,9 +453,11 @@ def access_suspension_request(user, uuid, perm: str) -> SuspensionRequest:
         "recorded is final (400 if one already is); a new request is a new record."
     ),
     request=DecideSuspensionSerializer,
-    responses={200: SuspensionRequestSerializer, 400: INVALID},
+    responses={**VERSION_ANSWERS, 200: SuspensionRequestSerializer, 400: INVALID},
+    parameters=VERSION_HEADERS,
 )
-class DecideSuspension(APIView):
+class DecideSuspension(VersionedView, APIView):
+    versioned = SuspensionRequest
     permission_classes = [requires(services.DECIDE_SUSPENSION)]
 
     def post(self, request, uuid):
@@ -435,8 +465,12 @@ class DecideSuspension(APIView):
         body = DecideSuspensionSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         admission = suspension.admission
-        suspension = services.decide_suspension(
-            by=request.user, request=suspension, **body.validated_data
+        suspension = self.change(
+            request,
+            suspension,
+            lambda: services.decide_suspension(
+                by=request.user, request=suspension, **body.validated_data
+            ),
         )
         suspension.admission = admission
         return Response(
@@ -461,17 +495,28 @@ class DecideSuspension(APIView):
         "transfer of hers awaits confirmation."
     ),
     request=TransferInputSerializer,
-    responses={201: TransferProposalSerializer, 400: INVALID, 409: refused("4")},
+    responses={
+        **VERSION_ANSWERS,
+        201: TransferProposalSerializer,
+        400: INVALID,
+        409: refused("4"),
+    },
+    parameters=VERSION_HEADERS,
 )
-class TransferWoman(APIView):
+class TransferWoman(VersionedView, APIView):
+    versioned = Admission
     permission_classes = [requires(services.TRANSFER)]
 
     def post(self, request, uuid):
         admission = access_admission(request.user, uuid, perm=services.TRANSFER)
         body = TransferInputSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        proposal = services.propose_transfer(
-            by=request.user, admission=admission, **body.validated_data
+        proposal = self.change(
+            request,
+            admission,
+            lambda: services.propose_transfer(
+                by=request.user, admission=admission, **body.validated_data
+            ),
         )
         return Response(TransferProposalSerializer(proposal).data, status=status.HTTP_201_CREATED)
 
@@ -531,14 +576,25 @@ transfer_decision_urls = operation_urls(TRANSFER_DECISIONS, TRANSFER_AREA)
         "her signature (`property_returned`, Mandela Rule 67(2))."
     ),
     request=ReleaseSerializer,
-    responses={200: AdmissionDetailSerializer, 400: INVALID, 409: refused("M67")},
+    responses={
+        **VERSION_ANSWERS,
+        200: AdmissionDetailSerializer,
+        400: INVALID,
+        409: refused("M67"),
+    },
+    parameters=VERSION_HEADERS,
 )
-class ReleaseWoman(APIView):
+class ReleaseWoman(VersionedView, APIView):
+    versioned = Admission
     permission_classes = [requires(services.CHANGE_ADMISSION)]
 
     def post(self, request, uuid):
         admission = access_admission(request.user, uuid, perm=services.CHANGE_ADMISSION)
         body = ReleaseSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        admission = services.release(by=request.user, admission=admission, **body.validated_data)
+        admission = self.change(
+            request,
+            admission,
+            lambda: services.release(by=request.user, admission=admission, **body.validated_data),
+        )
         return Response(episode(request, admission))

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from authority.models import AwaitsAuthority, authority_constraints
 from bangkok.plausible import validate_past_date
+from bangkok.versions import Versioned
 
 
 class Stage(models.TextChoices):
@@ -24,7 +25,7 @@ class Stage(models.TextChoices):
 
 
 @pghistory.track()
-class Admission(models.Model):
+class Admission(Versioned):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     prisoner = models.ForeignKey(
         "prisoners.Prisoner", on_delete=models.PROTECT, related_name="admissions"
@@ -273,7 +274,7 @@ class Decision(models.TextChoices):
 
 
 @pghistory.track()
-class SuspensionRequest(models.Model):
+class SuspensionRequest(Versioned):
     """Her request for a reasonable suspension of detention to arrange her children's care
     (Rule 2.2), sent to the competent authority, and its outcome."""
 

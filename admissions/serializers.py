@@ -189,7 +189,7 @@ class AdmissionSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Admission
-        fields = ["uuid", "woman", "facility", "stage", "admitted_at", "completed_at"]
+        fields = ["uuid", "version", "woman", "facility", "stage", "admitted_at", "completed_at"]
         read_only_fields = fields
 
 
@@ -478,6 +478,7 @@ class SuspensionRequestSerializer(serializers.ModelSerializer):
         model = SuspensionRequest
         fields = [
             "uuid",
+            "version",
             "admission",
             "requested_at",
             "authority",

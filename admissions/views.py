@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from bangkok.errors import RuleBroken
-from bangkok.forms import refusal_into
+from bangkok.forms import StyledForm, attempt, carrying, refusal_into
 from prisoners.permissions import access_prisoner, facilities_of
 from register.permissions import ADD_CHILD, can_read_child_identity
 from register.services import children_of, record_child
@@ -117,7 +117,7 @@ def _detail(request, admission, **forms):
         "rights_form": forms.get("rights_form"),
         "complete_error": forms.get("complete_error"),
         "can_allocate": user.has_perm("admissions.decide_allocation"),
-        "allocation_form": forms.get("allocation_form") or AllocationForm(),
+        "allocation_form": forms.get("allocation_form") or carrying(AllocationForm(), admission),
         "distances": services.distances_from_home(admission.prisoner),
         **(services.allocation_section(viewer=user, prisoner=admission.prisoner) or {}),
         "can_keep_family": user.has_perm(services.FAMILY),
@@ -133,9 +133,9 @@ def _detail(request, admission, **forms):
         "blank_decision_form": SuspensionDecisionForm(),
         "decision_for": forms.get("decision_for"),
         "can_transfer": user.has_perm(services.TRANSFER) and admission.stage == Stage.ADMITTED,
-        "transfer_form": forms.get("transfer_form") or TransferForm(),
+        "transfer_form": forms.get("transfer_form") or carrying(TransferForm(), admission),
         "can_release": user.has_perm(services.CHANGE_ADMISSION),
-        "release_form": forms.get("release_form") or ReleaseForm(),
+        "release_form": forms.get("release_form") or carrying(ReleaseForm(), admission),
     }
     if admission.stage == "reception" and context["can_admit"]:
         context["offer_forms"] = [
@@ -144,13 +144,16 @@ def _detail(request, admission, **forms):
                 offer,
                 forms.get("rights_form")
                 if forms.get("rights_item") == item
-                else RightsOfferForm(
-                    prefix=item,
-                    initial={
-                        "item": item,
-                        "language": (admission.prisoner.languages or [""])[0],
-                        "outcome": offer.outcome if offer else None,
-                    },
+                else carrying(
+                    RightsOfferForm(
+                        prefix=item,
+                        initial={
+                            "item": item,
+                            "language": (admission.prisoner.languages or [""])[0],
+                            "outcome": offer.outcome if offer else None,
+                        },
+                    ),
+                    admission,
                 ),
                 item,
             )
@@ -168,19 +171,18 @@ def admission_detail(request, uuid):
     return _detail(request, access_admission(request.user, uuid))
 
 
-def _submit(request, admission, form, save, *, form_key: str, done: str = "", then=None, **extra):
+def _submit(
+    request, admission, form, save, *, form_key: str, done="", then=None, record=None, **extra
+):
     """Validate the form and call the service. On success, back to the admission page (or to
     `then`); on a refusal, the page again with the refusal beside the form (naming the rule
-    or the field)."""
-    if form.is_valid():
-        try:
-            save(**form.cleaned_data)
-        except (RuleBroken, ValidationError) as error:
-            refusal_into(form, error)
-        else:
-            if done:
-                messages.success(request, done)
-            return redirect(then) if then else redirect("admissions:detail", uuid=admission.uuid)
+    or the field). A form that changes an existing `record` (the admission, a request on it)
+    carries its version (`bangkok.forms.attempt`)."""
+    saved, result = attempt(form, save, record)
+    if saved:
+        if done:
+            messages.success(request, done)
+        return redirect(then) if then else redirect("admissions:detail", uuid=admission.uuid)
     return _detail(request, admission, **{form_key: form}, **extra)
 
 
@@ -195,12 +197,16 @@ def offer_right(request, uuid):
     def save(**data):
         services.record_rights_offer(by=request.user, admission=admission, **data)
 
-    return _submit(request, admission, form, save, form_key="rights_form", rights_item=item)
+    return _submit(
+        request, admission, form, save, form_key="rights_form", rights_item=item, record=admission
+    )
 
 
-def _form_action(*, perm, form_class, form_key, act, done="", then=""):
+def _form_action(*, perm, form_class, form_key, act, done="", then="", changes=False):
     """A POST view for one of the admission page's forms: `act(by, admission, **data)` calls
-    the service; the page comes back with the refusal beside the form when it refuses."""
+    the service; the page comes back with the refusal beside the form when it refuses. A form
+    that `changes` the admission carries its version; one that adds a new record (a child, a
+    property item) to it does not."""
 
     @login_required
     @require_POST
@@ -218,6 +224,7 @@ def _form_action(*, perm, form_class, form_key, act, done="", then=""):
             form_key=form_key,
             done=str(done),
             then=reverse(then) if then else None,
+            record=admission if changes else None,
         )
 
     return view
@@ -245,6 +252,7 @@ allocate = _form_action(
     form_key="allocation_form",
     act=lambda by, admission, **data: services.allocate(by=by, admission=admission, **data),
     done=gettext_lazy("Allocation recorded."),
+    changes=True,
 )
 add_property = _form_action(
     perm=services.KEEP_PROPERTY,
@@ -271,6 +279,7 @@ transfer = _form_action(
         by=by, admission=admission, to_facility=facility, **data
     ),
     done=gettext_lazy("The transfer is proposed: she moves when a governor confirms it."),
+    changes=True,
 )
 release = _form_action(
     perm=services.CHANGE_ADMISSION,
@@ -278,6 +287,7 @@ release = _form_action(
     form_key="release_form",
     act=lambda by, admission, **data: services.release(by=by, admission=admission, **data),
     done=gettext_lazy("She is released; the episode is closed."),
+    changes=True,
 )
 
 
@@ -285,12 +295,16 @@ release = _form_action(
 @require_POST
 def sign_property(request, uuid):
     admission = access_admission(request.user, uuid, perm=services.KEEP_PROPERTY)
-    try:
-        services.sign_property_inventory(by=request.user, admission=admission)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
+    form = StyledForm(request.POST)
+    saved, _result = attempt(
+        form,
+        lambda: services.sign_property_inventory(by=request.user, admission=admission),
+        admission,
+    )
+    if saved:
         messages.success(request, _("Her signature on the inventory is recorded."))
+    else:
+        messages.error(request, " ".join(form.non_field_errors()))
     return redirect("admissions:detail", uuid=admission.uuid)
 
 
@@ -313,6 +327,7 @@ def decide_suspension(request, uuid, request_uuid):
         form_key="decision_form",
         done=_("Outcome recorded."),
         decision_for=suspension.uuid,
+        record=suspension,
     )
 
 
@@ -320,16 +335,12 @@ def decide_suspension(request, uuid, request_uuid):
 @require_POST
 def complete(request, uuid):
     admission = access_admission(request.user, uuid, perm=ADMIT)
-    try:
-        services.complete_admission(by=request.user, admission=admission)
-    except (RuleBroken, ValidationError) as error:
-        return _detail(
-            request,
-            admission,
-            complete_error=str(error)
-            if isinstance(error, RuleBroken)
-            else " ".join(error.messages),
-        )
+    form = StyledForm(request.POST)
+    saved, _result = attempt(
+        form, lambda: services.complete_admission(by=request.user, admission=admission), admission
+    )
+    if not saved:
+        return _detail(request, admission, complete_error=" ".join(form.non_field_errors()))
     messages.success(request, _("Admission complete."))
     return redirect("prisoners:detail", uuid=admission.prisoner.uuid)
 

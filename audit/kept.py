@@ -1,8 +1,9 @@
 """Nothing is lost: no row of a case table is ever deleted, whatever the write path.
 
 Every table of a model of the project's apps (the case, its history and the health file
-alike) and every history table carries a database trigger that refuses DELETE. A correction
-is a new record or a new status, and the history keeps what was there before. The triggers
+alike), the link tables of their many-to-many fields, and every history table carry a
+database trigger that refuses DELETE. A correction is a new record or a new status, and the
+history keeps what was there before. The triggers
 are installed after every `migrate` (the test database's included), so a table added later is
 covered without anything declared for it. Emptying the whole database (TRUNCATE, as the test
 runner does between tests) is not a DELETE and is not refused.
@@ -30,13 +31,26 @@ $$ LANGUAGE plpgsql;
 """
 
 
+def _staff_permission_link(model) -> bool:
+    """A link table Django makes between a member of staff and her groups or permissions:
+    sign-in configuration, not a case record (roles are synced from data)."""
+    if not model._meta.auto_created:
+        return False
+    return any(
+        field.related_model is not None and field.related_model._meta.app_label == "auth"
+        for field in model._meta.fields
+    )
+
+
 def kept_models() -> list:
     """Each model whose rows are never deleted: every model with a table of its own in the
-    project's case apps, and every history (event) model wherever it is declared."""
+    project's case apps, the link tables of their many-to-many fields included (who a
+    complaint names, whom a task is hidden from), and every history (event) model wherever
+    it is declared. Django's own links of staff to auth groups and permissions are not kept."""
     kept = []
-    for model in apps.get_models():
+    for model in apps.get_models(include_auto_created=True):
         meta = model._meta
-        if meta.proxy or not meta.managed:
+        if meta.proxy or not meta.managed or _staff_permission_link(model):
             continue
         history = issubclass(model, pghistory.models.Event)
         case = meta.app_config.label not in NOT_CASE_APPS and of_the_project(meta.app_config)

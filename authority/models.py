@@ -14,6 +14,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from bangkok.versions import Versioned
+
 
 class AuthorityState(models.TextChoices):
     PENDING = "pending", _("Awaiting authority")
@@ -32,7 +34,7 @@ def _person(verbose_name):
     )
 
 
-class AwaitsAuthority(models.Model):
+class AwaitsAuthority(Versioned):
     authority = models.CharField(
         _("authority"),
         max_length=10,

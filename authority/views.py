@@ -6,14 +6,12 @@ nothing written."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from bangkok.errors import RuleBroken
-from bangkok.forms import refusal_into
+from bangkok.forms import attempt
 from bangkok.pagination import paginate
 from prisoners.permissions import facilities_of
 
@@ -60,12 +58,11 @@ def _record(request, key, uuid):
 @require_POST
 def confirm(request, key, uuid):
     area, record = _record(request, key, uuid)
-    form = ConfirmForm({})
-    form.is_valid()
-    try:
-        services.confirm(area=area, by=request.user, record=record)
-    except (RuleBroken, ValidationError) as error:
-        refusal_into(form, error)
+    form = ConfirmForm(request.POST)
+    saved, _result = attempt(
+        form, lambda: services.confirm(area=area, by=request.user, record=record), record
+    )
+    if not saved:
         return _queue(request, failed={"uuid": record.uuid, "form": form}, status=400)
     messages.success(request, _("Your authority is recorded: %(what)s.") % {"what": area.title})
     return redirect("authority:queue")
@@ -76,14 +73,12 @@ def confirm(request, key, uuid):
 def refuse(request, key, uuid):
     area, record = _record(request, key, uuid)
     form = RefuseForm(request.POST)
-    if form.is_valid():
-        try:
-            services.refuse(area=area, by=request.user, record=record, **form.cleaned_data)
-        except (RuleBroken, ValidationError) as error:
-            refusal_into(form, error)
-        else:
-            messages.success(
-                request, _("Your refusal is recorded: %(what)s.") % {"what": area.title}
-            )
-            return redirect("authority:queue")
+    saved, _result = attempt(
+        form,
+        lambda **data: services.refuse(area=area, by=request.user, record=record, **data),
+        record,
+    )
+    if saved:
+        messages.success(request, _("Your refusal is recorded: %(what)s.") % {"what": area.title})
+        return redirect("authority:queue")
     return _queue(request, failed={"uuid": record.uuid, "form": form}, status=400)

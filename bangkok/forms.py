@@ -1,7 +1,10 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from .errors import RuleBroken
+from .versions import FIELD as VERSION
+from .versions import STALE, NotCurrent, holding
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -28,10 +31,25 @@ def govuk_styled(form: forms.Form) -> forms.Form:
     return form
 
 
+# What a page's submit catches from `save_carried`: a refusal, or a record changed since.
+REFUSALS = (RuleBroken, ValidationError, NotCurrent)
+
+
 def refusal_into(form: forms.Form, error) -> None:
     """Show a service's refusal beside the form: a RuleBroken (naming its rule) at its field,
-    a ValidationError at the fields it names, else above the form."""
-    if isinstance(error, RuleBroken):
+    a ValidationError at the fields it names, else above the form. A record changed since the
+    form was opened is said above it, and the form now carries the version it has now: she
+    sees the record as it is and decides again, nothing of hers is written over it."""
+    if isinstance(error, NotCurrent):
+        record = form.changes
+        # As it is now: what the refused change set on it in memory is gone with the change.
+        record.refresh_from_db(
+            fields=[f.attname for f in record._meta.concrete_fields if not f.is_relation]
+        )
+        form.data = form.data.copy()
+        form.data[VERSION] = str(record.version)
+        form.add_error(None, str(STALE))
+    elif isinstance(error, RuleBroken):
         form.add_error(error.field if error.field in form.fields else None, str(error))
     elif hasattr(error, "error_dict"):
         for field, errors in error.message_dict.items():
@@ -53,3 +71,57 @@ def moment(label) -> forms.DateTimeField:
     return forms.DateTimeField(
         label=label, required=False, widget=DATETIME, help_text=_("Leave empty for now.")
     )
+
+
+class _VersionBoundField(forms.BoundField):
+    """Posted as `version` whatever the form's prefix (one page may hold several forms)."""
+
+    def __init__(self, form, field, name):
+        super().__init__(form, field, name)
+        self.html_name = VERSION
+
+    @property
+    def auto_id(self):
+        return f"id_{self.form.add_prefix(VERSION)}"
+
+
+class VersionField(forms.IntegerField):
+    widget = forms.HiddenInput
+
+    def get_bound_field(self, form, field_name):
+        return _VersionBoundField(form, self, field_name)
+
+
+def carrying(form: forms.Form, record) -> forms.Form:
+    """The form changes `record`: it carries the version it was opened on (a hidden field)."""
+    if record is not None:
+        form.fields[VERSION] = VersionField(required=False, initial=record.version)
+        form.changes = record
+    return form
+
+
+def save_carried(form: forms.Form, save):
+    """`save(**cleaned_data)`; for a form that changes a record (`carrying`), only if the record
+    is still at the version the form was opened on (`bangkok.versions.holding`), else nothing
+    is written and `NotCurrent` is raised, for `refusal_into` to show the form again."""
+    data = dict(form.cleaned_data)
+    claimed = data.pop(VERSION, None)
+    record = getattr(form, "changes", None)
+    if record is None:
+        return save(**data)
+    with holding(record, claimed):
+        return save(**data)
+
+
+def attempt(form: forms.Form, save, record=None) -> tuple[bool, object]:
+    """What every page's submit does: validate `form` and `save(**cleaned_data)`, for a form
+    that changes `record` only at the version it was opened on. (True, result), or (False,
+    None) with the refusal, or the news that the record changed since, beside the form."""
+    carrying(form, record)
+    if not form.is_valid():
+        return False, None
+    try:
+        return True, save_carried(form, save)
+    except REFUSALS as error:
+        refusal_into(form, error)
+        return False, None

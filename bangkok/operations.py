@@ -5,6 +5,10 @@ own request serializer and documented answers. The view finds the record (or the
 herself) through the area's access funnel, validates the body's shape and calls the service,
 which checks the role and the Rules: a refusal under a Rule is a 409 naming it (see
 `bangkok.errors`), and nothing is written.
+
+An operation on an existing record changes it: the request names the version it read in
+`If-Match` (the record's `ETag`), compared under the record's lock (`bangkok.versions`): 428
+without it, 412 when the record changed since, and the answer carries the new `ETag`.
 """
 
 from collections.abc import Callable
@@ -19,6 +23,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from .schema import ERROR, FIELD_ERRORS
+from .versions import VERSION_ANSWERS, VERSION_HEADERS, VersionedView
 
 INVALID = OpenApiResponse(FIELD_ERRORS, description="Invalid input, naming the field.")
 
@@ -66,9 +71,14 @@ class Area:
     body is read (a record she may not see is a 404 like a missing one)."""
 
 
-class OperationView(APIView):
+class OperationView(VersionedView, APIView):
     operation: Operation
     area: Area
+
+    @property
+    def versioned(self):
+        """The model of the record whose version a request names (None: a new record)."""
+        return self.operation.model
 
     def post(self, request, uuid):
         op, area = self.operation, self.area
@@ -89,7 +99,11 @@ class OperationView(APIView):
             body = op.body(data=request.data, context={"request": request, "woman": woman})
             body.is_valid(raise_exception=True)
             data = body.validated_data
-        result = op.verb(by=request.user, **{op.arg: record}, **data)
+
+        def make():
+            return op.verb(by=request.user, **{op.arg: record}, **data)
+
+        result = make() if op.model is None else self.change(request, record, make)
         result = op.shown(result)
         return Response(
             op.out(result, many=op.many).data,
@@ -105,6 +119,10 @@ def view_for(op: Operation, area: Area):
     }
     if op.rules:
         responses[409] = refused(op.rules)
+    parameters = []
+    if op.model is not None:
+        responses.update(VERSION_ANSWERS)
+        parameters.extend(VERSION_HEADERS)
     name = "".join(part.title() for part in op.name.split("-"))
     view = type(name, (OperationView,), {"operation": op, "area": area, "__doc__": op.summary})
     schema = extend_schema(
@@ -113,6 +131,7 @@ def view_for(op: Operation, area: Area):
         description=op.description,
         request=op.body,
         responses=responses,
+        parameters=parameters,
     )
     return schema(view).as_view()
 

@@ -13,6 +13,7 @@ import audit
 from bangkok.operations import Area, Operation
 from bangkok.pagination import KeysetPagination
 from bangkok.schema import ERROR, FIELD_ERRORS
+from bangkok.versions import READ_HEADERS, VersionedView
 from prisoners.permissions import access_prisoner
 
 from . import serializers as io
@@ -103,10 +104,11 @@ class HerComplaints(ListAPIView):
     tags=[TAG],
     summary="A complaint, whole (safeguarding staff and inspectors; the read is audited)",
     responses={200: io.ComplaintSerializer, 404: NOT_FOUND},
+    parameters=READ_HEADERS,
 )
-class ComplaintDetail(APIView):
+class ComplaintDetail(VersionedView, APIView):
     def get(self, request, uuid):
-        complaint = access_complaint(request.user, uuid)
+        complaint = self.read(access_complaint(request.user, uuid))
         services.record_complaint_read(viewer=request.user, complaint=complaint)
         return Response(io.ComplaintSerializer(complaint).data)
 

@@ -16,6 +16,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from bangkok.versions import Versioned
+
 
 class Source(models.TextChoices):
     HEALTH_DISCLOSURE = "health_disclosure", _("Disclosure to health staff")
@@ -110,7 +112,7 @@ class ComplaintQuerySet(models.QuerySet):
 
 
 @pghistory.track(exclude=["narrative"])
-class Complaint(models.Model):
+class Complaint(Versioned):
     """A complaint or a report of abuse, lodged by her or for her (Rules 7, 25).
 
     Its account (`narrative`) and the staff it names are restricted (T4): safeguarding staff
@@ -272,12 +274,15 @@ class AdverseKind(models.TextChoices):
     CHARGE = "charge", _("A disciplinary charge")
     SANCTION = "sanction", _("A sanction")
     SEGREGATION = "segregation", _("Segregation")
+    SEGREGATION_EXTENSION = "segregation_extension", _("An extension of her segregation")
     TRANSFER = "transfer", _("A transfer")
     CONTACT_RESTRICTION = "contact_restriction", _("A restriction of her contact")
     LOSS_OF_WORK = "loss_of_work", _("Loss of her work or activities")
     STRIP_SEARCH = "strip", _("A strip search")
     BODY_CAVITY_SEARCH = "body_cavity", _("A body cavity search")
     RESTRAINT = "restraint", _("A planned restraint")
+    VISIT_CANCELLATION = "visit_cancellation", _("A visit cancelled by the prison")
+    VISITOR_WITHDRAWAL = "visitor_withdrawal", _("A visitor withdrawn by the prison")
 
 
 class HeldStatus(models.TextChoices):
@@ -287,7 +292,7 @@ class HeldStatus(models.TextChoices):
 
 
 @pghistory.track()
-class HeldAction(models.Model):
+class HeldAction(Versioned):
     """An adverse action against a woman protected after her report, held until safeguarding
     and the governor have both reviewed it (Rules 7.3, 25.1). Inspectors see every one."""
 

@@ -29,7 +29,15 @@ class ComplaintStatusSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Complaint
-        fields = ["uuid", "prisoner", "received_at", "status", "acknowledge_by", "reply_by"]
+        fields = [
+            "uuid",
+            "version",
+            "prisoner",
+            "received_at",
+            "status",
+            "acknowledge_by",
+            "reply_by",
+        ]
 
 
 class ComplaintSerializer(serializers.ModelSerializer):
@@ -44,6 +52,7 @@ class ComplaintSerializer(serializers.ModelSerializer):
         model = Complaint
         fields = [
             "uuid",
+            "version",
             "prisoner",
             "kind",
             "channel",
@@ -81,7 +90,7 @@ class LodgedSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Complaint
-        fields = ["uuid", "kind", "status", "received_at"]
+        fields = ["uuid", "version", "kind", "status", "received_at"]
 
 
 class LodgeInput(serializers.Serializer):
@@ -153,6 +162,7 @@ class HeldActionSerializer(serializers.ModelSerializer):
         model = HeldAction
         fields = [
             "uuid",
+            "version",
             "prisoner",
             "kind",
             "summary",

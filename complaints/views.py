@@ -2,14 +2,13 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from bangkok.errors import RuleBroken
-from bangkok.forms import refusal_into
+from bangkok.forms import StyledForm, attempt, carrying
 from bangkok.pagination import paginate
 from prisoners.permissions import access_prisoner
 
@@ -44,16 +43,14 @@ def lodge(request, uuid):
     form = forms.LodgeForm(request.POST or None, prisoner=woman)
     status = 200
     if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.lodge_complaint(by=request.user, prisoner=woman, **form.cleaned_data)
-            except (RuleBroken, ValidationError) as error:
-                refusal_into(form, error)
-            else:
-                messages.success(
-                    request, _("Lodged in confidence. Safeguarding staff will deal with it.")
-                )
-                return redirect("prisoners:detail", woman.uuid)
+        saved, _result = attempt(
+            form, lambda **data: services.lodge_complaint(by=request.user, prisoner=woman, **data)
+        )
+        if saved:
+            messages.success(
+                request, _("Lodged in confidence. Safeguarding staff will deal with it.")
+            )
+            return redirect("prisoners:detail", woman.uuid)
         status = 400
     return render(request, "complaints/lodge.html", {"woman": woman, "form": form}, status=status)
 
@@ -69,7 +66,7 @@ def _page(request, complaint, failed=None, status=200):
             if form_class is None:
                 continue
             kwargs = {"complaint": complaint} if form_class is forms.AssignForm else {}
-            step_forms[name] = (failed or {}).get(name) or form_class(**kwargs)
+            step_forms[name] = (failed or {}).get(name) or carrying(form_class(**kwargs), complaint)
     plan = ProtectionPlan.objects.filter(complaint=complaint).first()
     context = {
         "complaint": complaint,
@@ -96,22 +93,22 @@ def act(request, uuid, step):
     if step not in STEPS:
         raise Http404
     form_class, verb = STEPS[step]
-    form = None
-    if form_class is not None:
+    if form_class is None:
+        # A step that is a button alone: its refusal is said above the complaint.
+        form = StyledForm(request.POST)
+    else:
         kwargs = {"complaint": complaint} if form_class is forms.AssignForm else {}
         form = form_class(request.POST, **kwargs)
-        if not form.is_valid():
-            return _page(request, complaint, failed={step: form}, status=400)
-    try:
-        verb(by=request.user, complaint=complaint, **(form.cleaned_data if form else {}))
-    except (RuleBroken, ValidationError) as error:
-        if form is None:
-            message = str(error) if isinstance(error, RuleBroken) else " ".join(error.messages)
-            return _page(request, complaint, failed={"_message": message}, status=400)
-        refusal_into(form, error)
-        return _page(request, complaint, failed={step: form}, status=400)
-    messages.success(request, _("Recorded."))
-    return redirect("complaints:detail", complaint.uuid)
+    saved, _result = attempt(
+        form, lambda **data: verb(by=request.user, complaint=complaint, **data), complaint
+    )
+    if saved:
+        messages.success(request, _("Recorded."))
+        return redirect("complaints:detail", complaint.uuid)
+    if form_class is None:
+        message = " ".join(form.non_field_errors())
+        return _page(request, complaint, failed={"_message": message}, status=400)
+    return _page(request, complaint, failed={step: form}, status=400)
 
 
 @login_required
@@ -133,21 +130,17 @@ def held_list(request):
 def held_detail(request, uuid):
     held = access_held_action(request.user, uuid)
     may_review = request.user.has_perm("complaints.review_held_action") and held.is_held
-    form = forms.ReviewForm(request.POST or None) if may_review else None
+    form = carrying(forms.ReviewForm(request.POST or None), held) if may_review else None
     status = 200
     if request.method == "POST":
         if form is None:
             raise PermissionDenied
-        if form.is_valid():
-            try:
-                review_held_action(by=request.user, held=held, **form.cleaned_data)
-            except (RuleBroken, ValidationError, PermissionDenied) as error:
-                if isinstance(error, PermissionDenied):
-                    raise
-                refusal_into(form, error)
-            else:
-                messages.success(request, _("Your review is recorded."))
-                return redirect("complaints:held", held.uuid)
+        saved, _result = attempt(
+            form, lambda **data: review_held_action(by=request.user, held=held, **data), held
+        )
+        if saved:
+            messages.success(request, _("Your review is recorded."))
+            return redirect("complaints:held", held.uuid)
         status = 400
     return render(
         request, "complaints/held_detail.html", {"held": held, "form": form}, status=status

@@ -11,13 +11,13 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from authority.operations import decisions
 from authority.serializers import RefuseInput
-from authority.services import verbs_for
 from bangkok.operations import Area, Operation, operation_urls
 from bangkok.schema import ERROR
 
 from . import serializers as io
-from .models import Charge, ContactRestriction, Sanction, Segregation
+from .models import Charge, ContactRestriction, Sanction, Segregation, SegregationExtension
 from .permissions import ANY_VIEW, access_with
 from .reading import record_of
 from .services import charges as C
@@ -117,13 +117,20 @@ ADJUDICATION = [
     Operation(
         "segregation-extend",
         "segregations/<uuid:uuid>/extend/",
-        "Move a segregation's planned end, within 15 consecutive days (Mandela 43-44)",
+        "Ask for a later planned end of a segregation, within 15 consecutive days (Mandela 43-44)",
         S.extend_segregation,
-        io.SegregationSerializer,
+        io.SegregationExtensionSerializer,
         io.SegregationExtendInput,
         model=Segregation,
         arg="segregation",
+        created=True,
         rules=("22", "M43", "M45"),
+        description=(
+            "Never for a woman under 'No segregation' (409, 22) or a girl under 18 (409, M45); "
+            "within 15 consecutive days (409, M43). Every extension awaits a governor's "
+            "confirmation (`authority: pending`); the planned end moves when she confirms it, "
+            "checked again then."
+        ),
     ),
     Operation(
         "segregation-end",
@@ -152,7 +159,10 @@ SEGREGATING = [
             "asked for by a custody officer (`sought_from`, or any governor of her facility), "
             "a governor's other than hers. Never for a woman under 'No segregation' (409, 22) "
             "or a girl under 18 (409, M45); the planned end is within 15 consecutive days "
-            "(409, M43)."
+            "(409, M43). One that began before it is recorded gives `began_at`: her "
+            "protections then and as recorded since are read (409, 22), its 15 days count "
+            "from that day, and more than LATE_RECORD_REASON_AFTER_HOURS ago it needs a "
+            "`late_reason` (400)."
         ),
     ),
 ]
@@ -184,39 +194,26 @@ AUTHORITY = [
         rules=("22",),
     ),
 ]
-# A governor's confirmation of a sanction or a contact restriction: in force once given.
-for name, path, model, out, confirm, refuse in (
-    ("sanction", "sanctions", Sanction, io.SanctionSerializer, *verbs_for(C.SANCTIONS.key)),
+# A governor's confirmation of a sanction, an extension or a contact restriction: in force
+# once given.
+for name, path, model, out, key in (
+    ("sanction", "sanctions", Sanction, io.SanctionSerializer, C.SANCTIONS.key),
+    (
+        "extension",
+        "segregation-extensions",
+        SegregationExtension,
+        io.SegregationExtensionSerializer,
+        S.EXTENSIONS.key,
+    ),
     (
         "restriction",
         "contact-restrictions",
         ContactRestriction,
         io.ContactRestrictionSerializer,
-        *verbs_for(RESTRICTIONS.key),
+        RESTRICTIONS.key,
     ),
 ):
-    AUTHORITY += [
-        Operation(
-            f"{name}-confirm",
-            f"{path}/<uuid:uuid>/confirm/",
-            f"Confirm a {name}: it is in force from its start (the governor)",
-            confirm,
-            out,
-            model=model,
-            arg="record",
-            rules=("22", "M43", "M45"),
-        ),
-        Operation(
-            f"{name}-refuse",
-            f"{path}/<uuid:uuid>/refuse/",
-            f"Refuse a {name}, with a reason: it never comes into force",
-            refuse,
-            out,
-            RefuseInput,
-            model=model,
-            arg="record",
-        ),
-    ]
+    AUTHORITY += decisions(name, path, model, out, key, rules=("22", "M43", "M45"))
 VISITS = [
     Operation(
         "segregation-visit",

@@ -35,6 +35,7 @@ class DisciplineConfig(AppConfig):
         )
 
         register_authority(segregation.AREA)
+        register_authority(segregation.EXTENSIONS)
         register_authority(charges.SANCTIONS)
         register_authority(contact.RESTRICTIONS)
         register_flag_watcher(watch_protection)
@@ -69,6 +70,11 @@ class DisciplineConfig(AppConfig):
             carry_out_segregation,
             held_by=segregate,
             stop=stop_by_refusal(segregation.AREA),
+        )
+        register_adverse_action(
+            "segregation_extension",
+            held_by=segregation.extend_segregation,
+            stop=stop_by_refusal(segregation.EXTENSIONS),
         )
         register_adverse_action(
             "contact_restriction",

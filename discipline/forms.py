@@ -92,6 +92,8 @@ class SegregateForm(StyledForm):
     kind = forms.ChoiceField(label=_("Kind"), choices=SegregationKind.choices)
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea, max_length=5000)
     planned_end = day(_("Planned end"), help_text=_("At most 15 consecutive days."))
+    began_at = moment(_("When it began, if before it is recorded"))
+    late_reason = late.form_field()
     sought_from = forms.ModelChoiceField(
         label=_("Governor whose authority you ask"),
         queryset=None,
@@ -113,6 +115,9 @@ class SegregateForm(StyledForm):
 
 class ExtendForm(StyledForm):
     planned_end = day(_("New planned end"), help_text=_("At most 15 consecutive days."))
+    reason = forms.CharField(
+        label=_("Reason"), widget=forms.Textarea, max_length=5000, required=False
+    )
 
 
 class EndForm(StyledForm):

@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from authority.models import AuthorityState, AwaitsAuthority, authority_constraints
 from bangkok import late
+from bangkok.versions import Versioned
 
 # Mandela Rules 43(1)(b) and 44: more than 15 consecutive days is prolonged solitary
 # confinement, prohibited. The setting may only be lower; the database holds the ceiling.
@@ -35,7 +36,7 @@ class ChargeStatus(models.TextChoices):
 
 
 @pghistory.track()
-class Charge(models.Model):
+class Charge(Versioned):
     """A disciplinary charge, and when and in which language she was told of it (Mandela 41)."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -265,7 +266,12 @@ class Segregation(AwaitsAuthority):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
-    # Empty while it awaits the governor's authority: the 15 days count from her confirmation.
+    # When it began, if it began before it was recorded (backdated); empty, it starts when
+    # the governor confirms it. One recorded late says why (`bangkok.late`).
+    began_at = models.DateTimeField(_("began"), null=True, blank=True)
+    late_reason = late.model_field()
+    # Empty while it awaits the governor's authority: the 15 days count from her confirmation,
+    # or from the day it began when it was recorded after it began.
     started_at = models.DateTimeField(_("started"), null=True, blank=True)
     start_date = models.DateField(null=True, blank=True)
     run_start = models.DateField(null=True, blank=True)
@@ -330,6 +336,42 @@ class Segregation(AwaitsAuthority):
     def day_number(self, on=None) -> int:
         """Her day in the consecutive run (day 1 is the run's first day)."""
         return ((on or timezone.localdate()) - self.run_start).days + 1
+
+
+@pghistory.track()
+class SegregationExtension(AwaitsAuthority):
+    """A later planned end asked for an open segregation, within 15 consecutive days (Mandela
+    43-44). It takes effect when a governor confirms it, the same step for every woman (Rules
+    7.3, 25.1); until then the segregation keeps its planned end."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    segregation = models.ForeignKey(
+        Segregation, on_delete=models.PROTECT, related_name="extensions"
+    )
+    prisoner = models.ForeignKey("prisoners.Prisoner", on_delete=models.PROTECT, related_name="+")
+    facility = models.ForeignKey("prisoners.Facility", on_delete=models.PROTECT, related_name="+")
+    planned_end = models.DateField(_("new planned end"))
+    previous_end = models.DateField(_("planned end before"))
+    reason = models.TextField(_("reason"), blank=True, max_length=5000)
+    asked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    asked_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("extension of a segregation")
+        ordering = ["-asked_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(planned_end__gt=models.F("previous_end")),
+                name="extension_ends_later",
+            ),
+            *authority_constraints(),
+        ]
+        triggers = [pgtrigger.Protect(name="extension_no_delete", operation=pgtrigger.Delete)]
+
+    def __str__(self) -> str:
+        return f"Extension {self.uuid}"
 
 
 @pghistory.track()

@@ -22,6 +22,7 @@ from .models import (
     Sanction,
     SanctionReview,
     Segregation,
+    SegregationExtension,
     SegregationKind,
     SegregationVisit,
 )
@@ -71,6 +72,7 @@ class SanctionSerializer(serializers.ModelSerializer):
         model = Sanction
         fields = [
             "uuid",
+            "version",
             "charge",
             "type",
             "privilege",
@@ -96,6 +98,7 @@ class ChargeSerializer(serializers.ModelSerializer):
         model = Charge
         fields = [
             "uuid",
+            "version",
             "offence",
             "occurred_at",
             "informed_at",
@@ -135,9 +138,12 @@ class SegregationSerializer(serializers.ModelSerializer):
         model = Segregation
         fields = [
             "uuid",
+            "version",
             "kind",
             "sanction",
             "reason",
+            "began_at",
+            "late_reason",
             "authority",
             "authority_sought_from",
             "authority_requested_by",
@@ -160,6 +166,30 @@ class SegregationSerializer(serializers.ModelSerializer):
         return segregation.day_number() if segregation.is_open else None
 
 
+class SegregationExtensionSerializer(serializers.ModelSerializer):
+    segregation = serializers.UUIDField(source="segregation.uuid", read_only=True)
+    asked_by = Username()
+    authorised_by = Username()
+    authority_refused_by = Username()
+
+    class Meta:
+        model = SegregationExtension
+        fields = [
+            "uuid",
+            "segregation",
+            "previous_end",
+            "planned_end",
+            "reason",
+            "asked_by",
+            "asked_at",
+            "authority",
+            "authorised_by",
+            "authority_refused_by",
+            "authority_decided_at",
+            "authority_refusal",
+        ]
+
+
 class ContactRestrictionSerializer(serializers.ModelSerializer):
     authorised_by = Username()
     authority_refused_by = Username()
@@ -168,6 +198,7 @@ class ContactRestrictionSerializer(serializers.ModelSerializer):
         model = ContactRestriction
         fields = [
             "uuid",
+            "version",
             "means",
             "person_name",
             "relationship",
@@ -241,6 +272,16 @@ class SegregateInput(serializers.Serializer):
     kind = serializers.ChoiceField(choices=SegregationKind.choices)
     reason = StrictCharField(max_length=5000)
     planned_end = serializers.DateField()
+    began_at = serializers.DateTimeField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text=_(
+            "When it began, if before now (its 15 days count from that day); absent, it "
+            "starts when a governor confirms it."
+        ),
+    )
+    late_reason = late.api_field()
     sought_from = StrictCharField(
         required=False,
         help_text=_(
@@ -259,6 +300,7 @@ class SegregateInput(serializers.Serializer):
 
 class SegregationExtendInput(serializers.Serializer):
     planned_end = serializers.DateField()
+    reason = StrictCharField(required=False, allow_blank=True, default="", max_length=5000)
 
 
 class SegregationEndInput(serializers.Serializer):

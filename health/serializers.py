@@ -326,6 +326,7 @@ class HivTestSerializer(serializers.ModelSerializer):
         model = HivTest
         fields = [
             "uuid",
+            "version",
             "offered_at",
             "consent",
             "language",
@@ -342,6 +343,7 @@ class DisclosureSerializer(serializers.ModelSerializer):
         model = Disclosure
         fields = [
             "uuid",
+            "version",
             "kind",
             "disclosed_at",
             "informed_of_recourse_at",
@@ -379,6 +381,7 @@ class ChildCheckSerializer(serializers.ModelSerializer):
         model = ChildCheck
         fields = [
             "uuid",
+            "version",
             "child",
             "age_months",
             "due_on",
@@ -402,13 +405,13 @@ class ChildInCareSerializer(serializers.Serializer):
 class ConsentSerializer(serializers.ModelSerializer):
     class Meta:
         model = ClinicalConsent
-        fields = ["uuid", "granted_at", "expires_at", "purpose", "withdrawn_at"]
+        fields = ["uuid", "version", "granted_at", "expires_at", "purpose", "withdrawn_at"]
 
 
 class MaternityContactSerializer(serializers.ModelSerializer):
     class Meta:
         model = MaternityContact
-        fields = ["uuid", "stage", "code", "due_at", "done_at", "notes", "cancelled_at"]
+        fields = ["uuid", "version", "stage", "code", "due_at", "done_at", "notes", "cancelled_at"]
 
 
 class BirthSerializer(serializers.ModelSerializer):
@@ -434,6 +437,7 @@ class PregnancySerializer(serializers.ModelSerializer):
         model = Pregnancy
         fields = [
             "uuid",
+            "version",
             "status",
             "declared_on",
             "confirmed_at",
@@ -470,6 +474,7 @@ class PreventiveSerializer(serializers.ModelSerializer):
         model = PreventiveScreening
         fields = [
             "uuid",
+            "version",
             "kind",
             "done_on",
             "reported",
@@ -498,7 +503,7 @@ class WomanClinicianRequestSerializer(serializers.ModelSerializer):
 class RestraintRestrictionSerializer(serializers.ModelSerializer):
     class Meta:
         model = RestraintRestriction
-        fields = ["uuid", "limit", "reason", "note", "recorded_at", "ended_at"]
+        fields = ["uuid", "version", "limit", "reason", "note", "recorded_at", "ended_at"]
 
 
 class PresenceSerializer(serializers.ModelSerializer):

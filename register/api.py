@@ -13,9 +13,11 @@ from rest_framework.views import APIView
 from bangkok.api_permissions import requires
 from bangkok.operations import refused
 from bangkok.schema import FIELD_ERRORS
+from bangkok.versions import VERSION_ANSWERS, VERSION_HEADERS, VersionedView
 from prisoners.permissions import access_prisoner
 
 from . import services
+from .models import Child
 from .permissions import ADD_CHILD, CHANGE_CHILD, READ_IDENTITY, access_child
 from .serializers import ChildChangeSerializer, ChildSerializer, SeparationSerializer
 
@@ -68,16 +70,22 @@ class ChildrenList(APIView):
         "on such a child is a 409 naming Rule 52; record the separation instead."
     ),
     request=ChildChangeSerializer(partial=True),
-    responses={200: ChildSerializer, 400: INVALID, 409: refused(("52",))},
+    responses={**VERSION_ANSWERS, 200: ChildSerializer, 400: INVALID, 409: refused(("52",))},
+    parameters=VERSION_HEADERS,
 )
-class ChildDetail(APIView):
+class ChildDetail(VersionedView, APIView):
+    versioned = Child
     permission_classes = [requires(CHANGE_CHILD), requires(READ_IDENTITY)]
 
     def patch(self, request, uuid):
         child = access_child(request.user, uuid, perm=CHANGE_CHILD)
         body = ChildChangeSerializer(child, data=request.data, partial=True)
         body.is_valid(raise_exception=True)
-        child = services.update_child(by=request.user, child=child, **body.validated_data)
+        child = self.change(
+            request,
+            child,
+            lambda: services.update_child(by=request.user, child=child, **body.validated_data),
+        )
         return Response(ChildSerializer(child).data)
 
 
@@ -90,14 +98,25 @@ class ChildDetail(APIView):
         "this step lifts the protections the child gave her."
     ),
     request=SeparationSerializer,
-    responses={201: SeparationSerializer, 400: INVALID, 409: refused(("52.1", "52.2"))},
+    responses={
+        **VERSION_ANSWERS,
+        201: SeparationSerializer,
+        400: INVALID,
+        409: refused(("52.1", "52.2")),
+    },
+    parameters=VERSION_HEADERS,
 )
-class ChildSeparation(APIView):
+class ChildSeparation(VersionedView, APIView):
+    versioned = Child
     permission_classes = [requires(CHANGE_CHILD), requires(READ_IDENTITY)]
 
     def post(self, request, uuid):
         child = access_child(request.user, uuid, perm=CHANGE_CHILD)
         body = SeparationSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        separation = services.separate_child(by=request.user, child=child, **body.validated_data)
+        separation = self.change(
+            request,
+            child,
+            lambda: services.separate_child(by=request.user, child=child, **body.validated_data),
+        )
         return Response(SeparationSerializer(separation).data, status=status.HTTP_201_CREATED)

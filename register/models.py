@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bangkok.plausible import validate_birth_date
+from bangkok.versions import Versioned
 from prisoners.models import age_on
 
 
@@ -32,7 +33,7 @@ class Custody(models.TextChoices):
 
 
 @pghistory.track()
-class Child(models.Model):
+class Child(Versioned):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     mother = models.ForeignKey(
         "prisoners.Prisoner", on_delete=models.PROTECT, related_name="children"

@@ -38,6 +38,7 @@ class ChildSerializer(StrictModelSerializer):
         model = Child
         fields = [
             "uuid",
+            "version",
             *CHILD_FIELDS,
             "age",
             "whereabouts_unknown",

@@ -3,13 +3,11 @@ leaves prison; a refusal comes back beside the form, naming its rule."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from bangkok.errors import RuleBroken
-from bangkok.forms import refusal_into
+from bangkok.forms import attempt, carrying
 
 from .forms import SeparationForm
 from .permissions import CHANGE_CHILD, access_child
@@ -24,14 +22,14 @@ def separate(request, uuid):
         # Nothing to record: she sees what is recorded, not a form the service would refuse.
         context = {"child": child, "woman": child.mother, "separation": child.separation}
         return render(request, "register/separated.html", context)
-    form = SeparationForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        data = {name: value for name, value in form.cleaned_data.items() if value is not None}
-        try:
-            separate_child(by=request.user, child=child, **data)
-        except (RuleBroken, ValidationError) as error:
-            refusal_into(form, error)
-        else:
+    form = carrying(SeparationForm(request.POST if request.method == "POST" else None), child)
+    if request.method == "POST":
+
+        def save(**data):
+            given = {name: value for name, value in data.items() if value is not None}
+            return separate_child(by=request.user, child=child, **given)
+
+        if attempt(form, save, child)[0]:
             messages.success(request, _("The separation is recorded."))
             return redirect("prisoners:detail", child.mother.uuid)
     response = render(

@@ -6,8 +6,10 @@ from rest_framework.views import APIView
 
 from bangkok.api_permissions import requires
 from bangkok.pagination import KeysetPagination
+from bangkok.versions import VERSION_ANSWERS, VERSION_HEADERS, VersionedView
 
 from . import services
+from .models import Reminder
 from .serializers import CompleteReminderSerializer, ReminderSerializer
 from .views import TASK_ORDER
 
@@ -34,12 +36,15 @@ class TaskList(generics.ListAPIView):
     ),
     request=CompleteReminderSerializer,
     responses={
+        **VERSION_ANSWERS,
         200: ReminderSerializer,
         400: OpenApiResponse(description="Invalid input, or a task 'done' can't close"),
         404: OpenApiResponse(description="Not one of your open tasks"),
     },
+    parameters=VERSION_HEADERS,
 )
-class CompleteTask(APIView):
+class CompleteTask(VersionedView, APIView):
+    versioned = Reminder
     permission_classes = [requires("reminders.change_reminder")]
 
     def post(self, request, uuid):
@@ -48,7 +53,11 @@ class CompleteTask(APIView):
             raise Http404
         body = CompleteReminderSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        reminder = services.complete_reminder(
-            reminder=reminder, by=request.user, outcome=body.validated_data["outcome"]
+        reminder = self.change(
+            request,
+            reminder,
+            lambda: services.complete_reminder(
+                reminder=reminder, by=request.user, outcome=body.validated_data["outcome"]
+            ),
         )
         return Response(ReminderSerializer(reminder, context={"request": request}).data)

@@ -13,6 +13,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from bangkok.versions import Versioned
 from staff.roles import ROLE_CHOICES
 
 
@@ -42,7 +43,7 @@ class ReminderQuerySet(models.QuerySet):
 
 
 @pghistory.track()
-class Reminder(models.Model):
+class Reminder(Versioned):
     """One thing someone must do by a time. `key` makes one due item exactly one row.
 
     `title` is shown to the assigned role and the governor: it never carries clinical,

@@ -17,6 +17,7 @@ class ReminderSerializer(serializers.ModelSerializer):
         model = Reminder
         fields = [
             "uuid",
+            "version",
             "kind",
             "rule",
             "basis",

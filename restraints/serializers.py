@@ -68,6 +68,7 @@ class RestraintSerializer(serializers.ModelSerializer):
         model = Restraint
         fields = [
             "uuid",
+            "version",
             "woman",
             "device",
             "purpose",

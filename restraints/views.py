@@ -4,14 +4,12 @@ approval of the method. A refusal is shown beside the form, and nothing is writt
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from authority.services import may_decide
-from bangkok.errors import RuleBroken
-from bangkok.forms import refusal_into
+from bangkok.forms import attempt, carrying
 from bangkok.pagination import paginate
 
 from . import services
@@ -66,16 +64,10 @@ def _posted(request):
     return request.POST if request.method == "POST" else None
 
 
-def _submit(form, save) -> bool:
-    """Validate and call the service; a refusal goes beside the form. True when saved."""
-    if not form.is_valid():
-        return False
-    try:
-        save(**form.cleaned_data)
-    except (RuleBroken, ValidationError) as error:
-        refusal_into(form, error)
-        return False
-    return True
+def _submit(form, save, record=None) -> bool:
+    """Validate and call the service; a refusal goes beside the form. True when saved. A form
+    that changes an existing `record` carries its version (`bangkok.forms.attempt`)."""
+    return attempt(form, save, record)[0]
 
 
 @login_required
@@ -118,8 +110,8 @@ def _detail_page(request, restraint, *, review_form=None, remove_form=None):
         "can_change": can_change,
         "can_decide": restraint.awaits_authority
         and may_decide(services.AREA, request.user, restraint),
-        "review_form": review_form or ReviewForm(),
-        "remove_form": remove_form or RemoveForm(),
+        "review_form": review_form or carrying(ReviewForm(), restraint),
+        "remove_form": remove_form or carrying(RemoveForm(), restraint),
     }
     failed = (review_form and review_form.errors) or (remove_form and remove_form.errors)
     return render(request, "restraints/detail.html", context, status=400 if failed else 200)
@@ -141,7 +133,7 @@ def review(request, uuid):
     def save(**data):
         services.review_restraint(by=request.user, restraint=restraint, **data)
 
-    if _submit(form, save):
+    if _submit(form, save, restraint):
         messages.success(request, _("Review recorded."))
         return redirect("restraints:detail", uuid=restraint.uuid)
     return _detail_page(request, restraint, review_form=form)
@@ -157,7 +149,7 @@ def remove(request, uuid):
     def save(**data):
         services.remove_restraint(by=request.user, restraint=restraint, **data)
 
-    if _submit(form, save):
+    if _submit(form, save, restraint):
         messages.success(request, _("Recorded that the restraint was removed."))
         return redirect("restraints:detail", uuid=restraint.uuid)
     return _detail_page(request, restraint, remove_form=form)

@@ -254,6 +254,7 @@ class SearchAuthoritySerializer(serializers.ModelSerializer):
         model = SearchAuthorisation
         fields = [
             "uuid",
+            "version",
             "woman",
             "facility",
             "subject",

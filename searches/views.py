@@ -4,14 +4,13 @@ beside the form, with nothing written."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from bangkok.errors import RuleBroken
-from bangkok.forms import refusal_into
+from bangkok.forms import attempt
 from bangkok.pagination import paginate
 from prisoners.permissions import facilities_of, staff_of
 
@@ -32,13 +31,8 @@ from .services.training import TRAINING_ORDER
 def _save(form, verb):
     """Call `verb(**cleaned_data)` if the form is valid; the search, or None with the
     refusal in the form."""
-    if not form.is_valid():
-        return None
-    try:
-        return verb(**form.cleaned_data)
-    except (RuleBroken, ValidationError) as error:
-        refusal_into(form, error)
-        return None
+    saved, search = attempt(form, verb)
+    return search if saved else None
 
 
 @login_required

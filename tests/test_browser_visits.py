@@ -3,6 +3,7 @@ book that person and sees the refusal naming Rule 44, and never reads the name o
 (Rule 44: her refusal may reveal domestic violence)."""
 
 import pytest
+from django.urls import reverse
 from playwright.sync_api import expect
 
 from health.tests.factories import admitted_woman
@@ -46,3 +47,37 @@ def test_a_visitor_she_refused_cannot_be_booked(live_server, page, cast, facilit
     expect(page.locator(".govuk-error-summary")).to_contain_text("Bangkok Rule 44")
     page.screenshot(path=artifacts_dir / "visits-booking-refused.png", full_page=True)
     assert not Visit.objects.exists()
+
+
+@pytest.mark.browser
+@pytest.mark.rule("43")
+@pytest.mark.django_db(transaction=True)
+def test_a_visit_the_prison_cancels_stays_booked_until_the_governor_confirms(
+    live_server, page, cast, facility_a, artifacts_dir
+):
+    from visits.tests.factories import approved, booked
+
+    base = live_server.url
+    woman = admitted_woman(cast, facility_a).prisoner
+    visit = booked(cast, woman, [approved(cast, woman)])
+    visit_url = base + reverse("visits:visit", args=[visit.uuid])
+
+    sign_in(page, base, "custody")
+    page.goto(visit_url)
+    page.get_by_text("Record that the visit was cancelled").click()
+    page.get_by_label("The prison cancelled").check()
+    page.get_by_label("Why").fill("Search of the visits hall")
+    page.get_by_role("button", name="Record as cancelled").click()
+    expect(page.get_by_test_id("visit-status")).to_contain_text("Booked")
+    expect(page.get_by_test_id("cancellation")).to_contain_text("Awaiting authority")
+    page.screenshot(path=artifacts_dir / "visits-cancellation-awaits.png", full_page=True)
+    page.get_by_role("button", name="Sign out").click()
+
+    sign_in(page, base, "governor")
+    page.goto(visit_url)
+    page.get_by_test_id("cancellation").get_by_role("button", name="Give my authority").click()
+    page.goto(visit_url)
+    expect(page.get_by_test_id("visit-status")).to_contain_text("Cancelled")
+    page.screenshot(path=artifacts_dir / "visits-cancellation-confirmed.png", full_page=True)
+    visit.refresh_from_db()
+    assert visit.status == "cancelled" and visit.cancelled_by == "prison"

@@ -28,6 +28,7 @@ from tests.matrix_support import (
     area_modules,
     rows,
 )
+from tests.versions import VersionedClient, current_version
 
 MATRIX = {
     "dashboard": {"GET": rows(200, anonymous=302), "POST": rows(405, anonymous=302)},
@@ -766,7 +767,7 @@ _CLIENT = []
 def fresh_client() -> Client:
     # One client for the module: building a client loads the middleware, which is slow.
     if not _CLIENT:
-        _CLIENT.append(Client())
+        _CLIENT.append(VersionedClient())
     client = _CLIENT[0]
     client.cookies.clear()
     return client
@@ -787,6 +788,10 @@ def request_as(role, cast, method, url, key):
         data = {"username": user.username, "password": "correct horse battery staple"}
     call = getattr(client, method.lower())
     if url.startswith("/api/"):
+        # A change names the record's version, as a caller who has just read it would.
+        version = current_version(url) if method != "GET" else None
+        if version is not None:
+            headers["HTTP_IF_MATCH"] = f'"{version}"'
         return call(url, data=data or {}, content_type="application/json", **headers)
     return call(url, data=data or {}, **headers)
 

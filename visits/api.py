@@ -10,12 +10,13 @@ role that sees approved visitors only (custody) never reads a visitor she refuse
 
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 
+from authority.operations import decisions
 from bangkok.operations import Area, Operation, operation_urls, view_for
 from bangkok.pagination import KeysetPagination
 from bangkok.schema import ERROR
 
 from . import serializers as io
-from .models import Visit, Visitor
+from .models import Visit, VisitCancellation, Visitor, VisitorWithdrawal
 from .permissions import (
     ADD_CONTACT,
     ADD_VISIT,
@@ -31,6 +32,7 @@ from .permissions import (
 )
 from .reading import contacts_of, label_contacts, labelled, visitors_for, with_visitors
 from .services import bookings as B
+from .services import prison as P
 from .services import visitors as V
 from .services.contact import record_contact
 
@@ -87,6 +89,10 @@ CONTACT_OP = Operation(
     rules=("44",),
     description="With an approved visitor (409, 44, for anyone else) or her child.",
 )
+CHECKED_AGAIN = (
+    "A governor of her facility, never whoever asked (409); checked again now (400 once the "
+    "visit was held or the visitor left her list; 409, 23, for her child)."
+)
 VISITOR_OPS = [
     Operation(
         "visitor-consultation",
@@ -120,6 +126,44 @@ VISITOR_OPS = [
         model=Visitor,
         arg="visitor",
     ),
+    Operation(
+        "visitor-prison-withdrawal",
+        "visitors/<uuid:uuid>/prison-withdrawal/",
+        "The prison asks to withdraw a visitor, for security (Rules 23, 44; Mandela 43.3)",
+        P.ask_to_withdraw_visitor,
+        io.VisitorWithdrawalSerializer,
+        io.PrisonActInput,
+        model=Visitor,
+        arg="visitor",
+        created=True,
+        rules=("23", "M43"),
+        description=(
+            "With the reason (409, M43); never her child (409, 23). It awaits a governor's "
+            "confirmation (`authority: pending`): the visitor stays on her list, and on the "
+            "visits booked with them, until she confirms it."
+        ),
+    ),
+]
+# A governor confirms or refuses what the prison asked to do to her family contact.
+CONFIRMING = [
+    *decisions(
+        "visit-cancellation",
+        "visit-cancellations",
+        VisitCancellation,
+        io.VisitCancellationSerializer,
+        P.CANCELLATIONS.key,
+        rules=("43",),
+        description=CHECKED_AGAIN,
+    ),
+    *decisions(
+        "visitor-withdrawal",
+        "visitor-withdrawals",
+        VisitorWithdrawal,
+        io.VisitorWithdrawalSerializer,
+        P.WITHDRAWALS.key,
+        rules=("23", "M43"),
+        description=CHECKED_AGAIN,
+    ),
 ]
 VISIT_OPS = [
     Operation(
@@ -142,7 +186,10 @@ VISIT_OPS = [
         model=Visit,
         arg="visit",
         rules=("43",),
-        description="The prison cancels only with a reason (409, 43).",
+        description=(
+            "The prison cancels only with a reason (409, 43), and only once a governor "
+            "confirms it: the visit stays booked until then (`visit-cancellation-confirm`)."
+        ),
     ),
 ]
 
@@ -227,4 +274,5 @@ def urls() -> list:
         path(CONTACT_OP.path, ContactList.as_view(), name=f"{PREFIX}-contacts"),
         *operation_urls(VISITOR_OPS, area(CHANGE_VISITOR)),
         *operation_urls(VISIT_OPS, area(CHANGE_VISIT)),
+        *operation_urls(CONFIRMING, area(P.CONFIRM)),
     ]

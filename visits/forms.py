@@ -91,6 +91,15 @@ class WithdrawForm(StyledForm):
         return data
 
 
+class PrisonWithdrawForm(StyledForm):
+    reason = forms.CharField(
+        label=_("Why the prison withdraws this person"),
+        max_length=300,
+        required=False,
+        help_text=_("Only as strictly required for security and order (Mandela Rule 43.3)."),
+    )
+
+
 class BookingForm(StyledForm):
     kind = forms.ChoiceField(label=_("Kind of visit"), choices=VisitKind.choices)
     starts_at = forms.DateTimeField(label=_("Date and hour"), widget=DATETIME)

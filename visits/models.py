@@ -19,6 +19,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from authority.models import AwaitsAuthority, authority_constraints
+from bangkok.versions import Versioned
 from prisoners.models import ADULT_AGE, age_on
 
 
@@ -38,6 +40,7 @@ class VisitorStatus(models.TextChoices):
     APPROVED = "approved", _("Approved")
     REFUSED = "refused", _("She refused")
     WITHDRAWN = "withdrawn", _("She withdrew")
+    REMOVED = "removed", _("Withdrawn by the prison")
 
 
 class Answer(models.TextChoices):
@@ -46,7 +49,7 @@ class Answer(models.TextChoices):
 
 
 @pghistory.track()
-class Visitor(models.Model):
+class Visitor(Versioned):
     """A person on her visitor list, with her consultation (Rule 44). Approved only with her
     agreement or a court order; a person she refused stays refused."""
 
@@ -163,7 +166,7 @@ class CancelledBy(models.TextChoices):
 
 
 @pghistory.track()
-class Visit(models.Model):
+class Visit(Versioned):
     """A visit booked and then held or cancelled (Rules 26-28, 43)."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -173,7 +176,9 @@ class Visit(models.Model):
     facility = models.ForeignKey("prisoners.Facility", on_delete=models.PROTECT, related_name="+")
     kind = models.CharField(_("kind"), max_length=10, choices=VisitKind)
     starts_at = models.DateTimeField(_("when"))
-    visitors = models.ManyToManyField(Visitor, related_name="visits", blank=True)
+    visitors = models.ManyToManyField(
+        Visitor, related_name="visits", blank=True, through="VisitVisitor"
+    )
     involves_child = models.BooleanField(_("a child visits"), default=False)
     open_contact = models.BooleanField(_("open contact"), default=True)
     child_friendly = models.BooleanField(_("child-friendly setting"), default=True)
@@ -229,6 +234,87 @@ class Visit(models.Model):
     @property
     def closed_contact(self) -> bool:
         return self.involves_child and not (self.open_contact and self.child_friendly)
+
+    def visitors_on(self):
+        """Her visitors still on this visit (one withdrawn from her list is taken off it)."""
+        return Visitor.objects.filter(
+            visit_links__visit=self, visit_links__status=LinkStatus.ON
+        ).order_by("added_at", "id")
+
+
+class LinkStatus(models.TextChoices):
+    ON = "on", _("On the visit")
+    TAKEN_OFF = "taken_off", _("Taken off the visit: withdrawn from her list")
+
+
+@pghistory.track()
+class VisitVisitor(models.Model):
+    """A visitor on a booked visit. One withdrawn from her list is taken off the visit by a
+    status, never by deleting the row: the visit keeps who was booked."""
+
+    visit = models.ForeignKey(Visit, on_delete=models.PROTECT, related_name="visitor_links")
+    visitor = models.ForeignKey(Visitor, on_delete=models.PROTECT, related_name="visit_links")
+    status = models.CharField(_("status"), max_length=10, choices=LinkStatus, default=LinkStatus.ON)
+    taken_off_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        db_table = "visits_visit_visitors"
+        verbose_name = _("visitor on a visit")
+        unique_together = [("visit", "visitor")]
+
+    def __str__(self) -> str:
+        return f"Visitor on visit {self.pk}"
+
+
+class PrisonContactAct(AwaitsAuthority):
+    """What the prison asks to do to her family contact, which takes effect only once a
+    governor confirms it (Rule 43; Mandela 43.3): the same step for every woman, so one asked
+    for while she is protected after a report is recorded alike and only its confirmation
+    waits for both reviews (Rules 7.3, 25.1)."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    prisoner = models.ForeignKey("prisoners.Prisoner", on_delete=models.PROTECT, related_name="+")
+    facility = models.ForeignKey("prisoners.Facility", on_delete=models.PROTECT, related_name="+")
+    reason = models.CharField(_("why"), max_length=300)
+    asked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    asked_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        abstract = True
+
+
+@pghistory.track()
+class VisitCancellation(PrisonContactAct):
+    """The prison's cancellation of a booked visit: the visit stays booked until a governor
+    confirms it (Rule 43)."""
+
+    visit = models.ForeignKey(Visit, on_delete=models.PROTECT, related_name="cancellations")
+
+    class Meta:
+        verbose_name = _("cancellation of a visit by the prison")
+        ordering = ["-asked_at", "-id"]
+        constraints = authority_constraints()
+
+    def __str__(self) -> str:
+        return f"Visit cancellation {self.uuid}"
+
+
+@pghistory.track()
+class VisitorWithdrawal(PrisonContactAct):
+    """The prison's withdrawal of a person from her visitor list: they stay on it until a
+    governor confirms it (Rule 44; Mandela 43.3). Never her child (Rule 23)."""
+
+    visitor = models.ForeignKey(Visitor, on_delete=models.PROTECT, related_name="withdrawals")
+
+    class Meta:
+        verbose_name = _("withdrawal of a visitor by the prison")
+        ordering = ["-asked_at", "-id"]
+        constraints = authority_constraints()
+
+    def __str__(self) -> str:
+        return f"Visitor withdrawal {self.uuid}"
 
 
 class ContactKind(models.TextChoices):

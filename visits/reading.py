@@ -11,7 +11,7 @@ from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Contact, Visit, Visitor, VisitorStatus, VisitStatus
+from .models import Contact, LinkStatus, Visit, Visitor, VisitorStatus, VisitStatus, VisitVisitor
 from .permissions import VIEW_APPROVED, sees_all_visitors, sees_child_identity
 
 RECENT_CONTACT_DAYS = 90
@@ -52,8 +52,14 @@ def labelled(viewer, visitors) -> list[Visitor]:
 
 
 def with_visitors(visits: QuerySet[Visit]) -> QuerySet[Visit]:
+    """The visits, each with `links_on`: the links of the visitors still on it."""
+    on = VisitVisitor.objects.filter(status=LinkStatus.ON).select_related("visitor")
     return visits.select_related("prisoner").prefetch_related(
-        Prefetch("visitors", Visitor.objects.order_by("added_at", "id"))
+        Prefetch(
+            "visitor_links",
+            on.order_by("visitor__added_at", "visitor__id"),
+            to_attr="links_on",
+        )
     )
 
 
@@ -61,7 +67,7 @@ def label_visits(viewer, visits) -> list[Visit]:
     """The visits, each with `shown_visitors` (names as this viewer may read them)."""
     visits = list(visits)
     for visit in visits:
-        visit.shown_visitors = [label(viewer, v) for v in visit.visitors.all()]
+        visit.shown_visitors = [label(viewer, link.visitor) for link in visit.links_on]
     return visits
 
 

@@ -6,6 +6,8 @@ that sees approved visitors only is answered with `ApprovedVisitorSerializer`: a
 relationship, never a consultation, and never a visitor she refused or withdrew.
 """
 
+import uuid
+
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
@@ -18,8 +20,10 @@ from .models import (
     ContactKind,
     Relationship,
     Visit,
+    VisitCancellation,
     VisitKind,
     Visitor,
+    VisitorWithdrawal,
 )
 
 HIDDEN_FOR_HER_CHILD = ("date_of_birth", "age_given", "contact_details", "child")
@@ -44,6 +48,7 @@ class VisitorSerializer(serializers.ModelSerializer):
         model = Visitor
         fields = [
             "uuid",
+            "version",
             "name",
             "relationship",
             "relationship_detail",
@@ -82,17 +87,18 @@ class ApprovedVisitorSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Visitor
-        fields = ["uuid", "name", "relationship", "adult"]
+        fields = ["uuid", "version", "name", "relationship", "adult"]
 
 
 class VisitSerializer(serializers.ModelSerializer):
     woman = _uuid_of({"source": "prisoner"})
-    visitors = _uuid_of({"many": True})
+    visitors = serializers.SerializerMethodField()
 
     class Meta:
         model = Visit
         fields = [
             "uuid",
+            "version",
             "woman",
             "kind",
             "starts_at",
@@ -109,6 +115,58 @@ class VisitSerializer(serializers.ModelSerializer):
             "cancelled_by",
             "cancel_reason",
         ]
+
+    def get_visitors(self, visit) -> list[uuid.UUID]:
+        """Her visitors still on the visit (one withdrawn from her list is taken off it)."""
+        links = getattr(visit, "links_on", None)
+        if links is not None:
+            return [link.visitor.uuid for link in links]
+        return list(visit.visitors_on().values_list("uuid", flat=True))
+
+
+class _PrisonActSerializer(serializers.ModelSerializer):
+    asked_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    authorised_by = serializers.SlugRelatedField(
+        slug_field="username", read_only=True, allow_null=True
+    )
+    authority_refused_by = serializers.SlugRelatedField(
+        slug_field="username", read_only=True, allow_null=True
+    )
+    FIELDS = [
+        "uuid",
+        "reason",
+        "asked_by",
+        "asked_at",
+        "authority",
+        "authorised_by",
+        "authority_refused_by",
+        "authority_decided_at",
+        "authority_refusal",
+    ]
+
+
+class VisitCancellationSerializer(_PrisonActSerializer):
+    """The prison's cancellation of a visit, awaiting a governor's confirmation or decided."""
+
+    visit = _uuid_of({})
+
+    class Meta:
+        model = VisitCancellation
+        fields = [*_PrisonActSerializer.FIELDS, "visit"]
+
+
+class VisitorWithdrawalSerializer(_PrisonActSerializer):
+    """The prison's withdrawal of a visitor, awaiting a governor's confirmation or decided."""
+
+    visitor = _uuid_of({})
+
+    class Meta:
+        model = VisitorWithdrawal
+        fields = [*_PrisonActSerializer.FIELDS, "visitor"]
+
+
+class PrisonActInput(serializers.Serializer):
+    reason = StrictCharField(max_length=300, required=False, allow_blank=True, default="")
 
 
 class ContactSerializer(serializers.ModelSerializer):

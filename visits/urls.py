@@ -10,6 +10,11 @@ urlpatterns = [
     path("visitors/<uuid:uuid>/consultation/", visitors.consult, name="consult"),
     path("visitors/<uuid:uuid>/court-order/", visitors.court_order, name="court-order"),
     path("visitors/<uuid:uuid>/withdraw/", visitors.withdraw, name="withdraw"),
+    path(
+        "visitors/<uuid:uuid>/withdraw-by-prison/",
+        visitors.withdraw_by_prison,
+        name="withdraw-by-prison",
+    ),
     path("women/<uuid:uuid>/visits/", visits.visit_list, name="visits"),
     path("women/<uuid:uuid>/visits/new/", visits.book, name="book"),
     path("visits/<uuid:uuid>/", visits.visit_detail, name="visit"),

@@ -4,7 +4,6 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-from rest_framework.test import APIClient
 
 from admissions.models import Admission, Allocation, FamilyMember, RightsOffer, Stage
 from admissions.services import admit_woman, allocate, record_family_member, record_rights_offer
@@ -14,6 +13,7 @@ from prisoners.models import Prisoner
 from prisoners.tests.factories import PrisonerFactory
 from register.services import record_child
 from register.tests.factories import child_fields
+from tests.versions import VersionedAPIClient
 
 pytestmark = pytest.mark.django_db
 LIST = "/api/v1/admissions/"
@@ -24,7 +24,7 @@ NOT_ADMITTING = ["custody", "health", "social", "safeguarding", "inspector"]
 @pytest.fixture
 def api(cast):
     def for_role(role):
-        client = APIClient()
+        client = VersionedAPIClient()
         client.force_authenticate(cast[role])
         return client
 
@@ -207,8 +207,8 @@ def test_roles_that_do_not_admit_are_refused_and_nothing_is_written(api, facilit
 
 
 def test_no_token_no_admission(facility_a):
-    assert APIClient().post(LIST, body(), format="json").status_code == 401
-    assert APIClient().get(LIST).status_code == 401
+    assert VersionedAPIClient().post(LIST, body(), format="json").status_code == 401
+    assert VersionedAPIClient().get(LIST).status_code == 401
 
 
 # The list

@@ -8,7 +8,6 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-from rest_framework.test import APIClient
 
 from admissions.models import (
     Admission,
@@ -31,6 +30,7 @@ from conftest import CASE_ROLES
 from register.services import record_child
 from register.tests.factories import child_fields
 from reminders.models import Reminder
+from tests.versions import VersionedAPIClient
 
 pytestmark = pytest.mark.django_db
 ADMISSIONS = "/api/v1/admissions/"
@@ -42,7 +42,7 @@ GROUNDS = "She asks for two weeks to arrange her children's care with her sister
 @pytest.fixture
 def api(cast):
     def for_role(role):
-        client = APIClient()
+        client = VersionedAPIClient()
         client.default_format = "json"  # the API takes JSON bodies only
         client.force_authenticate(cast[role])
         return client

@@ -4,7 +4,6 @@ so admitting her never tells the officer whether a number is on record in anothe
 
 import pytest
 from django.urls import reverse
-from rest_framework.test import APIClient
 
 from admissions.models import Admission
 from admissions.services import admit_woman
@@ -14,6 +13,7 @@ from admissions.tests.test_api import body
 from conftest import client_for
 from prisoners.models import Prisoner
 from prisoners.tests.factories import PrisonerFactory
+from tests.versions import VersionedAPIClient
 
 NEW = reverse("admissions:new")
 LIST = "/api/v1/admissions/"
@@ -79,7 +79,7 @@ def test_the_admission_form_asks_no_prison_number(cast, facility_a):
 
 
 def answer_to_api(cast, number):
-    client = APIClient()
+    client = VersionedAPIClient()
     client.force_authenticate(cast["reception"])
     data = body()
     data["identity"] = {**data["identity"], "prison_number": number}
@@ -96,7 +96,7 @@ def test_the_api_gives_the_same_answer_for_a_number_on_record_elsewhere(cast, fa
 
 
 def test_the_api_documents_no_prison_number_to_send(cast):
-    client = APIClient()
+    client = VersionedAPIClient()
     client.force_authenticate(cast["reception"])
     schema = client.get("/api/schema/?format=json").json()
     identity_fields = schema["components"]["schemas"]["IdentityRequest"]["properties"]

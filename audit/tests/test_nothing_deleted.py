@@ -43,6 +43,22 @@ def test_every_table_of_the_case_and_its_history_carries_the_trigger():
     assert Prisoner.pgh_event_model._meta.db_table in guarded
 
 
+def test_the_link_tables_of_case_records_carry_the_trigger_and_staff_roles_dont():
+    """Who a complaint names, whom a task is hidden from, who was booked on a visit: links
+    are kept like the records they join. Django's own links of staff to their groups and
+    permissions are sign-in configuration, synced from the roles."""
+    from complaints.models import Complaint
+    from reminders.models import Reminder
+    from staff.models import User
+    from visits.models import Visit
+
+    guarded = guarded_tables(connection)
+    for field in (Complaint.named_staff, Reminder.hidden_from, Visit.visitors):
+        assert field.through._meta.db_table in guarded, field
+    assert User.groups.through._meta.db_table not in guarded
+    assert User.user_permissions.through._meta.db_table not in guarded
+
+
 def test_every_app_of_the_project_is_a_case_app_or_said_not_to_be():
     """A new app is either listed above or named in NOT_CASE_APPS: none is forgotten."""
     from audit.kept import NOT_CASE_APPS

@@ -6,13 +6,13 @@ shown, on pages or the API, and the answer is a plain 503 (Mandela Rule 6; Rules
 import pytest
 from django.db import DatabaseError
 from django.urls import reverse
-from rest_framework.test import APIClient
 
 from audit.models import AuditEvent
 from complaints.tests.factories import complaint
 from conftest import client_for
 from register.services import record_child
 from register.tests.factories import child_fields
+from tests.versions import VersionedAPIClient
 
 pytestmark = [
     pytest.mark.django_db,
@@ -32,8 +32,8 @@ def audit_down(monkeypatch):
     monkeypatch.setattr(AuditEvent.objects, "create", fail)
 
 
-def api(user) -> APIClient:
-    client = APIClient()
+def api(user) -> VersionedAPIClient:
+    client = VersionedAPIClient()
     client.force_authenticate(user)
     return client
 

@@ -8,7 +8,6 @@ from datetime import date, timedelta
 import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from rest_framework.test import APIClient
 
 from admissions.forms import CommitmentForm, IdentityForm
 from admissions.models import Admission
@@ -16,6 +15,7 @@ from admissions.services import admit_woman
 from admissions.tests.factories import commitment, identity
 from audit.models import AuditEvent
 from prisoners.models import Prisoner
+from tests.versions import VersionedAPIClient
 
 pytestmark = pytest.mark.django_db
 
@@ -30,8 +30,8 @@ def refused_field(call, field: str) -> str:
     return " ".join(refused.value.message_dict[field])
 
 
-def api_as(user) -> APIClient:
-    client = APIClient()
+def api_as(user) -> VersionedAPIClient:
+    client = VersionedAPIClient()
     client.force_authenticate(user)
     return client
 

@@ -12,6 +12,7 @@ from complaints.services.retaliation import NOT_YET
 from discipline.tests.factories import family_member
 from prisoners.models import Facility
 from staff.tests.factories import make_staff
+from visits.models import Visit
 
 from .factories import report
 
@@ -30,6 +31,9 @@ COVERED = {
     "strip",
     "body_cavity",
     "restraint",
+    "segregation_extension",
+    "visit_cancellation",
+    "visitor_withdrawal",
 }
 
 
@@ -41,8 +45,13 @@ def acts(cast, woman, admission) -> dict:
     from restraints.services import apply_restraint
     from restraints.tests.factories import ESCORT
     from searches.services import request_search_authority
+    from visits.services.prison import ask_to_cancel_visit, ask_to_withdraw_visitor
+    from visits.tests.factories import approved, booked
 
     charge = charges.Charge.objects.get(prisoner=woman, status="proved")
+    started = admission.prisoner.segregations.get()
+    person = approved(cast, woman, name="Somchai Srisuk")
+    visit = booked(cast, woman, [approved(cast, woman, name="Dao Srisuk")])
     why = {"trigger": "intelligence", "reason": "Seen hiding a package"}
     return {
         "charge": lambda: charges.lay_charge(
@@ -84,6 +93,15 @@ def acts(cast, woman, admission) -> dict:
         "restraint": lambda: apply_restraint(
             by=cast["custody"], prisoner=woman, emergency=False, **ESCORT
         ),
+        "segregation_extension": lambda: segregation.extend_segregation(
+            by=cast["governor"], segregation=started, planned_end=in_days(8)
+        ),
+        "visit_cancellation": lambda: ask_to_cancel_visit(
+            by=cast["custody"], visit=visit, reason="Lockdown"
+        ),
+        "visitor_withdrawal": lambda: ask_to_withdraw_visitor(
+            by=cast["social"], visitor=person, reason="Brought drugs in"
+        ),
     }
 
 
@@ -92,11 +110,12 @@ def acts(cast, woman, admission) -> dict:
 def test_every_act_that_can_harm_her_is_declared_once_and_held_by_its_service(
     cast, woman_a, admitted
 ):
-    from discipline.tests.factories import proved_charge
+    from discipline.tests.factories import proved_charge, segregated
 
     declared = {action.kind: action for action in adverse_actions()}
     assert set(declared) == set(AdverseKind.values) == COVERED
     proved_charge(cast, woman_a)  # before her report
+    segregated(cast, admitted.prisoner)  # before her report
     report(cast["health"], woman_a)
     report(cast["health"], admitted.prisoner)
     asked = acts(cast, woman_a, admitted)
@@ -375,3 +394,101 @@ def test_a_transfer_held_before_every_transfer_awaited_confirmation_is_proposed_
     review_held_action(by=cast["governor"], held=held, retaliatory=False)
     proposal = TransferProposal.objects.get()
     assert proposal.status == "proposed" and proposal.proposed_by == cast["reception"]
+
+
+# An extension of her segregation (Mandela 43-44)
+
+
+@pytest.mark.rule("7.3")
+@pytest.mark.rule("25.1")
+def test_an_extension_asked_for_after_her_report_moves_the_end_only_once_released(cast, woman_a):
+    from discipline.services.segregation import confirm_extension, extend_segregation
+    from discipline.tests.factories import in_days, segregated
+
+    segregation = segregated(cast, woman_a, days=3)  # before her report
+
+    def ask(day):
+        return extend_segregation(
+            by=cast["governor"], segregation=segregation, planned_end=in_days(day)
+        )
+
+    def confirm(extension):
+        return confirm_extension(by=cast["governor"], record=extension)
+
+    report(cast["health"], woman_a)
+    stopped = ask(5)
+    assert stopped.awaits_authority  # as for any woman
+    waits(confirm, stopped)
+    reviewed(cast, stopped, retaliatory=True)
+    stopped.refresh_from_db()
+    segregation.refresh_from_db()
+    assert stopped.authority_refused and segregation.planned_end == in_days(2)
+
+    released = ask(6)
+    deputy = make_staff("governor", woman_a.facility, username="deputy")
+    reviewed(cast, released, retaliatory=False, governor=deputy)
+    confirm(released)
+    segregation.refresh_from_db()
+    assert segregation.planned_end == in_days(6)
+
+
+# A visit cancelled or a visitor withdrawn by the prison (Rule 43; Mandela 43.3)
+
+
+@pytest.mark.rule("7.3")
+@pytest.mark.rule("25.1")
+def test_a_visit_the_prison_cancels_after_her_report_is_cancelled_only_once_released(cast, woman_a):
+    from visits.services.prison import ask_to_cancel_visit, confirm_cancellation
+    from visits.tests.factories import approved, booked
+
+    def ask():
+        visit = booked(
+            cast, woman_a, [approved(cast, woman_a, name=f"Dao {Visit.objects.count()}")]
+        )
+        return ask_to_cancel_visit(by=cast["custody"], visit=visit, reason="Lockdown")
+
+    def confirm(cancellation):
+        return confirm_cancellation(by=cast["governor"], record=cancellation)
+
+    report(cast["health"], woman_a)
+    stopped = ask()
+    assert stopped.awaits_authority and stopped.visit.status == "booked"
+    waits(confirm, stopped)
+    reviewed(cast, stopped, retaliatory=True)
+    stopped.refresh_from_db()
+    assert stopped.authority_refused
+    assert Visit.objects.get(pk=stopped.visit_id).status == "booked"  # the visit goes ahead
+
+    released = ask()
+    reviewed(cast, released, retaliatory=False)
+    confirm(released)
+    assert Visit.objects.get(pk=released.visit_id).status == "cancelled"
+
+
+@pytest.mark.rule("7.3")
+@pytest.mark.rule("25.1")
+def test_a_visitor_the_prison_withdraws_after_her_report_leaves_only_once_released(cast, woman_a):
+    from visits.models import Visitor
+    from visits.services.prison import ask_to_withdraw_visitor, confirm_withdrawal
+    from visits.tests.factories import approved
+
+    def ask(name):
+        person = approved(cast, woman_a, name=name)
+        return ask_to_withdraw_visitor(by=cast["social"], visitor=person, reason="A package")
+
+    def confirm(withdrawal):
+        return confirm_withdrawal(by=cast["governor"], record=withdrawal)
+
+    report(cast["health"], woman_a)
+    stopped = ask("Dao Srisuk")
+    assert stopped.awaits_authority
+    waits(confirm, stopped)
+    reviewed(cast, stopped, retaliatory=True)
+    stopped.refresh_from_db()
+    assert stopped.authority_refused
+    assert Visitor.objects.get(pk=stopped.visitor_id).status == "approved"
+
+    released = ask("Noi Srisuk")
+    reviewed(cast, released, retaliatory=False)
+    confirm(released)
+    assert Visitor.objects.get(pk=released.visitor_id).status == "removed"

@@ -189,6 +189,16 @@ def test_an_officer_named_in_her_report_receives_what_she_would_without_it(cast,
     assert_same(named, unnamed)
 
 
+def governors_queue_and_tasks(seen: Transcript) -> list:
+    """What the governor reads after she acts: her queue, her tasks and her dashboard."""
+    seen.get("authority queue", reverse("authority:queue"))
+    seen.get("authority queue (API)", "/api/v1/authorities/waiting/")
+    seen.get("tasks", reverse("reminders:tasks"))
+    seen.get("tasks (API)", "/api/v1/tasks/")
+    seen.get("dashboard", reverse("dashboard"))
+    return seen.lines
+
+
 KO_AUNG = uuid.UUID("6d1f0a52-3f55-4c39-9d0e-2b8f0d6a1c11")
 
 
@@ -237,12 +247,7 @@ def governor_acts(governor, woman, charge) -> list:
     seen.get("the charge", reverse("discipline:charge", args=[charge.uuid]))
     seen.get("her discipline (API)", f"/api/v1/prisoners/{woman.uuid}/discipline/")
     seen.get("her page", reverse("prisoners:detail", args=[woman.uuid]))
-    seen.get("authority queue", reverse("authority:queue"))
-    seen.get("authority queue (API)", "/api/v1/authorities/waiting/")
-    seen.get("tasks", reverse("reminders:tasks"))
-    seen.get("tasks (API)", "/api/v1/tasks/")
-    seen.get("dashboard", reverse("dashboard"))
-    return seen.lines
+    return governors_queue_and_tasks(seen)
 
 
 @pytest.mark.rule("7.3")
@@ -545,6 +550,27 @@ def transfer_sequence(proposer, admission, deputy, to) -> list:
     return seen.lines
 
 
+def extension_sequence(governor, woman, segregation) -> list:
+    """The governor herself asks for a later planned end (page and API; the second is refused
+    as one already awaits confirmation), then reads what follows."""
+    seen = Transcript(governor, woman)
+    later = (timezone.localdate() + timedelta(days=8)).isoformat()
+    seen.post(
+        "extend (page)",
+        reverse("discipline:extend", args=[segregation.uuid]),
+        {"extend-planned_end": later, "extend-reason": "Still at risk from the others"},
+    )
+    seen.post(
+        "extend (API)",
+        f"/api/v1/segregations/{segregation.uuid}/extend/",
+        {"planned_end": later},
+        api=True,
+    )
+    seen.get("the segregation", reverse("discipline:segregation", args=[segregation.uuid]))
+    seen.get("her discipline (API)", f"/api/v1/prisoners/{woman.uuid}/discipline/")
+    return governors_queue_and_tasks(seen)
+
+
 @pytest.mark.rule("7.3")
 @pytest.mark.rule("25.1")
 @pytest.mark.rule("M57")
@@ -569,4 +595,95 @@ def test_staff_named_in_her_report_proposing_a_transfer_receive_what_they_would_
         unnamed = transfer_sequence(proposer, admitted, deputy, facility_b)
         assert not HeldAction.objects.exists()
         assert TransferProposal.objects.filter(authority="pending").count() == 1
+    assert_same(named, unnamed)
+
+
+@pytest.mark.rule("7.3")
+@pytest.mark.rule("25.1")
+@pytest.mark.rule("M57")
+def test_a_governor_named_in_her_report_extending_a_segregation_receives_what_she_would(
+    cast, woman_a
+):
+    from discipline.models import SegregationExtension
+    from discipline.tests.factories import segregated
+
+    governor = cast["governor"]
+    with world():
+        segregation = segregated(cast, woman_a)  # before her report
+        report(cast["custody"], woman_a, named_staff=[governor])
+        named = extension_sequence(governor, woman_a, segregation)
+        held = HeldAction.objects.get(prisoner=woman_a)
+        assert held.kind == "segregation_extension"
+        assert SegregationExtension.objects.get().awaits_authority
+    with world():
+        segregation = segregated(cast, woman_a)
+        unnamed = extension_sequence(governor, woman_a, segregation)
+        assert not HeldAction.objects.exists()
+        assert SegregationExtension.objects.get().awaits_authority
+    assert_same(named, unnamed)
+
+
+def contact_sequence(officer, social, woman) -> list:
+    """A custody officer cancels visits for the prison and a social worker withdraws visitors
+    for the prison (pages and API), then each reads what follows."""
+    from visits.tests.factories import approved, booked
+
+    first, second = (approved({"social": social}, woman, name=n) for n in ("Dao", "Noi"))
+    visits = [booked({"custody": officer}, woman, [person]) for person in (first, second)]
+    seen = Transcript(officer, woman)
+    seen.post(
+        "cancel a visit (page)",
+        reverse("visits:cancel", args=[visits[0].uuid]),
+        {"cancel-cancelled_by": "prison", "cancel-reason": "Search of the visits hall"},
+    )
+    seen.post(
+        "cancel a visit (API)",
+        f"/api/v1/visits/{visits[1].uuid}/cancel/",
+        {"cancelled_by": "prison", "reason": "Search of the visits hall"},
+        api=True,
+    )
+    seen.get("the visit", reverse("visits:visit", args=[visits[0].uuid]))
+    seen.get("her visits (API)", f"/api/v1/prisoners/{woman.uuid}/visits/")
+    seen.get("tasks", reverse("reminders:tasks"))
+    seen.get("dashboard", reverse("dashboard"))
+    worker = Transcript(social, woman)
+    worker.post(
+        "withdraw a visitor (page)",
+        reverse("visits:withdraw-by-prison", args=[first.uuid]),
+        {"reason": "Passed a package at the last visit"},
+    )
+    worker.post(
+        "withdraw a visitor (API)",
+        f"/api/v1/visitors/{second.uuid}/prison-withdrawal/",
+        {"reason": "Passed a package at the last visit"},
+        api=True,
+    )
+    worker.get("her visitors", reverse("visits:visitors", args=[woman.uuid]))
+    worker.get("her visitors (API)", f"/api/v1/prisoners/{woman.uuid}/visitors/")
+    worker.get("tasks", reverse("reminders:tasks"))
+    worker.get("tasks (API)", "/api/v1/tasks/")
+    return seen.lines + worker.lines
+
+
+@pytest.mark.rule("7.3")
+@pytest.mark.rule("25.1")
+@pytest.mark.rule("M57")
+def test_staff_named_in_her_report_restricting_her_visits_receive_what_they_would_without_it(
+    cast, woman_a
+):
+    from visits.models import VisitCancellation, VisitorWithdrawal
+
+    officer = make_staff("custody", woman_a.facility, username="accused", first_name="Somchai")
+    social = make_staff("social", woman_a.facility, username="accused_social")
+    with world():
+        report(cast["custody"], woman_a, named_staff=[officer, social])
+        named = contact_sequence(officer, social, woman_a)
+        kinds = sorted(HeldAction.objects.values_list("kind", flat=True))
+        assert kinds == ["visit_cancellation"] * 2 + ["visitor_withdrawal"] * 2
+        assert {r.authority for r in VisitCancellation.objects.all()} == {"pending"}
+        assert {r.authority for r in VisitorWithdrawal.objects.all()} == {"pending"}
+    with world():
+        unnamed = contact_sequence(officer, social, woman_a)
+        assert not HeldAction.objects.exists()
+        assert VisitCancellation.objects.count() == VisitorWithdrawal.objects.count() == 2
     assert_same(named, unnamed)

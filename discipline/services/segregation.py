@@ -7,7 +7,7 @@ extension beyond day 15. If the protection appears while she is segregated, the 
 told at once to end it.
 """
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -17,10 +17,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from authority.models import AuthorityState
 from authority.registry import Authority
 from authority.services import await_confirmation, given_at_once, seek, sought, verbs_for
+from bangkok import late
 from bangkok.errors import RuleBroken
 from bangkok.formats import human_day
+from bangkok.plausible import check_after_arrest
 from complaints.models import AdverseKind
 from complaints.services import hold_if_protected
 from prisoners.models import ProtectionFlags
@@ -28,15 +31,20 @@ from prisoners.permissions import staff_holding
 from reminders.services import cancel_reminder, resolve_reminder, schedule_reminder
 from staff.models import User
 
-from ..models import Segregation, SegregationKind, SegregationVisit
+from ..models import Segregation, SegregationExtension, SegregationKind, SegregationVisit
 from .common import ADJUDICATE, SEGREGATE, VISIT, log, require, start_of
 
 
-def protection_refusal(prisoner, day: date) -> RuleBroken | None:
+def protection_refusal(prisoner, day: date, *, since: datetime | None = None) -> RuleBroken | None:
     """Why she can't be segregated or confined on `day`, if she can't: never saying why she is
-    protected (Rule 8), only that she is (Rule 22) or that she is a girl (Mandela 45.2)."""
+    protected (Rule 8), only that she is (Rule 22) or that she is a girl (Mandela 45.2). One
+    that began at `since`, in the past, is judged on her protections as they were then and as
+    recorded since (`bangkok.late`)."""
     flags = ProtectionFlags.objects.select_for_update().get(prisoner=prisoner)
-    if flags.no_segregation:
+    protected = flags.no_segregation
+    if since is not None:
+        protected = late.flag_held_since(flags, "no_segregation", since)
+    if protected:
         return RuleBroken(
             _("She can't be segregated or confined: she is under the 'No segregation' protection"),
             rule="22",
@@ -89,11 +97,14 @@ def _check_planned_end(run_start: date, start: date, planned_end: date | None) -
         )
 
 
-def check_segregation(prisoner, planned_end: date | None, *, pending=None) -> date:
-    """Every check before she is segregated from today (Rule 22; Mandela 43-45); returns the
-    first day of her run. `pending` is the request being confirmed, if that is what this is."""
-    today = timezone.localdate()
-    refusal = protection_refusal(prisoner, today)
+def check_segregation(
+    prisoner, planned_end: date | None, *, pending=None, began_at: datetime | None = None
+) -> date:
+    """Every check before she is segregated from today, or from `began_at` when it began
+    before it was recorded (Rule 22; Mandela 43-45); returns the first day of her run.
+    `pending` is the request being confirmed, if that is what this is."""
+    start = timezone.localdate(began_at) if began_at else timezone.localdate()
+    refusal = protection_refusal(prisoner, start, since=began_at)
     if refusal:
         raise refusal
     others = prisoner.segregations.in_play()
@@ -103,8 +114,10 @@ def check_segregation(prisoner, planned_end: date | None, *, pending=None) -> da
         raise ValidationError(
             _("She is already segregated, or a segregation awaits authority: end or extend it.")
         )
-    run_start = run_start_for(prisoner, today)
-    _check_planned_end(run_start, today, planned_end)
+    if began_at and prisoner.segregations.filter(ended_at__gt=began_at).exists():
+        raise ValidationError({"began_at": _("She was segregated then already.")})
+    run_start = run_start_for(prisoner, start)
+    _check_planned_end(run_start, start, planned_end)
     return run_start
 
 
@@ -132,11 +145,11 @@ def start_segregation(
 
 
 def _begin(segregation: Segregation) -> None:
-    """It starts now: the 15 consecutive days count from today (Mandela 43-44)."""
-    today = timezone.localdate()
-    segregation.started_at = timezone.now()
-    segregation.start_date = today
-    segregation.run_start = run_start_for(segregation.prisoner, today)
+    """It starts now, or when it began if it was recorded after it began: the 15 consecutive
+    days count from that day (Mandela 43-44)."""
+    segregation.started_at = segregation.began_at or timezone.now()
+    segregation.start_date = timezone.localdate(segregation.started_at)
+    segregation.run_start = run_start_for(segregation.prisoner, segregation.start_date)
 
 
 def _started(segregation: Segregation, *, by) -> None:
@@ -161,10 +174,15 @@ def segregate(
     reason: str,
     planned_end: date | None,
     sought_from=None,
+    began_at: datetime | None = None,
+    late_reason: str = "",
     held=None,
 ):
     """Segregate her or confine her to her cell, with a planned end (Bangkok Rule 22; Mandela
-    43-45). It starts, and its 15 days count, when the governor confirms it with her own
+    43-45). One that began before it is recorded (`began_at`, in the past) counts its 15 days
+    from that day, is judged on her protections as they were then and as recorded since,
+    and, recorded more than LATE_RECORD_REASON_AFTER_HOURS after it began, says why
+    (`bangkok.late`). It starts, and its 15 days count, when the governor confirms it with her own
     sign-in, Rule 22 and Mandela 45 checked again then: decided by the governor herself, it
     awaits her confirmation (or another governor's); asked for by a custody officer, it awaits
     the authority of the governor (`sought_from`, or any governor of her facility, never the
@@ -178,7 +196,13 @@ def segregate(
         raise ValidationError({"kind": _("Say what kind of segregation it is.")})
     if not reason.strip():
         raise ValidationError({"reason": _("Give the reason for it.")})
-    check_segregation(prisoner, planned_end)
+    now = timezone.now()
+    if began_at is not None:
+        if began_at > now:
+            raise ValidationError({"began_at": _("This can't be in the future.")})
+        check_after_arrest(prisoner, began_at, "began_at")
+    late_reason = late.late_reason(began_at or now, late_reason, now=now)
+    check_segregation(prisoner, planned_end, began_at=began_at)
     segregation = Segregation(
         prisoner=prisoner,
         facility=prisoner.facility,
@@ -186,6 +210,8 @@ def segregate(
         reason=reason.strip(),
         recorded_by=by,
         planned_end=planned_end,
+        began_at=began_at,
+        late_reason=late_reason,
     )
     if governor_herself:
         await_confirmation(AREA, segregation)
@@ -215,11 +241,17 @@ def _check_at_confirmation(segregation: Segregation) -> None:
     """Rule 22 and Mandela 45 again, and the 15 days from today: her protections may have
     changed since it was asked for. (Asked for after her report, it waits for both reviews
     before this: `authority.services`.)"""
-    check_segregation(segregation.prisoner, segregation.planned_end, pending=segregation)
+    check_segregation(
+        segregation.prisoner,
+        segregation.planned_end,
+        pending=segregation,
+        began_at=segregation.began_at,
+    )
 
 
 def _on_confirmed(segregation: Segregation, *, by) -> list[str]:
-    """It starts now, and its 15 days count from today."""
+    """It starts now, and its 15 days count from today (from the day it began, if it was
+    recorded after it began)."""
     _begin(segregation)
     _started(segregation, by=by)
     return ["started_at", "start_date", "run_start"]
@@ -254,21 +286,88 @@ def _open(segregation: Segregation) -> Segregation:
     return segregation
 
 
-@transaction.atomic
-def extend_segregation(*, by, segregation: Segregation, planned_end: date | None) -> Segregation:
-    """Move the planned end later, never beyond 15 consecutive days (Mandela 43-44), and never
-    for a woman now protected (Rule 22) or a girl (Mandela 45.2): that one must end now."""
-    require(by, segregation.prisoner, ADJUDICATE, message=_("Only the governor extends it."))
-    segregation = _open(segregation)
+def _check_extension(segregation: Segregation, planned_end: date | None) -> None:
+    """Never for a woman now protected (Rule 22) or a girl (Mandela 45.2): that one must end
+    now; later than planned, and never beyond 15 consecutive days (Mandela 43-44)."""
     refusal = protection_refusal(segregation.prisoner, timezone.localdate())
     if refusal:
         raise refusal
     if planned_end is not None and planned_end <= segregation.planned_end:
         raise ValidationError({"planned_end": _("An extension ends later than planned now.")})
     _check_planned_end(segregation.run_start, segregation.start_date, planned_end)
-    replan(segregation, planned_end, by=by)
+
+
+@transaction.atomic
+def extend_segregation(
+    *, by, segregation: Segregation, planned_end: date | None, reason: str = "", held=None
+) -> SegregationExtension:
+    """Ask for a later planned end, never beyond 15 consecutive days (Mandela 43-44), and never
+    for a woman now protected (Rule 22) or a girl (Mandela 45.2): that one must end now. The
+    extension awaits a governor's confirmation (hers, or another's) and the planned end moves
+    only then, checked again: the same step for every woman, so one asked for while she is
+    protected after a report (Rules 7.3, 25.1) is recorded alike and only its confirmation
+    waits for both reviews. `held` is an older held action being carried out."""
+    require(by, segregation.prisoner, ADJUDICATE, message=_("Only the governor extends it."))
+    segregation = _open(segregation)
+    _check_extension(segregation, planned_end)
+    if segregation.extensions.filter(authority=AuthorityState.PENDING).exists():
+        raise ValidationError(_("An extension of it already awaits confirmation."))
+    extension = SegregationExtension(
+        segregation=segregation,
+        prisoner=segregation.prisoner,
+        facility=segregation.facility,
+        planned_end=planned_end,
+        previous_end=segregation.planned_end,
+        reason=(reason or "").strip(),
+        asked_by=by,
+    )
+    await_confirmation(EXTENSIONS, extension)
+    extension.full_clean()
+    extension.save()
+    sought(EXTENSIONS, extension, by=by)
+    hold_if_protected(
+        by=by,
+        prisoner=segregation.prisoner,
+        kind=AdverseKind.SEGREGATION_EXTENSION,
+        summary=_("Segregation extended until %(day)s") % {"day": planned_end.isoformat()},
+        params={"extension": str(extension.uuid)},
+        carrying_out=held,
+        record=extension,
+    )
+    log(by, "discipline.segregation_extension_asked", extension, segregation.prisoner)
+    return extension
+
+
+def _check_extension_at_confirmation(extension: SegregationExtension) -> None:
+    """Rule 22, Mandela 45 and the 15 days again, on the segregation as it is now."""
+    _check_extension(_open(extension.segregation), extension.planned_end)
+
+
+def _on_extension_confirmed(extension: SegregationExtension, *, by) -> list[str]:
+    segregation = _open(extension.segregation)
+    replan(segregation, extension.planned_end, by=by)
     log(by, "discipline.segregation_extended", segregation, segregation.prisoner)
-    return segregation
+    return []
+
+
+EXTENSIONS = Authority(
+    key="segregation-extensions",
+    model=SegregationExtension,
+    perm=ADJUDICATE,
+    title=_lazy("an extension of a segregation"),
+    rule="M43",
+    describe=lambda extension: (
+        _("Segregation until %(day)s") % {"day": extension.planned_end.isoformat()}
+    ),
+    url=lambda extension: reverse(
+        "discipline:segregation", kwargs={"uuid": extension.segregation.uuid}
+    ),
+    check=_check_extension_at_confirmation,
+    confirmed=_on_extension_confirmed,
+    related=("prisoner", "facility", "authority_requested_by", "segregation"),
+    order=321,
+)
+confirm_extension, refuse_extension = verbs_for(EXTENSIONS.key)
 
 
 def replan(segregation: Segregation, planned_end: date, *, by) -> None:

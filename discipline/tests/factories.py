@@ -42,6 +42,15 @@ def segregated(cast, woman, days: int = 5):
     return segregation.confirm_segregation(by=cast["governor"], record=decided)
 
 
+def extended(cast, segregation_record, planned_end, governor=None):
+    """Asked for by the governor, and in effect from her confirmation, as for every woman."""
+    governor = governor or cast["governor"]
+    asked = segregation.extend_segregation(
+        by=governor, segregation=segregation_record, planned_end=planned_end
+    )
+    return segregation.confirm_extension(by=governor, record=asked)
+
+
 def confinement(cast, woman, days: int = 3):
     """Imposed by the governor, and in force from her confirmation, as for every woman."""
     imposed = charges.impose_sanction(

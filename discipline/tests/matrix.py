@@ -71,6 +71,8 @@ MATRIX = {
     "api-discipline-segregation-refuse": api(post={"governor": 400}),
     "api-discipline-sanction-confirm": api(post={"governor": 400}),
     "api-discipline-sanction-refuse": api(post={"governor": 400}),
+    "api-discipline-extension-confirm": api(post={"governor": 400}),
+    "api-discipline-extension-refuse": api(post={"governor": 400}),
     "api-discipline-restriction-confirm": api(post={"governor": 400}),
     "api-discipline-restriction-refuse": api(post={"governor": 400}),
     "api-discipline-contact-restriction": api(post={"governor": 400}),
@@ -85,7 +87,7 @@ def world(cast, admission) -> dict:
 
     from ..services.charges import confirm_sanction, impose_sanction, lay_charge
     from ..services.contact import confirm_restriction, restrict_contact
-    from .factories import family_member, proved_charge
+    from .factories import extended, family_member, proved_charge
     from .factories import segregated as segregate
 
     woman = PrisonerFactory(facility=admission.prisoner.facility, prison_number="A-DISC-1")
@@ -101,6 +103,7 @@ def world(cast, admission) -> dict:
         ),
     )
     segregation = segregate(cast, woman)
+    extension = extended(cast, segregation, timezone.localdate() + timedelta(days=6))
     restriction = confirm_restriction(
         by=cast["governor"],
         record=restrict_contact(
@@ -138,6 +141,8 @@ def world(cast, admission) -> dict:
         "api-discipline-segregation-refuse": seg,
         "api-discipline-sanction-confirm": {"uuid": caution.uuid},
         "api-discipline-sanction-refuse": {"uuid": caution.uuid},
+        "api-discipline-extension-confirm": {"uuid": extension.uuid},
+        "api-discipline-extension-refuse": {"uuid": extension.uuid},
         "api-discipline-restriction-confirm": {"uuid": restriction.uuid},
         "api-discipline-restriction-refuse": {"uuid": restriction.uuid},
         "api-discipline-contact-restriction": her,

@@ -6,7 +6,6 @@ from datetime import date, timedelta
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from rest_framework.test import APIClient
 
 from discipline.models import Charge, ContactRestriction, Hearing, Sanction, Segregation
 from discipline.services.charges import impose_sanction
@@ -16,6 +15,7 @@ from prisoners.services import set_protection_flags
 from prisoners.tests.factories import PrisonerFactory
 from register.services import record_child
 from register.tests.factories import child_fields
+from tests.versions import VersionedAPIClient
 
 from .factories import family_member, in_days, proved_charge, segregated
 
@@ -24,7 +24,7 @@ API = "/api/v1"
 
 
 def api(user):
-    client = APIClient()
+    client = VersionedAPIClient()
     client.force_authenticate(user)
     return client
 

@@ -21,7 +21,7 @@ from prisoners.services import set_protection_flags
 from prisoners.tests.factories import PrisonerFactory
 from reminders.models import Reminder
 
-from .factories import in_days, move_back
+from .factories import extended, in_days, move_back
 
 pytestmark = pytest.mark.django_db
 
@@ -58,9 +58,7 @@ def act(cast, woman, action: str, n: int) -> None:
     elif action == "end" and current:
         services.end_segregation(by=governor, segregation=current, reason="Ended")
     elif action == "extend" and current:
-        services.extend_segregation(
-            by=governor, segregation=current, planned_end=current.planned_end + timedelta(days=n)
-        )
+        extended(cast, current, current.planned_end + timedelta(days=n), governor=governor)
     elif action == "wait":
         # A day passes, and no one ends anything: only the clock does (Mandela 43-44).
         services.end_segregations_at_limit(now=start_of(in_days(1)) - timedelta(minutes=1))

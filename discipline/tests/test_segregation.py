@@ -140,9 +140,12 @@ def test_an_extension_beyond_day_15_is_refused_and_one_within_is_allowed(cast, w
     assert refused.value.rule == "M43"
     segregation.refresh_from_db()
     assert segregation.planned_end == in_days(0)
-    services.extend_segregation(
+    asked = services.extend_segregation(
         by=cast["governor"], segregation=segregation, planned_end=in_days(10)
     )
+    segregation.refresh_from_db()
+    assert asked.awaits_authority and segregation.planned_end == in_days(0)
+    services.confirm_extension(by=cast["governor"], record=asked)
     segregation.refresh_from_db()
     assert segregation.day_number(segregation.planned_end) == 15
 

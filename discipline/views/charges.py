@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from bangkok.forms import carrying
 from prisoners.permissions import access_record, access_woman
 
 from ..forms import ChargeForm, DecisionForm, ReviewForm, SanctionForm
@@ -49,12 +50,20 @@ def charge_page(request, charge, failed: dict | None = None):
     adjudicates = request.user.has_perm(ADJUDICATE)
     context = {"woman": charge.prisoner, "charge": charge, "adjudicates": adjudicates}
     if adjudicates and charge.status == ChargeStatus.LAID:
-        context["decision_form"] = failed.get("decision") or DecisionForm(prefix="decision")
+        context["decision_form"] = failed.get("decision") or carrying(
+            DecisionForm(prefix="decision"), charge
+        )
     if adjudicates and charge.status == ChargeStatus.PROVED:
-        context["sanction_form"] = failed.get("sanction") or SanctionForm(prefix="sanction")
+        context["sanction_form"] = failed.get("sanction") or carrying(
+            SanctionForm(prefix="sanction"), charge
+        )
     if adjudicates:
         context["reviews"] = [
-            (s, failed.get(f"review-{s.uuid}") or ReviewForm(prefix=f"review-{s.uuid}"))
+            (
+                s,
+                failed.get(f"review-{s.uuid}")
+                or carrying(ReviewForm(prefix=f"review-{s.uuid}"), s),
+            )
             for s in charge.sanctions.all()
         ]
     return render(request, "discipline/charge.html", context)
@@ -66,11 +75,12 @@ def charge_detail(request, uuid):
     return charge_page(request, _charge(request, uuid, VIEW_CHARGE))
 
 
-def _post_on_charge(request, charge, form, save, key: str, done: str):
+def _post_on_charge(request, charge, form, save, key: str, done: str, record=None):
     return submit(
         request,
         form,
         save,
+        record=record or charge,
         done=done,
         then=lambda _result: reverse("discipline:charge", kwargs={"uuid": charge.uuid}),
         again=lambda bound: charge_page(request, charge, {key: bound}),
@@ -118,4 +128,5 @@ def review(request, uuid):
         lambda **data: services.review_sanction(by=request.user, sanction=sanction, **data),
         key,
         _("Review recorded."),
+        record=sanction,
     )

@@ -2,11 +2,9 @@
 posts (the service decides; a refusal comes back beside the form, naming its rule)."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 
-from bangkok.errors import RuleBroken
-from bangkok.forms import refusal_into
+from bangkok.forms import attempt
 
 from ..permissions import ANY_VIEW
 from ..reading import record_of
@@ -27,17 +25,14 @@ def section_context(request, prisoner):
     }
 
 
-def submit(request, form, save, *, done: str, then, again):
+def submit(request, form, save, *, done: str, then, again, record=None):
     """Validate `form` and call `save(**cleaned_data)`: on success, redirect to `then(result)`
-    with `done`; else `again(form)` renders the page with the form and its refusal (400)."""
-    if form.is_valid():
-        try:
-            result = save(**form.cleaned_data)
-        except (RuleBroken, ValidationError) as error:
-            refusal_into(form, error)
-        else:
-            messages.success(request, done)
-            return redirect(then(result))
+    with `done`; else `again(form)` renders the page with the form and its refusal (400).
+    A form that changes an existing `record` carries its version (`bangkok.forms.carrying`)."""
+    saved, result = attempt(form, save, record)
+    if saved:
+        messages.success(request, done)
+        return redirect(then(result))
     response = again(form)
     response.status_code = 400
     return response

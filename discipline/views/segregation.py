@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from authority.services import may_decide
+from bangkok.forms import carrying
 from prisoners.permissions import access_record, access_woman
 
 from ..forms import EndForm, ExtendForm, SegregateForm, VisitForm
@@ -60,12 +61,25 @@ def segregation_page(request, segregation, failed: dict | None = None):
         "woman": segregation.prisoner,
         "segregation": segregation,
         "can_decide": segregation.awaits_authority and may_decide(services.AREA, user, segregation),
+        "extensions": [
+            (
+                extension,
+                extension.awaits_authority and may_decide(services.EXTENSIONS, user, extension),
+            )
+            for extension in segregation.extensions.select_related(
+                "asked_by", "authorised_by", "authority_refused_by"
+            )
+        ],
     }
     if segregation.is_open and user.has_perm(VISIT):
-        context["visit_form"] = failed.get("visit") or VisitForm(prefix="visit")
+        context["visit_form"] = failed.get("visit") or carrying(
+            VisitForm(prefix="visit"), segregation
+        )
     if segregation.is_open and user.has_perm(ADJUDICATE):
-        context["extend_form"] = failed.get("extend") or ExtendForm(prefix="extend")
-        context["end_form"] = failed.get("end") or EndForm(prefix="end")
+        context["extend_form"] = failed.get("extend") or carrying(
+            ExtendForm(prefix="extend"), segregation
+        )
+        context["end_form"] = failed.get("end") or carrying(EndForm(prefix="end"), segregation)
     return render(request, "discipline/segregation.html", context)
 
 
@@ -81,6 +95,7 @@ def _on_segregation(request, uuid, perm, form_class, key, verb, done):
         request,
         form_class(request.POST, prefix=key),
         lambda **data: verb(by=request.user, segregation=segregation, **data),
+        record=segregation,
         done=done,
         then=lambda _result: reverse("discipline:segregation", kwargs={"uuid": uuid}),
         again=lambda bound: segregation_page(request, segregation, {key: bound}),
@@ -111,7 +126,7 @@ def extend(request, uuid):
         ExtendForm,
         "extend",
         services.extend_segregation,
-        _("Planned end moved."),
+        _("Extension recorded. The planned end moves when a governor confirms it."),
     )
 
 

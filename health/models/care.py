@@ -14,6 +14,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from bangkok.versions import Versioned
 from prisoners.models import ObservationLevel
 from staff.models import Gender
 
@@ -309,7 +310,7 @@ class RestraintLimitReason(models.TextChoices):
 
 
 @pghistory.track()
-class RestraintRestriction(models.Model):
+class RestraintRestriction(Versioned):
     """A clinical restriction on restraints health staff record for her (Rule 24; Mandela
     47-49: restraints only as far as her health allows). While in force it sets the "No
     restraints" or the "restraints only as health approves" flag, as a pregnancy, labour or a

@@ -7,9 +7,11 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from bangkok.versions import Versioned
+
 
 @pghistory.track()
-class ChildCheck(models.Model):
+class ChildCheck(Versioned):
     """A development check of a child living in prison, with the immunisations due at that
     age, on the national schedule (CHILD_CHECK_MONTHS), with community health services."""
 

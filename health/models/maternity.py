@@ -14,6 +14,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from bangkok.versions import Versioned
+
 OPEN_PREGNANCY = ("declared", "confirmed")
 
 
@@ -39,7 +41,7 @@ class BirthPlace(models.TextChoices):
 
 
 @pghistory.track()
-class Pregnancy(models.Model):
+class Pregnancy(Versioned):
     """One pregnancy. Her own declaration counts at once (the no-segregation protection
     applies from then) until a clinician confirms it, with the expected date of delivery,
     or rules it out. The diet and health advice programme is drawn up and monitored by a
@@ -147,7 +149,7 @@ class ContactStage(models.TextChoices):
 
 
 @pghistory.track()
-class MaternityContact(models.Model):
+class MaternityContact(Versioned):
     """One scheduled antenatal or postnatal care contact (WHO 2016 ANC; WHO postnatal care),
     each with its reminder for health staff."""
 

@@ -13,6 +13,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from bangkok.versions import Versioned
+
 
 class ScreeningKind(models.TextChoices):
     CERVICAL_CYTOLOGY = "cervical_cytology", _("Cervical cytology")
@@ -31,7 +33,7 @@ class ScreeningResult(models.TextChoices):
 
 
 @pghistory.track()
-class PreventiveScreening(models.Model):
+class PreventiveScreening(Versioned):
     """One screening offered to her, or one she reports from before admission (`reported`).
 
     `next_due` is computed from the community screening policy in force (`policy`) when the

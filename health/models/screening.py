@@ -14,6 +14,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from bangkok.versions import Versioned
+
 
 class Item(models.TextChoices):
     """What Rule 6 says the entry screening covers."""
@@ -46,7 +48,7 @@ class Answer(models.TextChoices):
 
 
 @pghistory.track()
-class Screening(models.Model):
+class Screening(Versioned):
     """The entry screening of one admission: complete when every item is answered or
     declined (Rule 8). Declining never blocks her admission nor counts against her."""
 
@@ -118,7 +120,7 @@ class HivResult(models.TextChoices):
 
 
 @pghistory.track()
-class HivTest(models.Model):
+class HivTest(Versioned):
     """An HIV test offered to her (Rule 6(a)): voluntary, never compulsory. No sample without
     her recorded consent and pre-test counselling; a result schedules post-test counselling.
     The database refuses a sample taken without them, whatever the code path."""
@@ -173,7 +175,7 @@ class LegalAction(models.TextChoices):
 
 
 @pghistory.track()
-class Disclosure(models.Model):
+class Disclosure(Versioned):
     """Sexual abuse or other violence before admission, disclosed to health staff (Rule 7).
 
     She is informed of her right to seek recourse; a referral to the competent authority is
@@ -265,7 +267,7 @@ class ChildScreening(models.Model):
         return f"Child screening {self.uuid}"
 
 
-class ClinicalConsent(models.Model):
+class ClinicalConsent(Versioned):
     """Her recorded, time-limited consent to let inspectors read her clinical file."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)

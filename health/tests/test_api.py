@@ -9,7 +9,6 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-from rest_framework.test import APIClient
 
 from audit.models import AuditEvent
 from complaints.models import SafeguardingRecord
@@ -20,13 +19,14 @@ from health.tests.factories import admitted_woman
 from register.services import record_child
 from staff.models import Gender
 from staff.tests.factories import make_staff
+from tests.versions import VersionedAPIClient
 
 pytestmark = pytest.mark.django_db
 API = "/api/v1"
 
 
 def api(user):
-    client = APIClient()
+    client = VersionedAPIClient()
     client.force_authenticate(user)
     return client
 

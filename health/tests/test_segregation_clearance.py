@@ -5,7 +5,6 @@ observation level changes. Custody staff and the governor meet only the flag."""
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
-from rest_framework.test import APIClient
 
 from audit.models import AuditEvent
 from bangkok.errors import RuleBroken
@@ -16,6 +15,7 @@ from health.models import SegregationClearance
 from health.services import care, maternity
 from prisoners.models import ObservationLevel
 from tests.refusals import nothing_written
+from tests.versions import VersionedAPIClient
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +33,7 @@ def clear(cast, woman, reason="Settled for a week; the plan keeps her checks in 
 
 
 def api(user):
-    client = APIClient()
+    client = VersionedAPIClient()
     client.force_authenticate(user)
     return client
 

@@ -3,14 +3,12 @@ URL, which calls the service and comes back to the file (with the refusal beside
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_POST
 
-from bangkok.errors import RuleBroken
-from bangkok.forms import refusal_into
+from bangkok.forms import attempt, carrying
 
 from ..permissions import access_clinical_file
 from ..sections import parts
@@ -38,24 +36,26 @@ def file_page(request, prisoner, *, failed: dict | None = None):
     )
 
 
-def act(request, prisoner, form, save, *, key: str, done: str = ""):
+def act(request, prisoner, form, save, *, key: str, done: str = "", record=None):
     """Validate `form`, call `save(**cleaned_data)`; back to her file, or the file again with
-    the refusal beside the form (its rule named)."""
-    if form.is_valid():
-        try:
-            save(**form.cleaned_data)
-        except (RuleBroken, ValidationError) as error:
-            refusal_into(form, error)
-        else:
-            if done:
-                messages.success(request, done)
-            return redirect("health:file", uuid=prisoner.uuid)
+    the refusal beside the form (its rule named). A form that changes an existing `record`
+    carries its version (`bangkok.forms.attempt`)."""
+    saved, _result = attempt(form, save, record)
+    if saved:
+        if done:
+            messages.success(request, done)
+        return redirect("health:file", uuid=prisoner.uuid)
+    if not form.visible_fields():
+        # A button alone (end, withdraw) has no form to show its refusal beside.
+        for error in form.non_field_errors():
+            messages.error(request, error)
     return file_page(request, prisoner, failed={key: form})
 
 
-def form_for(failed: dict, key: str, form_class, **kwargs):
-    """The refused, bound form for `key` if that is the one that failed, else a fresh one."""
-    return failed.get(key) or form_class(**kwargs)
+def form_for(failed: dict, key: str, form_class, record=None, **kwargs):
+    """The refused, bound form for `key` if that is the one that failed, else a fresh one
+    (carrying the version of the `record` it changes, if any)."""
+    return failed.get(key) or carrying(form_class(**kwargs), record)
 
 
 def writable(request, model, uuid, woman_path: str):
@@ -104,6 +104,7 @@ def record_form(model, woman_path: str, form_class, verb, *, name: str, arg: str
             woman,
             form_class(request.POST, prefix=prefix),
             lambda **data: verb(by=request.user, **{arg: record}, **data),
+            record=record,
             key=prefix,
             done=str(done),
         )

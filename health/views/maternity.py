@@ -78,7 +78,11 @@ def _part(request, prisoner, failed):
                 contact,
                 services.CONTACTS[contact.code].label,
                 form_for(
-                    failed, f"contact-{contact.uuid}", ContactForm, prefix=f"contact-{contact.uuid}"
+                    failed,
+                    f"contact-{contact.uuid}",
+                    ContactForm,
+                    contact,
+                    prefix=f"contact-{contact.uuid}",
                 )
                 if can_record and contact.done_at is None and contact.cancelled_at is None
                 else None,
@@ -107,6 +111,7 @@ def _part(request, prisoner, failed):
                     failed,
                     f"{name}-{current.uuid}",
                     form_class,
+                    current,
                     prefix=f"{name}-{current.uuid}",
                     initial=initial.get(name),
                 )

@@ -86,6 +86,7 @@ def _part(request, prisoner, failed):
                     failed,
                     f"result-{row.uuid}",
                     PreventiveResultForm,
+                    row,
                     prefix=f"result-{row.uuid}",
                 )
             if row.follow_up_open:
@@ -93,6 +94,7 @@ def _part(request, prisoner, failed):
                     failed,
                     f"follow-up-{row.uuid}",
                     FollowUpOutcomeForm,
+                    row,
                     prefix=f"follow-up-{row.uuid}",
                 )
     return context, [row.uuid for row in history]

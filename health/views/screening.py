@@ -1,6 +1,5 @@
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import redirect
 from django.urls import path
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
@@ -8,6 +7,7 @@ from django.views.decorators.http import require_POST, require_safe
 from admissions.permissions import access_admission
 from register.models import Child
 
+from ..forms.care import EmptyForm
 from ..forms.screening import (
     ChildCheckForm,
     ChildScreeningForm,
@@ -59,6 +59,7 @@ def record_screening(request, uuid):
         lambda **_data: services.record_screening_answers(
             by=request.user, screening=screening, answers=form.answers()
         ),
+        record=screening,
         key="screening",
         done=gettext_lazy("Her answers are saved."),
     )
@@ -89,6 +90,7 @@ def hiv_step(request, uuid, step):
         woman,
         HivStepForm(request.POST, prefix=f"hiv-{test.uuid}"),
         lambda at, result: HIV_STEPS[step](request.user, test, at, result),
+        record=test,
         key=f"hiv-{test.uuid}",
     )
 
@@ -97,8 +99,14 @@ def hiv_step(request, uuid, step):
 @require_POST
 def withdraw_consent(request, uuid):
     consent, woman = writable(request, ClinicalConsent, uuid, "prisoner")
-    services.withdraw_clinical_consent(by=request.user, consent=consent)
-    return redirect("health:file", uuid=woman.uuid)
+    return act(
+        request,
+        woman,
+        EmptyForm(request.POST),
+        lambda: services.withdraw_clinical_consent(by=request.user, consent=consent),
+        record=consent,
+        key=f"withdraw-{consent.uuid}",
+    )
 
 
 def _with_her_screening(verb):
@@ -190,6 +198,7 @@ def _part(request, prisoner, failed):
             failed,
             "screening",
             ScreeningForm,
+            record=screening,
             prefix="screening",
             answered={item: row for item, _label, row in context["progress"] if row},
         )
@@ -202,13 +211,14 @@ def _part(request, prisoner, failed):
         )
         for test in tests:
             test.step_form = form_for(
-                failed, f"hiv-{test.uuid}", HivStepForm, prefix=f"hiv-{test.uuid}"
+                failed, f"hiv-{test.uuid}", HivStepForm, test, prefix=f"hiv-{test.uuid}"
             )
         for disclosure in disclosures:
             disclosure.legal_form = form_for(
                 failed,
                 f"legal-{disclosure.uuid}",
                 LegalActionForm,
+                disclosure,
                 prefix=f"legal-{disclosure.uuid}",
                 initial={"legal_action": disclosure.legal_action},
             )
@@ -216,6 +226,7 @@ def _part(request, prisoner, failed):
                 failed,
                 f"referral-{disclosure.uuid}",
                 ReferralForm,
+                disclosure,
                 prefix=f"referral-{disclosure.uuid}",
             )
         for child in children:
@@ -223,7 +234,11 @@ def _part(request, prisoner, failed):
                 (
                     check,
                     form_for(
-                        failed, f"check-{check.uuid}", ChildCheckForm, prefix=f"check-{check.uuid}"
+                        failed,
+                        f"check-{check.uuid}",
+                        ChildCheckForm,
+                        check,
+                        prefix=f"check-{check.uuid}",
                     )
                     if check.done_at is None and check.cancelled_at is None
                     else None,
@@ -231,7 +246,11 @@ def _part(request, prisoner, failed):
                 for check in child.health_checks.all()
             ]
             child.screening_form = form_for(
-                failed, f"child-{child.uuid}", ChildScreeningForm, prefix=f"child-{child.uuid}"
+                failed,
+                f"child-{child.uuid}",
+                ChildScreeningForm,
+                child,
+                prefix=f"child-{child.uuid}",
             )
     ids = [
         *([screening.uuid] if screening else []),

@@ -1,10 +1,10 @@
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from rest_framework.test import APIClient
 
 from prisoners.services import set_protection_flags
 from prisoners.tests.factories import PrisonerFactory
+from tests.versions import VersionedAPIClient
 
 pytestmark = pytest.mark.django_db
 LIST = "/api/v1/prisoners/"
@@ -13,7 +13,7 @@ LIST = "/api/v1/prisoners/"
 @pytest.fixture
 def api(cast):
     def for_role(role):
-        client = APIClient()
+        client = VersionedAPIClient()
         response = client.post(
             "/api/v1/auth/token/",
             {"username": cast[role].username, "password": "correct horse battery staple"},
@@ -70,11 +70,11 @@ def test_the_sysadmin_is_refused_case_data(api, woman_a):
 
 
 def test_no_token_no_data(woman_a):
-    assert APIClient().get(LIST).status_code == 401
+    assert VersionedAPIClient().get(LIST).status_code == 401
 
 
 def test_a_wrong_password_gets_no_token(cast):
-    response = APIClient().post(
+    response = VersionedAPIClient().post(
         "/api/v1/auth/token/", {"username": "reception", "password": "wrong"}, format="json"
     )
     assert response.status_code == 400

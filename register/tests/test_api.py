@@ -1,7 +1,6 @@
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from rest_framework.test import APIClient
 
 from admissions.services import admit_woman
 from admissions.tests.factories import commitment, identity
@@ -10,6 +9,7 @@ from register.models import Child, Custody
 from register.services import record_child
 from register.tests.factories import child_fields
 from reminders.models import Reminder
+from tests.versions import VersionedAPIClient
 
 pytestmark = pytest.mark.django_db
 NO_IDENTITIES = ["custody", "health", "safeguarding", "governor", "inspector"]
@@ -19,7 +19,7 @@ CANARY = "Canarychild"
 @pytest.fixture
 def api(cast):
     def for_role(role):
-        client = APIClient()
+        client = VersionedAPIClient()
         client.force_authenticate(cast[role])
         return client
 
@@ -86,7 +86,7 @@ def test_another_facilitys_womans_children_are_404(api, cast, woman_b):
 
 
 def test_no_token_no_children(woman_a, child):
-    assert APIClient().get(children_url(woman_a)).status_code == 401
+    assert VersionedAPIClient().get(children_url(woman_a)).status_code == 401
 
 
 def test_the_children_list_runs_a_constant_number_of_queries(api, cast, woman_a, child):

@@ -6,7 +6,6 @@ import pytest
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, InternalError, transaction
-from rest_framework.test import APIClient
 
 from audit.models import AuditEvent
 from bangkok.errors import RuleBroken
@@ -15,6 +14,7 @@ from health.services.maternity import declare_pregnancy
 from register.models import Child, Separation
 from register.services import record_child, separate_child, update_child
 from register.tests.factories import child_fields
+from tests.versions import VersionedAPIClient
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +36,7 @@ def baby(cast, woman_a):
 
 
 def api(user):
-    client = APIClient()
+    client = VersionedAPIClient()
     client.force_authenticate(user)
     return client
 

@@ -3,7 +3,6 @@ from datetime import timedelta
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
-from rest_framework.test import APIClient
 
 from audit.models import AuditEvent
 from conftest import client_for
@@ -16,6 +15,7 @@ from reminders.services import (
     sweep_reminders,
     tasks_for,
 )
+from tests.versions import VersionedAPIClient
 
 pytestmark = pytest.mark.django_db
 
@@ -192,7 +192,7 @@ def test_the_governors_list_offers_no_mark_done_for_another_teams_escalated_task
 @pytest.mark.rule("6")
 def test_the_api_refuses_done_for_a_task_a_record_answers_or_escalated_to_her(remind, cast):
     def api(role):
-        client = APIClient()
+        client = VersionedAPIClient()
         client.force_authenticate(cast[role])
         return client
 

@@ -4,11 +4,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-from rest_framework.test import APIClient
 
 from reminders.models import Reminder
 from restraints.models import MethodApproval, Restraint
 from restraints.services import remove_restraint, review_restraint
+from tests.versions import VersionedAPIClient
 
 from .factories import ESCORT, protect, restrain
 
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 
 def api(user):
-    client = APIClient()
+    client = VersionedAPIClient()
     client.force_authenticate(user)
     return client
 

@@ -12,7 +12,6 @@ from django.db import IntegrityError, connections, transaction
 from django.db.models import Q
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-from rest_framework.test import APIClient
 
 from audit.models import AuditEvent
 from authority.services import sweep_late
@@ -32,6 +31,7 @@ from restraints.services import (
 )
 from staff.tests.factories import make_staff
 from tests.concurrency import race
+from tests.versions import VersionedAPIClient
 
 from .factories import ESCORT, protect, restrain
 
@@ -54,7 +54,7 @@ def late_cases(user):
 
 
 def api(user):
-    client = APIClient()
+    client = VersionedAPIClient()
     client.force_authenticate(user)
     return client
 

@@ -4,7 +4,6 @@ facility's woman is a 404; a role without the permission is refused."""
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from rest_framework.test import APIClient
 
 from prisoners.models import Unit
 from searches.models import Search, SearchAuthorisation
@@ -12,14 +11,15 @@ from searches.services import record_search
 from staff.models import Course, User
 from staff.tests.factories import make_staff
 from tests import refusals
+from tests.versions import VersionedAPIClient
 
 from .factories import given, pat_down, strip, trained
 
 pytestmark = pytest.mark.django_db
 
 
-def api(user) -> APIClient:
-    client = APIClient()
+def api(user) -> VersionedAPIClient:
+    client = VersionedAPIClient()
     client.force_authenticate(user)
     return client
 

@@ -11,7 +11,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connections
 from django.db.models import Q
 from django.utils import timezone
-from rest_framework.test import APIClient
 
 from audit.models import AuditEvent
 from bangkok.errors import RuleBroken
@@ -27,6 +26,7 @@ from searches.services import (
     request_search_authority,
 )
 from staff.tests.factories import make_staff
+from tests.versions import VersionedAPIClient
 
 from .factories import given, strip, trained
 
@@ -51,7 +51,7 @@ def decided_audit(asked) -> int:
 
 
 def api(user):
-    client = APIClient()
+    client = VersionedAPIClient()
     client.force_authenticate(user)
     return client
 

@@ -21,7 +21,16 @@ from bangkok.formats import human_day
 from bangkok.plausible import check_after_arrest
 from reminders.services import resolve_reminder
 
-from ..models import CHILD_KINDS, CancelledBy, Visit, VisitKind, Visitor, VisitorStatus, VisitStatus
+from ..models import (
+    CHILD_KINDS,
+    CancelledBy,
+    Visit,
+    VisitKind,
+    Visitor,
+    VisitorStatus,
+    VisitStatus,
+    VisitVisitor,
+)
 from ..permissions import ADD_VISIT, CHANGE_VISIT
 from .common import log, normal, require
 from .reminders import child_visit_prefix, family_contact_prefix
@@ -188,12 +197,13 @@ def book_visit(
     )
     visit.full_clean()
     visit.save()
-    visit.visitors.set(people)
+    VisitVisitor.objects.bulk_create(VisitVisitor(visit=visit, visitor=v) for v in people)
     log(by, "visits.visit_booked", visit, prisoner, kind=kind)
     return visit
 
 
-def _booked(by, visit: Visit) -> Visit:
+def booked_visit(by, visit: Visit) -> Visit:
+    """The visit, locked, if it is still booked and `by` may change it."""
     require(by, visit.prisoner, CHANGE_VISIT, message=BOOK)
     visit = Visit.objects.select_for_update().select_related("prisoner").get(pk=visit.pk)
     if visit.status != VisitStatus.BOOKED:
@@ -205,7 +215,7 @@ def _booked(by, visit: Visit) -> Visit:
 def record_visit_held(*, by, visit: Visit, held_at: datetime | None = None) -> Visit:
     """Record that the visit took place; it answers the reminders about family contact
     (Rules 26, 43) and, with a child, about visits with her children (Rule 28)."""
-    visit = _booked(by, visit)
+    visit = booked_visit(by, visit)
     held_at = held_at or timezone.now()
     if held_at > timezone.now():
         raise ValidationError({"held_at": _("That date and hour is in the future.")})
@@ -224,17 +234,19 @@ def record_visit_held(*, by, visit: Visit, held_at: datetime | None = None) -> V
 @transaction.atomic
 def cancel_visit(*, by, visit: Visit, cancelled_by: str, reason: str = "") -> Visit:
     """Record that the visit was cancelled, and by whom. Visits are encouraged and
-    facilitated (Rule 43): the prison cancels one only for a reason it writes down."""
-    visit = _booked(by, visit)
+    facilitated (Rule 43): the prison cancels one only for a reason it writes down, and only
+    once a governor confirms it (`prison.ask_to_cancel_visit`): until then the visit stays
+    booked, for every woman alike (Rules 7.3, 25.1)."""
+    from .prison import ask_to_cancel_visit
+
+    visit = booked_visit(by, visit)
     if cancelled_by not in CancelledBy.values:
         raise ValidationError({"cancelled_by": _("Say who cancelled the visit.")})
     reason = (reason or "").strip()
-    if cancelled_by == CancelledBy.PRISON and not reason:
-        raise RuleBroken(
-            _("Visits are encouraged and facilitated: say why the prison cancelled this one"),
-            rule="43",
-            field="reason",
-        )
+    if cancelled_by == CancelledBy.PRISON:
+        ask_to_cancel_visit(by=by, visit=visit, reason=reason)
+        visit.refresh_from_db()
+        return visit
     visit.status, visit.cancelled_by, visit.cancel_reason = (
         VisitStatus.CANCELLED,
         cancelled_by,

@@ -14,7 +14,16 @@ from django.utils.translation import gettext_lazy
 from bangkok.errors import RuleBroken
 from prisoners.models import ADULT_AGE, age_on
 
-from ..models import Answer, CancelledBy, Relationship, Visitor, VisitorStatus, VisitStatus
+from ..models import (
+    Answer,
+    CancelledBy,
+    LinkStatus,
+    Relationship,
+    Visitor,
+    VisitorStatus,
+    VisitStatus,
+    VisitVisitor,
+)
 from ..permissions import ADD_VISITOR, CHANGE_VISITOR
 from .common import log, normal, require
 
@@ -153,8 +162,8 @@ def withdraw_visitor(*, by, visitor: Visitor) -> Visitor:
     they are taken off the visits booked with them (a visit left with nobody is cancelled)."""
     prisoner = require(by, visitor.prisoner, CHANGE_VISITOR, message=KEEP)
     visitor = Visitor.objects.select_for_update().get(pk=visitor.pk)
-    if visitor.status == VisitorStatus.WITHDRAWN:
-        raise ValidationError(_("She has already withdrawn this visitor."))
+    if visitor.status in (VisitorStatus.WITHDRAWN, VisitorStatus.REMOVED):
+        raise ValidationError(_("This visitor is no longer on her list."))
     if visitor.status == VisitorStatus.REFUSED:
         raise ValidationError(_("She refused this person: her refusal stands as it is."))
     if visitor.by_court_order:
@@ -162,21 +171,30 @@ def withdraw_visitor(*, by, visitor: Visitor) -> Visitor:
     visitor.status = VisitorStatus.WITHDRAWN
     visitor.withdrawn_at, visitor.withdrawn_by = timezone.now(), by
     visitor.save(update_fields=["status", "withdrawn_at", "withdrawn_by"])
-    _take_off_booked_visits(visitor, by=by)
+    take_off_booked_visits(
+        visitor,
+        by=by,
+        cancelled_by=CancelledBy.HER,
+        reason="She withdrew the visitor from her list.",
+    )
     log(by, "visits.visitor_withdrawn", visitor, prisoner)
     return visitor
 
 
-def _take_off_booked_visits(visitor: Visitor, *, by) -> None:
-    """A withdrawn visitor leaves the visits booked with them; a visit left with nobody (and
-    no lawyer) is cancelled, as she asked."""
+def take_off_booked_visits(visitor: Visitor, *, by, cancelled_by: str, reason: str) -> None:
+    """A withdrawn visitor is taken off the visits booked with them (a status on the link:
+    the visit keeps who was booked); a visit left with nobody (and no lawyer) is cancelled,
+    by whoever withdrew them."""
+    now = timezone.now()
     for visit in visitor.visits.filter(status=VisitStatus.BOOKED):
-        visit.visitors.remove(visitor)
-        if visit.visitors.exists() or visit.lawyer_name:
+        VisitVisitor.objects.filter(visit=visit, visitor=visitor).update(
+            status=LinkStatus.TAKEN_OFF, taken_off_at=now
+        )
+        if visit.visitors_on().exists() or visit.lawyer_name:
             continue
-        visit.status, visit.cancelled_by = VisitStatus.CANCELLED, CancelledBy.HER
-        visit.cancel_reason = "She withdrew the visitor from her list."
-        visit.closed_at, visit.closed_by = timezone.now(), by
+        visit.status, visit.cancelled_by = VisitStatus.CANCELLED, cancelled_by
+        visit.cancel_reason = reason
+        visit.closed_at, visit.closed_by = now, by
         visit.save(
             update_fields=["status", "cancelled_by", "cancel_reason", "closed_at", "closed_by"]
         )

@@ -44,6 +44,7 @@ MATRIX = {
     "visits:consult": page(get={"social": 200}, post={"social": 400}),
     "visits:court-order": page(get={"social": 200}, post={"social": 400}),
     "visits:withdraw": page(get={"social": 200}, post={"social": 400}),
+    "visits:withdraw-by-prison": page(get={"social": 200}, post={"social": 400}),
     "visits:visits": page(get=VISIT_READERS),
     "visits:book": page(get={"social": 200, "custody": 200}, post=BOOKERS),
     "visits:visit": page(get=VISIT_READERS),
@@ -65,17 +66,46 @@ MATRIX = {
     "api-visits-visitor-withdraw": api(post={"social": 400}),
     "api-visits-visit-held": api(post=BOOKERS),
     "api-visits-visit-cancel": api(post=BOOKERS),
+    # Without a reason the prison's withdrawal is refused under Mandela 43.3 (409).
+    "api-visits-visitor-prison-withdrawal": api(post={"social": 409}),
+    # The sample cancellation and withdrawal were confirmed already: deciding them again is
+    # refused (400); only the governor reaches them.
+    "api-visits-visit-cancellation-confirm": api(post={"governor": 400}),
+    "api-visits-visit-cancellation-refuse": api(post={"governor": 400}),
+    "api-visits-visitor-withdrawal-confirm": api(post={"governor": 400}),
+    "api-visits-visitor-withdrawal-refuse": api(post={"governor": 400}),
 }
 
 
 def world(cast, admission) -> dict:
     """A visitor waiting for her consultation and a visit booked with an approved visitor,
     for the woman admitted at facility A: route name -> URL kwargs."""
+    from prisoners.tests.factories import PrisonerFactory
+
+    from ..services import prison
     from .factories import approved, booked, visitor
 
     woman = admission.prisoner
+    # Another woman of facility A, not protected after a report: her prison acts are decided.
+    other = PrisonerFactory(facility=woman.facility, prison_number="A-VIS-2")
     waiting = visitor(cast, woman, name="Matrix Waiting")
     visit = booked(cast, woman, [approved(cast, woman, name="Matrix Approved")])
+    cancelled = prison.confirm_cancellation(
+        by=cast["governor"],
+        record=prison.ask_to_cancel_visit(
+            by=cast["custody"],
+            visit=booked(cast, other, [approved(cast, other, name="Matrix Other")]),
+            reason="Lockdown",
+        ),
+    )
+    withdrawn = prison.confirm_withdrawal(
+        by=cast["governor"],
+        record=prison.ask_to_withdraw_visitor(
+            by=cast["social"],
+            visitor=approved(cast, other, name="Matrix Withdrawn"),
+            reason="Brought drugs in",
+        ),
+    )
     her, person, seen = {"uuid": woman.uuid}, {"uuid": waiting.uuid}, {"uuid": visit.uuid}
     return {
         **{
@@ -98,6 +128,8 @@ def world(cast, admission) -> dict:
                 "visits:consult",
                 "visits:court-order",
                 "visits:withdraw",
+                "visits:withdraw-by-prison",
+                "api-visits-visitor-prison-withdrawal",
                 "api-visits-visitor-consultation",
                 "api-visits-visitor-court-order",
                 "api-visits-visitor-withdraw",
@@ -114,6 +146,10 @@ def world(cast, admission) -> dict:
             )
         },
         "visits:today": {},
+        "api-visits-visit-cancellation-confirm": {"uuid": cancelled.uuid},
+        "api-visits-visit-cancellation-refuse": {"uuid": cancelled.uuid},
+        "api-visits-visitor-withdrawal-confirm": {"uuid": withdrawn.uuid},
+        "api-visits-visitor-withdrawal-refuse": {"uuid": withdrawn.uuid},
     }
 
 

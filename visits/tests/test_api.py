@@ -8,7 +8,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-from rest_framework.test import APIClient
+
+from tests.versions import VersionedAPIClient
 
 from ..models import Contact, Visit, Visitor, VisitorStatus, VisitStatus
 from .factories import approved, booked, refused, visitor
@@ -19,7 +20,7 @@ REFUSED_NAME = "Kittisak Violent"
 
 
 def api(user):
-    client = APIClient()
+    client = VersionedAPIClient()
     client.force_authenticate(user)
     return client
 

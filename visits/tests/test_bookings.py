@@ -15,6 +15,7 @@ from tests import refusals
 
 from ..models import Visit, VisitStatus
 from ..services.bookings import book_visit, cancel_visit, record_visit_held
+from ..services.prison import confirm_cancellation
 from ..services.visitors import add_visitor, record_consultation, withdraw_visitor
 from .factories import approved, booked, refused, tomorrow, visitor
 
@@ -247,6 +248,9 @@ def test_the_prison_cancels_a_visit_only_with_a_reason(cast, woman_a):
     visit.refresh_from_db()
     assert visit.status == VisitStatus.BOOKED
     cancel_visit(by=cast["custody"], visit=visit, cancelled_by="prison", reason="Lockdown")
+    visit.refresh_from_db()
+    assert visit.status == VisitStatus.BOOKED  # until a governor confirms it
+    confirm_cancellation(by=cast["governor"], record=visit.cancellations.get())
     visit.refresh_from_db()
     assert visit.status == VisitStatus.CANCELLED and visit.cancel_reason == "Lockdown"
 

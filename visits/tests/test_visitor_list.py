@@ -120,7 +120,9 @@ def test_withdrawing_one_visitor_keeps_the_visit_for_the_others(cast, woman_a):
     withdraw_visitor(by=cast["social"], visitor=first)
     visit = Visit.objects.get(pk=visit.pk)
     assert visit.status == VisitStatus.BOOKED
-    assert list(visit.visitors.all()) == [second]
+    assert list(visit.visitors_on()) == [second]
+    # Taken off by a status: the visit still says who was booked.
+    assert list(visit.visitors.all()) == [first, second]
 
 
 def test_a_child_visitor_needs_a_date_of_birth_or_an_age(cast, woman_a):

@@ -2,11 +2,9 @@
 refusal beside the form (its rule named) and nothing written."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 
-from bangkok.errors import RuleBroken
-from bangkok.forms import refusal_into
+from bangkok.forms import attempt
 from register.services import children_of
 
 from ..permissions import sees_child_identity
@@ -26,17 +24,14 @@ def form_page(request, *, woman, form, title, intro="", button, testid="", statu
     return render(request, "visits/form.html", context, status=status)
 
 
-def submit(request, form, save, *, done: str, then, again):
-    """Validate `form`, call `save(**cleaned_data)`: redirect to `then(result)` with `done`, or
-    `again(form, status=400)` with the refusal beside the form."""
-    if form.is_valid():
-        try:
-            result = save(**form.cleaned_data)
-        except (RuleBroken, ValidationError) as error:
-            refusal_into(form, error)
-        else:
-            messages.success(request, done)
-            return redirect(then(result))
+def submit(request, form, save, *, done, then, again, record=None):
+    """Validate `form`, call `save(**cleaned_data)`: redirect to `then(result)` with `done`
+    (or `done(result)`), or `again(form, status=400)` with the refusal beside the form. A form
+    that changes an existing `record` carries its version (`bangkok.forms.attempt`)."""
+    saved, result = attempt(form, save, record)
+    if saved:
+        messages.success(request, done(result) if callable(done) else done)
+        return redirect(then(result))
     return again(form, status=400)
 
 

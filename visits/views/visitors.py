@@ -8,10 +8,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_safe
 
+from bangkok.forms import carrying
 from bangkok.pagination import paginate
 from prisoners.permissions import access_woman
 
-from ..forms import ConsultationForm, CourtOrderForm, VisitorForm, WithdrawForm
+from ..forms import ConsultationForm, CourtOrderForm, PrisonWithdrawForm, VisitorForm, WithdrawForm
 from ..permissions import (
     ADD_VISITOR,
     ANY_VISITOR_VIEW,
@@ -20,6 +21,7 @@ from ..permissions import (
     sees_child_identity,
 )
 from ..reading import labelled, visitors_for
+from ..services import prison
 from ..services import visitors as services
 from .common import form_page, her_children, submit
 
@@ -101,11 +103,12 @@ def _visitor_form(*, form_class, verb, title, intro, button, done, testid):
             )
 
         if request.method == "GET":
-            return again(form_class())
+            return again(carrying(form_class(), visitor))
         return submit(
             request,
             form_class(request.POST),
             lambda **data: verb(by=request.user, visitor=visitor, **data),
+            record=visitor,
             done=str(done),
             then=lambda _v: _list_url(woman),
             again=again,
@@ -145,4 +148,16 @@ withdraw = _visitor_form(
     button=gettext_lazy("Withdraw the visitor"),
     done=gettext_lazy("Visitor withdrawn."),
     testid="withdraw-form",
+)
+withdraw_by_prison = _visitor_form(
+    form_class=PrisonWithdrawForm,
+    verb=prison.ask_to_withdraw_visitor,
+    title=gettext_lazy("The prison withdraws a visitor"),
+    intro=gettext_lazy(
+        "Only as strictly required for security and order, saying why (Mandela Rule 43.3); "
+        "never her child (Rule 23). They stay on her list until a governor confirms it."
+    ),
+    button=gettext_lazy("Ask a governor to confirm"),
+    done=gettext_lazy("Recorded: it takes effect when a governor confirms it."),
+    testid="prison-withdraw-form",
 )

@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from authority.services import may_decide
+from bangkok.forms import carrying
 from bangkok.pagination import paginate
 from prisoners.permissions import access_record, access_woman, facilities_of
 
@@ -19,6 +21,7 @@ from ..models import Visit, VisitStatus
 from ..permissions import ADD_VISIT, CHANGE_VISIT, VIEW_VISIT
 from ..reading import label_visits, with_visitors
 from ..services import bookings as services
+from ..services.prison import CANCELLATIONS
 from .common import approved_visitors, form_page, submit
 
 
@@ -76,9 +79,15 @@ def _visit_page(request, visit, *, held=None, cancel=None, status=200):
     context = {
         "woman": visit.prisoner,
         "visit": visit,
+        "cancellations": [
+            (asked, asked.awaits_authority and may_decide(CANCELLATIONS, request.user, asked))
+            for asked in visit.cancellations.select_related(
+                "asked_by", "authorised_by", "authority_refused_by", "authority_sought_from"
+            )
+        ],
         "can_change": can_change,
-        "held_form": held or HeldForm(prefix="held"),
-        "cancel_form": cancel or CancelForm(prefix="cancel"),
+        "held_form": held or carrying(HeldForm(prefix="held"), visit),
+        "cancel_form": cancel or carrying(CancelForm(prefix="cancel"), visit),
     }
     return render(request, "visits/visit.html", context, status=status)
 
@@ -106,6 +115,7 @@ def _outcome(form_class, prefix: str, verb, done: str):
             request,
             form_class(request.POST, prefix=prefix),
             lambda **data: verb(by=request.user, visit=visit, **data),
+            record=visit,
             done=done,
             then=_visit_url,
             again=lambda form, status: _visit_page(request, visit, status=status, **{prefix: form}),
@@ -115,7 +125,16 @@ def _outcome(form_class, prefix: str, verb, done: str):
 
 
 record_held = _outcome(HeldForm, "held", services.record_visit_held, _("Visit recorded as held."))
-cancel = _outcome(CancelForm, "cancel", services.cancel_visit, _("Visit recorded as cancelled."))
+cancel = _outcome(
+    CancelForm,
+    "cancel",
+    services.cancel_visit,
+    lambda visit: (
+        _("Visit recorded as cancelled.")
+        if visit.status == VisitStatus.CANCELLED
+        else _("Recorded: the prison's cancellation takes effect when a governor confirms it.")
+    ),
+)
 
 
 @login_required
