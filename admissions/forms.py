@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from bangkok.forms import DATE, DATETIME, govuk_styled, moment
 from bangkok.plausible import validate_birth_date, validate_past_date
 from prisoners.models import GenderIdentity, LegalStatus
-from register.models import Child
+from register.models import CHILD_FIELDS, Child
 
 from .models import Decision, Kept, Outcome, RightsItem
 
@@ -125,19 +125,7 @@ class RightsOfferForm(forms.Form):
 class ChildForm(forms.ModelForm):
     class Meta:
         model = Child
-        fields = [
-            "given_names",
-            "family_name",
-            "date_of_birth",
-            "lives_with_mother",
-            "location",
-            "location_unknown",
-            "custody",
-            "carer_contact",
-            "dependent",
-            "arrangements",
-            "no_arrangements_reason",
-        ]
+        fields = list(CHILD_FIELDS)
         widgets = {"date_of_birth": DATE}
 
     def __init__(self, *args, **kwargs):

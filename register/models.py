@@ -32,6 +32,23 @@ class Custody(models.TextChoices):
     UNKNOWN = "unknown", _("Not known")
 
 
+# What staff record about a child, declared once: the page form, the API and the services take
+# exactly these (Rules 2.2, 3.1).
+CHILD_FIELDS = (
+    "given_names",
+    "family_name",
+    "date_of_birth",
+    "lives_with_mother",
+    "location",
+    "location_unknown",
+    "custody",
+    "carer_contact",
+    "dependent",
+    "arrangements",
+    "no_arrangements_reason",
+)
+
+
 @pghistory.track()
 class Child(Versioned):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)

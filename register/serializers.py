@@ -6,21 +6,7 @@ from rest_framework import serializers
 
 from bangkok.api_fields import StrictModelSerializer
 
-from .models import Child, Separation
-
-CHILD_FIELDS = [
-    "given_names",
-    "family_name",
-    "date_of_birth",
-    "lives_with_mother",
-    "location",
-    "location_unknown",
-    "custody",
-    "carer_contact",
-    "dependent",
-    "arrangements",
-    "no_arrangements_reason",
-]
+from .models import CHILD_FIELDS, Child, Separation
 
 
 class ChildSerializer(StrictModelSerializer):

@@ -16,22 +16,8 @@ from prisoners.services import refresh_protection_flags
 from reminders.models import Basis
 from reminders.services import cancel_reminder, schedule_reminder
 
-from .models import Child, Custody, Separation
+from .models import CHILD_FIELDS, Child, Custody, Separation
 from .permissions import ADD_CHILD, CHANGE_CHILD, READ_IDENTITY, can_read_child_identity
-
-CHILD_FIELDS = {
-    "given_names",
-    "family_name",
-    "date_of_birth",
-    "lives_with_mother",
-    "location",
-    "location_unknown",
-    "custody",
-    "carer_contact",
-    "dependent",
-    "arrangements",
-    "no_arrangements_reason",
-}
 
 
 @transaction.atomic
@@ -165,7 +151,7 @@ def _locked(child: Child) -> Child:
 
 
 def _refuse_unknown(fields) -> None:
-    unknown = set(fields) - CHILD_FIELDS
+    unknown = set(fields) - set(CHILD_FIELDS)
     if unknown:
         raise ValueError(f"Unknown child fields: {sorted(unknown)}")
 

@@ -4,12 +4,12 @@ At every door (service, page, API) a refusal names its rule and writes nothing."
 
 import pytest
 from django.urls import reverse
-from rest_framework.test import APIClient
 
 from audit.models import AuditEvent
 from bangkok.errors import RuleBroken
 from conftest import client_for
 from prisoners.services import set_protection_flags
+from tests.versions import VersionedAPIClient
 
 from ..models import SegregationExtension
 from ..services import segregation as services
@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 
 def post(user, path, body=None):
-    client = APIClient()
+    client = VersionedAPIClient()
     client.force_authenticate(user)
     return client.post(f"/api/v1{path}", body or {}, format="json")
 

@@ -8,11 +8,11 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError, transaction
 from django.urls import reverse
-from rest_framework.test import APIClient
 
 from audit.models import AuditEvent
 from bangkok.errors import RuleBroken
 from conftest import client_for
+from tests.versions import VersionedAPIClient
 
 from ..models import (
     LinkStatus,
@@ -35,7 +35,7 @@ pytestmark = pytest.mark.django_db
 
 
 def post(user, path, body=None):
-    client = APIClient()
+    client = VersionedAPIClient()
     client.force_authenticate(user)
     return client.post(f"/api/v1{path}", body or {}, format="json")
 
