@@ -387,3 +387,24 @@ def test_health_staff_screen_her_through_the_file_page(cast, admission):
     )
     assert refused.status_code == 400 and "Bangkok Rule 7.1" in refused.content.decode()
     assert not woman.disclosures.exists()
+
+
+def test_starting_the_screening_from_a_stale_page_is_refused_saying_so(cast, admission):
+    """The page's start form names the admission's version, as the API's If-Match does."""
+    from admissions.models import Admission
+
+    nurse = client_for(cast["health"])
+    file_page = nurse.get(reverse("health:file", args=[admission.prisoner.uuid]))
+    assert f'name="version" value="{admission.version}"' in file_page.content.decode()
+    Admission.objects.filter(pk=admission.pk).update(interpreter_needed=True)
+    audited = set(AuditEvent.objects.values_list("action", flat=True))
+    stale = nurse.post(
+        reverse("health:start-screening", args=[admission.uuid]),
+        {"language": "my", "version": str(admission.version)},
+    )
+    assert stale.status_code == 400
+    assert "This record was changed since you opened it" in stale.content.decode()
+    assert not Screening.objects.exists()
+    # Only her file shown again is audited, as a read.
+    new = set(AuditEvent.objects.values_list("action", flat=True)) - audited
+    assert new <= {"health.file_read"}, new

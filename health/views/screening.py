@@ -44,6 +44,7 @@ def start_screening(request, uuid):
         StartScreeningForm(request.POST),
         lambda **data: services.start_screening(by=request.user, admission=admission, **data),
         key="start",
+        record=admission,
     )
 
 
@@ -204,7 +205,7 @@ def _part(request, prisoner, failed):
         )
     if can_record:
         context.update(
-            start_form=form_for(failed, "start", StartScreeningForm),
+            start_form=form_for(failed, "start", StartScreeningForm, admission),
             hiv_form=form_for(failed, "hiv", HivOfferForm),
             disclosure_form=form_for(failed, "disclosure", DisclosureForm),
             consent_form=form_for(failed, "consent", ConsentForm),
