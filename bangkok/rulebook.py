@@ -10,12 +10,17 @@ ROOT = Path(__file__).resolve().parent.parent
 SKIPPED = {"tests", "migrations", "management"}
 
 
-def project_modules(root: Path = ROOT):
-    """The project's own Python files, tests and migrations left out."""
+def project_modules(root: Path = ROOT, skipped=SKIPPED):
+    """The project's own Python files, tests and migrations (and management commands, unless
+    `skipped` says otherwise) left out."""
     for package in sorted(p.parent for p in root.glob("*/__init__.py")):
         for path in sorted(package.rglob("*.py")):
-            if not SKIPPED.intersection(path.relative_to(root).parts):
+            if not set(skipped).intersection(path.relative_to(root).parts):
                 yield path
+
+
+def module_name(path: Path, root: Path = ROOT) -> str:
+    return ".".join(path.relative_to(root).with_suffix("").parts).removesuffix(".__init__")
 
 
 def _is_rule_broken(call: ast.Call) -> bool:
@@ -51,8 +56,7 @@ def refusals(root: Path = ROOT) -> list[tuple[str | None, str, str]]:
     found = []
     for path in project_modules(root):
         relative = path.relative_to(root)
-        module = ".".join(relative.with_suffix("").parts).removesuffix(".__init__")
-        walker = _Walker(module)
+        walker = _Walker(module_name(path, root))
         walker.visit(ast.parse(path.read_text(), filename=str(path)))
         found += [(rule, where, f"{relative}:{line}") for rule, where, line in walker.found]
     return found

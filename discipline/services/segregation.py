@@ -329,7 +329,7 @@ def extend_segregation(
         by=by,
         prisoner=segregation.prisoner,
         kind=AdverseKind.SEGREGATION_EXTENSION,
-        summary=_("Segregation extended until %(day)s") % {"day": planned_end.isoformat()},
+        summary=_("Segregation extended until %(day)s") % {"day": human_day(planned_end)},
         params={"extension": str(extension.uuid)},
         carrying_out=held,
         record=extension,
@@ -357,7 +357,7 @@ EXTENSIONS = Authority(
     title=_lazy("an extension of a segregation"),
     rule="M43",
     describe=lambda extension: (
-        _("Segregation until %(day)s") % {"day": extension.planned_end.isoformat()}
+        _("Segregation until %(day)s") % {"day": human_day(extension.planned_end)}
     ),
     url=lambda extension: reverse(
         "discipline:segregation", kwargs={"uuid": extension.segregation.uuid}

@@ -8,10 +8,9 @@ import itertools
 from pathlib import Path
 
 import pytest
-from django.apps import apps
 from django.utils import timezone
 
-from bangkok.project import of_the_project
+from bangkok import rulebook
 from reminders.kinds import UndeclaredKind, declared_kinds
 from reminders.models import Reminder
 from reminders.services import schedule_reminder
@@ -118,15 +117,9 @@ def _string(value, module: Module, expr) -> str:
 
 
 def project_modules():
-    for config in apps.get_app_configs():
-        if not of_the_project(config):
-            continue
-        root = Path(config.path)
-        for path in sorted(root.rglob("*.py")):
-            relative = path.relative_to(root.parent)
-            if {"tests", "migrations"} & set(relative.parts):
-                continue
-            yield path, ".".join(relative.with_suffix("").parts).removesuffix(".__init__")
+    """The project's modules, its management commands included (the demo schedules tasks)."""
+    for path in rulebook.project_modules(skipped={"tests", "migrations"}):
+        yield path, rulebook.module_name(path)
 
 
 def scheduled_kinds() -> dict[str, set[str]]:

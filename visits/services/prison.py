@@ -22,6 +22,7 @@ from authority.models import AuthorityState
 from authority.registry import Authority
 from authority.services import seek, sought, verbs_for
 from bangkok.errors import RuleBroken
+from bangkok.formats import human_day
 from complaints.models import AdverseKind
 from complaints.services import hold_if_protected
 
@@ -126,7 +127,7 @@ CANCELLATIONS = Authority(
     describe=lambda record: (
         _("Visit of %(day)s: %(reason)s")
         % {
-            "day": timezone.localtime(record.visit.starts_at).date().isoformat(),
+            "day": human_day(timezone.localtime(record.visit.starts_at).date()),
             "reason": record.reason,
         }
     ),
