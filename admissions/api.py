@@ -13,8 +13,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from authority.serializers import RefuseInput
+from bangkok.actions import Area, Operation, operation_urls
 from bangkok.api_permissions import requires
-from bangkok.operations import Area, Operation, operation_urls
 from bangkok.pagination import KeysetPagination
 from bangkok.schema import ERROR, FIELD_ERRORS
 from bangkok.versions import READ_HEADERS, VERSION_ANSWERS, VERSION_HEADERS, VersionedView

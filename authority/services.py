@@ -361,7 +361,7 @@ def late_or_refused(queryset, *, ended: str = "", now: datetime | None = None):
     return queryset.filter(late | Q(authority=AuthorityState.REFUSED))
 
 
-# Verbs for an area's API table (`bangkok.operations.Operation`)
+# Verbs for an area's API table (`bangkok.actions.Operation`)
 
 
 def verbs_for(key: str):

@@ -10,7 +10,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 import audit
-from bangkok.operations import Area, Operation
+from bangkok.actions import Area, Operation
 from bangkok.pagination import KeysetPagination
 from bangkok.schema import ERROR, FIELD_ERRORS
 from bangkok.versions import READ_HEADERS, VersionedView

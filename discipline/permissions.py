@@ -14,7 +14,7 @@ ANY_VIEW = (VIEW_CHARGE, VIEW_SANCTION, VIEW_SEGREGATION, VIEW_RESTRICTION)
 
 
 def access_with(*perms: str):
-    """An access function for `bangkok.operations.Area`: (user, uuid, write=) -> woman."""
+    """An access function for `bangkok.actions.Area`: (user, uuid, write=) -> woman."""
 
     def access(user, uuid, write: bool = True):
         return access_woman(user, uuid, *perms)

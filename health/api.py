@@ -17,7 +17,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from admissions.models import Admission
-from bangkok.operations import Area, Operation
+from bangkok.actions import Area, Operation
 from bangkok.schema import ERROR
 from register.models import Child
 

@@ -10,8 +10,8 @@ from rest_framework import status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from bangkok.actions import refused
 from bangkok.api_permissions import requires
-from bangkok.operations import refused
 from bangkok.schema import FIELD_ERRORS
 from bangkok.versions import VERSION_ANSWERS, VERSION_HEADERS, VersionedView
 from prisoners.permissions import access_prisoner

@@ -2,9 +2,7 @@
 a restraint of a woman outside the viewer's facilities, or seen by a role that doesn't read
 restraints, is the same 404 as one that doesn't exist."""
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.utils.translation import gettext as _
 
 from prisoners.permissions import access_prisoner, prisoners_visible_to
 
@@ -30,9 +28,3 @@ def access_restraint(user, uuid) -> Restraint:
     if restraint is None:
         raise Http404("No such restraint in your facilities.")
     return restraint
-
-
-def require(user, perm: str) -> None:
-    """A role that reads restraints but may not do this: 403."""
-    if not user.has_perm(perm):
-        raise PermissionDenied(_("Your role can't do this with restraints."))

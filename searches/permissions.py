@@ -6,14 +6,11 @@ search is seen by those who read searches in the facility where it was done or w
 woman now is; missing and forbidden are the same 404.
 """
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
-from django.utils.translation import gettext as _
 
 from authority.models import AuthorityState
-from prisoners.models import Prisoner
-from prisoners.permissions import access_prisoner, facilities_of, staff_holding
+from prisoners.permissions import facilities_of, staff_holding
 from staff.models import User
 
 from .models import Search, SearchAuthorisation, SearchStaff
@@ -61,16 +58,6 @@ def access_search(user, uuid) -> Search:
     if search is None:
         raise Http404("No such search in your facilities.")
     return search
-
-
-def access_for_search(user, uuid) -> Prisoner:
-    """The woman, for recording a search of her (or of a child with her or visiting her):
-    404 if she is out of the user's scope or the role reads no searches, 403 if the role reads
-    them but doesn't record them."""
-    woman = access_prisoner(user, uuid, perm=VIEW)
-    if not user.has_perm(RECORD):
-        raise PermissionDenied(_("Your role can't record searches."))
-    return woman
 
 
 def can_read_training(user) -> bool:

@@ -37,7 +37,7 @@ def access_visitor(user, uuid, *perms: str):
 
 
 def access_with(*perms: str):
-    """An access function for `bangkok.operations.Area`: (user, uuid, write=) -> woman."""
+    """An access function for `bangkok.actions.Area`: (user, uuid, write=) -> woman."""
 
     def access(user, uuid, write: bool = True):
         return access_woman(user, uuid, *perms)
