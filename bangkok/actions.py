@@ -1,5 +1,7 @@
 """Actions declared as data: one declaration per service verb yields its API operation and,
-where staff act on a page, its form view. This module is the only place that builds either.
+where staff act on a page, its form view. This module is the one place that builds either
+(the pages of discipline, visits, health, complaints, admissions and register still have
+their own form views, to be converted).
 
 An area lists its `Action`s once (in `<app>/actions.py`) with the `Area` that says how they
 reach the woman, and its URL modules mount them:
@@ -27,24 +29,39 @@ Each request of either door goes the same way:
    `Page.again(request, target, form)` renders. A page form on an existing record carries its
    version (a hidden field; `bangkok.forms.attempt`).
 
-An example (restraints):
+An example (`restraints/actions.py`):
 
     Action(
-        "review",                                 # names: api-restraints-review, restraints:review
-        "restraints/<uuid:uuid>/review/",         # the API's path ("" for a page-only action)
+        "review",                             # names: api-restraints-review, restraints:review
+        "restraints/<uuid:uuid>/review/",     # the API's path ("" for a page-only action)
         "Review a restraint that is on: is it still needed? (Mandela 48.1)",
-        services.review_restraint,                # review_restraint(by=, restraint=, **data)
-        io.RestraintReviewSerializer,             # the API's answer
-        io.RestraintReviewInput,                  # the API's input
-        model=Restraint, arg="restraint", created=True, perm=services.CHANGE,
+        services.review_restraint,            # review_restraint(by=, restraint=, **data)
+        io.RestraintReviewSerializer,         # the API's answer (`out`)
+        io.RestraintReviewInput,              # the API's input (`body`)
+        model=Restraint,                      # the record the address names (versioned)
+        arg="restraint",                      # the verb's name for it
+        created=True,                         # 201
+        perm=services.CHANGE,                 # else 404, before the body is read
         page=Page(
-            "<uuid:uuid>/review/", ReviewForm, done=_("Review recorded."),
+            "<uuid:uuid>/review/",            # the page's path, in the app's namespace
+            ReviewForm,
+            again=on_its_page("review_form"), # refused: the restraint's page, form beside it
+            done=_("Review recorded."),
             then=to("restraints:detail", of="target"),
-            again=lambda request, restraint, form: detail_page(request, restraint, review=form),
         ),
     )
 
-`manage.py routes` (`make routes`) prints every route with the action and rules behind it.
+Converting an area: move its API table (`Operation`s, the old name of `Action`) into
+`<app>/actions.py` with its `Area`; give each action its pages offer a `Page` (a page-only
+action has path ""); mount `api_urls`/`page_urls`; delete the area's submit helpers and form
+views. A form shown on another page (a record's page with several forms) is built blank with
+`page_form` there, and `Page.again` renders that page. Where today's answers differ between the
+doors (the API reading the body before the verb refuses the role), keep them: `Page.perm`
+asks a permission of the page only. Check that `manage.py spectacular` gives the same schema
+and that the area's permission matrix (`<app>/tests/matrix.py`) still holds.
+
+`make routes` (`python -m bangkok.routes`) prints every route with the action and rules
+behind it.
 """
 
 from collections.abc import Callable
@@ -129,6 +146,9 @@ class Page:
     """(request, target) -> the form's keyword arguments (the choices it offers)."""
     again: Callable[[Any, Any, forms.Form], HttpResponse] | None = None
     name: str = ""
+    perm: str = ""
+    """A permission the page asks before it shows the form, where the API leaves the role to
+    the verb (which refuses it after reading the body)."""
 
 
 @dataclass(frozen=True)
@@ -275,6 +295,8 @@ def page_view(action: Action, area: Area):
     @login_required
     @require_http_methods(methods)
     def view(request, uuid=None):
+        if page.perm and not request.user.has_perm(page.perm):
+            raise PermissionDenied
         target, woman = reach(action, area, request.user, uuid)
         posted = request.POST if request.method == "POST" else None
         form = page_form(action, request, target, posted)

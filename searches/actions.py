@@ -133,7 +133,6 @@ AUTHORITY_ACTIONS = [
         SearchAuthoritySerializer,
         SearchAuthorityInput,
         created=True,
-        perm=RECORD,
         rules=("M51",),
         description=(
             "Custody. An individual reason (409, M51). It awaits the authority of the governor "
@@ -149,6 +148,7 @@ AUTHORITY_ACTIONS = [
                 "Authority asked for. The search may be carried out once the governor gives it."
             ),
             then=to("prisoners:detail", of="target"),
+            perm=RECORD,
         ),
     ),
     Action(
