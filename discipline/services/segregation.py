@@ -465,7 +465,8 @@ def record_segregation_visit(
     require(by, segregation.prisoner, VISIT, message=_("Only health staff record this visit."))
     seen_at = seen_at or timezone.now()
     ended = segregation.ended_at or timezone.now()
-    if seen_at > ended or seen_at < segregation.started_at:
+    started = segregation.started_at
+    if started is None or seen_at > ended or seen_at < started:
         raise ValidationError({"seen_at": _("She was seen while segregated, not later or before.")})
     visit = SegregationVisit.objects.create(
         segregation=segregation, seen_at=seen_at, seen_by=by, fit_to_remain=fit_to_remain
