@@ -586,24 +586,6 @@ def withdraw_clinical_consent(*, by, consent: ClinicalConsent) -> ClinicalConsen
     return consent
 
 
-# Reading the file
-
-
-def record_file_read(*, viewer, prisoner, disclosed: list) -> None:
-    """Every read of her clinical file is audited with the ids of the records shown (Rule 8)."""
-    from ..permissions import can_read_clinical
-
-    if not can_read_clinical(viewer, prisoner):
-        raise PermissionDenied(_("The clinical file is confidential (Rule 8)."))
-    audit.record(
-        by=viewer,
-        action="health.file_read",
-        subject=prisoner,
-        facility=prisoner.facility,
-        disclosed=disclosed,
-    )
-
-
 def screening_of(prisoner):
     """Her latest admission and its entry screening (or None)."""
     admission = prisoner.admissions.select_related("health_screening").first()
