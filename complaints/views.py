@@ -12,7 +12,7 @@ from bangkok.forms import StyledForm, attempt, carrying
 from bangkok.pagination import paginate
 from prisoners.permissions import access_prisoner
 
-from . import forms
+from . import forms, reading
 from .models import ProtectionPlan
 from .permissions import (
     access_complaint,
@@ -58,7 +58,7 @@ def lodge(request, uuid):
 def _page(request, complaint, failed=None, status=200):
     """The complaint with its account (the read is audited) and, for safeguarding staff, the
     forms to deal with it."""
-    services.record_complaint_read(viewer=request.user, complaint=complaint)
+    reading.read(viewer=request.user, complaint=complaint)
     dealing = request.user.has_perm(services.DEAL)
     step_forms = {}
     if dealing:
