@@ -14,8 +14,8 @@ from bangkok.operations import Area, Operation
 from bangkok.pagination import KeysetPagination
 from bangkok.schema import ERROR
 
+from . import reading, services
 from . import serializers as io
-from . import services
 from .models import Restraint, RestraintReview
 from .permissions import access_her_restraints
 
@@ -27,6 +27,9 @@ NOT_FOUND = OpenApiResponse(
         "answer either way)."
     ),
 )
+
+
+NO_APPROVAL = {"in_force": False, "devices": [], "valid_until": None}
 
 
 @extend_schema(tags=[TAG], summary="Her restraints, oldest first (Rule 24)")
@@ -41,7 +44,7 @@ class HerRestraints(ListAPIView):
         woman = access_her_restraints(self.request.user, self.kwargs["uuid"])
         reviews = RestraintReview.objects.select_related("reviewed_by")
         return (
-            services.her_restraints(woman)
+            reading.her_restraints(woman)
             .select_related("prisoner")
             .prefetch_related(Prefetch("reviews", reviews))
         )
@@ -56,12 +59,7 @@ class HerRestraints(ListAPIView):
 class ApprovalInForce(APIView):
     def get(self, request, uuid):
         woman = access_her_restraints(request.user, uuid)
-        approval = services.approval_in_force(woman)
-        shown = {
-            "in_force": approval is not None,
-            "devices": approval.devices if approval else [],
-            "valid_until": approval.valid_until if approval else None,
-        }
+        shown = reading.approval_shown(request.user, woman) or NO_APPROVAL
         return Response(io.ApprovalInForceSerializer(shown).data)
 
 

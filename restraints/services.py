@@ -587,13 +587,6 @@ def _ask_for_method_approval(restraint: Restraint, *, by) -> None:
 # Reads
 
 
-def her_restraints(prisoner: Prisoner):
-    """Her restraints, newest first, with what a list shows in a fixed number of queries."""
-    return prisoner.restraints.select_related(
-        "authorised_by", "applied_by", "removed_by", "authority_sought_from"
-    ).select_related("authority_refused_by", "authority_requested_by")
-
-
 def next_review_due(restraint: Restraint):
     """When the open review of a restraint that is on falls due."""
     return (
