@@ -18,8 +18,8 @@ from bangkok.pagination import KeysetPagination
 from bangkok.schema import ERROR
 from prisoners.permissions import access_prisoner
 
-from . import services
-from .models import Search, SearchAuthorisation
+from . import reading, services
+from .models import SearchAuthorisation
 from .permissions import READ_TRAINING, RECORD, VIEW, access_for_search, access_search
 from .serializers import (
     CellSearchInput,
@@ -29,7 +29,6 @@ from .serializers import (
     SearchSerializer,
     TrainingRecordSerializer,
 )
-from .services.searches import with_staff
 from .services.training import TRAINING_ORDER
 
 TAG = "searches"
@@ -39,7 +38,7 @@ RECORD_RULES = refused(("19", "20", "21", "M51", "M52"))
 
 def shown(search):
     """The search as the API answers it, with its staff."""
-    return SearchSerializer(with_staff(Search.objects.filter(pk=search.pk)).get()).data
+    return SearchSerializer(reading.shown(search)).data
 
 
 @extend_schema_view(
@@ -75,7 +74,7 @@ class HerSearches(generics.ListAPIView):
 
     def get_queryset(self):
         woman = access_prisoner(self.request.user, self.kwargs["uuid"], perm=VIEW)
-        return services.her_searches(woman)
+        return reading.her_searches(woman)
 
     def post(self, request, uuid):
         woman = access_for_search(request.user, uuid)
