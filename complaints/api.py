@@ -119,9 +119,7 @@ class HeldActions(ListAPIView):
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return HeldAction.objects.none()
-        if not self.request.user.has_perm("complaints.view_heldaction"):
-            raise PermissionDenied
-        return held_actions_visible_to(self.request.user).select_related("prisoner", "requested_by")
+        return reading.held_actions(self.request.user)
 
 
 def access_for_dealing(user, uuid, write=True):

@@ -7,10 +7,12 @@ complaint that names the viewer is absent from all of it (`permissions`), and no
 page tells a member of staff named in one that it exists.
 """
 
+from django.core.exceptions import PermissionDenied
+
 import audit
 
 from .models import Complaint, HeldStatus
-from .permissions import READ, STATUS, complaints_visible_to, held_actions_visible_to
+from .permissions import HELD, READ, STATUS, complaints_visible_to, held_actions_visible_to
 from .services.complaints import LODGE
 from .services.safeguarding import protection_shown_to
 
@@ -50,6 +52,14 @@ def read(*, viewer, complaint: Complaint) -> Complaint:
         disclosed=[str(complaint.uuid)],
     )
     return complaint
+
+
+def held_actions(viewer):
+    """Actions held after a report that the viewer may see, with the woman and who asked, for
+    a list (Rules 7.3, 25.1); refused to a role that sees none."""
+    if not viewer.has_perm(HELD):
+        raise PermissionDenied
+    return held_actions_visible_to(viewer).select_related("prisoner", "requested_by")
 
 
 def complaints_section(*, viewer, prisoner) -> dict | None:
