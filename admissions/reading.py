@@ -3,6 +3,10 @@
 sees. Nothing read here is confidential enough to be audited: her children's identities,
 read beside her admission, are audited by `register.reading`."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.db.models import Prefetch
 
 from register.permissions import can_read_child_identity
@@ -18,22 +22,26 @@ from .services import (
     pending_transfers,
 )
 
+if TYPE_CHECKING:
+    from prisoners.models import Prisoner
+    from staff.models import User
+
 READ_ALLOCATION = "admissions.view_allocation"
 
 
-def sees_injuries(viewer) -> bool:
+def sees_injuries(viewer: User) -> bool:
     """Whether injuries or ill-treatment were noted is for those who admit her (reception,
     the governor); health staff get the urgent task."""
     return viewer.has_perm(ADMIT)
 
 
-def sees_grounds(viewer) -> bool:
+def sees_grounds(viewer: User) -> bool:
     """The grounds of a request for suspension of detention speak of her children: only for
     roles that may know their identities (Rule 3.2)."""
     return can_read_child_identity(viewer)
 
 
-def episode(viewer, admission: Admission) -> dict:
+def episode(viewer: User, admission: Admission) -> dict:
     """One episode as the viewer may read it: its checklist, transfers and pending transfers;
     the allocation and distances from her home only for roles that read allocations (Rule 4)."""
     show_allocation = viewer.has_perm(READ_ALLOCATION)
@@ -57,7 +65,7 @@ def episode(viewer, admission: Admission) -> dict:
     return shown
 
 
-def admission_section(*, viewer, prisoner) -> dict:
+def admission_section(*, viewer: User, prisoner: Prisoner) -> dict:
     """Her latest episode and checklist, with its property and transfers."""
     admission = (
         prisoner.admissions.prefetch_related(
@@ -84,7 +92,7 @@ def admission_section(*, viewer, prisoner) -> dict:
     }
 
 
-def allocation_section(*, viewer, prisoner) -> dict | None:
+def allocation_section(*, viewer: User, prisoner: Prisoner) -> dict | None:
     """The latest allocation decision and its reasons, for roles that read them (T2)."""
     if not viewer.has_perm(READ_ALLOCATION):
         return None
@@ -96,7 +104,7 @@ def allocation_section(*, viewer, prisoner) -> dict | None:
     return {"allocation": latest, "woman": prisoner}
 
 
-def family_section(*, viewer, prisoner) -> dict | None:
+def family_section(*, viewer: User, prisoner: Prisoner) -> dict | None:
     """Her family and contacts (T2), for reception, social workers, the governor and the
     inspector; nothing for the others."""
     if not viewer.has_perm(READ_FAMILY):
@@ -104,7 +112,7 @@ def family_section(*, viewer, prisoner) -> dict | None:
     return {"family": list(prisoner.family.all())}
 
 
-def suspension_section(*, viewer, prisoner) -> dict | None:
+def suspension_section(*, viewer: User, prisoner: Prisoner) -> dict | None:
     """Her requests for suspension of detention: that they exist, when and their outcome for
     those who read them; the grounds only for those who know her children (Rule 3.2)."""
     if not viewer.has_perm(READ_SUSPENSION):
@@ -116,7 +124,7 @@ def suspension_section(*, viewer, prisoner) -> dict | None:
     }
 
 
-def suspensions_on(viewer, admission: Admission) -> tuple[list[SuspensionRequest], bool]:
+def suspensions_on(viewer: User, admission: Admission) -> tuple[list[SuspensionRequest], bool]:
     """Her requests on this episode (each carrying the episode) and whether the viewer reads
     their grounds; nothing for a role that doesn't read them."""
     section = suspension_section(viewer=viewer, prisoner=admission.prisoner)

@@ -7,6 +7,10 @@ complaint that names the viewer is absent from all of it (`permissions`), and no
 page tells a member of staff named in one that it exists.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.core.exceptions import PermissionDenied
 
 import audit
@@ -16,21 +20,31 @@ from .permissions import HELD, READ, STATUS, complaints_visible_to, held_actions
 from .services.complaints import LODGE
 from .services.safeguarding import protection_shown_to
 
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
+    from prisoners.models import Facility, Prisoner
+    from staff.models import User
+
+    from .models import HeldAction
+
 SHOWN = 20
 
 
-def reads_content(viewer) -> bool:
+def reads_content(viewer: User) -> bool:
     return viewer.has_perm(READ)
 
 
-def her_complaints(viewer, woman):
+def her_complaints(viewer: User, woman: Prisoner) -> QuerySet[Complaint]:
     """Her complaints the viewer may know of: whole for those who read them, status only for
     the governor; none for anyone else."""
     perm = READ if reads_content(viewer) else STATUS
     return complaints_visible_to(viewer, perm).filter(prisoner=woman)
 
 
-def listed(*, viewer, woman, facility, complaints) -> None:
+def listed(
+    *, viewer: User, woman: Prisoner, facility: Facility, complaints: list[Complaint]
+) -> None:
     """A list of her complaints was shown whole: audited with their ids (Rule 25)."""
     if reads_content(viewer) and complaints:
         audit.record(
@@ -42,7 +56,7 @@ def listed(*, viewer, woman, facility, complaints) -> None:
         )
 
 
-def read(*, viewer, complaint: Complaint) -> Complaint:
+def read(*, viewer: User, complaint: Complaint) -> Complaint:
     """Every read of a complaint's content is audited (Rule 25; ARCHITECTURE 3)."""
     audit.record(
         by=viewer,
@@ -54,7 +68,7 @@ def read(*, viewer, complaint: Complaint) -> Complaint:
     return complaint
 
 
-def held_actions(viewer):
+def held_actions(viewer: User) -> QuerySet[HeldAction]:
     """Actions held after a report that the viewer may see, with the woman and who asked, for
     a list (Rules 7.3, 25.1); refused to a role that sees none."""
     if not viewer.has_perm(HELD):
@@ -62,7 +76,7 @@ def held_actions(viewer):
     return held_actions_visible_to(viewer).select_related("prisoner", "requested_by")
 
 
-def complaints_section(*, viewer, prisoner) -> dict | None:
+def complaints_section(*, viewer: User, prisoner: Prisoner) -> dict | None:
     """Her page's section: her latest complaints (their subject, the read audited) or their
     status, whether she is protected against retaliation and how many actions are held."""
     reads, status_only = reads_content(viewer), viewer.has_perm(STATUS)

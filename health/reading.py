@@ -8,6 +8,10 @@ of queries, each with the ids of the records it shows; `audited` writes the one 
 the read, in the caller's transaction: a read whose row can't be written fails with it.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
@@ -20,10 +24,16 @@ from .permissions import can_read_clinical
 from .services import care, maternity, preventive
 from .services import screening as screening_services
 
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from prisoners.models import Prisoner
+    from staff.models import User
+
 CONSENTS_SHOWN = 5
 
 
-def audited(*, viewer, woman, disclosed: list) -> None:
+def audited(*, viewer: User, woman: Prisoner, disclosed: list) -> None:
     """Every read of her clinical file is audited with the ids of the records shown (Rule 8)."""
     if not can_read_clinical(viewer, woman):
         raise PermissionDenied(_("The clinical file is confidential (Rule 8)."))
@@ -39,14 +49,14 @@ def audited(*, viewer, woman, disclosed: list) -> None:
 # The file whole (the API)
 
 
-def clinical_file(viewer, woman) -> tuple[dict, list]:
+def clinical_file(viewer: User, woman: Prisoner) -> tuple[dict, list]:
     """Every part of her file, read and audited, and the ids it showed."""
     data, disclosed = whole_file(woman)
     audited(viewer=viewer, woman=woman, disclosed=disclosed)
     return data, disclosed
 
 
-def whole_file(woman) -> tuple[dict, list]:
+def whole_file(woman: Prisoner) -> tuple[dict, list]:
     """Every part of her file, in a fixed number of queries, and the ids it shows."""
     screenings = list(
         woman.screenings.select_related("admission").prefetch_related(
@@ -66,7 +76,7 @@ def whole_file(woman) -> tuple[dict, list]:
         )
     )
     observation = care.current_observation(woman)
-    data = {
+    data: dict[str, Any] = {
         "woman": woman.uuid,
         "screenings": screenings,
         "hiv_tests": list(woman.hiv_tests.all()),
@@ -111,7 +121,7 @@ def whole_file(woman) -> tuple[dict, list]:
     return data, [record.uuid for record in records]
 
 
-def has_birth(pregnancy) -> bool:
+def has_birth(pregnancy: Pregnancy) -> bool:
     try:
         pregnancy.birth  # noqa: B018 (cached by select_related)
     except Pregnancy.birth.RelatedObjectDoesNotExist:
@@ -119,22 +129,22 @@ def has_birth(pregnancy) -> bool:
     return True
 
 
-def _present(record) -> list:
+def _present(record: object | None) -> list:
     return [record] if record is not None else []
 
 
-def _ids(*groups) -> list:
+def _ids(*groups: Iterable) -> list:
     return [record.uuid for group in groups for record in group]
 
 
 # The file part by part (the page: each part adds its forms)
 
 
-def screening_part(woman) -> tuple[dict, list]:
+def screening_part(woman: Prisoner) -> tuple[dict, list]:
     """Her latest admission's entry screening with its progress, HIV tests, disclosures, the
     children living with her and her latest consents."""
     admission, screening = screening_services.screening_of(woman)
-    data = {
+    data: dict[str, Any] = {
         "admission": admission,
         "screening": screening,
         "hiv_tests": list(woman.hiv_tests.all()),
@@ -150,7 +160,7 @@ def screening_part(woman) -> tuple[dict, list]:
     return data, ids
 
 
-def maternity_part(woman) -> tuple[dict, list]:
+def maternity_part(woman: Prisoner) -> tuple[dict, list]:
     """Her pregnancies with their contacts and birth, and her latest breastfeeding records."""
     data = maternity.maternity_of(woman)
     current = data["current"]
@@ -166,7 +176,7 @@ def maternity_part(woman) -> tuple[dict, list]:
     return data, ids
 
 
-def preventive_part(woman) -> tuple[dict, list]:
+def preventive_part(woman: Prisoner) -> tuple[dict, list]:
     """Her preventive screenings and what is due under the community policy."""
     history = preventive.preventive_history(woman)
     data = {
@@ -179,7 +189,7 @@ def preventive_part(woman) -> tuple[dict, list]:
     return data, _ids(history)
 
 
-def care_part(woman) -> tuple[dict, list]:
+def care_part(woman: Prisoner) -> tuple[dict, list]:
     """Her request for a woman clinician, restraint restrictions, encounters, mental health,
     observation and a clearance for segregation in force."""
     encounters = care.encounters_of(woman)

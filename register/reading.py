@@ -3,6 +3,10 @@ may know them, every such read audited with the ids of the children it disclosed
 caller's transaction (a read whose row can't be written fails with it); every other role
 learns only how many children she has."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
@@ -11,12 +15,16 @@ import audit
 from .models import Child
 from .permissions import CHANGE_CHILD, READ_IDENTITY, can_read_child_identity
 
+if TYPE_CHECKING:
+    from prisoners.models import Prisoner
+    from staff.models import User
 
-def children_count(mother) -> int:
+
+def children_count(mother: Prisoner) -> int:
     return mother.children.count()
 
 
-def children_of(*, viewer, mother) -> list[Child]:
+def children_of(*, viewer: User, mother: Prisoner) -> list[Child]:
     """Her children's records, for a role that may know them; the read is audited (Rule 3.2)."""
     if not viewer.has_perm(READ_IDENTITY):
         raise PermissionDenied(_("Children's identities are confidential (Rule 3.2)."))
@@ -32,7 +40,7 @@ def children_of(*, viewer, mother) -> list[Child]:
     return children
 
 
-def children_section(*, viewer, mother) -> dict:
+def children_section(*, viewer: User, mother: Prisoner) -> dict:
     """Her page's children section: identities for those who may know them, else a count."""
     if can_read_child_identity(viewer):
         children = children_of(viewer=viewer, mother=mother)

@@ -3,21 +3,31 @@ restraint pages and the API alike: roles that read restraints see them, and the 
 staff approved (its devices and term); only health staff read its conditions and who approved
 it (Rule 8). Nothing here is confidential enough to be audited."""
 
-from prisoners.models import Prisoner
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from .services import APPLY, APPROVE_METHOD, VIEW, approval_in_force, next_review_due
+
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
+    from prisoners.models import Prisoner
+    from staff.models import User
+
+    from .models import Restraint
 
 SECTION_PAST = 5
 
 
-def her_restraints(prisoner: Prisoner):
+def her_restraints(prisoner: Prisoner) -> QuerySet[Restraint]:
     """Her restraints, newest first, with what a list shows in a fixed number of queries."""
     return prisoner.restraints.select_related(
         "authorised_by", "applied_by", "removed_by", "authority_sought_from"
     ).select_related("authority_refused_by", "authority_requested_by")
 
 
-def approval_shown(viewer, woman: Prisoner) -> dict | None:
+def approval_shown(viewer: User, woman: Prisoner) -> dict | None:
     """The method approval in force, if any: its devices (`devices`, and their names in
     `device_labels`) and term for everyone who reads restraints; its conditions and who
     approved it for health staff only."""
@@ -35,14 +45,14 @@ def approval_shown(viewer, woman: Prisoner) -> dict | None:
     return shown
 
 
-def restraints_section(*, viewer, prisoner) -> dict | None:
+def restraints_section(*, viewer: User, prisoner: Prisoner) -> dict | None:
     """Her restraints on her page, for roles that read restraints (absent for the others)."""
     if not viewer.has_perm(VIEW):
         return None
     restraints = list(her_restraints(prisoner)[: SECTION_PAST + 1])
     applied = [r for r in restraints if r.is_applied]
     for restraint in applied:
-        restraint.review_due = next_review_due(restraint)
+        restraint.review_due = next_review_due(restraint)  # type: ignore[attr-defined]
     past = [r for r in restraints if not r.is_applied][:SECTION_PAST]
     return {
         "woman": prisoner,

@@ -4,14 +4,24 @@ a woman now held there (`permissions.searches_visible_to`), with their staff, in
 number of queries; a child living with her is named by the register's id only. Nothing here
 is confidential enough to be audited."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from .models import Search
 from .permissions import RECORD, VIEW, can_read_training
 from .services.searches import authorities_of, with_staff
 
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
+    from prisoners.models import Prisoner
+    from staff.models import User
+
 SECTION_LIMIT = 20
 
 
-def her_searches(prisoner):
+def her_searches(prisoner: Prisoner) -> QuerySet[Search]:
     """Searches of her, of her child with her, and of children visiting her."""
     return with_staff(Search.objects.filter(prisoner=prisoner))
 
@@ -21,7 +31,7 @@ def shown(search: Search) -> Search:
     return with_staff(Search.objects.filter(pk=search.pk)).get()
 
 
-def searches_section(*, viewer, prisoner) -> dict | None:
+def searches_section(*, viewer: User, prisoner: Prisoner) -> dict | None:
     """Her page's searches section, for roles that read searches; absent for the others."""
     if not viewer.has_perm(VIEW):
         return None
