@@ -11,8 +11,8 @@ from authority.serializers import RefuseInput
 from bangkok.actions import Action, Area, Page, to
 from bangkok.schema import ERROR
 
+from . import reading, services, views
 from . import serializers as io
-from . import services, views
 from .forms import ApplyForm, ApprovalForm, RemoveForm, ReviewForm
 from .models import Restraint
 from .permissions import access_her_restraints
@@ -38,7 +38,7 @@ def applied(restraint) -> str:
 
 
 def with_approval(request, woman) -> dict:
-    return {"approval": views.approval_shown(request.user, services.approval_in_force(woman))}
+    return {"approval": reading.approval_shown(request.user, woman)}
 
 
 def on_its_page(key: str):

@@ -11,11 +11,13 @@ from rest_framework.views import APIView
 
 from bangkok.pagination import KeysetPagination
 
+from . import reading
 from . import serializers as io
-from . import services
 from .actions import NOT_FOUND, TAG
 from .models import Restraint, RestraintReview
 from .permissions import access_her_restraints
+
+NO_APPROVAL = {"in_force": False, "devices": [], "valid_until": None}
 
 
 @extend_schema(tags=[TAG], summary="Her restraints, oldest first (Rule 24)")
@@ -30,7 +32,7 @@ class HerRestraints(ListAPIView):
         woman = access_her_restraints(self.request.user, self.kwargs["uuid"])
         reviews = RestraintReview.objects.select_related("reviewed_by")
         return (
-            services.her_restraints(woman)
+            reading.her_restraints(woman)
             .select_related("prisoner")
             .prefetch_related(Prefetch("reviews", reviews))
         )
@@ -45,10 +47,5 @@ class HerRestraints(ListAPIView):
 class ApprovalInForce(APIView):
     def get(self, request, uuid):
         woman = access_her_restraints(request.user, uuid)
-        approval = services.approval_in_force(woman)
-        shown = {
-            "in_force": approval is not None,
-            "devices": approval.devices if approval else [],
-            "valid_until": approval.valid_until if approval else None,
-        }
+        shown = reading.approval_shown(request.user, woman) or NO_APPROVAL
         return Response(io.ApprovalInForceSerializer(shown).data)

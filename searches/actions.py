@@ -17,9 +17,9 @@ from bangkok.actions import Action, Area, Page, to
 from bangkok.schema import ERROR
 from prisoners.permissions import access_prisoner, facilities_of, staff_of
 
-from . import api, services
+from . import api, reading, services
 from .forms import CellSearchForm, SearchAuthorityForm, SearchForm
-from .models import Search, SearchAuthorisation
+from .models import SearchAuthorisation
 from .permissions import RECORD, VIEW, authorisers_of, given_authorities
 from .serializers import (
     CellSearchInput,
@@ -28,7 +28,6 @@ from .serializers import (
     SearchInput,
     SearchSerializer,
 )
-from .services.searches import with_staff
 
 TAG = "searches"
 
@@ -50,11 +49,6 @@ AUTHORITY = Area(
     ),
     prefix="api-searches",
 )
-
-
-def with_its_staff(search):
-    """The search as the API answers it, with its staff."""
-    return with_staff(Search.objects.filter(pk=search.pk)).get()
 
 
 def search_choices(request, woman) -> dict:
@@ -79,7 +73,7 @@ RECORDING_ACTIONS = [
         created=True,
         perm=RECORD,
         rules=("19", "20", "21", "M51", "M52"),
-        shown=with_its_staff,
+        shown=reading.shown,
         reads=api.HerSearches,
         description=(
             "A woman is searched only by women staff with valid search-methods training on the "
@@ -110,7 +104,7 @@ RECORDING_ACTIONS = [
         arg=None,
         created=True,
         perm=RECORD,
-        shown=with_its_staff,
+        shown=reading.shown,
         description="A unit of one of your facilities and the cell; staff of that facility.",
         page=Page(
             "cells/new/",

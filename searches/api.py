@@ -14,7 +14,7 @@ from bangkok.api_permissions import requires
 from bangkok.pagination import KeysetPagination
 from prisoners.permissions import access_prisoner
 
-from . import services
+from . import reading, services
 from .permissions import READ_TRAINING, VIEW, access_search
 from .serializers import SearchSerializer, TrainingRecordSerializer
 from .services.training import TRAINING_ORDER
@@ -41,7 +41,7 @@ class HerSearches(generics.ListAPIView):
 
     def get_queryset(self):
         woman = access_prisoner(self.request.user, self.kwargs["uuid"], perm=VIEW)
-        return services.her_searches(woman)
+        return reading.her_searches(woman)
 
 
 @extend_schema(tags=[TAG], summary="One search", responses={200: SearchSerializer})
