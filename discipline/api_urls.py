@@ -1,6 +1,8 @@
 from django.urls import path
 
-from . import api
+from bangkok.actions import api_urls
+
+from . import actions, api
 
 urlpatterns = [
     path(
@@ -8,5 +10,5 @@ urlpatterns = [
         api.DisciplineRecord.as_view(),
         name="api-discipline-record",
     ),
-    *api.urls,
+    *(url for group, area in actions.GROUPS for url in api_urls(group, area)),
 ]
