@@ -1,7 +1,7 @@
 """Actions declared as data: one declaration per service verb yields its API operation and,
 where staff act on a page, its form view. This module is the one place that builds either
-(the pages of discipline, visits, health, complaints, admissions and register still have
-their own form views, to be converted).
+(the pages of visits, health, admissions and register still have their own form views, to be
+converted).
 
 An area lists its `Action`s once (in `<app>/actions.py`) with the `Area` that says how they
 reach the woman, and its URL modules mount them:
@@ -149,6 +149,9 @@ class Page:
     perm: str = ""
     """A permission the page asks before it shows the form, where the API leaves the role to
     the verb (which refuses it after reading the body)."""
+    offered: Callable[[Any, Any], bool] | None = None
+    """(request, target) -> whether the page offers the form to this caller on this record: if
+    not, it shows without the form (`form` None) and refuses a POST like a missing record."""
 
 
 @dataclass(frozen=True)
@@ -176,6 +179,8 @@ class Action:
     """The permission the verb needs, checked before anything is read (404 without it)."""
     reads: type[APIView] | None = None
     """The API view that answers GET at the same path (a list the action adds to)."""
+    answers: dict = field(default_factory=dict)
+    """Answers the API documents besides (or instead of) the ones above, by status code."""
     page: Page | None = None
 
 
@@ -251,6 +256,8 @@ def view_for(op: Action, area: Area):
     if op.model is not None:
         responses.update(VERSION_ANSWERS)
         parameters.extend(VERSION_HEADERS)
+    if op.answers:
+        responses = dict(sorted({**responses, **op.answers}.items()))
     name = "".join(part.title() for part in op.name.split("-"))
     bases = (OperationView,) if op.reads is None else (OperationView, op.reads)
     view = type(name, bases, {"operation": op, "area": area, "__doc__": op.summary})
@@ -298,6 +305,11 @@ def page_view(action: Action, area: Area):
         if page.perm and not request.user.has_perm(page.perm):
             raise PermissionDenied
         target, woman = reach(action, area, request.user, uuid)
+        if page.offered is not None and not page.offered(request, target):
+            if request.method == "POST":
+                raise PermissionDenied
+            context = {"woman": woman, "form": None, **page.context(request, target)}
+            return render(request, page.template, context)
         posted = request.POST if request.method == "POST" else None
         form = page_form(action, request, target, posted)
         if posted is not None:

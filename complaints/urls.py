@@ -1,13 +1,16 @@
 from django.urls import path
 
-from . import views
+from bangkok.actions import page_urls
+
+from . import actions, views
 
 app_name = "complaints"
 
 urlpatterns = [
-    path("women/<uuid:uuid>/lodge/", views.lodge, name="lodge"),
     path("<uuid:uuid>/", views.detail, name="detail"),
-    path("<uuid:uuid>/<slug:step>/", views.act, name="act"),
     path("held/", views.held_list, name="held-list"),
-    path("held/<uuid:uuid>/", views.held_detail, name="held"),
+    *page_urls(actions.LODGING, actions.HERS),
+    *page_urls(actions.ACTIONS, actions.AREA),
+    # `complaints:act` with a step the routes above don't offer: 404, as it always was.
+    path("<uuid:uuid>/<slug:step>/", views.no_such_step, name="act"),
 ]
