@@ -27,7 +27,9 @@ Each request of either door goes the same way:
    with the refusal beside it (400): its own `template` with `woman`, `form` and
    `Page.context`, or, for a form that lives on another page (a record's page), what
    `Page.again(request, target, form)` renders. A page form on an existing record carries its
-   version (a hidden field; `bangkok.forms.attempt`).
+   version (a hidden field; `bangkok.forms.attempt`). A page that offers its form only to some
+   callers on some records (`Page.offered`) shows without it to the others and refuses their
+   POST like a missing record. Answers the API documents otherwise are `Action.answers`.
 
 An example (`restraints/actions.py`):
 

@@ -249,7 +249,7 @@ def test_to_a_safeguarding_officer_it_names_the_complaint_doesnt_exist_anywhere(
 
 
 def services_steps():
-    from complaints.views import STEPS
+    from complaints.actions import STEPS
 
     return list(STEPS)
 
