@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 import audit
 from bangkok.errors import RuleBroken
-from prisoners.permissions import facilities_of, staff_holding
+from facilities.scope import facilities_of, staff_holding
 from reminders.services import resolve_reminder, schedule_reminder
 
 from .models import AuthorityState

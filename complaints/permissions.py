@@ -10,7 +10,7 @@ report are absent, in the same way, for every member of staff named in any of he
 from django.db.models import QuerySet
 from django.http import Http404
 
-from prisoners.permissions import facilities_of
+from facilities.scope import facilities_of
 
 from .models import Complaint, HeldAction
 

@@ -4,8 +4,8 @@ the facilities they are assigned to; everyone else is refused the oversight page
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 
-from prisoners.models import Facility
-from prisoners.permissions import facilities_of
+from facilities.models import Facility
+from facilities.scope import facilities_of
 
 from .registry import OVERSEE
 

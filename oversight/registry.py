@@ -91,7 +91,7 @@ def recorded(key: str, facilities, start, end) -> tuple[int, list[Row]]:
     return count, first
 
 
-OVERSEE = "prisoners.oversee_facility"
+OVERSEE = "facilities.oversee_facility"
 
 
 def lists_for(user) -> list[RecordList]:

@@ -6,9 +6,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 import audit
+from facilities.scope import facilities_of
 
 from .models import ObservationLevel, Prisoner, ProtectionFlags
-from .permissions import facilities_of
 
 
 def search_name_for(given_names: str, family_name: str, aliases: list[str]) -> str:

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 import audit
-from prisoners.permissions import facilities_of
+from facilities.scope import facilities_of
 
 from .kinds import require_declared, why_not_mark_done
 from .models import OPEN_STATUSES, Basis, Reminder, Status

@@ -20,8 +20,8 @@ from bangkok.errors import RuleBroken
 from bangkok.plausible import check_after_arrest
 from complaints.models import AdverseKind
 from complaints.services import hold_if_protected
+from facilities.scope import facilities_of, staff_holding
 from prisoners.models import Prisoner, ProtectionFlags
-from prisoners.permissions import facilities_of, staff_holding
 from reminders.models import Basis, Reminder
 from reminders.services import resolve_reminder, schedule_reminder
 

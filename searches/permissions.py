@@ -12,8 +12,9 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from authority.models import AuthorityState
+from facilities.scope import facilities_of, staff_holding
 from prisoners.models import Prisoner
-from prisoners.permissions import access_prisoner, facilities_of, staff_holding
+from prisoners.permissions import access_prisoner
 from staff.models import User
 
 from .models import Search, SearchAuthorisation, SearchStaff

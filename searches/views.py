@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from bangkok.forms import attempt
 from bangkok.pagination import paginate
-from prisoners.permissions import facilities_of, staff_of
+from facilities.scope import facilities_of, staff_of
 
 from . import services
 from .forms import CellSearchForm, SearchAuthorityForm, SearchForm

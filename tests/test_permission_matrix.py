@@ -728,7 +728,7 @@ def world(cast, woman_a, facility_a):
             "auth_group": Group.objects.get(name="reception").pk,
             "staff_trainingrecord": training.pk,
             "staff_accesschange": AccessChange.objects.filter(subject=cast["custody"]).first().pk,
-            "prisoners_facility": facility_a.pk,
+            "facilities_facility": facility_a.pk,
             **axes_records(),
         },
     }

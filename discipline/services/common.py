@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 import audit
-from prisoners.permissions import facilities_of
+from facilities.scope import facilities_of
 
 LAY_CHARGE = "discipline.add_charge"
 ADJUDICATE = "discipline.adjudicate"

@@ -26,8 +26,8 @@ from bangkok.formats import human_day
 from bangkok.plausible import check_after_arrest
 from complaints.models import AdverseKind
 from complaints.services import hold_if_protected
+from facilities.scope import staff_holding
 from prisoners.models import ProtectionFlags
-from prisoners.permissions import staff_holding
 from reminders.services import cancel_reminder, resolve_reminder, schedule_reminder
 from staff.models import User
 

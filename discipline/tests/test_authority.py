@@ -20,8 +20,8 @@ from conftest import client_for
 from discipline.models import Segregation, SegregationKind
 from discipline.services import segregation as services
 from discipline.services.common import start_of
+from facilities.models import Facility
 from oversight.registry import zeros_for
-from prisoners.models import Facility
 from prisoners.services import set_protection_flags
 from prisoners.tests.factories import PrisonerFactory
 from reminders.models import Reminder

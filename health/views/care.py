@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from prisoners.permissions import staff_of
+from facilities.scope import staff_of
 from prisoners.services import register_flag_source
 
 from ..forms.care import (

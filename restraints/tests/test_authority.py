@@ -17,8 +17,8 @@ from audit.models import AuditEvent
 from authority.services import sweep_late
 from bangkok.errors import RuleBroken
 from conftest import client_for
+from facilities.models import Facility
 from oversight.registry import zeros_for
-from prisoners.models import Facility
 from prisoners.tests.factories import PrisonerFactory
 from reminders.models import Reminder, Status
 from reminders.services import complete_reminder, sweep_reminders

@@ -10,9 +10,9 @@ from django.utils import timezone
 
 from audit.models import AuditEvent
 from bangkok.errors import RuleBroken
+from facilities.models import Facility
 from health.services.maternity import declare_pregnancy, record_labour, rule_out_pregnancy
 from oversight.registry import overview
-from prisoners.models import Facility
 from reminders.models import Reminder
 from restraints.models import Restraint
 from restraints.services import apply_restraint, remove_restraint

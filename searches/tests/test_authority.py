@@ -15,8 +15,8 @@ from django.utils import timezone
 from audit.models import AuditEvent
 from bangkok.errors import RuleBroken
 from conftest import client_for
+from facilities.models import Facility
 from oversight.registry import zeros_for
-from prisoners.models import Facility
 from reminders.models import Reminder
 from searches.models import Search, SearchAuthorisation, SearchStaff
 from searches.services import (

@@ -12,7 +12,7 @@ from django.utils import timezone
 from audit.models import AuditEvent
 from bangkok.errors import RuleBroken
 from conftest import client_for
-from prisoners.permissions import facilities_of
+from facilities.scope import facilities_of
 from searches.models import Search
 from searches.services import record_search, training_records_visible_to
 from searches.tests.factories import pat_down, trained

@@ -31,11 +31,12 @@ from admissions.services import (
     sign_property_inventory,
 )
 from bangkok.errors import RuleBroken
+from facilities.models import Facility
 from health.models import Item
 from health.services import care, maternity, preventive
 from health.services import screening as screening_services
 from prisoners.demo import DEMO_TASK_KINDS
-from prisoners.models import CustodyStatus, Facility, LegalStatus, Prisoner, Unit
+from prisoners.models import CustodyStatus, LegalStatus, Prisoner, Unit
 from prisoners.services import register_prisoner
 from register.services import record_child
 from reminders.models import Basis
