@@ -10,7 +10,7 @@ help:
 	@echo "make test    set up, then run the whole suite"
 	@echo "make rules   how many tests prove each Bangkok Rule"
 	@echo "make fuzz    schemathesis over the whole API with many examples"
-	@echo "make lint    ruff"
+	@echo "make lint    ruff, and the import contracts (the layers hold)"
 	@echo "make assets  rebuild the compiled front-end (needs npm)"
 
 $(STAMP): pyproject.toml
@@ -36,6 +36,7 @@ fuzz: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-logo
 
 format: $(STAMP)
 	$(VENV)/bin/ruff check --fix .
