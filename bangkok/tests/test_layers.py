@@ -23,4 +23,4 @@ def test_the_import_contracts_are_kept():
         timeout=300,
     )
     assert answer.returncode == 0, answer.stdout + answer.stderr
-    assert "3 kept, 0 broken" in answer.stdout
+    assert "kept, 0 broken" in answer.stdout
