@@ -26,15 +26,17 @@ from health.services.preventive import (
 )
 from reminders.models import OPEN_STATUSES, Reminder
 from reminders.services import complete_reminder
+from tests.clock import today_is
 
 pytestmark = pytest.mark.django_db
 
 
-def five_years_after(day: date) -> date:
-    """The WHO interval after an HPV test; a leap day's anniversary falls on 1 March."""
-    if (day.month, day.day) == (2, 29):
-        return date(day.year + 5, 3, 1)
-    return day.replace(year=day.year + 5)
+# A day of the year and 29 February, with the day five years on, the WHO interval after an HPV
+# test: a leap day's falls on 1 March.
+FIVE_YEARS_ON = pytest.mark.parametrize(
+    ("today", "five_years_on"),
+    [(date(2025, 6, 16), date(2030, 6, 16)), (date(2024, 2, 29), date(2029, 3, 1))],
+)
 
 
 def open_preventive(woman):
@@ -83,10 +85,15 @@ def test_only_health_staff_check_or_record(cast, woman_a, woman_b):
 
 
 @pytest.mark.rule("18")
-def test_a_screening_sets_next_due_and_moves_the_reminder(cast, woman_a):
+@FIVE_YEARS_ON
+def test_a_screening_sets_next_due_and_moves_the_reminder(
+    cast, woman_a, monkeypatch, today, five_years_on
+):
+    today_is(monkeypatch, today)
     schedule_preventive_care(by=cast["health"], prisoner=woman_a)
     screening = screened(cast, woman_a, result="normal")
-    assert screening.next_due == five_years_after(timezone.localdate())
+    assert screening.done_on == today
+    assert screening.next_due == five_years_on
     assert screening.policy == "who"
     cervical = open_preventive(woman_a).filter(key__contains=":cervical:")
     assert cervical.count() == 1
@@ -109,10 +116,14 @@ def test_a_screening_on_a_leap_day_is_due_again_on_1_march(cast, woman_a):
 
 
 @pytest.mark.rule("8")
-def test_declining_never_counts_against_her_and_is_offered_again_at_the_interval(cast, woman_a):
+@FIVE_YEARS_ON
+def test_declining_never_counts_against_her_and_is_offered_again_at_the_interval(
+    cast, woman_a, monkeypatch, today, five_years_on
+):
+    today_is(monkeypatch, today)
     screening = screened(cast, woman_a, declined=True)
     assert screening.declined and screening.result == ""
-    assert screening.next_due == five_years_after(timezone.localdate())
+    assert screening.next_due == five_years_on
     # No follow-up, nothing else asked of her.
     assert not Reminder.objects.filter(kind=FOLLOW_UP_KIND).exists()
 
