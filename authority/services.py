@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 import audit
 from bangkok.errors import RuleBroken
 from prisoners.permissions import facilities_of, staff_holding
-from reminders.services import resolve_reminder, schedule_reminder
+from reminders.services import cancel_reminder, resolve_reminder, schedule_reminder
 
 from .models import AuthorityState
 from .registry import Authority, areas
@@ -117,7 +117,17 @@ def awaits_decision(area: Authority, record) -> bool:
 
 
 def may_decide(area: Authority, user, record) -> bool:
-    return _refusal(area, user, record) is None
+    return awaits_decision(area, record) and _refusal(area, user, record) is None
+
+
+def end_undecided(area: Authority, records: QuerySet, *, by, reason: str) -> None:
+    """Pending `records` of `area` whose cause ended before anyone decided them (their
+    `undecided` no longer holds: an extension of a segregation ended since, a cancellation of
+    a visit no longer booked): the governor's task closes as no longer needed, and they leave
+    her queue, as a transfer proposed for a woman released since does. Each stays pending,
+    and neither confirming nor refusing it changes it."""
+    for record in records.filter(authority=AuthorityState.PENDING):
+        cancel_reminder(key=_key(area, record), by=by, reason=reason)
 
 
 def _refusal(area: Authority, user, record) -> Exception | None:

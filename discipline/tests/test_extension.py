@@ -6,7 +6,10 @@ import pytest
 from django.urls import reverse
 
 from audit.models import AuditEvent
+from authority.tests.support import ended_undecided, in_queue, task_open
 from bangkok.errors import RuleBroken
+from complaints.models import HeldAction
+from complaints.tests.factories import report
 from conftest import client_for
 from prisoners.services import set_protection_flags
 from tests.versions import VersionedAPIClient
@@ -128,3 +131,36 @@ def test_through_the_api_it_is_asked_for_and_confirmed_or_refused(cast, woman_a)
     assert confirmed.status_code == 200 and confirmed.json()["authority"] == "confirmed"
     segregation.refresh_from_db()
     assert segregation.planned_end == in_days(5)
+
+
+@pytest.mark.parametrize("after_her_report", [False, True])
+def test_an_extension_of_a_segregation_ended_since_leaves_the_queue_and_its_task_closes(
+    cast, woman_a, after_her_report
+):
+    segregation = segregated(cast, woman_a, days=3)
+    if after_her_report:
+        report(cast["health"], woman_a)  # the extension is held for both reviews
+    asked = services.extend_segregation(
+        by=cast["governor"], segregation=segregation, planned_end=in_days(6)
+    )
+    assert HeldAction.objects.exists() == after_her_report
+    assert in_queue(cast["governor"], asked) and task_open(asked)
+    page = reverse("discipline:segregation", args=[segregation.uuid])
+    governor = client_for(cast["governor"])
+    assert 'data-testid="authority-decide"' in governor.get(page).content.decode()
+    services.end_segregation(
+        by=cast["governor"], segregation=segregation, reason="Back on the wing"
+    )
+    ended_undecided(cast["governor"], "segregation-extensions", asked)
+    segregation.refresh_from_db()
+    assert segregation.planned_end == in_days(2) and not segregation.is_open
+    assert 'data-testid="authority-decide"' not in governor.get(page).content.decode()
+
+
+def test_an_extension_of_a_segregation_the_system_ends_at_its_limit_leaves_the_queue(cast, woman_a):
+    segregation = segregated(cast, woman_a, days=3)
+    asked = services.extend_segregation(
+        by=cast["governor"], segregation=segregation, planned_end=in_days(6)
+    )
+    services.close_segregation(segregation, by=None, reason=services.TIME_LIMIT_REASON)
+    ended_undecided(cast["governor"], "segregation-extensions", asked)

@@ -185,6 +185,8 @@ def take_off_booked_visits(visitor: Visitor, *, by, cancelled_by: str, reason: s
     """A withdrawn visitor is taken off the visits booked with them (a status on the link:
     the visit keeps who was booked); a visit left with nobody (and no lawyer) is cancelled,
     by whoever withdrew them."""
+    from .prison import visit_closed
+
     now = timezone.now()
     for visit in visitor.visits.filter(status=VisitStatus.BOOKED):
         VisitVisitor.objects.filter(visit=visit, visitor=visitor).update(
@@ -198,3 +200,4 @@ def take_off_booked_visits(visitor: Visitor, *, by, cancelled_by: str, reason: s
         visit.save(
             update_fields=["status", "cancelled_by", "cancel_reason", "closed_at", "closed_by"]
         )
+        visit_closed(visit, by=by)

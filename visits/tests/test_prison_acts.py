@@ -10,11 +10,15 @@ from django.db import DatabaseError, transaction
 from django.urls import reverse
 
 from audit.models import AuditEvent
+from authority.tests.support import ended_undecided, in_queue, task_open
 from bangkok.errors import RuleBroken
+from complaints.models import HeldAction
+from complaints.tests.factories import report
 from conftest import client_for
 from tests.versions import VersionedAPIClient
 
 from ..models import (
+    CancelledBy,
     LinkStatus,
     Visit,
     VisitCancellation,
@@ -23,12 +27,14 @@ from ..models import (
     VisitStatus,
     VisitVisitor,
 )
+from ..services.bookings import cancel_visit, record_visit_held
 from ..services.prison import (
     ask_to_cancel_visit,
     ask_to_withdraw_visitor,
     confirm_cancellation,
     confirm_withdrawal,
 )
+from ..services.visitors import withdraw_visitor
 from .factories import approved, booked, visitor
 
 pytestmark = pytest.mark.django_db
@@ -231,3 +237,47 @@ def test_the_prison_withdraws_through_the_page_and_the_api_and_a_governor_decide
     assert confirmed.status_code == 200 and confirmed.json()["authority"] == "confirmed"
     second.refresh_from_db()
     assert second.status == VisitorStatus.REMOVED
+
+
+# A visit no longer booked (held, or cancelled otherwise) ends the cancellation asked for it.
+
+
+def _held(cast, visit, person):
+    record_visit_held(by=cast["custody"], visit=visit)
+
+
+def _she_cancelled(cast, visit, person):
+    cancel_visit(by=cast["custody"], visit=visit, cancelled_by=CancelledBy.HER, reason="Unwell")
+
+
+def _she_withdrew_the_visitor(cast, visit, person):
+    withdraw_visitor(by=cast["social"], visitor=person)
+
+
+@pytest.mark.parametrize(
+    ("no_longer_booked", "status"),
+    [
+        (_held, VisitStatus.HELD),
+        (_she_cancelled, VisitStatus.CANCELLED),
+        (_she_withdrew_the_visitor, VisitStatus.CANCELLED),
+    ],
+)
+@pytest.mark.parametrize("after_her_report", [False, True])
+def test_a_cancellation_of_a_visit_no_longer_booked_leaves_the_queue_and_its_task_closes(
+    cast, woman_a, no_longer_booked, status, after_her_report
+):
+    person = approved(cast, woman_a)
+    visit = booked(cast, woman_a, [person])
+    if after_her_report:
+        report(cast["health"], woman_a)  # the cancellation is held for both reviews
+    asked = ask_to_cancel_visit(by=cast["custody"], visit=visit, reason="Lockdown")
+    assert HeldAction.objects.exists() == after_her_report
+    assert in_queue(cast["governor"], asked) and task_open(asked)
+    page = reverse("visits:visit", args=[visit.uuid])
+    governor = client_for(cast["governor"])
+    assert 'data-testid="authority-decide"' in governor.get(page).content.decode()
+    no_longer_booked(cast, visit, person)
+    ended_undecided(cast["governor"], "visit-cancellations", asked)
+    visit.refresh_from_db()
+    assert visit.status == status and visit.cancelled_by != CancelledBy.PRISON
+    assert 'data-testid="authority-decide"' not in governor.get(page).content.decode()
