@@ -12,6 +12,8 @@ from complaints.models import HeldAction
 from complaints.tests.factories import report
 from conftest import client_for
 from prisoners.services import set_protection_flags
+from reminders.models import Reminder
+from tests import refusals
 from tests.versions import VersionedAPIClient
 
 from ..models import SegregationExtension
@@ -58,9 +60,8 @@ def test_a_protection_recorded_before_the_confirmation_refuses_it(cast, woman_a)
         by=cast["governor"], segregation=segregation, planned_end=in_days(6)
     )
     set_protection_flags(prisoner=woman_a, by=None, source="health", no_segregation=True)
-    with pytest.raises(RuleBroken) as refused:
+    with refusals.refused("22", Reminder):
         services.confirm_extension(by=cast["governor"], record=asked)
-    assert refused.value.rule == "22"
     asked.refresh_from_db()
     segregation.refresh_from_db()
     assert asked.awaits_authority and segregation.planned_end == in_days(2)
