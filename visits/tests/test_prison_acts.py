@@ -11,10 +11,11 @@ from django.urls import reverse
 
 from audit.models import AuditEvent
 from authority.tests.support import ended_undecided, in_queue, task_open
-from bangkok.errors import RuleBroken
 from complaints.models import HeldAction
 from complaints.tests.factories import report
 from conftest import client_for
+from reminders.models import Reminder
+from tests import refusals
 from tests.versions import VersionedAPIClient
 
 from ..models import (
@@ -72,11 +73,11 @@ def test_a_visit_the_prison_cancels_stays_booked_until_a_governor_confirms(cast,
 @pytest.mark.rule("43")
 def test_a_prison_cancellation_without_a_reason_is_refused_naming_rule_43(cast, woman_a):
     visit = booked(cast, woman_a, [approved(cast, woman_a)])
-    with pytest.raises(RuleBroken) as refused:
+    with refusals.refused("43", VisitCancellation, Reminder):
         ask_to_cancel_visit(by=cast["custody"], visit=visit, reason=" ")
-    assert refused.value.rule == "43"
     nothing_asked("visits.cancellation_asked")
-    answer = post(cast["custody"], f"/visits/{visit.uuid}/cancel/", {"cancelled_by": "prison"})
+    with refusals.nothing_written(VisitCancellation, Reminder):
+        answer = post(cast["custody"], f"/visits/{visit.uuid}/cancel/", {"cancelled_by": "prison"})
     assert answer.status_code == 409 and answer.json()["rule"] == "43"
     page = client_for(cast["custody"]).post(
         reverse("visits:cancel", args=[visit.uuid]), {"cancel-cancelled_by": "prison"}
@@ -181,10 +182,12 @@ def test_the_prison_never_withdraws_her_child_and_writes_nothing(cast, woman_a):
         age_given=8,
         answer="agrees",
     )
-    with pytest.raises(RuleBroken) as refused:
+    with refusals.refused("23", VisitorWithdrawal, Reminder):
         ask_to_withdraw_visitor(by=cast["social"], visitor=person, reason="Noisy")
-    assert refused.value.rule == "23"
-    answer = post(cast["social"], f"/visitors/{person.uuid}/prison-withdrawal/", {"reason": "x"})
+    with refusals.nothing_written(VisitorWithdrawal, Reminder):
+        answer = post(
+            cast["social"], f"/visitors/{person.uuid}/prison-withdrawal/", {"reason": "x"}
+        )
     assert answer.status_code == 409 and answer.json()["rule"] == "23"
     page = client_for(cast["social"]).post(
         reverse("visits:withdraw-by-prison", args=[person.uuid]), {"reason": "Noisy"}
@@ -198,10 +201,10 @@ def test_the_prison_never_withdraws_her_child_and_writes_nothing(cast, woman_a):
 @pytest.mark.rule("M43")
 def test_a_prison_withdrawal_without_a_reason_is_refused_naming_mandela_43(cast, woman_a):
     person = approved(cast, woman_a)
-    with pytest.raises(RuleBroken) as refused:
+    with refusals.refused("M43", VisitorWithdrawal, Reminder):
         ask_to_withdraw_visitor(by=cast["social"], visitor=person, reason="")
-    assert refused.value.rule == "M43"
-    answer = post(cast["social"], f"/visitors/{person.uuid}/prison-withdrawal/", {})
+    with refusals.nothing_written(VisitorWithdrawal, Reminder):
+        answer = post(cast["social"], f"/visitors/{person.uuid}/prison-withdrawal/", {})
     assert answer.status_code == 409 and answer.json()["rule"] == "M43"
     page = client_for(cast["social"]).post(
         reverse("visits:withdraw-by-prison", args=[person.uuid]), {"reason": ""}
