@@ -121,12 +121,14 @@ def may_decide(area: Authority, user, record) -> bool:
 
 
 def end_undecided(area: Authority, records: QuerySet, *, by, reason: str) -> None:
-    """Pending `records` of `area` whose cause ended before anyone decided them (their
-    `undecided` no longer holds: an extension of a segregation ended since, a cancellation of
-    a visit no longer booked): the governor's task closes as no longer needed, and they leave
-    her queue, as a transfer proposed for a woman released since does. Each stays pending,
-    and neither confirming nor refusing it changes it."""
-    for record in records.filter(authority=AuthorityState.PENDING):
+    """Those of `records` of `area`, pending, whose cause ended before anyone decided them
+    (their `undecided` no longer holds: an extension of a segregation ended since, the
+    cancellation of a visit no longer booked, the withdrawal of a visitor she withdrew or
+    refused herself): the governor's task closes as no longer needed, and they leave her
+    queue, as a transfer proposed for a woman released since does. Each stays pending, and
+    neither confirming nor refusing it changes it."""
+    ended = records.filter(authority=AuthorityState.PENDING).exclude(**(area.undecided or {}))
+    for record in ended:
         cancel_reminder(key=_key(area, record), by=by, reason=reason)
 
 

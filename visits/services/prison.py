@@ -236,7 +236,17 @@ WITHDRAWALS = Authority(
     url=lambda record: reverse("visits:visitors", kwargs={"uuid": record.prisoner.uuid}),
     check=_check_withdrawal,
     confirmed=_on_withdrawal_confirmed,
+    undecided={
+        "visitor__status__in": [VisitorStatus.PROPOSED, VisitorStatus.APPROVED],
+        "visitor__court_order_reference": "",
+    },
     related=("prisoner", "facility", "authority_requested_by", "visitor"),
     order=341,
 )
 confirm_withdrawal, refuse_withdrawal = verbs_for(WITHDRAWALS.key)
+
+
+def visitor_settled(visitor: Visitor, *, by) -> None:
+    """She withdrew or refused the person, or a court ordered their visits: a withdrawal by
+    the prison still awaiting a governor ends and leaves her queue."""
+    end_undecided(WITHDRAWALS, visitor.withdrawals.all(), by=by, reason="Visitor list changed")

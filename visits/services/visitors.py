@@ -131,8 +131,15 @@ def record_consultation(
     visitor.status = VisitorStatus.APPROVED if agreed else VisitorStatus.REFUSED
     visitor.full_clean()
     visitor.save()
+    _settled(visitor, by=by)
     log(by, "visits.visitor_consulted", visitor, prisoner, answer=answer)
     return visitor
+
+
+def _settled(visitor: Visitor, *, by) -> None:
+    from .prison import visitor_settled
+
+    visitor_settled(visitor, by=by)
 
 
 @transaction.atomic
@@ -152,6 +159,7 @@ def approve_by_court_order(*, by, visitor: Visitor, reference: str, court: str) 
     visitor.status = VisitorStatus.APPROVED
     visitor.full_clean()
     visitor.save()
+    _settled(visitor, by=by)
     log(by, "visits.visitor_court_order", visitor, prisoner)
     return visitor
 
@@ -171,6 +179,7 @@ def withdraw_visitor(*, by, visitor: Visitor) -> Visitor:
     visitor.status = VisitorStatus.WITHDRAWN
     visitor.withdrawn_at, visitor.withdrawn_by = timezone.now(), by
     visitor.save(update_fields=["status", "withdrawn_at", "withdrawn_by"])
+    _settled(visitor, by=by)
     take_off_booked_visits(
         visitor,
         by=by,

@@ -35,7 +35,7 @@ from ..services.prison import (
     confirm_cancellation,
     confirm_withdrawal,
 )
-from ..services.visitors import withdraw_visitor
+from ..services.visitors import approve_by_court_order, record_consultation, withdraw_visitor
 from .factories import approved, booked, visitor
 
 pytestmark = pytest.mark.django_db
@@ -284,3 +284,43 @@ def test_a_cancellation_of_a_visit_no_longer_booked_leaves_the_queue_and_its_tas
     visit.refresh_from_db()
     assert visit.status == status and visit.cancelled_by != CancelledBy.PRISON
     assert 'data-testid="authority-decide"' not in governor.get(page).content.decode()
+
+
+# A visitor she withdrew or refused herself, or whose visits a court ordered, ends the prison's
+# withdrawal of them; one she agrees to see keeps it waiting.
+
+
+def _she_withdrew(cast, person):
+    withdraw_visitor(by=cast["social"], visitor=person)
+
+
+def _she_refused(cast, person):
+    record_consultation(by=cast["social"], visitor=person, answer="refuses", language="th")
+
+
+def _a_court_ordered_the_visits(cast, person):
+    approve_by_court_order(by=cast["social"], visitor=person, reference="CO-1", court="Court")
+
+
+@pytest.mark.parametrize("settled", [_she_withdrew, _she_refused, _a_court_ordered_the_visits])
+@pytest.mark.parametrize("after_her_report", [False, True])
+def test_a_withdrawal_of_a_visitor_off_her_list_since_leaves_the_queue_and_its_task_closes(
+    cast, woman_a, settled, after_her_report
+):
+    person = visitor(cast, woman_a)  # not yet consulted
+    if after_her_report:
+        report(cast["health"], woman_a)  # the withdrawal is held for both reviews
+    asked = ask_to_withdraw_visitor(by=cast["social"], visitor=person, reason="A package")
+    assert in_queue(cast["governor"], asked) and task_open(asked)
+    settled(cast, person)
+    ended_undecided(cast["governor"], "visitor-withdrawals", asked)
+
+
+def test_a_withdrawal_of_a_visitor_she_agrees_to_see_still_awaits_the_governor(cast, woman_a):
+    person = visitor(cast, woman_a)
+    asked = ask_to_withdraw_visitor(by=cast["social"], visitor=person, reason="A package")
+    record_consultation(by=cast["social"], visitor=person, answer="agrees", language="th")
+    assert in_queue(cast["governor"], asked) and task_open(asked)
+    confirm_withdrawal(by=cast["governor"], record=asked)
+    person.refresh_from_db()
+    assert person.status == VisitorStatus.REMOVED
