@@ -395,7 +395,7 @@ def late_or_refused(
     return queryset.filter(late | Q(authority=AuthorityState.REFUSED))
 
 
-# Verbs for an area's API table (`bangkok.operations.Operation`)
+# Verbs for an area's API table (`bangkok.actions.Operation`)
 
 
 def verbs_for(key: str) -> tuple[Callable, Callable]:
