@@ -3,19 +3,19 @@ from django.utils.translation import gettext_lazy as _
 
 
 def _admission_section(request, prisoner):
-    from .services import admission_section
+    from .reading import admission_section
 
     return admission_section(viewer=request.user, prisoner=prisoner)
 
 
 def _allocation_section(request, prisoner):
-    from .services import allocation_section
+    from .reading import allocation_section
 
     return allocation_section(viewer=request.user, prisoner=prisoner)
 
 
 def _family_section(request, prisoner):
-    from .services import family_section
+    from .reading import family_section
 
     return family_section(viewer=request.user, prisoner=prisoner)
 

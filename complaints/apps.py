@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 def _complaints_section(request, prisoner):
-    from .sections import complaints_section
+    from .reading import complaints_section
 
     return complaints_section(viewer=request.user, prisoner=prisoner)
 

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 def _children_section(request, prisoner):
-    from .services import children_section
+    from .reading import children_section
 
     return children_section(viewer=request.user, mother=prisoner)
 

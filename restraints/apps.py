@@ -3,9 +3,9 @@ from django.utils.translation import gettext_lazy as _
 
 
 def _restraints_section(request, prisoner):
-    from .views import section_context
+    from .reading import restraints_section
 
-    return section_context(request, prisoner)
+    return restraints_section(viewer=request.user, prisoner=prisoner)
 
 
 class RestraintsConfig(AppConfig):

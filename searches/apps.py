@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 def _searches_section(request, prisoner):
-    from .services import searches_section
+    from .reading import searches_section
 
     return searches_section(viewer=request.user, prisoner=prisoner)
 

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from reminders.kinds import answered_by, may_be_marked_done
 
+from .. import reading
 from ..forms.preventive import FollowUpOutcomeForm, PreventiveResultForm, PreventiveScreeningForm
 from ..models import PreventiveScreening
 from ..permissions import RECORD, access_clinical_file
@@ -64,23 +65,14 @@ urlpatterns = [
 
 
 def _part(request, prisoner, failed):
-    history = services.preventive_history(prisoner)
+    data, ids = reading.preventive_part(prisoner)
     can_record = request.user.has_perm(RECORD)
-    policy = services.current_policy()
-    context = {
-        "woman": prisoner,
-        "preventive_history": history,
-        "due": [
-            (services.PROGRAMME_LABELS[d.programme], d) for d in services.what_is_due(prisoner)
-        ],
-        "policy": policy,
-        "can_record": can_record,
-    }
+    context = {"woman": prisoner, **data, "can_record": can_record}
     if can_record:
         context["preventive_form"] = form_for(
             failed, "preventive", PreventiveScreeningForm, prefix="preventive"
         )
-        for row in history:
+        for row in data["preventive_history"]:
             if not row.declined and not row.result:
                 row.result_form = form_for(
                     failed,
@@ -97,7 +89,7 @@ def _part(request, prisoner, failed):
                     row,
                     prefix=f"follow-up-{row.uuid}",
                 )
-    return context, [row.uuid for row in history]
+    return context, ids
 
 
 def register_parts() -> None:
