@@ -1,8 +1,10 @@
-"""The areas whose actions wait for someone's authority register here (in `ready()`), so that
+"""The areas whose actions wait for someone's authority declare it (in their `hooks.py`), so that
 one queue, one set of verbs and one sweep serve them all."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
+
+from bangkok.hooks import takes
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,9 @@ _AREAS: dict[str, Authority] = {}
 
 def register(area: Authority) -> None:
     _AREAS[area.key] = area
+
+
+takes(Authority, register)
 
 
 def areas() -> list[Authority]:

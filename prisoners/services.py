@@ -1,11 +1,15 @@
 """Verbs on a woman's core record and her protection flags."""
 
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 import audit
+from bangkok.hooks import takes
 
 from .models import ObservationLevel, Prisoner, ProtectionFlags
 from .permissions import facilities_of
@@ -72,10 +76,15 @@ def set_protection_flags(*, prisoner: Prisoner, by, source: str, **flags) -> Pro
     return record
 
 
-# Areas whose records a new protection must act on register a watcher (in AppConfig.ready):
+# Areas whose records a new protection must act on declare a watcher (`FlagWatcher`, in hooks):
 # `watch(prisoner=, changed=, by=)` runs in the same transaction as the change, e.g. to tell
 # the governor at once that a woman now under "no segregation" is segregated (Rule 22).
 _FLAG_WATCHERS: list = []
+
+
+@dataclass(frozen=True)
+class FlagWatcher:
+    watch: Callable  # (prisoner=, changed=, by=)
 
 
 def register_flag_watcher(watch) -> None:
@@ -83,8 +92,11 @@ def register_flag_watcher(watch) -> None:
         _FLAG_WATCHERS.append(watch)
 
 
-# Each rule area that knows a reason for a flag registers a function here (in its
-# AppConfig.ready): given a woman, it returns the flags its own records call for. Her flags are
+takes(FlagWatcher, lambda declared: register_flag_watcher(declared.watch))
+
+
+# Each rule area that knows a reason for a flag declares a function here (`FlagSource`, in
+# its hooks): given a woman, it returns the flags its own records call for. Her flags are
 # the union of them all, so one area clearing its reason never clears another area's.
 _FLAG_SOURCES: list = []
 # flag -> {(area, reason)}: every reason a registered source may set the flag for. No flag a
@@ -111,6 +123,23 @@ def register_flag_source(derive, *, area: str, reasons: dict[str, tuple[str, ...
         )
     if derive not in _FLAG_SOURCES:
         _FLAG_SOURCES.append(derive)
+
+
+@dataclass(frozen=True)
+class FlagSource:
+    """`derive` and the reasons it may set each flag for (`register_flag_source`)."""
+
+    derive: Callable  # (prisoner) -> dict
+    area: str
+    reasons: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+takes(
+    FlagSource,
+    lambda declared: register_flag_source(
+        declared.derive, area=declared.area, reasons=declared.reasons
+    ),
+)
 
 
 def derive_protection_flags(prisoner: Prisoner) -> dict:

@@ -9,7 +9,6 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from prisoners.permissions import staff_of
-from prisoners.services import register_flag_source
 
 from ..forms.care import (
     AssessmentForm,
@@ -22,7 +21,6 @@ from ..forms.care import (
 )
 from ..models import RestraintRestriction
 from ..permissions import RECORD, access_clinical_file
-from ..sections import FilePart, register
 from ..services import care as services
 from .common import act, form_for, her_form, record_form
 
@@ -154,7 +152,8 @@ urlpatterns = [
 ]
 
 
-def _part(request, prisoner, failed):
+def file_part(request, prisoner, failed):
+    """Its part of the clinical file page (`health.sections`)."""
     can_record = request.user.has_perm(RECORD)
     encounters = services.encounters_of(prisoner)
     mental = services.mental_health_of(prisoner)
@@ -199,8 +198,3 @@ def _part(request, prisoner, failed):
         *(restriction.uuid for restriction in context["restraint_restrictions"]),
     ]
     return context, ids
-
-
-def register_parts() -> None:
-    register(FilePart(key="care", template="health/_care.html", context=_part, order=40))
-    register_flag_source(services.derive_flags, area="health", reasons=services.FLAG_REASONS)

@@ -22,7 +22,6 @@ from ..forms.screening import (
 )
 from ..models import ChildCheck, ClinicalConsent, Disclosure, HivTest, Screening
 from ..permissions import RECORD, access_clinical_file
-from ..sections import FilePart, register
 from ..services import screening as services
 from .common import act, file_page, form_for, her_form, record_form, writable
 
@@ -176,7 +175,8 @@ urlpatterns = [
 ]
 
 
-def _part(request, prisoner, failed):
+def file_part(request, prisoner, failed):
+    """Its part of the clinical file page (`health.sections`)."""
     admission, screening = services.screening_of(prisoner)
     tests = list(prisoner.hiv_tests.all())
     disclosures = list(prisoner.disclosures.all())
@@ -260,7 +260,3 @@ def _part(request, prisoner, failed):
         *(child.uuid for child in children),
     ]
     return context, ids
-
-
-def register_parts() -> None:
-    register(FilePart(key="screening", template="health/_screening.html", context=_part, order=10))
