@@ -5,9 +5,11 @@ from django.utils.translation import gettext_lazy as _
 
 from complaints.services import AdverseAction, stop_by_refusal
 from oversight.registry import RecordList, Row
+from prisoners.demo import DemoStep
 from prisoners.sections import Section
 from reminders.kinds import AnsweredBy, MayBeMarkedDone
 
+from . import demo
 from .models import Admission
 from .services import (
     TRANSFERS,
@@ -93,4 +95,8 @@ PLUGS = (
         context=_family_section,
         order=180,
     ),
+    # The demonstration: she arrives through reception, then her admission goes on once the
+    # register has her children.
+    DemoStep(order=10, each_woman=demo.admit),
+    DemoStep(order=40, each_woman=demo.progress),
 )

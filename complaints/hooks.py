@@ -2,10 +2,11 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from prisoners.demo import DemoStep
 from prisoners.sections import Section
 from reminders.kinds import AnsweredBy, MayBeMarkedDone
 
-from . import oversight
+from . import demo, oversight
 from .sections import complaints_section
 from .services.retaliation import HELD_TASK
 
@@ -31,4 +32,5 @@ PLUGS = (
     AnsweredBy(_("the referral to the competent authority"), "complaints.referral"),
     AnsweredBy(_("the review of the held action"), HELD_TASK),
     MayBeMarkedDone("complaints.medical", "safeguarding.record_opened"),
+    DemoStep(order=140, run=demo.seed),
 )

@@ -3,11 +3,12 @@
 from django.utils.translation import gettext_lazy as _
 
 from complaints.services import AdverseAction, stop_by_refusal
+from prisoners.demo import DemoStep
 from prisoners.sections import Section
 from prisoners.services import FlagWatcher
 from reminders.kinds import AnsweredBy, MayBeMarkedDone
 
-from . import oversight
+from . import demo, oversight
 from .services import charges, contact, segregation
 from .views.common import section_context
 
@@ -61,4 +62,5 @@ PLUGS = (
         held_by=contact.restrict_contact,
         stop=stop_by_refusal(contact.RESTRICTIONS),
     ),
+    DemoStep(order=110, run=demo.seed),
 )

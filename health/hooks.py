@@ -4,11 +4,13 @@ child on the register who lives with her, and what closes each health task."""
 
 from django.utils.translation import gettext_lazy as _
 
+from prisoners.demo import DemoStep
 from prisoners.sections import Section
 from prisoners.services import FlagSource
 from register.services import ChildWatcher
 from reminders.kinds import AnsweredBy, MayBeMarkedDone
 
+from . import demo
 from .permissions import can_read_clinical
 from .sections import FilePart
 from .services import care, maternity, preventive
@@ -71,4 +73,6 @@ PLUGS = (
     MayBeMarkedDone("health.screening_follow_up"),
     AnsweredBy(_("its outcome"), preventive.FOLLOW_UP_KIND),
     MayBeMarkedDone("health.preventive"),
+    # The demonstration: her health records once her admission has gone as far as it goes.
+    DemoStep(order=50, each_woman=demo.health),
 )

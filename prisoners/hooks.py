@@ -2,9 +2,12 @@
 
 from reminders.kinds import MayBeMarkedDone
 
-from .demo import DEMO_TASK_KINDS
+from . import demo
 
 PLUGS = (
     # The demonstration's sample tasks (seed_demo): nothing answers them.
-    MayBeMarkedDone(*DEMO_TASK_KINDS.values()),
+    MayBeMarkedDone(*demo.DEMO_TASK_KINDS.values()),
+    # The demonstration: a woman released before it, then (after her admission) her task.
+    demo.DemoStep(order=0, each_woman=demo.released),
+    demo.DemoStep(order=20, each_woman=demo.sample_task),
 )

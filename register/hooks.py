@@ -2,10 +2,12 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from prisoners.demo import DemoStep
 from prisoners.sections import Section
 from prisoners.services import FlagSource
 from reminders.kinds import AnsweredBy
 
+from .demo import children
 from .services import FLAG_REASONS, children_section, flags_from_register
 
 
@@ -23,4 +25,5 @@ PLUGS = (
         context=_children_section,
         order=200,
     ),
+    DemoStep(order=30, each_woman=children),
 )

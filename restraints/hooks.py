@@ -4,11 +4,12 @@ from django.utils.translation import gettext_lazy as _
 
 from complaints.services import AdverseAction, stop_by_refusal
 from health.services.maternity import PeriodWatcher
+from prisoners.demo import DemoStep
 from prisoners.sections import Section
 from prisoners.services import FlagWatcher
 from reminders.kinds import AnsweredBy, MayBeMarkedDone
 
-from . import oversight, services
+from . import demo, oversight, services
 from .views import section_context
 
 PLUGS = (
@@ -34,4 +35,5 @@ PLUGS = (
     ),
     *oversight.LISTS,
     *oversight.ZEROS,
+    DemoStep(order=120, run=demo.seed),
 )

@@ -3,10 +3,11 @@
 from django.utils.translation import gettext_lazy as _
 
 from complaints.services import AdverseAction, stop_by_refusal
+from prisoners.demo import DemoStep
 from prisoners.sections import Section
 from reminders.kinds import AnsweredBy
 
-from . import oversight
+from . import demo, oversight
 from .models import INVASIVE_KINDS
 from .services import searches_section
 from .services.searches import AREA, request_search_authority
@@ -34,4 +35,6 @@ PLUGS = (
     *oversight.LISTS,
     *oversight.ZEROS,
     AnsweredBy(_("the renewed training"), KIND),
+    # The demonstration: its records for the women admitted, after every woman is seeded.
+    DemoStep(order=100, run=demo.seed),
 )

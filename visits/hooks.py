@@ -3,10 +3,11 @@
 from django.utils.translation import gettext_lazy as _
 
 from complaints.services import AdverseAction, stop_by_refusal
+from prisoners.demo import DemoStep
 from prisoners.sections import Section
 from reminders.kinds import AnsweredBy
 
-from . import oversight
+from . import demo, oversight
 from .sections import section_context
 from .services import prison
 
@@ -36,4 +37,5 @@ PLUGS = (
         held_by=prison.ask_to_withdraw_visitor,
         stop=stop_by_refusal(prison.WITHDRAWALS),
     ),
+    DemoStep(order=130, run=demo.seed),
 )
