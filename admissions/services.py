@@ -1,8 +1,11 @@
 """Admission verbs (Mandela Rule 7; Bangkok Rules 2.1 and 2.2)."""
 
+from __future__ import annotations
+
 import re
 from datetime import datetime, timedelta
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -43,6 +46,16 @@ from .models import (
     TransferProposal,
 )
 
+if TYPE_CHECKING:
+    from datetime import date
+    from typing import Any
+
+    from django.db.models import QuerySet
+    from django_stubs_ext import StrPromise
+
+    from complaints.models import HeldAction
+    from staff.models import User
+
 ADMIT = "admissions.add_admission"
 COMMITMENT_FIELDS = {
     "order_authority": gettext_lazy("issuing authority"),
@@ -55,7 +68,12 @@ COMMITMENT_FIELDS = {
 
 
 def find_returning_woman(
-    *, by, given_names="", family_name="", date_of_birth=None, prison_number=""
+    *,
+    by: User,
+    given_names: str = "",
+    family_name: str = "",
+    date_of_birth: date | None = None,
+    prison_number: str = "",
 ) -> list[Prisoner]:
     """Women already on record who may be the one arriving, for the officer to confirm.
 
@@ -101,8 +119,8 @@ def _check_commitment(commitment: dict, admitted_at: datetime) -> None:
 @transaction.atomic
 def admit_woman(
     *,
-    by,
-    facility,
+    by: User,
+    facility: Facility,
     commitment: dict,
     identity: dict | None = None,
     returning: Prisoner | None = None,
@@ -219,7 +237,7 @@ def _schedule_admission_reminders(admission: Admission) -> None:
 
 def rights_due(admission: Admission) -> list[str]:
     """The Rule 2.1 items this woman must be offered."""
-    items = [RightsItem.FAMILY_CONTACT, RightsItem.LEGAL_ADVICE, RightsItem.INFORMATION]
+    items: list[str] = [RightsItem.FAMILY_CONTACT, RightsItem.LEGAL_ADVICE, RightsItem.INFORMATION]
     if admission.prisoner.is_foreign_national:
         items.append(RightsItem.CONSULAR)
     return items
@@ -227,7 +245,7 @@ def rights_due(admission: Admission) -> list[str]:
 
 @transaction.atomic
 def record_rights_offer(
-    *, by, admission: Admission, item: str, outcome: str, language: str, note: str = ""
+    *, by: User, admission: Admission, item: str, outcome: str, language: str, note: str = ""
 ) -> RightsOffer:
     """Record that a right was offered, when, by whom, in which language, and her answer
     (Rule 2.1). Declining is a complete answer. A later answer (accepted, then done)
@@ -265,7 +283,7 @@ def record_rights_offer(
 
 
 @transaction.atomic
-def complete_admission(*, by, admission: Admission) -> Admission:
+def complete_admission(*, by: User, admission: Admission) -> Admission:
     """Move her out of reception: only when every Rule 2.1 item is answered and every
     dependent child outside has an arrangement or a recorded reason (Rule 2.2)."""
     if not by.has_perm(ADMIT):
@@ -301,13 +319,13 @@ def complete_admission(*, by, admission: Admission) -> Admission:
     return admission
 
 
-def checklist(admission: Admission) -> list[tuple[str, str, RightsOffer | None]]:
+def checklist(admission: Admission) -> list[tuple[str, StrPromise, RightsOffer | None]]:
     """(item, label, her answer or None) for each right she must be offered."""
     answered = {offer.item: offer for offer in admission.rights.all()}
     return [(item, RightsItem(item).label, answered.get(item)) for item in rights_due(admission)]
 
 
-def admission_section(*, viewer, prisoner) -> dict:
+def admission_section(*, viewer: User, prisoner: Prisoner) -> dict:
     """Her latest episode and checklist. Whether injuries or ill-treatment were noted is for
     those who admit her (reception, the governor); health staff get the urgent task."""
     admission = (
@@ -335,7 +353,7 @@ def admission_section(*, viewer, prisoner) -> dict:
     }
 
 
-def distances_from_home(prisoner) -> list[tuple]:
+def distances_from_home(prisoner: Prisoner) -> list[tuple]:
     """(facility, km) for every facility, nearest first; empty when home isn't recorded."""
     if prisoner.home_latitude is None:
         return []
@@ -349,7 +367,15 @@ def _km(value: float | None) -> Decimal | None:
     return None if value is None else Decimal(f"{value:.1f}")
 
 
-def _allocation(*, by, admission: Admission, facility, preference, programmes_needed, reason):
+def _allocation(
+    *,
+    by: User,
+    admission: Admission,
+    facility: Facility,
+    preference: Facility | None,
+    programmes_needed: str,
+    reason: str,
+) -> Allocation:
     """The allocation decision, unsaved: distances from her home's coordinates; away from the
     facility nearest her home, or against her preference, refused without a written reason
     (Rule 4)."""
@@ -382,10 +408,10 @@ def _allocation(*, by, admission: Admission, facility, preference, programmes_ne
 @transaction.atomic
 def allocate(
     *,
-    by,
+    by: User,
     admission: Admission,
-    facility,
-    preference=None,
+    facility: Facility,
+    preference: Facility | None = None,
     programmes_needed: str = "",
     reason: str = "",
 ) -> Allocation:
@@ -419,7 +445,7 @@ def allocate(
     return allocation
 
 
-def allocation_section(*, viewer, prisoner) -> dict | None:
+def allocation_section(*, viewer: User, prisoner: Prisoner) -> dict | None:
     """The latest allocation decision and its reasons, for roles that read them (T2)."""
     if not viewer.has_perm("admissions.view_allocation"):
         return None
@@ -438,14 +464,14 @@ READ_FAMILY = "admissions.view_familymember"
 @transaction.atomic
 def record_family_member(
     *,
-    by,
-    prisoner,
+    by: User,
+    prisoner: Prisoner,
     name: str,
     relationship: str,
     contact: str = "",
     emergency_contact: bool = False,
     next_of_kin: bool = False,
-):
+) -> FamilyMember:
     """Her family members, emergency contact and next of kin (Mandela Rule 7(f)(g))."""
     if not by.has_perm(FAMILY):
         raise PermissionDenied(_("Your role can't record her family."))
@@ -465,7 +491,7 @@ def record_family_member(
     return member
 
 
-def family_section(*, viewer, prisoner) -> dict | None:
+def family_section(*, viewer: User, prisoner: Prisoner) -> dict | None:
     """Her family and contacts (T2), for reception, social workers, the governor and the
     inspector; nothing for the others."""
     if not viewer.has_perm(READ_FAMILY):
@@ -478,7 +504,7 @@ KEEP_PROPERTY = "admissions.add_propertyitem"
 CHANGE_ADMISSION = "admissions.change_admission"
 
 
-def _open_episode(by, admission: Admission, perm: str, refusal: str) -> Admission:
+def _open_episode(by: User, admission: Admission, perm: str, refusal: str) -> Admission:
     """The admission, locked, if `by` holds `perm` and sees her; refused once she is released."""
     if not by.has_perm(perm):
         raise PermissionDenied(refusal)
@@ -493,7 +519,7 @@ def _open_episode(by, admission: Admission, perm: str, refusal: str) -> Admissio
 
 @transaction.atomic
 def record_property(
-    *, by, admission: Admission, description: str, quantity: int = 1, kept: str = Kept.STORED
+    *, by: User, admission: Admission, description: str, quantity: int = 1, kept: str = Kept.STORED
 ) -> PropertyItem:
     """Add a line to her property inventory (Mandela Rule 7(e)). A line added after she
     signed the inventory needs her signature again (Mandela Rule 67(1))."""
@@ -517,7 +543,7 @@ def record_property(
 
 
 @transaction.atomic
-def sign_property_inventory(*, by, admission: Admission) -> Admission:
+def sign_property_inventory(*, by: User, admission: Admission) -> Admission:
     """Record that she signed the inventory of her property (Mandela Rule 67(1))."""
     admission = _open_episode(
         by, admission, KEEP_PROPERTY, _("Your role can't record her property.")
@@ -545,7 +571,7 @@ def _suspension_key(request: SuspensionRequest) -> str:
 @transaction.atomic
 def request_suspension(
     *,
-    by,
+    by: User,
     admission: Admission,
     authority: str,
     period: str = "",
@@ -591,7 +617,12 @@ def request_suspension(
 
 @transaction.atomic
 def decide_suspension(
-    *, by, request: SuspensionRequest, outcome: str, decided_at=None, note: str = ""
+    *,
+    by: User,
+    request: SuspensionRequest,
+    outcome: str,
+    decided_at: datetime | None = None,
+    note: str = "",
 ) -> SuspensionRequest:
     """Record the competent authority's decision on her request (Rule 2.2), or that she
     withdrew it. A decision recorded is final; a new request is a new record."""
@@ -622,7 +653,7 @@ def decide_suspension(
     return request
 
 
-def suspension_section(*, viewer, prisoner) -> dict | None:
+def suspension_section(*, viewer: User, prisoner: Prisoner) -> dict | None:
     """Her requests for suspension of detention: that they exist, when and their outcome for
     those who read them; the grounds only for those who know her children (Rule 3.2)."""
     if not viewer.has_perm(READ_SUSPENSION):
@@ -648,7 +679,7 @@ def _check_moment(moment: datetime, admission: Admission, field: str) -> None:
         raise ValidationError({field: _("That is before her last transfer.")})
 
 
-def _check_transfer(proposal: TransferProposal, *, by) -> Allocation:
+def _check_transfer(proposal: TransferProposal, *, by: User) -> Allocation:
     """What a transfer needs, when it is proposed and again when it is confirmed: a completed
     admission still open, a new facility, and the allocation decision it is (Rule 4), with
     its reason. Returns that decision, unsaved, as `by` makes it."""
@@ -675,13 +706,13 @@ def _check_transfer(proposal: TransferProposal, *, by) -> Allocation:
 @transaction.atomic
 def propose_transfer(
     *,
-    by,
+    by: User,
     admission: Admission,
-    to_facility,
+    to_facility: Facility,
     reason: str,
-    preference=None,
+    preference: Facility | None = None,
     programmes_needed: str = "",
-    held=None,
+    held: HeldAction | None = None,
 ) -> TransferProposal:
     """Propose moving her to another facility on the same episode. Every transfer is an
     allocation decision (Rule 4): away from the facility nearest her home, or against her
@@ -749,7 +780,7 @@ def _check_at_confirmation(proposal: TransferProposal) -> None:
         raise ValidationError(_("She has moved since this transfer was proposed."))
 
 
-def _on_confirmed(proposal: TransferProposal, *, by) -> list[str]:
+def _on_confirmed(proposal: TransferProposal, *, by: User) -> list[str]:
     """She moves now, on the episode, with the allocation decision that justifies it; her open
     tasks and her complaints go with her (Rule 4; Mandela Rule 7(c))."""
     allocation = _check_transfer(proposal, by=proposal.proposed_by)
@@ -811,7 +842,7 @@ TRANSFERS = Authority(
 confirm_transfer, refuse_transfer = verbs_for(TRANSFERS.key)
 
 
-def pending_transfers(admission: Admission):
+def pending_transfers(admission: Admission) -> QuerySet[TransferProposal]:
     """Her transfers proposed on this episode and still awaiting a governor's confirmation."""
     return admission.transfer_proposals.filter(
         authority=AuthorityState.PENDING, ended_at__isnull=True
@@ -821,7 +852,7 @@ def pending_transfers(admission: Admission):
 @transaction.atomic
 def release(
     *,
-    by,
+    by: User,
     admission: Admission,
     reason: str,
     released_at: datetime | None = None,
@@ -863,7 +894,16 @@ def release(
     return admission
 
 
-def carry_out_transfer(*, by, prisoner, held, admission, to_facility, preference, **params):
+def carry_out_transfer(
+    *,
+    by: User,
+    prisoner: Prisoner,
+    held: HeldAction,
+    admission: str,
+    to_facility: int,
+    preference: int | None,
+    **params: Any,
+) -> TransferProposal:
     """A transfer held, with nothing recorded, before every transfer awaited a governor's
     confirmation, released by both reviews: proposed now, awaiting confirmation as any."""
     return propose_transfer(

@@ -1,6 +1,16 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.db import DatabaseError, models, transaction
 
 from .models import AuditEvent
+
+if TYPE_CHECKING:
+    from typing import Any
+
+    from prisoners.models import Facility
+    from staff.models import User
 
 
 class AuditUnavailable(DatabaseError):
@@ -8,7 +18,7 @@ class AuditUnavailable(DatabaseError):
     was to record is not shown (answered 503 by `audit.middleware`)."""
 
 
-def _subject(subject) -> tuple[str, str]:
+def _subject(subject: models.Model | tuple[str, object] | None) -> tuple[str, str]:
     if subject is None:
         return "", ""
     if isinstance(subject, models.Model):
@@ -20,10 +30,10 @@ def _subject(subject) -> tuple[str, str]:
 
 def _fields(
     *,
-    by,
+    by: User,
     action: str,
-    subject=None,
-    facility=None,
+    subject: models.Model | tuple[str, object] | None = None,
+    facility: Facility | None = None,
     disclosed: list | None = None,
     detail: dict | None = None,
 ) -> dict:
@@ -40,7 +50,7 @@ def _fields(
     }
 
 
-def record(**entry) -> AuditEvent:
+def record(**entry: Any) -> AuditEvent:
     """Append one audit row in the caller's transaction.
 
     `by` is the acting user (None for the system). `subject` is a model instance or a

@@ -9,12 +9,22 @@ names who confirmed, a refused one who refused and why, a pending one neither; a
 who asked is never the one who confirms or refuses. The verbs are in `authority.services`.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from bangkok.versions import Versioned
+
+if TYPE_CHECKING:
+    from typing import Any, ClassVar
+    from uuid import UUID
+
+    from prisoners.models import Facility, Prisoner
 
 
 class AuthorityState(models.TextChoices):
@@ -57,6 +67,15 @@ class AwaitsAuthority(Versioned):
         _("why authority was refused"), blank=True, max_length=5000
     )
     authority_escalated_at = models.DateTimeField(null=True, blank=True)
+
+    if TYPE_CHECKING:
+        # What every model that awaits authority has besides (`authority.registry.Authority`).
+        uuid: UUID
+        prisoner: Prisoner
+        prisoner_id: int
+        facility: Facility
+        facility_id: int
+        objects: ClassVar[models.Manager[Any]]
 
     class Meta:
         abstract = True

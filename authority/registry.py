@@ -1,8 +1,16 @@
 """The areas whose actions wait for someone's authority declare it (in their `hooks.py`), so that
 one queue, one set of verbs and one sweep serve them all."""
 
+from __future__ import annotations
+
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
+
+    from authority.models import AwaitsAuthority
 
 from bangkok.hooks import takes
 
@@ -24,9 +32,9 @@ class Authority:
     released since) leaves the queue, and neither confirming nor refusing it changes it."""
 
     key: str
-    model: type
+    model: type[AwaitsAuthority]
     perm: str
-    title: str
+    title: str | StrPromise
     rule: str
     describe: Callable
     url: Callable

@@ -9,7 +9,10 @@ once in an emergency carries `authority_due_at`; `sweep_late` (beat) escalates i
 limit passes unconfirmed, and oversight counts it (`late_or_refused`).
 """
 
+from __future__ import annotations
+
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -26,6 +29,13 @@ from reminders.services import resolve_reminder, schedule_reminder
 from .models import AuthorityState
 from .registry import Authority, areas
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from authority.models import AwaitsAuthority
+    from prisoners.models import Facility
+    from staff.models import User
+
 WAITING_KIND = "authority.awaited"
 QUEUE_LIMIT = 50
 # The queue's order, with no empty value so that it can be paged (`bangkok.pagination`): a
@@ -34,16 +44,23 @@ QUEUE_ORDER = ("queue_due", "queue_asked", "id")
 QUEUE_LAST = datetime(9000, 1, 1, tzinfo=UTC)
 
 
-def _key(area: Authority, record) -> str:
+def _key(area: Authority, record: AwaitsAuthority) -> str:
     return f"authority:{area.key}:{record.uuid}"
 
 
-def deciders_of(area: Authority, facility):
+def deciders_of(area: Authority, facility: Facility) -> QuerySet[User]:
     """Active staff of the facility who hold this authority (the governors)."""
     return staff_holding(area.perm, facility)
 
 
-def seek(area: Authority, record, *, by, sought_from=None, due_at: datetime | None = None):
+def seek[R: AwaitsAuthority](
+    area: Authority,
+    record: R,
+    *,
+    by: User,
+    sought_from: User | None = None,
+    due_at: datetime | None = None,
+) -> R:
     """Mark the unsaved `record` as awaiting the authority of `sought_from` (one of the
     facility's governors, never `by`) or, if no one is named, of any governor of the facility.
     The caller saves it, then calls `sought`."""
@@ -63,7 +80,7 @@ def seek(area: Authority, record, *, by, sought_from=None, due_at: datetime | No
     return record
 
 
-def await_confirmation(area: Authority, record):
+def await_confirmation[R: AwaitsAuthority](area: Authority, record: R) -> R:
     """Mark the unsaved `record`, decided by a governor herself, as awaiting confirmation: it
     takes effect when she (or another governor of the facility) confirms it, the same step
     for every woman. The caller saves it, then calls `sought`."""
@@ -74,7 +91,7 @@ def await_confirmation(area: Authority, record):
     return record
 
 
-def sought(area: Authority, record, *, by) -> None:
+def sought(area: Authority, record: AwaitsAuthority, *, by: User) -> None:
     """The saved record awaits authority: the governor is reminded (a task only her decision
     closes), escalated at `authority_due_at` when there is one; one audit row."""
     due = record.authority_due_at or record.authority_requested_at
@@ -86,7 +103,8 @@ def sought(area: Authority, record, *, by) -> None:
         facility=record.facility,
         assignee_role=area.role,
         prisoner=record.prisoner,
-        due_at=due,
+        # seek and await_confirmation set authority_requested_at.
+        due_at=due,  # type: ignore[arg-type]
         escalate_at=record.authority_due_at,
     )
     audit.record(
@@ -102,25 +120,25 @@ def sought(area: Authority, record, *, by) -> None:
     )
 
 
-def given_at_once(record, *, by) -> None:
+def given_at_once(record: AwaitsAuthority, *, by: User) -> None:
     """The person who holds the authority acts herself: it is given by her act."""
     record.authority = AuthorityState.CONFIRMED
     record.authorised_by = by
     record.authority_decided_at = timezone.now()
 
 
-def awaits_decision(area: Authority, record) -> bool:
+def awaits_decision(area: Authority, record: AwaitsAuthority) -> bool:
     """Whether `record` still awaits her decision: pending, and not ended before it."""
     if record.authority != AuthorityState.PENDING:
         return False
     return not area.undecided or area.model.objects.filter(pk=record.pk, **area.undecided).exists()
 
 
-def may_decide(area: Authority, user, record) -> bool:
+def may_decide(area: Authority, user: User, record: AwaitsAuthority) -> bool:
     return _refusal(area, user, record) is None
 
 
-def _refusal(area: Authority, user, record) -> Exception | None:
+def _refusal(area: Authority, user: User, record: AwaitsAuthority) -> Exception | None:
     if (
         user is None
         or not user.is_authenticated
@@ -147,7 +165,9 @@ def _refusal(area: Authority, user, record) -> Exception | None:
 
 
 @transaction.atomic
-def decide(*, area: Authority, by, record, confirm: bool, reason: str = ""):
+def decide[R: AwaitsAuthority](
+    *, area: Authority, by: User, record: R, confirm: bool, reason: str = ""
+) -> R:
     """Confirm or refuse, as `by` (her own sign-in). Refused, nothing written, unless she is a
     governor of the facility other than whoever asked (and the one named, if one was), the
     record still awaits authority, and (to confirm) the Rules' checks hold again now."""
@@ -204,7 +224,7 @@ def decide(*, area: Authority, by, record, confirm: bool, reason: str = ""):
     return locked
 
 
-def _check_not_held(record) -> None:
+def _check_not_held(record: AwaitsAuthority) -> None:
     """An act asked for after her report waits for both reviews before anyone authorises it
     (Rules 7.3, 25.1); the refusal names nothing, since whoever confirms may be named in it."""
     from complaints.services import refuse_while_held
@@ -212,7 +232,7 @@ def _check_not_held(record) -> None:
     refuse_while_held(record)
 
 
-def refuse_after_review(area: Authority, record, *, by) -> None:
+def refuse_after_review(area: Authority, record: AwaitsAuthority, *, by: User) -> None:
     """A review found the act asked for after her report retaliatory (Rules 7.3, 25.1): its
     authority is refused, by the reviewer, as for any refused one, and the governor's task
     closes. Nothing changes once it was decided."""
@@ -246,25 +266,25 @@ def refuse_after_review(area: Authority, record, *, by) -> None:
     )
 
 
-def confirm(*, area: Authority, by, record):
+def confirm[R: AwaitsAuthority](*, area: Authority, by: User, record: R) -> R:
     return decide(area=area, by=by, record=record, confirm=True)
 
 
-def refuse(*, area: Authority, by, record, reason: str):
+def refuse[R: AwaitsAuthority](*, area: Authority, by: User, record: R, reason: str) -> R:
     return decide(area=area, by=by, record=record, confirm=False, reason=reason)
 
 
 # The governor's queue
 
 
-def areas_for(user) -> list[Authority]:
+def areas_for(user: User) -> list[Authority]:
     """The areas whose authority she holds."""
     if not user.is_authenticated:
         return []
     return [area for area in areas() if user.has_perm(area.perm)]
 
 
-def pending_for(user, area: Authority) -> QuerySet:
+def pending_for(user: User, area: Authority) -> QuerySet:
     """The records of one area waiting for her authority, in `QUEUE_ORDER`: a record taken at
     once first (soonest limit first), then by when it was asked."""
     last = Value(QUEUE_LAST, output_field=DateTimeField())
@@ -291,7 +311,7 @@ def described(area: Authority, records: list) -> list:
     return records
 
 
-def waiting_for(user) -> list[dict]:
+def waiting_for(user: User) -> list[dict]:
     """What awaits her authority, area by area: pending records of her facilities that she
     may decide (not those she asked for, nor those sought from another governor); the first
     QUEUE_LIMIT of each, and how many in all."""
@@ -348,7 +368,9 @@ def sweep_late(*, now: datetime | None = None) -> int:
 # Oversight
 
 
-def late_or_refused(queryset, *, ended: str = "", now: datetime | None = None):
+def late_or_refused(
+    queryset: QuerySet, *, ended: str = "", now: datetime | None = None
+) -> QuerySet:
     """Records whose authority was refused, or confirmed after its limit, or is still awaited
     past it; a record `ended` (the name of its end's timestamp) by its limit was in time."""
     now = now or timezone.now()
@@ -364,15 +386,16 @@ def late_or_refused(queryset, *, ended: str = "", now: datetime | None = None):
 # Verbs for an area's API table (`bangkok.operations.Operation`)
 
 
-def verbs_for(key: str):
+def verbs_for(key: str) -> tuple[Callable, Callable]:
     """(confirm, refuse) for the area registered as `key`: `confirm(by=, record=)` and
     `refuse(by=, record=, reason=)`."""
     from .registry import area
 
-    def confirm_verb(*, by, record):
-        return confirm(area=area(key), by=by, record=record)
+    # Verbs are made only for a registered area's key.
+    def confirm_verb(*, by: User, record: AwaitsAuthority) -> AwaitsAuthority:
+        return confirm(area=area(key), by=by, record=record)  # type: ignore[arg-type]
 
-    def refuse_verb(*, by, record, reason: str):
-        return refuse(area=area(key), by=by, record=record, reason=reason)
+    def refuse_verb(*, by: User, record: AwaitsAuthority, reason: str) -> AwaitsAuthority:
+        return refuse(area=area(key), by=by, record=record, reason=reason)  # type: ignore[arg-type]
 
     return confirm_verb, refuse_verb

@@ -44,7 +44,7 @@ class Kind(models.TextChoices):
     RESTRAINT_AS_PUNISHMENT = "restraints-punishment", _("A restraint used as a punishment")
 
 
-RULE_OF = {
+RULE_OF: dict[str, str] = {
     Kind.SEARCH_BY_A_MAN: "19",
     Kind.SEARCH_UNTRAINED: "19",
     Kind.CHILD_SEARCH_UNTRAINED: "21",

@@ -6,7 +6,10 @@ in hospital) it is written down here, never lost. The record names the rule brok
 governor is given a task to look into it, the inspector sees it on oversight, and it counts
 in the oversight total that must be zero for that rule."""
 
+from __future__ import annotations
+
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -20,11 +23,19 @@ from reminders.services import schedule_reminder
 from .models import RULE_OF, Breach, Kind
 from .permissions import RECORD, reads_account
 
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
+    from prisoners.models import Prisoner
+    from staff.models import User
+
 TASK_KIND = "breaches.recorded"
 
 
 @transaction.atomic
-def record_breach(*, by, prisoner, kind: str, account: str, occurred_at: datetime | None = None):
+def record_breach(
+    *, by: User, prisoner: Prisoner, kind: str, account: str, occurred_at: datetime | None = None
+) -> Breach:
     """Write down a breach of a Rule that happened to her (the rule follows from `kind`).
     Any role that writes her case records, in her facility. The governor is told at once,
     in words that carry no clinical detail."""
@@ -74,14 +85,15 @@ def record_breach(*, by, prisoner, kind: str, account: str, occurred_at: datetim
     return shown_to(by, breach)
 
 
-def shown_to(user, breach: Breach) -> Breach:
+def shown_to(user: User, breach: Breach) -> Breach:
     """The breach as `user` may read it: without its account when that may carry clinical
     detail and she is not health staff."""
-    breach.account_shown = breach.account if reads_account(user, breach) else ""
+    # Not a field: what this reader is shown, for the serializer.
+    breach.account_shown = breach.account if reads_account(user, breach) else ""  # type: ignore[attr-defined]
     return breach
 
 
-def her_breaches(prisoner):
+def her_breaches(prisoner: Prisoner) -> QuerySet[Breach]:
     return prisoner.breaches.select_related("recorded_by", "facility").order_by(
         "-occurred_at", "-id"
     )

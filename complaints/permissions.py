@@ -7,6 +7,10 @@ report are absent, in the same way, for every member of staff named in any of he
 (Rule 25; Mandela 57.2, 71.3).
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.db.models import QuerySet
 from django.http import Http404
 
@@ -14,18 +18,25 @@ from prisoners.permissions import facilities_of
 
 from .models import Complaint, HeldAction
 
+if TYPE_CHECKING:
+    from uuid import UUID
+
+    from django.contrib.auth.models import AnonymousUser
+
+    from staff.models import User
+
 READ = "complaints.view_complaint"
 STATUS = "complaints.view_complaint_status"
 HELD = "complaints.view_heldaction"
 
 
-def complaints_visible_to(user, perm: str = READ) -> QuerySet[Complaint]:
+def complaints_visible_to(user: User | AnonymousUser, perm: str = READ) -> QuerySet[Complaint]:
     if not user.is_authenticated or not user.has_perm(perm):
         return Complaint.objects.none()
     return Complaint.objects.filter(facility__in=facilities_of(user)).not_naming(user)
 
 
-def access_complaint(user, uuid) -> Complaint:
+def access_complaint(user: User | AnonymousUser, uuid: UUID | str) -> Complaint:
     """One complaint with its content, or 404 (missing, forbidden, or naming her alike)."""
     complaint = (
         complaints_visible_to(user)
@@ -38,18 +49,18 @@ def access_complaint(user, uuid) -> Complaint:
     return complaint
 
 
-def held_actions_visible_to(user) -> QuerySet[HeldAction]:
+def held_actions_visible_to(user: User | AnonymousUser) -> QuerySet[HeldAction]:
     if not user.is_authenticated or not user.has_perm(HELD):
         return HeldAction.objects.none()
     return not_named_in_hers(HeldAction.objects.filter(facility__in=facilities_of(user)), user)
 
 
-def not_named_in_hers(held: QuerySet[HeldAction], user) -> QuerySet[HeldAction]:
+def not_named_in_hers(held: QuerySet[HeldAction], user: User) -> QuerySet[HeldAction]:
     """Held actions against women none of whose complaints names `user`."""
     return held.exclude(prisoner__complaints__named_staff=user)
 
 
-def access_held_action(user, uuid) -> HeldAction:
+def access_held_action(user: User | AnonymousUser, uuid: UUID | str) -> HeldAction:
     held = (
         held_actions_visible_to(user)
         .select_related("prisoner", "requested_by", "safeguarding_by", "governor_by")

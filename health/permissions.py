@@ -5,17 +5,30 @@ while the woman's recorded, time-limited consent is in force, and never writes. 
 role gets the same 404 as for a woman who doesn't exist.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.http import Http404
 from django.utils import timezone
 
 from prisoners.permissions import VIEW_PRISONER, access_prisoner
+
+if TYPE_CHECKING:
+    from uuid import UUID
+
+    from django.contrib.auth.models import AnonymousUser
+
+    from health.models import ClinicalConsent
+    from prisoners.models import Prisoner
+    from staff.models import User
 
 READ = "health.read_clinical"
 RECORD = "health.record_clinical"
 READ_WITH_CONSENT = "health.read_with_consent"
 
 
-def consent_in_force(prisoner):
+def consent_in_force(prisoner: Prisoner) -> ClinicalConsent | None:
     """Her consent to inspection of the file, if one is in force now."""
     now = timezone.now()
     return (
@@ -27,7 +40,7 @@ def consent_in_force(prisoner):
     )
 
 
-def can_read_clinical(user, prisoner) -> bool:
+def can_read_clinical(user: User | AnonymousUser, prisoner: Prisoner) -> bool:
     """For a woman already in the user's scope: may she read the file?"""
     if not user.is_authenticated:
         return False
@@ -36,7 +49,9 @@ def can_read_clinical(user, prisoner) -> bool:
     return user.has_perm(READ_WITH_CONSENT) and consent_in_force(prisoner) is not None
 
 
-def access_clinical_file(user, uuid, *, write: bool = False):
+def access_clinical_file(
+    user: User | AnonymousUser, uuid: UUID | str, *, write: bool = False
+) -> Prisoner:
     """The woman whose file the user may read (or, with `write`, record in); else 404."""
     if write or user.has_perm(READ):
         return access_prisoner(user, uuid, perm=RECORD if write else READ)

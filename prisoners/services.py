@@ -1,7 +1,9 @@
 """Verbs on a woman's core record and her protection flags."""
 
-from collections.abc import Callable
+from __future__ import annotations
+
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -14,6 +16,13 @@ from bangkok.hooks import takes
 from .models import ObservationLevel, Prisoner, ProtectionFlags
 from .permissions import facilities_of
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
+
+    from prisoners.models import Facility
+    from staff.models import User
+
 
 def search_name_for(given_names: str, family_name: str, aliases: list[str]) -> str:
     """The lower-case text that name search matches: names, then aliases."""
@@ -22,7 +31,7 @@ def search_name_for(given_names: str, family_name: str, aliases: list[str]) -> s
 
 
 @transaction.atomic
-def register_prisoner(*, by, facility, **fields) -> Prisoner:
+def register_prisoner(*, by: User, facility: Facility, **fields: Any) -> Prisoner:
     """Put a woman on record in a facility (Mandela Rule 7(a)), with empty protection flags.
 
     The admission flow (Rules 2-4) builds on this; it is also how demo data is made.
@@ -44,7 +53,9 @@ def register_prisoner(*, by, facility, **fields) -> Prisoner:
 
 
 @transaction.atomic
-def set_protection_flags(*, prisoner: Prisoner, by, source: str, **flags) -> ProtectionFlags:
+def set_protection_flags(
+    *, prisoner: Prisoner, by: User | None, source: str, **flags: Any
+) -> ProtectionFlags:
     """Set some of her protection flags. Called by the rule area that knows the reason.
 
     `source` names that area ("health", "register", ...) for the audit trail; the reason
@@ -87,7 +98,7 @@ class FlagWatcher:
     watch: Callable  # (prisoner=, changed=, by=)
 
 
-def register_flag_watcher(watch) -> None:
+def register_flag_watcher(watch: Callable) -> None:
     if watch not in _FLAG_WATCHERS:
         _FLAG_WATCHERS.append(watch)
 
@@ -109,7 +120,9 @@ _OBSERVATION_ORDER = [
 ]
 
 
-def register_flag_source(derive, *, area: str, reasons: dict[str, tuple[str, ...]]) -> None:
+def register_flag_source(
+    derive: Callable, *, area: str, reasons: dict[str, tuple[str, ...]]
+) -> None:
     """`derive(prisoner) -> dict` of flag name to value, from one area's records. `reasons`
     declares, for each flag it may set, the reasons in that area's records that set it (kept
     here for the guarantee that a flag never gives its reason away; never shown). A reason
@@ -157,7 +170,9 @@ def derive_protection_flags(prisoner: Prisoner) -> dict:
 
 
 @transaction.atomic
-def refresh_protection_flags(*, prisoner: Prisoner, by, source: str) -> ProtectionFlags:
+def refresh_protection_flags(
+    *, prisoner: Prisoner, by: User | None, source: str
+) -> ProtectionFlags:
     """Recompute her flags from every area's records and store what changed (Rules 22, 24:
     the protections follow from pregnancy, labour, breastfeeding and a child in her care).
 

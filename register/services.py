@@ -1,8 +1,10 @@
 """Verbs of the register of children (Rules 2.2 and 3)."""
 
-from collections.abc import Callable
+from __future__ import annotations
+
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -21,9 +23,16 @@ from reminders.services import cancel_reminder, schedule_reminder
 from .models import CHILD_FIELDS, Child, Custody, Separation
 from .permissions import ADD_CHILD, CHANGE_CHILD, READ_IDENTITY, can_read_child_identity
 
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+    from typing import Any
+
+    from prisoners.models import Prisoner
+    from staff.models import User
+
 
 @transaction.atomic
-def record_child(*, by, mother, **fields) -> Child:
+def record_child(*, by: User, mother: Prisoner, **fields: Any) -> Child:
     """Record one of her children at admission (Rule 3.1; Mandela Rule 7(f)).
 
     Name and age are required; a child not with her needs a location and a custody status,
@@ -41,7 +50,7 @@ def record_child(*, by, mother, **fields) -> Child:
 
 
 @transaction.atomic
-def update_child(*, by, child: Child, **fields) -> Child:
+def update_child(*, by: User, child: Child, **fields: Any) -> Child:
     """Keep a child's record current (social workers, Rule 3). A child living with her
     leaves only by `separate_child` (Rule 52): no edit switches "lives with her" off."""
     if not by.has_perm(CHANGE_CHILD):
@@ -70,7 +79,7 @@ def update_child(*, by, child: Child, **fields) -> Child:
 @transaction.atomic
 def separate_child(
     *,
-    by,
+    by: User,
     child: Child,
     reason: str,
     carer: str,
@@ -152,7 +161,7 @@ def _locked(child: Child) -> Child:
     )
 
 
-def _refuse_unknown(fields) -> None:
+def _refuse_unknown(fields: Iterable[str]) -> None:
     unknown = set(fields) - set(CHILD_FIELDS)
     if unknown:
         raise ValueError(f"Unknown child fields: {sorted(unknown)}")
@@ -178,7 +187,7 @@ def _watch_children(declared: ChildWatcher) -> None:
 takes(ChildWatcher, _watch_children)
 
 
-def _after_change(child: Child, *, by, action: str) -> None:
+def _after_change(child: Child, *, by: User, action: str) -> None:
     mother = child.mother
     key = f"register.whereabouts:{child.uuid}"
     if child.whereabouts_unknown:
@@ -210,17 +219,17 @@ FLAG_REASONS = {
 }
 
 
-def flags_from_register(mother) -> dict:
+def flags_from_register(mother: Prisoner) -> dict:
     """A child living with her in prison is an infant in her care: no segregation (Rule 22)."""
     in_prison = mother.children.filter(lives_with_mother=True).exists()
     return {"child_in_prison": in_prison, "no_segregation": in_prison}
 
 
-def children_count(mother) -> int:
+def children_count(mother: Prisoner) -> int:
     return mother.children.count()
 
 
-def children_of(*, viewer, mother) -> list[Child]:
+def children_of(*, viewer: User, mother: Prisoner) -> list[Child]:
     """Her children's records, for a role that may know them; the read is audited (Rule 3.2)."""
     if not viewer.has_perm(READ_IDENTITY):
         raise PermissionDenied(_("Children's identities are confidential (Rule 3.2)."))
@@ -236,7 +245,7 @@ def children_of(*, viewer, mother) -> list[Child]:
     return children
 
 
-def children_section(*, viewer, mother) -> dict:
+def children_section(*, viewer: User, mother: Prisoner) -> dict:
     """Her page's children section: identities for those who may know them, else a count."""
     if can_read_child_identity(viewer):
         children = children_of(viewer=viewer, mother=mother)

@@ -1,6 +1,9 @@
 """Reminder verbs: schedule, complete, cancel, and the sweep that marks due and escalates."""
 
+from __future__ import annotations
+
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -15,6 +18,12 @@ from prisoners.permissions import facilities_of
 from .kinds import require_declared, why_not_mark_done
 from .models import OPEN_STATUSES, Basis, Reminder, Status
 
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from prisoners.models import Facility, Prisoner
+    from staff.models import User
+
 ESCALATION_ROLE = "governor"
 
 
@@ -25,14 +34,14 @@ def schedule_reminder(
     kind: str,
     rule: str,
     title: str,
-    facility,
+    facility: Facility,
     assignee_role: str,
     due_at: datetime,
     escalate_at: datetime | None = None,
-    prisoner=None,
+    prisoner: Prisoner | None = None,
     basis: str = Basis.MUST,
     confidential: bool = False,
-    hidden_from=(),
+    hidden_from: Iterable[User] = (),
 ) -> Reminder:
     """Create the reminder for `key`, or return the one already there (one item, one row).
 
@@ -63,7 +72,7 @@ def schedule_reminder(
     return reminder
 
 
-def tasks_for(user) -> QuerySet[Reminder]:
+def tasks_for(user: User) -> QuerySet[Reminder]:
     """Open reminders for her role in her facilities; the governor also gets escalations."""
     role = user.role_code if user.is_authenticated else ""
     if not role or not user.has_perm("reminders.view_reminder"):
@@ -79,7 +88,7 @@ def tasks_for(user) -> QuerySet[Reminder]:
 
 
 @transaction.atomic
-def complete_reminder(*, reminder: Reminder, by, outcome: str = "") -> Reminder:
+def complete_reminder(*, reminder: Reminder, by: User, outcome: str = "") -> Reminder:
     """Mark a task done: only a task no record answers (`reminders.kinds`), by the role it
     is for, never the governor closing another team's task escalated to her (she directs
     them). A task the Rules require closes when the record answering it is written."""
@@ -108,7 +117,9 @@ def complete_reminder(*, reminder: Reminder, by, outcome: str = "") -> Reminder:
 
 
 @transaction.atomic
-def resolve_reminder(*, key: str = "", key_prefix: str = "", by=None, outcome: str) -> int:
+def resolve_reminder(
+    *, key: str = "", key_prefix: str = "", by: User | None = None, outcome: str
+) -> int:
     """Close the open reminder for `key` (or every one whose key starts with `key_prefix`) as
     done, because the record it asked for was written: the service writing that record calls
     this, so no role check applies (unlike `complete_reminder`)."""
@@ -122,7 +133,7 @@ def resolve_reminder(*, key: str = "", key_prefix: str = "", by=None, outcome: s
 
 
 @transaction.atomic
-def cancel_reminder(*, key: str, by=None, reason: str) -> int:
+def cancel_reminder(*, key: str, by: User | None = None, reason: str) -> int:
     """Close the open reminder for `key` as no longer needed (its cause went away)."""
     now = timezone.now()
     return Reminder.objects.filter(key=key, status__in=OPEN_STATUSES).update(

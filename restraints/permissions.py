@@ -2,6 +2,10 @@
 a restraint of a woman outside the viewer's facilities, or seen by a role that doesn't read
 restraints, is the same 404 as one that doesn't exist."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -11,14 +15,24 @@ from prisoners.permissions import access_prisoner, prisoners_visible_to
 from .models import Restraint
 from .services import VIEW
 
+if TYPE_CHECKING:
+    from uuid import UUID
 
-def access_her_restraints(user, uuid, write: bool = False):
+    from django.contrib.auth.models import AnonymousUser
+
+    from prisoners.models import Prisoner
+    from staff.models import User
+
+
+def access_her_restraints(
+    user: User | AnonymousUser, uuid: UUID | str, write: bool = False
+) -> Prisoner:
     """The woman, if the viewer reads restraints in her facility; else 404. `write` is
     checked by the verb itself (each verb has its own permission)."""
     return access_prisoner(user, uuid, perm=VIEW)
 
 
-def access_restraint(user, uuid) -> Restraint:
+def access_restraint(user: User | AnonymousUser, uuid: UUID | str) -> Restraint:
     """One restraint, if its woman is in the viewer's scope for restraints; else 404."""
     restraint = (
         Restraint.objects.filter(uuid=uuid, prisoner__in=prisoners_visible_to(user, VIEW))
@@ -32,7 +46,7 @@ def access_restraint(user, uuid) -> Restraint:
     return restraint
 
 
-def require(user, perm: str) -> None:
+def require(user: User | AnonymousUser, perm: str) -> None:
     """A role that reads restraints but may not do this: 403."""
     if not user.has_perm(perm):
         raise PermissionDenied(_("Your role can't do this with restraints."))

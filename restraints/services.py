@@ -2,7 +2,10 @@
 remove; health staff's approval of the least restrictive method; and what a change of her
 protections means for a restraint that is on."""
 
+from __future__ import annotations
+
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -27,6 +30,12 @@ from reminders.services import resolve_reminder, schedule_reminder
 
 from .models import Device, MethodApproval, Purpose, Restraint, RestraintReview
 
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
+    from prisoners.models import Facility
+    from staff.models import User
+
 VIEW = "restraints.view_restraint"
 APPLY = "restraints.add_restraint"
 CHANGE = "restraints.change_restraint"
@@ -49,7 +58,7 @@ EMERGENCY_PURPOSES = (
 )
 
 
-def _may(by, prisoner: Prisoner, perm: str) -> None:
+def _may(by: User, prisoner: Prisoner, perm: str) -> None:
     if not by.has_perm(perm):
         raise PermissionDenied(_("Your role can't do this with restraints."))
     if not facilities_of(by).filter(pk=prisoner.facility_id).exists():
@@ -70,7 +79,7 @@ def _key(restraint: Restraint, what: str) -> str:
 # Who may authorise, and what the protections allow
 
 
-def authorisers_of(facility):
+def authorisers_of(facility: Facility) -> QuerySet[User]:
     """Active staff of the facility whose role authorises restraints (the governor)."""
     return staff_holding(AUTHORISE, facility)
 
@@ -120,7 +129,9 @@ def approval_in_force(prisoner: Prisoner, at: datetime | None = None) -> MethodA
     )
 
 
-def _covering_approval(flags: ProtectionFlags, prisoner, device: str, at) -> MethodApproval:
+def _covering_approval(
+    flags: ProtectionFlags, prisoner: Prisoner, device: str, at: datetime
+) -> MethodApproval:
     """Rule 24: a pregnant woman is restrained only by the method health staff approved."""
     approval = approval_in_force(prisoner, at)
     if approval is None or not approval.covers(device, at):
@@ -142,7 +153,7 @@ def _covering_approval(flags: ProtectionFlags, prisoner, device: str, at) -> Met
 @transaction.atomic
 def apply_restraint(
     *,
-    by,
+    by: User,
     prisoner: Prisoner,
     device: str,
     purpose: str,
@@ -151,7 +162,7 @@ def apply_restraint(
     place: str,
     place_detail: str = "",
     applied_at: datetime | None = None,
-    sought_from=None,
+    sought_from: User | None = None,
     late_reason: str = "",
 ) -> Restraint:
     """Record a restraint (Rule 24; Mandela 43.2, 47-48). Refused, with no override, while
@@ -215,12 +226,13 @@ def apply_restraint(
     )
     due = None
     if emergency:
-        due = applied_at + timedelta(minutes=settings.RESTRAINT_EMERGENCY_CONFIRM_MINUTES)
-    seek(AREA, restraint, by=by, sought_from=sought_from, due_at=due)
+        # Applied at once in an emergency: applied_at is set.
+        due = applied_at + timedelta(minutes=settings.RESTRAINT_EMERGENCY_CONFIRM_MINUTES)  # type: ignore[operator]
+    seek(AREA, restraint, by=by, sought_from=sought_from, due_at=due)  # type: ignore[arg-type]
     restraint.full_clean()
     restraint.save()
     if emergency:
-        _schedule_review(restraint, number=1, after=applied_at)
+        _schedule_review(restraint, number=1, after=applied_at)  # type: ignore[arg-type]
     sought(AREA, restraint, by=by)
     if not emergency:
         # Planned after her report, it awaits the governor's authority as for any woman, and
@@ -254,7 +266,7 @@ def _check_at_confirmation(restraint: Restraint) -> None:
         _covering_approval(flags, restraint.prisoner, restraint.device, timezone.now())
 
 
-def _on_confirmed(restraint: Restraint, *, by) -> list[str]:
+def _on_confirmed(restraint: Restraint, *, by: User) -> list[str]:
     """A planned restraint comes on now; an emergency one's alerts of lateness close."""
     resolve_reminder(key_prefix=_key(restraint, "late:"), by=by, outcome=_("Confirmed."))
     if restraint.applied_at is not None or restraint.removed_at is not None:
@@ -263,17 +275,18 @@ def _on_confirmed(restraint: Restraint, *, by) -> list[str]:
     flags = ProtectionFlags.objects.get(prisoner=restraint.prisoner)
     approval = None
     if flags.restraint_health_approval:
-        approval = _covering_approval(flags, restraint.prisoner, restraint.device, now)
+        # Confirmed just now: authority_decided_at is set.
+        approval = _covering_approval(flags, restraint.prisoner, restraint.device, now)  # type: ignore[arg-type]
     restraint.applied_at = now
     protections = _protections(flags, approval)
     for name, value in protections.items():
         setattr(restraint, name, value)
-    _schedule_review(restraint, number=1, after=now)
+    _schedule_review(restraint, number=1, after=now)  # type: ignore[arg-type]
     audit.record(by=by, action="restraints.applied", subject=restraint, facility=restraint.facility)
     return ["applied_at", *protections]
 
 
-def _on_refused(restraint: Restraint, *, by) -> None:
+def _on_refused(restraint: Restraint, *, by: User) -> None:
     """Refused while on: custody are ordered to take it off at once; only the removal closes
     the order (Mandela 48.1)."""
     resolve_reminder(key_prefix=_key(restraint, "late:"), by=by, outcome=_("Refused."))
@@ -341,7 +354,7 @@ AREA = Authority(
 confirm_restraint, refuse_restraint = verbs_for(AREA.key)
 
 
-def _protections(flags: ProtectionFlags, approval) -> dict:
+def _protections(flags: ProtectionFlags, approval: MethodApproval | None) -> dict:
     """Which protections were in force when it was applied: the flags, never their reasons."""
     return {
         "obstetric_protection_when_applied": flags.no_restraint_obstetric,
@@ -378,7 +391,7 @@ def _applied(restraint: Restraint) -> Restraint:
 @transaction.atomic
 def review_restraint(
     *,
-    by,
+    by: User,
     restraint: Restraint,
     still_needed: bool,
     note: str = "",
@@ -390,7 +403,8 @@ def review_restraint(
     _may(by, restraint.prisoner, CHANGE)
     restraint = _applied(restraint)
     reviewed_at = _moment(reviewed_at, field="reviewed_at", now=timezone.now())
-    if reviewed_at < restraint.applied_at:
+    # `_applied`: applied_at is set.
+    if reviewed_at < restraint.applied_at:  # type: ignore[operator]
         raise ValidationError({"reviewed_at": _("A review comes after the restraint was applied.")})
     review = RestraintReview(
         restraint=restraint,
@@ -417,18 +431,21 @@ def review_restraint(
 
 
 @transaction.atomic
-def remove_restraint(*, by, restraint: Restraint, removed_at: datetime | None = None) -> Restraint:
+def remove_restraint(
+    *, by: User, restraint: Restraint, removed_at: datetime | None = None
+) -> Restraint:
     """Record that the restraint came off (Mandela 48.1: as soon as possible). Its open
     reviews and alerts close with it."""
     _may(by, restraint.prisoner, CHANGE)
     restraint = _applied(restraint)
     removed_at = _moment(removed_at, field="removed_at", now=timezone.now())
-    if removed_at < restraint.applied_at:
+    # `_applied`: applied_at is set.
+    if removed_at < restraint.applied_at:  # type: ignore[operator]
         raise ValidationError({"removed_at": _("It can't come off before it was applied.")})
     return _take_off(restraint, by=by, at=removed_at)
 
 
-def _take_off(restraint: Restraint, *, by, at: datetime) -> Restraint:
+def _take_off(restraint: Restraint, *, by: User, at: datetime) -> Restraint:
     restraint.removed_at = at
     restraint.removed_by = by
     restraint.full_clean()
@@ -443,7 +460,7 @@ def _take_off(restraint: Restraint, *, by, at: datetime) -> Restraint:
 
 @transaction.atomic
 def approve_method(
-    *, by, prisoner: Prisoner, devices: list[str], valid_until: datetime, conditions: str = ""
+    *, by: User, prisoner: Prisoner, devices: list[str], valid_until: datetime, conditions: str = ""
 ) -> MethodApproval:
     """Health staff approve the least restrictive method of restraint for her (Rule 24): the
     devices that may be used, under what conditions, until when. The audit row names the
@@ -479,7 +496,7 @@ def approve_method(
 # A change of her protections while a restraint is on
 
 
-def on_flags_changed(*, prisoner: Prisoner, changed: dict, by) -> None:
+def on_flags_changed(*, prisoner: Prisoner, changed: dict, by: User) -> None:
     """Runs with every change of her protections, in its transaction. The "No restraints"
     protection appearing while she is restrained: custody and the governor are told at once
     to remove it (Rule 24). The health-approval protection appearing: custody are told the
@@ -495,7 +512,9 @@ def on_flags_changed(*, prisoner: Prisoner, changed: dict, by) -> None:
             _ask_for_method_approval(restraint, by=by)
 
 
-def on_protected_period(*, prisoner: Prisoner, start: datetime, end: datetime | None, by) -> int:
+def on_protected_period(
+    *, prisoner: Prisoner, start: datetime, end: datetime | None, by: User
+) -> int:
     """Health staff recorded labour or a birth, perhaps after the fact: every restraint that
     was on at any moment of the protected period (from `start` to `end`, or until now while
     she is in labour) breaks Rule 24, even if it was lawful on what was known when it was
@@ -532,7 +551,7 @@ def on_protected_period(*, prisoner: Prisoner, start: datetime, end: datetime | 
     return found
 
 
-def _alert_obstetric(restraint: Restraint, *, by) -> None:
+def _alert_obstetric(restraint: Restraint, *, by: User) -> None:
     now = timezone.now()
     if restraint.obstetric_alert_at is None:
         restraint.obstetric_alert_at = now
@@ -558,7 +577,7 @@ def _alert_obstetric(restraint: Restraint, *, by) -> None:
     )
 
 
-def _ask_for_method_approval(restraint: Restraint, *, by) -> None:
+def _ask_for_method_approval(restraint: Restraint, *, by: User) -> None:
     if not restraint.under_health_approval:
         restraint.under_health_approval = True
         restraint.save(update_fields=["under_health_approval"])
@@ -587,14 +606,14 @@ def _ask_for_method_approval(restraint: Restraint, *, by) -> None:
 # Reads
 
 
-def her_restraints(prisoner: Prisoner):
+def her_restraints(prisoner: Prisoner) -> QuerySet[Restraint]:
     """Her restraints, newest first, with what a list shows in a fixed number of queries."""
     return prisoner.restraints.select_related(
         "authorised_by", "applied_by", "removed_by", "authority_sought_from"
     ).select_related("authority_refused_by", "authority_requested_by")
 
 
-def next_review_due(restraint: Restraint):
+def next_review_due(restraint: Restraint) -> datetime | None:
     """When the open review of a restraint that is on falls due."""
     return (
         Reminder.objects.open()

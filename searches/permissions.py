@@ -6,6 +6,10 @@ search is seen by those who read searches in the facility where it was done or w
 woman now is; missing and forbidden are the same 404.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
@@ -18,18 +22,25 @@ from staff.models import User
 
 from .models import Search, SearchAuthorisation, SearchStaff
 
+if TYPE_CHECKING:
+    from uuid import UUID
+
+    from django.contrib.auth.models import AnonymousUser
+
+    from prisoners.models import Facility
+
 VIEW = "searches.view_search"
 RECORD = "searches.add_search"
 AUTHORISE = "searches.authorise_search"
 READ_TRAINING = "staff.view_trainingrecord"
 
 
-def authorisers_of(facility) -> QuerySet[User]:
+def authorisers_of(facility: Facility) -> QuerySet[User]:
     """Staff of the facility whose role may authorise a strip or body cavity search."""
     return staff_holding(AUTHORISE, facility)
 
 
-def given_authorities(woman) -> QuerySet[SearchAuthorisation]:
+def given_authorities(woman: Prisoner) -> QuerySet[SearchAuthorisation]:
     """The authorities the governor gave for a search of her, not yet used by one."""
     return (
         SearchAuthorisation.objects.filter(
@@ -40,7 +51,7 @@ def given_authorities(woman) -> QuerySet[SearchAuthorisation]:
     )
 
 
-def searches_visible_to(user) -> QuerySet[Search]:
+def searches_visible_to(user: User | AnonymousUser) -> QuerySet[Search]:
     """Every list and count of searches starts here."""
     if not user.is_authenticated or not user.has_perm(VIEW):
         return Search.objects.none()
@@ -48,7 +59,7 @@ def searches_visible_to(user) -> QuerySet[Search]:
     return Search.objects.filter(Q(facility__in=facilities) | Q(prisoner__facility__in=facilities))
 
 
-def access_search(user, uuid) -> Search:
+def access_search(user: User | AnonymousUser, uuid: UUID | str) -> Search:
     """One search, if the user reads searches where it was done or where she now is; else 404."""
     search = (
         searches_visible_to(user)
@@ -63,7 +74,7 @@ def access_search(user, uuid) -> Search:
     return search
 
 
-def access_for_search(user, uuid) -> Prisoner:
+def access_for_search(user: User | AnonymousUser, uuid: UUID | str) -> Prisoner:
     """The woman, for recording a search of her (or of a child with her or visiting her):
     404 if she is out of the user's scope or the role reads no searches, 403 if the role reads
     them but doesn't record them."""
@@ -73,5 +84,5 @@ def access_for_search(user, uuid) -> Prisoner:
     return woman
 
 
-def can_read_training(user) -> bool:
+def can_read_training(user: User | AnonymousUser) -> bool:
     return user.is_authenticated and user.has_perm(READ_TRAINING) and user.has_perm(VIEW)

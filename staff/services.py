@@ -12,8 +12,11 @@ once (audited).
 installation, demo data) and test factories: it refuses to run inside a web request.
 """
 
+from __future__ import annotations
+
 import contextvars
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
@@ -32,6 +35,10 @@ from prisoners.permissions import facilities_of, staff_of
 from .models import AccessChange, Course, Gender, TrainingRecord, User
 from .roles import ROLES
 from .signals import credentials_changed
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from typing import Any
 
 WORK_IN_FACILITY = "prisoners.work_in_facility"
 Kind, Status = AccessChange.Kind, AccessChange.Status
@@ -63,7 +70,7 @@ def sync_roles() -> dict[str, int]:
 # -- Refusals ----------------------------------------------------------------------------
 
 
-def refuse_if_herself(*, by, user, what: str) -> None:
+def refuse_if_herself(*, by: User | None, user: User, what: str) -> None:
     """Nobody changes her own roles, facilities, recorded gender or training (S13)."""
     if by is not None and by.pk is not None and by.pk == user.pk:
         raise ValidationError(
@@ -90,7 +97,7 @@ def _apply_role(user: User, role: str) -> None:
     user.__dict__.pop("role", None)
 
 
-def _apply(change: AccessChange, *, by) -> None:
+def _apply(change: AccessChange, *, by: User | None) -> None:
     user = change.subject
     if change.kind == Kind.ROLE:
         _apply_role(user, change.new_value)
@@ -105,9 +112,11 @@ def _apply(change: AccessChange, *, by) -> None:
         in_effect_from = change.decided_at
         if change.trusted:
             in_effect_from = timezone.make_aware(
-                datetime.combine(change.completed, datetime.min.time())
+                # A training change names the day it was completed.
+                datetime.combine(change.completed, datetime.min.time())  # type: ignore[arg-type]
             )
-        TrainingRecord.objects.create(
+        # A decided change has decided_at; a training change names when it was completed.
+        TrainingRecord.objects.create(  # type: ignore[misc]
             user=user,
             course=change.course,
             completed=change.completed,
@@ -119,7 +128,7 @@ def _apply(change: AccessChange, *, by) -> None:
         )
 
 
-def _audit_entry(change: AccessChange, action: str, *, by=None) -> dict:
+def _audit_entry(change: AccessChange, action: str, *, by: User | None = None) -> dict:
     detail = {"change": str(change.uuid), "kind": change.kind}
     if change.kind in (Kind.ROLE, Kind.GENDER):
         detail.update({"from": change.old_value, "to": change.new_value})
@@ -129,14 +138,14 @@ def _audit_entry(change: AccessChange, action: str, *, by=None) -> dict:
     return {"by": by, "action": action, "subject": subject, "facility": facility, "detail": detail}
 
 
-def _audit(change: AccessChange, action: str, *, by) -> None:
+def _audit(change: AccessChange, action: str, *, by: User | None) -> None:
     audit.record(**_audit_entry(change, action, by=by))
 
 
 # -- Requests -----------------------------------------------------------------------------
 
 
-def _request(*, user: User, by, kind: str, what: str, **fields) -> AccessChange:
+def _request(*, user: User, by: User, kind: str, what: str, **fields: Any) -> AccessChange:
     if by is None or not by.is_authenticated:
         raise ValidationError(_("A change of access is requested by a signed-in member of staff."))
     if user.is_superuser:
@@ -164,7 +173,7 @@ def _request(*, user: User, by, kind: str, what: str, **fields) -> AccessChange:
 
 
 @transaction.atomic
-def request_role(*, user: User, role: str, by) -> AccessChange | None:
+def request_role(*, user: User, role: str, by: User) -> AccessChange | None:
     """Ask for her role to become `role`; she keeps her current role until it is confirmed.
     None when she already has it."""
     if role not in ROLES:
@@ -182,7 +191,7 @@ def request_role(*, user: User, role: str, by) -> AccessChange | None:
 
 
 @transaction.atomic
-def request_facility(*, user: User, facility: Facility, by) -> AccessChange | None:
+def request_facility(*, user: User, facility: Facility, by: User) -> AccessChange | None:
     """Ask for her to work in `facility`. None when she already does."""
     if facilities_of(user).filter(pk=facility.pk).exists():
         return None
@@ -190,7 +199,7 @@ def request_facility(*, user: User, facility: Facility, by) -> AccessChange | No
 
 
 @transaction.atomic
-def request_gender(*, user: User, gender: str, by) -> AccessChange | None:
+def request_gender(*, user: User, gender: str, by: User) -> AccessChange | None:
     """Ask for her recorded gender to change (it decides who may search whom, Rule 19)."""
     if gender not in Gender.values:
         raise ValidationError(_("Choose a gender from the list."))
@@ -206,7 +215,7 @@ def request_gender(*, user: User, gender: str, by) -> AccessChange | None:
     )
 
 
-def may_record_training_for(by) -> QuerySet[User]:
+def may_record_training_for(by: User) -> QuerySet[User]:
     """Whose training she may record: the staff of her facilities (anyone's, for the account
     manager), never her own."""
     people = User.objects.filter(is_active=True, is_superuser=False)
@@ -222,7 +231,7 @@ def record_training(
     course: str,
     completed: date,
     provider: str,
-    by,
+    by: User,
     expires: date | None = None,
 ) -> AccessChange:
     """The person who delivered or certified a training records it (naming the provider); a
@@ -257,7 +266,7 @@ def record_training(
 
 
 @transaction.atomic
-def unassign_facility(*, user: User, facility: Facility, by=None) -> None:
+def unassign_facility(*, user: User, facility: Facility, by: User | None = None) -> None:
     """She stops seeing the women of this facility, at once (narrowing needs no second
     person). Nobody takes her own facilities either: another administrator does."""
     refuse_if_herself(by=by, user=user, what=_("facilities"))
@@ -266,7 +275,7 @@ def unassign_facility(*, user: User, facility: Facility, by=None) -> None:
 
 
 @transaction.atomic
-def remove_role(*, user: User, by=None) -> None:
+def remove_role(*, user: User, by: User | None = None) -> None:
     """She keeps no role, at once: she reads and does nothing until a new one is confirmed."""
     refuse_if_herself(by=by, user=user, what=_("role"))
     old = user.role_code
@@ -278,7 +287,14 @@ def remove_role(*, user: User, by=None) -> None:
 
 
 @transaction.atomic
-def request_access(*, user: User, by, role=None, facilities=None, gender=None) -> list:
+def request_access(
+    *,
+    user: User,
+    by: User,
+    role: str | None = None,
+    facilities: Iterable[Facility] | None = None,
+    gender: str | None = None,
+) -> list:
     """What the account form asks for, in one go: a new role, gender and facilities are
     requested (asking again for what already waits asks for nothing new); an empty role and
     facilities left out are taken away at once. Refused as a whole, with nothing written,
@@ -303,7 +319,7 @@ def request_access(*, user: User, by, role=None, facilities=None, gender=None) -
 # -- Decisions ----------------------------------------------------------------------------
 
 
-def changes_awaiting(user) -> QuerySet[AccessChange]:
+def changes_awaiting(user: User) -> QuerySet[AccessChange]:
     """The pending changes she may confirm or refuse: for a governor, facility grants to her
     facilities and role, gender and training changes of people who work in or are being
     granted one of them (the system administrator role excepted); for a system
@@ -334,7 +350,7 @@ def changes_awaiting(user) -> QuerySet[AccessChange]:
     )
 
 
-def changes_about(user) -> QuerySet[AccessChange]:
+def changes_about(user: User) -> QuerySet[AccessChange]:
     """The pending changes she asked for or that concern her: she sees they wait."""
     return (
         AccessChange.objects.filter(status=Status.PENDING)
@@ -348,7 +364,7 @@ def changes_about(user) -> QuerySet[AccessChange]:
 SIGN_IN_RESETS = ("staff.password_reset", "signin.two_factor_reset")
 
 
-def _sign_in_reset_by(requester_id, decider) -> bool:
+def _sign_in_reset_by(requester_id: int | None, decider: User) -> bool:
     """Whether `requester_id` reset the decider's sign-in within ACCESS_RESET_QUARANTINE_DAYS."""
     from audit.models import AuditEvent
 
@@ -362,7 +378,7 @@ def _sign_in_reset_by(requester_id, decider) -> bool:
     ).exists()
 
 
-def _decidable(change: AccessChange, by) -> AccessChange:
+def _decidable(change: AccessChange, by: User) -> AccessChange:
     """The change, locked, if `by` may decide it now; else a clear refusal."""
     locked = AccessChange.objects.select_for_update().select_related("subject").get(pk=change.pk)
     if locked.status != Status.PENDING:
@@ -391,7 +407,7 @@ def _decidable(change: AccessChange, by) -> AccessChange:
 
 
 @transaction.atomic
-def confirm(*, change: AccessChange, by) -> AccessChange:
+def confirm(*, change: AccessChange, by: User) -> AccessChange:
     """The second person agrees: the change takes effect now."""
     change = _decidable(change, by)
     change.status, change.decided_by, change.decided_at = Status.CONFIRMED, by, timezone.now()
@@ -402,7 +418,7 @@ def confirm(*, change: AccessChange, by) -> AccessChange:
 
 
 @transaction.atomic
-def refuse(*, change: AccessChange, by, reason: str = "") -> AccessChange:
+def refuse(*, change: AccessChange, by: User, reason: str = "") -> AccessChange:
     """The second person refuses: nothing changes, and the refusal is kept with her name."""
     change = _decidable(change, by)
     change.status, change.decided_by, change.decided_at = Status.REFUSED, by, timezone.now()
@@ -420,9 +436,9 @@ def grant_confirmed(
     *,
     user: User,
     role: str | None = None,
-    facilities=(),
+    facilities: Iterable[Facility] = (),
     gender: str | None = None,
-    trainings=(),
+    trainings: Iterable[dict] = (),
     reason: str = "set-up",
 ) -> list[AccessChange]:
     """Grant at once, without a second person: for management commands (a new installation's
@@ -432,7 +448,7 @@ def grant_confirmed(
     `trainings` are dicts of course, completed and optionally expires and provider."""
     _refuse_web()
     now = timezone.now()
-    specs = []
+    specs: list[dict] = []
     if role is not None:
         if role not in ROLES:
             raise ValueError(f"Unknown role {role!r}")
@@ -459,7 +475,7 @@ def grant_confirmed(
     return made
 
 
-def grant_confirmed_to_new(*, grants, reason: str = "set-up") -> list[AccessChange]:
+def grant_confirmed_to_new(*, grants: Iterable[dict], reason: str = "set-up") -> list[AccessChange]:
     """`grant_confirmed` for many accounts just made, in a few statements: `grants` are
     (user, role, facilities). The same confirmed, trusted changes, grants and audit rows."""
     _refuse_web()
@@ -496,7 +512,8 @@ def grant_confirmed_to_new(*, grants, reason: str = "set-up") -> list[AccessChan
                     user=change.subject,
                     permission=permission,
                     content_type=content_type,
-                    object_pk=str(change.facility.pk),
+                    # A facility change names its facility.
+                    object_pk=str(change.facility.pk),  # type: ignore[union-attr]
                 )
                 for change in facility_changes
             ]
@@ -534,7 +551,7 @@ def _credentials_gone(user: User, reason: str, *, keep_session: str | None = Non
 
 
 @transaction.atomic
-def reset_password(*, user: User, password: str | None, by) -> User:
+def reset_password(*, user: User, password: str | None, by: User) -> User:
     """An administrator sets a new password for her: she must choose her own at her next
     sign-in, and every session and API token she had ends."""
     if by is not None and by.pk == user.pk:
@@ -572,7 +589,7 @@ def password_changed(*, user: User, keep_session: str | None = None) -> User:
 
 
 @transaction.atomic
-def deactivate(*, user: User, by) -> User:
+def deactivate(*, user: User, by: User) -> User:
     """Her account stops working at once: sessions and tokens end (accounts are never
     deleted)."""
     user.is_active = False
@@ -583,7 +600,7 @@ def deactivate(*, user: User, by) -> User:
 
 
 @transaction.atomic
-def reactivate(*, user: User, by) -> User:
+def reactivate(*, user: User, by: User) -> User:
     refuse_if_herself(by=by, user=user, what=_("account status"))
     user.is_active = True
     user.save(update_fields=["is_active"])

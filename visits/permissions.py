@@ -6,9 +6,23 @@ refused or withdrew (a refusal may reveal domestic violence, Rule 44); the gover
 inspector read. Missing, outside her facilities, and forbidden are the same 404.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.http import Http404
 
 from prisoners.permissions import access_record, access_woman
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from uuid import UUID
+
+    from django.contrib.auth.models import AnonymousUser
+
+    from prisoners.models import Prisoner
+    from staff.models import User
+    from visits.models import Visitor
 
 VIEW_VISITOR = "visits.view_visitor"
 VIEW_APPROVED = "visits.view_approved_visitors"
@@ -25,7 +39,7 @@ ANY_VISITOR_VIEW = (VIEW_VISITOR, VIEW_APPROVED)
 ANY_VIEW = (*ANY_VISITOR_VIEW, VIEW_VISIT, VIEW_CONTACT)
 
 
-def access_visitor(user, uuid, *perms: str):
+def access_visitor(user: User | AnonymousUser, uuid: UUID | str, *perms: str) -> Visitor:
     """One of her visitors; a visitor she refused or withdrew is not there for a role that
     sees approved visitors only (Rule 44)."""
     from .models import Visitor, VisitorStatus
@@ -36,18 +50,18 @@ def access_visitor(user, uuid, *perms: str):
     return visitor
 
 
-def access_with(*perms: str):
+def access_with(*perms: str) -> Callable[..., Prisoner]:
     """An access function for `bangkok.operations.Area`: (user, uuid, write=) -> woman."""
 
-    def access(user, uuid, write: bool = True):
+    def access(user: User | AnonymousUser, uuid: UUID | str, write: bool = True) -> Prisoner:
         return access_woman(user, uuid, *perms)
 
     return access
 
 
-def sees_all_visitors(user) -> bool:
+def sees_all_visitors(user: User | AnonymousUser) -> bool:
     return user.has_perm(VIEW_VISITOR)
 
 
-def sees_child_identity(user) -> bool:
+def sees_child_identity(user: User | AnonymousUser) -> bool:
     return user.has_perm(READ_CHILD_IDENTITY)

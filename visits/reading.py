@@ -74,7 +74,8 @@ def label_visits(viewer, visits) -> list[Visit]:
 def contact_label(viewer, contact: Contact) -> str:
     if contact.child_id is not None:
         return _("Her child")
-    return label(viewer, contact.visitor)
+    # Not with her child: with a visitor (contact constraint).
+    return label(viewer, contact.visitor)  # type: ignore[arg-type]
 
 
 def label_contacts(viewer, contacts) -> list[Contact]:

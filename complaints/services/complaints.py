@@ -5,7 +5,10 @@ sees that it exists and its status. A member of staff it names never deals with 
 given a task about it, and never sees it (Mandela 71.3).
 """
 
+from __future__ import annotations
+
 from datetime import datetime, time, timedelta
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -23,6 +26,12 @@ from ..models import Complaint, ComplaintStatus, Kind, Measure, ProtectionPlan, 
 from .retaliation import hide_held_tasks_from
 from .safeguarding import open_safeguarding_record
 
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from prisoners.models import Prisoner
+    from staff.models import User
+
 LODGE = "complaints.add_complaint"
 DEAL = "complaints.change_complaint"
 
@@ -33,7 +42,16 @@ def end_of_today() -> datetime:
     return timezone.make_aware(datetime.combine(today, time(23, 59)))
 
 
-def _task(complaint, name, *, rule, title, due_at, role="safeguarding", confidential=False):
+def _task(
+    complaint: Complaint,
+    name: str,
+    *,
+    rule: str,
+    title: str,
+    due_at: datetime,
+    role: str = "safeguarding",
+    confidential: bool = False,
+) -> None:
     schedule_reminder(
         key=f"complaints.{name}:{complaint.uuid}",
         kind=f"complaints.{name}",
@@ -48,20 +66,20 @@ def _task(complaint, name, *, rule, title, due_at, role="safeguarding", confiden
     )
 
 
-def _close_task(complaint, name, *, by, outcome) -> None:
+def _close_task(complaint: Complaint, name: str, *, by: User, outcome: str) -> None:
     resolve_reminder(key=f"complaints.{name}:{complaint.uuid}", by=by, outcome=outcome)
 
 
 @transaction.atomic
 def lodge_complaint(
     *,
-    by,
-    prisoner,
+    by: User,
+    prisoner: Prisoner,
     kind: str,
     channel: str,
     subject: str,
     narrative: str,
-    named_staff=(),
+    named_staff: Iterable[User] = (),
     lodged_by_her: bool = True,
     lodged_for_her_by: str = "",
     received_at: datetime | None = None,
@@ -128,7 +146,7 @@ def lodge_complaint(
     return complaint
 
 
-def _schedule_tasks(complaint) -> None:
+def _schedule_tasks(complaint: Complaint) -> None:
     _task(
         complaint,
         "acknowledge",
@@ -168,7 +186,7 @@ def _schedule_tasks(complaint) -> None:
         )
 
 
-def _dealing(by, complaint) -> None:
+def _dealing(by: User, complaint: Complaint) -> None:
     if not by.has_perm(DEAL):
         raise PermissionDenied(_("Only safeguarding staff deal with complaints."))
     if complaint.named_staff.filter(pk=by.pk).exists():
@@ -176,7 +194,7 @@ def _dealing(by, complaint) -> None:
 
 
 @transaction.atomic
-def acknowledge_complaint(*, by, complaint) -> Complaint:
+def acknowledge_complaint(*, by: User, complaint: Complaint) -> Complaint:
     """Tell her it was received (Mandela 57: promptly)."""
     _dealing(by, complaint)
     if complaint.acknowledged_at is not None:
@@ -191,7 +209,7 @@ def acknowledge_complaint(*, by, complaint) -> Complaint:
 
 
 @transaction.atomic
-def assign_complaint(*, by, complaint, to) -> Complaint:
+def assign_complaint(*, by: User, complaint: Complaint, to: User) -> Complaint:
     """Give it to a safeguarding officer of her facility, never to someone it names
     (Mandela 71.3: implicated staff have no part in the investigation)."""
     _dealing(by, complaint)
@@ -209,14 +227,19 @@ def assign_complaint(*, by, complaint, to) -> Complaint:
     return complaint
 
 
-def _abuse_report(complaint) -> None:
+def _abuse_report(complaint: Complaint) -> None:
     if not complaint.is_abuse_report:
         raise ValidationError(_("This is a complaint, not a report of abuse."))
 
 
 @transaction.atomic
 def record_protection_plan(
-    *, by, complaint, measures: list[str], support_offered: bool, moving_her_reason: str = ""
+    *,
+    by: User,
+    complaint: Complaint,
+    measures: list[str],
+    support_offered: bool,
+    moving_her_reason: str = "",
 ) -> ProtectionPlan:
     """Her immediate protection (Rule 25.1): by default the alleged perpetrator is moved, not
     her; moving her needs a reason."""
@@ -245,7 +268,7 @@ def record_protection_plan(
 
 
 @transaction.atomic
-def refer_complaint(*, by, complaint, authority: str) -> Complaint:
+def refer_complaint(*, by: User, complaint: Complaint, authority: str) -> Complaint:
     """Refer her report to a competent, independent authority (Rule 7.1; Mandela 71)."""
     _dealing(by, complaint)
     _abuse_report(complaint)
@@ -260,7 +283,7 @@ def refer_complaint(*, by, complaint, authority: str) -> Complaint:
 
 
 @transaction.atomic
-def offer_psychological_support(*, by, complaint) -> Complaint:
+def offer_psychological_support(*, by: User, complaint: Complaint) -> Complaint:
     """Psychological support or counselling offered, whether or not she takes legal action
     (Rule 7.2)."""
     _dealing(by, complaint)
@@ -274,7 +297,7 @@ def offer_psychological_support(*, by, complaint) -> Complaint:
 
 
 @transaction.atomic
-def answer_complaint(*, by, complaint, reply: str) -> Complaint:
+def answer_complaint(*, by: User, complaint: Complaint, reply: str) -> Complaint:
     """The answer she is given (Mandela 57: without undue delay)."""
     _dealing(by, complaint)
     if not reply.strip():
@@ -293,7 +316,7 @@ def answer_complaint(*, by, complaint, reply: str) -> Complaint:
 
 
 @transaction.atomic
-def close_complaint(*, by, complaint) -> Complaint:
+def close_complaint(*, by: User, complaint: Complaint) -> Complaint:
     """Close it once answered; a report of abuse only with her protection plan and the offer
     of psychological support on record (Rules 7.2, 25.1)."""
     _dealing(by, complaint)
@@ -316,7 +339,7 @@ def close_complaint(*, by, complaint) -> Complaint:
     return complaint
 
 
-def record_complaint_read(*, viewer, complaint) -> None:
+def record_complaint_read(*, viewer: User, complaint: Complaint) -> None:
     """Every read of a complaint's content is audited (Rule 25; ARCHITECTURE 3)."""
     audit.record(
         by=viewer,

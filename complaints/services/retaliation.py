@@ -25,7 +25,10 @@ for the action) a safeguarding officer other than the one who gave the safeguard
 takes the governor's review.
 """
 
+from __future__ import annotations
+
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
 from django.db import transaction
@@ -43,6 +46,15 @@ from reminders.services import resolve_reminder, schedule_reminder
 from ..models import AdverseKind, Complaint, HeldAction, HeldStatus
 from .safeguarding import protected_against_retaliation
 
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from django.db.models import QuerySet
+
+    from authority.registry import Authority
+    from prisoners.models import Prisoner
+    from staff.models import User
+
 REVIEW = "complaints.review_held_action"
 REVIEWERS = ("safeguarding", "governor")
 HELD_TASK = "complaints.held_action"
@@ -58,7 +70,14 @@ class AdverseAction:
     `execute(by=, prisoner=, held=, **params)`; for one recorded at once in its ordinary
     waiting state, `stop(by=, held=)`, how its record ends when a review stops it."""
 
-    def __init__(self, kind: str, execute: Callable | None = None, *, held_by: Callable, stop=None):
+    def __init__(
+        self,
+        kind: str,
+        execute: Callable | None = None,
+        *,
+        held_by: Callable,
+        stop: Callable | None = None,
+    ):
         self.kind, self.held_by, self.execute, self.stop = kind, held_by, execute, stop
 
     def __repr__(self) -> str:
@@ -88,11 +107,11 @@ def adverse_actions() -> list[AdverseAction]:
     return [_ACTIONS[kind] for kind in AdverseKind.values if kind in _ACTIONS]
 
 
-def stop_by_refusal(area) -> Callable:
+def stop_by_refusal(area: Authority) -> Callable:
     """`stop` for an act recorded as awaiting someone's authority (`authority.services`): a
     review that stops it refuses the authority, as for any refused one."""
 
-    def stop(*, by, held) -> None:
+    def stop(*, by: User, held: HeldAction) -> None:
         from authority.services import refuse_after_review
 
         record = area.model.objects.get(uuid=held.record_uuid)
@@ -102,8 +121,15 @@ def stop_by_refusal(area) -> Callable:
 
 
 def hold_if_protected(
-    *, by, prisoner, kind: str, summary: str, params: dict, carrying_out=None, record=None
-):
+    *,
+    by: User,
+    prisoner: Prisoner,
+    kind: str,
+    summary: str,
+    params: dict,
+    carrying_out: HeldAction | None = None,
+    record: Any | None = None,
+) -> HeldAction | None:
     """Hold the action for review if she is protected now, returning the `HeldAction`;
     None when she isn't, or when the caller is `carrying_out` an action both reviews
     released, and goes ahead. `params` must be JSON: what the area needs to carry the
@@ -134,7 +160,7 @@ def hold_if_protected(
     return held
 
 
-def _ask_for_reviews(held) -> None:
+def _ask_for_reviews(held: HeldAction) -> None:
     """A task for each review, hidden from every member of staff named in her complaints;
     the governor's goes to safeguarding staff when no governor may take it."""
     hidden = _named_in_her_complaints(held.prisoner)
@@ -157,7 +183,7 @@ def _ask_for_reviews(held) -> None:
         )
 
 
-def eligible_governors(held):
+def eligible_governors(held: HeldAction) -> QuerySet[User]:
     """Governors of her facility who may review it: not named in her complaints and not the
     one who asked for it (Mandela 71.3)."""
     return (
@@ -168,24 +194,24 @@ def eligible_governors(held):
     )
 
 
-def _named_in_her_complaints(prisoner) -> list:
+def _named_in_her_complaints(prisoner: Prisoner) -> list:
     from staff.models import User
 
     return list(User.objects.filter(pk__in=_named_ids(prisoner)))
 
 
-def _named_ids(prisoner):
+def _named_ids(prisoner: Prisoner) -> QuerySet:
     return Complaint.named_staff.through.objects.filter(complaint__prisoner=prisoner).values(
         "user_id"
     )
 
 
-def named_in_her_complaints(user, prisoner) -> bool:
+def named_in_her_complaints(user: User, prisoner: Prisoner) -> bool:
     """Whether any complaint of hers names `user`: then, for `user`, it doesn't exist."""
     return _named_ids(prisoner).filter(user_id=user.pk).exists()
 
 
-def hide_held_tasks_from(prisoner, named) -> None:
+def hide_held_tasks_from(prisoner: Prisoner, named: Iterable[User]) -> None:
     """A complaint that names staff hides her open review tasks from them at once."""
     if not named:
         return
@@ -193,14 +219,14 @@ def hide_held_tasks_from(prisoner, named) -> None:
         reminder.hidden_from.add(*named)
 
 
-def held_for(record) -> HeldAction | None:
+def held_for(record: Any) -> HeldAction | None:
     """The held action waiting for its reviews that `record` was recorded for, if any."""
     return HeldAction.objects.filter(
         record_model=record._meta.label_lower, record_uuid=record.uuid, status=HeldStatus.HELD
     ).first()
 
 
-def refuse_while_held(record) -> None:
+def refuse_while_held(record: Any) -> None:
     """The next step of a record whose action is held waits for both reviews (Rules 7.3,
     25.1). The refusal names nothing: whoever asks may be named in her complaint."""
     if held_for(record) is not None:
@@ -208,7 +234,9 @@ def refuse_while_held(record) -> None:
 
 
 @transaction.atomic
-def review_held_action(*, by, held: HeldAction, retaliatory: bool, note: str = "") -> HeldAction:
+def review_held_action(
+    *, by: User, held: HeldAction, retaliatory: bool, note: str = ""
+) -> HeldAction:
     """Her reviewer's finding, as safeguarding or as the governor (Rules 7.3, 25.1). Found
     retaliatory by either: it is stopped. Found not retaliatory by both: it is carried out."""
     held = HeldAction.objects.select_for_update().get(pk=held.pk)
@@ -245,7 +273,7 @@ def review_held_action(*, by, held: HeldAction, retaliatory: bool, note: str = "
     return held
 
 
-def _reviewer_role(by, held) -> str:
+def _reviewer_role(by: User, held: HeldAction) -> str:
     """Which review `by` gives. To a member of staff named in her complaints the held
     action doesn't exist (404, as for one that doesn't). The governor's review falls to
     safeguarding staff when no governor may take it; one person never gives both."""
@@ -279,7 +307,7 @@ def _carry_out(held: HeldAction) -> None:
     action.execute(by=held.requested_by, prisoner=held.prisoner, held=held, **held.params)
 
 
-def _stop(held: HeldAction, by) -> None:
+def _stop(held: HeldAction, by: User) -> None:
     if held.record_uuid is None:
         return  # nothing was recorded
     action = _ACTIONS.get(held.kind)

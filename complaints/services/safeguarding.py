@@ -1,6 +1,9 @@
 """Safeguarding verbs (Rules 7 and 25)."""
 
+from __future__ import annotations
+
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import transaction
@@ -12,10 +15,14 @@ from reminders.services import schedule_reminder
 
 from ..models import SafeguardingRecord
 
+if TYPE_CHECKING:
+    from prisoners.models import Facility, Prisoner
+    from staff.models import User
+
 
 @transaction.atomic
 def open_safeguarding_record(
-    *, by, prisoner, source: str, remind: bool = True
+    *, by: User, prisoner: Prisoner, source: str, remind: bool = True
 ) -> SafeguardingRecord:
     """Open a safeguarding record for her and protect her against retaliation for
     RETALIATION_PROTECTION_DAYS (Rules 7.3, 25.1). Safeguarding staff are told at once, with
@@ -42,7 +49,7 @@ def open_safeguarding_record(
     return record
 
 
-def _ask_for_a_plan(record) -> None:
+def _ask_for_a_plan(record: SafeguardingRecord) -> None:
     schedule_reminder(
         key=f"safeguarding.opened:{record.uuid}",
         kind="safeguarding.record_opened",
@@ -55,12 +62,12 @@ def _ask_for_a_plan(record) -> None:
     )
 
 
-def protected_against_retaliation(prisoner) -> bool:
+def protected_against_retaliation(prisoner: Prisoner) -> bool:
     """Whether an adverse action against her must be held for review now (Rules 7.3, 25.1)."""
     return prisoner.safeguarding_records.filter(protected_until__gt=timezone.now()).exists()
 
 
-def protection_shown_to(viewer, prisoner) -> bool:
+def protection_shown_to(viewer: User, prisoner: Prisoner) -> bool:
     """Whether `viewer` is told she is protected now: never on the strength of a complaint
     that names the viewer, which for her doesn't exist (Rule 25; Mandela 57.2)."""
     return (
@@ -71,7 +78,9 @@ def protection_shown_to(viewer, prisoner) -> bool:
 
 
 @transaction.atomic
-def follow_her(*, by, prisoner, from_facility, to_facility) -> None:
+def follow_her(
+    *, by: User, prisoner: Prisoner, from_facility: Facility, to_facility: Facility
+) -> None:
     """Her complaints, safeguarding records and held actions move with her to the facility
     she is transferred to (Rules 7, 25): its safeguarding staff deal with them from now on,
     and the facility she left keeps only its audit rows. A complaint given to an officer of

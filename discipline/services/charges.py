@@ -1,8 +1,11 @@
 """Charges, hearings, decisions, sanctions and their review (Bangkok Rules 22, 23; Mandela
 Rules 39-43)."""
 
+from __future__ import annotations
+
 import re
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -36,6 +39,13 @@ from ..models import (
 from .common import ADJUDICATE, LAY_CHARGE, log, require
 from .segregation import check_segregation, close_segregation, replan, start_segregation
 
+if TYPE_CHECKING:
+    from typing import Any
+
+    from complaints.models import HeldAction
+    from prisoners.models import Prisoner
+    from staff.models import User
+
 FAMILY_CONTACT = re.compile(r"famil|contact|visit|child|letter|call|phone", re.IGNORECASE)
 RESTRAINT = re.compile(r"restrain|handcuff|shackle|chain", re.IGNORECASE)
 
@@ -49,15 +59,15 @@ def _text(value: str, field: str, message: str) -> str:
 @transaction.atomic
 def lay_charge(
     *,
-    by,
-    prisoner,
+    by: User,
+    prisoner: Prisoner,
     offence: str,
     occurred_at: datetime | None = None,
     informed_at: datetime | None = None,
     language: str,
     interpreter: bool = False,
     late_reason: str = "",
-):
+) -> Charge:
     """Lay a charge and record when, and in which language, she was told of it (Mandela 41.1).
     A charge she was told of more than a few hours ago says why it is recorded late
     (`bangkok.late`).
@@ -101,7 +111,7 @@ def lay_charge(
     return charge
 
 
-def _check_safeguards(informed_promptly, time_to_prepare, note: str) -> None:
+def _check_safeguards(informed_promptly: bool, time_to_prepare: bool, note: str) -> None:
     """Mandela 41: told promptly in her language, and time to prepare. A hearing without them
     says why (a SHOULD: the decision stands with its written reason)."""
     if not (informed_promptly and time_to_prepare) and not note.strip():
@@ -118,7 +128,7 @@ def _check_safeguards(informed_promptly, time_to_prepare, note: str) -> None:
 @transaction.atomic
 def decide_charge(
     *,
-    by,
+    by: User,
     charge: Charge,
     proved: bool,
     reasons: str,
@@ -196,14 +206,14 @@ def _check_kind(type: str, privilege: str) -> None:
 @transaction.atomic
 def impose_sanction(
     *,
-    by,
+    by: User,
     charge: Charge,
     type: str,
     ends_on: date | None,
     starts_on: date | None = None,
     privilege: str = "",
-    held=None,
-):
+    held: HeldAction | None = None,
+) -> Sanction:
     """Impose a sanction for a proved charge. None prohibits family contact (Rule 23) or is a
     restraint (Mandela 43.2); close confinement or segregation is refused for a protected
     woman (Rule 22) or a girl (Mandela 45.2) and lasts at most 15 days (Mandela 43-44).
@@ -268,7 +278,7 @@ def _check_sanction(sanction: Sanction) -> None:
         check_segregation(sanction.prisoner, sanction.ends_on)
 
 
-def _sanction_confirmed(sanction: Sanction, *, by) -> list[str]:
+def _sanction_confirmed(sanction: Sanction, *, by: User) -> list[str]:
     """In force now; a confinement starts now, on the confirming governor's authority."""
     if sanction.type in CONFINING:
         start_segregation(
@@ -308,7 +318,7 @@ confirm_sanction, refuse_sanction = verbs_for(SANCTIONS.key)
 
 @transaction.atomic
 def review_sanction(
-    *, by, sanction: Sanction, outcome: str, reasons: str, ends_on: date | None = None
+    *, by: User, sanction: Sanction, outcome: str, reasons: str, ends_on: date | None = None
 ) -> SanctionReview:
     """Review a sanction (Mandela 41.4): uphold, reduce (end it sooner) or quash it. A quashed
     or shortened confinement ends her segregation when it is due."""
@@ -332,7 +342,7 @@ def review_sanction(
     return review
 
 
-def _reduce(sanction: Sanction, ends_on: date | None, by) -> None:
+def _reduce(sanction: Sanction, ends_on: date | None, by: User) -> None:
     if ends_on is None or not sanction.starts_on <= ends_on < sanction.ends_on:
         raise ValidationError(
             {"ends_on": _("A reduced sanction ends sooner, not before it began.")}
@@ -349,23 +359,33 @@ def _reduce(sanction: Sanction, ends_on: date | None, by) -> None:
         replan(segregation, ends_on, by=by)
 
 
-def _end_confinement(sanction: Sanction, by) -> None:
+def _end_confinement(sanction: Sanction, by: User) -> None:
     segregation = getattr(sanction, "segregation", None)
     if segregation is not None and segregation.is_open:
         close_segregation(segregation, by=by, reason=_("Sanction changed on review"))
 
 
-def stop_held_charge(*, by, held):
+def stop_held_charge(*, by: User, held: HeldAction) -> None:
     """A charge laid after her report that a review found retaliatory: it is dismissed
     without a hearing, as any charge not proceeded with (Rules 7.3, 25.1)."""
-    charge = Charge.objects.select_for_update().get(uuid=held.record_uuid)
+    # A held charge names the record it was held for.
+    charge = Charge.objects.select_for_update().get(uuid=held.record_uuid)  # type: ignore[misc]
     if charge.status == ChargeStatus.LAID:
         charge.status = ChargeStatus.DISMISSED
         charge.save(update_fields=["status"])
         log(by, "discipline.charge_not_proceeded", charge, charge.prisoner)
 
 
-def carry_out_sanction(*, by, prisoner, held, charge, delay, days, **params):
+def carry_out_sanction(
+    *,
+    by: User,
+    prisoner: Prisoner,
+    held: HeldAction,
+    charge: str,
+    delay: int,
+    days: int,
+    **params: Any,
+) -> Sanction:
     """A sanction held, with nothing recorded, before every sanction awaited confirmation,
     released by both reviews: imposed now (starting as long after as was asked, lasting as
     long), awaiting confirmation as any."""

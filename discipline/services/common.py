@@ -1,12 +1,21 @@
 """What every discipline verb shares: who may act, and the audit row."""
 
+from __future__ import annotations
+
 from datetime import date, datetime, time
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 import audit
 from prisoners.permissions import facilities_of
+
+if TYPE_CHECKING:
+    from django.db import models
+
+    from prisoners.models import Prisoner
+    from staff.models import User
 
 LAY_CHARGE = "discipline.add_charge"
 ADJUDICATE = "discipline.adjudicate"
@@ -19,7 +28,7 @@ VIEW_SEGREGATION = "discipline.view_segregation"
 VIEW_RESTRICTION = "discipline.view_contactrestriction"
 
 
-def require(by, prisoner, *perms: str, message: str) -> None:
+def require(by: User, prisoner: Prisoner, *perms: str, message: str) -> None:
     """Refuse unless `by` holds one of `perms` and works in her facility."""
     if by is None or not any(by.has_perm(perm) for perm in perms):
         raise PermissionDenied(message)
@@ -27,7 +36,9 @@ def require(by, prisoner, *perms: str, message: str) -> None:
         raise PermissionDenied(message)
 
 
-def log(by, action: str, subject, prisoner, **detail) -> None:
+def log(
+    by: User | None, action: str, subject: models.Model, prisoner: Prisoner, **detail: object
+) -> None:
     audit.record(by=by, action=action, subject=subject, facility=prisoner.facility, detail=detail)
 
 

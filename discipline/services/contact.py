@@ -2,11 +2,14 @@
 43.3). One means of contact with one named person, with a reason and an end date; never her
 children, never all her family."""
 
+from __future__ import annotations
+
 import re
 import unicodedata
 import uuid
 from datetime import date, timedelta
 from difflib import SequenceMatcher
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -26,6 +29,16 @@ from complaints.services import hold_if_protected
 
 from ..models import ContactMeans, ContactRestriction
 from .common import RESTRICT, log, require
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from typing import Any
+    from uuid import UUID
+
+    from complaints.models import HeldAction
+    from prisoners.models import Prisoner
+    from staff.models import User
+    from visits.models import Visitor
 
 # Words that make a restriction cover her children or all her family (Rule 23). The same
 # list is read as a Python pattern here and a PostgreSQL one by the oversight count.
@@ -54,7 +67,7 @@ CHILD_NAME_LIKENESS = 0.8
 ALL_MEANS = re.compile(r"all|any|every|famil|child", re.IGNORECASE)
 
 
-def pattern(words, boundary: str = r"\b") -> str:
+def pattern(words: Iterable[str], boundary: str = r"\b") -> str:
     return boundary + "(" + "|".join(words) + ")" + boundary
 
 
@@ -63,7 +76,7 @@ def names_children_or_all(text: str) -> bool:
     return re.search(words, text, re.IGNORECASE) is not None
 
 
-def _refuse_children(field: str):
+def _refuse_children(field: str) -> RuleBroken:
     return RuleBroken(
         _(
             "A contact restriction can't cover her children, nor all her family: family "
@@ -91,7 +104,7 @@ def _skeleton(name: str) -> str:
     return " ".join(words)
 
 
-def _names_her_child(prisoner, person_name: str) -> bool:
+def _names_her_child(prisoner: Prisoner, person_name: str) -> bool:
     """Whether the person named is, or may be, one of her children on the register (Rule 3):
     the same name, or a spelling of it, checked without showing the register to the one who
     asks."""
@@ -106,7 +119,7 @@ def _names_her_child(prisoner, person_name: str) -> bool:
     return False
 
 
-def people_to_choose(viewer, prisoner) -> list[tuple[str, str]]:
+def people_to_choose(viewer: User, prisoner: Prisoner) -> list[tuple[str, str]]:
     """(uuid, label) of the people a restriction may name: those on her visitor list the
     viewer sees, and her family record; never her children, who are not offered at all."""
     from visits.reading import visitors_for
@@ -124,7 +137,9 @@ def people_to_choose(viewer, prisoner) -> list[tuple[str, str]]:
     return people
 
 
-def _person(by, prisoner, person):
+def _person(
+    by: User, prisoner: Prisoner, person: str | UUID | Visitor | FamilyMember
+) -> Visitor | FamilyMember:
     """The visitor or family member of hers `person` (a uuid, or the record) names."""
     from visits.models import Visitor
     from visits.reading import visitors_for
@@ -146,7 +161,7 @@ def _person(by, prisoner, person):
     return found
 
 
-def _check_rule_23(prisoner, *, means, person) -> None:
+def _check_rule_23(prisoner: Prisoner, *, means: str, person: Visitor | FamilyMember) -> None:
     """Never her children (a visitor linked as her child, a relationship that says so, or
     the name of a child of hers on the register in any spelling), never all her family."""
     from visits.models import Visitor
@@ -178,15 +193,15 @@ def _required(value: str, field: str, message: str) -> str:
 @transaction.atomic
 def restrict_contact(
     *,
-    by,
-    prisoner,
+    by: User,
+    prisoner: Prisoner,
     means: str,
-    person,
+    person: str | UUID | Visitor | FamilyMember,
     reason: str,
     ends_on: date | None,
     starts_on: date | None = None,
-    held=None,
-):
+    held: HeldAction | None = None,
+) -> ContactRestriction:
     """Restrict one means of contact with one person, for security and for a limited time
     (Mandela 43.3). The person is one on her visitor list or in her family record (`person`,
     its uuid), never a name typed in; never her children and never all her family (Rule 23).
@@ -271,7 +286,9 @@ RESTRICTIONS = Authority(
 confirm_restriction, refuse_restriction = verbs_for(RESTRICTIONS.key)
 
 
-def carry_out_restriction(*, by, prisoner, held, delay, days, **params):
+def carry_out_restriction(
+    *, by: User, prisoner: Prisoner, held: HeldAction, delay: int, days: int, **params: Any
+) -> ContactRestriction:
     """A restriction held, with nothing recorded, before every restriction awaited
     confirmation, released by both reviews: ordered now (starting as long after as was
     asked, lasting as long), awaiting confirmation as any."""

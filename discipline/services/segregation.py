@@ -7,7 +7,10 @@ extension beyond day 15. If the protection appears while she is segregated, the 
 told at once to end it.
 """
 
+from __future__ import annotations
+
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -34,8 +37,18 @@ from staff.models import User
 from ..models import Segregation, SegregationExtension, SegregationKind, SegregationVisit
 from .common import ADJUDICATE, SEGREGATE, VISIT, log, require, start_of
 
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
 
-def protection_refusal(prisoner, day: date, *, since: datetime | None = None) -> RuleBroken | None:
+    from complaints.models import HeldAction
+    from discipline.models import Sanction
+    from prisoners.models import Facility, Prisoner
+    from reminders.models import Reminder
+
+
+def protection_refusal(
+    prisoner: Prisoner, day: date, *, since: datetime | None = None
+) -> RuleBroken | None:
     """Why she can't be segregated or confined on `day`, if she can't: never saying why she is
     protected (Rule 8), only that she is (Rule 22) or that she is a girl (Mandela 45.2). One
     that began at `since`, in the past, is judged on her protections as they were then and as
@@ -56,7 +69,7 @@ def protection_refusal(prisoner, day: date, *, since: datetime | None = None) ->
     return None
 
 
-def run_start_for(prisoner, day: date) -> date:
+def run_start_for(prisoner: Prisoner, day: date) -> date:
     """The first day of her run of segregation if she is segregated from `day`, counted so
     that `day` is her run's day (days segregated before it) + 1 (Mandela 44).
 
@@ -69,9 +82,10 @@ def run_start_for(prisoner, day: date) -> date:
         return day
     days_out = (day - timezone.localdate(previous.ended_at)).days - 1
     if days_out <= 0:
-        return previous.run_start
+        # An ended segregation had started: its run_start is set (segregation constraint).
+        return previous.run_start  # type: ignore[return-value]
     if days_out < settings.SEGREGATION_BREAK_RESETS_AFTER_DAYS:
-        return previous.run_start + timedelta(days=days_out)
+        return previous.run_start + timedelta(days=days_out)  # type: ignore[operator,return-value]
     return day
 
 
@@ -98,7 +112,11 @@ def _check_planned_end(run_start: date, start: date, planned_end: date | None) -
 
 
 def check_segregation(
-    prisoner, planned_end: date | None, *, pending=None, began_at: datetime | None = None
+    prisoner: Prisoner,
+    planned_end: date | None,
+    *,
+    pending: Segregation | None = None,
+    began_at: datetime | None = None,
 ) -> date:
     """Every check before she is segregated from today, or from `began_at` when it began
     before it was recorded (Rule 22; Mandela 43-45); returns the first day of her run.
@@ -122,7 +140,14 @@ def check_segregation(
 
 
 def start_segregation(
-    *, prisoner, kind, reason, planned_end, authorised_by, recorded_by, sanction=None
+    *,
+    prisoner: Prisoner,
+    kind: str,
+    reason: str,
+    planned_end: date,
+    authorised_by: User,
+    recorded_by: User,
+    sanction: Sanction | None = None,
 ) -> Segregation:
     """Start it after every check, on the authority of `authorised_by` acting herself (the
     governor segregating, or imposing it as a sanction)."""
@@ -152,14 +177,15 @@ def _begin(segregation: Segregation) -> None:
     segregation.run_start = run_start_for(segregation.prisoner, segregation.start_date)
 
 
-def _started(segregation: Segregation, *, by) -> None:
+def _started(segregation: Segregation, *, by: User) -> None:
     log(by, "discipline.segregated", segregation, segregation.prisoner, kind=segregation.kind)
-    schedule_visit(segregation, segregation.start_date)
+    # Started (`_begin`): start_date is set.
+    schedule_visit(segregation, segregation.start_date)  # type: ignore[arg-type]
     _schedule_alert(segregation)
     _schedule_planned_end(segregation)
 
 
-def governors_of(facility):
+def governors_of(facility: Facility) -> QuerySet[User]:
     """The people who may authorise a segregation in the facility: active staff assigned to
     it whose role adjudicates."""
     return staff_holding(ADJUDICATE, facility)
@@ -168,16 +194,16 @@ def governors_of(facility):
 @transaction.atomic
 def segregate(
     *,
-    by,
-    prisoner,
+    by: User,
+    prisoner: Prisoner,
     kind: str,
     reason: str,
     planned_end: date | None,
-    sought_from=None,
+    sought_from: User | None = None,
     began_at: datetime | None = None,
     late_reason: str = "",
-    held=None,
-):
+    held: HeldAction | None = None,
+) -> Segregation:
     """Segregate her or confine her to her cell, with a planned end (Bangkok Rule 22; Mandela
     43-45). One that began before it is recorded (`began_at`, in the past) counts its 15 days
     from that day, is judged on her protections as they were then and as recorded since,
@@ -203,7 +229,8 @@ def segregate(
         check_after_arrest(prisoner, began_at, "began_at")
     late_reason = late.late_reason(began_at or now, late_reason, now=now)
     check_segregation(prisoner, planned_end, began_at=began_at)
-    segregation = Segregation(
+    # check_segregation refuses a missing planned end.
+    segregation = Segregation(  # type: ignore[misc]
         prisoner=prisoner,
         facility=prisoner.facility,
         kind=kind,
@@ -225,7 +252,7 @@ def segregate(
         prisoner=prisoner,
         kind=AdverseKind.SEGREGATION,
         summary=_("Segregation until %(day)s: %(reason)s")
-        % {"day": human_day(planned_end), "reason": reason},
+        % {"day": human_day(planned_end), "reason": reason},  # type: ignore[arg-type]
         params={"segregation": str(segregation.uuid)},
         carrying_out=held,
         record=segregation,
@@ -249,7 +276,7 @@ def _check_at_confirmation(segregation: Segregation) -> None:
     )
 
 
-def _on_confirmed(segregation: Segregation, *, by) -> list[str]:
+def _on_confirmed(segregation: Segregation, *, by: User) -> list[str]:
     """It starts now, and its 15 days count from today (from the day it began, if it was
     recorded after it began)."""
     _begin(segregation)
@@ -294,12 +321,18 @@ def _check_extension(segregation: Segregation, planned_end: date | None) -> None
         raise refusal
     if planned_end is not None and planned_end <= segregation.planned_end:
         raise ValidationError({"planned_end": _("An extension ends later than planned now.")})
-    _check_planned_end(segregation.run_start, segregation.start_date, planned_end)
+    # An open segregation has started: run_start and start_date are set.
+    _check_planned_end(segregation.run_start, segregation.start_date, planned_end)  # type: ignore[arg-type]
 
 
 @transaction.atomic
 def extend_segregation(
-    *, by, segregation: Segregation, planned_end: date | None, reason: str = "", held=None
+    *,
+    by: User,
+    segregation: Segregation,
+    planned_end: date | None,
+    reason: str = "",
+    held: HeldAction | None = None,
 ) -> SegregationExtension:
     """Ask for a later planned end, never beyond 15 consecutive days (Mandela 43-44), and never
     for a woman now protected (Rule 22) or a girl (Mandela 45.2): that one must end now. The
@@ -312,7 +345,8 @@ def extend_segregation(
     _check_extension(segregation, planned_end)
     if segregation.extensions.filter(authority=AuthorityState.PENDING).exists():
         raise ValidationError(_("An extension of it already awaits confirmation."))
-    extension = SegregationExtension(
+    # _check_extension refuses a missing planned end.
+    extension = SegregationExtension(  # type: ignore[misc]
         segregation=segregation,
         prisoner=segregation.prisoner,
         facility=segregation.facility,
@@ -329,7 +363,7 @@ def extend_segregation(
         by=by,
         prisoner=segregation.prisoner,
         kind=AdverseKind.SEGREGATION_EXTENSION,
-        summary=_("Segregation extended until %(day)s") % {"day": human_day(planned_end)},
+        summary=_("Segregation extended until %(day)s") % {"day": human_day(planned_end)},  # type: ignore[arg-type]
         params={"extension": str(extension.uuid)},
         carrying_out=held,
         record=extension,
@@ -343,7 +377,7 @@ def _check_extension_at_confirmation(extension: SegregationExtension) -> None:
     _check_extension(_open(extension.segregation), extension.planned_end)
 
 
-def _on_extension_confirmed(extension: SegregationExtension, *, by) -> list[str]:
+def _on_extension_confirmed(extension: SegregationExtension, *, by: User) -> list[str]:
     segregation = _open(extension.segregation)
     replan(segregation, extension.planned_end, by=by)
     log(by, "discipline.segregation_extended", segregation, segregation.prisoner)
@@ -370,7 +404,7 @@ EXTENSIONS = Authority(
 confirm_extension, refuse_extension = verbs_for(EXTENSIONS.key)
 
 
-def replan(segregation: Segregation, planned_end: date, *, by) -> None:
+def replan(segregation: Segregation, planned_end: date, *, by: User) -> None:
     """Move its planned end (an extension, or a sanction reduced on review)."""
     cancel_reminder(key=_planned_end_key(segregation), by=by, reason="Planned end moved")
     segregation.planned_end = planned_end
@@ -380,13 +414,20 @@ def replan(segregation: Segregation, planned_end: date, *, by) -> None:
 
 
 @transaction.atomic
-def end_segregation(*, by, segregation: Segregation, reason: str = "") -> Segregation:
+def end_segregation(*, by: User, segregation: Segregation, reason: str = "") -> Segregation:
     """End it; her reminders close (the order to end it at once among them, Rule 22)."""
     require(by, segregation.prisoner, ADJUDICATE, message=_("Only the governor ends it."))
     return close_segregation(segregation, by=by, reason=reason)
 
 
-def close_segregation(segregation: Segregation, *, by, reason: str, at=None, **detail):
+def close_segregation(
+    segregation: Segregation,
+    *,
+    by: User | None,
+    reason: str,
+    at: datetime | None = None,
+    **detail: object,
+) -> Segregation:
     """It ends now (`at`); the orders it answers close with it: the order to end it, its
     planned end and the day-13 order (Mandela 44)."""
     segregation = _open(segregation)
@@ -407,14 +448,14 @@ TIME_LIMIT_REASON = "time limit (Mandela 44)"
 ENDED_AT_LIMIT_KIND = "discipline.segregation_ended_at_limit"
 
 
-def must_end_by(now) -> date:
+def must_end_by(now: datetime) -> date:
     """Runs whose last allowed day ends within SEGREGATION_SYSTEM_END_MINUTES of `now` (or
     ended before it) began on or before this day."""
     margin = timedelta(minutes=settings.SEGREGATION_SYSTEM_END_MINUTES)
     return timezone.localdate(now + margin) - timedelta(days=settings.SEGREGATION_MAX_DAYS)
 
 
-def end_segregations_at_limit(*, now=None) -> int:
+def end_segregations_at_limit(*, now: datetime | None = None) -> int:
     """The system ends every segregation still open at the end of her 15th consecutive day
     (Mandela 43-44), whatever its plan says and whether or not anyone acted: in the last
     SEGREGATION_SYSTEM_END_MINUTES of that day, or at once if that time has passed (the beat
@@ -458,14 +499,15 @@ def end_segregations_at_limit(*, now=None) -> int:
 
 @transaction.atomic
 def record_segregation_visit(
-    *, by, segregation: Segregation, fit_to_remain: bool, seen_at=None
+    *, by: User, segregation: Segregation, fit_to_remain: bool, seen_at: datetime | None = None
 ) -> SegregationVisit:
     """Health staff saw her today (Mandela 46): only that, and whether she is fit to remain.
     If she isn't, the governor is told to review it at once."""
     require(by, segregation.prisoner, VISIT, message=_("Only health staff record this visit."))
     seen_at = seen_at or timezone.now()
     ended = segregation.ended_at or timezone.now()
-    if seen_at > ended or seen_at < segregation.started_at:
+    started = segregation.started_at
+    if started is None or seen_at > ended or seen_at < started:
         raise ValidationError({"seen_at": _("She was seen while segregated, not later or before.")})
     visit = SegregationVisit.objects.create(
         segregation=segregation, seen_at=seen_at, seen_by=by, fit_to_remain=fit_to_remain
@@ -510,7 +552,7 @@ def _planned_end_key(segregation: Segregation) -> str:
     return f"discipline.planned-end:{segregation.uuid}:{segregation.planned_end.isoformat()}"
 
 
-def schedule_visit(segregation: Segregation, day: date):
+def schedule_visit(segregation: Segregation, day: date) -> Reminder:
     """The day's health visit (Mandela 46): one reminder a segregation a day."""
     now = timezone.now()
     return schedule_reminder(
@@ -534,17 +576,18 @@ def _schedule_alert(segregation: Segregation) -> None:
     """Order the governor, on day SEGREGATION_ALERT_DAY of the run, to end it by the last
     allowed day (Mandela 44). It is not dismissed: ending the segregation closes it, and if
     no one does, the system ends it at the limit."""
-    day = segregation.run_start + timedelta(days=settings.SEGREGATION_ALERT_DAY - 1)
+    # Scheduled once it started: run_start is set.
+    day = segregation.run_start + timedelta(days=settings.SEGREGATION_ALERT_DAY - 1)  # type: ignore[operator]
     schedule_reminder(
         key=_alert_key(segregation),
         kind=ALERT_KIND,
         rule="M44",
         title=_("Segregation nearing 15 consecutive days: end it by %(day)s, or the system will")
-        % {"day": human_day(last_allowed_day(segregation.run_start))},
+        % {"day": human_day(last_allowed_day(segregation.run_start))},  # type: ignore[arg-type]
         facility=segregation.facility,
         assignee_role="governor",
         prisoner=segregation.prisoner,
-        due_at=max(timezone.now(), start_of(day)),
+        due_at=max(timezone.now(), start_of(day)),  # type: ignore[arg-type]
     )
 
 
@@ -565,7 +608,7 @@ def _schedule_planned_end(segregation: Segregation) -> None:
 END_NOW_KIND = "discipline.end_segregation_now"
 
 
-def order_end_now(segregation: Segregation, *, by) -> None:
+def order_end_now(segregation: Segregation, *, by: User | None) -> None:
     """She is segregated and now protected (Rule 22): the governor must end it at once. The
     reminder says nothing of why; the audit row records when it was first ordered."""
     if segregation.protection_raised_at is None:
@@ -584,7 +627,7 @@ def order_end_now(segregation: Segregation, *, by) -> None:
     )
 
 
-def watch_protection(*, prisoner, changed: dict, by) -> None:
+def watch_protection(*, prisoner: Prisoner, changed: dict, by: User) -> None:
     """Registered flag watcher: the protection appeared while she is segregated (Rule 22)."""
     if changed.get("no_segregation") is not True:
         return
@@ -609,8 +652,16 @@ def schedule_segregation_visits(*, today: date | None = None) -> int:
 
 
 def carry_out_segregation(
-    *, by, prisoner, held, kind, reason, days, sought_from=None, authorised_by=None
-):
+    *,
+    by: User,
+    prisoner: Prisoner,
+    held: HeldAction,
+    kind: str,
+    reason: str,
+    days: int,
+    sought_from: int | None = None,
+    authorised_by: int | None = None,
+) -> Segregation:
     """A segregation held after her report and released by both reviews: it is asked for
     again now (or starts, if the governor asked), for the number of days asked, every check
     made again. `authorised_by` is the name an older held action gave to `sought_from`."""

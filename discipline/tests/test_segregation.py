@@ -266,6 +266,22 @@ def test_only_health_staff_record_the_visit(cast, woman_a):
         )
 
 
+@pytest.mark.rule("M46")
+def test_no_visit_is_recorded_to_a_segregation_awaiting_the_governor(cast, woman_a):
+    awaiting = services.segregate(
+        by=cast["custody"],
+        prisoner=woman_a,
+        kind=SegregationKind.SEPARATION,
+        reason="Kept apart for her safety",
+        planned_end=in_days(4),
+    )
+    with pytest.raises(ValidationError):
+        services.record_segregation_visit(
+            by=cast["health"], segregation=awaiting, fit_to_remain=True
+        )
+    assert not awaiting.visits.exists()
+
+
 @pytest.mark.rule("M44")
 def test_the_governor_is_alerted_on_day_13(cast, woman_a, settings):
     segregation = segregated(cast, woman_a, days=15)

@@ -7,7 +7,10 @@ observation decision. Custody staff see the flags, never these records. Reminder
 no clinical detail.
 """
 
+from __future__ import annotations
+
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -45,13 +48,21 @@ from ..permissions import RECORD
 from . import programmes
 from .screening import _now_or, _recorder
 
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
-def clinicians_of(facility):
+    from django.db.models import QuerySet
+
+    from prisoners.models import Facility, Prisoner
+    from staff.models import User
+
+
+def clinicians_of(facility: Facility) -> QuerySet[User]:
     """Health staff who work in the facility."""
     return staff_holding(RECORD, facility)
 
 
-def _refresh(prisoner, by) -> None:
+def _refresh(prisoner: Prisoner, by: User) -> None:
     refresh_protection_flags(prisoner=prisoner, by=by, source="health")
 
 
@@ -73,7 +84,7 @@ FLAG_REASONS = {
 }
 
 
-def derive_flags(prisoner) -> dict:
+def derive_flags(prisoner: Prisoner) -> dict:
     """The flags her care records call for (registered as a flag source). Under observation
     she is not segregated (Rule 16; Mandela 45.2) unless a clinician records that segregation
     is safe for her at this level."""
@@ -96,13 +107,13 @@ def derive_flags(prisoner) -> dict:
 # A clinical restriction on restraints (Rule 24; Mandela 47-49)
 
 
-def restraint_restrictions_of(prisoner) -> list[RestraintRestriction]:
+def restraint_restrictions_of(prisoner: Prisoner) -> list[RestraintRestriction]:
     return list(prisoner.restraint_restrictions.select_related("recorded_by", "ended_by"))
 
 
 @transaction.atomic
 def restrict_restraints(
-    *, by, prisoner, limit: str, reason: str, note: str = ""
+    *, by: User, prisoner: Prisoner, limit: str, reason: str, note: str = ""
 ) -> RestraintRestriction:
     """Health staff limit how she may be restrained, for an injury, a disability, a
     mental-health reason or a medical condition: no restraints at all, or only by a method
@@ -133,7 +144,9 @@ def restrict_restraints(
 
 
 @transaction.atomic
-def end_restraint_restriction(*, by, restriction: RestraintRestriction) -> RestraintRestriction:
+def end_restraint_restriction(
+    *, by: User, restriction: RestraintRestriction
+) -> RestraintRestriction:
     """Health staff end the restriction: her flags follow from what is still in force."""
     _recorder(by, restriction.prisoner)
     restriction = RestraintRestriction.objects.select_for_update().get(pk=restriction.pk)
@@ -154,12 +167,12 @@ def end_restraint_restriction(*, by, restriction: RestraintRestriction) -> Restr
 # Her choice of a woman clinician (Rule 10.2)
 
 
-def request_in_force(prisoner) -> WomanClinicianRequest | None:
+def request_in_force(prisoner: Prisoner) -> WomanClinicianRequest | None:
     return prisoner.woman_clinician_requests.filter(withdrawn_at__isnull=True).first()
 
 
 @transaction.atomic
-def request_woman_clinician(*, by, prisoner) -> WomanClinicianRequest:
+def request_woman_clinician(*, by: User, prisoner: Prisoner) -> WomanClinicianRequest:
     """She asks to be examined or treated by a woman physician or nurse (Rule 10.2)."""
     prisoner = _recorder(by, prisoner)
     if request_in_force(prisoner) is not None:
@@ -176,7 +189,7 @@ def request_woman_clinician(*, by, prisoner) -> WomanClinicianRequest:
 
 
 @transaction.atomic
-def withdraw_woman_clinician_request(*, by, prisoner) -> WomanClinicianRequest:
+def withdraw_woman_clinician_request(*, by: User, prisoner: Prisoner) -> WomanClinicianRequest:
     """She no longer asks for a woman clinician: her choice (Rule 10.2)."""
     prisoner = _recorder(by, prisoner)
     request = request_in_force(prisoner)
@@ -200,16 +213,16 @@ def withdraw_woman_clinician_request(*, by, prisoner) -> WomanClinicianRequest:
 @transaction.atomic
 def record_encounter(
     *,
-    by,
-    prisoner,
+    by: User,
+    prisoner: Prisoner,
     kind: str,
-    clinician,
+    clinician: User,
     at: datetime | None = None,
     urgent: bool = False,
     notes: str = "",
     woman_unavailable_reason: str = "",
-    woman_present=None,
-    non_medical_present=(),
+    woman_present: User | None = None,
+    non_medical_present: Iterable[User] = (),
     non_medical_reason: str = "",
 ) -> Encounter:
     """Record a clinical encounter.
@@ -301,7 +314,7 @@ def record_encounter(
     return encounter
 
 
-def encounters_of(prisoner, limit: int = 20) -> list[Encounter]:
+def encounters_of(prisoner: Prisoner, limit: int = 20) -> list[Encounter]:
     return list(
         prisoner.encounters.select_related("clinician", "woman_present").prefetch_related(
             "presences__person"
@@ -312,15 +325,17 @@ def encounters_of(prisoner, limit: int = 20) -> list[Encounter]:
 # Mental health (Rules 12, 13, 16)
 
 
-def _review_key_prefix(prisoner) -> str:
+def _review_key_prefix(prisoner: Prisoner) -> str:
     return f"health.observation_review:{prisoner.uuid}:"
 
 
-def current_observation(prisoner) -> ObservationDecision | None:
+def current_observation(prisoner: Prisoner) -> ObservationDecision | None:
     return prisoner.observation_decisions.order_by("-decided_at", "-id").first()
 
 
-def clearance_in_force(prisoner, observation=None) -> SegregationClearance | None:
+def clearance_in_force(
+    prisoner: Prisoner, observation: ObservationDecision | None = None
+) -> SegregationClearance | None:
     """The clinician's decision that segregation is safe for her, while her observation level
     is the one it was given for (a review at the same level keeps it; any other level since
     it was given ends it, even one recorded at the same moment)."""
@@ -340,7 +355,14 @@ def clearance_in_force(prisoner, observation=None) -> SegregationClearance | Non
     return clearances.order_by("-decided_at", "-id").first()
 
 
-def _decide_observation(prisoner, by, level: str, *, assessment=None, reason: str = ""):
+def _decide_observation(
+    prisoner: Prisoner,
+    by: User,
+    level: str,
+    *,
+    assessment: MentalHealthAssessment | None = None,
+    reason: str = "",
+) -> ObservationDecision:
     if level not in ObservationLevel.values:
         raise ValidationError({"observation_level": _("Choose an observation level.")})
     decision = ObservationDecision.objects.create(
@@ -384,7 +406,9 @@ def _decide_observation(prisoner, by, level: str, *, assessment=None, reason: st
 
 
 @transaction.atomic
-def set_observation_level(*, by, prisoner, level: str, reason: str = "") -> ObservationDecision:
+def set_observation_level(
+    *, by: User, prisoner: Prisoner, level: str, reason: str = ""
+) -> ObservationDecision:
     """Health staff set or review her observation level (Rule 16). Custody staff see the
     level as her `observation_level` flag; while it is not none, it is reviewed every
     OBSERVATION_REVIEW_HOURS."""
@@ -393,7 +417,7 @@ def set_observation_level(*, by, prisoner, level: str, reason: str = "") -> Obse
 
 
 @transaction.atomic
-def clear_for_segregation(*, by, prisoner, reason: str) -> SegregationClearance:
+def clear_for_segregation(*, by: User, prisoner: Prisoner, reason: str) -> SegregationClearance:
     """A clinician records that segregation is safe for her at her present observation level
     (Rule 16; Mandela 45.2): until then observation keeps her under "No segregation". The
     decision names who and when and says why; it lapses when her observation level changes.
@@ -426,8 +450,8 @@ def clear_for_segregation(*, by, prisoner, reason: str) -> SegregationClearance:
 @transaction.atomic
 def record_assessment(
     *,
-    by,
-    prisoner,
+    by: User,
+    prisoner: Prisoner,
     tool: str,
     risk_level: str,
     care_plan: str = "",
@@ -478,7 +502,7 @@ def _recheck_key(event: DistressEvent) -> str:
 
 @transaction.atomic
 def record_distress_event(
-    *, by, prisoner, kind: str, occurred_at: datetime | None = None, note: str = ""
+    *, by: User, prisoner: Prisoner, kind: str, occurred_at: datetime | None = None, note: str = ""
 ) -> DistressEvent:
     """A time when she may feel particular distress (Rule 13): a court hearing, separation
     from a child, bad news, an anniversary, a transfer. It may be ahead (a hearing next week).
@@ -506,7 +530,7 @@ def record_distress_event(
     return event
 
 
-def mental_health_of(prisoner, limit: int = 10) -> dict:
+def mental_health_of(prisoner: Prisoner, limit: int = 10) -> dict:
     return {
         "assessments": list(prisoner.mental_health_assessments.select_related("assessor")[:limit]),
         "observation": current_observation(prisoner),

@@ -8,10 +8,12 @@ contacts within 24 hours, on day 3, on days 7-14 and at 6 weeks. Each is a confi
 reminder for health staff whose title says nothing of why.
 """
 
-from collections.abc import Callable
+from __future__ import annotations
+
 from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -43,9 +45,18 @@ from ..models.maternity import OPEN_PREGNANCY
 from . import programmes
 from .screening import _now_or, _recorder
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from django.db import models
+    from django_stubs_ext import StrPromise
+
+    from prisoners.models import Prisoner
+    from staff.models import User
+
 CONTACT_TITLE = gettext_lazy("Health care contact due")
 # The reminder kind of a care contact, by its stage.
-CONTACT_KINDS = {
+CONTACT_KINDS: dict[str, str] = {
     ContactStage.ANTENATAL: "health.antenatal_contact",
     ContactStage.POSTNATAL: "health.postnatal_contact",
 }
@@ -54,7 +65,7 @@ CONTACT_KINDS = {
 @dataclass(frozen=True)
 class Contact:
     code: str
-    label: str
+    label: str | StrPromise
     week: int = 0  # antenatal: gestational week it is due by
     after: timedelta = timedelta()  # postnatal: time after the birth it is due
     escalate_after: timedelta | None = None
@@ -113,7 +124,7 @@ FLAG_REASONS = {
 }
 
 
-def derive_flags(prisoner) -> dict:
+def derive_flags(prisoner: Prisoner) -> dict:
     """The flags her maternity records call for (registered as a flag source).
 
     no_segregation: a pregnancy she declared or a clinician confirmed, not ruled out nor
@@ -138,7 +149,7 @@ def derive_flags(prisoner) -> dict:
     }
 
 
-def _refresh(prisoner, by) -> None:
+def _refresh(prisoner: Prisoner, by: User | None) -> None:
     refresh_protection_flags(prisoner=prisoner, by=by, source="health")
     programmes.review_pmtct(prisoner, by=by)
 
@@ -167,7 +178,7 @@ def refresh_postpartum_flags(*, now: datetime | None = None) -> int:
 # Pregnancy
 
 
-def _locked(pregnancy: Pregnancy, by) -> Pregnancy:
+def _locked(pregnancy: Pregnancy, by: User) -> Pregnancy:
     _recorder(by, pregnancy.prisoner)
     return (
         Pregnancy.objects.select_for_update()
@@ -181,14 +192,18 @@ def _open(pregnancy: Pregnancy) -> None:
         raise ValidationError(_("This pregnancy is no longer open."))
 
 
-def _audit(by, action: str, subject, prisoner, **detail) -> None:
+def _audit(
+    by: User, action: str, subject: models.Model, prisoner: Prisoner, **detail: object
+) -> None:
     audit.record(
         by=by, action=action, subject=subject, facility=prisoner.facility, detail=detail or None
     )
 
 
 @transaction.atomic
-def declare_pregnancy(*, by, prisoner, declared_on: date | None = None) -> Pregnancy:
+def declare_pregnancy(
+    *, by: User, prisoner: Prisoner, declared_on: date | None = None
+) -> Pregnancy:
     """She says she is pregnant. Her word counts at once: she is not segregated (Rule 22)
     until a clinician confirms it or rules it out."""
     prisoner = _recorder(by, prisoner)
@@ -204,7 +219,7 @@ def declare_pregnancy(*, by, prisoner, declared_on: date | None = None) -> Pregn
 
 
 @transaction.atomic
-def confirm_pregnancy(*, by, pregnancy: Pregnancy, edd: date) -> Pregnancy:
+def confirm_pregnancy(*, by: User, pregnancy: Pregnancy, edd: date) -> Pregnancy:
     """A clinician confirms the pregnancy with the expected date of delivery, or corrects
     the EDD: the antenatal contacts still to come are scheduled, or rescheduled."""
     pregnancy = _locked(pregnancy, by)
@@ -229,13 +244,14 @@ def confirm_pregnancy(*, by, pregnancy: Pregnancy, edd: date) -> Pregnancy:
     return pregnancy
 
 
-def _schedule_antenatal(pregnancy: Pregnancy, by) -> None:
+def _schedule_antenatal(pregnancy: Pregnancy, by: User) -> None:
     """One contact per WHO contact still to come; past ones are skipped; open ones follow a
     changed EDD; ones now past are no longer due."""
     today = timezone.localdate()
     existing = {c.code: c for c in pregnancy.contacts.filter(stage=ContactStage.ANTENATAL)}
     for spec in ANTENATAL:
-        due_on = antenatal_due_on(pregnancy.edd, spec.week)
+        # Scheduled once she is confirmed pregnant, with her expected date of delivery.
+        due_on = antenatal_due_on(pregnancy.edd, spec.week)  # type: ignore[arg-type]
         contact = existing.get(spec.code)
         if contact is not None and contact.done_at is not None:
             continue
@@ -290,13 +306,13 @@ def _remind(contact: MaternityContact, *, rule: str, basis: str) -> None:
         )
 
 
-def _cancel_contact(contact: MaternityContact, by, reason: str) -> None:
+def _cancel_contact(contact: MaternityContact, by: User, reason: str) -> None:
     contact.cancelled_at = timezone.now()
     contact.save(update_fields=["cancelled_at"])
     cancel_reminder(key=contact_key(contact), by=by, reason=reason)
 
 
-def _cancel_antenatal(pregnancy: Pregnancy, by, reason: str) -> None:
+def _cancel_antenatal(pregnancy: Pregnancy, by: User, reason: str) -> None:
     for contact in pregnancy.contacts.filter(
         stage=ContactStage.ANTENATAL, done_at__isnull=True, cancelled_at__isnull=True
     ):
@@ -304,7 +320,7 @@ def _cancel_antenatal(pregnancy: Pregnancy, by, reason: str) -> None:
 
 
 @transaction.atomic
-def rule_out_pregnancy(*, by, pregnancy: Pregnancy) -> Pregnancy:
+def rule_out_pregnancy(*, by: User, pregnancy: Pregnancy) -> Pregnancy:
     """A clinician finds she is not pregnant: the protection it gave goes, unless another
     reason holds it (breastfeeding, or a child in her care)."""
     pregnancy = _locked(pregnancy, by)
@@ -321,7 +337,7 @@ def rule_out_pregnancy(*, by, pregnancy: Pregnancy) -> Pregnancy:
 
 @transaction.atomic
 def end_pregnancy(
-    *, by, pregnancy: Pregnancy, outcome: str, ended_on: date | None = None
+    *, by: User, pregnancy: Pregnancy, outcome: str, ended_on: date | None = None
 ) -> Pregnancy:
     """The pregnancy ended other than by a birth (a birth is recorded as such): the
     antenatal contacts still to come are cancelled."""
@@ -340,7 +356,7 @@ def end_pregnancy(
     return pregnancy
 
 
-def _close(pregnancy: Pregnancy, outcome: str, ended_on: date, by) -> None:
+def _close(pregnancy: Pregnancy, outcome: str, ended_on: date, by: User) -> None:
     pregnancy.status, pregnancy.outcome, pregnancy.ended_on = (
         PregnancyStatus.ENDED,
         outcome,
@@ -353,7 +369,7 @@ def _close(pregnancy: Pregnancy, outcome: str, ended_on: date, by) -> None:
 @transaction.atomic
 def set_care_plan(
     *,
-    by,
+    by: User,
     pregnancy: Pregnancy,
     advice_programme: str,
     supplementary_food: str = "",
@@ -407,7 +423,7 @@ class PeriodWatcher:
     watch: Callable  # (prisoner=, start=, end=, by=)
 
 
-def register_protected_period_watcher(watch) -> None:
+def register_protected_period_watcher(watch: Callable) -> None:
     if watch not in _PERIOD_WATCHERS:
         _PERIOD_WATCHERS.append(watch)
 
@@ -415,7 +431,7 @@ def register_protected_period_watcher(watch) -> None:
 takes(PeriodWatcher, lambda declared: register_protected_period_watcher(declared.watch))
 
 
-def _protected_period(birth: Birth, by) -> None:
+def _protected_period(birth: Birth, by: User) -> None:
     start = birth.labour_started_at or birth.born_at
     end = birth.postpartum_ends_at if birth.born_at else None
     for watch in _PERIOD_WATCHERS:
@@ -423,7 +439,7 @@ def _protected_period(birth: Birth, by) -> None:
 
 
 @transaction.atomic
-def record_labour(*, by, pregnancy: Pregnancy, started_at: datetime | None = None) -> Birth:
+def record_labour(*, by: User, pregnancy: Pregnancy, started_at: datetime | None = None) -> Birth:
     """Labour has started: no restraint may be used on her from now (Rule 24)."""
     pregnancy = _locked(pregnancy, by)
     _open(pregnancy)
@@ -443,7 +459,7 @@ def record_labour(*, by, pregnancy: Pregnancy, started_at: datetime | None = Non
 @transaction.atomic
 def record_birth(
     *,
-    by,
+    by: User,
     pregnancy: Pregnancy,
     place: str,
     born_at: datetime | None = None,
@@ -488,7 +504,7 @@ def record_birth(
 
 @transaction.atomic
 def record_contact(
-    *, by, contact: MaternityContact, at: datetime | None = None, notes: str = ""
+    *, by: User, contact: MaternityContact, at: datetime | None = None, notes: str = ""
 ) -> MaternityContact:
     """An antenatal or postnatal contact took place: its reminder is done."""
     prisoner = _recorder(by, contact.pregnancy.prisoner)
@@ -513,8 +529,8 @@ def record_contact(
 @transaction.atomic
 def record_breastfeeding(
     *,
-    by,
-    prisoner,
+    by: User,
+    prisoner: Prisoner,
     status: str,
     support: str = "",
     restricted: bool = False,
@@ -548,7 +564,7 @@ def record_breastfeeding(
 # Reading
 
 
-def maternity_of(prisoner) -> dict:
+def maternity_of(prisoner: Prisoner) -> dict:
     """Her pregnancies (latest first) with their birth and contacts, and her latest
     breastfeeding records, in a fixed number of queries."""
     pregnancies = list(

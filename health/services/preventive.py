@@ -8,8 +8,11 @@ around it read her record, write the screenings and keep her reminders in step w
 Reminder titles never name a test or a result.
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured, ValidationError
@@ -28,13 +31,17 @@ from reminders.services import resolve_reminder, schedule_reminder
 from ..models import HivResult, PreventiveScreening, ScreeningKind, ScreeningResult
 from .screening import _recorder
 
+if TYPE_CHECKING:
+    from prisoners.models import Prisoner
+    from staff.models import User
+
 CERVICAL = "cervical"
 BREAST = "breast"
 PROGRAMME_LABELS = {
     CERVICAL: gettext_lazy("Cervical screening"),
     BREAST: gettext_lazy("Breast screening"),
 }
-PROGRAMME_OF = {
+PROGRAMME_OF: dict[str, str] = {
     ScreeningKind.CERVICAL_CYTOLOGY: CERVICAL,
     ScreeningKind.HPV: CERVICAL,
     ScreeningKind.COTEST: CERVICAL,
@@ -158,7 +165,7 @@ def _add_years(day: date, years: int) -> date:
         return day.replace(year=day.year + years, day=28) + timedelta(days=1)
 
 
-def _bands_for(policy, programme: str, hiv_positive: bool) -> list[Band]:
+def _bands_for(policy: CommunityScreeningPolicy, programme: str, hiv_positive: bool) -> list[Band]:
     bands = [band for band in policy.bands if band.programme == programme]
     specific = [band for band in bands if band.hiv is hiv_positive]
     general = [band for band in bands if band.hiv is None]
@@ -213,13 +220,13 @@ def due_screenings(
 # Her record
 
 
-def hiv_positive(prisoner) -> bool:
+def hiv_positive(prisoner: Prisoner) -> bool:
     """Whether her clinical record holds a positive HIV result. Read here only, to choose
     the schedule; it is never a flag nor shown outside the clinical file (RULES-SPEC 2.8)."""
     return prisoner.hiv_tests.filter(result=HivResult.POSITIVE).exists()
 
 
-def last_by_programme(prisoner) -> dict:
+def last_by_programme(prisoner: Prisoner) -> dict:
     last = {}
     for row in prisoner.preventive_screenings.order_by("-done_on", "-id"):
         programme = PROGRAMME_OF.get(row.kind)
@@ -228,7 +235,7 @@ def last_by_programme(prisoner) -> dict:
     return last
 
 
-def what_is_due(prisoner, *, today: date | None = None) -> list[Due]:
+def what_is_due(prisoner: Prisoner, *, today: date | None = None) -> list[Due]:
     return due_screenings(
         date_of_birth=prisoner.date_of_birth,
         hiv_positive=hiv_positive(prisoner),
@@ -238,7 +245,7 @@ def what_is_due(prisoner, *, today: date | None = None) -> list[Due]:
     )
 
 
-def due_key(prisoner, programme: str) -> str:
+def due_key(prisoner: Prisoner, programme: str) -> str:
     return f"health.preventive:{prisoner.uuid}:{programme}"
 
 
@@ -253,7 +260,7 @@ def _start_of(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time(8, 0)))
 
 
-def _schedule_due(prisoner, by, dues: list[Due]) -> list[Reminder]:
+def _schedule_due(prisoner: Prisoner, by: User, dues: list[Due]) -> list[Reminder]:
     """One open reminder per programme, at its due date; an older one is replaced."""
     reminders = []
     for due in dues:
@@ -281,7 +288,7 @@ def _schedule_due(prisoner, by, dues: list[Due]) -> list[Reminder]:
 
 
 @transaction.atomic
-def schedule_preventive_care(*, by, prisoner) -> list[Due]:
+def schedule_preventive_care(*, by: User, prisoner: Prisoner) -> list[Due]:
     """Check what is due for her under the community policy, at admission or at any time,
     and book a reminder for each programme at its due date (Rule 18)."""
     prisoner = _recorder(by, prisoner)
@@ -301,13 +308,13 @@ def schedule_preventive_care(*, by, prisoner) -> list[Due]:
     return dues
 
 
-def _next_due_for(prisoner, programme: str | None) -> date | None:
+def _next_due_for(prisoner: Prisoner, programme: str | None) -> date | None:
     if programme is None:
         return None
     return next((d.due_on for d in what_is_due(prisoner) if d.programme == programme), None)
 
 
-def _after_result(screening: PreventiveScreening, by) -> None:
+def _after_result(screening: PreventiveScreening, by: User) -> None:
     """An abnormal result: a follow-up (colposcopy or triage) within
     PREVENTIVE_FOLLOW_UP_DAYS; it closes only when its outcome is recorded."""
     if screening.result != ScreeningResult.ABNORMAL:
@@ -329,8 +336,8 @@ def _after_result(screening: PreventiveScreening, by) -> None:
 @transaction.atomic
 def record_preventive_screening(
     *,
-    by,
-    prisoner,
+    by: User,
+    prisoner: Prisoner,
     kind: str,
     done_on: date,
     declined: bool = False,
@@ -382,7 +389,9 @@ def record_preventive_screening(
 
 
 @transaction.atomic
-def record_preventive_result(*, by, screening: PreventiveScreening, result: str):
+def record_preventive_result(
+    *, by: User, screening: PreventiveScreening, result: str
+) -> PreventiveScreening:
     """The result of a screening she accepted, when it comes back."""
     _recorder(by, screening.prisoner)
     screening = (
@@ -412,7 +421,7 @@ def record_preventive_result(*, by, screening: PreventiveScreening, result: str)
 
 @transaction.atomic
 def record_follow_up_outcome(
-    *, by, screening: PreventiveScreening, outcome: str
+    *, by: User, screening: PreventiveScreening, outcome: str
 ) -> PreventiveScreening:
     """The outcome of the follow-up of an abnormal result: the only way its reminder closes
     (RULES-SPEC 2.10: it cannot be closed without an outcome)."""
@@ -445,5 +454,5 @@ def record_follow_up_outcome(
     return screening
 
 
-def preventive_history(prisoner) -> list[PreventiveScreening]:
+def preventive_history(prisoner: Prisoner) -> list[PreventiveScreening]:
     return list(prisoner.preventive_screenings.all())

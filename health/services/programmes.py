@@ -10,7 +10,10 @@
 Each is a confidential reminder for health staff, closed by an encounter of the matching kind.
 """
 
+from __future__ import annotations
+
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.utils import timezone
@@ -21,20 +24,27 @@ from reminders.services import cancel_reminder, resolve_reminder, schedule_remin
 
 from ..models import EncounterKind, HivResult, PregnancyStatus
 
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from health.models import Encounter
+    from prisoners.models import Prisoner
+    from staff.models import User
+
 PREGNANT = (PregnancyStatus.DECLARED, PregnancyStatus.CONFIRMED)
 # The encounter kind that answers each programme's reminder.
-CLOSED_BY = {
+CLOSED_BY: dict[str, str] = {
     EncounterKind.HIV_CARE: "health.pmtct",
     EncounterKind.SUBSTANCE_USE: "health.substance_programme",
     EncounterKind.HEALTH_EDUCATION: "health.education",
 }
 
 
-def _key(kind: str, prisoner) -> str:
+def _key(kind: str, prisoner: Prisoner) -> str:
     return f"{kind}:{prisoner.uuid}"
 
 
-def _remind(prisoner, kind: str, rule: str, title: str, due_at) -> None:
+def _remind(prisoner: Prisoner, kind: str, rule: str, title: str, due_at: datetime) -> None:
     schedule_reminder(
         key=_key(kind, prisoner),
         kind=kind,
@@ -49,11 +59,11 @@ def _remind(prisoner, kind: str, rule: str, title: str, due_at) -> None:
     )
 
 
-def is_pregnant(prisoner) -> bool:
+def is_pregnant(prisoner: Prisoner) -> bool:
     return prisoner.pregnancies.filter(status__in=PREGNANT).exists()
 
 
-def review_pmtct(prisoner, *, by=None) -> None:
+def review_pmtct(prisoner: Prisoner, *, by: User | None = None) -> None:
     """Rule 14: called when a pregnancy or an HIV result changes."""
     living_with_hiv = prisoner.hiv_tests.filter(result=HivResult.POSITIVE).exists()
     if living_with_hiv and is_pregnant(prisoner):
@@ -68,14 +78,14 @@ def review_pmtct(prisoner, *, by=None) -> None:
         cancel_reminder(key=_key("health.pmtct", prisoner), by=by, reason="not due")
 
 
-def refer_for_substance_use(prisoner) -> None:
+def refer_for_substance_use(prisoner: Prisoner) -> None:
     """Rule 15: a dependency found at the entry screening; at once for a pregnant woman."""
     now = timezone.now()
     due = now if is_pregnant(prisoner) else now + timedelta(days=settings.SUBSTANCE_REFERRAL_DAYS)
     _remind(prisoner, "health.substance_programme", "15", _("Treatment referral due"), due)
 
 
-def offer_health_education(prisoner) -> None:
+def offer_health_education(prisoner: Prisoner) -> None:
     """Rule 17: after her entry screening."""
     _remind(
         prisoner,
@@ -86,7 +96,7 @@ def offer_health_education(prisoner) -> None:
     )
 
 
-def encounter_recorded(encounter, *, by) -> None:
+def encounter_recorded(encounter: Encounter, *, by: User) -> None:
     """An encounter of a programme's kind closes that programme's open reminder."""
     kind = CLOSED_BY.get(encounter.kind)
     if kind is None:

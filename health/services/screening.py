@@ -5,8 +5,11 @@ Every verb takes `by=` health staff of her facility; every read of the file is a
 the ids of the records shown (ARCHITECTURE.md 3). Reminder titles never carry clinical detail.
 """
 
+from __future__ import annotations
+
 from calendar import monthrange
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -39,8 +42,16 @@ from ..models import (
 from ..permissions import RECORD, access_clinical_file
 from . import programmes
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
 
-def _recorder(by, prisoner):
+    from admissions.models import Admission
+    from prisoners.models import Prisoner
+    from register.models import Child
+    from staff.models import User
+
+
+def _recorder(by: User, prisoner: Prisoner) -> Prisoner:
     """Health staff of her facility, or PermissionDenied; returns her record in scope."""
     if not by.has_perm(RECORD):
         raise PermissionDenied(_("Only health staff record in the clinical file (Rule 8)."))
@@ -54,7 +65,7 @@ def _now_or(moment: datetime | None, field: str) -> datetime:
     return moment
 
 
-def screening_key(admission) -> str:
+def screening_key(admission: Admission) -> str:
     return f"health.screening:{admission.uuid}"
 
 
@@ -62,7 +73,9 @@ def screening_key(admission) -> str:
 
 
 @transaction.atomic
-def start_screening(*, by, admission, language: str, interpreter_used: bool = False) -> Screening:
+def start_screening(
+    *, by: User, admission: Admission, language: str, interpreter_used: bool = False
+) -> Screening:
     """Begin the entry screening of one admission (Rule 6), in a language she understands."""
     prisoner = _recorder(by, admission.prisoner)
     if hasattr(admission, "health_screening"):
@@ -85,7 +98,7 @@ def start_screening(*, by, admission, language: str, interpreter_used: bool = Fa
 @transaction.atomic
 def answer_item(
     *,
-    by,
+    by: User,
     screening: Screening,
     item: str,
     answer: str,
@@ -151,7 +164,7 @@ def answer_item(
 
 
 @transaction.atomic
-def record_screening_answers(*, by, screening: Screening, answers: dict) -> int:
+def record_screening_answers(*, by: User, screening: Screening, answers: dict) -> int:
     """Her answers to several items at once, from the one-screen form (Rule 6): only the
     items whose answer changed are written. Returns how many were."""
     if not answers:
@@ -177,11 +190,13 @@ def record_screening_answers(*, by, screening: Screening, answers: dict) -> int:
     return written
 
 
-def _close_screening_reminder(screening: Screening, by) -> None:
+def _close_screening_reminder(screening: Screening, by: User) -> None:
     resolve_reminder(key=screening_key(screening.admission), by=by, outcome="screened")
 
 
-def screening_progress(screening: Screening) -> list[tuple[str, str, ScreeningItem | None]]:
+def screening_progress(
+    screening: Screening,
+) -> list[tuple[str, StrPromise, ScreeningItem | None]]:
     """(item, label, her answer or None) for every item of the screening."""
     answered = {row.item: row for row in screening.items.all()}
     return [(item, label, answered.get(item)) for item, label in Item.choices]
@@ -192,7 +207,7 @@ def screening_progress(screening: Screening) -> list[tuple[str, str, ScreeningIt
 
 @transaction.atomic
 def offer_hiv_test(
-    *, by, prisoner, consent: str, language: str, screening: Screening | None = None
+    *, by: User, prisoner: Prisoner, consent: str, language: str, screening: Screening | None = None
 ) -> HivTest:
     """Record that an HIV test was offered and her decision. Declining is final for this
     offer and counts against nothing (Rule 8)."""
@@ -212,13 +227,13 @@ def offer_hiv_test(
     return test
 
 
-def _hiv_step(by, test: HivTest) -> HivTest:
+def _hiv_step(by: User, test: HivTest) -> HivTest:
     _recorder(by, test.prisoner)
     return HivTest.objects.select_for_update().select_related("prisoner").get(pk=test.pk)
 
 
 @transaction.atomic
-def record_pre_test_counselling(*, by, test: HivTest, at: datetime | None = None) -> HivTest:
+def record_pre_test_counselling(*, by: User, test: HivTest, at: datetime | None = None) -> HivTest:
     test = _hiv_step(by, test)
     if test.consent != Consent.GIVEN:
         raise RuleBroken(_("She declined the test: there is nothing to counsel for."), rule="6")
@@ -231,7 +246,7 @@ def record_pre_test_counselling(*, by, test: HivTest, at: datetime | None = None
 
 
 @transaction.atomic
-def take_hiv_sample(*, by, test: HivTest, at: datetime | None = None) -> HivTest:
+def take_hiv_sample(*, by: User, test: HivTest, at: datetime | None = None) -> HivTest:
     """Refused without her consent and pre-test counselling: there is no compulsory HIV test
     (Rule 6(a); UNODC/WHO/UNAIDS 2009). The database refuses it too."""
     test = _hiv_step(by, test)
@@ -253,7 +268,9 @@ def _post_counselling_key(test: HivTest) -> str:
 
 
 @transaction.atomic
-def record_hiv_result(*, by, test: HivTest, result: str, at: datetime | None = None) -> HivTest:
+def record_hiv_result(
+    *, by: User, test: HivTest, result: str, at: datetime | None = None
+) -> HivTest:
     """Record the result and book her post-test counselling within
     HIV_POST_TEST_COUNSELLING_DAYS, whatever the result (Rule 6(a))."""
     test = _hiv_step(by, test)
@@ -281,7 +298,7 @@ def record_hiv_result(*, by, test: HivTest, result: str, at: datetime | None = N
 
 
 @transaction.atomic
-def record_post_test_counselling(*, by, test: HivTest, at: datetime | None = None) -> HivTest:
+def record_post_test_counselling(*, by: User, test: HivTest, at: datetime | None = None) -> HivTest:
     test = _hiv_step(by, test)
     if not test.result:
         raise ValidationError(_("There is no result yet to counsel her on."))
@@ -304,8 +321,8 @@ def _referral_key(disclosure: Disclosure) -> str:
 @transaction.atomic
 def record_disclosure(
     *,
-    by,
-    prisoner,
+    by: User,
+    prisoner: Prisoner,
     kind: str,
     informed_of_recourse: bool,
     support_offered: bool,
@@ -354,7 +371,7 @@ def record_disclosure(
     return disclosure
 
 
-def _after_legal_action(disclosure: Disclosure, by) -> None:
+def _after_legal_action(disclosure: Disclosure, by: User) -> None:
     if disclosure.legal_action == LegalAction.WANTS and disclosure.referred_at is None:
         schedule_reminder(
             key=_referral_key(disclosure),
@@ -372,7 +389,7 @@ def _after_legal_action(disclosure: Disclosure, by) -> None:
 
 
 @transaction.atomic
-def set_legal_action(*, by, disclosure: Disclosure, legal_action: str) -> Disclosure:
+def set_legal_action(*, by: User, disclosure: Disclosure, legal_action: str) -> Disclosure:
     """She decided, or changed her mind, about legal action (Rule 7.1: her choice)."""
     _recorder(by, disclosure.prisoner)
     if legal_action not in LegalAction.values:
@@ -393,7 +410,7 @@ def set_legal_action(*, by, disclosure: Disclosure, legal_action: str) -> Disclo
 
 @transaction.atomic
 def record_referral(
-    *, by, disclosure: Disclosure, authority: str, at: datetime | None = None
+    *, by: User, disclosure: Disclosure, authority: str, at: datetime | None = None
 ) -> Disclosure:
     """The referral to the competent authority: only when she wants legal action (Rule 7.1)."""
     _recorder(by, disclosure.prisoner)
@@ -420,11 +437,11 @@ def record_referral(
 # Children living with their mothers (Rule 9)
 
 
-def child_screening_key(child) -> str:
+def child_screening_key(child: Child) -> str:
     return f"health.child_screening:{child.uuid}"
 
 
-def child_living_with_her(*, child, by=None) -> None:
+def child_living_with_her(*, child: Child, by: User | None = None) -> None:
     """The register says where a child lives: a child living with her mother is screened
     within CHILD_SCREENING_DUE_HOURS (Rule 9) and has her development checks on the national
     schedule (Rule 51.1); a child who no longer lives there has none pending."""
@@ -462,7 +479,7 @@ def _check_key(check: ChildCheck) -> str:
     return f"health.child_check:{check.uuid}"
 
 
-def _schedule_child_checks(child) -> None:
+def _schedule_child_checks(child: Child) -> None:
     today = timezone.localdate()
     known = set(child.health_checks.values_list("age_months", flat=True))
     for months in settings.CHILD_CHECK_MONTHS:
@@ -486,7 +503,7 @@ def _schedule_child_checks(child) -> None:
 
 
 @transaction.atomic
-def record_child_check(*, by, check: ChildCheck, notes: str = "") -> ChildCheck:
+def record_child_check(*, by: User, check: ChildCheck, notes: str = "") -> ChildCheck:
     """A child's development check done, with what was found and given (Rule 51.1)."""
     _recorder(by, check.child.mother)
     if check.done_at is not None or check.cancelled_at is not None:
@@ -503,8 +520,8 @@ def record_child_check(*, by, check: ChildCheck, notes: str = "") -> ChildCheck:
 @transaction.atomic
 def screen_child(
     *,
-    by,
-    child,
+    by: User,
+    child: Child,
     by_child_specialist: bool = True,
     no_specialist_reason: str = "",
     findings: str = "",
@@ -536,7 +553,7 @@ def screen_child(
     return screening
 
 
-def children_in_her_care(prisoner) -> list:
+def children_in_her_care(prisoner: Prisoner) -> list:
     """The children living with her: health staff screen and care for them (Rule 9)."""
     return list(
         prisoner.children.filter(lives_with_mother=True).prefetch_related(
@@ -549,7 +566,9 @@ def children_in_her_care(prisoner) -> list:
 
 
 @transaction.atomic
-def record_clinical_consent(*, by, prisoner, days: int, purpose: str) -> ClinicalConsent:
+def record_clinical_consent(
+    *, by: User, prisoner: Prisoner, days: int, purpose: str
+) -> ClinicalConsent:
     """She lets inspectors read her clinical file for `days` (at most
     CLINICAL_CONSENT_MAX_DAYS), for a stated purpose (Rule 8)."""
     prisoner = _recorder(by, prisoner)
@@ -572,7 +591,7 @@ def record_clinical_consent(*, by, prisoner, days: int, purpose: str) -> Clinica
 
 
 @transaction.atomic
-def withdraw_clinical_consent(*, by, consent: ClinicalConsent) -> ClinicalConsent:
+def withdraw_clinical_consent(*, by: User, consent: ClinicalConsent) -> ClinicalConsent:
     _recorder(by, consent.prisoner)
     if consent.withdrawn_at is None:
         consent.withdrawn_at = timezone.now()
@@ -589,7 +608,7 @@ def withdraw_clinical_consent(*, by, consent: ClinicalConsent) -> ClinicalConsen
 # Reading the file
 
 
-def record_file_read(*, viewer, prisoner, disclosed: list) -> None:
+def record_file_read(*, viewer: User, prisoner: Prisoner, disclosed: list) -> None:
     """Every read of her clinical file is audited with the ids of the records shown (Rule 8)."""
     from ..permissions import can_read_clinical
 
@@ -604,7 +623,7 @@ def record_file_read(*, viewer, prisoner, disclosed: list) -> None:
     )
 
 
-def screening_of(prisoner):
+def screening_of(prisoner: Prisoner) -> tuple[Admission | None, Screening | None]:
     """Her latest admission and its entry screening (or None)."""
     admission = prisoner.admissions.select_related("health_screening").first()
     return admission, getattr(admission, "health_screening", None) if admission else None

@@ -8,7 +8,10 @@ the governor gave for it, with her own sign-in, before it was done (Mandela Rule
 where a scanner was available, why the scan would not do (Rule 20).
 """
 
+from __future__ import annotations
+
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -44,32 +47,42 @@ from ..models import (
 )
 from ..permissions import AUTHORISE, RECORD, VIEW, can_read_training
 
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from datetime import datetime
+
+    from django.db.models import QuerySet
+
+    from prisoners.models import Prisoner, Unit
+    from register.models import Child
+    from staff.models import User
+
 HEALTH_ROLE = "health"
 SECTION_LIMIT = 20
 
 
-def name_of(user) -> str:
+def name_of(user: User) -> str:
     return user.get_full_name() or user.username
 
 
 @transaction.atomic
 def record_search(
     *,
-    by,
-    prisoner,
+    by: User,
+    prisoner: Prisoner,
     kind: str,
     trigger: str,
-    searchers,
+    searchers: Iterable[User],
     place: str,
     subject: str = Subject.WOMAN,
-    child=None,
+    child: Child | None = None,
     visiting_child_name: str = "",
     visiting_child_age: int | None = None,
-    witnesses=(),
-    searched_at=None,
+    witnesses: Iterable[User] = (),
+    searched_at: datetime | None = None,
     reason: str = "",
-    authorised_by=None,
-    authorisation=None,
+    authorised_by: User | None = None,
+    authorisation: SearchAuthorisation | None = None,
     privacy: str = "",
     found: str = "",
     scanner_available: bool = False,
@@ -113,13 +126,13 @@ def record_search(
 @transaction.atomic
 def record_cell_search(
     *,
-    by,
-    unit,
+    by: User,
+    unit: Unit,
     cell: str,
     trigger: str,
-    searchers,
-    witnesses=(),
-    searched_at=None,
+    searchers: Iterable[User],
+    witnesses: Iterable[User] = (),
+    searched_at: datetime | None = None,
     reason: str = "",
     found: str = "",
     late_reason: str = "",
@@ -144,7 +157,7 @@ def record_cell_search(
     return _save(search, _staff(search, searchers, witnesses), by=by)
 
 
-def _require_recorder(by, facility) -> None:
+def _require_recorder(by: User, facility: Facility) -> None:
     if not by.has_perm(RECORD):
         raise PermissionDenied(_("Your role can't record searches."))
     if not facilities_of(by).filter(pk=facility.pk).exists():
@@ -175,7 +188,7 @@ def _check_subject(search: Search) -> None:
         )
 
 
-def _staff(search: Search, searchers, witnesses) -> dict:
+def _staff(search: Search, searchers: Iterable[User], witnesses: Iterable[User]) -> dict:
     """The searching and witnessing staff: at least one searcher, none twice, all of them
     staff of the facility (whoever a client sends)."""
     searchers, witnesses = list(dict.fromkeys(searchers)), list(dict.fromkeys(witnesses))
@@ -238,7 +251,7 @@ def check_searchers(search: Search, searchers: list) -> None:
             )
 
 
-def _unqualified(searchers: list, course: str, at, *, women_only: bool) -> list[str]:
+def _unqualified(searchers: list, course: str, at: datetime, *, women_only: bool) -> list[str]:
     """Why each searcher who may not search does not qualify, in words."""
     trained = set(
         TrainingRecord.objects.lawful_for(at)
@@ -265,7 +278,7 @@ def _unqualified(searchers: list, course: str, at, *, women_only: bool) -> list[
     return problems
 
 
-def check_invasive(search: Search, *, authorisation=None) -> None:
+def check_invasive(search: Search, *, authorisation: SearchAuthorisation | None = None) -> None:
     """Mandela Rule 51 (an individual reason, the governor's authority given before it) and
     Bangkok Rule 20 (why the scan would not do) for a strip or body cavity search."""
     if not search.is_invasive:
@@ -290,7 +303,9 @@ def check_invasive(search: Search, *, authorisation=None) -> None:
     search.authorised_by = given.authorised_by
 
 
-def _authority_given(search: Search, authorisation) -> SearchAuthorisation:
+def _authority_given(
+    search: Search, authorisation: SearchAuthorisation | None
+) -> SearchAuthorisation:
     """The governor's authority this search is done on (Mandela 51): given for her, for this
     kind of search, before it was done, and not used by another search. Whoever records it
     may name the authority or the governor who gave it; naming a governor is no authority:
@@ -332,7 +347,7 @@ def _authority_given(search: Search, authorisation) -> SearchAuthorisation:
     return found
 
 
-def may_authorise(user, facility) -> bool:
+def may_authorise(user: User, facility: Facility) -> bool:
     return (
         user.is_active
         and user.has_perm(AUTHORISE)
@@ -346,13 +361,13 @@ def may_authorise(user, facility) -> bool:
 @transaction.atomic
 def request_search_authority(
     *,
-    by,
-    prisoner,
+    by: User,
+    prisoner: Prisoner,
     kind: str,
     trigger: str,
     reason: str,
     subject: str = Subject.WOMAN,
-    sought_from=None,
+    sought_from: User | None = None,
 ) -> SearchAuthorisation:
     """Ask the governor (`sought_from`, or any governor of her facility) for her authority for
     a strip or body cavity search of her, for an individual reason (Mandela Rule 51). It is
@@ -421,7 +436,7 @@ AREA = Authority(
 confirm_search_authority, refuse_search_authority = verbs_for(AREA.key)
 
 
-def authorities_of(prisoner):
+def authorities_of(prisoner: Prisoner) -> QuerySet[SearchAuthorisation]:
     """Her search authorities not yet used by a search, newest first: awaited, given or
     refused."""
     return (
@@ -431,7 +446,7 @@ def authorities_of(prisoner):
     )
 
 
-def _save(search: Search, people: dict, *, by) -> Search:
+def _save(search: Search, people: dict, *, by: User) -> Search:
     search.full_clean()
     search.save()
     SearchStaff.objects.bulk_create(
@@ -452,19 +467,19 @@ def _save(search: Search, people: dict, *, by) -> Search:
 # Reading
 
 
-def with_staff(searches):
+def with_staff(searches: QuerySet[Search]) -> QuerySet[Search]:
     """Searches with their staff, in a fixed number of queries however many there are."""
     return searches.select_related(
         "facility", "prisoner", "unit", "child", "authorised_by", "authorisation", "recorded_by"
     ).prefetch_related(Prefetch("staff", SearchStaff.objects.select_related("person")))
 
 
-def her_searches(prisoner):
+def her_searches(prisoner: Prisoner) -> QuerySet[Search]:
     """Searches of her, of her child with her, and of children visiting her."""
     return with_staff(Search.objects.filter(prisoner=prisoner))
 
 
-def searches_section(*, viewer, prisoner) -> dict | None:
+def searches_section(*, viewer: User, prisoner: Prisoner) -> dict | None:
     """Her page's searches section, for roles that read searches; absent for the others."""
     if not viewer.has_perm(VIEW):
         return None

@@ -5,7 +5,10 @@ the governor is reminded TRAINING_EXPIRY_NOTICE_DAYS before one expires, in each
 member of staff works in, so a refresher is booked before she may no longer search.
 """
 
+from __future__ import annotations
+
 from datetime import datetime, time, timedelta
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models, transaction
@@ -24,10 +27,18 @@ from staff.models import Course, TrainingRecord
 from ..permissions import can_read_training
 from .searches import name_of
 
+if TYPE_CHECKING:
+    from datetime import date
+
+    from django.db.models import QuerySet
+
+    from prisoners.models import Facility
+    from staff.models import User
+
 KIND = "staff.training_expiry"
 KEY = "training.expiry:{record}:{facility}"
 # The Rule each course answers to (staff.models.Course).
-COURSE_RULES = {
+COURSE_RULES: dict[str, str] = {
     Course.SEARCH_METHODS: "19",
     Course.CHILD_SEARCHES: "21",
     Course.GENDER_SENSITIVITY: "32",
@@ -47,7 +58,7 @@ class TrainingStatus(models.TextChoices):
     EXPIRED = "expired", gettext_lazy("Expired")
 
 
-def training_records_visible_to(user) -> QuerySet[TrainingRecord]:
+def training_records_visible_to(user: User) -> QuerySet[TrainingRecord]:
     """The training records of the staff of her facilities, ordered by name then course."""
     if not can_read_training(user):
         return TrainingRecord.objects.none()
@@ -59,7 +70,7 @@ def training_records_visible_to(user) -> QuerySet[TrainingRecord]:
     )
 
 
-def training_status(record: TrainingRecord, today=None) -> str:
+def training_status(record: TrainingRecord, today: date | None = None) -> str:
     """ "expired", "expiring" (within the notice period) or "valid"."""
     today = today or timezone.localdate()
     if record.expires is None:
@@ -71,7 +82,7 @@ def training_status(record: TrainingRecord, today=None) -> str:
     return "valid"
 
 
-def _renewed():
+def _renewed() -> QuerySet[TrainingRecord]:
     """A later record of the same course for the same person that lasts longer."""
     return TrainingRecord.objects.filter(
         user=OuterRef("user"), course=OuterRef("course"), completed__gt=OuterRef("completed")
@@ -79,7 +90,7 @@ def _renewed():
 
 
 @transaction.atomic
-def schedule_training_expiry_reminders(*, today=None) -> int:
+def schedule_training_expiry_reminders(*, today: date | None = None) -> int:
     """Remind the governor, in each facility where the member of staff works, that her
     training expires within TRAINING_EXPIRY_NOTICE_DAYS (RULES-SPEC 2.16), unless she has
     renewed it; close the reminders of trainings renewed since. Running it again changes
@@ -103,14 +114,15 @@ def schedule_training_expiry_reminders(*, today=None) -> int:
     return made
 
 
-def _remind(record: TrainingRecord, facility) -> int:
+def _remind(record: TrainingRecord, facility: Facility) -> int:
     key = KEY.format(record=record.pk, facility=facility.pk)
     if Reminder.objects.filter(key=key).exists():
         return 0
-    notice = record.expires - timedelta(days=settings.TRAINING_EXPIRY_NOTICE_DAYS)
+    # Only expiring records are reminded of: expires is set.
+    notice = record.expires - timedelta(days=settings.TRAINING_EXPIRY_NOTICE_DAYS)  # type: ignore[operator]
     title = _("%(name)s's training expires on %(day)s: %(course)s") % {
         "name": name_of(record.user),
-        "day": formats.date_format(record.expires, "DATE_FORMAT"),
+        "day": formats.date_format(record.expires, "DATE_FORMAT"),  # type: ignore[arg-type]
         "course": record.get_course_display(),
     }
     schedule_reminder(
@@ -120,14 +132,14 @@ def _remind(record: TrainingRecord, facility) -> int:
         title=title[:200],
         facility=facility,
         assignee_role="governor",
-        due_at=_start_of(notice),
-        escalate_at=_start_of(record.expires),
+        due_at=_start_of(notice),  # type: ignore[arg-type]
+        escalate_at=_start_of(record.expires),  # type: ignore[arg-type]
         basis=Basis.CONFIG,
     )
     return 1
 
 
-def _start_of(day) -> datetime:
+def _start_of(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
 
 

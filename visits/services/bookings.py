@@ -7,7 +7,10 @@ a child is open contact in a child-friendly setting unless an individual reason 
 43.3), never her children (Rule 23).
 """
 
+from __future__ import annotations
+
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -35,10 +38,17 @@ from ..permissions import ADD_VISIT, CHANGE_VISIT
 from .common import log, normal, require
 from .reminders import child_visit_prefix, family_contact_prefix
 
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from discipline.models import ContactRestriction
+    from prisoners.models import Prisoner
+    from staff.models import User
+
 BOOK = gettext_lazy("Only custody officers and social workers book and record visits.")
 
 
-def restriction_against(visitor: Visitor, day: date):
+def restriction_against(visitor: Visitor, day: date) -> ContactRestriction | None:
     """The security restriction of visits with this person in force on `day`, if any
     (Mandela 43.3). Her children are never kept from her by a restriction (Rule 23), even
     one that names them."""
@@ -76,7 +86,9 @@ def not_on_her_list(who: str, field: str = "visitors") -> RuleBroken:
     )
 
 
-def _visitors(prisoner, visitors, names) -> list[Visitor]:
+def _visitors(
+    prisoner: Prisoner, visitors: Iterable[Visitor], names: Iterable[str]
+) -> list[Visitor]:
     """The visitors chosen and the people named, each on her list and approved (Rule 44)."""
     ids = [visitor.pk for visitor in visitors]
     chosen = list(Visitor.objects.filter(pk__in=ids).order_by("added_at", "id"))
@@ -96,7 +108,9 @@ def _visitors(prisoner, visitors, names) -> list[Visitor]:
     return list(dict.fromkeys(chosen))
 
 
-def _check_kind(kind, people, *, lawyer_name, lawyer_registration) -> None:
+def _check_kind(
+    kind: str, people: list[Visitor], *, lawyer_name: str, lawyer_registration: str
+) -> None:
     if kind not in VisitKind.values:
         raise ValidationError({"kind": _("Choose the kind of visit.")})
     if kind == VisitKind.CONJUGAL and not settings.CONJUGAL_VISITS_FOR_MEN:
@@ -117,7 +131,7 @@ def _check_kind(kind, people, *, lawyer_name, lawyer_registration) -> None:
         raise ValidationError({"visitors": _("Choose who visits her, from her approved list.")})
 
 
-def _check_restrictions(people, day: date) -> None:
+def _check_restrictions(people: list[Visitor], day: date) -> None:
     for visitor in people:
         restriction = restriction_against(visitor, day)
         if restriction is not None:
@@ -129,7 +143,15 @@ def _check_restrictions(people, day: date) -> None:
             )
 
 
-def _check_child_setting(kind, people, day, *, open_contact, child_friendly, reason) -> bool:
+def _check_child_setting(
+    kind: str,
+    people: list[Visitor],
+    day: date,
+    *,
+    open_contact: bool,
+    child_friendly: bool,
+    reason: str,
+) -> bool:
     """Whether a child visits; if so, open contact in a child-friendly setting unless an
     individual reason is written (Rule 28)."""
     children = [v for v in people if v.under_18_on(day) or v.is_her_child]
@@ -151,12 +173,12 @@ def _check_child_setting(kind, people, day, *, open_contact, child_friendly, rea
 @transaction.atomic
 def book_visit(
     *,
-    by,
-    prisoner,
+    by: User,
+    prisoner: Prisoner,
     kind: str,
     starts_at: datetime,
-    visitors=(),
-    names=(),
+    visitors: Iterable[Visitor] = (),
+    names: Iterable[str] = (),
     open_contact: bool = True,
     child_friendly: bool = True,
     setting_reason: str = "",
@@ -202,7 +224,7 @@ def book_visit(
     return visit
 
 
-def booked_visit(by, visit: Visit) -> Visit:
+def booked_visit(by: User, visit: Visit) -> Visit:
     """The visit, locked, if it is still booked and `by` may change it."""
     require(by, visit.prisoner, CHANGE_VISIT, message=BOOK)
     visit = Visit.objects.select_for_update().select_related("prisoner").get(pk=visit.pk)
@@ -212,7 +234,7 @@ def booked_visit(by, visit: Visit) -> Visit:
 
 
 @transaction.atomic
-def record_visit_held(*, by, visit: Visit, held_at: datetime | None = None) -> Visit:
+def record_visit_held(*, by: User, visit: Visit, held_at: datetime | None = None) -> Visit:
     """Record that the visit took place; it answers the reminders about family contact
     (Rules 26, 43) and, with a child, about visits with her children (Rule 28)."""
     visit = booked_visit(by, visit)
@@ -232,7 +254,7 @@ def record_visit_held(*, by, visit: Visit, held_at: datetime | None = None) -> V
 
 
 @transaction.atomic
-def cancel_visit(*, by, visit: Visit, cancelled_by: str, reason: str = "") -> Visit:
+def cancel_visit(*, by: User, visit: Visit, cancelled_by: str, reason: str = "") -> Visit:
     """Record that the visit was cancelled, and by whom. Visits are encouraged and
     facilitated (Rule 43): the prison cancels one only for a reason it writes down, and only
     once a governor confirms it (`prison.ask_to_cancel_visit`): until then the visit stays

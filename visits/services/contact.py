@@ -2,7 +2,10 @@
 telephone calls, letters, and travel support (what was given, e.g. travel costs paid), with
 an approved visitor or with one of her children on the register."""
 
+from __future__ import annotations
+
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -17,8 +20,13 @@ from .bookings import not_on_her_list
 from .common import log, require
 from .reminders import family_contact_prefix
 
+if TYPE_CHECKING:
+    from prisoners.models import Prisoner
+    from register.models import Child
+    from staff.models import User
 
-def _with_whom(prisoner, visitor: Visitor | None, child) -> None:
+
+def _with_whom(prisoner: Prisoner, visitor: Visitor | None, child: Child | None) -> None:
     if visitor is None and child is None:
         raise ValidationError({"visitor": _("Say with whom: an approved visitor or her child.")})
     if visitor is not None and (
@@ -32,12 +40,12 @@ def _with_whom(prisoner, visitor: Visitor | None, child) -> None:
 @transaction.atomic
 def record_contact(
     *,
-    by,
-    prisoner,
+    by: User,
+    prisoner: Prisoner,
     kind: str,
     at: datetime | None = None,
     visitor: Visitor | None = None,
-    child=None,
+    child: Child | None = None,
     support: str = "",
 ) -> Contact:
     """Record a call, a letter or travel support for her family (Rule 26); it answers the

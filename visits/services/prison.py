@@ -11,6 +11,10 @@ asked learns nothing more. Her own cancellation and her own withdrawal of a visi
 and take effect at once (`bookings.cancel_visit`, `visitors.withdraw_visitor`).
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
@@ -40,11 +44,27 @@ from .bookings import booked_visit
 from .common import log, require
 from .visitors import KEEP
 
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
+    from authority.models import AwaitsAuthority
+    from complaints.models import HeldAction
+    from staff.models import User
+
 # The governor, who restricts her contact for security (Mandela 43.3), confirms.
 CONFIRM = "discipline.add_contactrestriction"
 
 
-def _ask(area: Authority, record, *, by, sought_from, kind: str, summary: str, held) -> None:
+def _ask(
+    area: Authority,
+    record: AwaitsAuthority,
+    *,
+    by: User,
+    sought_from: User | None,
+    kind: str,
+    summary: str,
+    held: HeldAction | None,
+) -> None:
     """Save the request awaiting a governor's authority, remind her, and hold it for review
     while she is protected after a report (the answer is the same either way)."""
     seek(area, record, by=by, sought_from=sought_from)
@@ -62,14 +82,19 @@ def _ask(area: Authority, record, *, by, sought_from, kind: str, summary: str, h
     )
 
 
-def _no_other_pending(requests) -> None:
+def _no_other_pending(requests: QuerySet) -> None:
     if requests.filter(authority=AuthorityState.PENDING).exists():
         raise ValidationError(_("This already awaits a governor's confirmation."))
 
 
 @transaction.atomic
 def ask_to_cancel_visit(
-    *, by, visit: Visit, reason: str, sought_from=None, held=None
+    *,
+    by: User,
+    visit: Visit,
+    reason: str,
+    sought_from: User | None = None,
+    held: HeldAction | None = None,
 ) -> VisitCancellation:
     """The prison asks to cancel a booked visit, saying why (Rule 43): the visit stays booked
     until a governor confirms the cancellation."""
@@ -107,7 +132,7 @@ def _check_cancellation(record: VisitCancellation) -> None:
         raise ValidationError(_("This visit is already recorded as held or cancelled."))
 
 
-def _on_cancellation_confirmed(record: VisitCancellation, *, by) -> list[str]:
+def _on_cancellation_confirmed(record: VisitCancellation, *, by: User) -> list[str]:
     visit = Visit.objects.select_for_update().get(pk=record.visit_id)
     visit.status, visit.cancelled_by = VisitStatus.CANCELLED, CancelledBy.PRISON
     visit.cancel_reason = record.reason
@@ -159,7 +184,12 @@ def _check_withdrawable(visitor: Visitor) -> None:
 
 @transaction.atomic
 def ask_to_withdraw_visitor(
-    *, by, visitor: Visitor, reason: str, sought_from=None, held=None
+    *,
+    by: User,
+    visitor: Visitor,
+    reason: str,
+    sought_from: User | None = None,
+    held: HeldAction | None = None,
 ) -> VisitorWithdrawal:
     """The prison asks to withdraw a person from her visitor list, for security, saying why
     (Mandela 43.3): they stay on her list, and on the visits booked with them, until a
@@ -202,7 +232,7 @@ def _check_withdrawal(record: VisitorWithdrawal) -> None:
     _check_withdrawable(Visitor.objects.select_for_update().get(pk=record.visitor_id))
 
 
-def _on_withdrawal_confirmed(record: VisitorWithdrawal, *, by) -> list[str]:
+def _on_withdrawal_confirmed(record: VisitorWithdrawal, *, by: User) -> list[str]:
     from .visitors import take_off_booked_visits
 
     visitor = Visitor.objects.select_for_update().get(pk=record.visitor_id)

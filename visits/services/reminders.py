@@ -8,6 +8,8 @@ involving a child for CHILD_VISIT_GAP_DAYS. Each reminder's key carries the date
 so running the sweep again adds nothing, and recording the contact or the visit closes it.
 """
 
+from __future__ import annotations
+
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -21,22 +23,22 @@ from reminders.models import Basis
 from reminders.services import schedule_reminder
 
 
-def family_contact_prefix(prisoner) -> str:
+def family_contact_prefix(prisoner: Prisoner) -> str:
     return f"visits.family-contact:{prisoner.uuid}:"
 
 
-def child_visit_prefix(prisoner) -> str:
+def child_visit_prefix(prisoner: Prisoner) -> str:
     return f"visits.child-visit:{prisoner.uuid}:"
 
 
-def _latest(queryset, field: str):
+def _latest(queryset: QuerySet, field: str) -> Subquery:
     return Subquery(
         queryset.filter(prisoner=OuterRef("pk")).order_by(f"-{field}").values(field)[:1],
         output_field=DateTimeField(),
     )
 
 
-def _since(*latest) -> Coalesce:
+def _since(*latest: Subquery) -> Coalesce:
     """The last of these moments (PostgreSQL's GREATEST skips the missing ones), else the
     day she was admitted."""
     from admissions.models import Admission
@@ -111,7 +113,7 @@ def schedule_contact_reminders(*, now: datetime | None = None) -> int:
     return found
 
 
-def _remind(woman, *, key: str, kind: str, rule: str, title: str, now: datetime) -> None:
+def _remind(woman: Prisoner, *, key: str, kind: str, rule: str, title: str, now: datetime) -> None:
     schedule_reminder(
         key=key,
         kind=kind,

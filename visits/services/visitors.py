@@ -3,7 +3,10 @@ violence, she is consulted as to who may visit her. A person is approved only wi
 recorded agreement, or by a court order documented with its reference; a person she refused
 stays refused; she may withdraw a visitor at any time."""
 
+from __future__ import annotations
+
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -27,10 +30,17 @@ from ..models import (
 from ..permissions import ADD_VISITOR, CHANGE_VISITOR
 from .common import log, normal, require
 
+if TYPE_CHECKING:
+    from prisoners.models import Prisoner
+    from register.models import Child
+    from staff.models import User
+
 KEEP = gettext_lazy("Only social workers keep her visitor list with her (Rule 44).")
 
 
-def _age_fields(*, adult: bool, date_of_birth: date | None, age_given: int | None, child):
+def _age_fields(
+    *, adult: bool, date_of_birth: date | None, age_given: int | None, child: Child | None
+) -> tuple[bool, date | None, int | None]:
     """Adult or not, from the date of birth or the age when given (the register's for her
     own child on it)."""
     if child is not None:
@@ -47,8 +57,8 @@ def _age_fields(*, adult: bool, date_of_birth: date | None, age_given: int | Non
 @transaction.atomic
 def add_visitor(
     *,
-    by,
-    prisoner,
+    by: User,
+    prisoner: Prisoner,
     name: str,
     relationship: str,
     relationship_detail: str = "",
@@ -56,7 +66,7 @@ def add_visitor(
     date_of_birth: date | None = None,
     age_given: int | None = None,
     contact_details: str = "",
-    child=None,
+    child: Child | None = None,
 ) -> Visitor:
     """Put a person on her visitor list, waiting for her to be consulted (Rule 44)."""
     prisoner = require(by, prisoner, ADD_VISITOR, message=KEEP)
@@ -106,7 +116,7 @@ def refusal_stands(visitor: Visitor) -> RuleBroken:
 
 @transaction.atomic
 def record_consultation(
-    *, by, visitor: Visitor, answer: str, language: str, consulted_at: datetime | None = None
+    *, by: User, visitor: Visitor, answer: str, language: str, consulted_at: datetime | None = None
 ) -> Visitor:
     """Record that she was consulted about a visitor, when, by whom, in which language, and
     her answer: she agrees (approved) or refuses (refused, and it stands) (Rule 44)."""
@@ -136,7 +146,7 @@ def record_consultation(
 
 
 @transaction.atomic
-def approve_by_court_order(*, by, visitor: Visitor, reference: str, court: str) -> Visitor:
+def approve_by_court_order(*, by: User, visitor: Visitor, reference: str, court: str) -> Visitor:
     """A court ordered that this person may visit her, whatever her answer: the order is
     recorded with its reference and court (the documented exception to Rule 44)."""
     prisoner = require(by, visitor.prisoner, CHANGE_VISITOR, message=KEEP)
@@ -157,7 +167,7 @@ def approve_by_court_order(*, by, visitor: Visitor, reference: str, court: str) 
 
 
 @transaction.atomic
-def withdraw_visitor(*, by, visitor: Visitor) -> Visitor:
+def withdraw_visitor(*, by: User, visitor: Visitor) -> Visitor:
     """She withdraws a visitor, at any time (Rule 44): they can't be booked any more, and
     they are taken off the visits booked with them (a visit left with nobody is cancelled)."""
     prisoner = require(by, visitor.prisoner, CHANGE_VISITOR, message=KEEP)
@@ -181,7 +191,7 @@ def withdraw_visitor(*, by, visitor: Visitor) -> Visitor:
     return visitor
 
 
-def take_off_booked_visits(visitor: Visitor, *, by, cancelled_by: str, reason: str) -> None:
+def take_off_booked_visits(visitor: Visitor, *, by: User, cancelled_by: str, reason: str) -> None:
     """A withdrawn visitor is taken off the visits booked with them (a status on the link:
     the visit keeps who was booked); a visit left with nobody (and no lawyer) is cancelled,
     by whoever withdrew them."""
