@@ -3,12 +3,13 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test rules fuzz lint format assets check-compose clean-data help
+.PHONY: run test rules routes fuzz lint format assets check-compose clean-data help
 
 help:
 	@echo "make run     set up, then serve the demo on http://127.0.0.1:8000 (PORT overrides)"
 	@echo "make test    set up, then run the whole suite"
 	@echo "make rules   how many tests prove each Bangkok Rule"
+	@echo "make routes  every page and API route, with the action and rules behind it"
 	@echo "make fuzz    schemathesis over the whole API with many examples"
 	@echo "make lint    ruff, and mypy over services, permissions and reading"
 	@echo "make assets  rebuild the compiled front-end (needs npm)"
@@ -28,6 +29,9 @@ test: $(STAMP)
 
 rules: $(STAMP)
 	@DATABASE_URL=postgres://unused/unused SECRET_KEY=rules $(PY) -m pytest --rules-report -q -p no:warnings | grep -E '^(Rule|    enforced by|[0-9]+ rules)'
+
+routes: $(STAMP)
+	@DATABASE_URL=postgres://unused/unused SECRET_KEY=routes STATIC_MANIFEST=0 $(PY) -m bangkok.routes
 
 fuzz: $(STAMP)
 	scripts/test-services

@@ -13,15 +13,14 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from authority.serializers import RefuseInput
+from bangkok.actions import Area, Operation, operation_urls
 from bangkok.api_permissions import requires
-from bangkok.operations import Area, Operation, operation_urls
 from bangkok.pagination import KeysetPagination
 from bangkok.schema import ERROR, FIELD_ERRORS
 from bangkok.versions import READ_HEADERS, VERSION_ANSWERS, VERSION_HEADERS, VersionedView
 from prisoners.permissions import access_prisoner, access_woman, prisoners_visible_to
-from register.permissions import can_read_child_identity
 
-from . import services
+from . import reading, services
 from .models import Admission, Stage, SuspensionRequest, TransferProposal
 from .permissions import ADMIT, VIEW, access_admission
 from .serializers import (
@@ -46,7 +45,6 @@ from .serializers import (
 )
 
 DECIDE_ALLOCATION = "admissions.decide_allocation"
-READ_ALLOCATION = "admissions.view_allocation"
 READ_PROPERTY = "admissions.view_propertyitem"
 # Oldest first: the women waiting longest in reception come first.
 ADMISSION_ORDER = ("admitted_at", "id")
@@ -70,28 +68,8 @@ class ByMethod:
 
 
 def episode(request, admission: Admission) -> dict:
-    """The admission as this viewer may see it, read through the services."""
-    viewer = request.user
-    show_allocation = viewer.has_perm(READ_ALLOCATION)
-    context = {
-        "request": request,
-        "checklist": services.checklist(admission),
-        # As on her page (`admission_section`): what was noted is for those who admit her.
-        "admits": viewer.has_perm(ADMIT),
-        "show_allocation": show_allocation,
-        "allocation": None,
-        "distances": [],
-        "transfers": list(admission.transfers.select_related("from_facility", "to_facility")),
-        "pending_transfers": list(services.pending_transfers(admission)),
-    }
-    if show_allocation:
-        context["allocation"] = admission.allocations.select_related(
-            "facility", "nearest", "preference"
-        ).first()
-        context["distances"] = [
-            {"facility": facility.code, "name": facility.name, "km": round(km, 1)}
-            for facility, km in services.distances_from_home(admission.prisoner)
-        ]
+    """The admission as this viewer may see it (`reading.episode`)."""
+    context = {"request": request, **reading.episode(request.user, admission)}
     return AdmissionDetailSerializer(admission, context=context).data
 
 
@@ -301,7 +279,7 @@ class FamilyList(ByMethod, APIView):
 
     def get(self, request, uuid):
         woman = access_prisoner(request.user, uuid, perm=services.READ_FAMILY)
-        section = services.family_section(viewer=request.user, prisoner=woman)
+        section = reading.family_section(viewer=request.user, prisoner=woman)
         return Response(FamilyMemberSerializer(section["family"], many=True).data)
 
     def post(self, request, uuid):
@@ -383,9 +361,7 @@ class SignPropertyInventory(VersionedView, APIView):
 
 
 def _suspension_context(viewer) -> dict:
-    # As on her page (`suspension_section`): the grounds only for those who may know her
-    # children's identities (Rule 3.2).
-    return {"show_grounds": can_read_child_identity(viewer)}
+    return {"show_grounds": reading.sees_grounds(viewer)}
 
 
 @extend_schema_view(
@@ -416,11 +392,8 @@ class SuspensionRequestList(ByMethod, APIView):
 
     def get(self, request, uuid):
         admission = access_admission(request.user, uuid, perm=services.READ_SUSPENSION)
-        section = services.suspension_section(viewer=request.user, prisoner=admission.prisoner)
-        requests = [r for r in section["suspension_requests"] if r.admission_id == admission.pk]
-        for suspension in requests:
-            suspension.admission = admission
-        context = {"show_grounds": section["show_grounds"]}
+        requests, show_grounds = reading.suspensions_on(request.user, admission)
+        context = {"show_grounds": show_grounds}
         return Response(SuspensionRequestSerializer(requests, many=True, context=context).data)
 
     def post(self, request, uuid):

@@ -11,14 +11,8 @@ from reminders.kinds import AnsweredBy, MayBeMarkedDone
 
 from . import demo
 from .models import Admission
-from .services import (
-    TRANSFERS,
-    admission_section,
-    allocation_section,
-    carry_out_transfer,
-    family_section,
-    propose_transfer,
-)
+from .reading import admission_section, allocation_section, family_section
+from .services import TRANSFERS, carry_out_transfer, propose_transfer
 
 
 def _admission_section(request, prisoner):

@@ -26,7 +26,6 @@ from complaints.services import follow_her, hold_if_protected
 from prisoners.models import CustodyStatus, Facility, Prisoner
 from prisoners.permissions import access_prisoner, facilities_of, prisoners_visible_to
 from prisoners.services import register_prisoner
-from register.permissions import can_read_child_identity
 from reminders.models import OPEN_STATUSES, Basis, Reminder, Status
 from reminders.services import cancel_reminder, schedule_reminder
 
@@ -325,34 +324,6 @@ def checklist(admission: Admission) -> list[tuple[str, StrPromise, RightsOffer |
     return [(item, RightsItem(item).label, answered.get(item)) for item in rights_due(admission)]
 
 
-def admission_section(*, viewer: User, prisoner: Prisoner) -> dict:
-    """Her latest episode and checklist. Whether injuries or ill-treatment were noted is for
-    those who admit her (reception, the governor); health staff get the urgent task."""
-    admission = (
-        prisoner.admissions.prefetch_related(
-            "rights",
-            "property",
-            models.Prefetch(
-                "transfers",
-                queryset=Transfer.objects.select_related("from_facility", "to_facility"),
-            ),
-        )
-        .select_related("facility")
-        .first()
-    )
-    if admission is None:
-        return {"admission": None}
-    return {
-        "admission": admission,
-        "checklist": checklist(admission),
-        "show_injuries": viewer.has_perm(ADMIT),
-        "property": list(admission.property.all()),
-        "transfers": list(admission.transfers.all()),
-        "pending_transfers": list(pending_transfers(admission)),
-        "show_transfer_reason": viewer.has_perm("admissions.view_allocation"),
-    }
-
-
 def distances_from_home(prisoner: Prisoner) -> list[tuple]:
     """(facility, km) for every facility, nearest first; empty when home isn't recorded."""
     if prisoner.home_latitude is None:
@@ -445,18 +416,6 @@ def allocate(
     return allocation
 
 
-def allocation_section(*, viewer: User, prisoner: Prisoner) -> dict | None:
-    """The latest allocation decision and its reasons, for roles that read them (T2)."""
-    if not viewer.has_perm("admissions.view_allocation"):
-        return None
-    latest = (
-        Allocation.objects.filter(admission__prisoner=prisoner)
-        .select_related("facility", "nearest", "preference")
-        .first()
-    )
-    return {"allocation": latest, "woman": prisoner}
-
-
 FAMILY = "admissions.keep_family"
 READ_FAMILY = "admissions.view_familymember"
 
@@ -489,14 +448,6 @@ def record_family_member(
     member.save()
     audit.record(by=by, action="family.recorded", subject=member, facility=prisoner.facility)
     return member
-
-
-def family_section(*, viewer: User, prisoner: Prisoner) -> dict | None:
-    """Her family and contacts (T2), for reception, social workers, the governor and the
-    inspector; nothing for the others."""
-    if not viewer.has_perm(READ_FAMILY):
-        return None
-    return {"family": list(prisoner.family.all())}
 
 
 # Mandela Rules 7(e) and 67: her property.
@@ -651,18 +602,6 @@ def decide_suspension(
         detail={"outcome": outcome},
     )
     return request
-
-
-def suspension_section(*, viewer: User, prisoner: Prisoner) -> dict | None:
-    """Her requests for suspension of detention: that they exist, when and their outcome for
-    those who read them; the grounds only for those who know her children (Rule 3.2)."""
-    if not viewer.has_perm(READ_SUSPENSION):
-        return None
-    return {
-        "suspension_requests": list(SuspensionRequest.objects.filter(admission__prisoner=prisoner)),
-        "show_grounds": can_read_child_identity(viewer),
-        "can_decide_suspension": viewer.has_perm(DECIDE_SUSPENSION),
-    }
 
 
 # Transfers and release, each with date and hour, on the same episode (Mandela Rule 7(c)).

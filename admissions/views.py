@@ -14,9 +14,10 @@ from bangkok.errors import RuleBroken
 from bangkok.forms import StyledForm, attempt, carrying, refusal_into
 from prisoners.permissions import access_prisoner, facilities_of
 from register.permissions import ADD_CHILD, can_read_child_identity
-from register.services import children_of, record_child
+from register.reading import children_of
+from register.services import record_child
 
-from . import services
+from . import reading, services
 from .forms import (
     AllocationForm,
     ChildForm,
@@ -110,7 +111,7 @@ def _detail(request, admission, **forms):
     context = {
         "admission": admission,
         "woman": admission.prisoner,
-        **services.admission_section(viewer=user, prisoner=admission.prisoner),
+        **reading.admission_section(viewer=user, prisoner=admission.prisoner),
         "can_admit": user.has_perm(ADMIT),
         "can_add_child": user.has_perm(ADD_CHILD),
         "child_form": forms.get("child_form") or ChildForm(),
@@ -119,11 +120,11 @@ def _detail(request, admission, **forms):
         "can_allocate": user.has_perm("admissions.decide_allocation"),
         "allocation_form": forms.get("allocation_form") or carrying(AllocationForm(), admission),
         "distances": services.distances_from_home(admission.prisoner),
-        **(services.allocation_section(viewer=user, prisoner=admission.prisoner) or {}),
+        **(reading.allocation_section(viewer=user, prisoner=admission.prisoner) or {}),
         "can_keep_family": user.has_perm(services.FAMILY),
         "family_form": forms.get("family_form") or FamilyMemberForm(),
-        **(services.family_section(viewer=user, prisoner=admission.prisoner) or {}),
-        **(services.suspension_section(viewer=user, prisoner=admission.prisoner) or {}),
+        **(reading.family_section(viewer=user, prisoner=admission.prisoner) or {}),
+        **(reading.suspension_section(viewer=user, prisoner=admission.prisoner) or {}),
         "open": admission.stage != Stage.RELEASED,
         "can_keep_property": user.has_perm(services.KEEP_PROPERTY),
         "property_form": forms.get("property_form") or PropertyForm(),

@@ -1,7 +1,7 @@
 """The API operations by which a governor confirms or refuses an area's records: one pair per
 area, declared in the area's own API table with its serializer."""
 
-from bangkok.operations import Operation
+from bangkok.actions import Operation
 
 from .serializers import RefuseInput
 from .services import verbs_for

@@ -4,7 +4,7 @@ operation to record a breach that happened anyway, for any role that writes her 
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.generics import ListAPIView
 
-from bangkok.operations import Area, Operation
+from bangkok.actions import Area, Operation
 from bangkok.pagination import KeysetPagination
 from bangkok.schema import ERROR
 

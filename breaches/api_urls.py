@@ -1,6 +1,6 @@
 from django.urls import path
 
-from bangkok.operations import operation_urls
+from bangkok.actions import operation_urls
 
 from . import api
 

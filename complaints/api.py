@@ -9,13 +9,13 @@ from rest_framework.generics import ListAPIView
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-import audit
-from bangkok.operations import Area, Operation
+from bangkok.actions import Area, Operation
 from bangkok.pagination import KeysetPagination
 from bangkok.schema import ERROR, FIELD_ERRORS
 from bangkok.versions import READ_HEADERS, VersionedView
 from prisoners.permissions import access_prisoner
 
+from . import reading
 from . import serializers as io
 from .models import Complaint, HeldAction
 from .permissions import (
@@ -44,7 +44,7 @@ class HerComplaints(ListAPIView):
     keyset_fields = ("-received_at", "-id")
 
     def reads(self) -> bool:
-        return self.request.user.has_perm(READ)
+        return reading.reads_content(self.request.user)
 
     def get_serializer_class(self):
         if getattr(self, "swagger_fake_view", False) or self.reads():
@@ -58,23 +58,20 @@ class HerComplaints(ListAPIView):
         if not (user.has_perm(READ) or user.has_perm(STATUS)):
             raise PermissionDenied
         woman = access_prisoner(user, self.kwargs["uuid"])
-        perm = READ if self.reads() else STATUS
         return (
-            complaints_visible_to(user, perm)
-            .filter(prisoner=woman)
+            reading.her_complaints(user, woman)
             .select_related("prisoner", "assigned_to", "protection_plan")
             .prefetch_related("named_staff")
         )
 
     def list(self, request, *args, **kwargs):
         page = self.paginate_queryset(self.get_queryset())
-        if self.reads() and page:
-            audit.record(
-                by=request.user,
-                action="complaints.listed",
-                subject=page[0].prisoner,
+        if page:
+            reading.listed(
+                viewer=request.user,
+                woman=page[0].prisoner,
                 facility=page[0].facility,
-                disclosed=[str(c.uuid) for c in page],
+                complaints=page,
             )
         data = self.get_serializer_class()(page, many=True).data
         return self.get_paginated_response(data)
@@ -109,7 +106,7 @@ class HerComplaints(ListAPIView):
 class ComplaintDetail(VersionedView, APIView):
     def get(self, request, uuid):
         complaint = self.read(access_complaint(request.user, uuid))
-        services.record_complaint_read(viewer=request.user, complaint=complaint)
+        reading.read(viewer=request.user, complaint=complaint)
         return Response(io.ComplaintSerializer(complaint).data)
 
 
@@ -122,9 +119,7 @@ class HeldActions(ListAPIView):
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return HeldAction.objects.none()
-        if not self.request.user.has_perm("complaints.view_heldaction"):
-            raise PermissionDenied
-        return held_actions_visible_to(self.request.user).select_related("prisoner", "requested_by")
+        return reading.held_actions(self.request.user)
 
 
 def access_for_dealing(user, uuid, write=True):

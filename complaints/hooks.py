@@ -7,7 +7,7 @@ from prisoners.sections import Section
 from reminders.kinds import AnsweredBy, MayBeMarkedDone
 
 from . import demo, oversight
-from .sections import complaints_section
+from .reading import complaints_section
 from .services.retaliation import HELD_TASK
 
 

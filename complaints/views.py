@@ -12,12 +12,11 @@ from bangkok.forms import StyledForm, attempt, carrying
 from bangkok.pagination import paginate
 from prisoners.permissions import access_prisoner
 
-from . import forms
+from . import forms, reading
 from .models import ProtectionPlan
 from .permissions import (
     access_complaint,
     access_held_action,
-    held_actions_visible_to,
 )
 from .services import complaints as services
 from .services.retaliation import review_held_action
@@ -58,7 +57,7 @@ def lodge(request, uuid):
 def _page(request, complaint, failed=None, status=200):
     """The complaint with its account (the read is audited) and, for safeguarding staff, the
     forms to deal with it."""
-    services.record_complaint_read(viewer=request.user, complaint=complaint)
+    reading.read(viewer=request.user, complaint=complaint)
     dealing = request.user.has_perm(services.DEAL)
     step_forms = {}
     if dealing:
@@ -115,9 +114,7 @@ def act(request, uuid, step):
 @require_safe
 def held_list(request):
     """Actions held after a report, in her facilities: held ones first (Rules 7.3, 25.1)."""
-    if not request.user.has_perm("complaints.view_heldaction"):
-        raise PermissionDenied
-    held = held_actions_visible_to(request.user).select_related("prisoner", "requested_by")
+    held = reading.held_actions(request.user)
     status = request.GET.get("status", "held")
     if status in ("held", "released", "stopped"):
         held = held.filter(status=status)

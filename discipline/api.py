@@ -13,7 +13,7 @@ from rest_framework.views import APIView
 
 from authority.operations import decisions
 from authority.serializers import RefuseInput
-from bangkok.operations import Area, Operation, operation_urls
+from bangkok.actions import Area, Operation, operation_urls
 from bangkok.schema import ERROR
 
 from . import serializers as io

@@ -27,7 +27,7 @@ ANY_VIEW = (VIEW_CHARGE, VIEW_SANCTION, VIEW_SEGREGATION, VIEW_RESTRICTION)
 
 
 def access_with(*perms: str) -> Callable[..., Prisoner]:
-    """An access function for `bangkok.operations.Area`: (user, uuid, write=) -> woman."""
+    """An access function for `bangkok.actions.Area`: (user, uuid, write=) -> woman."""
 
     def access(user: User | AnonymousUser, uuid: UUID | str, write: bool = True) -> Prisoner:
         return access_woman(user, uuid, *perms)

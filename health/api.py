@@ -11,29 +11,26 @@ The operations are declared once, in `OPERATIONS`; each becomes a view class wit
 request serializer and documented answers.
 """
 
-from django.db.models import Prefetch
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from admissions.models import Admission
-from bangkok.operations import Area, Operation
+from bangkok.actions import Area, Operation
 from bangkok.schema import ERROR
 from register.models import Child
 
+from . import reading
 from . import serializers as io
 from .models import (
     ChildCheck,
-    ChildScreening,
     ClinicalConsent,
     Disclosure,
-    EncounterPresence,
     HivTest,
     MaternityContact,
     PreventiveScreening,
     RestraintRestriction,
     Screening,
-    ScreeningItem,
 )
 from .models.maternity import Pregnancy
 from .permissions import access_clinical_file
@@ -48,83 +45,6 @@ NOT_FOUND = OpenApiResponse(
         "(the same answer either way)."
     ),
 )
-
-
-# Reading the file
-
-
-def read_file(woman) -> tuple[dict, list]:
-    """Every part of her file, in a fixed number of queries, and the ids it shows."""
-    screenings = list(
-        woman.screenings.select_related("admission").prefetch_related(
-            Prefetch("items", ScreeningItem.objects.select_related("answered_by"))
-        )
-    )
-    children = list(
-        woman.children.filter(lives_with_mother=True).prefetch_related(
-            Prefetch("health_screenings", ChildScreening.objects.select_related("screened_by")),
-            Prefetch("health_checks", ChildCheck.objects.select_related("done_by")),
-        )
-    )
-    pregnancies = list(woman.pregnancies.select_related("birth").prefetch_related("contacts"))
-    encounters = list(
-        woman.encounters.select_related("clinician", "woman_present").prefetch_related(
-            Prefetch("presences", EncounterPresence.objects.select_related("person"))
-        )
-    )
-    observation = care.current_observation(woman)
-    data = {
-        "woman": woman.uuid,
-        "screenings": screenings,
-        "hiv_tests": list(woman.hiv_tests.all()),
-        "disclosures": list(woman.disclosures.all()),
-        "children_in_her_care": children,
-        "pregnancies": pregnancies,
-        "breastfeeding": list(woman.breastfeeding_records.all()),
-        "preventive_screenings": list(woman.preventive_screenings.all()),
-        "preventive_due": preventive.what_is_due(woman),
-        "preventive_policy": preventive.current_policy().code,
-        "woman_clinician_request": care.request_in_force(woman),
-        "restraint_restrictions": list(woman.restraint_restrictions.all()),
-        "encounters": encounters,
-        "mental_health_assessments": list(
-            woman.mental_health_assessments.select_related("assessor")
-        ),
-        "observation_level": observation.level if observation else "none",
-        "observation": observation,
-        "distress_events": list(woman.distress_events.all()),
-        "consents": list(woman.clinical_consents.all()),
-    }
-    births = [p.birth for p in pregnancies if _has_birth(p)]
-    records = [
-        *screenings,
-        *data["hiv_tests"],
-        *data["disclosures"],
-        *children,
-        *(s for child in children for s in child.health_screenings.all()),
-        *(c for child in children for c in child.health_checks.all()),
-        *pregnancies,
-        *(c for p in pregnancies for c in p.contacts.all()),
-        *births,
-        *data["breastfeeding"],
-        *data["preventive_screenings"],
-        *([data["woman_clinician_request"]] if data["woman_clinician_request"] else []),
-        *data["restraint_restrictions"],
-        *encounters,
-        *data["mental_health_assessments"],
-        *([observation] if observation else []),
-        *data["distress_events"],
-        *data["consents"],
-    ]
-    return data, [record.uuid for record in records]
-
-
-def _has_birth(pregnancy) -> bool:
-    try:
-        pregnancy.birth  # noqa: B018 (cached by select_related)
-    except Pregnancy.birth.RelatedObjectDoesNotExist:
-        return False
-    return True
 
 
 @extend_schema(
@@ -144,10 +64,7 @@ def _has_birth(pregnancy) -> bool:
 class ClinicalFile(APIView):
     def get(self, request, uuid):
         woman = access_clinical_file(request.user, uuid)
-        data, disclosed = read_file(woman)
-        screening_services.record_file_read(
-            viewer=request.user, prisoner=woman, disclosed=disclosed
-        )
+        data, _disclosed = reading.clinical_file(request.user, woman)
         return Response(io.ClinicalFileSerializer(data).data)
 
 

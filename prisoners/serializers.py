@@ -1,6 +1,6 @@
 from rest_framework import serializers
 
-from register.services import children_count
+from register.reading import children_count
 
 from .models import ObservationLevel, Prisoner, ProtectionFlags
 

@@ -10,13 +10,13 @@ from rest_framework import status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from bangkok.actions import refused
 from bangkok.api_permissions import requires
-from bangkok.operations import refused
 from bangkok.schema import FIELD_ERRORS
 from bangkok.versions import VERSION_ANSWERS, VERSION_HEADERS, VersionedView
 from prisoners.permissions import access_prisoner
 
-from . import services
+from . import reading, services
 from .models import Child
 from .permissions import ADD_CHILD, CHANGE_CHILD, READ_IDENTITY, access_child
 from .serializers import ChildChangeSerializer, ChildSerializer, SeparationSerializer
@@ -51,7 +51,7 @@ class ChildrenList(APIView):
 
     def get(self, request, uuid):
         mother = access_prisoner(request.user, uuid)
-        children = services.children_of(viewer=request.user, mother=mother)
+        children = reading.children_of(viewer=request.user, mother=mother)
         return Response(ChildSerializer(children, many=True).data)
 
     def post(self, request, uuid):

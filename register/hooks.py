@@ -8,7 +8,8 @@ from prisoners.services import FlagSource
 from reminders.kinds import AnsweredBy
 
 from .demo import children
-from .services import FLAG_REASONS, children_section, flags_from_register
+from .reading import children_section
+from .services import FLAG_REASONS, flags_from_register
 
 
 def _children_section(request, prisoner):

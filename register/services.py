@@ -21,7 +21,7 @@ from reminders.models import Basis
 from reminders.services import cancel_reminder, schedule_reminder
 
 from .models import CHILD_FIELDS, Child, Custody, Separation
-from .permissions import ADD_CHILD, CHANGE_CHILD, READ_IDENTITY, can_read_child_identity
+from .permissions import ADD_CHILD, CHANGE_CHILD
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -223,36 +223,3 @@ def flags_from_register(mother: Prisoner) -> dict:
     """A child living with her in prison is an infant in her care: no segregation (Rule 22)."""
     in_prison = mother.children.filter(lives_with_mother=True).exists()
     return {"child_in_prison": in_prison, "no_segregation": in_prison}
-
-
-def children_count(mother: Prisoner) -> int:
-    return mother.children.count()
-
-
-def children_of(*, viewer: User, mother: Prisoner) -> list[Child]:
-    """Her children's records, for a role that may know them; the read is audited (Rule 3.2)."""
-    if not viewer.has_perm(READ_IDENTITY):
-        raise PermissionDenied(_("Children's identities are confidential (Rule 3.2)."))
-    children = list(mother.children.all())
-    if children:
-        audit.record(
-            by=viewer,
-            action="child.identity_read",
-            subject=mother,
-            facility=mother.facility,
-            disclosed=[child.uuid for child in children],
-        )
-    return children
-
-
-def children_section(*, viewer: User, mother: Prisoner) -> dict:
-    """Her page's children section: identities for those who may know them, else a count."""
-    if can_read_child_identity(viewer):
-        children = children_of(viewer=viewer, mother=mother)
-        return {
-            "identity": True,
-            "children": children,
-            "count": len(children),
-            "can_separate": viewer.has_perm(CHANGE_CHILD),
-        }
-    return {"identity": False, "count": children_count(mother)}

@@ -1,8 +1,8 @@
 from django.urls import path
 
-from bangkok.operations import operation_urls
+from bangkok.actions import api_urls
 
-from . import api
+from . import actions, api
 
 urlpatterns = [
     path("prisoners/<uuid:uuid>/restraints/", api.HerRestraints.as_view(), name="api-restraints"),
@@ -11,5 +11,5 @@ urlpatterns = [
         api.ApprovalInForce.as_view(),
         name="api-restraints-approval",
     ),
-    *operation_urls(api.OPERATIONS, api.AREA),
+    *api_urls(actions.ACTIONS, actions.AREA),
 ]

@@ -10,7 +10,12 @@ from prisoners.services import FlagWatcher
 from reminders.kinds import AnsweredBy, MayBeMarkedDone
 
 from . import demo, oversight, services
-from .views import section_context
+from .reading import restraints_section
+
+
+def _restraints_section(request, prisoner):
+    return restraints_section(viewer=request.user, prisoner=prisoner)
+
 
 PLUGS = (
     services.AREA,
@@ -30,7 +35,7 @@ PLUGS = (
         key="restraints",
         title=_("Restraints"),
         template="restraints/_section.html",
-        context=section_context,
+        context=_restraints_section,
         order=340,
     ),
     *oversight.LISTS,

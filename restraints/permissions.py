@@ -6,9 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.utils.translation import gettext as _
 
 from prisoners.permissions import access_prisoner, prisoners_visible_to
 
@@ -44,9 +42,3 @@ def access_restraint(user: User | AnonymousUser, uuid: UUID | str) -> Restraint:
     if restraint is None:
         raise Http404("No such restraint in your facilities.")
     return restraint
-
-
-def require(user: User | AnonymousUser, perm: str) -> None:
-    """A role that reads restraints but may not do this: 403."""
-    if not user.has_perm(perm):
-        raise PermissionDenied(_("Your role can't do this with restraints."))

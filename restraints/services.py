@@ -606,13 +606,6 @@ def _ask_for_method_approval(restraint: Restraint, *, by: User) -> None:
 # Reads
 
 
-def her_restraints(prisoner: Prisoner) -> QuerySet[Restraint]:
-    """Her restraints, newest first, with what a list shows in a fixed number of queries."""
-    return prisoner.restraints.select_related(
-        "authorised_by", "applied_by", "removed_by", "authority_sought_from"
-    ).select_related("authority_refused_by", "authority_requested_by")
-
-
 def next_review_due(restraint: Restraint) -> datetime | None:
     """When the open review of a restraint that is on falls due."""
     return (

@@ -1,106 +1,30 @@
-"""Restraint pages (Rule 24; Mandela 43.2, 47-49): the section on her page, her restraints,
-applying one (custody), a restraint's page with its review and removal, and health staff's
-approval of the method. A refusal is shown beside the form, and nothing is written."""
+"""Restraint pages (Rule 24; Mandela 43.2, 47-49): the section on her page, her restraints and
+a restraint's page with its review and removal forms. The forms are declared with their
+actions (`restraints.actions`)."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, render
-from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
 
 from authority.services import may_decide
-from bangkok.forms import attempt, carrying
+from bangkok.forms import carrying
 from bangkok.pagination import paginate
 
-from . import services
-from .forms import ApplyForm, ApprovalForm, RemoveForm, ReviewForm
-from .permissions import access_her_restraints, access_restraint, require
-
-SECTION_PAST = 5
-
-
-def _approval_shown(user, approval) -> dict | None:
-    """The approval in force: its devices and term for everyone who reads restraints; its
-    conditions for health staff only."""
-    if approval is None:
-        return None
-    shown = {"devices": approval.device_labels(), "valid_until": approval.valid_until}
-    if user.has_perm(services.APPROVE_METHOD):
-        shown.update(conditions=approval.conditions, approved_by=approval.approved_by)
-    return shown
-
-
-def section_context(request, prisoner) -> dict | None:
-    """Her restraints on her page, for roles that read restraints (absent for the others)."""
-    user = request.user
-    if not user.has_perm(services.VIEW):
-        return None
-    restraints = list(services.her_restraints(prisoner)[: SECTION_PAST + 1])
-    applied = [r for r in restraints if r.is_applied]
-    for restraint in applied:
-        restraint.review_due = services.next_review_due(restraint)
-    past = [r for r in restraints if not r.is_applied][:SECTION_PAST]
-    return {
-        "woman": prisoner,
-        "applied": applied,
-        "past": past,
-        "more": len(restraints) > SECTION_PAST,
-        "approval": _approval_shown(user, services.approval_in_force(prisoner)),
-        "flags": prisoner.flags,
-        "can_apply": user.has_perm(services.APPLY),
-        "can_approve": user.has_perm(services.APPROVE_METHOD),
-    }
+from . import reading, services
+from .forms import RemoveForm, ReviewForm
+from .permissions import access_her_restraints, access_restraint
 
 
 @login_required
 @require_GET
 def her_restraints(request, uuid):
     woman = access_her_restraints(request.user, uuid)
-    page = paginate(request, services.her_restraints(woman), fields=("applied_at", "id"))
+    page = paginate(request, reading.her_restraints(woman), fields=("applied_at", "id"))
     return render(request, "restraints/list.html", {"woman": woman, **page})
 
 
-def _posted(request):
-    return request.POST if request.method == "POST" else None
-
-
-def _submit(form, save, record=None) -> bool:
-    """Validate and call the service; a refusal goes beside the form. True when saved. A form
-    that changes an existing `record` carries its version (`bangkok.forms.attempt`)."""
-    return attempt(form, save, record)[0]
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def apply(request, uuid):
-    woman = access_her_restraints(request.user, uuid)
-    require(request.user, services.APPLY)
-    form = ApplyForm(_posted(request), facility=woman.facility)
-    if request.method == "POST":
-        saved = []
-
-        def save(**data):
-            saved.append(services.apply_restraint(by=request.user, prisoner=woman, **data))
-
-        if _submit(form, save):
-            if saved[0].is_applied:
-                done = _(
-                    "Restraint recorded. The governor confirms it or it comes off within the "
-                    "set time; review it while it is on."
-                )
-            else:
-                done = _("Restraint asked for: it comes on when the governor gives her authority.")
-            messages.success(request, done)
-            return redirect("restraints:detail", uuid=saved[0].uuid)
-    context = {
-        "woman": woman,
-        "form": form,
-        "approval": _approval_shown(request.user, services.approval_in_force(woman)),
-    }
-    return render(request, "restraints/apply.html", context, status=400 if form.errors else 200)
-
-
-def _detail_page(request, restraint, *, review_form=None, remove_form=None):
+def detail_page(request, restraint, *, review_form=None, remove_form=None):
+    """A restraint's page, with its review and removal forms (one of them refused, if given)."""
     can_change = request.user.has_perm(services.CHANGE) and restraint.is_applied
     context = {
         "restraint": restraint,
@@ -113,65 +37,10 @@ def _detail_page(request, restraint, *, review_form=None, remove_form=None):
         "review_form": review_form or carrying(ReviewForm(), restraint),
         "remove_form": remove_form or carrying(RemoveForm(), restraint),
     }
-    failed = (review_form and review_form.errors) or (remove_form and remove_form.errors)
-    return render(request, "restraints/detail.html", context, status=400 if failed else 200)
+    return render(request, "restraints/detail.html", context)
 
 
 @login_required
 @require_GET
 def detail(request, uuid):
-    return _detail_page(request, access_restraint(request.user, uuid))
-
-
-@login_required
-@require_POST
-def review(request, uuid):
-    restraint = access_restraint(request.user, uuid)
-    require(request.user, services.CHANGE)
-    form = ReviewForm(request.POST)
-
-    def save(**data):
-        services.review_restraint(by=request.user, restraint=restraint, **data)
-
-    if _submit(form, save, restraint):
-        messages.success(request, _("Review recorded."))
-        return redirect("restraints:detail", uuid=restraint.uuid)
-    return _detail_page(request, restraint, review_form=form)
-
-
-@login_required
-@require_POST
-def remove(request, uuid):
-    restraint = access_restraint(request.user, uuid)
-    require(request.user, services.CHANGE)
-    form = RemoveForm(request.POST)
-
-    def save(**data):
-        services.remove_restraint(by=request.user, restraint=restraint, **data)
-
-    if _submit(form, save, restraint):
-        messages.success(request, _("Recorded that the restraint was removed."))
-        return redirect("restraints:detail", uuid=restraint.uuid)
-    return _detail_page(request, restraint, remove_form=form)
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def approve_method(request, uuid):
-    woman = access_her_restraints(request.user, uuid)
-    require(request.user, services.APPROVE_METHOD)
-    form = ApprovalForm(_posted(request))
-    if request.method == "POST":
-
-        def save(**data):
-            services.approve_method(by=request.user, prisoner=woman, **data)
-
-        if _submit(form, save):
-            messages.success(request, _("Approved method recorded."))
-            return redirect("prisoners:detail", uuid=woman.uuid)
-    context = {
-        "woman": woman,
-        "form": form,
-        "approval": _approval_shown(request.user, services.approval_in_force(woman)),
-    }
-    return render(request, "restraints/approve.html", context, status=400 if form.errors else 200)
+    return detail_page(request, access_restraint(request.user, uuid))

@@ -1,15 +1,12 @@
 from django.urls import path
 
-from bangkok.operations import operation_urls
+from bangkok.actions import api_urls
 
-from . import api
+from . import actions, api
 
 urlpatterns = [
-    path(
-        "prisoners/<uuid:uuid>/searches/", api.HerSearches.as_view(), name="api-prisoner-searches"
-    ),
+    *api_urls(actions.RECORDING_ACTIONS, actions.RECORDING),
     path("searches/<uuid:uuid>/", api.SearchDetail.as_view(), name="api-search-detail"),
-    path("cell-searches/", api.CellSearches.as_view(), name="api-cell-searches"),
     path("training-records/", api.TrainingRecords.as_view(), name="api-training-records"),
-    *operation_urls(api.OPERATIONS, api.AREA),
+    *api_urls(actions.AUTHORITY_ACTIONS, actions.AUTHORITY),
 ]

@@ -9,7 +9,7 @@ from reminders.kinds import AnsweredBy
 
 from . import demo, oversight
 from .models import INVASIVE_KINDS
-from .services import searches_section
+from .reading import searches_section
 from .services.searches import AREA, request_search_authority
 from .services.training import KIND
 

@@ -10,14 +10,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
-from django.utils.translation import gettext as _
 
 from authority.models import AuthorityState
-from prisoners.models import Prisoner
-from prisoners.permissions import access_prisoner, facilities_of, staff_holding
+from prisoners.permissions import facilities_of, staff_holding
 from staff.models import User
 
 from .models import Search, SearchAuthorisation, SearchStaff
@@ -27,7 +24,7 @@ if TYPE_CHECKING:
 
     from django.contrib.auth.models import AnonymousUser
 
-    from prisoners.models import Facility
+    from prisoners.models import Facility, Prisoner
 
 VIEW = "searches.view_search"
 RECORD = "searches.add_search"
@@ -72,16 +69,6 @@ def access_search(user: User | AnonymousUser, uuid: UUID | str) -> Search:
     if search is None:
         raise Http404("No such search in your facilities.")
     return search
-
-
-def access_for_search(user: User | AnonymousUser, uuid: UUID | str) -> Prisoner:
-    """The woman, for recording a search of her (or of a child with her or visiting her):
-    404 if she is out of the user's scope or the role reads no searches, 403 if the role reads
-    them but doesn't record them."""
-    woman = access_prisoner(user, uuid, perm=VIEW)
-    if not user.has_perm(RECORD):
-        raise PermissionDenied(_("Your role can't record searches."))
-    return woman
 
 
 def can_read_training(user: User | AnonymousUser) -> bool:

@@ -1,13 +1,14 @@
 from django.urls import path
 
-from . import views
+from bangkok.actions import page_urls
+
+from . import actions, views
 
 app_name = "searches"
 
 urlpatterns = [
-    path("women/<uuid:uuid>/new/", views.record_search, name="record"),
-    path("women/<uuid:uuid>/authority/", views.ask_authority, name="ask-authority"),
-    path("cells/new/", views.record_cell_search, name="record-cell"),
+    *page_urls(actions.RECORDING_ACTIONS, actions.RECORDING),
+    *page_urls(actions.AUTHORITY_ACTIONS, actions.AUTHORITY),
     path("training/", views.training_records, name="training"),
     path("<uuid:uuid>/", views.search_detail, name="detail"),
 ]

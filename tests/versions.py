@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import Resolver404, resolve
 from rest_framework.test import APIClient
 
-from bangkok.operations import OperationView
+from bangkok.actions import OperationView
 from bangkok.versions import versioned_models
 
 CHANGES = {"post", "put", "patch"}

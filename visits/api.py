@@ -11,7 +11,7 @@ role that sees approved visitors only (custody) never reads a visitor she refuse
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 
 from authority.operations import decisions
-from bangkok.operations import Area, Operation, operation_urls, view_for
+from bangkok.actions import Area, Operation, operation_urls, view_for
 from bangkok.pagination import KeysetPagination
 from bangkok.schema import ERROR
 

@@ -51,7 +51,7 @@ def access_visitor(user: User | AnonymousUser, uuid: UUID | str, *perms: str) ->
 
 
 def access_with(*perms: str) -> Callable[..., Prisoner]:
-    """An access function for `bangkok.operations.Area`: (user, uuid, write=) -> woman."""
+    """An access function for `bangkok.actions.Area`: (user, uuid, write=) -> woman."""
 
     def access(user: User | AnonymousUser, uuid: UUID | str, write: bool = True) -> Prisoner:
         return access_woman(user, uuid, *perms)

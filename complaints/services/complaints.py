@@ -337,14 +337,3 @@ def close_complaint(*, by: User, complaint: Complaint) -> Complaint:
     complaint.save(update_fields=["status", "closed_at"])
     audit.record(by=by, action="complaints.closed", subject=complaint)
     return complaint
-
-
-def record_complaint_read(*, viewer: User, complaint: Complaint) -> None:
-    """Every read of a complaint's content is audited (Rule 25; ARCHITECTURE 3)."""
-    audit.record(
-        by=viewer,
-        action="complaints.read",
-        subject=complaint,
-        facility=complaint.facility,
-        disclosed=[str(complaint.uuid)],
-    )

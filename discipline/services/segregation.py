@@ -22,7 +22,14 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from authority.models import AuthorityState
 from authority.registry import Authority
-from authority.services import await_confirmation, given_at_once, seek, sought, verbs_for
+from authority.services import (
+    await_confirmation,
+    end_undecided,
+    given_at_once,
+    seek,
+    sought,
+    verbs_for,
+)
 from bangkok import late
 from bangkok.errors import RuleBroken
 from bangkok.formats import human_day
@@ -398,6 +405,7 @@ EXTENSIONS = Authority(
     ),
     check=_check_extension_at_confirmation,
     confirmed=_on_extension_confirmed,
+    undecided={"segregation__ended_at__isnull": True},
     related=("prisoner", "facility", "authority_requested_by", "segregation"),
     order=321,
 )
@@ -429,7 +437,8 @@ def close_segregation(
     **detail: object,
 ) -> Segregation:
     """It ends now (`at`); the orders it answers close with it: the order to end it, its
-    planned end and the day-13 order (Mandela 44)."""
+    planned end and the day-13 order (Mandela 44). An extension of it still awaiting a
+    governor ends with it and leaves her queue."""
     segregation = _open(segregation)
     at = at or timezone.now()
     segregation.ended_at = at
@@ -439,6 +448,7 @@ def close_segregation(
     for key in (_end_now_key(segregation), _planned_end_key(segregation), _alert_key(segregation)):
         resolve_reminder(key=key, by=by, outcome="Segregation ended")
     cancel_reminder(key=visit_key(segregation, timezone.localdate(at)), by=by, reason="ended")
+    end_undecided(EXTENSIONS, segregation.extensions.all(), by=by, reason="Segregation ended")
     log(by, "discipline.segregation_ended", segregation, segregation.prisoner, **detail)
     return segregation
 

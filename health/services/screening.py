@@ -605,24 +605,6 @@ def withdraw_clinical_consent(*, by: User, consent: ClinicalConsent) -> Clinical
     return consent
 
 
-# Reading the file
-
-
-def record_file_read(*, viewer: User, prisoner: Prisoner, disclosed: list) -> None:
-    """Every read of her clinical file is audited with the ids of the records shown (Rule 8)."""
-    from ..permissions import can_read_clinical
-
-    if not can_read_clinical(viewer, prisoner):
-        raise PermissionDenied(_("The clinical file is confidential (Rule 8)."))
-    audit.record(
-        by=viewer,
-        action="health.file_read",
-        subject=prisoner,
-        facility=prisoner.facility,
-        disclosed=disclosed,
-    )
-
-
 def screening_of(prisoner: Prisoner) -> tuple[Admission | None, Screening | None]:
     """Her latest admission and its entry screening (or None)."""
     admission = prisoner.admissions.select_related("health_screening").first()

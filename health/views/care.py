@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from prisoners.permissions import staff_of
 
+from .. import reading
 from ..forms.care import (
     AssessmentForm,
     DistressForm,
@@ -155,20 +156,8 @@ urlpatterns = [
 def file_part(request, prisoner, failed):
     """Its part of the clinical file page (`health.sections`)."""
     can_record = request.user.has_perm(RECORD)
-    encounters = services.encounters_of(prisoner)
-    mental = services.mental_health_of(prisoner)
-    observation = mental["observation"]
-    clearance = services.clearance_in_force(prisoner, observation)
-    context = {
-        "woman": prisoner,
-        "can_record": can_record,
-        "woman_clinician_request": services.request_in_force(prisoner),
-        "restraint_restrictions": services.restraint_restrictions_of(prisoner),
-        "encounters": encounters,
-        **mental,
-        "observation_level": observation.level if observation else "none",
-        "clearance": clearance,
-    }
+    data, ids = reading.care_part(prisoner)
+    context = {"woman": prisoner, "can_record": can_record, **data}
     if can_record:
         context.update(
             woman_clinician_form=form_for(failed, "woman-clinician", EmptyForm),
@@ -189,12 +178,4 @@ def file_part(request, prisoner, failed):
             ),
             distress_form=form_for(failed, "distress", DistressForm, prefix="distress"),
         )
-    ids = [
-        *(encounter.uuid for encounter in encounters),
-        *(assessment.uuid for assessment in mental["assessments"]),
-        *(event.uuid for event in mental["distress_events"]),
-        *([observation.uuid] if observation else []),
-        *([clearance.uuid] if clearance else []),
-        *(restriction.uuid for restriction in context["restraint_restrictions"]),
-    ]
     return context, ids

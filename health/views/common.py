@@ -10,9 +10,9 @@ from django.views.decorators.http import require_POST
 
 from bangkok.forms import attempt, carrying
 
+from .. import reading
 from ..permissions import access_clinical_file
 from ..sections import parts
-from ..services.screening import record_file_read
 
 
 def file_page(request, prisoner, *, failed: dict | None = None):
@@ -27,7 +27,7 @@ def file_page(request, prisoner, *, failed: dict | None = None):
         html = render_to_string(part.template, context, request=request)
         shown.append({"part": part, "html": html})
         disclosed.extend(ids)
-    record_file_read(viewer=request.user, prisoner=prisoner, disclosed=disclosed)
+    reading.audited(viewer=request.user, woman=prisoner, disclosed=disclosed)
     return render(
         request,
         "health/file.html",

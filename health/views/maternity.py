@@ -5,6 +5,7 @@ from django.urls import path
 
 from bangkok.forms import StyledForm
 
+from .. import reading
 from ..forms.maternity import (
     BirthForm,
     BreastfeedingForm,
@@ -66,7 +67,7 @@ urlpatterns = [
 
 def file_part(request, prisoner, failed):
     """Its part of the clinical file page (`health.sections`)."""
-    data = services.maternity_of(prisoner)
+    data, ids = reading.maternity_part(prisoner)
     can_record = request.user.has_perm(RECORD)
     current = data["current"]
     context = {"woman": prisoner, "can_record": can_record, **data}
@@ -88,8 +89,6 @@ def file_part(request, prisoner, failed):
             )
             for contact in contacts
         ]
-    if current is not None and current.edd:
-        context["gestational_week"] = services.gestational_week(current.edd)
     if can_record:
         context.update(
             declare_form=form_for(failed, "pregnancy", DeclareForm, prefix="pregnancy"),
@@ -116,10 +115,4 @@ def file_part(request, prisoner, failed):
                 )
                 for name, (form_class, _verb) in STEPS.items()
             }
-    ids = [
-        *(p.uuid for p in data["pregnancies"]),
-        *(c.uuid for p in data["pregnancies"] for c, _label, _form in p.contact_rows),
-        *(p.birth.uuid for p in data["pregnancies"] if hasattr(p, "birth")),
-        *(r.uuid for r in data["feeding"]),
-    ]
     return context, ids

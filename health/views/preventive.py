@@ -7,6 +7,7 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from .. import reading
 from ..forms.preventive import FollowUpOutcomeForm, PreventiveResultForm, PreventiveScreeningForm
 from ..models import PreventiveScreening
 from ..permissions import RECORD, access_clinical_file
@@ -61,23 +62,14 @@ urlpatterns = [
 
 def file_part(request, prisoner, failed):
     """Its part of the clinical file page (`health.sections`)."""
-    history = services.preventive_history(prisoner)
+    data, ids = reading.preventive_part(prisoner)
     can_record = request.user.has_perm(RECORD)
-    policy = services.current_policy()
-    context = {
-        "woman": prisoner,
-        "preventive_history": history,
-        "due": [
-            (services.PROGRAMME_LABELS[d.programme], d) for d in services.what_is_due(prisoner)
-        ],
-        "policy": policy,
-        "can_record": can_record,
-    }
+    context = {"woman": prisoner, **data, "can_record": can_record}
     if can_record:
         context["preventive_form"] = form_for(
             failed, "preventive", PreventiveScreeningForm, prefix="preventive"
         )
-        for row in history:
+        for row in data["preventive_history"]:
             if not row.declined and not row.result:
                 row.result_form = form_for(
                     failed,
@@ -94,4 +86,4 @@ def file_part(request, prisoner, failed):
                     row,
                     prefix=f"follow-up-{row.uuid}",
                 )
-    return context, [row.uuid for row in history]
+    return context, ids

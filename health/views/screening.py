@@ -7,6 +7,7 @@ from django.views.decorators.http import require_POST, require_safe
 from admissions.permissions import access_admission
 from register.models import Child
 
+from .. import reading
 from ..forms.care import EmptyForm
 from ..forms.screening import (
     ChildCheckForm,
@@ -177,44 +178,31 @@ urlpatterns = [
 
 def file_part(request, prisoner, failed):
     """Its part of the clinical file page (`health.sections`)."""
-    admission, screening = services.screening_of(prisoner)
-    tests = list(prisoner.hiv_tests.all())
-    disclosures = list(prisoner.disclosures.all())
-    children = services.children_in_her_care(prisoner)
-    consents = list(prisoner.clinical_consents.all()[:5])
+    data, ids = reading.screening_part(prisoner)
     can_record = request.user.has_perm(RECORD)
-    context = {
-        "woman": prisoner,
-        "admission": admission,
-        "screening": screening,
-        "can_record": can_record,
-        "hiv_tests": tests,
-        "disclosures": disclosures,
-        "children_in_care": children,
-        "consents": consents,
-    }
+    context = {"woman": prisoner, "can_record": can_record, **data}
+    screening = data["screening"]
     if screening:
-        context["progress"] = services.screening_progress(screening)
         context["screening_form"] = form_for(
             failed,
             "screening",
             ScreeningForm,
             record=screening,
             prefix="screening",
-            answered={item: row for item, _label, row in context["progress"] if row},
+            answered={item: row for item, _label, row in data["progress"] if row},
         )
     if can_record:
         context.update(
-            start_form=form_for(failed, "start", StartScreeningForm, admission),
+            start_form=form_for(failed, "start", StartScreeningForm, data["admission"]),
             hiv_form=form_for(failed, "hiv", HivOfferForm),
             disclosure_form=form_for(failed, "disclosure", DisclosureForm),
             consent_form=form_for(failed, "consent", ConsentForm),
         )
-        for test in tests:
+        for test in data["hiv_tests"]:
             test.step_form = form_for(
                 failed, f"hiv-{test.uuid}", HivStepForm, test, prefix=f"hiv-{test.uuid}"
             )
-        for disclosure in disclosures:
+        for disclosure in data["disclosures"]:
             disclosure.legal_form = form_for(
                 failed,
                 f"legal-{disclosure.uuid}",
@@ -230,7 +218,7 @@ def file_part(request, prisoner, failed):
                 disclosure,
                 prefix=f"referral-{disclosure.uuid}",
             )
-        for child in children:
+        for child in data["children_in_care"]:
             child.check_rows = [
                 (
                     check,
@@ -253,10 +241,4 @@ def file_part(request, prisoner, failed):
                 child,
                 prefix=f"child-{child.uuid}",
             )
-    ids = [
-        *([screening.uuid] if screening else []),
-        *(test.uuid for test in tests),
-        *(disclosure.uuid for disclosure in disclosures),
-        *(child.uuid for child in children),
-    ]
     return context, ids

@@ -4,7 +4,8 @@ from django.http import Http404
 
 from audit.models import AuditEvent
 from register.models import Child, Custody
-from register.services import children_of, record_child, update_child
+from register.reading import children_of
+from register.services import record_child, update_child
 from register.tests.factories import child_fields
 from reminders.models import Reminder
 

@@ -2,12 +2,10 @@
 
 from .searches import (
     confirm_search_authority,
-    her_searches,
     record_cell_search,
     record_search,
     refuse_search_authority,
     request_search_authority,
-    searches_section,
 )
 from .training import (
     schedule_training_expiry_reminders,
@@ -19,11 +17,9 @@ __all__ = [
     "confirm_search_authority",
     "refuse_search_authority",
     "request_search_authority",
-    "her_searches",
     "record_cell_search",
     "record_search",
     "schedule_training_expiry_reminders",
-    "searches_section",
     "training_records_visible_to",
     "training_status",
 ]

@@ -45,7 +45,7 @@ from ..models import (
     Subject,
     Trigger,
 )
-from ..permissions import AUTHORISE, RECORD, VIEW, can_read_training
+from ..permissions import AUTHORISE, RECORD
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -58,7 +58,6 @@ if TYPE_CHECKING:
     from staff.models import User
 
 HEALTH_ROLE = "health"
-SECTION_LIMIT = 20
 
 
 def name_of(user: User) -> str:
@@ -472,23 +471,3 @@ def with_staff(searches: QuerySet[Search]) -> QuerySet[Search]:
     return searches.select_related(
         "facility", "prisoner", "unit", "child", "authorised_by", "authorisation", "recorded_by"
     ).prefetch_related(Prefetch("staff", SearchStaff.objects.select_related("person")))
-
-
-def her_searches(prisoner: Prisoner) -> QuerySet[Search]:
-    """Searches of her, of her child with her, and of children visiting her."""
-    return with_staff(Search.objects.filter(prisoner=prisoner))
-
-
-def searches_section(*, viewer: User, prisoner: Prisoner) -> dict | None:
-    """Her page's searches section, for roles that read searches; absent for the others."""
-    if not viewer.has_perm(VIEW):
-        return None
-    searches = her_searches(prisoner).order_by("-searched_at", "-id")
-    return {
-        "woman": prisoner,
-        "searches": list(searches[:SECTION_LIMIT]),
-        "count": searches.count(),
-        "authorities": list(authorities_of(prisoner)[:SECTION_LIMIT]),
-        "can_record": viewer.has_perm(RECORD),
-        "can_read_training": can_read_training(viewer),
-    }

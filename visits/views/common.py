@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 
 from bangkok.forms import attempt
-from register.services import children_of
+from register.reading import children_of
 
 from ..permissions import sees_child_identity
 from ..reading import labelled, visitors_for

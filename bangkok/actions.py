@@ -1,0 +1,336 @@
+"""Actions declared as data: one declaration per service verb yields its API operation and,
+where staff act on a page, its form view. This module is the one place that builds either
+(the pages of discipline, visits, health, complaints, admissions and register still have
+their own form views, to be converted).
+
+An area lists its `Action`s once (in `<app>/actions.py`) with the `Area` that says how they
+reach the woman, and its URL modules mount them:
+
+    # <app>/api_urls.py                          # <app>/urls.py
+    *api_urls(actions.ACTIONS, actions.AREA)     *page_urls(actions.ACTIONS, actions.AREA)
+
+Each request of either door goes the same way:
+
+1. **Access** (`reach`): a role without the action's `perm` and a woman or record outside
+   the caller's reach (`Area.access`, then `Area.sees` for a record) are one 404, the same as
+   a missing one, before the body is read.
+2. **Input**: the API validates `body` (a serializer, given `request` and `woman` in its
+   context); the page validates `Page.form` (a Django form, built with `Page.form_kwargs`).
+3. **The service**: `verb(by=user, <arg>=record or woman, **data)` (`arg=None`: the verb acts
+   on nothing named in the address, `verb(by=user, **data)`). It checks the role and the
+   Rules; a refusal is a `RuleBroken` naming its rule and nothing is written.
+4. **Answers**. API: 201 (`created`) or 200 with `out(shown(result))`; 400 naming the field;
+   404; 409 naming the rule (documented for `rules`); on an existing record (`model`), the
+   version named in If-Match, under the record's lock: 428 without one, 412 when stale, and
+   the answer carries the new ETag (`bangkok.versions`). Page: a redirect to
+   `Page.then(result, target)` with `Page.done` as the success message; else the form again
+   with the refusal beside it (400): its own `template` with `woman`, `form` and
+   `Page.context`, or, for a form that lives on another page (a record's page), what
+   `Page.again(request, target, form)` renders. A page form on an existing record carries its
+   version (a hidden field; `bangkok.forms.attempt`).
+
+An example (`restraints/actions.py`):
+
+    Action(
+        "review",                             # names: api-restraints-review, restraints:review
+        "restraints/<uuid:uuid>/review/",     # the API's path ("" for a page-only action)
+        "Review a restraint that is on: is it still needed? (Mandela 48.1)",
+        services.review_restraint,            # review_restraint(by=, restraint=, **data)
+        io.RestraintReviewSerializer,         # the API's answer (`out`)
+        io.RestraintReviewInput,              # the API's input (`body`)
+        model=Restraint,                      # the record the address names (versioned)
+        arg="restraint",                      # the verb's name for it
+        created=True,                         # 201
+        perm=services.CHANGE,                 # else 404, before the body is read
+        page=Page(
+            "<uuid:uuid>/review/",            # the page's path, in the app's namespace
+            ReviewForm,
+            again=on_its_page("review_form"), # refused: the restraint's page, form beside it
+            done=_("Review recorded."),
+            then=to("restraints:detail", of="target"),
+        ),
+    )
+
+Converting an area: move its API table (`Operation`s, the old name of `Action`) into
+`<app>/actions.py` with its `Area`; give each action its pages offer a `Page` (a page-only
+action has path ""); mount `api_urls`/`page_urls`; delete the area's submit helpers and form
+views. A form shown on another page (a record's page with several forms) is built blank with
+`page_form` there, and `Page.again` renders that page. Where today's answers differ between the
+doors (the API reading the body before the verb refuses the role), keep them: `Page.perm`
+asks a permission of the page only. Check that `manage.py spectacular` gives the same schema
+and that the area's permission matrix (`<app>/tests/matrix.py`) still holds.
+
+`make routes` (`python -m bangkok.routes`) prints every route with the action and rules
+behind it.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Model
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import path, reverse
+from django.views.decorators.http import require_http_methods
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import serializers, status
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from .forms import attempt, carrying
+from .schema import ERROR, FIELD_ERRORS
+from .versions import VERSION_ANSWERS, VERSION_HEADERS, VersionedView
+
+INVALID = OpenApiResponse(FIELD_ERRORS, description="Invalid input, naming the field.")
+MISSING = "No such record in your facilities."
+
+
+def refused(rules: tuple[str, ...]) -> OpenApiResponse:
+    return OpenApiResponse(
+        ERROR,
+        description=f"Refused under Rule {' or '.join(rules)} (named in `rule`); nothing written.",
+    )
+
+
+def nothing(request, target) -> dict:
+    return {}
+
+
+def to(view: str, *, of: str = "result") -> Callable[[Any, Any], str]:
+    """Where a page goes after the action: `view` of the result's uuid (`of="result"`), or of
+    the record or woman acted on (`of="target"`)."""
+
+    def url(result, target) -> str:
+        return reverse(view, kwargs={"uuid": (result if of == "result" else target).uuid})
+
+    return url
+
+
+@dataclass(frozen=True)
+class Area:
+    """How an area's actions find the woman: `access(user, uuid, write=True)` returns her or
+    raises Http404 (missing and forbidden alike); `not_found` documents that answer in the API
+    (None: the project's one 404, documented for every route)."""
+
+    tag: str
+    access: Callable
+    not_found: OpenApiResponse | None
+    prefix: str
+    sees: Callable | None = None
+    """(user, record) -> bool: whether she may act on this record at all, checked before the
+    body is read (a record she may not see is a 404 like a missing one)."""
+
+
+@dataclass(frozen=True)
+class Page:
+    """The form view of an action, at `path` in the area's page URLs (named as the action, or
+    `name`)."""
+
+    path: str
+    form: type[forms.Form]
+    done: Any
+    """The success message: a string, or a function of the result giving one."""
+    then: Callable[[Any, Any], str]
+    """(result, target) -> the URL to go to after (see `to`)."""
+    template: str = ""
+    """The form's own page (GET shows it, POST submits); "" for a form shown on another page
+    (POST only, `again` renders that page with the refused form)."""
+    context: Callable[[Any, Any], dict] = nothing
+    """(request, target) -> what the template shows besides `woman` and `form`."""
+    form_kwargs: Callable[[Any, Any], dict] = nothing
+    """(request, target) -> the form's keyword arguments (the choices it offers)."""
+    again: Callable[[Any, Any, forms.Form], HttpResponse] | None = None
+    name: str = ""
+    perm: str = ""
+    """A permission the page asks before it shows the form, where the API leaves the role to
+    the verb (which refuses it after reading the body)."""
+
+
+@dataclass(frozen=True)
+class Action:
+    """One service verb, offered by the API (POST `path`) and/or a page (`page`).
+
+    `model`: the record acted on, found by the address's uuid (its woman by `woman`, a path of
+    relations); None: the address names the woman herself, or (`arg=None`) nothing."""
+
+    name: str
+    path: str
+    summary: str
+    verb: Callable
+    out: type[serializers.Serializer] | None = None
+    body: type[serializers.Serializer] | None = None
+    model: type[Model] | None = None
+    woman: str = "prisoner"
+    arg: str | None = "prisoner"
+    created: bool = False
+    rules: tuple[str, ...] = ()
+    description: str = ""
+    many: bool = False
+    shown: Callable = field(default=lambda result: result)
+    perm: str = ""
+    """The permission the verb needs, checked before anything is read (404 without it)."""
+    reads: type[APIView] | None = None
+    """The API view that answers GET at the same path (a list the action adds to)."""
+    page: Page | None = None
+
+
+# The API's name for an action, from before pages were declared with it.
+Operation = Action
+
+
+def reach(action: Action, area: Area, user, uuid) -> tuple[Any, Any]:
+    """(target, woman): what the action acts on and the woman it concerns, or Http404 /
+    PermissionDenied (answered alike) when either is missing or out of the caller's reach."""
+    if action.perm and not user.has_perm(action.perm):
+        raise PermissionDenied
+    if action.arg is None:
+        return None, None
+    if action.model is None:
+        woman = area.access(user, uuid, write=True)
+        return woman, woman
+    record = action.model.objects.filter(uuid=uuid).select_related(action.woman).first()
+    if record is None:
+        raise Http404(MISSING)
+    woman = record
+    for step in action.woman.split("__"):
+        woman = getattr(woman, step)
+    woman = area.access(user, woman.uuid, write=True)
+    if area.sees is not None and not area.sees(user, record):
+        raise Http404(MISSING)
+    return record, woman
+
+
+def call(action: Action, user, target, data: dict):
+    named = {} if action.arg is None else {action.arg: target}
+    return action.verb(by=user, **named, **data)
+
+
+# The API -----------------------------------------------------------------------------------
+
+
+class OperationView(VersionedView, APIView):
+    operation: Action
+    area: Area
+
+    @property
+    def versioned(self):
+        """The model of the record whose version a request names (None: a new record)."""
+        return self.operation.model
+
+    def post(self, request, uuid=None):
+        op = self.operation
+        record, woman = reach(op, self.area, request.user, uuid)
+        data = {}
+        if op.body is not None:
+            body = op.body(data=request.data, context={"request": request, "woman": woman})
+            body.is_valid(raise_exception=True)
+            data = body.validated_data
+
+        def make():
+            return call(op, request.user, record, data)
+
+        result = make() if op.model is None else self.change(request, record, make)
+        return Response(
+            op.out(op.shown(result), many=op.many).data,
+            status=status.HTTP_201_CREATED if op.created else status.HTTP_200_OK,
+        )
+
+
+def view_for(op: Action, area: Area):
+    responses = {(201 if op.created else 200): op.out(many=op.many), 400: INVALID}
+    if area.not_found is not None:
+        responses[404] = area.not_found
+    if op.rules:
+        responses[409] = refused(op.rules)
+    parameters = []
+    if op.model is not None:
+        responses.update(VERSION_ANSWERS)
+        parameters.extend(VERSION_HEADERS)
+    name = "".join(part.title() for part in op.name.split("-"))
+    bases = (OperationView,) if op.reads is None else (OperationView, op.reads)
+    view = type(name, bases, {"operation": op, "area": area, "__doc__": op.summary})
+    schema = extend_schema(
+        tags=[area.tag],
+        summary=op.summary,
+        description=op.description,
+        request=op.body,
+        responses=responses,
+        parameters=parameters,
+    )
+    view = schema(view) if op.reads is None else extend_schema_view(post=schema)(view)
+    return _declared(view.as_view(), op, (["GET"] if op.reads else []) + ["POST"])
+
+
+def api_urls(actions: list[Action], area: Area) -> list:
+    """One URL per action the API offers, named `<area.prefix>-<action.name>`."""
+    return [
+        path(op.path, view_for(op, area), name=f"{area.prefix}-{op.name}")
+        for op in actions
+        if op.path
+    ]
+
+
+operation_urls = api_urls
+
+
+# Pages -------------------------------------------------------------------------------------
+
+
+def page_form(action: Action, request, target, data=None) -> forms.Form:
+    """The action's form as its page offers it (carrying the version of the record it changes),
+    bound to `data` when posted: for a page that shows it beside others."""
+    form = action.page.form(data, **action.page.form_kwargs(request, target))
+    return carrying(form, target) if action.model is not None else form
+
+
+def page_view(action: Action, area: Area):
+    page = action.page
+    methods = ["GET", "POST"] if page.template else ["POST"]
+
+    @login_required
+    @require_http_methods(methods)
+    def view(request, uuid=None):
+        if page.perm and not request.user.has_perm(page.perm):
+            raise PermissionDenied
+        target, woman = reach(action, area, request.user, uuid)
+        posted = request.POST if request.method == "POST" else None
+        form = page_form(action, request, target, posted)
+        if posted is not None:
+            record = target if action.model is not None else None
+            saved, result = attempt(
+                form, lambda **data: call(action, request.user, target, data), record
+            )
+            if saved:
+                done = page.done(result) if callable(page.done) else page.done
+                messages.success(request, done)
+                return redirect(page.then(result, target))
+        if not page.template:
+            response = page.again(request, target, form)
+            response.status_code = 400
+            return response
+        context = {"woman": woman, "form": form, **page.context(request, target)}
+        return render(request, page.template, context, status=400 if form.errors else 200)
+
+    view.__name__ = view.__qualname__ = action.name.replace("-", "_")
+    return _declared(view, action, methods)
+
+
+def page_urls(actions: list[Action], area: Area) -> list:
+    """One URL per action a page offers, named as the action (in the app's namespace)."""
+    return [
+        path(a.page.path, page_view(a, area), name=a.page.name or a.name)
+        for a in actions
+        if a.page is not None
+    ]
+
+
+def _declared(view, action: Action, methods: list[str]):
+    """Mark a view as built from `action` (for `manage.py routes`)."""
+    view.action = action
+    view.methods = methods
+    return view

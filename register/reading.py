@@ -1,0 +1,53 @@
+"""Her children as a viewer may read them (Rule 3.2): their identities only for a role that
+may know them, every such read audited with the ids of the children it disclosed, in the
+caller's transaction (a read whose row can't be written fails with it); every other role
+learns only how many children she has."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
+
+import audit
+
+from .models import Child
+from .permissions import CHANGE_CHILD, READ_IDENTITY, can_read_child_identity
+
+if TYPE_CHECKING:
+    from prisoners.models import Prisoner
+    from staff.models import User
+
+
+def children_count(mother: Prisoner) -> int:
+    return mother.children.count()
+
+
+def children_of(*, viewer: User, mother: Prisoner) -> list[Child]:
+    """Her children's records, for a role that may know them; the read is audited (Rule 3.2)."""
+    if not viewer.has_perm(READ_IDENTITY):
+        raise PermissionDenied(_("Children's identities are confidential (Rule 3.2)."))
+    children = list(mother.children.all())
+    if children:
+        audit.record(
+            by=viewer,
+            action="child.identity_read",
+            subject=mother,
+            facility=mother.facility,
+            disclosed=[child.uuid for child in children],
+        )
+    return children
+
+
+def children_section(*, viewer: User, mother: Prisoner) -> dict:
+    """Her page's children section: identities for those who may know them, else a count."""
+    if can_read_child_identity(viewer):
+        children = children_of(viewer=viewer, mother=mother)
+        return {
+            "identity": True,
+            "children": children,
+            "count": len(children),
+            "can_separate": viewer.has_perm(CHANGE_CHILD),
+        }
+    return {"identity": False, "count": children_count(mother)}
