@@ -268,7 +268,7 @@ class ProtectionPlan(models.Model):
 
 class AdverseKind(models.TextChoices):
     """Every act that can harm her while she is protected after a report (Rules 7.3, 25.1).
-    Each area registers how it holds its kinds (`register_adverse_action` in its `ready()`);
+    Each area registers how it holds its kinds (an `AdverseAction` in its `hooks.py`);
     a test holds that every kind here is registered and held by its service."""
 
     CHARGE = "charge", _("A disciplinary charge")

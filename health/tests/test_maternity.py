@@ -377,7 +377,7 @@ def test_no_other_role_reaches_the_maternity_records(cast, woman_a, declared):
 
 
 def test_the_part_reads_in_a_fixed_number_of_queries(cast, woman_a, declared):
-    from health.views.maternity import _part
+    from health.views.maternity import file_part
 
     request = RequestFactory().get("/")
     request.user = cast["health"]
@@ -385,7 +385,7 @@ def test_the_part_reads_in_a_fixed_number_of_queries(cast, woman_a, declared):
 
     def count():
         with CaptureQueriesContext(connection) as queries:
-            _part(request, woman_a, {})
+            file_part(request, woman_a, {})
         return len(queries)
 
     before = count()
