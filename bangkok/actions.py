@@ -1,6 +1,6 @@
 """Actions declared as data: one declaration per service verb yields its API operation and,
 where staff act on a page, its form view. This module is the one place that builds either
-(the pages of discipline, visits, health, complaints, admissions and register still have
+(the pages of discipline, health, complaints, admissions and register still have
 their own form views, to be converted).
 
 An area lists its `Action`s once (in `<app>/actions.py`) with the `Area` that says how they
