@@ -13,7 +13,8 @@ from django.views.decorators.http import require_safe
 from authority.services import may_decide
 from bangkok.forms import carrying
 from bangkok.pagination import paginate
-from prisoners.permissions import access_record, access_woman, facilities_of
+from facilities.scope import facilities_of
+from prisoners.permissions import access_record, access_woman
 
 from ..forms import CancelForm, HeldForm
 from ..models import Visit, VisitStatus
