@@ -1,7 +1,7 @@
 """Actions declared as data: one declaration per service verb yields its API operation and,
 where staff act on a page, its form view. This module is the one place that builds either
-(the pages of visits, health, admissions and register still have their own form views, to be
-converted).
+(the pages of health, admissions, register, reminders and authority still have their own form
+views, to be converted).
 
 An area lists its `Action`s once (in `<app>/actions.py`) with the `Area` that says how they
 reach the woman, and its URL modules mount them:

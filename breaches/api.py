@@ -1,17 +1,16 @@
-"""The breaches API: her breaches for the governor, the inspector and health staff, and one
-operation to record a breach that happened anyway, for any role that writes her records."""
+"""The breaches API: her breaches for the governor, the inspector and health staff. Recording a
+breach that happened anyway is an action (`breaches.actions`)."""
 
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.generics import ListAPIView
 
-from bangkok.actions import Area, Operation
 from bangkok.pagination import KeysetPagination
 from bangkok.schema import ERROR
 
 from . import services
 from .models import Breach
 from .permissions import access_to_read
-from .serializers import BreachInput, BreachSerializer
+from .serializers import BreachSerializer
 
 TAG = "breaches"
 NOT_FOUND = OpenApiResponse(
@@ -38,23 +37,3 @@ class HerBreaches(ListAPIView):
     def paginate_queryset(self, queryset):
         page = super().paginate_queryset(queryset)
         return [services.shown_to(self.request.user, breach) for breach in page]
-
-
-OPERATIONS = [
-    Operation(
-        "record",
-        "prisoners/<uuid:uuid>/breaches/record/",
-        "Record a breach of a Rule that happened anyway (Rules 19, 21, 22, 24; M45, M52)",
-        services.record_breach,
-        BreachSerializer,
-        BreachInput,
-        created=True,
-        description=(
-            "Any role that writes her case records, in her facility. The rule follows from "
-            "`kind`; the governor is given a task and the breach counts on oversight, in "
-            "the count that must be zero of the same key."
-        ),
-    ),
-]
-
-AREA = Area(tag=TAG, access=access_to_read, not_found=NOT_FOUND, prefix="api-breaches")

@@ -1,10 +1,12 @@
 from django.urls import path
 
-from . import views
+from bangkok.actions import page_urls
+
+from . import actions, views
 
 app_name = "breaches"
 
 urlpatterns = [
     path("women/<uuid:uuid>/", views.her_breaches, name="list"),
-    path("women/<uuid:uuid>/new/", views.record, name="record"),
+    *page_urls(actions.ACTIONS, actions.AREA),
 ]

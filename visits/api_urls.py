@@ -1,3 +1,5 @@
-from . import api
+from bangkok.actions import api_urls
 
-urlpatterns = api.urls()
+from . import actions
+
+urlpatterns = [url for acts, area in actions.MOUNTED for url in api_urls(acts, area)]

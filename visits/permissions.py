@@ -10,9 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.http import Http404
-
-from prisoners.permissions import access_record, access_woman
+from prisoners.permissions import access_woman
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -39,15 +37,12 @@ ANY_VISITOR_VIEW = (VIEW_VISITOR, VIEW_APPROVED)
 ANY_VIEW = (*ANY_VISITOR_VIEW, VIEW_VISIT, VIEW_CONTACT)
 
 
-def access_visitor(user: User | AnonymousUser, uuid: UUID | str, *perms: str) -> Visitor:
-    """One of her visitors; a visitor she refused or withdrew is not there for a role that
-    sees approved visitors only (Rule 44)."""
-    from .models import Visitor, VisitorStatus
+def on_her_list(user: User | AnonymousUser, visitor: Visitor) -> bool:
+    """Whether the visitor is there for her: a visitor she refused or withdrew is not, for a
+    role that sees approved visitors only (Rule 44)."""
+    from .models import VisitorStatus
 
-    visitor = access_record(user, Visitor, uuid, *perms)
-    if not sees_all_visitors(user) and visitor.status != VisitorStatus.APPROVED:
-        raise Http404("No such record in your facilities.")
-    return visitor
+    return sees_all_visitors(user) or visitor.status == VisitorStatus.APPROVED
 
 
 def access_with(*perms: str) -> Callable[..., Prisoner]:

@@ -1,38 +1,9 @@
-"""What the visits pages share: a form on its own page, posted to the service, with the
-refusal beside the form (its rule named) and nothing written."""
+"""What the visits forms offer to choose from: her approved visitors and her children."""
 
-from django.contrib import messages
-from django.shortcuts import redirect, render
-
-from bangkok.forms import attempt
 from register.reading import children_of
 
 from ..permissions import sees_child_identity
 from ..reading import labelled, visitors_for
-
-
-def form_page(request, *, woman, form, title, intro="", button, testid="", status=200):
-    context = {
-        "woman": woman,
-        "form": form,
-        "title": title,
-        "intro": intro,
-        "button": button,
-        "testid": testid,
-        "action": request.path,
-    }
-    return render(request, "visits/form.html", context, status=status)
-
-
-def submit(request, form, save, *, done, then, again, record=None):
-    """Validate `form`, call `save(**cleaned_data)`: redirect to `then(result)` with `done`
-    (or `done(result)`), or `again(form, status=400)` with the refusal beside the form. A form
-    that changes an existing `record` carries its version (`bangkok.forms.attempt`)."""
-    saved, result = attempt(form, save, record)
-    if saved:
-        messages.success(request, done(result) if callable(done) else done)
-        return redirect(then(result))
-    return again(form, status=400)
 
 
 def approved_visitors(viewer, woman) -> list:
