@@ -15,8 +15,8 @@ from django.utils.translation import gettext_lazy as _
 
 from admissions.models import Admission
 from bangkok.actions import Action, Area, Page
+from facilities.scope import staff_of
 from prisoners.models import Prisoner
-from prisoners.permissions import staff_of
 from register.models import Child
 
 from . import serializers as io

@@ -1,17 +1,14 @@
 """The care part of the clinical file: her choice of a woman clinician and encounters (Rules
 10-11), mental health, times of distress and observation (Rules 12, 13, 16)."""
 
-from prisoners.services import register_flag_source
-
 from .. import reading
 from ..actions import NAMED
 from ..permissions import RECORD
-from ..sections import FilePart, register
-from ..services import care as services
 from .common import form_for
 
 
-def _part(request, prisoner, failed):
+def file_part(request, prisoner, failed):
+    """Its part of the clinical file page (`health.sections`)."""
     can_record = request.user.has_perm(RECORD)
     data, ids = reading.care_part(prisoner)
     context = {"woman": prisoner, "can_record": can_record, **data}
@@ -30,8 +27,3 @@ def _part(request, prisoner, failed):
             distress_form=shown("distress"),
         )
     return context, ids
-
-
-def register_parts() -> None:
-    register(FilePart(key="care", template="health/_care.html", context=_part, order=40))
-    register_flag_source(services.derive_flags, area="health", reasons=services.FLAG_REASONS)

@@ -1,19 +1,17 @@
 """The maternity part of the clinical file: pregnancy, labour and birth, care contacts and
 breastfeeding (Rules 48, 51; the flags of Rules 22 and 24)."""
 
-from prisoners.services import register_flag_source
-
 from .. import reading
 from ..actions import NAMED
 from ..permissions import RECORD
-from ..sections import FilePart, register
 from ..services import maternity as services
 from .common import form_for
 
 STEPS = ("confirm", "rule-out", "end", "care-plan", "labour", "birth")
 
 
-def _part(request, prisoner, failed):
+def file_part(request, prisoner, failed):
+    """Its part of the clinical file page (`health.sections`)."""
     data, ids = reading.maternity_part(prisoner)
     can_record = request.user.has_perm(RECORD)
     current = data["current"]
@@ -56,8 +54,3 @@ def _part(request, prisoner, failed):
                 for name in STEPS
             }
     return context, ids
-
-
-def register_parts() -> None:
-    register(FilePart(key="maternity", template="health/_maternity.html", context=_part, order=20))
-    register_flag_source(services.derive_flags, area="health", reasons=services.FLAG_REASONS)

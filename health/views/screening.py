@@ -7,7 +7,6 @@ from django.views.decorators.http import require_safe
 from .. import reading
 from ..actions import NAMED
 from ..permissions import RECORD, access_clinical_file
-from ..sections import FilePart, register
 from .common import file_page, form_for
 
 
@@ -17,7 +16,8 @@ def clinical_file(request, uuid):
     return file_page(request, access_clinical_file(request.user, uuid))
 
 
-def _part(request, prisoner, failed):
+def file_part(request, prisoner, failed):
+    """Its part of the clinical file page (`health.sections`)."""
     data, ids = reading.screening_part(prisoner)
     can_record = request.user.has_perm(RECORD)
     context = {"woman": prisoner, "can_record": can_record, **data}
@@ -60,7 +60,3 @@ def _part(request, prisoner, failed):
             ]
             child.screening_form = shown("child-screening", child)
     return context, ids
-
-
-def register_parts() -> None:
-    register(FilePart(key="screening", template="health/_screening.html", context=_part, order=10))
