@@ -1,7 +1,7 @@
 """Actions declared as data: one declaration per service verb yields its API operation and,
 where staff act on a page, its form view. This module is the one place that builds either
-(the pages of health, admissions, register, reminders and authority still have their own form
-views, to be converted).
+(the pages of admissions, register, reminders and authority still have their own form views,
+to be converted).
 
 An area lists its `Action`s once (in `<app>/actions.py`) with the `Area` that says how they
 reach the woman, and its URL modules mount them:
@@ -136,7 +136,8 @@ class Page:
     path: str
     form: type[forms.Form]
     done: Any
-    """The success message: a string, or a function of the result giving one."""
+    """The success message: a string, or a function of the result giving one, or giving
+    `(level, message)` for another level than success (a warning); "" says nothing."""
     then: Callable[[Any, Any], str]
     """(result, target) -> the URL to go to after (see `to`)."""
     template: str = ""
@@ -290,10 +291,11 @@ operation_urls = api_urls
 # Pages -------------------------------------------------------------------------------------
 
 
-def page_form(action: Action, request, target, data=None) -> forms.Form:
+def page_form(action: Action, request, target, data=None, **kwargs) -> forms.Form:
     """The action's form as its page offers it (carrying the version of the record it changes),
-    bound to `data` when posted: for a page that shows it beside others."""
-    form = action.page.form(data, **action.page.form_kwargs(request, target))
+    bound to `data` when posted: for a page that shows it beside others (`kwargs`, e.g. its
+    `initial`, over `Page.form_kwargs`)."""
+    form = action.page.form(data, **{**action.page.form_kwargs(request, target), **kwargs})
     return carrying(form, target) if action.model is not None else form
 
 
@@ -320,8 +322,7 @@ def page_view(action: Action, area: Area):
                 form, lambda **data: call(action, request.user, target, data), record
             )
             if saved:
-                done = page.done(result) if callable(page.done) else page.done
-                messages.success(request, done)
+                said(request, page, result)
                 return redirect(page.then(result, target))
         if not page.template:
             response = page.again(request, target, form)
@@ -332,6 +333,13 @@ def page_view(action: Action, area: Area):
 
     view.__name__ = view.__qualname__ = action.name.replace("-", "_")
     return _declared(view, action, methods)
+
+
+def said(request, page: Page, result) -> None:
+    done = page.done(result) if callable(page.done) else page.done
+    level, message = done if isinstance(done, tuple) else (messages.SUCCESS, done)
+    if message:
+        messages.add_message(request, level, message)
 
 
 def page_urls(actions: list[Action], area: Area) -> list:

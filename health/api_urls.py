@@ -1,10 +1,10 @@
 from django.urls import path
 
-from bangkok.actions import operation_urls
+from bangkok.actions import api_urls
 
-from . import api
+from . import actions, api
 
 urlpatterns = [
     path("prisoners/<uuid:uuid>/health/", api.ClinicalFile.as_view(), name="api-health-file"),
-    *operation_urls(api.OPERATIONS, api.AREA),
+    *api_urls(actions.ACTIONS, actions.AREA),
 ]

@@ -6,6 +6,10 @@ from bangkok.forms import DATE, StyledForm, moment
 from ..models import BirthPlace, FeedingStatus, PregnancyOutcome
 
 
+class NothingForm(StyledForm):
+    """A step with nothing to fill in (its refusal still shows beside its button)."""
+
+
 class DeclareForm(StyledForm):
     declared_on = forms.DateField(
         label=_("She said so on"),

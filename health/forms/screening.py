@@ -58,17 +58,21 @@ class ScreeningForm(StyledForm):
         ]
 
     def answers(self) -> dict:
-        """Her answers, by item, for the items given an answer on this screen."""
-        data = self.cleaned_data
-        return {
-            item: {
-                "answer": data[f"{item}__answer"],
-                "finding": data[f"{item}__finding"],
-                "needs_follow_up": data[f"{item}__needs_follow_up"],
-            }
-            for item in Item.values
-            if data.get(f"{item}__answer")
+        return answers(self.cleaned_data)
+
+
+def answers(data: dict) -> dict:
+    """Her answers, by item, for the items given an answer on the screening form (its cleaned
+    data)."""
+    return {
+        item: {
+            "answer": data[f"{item}__answer"],
+            "finding": data[f"{item}__finding"],
+            "needs_follow_up": data[f"{item}__needs_follow_up"],
         }
+        for item in Item.values
+        if data.get(f"{item}__answer")
+    }
 
 
 class HivOfferForm(StyledForm):
@@ -86,6 +90,16 @@ class HivStepForm(StyledForm):
     result = forms.ChoiceField(
         label=_("Result"), choices=[("", "—"), *HivResult.choices], required=False
     )
+
+
+class HivMomentForm(HivStepForm):
+    """A step that says only when (all but the result): the result field, shown and posted
+    with the others, is not its own."""
+
+    def clean(self):
+        data = super().clean()
+        data.pop("result", None)
+        return data
 
 
 class DisclosureForm(StyledForm):

@@ -1,22 +1,18 @@
-"""The clinical file page and the way its forms post: every part's form posts to its own
-URL, which calls the service and comes back to the file (with the refusal beside the form)."""
+"""The clinical file page. Every part's forms post to their own address (`health/actions.py`)
+and come back here, a refused form in place of its blank twin (`failed`)."""
 
-from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.views.decorators.http import require_POST
 
-from bangkok.forms import attempt, carrying
+from bangkok.actions import page_form
 
 from .. import reading
-from ..permissions import access_clinical_file
 from ..sections import parts
 
 
 def file_page(request, prisoner, *, failed: dict | None = None):
-    """Her clinical file, part by part; the read is audited with every record id shown."""
+    """Her clinical file, part by part; the read is audited with every record id shown.
+    `failed`: refused forms by `twin`, shown instead of the blank ones (400)."""
     failed = failed or {}
     shown, disclosed = [], []
     for part in parts():
@@ -36,77 +32,15 @@ def file_page(request, prisoner, *, failed: dict | None = None):
     )
 
 
-def act(request, prisoner, form, save, *, key: str, done: str = "", record=None):
-    """Validate `form`, call `save(**cleaned_data)`; back to her file, or the file again with
-    the refusal beside the form (its rule named). A form that changes an existing `record`
-    carries its version (`bangkok.forms.attempt`)."""
-    saved, _result = attempt(form, save, record)
-    if saved:
-        if done:
-            messages.success(request, done)
-        return redirect("health:file", uuid=prisoner.uuid)
-    if not form.visible_fields():
-        # A button alone (end, withdraw) has no form to show its refusal beside.
-        for error in form.non_field_errors():
-            messages.error(request, error)
-    return file_page(request, prisoner, failed={key: form})
+def twin(form) -> tuple:
+    """What tells one form of the file from the others: its prefix (one per record) or its
+    kind, and the record it changes."""
+    return form.prefix or type(form).__name__, getattr(form, "changes", None)
 
 
-def form_for(failed: dict, key: str, form_class, record=None, **kwargs):
-    """The refused, bound form for `key` if that is the one that failed, else a fresh one
-    (carrying the version of the `record` it changes, if any)."""
-    return failed.get(key) or carrying(form_class(**kwargs), record)
-
-
-def writable(request, model, uuid, woman_path: str):
-    """One of her clinical records (`model` by uuid) and the woman it belongs to (through
-    `woman_path`, e.g. "prisoner" or "pregnancy__prisoner"), if the user may record in her
-    file; else 404."""
-    record = model.objects.filter(uuid=uuid).select_related(woman_path).first()
-    if record is None:
-        raise Http404("No such record.")
-    woman = record
-    for step in woman_path.split("__"):
-        woman = getattr(woman, step)
-    return record, access_clinical_file(request.user, woman.uuid, write=True)
-
-
-def her_form(form_class, verb, *, key: str, prefix: str | None = None, done=""):
-    """A POST view for a form about her (her uuid in the URL): `verb(by=, prisoner=, **data)`."""
-
-    @login_required
-    @require_POST
-    def view(request, uuid):
-        woman = access_clinical_file(request.user, uuid, write=True)
-        return act(
-            request,
-            woman,
-            form_class(request.POST, prefix=prefix),
-            lambda **data: verb(by=request.user, prisoner=woman, **data),
-            key=key,
-            done=str(done),
-        )
-
-    return view
-
-
-def record_form(model, woman_path: str, form_class, verb, *, name: str, arg: str, done=""):
-    """A POST view for a form on one of her records (its uuid in the URL):
-    `verb(by=, <arg>=record, **data)`; the form's prefix and key are `<name>-<record uuid>`."""
-
-    @login_required
-    @require_POST
-    def view(request, uuid):
-        record, woman = writable(request, model, uuid, woman_path)
-        prefix = f"{name}-{record.uuid}"
-        return act(
-            request,
-            woman,
-            form_class(request.POST, prefix=prefix),
-            lambda **data: verb(by=request.user, **{arg: record}, **data),
-            record=record,
-            key=prefix,
-            done=str(done),
-        )
-
-    return view
+def form_for(failed: dict, action, request, target, **kwargs):
+    """The form of `action` on `target` (her, or one of her records) as the file shows it:
+    the refused one if that is the one that failed, else a blank one (`kwargs`: its
+    `initial`)."""
+    blank = page_form(action, request, target, **kwargs)
+    return failed.get(twin(blank), blank)
