@@ -438,6 +438,7 @@ PAGE_ACTIONS = [
         model=Admission,
         arg="admission",
         perm=services.TRANSFER,
+        rules=("4",),
         page=Page(
             "<uuid:uuid>/transfer/",
             TransferForm,
