@@ -11,7 +11,7 @@ help:
 	@echo "make rules   how many tests prove each Bangkok Rule"
 	@echo "make routes  every page and API route, with the action and rules behind it"
 	@echo "make fuzz    schemathesis over the whole API with many examples"
-	@echo "make lint    ruff, and mypy over services, permissions and reading"
+	@echo "make lint    ruff, mypy over services, permissions and reading, the import contracts"
 	@echo "make assets  rebuild the compiled front-end (needs npm)"
 
 $(STAMP): pyproject.toml
@@ -42,6 +42,7 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	DATABASE_URL=postgres://unused/unused SECRET_KEY=lint $(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports --no-logo
 
 format: $(STAMP)
 	$(VENV)/bin/ruff check --fix .

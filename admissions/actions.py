@@ -19,8 +19,9 @@ from authority.serializers import RefuseInput
 from bangkok.actions import Action, Area, Page, to
 from bangkok.forms import StyledForm
 from bangkok.schema import ERROR
+from facilities.scope import facilities_of
 from prisoners.models import Prisoner
-from prisoners.permissions import access_woman, facilities_of
+from prisoners.permissions import access_woman
 from register.permissions import ADD_CHILD
 from register.services import record_child
 

@@ -156,7 +156,7 @@ class AllocationForm(forms.Form):
     )
 
     def __init__(self, *args, **kwargs):
-        from prisoners.models import Facility
+        from facilities.models import Facility
 
         super().__init__(*args, **kwargs)
         self.fields["facility"].queryset = Facility.objects.all()

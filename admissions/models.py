@@ -31,7 +31,7 @@ class Admission(Versioned):
         "prisoners.Prisoner", on_delete=models.PROTECT, related_name="admissions"
     )
     facility = models.ForeignKey(
-        "prisoners.Facility", on_delete=models.PROTECT, related_name="admissions"
+        "facilities.Facility", on_delete=models.PROTECT, related_name="admissions"
     )
     stage = models.CharField(_("stage"), max_length=12, choices=Stage, default=Stage.RECEPTION)
     admitted_at = models.DateTimeField(_("received on (date and hour)"), default=timezone.now)
@@ -148,7 +148,7 @@ class Allocation(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     admission = models.ForeignKey(Admission, on_delete=models.PROTECT, related_name="allocations")
     facility = models.ForeignKey(
-        "prisoners.Facility",
+        "facilities.Facility",
         on_delete=models.PROTECT,
         related_name="+",
         verbose_name=_("allocated to"),
@@ -157,7 +157,7 @@ class Allocation(models.Model):
         _("distance from home (km)"), max_digits=7, decimal_places=1, null=True, blank=True
     )
     nearest = models.ForeignKey(
-        "prisoners.Facility",
+        "facilities.Facility",
         on_delete=models.PROTECT,
         related_name="+",
         null=True,
@@ -166,7 +166,7 @@ class Allocation(models.Model):
     )
     nearest_km = models.DecimalField(max_digits=7, decimal_places=1, null=True, blank=True)
     preference = models.ForeignKey(
-        "prisoners.Facility",
+        "facilities.Facility",
         on_delete=models.PROTECT,
         related_name="+",
         null=True,
@@ -325,10 +325,10 @@ class Transfer(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     admission = models.ForeignKey(Admission, on_delete=models.PROTECT, related_name="transfers")
     from_facility = models.ForeignKey(
-        "prisoners.Facility", on_delete=models.PROTECT, related_name="+", verbose_name=_("from")
+        "facilities.Facility", on_delete=models.PROTECT, related_name="+", verbose_name=_("from")
     )
     to_facility = models.ForeignKey(
-        "prisoners.Facility", on_delete=models.PROTECT, related_name="+", verbose_name=_("to")
+        "facilities.Facility", on_delete=models.PROTECT, related_name="+", verbose_name=_("to")
     )
     moved_at = models.DateTimeField(_("moved on (date and hour)"))
     allocation = models.OneToOneField(Allocation, on_delete=models.PROTECT, related_name="transfer")
@@ -368,13 +368,13 @@ class TransferProposal(AwaitsAuthority):
         "prisoners.Prisoner", on_delete=models.PROTECT, related_name="+", verbose_name=_("woman")
     )
     facility = models.ForeignKey(
-        "prisoners.Facility", on_delete=models.PROTECT, related_name="+", verbose_name=_("from")
+        "facilities.Facility", on_delete=models.PROTECT, related_name="+", verbose_name=_("from")
     )
     to_facility = models.ForeignKey(
-        "prisoners.Facility", on_delete=models.PROTECT, related_name="+", verbose_name=_("to")
+        "facilities.Facility", on_delete=models.PROTECT, related_name="+", verbose_name=_("to")
     )
     preference = models.ForeignKey(
-        "prisoners.Facility",
+        "facilities.Facility",
         on_delete=models.PROTECT,
         null=True,
         blank=True,

@@ -18,8 +18,10 @@ from bangkok.api_fields import (
     StrictModelSerializer,
 )
 from bangkok.plausible import validate_birth_date, validate_past_date
-from prisoners.models import Facility, GenderIdentity, LegalStatus
-from prisoners.permissions import access_prisoner, facilities_of
+from facilities.models import Facility
+from facilities.scope import facilities_of
+from prisoners.models import GenderIdentity, LegalStatus
+from prisoners.permissions import access_prisoner
 
 from .models import (
     Admission,

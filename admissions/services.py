@@ -23,8 +23,10 @@ from authority.services import await_confirmation, seek, sought, verbs_for
 from bangkok.errors import RuleBroken
 from complaints.models import AdverseKind
 from complaints.services import follow_her, hold_if_protected
-from prisoners.models import CustodyStatus, Facility, Prisoner
-from prisoners.permissions import access_prisoner, facilities_of, prisoners_visible_to
+from facilities.models import Facility
+from facilities.scope import facilities_of
+from prisoners.models import CustodyStatus, Prisoner
+from prisoners.permissions import access_prisoner, prisoners_visible_to
 from prisoners.services import register_prisoner
 from reminders.models import OPEN_STATUSES, Basis, Reminder, Status
 from reminders.services import cancel_reminder, schedule_reminder

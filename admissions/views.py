@@ -14,7 +14,8 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from bangkok.errors import RuleBroken
 from bangkok.forms import carrying, refusal_into
-from prisoners.permissions import access_prisoner, facilities_of
+from facilities.scope import facilities_of
+from prisoners.permissions import access_prisoner
 from register.permissions import ADD_CHILD, can_read_child_identity
 from register.reading import children_of
 

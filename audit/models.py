@@ -27,7 +27,7 @@ class AuditEvent(models.Model):
     actor_role = models.CharField(max_length=20, blank=True)
     action = models.CharField(max_length=64)
     facility = models.ForeignKey(
-        "prisoners.Facility", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "facilities.Facility", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     subject_type = models.CharField(max_length=64, blank=True)
     subject_id = models.CharField(max_length=64, blank=True)

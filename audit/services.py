@@ -9,7 +9,7 @@ from .models import AuditEvent
 if TYPE_CHECKING:
     from typing import Any
 
-    from prisoners.models import Facility
+    from facilities.models import Facility
     from staff.models import User
 
 

@@ -24,7 +24,8 @@ if TYPE_CHECKING:
     from typing import Any, ClassVar
     from uuid import UUID
 
-    from prisoners.models import Facility, Prisoner
+    from facilities.models import Facility
+    from prisoners.models import Prisoner
 
 
 class AuthorityState(models.TextChoices):

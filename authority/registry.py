@@ -1,4 +1,4 @@
-"""The areas whose actions wait for someone's authority register here (in `ready()`), so that
+"""The areas whose actions wait for someone's authority declare it (in their `hooks.py`), so that
 one queue, one set of verbs and one sweep serve them all."""
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ if TYPE_CHECKING:
     from django_stubs_ext import StrPromise
 
     from authority.models import AwaitsAuthority
+
+from bangkok.hooks import takes
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,9 @@ _AREAS: dict[str, Authority] = {}
 
 def register(area: Authority) -> None:
     _AREAS[area.key] = area
+
+
+takes(Authority, register)
 
 
 def areas() -> list[Authority]:

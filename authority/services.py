@@ -23,8 +23,8 @@ from django.utils.translation import gettext as _
 
 import audit
 from bangkok.errors import RuleBroken
-from prisoners.permissions import facilities_of, staff_holding
-from reminders.services import resolve_reminder, schedule_reminder
+from facilities.scope import facilities_of, staff_holding
+from reminders.services import cancel_reminder, resolve_reminder, schedule_reminder
 
 from .models import AuthorityState
 from .registry import Authority, areas
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from authority.models import AwaitsAuthority
-    from prisoners.models import Facility
+    from facilities.models import Facility
     from staff.models import User
 
 WAITING_KIND = "authority.awaited"
@@ -135,7 +135,19 @@ def awaits_decision(area: Authority, record: AwaitsAuthority) -> bool:
 
 
 def may_decide(area: Authority, user: User, record: AwaitsAuthority) -> bool:
-    return _refusal(area, user, record) is None
+    return awaits_decision(area, record) and _refusal(area, user, record) is None
+
+
+def end_undecided(area: Authority, records: QuerySet, *, by: User | None, reason: str) -> None:
+    """Those of `records` of `area`, pending, whose cause ended before anyone decided them
+    (their `undecided` no longer holds: an extension of a segregation ended since, the
+    cancellation of a visit no longer booked, the withdrawal of a visitor she withdrew or
+    refused herself): the governor's task closes as no longer needed, and they leave her
+    queue, as a transfer proposed for a woman released since does. Each stays pending, and
+    neither confirming nor refusing it changes it."""
+    ended = records.filter(authority=AuthorityState.PENDING).exclude(**(area.undecided or {}))
+    for record in ended:
+        cancel_reminder(key=_key(area, record), by=by, reason=reason)
 
 
 def _refusal(area: Authority, user: User, record: AwaitsAuthority) -> Exception | None:

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from bangkok.forms import attempt
 from bangkok.pagination import paginate
-from prisoners.permissions import facilities_of
+from facilities.scope import facilities_of
 
 from . import services
 from .forms import ConfirmForm, RefuseForm

@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "django_htmx",
     "audit",
+    "facilities",
     "staff",
     "prisoners",
     "reminders",
@@ -93,6 +94,7 @@ INSTALLED_APPS = [
     "authority",
     "breaches",
     "signin",
+    "dashboard",
 ]
 
 MIDDLEWARE = [
@@ -143,7 +145,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
-                "bangkok.context_processors.navigation",
+                "dashboard.context_processors.navigation",
             ],
         },
     },

@@ -6,7 +6,7 @@ from django.utils.csp import CSP
 from django.views.decorators.csp import csp_override
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from . import api, views
+from . import views
 
 # Errors under /api/ answer JSON; pages answer the design system's pages.
 handler400 = views.handler400
@@ -18,7 +18,6 @@ admin.site.site_header = "Bangkok – accounts and facilities"
 admin.site.site_title = "Bangkok administration"
 
 api_v1 = [
-    path("auth/token/", api.TokenView.as_view(), name="api-token"),
     path("", include("signin.api_urls")),
     path("", include("prisoners.api_urls")),
     path("", include("reminders.api_urls")),
@@ -36,7 +35,7 @@ api_v1 = [
 ]
 
 urlpatterns = [
-    path("", views.dashboard, name="dashboard"),
+    path("", include("dashboard.urls")),
     path("healthz", views.healthz, name="healthz"),
     path("accounts/", include("staff.urls")),
     path("accounts/", include("staff.account_urls")),

@@ -61,7 +61,7 @@ CLINICAL_KINDS = {Kind.RESTRAINT_PROTECTED_PERIOD}
 @pghistory.track(append_only=True)
 class Breach(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    facility = models.ForeignKey("prisoners.Facility", on_delete=models.PROTECT, related_name="+")
+    facility = models.ForeignKey("facilities.Facility", on_delete=models.PROTECT, related_name="+")
     prisoner = models.ForeignKey(
         "prisoners.Prisoner", on_delete=models.PROTECT, related_name="breaches"
     )

@@ -5,7 +5,7 @@ that none happened, not that none could be written down."""
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from oversight.registry import RecordList, Row, register_list, register_recorded
+from oversight.registry import Recorded, RecordList, Row
 
 from .models import Breach
 from .permissions import VIEW
@@ -37,16 +37,15 @@ def recorded(key, facilities, start, end):
     return in_period(facilities, start, end).filter(kind=key)
 
 
-def register_all() -> None:
-    register_list(
-        RecordList(
-            key="breaches",
-            title=gettext_lazy("Breaches recorded by staff"),
-            rules="19, 21, 22, 24; M45, M52",
-            perm=VIEW,
-            records=in_period,
-            row=row,
-            order=20,
-        )
-    )
-    register_recorded(recorded, row)
+LISTS = (
+    RecordList(
+        key="breaches",
+        title=gettext_lazy("Breaches recorded by staff"),
+        rules="19, 21, 22, 24; M45, M52",
+        perm=VIEW,
+        records=in_period,
+        row=row,
+        order=20,
+    ),
+)
+RECORDED = Recorded(recorded, row)

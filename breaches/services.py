@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 import audit
-from prisoners.permissions import facilities_of
+from facilities.scope import facilities_of
 from reminders.services import schedule_reminder
 
 from .models import RULE_OF, Breach, Kind

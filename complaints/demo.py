@@ -6,9 +6,9 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from discipline.services.charges import lay_charge
 from prisoners.models import Prisoner
 
+from .services import adverse_actions
 from .services import complaints as services
 
 
@@ -76,7 +76,11 @@ def _report_with_plan(officer, reception, staff, woman) -> None:
     services.refer_complaint(
         by=officer, complaint=report, authority="National Preventive Mechanism"
     )
-    # The officer she named then charges her: the charge waits for review.
+    # The officer she named then charges her: the charge waits for review. A charge is laid
+    # by the service the area that holds it declared (`AdverseAction`), if it is installed.
+    lay_charge = {action.kind: action.held_by for action in adverse_actions()}.get("charge")
+    if lay_charge is None:
+        return
     lay_charge(
         by=staff["custody"],
         prisoner=woman,

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from bangkok.forms import StyledForm, moment
-from prisoners.permissions import staff_holding, staff_of
+from facilities.scope import staff_holding, staff_of
 
 from .models import Channel, Kind, Measure, Perpetrator, Subject, Timing
 from .services.complaints import DEAL

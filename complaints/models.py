@@ -36,7 +36,7 @@ class SafeguardingRecord(models.Model):
     prisoner = models.ForeignKey(
         "prisoners.Prisoner", on_delete=models.PROTECT, related_name="safeguarding_records"
     )
-    facility = models.ForeignKey("prisoners.Facility", on_delete=models.PROTECT, related_name="+")
+    facility = models.ForeignKey("facilities.Facility", on_delete=models.PROTECT, related_name="+")
     source = models.CharField(_("opened by"), max_length=20, choices=Source)
     opened_at = models.DateTimeField(_("opened"), default=timezone.now)
     opened_by = models.ForeignKey(
@@ -124,7 +124,7 @@ class Complaint(Versioned):
     prisoner = models.ForeignKey(
         "prisoners.Prisoner", on_delete=models.PROTECT, related_name="complaints"
     )
-    facility = models.ForeignKey("prisoners.Facility", on_delete=models.PROTECT, related_name="+")
+    facility = models.ForeignKey("facilities.Facility", on_delete=models.PROTECT, related_name="+")
     kind = models.CharField(_("kind"), max_length=16, choices=Kind)
     lodged_by_her = models.BooleanField(_("lodged by her"), default=True)
     lodged_for_her_by = models.CharField(
@@ -268,7 +268,7 @@ class ProtectionPlan(models.Model):
 
 class AdverseKind(models.TextChoices):
     """Every act that can harm her while she is protected after a report (Rules 7.3, 25.1).
-    Each area registers how it holds its kinds (`register_adverse_action` in its `ready()`);
+    Each area registers how it holds its kinds (an `AdverseAction` in its `hooks.py`);
     a test holds that every kind here is registered and held by its service."""
 
     CHARGE = "charge", _("A disciplinary charge")
@@ -300,7 +300,7 @@ class HeldAction(Versioned):
     prisoner = models.ForeignKey(
         "prisoners.Prisoner", on_delete=models.PROTECT, related_name="held_actions"
     )
-    facility = models.ForeignKey("prisoners.Facility", on_delete=models.PROTECT, related_name="+")
+    facility = models.ForeignKey("facilities.Facility", on_delete=models.PROTECT, related_name="+")
     kind = models.CharField(_("action"), max_length=24, choices=AdverseKind)
     summary = models.CharField(_("what was asked"), max_length=300)
     params = models.JSONField(default=dict, editable=False)

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from oversight.registry import MustBeZero, RecordList, Row, register_list, register_zero
+from oversight.registry import MustBeZero, RecordList, Row
 
 from .models import Complaint, ComplaintStatus, HeldAction, HeldStatus, Kind
 from .permissions import not_named_in_hers
@@ -88,70 +88,64 @@ def _held_row(held) -> Row:
     return Row(held.uuid, held.requested_at, held.prisoner, what, url)
 
 
-def register_oversight() -> None:
-    complaint_order = ("-received_at", "-id")
-    register_list(
-        RecordList(
-            "complaints",
-            _lazy("Complaints and reports of abuse"),
-            "7, 25",
-            "complaints.view_complaint",
-            _complaints,
-            _complaint_row,
-            order=400,
-            keyset=complaint_order,
-            viewer_filter=_not_naming,
-        )
-    )
-    register_list(
-        RecordList(
-            "held-actions",
-            _lazy("Actions held after a report"),
-            "7.3, 25.1",
-            "complaints.view_heldaction",
-            _held,
-            _held_row,
-            order=410,
-            keyset=("-requested_at", "-id"),
-            viewer_filter=not_named_in_hers,
-        )
-    )
-    register_zero(
-        MustBeZero(
-            "complaints-overdue",
-            _lazy("Complaints not acknowledged or answered in time"),
-            "M57",
-            "complaints.view_complaint_status",
-            overdue,
-            _status_row,
-            order=400,
-            keyset=complaint_order,
-            viewer_filter=_not_naming,
-        )
-    )
-    register_zero(
-        MustBeZero(
-            "abuse-reports-without-plan",
-            _lazy("Reports of abuse without a protection plan the same day"),
-            "25.1",
-            "complaints.view_complaint",
-            without_plan_the_same_day,
-            _complaint_row,
-            order=410,
-            keyset=complaint_order,
-            viewer_filter=_not_naming,
-        )
-    )
-    register_zero(
-        MustBeZero(
-            "adverse-actions-unreviewed",
-            _lazy("Adverse actions after a report carried out without review"),
-            "7.3",
-            "complaints.view_heldaction",
-            released_without_both_reviews,
-            _held_row,
-            order=420,
-            keyset=("-requested_at", "-id"),
-            viewer_filter=not_named_in_hers,
-        )
-    )
+_COMPLAINT_ORDER = ("-received_at", "-id")
+
+LISTS = (
+    RecordList(
+        "complaints",
+        _lazy("Complaints and reports of abuse"),
+        "7, 25",
+        "complaints.view_complaint",
+        _complaints,
+        _complaint_row,
+        order=400,
+        keyset=_COMPLAINT_ORDER,
+        viewer_filter=_not_naming,
+    ),
+    RecordList(
+        "held-actions",
+        _lazy("Actions held after a report"),
+        "7.3, 25.1",
+        "complaints.view_heldaction",
+        _held,
+        _held_row,
+        order=410,
+        keyset=("-requested_at", "-id"),
+        viewer_filter=not_named_in_hers,
+    ),
+)
+ZEROS = (
+    MustBeZero(
+        "complaints-overdue",
+        _lazy("Complaints not acknowledged or answered in time"),
+        "M57",
+        "complaints.view_complaint_status",
+        overdue,
+        _status_row,
+        order=400,
+        keyset=_COMPLAINT_ORDER,
+        viewer_filter=_not_naming,
+    ),
+    MustBeZero(
+        "abuse-reports-without-plan",
+        _lazy("Reports of abuse without a protection plan the same day"),
+        "25.1",
+        "complaints.view_complaint",
+        without_plan_the_same_day,
+        _complaint_row,
+        order=410,
+        keyset=_COMPLAINT_ORDER,
+        viewer_filter=_not_naming,
+    ),
+    MustBeZero(
+        "adverse-actions-unreviewed",
+        _lazy("Adverse actions after a report carried out without review"),
+        "7.3",
+        "complaints.view_heldaction",
+        released_without_both_reviews,
+        _held_row,
+        order=420,
+        keyset=("-requested_at", "-id"),
+        viewer_filter=not_named_in_hers,
+    ),
+)

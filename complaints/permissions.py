@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from django.db.models import QuerySet
 from django.http import Http404
 
-from prisoners.permissions import facilities_of
+from facilities.scope import facilities_of
 
 from .models import Complaint, HeldAction
 

@@ -23,7 +23,8 @@ from .services.safeguarding import protection_shown_to
 if TYPE_CHECKING:
     from django.db.models import QuerySet
 
-    from prisoners.models import Facility, Prisoner
+    from facilities.models import Facility
+    from prisoners.models import Prisoner
     from staff.models import User
 
     from .models import HeldAction

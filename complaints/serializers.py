@@ -113,7 +113,7 @@ class LodgeInput(serializers.Serializer):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from prisoners.permissions import staff_of
+        from facilities.scope import staff_of
 
         woman = self.context.get("woman")
         if woman is not None:

@@ -43,7 +43,7 @@ class Charge(Versioned):
     prisoner = models.ForeignKey(
         "prisoners.Prisoner", on_delete=models.PROTECT, related_name="charges"
     )
-    facility = models.ForeignKey("prisoners.Facility", on_delete=models.PROTECT, related_name="+")
+    facility = models.ForeignKey("facilities.Facility", on_delete=models.PROTECT, related_name="+")
     offence = models.CharField(_("the offence she is charged with"), max_length=500)
     occurred_at = models.DateTimeField(_("when it happened"))
     informed_at = models.DateTimeField(_("when she was told of the charge"))
@@ -158,7 +158,7 @@ class Sanction(AwaitsAuthority):
     prisoner = models.ForeignKey(
         "prisoners.Prisoner", on_delete=models.PROTECT, related_name="sanctions"
     )
-    facility = models.ForeignKey("prisoners.Facility", on_delete=models.PROTECT, related_name="+")
+    facility = models.ForeignKey("facilities.Facility", on_delete=models.PROTECT, related_name="+")
     type = models.CharField(_("sanction"), max_length=24, choices=SanctionType)
     privilege = models.CharField(
         _("privilege lost"), max_length=20, choices=Privilege, blank=True, default=""
@@ -257,7 +257,7 @@ class Segregation(AwaitsAuthority):
     prisoner = models.ForeignKey(
         "prisoners.Prisoner", on_delete=models.PROTECT, related_name="segregations"
     )
-    facility = models.ForeignKey("prisoners.Facility", on_delete=models.PROTECT, related_name="+")
+    facility = models.ForeignKey("facilities.Facility", on_delete=models.PROTECT, related_name="+")
     kind = models.CharField(_("kind"), max_length=24, choices=SegregationKind)
     sanction = models.OneToOneField(
         Sanction, on_delete=models.PROTECT, null=True, blank=True, related_name="segregation"
@@ -349,7 +349,7 @@ class SegregationExtension(AwaitsAuthority):
         Segregation, on_delete=models.PROTECT, related_name="extensions"
     )
     prisoner = models.ForeignKey("prisoners.Prisoner", on_delete=models.PROTECT, related_name="+")
-    facility = models.ForeignKey("prisoners.Facility", on_delete=models.PROTECT, related_name="+")
+    facility = models.ForeignKey("facilities.Facility", on_delete=models.PROTECT, related_name="+")
     planned_end = models.DateField(_("new planned end"))
     previous_end = models.DateField(_("planned end before"))
     reason = models.TextField(_("reason"), blank=True, max_length=5000)
@@ -415,7 +415,7 @@ class ContactRestriction(AwaitsAuthority):
     prisoner = models.ForeignKey(
         "prisoners.Prisoner", on_delete=models.PROTECT, related_name="contact_restrictions"
     )
-    facility = models.ForeignKey("prisoners.Facility", on_delete=models.PROTECT, related_name="+")
+    facility = models.ForeignKey("facilities.Facility", on_delete=models.PROTECT, related_name="+")
     means = models.CharField(_("means restricted"), max_length=10, choices=ContactMeans)
     # The person restricted is one on her visitor list or in her family record, never a name
     # typed in (Rule 23); her name and relationship are kept as they were on the day.

@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from authority.services import late_or_refused
-from oversight.registry import MustBeZero, RecordList, Row, register_list, register_zero
+from oversight.registry import MustBeZero, RecordList, Row
 from prisoners.models import ProtectionFlags
 from register.models import Child
 
@@ -206,92 +206,87 @@ def restriction_row(restriction: ContactRestriction) -> Row:
     )
 
 
-def register_all() -> None:
-    lists = [
-        (
-            "sanctions",
-            gettext_lazy("Sanctions"),
-            "22, 23",
-            VIEW_SANCTION,
-            sanctions_in,
-            sanction_row,
-        ),
-        (
-            "segregations",
-            gettext_lazy("Segregations"),
-            "22",
-            VIEW_SEGREGATION,
-            segregations_in,
-            segregation_row,
-        ),
-        (
-            "contact-restrictions",
-            gettext_lazy("Contact restrictions"),
-            "23",
-            VIEW_RESTRICTION,
-            restrictions_in,
-            restriction_row,
-        ),
-    ]
-    for order, (key, title, rules, perm, records, row) in enumerate(lists, start=40):
-        register_list(
-            RecordList(
-                key=key, title=title, rules=rules, perm=perm, records=records, row=row, order=order
-            )
-        )
-    zeros = [
-        (
-            "segregation-of-protected-women",
-            gettext_lazy("Segregations of women under the 'No segregation' protection"),
-            "22",
-            VIEW_SEGREGATION,
-            segregations_of_protected_women,
-            segregation_row,
-        ),
-        (
-            "segregation-over-15-days",
-            gettext_lazy("Segregations longer than 15 consecutive days"),
-            "M43",
-            VIEW_SEGREGATION,
-            segregations_too_long,
-            segregation_row,
-        ),
-        (
-            "segregation-of-girls",
-            gettext_lazy("Segregations of girls under 18"),
-            "M45",
-            VIEW_SEGREGATION,
-            segregations_of_girls,
-            segregation_row,
-        ),
-        (
-            "segregation-authority-refused",
-            gettext_lazy("Segregations custody asked for that the governor refused"),
-            "22",
-            VIEW_SEGREGATION,
-            segregations_asked,
-            segregation_row,
-        ),
-        (
-            "sanctions-on-family-contact",
-            gettext_lazy("Sanctions prohibiting family contact"),
-            "23",
-            VIEW_SANCTION,
-            sanctions_on_family_contact,
-            sanction_row,
-        ),
-        (
-            "restrictions-on-children",
-            gettext_lazy("Contact restrictions covering her children or all her family"),
-            "23",
-            VIEW_RESTRICTION,
-            restrictions_on_children,
-            restriction_row,
-        ),
-    ]
-    for order, (key, label, rule, perm, cases, row) in enumerate(zeros, start=40):
-        register_zero(
-            MustBeZero(
-                key=key, label=label, rule=rule, perm=perm, cases=cases, row=row, order=order
-            )
-        )
+_LISTS = [
+    (
+        "sanctions",
+        gettext_lazy("Sanctions"),
+        "22, 23",
+        VIEW_SANCTION,
+        sanctions_in,
+        sanction_row,
+    ),
+    (
+        "segregations",
+        gettext_lazy("Segregations"),
+        "22",
+        VIEW_SEGREGATION,
+        segregations_in,
+        segregation_row,
+    ),
+    (
+        "contact-restrictions",
+        gettext_lazy("Contact restrictions"),
+        "23",
+        VIEW_RESTRICTION,
+        restrictions_in,
+        restriction_row,
+    ),
+]
+LISTS = tuple(
+    RecordList(key=key, title=title, rules=rules, perm=perm, records=records, row=row, order=order)
+    for order, (key, title, rules, perm, records, row) in enumerate(_LISTS, start=40)
+)
+_ZEROS = [
+    (
+        "segregation-of-protected-women",
+        gettext_lazy("Segregations of women under the 'No segregation' protection"),
+        "22",
+        VIEW_SEGREGATION,
+        segregations_of_protected_women,
+        segregation_row,
+    ),
+    (
+        "segregation-over-15-days",
+        gettext_lazy("Segregations longer than 15 consecutive days"),
+        "M43",
+        VIEW_SEGREGATION,
+        segregations_too_long,
+        segregation_row,
+    ),
+    (
+        "segregation-of-girls",
+        gettext_lazy("Segregations of girls under 18"),
+        "M45",
+        VIEW_SEGREGATION,
+        segregations_of_girls,
+        segregation_row,
+    ),
+    (
+        "segregation-authority-refused",
+        gettext_lazy("Segregations custody asked for that the governor refused"),
+        "22",
+        VIEW_SEGREGATION,
+        segregations_asked,
+        segregation_row,
+    ),
+    (
+        "sanctions-on-family-contact",
+        gettext_lazy("Sanctions prohibiting family contact"),
+        "23",
+        VIEW_SANCTION,
+        sanctions_on_family_contact,
+        sanction_row,
+    ),
+    (
+        "restrictions-on-children",
+        gettext_lazy("Contact restrictions covering her children or all her family"),
+        "23",
+        VIEW_RESTRICTION,
+        restrictions_on_children,
+        restriction_row,
+    ),
+]
+ZEROS = tuple(
+    MustBeZero(key=key, label=label, rule=rule, perm=perm, cases=cases, row=row, order=order)
+    for order, (key, label, rule, perm, cases, row) in enumerate(_ZEROS, start=40)
+)

@@ -1,11 +1,13 @@
 """Parts of the clinical file page, one per part of the health app (screening, maternity,
-preventive care, encounters and mental health). Each module registers its part from
-`HealthConfig.ready()`; its `context(request, prisoner, failed)` returns the template context
-(with its forms; `failed` maps a form's key to the bound form that was refused) and the ids
-of the clinical records it shows, for the audit of the read; or None to show nothing."""
+preventive care, encounters and mental health), each declared in `health/hooks.py`. Its
+`context(request, prisoner, failed)` returns the template context (with its forms; `failed`
+maps a form's key to the bound form that was refused) and the ids of the clinical records it
+shows, for the audit of the read; or None to show nothing."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
+
+from bangkok.hooks import takes
 
 
 @dataclass(frozen=True)
@@ -21,6 +23,9 @@ _PARTS: dict[str, FilePart] = {}
 
 def register(part: FilePart) -> None:
     _PARTS[part.key] = part
+
+
+takes(FilePart, register)
 
 
 def parts() -> list[FilePart]:

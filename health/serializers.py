@@ -242,7 +242,7 @@ class StaffOfHerFacility(serializers.SlugRelatedField):
         super().__init__(slug_field="username", queryset=User.objects.none(), **kwargs)
 
     def get_queryset(self):
-        from prisoners.permissions import staff_of
+        from facilities.scope import staff_of
 
         woman = self.context.get("woman")
         return staff_of(woman.facility) if woman is not None else User.objects.none()

@@ -11,7 +11,7 @@ from rest_framework.views import APIView
 
 from bangkok.pagination import KeysetPagination
 from bangkok.schema import ERROR, FIELD_ERRORS
-from prisoners.models import Facility
+from facilities.models import Facility
 
 from . import registry
 from .forms import PeriodForm

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 
-from prisoners.models import Facility
-from prisoners.permissions import facilities_of
+from facilities.models import Facility
+from facilities.scope import facilities_of
 
 from .registry import OVERSEE
 

@@ -1,13 +1,13 @@
 """What each rule area gives the governor and the inspector to oversee (Rules 25.3, 67-70).
 
-An area registers, in its `AppConfig.ready()`:
+An area declares, in its `hooks.py`:
 - a `RecordList`: its records in a facility and period (searches, sanctions, segregations,
   restraints...), each shown as a `Row`;
 - a `MustBeZero`: a count the Rules say must be zero (a personal search by a man, the
   segregation of a protected woman, a restraint in labour...), computed from the records
   themselves, never assumed from the refusals, and shown case by case (RULES-SPEC 3).
   Breaches staff recorded because they happened anyway (`breaches`) add to the count of
-  the same key (`register_recorded`): a zero means none happened, not that none could be
+  the same key (`Recorded`): a zero means none happened, not that none could be
   written down.
 
 A viewer sees a list or a count only if her role oversees facilities (`OVERSEE`: the
@@ -20,6 +20,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from uuid import UUID
+
+from bangkok.hooks import takes
 
 
 @dataclass(frozen=True)
@@ -71,14 +73,25 @@ def register_zero(item: MustBeZero) -> None:
     _ZEROS[item.key] = item
 
 
-# (cases(key, facilities, start, end) -> QuerySet newest first, row(record) -> Row)
+@dataclass(frozen=True)
+class Recorded:
+    """Breaches recorded by staff that add to the count that must be zero of their key."""
+
+    cases: Callable  # (key, facilities, start, end) -> QuerySet, newest first
+    row: Callable  # (record) -> Row
+
+
 _RECORDED: list[tuple[Callable, Callable]] = []
 
 
 def register_recorded(cases: Callable, row: Callable) -> None:
-    """Breaches recorded by staff that add to the count that must be zero of their key."""
     if (cases, row) not in _RECORDED:
         _RECORDED.append((cases, row))
+
+
+takes(RecordList, register_list)
+takes(MustBeZero, register_zero)
+takes(Recorded, lambda declared: register_recorded(declared.cases, declared.row))
 
 
 def recorded(key: str, facilities, start, end) -> tuple[int, list[Row]]:
@@ -91,7 +104,7 @@ def recorded(key: str, facilities, start, end) -> tuple[int, list[Row]]:
     return count, first
 
 
-OVERSEE = "prisoners.oversee_facility"
+OVERSEE = "facilities.oversee_facility"
 
 
 def lists_for(user) -> list[RecordList]:

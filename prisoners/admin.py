@@ -1,6 +1,8 @@
 from django.contrib import admin
 
-from .models import Facility, Unit
+from facilities.models import Facility
+
+from .models import Unit
 
 
 class UnitInline(admin.TabularInline):
@@ -10,7 +12,8 @@ class UnitInline(admin.TabularInline):
 
 @admin.register(Facility)
 class FacilityAdmin(admin.ModelAdmin):
-    """Facilities and units are reference data, not case data: the sysadmin keeps them."""
+    """Facilities and units are reference data, not case data: the sysadmin keeps them.
+    Registered here, not in `facilities`, because a facility's page lists its units."""
 
     list_display = ("code", "name", "kind", "capacity")
     inlines = [UnitInline]

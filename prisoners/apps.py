@@ -1,14 +1,11 @@
 from django.apps import AppConfig
 
+from bangkok.hooks import plug
+
 
 class PrisonersConfig(AppConfig):
     name = "prisoners"
     verbose_name = "Women in custody"
 
     def ready(self):
-        from reminders.kinds import may_be_marked_done
-
-        from .demo import DEMO_TASK_KINDS
-
-        # The demonstration's sample tasks (seed_demo): nothing answers them.
-        may_be_marked_done(*DEMO_TASK_KINDS.values())
+        plug(self)  # what it plugs into the other areas: prisoners/hooks.py

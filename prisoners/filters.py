@@ -4,8 +4,10 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 
-from .models import CustodyStatus, Facility, LegalStatus, Prisoner, Unit
-from .permissions import facilities_of
+from facilities.models import Facility
+from facilities.scope import facilities_of
+
+from .models import CustodyStatus, LegalStatus, Prisoner, Unit
 
 
 @extend_schema_field({"type": "string", "description": "A unit's id (uuid); empty for any."})

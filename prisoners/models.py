@@ -1,6 +1,5 @@
-"""Facilities, units and the women held in them, with their protection flags."""
+"""Units of the facilities and the women held in them, with their protection flags."""
 
-import math
 import uuid
 from datetime import date
 
@@ -8,55 +7,14 @@ import pghistory
 import pgtrigger
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bangkok.plausible import validate_birth_date
+from facilities.models import Facility, distance_km, latitude_validators, longitude_validators
 
 ADULT_AGE = 18
-
-latitude_validators = [MinValueValidator(-90), MaxValueValidator(90)]
-longitude_validators = [MinValueValidator(-180), MaxValueValidator(180)]
-
-
-def distance_km(lat1, lon1, lat2, lon2) -> float:
-    """Great-circle distance (haversine) between two points, in kilometres."""
-    p1, p2 = math.radians(float(lat1)), math.radians(float(lat2))
-    dp, dl = p2 - p1, math.radians(float(lon2) - float(lon1))
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(a))
-
-
-class Facility(models.Model):
-    class Kind(models.TextChoices):
-        WOMENS_PRISON = "womens_prison", _("Women's prison")
-        WOMENS_UNIT = "womens_unit", _("Women's unit in a mixed prison")
-
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    code = models.CharField(_("code"), max_length=12, unique=True)
-    name = models.CharField(_("name"), max_length=200)
-    kind = models.CharField(_("kind"), max_length=16, choices=Kind, default=Kind.WOMENS_PRISON)
-    latitude = models.DecimalField(
-        _("latitude"), max_digits=8, decimal_places=5, validators=latitude_validators
-    )
-    longitude = models.DecimalField(
-        _("longitude"), max_digits=8, decimal_places=5, validators=longitude_validators
-    )
-    capacity = models.PositiveIntegerField(_("capacity"))
-
-    class Meta:
-        verbose_name = _("facility")
-        verbose_name_plural = _("facilities")
-        ordering = ["code"]
-        permissions = [
-            ("work_in_facility", "Works in this facility (sees its women)"),
-            ("oversee_facility", "Oversees the records of the facilities she works in"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.code} – {self.name}"
 
 
 class Unit(models.Model):

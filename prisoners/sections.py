@@ -1,6 +1,6 @@
 """Sections of a woman's page, one per rule area, registered by the area's app.
 
-An area's `AppConfig.ready()` registers a section; its `context` function returns the
+An area declares its section in its `hooks.py`; its `context` function returns the
 template context for a viewer, or None when that viewer may not see the section at all (a
 section a role may not see is absent, not empty). No area, no section: no placeholders.
 """
@@ -9,6 +9,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.template.loader import render_to_string
+
+from bangkok.hooks import takes
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,9 @@ _SECTIONS: dict[str, Section] = {}
 
 def register(section: Section) -> None:
     _SECTIONS[section.key] = section
+
+
+takes(Section, register)
 
 
 def sections_for(request, prisoner) -> list[dict]:

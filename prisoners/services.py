@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied
@@ -10,15 +11,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 import audit
+from bangkok.hooks import takes
+from facilities.scope import facilities_of
 
 from .models import ObservationLevel, Prisoner, ProtectionFlags
-from .permissions import facilities_of
 
 if TYPE_CHECKING:
     from collections.abc import Callable
     from typing import Any
 
-    from prisoners.models import Facility
+    from facilities.models import Facility
     from staff.models import User
 
 
@@ -85,10 +87,15 @@ def set_protection_flags(
     return record
 
 
-# Areas whose records a new protection must act on register a watcher (in AppConfig.ready):
+# Areas whose records a new protection must act on declare a watcher (`FlagWatcher`, in hooks):
 # `watch(prisoner=, changed=, by=)` runs in the same transaction as the change, e.g. to tell
 # the governor at once that a woman now under "no segregation" is segregated (Rule 22).
 _FLAG_WATCHERS: list = []
+
+
+@dataclass(frozen=True)
+class FlagWatcher:
+    watch: Callable  # (prisoner=, changed=, by=)
 
 
 def register_flag_watcher(watch: Callable) -> None:
@@ -96,8 +103,11 @@ def register_flag_watcher(watch: Callable) -> None:
         _FLAG_WATCHERS.append(watch)
 
 
-# Each rule area that knows a reason for a flag registers a function here (in its
-# AppConfig.ready): given a woman, it returns the flags its own records call for. Her flags are
+takes(FlagWatcher, lambda declared: register_flag_watcher(declared.watch))
+
+
+# Each rule area that knows a reason for a flag declares a function here (`FlagSource`, in
+# its hooks): given a woman, it returns the flags its own records call for. Her flags are
 # the union of them all, so one area clearing its reason never clears another area's.
 _FLAG_SOURCES: list = []
 # flag -> {(area, reason)}: every reason a registered source may set the flag for. No flag a
@@ -126,6 +136,23 @@ def register_flag_source(
         )
     if derive not in _FLAG_SOURCES:
         _FLAG_SOURCES.append(derive)
+
+
+@dataclass(frozen=True)
+class FlagSource:
+    """`derive` and the reasons it may set each flag for (`register_flag_source`)."""
+
+    derive: Callable  # (prisoner) -> dict
+    area: str
+    reasons: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+takes(
+    FlagSource,
+    lambda declared: register_flag_source(
+        declared.derive, area=declared.area, reasons=declared.reasons
+    ),
+)
 
 
 def derive_protection_flags(prisoner: Prisoner) -> dict:

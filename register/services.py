@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -13,7 +14,7 @@ from django.utils.translation import gettext as _
 
 import audit
 from bangkok.errors import RuleBroken
-from health.services.screening import child_living_with_her
+from bangkok.hooks import takes
 from prisoners.permissions import access_prisoner
 from prisoners.services import refresh_protection_flags
 from reminders.models import Basis
@@ -23,7 +24,7 @@ from .models import CHILD_FIELDS, Child, Custody, Separation
 from .permissions import ADD_CHILD, CHANGE_CHILD
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
     from typing import Any
 
     from prisoners.models import Prisoner
@@ -166,6 +167,26 @@ def _refuse_unknown(fields: Iterable[str]) -> None:
         raise ValueError(f"Unknown child fields: {sorted(unknown)}")
 
 
+@dataclass(frozen=True)
+class ChildWatcher:
+    """What an area does when a child's record is written (declared in its hooks):
+    `watch(child=, by=)` runs in the same transaction, e.g. health screens a child who lives
+    with her mother (Rule 9)."""
+
+    watch: Callable
+
+
+_CHILD_WATCHERS: list[Callable] = []
+
+
+def _watch_children(declared: ChildWatcher) -> None:
+    if declared.watch not in _CHILD_WATCHERS:
+        _CHILD_WATCHERS.append(declared.watch)
+
+
+takes(ChildWatcher, _watch_children)
+
+
 def _after_change(child: Child, *, by: User, action: str) -> None:
     mother = child.mother
     key = f"register.whereabouts:{child.uuid}"
@@ -185,7 +206,8 @@ def _after_change(child: Child, *, by: User, action: str) -> None:
     else:
         cancel_reminder(key=key, by=by, reason="whereabouts recorded")
     refresh_protection_flags(prisoner=mother, by=by, source="register")
-    child_living_with_her(child=child, by=by)
+    for watch in _CHILD_WATCHERS:
+        watch(child=child, by=by)
     # The audit row names the child by id only: identity stays in the register.
     audit.record(by=by, action=action, subject=child, facility=mother.facility)
 

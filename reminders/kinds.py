@@ -3,9 +3,9 @@
 A task the Rules require closes only when the record that answers it is written (the health
 visit, the protection plan, the referral, the review): the service writing that record
 resolves it. "Mark done" exists only for a kind declared here as having no answering record.
-Each area declares its kinds in its `AppConfig.ready()`; scheduling a kind nobody declared
-fails (`UndeclaredKind`), and a row of such a kind already stored counts as answered by its
-record.
+Each area declares its kinds in its `hooks.py` (`AnsweredBy`, `MayBeMarkedDone`); scheduling
+a kind nobody declared fails (`UndeclaredKind`), and a row of such a kind already stored counts
+as answered by its record.
 
 Whatever its kind, a task escalated from another team to the governor is never marked done by
 the governor: she directs the team it belongs to, which still has it (RULES-SPEC 1.5).
@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from bangkok.errors import RuleBroken
+from bangkok.hooks import takes
 
 from .models import Status
 
@@ -42,7 +43,7 @@ def require_declared(kind: str) -> None:
     if kind not in _KINDS:
         raise UndeclaredKind(
             f"Reminder kind {kind!r} is not declared: declare what answers it "
-            "(reminders.kinds.answered_by or may_be_marked_done) in its app's ready()."
+            "(reminders.kinds.AnsweredBy or MayBeMarkedDone) in its app's hooks.py."
         )
 
 
@@ -60,6 +61,30 @@ def may_be_marked_done(*kinds: str) -> None:
     """Declare `kinds` as tasks no record answers: the person who did it marks it done."""
     for kind in kinds:
         _declare(kind, Kind(answered_by=None))
+
+
+class AnsweredBy:
+    """Tasks of `kinds` close only when `record` is written (declared in an app's hooks)."""
+
+    def __init__(self, record: str | Promise, *kinds: str):
+        self.record, self.kinds = record, kinds
+
+    def __repr__(self) -> str:
+        return f"AnsweredBy({self.record!r}, {', '.join(self.kinds)})"
+
+
+class MayBeMarkedDone:
+    """Tasks of `kinds` no record answers (declared in an app's hooks)."""
+
+    def __init__(self, *kinds: str):
+        self.kinds = kinds
+
+    def __repr__(self) -> str:
+        return f"MayBeMarkedDone({', '.join(self.kinds)})"
+
+
+takes(AnsweredBy, lambda declared: answered_by(declared.record, *declared.kinds))
+takes(MayBeMarkedDone, lambda declared: may_be_marked_done(*declared.kinds))
 
 
 def _declare(kind: str, declared: Kind) -> None:

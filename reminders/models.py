@@ -66,7 +66,7 @@ class Reminder(Versioned):
         verbose_name=_("woman"),
     )
     facility = models.ForeignKey(
-        "prisoners.Facility", on_delete=models.PROTECT, related_name="reminders"
+        "facilities.Facility", on_delete=models.PROTECT, related_name="reminders"
     )
     assignee_role = models.CharField(_("assigned to"), max_length=20, choices=ROLE_CHOICES)
     due_at = models.DateTimeField(_("due at"))

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 import audit
-from prisoners.permissions import facilities_of
+from facilities.scope import facilities_of
 
 from .kinds import require_declared, why_not_mark_done
 from .models import OPEN_STATUSES, Basis, Reminder, Status
@@ -21,7 +21,8 @@ from .models import OPEN_STATUSES, Basis, Reminder, Status
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from prisoners.models import Facility, Prisoner
+    from facilities.models import Facility
+    from prisoners.models import Prisoner
     from staff.models import User
 
 ESCALATION_ROLE = "governor"

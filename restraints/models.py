@@ -92,7 +92,7 @@ class MethodApproval(models.Model):
     prisoner = models.ForeignKey(
         "prisoners.Prisoner", on_delete=models.PROTECT, related_name="restraint_approvals"
     )
-    facility = models.ForeignKey("prisoners.Facility", on_delete=models.PROTECT, related_name="+")
+    facility = models.ForeignKey("facilities.Facility", on_delete=models.PROTECT, related_name="+")
     devices = ArrayField(
         models.CharField(max_length=20, choices=Device), verbose_name=_("devices approved")
     )
@@ -139,7 +139,7 @@ class Restraint(AwaitsAuthority):
     prisoner = models.ForeignKey(
         "prisoners.Prisoner", on_delete=models.PROTECT, related_name="restraints"
     )
-    facility = models.ForeignKey("prisoners.Facility", on_delete=models.PROTECT, related_name="+")
+    facility = models.ForeignKey("facilities.Facility", on_delete=models.PROTECT, related_name="+")
     device = models.CharField(_("device"), max_length=20, choices=Device)
     purpose = models.CharField(_("purpose"), max_length=30, choices=Purpose)
     necessity = models.TextField(

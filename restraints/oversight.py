@@ -60,17 +60,18 @@ def row(restraint: Restraint) -> Row:
     )
 
 
-RECORDS = RecordList(
-    key="restraints",
-    title=_("Restraints"),
-    rules="24; M43.2, M47-49",
-    perm=VIEW,
-    records=in_period,
-    row=row,
-    order=340,
+LISTS = (
+    RecordList(
+        key="restraints",
+        title=_("Restraints"),
+        rules="24; M43.2, M47-49",
+        perm=VIEW,
+        records=in_period,
+        row=row,
+        order=340,
+    ),
 )
-
-ZEROS = [
+ZEROS = (
     MustBeZero(
         key="restraints-obstetric",
         label=_("Restraints during labour, birth or immediately after birth"),
@@ -110,4 +111,4 @@ ZEROS = [
         row=row,
         order=343,
     ),
-]
+)

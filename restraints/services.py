@@ -23,8 +23,8 @@ from bangkok.errors import RuleBroken
 from bangkok.plausible import check_after_arrest
 from complaints.models import AdverseKind
 from complaints.services import hold_if_protected
+from facilities.scope import facilities_of, staff_holding
 from prisoners.models import Prisoner, ProtectionFlags
-from prisoners.permissions import facilities_of, staff_holding
 from reminders.models import Basis, Reminder
 from reminders.services import resolve_reminder, schedule_reminder
 
@@ -33,7 +33,7 @@ from .models import Device, MethodApproval, Purpose, Restraint, RestraintReview
 if TYPE_CHECKING:
     from django.db.models import QuerySet
 
-    from prisoners.models import Facility
+    from facilities.models import Facility
     from staff.models import User
 
 VIEW = "restraints.view_restraint"

@@ -15,7 +15,8 @@ from drf_spectacular.utils import OpenApiResponse
 from authority.serializers import RefuseInput
 from bangkok.actions import Action, Area, Page, to
 from bangkok.schema import ERROR
-from prisoners.permissions import access_prisoner, facilities_of, staff_of
+from facilities.scope import facilities_of, staff_of
+from prisoners.permissions import access_prisoner
 
 from . import api, reading, services
 from .forms import CellSearchForm, SearchAuthorityForm, SearchForm

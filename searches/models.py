@@ -68,7 +68,10 @@ class SearchAuthorisation(AwaitsAuthority):
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     facility = models.ForeignKey(
-        "prisoners.Facility", on_delete=models.PROTECT, related_name="+", verbose_name=_("facility")
+        "facilities.Facility",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("facility"),
     )
     prisoner = models.ForeignKey(
         "prisoners.Prisoner",
@@ -111,7 +114,10 @@ class SearchAuthorisation(AwaitsAuthority):
 class Search(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     facility = models.ForeignKey(
-        "prisoners.Facility", on_delete=models.PROTECT, related_name="+", verbose_name=_("facility")
+        "facilities.Facility",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("facility"),
     )
     subject = models.CharField(_("who or what was searched"), max_length=16, choices=Subject)
     kind = models.CharField(_("type of search"), max_length=12, choices=Kind)

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from authority.services import late_or_refused
-from oversight.registry import MustBeZero, RecordList, Row, register_list, register_zero
+from oversight.registry import MustBeZero, RecordList, Row
 from staff.models import Course, Gender, TrainingRecord
 
 from .models import (
@@ -133,58 +133,55 @@ def authority_row(asked: SearchAuthorisation) -> Row:
     )
 
 
-def register_all() -> None:
-    register_list(
-        RecordList(
-            key="searches",
-            title=gettext_lazy("Searches"),
-            rules="19-21",
-            perm=VIEW,
-            records=searches_in,
-            row=row,
-            order=30,
-        )
-    )
-    zeros = [
-        (
-            "searches-by-a-man",
-            gettext_lazy("Personal searches of women by staff who are not women"),
-            "19",
-            by_a_man,
-        ),
-        (
-            "searches-untrained",
-            gettext_lazy("Searches of women by staff without valid search training"),
-            "19",
-            women_searched_untrained,
-        ),
-        (
-            "searches-of-children-untrained",
-            gettext_lazy("Searches of children by staff without valid training to search them"),
-            "21",
-            children_searched_untrained,
-        ),
-        (
-            "body-cavity-not-health",
-            gettext_lazy("Body cavity searches not by a health professional"),
-            "M52",
-            body_cavity_not_by_health,
-        ),
-    ]
-    for order, (key, label, rule, cases) in enumerate(zeros, start=30):
-        register_zero(
-            MustBeZero(
-                key=key, label=label, rule=rule, perm=VIEW, cases=cases, row=row, order=order
-            )
-        )
-    register_zero(
-        MustBeZero(
-            key="search-authority-refused",
-            label=gettext_lazy("Strip or body cavity searches asked for that the governor refused"),
-            rule="M51",
-            perm=VIEW,
-            cases=authorities_refused,
-            row=authority_row,
-            order=35,
-        )
-    )
+LISTS = (
+    RecordList(
+        key="searches",
+        title=gettext_lazy("Searches"),
+        rules="19-21",
+        perm=VIEW,
+        records=searches_in,
+        row=row,
+        order=30,
+    ),
+)
+_ZEROS = [
+    (
+        "searches-by-a-man",
+        gettext_lazy("Personal searches of women by staff who are not women"),
+        "19",
+        by_a_man,
+    ),
+    (
+        "searches-untrained",
+        gettext_lazy("Searches of women by staff without valid search training"),
+        "19",
+        women_searched_untrained,
+    ),
+    (
+        "searches-of-children-untrained",
+        gettext_lazy("Searches of children by staff without valid training to search them"),
+        "21",
+        children_searched_untrained,
+    ),
+    (
+        "body-cavity-not-health",
+        gettext_lazy("Body cavity searches not by a health professional"),
+        "M52",
+        body_cavity_not_by_health,
+    ),
+]
+ZEROS = (
+    *(
+        MustBeZero(key=key, label=label, rule=rule, perm=VIEW, cases=cases, row=row, order=order)
+        for order, (key, label, rule, cases) in enumerate(_ZEROS, start=30)
+    ),
+    MustBeZero(
+        key="search-authority-refused",
+        label=gettext_lazy("Strip or body cavity searches asked for that the governor refused"),
+        rule="M51",
+        perm=VIEW,
+        cases=authorities_refused,
+        row=authority_row,
+        order=35,
+    ),
+)

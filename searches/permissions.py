@@ -14,7 +14,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 
 from authority.models import AuthorityState
-from prisoners.permissions import facilities_of, staff_holding
+from facilities.scope import facilities_of, staff_holding
 from staff.models import User
 
 from .models import Search, SearchAuthorisation, SearchStaff
@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 
     from django.contrib.auth.models import AnonymousUser
 
-    from prisoners.models import Facility, Prisoner
+    from facilities.models import Facility
+    from prisoners.models import Prisoner
 
 VIEW = "searches.view_search"
 RECORD = "searches.add_search"

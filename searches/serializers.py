@@ -10,8 +10,9 @@ from bangkok.api_fields import (
     StrictIntegerField,
     StrictSlugRelatedField,
 )
-from prisoners.models import Facility, Unit
-from prisoners.permissions import facilities_of, staff_of
+from facilities.models import Facility
+from facilities.scope import facilities_of, staff_of
+from prisoners.models import Unit
 from register.models import Child
 from staff.models import Course, User
 

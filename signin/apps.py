@@ -1,12 +1,11 @@
 from django.apps import AppConfig
 
+from bangkok.hooks import plug
+
 
 class SigninConfig(AppConfig):
     name = "signin"
     verbose_name = "Sign-in and API tokens"
 
     def ready(self):
-        from . import (
-            receivers,  # noqa: F401  (connects to staff.signals.credentials_changed)
-            schema,  # noqa: F401  (describes the authentication classes in the OpenAPI schema)
-        )
+        plug(self)  # what it plugs into the other areas: signin/hooks.py

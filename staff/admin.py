@@ -14,8 +14,8 @@ from django.utils.html import format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from prisoners.models import Facility
-from prisoners.permissions import facilities_of
+from facilities.models import Facility
+from facilities.scope import facilities_of
 
 from . import services
 from .forms import AdminLoginForm

@@ -1,16 +1,6 @@
-from django.apps import AppConfig, apps
-from django.db.models.signals import post_migrate
+from django.apps import AppConfig
 
-
-def _sync_roles_after_migrate(sender, **kwargs):
-    # post_migrate is sent once per app with models, in INSTALLED_APPS order; by the last
-    # one every app's permissions exist, so the roles can be granted theirs.
-    with_models = [config for config in apps.get_app_configs() if config.models_module]
-    if sender.name != with_models[-1].name:
-        return
-    from .services import sync_roles
-
-    sync_roles()
+from bangkok.hooks import plug
 
 
 class StaffConfig(AppConfig):
@@ -18,4 +8,4 @@ class StaffConfig(AppConfig):
     verbose_name = "Staff and roles"
 
     def ready(self):
-        post_migrate.connect(_sync_roles_after_migrate, dispatch_uid="staff.sync_roles")
+        plug(self)  # what it plugs into the other areas: staff/hooks.py

@@ -27,7 +27,7 @@ class User(AbstractUser):
     """A member of staff (or an inspector). Accounts are deactivated, never deleted.
 
     Her gender matters to Rule 19 (personal searches by women staff only). The facilities
-    she works in are object permissions on `prisoners.Facility` (see `staff.services`). Her
+    she works in are object permissions on `facilities.Facility` (see `staff.services`). Her
     role, facilities and recorded gender change only when a second person confirms the
     change (`AccessChange`).
     """
@@ -207,7 +207,7 @@ class AccessChange(models.Model):
         verbose_name=_("staff member"),
     )
     facility = models.ForeignKey(
-        "prisoners.Facility",
+        "facilities.Facility",
         on_delete=models.PROTECT,
         null=True,
         blank=True,

@@ -2,7 +2,7 @@
 
 A role grants model permissions (what kind of thing she may read or change). Which women she
 may see is a separate question, answered by her facility assignments (see
-`prisoners.permissions`). The tiers follow ARCHITECTURE.md section 4.
+`facilities.scope`). The tiers follow ARCHITECTURE.md section 4.
 """
 
 from dataclasses import dataclass
@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 CASE_READ = (
     "prisoners.view_prisoner",
     "prisoners.view_protectionflags",
-    "prisoners.view_facility",
+    "facilities.view_facility",
     "prisoners.view_unit",
     "reminders.view_reminder",
     "admissions.view_admission",
@@ -32,7 +32,7 @@ WRITE_CORE_RECORD = (
 READ_AUDIT = ("audit.view_auditevent",)
 # Rules 25.3, 67-70: the governor and the inspector list a facility's records by period, with
 # the counts the Rules say must be zero, case by case.
-OVERSEE = ("prisoners.oversee_facility",)
+OVERSEE = ("facilities.oversee_facility",)
 # Rule 4: allocation decisions and their reasons (T2): reception, social workers, governor
 # decide; the inspector reads.
 DECIDE_ALLOCATION = ("admissions.view_allocation", "admissions.decide_allocation")
@@ -157,9 +157,9 @@ MANAGE_ACCOUNTS = (
     "staff.view_trainingrecord",
     "staff.view_accesschange",
     "auth.view_group",
-    "prisoners.view_facility",
-    "prisoners.add_facility",
-    "prisoners.change_facility",
+    "facilities.view_facility",
+    "facilities.add_facility",
+    "facilities.change_facility",
     "prisoners.view_unit",
     "prisoners.add_unit",
     "prisoners.change_unit",

@@ -29,8 +29,8 @@ from django.utils.translation import gettext as _
 from guardian.shortcuts import assign_perm, remove_perm
 
 import audit
-from prisoners.models import Facility
-from prisoners.permissions import facilities_of, staff_of
+from facilities.models import Facility
+from facilities.scope import WORK_IN_FACILITY, facilities_of, staff_of
 
 from .models import AccessChange, Course, Gender, TrainingRecord, User
 from .roles import ROLES
@@ -40,7 +40,6 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
     from typing import Any
 
-WORK_IN_FACILITY = "prisoners.work_in_facility"
 Kind, Status = AccessChange.Kind, AccessChange.Status
 SYSADMIN, GOVERNOR = "sysadmin", "governor"
 # Confirmed by a governor of a facility the person works in or is being granted.

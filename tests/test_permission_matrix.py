@@ -8,6 +8,7 @@ that doesn't exist, never a 403 (`bangkok.errors`): no cell declares 403, and
 """
 
 import re
+from datetime import timedelta
 from fnmatch import fnmatch
 
 import pytest
@@ -565,7 +566,7 @@ def health_world(cast, admission) -> dict:
         by=cast["reception"],
         mother=woman,
         given_names="Matrix",
-        date_of_birth=timezone.localdate().replace(year=timezone.localdate().year - 1),
+        date_of_birth=timezone.localdate() - timedelta(days=365),
         lives_with_mother=True,
     )
     consent = health.record_clinical_consent(by=nurse, prisoner=woman, days=1, purpose="Matrix")
@@ -728,7 +729,7 @@ def world(cast, woman_a, facility_a):
             "auth_group": Group.objects.get(name="reception").pk,
             "staff_trainingrecord": training.pk,
             "staff_accesschange": AccessChange.objects.filter(subject=cast["custody"]).first().pk,
-            "prisoners_facility": facility_a.pk,
+            "facilities_facility": facility_a.pk,
             **axes_records(),
         },
     }

@@ -173,7 +173,7 @@ class Visit(Versioned):
     prisoner = models.ForeignKey(
         "prisoners.Prisoner", on_delete=models.PROTECT, related_name="visits"
     )
-    facility = models.ForeignKey("prisoners.Facility", on_delete=models.PROTECT, related_name="+")
+    facility = models.ForeignKey("facilities.Facility", on_delete=models.PROTECT, related_name="+")
     kind = models.CharField(_("kind"), max_length=10, choices=VisitKind)
     starts_at = models.DateTimeField(_("when"))
     visitors = models.ManyToManyField(
@@ -274,7 +274,7 @@ class PrisonContactAct(AwaitsAuthority):
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     prisoner = models.ForeignKey("prisoners.Prisoner", on_delete=models.PROTECT, related_name="+")
-    facility = models.ForeignKey("prisoners.Facility", on_delete=models.PROTECT, related_name="+")
+    facility = models.ForeignKey("facilities.Facility", on_delete=models.PROTECT, related_name="+")
     reason = models.CharField(_("why"), max_length=300)
     asked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"

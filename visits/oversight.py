@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from oversight.registry import MustBeZero, RecordList, Row, register_list, register_zero
+from oversight.registry import MustBeZero, RecordList, Row
 
 from .models import Answer, Visit, Visitor, VisitorStatus
 from .permissions import VIEW_VISIT, VIEW_VISITOR
@@ -90,52 +90,47 @@ def decision_row(visitor: Visitor) -> Row:
     )
 
 
-def register_all() -> None:
-    register_list(
-        RecordList(
-            key="visits",
-            title=gettext_lazy("Visits"),
-            rules="26, 27, 28, 43",
-            perm=VIEW_VISIT,
-            records=visits_in,
-            row=visit_row,
-            order=70,
-            keyset=("-starts_at", "-id"),
-        )
-    )
-    register_list(
-        RecordList(
-            key="visitor-decisions",
-            title=gettext_lazy("Her decisions about visitors"),
-            rules="44",
-            perm=VIEW_VISITOR,
-            records=decisions_in,
-            row=decision_row,
-            order=71,
-        )
-    )
-    register_zero(
-        MustBeZero(
-            key="visitors-approved-without-her-agreement",
-            label=gettext_lazy("Visitors approved without her agreement or a court order"),
-            rule="44",
-            perm=VIEW_VISITOR,
-            cases=approved_without_her_agreement,
-            row=decision_row,
-            order=70,
-        )
-    )
-    register_zero(
-        MustBeZero(
-            key="child-visits-closed-without-reason",
-            label=gettext_lazy(
-                "Visits with children without open contact or a child-friendly room, and no reason"
-            ),
-            rule="28",
-            perm=VIEW_VISIT,
-            cases=child_visits_closed_without_reason,
-            row=visit_row,
-            order=71,
-            keyset=("-starts_at", "-id"),
-        )
-    )
+LISTS = (
+    RecordList(
+        key="visits",
+        title=gettext_lazy("Visits"),
+        rules="26, 27, 28, 43",
+        perm=VIEW_VISIT,
+        records=visits_in,
+        row=visit_row,
+        order=70,
+        keyset=("-starts_at", "-id"),
+    ),
+    RecordList(
+        key="visitor-decisions",
+        title=gettext_lazy("Her decisions about visitors"),
+        rules="44",
+        perm=VIEW_VISITOR,
+        records=decisions_in,
+        row=decision_row,
+        order=71,
+    ),
+)
+ZEROS = (
+    MustBeZero(
+        key="visitors-approved-without-her-agreement",
+        label=gettext_lazy("Visitors approved without her agreement or a court order"),
+        rule="44",
+        perm=VIEW_VISITOR,
+        cases=approved_without_her_agreement,
+        row=decision_row,
+        order=70,
+    ),
+    MustBeZero(
+        key="child-visits-closed-without-reason",
+        label=gettext_lazy(
+            "Visits with children without open contact or a child-friendly room, and no reason"
+        ),
+        rule="28",
+        perm=VIEW_VISIT,
+        cases=child_visits_closed_without_reason,
+        row=visit_row,
+        order=71,
+        keyset=("-starts_at", "-id"),
+    ),
+)

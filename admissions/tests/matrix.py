@@ -37,7 +37,7 @@ def _admitted(cast, facility):
 
 def world(cast, admission) -> dict:
     """A woman admitted at A whose transfer to B reception proposed and the governor refused."""
-    from prisoners.models import Facility
+    from facilities.models import Facility
 
     from ..services import propose_transfer, refuse_transfer
 
@@ -57,7 +57,7 @@ def canaries(cast, world) -> dict:
     """The reason for a transfer awaiting confirmation: an allocation decision's reason (T2),
     read by the roles that read allocations, no one else."""
     from admissions.models import Admission
-    from prisoners.models import Facility
+    from facilities.models import Facility
 
     from ..services import propose_transfer
 

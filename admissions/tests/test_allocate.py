@@ -2,10 +2,12 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
+from admissions.models import Allocation
 from admissions.services import admit_woman, allocate
 from admissions.tests.factories import commitment, identity
-from bangkok.errors import RuleBroken
 from conftest import client_for
+from reminders.models import Reminder
+from tests import refusals
 
 pytestmark = pytest.mark.django_db
 
@@ -35,9 +37,9 @@ def test_placing_her_in_the_nearest_facility_needs_no_reason(cast, admission, fa
 
 @pytest.mark.rule("4")
 def test_placing_her_far_from_home_without_a_reason_is_refused(cast, admission, facility_a):
-    with pytest.raises(RuleBroken) as refusal:
+    with refusals.refused("4", Allocation, Reminder) as refusal:
         allocate(by=cast["social"], admission=admission, facility=facility_a)
-    assert refusal.value.rule == "4" and refusal.value.field == "reason"
+    assert refusal.value.field == "reason"
     allocation = allocate(
         by=cast["social"],
         admission=admission,
@@ -49,7 +51,7 @@ def test_placing_her_far_from_home_without_a_reason_is_refused(cast, admission, 
 
 @pytest.mark.rule("4")
 def test_placing_her_against_her_preference_needs_a_reason(cast, admission, facility_a, facility_b):
-    with pytest.raises(RuleBroken):
+    with refusals.refused("4", Allocation, Reminder):
         allocate(
             by=cast["governor"], admission=admission, facility=facility_b, preference=facility_a
         )

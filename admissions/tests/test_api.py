@@ -13,6 +13,8 @@ from prisoners.models import Prisoner
 from prisoners.tests.factories import PrisonerFactory
 from register.services import record_child
 from register.tests.factories import child_fields
+from reminders.models import Reminder
+from tests import refusals
 from tests.versions import VersionedAPIClient
 
 pytestmark = pytest.mark.django_db
@@ -433,7 +435,8 @@ def test_completion_is_refused_until_every_right_is_answered_and_nothing_is_writ
     api, cast, admission
 ):
     answer_all(cast, admission, NATIONAL_RIGHTS)
-    response = api("reception").post(url(admission, "complete"), format="json")
+    with refusals.nothing_written(Reminder):
+        response = api("reception").post(url(admission, "complete"), format="json")
     assert response.status_code == 409
     assert response.json()["rule"] == "2.1"
     assert "Bangkok Rule 2.1" in response.json()["detail"]
@@ -455,7 +458,8 @@ def test_completion_is_refused_while_a_dependent_child_has_no_arrangement(api, c
         mother=admission.prisoner,
         **child_fields(given_names="Canary", arrangements=""),
     )
-    response = api("governor").post(url(admission, "complete"), format="json")
+    with refusals.nothing_written(Reminder):
+        response = api("governor").post(url(admission, "complete"), format="json")
     assert response.status_code == 409
     assert response.json()["rule"] == "2.2"
     assert "Canary" not in response.content.decode()
@@ -507,10 +511,10 @@ def test_placing_her_far_from_home_without_a_reason_is_refused_and_nothing_writt
     api, far_from_home
 ):
     client = api("reception")
-    response = client.post(url(far_from_home, "allocation"), {"facility": "A"}, format="json")
+    with refusals.nothing_written(Allocation, Reminder):
+        response = client.post(url(far_from_home, "allocation"), {"facility": "A"}, format="json")
     assert response.status_code == 409
     assert (response.json()["rule"], response.json()["field"]) == ("4", "reason")
-    assert not Allocation.objects.exists()
     response = client.post(
         url(far_from_home, "allocation"),
         {"facility": "A", "reason": "Her trial is in Bangkok; review after sentence."},

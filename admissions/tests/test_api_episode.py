@@ -30,6 +30,7 @@ from conftest import CASE_ROLES
 from register.services import record_child
 from register.tests.factories import child_fields
 from reminders.models import Reminder
+from tests import refusals
 from tests.versions import VersionedAPIClient
 
 pytestmark = pytest.mark.django_db
@@ -527,7 +528,8 @@ def test_transferring_another_facilitys_woman_is_404(api, admitted):
 def test_release_is_refused_while_her_stored_property_is_not_returned(api, cast, admitted):
     record_property(by=cast["reception"], admission=admitted, description="Wristwatch")
     client = api("reception")
-    response = client.post(url(admitted, "release"), {"reason": "End of sentence"})
+    with refusals.nothing_written(Reminder):
+        response = client.post(url(admitted, "release"), {"reason": "End of sentence"})
     assert response.status_code == 409
     assert (response.json()["rule"], response.json()["field"]) == ("M67", "property_returned")
     assert "Mandela Rule 67" in response.json()["detail"]

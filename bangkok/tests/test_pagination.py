@@ -3,7 +3,7 @@
 import pytest
 
 from bangkok.pagination import keyset_page
-from prisoners.models import Facility
+from facilities.models import Facility
 from prisoners.tests.factories import FacilityFactory
 
 pytestmark = pytest.mark.django_db

@@ -16,8 +16,8 @@ from audit.models import AuditEvent
 from breaches.models import Breach
 from breaches.services import record_breach
 from conftest import client_for
+from facilities.models import Facility
 from oversight.registry import overview
-from prisoners.models import Facility
 from reminders.models import Reminder
 
 pytestmark = pytest.mark.django_db

@@ -1,17 +1,18 @@
 """Complaints, reports of abuse and protection from retaliation (Rules 7, 25)."""
 
 from .retaliation import (
+    AdverseAction,
     adverse_actions,
     hold_if_protected,
     named_in_her_complaints,
     refuse_while_held,
-    register_adverse_action,
     review_held_action,
     stop_by_refusal,
 )
 from .safeguarding import follow_her, open_safeguarding_record, protected_against_retaliation
 
 __all__ = [
+    "AdverseAction",
     "adverse_actions",
     "follow_her",
     "hold_if_protected",
@@ -19,7 +20,6 @@ __all__ = [
     "open_safeguarding_record",
     "protected_against_retaliation",
     "refuse_while_held",
-    "register_adverse_action",
     "review_held_action",
     "stop_by_refusal",
 ]

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 import audit
 from bangkok.errors import RuleBroken
-from prisoners.permissions import facilities_of
+from facilities.scope import facilities_of
 from reminders.services import resolve_reminder, schedule_reminder
 
 from ..models import Complaint, ComplaintStatus, Kind, Measure, ProtectionPlan, Source

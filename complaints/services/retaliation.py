@@ -4,7 +4,7 @@ While she is protected after a report, an act that can harm her does not take ef
 is asked for: the area's service calls `hold_if_protected`, which records a `HeldAction`.
 Safeguarding staff and the governor each review it; if either finds it retaliatory it is
 stopped, and once both find it is not, it goes ahead. Inspectors see every one. The kinds are
-`AdverseKind`, and each area declares its own in `ready()` (`register_adverse_action`, naming
+`AdverseKind`, and each area declares its own in its `hooks.py` (an `AdverseAction`, naming
 the service that holds it): that registry is the one list of what is held.
 
 The member of staff who asked learns nothing of the hold: the act is recorded at once in the
@@ -38,7 +38,8 @@ from django.utils.translation import gettext as _
 
 import audit
 from bangkok.errors import RuleBroken
-from prisoners.permissions import facilities_of, staff_holding
+from bangkok.hooks import takes
+from facilities.scope import facilities_of, staff_holding
 from reminders.models import Reminder
 from reminders.services import resolve_reminder, schedule_reminder
 
@@ -70,9 +71,17 @@ class AdverseAction:
     waiting state, `stop(by=, held=)`, how its record ends when a review stops it."""
 
     def __init__(
-        self, kind: str, held_by: Callable, execute: Callable | None, stop: Callable | None
+        self,
+        kind: str,
+        execute: Callable | None = None,
+        *,
+        held_by: Callable,
+        stop: Callable | None = None,
     ):
         self.kind, self.held_by, self.execute, self.stop = kind, held_by, execute, stop
+
+    def __repr__(self) -> str:
+        return f"AdverseAction({self.kind!r})"
 
     @property
     def label(self) -> str:
@@ -82,15 +91,15 @@ class AdverseAction:
 _ACTIONS: dict[str, AdverseAction] = {}
 
 
-def register_adverse_action(
-    kind: str, execute: Callable | None = None, *, held_by: Callable, stop: Callable | None = None
-) -> None:
-    """An area declares one kind of act that can harm her (in its `ready()`): the service
-    that holds it, and how it is carried out once released or ended when stopped. The
-    registered kinds are the one list of what is held (`adverse_actions`)."""
-    if kind not in AdverseKind.values:
-        raise ImproperlyConfigured(f"{kind!r} is not a kind of adverse action")
-    _ACTIONS[kind] = AdverseAction(kind, held_by, execute, stop)
+def _take(action: AdverseAction) -> None:
+    """An area's declared kind of act; the declared kinds are the one list of what is held
+    (`adverse_actions`)."""
+    if action.kind not in AdverseKind.values:
+        raise ImproperlyConfigured(f"{action.kind!r} is not a kind of adverse action")
+    _ACTIONS[action.kind] = action
+
+
+takes(AdverseAction, _take)
 
 
 def adverse_actions() -> list[AdverseAction]:

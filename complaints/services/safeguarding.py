@@ -16,7 +16,8 @@ from reminders.services import schedule_reminder
 from ..models import SafeguardingRecord
 
 if TYPE_CHECKING:
-    from prisoners.models import Facility, Prisoner
+    from facilities.models import Facility
+    from prisoners.models import Prisoner
     from staff.models import User
 
 

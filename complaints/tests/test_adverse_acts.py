@@ -10,7 +10,7 @@ from complaints.models import AdverseKind, HeldAction
 from complaints.services import adverse_actions, review_held_action
 from complaints.services.retaliation import NOT_YET
 from discipline.tests.factories import family_member
-from prisoners.models import Facility
+from facilities.models import Facility
 from staff.tests.factories import make_staff
 from visits.models import Visit
 

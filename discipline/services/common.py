@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 import audit
-from prisoners.permissions import facilities_of
+from facilities.scope import facilities_of
 
 if TYPE_CHECKING:
     from django.db import models

@@ -22,15 +22,22 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from authority.models import AuthorityState
 from authority.registry import Authority
-from authority.services import await_confirmation, given_at_once, seek, sought, verbs_for
+from authority.services import (
+    await_confirmation,
+    end_undecided,
+    given_at_once,
+    seek,
+    sought,
+    verbs_for,
+)
 from bangkok import late
 from bangkok.errors import RuleBroken
 from bangkok.formats import human_day
 from bangkok.plausible import check_after_arrest
 from complaints.models import AdverseKind
 from complaints.services import hold_if_protected
+from facilities.scope import staff_holding
 from prisoners.models import ProtectionFlags
-from prisoners.permissions import staff_holding
 from reminders.services import cancel_reminder, resolve_reminder, schedule_reminder
 from staff.models import User
 
@@ -42,7 +49,8 @@ if TYPE_CHECKING:
 
     from complaints.models import HeldAction
     from discipline.models import Sanction
-    from prisoners.models import Facility, Prisoner
+    from facilities.models import Facility
+    from prisoners.models import Prisoner
     from reminders.models import Reminder
 
 
@@ -398,6 +406,7 @@ EXTENSIONS = Authority(
     ),
     check=_check_extension_at_confirmation,
     confirmed=_on_extension_confirmed,
+    undecided={"segregation__ended_at__isnull": True},
     related=("prisoner", "facility", "authority_requested_by", "segregation"),
     order=321,
 )
@@ -429,7 +438,8 @@ def close_segregation(
     **detail: object,
 ) -> Segregation:
     """It ends now (`at`); the orders it answers close with it: the order to end it, its
-    planned end and the day-13 order (Mandela 44)."""
+    planned end and the day-13 order (Mandela 44). An extension of it still awaiting a
+    governor ends with it and leaves her queue."""
     segregation = _open(segregation)
     at = at or timezone.now()
     segregation.ended_at = at
@@ -439,6 +449,7 @@ def close_segregation(
     for key in (_end_now_key(segregation), _planned_end_key(segregation), _alert_key(segregation)):
         resolve_reminder(key=key, by=by, outcome="Segregation ended")
     cancel_reminder(key=visit_key(segregation, timezone.localdate(at)), by=by, reason="ended")
+    end_undecided(EXTENSIONS, segregation.extensions.all(), by=by, reason="Segregation ended")
     log(by, "discipline.segregation_ended", segregation, segregation.prisoner, **detail)
     return segregation
 

@@ -7,7 +7,14 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from discipline.models import Charge, ContactRestriction, Hearing, Sanction, Segregation
+from discipline.models import (
+    Charge,
+    ContactRestriction,
+    Hearing,
+    Sanction,
+    Segregation,
+    SegregationExtension,
+)
 from discipline.services.charges import impose_sanction
 from discipline.services.contact import restrict_contact
 from discipline.services.segregation import end_segregation, record_segregation_visit
@@ -15,6 +22,8 @@ from prisoners.services import set_protection_flags
 from prisoners.tests.factories import PrisonerFactory
 from register.services import record_child
 from register.tests.factories import child_fields
+from reminders.models import Reminder
+from tests import refusals
 from tests.versions import VersionedAPIClient
 
 from .factories import family_member, in_days, proved_charge, segregated
@@ -48,32 +57,34 @@ def test_segregating_a_protected_woman_is_a_409_naming_rule_22_and_writes_nothin
     cast, woman_a, role
 ):
     set_protection_flags(prisoner=woman_a, by=None, source="health", no_segregation=True)
-    response = post(
-        cast[role],
-        f"/prisoners/{woman_a.uuid}/segregations/",
-        segregation_body(sought_from="governor"),
-    )
+    with refusals.nothing_written(Segregation, Reminder):
+        response = post(
+            cast[role],
+            f"/prisoners/{woman_a.uuid}/segregations/",
+            segregation_body(sought_from="governor"),
+        )
     assert response.status_code == 409
     assert response.json()["rule"] == "22"
     assert "Rule 22" in response.json()["detail"]
     assert "pregnan" not in response.json()["detail"].lower()
-    assert not Segregation.objects.exists()
 
 
 @pytest.mark.rule("M45")
 def test_segregating_a_girl_is_a_409_naming_mandela_45(cast, facility_a):
     girl = PrisonerFactory(facility=facility_a, date_of_birth=date.today() - timedelta(days=6000))
-    response = post(cast["governor"], f"/prisoners/{girl.uuid}/segregations/", segregation_body())
+    with refusals.nothing_written(Segregation, Reminder):
+        response = post(
+            cast["governor"], f"/prisoners/{girl.uuid}/segregations/", segregation_body()
+        )
     assert response.status_code == 409 and response.json()["rule"] == "M45"
-    assert not Segregation.objects.exists()
 
 
 @pytest.mark.rule("M43")
 def test_a_planned_end_beyond_15_days_is_a_409(cast, woman_a):
     body = segregation_body(planned_end=in_days(15).isoformat())
-    response = post(cast["governor"], f"/prisoners/{woman_a.uuid}/segregations/", body)
+    with refusals.nothing_written(Segregation, Reminder):
+        response = post(cast["governor"], f"/prisoners/{woman_a.uuid}/segregations/", body)
     assert response.status_code == 409 and response.json()["rule"] == "M43"
-    assert not Segregation.objects.exists()
 
 
 def test_a_custody_officer_asks_and_the_governor_confirms_through_the_api(cast, woman_a):
@@ -92,11 +103,12 @@ def test_a_custody_officer_asks_and_the_governor_confirms_through_the_api(cast, 
 @pytest.mark.rule("M43")
 def test_an_extension_beyond_day_15_is_a_409(cast, woman_a):
     segregation = segregated(cast, woman_a)
-    response = post(
-        cast["governor"],
-        f"/segregations/{segregation.uuid}/extend/",
-        {"planned_end": in_days(15).isoformat()},
-    )
+    with refusals.nothing_written(SegregationExtension, Reminder):
+        response = post(
+            cast["governor"],
+            f"/segregations/{segregation.uuid}/extend/",
+            {"planned_end": in_days(15).isoformat()},
+        )
     assert response.status_code == 409 and response.json()["rule"] == "M43"
     segregation.refresh_from_db()
     assert segregation.planned_end == in_days(4)
@@ -123,9 +135,9 @@ def test_health_records_the_visit_and_the_governor_ends_it(cast, woman_a):
 def test_a_sanction_on_family_contact_is_a_409_naming_rule_23(cast, woman_a, body):
     charge = proved_charge(cast, woman_a)
     body = {"ends_on": in_days(3).isoformat(), **body}
-    response = post(cast["governor"], f"/charges/{charge.uuid}/sanctions/", body)
+    with refusals.nothing_written(Sanction, Reminder):
+        response = post(cast["governor"], f"/charges/{charge.uuid}/sanctions/", body)
     assert response.status_code == 409 and response.json()["rule"] == "23"
-    assert not Sanction.objects.exists()
 
 
 @pytest.mark.rule("22")
@@ -133,9 +145,9 @@ def test_confinement_of_a_protected_woman_is_a_409_and_writes_nothing(cast, woma
     charge = proved_charge(cast, woman_a)
     set_protection_flags(prisoner=woman_a, by=None, source="register", no_segregation=True)
     body = {"type": "close_confinement", "ends_on": in_days(2).isoformat()}
-    response = post(cast["governor"], f"/charges/{charge.uuid}/sanctions/", body)
+    with refusals.nothing_written(Sanction, Segregation, Reminder):
+        response = post(cast["governor"], f"/charges/{charge.uuid}/sanctions/", body)
     assert response.status_code == 409 and response.json()["rule"] == "22"
-    assert not Sanction.objects.exists() and not Segregation.objects.exists()
 
 
 @pytest.mark.rule("M39")
@@ -148,9 +160,9 @@ def test_a_decision_without_her_mental_health_considered_is_a_409(cast, woman_a)
     assert charge.status_code == 201
     uuid = charge.json()["uuid"]
     body = {"proved": True, "reasons": "Seen", "evidence": "Officer", "time_to_prepare": True}
-    refused = post(cast["governor"], f"/charges/{uuid}/decision/", body)
+    with refusals.nothing_written(Hearing, Reminder):
+        refused = post(cast["governor"], f"/charges/{uuid}/decision/", body)
     assert refused.status_code == 409 and refused.json()["rule"] == "M39"
-    assert not Hearing.objects.exists()
     body.update(mental_health="none_known", informed_promptly=True)
     assert post(cast["governor"], f"/charges/{uuid}/decision/", body).status_code == 201
     assert Charge.objects.get().status == "proved"
@@ -171,10 +183,10 @@ def test_a_restriction_covering_her_children_is_a_409_naming_rule_23(cast, woman
         "reason": "Drugs brought in on visits",
         "ends_on": "2099-01-01" if case != "all means" else in_days(10).isoformat(),
     }
-    response = post(cast["governor"], f"/prisoners/{woman_a.uuid}/contact-restrictions/", body)
+    with refusals.nothing_written(ContactRestriction, Reminder):
+        response = post(cast["governor"], f"/prisoners/{woman_a.uuid}/contact-restrictions/", body)
     assert response.status_code == 409 and response.json()["rule"] == "23"
     assert person.name not in response.content.decode()
-    assert not ContactRestriction.objects.exists()
 
 
 @pytest.mark.rule("23")
@@ -186,9 +198,9 @@ def test_a_restriction_naming_a_person_by_name_is_a_400(cast, woman_a):
         "reason": "Drugs brought in on visits",
         "ends_on": in_days(10).isoformat(),
     }
-    response = post(cast["governor"], f"/prisoners/{woman_a.uuid}/contact-restrictions/", body)
+    with refusals.nothing_written(ContactRestriction, Reminder):
+        response = post(cast["governor"], f"/prisoners/{woman_a.uuid}/contact-restrictions/", body)
     assert response.status_code == 400 and "person" in response.json()
-    assert not ContactRestriction.objects.exists()
 
 
 def test_another_facilitys_woman_is_a_404(cast, woman_b):

@@ -8,7 +8,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from bangkok.errors import RuleBroken
 from discipline.models import (
     Charge,
     Hearing,
@@ -21,6 +20,7 @@ from discipline.models import (
 from discipline.services import charges as services
 from prisoners.services import set_protection_flags
 from prisoners.tests.factories import PrisonerFactory
+from reminders.models import Reminder
 from tests import refusals
 
 from .factories import confinement, in_days, proved_charge
@@ -61,10 +61,8 @@ def test_only_custody_officers_lay_charges(cast, woman_a):
 @pytest.mark.rule("M39")
 def test_no_decision_is_recorded_until_her_mental_health_was_considered(cast, woman_a):
     charge = laid(cast, woman_a)
-    with pytest.raises(RuleBroken) as refused:
+    with refusals.refused("M39", Hearing, Reminder):
         services.decide_charge(by=cast["governor"], charge=charge, **decision(mental_health=""))
-    assert refused.value.rule == "M39"
-    assert not Hearing.objects.exists()
     charge.refresh_from_db()
     assert charge.status == "laid"
 
@@ -118,13 +116,11 @@ def test_a_dismissed_charge_carries_no_sanction(cast, woman_a):
 )
 def test_no_sanction_prohibits_family_contact(cast, woman_a, type, privilege):
     charge = proved_charge(cast, woman_a)
-    with pytest.raises(RuleBroken) as refused:
+    with refusals.refused("23", Sanction, Reminder) as refused:
         services.impose_sanction(
             by=cast["governor"], charge=charge, type=type, privilege=privilege, ends_on=in_days(3)
         )
-    assert refused.value.rule == "23"
     assert "family contact" in str(refused.value)
-    assert not Sanction.objects.exists()
 
 
 @pytest.mark.rule("23")
@@ -176,39 +172,33 @@ def test_close_confinement_starts_her_segregation_with_its_health_visits(cast, w
 def test_confinement_of_a_protected_woman_is_refused_and_nothing_is_written(cast, woman_a, type):
     charge = proved_charge(cast, woman_a)
     set_protection_flags(prisoner=woman_a, by=None, source="register", no_segregation=True)
-    with pytest.raises(RuleBroken) as refused:
+    with refusals.refused("22", Sanction, Segregation, Reminder):
         services.impose_sanction(by=cast["governor"], charge=charge, type=type, ends_on=in_days(2))
-    assert refused.value.rule == "22"
-    assert not Sanction.objects.exists() and not Segregation.objects.exists()
 
 
 @pytest.mark.rule("M45")
 def test_confinement_of_a_girl_is_refused(cast, facility_a):
     girl = PrisonerFactory(facility=facility_a, date_of_birth=date.today() - timedelta(days=6200))
     charge = proved_charge(cast, girl)
-    with pytest.raises(RuleBroken) as refused:
+    with refusals.refused("M45", Sanction, Segregation, Reminder):
         services.impose_sanction(
             by=cast["governor"],
             charge=charge,
             type=SanctionType.CLOSE_CONFINEMENT,
             ends_on=in_days(1),
         )
-    assert refused.value.rule == "M45"
-    assert not Sanction.objects.exists()
 
 
 @pytest.mark.rule("M43")
 def test_confinement_longer_than_15_days_is_refused(cast, woman_a):
     charge = proved_charge(cast, woman_a)
-    with pytest.raises(RuleBroken) as refused:
+    with refusals.refused("M43", Sanction, Segregation, Reminder):
         services.impose_sanction(
             by=cast["governor"],
             charge=charge,
             type=SanctionType.DISCIPLINARY_SEGREGATION,
             ends_on=in_days(15),
         )
-    assert refused.value.rule == "M43"
-    assert not Sanction.objects.exists()
 
 
 def test_quashing_a_confinement_on_review_ends_her_segregation(cast, woman_a):

@@ -6,9 +6,13 @@ import pytest
 from django.urls import reverse
 
 from audit.models import AuditEvent
-from bangkok.errors import RuleBroken
+from authority.tests.support import ended_undecided, in_queue, task_open
+from complaints.models import HeldAction
+from complaints.tests.factories import report
 from conftest import client_for
 from prisoners.services import set_protection_flags
+from reminders.models import Reminder
+from tests import refusals
 from tests.versions import VersionedAPIClient
 
 from ..models import SegregationExtension
@@ -55,9 +59,8 @@ def test_a_protection_recorded_before_the_confirmation_refuses_it(cast, woman_a)
         by=cast["governor"], segregation=segregation, planned_end=in_days(6)
     )
     set_protection_flags(prisoner=woman_a, by=None, source="health", no_segregation=True)
-    with pytest.raises(RuleBroken) as refused:
+    with refusals.refused("22", Reminder):
         services.confirm_extension(by=cast["governor"], record=asked)
-    assert refused.value.rule == "22"
     asked.refresh_from_db()
     segregation.refresh_from_db()
     assert asked.awaits_authority and segregation.planned_end == in_days(2)
@@ -66,11 +69,10 @@ def test_a_protection_recorded_before_the_confirmation_refuses_it(cast, woman_a)
 @pytest.mark.rule("M43")
 def test_an_extension_beyond_15_days_is_refused_at_every_door_and_nothing_is_written(cast, woman_a):
     segregation = segregated(cast, woman_a, days=3)
-    with pytest.raises(RuleBroken) as refused:
+    with refusals.refused("M43", SegregationExtension, Reminder):
         services.extend_segregation(
             by=cast["governor"], segregation=segregation, planned_end=in_days(20)
         )
-    assert refused.value.rule == "M43"
     answer = post(
         cast["governor"],
         f"/segregations/{segregation.uuid}/extend/",
@@ -128,3 +130,36 @@ def test_through_the_api_it_is_asked_for_and_confirmed_or_refused(cast, woman_a)
     assert confirmed.status_code == 200 and confirmed.json()["authority"] == "confirmed"
     segregation.refresh_from_db()
     assert segregation.planned_end == in_days(5)
+
+
+@pytest.mark.parametrize("after_her_report", [False, True])
+def test_an_extension_of_a_segregation_ended_since_leaves_the_queue_and_its_task_closes(
+    cast, woman_a, after_her_report
+):
+    segregation = segregated(cast, woman_a, days=3)
+    if after_her_report:
+        report(cast["health"], woman_a)  # the extension is held for both reviews
+    asked = services.extend_segregation(
+        by=cast["governor"], segregation=segregation, planned_end=in_days(6)
+    )
+    assert HeldAction.objects.exists() == after_her_report
+    assert in_queue(cast["governor"], asked) and task_open(asked)
+    page = reverse("discipline:segregation", args=[segregation.uuid])
+    governor = client_for(cast["governor"])
+    assert 'data-testid="authority-decide"' in governor.get(page).content.decode()
+    services.end_segregation(
+        by=cast["governor"], segregation=segregation, reason="Back on the wing"
+    )
+    ended_undecided(cast["governor"], "segregation-extensions", asked)
+    segregation.refresh_from_db()
+    assert segregation.planned_end == in_days(2) and not segregation.is_open
+    assert 'data-testid="authority-decide"' not in governor.get(page).content.decode()
+
+
+def test_an_extension_of_a_segregation_the_system_ends_at_its_limit_leaves_the_queue(cast, woman_a):
+    segregation = segregated(cast, woman_a, days=3)
+    asked = services.extend_segregation(
+        by=cast["governor"], segregation=segregation, planned_end=in_days(6)
+    )
+    services.close_segregation(segregation, by=None, reason=services.TIME_LIMIT_REASON)
+    ended_undecided(cast["governor"], "segregation-extensions", asked)

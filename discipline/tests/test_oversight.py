@@ -10,8 +10,9 @@ from discipline import oversight
 from discipline.models import ContactRestriction, Segregation
 from discipline.services.contact import restrict_contact
 from discipline.services.segregation import end_segregation
+from facilities.models import Facility
 from oversight.registry import lists_for, zeros_for
-from prisoners.models import Facility, ProtectionFlags
+from prisoners.models import ProtectionFlags
 from prisoners.tests.factories import PrisonerFactory
 from register.services import record_child
 from register.tests.factories import child_fields

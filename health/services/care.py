@@ -21,8 +21,8 @@ from django.utils.translation import gettext as _
 import audit
 from bangkok.errors import RuleBroken
 from bangkok.plausible import check_after_arrest
+from facilities.scope import WORK_IN_FACILITY, staff_holding
 from prisoners.models import ObservationLevel
-from prisoners.permissions import WORK_IN_FACILITY, staff_holding
 from prisoners.services import refresh_protection_flags
 from reminders.models import Basis
 from reminders.services import resolve_reminder, schedule_reminder
@@ -53,7 +53,8 @@ if TYPE_CHECKING:
 
     from django.db.models import QuerySet
 
-    from prisoners.models import Facility, Prisoner
+    from facilities.models import Facility
+    from prisoners.models import Prisoner
     from staff.models import User
 
 

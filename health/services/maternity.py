@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy
 
 import audit
 from bangkok.errors import RuleBroken
+from bangkok.hooks import takes
 from prisoners.models import ProtectionFlags
 from prisoners.services import refresh_protection_flags
 from reminders.models import OPEN_STATUSES, Basis, Status
@@ -409,7 +410,7 @@ def set_care_plan(
 
 # Labour and birth (Rule 24)
 
-# Areas whose records the clinical times judge register here (in AppConfig.ready):
+# Areas whose records the clinical times judge declare a watcher (`PeriodWatcher`, in hooks):
 # `watch(prisoner=, start=, end=, by=)` runs in the transaction that records labour or a
 # birth, with the protected period it opens (Rule 24: from labour to the end of the
 # post-partum period; `end` is None while she is in labour), so that a record made before
@@ -417,9 +418,17 @@ def set_care_plan(
 _PERIOD_WATCHERS: list = []
 
 
+@dataclass(frozen=True)
+class PeriodWatcher:
+    watch: Callable  # (prisoner=, start=, end=, by=)
+
+
 def register_protected_period_watcher(watch: Callable) -> None:
     if watch not in _PERIOD_WATCHERS:
         _PERIOD_WATCHERS.append(watch)
+
+
+takes(PeriodWatcher, lambda declared: register_protected_period_watcher(declared.watch))
 
 
 def _protected_period(birth: Birth, by: User) -> None:

@@ -8,8 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from prisoners.permissions import staff_of
-from prisoners.services import register_flag_source
+from facilities.scope import staff_of
 
 from .. import reading
 from ..forms.care import (
@@ -23,7 +22,6 @@ from ..forms.care import (
 )
 from ..models import RestraintRestriction
 from ..permissions import RECORD, access_clinical_file
-from ..sections import FilePart, register
 from ..services import care as services
 from .common import act, form_for, her_form, record_form
 
@@ -155,7 +153,8 @@ urlpatterns = [
 ]
 
 
-def _part(request, prisoner, failed):
+def file_part(request, prisoner, failed):
+    """Its part of the clinical file page (`health.sections`)."""
     can_record = request.user.has_perm(RECORD)
     data, ids = reading.care_part(prisoner)
     context = {"woman": prisoner, "can_record": can_record, **data}
@@ -180,8 +179,3 @@ def _part(request, prisoner, failed):
             distress_form=form_for(failed, "distress", DistressForm, prefix="distress"),
         )
     return context, ids
-
-
-def register_parts() -> None:
-    register(FilePart(key="care", template="health/_care.html", context=_part, order=40))
-    register_flag_source(services.derive_flags, area="health", reasons=services.FLAG_REASONS)

@@ -4,7 +4,6 @@ breastfeeding (Rules 48, 51; the flags of Rules 22 and 24)."""
 from django.urls import path
 
 from bangkok.forms import StyledForm
-from prisoners.services import register_flag_source
 
 from .. import reading
 from ..forms.maternity import (
@@ -19,7 +18,6 @@ from ..forms.maternity import (
 )
 from ..models import MaternityContact, Pregnancy
 from ..permissions import RECORD
-from ..sections import FilePart, register
 from ..services import maternity as services
 from .common import form_for, her_form, record_form
 
@@ -67,7 +65,8 @@ urlpatterns = [
 ]
 
 
-def _part(request, prisoner, failed):
+def file_part(request, prisoner, failed):
+    """Its part of the clinical file page (`health.sections`)."""
     data, ids = reading.maternity_part(prisoner)
     can_record = request.user.has_perm(RECORD)
     current = data["current"]
@@ -117,8 +116,3 @@ def _part(request, prisoner, failed):
                 for name, (form_class, _verb) in STEPS.items()
             }
     return context, ids
-
-
-def register_parts() -> None:
-    register(FilePart(key="maternity", template="health/_maternity.html", context=_part, order=20))
-    register_flag_source(services.derive_flags, area="health", reasons=services.FLAG_REASONS)

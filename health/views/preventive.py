@@ -5,16 +5,12 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect
 from django.urls import path
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
-
-from reminders.kinds import answered_by, may_be_marked_done
 
 from .. import reading
 from ..forms.preventive import FollowUpOutcomeForm, PreventiveResultForm, PreventiveScreeningForm
 from ..models import PreventiveScreening
 from ..permissions import RECORD, access_clinical_file
-from ..sections import FilePart, register
 from ..services import preventive as services
 from .common import form_for, her_form, record_form
 
@@ -64,7 +60,8 @@ urlpatterns = [
 ]
 
 
-def _part(request, prisoner, failed):
+def file_part(request, prisoner, failed):
+    """Its part of the clinical file page (`health.sections`)."""
     data, ids = reading.preventive_part(prisoner)
     can_record = request.user.has_perm(RECORD)
     context = {"woman": prisoner, **data, "can_record": can_record}
@@ -90,11 +87,3 @@ def _part(request, prisoner, failed):
                     prefix=f"follow-up-{row.uuid}",
                 )
     return context, ids
-
-
-def register_parts() -> None:
-    answered_by(gettext_lazy("its outcome"), services.FOLLOW_UP_KIND)
-    may_be_marked_done("health.preventive")
-    register(
-        FilePart(key="preventive", template="health/_preventive.html", context=_part, order=30)
-    )

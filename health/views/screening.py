@@ -23,7 +23,6 @@ from ..forms.screening import (
 )
 from ..models import ChildCheck, ClinicalConsent, Disclosure, HivTest, Screening
 from ..permissions import RECORD, access_clinical_file
-from ..sections import FilePart, register
 from ..services import screening as services
 from .common import act, file_page, form_for, her_form, record_form, writable
 
@@ -177,7 +176,8 @@ urlpatterns = [
 ]
 
 
-def _part(request, prisoner, failed):
+def file_part(request, prisoner, failed):
+    """Its part of the clinical file page (`health.sections`)."""
     data, ids = reading.screening_part(prisoner)
     can_record = request.user.has_perm(RECORD)
     context = {"woman": prisoner, "can_record": can_record, **data}
@@ -242,7 +242,3 @@ def _part(request, prisoner, failed):
                 prefix=f"child-{child.uuid}",
             )
     return context, ids
-
-
-def register_parts() -> None:
-    register(FilePart(key="screening", template="health/_screening.html", context=_part, order=10))

@@ -2,7 +2,8 @@ from datetime import date
 
 import factory
 
-from prisoners.models import Facility, LegalStatus, Prisoner, Unit
+from facilities.models import Facility
+from prisoners.models import LegalStatus, Prisoner, Unit
 from prisoners.services import register_prisoner
 
 

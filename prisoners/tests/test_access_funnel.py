@@ -30,7 +30,7 @@ def test_a_global_permission_does_not_widen_the_scope(cast, woman_b):
     from guardian.shortcuts import assign_perm
 
     user = cast["custody"]
-    assign_perm("prisoners.work_in_facility", user)  # global, not on a facility
+    assign_perm("facilities.work_in_facility", user)  # global, not on a facility
     user = type(user).objects.get(pk=user.pk)
     assert woman_b not in prisoners_visible_to(user)
 

@@ -1,13 +1,13 @@
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 
 from audit.models import AuditEvent
 from prisoners.models import LegalStatus, Prisoner, ProtectionFlags
 from prisoners.services import register_prisoner
+from tests.clock import today_is
 
 pytestmark = pytest.mark.django_db
 
@@ -56,17 +56,29 @@ def test_bad_input_names_the_field_and_writes_nothing(cast, facility_a):
     assert not AuditEvent.objects.filter(action="prisoner.registered").exists()
 
 
-def test_juvenile_status_derives_from_the_date_of_birth(cast, facility_a):
-    today = timezone.localdate()
+# Today, the birthday of a woman who is 18 today and that of a girl who is 18 tomorrow: on 29
+# February, whoever was born on 28 February 18 years before is a woman, and one born on 1
+# March still a girl.
+@pytest.mark.parametrize(
+    ("today", "adult_since_today", "a_girl_till_tomorrow"),
+    [
+        (date(2025, 6, 16), date(2007, 6, 16), date(2007, 6, 17)),
+        (date(2024, 2, 29), date(2006, 2, 28), date(2006, 3, 1)),
+    ],
+)
+def test_juvenile_status_derives_from_the_date_of_birth(
+    cast, facility_a, monkeypatch, today, adult_since_today, a_girl_till_tomorrow
+):
+    today_is(monkeypatch, today)
     girl = register_prisoner(
         by=None,
         facility=facility_a,
-        **details(prison_number="J1", date_of_birth=today - timedelta(days=17 * 365)),
+        **details(prison_number="J1", date_of_birth=a_girl_till_tomorrow),
     )
     turns_18_today = register_prisoner(
         by=None,
         facility=facility_a,
-        **details(prison_number="J2", date_of_birth=today.replace(year=today.year - 18)),
+        **details(prison_number="J2", date_of_birth=adult_since_today),
     )
     assert girl.is_juvenile
     assert not turns_18_today.is_juvenile

@@ -1,7 +1,8 @@
 import pytest
 from django.core.management import call_command
 
-from prisoners.models import Facility, Prisoner
+from facilities.models import Facility
+from prisoners.models import Prisoner
 from reminders.models import Reminder
 from staff.models import User
 

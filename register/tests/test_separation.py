@@ -8,12 +8,13 @@ from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, InternalError, transaction
 
 from audit.models import AuditEvent
-from bangkok.errors import RuleBroken
 from conftest import client_for
 from health.services.maternity import declare_pregnancy
 from register.models import Child, Separation
 from register.services import record_child, separate_child, update_child
 from register.tests.factories import child_fields
+from reminders.models import Reminder
+from tests import refusals
 from tests.versions import VersionedAPIClient
 
 pytestmark = pytest.mark.django_db
@@ -79,7 +80,7 @@ def test_the_separation_lifts_only_what_the_child_gave(cast, woman_a, baby):
 
 @pytest.mark.rule("52")
 def test_an_edit_never_moves_her_child_out_at_the_service(cast, woman_a, baby):
-    with pytest.raises(RuleBroken) as refused:
+    with refusals.refused("52", Reminder) as refused:
         update_child(
             by=cast["social"],
             child=baby,
@@ -87,17 +88,18 @@ def test_an_edit_never_moves_her_child_out_at_the_service(cast, woman_a, baby):
             location="Lampang",
             custody="relative",
         )
-    assert refused.value.rule == "52" and "Rule 52" in str(refused.value)
+    assert "Rule 52" in str(refused.value)
     nothing_changed(baby, woman_a)
 
 
 @pytest.mark.rule("52")
 def test_an_api_patch_never_moves_her_child_out(cast, woman_a, baby):
-    response = api(cast["social"]).patch(
-        f"/api/v1/children/{baby.uuid}/",
-        {"lives_with_mother": False, "location": "Lampang", "custody": "relative"},
-        format="json",
-    )
+    with refusals.nothing_written(Reminder):
+        response = api(cast["social"]).patch(
+            f"/api/v1/children/{baby.uuid}/",
+            {"lives_with_mother": False, "location": "Lampang", "custody": "relative"},
+            format="json",
+        )
     assert response.status_code == 409 and response.json()["rule"] == "52"
     nothing_changed(baby, woman_a)
     kept = api(cast["social"]).patch(
@@ -124,9 +126,9 @@ def test_no_other_door_moves_her_child_out_the_database_refuses_it(cast, woman_a
     [("reason", "52.1"), ("carer", "52.2"), ("location", "52.2"), ("custody", "52.2")],
 )
 def test_a_separation_needs_its_reason_and_another_carer(cast, woman_a, baby, missing, rule):
-    with pytest.raises(RuleBroken) as refused:
+    with refusals.refused(rule, Reminder) as refused:
         separate_child(by=cast["social"], child=baby, **{**LEAVES, missing: ""})
-    assert refused.value.rule == rule and "Rule 52" in str(refused.value)
+    assert "Rule 52" in str(refused.value)
     nothing_changed(baby, woman_a)
 
 

@@ -7,8 +7,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from breaches.services import record_breach
+from facilities.models import Facility
 from oversight.registry import lists_for, overview, zeros_for
-from prisoners.models import Facility
 from restraints.models import Restraint
 from restraints.services import remove_restraint
 

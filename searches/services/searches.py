@@ -29,8 +29,8 @@ from bangkok import late
 from bangkok.errors import RuleBroken
 from bangkok.plausible import check_after_arrest
 from complaints.services import hold_if_protected
-from prisoners.models import Facility
-from prisoners.permissions import facilities_of, staff_of
+from facilities.models import Facility
+from facilities.scope import facilities_of, staff_of
 from staff.models import Course, Gender, TrainingRecord
 
 from ..models import (

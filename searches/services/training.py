@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 import audit
-from prisoners.permissions import facilities_of, staff_of
+from facilities.scope import facilities_of, staff_of
 from reminders.models import Basis, Reminder
 from reminders.services import resolve_reminder, schedule_reminder
 from staff.models import Course, TrainingRecord
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
     from django.db.models import QuerySet
 
-    from prisoners.models import Facility
+    from facilities.models import Facility
     from staff.models import User
 
 KIND = "staff.training_expiry"

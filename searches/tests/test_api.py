@@ -57,49 +57,49 @@ def test_custody_records_a_pat_down_and_reads_it_back(officer, woman_a):
 
 @pytest.mark.rule("19")
 def test_a_search_by_a_man_is_a_409_naming_rule_19_and_nothing_is_written(officer, man, woman_a):
-    response = api(officer).post(
-        her_searches(woman_a), body(searchers=[man.username]), format="json"
-    )
+    with refusals.nothing_written(Search, SearchAuthorisation):
+        response = api(officer).post(
+            her_searches(woman_a), body(searchers=[man.username]), format="json"
+        )
     assert response.status_code == 409
     assert response.json()["rule"] == "19" and man.get_full_name() in response.json()["detail"]
-    assert not Search.objects.exists()
 
 
 @pytest.mark.rule("M51")
 def test_a_strip_search_without_a_reason_is_a_409_naming_mandela_51(officer, woman_a):
-    response = api(officer).post(
-        her_searches(woman_a),
-        body(kind="strip", privacy="Private room", authorised_by="governor"),
-        format="json",
-    )
+    with refusals.nothing_written(Search, SearchAuthorisation):
+        response = api(officer).post(
+            her_searches(woman_a),
+            body(kind="strip", privacy="Private room", authorised_by="governor"),
+            format="json",
+        )
     assert response.status_code == 409 and response.json()["rule"] == "M51"
-    assert not Search.objects.exists()
 
 
 @pytest.mark.rule("20")
 def test_a_strip_search_when_a_scanner_was_available_without_why_is_a_409_naming_rule_20(
     officer, woman_a
 ):
-    response = api(officer).post(
-        her_searches(woman_a),
-        body(
-            kind="strip",
-            privacy="Private room",
-            reason="Seen hiding something",
-            scanner_available=True,
-        ),
-        format="json",
-    )
+    with refusals.nothing_written(Search, SearchAuthorisation):
+        response = api(officer).post(
+            her_searches(woman_a),
+            body(
+                kind="strip",
+                privacy="Private room",
+                reason="Seen hiding something",
+                scanner_available=True,
+            ),
+            format="json",
+        )
     assert response.status_code == 409 and response.json()["rule"] == "20"
-    assert not Search.objects.exists()
 
 
 @pytest.mark.rule("21")
 def test_a_visiting_child_searched_by_untrained_staff_is_a_409_naming_rule_21(officer, woman_a):
     visitor = {"subject": "child_visitor", "visiting_child_name": "Nok", "visiting_child_age": 8}
-    response = api(officer).post(her_searches(woman_a), body(**visitor), format="json")
+    with refusals.nothing_written(Search):
+        response = api(officer).post(her_searches(woman_a), body(**visitor), format="json")
     assert response.status_code == 409 and response.json()["rule"] == "21"
-    assert not Search.objects.exists()
 
 
 @pytest.mark.rule("M52")
@@ -120,9 +120,11 @@ def test_a_body_cavity_search_by_custody_staff_is_a_409_naming_mandela_52(office
 
 def test_staff_of_another_facility_are_not_accepted_as_searchers(officer, woman_a, facility_b):
     trained(make_staff("custody", facility_b, username="far_away"))
-    response = api(officer).post(her_searches(woman_a), body(searchers=["far_away"]), format="json")
+    with refusals.nothing_written(Search):
+        response = api(officer).post(
+            her_searches(woman_a), body(searchers=["far_away"]), format="json"
+        )
     assert response.status_code == 400 and "searchers" in response.json()
-    assert not Search.objects.exists()
 
 
 def test_another_facilitys_woman_is_a_404_to_read_and_to_record(officer, woman_b):
@@ -205,6 +207,6 @@ def test_the_governor_reads_the_training_records_of_her_facilitys_staff_only(
 
 
 def test_a_cell_search_is_not_recorded_as_a_search_of_her(officer, woman_a):
-    response = api(officer).post(her_searches(woman_a), body(kind="cell"), format="json")
+    with refusals.nothing_written(Search):
+        response = api(officer).post(her_searches(woman_a), body(kind="cell"), format="json")
     assert response.status_code == 400 and "kind" in response.json()
-    assert not Search.objects.exists()

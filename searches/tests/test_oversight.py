@@ -9,8 +9,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from facilities.models import Facility
 from oversight.registry import lists_for, zeros_for
-from prisoners.models import Facility
 from searches.models import Search, SearchStaff
 from searches.services import record_search
 from staff.models import Course, Gender

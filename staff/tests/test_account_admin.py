@@ -5,7 +5,7 @@ from django.contrib.sessions.models import Session
 
 from audit.models import AuditEvent
 from conftest import client_for
-from prisoners.permissions import facilities_of
+from facilities.scope import facilities_of
 from staff.models import AccessChange, Gender, TrainingRecord, User
 from staff.services import confirm
 from staff.signals import credentials_changed

@@ -155,7 +155,7 @@ def test_management_commands_still_work_for_the_set_up(cast, facility_b):
     from django.core.management import call_command
 
     call_command("grant_access", "custody", "--facility", "B", verbosity=0)
-    from prisoners.permissions import facilities_of
+    from facilities.scope import facilities_of
 
     assert facility_b in facilities_of(User.objects.get(username="custody"))
 

@@ -4,7 +4,7 @@ writes: the confirmed changes, the role, the facility, the audit rows."""
 import pytest
 
 from audit.models import AuditEvent
-from prisoners.permissions import facilities_of
+from facilities.scope import facilities_of
 from staff.models import AccessChange
 from staff.services import grant_confirmed, grant_confirmed_to_new
 from staff.tests.factories import UserFactory

@@ -233,6 +233,12 @@ def booked_visit(by: User, visit: Visit) -> Visit:
     return visit
 
 
+def _closed(visit: Visit, *, by: User) -> None:
+    from .prison import visit_closed
+
+    visit_closed(visit, by=by)
+
+
 @transaction.atomic
 def record_visit_held(*, by: User, visit: Visit, held_at: datetime | None = None) -> Visit:
     """Record that the visit took place; it answers the reminders about family contact
@@ -244,6 +250,7 @@ def record_visit_held(*, by: User, visit: Visit, held_at: datetime | None = None
     check_after_arrest(visit.prisoner, held_at, "held_at")
     visit.status, visit.closed_at, visit.closed_by = VisitStatus.HELD, held_at, by
     visit.save(update_fields=["status", "closed_at", "closed_by"])
+    _closed(visit, by=by)
     prisoner = visit.prisoner
     if visit.kind != VisitKind.LEGAL:
         resolve_reminder(key_prefix=family_contact_prefix(prisoner), by=by, outcome="Visit held")
@@ -277,5 +284,6 @@ def cancel_visit(*, by: User, visit: Visit, cancelled_by: str, reason: str = "")
     visit.closed_at, visit.closed_by = timezone.now(), by
     visit.full_clean()
     visit.save(update_fields=["status", "cancelled_by", "cancel_reason", "closed_at", "closed_by"])
+    _closed(visit, by=by)
     log(by, "visits.visit_cancelled", visit, visit.prisoner, cancelled_by=cancelled_by)
     return visit

@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy
 
 from authority.models import AuthorityState
 from authority.registry import Authority
-from authority.services import seek, sought, verbs_for
+from authority.services import end_undecided, seek, sought, verbs_for
 from bangkok.errors import RuleBroken
 from bangkok.formats import human_day
 from complaints.models import AdverseKind
@@ -159,10 +159,17 @@ CANCELLATIONS = Authority(
     url=lambda record: reverse("visits:visit", kwargs={"uuid": record.visit.uuid}),
     check=_check_cancellation,
     confirmed=_on_cancellation_confirmed,
+    undecided={"visit__status": VisitStatus.BOOKED},
     related=("prisoner", "facility", "authority_requested_by", "visit"),
     order=340,
 )
 confirm_cancellation, refuse_cancellation = verbs_for(CANCELLATIONS.key)
+
+
+def visit_closed(visit: Visit, *, by: User) -> None:
+    """The visit was held or cancelled otherwise: a cancellation asked for it and still
+    awaiting a governor ends with it and leaves her queue."""
+    end_undecided(CANCELLATIONS, visit.cancellations.all(), by=by, reason="Visit no longer booked")
 
 
 def _check_withdrawable(visitor: Visitor) -> None:
@@ -259,7 +266,17 @@ WITHDRAWALS = Authority(
     url=lambda record: reverse("visits:visitors", kwargs={"uuid": record.prisoner.uuid}),
     check=_check_withdrawal,
     confirmed=_on_withdrawal_confirmed,
+    undecided={
+        "visitor__status__in": [VisitorStatus.PROPOSED, VisitorStatus.APPROVED],
+        "visitor__court_order_reference": "",
+    },
     related=("prisoner", "facility", "authority_requested_by", "visitor"),
     order=341,
 )
 confirm_withdrawal, refuse_withdrawal = verbs_for(WITHDRAWALS.key)
+
+
+def visitor_settled(visitor: Visitor, *, by: User) -> None:
+    """She withdrew or refused the person, or a court ordered their visits: a withdrawal by
+    the prison still awaiting a governor ends and leaves her queue."""
+    end_undecided(WITHDRAWALS, visitor.withdrawals.all(), by=by, reason="Visitor list changed")

@@ -141,8 +141,15 @@ def record_consultation(
     visitor.status = VisitorStatus.APPROVED if agreed else VisitorStatus.REFUSED
     visitor.full_clean()
     visitor.save()
+    _settled(visitor, by=by)
     log(by, "visits.visitor_consulted", visitor, prisoner, answer=answer)
     return visitor
+
+
+def _settled(visitor: Visitor, *, by: User) -> None:
+    from .prison import visitor_settled
+
+    visitor_settled(visitor, by=by)
 
 
 @transaction.atomic
@@ -162,6 +169,7 @@ def approve_by_court_order(*, by: User, visitor: Visitor, reference: str, court:
     visitor.status = VisitorStatus.APPROVED
     visitor.full_clean()
     visitor.save()
+    _settled(visitor, by=by)
     log(by, "visits.visitor_court_order", visitor, prisoner)
     return visitor
 
@@ -181,6 +189,7 @@ def withdraw_visitor(*, by: User, visitor: Visitor) -> Visitor:
     visitor.status = VisitorStatus.WITHDRAWN
     visitor.withdrawn_at, visitor.withdrawn_by = timezone.now(), by
     visitor.save(update_fields=["status", "withdrawn_at", "withdrawn_by"])
+    _settled(visitor, by=by)
     take_off_booked_visits(
         visitor,
         by=by,
@@ -195,6 +204,8 @@ def take_off_booked_visits(visitor: Visitor, *, by: User, cancelled_by: str, rea
     """A withdrawn visitor is taken off the visits booked with them (a status on the link:
     the visit keeps who was booked); a visit left with nobody (and no lawyer) is cancelled,
     by whoever withdrew them."""
+    from .prison import visit_closed
+
     now = timezone.now()
     for visit in visitor.visits.filter(status=VisitStatus.BOOKED):
         VisitVisitor.objects.filter(visit=visit, visitor=visitor).update(
@@ -208,3 +219,4 @@ def take_off_booked_visits(visitor: Visitor, *, by: User, cancelled_by: str, rea
         visit.save(
             update_fields=["status", "cancelled_by", "cancel_reason", "closed_at", "closed_by"]
         )
+        visit_closed(visit, by=by)

@@ -8,8 +8,8 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
+from facilities.models import Facility
 from oversight.registry import lists_for, zeros_for
-from prisoners.models import Facility
 
 from .. import oversight
 from ..models import Visit, Visitor, VisitorStatus

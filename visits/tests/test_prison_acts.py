@@ -10,11 +10,16 @@ from django.db import DatabaseError, transaction
 from django.urls import reverse
 
 from audit.models import AuditEvent
-from bangkok.errors import RuleBroken
+from authority.tests.support import ended_undecided, in_queue, task_open
+from complaints.models import HeldAction
+from complaints.tests.factories import report
 from conftest import client_for
+from reminders.models import Reminder
+from tests import refusals
 from tests.versions import VersionedAPIClient
 
 from ..models import (
+    CancelledBy,
     LinkStatus,
     Visit,
     VisitCancellation,
@@ -23,12 +28,14 @@ from ..models import (
     VisitStatus,
     VisitVisitor,
 )
+from ..services.bookings import cancel_visit, record_visit_held
 from ..services.prison import (
     ask_to_cancel_visit,
     ask_to_withdraw_visitor,
     confirm_cancellation,
     confirm_withdrawal,
 )
+from ..services.visitors import approve_by_court_order, record_consultation, withdraw_visitor
 from .factories import approved, booked, visitor
 
 pytestmark = pytest.mark.django_db
@@ -66,11 +73,11 @@ def test_a_visit_the_prison_cancels_stays_booked_until_a_governor_confirms(cast,
 @pytest.mark.rule("43")
 def test_a_prison_cancellation_without_a_reason_is_refused_naming_rule_43(cast, woman_a):
     visit = booked(cast, woman_a, [approved(cast, woman_a)])
-    with pytest.raises(RuleBroken) as refused:
+    with refusals.refused("43", VisitCancellation, Reminder):
         ask_to_cancel_visit(by=cast["custody"], visit=visit, reason=" ")
-    assert refused.value.rule == "43"
     nothing_asked("visits.cancellation_asked")
-    answer = post(cast["custody"], f"/visits/{visit.uuid}/cancel/", {"cancelled_by": "prison"})
+    with refusals.nothing_written(VisitCancellation, Reminder):
+        answer = post(cast["custody"], f"/visits/{visit.uuid}/cancel/", {"cancelled_by": "prison"})
     assert answer.status_code == 409 and answer.json()["rule"] == "43"
     page = client_for(cast["custody"]).post(
         reverse("visits:cancel", args=[visit.uuid]), {"cancel-cancelled_by": "prison"}
@@ -175,10 +182,12 @@ def test_the_prison_never_withdraws_her_child_and_writes_nothing(cast, woman_a):
         age_given=8,
         answer="agrees",
     )
-    with pytest.raises(RuleBroken) as refused:
+    with refusals.refused("23", VisitorWithdrawal, Reminder):
         ask_to_withdraw_visitor(by=cast["social"], visitor=person, reason="Noisy")
-    assert refused.value.rule == "23"
-    answer = post(cast["social"], f"/visitors/{person.uuid}/prison-withdrawal/", {"reason": "x"})
+    with refusals.nothing_written(VisitorWithdrawal, Reminder):
+        answer = post(
+            cast["social"], f"/visitors/{person.uuid}/prison-withdrawal/", {"reason": "x"}
+        )
     assert answer.status_code == 409 and answer.json()["rule"] == "23"
     page = client_for(cast["social"]).post(
         reverse("visits:withdraw-by-prison", args=[person.uuid]), {"reason": "Noisy"}
@@ -192,10 +201,10 @@ def test_the_prison_never_withdraws_her_child_and_writes_nothing(cast, woman_a):
 @pytest.mark.rule("M43")
 def test_a_prison_withdrawal_without_a_reason_is_refused_naming_mandela_43(cast, woman_a):
     person = approved(cast, woman_a)
-    with pytest.raises(RuleBroken) as refused:
+    with refusals.refused("M43", VisitorWithdrawal, Reminder):
         ask_to_withdraw_visitor(by=cast["social"], visitor=person, reason="")
-    assert refused.value.rule == "M43"
-    answer = post(cast["social"], f"/visitors/{person.uuid}/prison-withdrawal/", {})
+    with refusals.nothing_written(VisitorWithdrawal, Reminder):
+        answer = post(cast["social"], f"/visitors/{person.uuid}/prison-withdrawal/", {})
     assert answer.status_code == 409 and answer.json()["rule"] == "M43"
     page = client_for(cast["social"]).post(
         reverse("visits:withdraw-by-prison", args=[person.uuid]), {"reason": ""}
@@ -231,3 +240,87 @@ def test_the_prison_withdraws_through_the_page_and_the_api_and_a_governor_decide
     assert confirmed.status_code == 200 and confirmed.json()["authority"] == "confirmed"
     second.refresh_from_db()
     assert second.status == VisitorStatus.REMOVED
+
+
+# A visit no longer booked (held, or cancelled otherwise) ends the cancellation asked for it.
+
+
+def _held(cast, visit, person):
+    record_visit_held(by=cast["custody"], visit=visit)
+
+
+def _she_cancelled(cast, visit, person):
+    cancel_visit(by=cast["custody"], visit=visit, cancelled_by=CancelledBy.HER, reason="Unwell")
+
+
+def _she_withdrew_the_visitor(cast, visit, person):
+    withdraw_visitor(by=cast["social"], visitor=person)
+
+
+@pytest.mark.parametrize(
+    ("no_longer_booked", "status"),
+    [
+        (_held, VisitStatus.HELD),
+        (_she_cancelled, VisitStatus.CANCELLED),
+        (_she_withdrew_the_visitor, VisitStatus.CANCELLED),
+    ],
+)
+@pytest.mark.parametrize("after_her_report", [False, True])
+def test_a_cancellation_of_a_visit_no_longer_booked_leaves_the_queue_and_its_task_closes(
+    cast, woman_a, no_longer_booked, status, after_her_report
+):
+    person = approved(cast, woman_a)
+    visit = booked(cast, woman_a, [person])
+    if after_her_report:
+        report(cast["health"], woman_a)  # the cancellation is held for both reviews
+    asked = ask_to_cancel_visit(by=cast["custody"], visit=visit, reason="Lockdown")
+    assert HeldAction.objects.exists() == after_her_report
+    assert in_queue(cast["governor"], asked) and task_open(asked)
+    page = reverse("visits:visit", args=[visit.uuid])
+    governor = client_for(cast["governor"])
+    assert 'data-testid="authority-decide"' in governor.get(page).content.decode()
+    no_longer_booked(cast, visit, person)
+    ended_undecided(cast["governor"], "visit-cancellations", asked)
+    visit.refresh_from_db()
+    assert visit.status == status and visit.cancelled_by != CancelledBy.PRISON
+    assert 'data-testid="authority-decide"' not in governor.get(page).content.decode()
+
+
+# A visitor she withdrew or refused herself, or whose visits a court ordered, ends the prison's
+# withdrawal of them; one she agrees to see keeps it waiting.
+
+
+def _she_withdrew(cast, person):
+    withdraw_visitor(by=cast["social"], visitor=person)
+
+
+def _she_refused(cast, person):
+    record_consultation(by=cast["social"], visitor=person, answer="refuses", language="th")
+
+
+def _a_court_ordered_the_visits(cast, person):
+    approve_by_court_order(by=cast["social"], visitor=person, reference="CO-1", court="Court")
+
+
+@pytest.mark.parametrize("settled", [_she_withdrew, _she_refused, _a_court_ordered_the_visits])
+@pytest.mark.parametrize("after_her_report", [False, True])
+def test_a_withdrawal_of_a_visitor_off_her_list_since_leaves_the_queue_and_its_task_closes(
+    cast, woman_a, settled, after_her_report
+):
+    person = visitor(cast, woman_a)  # not yet consulted
+    if after_her_report:
+        report(cast["health"], woman_a)  # the withdrawal is held for both reviews
+    asked = ask_to_withdraw_visitor(by=cast["social"], visitor=person, reason="A package")
+    assert in_queue(cast["governor"], asked) and task_open(asked)
+    settled(cast, person)
+    ended_undecided(cast["governor"], "visitor-withdrawals", asked)
+
+
+def test_a_withdrawal_of_a_visitor_she_agrees_to_see_still_awaits_the_governor(cast, woman_a):
+    person = visitor(cast, woman_a)
+    asked = ask_to_withdraw_visitor(by=cast["social"], visitor=person, reason="A package")
+    record_consultation(by=cast["social"], visitor=person, answer="agrees", language="th")
+    assert in_queue(cast["governor"], asked) and task_open(asked)
+    confirm_withdrawal(by=cast["governor"], record=asked)
+    person.refresh_from_db()
+    assert person.status == VisitorStatus.REMOVED

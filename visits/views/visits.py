@@ -14,7 +14,8 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from authority.services import may_decide
 from bangkok.forms import carrying
 from bangkok.pagination import paginate
-from prisoners.permissions import access_record, access_woman, facilities_of
+from facilities.scope import facilities_of
+from prisoners.permissions import access_record, access_woman
 
 from ..forms import BookingForm, CancelForm, HeldForm
 from ..models import Visit, VisitStatus

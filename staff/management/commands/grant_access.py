@@ -13,7 +13,7 @@ import secrets
 
 from django.core.management.base import BaseCommand, CommandError
 
-from prisoners.models import Facility
+from facilities.models import Facility
 from staff.models import Gender, User
 from staff.roles import ROLES
 from staff.services import grant_confirmed

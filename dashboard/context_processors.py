@@ -23,7 +23,7 @@ def navigation(request):
             items.append((_("Held for review"), reverse("complaints:held-list")))
         if holds_any_authority(user):
             items.append((_("Authorities waiting"), reverse("authority:queue")))
-        if user.has_perm("prisoners.oversee_facility"):
+        if user.has_perm("facilities.oversee_facility"):
             items.append((_("Oversight"), reverse("oversight:overview")))
     # Every member of staff: the changes of her access waiting for confirmation, the training
     # she records; a governor's and an administrator's decisions.

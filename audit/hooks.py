@@ -1,0 +1,18 @@
+"""What the audit trail plugs into Django: once per migrate, when every app's tables exist, no
+case row is ever deleted, and every changeable record's version moves on every change,
+whatever the door."""
+
+from django.apps import apps
+from django.db.models.signals import post_migrate
+
+from bangkok.hooks import Receiver
+from bangkok.versions import move_versions
+
+from .kept import refuse_deletes
+
+_AUDIT = apps.get_app_config("audit")
+
+PLUGS = (
+    Receiver(post_migrate, refuse_deletes, sender=_AUDIT, dispatch_uid="audit.refuse_deletes"),
+    Receiver(post_migrate, move_versions, sender=_AUDIT, dispatch_uid="audit.move_versions"),
+)

@@ -1,0 +1,66 @@
+"""What discipline plugs into the other areas."""
+
+from django.utils.translation import gettext_lazy as _
+
+from complaints.services import AdverseAction, stop_by_refusal
+from prisoners.demo import DemoStep
+from prisoners.sections import Section
+from prisoners.services import FlagWatcher
+from reminders.kinds import AnsweredBy, MayBeMarkedDone
+
+from . import demo, oversight
+from .services import charges, contact, segregation
+from .views.common import section_context
+
+PLUGS = (
+    segregation.AREA,
+    segregation.EXTENSIONS,
+    charges.SANCTIONS,
+    contact.RESTRICTIONS,
+    FlagWatcher(segregation.watch_protection),
+    # Only ending the segregation closes the orders to end it (Rule 22; Mandela 44).
+    AnsweredBy(_("the end of the segregation"), segregation.END_NOW_KIND),
+    AnsweredBy(_("the end of the segregation"), segregation.ALERT_KIND),
+    AnsweredBy(_("its end or extension"), segregation.PLANNED_END_KIND),
+    AnsweredBy(_("the daily health visit"), segregation.VISIT_KIND),
+    MayBeMarkedDone(segregation.UNFIT_KIND, segregation.ENDED_AT_LIMIT_KIND),
+    Section(
+        key="discipline",
+        title=_("Discipline"),
+        template="discipline/_section.html",
+        context=section_context,
+        order=320,
+    ),
+    *oversight.LISTS,
+    *oversight.ZEROS,
+    # Adverse actions held after her report, carried out once both reviews release them
+    # (Rules 7.3, 25.1).
+    AdverseAction("charge", held_by=charges.lay_charge, stop=charges.stop_held_charge),
+    *(
+        AdverseAction(
+            kind,
+            charges.carry_out_sanction,
+            held_by=charges.impose_sanction,
+            stop=stop_by_refusal(charges.SANCTIONS),
+        )
+        for kind in ("sanction", "loss_of_work")
+    ),
+    AdverseAction(
+        "segregation",
+        segregation.carry_out_segregation,
+        held_by=segregation.segregate,
+        stop=stop_by_refusal(segregation.AREA),
+    ),
+    AdverseAction(
+        "segregation_extension",
+        held_by=segregation.extend_segregation,
+        stop=stop_by_refusal(segregation.EXTENSIONS),
+    ),
+    AdverseAction(
+        "contact_restriction",
+        contact.carry_out_restriction,
+        held_by=contact.restrict_contact,
+        stop=stop_by_refusal(contact.RESTRICTIONS),
+    ),
+    DemoStep(order=110, run=demo.seed),
+)

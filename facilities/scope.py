@@ -1,0 +1,54 @@
+"""Facility scope: which facilities a member of staff works in, and who works in one.
+
+A user works in the facilities she is assigned to (a guardian object permission on the
+facility, granted by `staff.services`). No assignment, no facility: scope fails closed.
+Everything above (staff, reminders, the women's records and every area) starts here.
+"""
+
+from django.contrib.auth import get_user_model
+from django.db.models import CharField, QuerySet
+from django.db.models.functions import Cast
+from guardian.models import UserObjectPermission
+from guardian.shortcuts import get_objects_for_user
+
+from .models import Facility
+
+WORK_IN_FACILITY = "facilities.work_in_facility"
+
+
+def facilities_of(user) -> QuerySet[Facility]:
+    """The facilities she is assigned to (never all of them by a global permission)."""
+    if not user.is_authenticated or not user.is_active:
+        return Facility.objects.none()
+    return get_objects_for_user(
+        user, WORK_IN_FACILITY, klass=Facility, accept_global_perms=False, with_superuser=False
+    )
+
+
+def staff_of(facilities) -> QuerySet:
+    """Active staff who work in a facility, or in any of a QuerySet of facilities, by name
+    (one query)."""
+    if isinstance(facilities, Facility):
+        facilities = Facility.objects.filter(pk=facilities.pk)
+    app_label, codename = WORK_IN_FACILITY.split(".", 1)
+    keys = facilities.annotate(key=Cast("pk", CharField())).values("key")
+    grants = UserObjectPermission.objects.filter(
+        permission__codename=codename,
+        permission__content_type__app_label=app_label,
+        object_pk__in=keys,
+    )
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, pk__in=grants.values("user_id"))
+        .order_by("last_name", "first_name", "username")
+    )
+
+
+def staff_holding(perm: str, facility) -> QuerySet:
+    """Active staff of the facility whose role grants `perm` ("app_label.codename")."""
+    app_label, codename = perm.split(".", 1)
+    holders = get_user_model().objects.filter(
+        groups__permissions__codename=codename,
+        groups__permissions__content_type__app_label=app_label,
+    )
+    return staff_of(facility).filter(pk__in=holders.values("pk"))

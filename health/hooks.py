@@ -1,0 +1,78 @@
+"""What health plugs into the other areas: her page's health section, the parts of the
+clinical file page, the protection flags her clinical records call for, the screening of a
+child on the register who lives with her, and what closes each health task."""
+
+from django.utils.translation import gettext_lazy as _
+
+from prisoners.demo import DemoStep
+from prisoners.sections import Section
+from prisoners.services import FlagSource
+from register.services import ChildWatcher
+from reminders.kinds import AnsweredBy, MayBeMarkedDone
+
+from . import demo
+from .permissions import can_read_clinical
+from .sections import FilePart
+from .services import care, maternity, preventive
+from .services.screening import child_living_with_her
+from .views import care as care_views
+from .views import maternity as maternity_views
+from .views import preventive as preventive_views
+from .views import screening as screening_views
+
+
+def _health_section(request, prisoner):
+    if not can_read_clinical(request.user, prisoner):
+        return None  # absent, not empty, for every role that may not read the file
+    return {"woman": prisoner}
+
+
+PLUGS = (
+    Section(
+        key="health",
+        title=_("Health"),
+        template="health/_prisoner_section.html",
+        context=_health_section,
+        order=120,
+    ),
+    FilePart(
+        key="screening",
+        template="health/_screening.html",
+        context=screening_views.file_part,
+        order=10,
+    ),
+    FilePart(
+        key="maternity",
+        template="health/_maternity.html",
+        context=maternity_views.file_part,
+        order=20,
+    ),
+    FilePart(
+        key="preventive",
+        template="health/_preventive.html",
+        context=preventive_views.file_part,
+        order=30,
+    ),
+    FilePart(key="care", template="health/_care.html", context=care_views.file_part, order=40),
+    FlagSource(care.derive_flags, area="health", reasons=care.FLAG_REASONS),
+    FlagSource(maternity.derive_flags, area="health", reasons=maternity.FLAG_REASONS),
+    # The register says where a child lives: one living with her is screened (Rule 9).
+    ChildWatcher(child_living_with_her),
+    # What closes each health task: the record answering it (its title may say nothing of
+    # her health, and neither does this to anyone outside health staff: an escalated task is
+    # refused to the governor for being escalated, before any record is named).
+    AnsweredBy(_("the health encounter"), "health.pmtct", "health.substance_programme"),
+    AnsweredBy(_("the health encounter"), "health.education"),
+    AnsweredBy(_("the care contact"), *maternity.CONTACT_KINDS.values()),
+    AnsweredBy(_("the observation review"), "health.observation_review"),
+    AnsweredBy(_("the assessment"), "health.distress_recheck"),
+    AnsweredBy(_("the post-test counselling"), "health.hiv_post_counselling"),
+    AnsweredBy(_("the referral, or her choice about it"), "health.abuse_referral"),
+    AnsweredBy(_("the child's health screening"), "health.child_screening"),
+    AnsweredBy(_("the child's health check"), "health.child_check"),
+    MayBeMarkedDone("health.screening_follow_up"),
+    AnsweredBy(_("its outcome"), preventive.FOLLOW_UP_KIND),
+    MayBeMarkedDone("health.preventive"),
+    # The demonstration: her health records once her admission has gone as far as it goes.
+    DemoStep(order=50, each_woman=demo.health),
+)

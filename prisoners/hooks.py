@@ -1,0 +1,33 @@
+"""What the core record plugs into the other areas, and her open tasks on her page (the
+reminders sit below her record, so her page takes them from there)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from reminders.kinds import MayBeMarkedDone
+from reminders.services import tasks_for
+
+from . import demo
+from .sections import Section
+
+
+def _her_tasks(request, prisoner):
+    if not request.user.has_perm("reminders.view_reminder"):
+        return None
+    tasks = tasks_for(request.user).filter(prisoner=prisoner).select_related("prisoner")
+    return {"tasks": list(tasks[:20])}
+
+
+PLUGS = (
+    # The demonstration's sample tasks (seed_demo): nothing answers them.
+    MayBeMarkedDone(*demo.DEMO_TASK_KINDS.values()),
+    # The demonstration: a woman released before it, then (after her admission) her task.
+    demo.DemoStep(order=0, each_woman=demo.released),
+    demo.DemoStep(order=20, each_woman=demo.sample_task),
+    Section(
+        key="tasks",
+        title=_("Open tasks for you"),
+        template="reminders/_section.html",
+        context=_her_tasks,
+        order=900,
+    ),
+)

@@ -1,0 +1,30 @@
+"""What the register of children plugs into the other areas."""
+
+from django.utils.translation import gettext_lazy as _
+
+from prisoners.demo import DemoStep
+from prisoners.sections import Section
+from prisoners.services import FlagSource
+from reminders.kinds import AnsweredBy
+
+from .demo import children
+from .reading import children_section
+from .services import FLAG_REASONS, flags_from_register
+
+
+def _children_section(request, prisoner):
+    return children_section(viewer=request.user, mother=prisoner)
+
+
+PLUGS = (
+    FlagSource(flags_from_register, area="register", reasons=FLAG_REASONS),
+    AnsweredBy(_("where the child lives, in the register"), "register.whereabouts_unknown"),
+    Section(
+        key="children",
+        title=_("Children"),
+        template="register/_section.html",
+        context=_children_section,
+        order=200,
+    ),
+    DemoStep(order=30, each_woman=children),
+)

@@ -1,0 +1,17 @@
+"""What sign-in plugs into the other areas: when her credentials change, her API tokens are
+revoked; and the OpenAPI schema describes its authentication classes (`schema`, which
+registers them with the schema generator as it is imported)."""
+
+from bangkok.hooks import Receiver
+from staff.signals import credentials_changed
+
+from . import schema  # noqa: F401
+from .receivers import revoke_tokens_on_credentials_change
+
+PLUGS = (
+    Receiver(
+        credentials_changed,
+        revoke_tokens_on_credentials_change,
+        dispatch_uid="signin.revoke_tokens",
+    ),
+)
