@@ -1,47 +1,33 @@
-"""The admission API (Mandela Rules 7 and 67; Bangkok Rules 2.1, 2.2 and 4).
-
-Views parse input and find records through the access funnel; the services check the role
-and the Rules, write and audit. A refusal under a Rule is a 409 naming the rule.
+"""The admission API's reads (Mandela Rules 7 and 67; Bangkok Rules 2.1, 2.2 and 4): the
+episodes, one episode, her family, her property and her requests for suspension, each through
+the access funnel and `admissions.reading`. What staff do with them is declared in
+`admissions.actions`.
 """
 
 import django_filters
-from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
-from rest_framework import generics, status
+from rest_framework import generics
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from authority.serializers import RefuseInput
-from bangkok.actions import Area, Operation, operation_urls
 from bangkok.api_permissions import requires
 from bangkok.pagination import KeysetPagination
-from bangkok.schema import ERROR, FIELD_ERRORS
-from bangkok.versions import READ_HEADERS, VERSION_ANSWERS, VERSION_HEADERS, VersionedView
-from prisoners.permissions import access_prisoner, access_woman, prisoners_visible_to
+from bangkok.schema import FIELD_ERRORS
+from bangkok.versions import READ_HEADERS, VersionedView
+from prisoners.permissions import access_prisoner, prisoners_visible_to
 
 from . import reading, services
-from .models import Admission, Stage, SuspensionRequest, TransferProposal
+from .models import Admission, Stage
 from .permissions import ADMIT, VIEW, access_admission
 from .serializers import (
     AdmissionDetailSerializer,
     AdmissionSerializer,
-    AdmitSerializer,
-    AllocateSerializer,
-    AllocationSerializer,
-    DecideSuspensionSerializer,
     FamilyMemberSerializer,
     FindReturningSerializer,
     PropertyItemSerializer,
-    RecordPropertySerializer,
-    ReleaseSerializer,
-    RequestSuspensionSerializer,
     ReturningWomanSerializer,
-    RightsOfferResultSerializer,
-    RightsOfferSerializer,
     SuspensionRequestSerializer,
-    TransferInputSerializer,
-    TransferProposalSerializer,
 )
 
 DECIDE_ALLOCATION = "admissions.decide_allocation"
@@ -50,10 +36,6 @@ READ_PROPERTY = "admissions.view_propertyitem"
 ADMISSION_ORDER = ("admitted_at", "id")
 
 INVALID = OpenApiResponse(FIELD_ERRORS, description="Invalid input, naming the field.")
-
-
-def refused(rule: str) -> OpenApiResponse:
-    return OpenApiResponse(ERROR, description=f"Refused under Rule {rule}; nothing written.")
 
 
 class ByMethod:
@@ -87,23 +69,11 @@ class AdmissionFilter(django_filters.FilterSet):
         summary="Admissions of women in your facilities",
         description="Oldest first. `stage=reception` lists the women still in reception.",
     ),
-    post=extend_schema(
-        tags=["admissions"],
-        summary="Admit a woman on a commitment order (Mandela Rule 7)",
-        description=(
-            "A new woman with her `identity`, or a returning woman by her record's id "
-            "(`returning`), never both. Schedules her entry health screening and, for a "
-            "foreign national, the consular offer."
-        ),
-        request=AdmitSerializer,
-        responses={
-            201: AdmissionDetailSerializer,
-            400: INVALID,
-            409: refused("M7"),
-        },
-    ),
 )
-class AdmissionList(ByMethod, generics.ListCreateAPIView):
+class AdmissionList(ByMethod, generics.ListAPIView):
+    """Admissions of women in your facilities; admitting one at the same address is an action
+    (`admissions.actions`)."""
+
     read_perm, write_perm = VIEW, ADMIT
     serializer_class = AdmissionSerializer
     filterset_class = AdmissionFilter
@@ -114,23 +84,6 @@ class AdmissionList(ByMethod, generics.ListCreateAPIView):
         return Admission.objects.filter(
             prisoner__in=prisoners_visible_to(self.request.user, VIEW)
         ).select_related("prisoner", "facility")
-
-    def create(self, request, *args, **kwargs):
-        body = AdmitSerializer(data=request.data, context={"request": request})
-        body.is_valid(raise_exception=True)
-        data = body.validated_data
-        admission = services.admit_woman(
-            by=request.user,
-            facility=data["facility"],
-            commitment={name: data[name] for name in services.COMMITMENT_FIELDS},
-            identity=data.get("identity"),
-            returning=data.get("returning"),
-            admitted_at=data.get("admitted_at"),
-            received_from=data["received_from"],
-            interpreter_needed=data["interpreter_needed"],
-            injuries_noted=data["injuries_noted"],
-        )
-        return Response(episode(request, admission), status=status.HTTP_201_CREATED)
 
 
 @extend_schema(
@@ -173,107 +126,17 @@ class AdmissionDetail(VersionedView, APIView):
         return Response(episode(request, self.read(access_admission(request.user, uuid))))
 
 
-@extend_schema(
-    tags=["admissions"],
-    summary="Record a right offered on admission and her answer (Rule 2.1)",
-    description=(
-        "Offered when, by whom, in which language, and her answer; declining is a complete "
-        "answer. A later answer replaces the earlier one; the history keeps both."
-    ),
-    request=RightsOfferSerializer,
-    responses={**VERSION_ANSWERS, 201: RightsOfferResultSerializer, 400: INVALID},
-    parameters=VERSION_HEADERS,
-)
-class RecordRightsOffer(VersionedView, APIView):
-    versioned = Admission
-    permission_classes = [requires(ADMIT)]
-
-    def post(self, request, uuid):
-        admission = access_admission(request.user, uuid, perm=ADMIT)
-        body = RightsOfferSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        offer = self.change(
-            request,
-            admission,
-            lambda: services.record_rights_offer(
-                by=request.user, admission=admission, **body.validated_data
-            ),
-        )
-        return Response(RightsOfferResultSerializer(offer).data, status=status.HTTP_201_CREATED)
-
-
-@extend_schema(
-    tags=["admissions"],
-    summary="Complete the admission: she leaves reception",
-    description=(
-        "Refused (409) until every right of Rule 2.1 is answered, and while a dependent child "
-        "outside has neither an arrangement nor a recorded reason (Rule 2.2)."
-    ),
-    request=None,
-    responses={
-        **VERSION_ANSWERS,
-        200: AdmissionDetailSerializer,
-        400: OpenApiResponse(FIELD_ERRORS, description="The admission is not in reception."),
-        409: refused("2.1 or 2.2"),
-    },
-    parameters=VERSION_HEADERS,
-)
-class CompleteAdmission(VersionedView, APIView):
-    versioned = Admission
-    permission_classes = [requires(ADMIT)]
-
-    def post(self, request, uuid):
-        admission = access_admission(request.user, uuid, perm=ADMIT)
-        admission = self.change(
-            request,
-            admission,
-            lambda: services.complete_admission(by=request.user, admission=admission),
-        )
-        return Response(episode(request, admission))
-
-
-@extend_schema(
-    tags=["admissions"],
-    summary="Decide where she is held (Rule 4)",
-    description=(
-        "Distances come from her home's coordinates. A placement away from the facility "
-        "nearest her home, or against her preference, is refused (409) without a written "
-        "`reason`."
-    ),
-    request=AllocateSerializer,
-    responses={**VERSION_ANSWERS, 201: AllocationSerializer, 400: INVALID, 409: refused("4")},
-    parameters=VERSION_HEADERS,
-)
-class Allocate(VersionedView, APIView):
-    versioned = Admission
-    permission_classes = [requires(DECIDE_ALLOCATION)]
-
-    def post(self, request, uuid):
-        admission = access_admission(request.user, uuid, perm=DECIDE_ALLOCATION)
-        body = AllocateSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        allocation = self.change(
-            request,
-            admission,
-            lambda: services.allocate(by=request.user, admission=admission, **body.validated_data),
-        )
-        return Response(AllocationSerializer(allocation).data, status=status.HTTP_201_CREATED)
-
-
 @extend_schema_view(
     get=extend_schema(
         tags=["family"],
         summary="Her family, emergency contact and next of kin (Mandela Rule 7(f)(g))",
         responses={200: FamilyMemberSerializer(many=True)},
     ),
-    post=extend_schema(
-        tags=["family"],
-        summary="Record a family member, emergency contact or next of kin",
-        request=FamilyMemberSerializer,
-        responses={201: FamilyMemberSerializer, 400: INVALID},
-    ),
 )
 class FamilyList(ByMethod, APIView):
+    """Her family, emergency contact and next of kin (Mandela Rule 7(f)(g)): read here, and
+    recorded at the same address by an action (`admissions.actions`)."""
+
     # Not paginated: a woman's family is a short list, read in one query.
     read_perm, write_perm = services.READ_FAMILY, services.FAMILY
 
@@ -281,15 +144,6 @@ class FamilyList(ByMethod, APIView):
         woman = access_prisoner(request.user, uuid, perm=services.READ_FAMILY)
         section = reading.family_section(viewer=request.user, prisoner=woman)
         return Response(FamilyMemberSerializer(section["family"], many=True).data)
-
-    def post(self, request, uuid):
-        woman = access_prisoner(request.user, uuid, perm=services.FAMILY)
-        body = FamilyMemberSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        member = services.record_family_member(
-            by=request.user, prisoner=woman, **body.validated_data
-        )
-        return Response(FamilyMemberSerializer(member).data, status=status.HTTP_201_CREATED)
 
 
 # Her property (Mandela Rules 7(e) and 67)
@@ -302,16 +156,6 @@ class FamilyList(ByMethod, APIView):
         description="Each line, kept in store or by her, and when it was returned to her.",
         responses={200: PropertyItemSerializer(many=True)},
     ),
-    post=extend_schema(
-        tags=["admissions"],
-        summary="Add a line to the inventory of her property (Mandela Rule 7(e))",
-        description=(
-            "A line added after she signed the inventory needs her signature again (Mandela "
-            "Rule 67(1)). Refused (400) once she is released."
-        ),
-        request=RecordPropertySerializer,
-        responses={201: PropertyItemSerializer, 400: INVALID},
-    ),
 )
 class PropertyList(ByMethod, APIView):
     # Not paginated: one episode's inventory is a short list, read in one query.
@@ -321,46 +165,11 @@ class PropertyList(ByMethod, APIView):
         admission = access_admission(request.user, uuid, perm=READ_PROPERTY)
         return Response(PropertyItemSerializer(admission.property.all(), many=True).data)
 
-    def post(self, request, uuid):
-        admission = access_admission(request.user, uuid, perm=services.KEEP_PROPERTY)
-        body = RecordPropertySerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        item = services.record_property(by=request.user, admission=admission, **body.validated_data)
-        return Response(PropertyItemSerializer(item).data, status=status.HTTP_201_CREATED)
-
-
-@extend_schema(
-    tags=["admissions"],
-    summary="Record that she signed the inventory of her property (Mandela Rule 67(1))",
-    description="Refused (400) while the inventory is empty, and once she is released.",
-    request=None,
-    responses={
-        **VERSION_ANSWERS,
-        200: AdmissionDetailSerializer,
-        400: OpenApiResponse(
-            FIELD_ERRORS, description="The inventory is empty, or she has been released."
-        ),
-    },
-    parameters=VERSION_HEADERS,
-)
-class SignPropertyInventory(VersionedView, APIView):
-    versioned = Admission
-    permission_classes = [requires(services.KEEP_PROPERTY)]
-
-    def post(self, request, uuid):
-        admission = access_admission(request.user, uuid, perm=services.KEEP_PROPERTY)
-        admission = self.change(
-            request,
-            admission,
-            lambda: services.sign_property_inventory(by=request.user, admission=admission),
-        )
-        return Response(episode(request, admission))
-
 
 # Suspension of detention to arrange her children's care (Rule 2.2)
 
 
-def _suspension_context(viewer) -> dict:
+def suspension_context(viewer) -> dict:
     return {"show_grounds": reading.sees_grounds(viewer)}
 
 
@@ -374,17 +183,6 @@ def _suspension_context(viewer) -> dict:
         ),
         responses={200: SuspensionRequestSerializer(many=True)},
     ),
-    post=extend_schema(
-        tags=["admissions"],
-        summary="Record her request for a suspension of detention (Rule 2.2)",
-        description=(
-            "Sent to the competent authority to arrange her children's care. Social workers "
-            "are asked to follow it up if it is still undecided after "
-            "SUSPENSION_FOLLOW_UP_HOURS. Refused (400) once she is released."
-        ),
-        request=RequestSuspensionSerializer,
-        responses={201: SuspensionRequestSerializer, 400: INVALID},
-    ),
 )
 class SuspensionRequestList(ByMethod, APIView):
     # Not paginated: an episode has few requests, read in one query.
@@ -395,179 +193,3 @@ class SuspensionRequestList(ByMethod, APIView):
         requests, show_grounds = reading.suspensions_on(request.user, admission)
         context = {"show_grounds": show_grounds}
         return Response(SuspensionRequestSerializer(requests, many=True, context=context).data)
-
-    def post(self, request, uuid):
-        admission = access_admission(request.user, uuid, perm=services.REQUEST_SUSPENSION)
-        body = RequestSuspensionSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        suspension = services.request_suspension(
-            by=request.user, admission=admission, **body.validated_data
-        )
-        return Response(
-            SuspensionRequestSerializer(suspension, context=_suspension_context(request.user)).data,
-            status=status.HTTP_201_CREATED,
-        )
-
-
-def access_suspension_request(user, uuid, perm: str) -> SuspensionRequest:
-    """One request, found through its admission's access funnel; else 404."""
-    suspension = SuspensionRequest.objects.filter(uuid=uuid).select_related("admission").first()
-    if suspension is None:
-        raise Http404("No such request in your facilities.")
-    suspension.admission = access_admission(user, suspension.admission.uuid, perm=perm)
-    return suspension
-
-
-@extend_schema(
-    tags=["admissions"],
-    summary="Record the decision on her request for suspension of detention (Rule 2.2)",
-    description=(
-        "Granted or refused by the competent authority, or withdrawn by her. A decision "
-        "recorded is final (400 if one already is); a new request is a new record."
-    ),
-    request=DecideSuspensionSerializer,
-    responses={**VERSION_ANSWERS, 200: SuspensionRequestSerializer, 400: INVALID},
-    parameters=VERSION_HEADERS,
-)
-class DecideSuspension(VersionedView, APIView):
-    versioned = SuspensionRequest
-    permission_classes = [requires(services.DECIDE_SUSPENSION)]
-
-    def post(self, request, uuid):
-        suspension = access_suspension_request(request.user, uuid, perm=services.DECIDE_SUSPENSION)
-        body = DecideSuspensionSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        admission = suspension.admission
-        suspension = self.change(
-            request,
-            suspension,
-            lambda: services.decide_suspension(
-                by=request.user, request=suspension, **body.validated_data
-            ),
-        )
-        suspension.admission = admission
-        return Response(
-            SuspensionRequestSerializer(suspension, context=_suspension_context(request.user)).data
-        )
-
-
-# Transfers and release (Mandela Rule 7(c) and 67; Rule 4)
-
-
-@extend_schema(
-    tags=["admissions"],
-    summary="Propose transferring her to another facility on this episode (Rule 4)",
-    description=(
-        "With a written reason. Every transfer is an allocation decision (Rule 4): away from "
-        "the facility nearest her home, or against her preference, refused (409) without a "
-        "reason. It is recorded as proposed (`status: proposed`, awaiting a governor's "
-        "confirmation) and takes effect only when a governor of her facility confirms it "
-        "(`/transfer-proposals/{uuid}/confirm/`): then she moves, with the date and hour of "
-        "the confirmation, her open tasks with her. Refused (400) before her admission is "
-        "complete, once she is released, to where she is already held, or while another "
-        "transfer of hers awaits confirmation."
-    ),
-    request=TransferInputSerializer,
-    responses={
-        **VERSION_ANSWERS,
-        201: TransferProposalSerializer,
-        400: INVALID,
-        409: refused("4"),
-    },
-    parameters=VERSION_HEADERS,
-)
-class TransferWoman(VersionedView, APIView):
-    versioned = Admission
-    permission_classes = [requires(services.TRANSFER)]
-
-    def post(self, request, uuid):
-        admission = access_admission(request.user, uuid, perm=services.TRANSFER)
-        body = TransferInputSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        proposal = self.change(
-            request,
-            admission,
-            lambda: services.propose_transfer(
-                by=request.user, admission=admission, **body.validated_data
-            ),
-        )
-        return Response(TransferProposalSerializer(proposal).data, status=status.HTTP_201_CREATED)
-
-
-# A governor's confirmation or refusal of a proposed transfer (Rule 4)
-
-TRANSFER_AREA = Area(
-    tag="admissions",
-    access=lambda user, uuid, write=True: access_woman(user, uuid, services.CONFIRM_TRANSFER),
-    not_found=OpenApiResponse(
-        ERROR,
-        description=(
-            "No such proposed transfer in your facilities, or your role doesn't confirm "
-            "transfers (the same answer either way)."
-        ),
-    ),
-    prefix="api-transfer",
-)
-TRANSFER_DECISIONS = [
-    Operation(
-        "confirm",
-        "transfer-proposals/<uuid:uuid>/confirm/",
-        "Confirm a proposed transfer: she moves now (the governor)",
-        services.confirm_transfer,
-        TransferProposalSerializer,
-        model=TransferProposal,
-        arg="record",
-        rules=("4",),
-        description=(
-            "A governor of her facility, never whoever proposed it (409). Rule 4 is checked "
-            "again now (409), and that the episode is still open and she is still where it "
-            "moves her from (400). 400 once decided, or ended by her release (of two "
-            "governors at once, one wins)."
-        ),
-    ),
-    Operation(
-        "refuse",
-        "transfer-proposals/<uuid:uuid>/refuse/",
-        "Refuse a proposed transfer, with a reason: it never happens (the governor)",
-        services.refuse_transfer,
-        TransferProposalSerializer,
-        RefuseInput,
-        model=TransferProposal,
-        arg="record",
-        rules=("4",),
-    ),
-]
-transfer_decision_urls = operation_urls(TRANSFER_DECISIONS, TRANSFER_AREA)
-
-
-@extend_schema(
-    tags=["admissions"],
-    summary="Release her: the episode is closed",
-    description=(
-        "On a date and hour, for a recorded reason; her open tasks are cancelled. Refused "
-        "(409) while property kept in store for her is not confirmed returned to her against "
-        "her signature (`property_returned`, Mandela Rule 67(2))."
-    ),
-    request=ReleaseSerializer,
-    responses={
-        **VERSION_ANSWERS,
-        200: AdmissionDetailSerializer,
-        400: INVALID,
-        409: refused("M67"),
-    },
-    parameters=VERSION_HEADERS,
-)
-class ReleaseWoman(VersionedView, APIView):
-    versioned = Admission
-    permission_classes = [requires(services.CHANGE_ADMISSION)]
-
-    def post(self, request, uuid):
-        admission = access_admission(request.user, uuid, perm=services.CHANGE_ADMISSION)
-        body = ReleaseSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        admission = self.change(
-            request,
-            admission,
-            lambda: services.release(by=request.user, admission=admission, **body.validated_data),
-        )
-        return Response(episode(request, admission))

@@ -1,22 +1,23 @@
+"""Admission pages: admitting a woman, the admission's page with its forms, and the printable
+information sheet. What the page's forms do is declared with their actions
+(`admissions.actions`)."""
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 
 from bangkok.errors import RuleBroken
-from bangkok.forms import StyledForm, attempt, carrying, refusal_into
+from bangkok.forms import carrying, refusal_into
 from facilities.scope import facilities_of
 from prisoners.permissions import access_prisoner
 from register.permissions import ADD_CHILD, can_read_child_identity
 from register.reading import children_of
-from register.services import record_child
 
 from . import reading, services
 from .forms import (
@@ -33,7 +34,7 @@ from .forms import (
     SuspensionRequestForm,
     TransferForm,
 )
-from .models import RightsItem, Stage, SuspensionRequest
+from .models import Stage
 from .permissions import ADMIT, access_admission
 
 
@@ -107,7 +108,9 @@ def _facility_for(request):
     raise ValidationError(_("Choose the facility she is received into."))
 
 
-def _detail(request, admission, **forms):
+def detail_page(request, admission, **forms):
+    """The admission's page, with its forms (one of them refused, if given). The forms post to
+    their actions (`admissions.actions`)."""
     user = request.user
     context = {
         "admission": admission,
@@ -170,181 +173,7 @@ def _detail(request, admission, **forms):
 @login_required
 @require_safe
 def admission_detail(request, uuid):
-    return _detail(request, access_admission(request.user, uuid))
-
-
-def _submit(
-    request, admission, form, save, *, form_key: str, done="", then=None, record=None, **extra
-):
-    """Validate the form and call the service. On success, back to the admission page (or to
-    `then`); on a refusal, the page again with the refusal beside the form (naming the rule
-    or the field). A form that changes an existing `record` (the admission, a request on it)
-    carries its version (`bangkok.forms.attempt`)."""
-    saved, result = attempt(form, save, record)
-    if saved:
-        if done:
-            messages.success(request, done)
-        return redirect(then) if then else redirect("admissions:detail", uuid=admission.uuid)
-    return _detail(request, admission, **{form_key: form}, **extra)
-
-
-@login_required
-@require_POST
-def offer_right(request, uuid):
-    admission = access_admission(request.user, uuid, perm=ADMIT)
-    # Each right has its own form on the page, prefixed with the right's name.
-    item = request.POST.get("item", "")
-    form = RightsOfferForm(request.POST, prefix=item if item in RightsItem.values else None)
-
-    def save(**data):
-        services.record_rights_offer(by=request.user, admission=admission, **data)
-
-    return _submit(
-        request, admission, form, save, form_key="rights_form", rights_item=item, record=admission
-    )
-
-
-def _form_action(*, perm, form_class, form_key, act, done="", then="", changes=False):
-    """A POST view for one of the admission page's forms: `act(by, admission, **data)` calls
-    the service; the page comes back with the refusal beside the form when it refuses. A form
-    that `changes` the admission carries its version; one that adds a new record (a child, a
-    property item) to it does not."""
-
-    @login_required
-    @require_POST
-    def view(request, uuid):
-        admission = access_admission(request.user, uuid, perm=perm)
-
-        def save(**data):
-            return act(request.user, admission, **data)
-
-        return _submit(
-            request,
-            admission,
-            form_class(request.POST),
-            save,
-            form_key=form_key,
-            done=str(done),
-            then=reverse(then) if then else None,
-            record=admission if changes else None,
-        )
-
-    return view
-
-
-add_child = _form_action(
-    perm=ADD_CHILD,
-    form_class=ChildForm,
-    form_key="child_form",
-    act=lambda by, admission, **data: record_child(by=by, mother=admission.prisoner, **data),
-    done=gettext_lazy("Child added to the register."),
-)
-add_family_member = _form_action(
-    perm=services.FAMILY,
-    form_class=FamilyMemberForm,
-    form_key="family_form",
-    act=lambda by, admission, **data: services.record_family_member(
-        by=by, prisoner=admission.prisoner, **data
-    ),
-    done=gettext_lazy("Family member recorded."),
-)
-allocate = _form_action(
-    perm="admissions.decide_allocation",
-    form_class=AllocationForm,
-    form_key="allocation_form",
-    act=lambda by, admission, **data: services.allocate(by=by, admission=admission, **data),
-    done=gettext_lazy("Allocation recorded."),
-    changes=True,
-)
-add_property = _form_action(
-    perm=services.KEEP_PROPERTY,
-    form_class=PropertyForm,
-    form_key="property_form",
-    act=lambda by, admission, **data: services.record_property(by=by, admission=admission, **data),
-    done=gettext_lazy("Added to her property. She signs the inventory again."),
-)
-request_suspension = _form_action(
-    perm=services.REQUEST_SUSPENSION,
-    form_class=SuspensionRequestForm,
-    form_key="suspension_form",
-    act=lambda by, admission, **data: services.request_suspension(
-        by=by, admission=admission, **data
-    ),
-    done=gettext_lazy("Request recorded. Social workers will follow it up."),
-)
-# Proposed, it awaits a governor's confirmation (the governor's queue at /authority/).
-transfer = _form_action(
-    perm=services.TRANSFER,
-    form_class=TransferForm,
-    form_key="transfer_form",
-    act=lambda by, admission, facility, **data: services.propose_transfer(
-        by=by, admission=admission, to_facility=facility, **data
-    ),
-    done=gettext_lazy("The transfer is proposed: she moves when a governor confirms it."),
-    changes=True,
-)
-release = _form_action(
-    perm=services.CHANGE_ADMISSION,
-    form_class=ReleaseForm,
-    form_key="release_form",
-    act=lambda by, admission, **data: services.release(by=by, admission=admission, **data),
-    done=gettext_lazy("She is released; the episode is closed."),
-    changes=True,
-)
-
-
-@login_required
-@require_POST
-def sign_property(request, uuid):
-    admission = access_admission(request.user, uuid, perm=services.KEEP_PROPERTY)
-    form = StyledForm(request.POST)
-    saved, _result = attempt(
-        form,
-        lambda: services.sign_property_inventory(by=request.user, admission=admission),
-        admission,
-    )
-    if saved:
-        messages.success(request, _("Her signature on the inventory is recorded."))
-    else:
-        messages.error(request, " ".join(form.non_field_errors()))
-    return redirect("admissions:detail", uuid=admission.uuid)
-
-
-@login_required
-@require_POST
-def decide_suspension(request, uuid, request_uuid):
-    admission = access_admission(request.user, uuid, perm=services.DECIDE_SUSPENSION)
-    suspension = SuspensionRequest.objects.filter(uuid=request_uuid, admission=admission).first()
-    if suspension is None:
-        raise Http404("No such request on this admission.")
-
-    def save(**data):
-        services.decide_suspension(by=request.user, request=suspension, **data)
-
-    return _submit(
-        request,
-        admission,
-        SuspensionDecisionForm(request.POST),
-        save,
-        form_key="decision_form",
-        done=_("Outcome recorded."),
-        decision_for=suspension.uuid,
-        record=suspension,
-    )
-
-
-@login_required
-@require_POST
-def complete(request, uuid):
-    admission = access_admission(request.user, uuid, perm=ADMIT)
-    form = StyledForm(request.POST)
-    saved, _result = attempt(
-        form, lambda: services.complete_admission(by=request.user, admission=admission), admission
-    )
-    if not saved:
-        return _detail(request, admission, complete_error=" ".join(form.non_field_errors()))
-    messages.success(request, _("Admission complete."))
-    return redirect("prisoners:detail", uuid=admission.prisoner.uuid)
+    return detail_page(request, access_admission(request.user, uuid))
 
 
 @login_required

@@ -1,7 +1,7 @@
 """Actions declared as data: one declaration per service verb yields its API operation and,
 where staff act on a page, its form view. This module is the one place that builds either
-(the pages of admissions, register, reminders and authority still have their own form views,
-to be converted).
+(the pages of reminders and authority still have their own form views, to be converted;
+admitting a woman, `admissions.views.new_admission`, is a page of its own).
 
 An area lists its `Action`s once (in `<app>/actions.py`) with the `Area` that says how they
 reach the woman, and its URL modules mount them:
@@ -155,6 +155,14 @@ class Page:
     offered: Callable[[Any, Any], bool] | None = None
     """(request, target) -> whether the page offers the form to this caller on this record: if
     not, it shows without the form (`form` None) and refuses a POST like a missing record."""
+    key: str = "uuid"
+    """The part of the page's address naming the record acted on."""
+    within: str = ""
+    """Where `key` isn't "uuid": the relation of that record to the record the address's `uuid`
+    names (it must belong to it, else 404)."""
+    instead: Callable[[Any, Any], HttpResponse | None] = lambda request, target: None
+    """(request, target) -> what GET shows instead of the form when there is nothing left to
+    do (the record already decided), or None."""
 
 
 @dataclass(frozen=True)
@@ -185,6 +193,15 @@ class Action:
     answers: dict = field(default_factory=dict)
     """Answers the API documents besides (or instead of) the ones above, by status code."""
     page: Page | None = None
+    method: str = "post"
+    """"patch": a change to the record's own fields, `body` bound to it and partial (only the
+    fields given change)."""
+    changes: bool = True
+    """False: the action adds a record to the one the address names (`model`), leaving that
+    record's version alone (no If-Match)."""
+    answer: Callable | None = None
+    """(request, result) -> the API's answer body, where it depends on who asks (else `out` of
+    `shown(result)`; `out` still documents it)."""
 
 
 # The API's name for an action, from before pages were declared with it.
@@ -228,23 +245,29 @@ class OperationView(VersionedView, APIView):
     @property
     def versioned(self):
         """The model of the record whose version a request names (None: a new record)."""
-        return self.operation.model
+        return self.operation.model if self.operation.changes else None
 
-    def post(self, request, uuid=None):
+    def act(self, request, uuid=None):
         op = self.operation
         record, woman = reach(op, self.area, request.user, uuid)
         data = {}
         if op.body is not None:
-            body = op.body(data=request.data, context={"request": request, "woman": woman})
+            context = {"request": request, "woman": woman}
+            if op.method == "patch":
+                body = op.body(record, data=request.data, partial=True, context=context)
+            else:
+                body = op.body(data=request.data, context=context)
             body.is_valid(raise_exception=True)
             data = body.validated_data
 
         def make():
             return call(op, request.user, record, data)
 
-        result = make() if op.model is None else self.change(request, record, make)
+        result = make() if self.versioned is None else self.change(request, record, make)
         return Response(
-            op.out(op.shown(result), many=op.many).data,
+            op.out(op.shown(result), many=op.many).data
+            if op.answer is None
+            else op.answer(request, result),
             status=status.HTTP_201_CREATED if op.created else status.HTTP_200_OK,
         )
 
@@ -256,14 +279,20 @@ def view_for(op: Action, area: Area):
     if op.rules:
         responses[409] = refused(op.rules)
     parameters = []
-    if op.model is not None:
+    if op.model is not None and op.changes:
         responses.update(VERSION_ANSWERS)
         parameters.extend(VERSION_HEADERS)
     if op.answers:
         responses = dict(sorted({**responses, **op.answers}.items()))
     name = "".join(part.title() for part in op.name.split("-"))
     bases = (OperationView,) if op.reads is None else (OperationView, op.reads)
-    view = type(name, bases, {"operation": op, "area": area, "__doc__": op.summary})
+
+    def handler(self, request, uuid=None):  # its own function: the schema is set on it
+        return self.act(request, uuid)
+
+    doc = op.summary if op.reads is None else op.reads.__doc__  # the GET's, if it reads
+    attrs = {"operation": op, "area": area, "__doc__": doc, op.method: handler}
+    view = type(name, bases, attrs)
     schema = extend_schema(
         tags=[area.tag],
         summary=op.summary,
@@ -272,8 +301,8 @@ def view_for(op: Action, area: Area):
         responses=responses,
         parameters=parameters,
     )
-    view = schema(view) if op.reads is None else extend_schema_view(post=schema)(view)
-    return _declared(view.as_view(), op, (["GET"] if op.reads else []) + ["POST"])
+    view = schema(view) if op.reads is None else extend_schema_view(**{op.method: schema})(view)
+    return _declared(view.as_view(), op, (["GET"] if op.reads else []) + [op.method.upper()])
 
 
 def api_urls(actions: list[Action], area: Area) -> list:
@@ -296,7 +325,7 @@ def page_form(action: Action, request, target, data=None, **kwargs) -> forms.For
     bound to `data` when posted: for a page that shows it beside others (`kwargs`, e.g. its
     `initial`, over `Page.form_kwargs`)."""
     form = action.page.form(data, **{**action.page.form_kwargs(request, target), **kwargs})
-    return carrying(form, target) if action.model is not None else form
+    return carrying(form, target) if action.model is not None and action.changes else form
 
 
 def page_view(action: Action, area: Area):
@@ -305,10 +334,12 @@ def page_view(action: Action, area: Area):
 
     @login_required
     @require_http_methods(methods)
-    def view(request, uuid=None):
+    def view(request, **address):
         if page.perm and not request.user.has_perm(page.perm):
             raise PermissionDenied
-        target, woman = reach(action, area, request.user, uuid)
+        target, woman = reach(action, area, request.user, address.get(page.key))
+        if page.within and getattr(target, page.within).uuid != address["uuid"]:
+            raise Http404(MISSING)
         if page.offered is not None and not page.offered(request, target):
             if request.method == "POST":
                 raise PermissionDenied
@@ -316,8 +347,10 @@ def page_view(action: Action, area: Area):
             return render(request, page.template, context)
         posted = request.POST if request.method == "POST" else None
         form = page_form(action, request, target, posted)
+        if posted is None and (shown := page.instead(request, target)) is not None:
+            return shown
         if posted is not None:
-            record = target if action.model is not None else None
+            record = target if action.model is not None and action.changes else None
             saved, result = attempt(
                 form, lambda **data: call(action, request.user, target, data), record
             )
@@ -326,7 +359,8 @@ def page_view(action: Action, area: Area):
                 return redirect(page.then(result, target))
         if not page.template:
             response = page.again(request, target, form)
-            response.status_code = 400
+            if response.status_code == 200:  # else `again` answers as it must (a redirect)
+                response.status_code = 400
             return response
         context = {"woman": woman, "form": form, **page.context(request, target)}
         return render(request, page.template, context, status=400 if form.errors else 200)

@@ -1,15 +1,5 @@
-from django.urls import path
+from bangkok.actions import api_urls
 
-from . import api
+from . import actions
 
-urlpatterns = [
-    path(
-        "prisoners/<uuid:uuid>/children/", api.ChildrenList.as_view(), name="api-prisoner-children"
-    ),
-    path("children/<uuid:uuid>/", api.ChildDetail.as_view(), name="api-child-detail"),
-    path(
-        "children/<uuid:uuid>/separation/",
-        api.ChildSeparation.as_view(),
-        name="api-child-separation",
-    ),
-]
+urlpatterns = [*api_urls(actions.ACTIONS, actions.AREA)]

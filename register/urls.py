@@ -1,9 +1,7 @@
-from django.urls import path
+from bangkok.actions import page_urls
 
-from . import views
+from . import actions
 
 app_name = "register"
 
-urlpatterns = [
-    path("children/<uuid:uuid>/separation/", views.separate, name="separate"),
-]
+urlpatterns = [*page_urls(actions.ACTIONS, actions.AREA)]

@@ -1,0 +1,108 @@
+"""What staff do with the register of children (Rules 3 and 52), each declared once for the
+API and, where staff do it on a page, for the page (`bangkok.actions`).
+
+Children's identities are confidential (Rule 3.2): only reception and social workers reach
+these actions, every other role is refused (the 404 of a missing record) before anything is
+read; whoever adds or changes a child is answered with her identity, so must be allowed to
+read it.
+"""
+
+from django.http import Http404
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from bangkok.actions import Action, Area, Page
+from prisoners.permissions import access_prisoner
+
+from . import api, services
+from .forms import SeparationForm
+from .models import Child
+from .permissions import ADD_CHILD, CHANGE_CHILD, can_read_child_identity
+from .serializers import ChildChangeSerializer, ChildSerializer, SeparationSerializer
+
+
+def access_her_children(user, uuid, write: bool = True):
+    """The mother, for a role that may know her children's identities (Rule 3.2); else 404."""
+    if not can_read_child_identity(user):
+        raise Http404("No such child in your facilities.")
+    return access_prisoner(user, uuid)
+
+
+AREA = Area(tag="children", access=access_her_children, not_found=None, prefix="api")
+
+
+def separated(request, child):
+    """Nothing to record once the child has left: she sees what is recorded, not a form the
+    service would refuse."""
+    if child.lives_with_mother:
+        return None
+    context = {"child": child, "woman": child.mother, "separation": child.separation}
+    return render(request, "register/separated.html", context)
+
+
+ACTIONS = [
+    Action(
+        "prisoner-children",
+        "prisoners/<uuid:uuid>/children/",
+        "Add one of her children to the register (Rule 3.1)",
+        services.record_child,
+        ChildSerializer,
+        ChildSerializer,
+        arg="mother",
+        created=True,
+        perm=ADD_CHILD,
+        reads=api.ChildrenList,
+        description=(
+            "A child not living with her needs where she lives (or `location_unknown`) and who "
+            'has custody; "not known" is allowed and asks social workers to find out.'
+        ),
+    ),
+    Action(
+        "child-detail",
+        "children/<uuid:uuid>/",
+        "Keep a child's record current (social workers, Rule 3)",
+        services.update_child,
+        ChildSerializer,
+        ChildChangeSerializer,
+        model=Child,
+        woman="mother",
+        arg="child",
+        method="patch",
+        perm=CHANGE_CHILD,
+        rules=("52",),
+        description=(
+            "A child living with her is never moved out by an edit: `lives_with_mother: false` "
+            "on such a child is a 409 naming Rule 52; record the separation instead."
+        ),
+    ),
+    Action(
+        "child-separation",
+        "children/<uuid:uuid>/separation/",
+        "A child living with her leaves prison: the separation (social workers, Rule 52)",
+        services.separate_child,
+        SeparationSerializer,
+        SeparationSerializer,
+        model=Child,
+        woman="mother",
+        arg="child",
+        created=True,
+        perm=CHANGE_CHILD,
+        rules=("52.1", "52.2"),
+        description=(
+            "When, why in the child's best interests (52.1), and who will care for the child "
+            "where (52.2: only once another carer is found; 409 naming the rule without). Only "
+            "this step lifts the protections the child gave her."
+        ),
+        page=Page(
+            "children/<uuid:uuid>/separation/",
+            SeparationForm,
+            name="separate",
+            template="register/separate.html",
+            context=lambda request, child: {"child": child},
+            instead=separated,
+            done=_("The separation is recorded."),
+            then=lambda separation, child: reverse("prisoners:detail", args=[child.mother.uuid]),
+        ),
+    ),
+]
