@@ -1,11 +1,12 @@
 from django.urls import path
 
-from . import views
+from bangkok.actions import page_urls
+
+from . import actions, views
 
 app_name = "authority"
 
 urlpatterns = [
     path("", views.queue, name="queue"),
-    path("<slug:key>/<uuid:uuid>/confirm/", views.confirm, name="confirm"),
-    path("<slug:key>/<uuid:uuid>/refuse/", views.refuse, name="refuse"),
+    *page_urls(actions.ACTIONS, actions.AREA),
 ]

@@ -1,7 +1,6 @@
 """Actions declared as data: one declaration per service verb yields its API operation and,
 where staff act on a page, its form view. This module is the one place that builds either
-(the pages of reminders and authority still have their own form views, to be converted;
-admitting a woman, `admissions.views.new_admission`, is a page of its own).
+(admitting a woman, `admissions.views.new_admission`, is a page of its own).
 
 An area lists its `Action`s once (in `<app>/actions.py`) with the `Area` that says how they
 reach the woman, and its URL modules mount them:
@@ -12,8 +11,9 @@ reach the woman, and its URL modules mount them:
 Each request of either door goes the same way:
 
 1. **Access** (`reach`): a role without the action's `perm` and a woman or record outside
-   the caller's reach (`Area.access`, then `Area.sees` for a record) are one 404, the same as
-   a missing one, before the body is read.
+   the caller's reach (`Area.access`, then `Area.sees` for a record; or `Area.find`, for an
+   area whose records are found otherwise) are one 404, the same as a missing one, before
+   the body is read.
 2. **Input**: the API validates `body` (a serializer, given `request` and `woman` in its
    context); the page validates `Page.form` (a Django form, built with `Page.form_kwargs`).
 3. **The service**: `verb(by=user, <arg>=record or woman, **data)` (`arg=None`: the verb acts
@@ -26,7 +26,8 @@ Each request of either door goes the same way:
    `Page.then(result, target)` with `Page.done` as the success message; else the form again
    with the refusal beside it (400): its own `template` with `woman`, `form` and
    `Page.context`, or, for a form that lives on another page (a record's page), what
-   `Page.again(request, target, form)` renders. A page form on an existing record carries its
+   `Page.again(request, target, form)` renders (or, for a button on a list, a redirect back
+   with the refusal as a message: `refusal_back`). A page form on an existing record carries its
    version (a hidden field; `bangkok.forms.attempt`). A page that offers its form only to some
    callers on some records (`Page.offered`) shows without it to the others and refuses their
    POST like a missing record. Answers the API documents otherwise are `Action.answers`.
@@ -120,12 +121,16 @@ class Area:
     (None: the project's one 404, documented for every route)."""
 
     tag: str
-    access: Callable
+    access: Callable | None
     not_found: OpenApiResponse | None
     prefix: str
     sees: Callable | None = None
     """(user, record) -> bool: whether she may act on this record at all, checked before the
     body is read (a record she may not see is a 404 like a missing one)."""
+    find: Callable | None = None
+    """(user, address) -> (record, woman or None): for an area whose records aren't found by
+    `model` and uuid (her own tasks, a record of one of several areas named by the address),
+    the record acted on, or Http404 when missing or out of her reach."""
 
 
 @dataclass(frozen=True)
@@ -163,6 +168,11 @@ class Page:
     instead: Callable[[Any, Any], HttpResponse | None] = lambda request, target: None
     """(request, target) -> what GET shows instead of the form when there is nothing left to
     do (the record already decided), or None."""
+    back: bool = False
+    """After the action, go back to the address posted as `next` when there is one (a button
+    on a list), else to `then`."""
+    methods_first: bool = False
+    """Refuse a method the page doesn't take before asking who is signed in (405 to anyone)."""
 
 
 @dataclass(frozen=True)
@@ -208,13 +218,16 @@ class Action:
 Operation = Action
 
 
-def reach(action: Action, area: Area, user, uuid) -> tuple[Any, Any]:
+def reach(action: Action, area: Area, user, uuid, address: dict | None = None) -> tuple[Any, Any]:
     """(target, woman): what the action acts on and the woman it concerns, or Http404 /
     PermissionDenied (answered alike) when either is missing or out of the caller's reach."""
     if action.perm and not user.has_perm(action.perm):
         raise PermissionDenied
+    if area.find is not None:
+        return area.find(user, address if address is not None else {"uuid": uuid})
     if action.arg is None:
         return None, None
+    assert area.access is not None, "an area finds its woman by `access` or its records by `find`"
     if action.model is None:
         woman = area.access(user, uuid, write=True)
         return woman, woman
@@ -332,12 +345,10 @@ def page_view(action: Action, area: Area):
     page = action.page
     methods = ["GET", "POST"] if page.template else ["POST"]
 
-    @login_required
-    @require_http_methods(methods)
     def view(request, **address):
         if page.perm and not request.user.has_perm(page.perm):
             raise PermissionDenied
-        target, woman = reach(action, area, request.user, address.get(page.key))
+        target, woman = reach(action, area, request.user, address.get(page.key), address)
         if page.within and getattr(target, page.within).uuid != address["uuid"]:
             raise Http404(MISSING)
         if page.offered is not None and not page.offered(request, target):
@@ -356,7 +367,8 @@ def page_view(action: Action, area: Area):
             )
             if saved:
                 said(request, page, result)
-                return redirect(page.then(result, target))
+                back = request.POST.get("next") if page.back else None
+                return redirect(back or page.then(result, target))
         if not page.template:
             response = page.again(request, target, form)
             if response.status_code == 200:  # else `again` answers as it must (a redirect)
@@ -366,7 +378,20 @@ def page_view(action: Action, area: Area):
         return render(request, page.template, context, status=400 if form.errors else 200)
 
     view.__name__ = view.__qualname__ = action.name.replace("-", "_")
+    allowed, signed_in = require_http_methods(methods), login_required
+    view = signed_in(allowed(view)) if not page.methods_first else allowed(signed_in(view))
     return _declared(view, action, methods)
+
+
+def refusal_back(view: str) -> Callable[[Any, Any, forms.Form], HttpResponse]:
+    """`Page.again` for a button on a list: back to the address posted as `next` (else `view`)
+    with the refusal as an error message."""
+
+    def again(request, target, form) -> HttpResponse:
+        messages.error(request, " ".join(form.non_field_errors()))
+        return redirect(request.POST.get("next") or view)
+
+    return again
 
 
 def said(request, page: Page, result) -> None:

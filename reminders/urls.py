@@ -1,9 +1,11 @@
 from django.urls import path
 
-from . import views
+from bangkok.actions import page_urls
+
+from . import actions, views
 
 app_name = "reminders"
 urlpatterns = [
     path("", views.task_list, name="tasks"),
-    path("<uuid:uuid>/done/", views.complete_task, name="complete"),
+    *page_urls(actions.ACTIONS, actions.AREA),
 ]
