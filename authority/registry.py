@@ -65,3 +65,26 @@ def areas() -> list[Authority]:
 
 def area(key: str) -> Authority | None:
     return _AREAS.get(key)
+
+
+@dataclass(frozen=True)
+class Hold:
+    """A check made before anyone decides a record awaiting authority, declared by the area
+    that may hold it: `refuse(record)` raises to refuse deciding it now (an act asked for after
+    her report waits for both reviews, Rules 7.3, 25.1)."""
+
+    refuse: Callable
+
+
+_HOLDS: list[Hold] = []
+
+
+def hold(declared: Hold) -> None:
+    _HOLDS.append(declared)
+
+
+takes(Hold, hold)
+
+
+def holds() -> tuple[Hold, ...]:
+    return tuple(_HOLDS)

@@ -27,7 +27,7 @@ from facilities.scope import facilities_of, staff_holding
 from reminders.services import cancel_reminder, resolve_reminder, schedule_reminder
 
 from .models import AuthorityState
-from .registry import Authority, areas
+from .registry import Authority, areas, holds
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -238,10 +238,10 @@ def decide[R: AwaitsAuthority](
 
 def _check_not_held(record: AwaitsAuthority) -> None:
     """An act asked for after her report waits for both reviews before anyone authorises it
-    (Rules 7.3, 25.1); the refusal names nothing, since whoever confirms may be named in it."""
-    from complaints.services import refuse_while_held
-
-    refuse_while_held(record)
+    (Rules 7.3, 25.1; the complaints area declares the `Hold`); the refusal names nothing,
+    since whoever confirms may be named in it."""
+    for declared in holds():
+        declared.refuse(record)
 
 
 def refuse_after_review(area: Authority, record: AwaitsAuthority, *, by: User) -> None:

@@ -2,13 +2,14 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from authority.registry import Hold
 from prisoners.demo import DemoStep
 from prisoners.sections import Section
 from reminders.kinds import AnsweredBy, MayBeMarkedDone
 
 from . import demo, oversight
 from .reading import complaints_section
-from .services.retaliation import HELD_TASK
+from .services.retaliation import HELD_TASK, refuse_while_held
 
 
 def _complaints_section(request, prisoner):
@@ -16,6 +17,8 @@ def _complaints_section(request, prisoner):
 
 
 PLUGS = (
+    # Nobody decides an act asked for after her report until both reviews (Rules 7.3, 25.1).
+    Hold(refuse_while_held),
     Section(
         key="complaints",
         title=_("Complaints and reports (Rules 7, 25)"),

@@ -7,6 +7,7 @@ from prisoners.demo import DemoStep
 from prisoners.sections import Section
 from prisoners.services import FlagWatcher
 from reminders.kinds import AnsweredBy, MayBeMarkedDone
+from visits.services.bookings import VisitBar
 
 from . import demo, oversight
 from .services import charges, contact, segregation
@@ -17,6 +18,8 @@ PLUGS = (
     segregation.EXTENSIONS,
     charges.SANCTIONS,
     contact.RESTRICTIONS,
+    # A confirmed restriction of visits with a person bars booking one (Mandela 43.3).
+    VisitBar(contact.visits_restricted_until),
     FlagWatcher(segregation.watch_protection),
     # Only ending the segregation closes the orders to end it (Rule 22; Mandela 44).
     AnsweredBy(_("the end of the segregation"), segregation.END_NOW_KIND),

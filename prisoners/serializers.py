@@ -1,7 +1,6 @@
 from rest_framework import serializers
 
-from register.reading import children_count
-
+from .facts import fact
 from .models import ObservationLevel, Prisoner, ProtectionFlags
 
 
@@ -94,7 +93,7 @@ class PrisonerDetailSerializer(PrisonerListSerializer):
         read_only_fields = fields
 
     def get_children_count(self, prisoner) -> int:
-        return children_count(prisoner)
+        return fact("children_count", prisoner)
 
     def get_home_distance_km(self, prisoner) -> float | None:
         distance = prisoner.home_distance_km()

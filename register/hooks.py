@@ -3,12 +3,13 @@
 from django.utils.translation import gettext_lazy as _
 
 from prisoners.demo import DemoStep
+from prisoners.facts import Fact
 from prisoners.sections import Section
 from prisoners.services import FlagSource
 from reminders.kinds import AnsweredBy
 
 from .demo import children
-from .reading import children_section
+from .reading import children_count, children_section
 from .services import FLAG_REASONS, flags_from_register
 
 
@@ -27,4 +28,6 @@ PLUGS = (
         order=200,
     ),
     DemoStep(order=30, each_woman=children),
+    # How many children she has: every case role may know it, never who they are (Rule 3.2).
+    Fact("children_count", children_count),
 )

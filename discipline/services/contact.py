@@ -301,3 +301,28 @@ def carry_out_restriction(
         held=held,
         **params,
     )
+
+
+def visits_restricted_until(visitor: Visitor, day: date) -> date | None:
+    """The end of the confirmed security restriction of visits with this person in force on
+    `day`, if any (Mandela 43.3): one naming her on her list, or by the same name. Declared to
+    the visits area (`visits.services.bookings.VisitBar`); her children are never kept from her
+    (Rule 23) whatever a restriction names."""
+    from authority.models import AuthorityState
+    from visits.services.common import normal
+
+    in_force = ContactRestriction.objects.filter(
+        prisoner_id=visitor.prisoner_id,
+        authority=AuthorityState.CONFIRMED,
+        means=ContactMeans.VISITS,
+        starts_on__lte=day,
+        ends_on__gte=day,
+    )
+    return next(
+        (
+            r.ends_on
+            for r in in_force
+            if r.visitor_id == visitor.pk or normal(r.person_name) == normal(visitor.name)
+        ),
+        None,
+    )

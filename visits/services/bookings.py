@@ -9,6 +9,8 @@ a child is open contact in a child-friendly setting unless an individual reason 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -21,6 +23,7 @@ from django.utils.translation import gettext_lazy
 
 from bangkok.errors import RuleBroken
 from bangkok.formats import human_day
+from bangkok.hooks import takes
 from bangkok.plausible import check_after_arrest
 from reminders.services import resolve_reminder
 
@@ -41,37 +44,37 @@ from .reminders import child_visit_prefix, family_contact_prefix
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from discipline.models import ContactRestriction
     from prisoners.models import Prisoner
     from staff.models import User
 
 BOOK = gettext_lazy("Only custody officers and social workers book and record visits.")
 
 
-def restriction_against(visitor: Visitor, day: date) -> ContactRestriction | None:
-    """The security restriction of visits with this person in force on `day`, if any
-    (Mandela 43.3). Her children are never kept from her by a restriction (Rule 23), even
-    one that names them."""
+@dataclass(frozen=True)
+class VisitBar:
+    """What keeps her from a visit with one person on a day, declared by the area that decides
+    it (discipline's security restrictions of contact, Mandela 43.3): `until(visitor, day)` is
+    the last day it holds, or None when nothing bars the visit."""
+
+    until: Callable[[Visitor, date], date | None]
+
+
+_BARS: list[VisitBar] = []
+
+
+def bar(declared: VisitBar) -> None:
+    _BARS.append(declared)
+
+
+takes(VisitBar, bar)
+
+
+def barred_until(visitor: Visitor, day: date) -> date | None:
+    """The end of what bars a visit with this person on `day`, if anything does. Her children
+    are never kept from her (Rule 23), whatever an area declares."""
     if visitor.is_her_child:
         return None
-    from authority.models import AuthorityState
-    from discipline.models import ContactMeans, ContactRestriction
-
-    in_force = ContactRestriction.objects.filter(
-        prisoner_id=visitor.prisoner_id,
-        authority=AuthorityState.CONFIRMED,
-        means=ContactMeans.VISITS,
-        starts_on__lte=day,
-        ends_on__gte=day,
-    )
-    return next(
-        (
-            r
-            for r in in_force
-            if r.visitor_id == visitor.pk or normal(r.person_name) == normal(visitor.name)
-        ),
-        None,
-    )
+    return next((end for b in _BARS if (end := b.until(visitor, day)) is not None), None)
 
 
 def not_on_her_list(who: str, field: str = "visitors") -> RuleBroken:
@@ -133,11 +136,11 @@ def _check_kind(
 
 def _check_restrictions(people: list[Visitor], day: date) -> None:
     for visitor in people:
-        restriction = restriction_against(visitor, day)
-        if restriction is not None:
+        until = barred_until(visitor, day)
+        if until is not None:
             raise RuleBroken(
                 _("Visits with %(name)s are restricted for security until %(end)s")
-                % {"name": visitor.name, "end": human_day(restriction.ends_on)},
+                % {"name": visitor.name, "end": human_day(until)},
                 rule="M43",
                 field="visitors",
             )
