@@ -18,8 +18,9 @@ from bangkok.project import of_the_project
 # Named to fire after the triggers some tables declare themselves (alphabetical order).
 TRIGGER = "refuse_delete"
 FUNCTION = "refuse_delete"
-# Apps of the project that hold no case: sign-in devices and tokens come and go.
-NOT_CASE_APPS = {"signin"}
+# Apps of the project that hold no case: sign-in devices and tokens come and go; the
+# dashboard holds nothing of its own.
+NOT_CASE_APPS = {"signin", "dashboard"}
 
 REFUSE = f"""
 CREATE OR REPLACE FUNCTION {FUNCTION}() RETURNS trigger AS $$

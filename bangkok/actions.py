@@ -79,6 +79,7 @@ from django.db.models import Model
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import serializers, status
@@ -367,7 +368,7 @@ def page_view(action: Action, area: Area):
             )
             if saved:
                 said(request, page, result)
-                back = request.POST.get("next") if page.back else None
+                back = posted_next(request) if page.back else None
                 return redirect(back or page.then(result, target))
         if not page.template:
             response = page.again(request, target, form)
@@ -389,9 +390,20 @@ def refusal_back(view: str) -> Callable[[Any, Any, forms.Form], HttpResponse]:
 
     def again(request, target, form) -> HttpResponse:
         messages.error(request, " ".join(form.non_field_errors()))
-        return redirect(request.POST.get("next") or view)
+        return redirect(posted_next(request) or view)
 
     return again
+
+
+def posted_next(request) -> str | None:
+    """The address posted as `next`, if it is one of this site's: never another site's (an
+    open redirect would send staff from a trusted page to anywhere)."""
+    back = request.POST.get("next")
+    if back and url_has_allowed_host_and_scheme(
+        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return back
+    return None
 
 
 def said(request, page: Page, result) -> None:

@@ -14,6 +14,7 @@ pytestmark = pytest.mark.django_db
 
 CASE_APPS = [
     "audit",
+    "facilities",
     "prisoners",
     "reminders",
     "admissions",

@@ -218,3 +218,23 @@ def test_the_task_list_names_each_rule_as_people_read_it_never_its_code(remind, 
     body = client_for(cast["reception"]).get("/tasks/").content.decode()
     assert "Mandela Rule 7" in body and "Bangkok Rule 2.1" in body
     assert ">M7<" not in body
+
+
+def test_marking_a_task_done_goes_back_only_to_a_page_of_this_site(remind, cast):
+    client = client_for(cast["reception"])
+    note = remind("note", role="reception")
+    response = client.post(f"/tasks/{note.uuid}/done/", {"next": "https://elsewhere.example/"})
+    assert response.status_code == 302
+    assert response.url == "/tasks/"
+    other = remind("other", role="reception")
+    response = client.post(f"/tasks/{other.uuid}/done/", {"next": "/prisoners/"})
+    assert response.url == "/prisoners/"
+    assert not Reminder.objects.filter(pk__in=[note.pk, other.pk], status=Status.PENDING).exists()
+
+
+def test_a_refused_mark_done_goes_back_only_to_a_page_of_this_site(remind, cast):
+    answered = remind("answered", role="reception", kind=ANSWERED)
+    client = client_for(cast["reception"])
+    response = client.post(f"/tasks/{answered.uuid}/done/", {"next": "//elsewhere.example/x"})
+    assert response.status_code == 302
+    assert response.url == "/tasks/"
