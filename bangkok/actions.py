@@ -389,7 +389,7 @@ def refusal_back(view: str) -> Callable[[Any, Any, forms.Form], HttpResponse]:
     with the refusal as an error message."""
 
     def again(request, target, form) -> HttpResponse:
-        messages.error(request, " ".join(form.non_field_errors()))
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
         return redirect(posted_next(request) or view)
 
     return again

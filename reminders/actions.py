@@ -13,7 +13,9 @@ from .models import Reminder
 
 
 class CompleteForm(StyledForm):
-    outcome = forms.CharField(required=False, strip=False)
+    outcome = forms.CharField(
+        required=False, strip=False, max_length=Reminder._meta.get_field("outcome").max_length
+    )
 
 
 def her_task(user, address):

@@ -238,3 +238,15 @@ def test_a_refused_mark_done_goes_back_only_to_a_page_of_this_site(remind, cast)
     response = client.post(f"/tasks/{answered.uuid}/done/", {"next": "//elsewhere.example/x"})
     assert response.status_code == 302
     assert response.url == "/tasks/"
+
+
+def test_an_outcome_longer_than_its_column_is_refused_with_a_message_and_nothing_closes(
+    remind, cast
+):
+    note = remind("note", role="reception")
+    client = client_for(cast["reception"])
+    response = client.post(f"/tasks/{note.uuid}/done/", {"outcome": "x" * 501}, follow=True)
+    assert "at most 500 characters" in response.content.decode()
+    note.refresh_from_db()
+    assert note.is_open
+    assert not AuditEvent.objects.filter(action="reminder.completed").exists()
