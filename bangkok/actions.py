@@ -79,7 +79,6 @@ from django.db.models import Model
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import serializers, status
@@ -88,6 +87,7 @@ from rest_framework.views import APIView
 
 from .forms import attempt, carrying
 from .schema import ERROR, FIELD_ERRORS
+from .security import of_this_site
 from .versions import VERSION_ANSWERS, VERSION_HEADERS, VersionedView
 
 INVALID = OpenApiResponse(FIELD_ERRORS, description="Invalid input, naming the field.")
@@ -396,14 +396,8 @@ def refusal_back(view: str) -> Callable[[Any, Any, forms.Form], HttpResponse]:
 
 
 def posted_next(request) -> str | None:
-    """The address posted as `next`, if it is one of this site's: never another site's (an
-    open redirect would send staff from a trusted page to anywhere)."""
-    back = request.POST.get("next")
-    if back and url_has_allowed_host_and_scheme(
-        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return back
-    return None
+    """The address posted as `next`, if it is one of this site's."""
+    return of_this_site(request, request.POST.get("next"))
 
 
 def said(request, page: Page, result) -> None:

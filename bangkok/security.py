@@ -1,4 +1,4 @@
-"""The client address, for login lockouts and throttles.
+"""The client address, for login lockouts and throttles, and whether an address is of this site.
 
 Anyone can write an X-Forwarded-For header, so it is believed only when the request comes
 from a configured reverse proxy (`TRUSTED_PROXIES`: addresses or networks). Then the client
@@ -45,3 +45,15 @@ def client_ip(request) -> str:
             except ValueError:
                 return remote  # a proxy passed on something that is no address
     return remote
+
+
+def of_this_site(request, target: str | None) -> str | None:
+    """`target` if it is an address on this site, else None: a posted or linked `next` never
+    sends staff from a trusted page to another site (an open redirect)."""
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return None

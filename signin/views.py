@@ -7,12 +7,12 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from bangkok.pagination import paginate
+from bangkok.security import of_this_site
 
 from . import twofactor
 from .forms import CodeForm, ConfirmForm
@@ -27,12 +27,8 @@ WRONG_CODE = gettext_lazy(
 
 
 def _next(request) -> str:
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return settings.LOGIN_REDIRECT_URL
+    target = request.POST.get("next") or request.GET.get("next")
+    return of_this_site(request, target) or settings.LOGIN_REDIRECT_URL
 
 
 def _locked_out(request):
