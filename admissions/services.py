@@ -29,7 +29,7 @@ from prisoners.models import CustodyStatus, Prisoner
 from prisoners.permissions import access_prisoner, prisoners_visible_to
 from prisoners.services import register_prisoner
 from reminders.models import OPEN_STATUSES, Basis, Reminder, Status
-from reminders.services import cancel_reminder, schedule_reminder
+from reminders.services import cancel_reminder, resolve_reminder, schedule_reminder
 
 from .models import (
     Admission,
@@ -272,7 +272,8 @@ def record_rights_offer(
         },
     )
     if item == RightsItem.CONSULAR:
-        cancel_reminder(key=f"admission.consular:{admission.uuid}", by=by, reason=outcome)
+        # Her answer, declining included, is the record that answers the task (Rule 2.1).
+        resolve_reminder(key=f"admission.consular:{admission.uuid}", by=by, outcome=outcome)
     audit.record(
         by=by,
         action="admission.right_offered",

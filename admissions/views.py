@@ -16,7 +16,7 @@ from bangkok.errors import RuleBroken
 from bangkok.forms import carrying, refusal_into
 from facilities.scope import facilities_of
 from prisoners.permissions import access_prisoner
-from register.permissions import ADD_CHILD, can_read_child_identity
+from register.permissions import ADD_CHILD, can_read_child_identity, may_change_children_of
 from register.reading import children_of
 
 from . import reading, services
@@ -166,6 +166,7 @@ def detail_page(request, admission, **forms):
         ]
     if can_read_child_identity(user):
         context["children"] = children_of(viewer=user, mother=admission.prisoner)
+        context["can_change_children"] = may_change_children_of(user, admission.prisoner)
     failed = any(value for key, value in forms.items() if key != "decision_for")
     return render(request, "admissions/detail.html", context, status=400 if failed else 200)
 

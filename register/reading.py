@@ -13,7 +13,12 @@ from django.utils.translation import gettext as _
 import audit
 
 from .models import Child
-from .permissions import CHANGE_CHILD, READ_IDENTITY, can_read_child_identity
+from .permissions import (
+    CHANGE_CHILD,
+    READ_IDENTITY,
+    can_read_child_identity,
+    may_change_children_of,
+)
 
 if TYPE_CHECKING:
     from prisoners.models import Prisoner
@@ -40,6 +45,21 @@ def children_of(*, viewer: User, mother: Prisoner) -> list[Child]:
     return children
 
 
+def child_read(*, viewer: User, child: Child) -> Child:
+    """One child's record, opened to be corrected, for a role that may know it; the read is
+    audited with the child's id (Rule 3.2)."""
+    if not can_read_child_identity(viewer):
+        raise PermissionDenied(_("Children's identities are confidential (Rule 3.2)."))
+    audit.record(
+        by=viewer,
+        action="child.identity_read",
+        subject=child.mother,
+        facility=child.mother.facility,
+        disclosed=[child.uuid],
+    )
+    return child
+
+
 def children_section(*, viewer: User, mother: Prisoner) -> dict:
     """Her page's children section: identities for those who may know them, else a count."""
     if can_read_child_identity(viewer):
@@ -49,5 +69,6 @@ def children_section(*, viewer: User, mother: Prisoner) -> dict:
             "children": children,
             "count": len(children),
             "can_separate": viewer.has_perm(CHANGE_CHILD),
+            "can_change": bool(children) and may_change_children_of(viewer, mother),
         }
     return {"identity": False, "count": children_count(mother)}
