@@ -10,7 +10,7 @@ from reminders.kinds import AnsweredBy, MayBeMarkedDone, opens
 from . import demo, oversight
 from .reading import complaints_section
 from .services.complaints import DEAL
-from .services.retaliation import HELD_TASK, REVIEW, refuse_while_held
+from .services.retaliation import HELD_TASK, REVIEW, lapse_held, refuse_while_held
 
 
 def _complaints_section(request, prisoner):
@@ -23,7 +23,7 @@ def _step(name: str):
 
 PLUGS = (
     # Nobody decides an act asked for after her report until both reviews (Rules 7.3, 25.1).
-    Hold(refuse_while_held),
+    Hold(refuse_while_held, lapse=lapse_held),
     Section(
         key="complaints",
         title=_("Complaints and reports (Rules 7, 25)"),
