@@ -17,9 +17,9 @@ HEALTH_ROLE = "health"
 def segregation_bar(viewer, prisoner) -> dict | None:
     """Why she can't be segregated today, in words `viewer` may read, or None if she can: the
     segregate form shows this instead of itself (the service still refuses a segregation
-    posted anyway). The rule and what it protects are said to everyone; what in her records
-    set the protection only as far as the viewer may know it: a child living with her (which
-    every case role sees), her health record to health staff only (Rule 8)."""
+    posted anyway). The rule is said to everyone; what in her records set the protection
+    only as far as the viewer may know it: a child living with her (which every case role
+    sees), what the rule protects (pregnancy, breastfeeding) to health staff only (Rule 8)."""
     try:
         flags = prisoner.flags
     except ProtectionFlags.DoesNotExist:

@@ -208,6 +208,7 @@ class SearchForm(StyledForm):
         if kind not in INVASIVE_KINDS:
             for name in self.INVASIVE_FIELDS:
                 del self.fields[name]
+            self.fields["privacy"].help_text = _("Leave empty if nothing needs saying.")
         else:
             self.fields["authorisation"].queryset = authorities
             self.fields["privacy"].required = True
