@@ -65,6 +65,7 @@ def test_custody_searches_charges_and_finds_no_segregate_form_for_a_pregnant_wom
     expect(page.get_by_test_id("search-form")).to_have_count(0)
     page.get_by_label("Strip search").check()
     expect(page.get_by_label("Individual reason")).to_be_visible()
+    shot(page, artifacts_dir, "search-strip-fields")
     page.get_by_label("Pat-down").check()
     expect(page.get_by_label("Individual reason")).to_have_count(0)
     form = page.get_by_test_id("search-form")
