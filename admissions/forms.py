@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from bangkok.forms import DATE, DATETIME, govuk_styled, moment
+from bangkok.forms import DATE, DATETIME, NamedErrors, StyledForm, govuk_styled, moment
 from bangkok.plausible import validate_birth_date, validate_past_date
 from prisoners.models import GenderIdentity, LegalStatus
 from register.models import CHILD_FIELDS, Child
@@ -17,18 +17,19 @@ def codes(value: str, length: int) -> list[str]:
     return items
 
 
-class FindForm(forms.Form):
+class FindForm(StyledForm):
     given_names = forms.CharField(label=_("Given names"), max_length=200, required=False)
     family_name = forms.CharField(label=_("Family name"), max_length=200, required=False)
-    date_of_birth = forms.DateField(label=_("Date of birth"), required=False, widget=DATE)
+    date_of_birth = forms.DateField(
+        label=_("Date of birth"),
+        required=False,
+        widget=DATE,
+        help_text=_("Leave empty to search by name or number alone."),
+    )
     prison_number = forms.CharField(label=_("Prison number"), max_length=20, required=False)
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        govuk_styled(self)
 
-
-class CommitmentForm(forms.Form):
+class CommitmentForm(StyledForm):
     """The commitment order and the arrest (Mandela Rule 7(b)); all required."""
 
     order_authority = forms.CharField(label=_("Issuing authority"), max_length=200)
@@ -46,10 +47,6 @@ class CommitmentForm(forms.Form):
         required=False,
         help_text=_("Health staff are asked to see her at once; they record what they find."),
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        govuk_styled(self)
 
 
 class IdentityForm(CommitmentForm):
@@ -109,7 +106,7 @@ class IdentityForm(CommitmentForm):
     IDENTITY_FIELDS = field_order
 
 
-class RightsOfferForm(forms.Form):
+class RightsOfferForm(StyledForm):
     item = forms.ChoiceField(choices=RightsItem.choices, widget=forms.HiddenInput)
     outcome = forms.ChoiceField(
         label=_("Her answer"), choices=Outcome.choices, widget=forms.RadioSelect
@@ -117,12 +114,8 @@ class RightsOfferForm(forms.Form):
     language = forms.CharField(label=_("Language it was offered in"), max_length=8)
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        govuk_styled(self)
 
-
-class ChildForm(forms.ModelForm):
+class ChildForm(NamedErrors, forms.ModelForm):
     class Meta:
         model = Child
         fields = list(CHILD_FIELDS)
@@ -133,7 +126,7 @@ class ChildForm(forms.ModelForm):
         govuk_styled(self)
 
 
-class AllocationForm(forms.Form):
+class AllocationForm(StyledForm):
     facility = forms.ModelChoiceField(label=_("Allocate her to"), queryset=None)
     preference = forms.ModelChoiceField(
         label=_("The facility she prefers"),
@@ -161,34 +154,25 @@ class AllocationForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["facility"].queryset = Facility.objects.all()
         self.fields["preference"].queryset = Facility.objects.all()
-        govuk_styled(self)
 
 
-class FamilyMemberForm(forms.Form):
+class FamilyMemberForm(StyledForm):
     name = forms.CharField(label=_("Name"), max_length=200)
     relationship = forms.CharField(label=_("Relationship to her"), max_length=100)
     contact = forms.CharField(label=_("Telephone or address"), max_length=300, required=False)
     emergency_contact = forms.BooleanField(label=_("Emergency contact"), required=False)
     next_of_kin = forms.BooleanField(label=_("Next of kin"), required=False)
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        govuk_styled(self)
 
-
-class PropertyForm(forms.Form):
+class PropertyForm(StyledForm):
     description = forms.CharField(label=_("Item"), max_length=300)
     quantity = forms.IntegerField(label=_("Quantity"), min_value=1, max_value=10000, initial=1)
     kept = forms.ChoiceField(
         label=_("Kept"), choices=Kept.choices, initial=Kept.STORED, widget=forms.RadioSelect
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        govuk_styled(self)
 
-
-class SuspensionRequestForm(forms.Form):
+class SuspensionRequestForm(StyledForm):
     authority = forms.CharField(label=_("Sent to (competent authority)"), max_length=200)
     period = forms.CharField(label=_("Period asked for"), max_length=100, required=False)
     grounds = forms.CharField(
@@ -200,12 +184,8 @@ class SuspensionRequestForm(forms.Form):
     )
     requested_at = moment(_("Requested on (date and hour)"))
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        govuk_styled(self)
 
-
-class SuspensionDecisionForm(forms.Form):
+class SuspensionDecisionForm(StyledForm):
     outcome = forms.ChoiceField(
         label=_("Outcome"),
         choices=[(value, label) for value, label in Decision.choices if value != Decision.PENDING],
@@ -213,10 +193,6 @@ class SuspensionDecisionForm(forms.Form):
     )
     decided_at = moment(_("Decided on (date and hour)"))
     note = forms.CharField(label=_("Decision note"), max_length=500, required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        govuk_styled(self)
 
 
 class TransferForm(AllocationForm):
@@ -232,7 +208,7 @@ class TransferForm(AllocationForm):
         )
 
 
-class ReleaseForm(forms.Form):
+class ReleaseForm(StyledForm):
     reason = forms.CharField(
         label=_("Why she is released"),
         max_length=300,
@@ -243,7 +219,3 @@ class ReleaseForm(forms.Form):
         label=_("Her property in store was returned to her and she signed for it"),
         required=False,
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        govuk_styled(self)

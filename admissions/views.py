@@ -34,7 +34,7 @@ from .forms import (
     SuspensionRequestForm,
     TransferForm,
 )
-from .models import Stage
+from .models import RightsItem, Stage
 from .permissions import ADMIT, access_admission
 
 
@@ -164,6 +164,9 @@ def detail_page(request, admission, **forms):
             )
             for item, label, offer in services.checklist(admission)
         ]
+        # A refused offer of no item on the list (posted without its item): said above them.
+        if forms.get("rights_form") and forms.get("rights_item") not in RightsItem.values:
+            context["stray_rights_form"] = forms["rights_form"]
     if can_read_child_identity(user):
         context["children"] = children_of(viewer=user, mother=admission.prisoner)
         context["can_change_children"] = may_change_children_of(user, admission.prisoner)
