@@ -96,6 +96,8 @@ def _context(request, admission, forms) -> dict:
     user = request.user
     context = {
         "admission": admission,
+        # A save on this page comes back to it (a step of the guided admission, to the step).
+        "stay_at": reverse("admissions:detail", args=[admission.uuid]),
         "woman": admission.prisoner,
         **reading.admission_section(viewer=user, prisoner=admission.prisoner),
         "can_admit": user.has_perm(ADMIT),

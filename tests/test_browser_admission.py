@@ -131,7 +131,7 @@ def test_admitting_a_foreign_national_with_a_child_outside_step_by_step(
     page.get_by_role("button", name="Record her home").click()
     saved(page, "home", "Her home is recorded: Mae Sot, Thailand.")
     expect(page.get_by_test_id("distances")).to_contain_text("Hillcrest Women's Unit")
-    page.get_by_label("Allocate her to").select_option(label="Riverside Women's Prison")
+    page.get_by_label("Allocate her to").select_option(label="A – Riverside Women's Prison")
     page.get_by_role("button", name="Record the allocation").click()
     expect(page.get_by_text("write the reason").first).to_be_visible()  # away from home: Rule 4
     page.get_by_label("Reason").fill("Her trial is in Bangkok; review after sentence.")

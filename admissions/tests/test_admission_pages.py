@@ -33,7 +33,8 @@ def test_reception_admits_a_new_woman_through_the_form(cast, facility_a):
     response = client_for(cast["reception"]).post(NEW, form_data())
     admission = Admission.objects.get()
     assert response.status_code == 302
-    assert response["Location"] == reverse("admissions:step", args=[admission.uuid, "rights"])
+    rights = reverse("admissions:step", args=[admission.uuid, "rights"])
+    assert response["Location"] == f"{rights}#step-rights"
     assert admission.prisoner.nationalities == ["MM"]
     assert admission.prisoner.aliases == ["Daw Thandar"]
 
