@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from bangkok.forms import DATE, DATETIME, NamedErrors, StyledForm, govuk_styled, moment
+from bangkok.names import country_choices, language_choices
 from bangkok.plausible import validate_birth_date, validate_past_date
 from prisoners.models import GenderIdentity, LegalStatus
 from register.models import CHILD_FIELDS, Child
@@ -9,12 +10,17 @@ from register.models import CHILD_FIELDS, Child
 from .models import Decision, Kept, Outcome, RightsItem
 
 
-def codes(value: str, length: int) -> list[str]:
-    items = [item.strip() for item in value.replace(";", ",").split(",") if item.strip()]
-    bad = [item for item in items if not item.isalpha() or not 2 <= len(item) <= length]
-    if bad:
-        raise forms.ValidationError(_("Not a code: %(codes)s") % {"codes": ", ".join(bad)})
-    return items
+def countries() -> list[tuple[str, str]]:
+    """Every country by its name in the interface's language; the record keeps its code."""
+    return [("", _("Choose a country")), *country_choices()]
+
+
+def languages() -> list[tuple[str, str]]:
+    return [("", _("Choose a language")), *language_choices()]
+
+
+def languages_only() -> list[tuple[str, str]]:
+    return language_choices()
 
 
 class FindForm(StyledForm):
@@ -70,15 +76,21 @@ class IdentityForm(CommitmentForm):
     gender_self_description = forms.CharField(
         label=_("In her own words"), max_length=100, required=False
     )
-    nationalities = forms.CharField(
-        label=_("Nationalities"),
-        help_text=_("Country codes, e.g. TH, MM."),
-        max_length=200,
+    nationality = forms.ChoiceField(label=_("Nationality"), choices=countries)
+    other_nationality = forms.ChoiceField(
+        label=_("Other nationality"), choices=countries, required=False
     )
-    languages = forms.CharField(
-        label=_("Languages"),
-        help_text=_("Language codes, the one she prefers first, e.g. my, th."),
-        max_length=200,
+    language = forms.ChoiceField(
+        label=_("The language she prefers"),
+        choices=languages,
+        help_text=_("The rights and the information sheet are offered in it."),
+    )
+    other_languages = forms.MultipleChoiceField(
+        label=_("Other languages she understands"),
+        choices=languages_only,
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 5}),
+        help_text=_("Hold Ctrl (or Cmd) to choose more than one."),
     )
     legal_status = forms.ChoiceField(label=_("Legal status"), choices=LegalStatus.choices)
 
@@ -89,21 +101,76 @@ class IdentityForm(CommitmentForm):
         "date_of_birth",
         "gender_identity",
         "gender_self_description",
-        "nationalities",
-        "languages",
+        "nationality",
+        "other_nationality",
+        "language",
+        "other_languages",
         "legal_status",
     ]
 
     def clean_aliases(self):
         return [a.strip() for a in self.cleaned_data["aliases"].split(",") if a.strip()]
 
-    def clean_nationalities(self):
-        return [code.upper() for code in codes(self.cleaned_data["nationalities"], 2)]
+    def identity(self) -> dict:
+        """Her identity as the record keeps it: nationalities and languages as ISO codes, the
+        one she prefers first."""
+        data = self.cleaned_data
+        named = [data.get("nationality"), data.get("other_nationality")]
+        spoken = [data.get("language"), *data.get("other_languages", [])]
+        return {
+            **{name: data[name] for name in IDENTITY_FIELDS},
+            "nationalities": list(dict.fromkeys(code for code in named if code)),
+            "languages": list(dict.fromkeys(code for code in spoken if code)),
+        }
 
-    def clean_languages(self):
-        return [code.lower() for code in codes(self.cleaned_data["languages"], 3)]
 
-    IDENTITY_FIELDS = field_order
+# What she is on record as, besides her nationalities and languages (`IdentityForm.identity`).
+IDENTITY_FIELDS = [
+    "given_names",
+    "family_name",
+    "aliases",
+    "date_of_birth",
+    "gender_identity",
+    "gender_self_description",
+    "legal_status",
+]
+IDENTITY_FORM_FIELDS = IdentityForm.field_order
+
+
+class AdmitForm(IdentityForm):
+    """Admitting her (Mandela Rule 7): who she is (unless she returns, `returning`), the
+    facility she is received into (asked only of those who work in several) and the
+    commitment order."""
+
+    facility = forms.ModelChoiceField(
+        label=_("Facility she is received into"),
+        queryset=None,
+        to_field_name="code",
+        error_messages={"required": _("Choose the facility she is received into.")},
+    )
+
+    def __init__(self, *args, returning=None, facilities=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.returning = returning
+        if returning is not None:
+            for name in IDENTITY_FORM_FIELDS:
+                del self.fields[name]
+        field = self.fields["facility"]
+        field.queryset = facilities
+        only = list(facilities[:2]) if facilities is not None else []
+        self.only = only[0] if len(only) == 1 else None
+        if self.only is not None:  # she works in one facility: nothing to ask
+            field.widget, field.required, field.initial = forms.HiddenInput(), False, self.only.code
+
+    def clean(self):
+        data = super().clean()
+        if self.errors:
+            return data
+        if data.get("facility") is None:
+            data["facility"] = self.only
+        identity = None if self.returning is not None else self.identity()
+        kept = {name: value for name, value in data.items() if name not in IDENTITY_FORM_FIELDS}
+        return {**kept, "identity": identity, "returning": self.returning}
 
 
 class RightsOfferForm(StyledForm):
@@ -111,7 +178,7 @@ class RightsOfferForm(StyledForm):
     outcome = forms.ChoiceField(
         label=_("Her answer"), choices=Outcome.choices, widget=forms.RadioSelect
     )
-    language = forms.CharField(label=_("Language it was offered in"), max_length=8)
+    language = forms.ChoiceField(label=_("Language it was offered in"), choices=languages)
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
 
 
@@ -218,4 +285,38 @@ class ReleaseForm(StyledForm):
     property_returned = forms.BooleanField(
         label=_("Her property in store was returned to her and she signed for it"),
         required=False,
+    )
+
+
+class HomeForm(StyledForm):
+    """Her home, as the picker names it (Rule 4)."""
+
+    place = forms.CharField(
+        label=_("Her home"),
+        max_length=60,
+        error_messages={"required": _("Choose her home from the places found.")},
+    )
+
+
+def coordinate(label, limit: int, help_text) -> forms.DecimalField:
+    return forms.DecimalField(
+        label=label,
+        max_digits=8,
+        decimal_places=5,
+        min_value=-limit,
+        max_value=limit,
+        help_text=help_text,
+    )
+
+
+class PlaceForm(StyledForm):
+    """A place the gazetteer doesn't know, with its coordinates (Rule 4)."""
+
+    name = forms.CharField(label=_("Name of the town, village or place"), max_length=200)
+    country = forms.ChoiceField(label=_("Country"), choices=countries)
+    latitude = coordinate(
+        _("Latitude"), 90, _("In decimal degrees, north positive, e.g. 16.71667.")
+    )
+    longitude = coordinate(
+        _("Longitude"), 180, _("In decimal degrees, east positive, e.g. 98.56667.")
     )

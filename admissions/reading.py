@@ -9,16 +9,21 @@ from typing import TYPE_CHECKING
 
 from django.db.models import Prefetch
 
+from bangkok.names import folded
+from facilities.scope import facilities_of
 from register.permissions import can_read_child_identity
 
-from .models import Admission, Allocation, SuspensionRequest, Transfer
+from . import gazetteer
+from .models import Admission, Allocation, Place, SuspensionRequest, Transfer
 from .permissions import ADMIT
 from .services import (
     DECIDE_SUSPENSION,
     READ_FAMILY,
     READ_SUSPENSION,
+    Home,
     checklist,
     distances_from_home,
+    home_at,
     pending_transfers,
 )
 
@@ -134,3 +139,24 @@ def suspensions_on(viewer: User, admission: Admission) -> tuple[list[SuspensionR
     for suspension in requests:
         suspension.admission = admission
     return requests, section["show_grounds"]
+
+
+PLACES_SHOWN = 20
+
+
+def find_places(viewer: User, text: str, *, limit: int = PLACES_SHOWN) -> list[Home]:
+    """Places she may call home whose name starts with `text` (two letters at least): those the
+    viewer's facilities added first, then the gazetteer's towns, the most populous first; at
+    most `limit`, the picker asks for more letters beyond."""
+    wanted = " ".join(text.split())
+    if len(folded(wanted)) < 2:
+        return []
+    added = Place.objects.filter(
+        facility__in=facilities_of(viewer), name__istartswith=wanted
+    ).order_by("name", "id")[:limit]
+    found = [home_at(place) for place in added]
+    found += [
+        Home(town.key, town.name, town.country, town.latitude, town.longitude)
+        for town in gazetteer.search(wanted, limit=limit - len(found))
+    ]
+    return found
