@@ -9,7 +9,7 @@ from prisoners.demo import DemoStep
 from prisoners.sections import Section
 from reminders.kinds import AnsweredBy, MayBeMarkedDone
 
-from . import demo
+from . import demo, queues
 from .models import Admission
 from .reading import admission_section, allocation_section, family_section
 from .services import TRANSFERS, carry_out_transfer, propose_transfer
@@ -45,6 +45,7 @@ def _admission_row(admission):
 
 
 PLUGS = (
+    *queues.QUEUES,
     RecordList(
         key="admissions",
         title=_("Admissions"),

@@ -7,7 +7,7 @@ from prisoners.demo import DemoStep
 from prisoners.sections import Section
 from reminders.kinds import AnsweredBy, MayBeMarkedDone
 
-from . import demo, oversight
+from . import demo, oversight, queues
 from .reading import complaints_section
 from .services.retaliation import HELD_TASK, refuse_while_held
 
@@ -28,6 +28,7 @@ PLUGS = (
     ),
     *oversight.LISTS,
     *oversight.ZEROS,
+    *queues.QUEUES,
     AnsweredBy(_("the acknowledgement or the answer"), "complaints.acknowledge"),
     AnsweredBy(_("the answer to the complaint"), "complaints.reply"),
     AnsweredBy(_("her protection plan"), "complaints.plan"),

@@ -10,7 +10,7 @@ from prisoners.services import FlagSource
 from register.services import ChildWatcher
 from reminders.kinds import AnsweredBy, MayBeMarkedDone
 
-from . import demo
+from . import demo, queues
 from .permissions import can_read_clinical
 from .sections import FilePart
 from .services import care, maternity, preventive
@@ -28,6 +28,7 @@ def _health_section(request, prisoner):
 
 
 PLUGS = (
+    *queues.QUEUES,
     Section(
         key="health",
         title=_("Health"),

@@ -8,6 +8,7 @@ from prisoners.sections import Section
 from prisoners.services import FlagSource
 from reminders.kinds import AnsweredBy
 
+from . import queues
 from .demo import children
 from .reading import children_count, children_section
 from .services import FLAG_REASONS, flags_from_register
@@ -18,6 +19,7 @@ def _children_section(request, prisoner):
 
 
 PLUGS = (
+    *queues.QUEUES,
     FlagSource(flags_from_register, area="register", reasons=FLAG_REASONS),
     AnsweredBy(_("where the child lives, in the register"), "register.whereabouts_unknown"),
     Section(
