@@ -62,8 +62,10 @@ def queue_counts(user) -> list[dict]:
     for queue in queues.queues_for(user):
         if isinstance(queue, queues.QueueElsewhere):
             url = reverse(queue.page)
-            parts = [{"label": label, "count": n, "url": url} for label, n in queue.summary(user)]
-            total = sum(part["count"] for part in parts)
+            summary = queue.summary(user)
+            total = sum(n for _label, n in summary)
+            # Only the parts where something waits: the page lists them all.
+            parts = [{"label": label, "count": n, "url": url} for label, n in summary if n]
         else:
             url = reverse(f"queue-{queue.key}")
             counts = queues.tally(queue, queue.records(user), now)

@@ -58,7 +58,7 @@ class Row:
 class Queue:
     key: str
     title: Label
-    rule: str
+    rule: str  # the rule the queue serves, shown under its title; "" for several
     roles: tuple[str, ...]
     records: Callable  # (viewer) -> QuerySet, through the area's reading
     buckets: tuple[Bucket, ...]

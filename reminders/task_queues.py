@@ -13,7 +13,6 @@ from django.utils.translation import gettext_lazy as _
 
 from bangkok.formats import human_moment
 from facilities.scope import facilities_of
-from staff.roles import ROLE_CHOICES
 
 from .models import CONFIDENTIAL_TITLE, Reminder, Status
 from .queues import Bucket, Filter, Queue, Row
@@ -23,7 +22,15 @@ if TYPE_CHECKING:
     from .queues import Label
 
 READ_CLINICAL = "health.read_clinical"
-TEAMS = ("reception", "custody", "health", "social", "safeguarding", "governor")
+# The teams a task belongs to, as the governor speaks of them.
+TEAMS = {
+    "reception": _("Reception"),
+    "custody": _("Custody"),
+    "health": _("Health"),
+    "social": _("Social work"),
+    "safeguarding": _("Safeguarding"),
+    "governor": _("Governor"),
+}
 
 
 def escalated(viewer):
@@ -44,7 +51,7 @@ def _row(task: Reminder, viewer) -> Row:
         woman=task.prisoner,
         cells=(
             title_shown(task, viewer),
-            task.get_assignee_role_display(),
+            TEAMS.get(task.assignee_role, task.get_assignee_role_display()),
             human_moment(task.due_at),
             human_moment(task.escalated_at) if task.escalated_at else "",
         ),
@@ -52,13 +59,13 @@ def _row(task: Reminder, viewer) -> Row:
 
 
 def _team(code: str) -> Bucket:
-    return Bucket(code, dict(ROLE_CHOICES)[code], lambda now: Q(assignee_role=code))
+    return Bucket(code, TEAMS[code], lambda now: Q(assignee_role=code))
 
 
 ESCALATIONS = Queue(
     key="escalations",
     title=_("Escalations by team"),
-    rule="M57",
+    rule="",
     roles=(ESCALATION_ROLE,),
     records=escalated,
     intro=_(

@@ -44,8 +44,8 @@ def dashboard_counts(client, key: str) -> dict[str, int]:
     card = body[total.end() : body.find("govuk-summary-card__title-wrapper", total.end())]
     counts = {"All": int(total.group(1))}
     for label, count in re.findall(
-        r'<dt class="govuk-summary-list__key"><a[^>]*>(.*?)</a></dt>\s*'
-        r'<dd class="govuk-summary-list__value">(\d+)</dd>',
+        r'<th scope="row"[^>]*><a[^>]*>(.*?)</a></th>\s*'
+        r'<td class="govuk-table__cell govuk-table__cell--numeric">(\d+)</td>',
         card,
         re.S,
     ):
@@ -57,3 +57,10 @@ def queries_of(client, url: str) -> int:
     with CaptureQueriesContext(connection) as captured:
         assert client.get(url).status_code == 200
     return len(captured)
+
+
+def queries_do_not_grow(client, url: str, more) -> None:
+    """The page at `url` makes as many queries after `more()` adds rows to it as before."""
+    few = queries_of(client, url)
+    more()
+    assert queries_of(client, url) == few

@@ -10,10 +10,11 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from admissions.models import TransferProposal
-from admissions.services import propose_transfer
-from complaints.models import Complaint
+from admissions.services import complete_admission, propose_transfer, record_rights_offer
+from complaints.models import Complaint, HeldAction
 from complaints.tests.factories import complaint
 from health.tests.factories import admitted_woman
+from register.services import record_child
 from reminders.services import schedule_reminder, sweep_reminders
 from tests.test_browser_admission import sign_in
 
@@ -86,6 +87,11 @@ def test_the_governor_works_escalations_and_decides_an_authority_from_her_queue(
 ):
     base = live_server.url
     admission = admitted_woman(cast, facility_a)
+    for item in ("family_contact", "legal_advice", "information", "consular"):
+        record_rights_offer(
+            by=cast["reception"], admission=admission, item=item, outcome="done", language="my"
+        )
+    complete_admission(by=cast["reception"], admission=admission)
     woman = admission.prisoner
     overdue_task("late-1", "reception", woman, title="Record her rights")
     overdue_task("late-2", "reception", woman, title="Sign her property")
@@ -109,7 +115,7 @@ def test_the_governor_works_escalations_and_decides_an_authority_from_her_queue(
     expect(page.get_by_test_id("queue-table").get_by_role("row")).to_have_count(3)
     shot(page, "governor-escalations")
 
-    page.get_by_role("link", name="Dashboard").click()
+    page.locator("#main-content").get_by_role("link", name="Dashboard").click()
     page.get_by_role("link", name="Authorities waiting for you").click()
     expect(page.get_by_test_id("waiting-transfers")).to_contain_text(woman.full_name)
     shot(page, "governor-authorities")
@@ -118,3 +124,59 @@ def test_the_governor_works_escalations_and_decides_an_authority_from_her_queue(
     page.goto(f"{base}/")
     expect(page.get_by_test_id("queue-total-authorities")).to_have_text("(0)")
     assert TransferProposal.objects.get(pk=proposal.pk).authority == "confirmed"
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_every_queue_opens_from_its_roles_dashboard_and_fits_a_phone(
+    live_server, page, cast, facility_a
+):
+    base = live_server.url
+    admission = admitted_woman(cast, facility_a)  # in reception; her entry screening is due
+    woman = admission.prisoner
+    record_child(
+        by=cast["reception"],
+        mother=woman,
+        given_names="Nilar",
+        date_of_birth="2019-05-01",
+        location="",
+        location_unknown=True,
+        custody="unknown",
+    )
+    schedule_reminder(
+        key=f"visits.family_contact:{woman.uuid}",
+        kind="visits.family_contact",
+        rule="26",
+        title="No family contact recorded for 30 days: help her keep in touch",
+        facility=facility_a,
+        assignee_role="social",
+        prisoner=woman,
+        due_at=timezone.now(),
+    )
+    HeldAction.objects.create(
+        prisoner=woman,
+        facility=facility_a,
+        kind="transfer",
+        summary="Transfer to another prison",
+        requested_by=cast["custody"],
+    )
+    journeys = {
+        "reception": [("Admissions in reception", "reception")],
+        "social": [("Children to follow up", "children"), ("Contact lapses", "contact")],
+        "health": [("Screenings, follow-ups and contacts", "health")],
+        "governor": [("Actions held after a report", "held-actions")],
+    }
+    for username, queues_of_role in journeys.items():
+        sign_in(page, base, username)
+        for title, key in queues_of_role:
+            page.set_viewport_size({"width": 1280, "height": 900})
+            page.goto(f"{base}/")
+            page.get_by_role("link", name=title).click()
+            expect(page.get_by_role("heading", name=title)).to_be_visible()
+            expect(page.get_by_test_id("queue-table").get_by_role("row")).to_have_count(2)
+            shot(page, f"{username}-{key}")
+            page.set_viewport_size({"width": 390, "height": 844})
+            wide = page.evaluate("document.documentElement.scrollWidth")
+            assert wide <= 390, f"{key} scrolls sideways at 390 px ({wide})"
+            shot(page, f"{username}-{key}-390")
+        page.get_by_role("button", name="Sign out").click()

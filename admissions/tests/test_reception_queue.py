@@ -87,10 +87,11 @@ def test_one_in_reception_over_a_day_is_in_its_own_bucket(cast, facility_a):
 def test_the_queues_queries_do_not_grow_with_its_rows(cast, facility_a):
     client = client_for(cast["reception"])
     admitted_woman(cast, facility_a, prison_number="A0")
-    few = queues.queries_of(client, "/queues/reception/")
-    for n in range(1, 6):
-        admitted_woman(cast, facility_a, prison_number=f"A{n}")
-    assert queues.queries_of(client, "/queues/reception/") == few
+    queues.queries_do_not_grow(
+        client,
+        "/queues/reception/",
+        lambda: [admitted_woman(cast, facility_a, prison_number=f"A{n}") for n in range(1, 6)],
+    )
 
 
 def test_another_facilitys_admissions_are_not_hers(cast, facility_a):

@@ -50,10 +50,11 @@ def test_screenings_follow_ups_and_contacts_each_in_their_bucket(cast, facility_
 def test_the_queues_queries_do_not_grow_with_its_rows(cast, facility_a):
     client = client_for(cast["health"])
     admitted_woman(cast, facility_a, prison_number="A0")
-    few = queues.queries_of(client, "/queues/health/")
-    for n in range(1, 5):
-        admitted_woman(cast, facility_a, prison_number=f"A{n}")
-    assert queues.queries_of(client, "/queues/health/") == few
+    queues.queries_do_not_grow(
+        client,
+        "/queues/health/",
+        lambda: [admitted_woman(cast, facility_a, prison_number=f"A{n}") for n in range(1, 5)],
+    )
 
 
 @pytest.mark.parametrize(

@@ -48,7 +48,7 @@ def test_escalations_are_grouped_by_the_team_that_owns_them(cast, woman_a, woman
     response = queues.page(client, "escalations")
     counts = queues.tab_counts(response)
     assert counts["All"] == 4
-    assert (counts["Reception"], counts["Custody"], counts["Health"], counts["Social"]) == (
+    assert (counts["Reception"], counts["Custody"], counts["Health"], counts["Social work"]) == (
         2,
         1,
         1,
@@ -76,9 +76,10 @@ def test_the_escalations_filter_by_facility(cast, facility_a, facility_b, woman_
 
 
 def test_her_authorities_are_counted_on_her_dashboard_and_open_her_queue(cast, woman_a):
-    body = client_for(cast["governor"]).get("/").content.decode()
+    client = client_for(cast["governor"])
+    body = client.get("/").content.decode()
     assert 'data-testid="queue-total-authorities">(0)' in body
-    assert 'href="/authority/"' in body
+    assert 'href="/authority/"' in body and "Nothing is waiting." in body
 
 
 @pytest.mark.parametrize(
