@@ -10,7 +10,7 @@ from prisoners.sections import Section
 from register.permissions import StillEntering
 from reminders.kinds import AnsweredBy, MayBeMarkedDone, opens
 
-from . import demo
+from . import demo, queues
 from .models import Admission, Stage
 from .permissions import ADMIT
 from .reading import admission_section, allocation_section, family_section
@@ -54,6 +54,7 @@ def _in_reception(prisoner) -> bool:
 PLUGS = (
     # Reception corrects the children it entered until she leaves reception.
     StillEntering(_in_reception),
+    *queues.QUEUES,
     RecordList(
         key="admissions",
         title=_("Admissions"),

@@ -7,7 +7,7 @@ from prisoners.demo import DemoStep
 from prisoners.sections import Section
 from reminders.kinds import AnsweredBy, MayBeMarkedDone, opens
 
-from . import demo, oversight
+from . import demo, oversight, queues
 from .reading import complaints_section
 from .services.complaints import DEAL
 from .services.retaliation import HELD_TASK, REVIEW, lapse_held, refuse_while_held
@@ -33,6 +33,7 @@ PLUGS = (
     ),
     *oversight.LISTS,
     *oversight.ZEROS,
+    *queues.QUEUES,
     # Each is recorded on the complaint's page (its form open), the review on the held act's.
     AnsweredBy(
         _("the acknowledgement or the answer"),

@@ -10,7 +10,7 @@ from prisoners.services import FlagSource
 from register.services import ChildWatcher
 from reminders.kinds import AnsweredBy, MayBeMarkedDone, opens
 
-from . import demo
+from . import demo, queues
 from .permissions import RECORD, can_read_clinical
 from .sections import FilePart
 from .services import care, maternity, preventive
@@ -33,6 +33,7 @@ def in_file(section: str, step: str = ""):
 
 
 PLUGS = (
+    *queues.QUEUES,
     Section(
         key="health",
         title=_("Health"),

@@ -8,6 +8,7 @@ from prisoners.sections import Section
 from prisoners.services import FlagSource
 from reminders.kinds import AnsweredBy, opens
 
+from . import queues
 from .demo import children
 from .permissions import CHANGE_CHILD
 from .reading import children_count, children_section
@@ -19,6 +20,7 @@ def _children_section(request, prisoner):
 
 
 PLUGS = (
+    *queues.QUEUES,
     FlagSource(flags_from_register, area="register", reasons=FLAG_REASONS),
     AnsweredBy(
         _("where the child lives, in the register"),
