@@ -29,19 +29,30 @@ PHONE = {"width": 390, "height": 844}
 RUNNER = """
 (() => {
   if (window.top !== window) return;
-  const run = () => {
-    if (!window.__bkPageChecked) return;
+  // The page's shape: its elements, their ids, classes and types, without the text. The same
+  // page in the same shape (a form saved again, a list reloaded) is checked once.
+  const shape = () => {
+    let hash = 0;
+    for (const el of document.querySelectorAll("*")) {
+      const part = [el.tagName, el.id, el.className, el.getAttribute("type")].join(":");
+      for (let i = 0; i < part.length; i++) hash = (hash * 31 + part.charCodeAt(i)) | 0;
+    }
+    return String(hash);
+  };
+  const run = async () => {
+    if (!window.__bkPageSeen) return;
     const html = document.documentElement.outerHTML;
-    axe.run(document, {resultTypes: ["violations"]}).then((results) => {
-      const violations = results.violations.map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        help: v.help,
-        targets: v.nodes.slice(0, 5).map((n) => n.target.join(" ")),
-        count: v.nodes.length,
-      }));
-      window.__bkPageChecked(location.href, JSON.stringify(violations), html);
-    });
+    const fresh = await window.__bkPageSeen(location.href, shape(), html);
+    if (!fresh) return;
+    const results = await axe.run(document, {resultTypes: ["violations"]});
+    const violations = results.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.slice(0, 5).map((n) => n.target.join(" ")),
+      count: v.nodes.length,
+    }));
+    window.__bkPageChecked(location.href, JSON.stringify(violations));
   };
   if (document.readyState === "complete") run();
   else window.addEventListener("load", run, {once: true});
@@ -83,7 +94,7 @@ class PageChecks:
     origin: str
     seen: list[str] = field(default_factory=list)  # main-frame URLs, in order
     checked: dict[str, list[dict]] = field(default_factory=dict)  # URL -> violations
-    snapshots: list[tuple[str, str]] = field(default_factory=list)  # (URL, HTML) as seen
+    snapshots: dict[tuple[str, str], str] = field(default_factory=dict)  # (URL, shape) -> HTML
     _pages: list = field(default_factory=list)
 
     def ours(self, url: str) -> bool:
@@ -93,6 +104,7 @@ class PageChecks:
     def watch(self, context) -> None:
         """Check every page this browser context opens."""
         context.add_init_script(script=AXE_SOURCE + "\n" + RUNNER)
+        context.expose_function("__bkPageSeen", self._seen)
         context.expose_function("__bkPageChecked", self._report)
         context.on("page", self._follow)
         for page in context.pages:
@@ -107,15 +119,18 @@ class PageChecks:
 
         page.on("framenavigated", navigated)
 
-    def _report(self, url: str, violations: str, html: str) -> None:
+    def _seen(self, url: str, shape: str, html: str) -> bool:
+        """Keep the page as it was seen; whether axe is still to check it in this shape."""
+        key = (_page_url(url), shape)
+        if not self.ours(url) or (key in self.snapshots and key[0] in self.checked):
+            return False
+        self.snapshots[key] = html
+        return True
+
+    def _report(self, url: str, violations: str) -> None:
         url = _page_url(url)
-        if not self.ours(url):
-            return
-        found = json.loads(violations)
-        self.checked.setdefault(url, []).extend(
-            v for v in found if v not in self.checked.get(url, [])
-        )
-        self.snapshots.append((url, html))
+        found = self.checked.setdefault(url, [])
+        found.extend(v for v in json.loads(violations) if v not in found)
 
     def settle(self) -> None:
         """Let axe finish on the pages still open; open again any page left too soon."""
@@ -171,13 +186,8 @@ class PageChecks:
         context.route("**/*", serve)
         phone = context.new_page()
         failures = []
-        shown = set()
         try:
-            for url, html in self.snapshots:
-                key = (url, len(html) // 200)  # the same page again, give or take a token
-                if key in shown:
-                    continue
-                shown.add(key)
+            for (url, _shape), html in self.snapshots.items():
                 pending[url] = html
                 phone.goto(url, wait_until="load")
                 overflow = phone.evaluate(OVERFLOW)
