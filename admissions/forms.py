@@ -224,6 +224,7 @@ class TransferForm(AllocationForm):
     hour, when a governor confirms it."""
 
     def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "transfer-%s")  # beside the release, with a reason too
         super().__init__(*args, **kwargs)
         self.fields["facility"].label = _("Transfer her to")
         self.fields["reason"].required = True
@@ -245,5 +246,6 @@ class ReleaseForm(forms.Form):
     )
 
     def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "release-%s")  # beside the transfer, with a reason too
         super().__init__(*args, **kwargs)
         govuk_styled(self)

@@ -5,7 +5,7 @@
   after a redirect, a refused form shown again with its errors, a step of the admission.
   A page left before axe finished is opened again at the end, to be checked all the same.
   Every rule axe runs by default (WCAG 2 A and AA, and its best practices: landmarks,
-  heading order, unique ids, labels, contrast) must pass.
+  heading order, labels, contrast) must pass, and no id is used twice in a page.
 - **A phone's width**: each page as the test saw it is shown again at 390 x 844 and must
   not scroll sideways (tables stack or scroll inside their own box).
 
@@ -52,6 +52,20 @@ RUNNER = """
       targets: v.nodes.slice(0, 5).map((n) => n.target.join(" ")),
       count: v.nodes.length,
     }));
+    // axe no longer looks for ids used twice (only for those ARIA points at): one id, one
+    // element, so that a label, a link to #id or an error summary finds the right field.
+    const counts = {};
+    for (const el of document.querySelectorAll("[id]")) counts[el.id] = (counts[el.id] || 0) + 1;
+    const twice = Object.keys(counts).filter((id) => counts[id] > 1);
+    if (twice.length) {
+      violations.push({
+        id: "duplicate-id",
+        impact: "serious",
+        help: "An id is used once in a page",
+        targets: twice.slice(0, 5).map((id) => "#" + id),
+        count: twice.length,
+      });
+    }
     window.__bkPageChecked(location.href, JSON.stringify(violations));
   };
   if (document.readyState === "complete") run();

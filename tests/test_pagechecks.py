@@ -1,5 +1,5 @@
 """The checks every browser test makes of its pages (tests.pagechecks) find what they are
-for: a field without a label, and a page a phone must scroll sideways."""
+for: a field without a label, an id used twice, and a page a phone must scroll sideways."""
 
 import pytest
 
@@ -40,3 +40,12 @@ def test_a_page_wider_than_a_phone_fails(context, browser):
 @pytest.mark.browser
 def test_a_page_that_fits_passes(context, browser):
     assert checked(context, browser, "<p>A short paragraph</p>") == ([], [])
+
+
+@pytest.mark.browser
+def test_an_id_used_twice_fails(context, browser):
+    axe, _phone = checked(context, browser, '<p id="note">One</p><p id="note">Two</p>')
+    assert axe == [
+        f"{ORIGIN}/women/: duplicate-id (serious) An id is used once in a page — "
+        "1 element(s): #note"
+    ]
