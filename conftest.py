@@ -170,3 +170,22 @@ def artifacts_dir():
     path = Path(os.environ.get("TEST_ARTIFACTS") or Path(__file__).parent / "test-artifacts")
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+@pytest.fixture
+def page_checks(live_server):
+    """axe-core and a phone's width, on every page a browser test opens (tests.pagechecks)."""
+    from tests.pagechecks import PageChecks
+
+    return PageChecks(origin=live_server.url)
+
+
+@pytest.fixture
+def page(page, page_checks, browser, artifacts_dir):
+    """pytest-playwright's page, every page of whose context is checked as the test ends:
+    0 axe violations, and none scrolls sideways at 390 px."""
+    page_checks.watch(page.context)
+    yield page
+    page_checks.settle()
+    failures = page_checks.axe_failures() + page_checks.phone_failures(browser, artifacts_dir)
+    assert not failures, "\n".join(["Pages that fail their checks:", *failures])

@@ -267,6 +267,7 @@ class TransferForm(AllocationForm):
     hour, when a governor confirms it."""
 
     def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "transfer-%s")  # beside the release, with a reason too
         super().__init__(*args, **kwargs)
         self.fields["facility"].label = _("Transfer her to")
         self.fields["reason"].required = True
@@ -276,6 +277,7 @@ class TransferForm(AllocationForm):
 
 
 class ReleaseForm(StyledForm):
+    ids = "release"  # beside the transfer, with a reason too
     reason = forms.CharField(
         label=_("Why she is released"),
         max_length=300,

@@ -102,9 +102,17 @@ class NamedErrors:
 
 class StyledForm(NamedErrors, forms.Form):
     """A form whose widgets carry the design system's classes and whose errors name their
-    fields."""
+    fields.
+
+    `ids`, for a form shown on a page beside another with a field of the same name: its
+    fields' ids begin with it (`hiv-language`, not `id_language`), so each id is the page's
+    only one and each label and error summary link finds its own field."""
+
+    ids: str | None = None
 
     def __init__(self, *args, **kwargs):
+        if self.ids:
+            kwargs.setdefault("auto_id", f"{self.ids}-%s")
         super().__init__(*args, **kwargs)
         govuk_styled(self)
 
@@ -129,7 +137,9 @@ def moment(label) -> forms.DateTimeField:
 
 
 class _VersionBoundField(forms.BoundField):
-    """Posted as `version` whatever the form's prefix (one page may hold several forms)."""
+    """Posted as `version` whatever the form's prefix (one page may hold several forms), and
+    with no id: nothing points at a hidden field, and the forms of one page would give it the
+    same id."""
 
     def __init__(self, form, field, name):
         super().__init__(form, field, name)
@@ -137,7 +147,7 @@ class _VersionBoundField(forms.BoundField):
 
     @property
     def auto_id(self):
-        return f"id_{self.form.add_prefix(VERSION)}"
+        return ""
 
 
 class VersionField(forms.IntegerField):

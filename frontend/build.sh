@@ -11,6 +11,9 @@
 #   static/bangkok/init.js                   initialises both (CSP: no inline JS)
 #   static/bangkok/assets/images/*           every image bangkok.css references
 #   static/bangkok/assets/favicon.svg
+# and, for the browser tests only (never served by the app):
+#   tests/assets/axe.min.js                  axe-core, which every browser test runs on
+#                                            every page it opens (tests/pagechecks.py)
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -82,5 +85,11 @@ copy_js "$govuk/govuk-frontend.min.js" "$out/govuk-frontend.min.js"
 copy_js "$moj/moj-frontend.min.js" "$out/moj-frontend.min.js"
 copy_js node_modules/htmx.org/dist/htmx.min.js "$out/htmx.min.js"
 cp js/init.js "$out/init.js"
+
+# --- Test assets --------------------------------------------------------------
+# Committed like the rest, so `make test` needs no npm and no network.
+tests_out="$(dirname "$here")/tests/assets"
+mkdir -p "$tests_out"
+cp node_modules/axe-core/axe.min.js "$tests_out/axe.min.js"
 
 echo "build.sh: built $(cd "$out" && find . -type f | sort | wc -l) files into ${out#"$(dirname "$here")/"}/"

@@ -34,7 +34,7 @@ def _apply(page, base, woman):
 @pytest.mark.rule("8")
 @pytest.mark.django_db(transaction=True)
 def test_custody_are_told_to_remove_restraints_when_labour_starts_and_cannot_reapply(
-    live_server, page, cast, facility_a, artifacts_dir
+    live_server, page, page_checks, cast, facility_a, artifacts_dir
 ):
     base = live_server.url
     woman = admitted_woman(cast, facility_a).prisoner
@@ -43,7 +43,9 @@ def test_custody_are_told_to_remove_restraints_when_labour_starts_and_cannot_rea
     expect(page.get_by_role("heading", name="Restraint")).to_be_visible()
     expect(page.get_by_test_id("authority-state")).to_contain_text("Awaiting authority")
     # The governor gives her authority with her own sign-in, from her queue.
-    governor = page.context.browser.new_context().new_page()
+    governor_context = page.context.browser.new_context()
+    page_checks.watch(governor_context)
+    governor = governor_context.new_page()
     sign_in(governor, base, "governor")
     governor.goto(f"{base}/authority/")
     governor.get_by_role("button", name="Give my authority").click()

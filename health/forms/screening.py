@@ -76,6 +76,7 @@ def answers(data: dict) -> dict:
 
 
 class HivOfferForm(StyledForm):
+    ids = "hiv"  # beside the entry screening's language on her clinical file
     consent = forms.ChoiceField(
         label=_("Her decision"), choices=Consent.choices, widget=forms.RadioSelect
     )

@@ -22,3 +22,18 @@ document.addEventListener("htmx:load", (event) => {
   initGovuk({ scope });
   initMoj({ scope });
 });
+
+// A table wider than a narrow screen scrolls inside its own box (bangkok.scss);
+// one the keyboard can focus can be scrolled without a mouse.
+const markScrollingTables = () => {
+  for (const table of document.querySelectorAll(".govuk-table")) {
+    if (table.scrollWidth > table.clientWidth) {
+      table.setAttribute("tabindex", "0");
+    } else if (table.getAttribute("tabindex") === "0") {
+      table.removeAttribute("tabindex");
+    }
+  }
+};
+markScrollingTables();
+window.addEventListener("resize", markScrollingTables);
+document.addEventListener("htmx:afterSettle", markScrollingTables);
