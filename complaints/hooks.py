@@ -9,7 +9,7 @@ from reminders.kinds import AnsweredBy, MayBeMarkedDone
 
 from . import demo, oversight
 from .reading import complaints_section
-from .services.retaliation import HELD_TASK, refuse_while_held
+from .services.retaliation import HELD_TASK, lapse_held, refuse_while_held
 
 
 def _complaints_section(request, prisoner):
@@ -18,7 +18,7 @@ def _complaints_section(request, prisoner):
 
 PLUGS = (
     # Nobody decides an act asked for after her report until both reviews (Rules 7.3, 25.1).
-    Hold(refuse_while_held),
+    Hold(refuse_while_held, lapse=lapse_held),
     Section(
         key="complaints",
         title=_("Complaints and reports (Rules 7, 25)"),
