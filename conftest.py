@@ -20,6 +20,15 @@ def pytest_addoption(parser):
     )
 
 
+def pytest_collection_finish(session):
+    """What collection built (the API schema and schemathesis's cases for every operation, a
+    large heap) lives to the end: the garbage collector need not walk it again and again."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
+
+
 def pytest_collection_modifyitems(config, items):
     if not config.getoption("--rules-report"):
         return
@@ -77,15 +86,13 @@ def _private_cache(settings):
     settings.CACHES = caches
 
 
-@pytest.fixture
-def facility_a(db):
+def make_facility_a():
     from prisoners.tests.factories import FacilityFactory
 
     return FacilityFactory(code="A", name="Riverside Women's Prison")
 
 
-@pytest.fixture
-def facility_b(db):
+def make_facility_b():
     from prisoners.tests.factories import FacilityFactory
 
     return FacilityFactory(
@@ -93,8 +100,9 @@ def facility_b(db):
     )
 
 
-@pytest.fixture
-def cast(facility_a, facility_b):
+def make_cast(facility_a, facility_b) -> dict:
+    """One member of staff per role at facility A, `outsider` (reception at B) and
+    `unassigned` (custody nowhere), by role name."""
     from staff.models import Gender
     from staff.tests.factories import make_staff_many
 
@@ -105,6 +113,21 @@ def cast(facility_a, facility_b):
     specs["outsider"] = ("reception", [facility_b], {"username": "outsider"})
     specs["unassigned"] = ("custody", [], {"username": "unassigned", "gender": Gender.WOMAN})
     return dict(zip(specs, make_staff_many(list(specs.values())), strict=True))
+
+
+@pytest.fixture
+def facility_a(db):
+    return make_facility_a()
+
+
+@pytest.fixture
+def facility_b(db):
+    return make_facility_b()
+
+
+@pytest.fixture
+def cast(facility_a, facility_b):
+    return make_cast(facility_a, facility_b)
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ every process it started, the database included.
 """
 
 import os
+import resource
 import secrets
 import shutil
 import signal
@@ -207,18 +208,31 @@ class Launcher:
         self.database_url()
         self.private_redis()
         if "TEST_DATABASE_NAME" not in self.env:
+            started = time.monotonic()
             self.env["TEST_DATABASE_TEMPLATE"] = test_template.ensure(
                 self.env["DATABASE_URL"], [PYTHON, "manage.py"], self.env, say
             )
-        return subprocess.run(
-            [PYTHON, "-m", "pytest", *pytest_args], cwd=ROOT, env=self.env
-        ).returncode
+            say(f"Test template ready in {time.monotonic() - started:.0f} s.")
+        started = time.monotonic()
+        before = cpu_of_children()
+        code = subprocess.run([PYTHON, "-m", "pytest", *pytest_args], cwd=ROOT, env=self.env)
+        say(
+            f"pytest took {time.monotonic() - started:.0f} s "
+            f"({cpu_of_children() - before:.0f} s of CPU in its processes, the database's apart)."
+        )
+        return code.returncode
 
     def manage_command(self, args: list[str]) -> int:
         VAR.mkdir(exist_ok=True)
         self.secret_key(persist=True)
         self.database_url()
         return self.manage(*args, check=False)
+
+
+def cpu_of_children() -> float:
+    """User and system CPU seconds of the finished child processes (and theirs)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def free_port() -> int:

@@ -5,8 +5,15 @@ invalid, as reception and custody (writing roles), the inspector, reception of a
 facility, sysadmin and an anonymous caller. Every check of `call_and_validate` applies but
 one (see `fuzz`): no server error, and every status code, content type, header and body is
 one the schema documents; invalid input is refused. The inspector must never see a
-successful write. A few examples per operation keep this in the
-suite; a larger run belongs in `make fuzz`.
+successful write. A few examples per operation keep this in the suite; a larger run belongs
+in `make fuzz`.
+
+Schemathesis's coverage phase (boundary and invalid values of every field, hundreds of
+requests for some operations) runs in the suite for the roles whose requests reach the
+services: reception and custody. Everyone else gets generated requests only: those refused
+at the door whatever they send, and the inspector, whose writes are refused before any body
+is read and whose reads take the same parameters as theirs. `make fuzz` runs the coverage
+phase for the inspector too.
 """
 
 import os
@@ -22,9 +29,9 @@ from django.utils import timezone
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import negative_data_rejection, positive_data_acceptance
 
-# Roles that reach the operations' bodies: reception and custody write in different areas; the
-# inspector reads everything and must never write.
-ACTING_ROLES = ["reception", "custody", "inspector"]
+# Roles that reach the operations' bodies: reception and custody write in different areas. The
+# inspector (her own test) reads everything and must never write.
+WRITING_ROLES = ["reception", "custody"]
 # Refused at the door (the account manager, an anonymous caller) or at every record of
 # facility A (reception of facility B, `outsider` in the cast).
 REFUSED_ROLES = ["sysadmin", "anonymous", "outsider"]
@@ -41,27 +48,39 @@ CHILD_UUID = uuid.UUID("c41d0b9e-7a2f-4e3d-9b8c-5f6e7d8c9a01")
 KNOWN = {"prisoners": WOMAN_UUID, "admissions": ADMISSION_UUID, "children": CHILD_UUID}
 
 
-def _load_schema():
+def _schema_json() -> str:
     """The schema as /api/schema/ serves it to signed-in staff, built in-process (the view
     needs a signed-in user; generating it needs no database, so collection is safe)."""
-    import json
-
     from drf_spectacular.generators import SchemaGenerator
     from drf_spectacular.renderers import OpenApiJsonRenderer
 
-    app = get_wsgi_application()
     document = SchemaGenerator().get_schema(request=None, public=True)
-    loaded = schemathesis.openapi.from_dict(json.loads(OpenApiJsonRenderer().render(document)))
-    loaded.app = app
+    return OpenApiJsonRenderer().render(document).decode()
+
+
+def _load_schema(document: str):
+    """Schemathesis's schema, calling the app in-process (each its own copy of the
+    document, generated once)."""
+    import json
+
+    loaded = schemathesis.openapi.from_dict(json.loads(document))
+    loaded.app = APP
     return loaded
 
 
-schema = _load_schema()
-# Those refused at the door are refused whatever they send: a few generated requests each say
-# so, without the coverage phase's hundreds of boundary values per operation (kept for the
-# roles that act, where the values reach the services).
-refused_schema = _load_schema()
-refused_schema.config.phases.coverage.enabled = False
+APP = get_wsgi_application()
+DOCUMENT = _schema_json()
+schema = _load_schema(DOCUMENT)
+# Generated requests only, without the coverage phase's hundreds of boundary values per
+# operation (kept for the roles whose requests reach the services).
+generated_schema = _load_schema(DOCUMENT)
+generated_schema.config.phases.coverage.enabled = False
+
+SUITE_EXAMPLES = 8
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", str(SUITE_EXAMPLES)))
+REFUSED_EXAMPLES = int(os.environ.get("FUZZ_REFUSED_EXAMPLES", "2"))
+# A larger run than the suite's (`make fuzz`) gives the inspector the coverage phase too.
+inspector_schema = schema if EXAMPLES > SUITE_EXAMPLES else generated_schema
 
 
 @pytest.fixture
@@ -104,21 +123,42 @@ def _no_request_line_limit(settings):
     settings.MAX_REQUEST_LINE = 10**9
 
 
-@pytest.fixture
-def api_data(
-    db,
-    cast,
-    facility_a,
-    _quiet_connections,
-    _no_lockout,
-    _unthrottled_token_endpoint,
-    _no_request_line_limit,
-):
-    """The cast, a woman in facility A in reception with a child, and open tasks for reception
-    there."""
+@pytest.fixture(scope="module")
+def _api_records(django_db_setup, django_db_blocker):
+    """The cast with an API token each, a woman in facility A in reception with a child, and
+    open tasks for reception there: made once for the module's tests, in a transaction
+    rolled back after the last of them. Each test runs in a savepoint inside it (pytest-
+    django's `db`), so whatever one test's requests write is gone before the next, as with
+    records made per test, without making them again for each of the module's hundreds of
+    tests."""
+    from django.db import transaction
+    from django.test import override_settings
+
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            # As the suite's autouse fixture does per test (conftest.py).
+            with override_settings(PASSWORD_HASHERS=FAST_HASHERS):
+                records = _make_api_records()
+        except BaseException:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+            raise
+    yield records
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)
+
+
+FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def _make_api_records() -> dict:
     from admissions.models import Admission
     from admissions.services import admit_woman
     from admissions.tests.factories import commitment
+    from conftest import make_cast, make_facility_a, make_facility_b
     from prisoners.models import Prisoner
     from prisoners.tests.factories import PrisonerFactory
     from register.models import Child
@@ -126,7 +166,10 @@ def api_data(
     from register.tests.factories import child_fields
     from reminders.models import Reminder
     from reminders.services import schedule_reminder
+    from signin.tests.factories import token_for
 
+    facility_a = make_facility_a()
+    cast = make_cast(facility_a, make_facility_b())
     woman = PrisonerFactory(
         facility=facility_a, given_names="Malee", family_name="Srisuk", prison_number="A00001"
     )
@@ -151,15 +194,25 @@ def api_data(
             prisoner=woman,
         )
         Reminder.objects.filter(pk=reminder.pk).update(uuid=task_uuid)
-    return cast
+    # One token per caller for all her requests: a generated request revokes a token only by
+    # naming its uuid, which no generated or known uuid is.
+    headers = {role: {"Authorization": f"Token {token_for(user)}"} for role, user in cast.items()}
+    headers["anonymous"] = {}
+    return {"cast": cast, "headers": headers}
 
 
-def auth_headers(role, people) -> dict[str, str]:
-    from signin.tests.factories import token_for
-
-    if role == "anonymous":
-        return {}
-    return {"Authorization": f"Token {token_for(people[role])}"}
+@pytest.fixture
+def api_data(
+    db,
+    _api_records,
+    _quiet_connections,
+    _no_lockout,
+    _unthrottled_token_endpoint,
+    _no_request_line_limit,
+):
+    """The records of `_api_records`, and the API open to as many requests as are
+    generated."""
+    return _api_records
 
 
 def no_successful_write(ctx, response, case):
@@ -211,7 +264,7 @@ def test_the_fuzzed_schema_covers_every_api_route():
 
 
 def fuzz(case, role, api_data) -> None:
-    headers = auth_headers(role, api_data)
+    headers = api_data["headers"][role]
     extra = [no_successful_write] if role == "inspector" else []
     # Well-formed input can still be refused, with the documented 400: a wrong password, a
     # cursor this API never issued, a unit outside her facilities. So "schema-valid input is
@@ -244,16 +297,24 @@ def fuzz(case, role, api_data) -> None:
 FUZZ_SETTINGS = {"deadline": None, "database": None, "suppress_health_check": list(HealthCheck)}
 
 
-@pytest.mark.parametrize("role", ACTING_ROLES)
+@pytest.mark.parametrize("role", WRITING_ROLES)
 @schema.parametrize()
-@settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "8")), **FUZZ_SETTINGS)
+@settings(max_examples=EXAMPLES, **FUZZ_SETTINGS)
 def test_every_api_operation_answers_generated_requests_as_its_schema_says(case, role, api_data):
     fuzz(case, role, api_data)
 
 
+@pytest.mark.parametrize("role", ["inspector"])
+@inspector_schema.parametrize()
+@settings(max_examples=EXAMPLES, **FUZZ_SETTINGS)
+def test_every_api_operation_answers_the_inspector_as_its_schema_says(case, role, api_data):
+    """S4: she reads what the schema says, and no write of hers succeeds."""
+    fuzz(case, role, api_data)
+
+
 @pytest.mark.parametrize("role", REFUSED_ROLES)
-@refused_schema.parametrize()
-@settings(max_examples=int(os.environ.get("FUZZ_REFUSED_EXAMPLES", "2")), **FUZZ_SETTINGS)
+@generated_schema.parametrize()
+@settings(max_examples=REFUSED_EXAMPLES, **FUZZ_SETTINGS)
 def test_every_api_operation_refuses_those_it_isnt_for(case, role, api_data):
     """Anonymous callers and the account manager are refused at the door, and staff of another
     facility at every record of this one, whatever they send: a few examples each say so."""
