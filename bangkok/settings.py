@@ -476,6 +476,10 @@ LOGGING = {
         "django.db.backends": {"level": "WARNING"},
         "django.request": {"level": "ERROR"},
         "axes": {"level": "WARNING"},
+        # The information sheet's PDF: WeasyPrint names each screen-only rule of the CSS it
+        # skips, and fontTools each font it reads.
+        "weasyprint": {"level": "ERROR"},
+        "fontTools": {"level": "WARNING"},
     },
 }
 

@@ -22,3 +22,9 @@ document.addEventListener("htmx:load", (event) => {
   initGovuk({ scope });
   initMoj({ scope });
 });
+
+// A button that prints the page (the information sheet's "Print"): no inline onclick
+// under the Content-Security-Policy.
+document.querySelectorAll("[data-bk-print]").forEach((button) => {
+  button.addEventListener("click", () => window.print());
+});
