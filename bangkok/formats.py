@@ -7,4 +7,4 @@ from django.utils.formats import date_format
 
 
 def human_day(value: date) -> str:
-    return date_format(value, "j M Y")
+    return date_format(value, "DATE_FORMAT")

@@ -267,6 +267,8 @@ LANGUAGES = [
     ("th", _("Thai")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# One way of writing a date and a time per language, 24-hour (bangkok/locale_formats).
+FORMAT_MODULE_PATH = ["bangkok.locale_formats"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True
