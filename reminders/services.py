@@ -58,14 +58,15 @@ def schedule_reminder(
     """
     require_declared(kind)
     escalate_at = escalate_at or due_at + settings.REMINDER_DEFAULT_ESCALATION
+    title_key, kept_params = texts.keep(title, title_params)
     reminder, created = Reminder.objects.get_or_create(
         key=key,
         defaults={
             "kind": kind,
             "rule": rule,
             "title": texts.in_source(title, title_params)[:200],
-            "title_key": texts.keep(title, title_params)[0],
-            "title_params": texts.keep(title, title_params)[1],
+            "title_key": title_key,
+            "title_params": kept_params,
             "facility": facility,
             "assignee_role": assignee_role,
             "due_at": due_at,

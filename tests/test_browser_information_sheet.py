@@ -39,6 +39,7 @@ def test_the_sheet_in_burmese_and_thai_uses_the_apps_fonts(
     assert any("noto-sans-myanmar" in url and url.startswith(base) for url in fonts)
     assert page.evaluate("document.fonts.check('16px \"Noto Sans Myanmar\"', 'မြန်မာ')")
     expect(page.get_by_role("button", name="Print")).to_be_visible()
+    page.evaluate("document.fonts.ready.then(() => true)")
     page.screenshot(path=artifacts_dir / "information-sheet-my.png", full_page=True)
     page.emulate_media(media="print")
     expect(page.get_by_role("button", name="Print")).to_be_hidden()
@@ -48,6 +49,7 @@ def test_the_sheet_in_burmese_and_thai_uses_the_apps_fonts(
     page.wait_for_load_state("networkidle")
     assert any("noto-sans-thai" in url for url in fonts)
     assert page.evaluate("document.fonts.check('16px \"Noto Sans Thai\"', 'ภาษาไทย')")
+    page.evaluate("document.fonts.ready.then(() => true)")
     page.screenshot(path=artifacts_dir / "information-sheet-th.png", full_page=True)
 
     page.goto(f"{base}/admissions/{admission.uuid}/information-sheet/?language=km")
