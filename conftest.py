@@ -166,6 +166,7 @@ def browser_type_launch_args(browser_type_launch_args):
 def artifacts_dir():
     from pathlib import Path
 
-    path = Path(__file__).parent / "test-artifacts"
-    path.mkdir(exist_ok=True)
+    # Screenshots and traces; TEST_ARTIFACTS puts them elsewhere (to look at them).
+    path = Path(os.environ.get("TEST_ARTIFACTS") or Path(__file__).parent / "test-artifacts")
+    path.mkdir(parents=True, exist_ok=True)
     return path

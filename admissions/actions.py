@@ -9,15 +9,18 @@ naming it, with nothing written.
 """
 
 from django.contrib import messages
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse
 
 from authority.serializers import RefuseInput
-from bangkok.actions import Action, Area, Page, to
+from bangkok.actions import Action, Area, Page, posted_next, to
 from bangkok.forms import StyledForm
+from bangkok.names import country_name
 from bangkok.schema import ERROR
 from facilities.scope import facilities_of
 from prisoners.models import Prisoner
@@ -25,11 +28,14 @@ from prisoners.permissions import access_woman
 from register.permissions import ADD_CHILD
 from register.services import record_child
 
-from . import api, services, views
+from . import api, services, steps, views
 from .forms import (
+    AdmitForm,
     AllocationForm,
     ChildForm,
     FamilyMemberForm,
+    HomeForm,
+    PlaceForm,
     PropertyForm,
     ReleaseForm,
     RightsOfferForm,
@@ -46,6 +52,8 @@ from .serializers import (
     AllocationSerializer,
     DecideSuspensionSerializer,
     FamilyMemberSerializer,
+    HomeInputSerializer,
+    HomeSerializer,
     PropertyItemSerializer,
     RecordPropertySerializer,
     ReleaseSerializer,
@@ -125,9 +133,10 @@ def right_refused(request, admission, form):
 
 
 def not_signed(request, admission, form):
-    """Her signature refused: the admission's page, the refusal in its notices."""
+    """Her signature refused: back where it was asked for (the admission's page or its
+    property step), the refusal in its notices."""
     messages.error(request, " ".join(form.non_field_errors()))
-    return redirect("admissions:detail", uuid=admission.uuid)
+    return redirect(posted_next(request) or reverse("admissions:detail", args=[admission.uuid]))
 
 
 def not_complete(request, admission, form):
@@ -164,6 +173,16 @@ ACTIONS = [
             "(`returning`), never both. Schedules her entry health screening and, for a "
             "foreign national, the consular offer."
         ),
+        page=Page(
+            "new/",
+            AdmitForm,
+            name="new",
+            template="admissions/new.html",
+            form_kwargs=views.admitting,
+            context=views.admission_search,
+            done=_("Admission opened. Now offer her rights (Rule 2.1)."),
+            then=lambda admission, target: f"{steps.url(admission, 'rights')}#step-rights",
+        ),
     ),
     Action(
         "admission-rights",
@@ -184,9 +203,10 @@ ACTIONS = [
             "<uuid:uuid>/rights/",
             RightsOfferForm,
             name="offer-right",
+            back=True,
             form_kwargs=right_offered,
             again=right_refused,
-            done="",
+            done=_("Her answer is recorded."),
             then=BACK,
         ),
     ),
@@ -236,6 +256,7 @@ ACTIONS = [
             "<uuid:uuid>/allocation/",
             AllocationForm,
             name="allocate",
+            back=True,
             again=on_its_page("allocation_form"),
             done=_("Allocation recorded."),
             then=BACK,
@@ -262,6 +283,7 @@ ACTIONS = [
             "<uuid:uuid>/property/",
             PropertyForm,
             name="add-property",
+            back=True,
             again=on_its_page("property_form"),
             done=_("Added to her property. She signs the inventory again."),
             then=BACK,
@@ -282,6 +304,7 @@ ACTIONS = [
             "<uuid:uuid>/property/sign/",
             StyledForm,
             name="sign-property",
+            back=True,
             again=not_signed,
             done=_("Her signature on the inventory is recorded."),
             then=BACK,
@@ -310,6 +333,7 @@ ACTIONS = [
             "<uuid:uuid>/suspension/",
             SuspensionRequestForm,
             name="request-suspension",
+            back=True,
             again=on_its_page("suspension_form"),
             done=_("Request recorded. Social workers will follow it up."),
             then=BACK,
@@ -409,6 +433,7 @@ PAGE_ACTIONS = [
         page=Page(
             "<uuid:uuid>/children/",
             ChildForm,
+            back=True,
             again=on_its_page("child_form"),
             done=_("Child added to the register."),
             then=BACK,
@@ -426,6 +451,7 @@ PAGE_ACTIONS = [
         page=Page(
             "<uuid:uuid>/family/",
             FamilyMemberForm,
+            back=True,
             again=on_its_page("family_form"),
             done=_("Family member recorded."),
             then=BACK,
@@ -447,6 +473,65 @@ PAGE_ACTIONS = [
             again=on_its_page("transfer_form"),
             done=_("The transfer is proposed: she moves when a governor confirms it."),
             then=BACK,
+        ),
+    ),
+]
+
+
+def add_place_as_home(*, by, prisoner, **place) -> Prisoner:
+    """A place the gazetteer doesn't know, added by her facility and recorded as her home."""
+    with transaction.atomic():
+        added = services.add_place(by=by, facility=prisoner.facility, **place)
+        return services.record_home(by=by, prisoner=prisoner, place=services.home_at(added).key)
+
+
+def home_recorded(woman) -> str:
+    return gettext_now(
+        "Her home is recorded: %(place)s, %(country)s. Allocations measure from it."
+    ) % {
+        "place": woman.home_place,
+        "country": country_name(woman.home_country),
+    }
+
+
+HOME_ACTIONS = [
+    Action(
+        "prisoner-home",
+        "prisoners/<uuid:uuid>/home/",
+        "Record her home: a town of the gazetteer or a place her facility added (Rule 4)",
+        services.record_home,
+        HomeSerializer,
+        HomeInputSerializer,
+        perm=services.HOME,
+        description=(
+            "`place` as the picker names it: `geonames:<id>` for a town of the gazetteer, "
+            "`place:<uuid>` for a place one of your facilities added. Allocations and "
+            "transfers measure their distances from it. 400 naming `place` when it names "
+            "no such place."
+        ),
+        page=Page(
+            "women/<uuid:uuid>/home/record/",
+            HomeForm,
+            name="record-home",
+            again=views.home_refused("home_form"),
+            done=home_recorded,
+            then=to("admissions:home", of="target"),
+            back=True,
+        ),
+    ),
+    Action(
+        "add-place",
+        "",
+        "Add a place the gazetteer doesn't know and record it as her home (Rule 4)",
+        add_place_as_home,
+        perm=services.HOME,
+        page=Page(
+            "women/<uuid:uuid>/places/",
+            PlaceForm,
+            again=views.home_refused("place_form"),
+            done=home_recorded,
+            then=to("admissions:home", of="target"),
+            back=True,
         ),
     ),
 ]

@@ -13,5 +13,6 @@ urlpatterns = [
     path("admissions/<uuid:uuid>/", api.AdmissionDetail.as_view(), name="api-admission-detail"),
     *api_urls(actions.ACTIONS, actions.AREA),
     *api_urls(actions.FAMILY_ACTIONS, actions.FAMILY),
+    *api_urls(actions.HOME_ACTIONS, actions.AREA),
     *api_urls(actions.TRANSFER_DECISIONS, actions.TRANSFER_AREA),
 ]

@@ -1,7 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from bangkok.forms import DATE, DATETIME, govuk_styled, moment
+from bangkok.forms import DATE, DATETIME, NamedErrors, StyledForm, govuk_styled, moment
+from bangkok.names import country_choices, language_choices
 from bangkok.plausible import validate_birth_date, validate_past_date
 from prisoners.models import GenderIdentity, LegalStatus
 from register.models import CHILD_FIELDS, Child
@@ -9,26 +10,32 @@ from register.models import CHILD_FIELDS, Child
 from .models import Decision, Kept, Outcome, RightsItem
 
 
-def codes(value: str, length: int) -> list[str]:
-    items = [item.strip() for item in value.replace(";", ",").split(",") if item.strip()]
-    bad = [item for item in items if not item.isalpha() or not 2 <= len(item) <= length]
-    if bad:
-        raise forms.ValidationError(_("Not a code: %(codes)s") % {"codes": ", ".join(bad)})
-    return items
+def countries() -> list[tuple[str, str]]:
+    """Every country by its name in the interface's language; the record keeps its code."""
+    return [("", _("Choose a country")), *country_choices()]
 
 
-class FindForm(forms.Form):
+def languages() -> list[tuple[str, str]]:
+    return [("", _("Choose a language")), *language_choices()]
+
+
+def languages_only() -> list[tuple[str, str]]:
+    return language_choices()
+
+
+class FindForm(StyledForm):
     given_names = forms.CharField(label=_("Given names"), max_length=200, required=False)
     family_name = forms.CharField(label=_("Family name"), max_length=200, required=False)
-    date_of_birth = forms.DateField(label=_("Date of birth"), required=False, widget=DATE)
+    date_of_birth = forms.DateField(
+        label=_("Date of birth"),
+        required=False,
+        widget=DATE,
+        help_text=_("Leave empty to search by name or number alone."),
+    )
     prison_number = forms.CharField(label=_("Prison number"), max_length=20, required=False)
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        govuk_styled(self)
 
-
-class CommitmentForm(forms.Form):
+class CommitmentForm(StyledForm):
     """The commitment order and the arrest (Mandela Rule 7(b)); all required."""
 
     order_authority = forms.CharField(label=_("Issuing authority"), max_length=200)
@@ -46,10 +53,6 @@ class CommitmentForm(forms.Form):
         required=False,
         help_text=_("Health staff are asked to see her at once; they record what they find."),
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        govuk_styled(self)
 
 
 class IdentityForm(CommitmentForm):
@@ -73,15 +76,21 @@ class IdentityForm(CommitmentForm):
     gender_self_description = forms.CharField(
         label=_("In her own words"), max_length=100, required=False
     )
-    nationalities = forms.CharField(
-        label=_("Nationalities"),
-        help_text=_("Country codes, e.g. TH, MM."),
-        max_length=200,
+    nationality = forms.ChoiceField(label=_("Nationality"), choices=countries)
+    other_nationality = forms.ChoiceField(
+        label=_("Other nationality"), choices=countries, required=False
     )
-    languages = forms.CharField(
-        label=_("Languages"),
-        help_text=_("Language codes, the one she prefers first, e.g. my, th."),
-        max_length=200,
+    language = forms.ChoiceField(
+        label=_("The language she prefers"),
+        choices=languages,
+        help_text=_("The rights and the information sheet are offered in it."),
+    )
+    other_languages = forms.MultipleChoiceField(
+        label=_("Other languages she understands"),
+        choices=languages_only,
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 5}),
+        help_text=_("Hold Ctrl (or Cmd) to choose more than one."),
     )
     legal_status = forms.ChoiceField(label=_("Legal status"), choices=LegalStatus.choices)
 
@@ -92,37 +101,88 @@ class IdentityForm(CommitmentForm):
         "date_of_birth",
         "gender_identity",
         "gender_self_description",
-        "nationalities",
-        "languages",
+        "nationality",
+        "other_nationality",
+        "language",
+        "other_languages",
         "legal_status",
     ]
 
     def clean_aliases(self):
         return [a.strip() for a in self.cleaned_data["aliases"].split(",") if a.strip()]
 
-    def clean_nationalities(self):
-        return [code.upper() for code in codes(self.cleaned_data["nationalities"], 2)]
+    def identity(self) -> dict:
+        """Her identity as the record keeps it: nationalities and languages as ISO codes, the
+        one she prefers first."""
+        data = self.cleaned_data
+        named = [data.get("nationality"), data.get("other_nationality")]
+        spoken = [data.get("language"), *data.get("other_languages", [])]
+        return {
+            **{name: data[name] for name in IDENTITY_FIELDS},
+            "nationalities": list(dict.fromkeys(code for code in named if code)),
+            "languages": list(dict.fromkeys(code for code in spoken if code)),
+        }
 
-    def clean_languages(self):
-        return [code.lower() for code in codes(self.cleaned_data["languages"], 3)]
 
-    IDENTITY_FIELDS = field_order
+# What she is on record as, besides her nationalities and languages (`IdentityForm.identity`).
+IDENTITY_FIELDS = [
+    "given_names",
+    "family_name",
+    "aliases",
+    "date_of_birth",
+    "gender_identity",
+    "gender_self_description",
+    "legal_status",
+]
+IDENTITY_FORM_FIELDS = IdentityForm.field_order
 
 
-class RightsOfferForm(forms.Form):
+class AdmitForm(IdentityForm):
+    """Admitting her (Mandela Rule 7): who she is (unless she returns, `returning`), the
+    facility she is received into (asked only of those who work in several) and the
+    commitment order."""
+
+    facility = forms.ModelChoiceField(
+        label=_("Facility she is received into"),
+        queryset=None,
+        to_field_name="code",
+        error_messages={"required": _("Choose the facility she is received into.")},
+    )
+
+    def __init__(self, *args, returning=None, facilities=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.returning = returning
+        if returning is not None:
+            for name in IDENTITY_FORM_FIELDS:
+                del self.fields[name]
+        field = self.fields["facility"]
+        field.queryset = facilities
+        only = list(facilities[:2]) if facilities is not None else []
+        self.only = only[0] if len(only) == 1 else None
+        if self.only is not None:  # she works in one facility: nothing to ask
+            field.widget, field.required, field.initial = forms.HiddenInput(), False, self.only.code
+
+    def clean(self):
+        data = super().clean()
+        if self.errors:
+            return data
+        if data.get("facility") is None:
+            data["facility"] = self.only
+        identity = None if self.returning is not None else self.identity()
+        kept = {name: value for name, value in data.items() if name not in IDENTITY_FORM_FIELDS}
+        return {**kept, "identity": identity, "returning": self.returning}
+
+
+class RightsOfferForm(StyledForm):
     item = forms.ChoiceField(choices=RightsItem.choices, widget=forms.HiddenInput)
     outcome = forms.ChoiceField(
         label=_("Her answer"), choices=Outcome.choices, widget=forms.RadioSelect
     )
-    language = forms.CharField(label=_("Language it was offered in"), max_length=8)
+    language = forms.ChoiceField(label=_("Language it was offered in"), choices=languages)
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        govuk_styled(self)
 
-
-class ChildForm(forms.ModelForm):
+class ChildForm(NamedErrors, forms.ModelForm):
     class Meta:
         model = Child
         fields = list(CHILD_FIELDS)
@@ -133,7 +193,7 @@ class ChildForm(forms.ModelForm):
         govuk_styled(self)
 
 
-class AllocationForm(forms.Form):
+class AllocationForm(StyledForm):
     facility = forms.ModelChoiceField(label=_("Allocate her to"), queryset=None)
     preference = forms.ModelChoiceField(
         label=_("The facility she prefers"),
@@ -161,34 +221,25 @@ class AllocationForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["facility"].queryset = Facility.objects.all()
         self.fields["preference"].queryset = Facility.objects.all()
-        govuk_styled(self)
 
 
-class FamilyMemberForm(forms.Form):
+class FamilyMemberForm(StyledForm):
     name = forms.CharField(label=_("Name"), max_length=200)
     relationship = forms.CharField(label=_("Relationship to her"), max_length=100)
     contact = forms.CharField(label=_("Telephone or address"), max_length=300, required=False)
     emergency_contact = forms.BooleanField(label=_("Emergency contact"), required=False)
     next_of_kin = forms.BooleanField(label=_("Next of kin"), required=False)
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        govuk_styled(self)
 
-
-class PropertyForm(forms.Form):
+class PropertyForm(StyledForm):
     description = forms.CharField(label=_("Item"), max_length=300)
     quantity = forms.IntegerField(label=_("Quantity"), min_value=1, max_value=10000, initial=1)
     kept = forms.ChoiceField(
         label=_("Kept"), choices=Kept.choices, initial=Kept.STORED, widget=forms.RadioSelect
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        govuk_styled(self)
 
-
-class SuspensionRequestForm(forms.Form):
+class SuspensionRequestForm(StyledForm):
     authority = forms.CharField(label=_("Sent to (competent authority)"), max_length=200)
     period = forms.CharField(label=_("Period asked for"), max_length=100, required=False)
     grounds = forms.CharField(
@@ -200,12 +251,8 @@ class SuspensionRequestForm(forms.Form):
     )
     requested_at = moment(_("Requested on (date and hour)"))
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        govuk_styled(self)
 
-
-class SuspensionDecisionForm(forms.Form):
+class SuspensionDecisionForm(StyledForm):
     outcome = forms.ChoiceField(
         label=_("Outcome"),
         choices=[(value, label) for value, label in Decision.choices if value != Decision.PENDING],
@@ -213,10 +260,6 @@ class SuspensionDecisionForm(forms.Form):
     )
     decided_at = moment(_("Decided on (date and hour)"))
     note = forms.CharField(label=_("Decision note"), max_length=500, required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        govuk_styled(self)
 
 
 class TransferForm(AllocationForm):
@@ -232,7 +275,7 @@ class TransferForm(AllocationForm):
         )
 
 
-class ReleaseForm(forms.Form):
+class ReleaseForm(StyledForm):
     reason = forms.CharField(
         label=_("Why she is released"),
         max_length=300,
@@ -244,6 +287,36 @@ class ReleaseForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        govuk_styled(self)
+
+class HomeForm(StyledForm):
+    """Her home, as the picker names it (Rule 4)."""
+
+    place = forms.CharField(
+        label=_("Her home"),
+        max_length=60,
+        error_messages={"required": _("Choose her home from the places found.")},
+    )
+
+
+def coordinate(label, limit: int, help_text) -> forms.DecimalField:
+    return forms.DecimalField(
+        label=label,
+        max_digits=8,
+        decimal_places=5,
+        min_value=-limit,
+        max_value=limit,
+        help_text=help_text,
+    )
+
+
+class PlaceForm(StyledForm):
+    """A place the gazetteer doesn't know, with its coordinates (Rule 4)."""
+
+    name = forms.CharField(label=_("Name of the town, village or place"), max_length=200)
+    country = forms.ChoiceField(label=_("Country"), choices=countries)
+    latitude = coordinate(
+        _("Latitude"), 90, _("In decimal degrees, north positive, e.g. 16.71667.")
+    )
+    longitude = coordinate(
+        _("Longitude"), 180, _("In decimal degrees, east positive, e.g. 98.56667.")
+    )

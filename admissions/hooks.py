@@ -7,10 +7,12 @@ from complaints.services import AdverseAction, stop_by_refusal
 from oversight.registry import RecordList, Row
 from prisoners.demo import DemoStep
 from prisoners.sections import Section
-from reminders.kinds import AnsweredBy, MayBeMarkedDone
+from register.permissions import StillEntering
+from reminders.kinds import AnsweredBy, MayBeMarkedDone, opens
 
-from . import demo
-from .models import Admission
+from . import demo, queues
+from .models import Admission, Stage
+from .permissions import ADMIT
 from .reading import admission_section, allocation_section, family_section
 from .services import TRANSFERS, carry_out_transfer, propose_transfer
 
@@ -44,7 +46,15 @@ def _admission_row(admission):
     )
 
 
+def _in_reception(prisoner) -> bool:
+    """Her children are still being entered while her admission is in reception (Rule 2.2)."""
+    return Admission.objects.filter(prisoner=prisoner, stage=Stage.RECEPTION).exists()
+
+
 PLUGS = (
+    # Reception corrects the children it entered until she leaves reception.
+    StillEntering(_in_reception),
+    *queues.QUEUES,
     RecordList(
         key="admissions",
         title=_("Admissions"),
@@ -63,8 +73,17 @@ PLUGS = (
         held_by=propose_transfer,
         stop=stop_by_refusal(TRANSFERS),
     ),
-    AnsweredBy(_("the entry health screening"), "health.entry_screening"),
-    AnsweredBy(_("her answer to the offer of consular contact"), "admission.consular"),
+    AnsweredBy(
+        _("the entry health screening"),
+        "health.entry_screening",
+        # Her clinical file, where health staff start it (Rule 8).
+        page=opens("health:file", perm="health.record_clinical", of="woman", section="screening"),
+    ),
+    AnsweredBy(
+        _("her answer to the offer of consular contact"),
+        "admission.consular",
+        page=opens("admissions:detail", perm=ADMIT, section="right-consular"),
+    ),
     AnsweredBy(_("the decision on her request"), "admission.suspension_follow_up"),
     # Seen at once by health staff (Mandela 7(d)): no record of its own answers it.
     MayBeMarkedDone("health.injuries_at_reception"),

@@ -10,12 +10,14 @@ import pghistory
 import pgtrigger
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from authority.models import AwaitsAuthority, authority_constraints
 from bangkok.plausible import validate_past_date
 from bangkok.versions import Versioned
+from facilities.models import latitude_validators, longitude_validators
 
 
 class Stage(models.TextChoices):
@@ -435,3 +437,38 @@ class TransferProposal(AwaitsAuthority):
         if self.ended_at is not None:
             return "ended"
         return {"pending": "proposed"}.get(self.authority, self.authority)
+
+
+class Place(models.Model):
+    """A town, village or place of rehabilitation a facility adds where the gazetteer has none
+    (Rule 4: she is held close to her home or her place of social rehabilitation)."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    facility = models.ForeignKey(
+        "facilities.Facility", on_delete=models.PROTECT, related_name="places"
+    )
+    name = models.CharField(_("name of the place"), max_length=200)
+    country = models.CharField(_("country"), max_length=2)
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=8, decimal_places=5, validators=latitude_validators
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=8, decimal_places=5, validators=longitude_validators
+    )
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    added_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("place")
+        ordering = ["name", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("name"), "country", "facility", name="place_named_once_in_facility"
+            )
+        ]
+        triggers = [pgtrigger.Protect(name="place_no_delete", operation=pgtrigger.Delete)]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.country})"

@@ -5,24 +5,44 @@ read beside her admission, are audited by `register.reading`."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from django.db.models import Prefetch
+from django.conf import settings
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Prefetch, Q
+from django.utils.translation import gettext as _
 
+from bangkok.names import folded
+from facilities.scope import facilities_of
+from prisoners.permissions import prisoners_visible_to
 from register.permissions import can_read_child_identity
 
-from .models import Admission, Allocation, SuspensionRequest, Transfer
-from .permissions import ADMIT
+from . import gazetteer
+from .models import (
+    Admission,
+    Allocation,
+    Place,
+    RightsItem,
+    RightsOffer,
+    Stage,
+    SuspensionRequest,
+    Transfer,
+)
+from .permissions import ADMIT, VIEW
 from .services import (
     DECIDE_SUSPENSION,
     READ_FAMILY,
     READ_SUSPENSION,
+    Home,
     checklist,
     distances_from_home,
+    home_at,
     pending_transfers,
+    rights_due,
 )
 
 if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
     from prisoners.models import Prisoner
     from staff.models import User
 
@@ -134,3 +154,86 @@ def suspensions_on(viewer: User, admission: Admission) -> tuple[list[SuspensionR
     for suspension in requests:
         suspension.admission = admission
     return requests, section["show_grounds"]
+
+
+PLACES_SHOWN = 20
+
+
+def find_places(viewer: User, text: str, *, limit: int = PLACES_SHOWN) -> list[Home]:
+    """Places she may call home whose name starts with `text` (two letters at least): those the
+    viewer's facilities added first, then the gazetteer's towns, the most populous first; at
+    most `limit`, the picker asks for more letters beyond."""
+    wanted = " ".join(text.split())
+    if len(folded(wanted)) < 2:
+        return []
+    added = Place.objects.filter(
+        facility__in=facilities_of(viewer), name__istartswith=wanted
+    ).order_by("name", "id")[:limit]
+    found = [home_at(place) for place in added]
+    found += [
+        Home(town.key, town.name, town.country, town.latitude, town.longitude)
+        for town in gazetteer.search(wanted, limit=limit - len(found))
+    ]
+    return found
+
+
+def in_reception(viewer: User) -> QuerySet[Admission]:
+    """Admissions of her facilities still in reception, each with what is still missing
+    before it is complete (Rules 2.1, 2.2, 4; Mandela 7, 67): the rights not yet offered and
+    answered, a dependent child outside with no arrangement nor reason, her allocation, her
+    home and the property inventory she signs. Nothing of a child's identity is read here."""
+    from register.models import Child
+
+    if not viewer.has_perm(ADMIT):
+        return Admission.objects.none()
+    answered = {
+        item: Exists(RightsOffer.objects.filter(admission=OuterRef("pk"), item=item))
+        for item in RightsItem.values
+    }
+    foreign = ~Q(prisoner__nationalities=[]) & ~Q(
+        prisoner__nationalities__contains=[settings.HOME_COUNTRY]
+    )
+    waiting_child = Child.objects.filter(
+        mother=OuterRef("prisoner"),
+        dependent=True,
+        lives_with_mother=False,
+        arrangements="",
+        no_arrangements_reason="",
+    )
+    rights_missing = (
+        ~answered[RightsItem.FAMILY_CONTACT]
+        | ~answered[RightsItem.LEGAL_ADVICE]
+        | ~answered[RightsItem.INFORMATION]
+        | (foreign & ~answered[RightsItem.CONSULAR])
+    )
+    return (
+        Admission.objects.filter(
+            stage=Stage.RECEPTION, prisoner__in=prisoners_visible_to(viewer, VIEW)
+        )
+        .select_related("prisoner", "facility")
+        .annotate(
+            **{f"offered_{item}": value for item, value in answered.items()},
+            rights_missing=ExpressionWrapper(rights_missing, output_field=BooleanField()),
+            child_waiting=Exists(waiting_child),
+            allocated=Exists(Allocation.objects.filter(admission=OuterRef("pk"))),
+        )
+    )
+
+
+def missing_steps(admission: Any) -> list[str]:
+    """What an admission from `in_reception` (with its annotations) still lacks, as the
+    officer reads it."""
+    missing = [
+        str(RightsItem(item).label)
+        for item in rights_due(admission)
+        if not getattr(admission, f"offered_{item}")
+    ]
+    if admission.child_waiting:
+        missing.append(_("a child's arrangement (Rule 2.2)"))
+    if not admission.allocated:
+        missing.append(_("her allocation (Rule 4)"))
+    if admission.prisoner.home_latitude is None:
+        missing.append(_("her home"))
+    if admission.property_signed_at is None:
+        missing.append(_("her signature on the property inventory"))
+    return missing

@@ -424,6 +424,28 @@ class AllocateSerializer(serializers.Serializer):
     reason = StrictCharField(required=False, allow_blank=True, default="", max_length=5000)
 
 
+class HomeInputSerializer(serializers.Serializer):
+    """Her home, as the picker names it (Rule 4)."""
+
+    place = StrictCharField(
+        max_length=60,
+        help_text=_(
+            "`geonames:<id>` for a town of the gazetteer, `place:<uuid>` for a place one of "
+            "your facilities added."
+        ),
+    )
+
+
+class HomeSerializer(serializers.Serializer):
+    """Her home as recorded: the place, its country (ISO 3166) and coordinates."""
+
+    uuid = serializers.UUIDField(read_only=True)
+    home_place = serializers.CharField(read_only=True)
+    home_country = serializers.CharField(read_only=True)
+    home_latitude = serializers.DecimalField(max_digits=8, decimal_places=5, read_only=True)
+    home_longitude = serializers.DecimalField(max_digits=8, decimal_places=5, read_only=True)
+
+
 class FamilyMemberSerializer(StrictModelSerializer):
     """Her family, emergency contact and next of kin (Mandela Rule 7(f)(g))."""
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import uuid
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -21,6 +23,7 @@ from authority.models import AuthorityState
 from authority.registry import Authority
 from authority.services import await_confirmation, seek, sought, verbs_for
 from bangkok.errors import RuleBroken
+from bangkok.names import country_choices
 from complaints.models import AdverseKind
 from complaints.services import follow_her, hold_if_protected
 from facilities.models import Facility
@@ -29,8 +32,9 @@ from prisoners.models import CustodyStatus, Prisoner
 from prisoners.permissions import access_prisoner, prisoners_visible_to
 from prisoners.services import register_prisoner
 from reminders.models import OPEN_STATUSES, Basis, Reminder, Status
-from reminders.services import cancel_reminder, schedule_reminder
+from reminders.services import cancel_reminder, resolve_reminder, schedule_reminder
 
+from . import gazetteer
 from .models import (
     Admission,
     Allocation,
@@ -38,6 +42,7 @@ from .models import (
     FamilyMember,
     Kept,
     Outcome,
+    Place,
     PropertyItem,
     RightsItem,
     RightsOffer,
@@ -272,7 +277,8 @@ def record_rights_offer(
         },
     )
     if item == RightsItem.CONSULAR:
-        cancel_reminder(key=f"admission.consular:{admission.uuid}", by=by, reason=outcome)
+        # Her answer, declining included, is the record that answers the task (Rule 2.1).
+        resolve_reminder(key=f"admission.consular:{admission.uuid}", by=by, outcome=outcome)
     audit.record(
         by=by,
         action="admission.right_offered",
@@ -416,6 +422,142 @@ def allocate(
         },
     )
     return allocation
+
+
+# Rule 4: her home, from which the allocation measures how far she is held. Those who decide
+# allocations (reception, social workers, the governor) record it, at admission and later.
+HOME = "admissions.decide_allocation"
+
+
+@dataclass(frozen=True)
+class Home:
+    """A place she may call home: a town of the gazetteer or a place a facility added."""
+
+    key: str
+    name: str
+    country: str
+    latitude: Decimal
+    longitude: Decimal
+    added: bool = False
+
+
+def place_of(by: User, key: str) -> Home | None:
+    """The place a picker names (`geonames:<id>`, or `place:<uuid>` of a place one of the
+    caller's facilities added), or None."""
+    if key.startswith(gazetteer.PREFIX):
+        town = gazetteer.town(key)
+        if town is None:
+            return None
+        return Home(town.key, town.name, town.country, town.latitude, town.longitude)
+    if key.startswith(PLACE_PREFIX):
+        try:
+            place_uuid = uuid.UUID(key.removeprefix(PLACE_PREFIX))
+        except ValueError:
+            return None
+        place = Place.objects.filter(uuid=place_uuid, facility__in=facilities_of(by)).first()
+        return None if place is None else home_at(place)
+    return None
+
+
+PLACE_PREFIX = "place:"
+
+
+def home_at(place: Place) -> Home:
+    return Home(
+        f"{PLACE_PREFIX}{place.uuid}",
+        place.name,
+        place.country,
+        place.latitude,
+        place.longitude,
+        added=True,
+    )
+
+
+@transaction.atomic
+def record_home(*, by: User, prisoner: Prisoner, place: str) -> Prisoner:
+    """Record her home town, or the place of her social rehabilitation, chosen from the
+    gazetteer or the places her facility added (`place`, as the picker names it). Rule 4: she
+    is allocated, as far as possible, close to it; every allocation and transfer after this
+    measures its distances from here."""
+    if not by.has_perm(HOME):
+        raise PermissionDenied(_("Your role can't record her home."))
+    prisoner = access_prisoner(by, prisoner.uuid)
+    home = place_of(by, place.strip())
+    if home is None:
+        raise ValidationError({"place": _("Choose her home from the places found.")})
+    Prisoner.objects.select_for_update().filter(pk=prisoner.pk).first()
+    before = prisoner.home_place
+    prisoner.home_place, prisoner.home_country = home.name, home.country
+    prisoner.home_latitude, prisoner.home_longitude = home.latitude, home.longitude
+    prisoner.updated_at = timezone.now()
+    prisoner.full_clean()
+    prisoner.save(
+        update_fields=[
+            "home_place",
+            "home_country",
+            "home_latitude",
+            "home_longitude",
+            "updated_at",
+        ]
+    )
+    audit.record(
+        by=by,
+        action="prisoner.home_recorded",
+        subject=prisoner,
+        facility=prisoner.facility,
+        detail={
+            "rule": "4",
+            "place": home.key,
+            "name": home.name,
+            "country": home.country,
+            "before": before,
+        },
+    )
+    return prisoner
+
+
+@transaction.atomic
+def add_place(
+    *,
+    by: User,
+    facility: Facility,
+    name: str,
+    country: str,
+    latitude: Decimal,
+    longitude: Decimal,
+) -> Place:
+    """A town, village or place of rehabilitation the gazetteer doesn't know, added by a
+    facility with its coordinates so that her home can be recorded there (Rule 4). A place is
+    named once per country in a facility."""
+    if not by.has_perm(HOME):
+        raise PermissionDenied(_("Your role can't add places."))
+    if not facilities_of(by).filter(pk=facility.pk).exists():
+        raise PermissionDenied(_("You don't work in that facility."))
+    name, country = " ".join(name.split()), country.strip().upper()
+    if country not in dict(country_choices()):
+        raise ValidationError({"country": _("Choose the country from the list.")})
+    if Place.objects.filter(facility=facility, name__iexact=name, country=country).exists():
+        raise ValidationError(
+            {"name": _("This facility has already added a place of that name in that country.")}
+        )
+    place = Place(
+        facility=facility,
+        name=name,
+        country=country,
+        latitude=latitude,
+        longitude=longitude,
+        added_by=by,
+    )
+    place.full_clean()
+    place.save()
+    audit.record(
+        by=by,
+        action="place.added",
+        subject=place,
+        facility=facility,
+        detail={"name": name, "country": country},
+    )
+    return place
 
 
 FAMILY = "admissions.keep_family"

@@ -1,32 +1,34 @@
-"""Admission pages: admitting a woman, the admission's page with its forms, and the printable
-information sheet. What the page's forms do is declared with their actions
-(`admissions.actions`)."""
+"""Admission pages: the admission's page with its forms, the steps of the guided admission,
+her home and the printable information sheet. What the pages' forms do, admitting her
+included, is declared with their actions (`admissions.actions`); this module gives them what
+they show."""
 
-from django.contrib import messages
+from urllib.parse import urlencode
+
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_safe
 
-from bangkok.errors import RuleBroken
-from bangkok.forms import carrying, refusal_into
+from bangkok.forms import carrying
+from bangkok.names import country_name
 from facilities.scope import facilities_of
-from prisoners.permissions import access_prisoner
-from register.permissions import ADD_CHILD, can_read_child_identity
+from prisoners.permissions import access_prisoner, access_woman
+from register.permissions import ADD_CHILD, can_read_child_identity, may_change_children_of
 from register.reading import children_of
 
-from . import reading, services, sheet
+from . import reading, services, sheet, steps
 from .forms import (
     AllocationForm,
     ChildForm,
-    CommitmentForm,
     FamilyMemberForm,
     FindForm,
-    IdentityForm,
+    HomeForm,
+    PlaceForm,
     PropertyForm,
     ReleaseForm,
     RightsOfferForm,
@@ -34,86 +36,69 @@ from .forms import (
     SuspensionRequestForm,
     TransferForm,
 )
-from .models import Stage
+from .models import RightsItem, Stage
 from .permissions import ADMIT, access_admission
 
 
-def _require_admit(user):
-    if not user.has_perm(ADMIT):
-        raise PermissionDenied
+def admitting(request, target) -> dict:
+    """The admission form's arguments: the woman returning, if the officer confirmed her record
+    (`returning`), the facilities she may receive her into, and the names typed in the search
+    carried into "She is new"."""
+    carried = {name: request.GET[name] for name in CARRIED if request.GET.get(name)}
+    return {
+        "returning": returning(request),
+        "facilities": facilities_of(request.user),
+        "initial": carried,
+    }
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def new_admission(request):
-    """Admit a woman: find her if she has been here before, else record who she is; then the
-    commitment order (Mandela Rule 7)."""
-    _require_admit(request.user)
-    returning = None
-    if request.GET.get("returning") or request.POST.get("returning"):
-        returning = access_prisoner(
-            request.user, request.GET.get("returning") or request.POST.get("returning")
-        )
-    new = request.GET.get("new") or request.POST.get("new")
+def returning(request):
+    """The woman whose record the officer confirmed is hers (`returning`), or None."""
+    chosen = request.GET.get("returning") or request.POST.get("returning")
+    return access_prisoner(request.user, chosen) if chosen else None
+
+
+# What the search for a returning woman carries into "She is new".
+CARRIED = ("given_names", "family_name", "date_of_birth")
+
+
+def admission_search(request, target) -> dict:
+    """Before the form: the search for a woman who has been held before (Mandela Rule 7), and
+    the link to "She is new" carrying what was typed."""
     find = FindForm(request.GET if "find" in request.GET else None)
-    matches = None
+    matches, typed = None, {}
     if find.is_bound and find.is_valid():
         matches = services.find_returning_woman(by=request.user, **find.cleaned_data)
-    form = None
-    if returning or new:
-        form_class = CommitmentForm if returning else IdentityForm
-        form = form_class(request.POST or None)
-        if request.method == "POST" and form.is_valid():
-            data = form.cleaned_data
-            identity = {k: data[k] for k in IdentityForm.IDENTITY_FIELDS} if not returning else None
-            commitment = {k: data[k] for k in services.COMMITMENT_FIELDS}
-            try:
-                facility = _facility_for(request)
-                admission = services.admit_woman(
-                    by=request.user,
-                    facility=facility,
-                    commitment=commitment,
-                    identity=identity,
-                    returning=returning,
-                    received_from=data["received_from"],
-                    interpreter_needed=data["interpreter_needed"],
-                    injuries_noted=data["injuries_noted"],
-                )
-            except (RuleBroken, ValidationError) as error:
-                refusal_into(form, error)
-            else:
-                messages.success(request, _("Admission opened. Now offer her rights (Rule 2.1)."))
-                return redirect("admissions:detail", uuid=admission.uuid)
-    return render(
-        request,
-        "admissions/new.html",
-        {
-            "find": find,
-            "matches": matches,
-            "form": form,
-            "returning": returning,
-            "new": new,
-            "facilities": list(facilities_of(request.user)),
-        },
-        status=400 if form is not None and form.errors else 200,
-    )
-
-
-def _facility_for(request):
-    facilities = list(facilities_of(request.user))
-    chosen = request.POST.get("facility")
-    for facility in facilities:
-        if facility.code == chosen or (not chosen and len(facilities) == 1):
-            return facility
-    raise ValidationError(_("Choose the facility she is received into."))
+        typed = {name: find.cleaned_data[name] for name in CARRIED if find.cleaned_data[name]}
+    return {
+        "find": find,
+        "matches": matches,
+        "returning": returning(request),
+        "new": bool(request.GET.get("new") or request.POST.get("new")),
+        "new_query": urlencode({"new": 1, **typed}),
+        "posted": request.method == "POST",
+    }
 
 
 def detail_page(request, admission, **forms):
-    """The admission's page, with its forms (one of them refused, if given). The forms post to
-    their actions (`admissions.actions`)."""
+    """The admission's page, or the step of the guided admission the form was posted from (its
+    `next`), with its forms (one of them refused, if given). The forms post to their actions
+    (`admissions.actions`)."""
+    step = steps.posted_from(request)
+    context = _context(request, admission, forms)
+    failed = any(value for key, value in forms.items() if key != "decision_for")
+    if step is not None:
+        context.update(steps.context(request, admission, step, context))
+        return render(request, "admissions/step.html", context, status=400 if failed else 200)
+    return render(request, "admissions/detail.html", context, status=400 if failed else 200)
+
+
+def _context(request, admission, forms) -> dict:
     user = request.user
     context = {
         "admission": admission,
+        # A save on this page comes back to it (a step of the guided admission, to the step).
+        "stay_at": reverse("admissions:detail", args=[admission.uuid]),
         "woman": admission.prisoner,
         **reading.admission_section(viewer=user, prisoner=admission.prisoner),
         "can_admit": user.has_perm(ADMIT),
@@ -165,10 +150,71 @@ def detail_page(request, admission, **forms):
             )
             for item, label, offer in services.checklist(admission)
         ]
+        # A refused offer of no item on the list (posted without its item): said above them.
+        if forms.get("rights_form") and forms.get("rights_item") not in RightsItem.values:
+            context["stray_rights_form"] = forms["rights_form"]
     if can_read_child_identity(user):
         context["children"] = children_of(viewer=user, mother=admission.prisoner)
-    failed = any(value for key, value in forms.items() if key != "decision_for")
-    return render(request, "admissions/detail.html", context, status=400 if failed else 200)
+        context["can_change_children"] = may_change_children_of(user, admission.prisoner)
+    context.update(home_context(request, admission.prisoner, forms))
+    return context
+
+
+def home_context(request, woman, forms) -> dict:
+    """Her home and the picker: the places found for the name typed (`place_q`), and the form
+    to add a place the gazetteer doesn't know."""
+    typed = request.GET.get("place_q", "")
+    return {
+        "can_record_home": request.user.has_perm(services.HOME),
+        "home_country": country_name(woman.home_country) if woman.home_country else "",
+        "place_q": typed,
+        "places": reading.find_places(request.user, typed) if typed else None,
+        "places_limit": reading.PLACES_SHOWN,
+        "home_form": forms.get("home_form") or HomeForm(),
+        "place_form": forms.get("place_form") or PlaceForm(),
+    }
+
+
+@login_required
+@require_safe
+def home_page(request, uuid):
+    """Her home (Rule 4), recorded or changed after her admission."""
+    woman = access_woman(request.user, uuid, services.HOME)
+    return render(request, "admissions/home.html", home_page_context(request, woman, {}))
+
+
+def home_page_context(request, woman, forms) -> dict:
+    return {
+        "woman": woman,
+        "stay_at": reverse("admissions:home", args=[woman.uuid]) + "#home",
+        **home_context(request, woman, forms),
+    }
+
+
+def home_refused(key: str):
+    """A refused home or place: the step it was posted from, else her home's page."""
+
+    def again(request, woman, form):
+        admission = woman.admissions.first()
+        if steps.posted_from(request) is not None and admission is not None:
+            return detail_page(request, admission, **{key: form})
+        return render(
+            request, "admissions/home.html", home_page_context(request, woman, {key: form})
+        )
+
+    return again
+
+
+@login_required
+@require_safe
+def admission_step(request, uuid, step):
+    """One step of the guided admission, with its progress."""
+    if step not in steps.NAMES:
+        raise Http404("No such step.")
+    admission = access_admission(request.user, uuid)
+    context = _context(request, admission, {})
+    context.update(steps.context(request, admission, step, context))
+    return render(request, "admissions/step.html", context)
 
 
 @login_required

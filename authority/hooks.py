@@ -3,10 +3,26 @@
 from django.utils.translation import gettext_lazy as _
 
 from reminders.kinds import AnsweredBy
+from reminders.queues import QueueElsewhere
 
-from .services import WAITING_KIND
+from .services import WAITING_KIND, areas_for, pending_for
+
+
+def waiting_by_area(viewer) -> list[tuple]:
+    """How many records of each area wait for her decision, for her dashboard."""
+    return [(area.title, pending_for(viewer, area).count()) for area in areas_for(viewer)]
+
 
 PLUGS = (
     # Only the governor's decision closes the task asking for it.
     AnsweredBy(_("the decision on the authority asked for"), WAITING_KIND),
+    # Her queue of authorities is its own page, where she gives or refuses each one.
+    QueueElsewhere(
+        key="authorities",
+        title=_("Authorities waiting for you"),
+        roles=("governor",),
+        page="authority:queue",
+        summary=waiting_by_area,
+        order=25,
+    ),
 )

@@ -71,9 +71,12 @@ def area(key: str) -> Authority | None:
 class Hold:
     """A check made before anyone decides a record awaiting authority, declared by the area
     that may hold it: `refuse(record)` raises to refuse deciding it now (an act asked for after
-    her report waits for both reviews, Rules 7.3, 25.1)."""
+    her report waits for both reviews, Rules 7.3, 25.1); `lapse(record, by=, reason=)`, when
+    the record's cause ended before anyone decided it, ends what was held on it (nothing is
+    left to review)."""
 
     refuse: Callable
+    lapse: Callable | None = None
 
 
 _HOLDS: list[Hold] = []

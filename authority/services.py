@@ -150,6 +150,9 @@ def end_undecided(area: Authority, records: QuerySet, *, by: User | None, reason
     ended = records.filter(authority=AuthorityState.PENDING).exclude(**(area.undecided or {}))
     for record in ended:
         cancel_reminder(key=_key(area, record), by=by, reason=reason)
+        for declared in holds():
+            if declared.lapse is not None:
+                declared.lapse(record, by=by, reason=reason)
 
 
 def _refusal(area: Authority, user: User, record: AwaitsAuthority) -> Exception | None:

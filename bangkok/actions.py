@@ -1,6 +1,7 @@
 """Actions declared as data: one declaration per service verb yields its API operation and,
-where staff act on a page, its form view. This module is the one place that builds either
-(admitting a woman, `admissions.views.new_admission`, is a page of its own).
+where staff act on a page, its form view. This module is the one place that builds either,
+for every write in the project (admitting a woman included: an `arg=None` verb whose page's
+form and context come from `Page.form_kwargs` and `Page.context`).
 
 An area lists its `Action`s once (in `<app>/actions.py`) with the `Area` that says how they
 reach the woman, and its URL modules mount them:

@@ -1,5 +1,6 @@
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.forms.utils import pretty_name
 from django.utils.translation import gettext_lazy as _
 
 from .errors import RuleBroken
@@ -26,7 +27,8 @@ def govuk_styled(form: forms.Form) -> forms.Form:
         for widget_type, css in WIDGET_CLASSES.items():
             if isinstance(field.widget, widget_type):
                 classes = field.widget.attrs.get("class", "")
-                field.widget.attrs["class"] = f"{classes} {css}".strip()
+                if css not in classes.split():
+                    field.widget.attrs["class"] = f"{classes} {css}".strip()
                 break
     return form
 
@@ -58,12 +60,65 @@ def refusal_into(form: forms.Form, error) -> None:
         form.add_error(None, error.messages)
 
 
-class StyledForm(forms.Form):
-    """A form whose widgets carry the design system's classes."""
+CHOSEN = (
+    forms.ChoiceField,
+    forms.ModelChoiceField,
+    forms.MultipleChoiceField,
+    forms.BooleanField,
+)
+
+
+def named(field: forms.Field, name: str, error: ValidationError) -> ValidationError:
+    """`error` as it is said of `field`: a missing answer asks for the field by its label, and
+    any other message that doesn't name the field is said after its label, so an error read
+    alone (in the summary above the form, to a screen reader) says where it is."""
+    label = str(field.label or pretty_name(name))
+    message = next(iter(error))
+    if error.code == "required":
+        ask = _("Choose “%(label)s”.") if isinstance(field, CHOSEN) else _("Enter “%(label)s”.")
+        return ValidationError(ask % {"label": label}, code="required")
+    if label.casefold() in message.casefold():
+        return error
+    return ValidationError(
+        _("%(label)s: %(error)s") % {"label": label, "error": message}, code=error.code
+    )
+
+
+class NamedErrors:
+    """A form whose every field error names its field (`named`), beside the field and in the
+    error summary; the version a form carries says its own (`refusal_into`). Every form of
+    the project takes it, through `StyledForm` or directly."""
+
+    def add_error(self, field, error):
+        super().add_error(field, error)  # type: ignore[misc]
+        for name, errors in self._errors.items():  # type: ignore[attr-defined]
+            bound = self.fields.get(name)  # type: ignore[attr-defined]
+            if name in (NON_FIELD_ERRORS, VERSION) or bound is None:
+                continue
+            errors.data = [
+                named(bound, name, e) if isinstance(e, ValidationError) else e for e in errors.data
+            ]
+
+
+class StyledForm(NamedErrors, forms.Form):
+    """A form whose widgets carry the design system's classes and whose errors name their
+    fields."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         govuk_styled(self)
+
+
+def offer_only(field: forms.ChoiceField | forms.ModelChoiceField, offered) -> None:
+    """Offer only `offered` (values of a choice field, records of a model choice field) while
+    the field still takes any of its choices: one posted anyway reaches the service, which
+    refuses it naming its rule. The form says the rule before she starts; the service stays
+    its authority."""
+    if isinstance(field, forms.ModelChoiceField):
+        field.widget.choices = [(obj.pk, field.label_from_instance(obj)) for obj in offered]
+    else:
+        values = {str(value) for value in offered}
+        field.widget.choices = [(v, label) for v, label in field.choices if str(v) in values]
 
 
 def moment(label) -> forms.DateTimeField:

@@ -289,6 +289,7 @@ class HeldStatus(models.TextChoices):
     HELD = "held", _("Held for review")
     RELEASED = "released", _("Reviewed: it goes ahead")
     STOPPED = "stopped", _("Reviewed: it does not go ahead")
+    LAPSED = "lapsed", _("Ended before review: nothing left to review")
 
 
 @pghistory.track()

@@ -15,9 +15,9 @@ from django.core.exceptions import PermissionDenied
 
 import audit
 
-from .models import Complaint, HeldStatus
+from .models import Complaint, ComplaintStatus, HeldStatus
 from .permissions import HELD, READ, STATUS, complaints_visible_to, held_actions_visible_to
-from .services.complaints import LODGE
+from .services.complaints import DEAL, LODGE
 from .services.safeguarding import protection_shown_to
 
 if TYPE_CHECKING:
@@ -95,3 +95,33 @@ def complaints_section(*, viewer: User, prisoner: Prisoner) -> dict | None:
         held = held_actions_visible_to(viewer).filter(prisoner=prisoner, status=HeldStatus.HELD)
         context["held_count"] = held.count()
     return context
+
+
+def caseload(viewer: User) -> QuerySet[Complaint]:
+    """The open complaints of her facilities that safeguarding staff deal with, none naming
+    her, with the woman for a list (Rule 25; Mandela 57); none for a role that doesn't deal
+    with them."""
+    if not viewer.has_perm(DEAL):
+        return Complaint.objects.none()
+    return (
+        complaints_visible_to(viewer)
+        .exclude(status=ComplaintStatus.CLOSED)
+        .select_related("prisoner", "facility")
+    )
+
+
+def caseload_listed(viewer: User, complaints: list[Complaint]) -> None:
+    """A page of the caseload was shown (what each is about): audited with their ids."""
+    if complaints:
+        audit.record(
+            by=viewer,
+            action="complaints.caseload_listed",
+            disclosed=[str(c.uuid) for c in complaints],
+        )
+
+
+def held_for_review(viewer: User) -> QuerySet[HeldAction]:
+    """The actions still held after a report, for the reviewers' queue (Rules 7.3, 25.1)."""
+    if not viewer.has_perm(HELD):
+        return held_actions_visible_to(viewer)
+    return held_actions(viewer).filter(status=HeldStatus.HELD)

@@ -4,13 +4,17 @@ from datetime import datetime, time, timedelta
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
+from django.http import Http404
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from bangkok.pagination import paginate, url_with
 from facilities.scope import facilities_of
 from prisoners.models import CustodyStatus, juvenile_q
 from prisoners.permissions import prisoners_visible_to
+from reminders import queues
 from reminders.models import Status
 from reminders.services import tasks_for
 
@@ -41,9 +45,85 @@ def dashboard(request):
             overdue=Count("id", filter=Q(status__in=[Status.DUE, Status.ESCALATED])),
             escalated=Count("id", filter=Q(status=Status.ESCALATED)),
         )
+        context["queues"] = queue_counts(user)
         context["today"] = list(
             tasks.filter(due_at__lt=end_of_today())
             .select_related("prisoner", "facility")
             .order_by("due_at", "id")[:10]
         )
     return render(request, "dashboard.html", context)
+
+
+def queue_counts(user) -> list[dict]:
+    """Her role's queues, each with how many records are in it and in each bucket (one query
+    a queue)."""
+    now = timezone.now()
+    counted = []
+    for queue in queues.queues_for(user):
+        if isinstance(queue, queues.QueueElsewhere):
+            url = reverse(queue.page)
+            summary = queue.summary(user)
+            total = sum(n for _label, n in summary)
+            # Only the parts where something waits: the page lists them all.
+            parts = [{"label": label, "count": n, "url": url} for label, n in summary if n]
+        else:
+            url = reverse(f"queue-{queue.key}")
+            counts = queues.tally(queue, queue.records(user), now)
+            parts = [
+                {"label": b.label, "count": counts[b.key], "url": f"{url}?bucket={b.key}"}
+                for b in queue.buckets
+            ]
+            total = counts[""]
+        counted.append({"queue": queue, "url": url, "total": total, "buckets": parts})
+    return counted
+
+
+@login_required
+@require_safe
+def queue_page(request, key):
+    """One of her role's queues: its buckets with their counts, its filters, a page of its
+    records. Another role's queue doesn't exist for her (404)."""
+    queue = queues.queue_for(request.user, key)
+    if queue is None:
+        raise Http404("No such page.")
+    now = timezone.now()
+    records = queue.records(request.user)
+    chosen_filters = []
+    for each in queue.filters:
+        choices = [(str(value), label) for value, label in each.choices(request.user)]
+        value = request.GET.get(each.key, "")
+        if value and value in dict(choices):
+            records = each.apply(records, value)
+        else:
+            value = ""
+        chosen_filters.append({"filter": each, "choices": choices, "value": value})
+    counts = queues.tally(queue, records, now)
+    chosen = queues.bucket(queue, request.GET.get("bucket"))
+    if chosen is not None:
+        records = records.filter(chosen.where(now))
+    paged = paginate(request, records, fields=queue.keyset)
+    items = paged["page"].items
+    if queue.disclosed is not None and items:
+        queue.disclosed(request.user, items)
+    params = request.GET
+    tabs = [
+        {
+            "label": bucket.label,
+            "count": counts[bucket.key],
+            "url": url_with(params, bucket=bucket.key, cursor=None),
+            "current": chosen is bucket,
+        }
+        for bucket in queue.buckets
+    ]
+    context = {
+        "queue": queue,
+        "rows": [queue.row(item, request.user) for item in items],
+        "total": counts[""],
+        "all_url": url_with(params, bucket=None, cursor=None),
+        "tabs": tabs,
+        "bucket": chosen,
+        "filters": chosen_filters,
+        "filtered": any(f["value"] for f in chosen_filters),
+        **paged,
+    }
+    return render(request, "dashboard/queue.html", context)

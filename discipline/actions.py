@@ -32,6 +32,7 @@ from .forms import (
 )
 from .models import Charge, ContactRestriction, Sanction, Segregation, SegregationExtension
 from .permissions import access_with
+from .reading import segregation_bar
 from .services import charges as C
 from .services import segregation as S
 from .services.common import ADJUDICATE, LAY_CHARGE, RESTRICT, SEGREGATE, VISIT
@@ -253,6 +254,7 @@ SEGREGATING = [
             SegregateForm,
             template="discipline/segregate.html",
             form_kwargs=segregate_choices,
+            context=lambda request, woman: {"bar": segregation_bar(request.user, woman)},
             done=_("Segregation recorded. It starts when the governor confirms it."),
             then=to("discipline:segregation"),
         ),

@@ -85,7 +85,11 @@ class ReviewForm(StyledForm):
         label=_("Outcome"), choices=ReviewOutcome.choices, widget=forms.RadioSelect
     )
     reasons = forms.CharField(label=_("Reasons"), widget=forms.Textarea, max_length=10000)
-    ends_on = day(_("New end date (when reduced)"), required=False)
+    ends_on = day(
+        _("New end date (when reduced)"),
+        required=False,
+        help_text=_("Leave empty unless the outcome reduces the sanction."),
+    )
 
 
 class SegregateForm(StyledForm):

@@ -6,12 +6,16 @@ from complaints.services import AdverseAction, stop_by_refusal
 from prisoners.demo import DemoStep
 from prisoners.sections import Section
 from prisoners.services import FlagWatcher
-from reminders.kinds import AnsweredBy, MayBeMarkedDone
+from reminders.kinds import AnsweredBy, MayBeMarkedDone, opens
 from visits.services.bookings import VisitBar
 
 from . import demo, oversight
 from .services import charges, contact, segregation
+from .services.common import ADJUDICATE, VISIT
 from .views.common import section_context
+
+# Where the tasks about a segregation are answered: its page, the form open.
+SEGREGATION_END = opens("discipline:segregation", perm=ADJUDICATE, step="end", section="end")
 
 PLUGS = (
     segregation.AREA,
@@ -22,10 +26,18 @@ PLUGS = (
     VisitBar(contact.visits_restricted_until),
     FlagWatcher(segregation.watch_protection),
     # Only ending the segregation closes the orders to end it (Rule 22; Mandela 44).
-    AnsweredBy(_("the end of the segregation"), segregation.END_NOW_KIND),
-    AnsweredBy(_("the end of the segregation"), segregation.ALERT_KIND),
-    AnsweredBy(_("its end or extension"), segregation.PLANNED_END_KIND),
-    AnsweredBy(_("the daily health visit"), segregation.VISIT_KIND),
+    AnsweredBy(
+        _("the end of the segregation"),
+        segregation.END_NOW_KIND,
+        segregation.ALERT_KIND,
+        page=SEGREGATION_END,
+    ),
+    AnsweredBy(_("its end or extension"), segregation.PLANNED_END_KIND, page=SEGREGATION_END),
+    AnsweredBy(
+        _("the daily health visit"),
+        segregation.VISIT_KIND,
+        page=opens("discipline:segregation", perm=VISIT, step="visit", section="visit"),
+    ),
     MayBeMarkedDone(segregation.UNFIT_KIND, segregation.ENDED_AT_LIMIT_KIND),
     Section(
         key="discipline",

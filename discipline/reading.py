@@ -3,9 +3,59 @@ only for a role holding its permission (absent, not empty, otherwise)."""
 
 from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from prisoners.models import ProtectionFlags
 
 from .models import Sanction, SanctionReview, SegregationVisit
 from .services.common import VIEW_CHARGE, VIEW_RESTRICTION, VIEW_SEGREGATION
+from .services.segregation import barred
+
+HEALTH_ROLE = "health"
+
+
+def segregation_bar(viewer, prisoner) -> dict | None:
+    """Why she can't be segregated today, in words `viewer` may read, or None if she can: the
+    segregate form shows this instead of itself (the service still refuses a segregation
+    posted anyway). The rule is said to everyone; what in her records set the protection
+    only as far as the viewer may know it: a child living with her (which every case role
+    sees), what the rule protects (pregnancy, breastfeeding) to health staff only (Rule 8)."""
+    try:
+        flags = prisoner.flags
+    except ProtectionFlags.DoesNotExist:
+        flags = ProtectionFlags(prisoner=prisoner)
+    refusal = barred(prisoner, timezone.localdate(), protected=flags.no_segregation)
+    if refusal is None:
+        return None
+    why = []
+    if refusal.rule == "22":
+        why.append(
+            _(
+                "Bangkok Rule 22 forbids close confinement and disciplinary segregation of the "
+                "women it protects, whatever the measure is called, with no override."
+            )
+        )
+        if flags.child_in_prison and "child_in_prison" in ProtectionFlags.shown_to(viewer):
+            why.append(_("A child lives with her in prison."))
+        if getattr(viewer, "role_code", "") == HEALTH_ROLE:
+            why.append(
+                _(
+                    "It protects a woman who is pregnant, breastfeeding or has an infant in "
+                    "her care: her clinical file says which applies."
+                )
+            )
+        else:
+            why.append(
+                _(
+                    "Anything else in her records that set it is confidential (Rule 8): ask "
+                    "health staff if the protection seems wrong."
+                )
+            )
+    else:
+        why.append(
+            _("Mandela Rule 45.2: no solitary confinement or segregation of a girl under 18.")
+        )
+    return {"message": str(refusal), "rule": refusal.rule, "why": why}
 
 
 def charges_of(prisoner):

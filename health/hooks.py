@@ -8,10 +8,10 @@ from prisoners.demo import DemoStep
 from prisoners.sections import Section
 from prisoners.services import FlagSource
 from register.services import ChildWatcher
-from reminders.kinds import AnsweredBy, MayBeMarkedDone
+from reminders.kinds import AnsweredBy, MayBeMarkedDone, opens
 
-from . import demo
-from .permissions import can_read_clinical
+from . import demo, queues
+from .permissions import RECORD, can_read_clinical
 from .sections import FilePart
 from .services import care, maternity, preventive
 from .services.screening import child_living_with_her
@@ -27,7 +27,13 @@ def _health_section(request, prisoner):
     return {"woman": prisoner}
 
 
+def in_file(section: str, step: str = ""):
+    """Her clinical file at `section`, for health staff who record in it (Rule 8)."""
+    return opens("health:file", perm=RECORD, of="woman", section=section, step=step)
+
+
 PLUGS = (
+    *queues.QUEUES,
     Section(
         key="health",
         title=_("Health"),
@@ -61,17 +67,37 @@ PLUGS = (
     # What closes each health task: the record answering it (its title may say nothing of
     # her health, and neither does this to anyone outside health staff: an escalated task is
     # refused to the governor for being escalated, before any record is named).
-    AnsweredBy(_("the health encounter"), "health.pmtct", "health.substance_programme"),
-    AnsweredBy(_("the health encounter"), "health.education"),
-    AnsweredBy(_("the care contact"), *maternity.CONTACT_KINDS.values()),
-    AnsweredBy(_("the observation review"), "health.observation_review"),
-    AnsweredBy(_("the assessment"), "health.distress_recheck"),
-    AnsweredBy(_("the post-test counselling"), "health.hiv_post_counselling"),
-    AnsweredBy(_("the referral, or her choice about it"), "health.abuse_referral"),
-    AnsweredBy(_("the child's health screening"), "health.child_screening"),
-    AnsweredBy(_("the child's health check"), "health.child_check"),
+    # Each is recorded in her clinical file, at its part (the form open where it has one).
+    AnsweredBy(
+        _("the health encounter"),
+        "health.pmtct",
+        "health.substance_programme",
+        "health.education",
+        page=in_file("encounters", step="encounter"),
+    ),
+    AnsweredBy(_("the care contact"), *maternity.CONTACT_KINDS.values(), page=in_file("maternity")),
+    AnsweredBy(
+        _("the observation review"),
+        "health.observation_review",
+        page=in_file("mental-health", step="observation"),
+    ),
+    AnsweredBy(
+        _("the assessment"),
+        "health.distress_recheck",
+        page=in_file("mental-health", step="assessment"),
+    ),
+    AnsweredBy(_("the post-test counselling"), "health.hiv_post_counselling", page=in_file("hiv")),
+    AnsweredBy(
+        _("the referral, or her choice about it"),
+        "health.abuse_referral",
+        page=in_file("disclosures"),
+    ),
+    AnsweredBy(
+        _("the child's health screening"), "health.child_screening", page=in_file("children")
+    ),
+    AnsweredBy(_("the child's health check"), "health.child_check", page=in_file("children")),
     MayBeMarkedDone("health.screening_follow_up"),
-    AnsweredBy(_("its outcome"), preventive.FOLLOW_UP_KIND),
+    AnsweredBy(_("its outcome"), preventive.FOLLOW_UP_KIND, page=in_file("preventive")),
     MayBeMarkedDone("health.preventive"),
     # The demonstration: her health records once her admission has gone as far as it goes.
     DemoStep(order=50, each_woman=demo.health),

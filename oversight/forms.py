@@ -15,8 +15,15 @@ class PeriodForm(StyledForm):
     her facilities unless she says otherwise."""
 
     facility = forms.ChoiceField(label=_("Facility"), required=False)
-    start = forms.DateField(label=_("From"), required=False, widget=DATE)
-    end = forms.DateField(label=_("To"), required=False, widget=DATE)
+    start = forms.DateField(
+        label=_("From"),
+        required=False,
+        widget=DATE,
+        help_text=_("Leave empty for 30 days before the end."),
+    )
+    end = forms.DateField(
+        label=_("To"), required=False, widget=DATE, help_text=_("Leave empty for today.")
+    )
 
     def __init__(self, data, *, facilities, **kwargs):
         # The period shown is the period used: the defaults are written into the form.

@@ -155,6 +155,12 @@ class Prisoner(models.Model):
     home_place = models.CharField(
         _("home town or place of rehabilitation"), max_length=200, blank=True
     )
+    home_country = models.CharField(
+        _("country of her home"),
+        max_length=2,
+        blank=True,
+        help_text=_("ISO 3166 country code, e.g. TH."),
+    )
     home_latitude = models.DecimalField(
         _("home latitude"),
         max_digits=8,

@@ -13,12 +13,13 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from bangkok.actions import Action, Area, Page
+from bangkok.security import of_this_site
 from prisoners.permissions import access_prisoner
 
-from . import api, services
-from .forms import SeparationForm
+from . import api, reading, services
+from .forms import ChildEditForm, SeparationForm
 from .models import Child
-from .permissions import ADD_CHILD, CHANGE_CHILD, can_read_child_identity
+from .permissions import ADD_CHILD, CHANGE_CHILD, can_read_child_identity, may_change_child
 from .serializers import ChildChangeSerializer, ChildSerializer, SeparationSerializer
 
 
@@ -29,7 +30,30 @@ def access_her_children(user, uuid, write: bool = True):
     return access_prisoner(user, uuid)
 
 
-AREA = Area(tag="children", access=access_her_children, not_found=None, prefix="api")
+def may_change(user, record) -> bool:
+    """A child's record is changed only by whoever may change it now (social workers;
+    reception while she is in reception): to anyone else it is the 404 of a missing one."""
+    return not isinstance(record, Child) or may_change_child(user, record)
+
+
+AREA = Area(
+    tag="children", access=access_her_children, not_found=None, prefix="api", sees=may_change
+)
+
+
+def came_from(request) -> str | None:
+    """The page of this site the form was opened from (her page, her admission), to go back
+    to after saving."""
+    return of_this_site(request, request.POST.get("next") or request.GET.get("next"))
+
+
+def editing(request, child) -> dict:
+    child = reading.child_read(viewer=request.user, child=child)
+    return {"child": child, "next": came_from(request) or ""}
+
+
+def child_saved(child) -> str:
+    return _("%(name)s's record is saved.") % {"name": child.given_names}
 
 
 def separated(request, child):
@@ -61,7 +85,7 @@ ACTIONS = [
     Action(
         "child-detail",
         "children/<uuid:uuid>/",
-        "Keep a child's record current (social workers, Rule 3)",
+        "Keep a child's record current (Rules 2.2 and 3)",
         services.update_child,
         ChildSerializer,
         ChildChangeSerializer,
@@ -69,11 +93,24 @@ ACTIONS = [
         woman="mother",
         arg="child",
         method="patch",
-        perm=CHANGE_CHILD,
+        perm=ADD_CHILD,
         rules=("52",),
         description=(
-            "A child living with her is never moved out by an edit: `lives_with_mother: false` "
-            "on such a child is a 409 naming Rule 52; record the separation instead."
+            "Social workers keep the register; reception corrects a child while her admission "
+            "is in reception (else the 404 of a missing child). A child living with her is "
+            "never moved out by an edit: `lives_with_mother: false` on such a child is a 409 "
+            "naming Rule 52; record the separation instead."
+        ),
+        page=Page(
+            "children/<uuid:uuid>/edit/",
+            ChildEditForm,
+            name="child-edit",
+            template="register/child_edit.html",
+            form_kwargs=lambda request, child: {"instance": child},
+            context=editing,
+            done=child_saved,
+            then=lambda child, target: reverse("prisoners:detail", args=[target.mother.uuid]),
+            back=True,
         ),
     ),
     Action(

@@ -1,11 +1,14 @@
-"""The separation of a child living with her mother (Rule 52), as a social worker records it."""
+"""A child's record corrected on a page, and the separation of a child living with her mother
+(Rule 52), as staff record them."""
+
+import copy
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from bangkok.forms import StyledForm
+from bangkok.forms import DATE, StyledForm, govuk_styled
 
-from .models import Custody
+from .models import CHILD_FIELDS, Child, Custody
 
 
 class SeparationForm(StyledForm):
@@ -25,3 +28,53 @@ class SeparationForm(StyledForm):
         label=_("Custody or guardianship"),
         choices=[(value, label) for value, label in Custody.choices if value != Custody.UNKNOWN],
     )
+
+
+class ChildEditForm(forms.ModelForm):
+    """A child's record as reception (at admission) or a social worker corrects it: where she
+    lives or that it is not known, who has custody, the carer's contact and the arrangements
+    made for her care (Rules 2.2, 3.1). Each missing answer is said at its own field."""
+
+    class Meta:
+        model = Child
+        fields = list(CHILD_FIELDS)
+        widgets = {"date_of_birth": DATE}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        govuk_styled(self)
+        self.fields["lives_with_mother"].help_text = _(
+            "A child living with her leaves prison only by a separation of its own (Rule 52), "
+            "not by an edit."
+        )
+        self.fields["location_unknown"].help_text = _(
+            "Social workers are asked to find out. Untick it once where she lives is known."
+        )
+        self.fields["custody"].help_text = _("'Not known' also asks social workers to find out.")
+
+    def clean(self):
+        data = super().clean()
+        if data.get("lives_with_mother"):
+            return data
+        location, unknown = (data.get("location") or "").strip(), data.get("location_unknown")
+        if not location and not unknown:
+            self.add_error(
+                "location",
+                _("Say where the child lives, or tick that it is not known (Rule 3.1)."),
+            )
+        elif location and unknown:
+            self.add_error(
+                "location_unknown",
+                _("Where the child lives is given: untick 'not known', or clear the place."),
+            )
+        if not data.get("custody"):
+            self.add_error(
+                "custody", _("Say who has custody of the child; 'Not known' is allowed (Rule 3.1).")
+            )
+        return data
+
+    def _post_clean(self):
+        # The record is changed by the service, under its lock and version, never here: the
+        # form only validates what was typed (the model's own checks included) on a copy.
+        self.instance = copy.copy(self.instance)
+        super()._post_clean()

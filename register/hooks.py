@@ -6,9 +6,11 @@ from prisoners.demo import DemoStep
 from prisoners.facts import Fact
 from prisoners.sections import Section
 from prisoners.services import FlagSource
-from reminders.kinds import AnsweredBy
+from reminders.kinds import AnsweredBy, opens
 
+from . import queues
 from .demo import children
+from .permissions import CHANGE_CHILD
 from .reading import children_count, children_section
 from .services import FLAG_REASONS, flags_from_register
 
@@ -18,8 +20,13 @@ def _children_section(request, prisoner):
 
 
 PLUGS = (
+    *queues.QUEUES,
     FlagSource(flags_from_register, area="register", reasons=FLAG_REASONS),
-    AnsweredBy(_("where the child lives, in the register"), "register.whereabouts_unknown"),
+    AnsweredBy(
+        _("where the child lives, in the register"),
+        "register.whereabouts_unknown",
+        page=opens("register:child-edit", perm=CHANGE_CHILD),
+    ),
     Section(
         key="children",
         title=_("Children"),

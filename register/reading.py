@@ -8,14 +8,24 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 import audit
+from prisoners.models import CustodyStatus
+from prisoners.permissions import prisoners_visible_to
 
-from .models import Child
-from .permissions import CHANGE_CHILD, READ_IDENTITY, can_read_child_identity
+from .models import Child, Custody
+from .permissions import (
+    CHANGE_CHILD,
+    READ_IDENTITY,
+    can_read_child_identity,
+    may_change_children_of,
+)
 
 if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
     from prisoners.models import Prisoner
     from staff.models import User
 
@@ -40,6 +50,21 @@ def children_of(*, viewer: User, mother: Prisoner) -> list[Child]:
     return children
 
 
+def child_read(*, viewer: User, child: Child) -> Child:
+    """One child's record, opened to be corrected, for a role that may know it; the read is
+    audited with the child's id (Rule 3.2)."""
+    if not can_read_child_identity(viewer):
+        raise PermissionDenied(_("Children's identities are confidential (Rule 3.2)."))
+    audit.record(
+        by=viewer,
+        action="child.identity_read",
+        subject=child.mother,
+        facility=child.mother.facility,
+        disclosed=[child.uuid],
+    )
+    return child
+
+
 def children_section(*, viewer: User, mother: Prisoner) -> dict:
     """Her page's children section: identities for those who may know them, else a count."""
     if can_read_child_identity(viewer):
@@ -49,5 +74,37 @@ def children_section(*, viewer: User, mother: Prisoner) -> dict:
             "children": children,
             "count": len(children),
             "can_separate": viewer.has_perm(CHANGE_CHILD),
+            "can_change": bool(children) and may_change_children_of(viewer, mother),
         }
     return {"identity": False, "count": children_count(mother)}
+
+
+# A child outside whose whereabouts or carer is not known (Rule 3.1), and a dependent child
+# outside with neither an arrangement nor a reason why none could be made (Rule 2.2).
+WHEREABOUTS_UNKNOWN = Q(lives_with_mother=False) & (
+    Q(location_unknown=True) | Q(custody=Custody.UNKNOWN)
+)
+NO_ARRANGEMENT = Q(
+    dependent=True, lives_with_mother=False, arrangements="", no_arrangements_reason=""
+)
+
+
+def children_to_follow_up(viewer: User) -> QuerySet[Child]:
+    """The children of women in custody in her facilities whose whereabouts are unknown or
+    who have no arrangement, for the social workers' queue; none for a role that may not
+    know a child's identity (Rule 3.2)."""
+    if not can_read_child_identity(viewer):
+        return Child.objects.none()
+    return Child.objects.filter(
+        WHEREABOUTS_UNKNOWN | NO_ARRANGEMENT,
+        mother__in=prisoners_visible_to(viewer),
+        mother__custody_status=CustodyStatus.IN_CUSTODY,
+    ).select_related("mother")
+
+
+def children_listed(viewer: User, children: list[Child]) -> None:
+    """A page of children was shown with their identities: audited with their ids (Rule 3.2)."""
+    if children:
+        audit.record(
+            by=viewer, action="child.identity_read", disclosed=[child.uuid for child in children]
+        )

@@ -19,10 +19,10 @@ from bangkok.hooks import takes
 from prisoners.permissions import access_prisoner
 from prisoners.services import refresh_protection_flags
 from reminders.models import Basis
-from reminders.services import cancel_reminder, schedule_reminder
+from reminders.services import resolve_reminder, schedule_reminder
 
 from .models import CHILD_FIELDS, Child, Custody, Separation
-from .permissions import ADD_CHILD, CHANGE_CHILD
+from .permissions import ADD_CHILD, CHANGE_CHILD, may_change_child
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -52,10 +52,16 @@ def record_child(*, by: User, mother: Prisoner, **fields: Any) -> Child:
 
 @transaction.atomic
 def update_child(*, by: User, child: Child, **fields: Any) -> Child:
-    """Keep a child's record current (social workers, Rule 3). A child living with her
-    leaves only by `separate_child` (Rule 52): no edit switches "lives with her" off."""
-    if not by.has_perm(CHANGE_CHILD):
-        raise PermissionDenied(_("Only social workers keep the register of children current."))
+    """Keep a child's record current (social workers, Rule 3; reception while she is still in
+    reception, Rule 2.2). A child living with her leaves only by `separate_child` (Rule 52):
+    no edit switches "lives with her" off."""
+    if not may_change_child(by, child):
+        raise PermissionDenied(
+            _(
+                "Only social workers keep the register of children current; reception corrects "
+                "it while she is still in reception."
+            )
+        )
     access_prisoner(by, child.mother.uuid)
     _refuse_unknown(fields)
     child = _locked(child)
@@ -205,7 +211,8 @@ def _after_change(child: Child, *, by: User, action: str) -> None:
             due_at=due,
         )
     else:
-        cancel_reminder(key=key, by=by, reason="whereabouts recorded")
+        # Where she lives and who has custody are recorded: that answers the task (Rule 3).
+        resolve_reminder(key=key, by=by, outcome="whereabouts recorded")
     refresh_protection_flags(prisoner=mother, by=by, source="register")
     for watch in _CHILD_WATCHERS:
         watch(child=child, by=by)

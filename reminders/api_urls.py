@@ -1,8 +1,10 @@
 from django.urls import path
 
-from . import api
+from bangkok.actions import api_urls
+
+from . import actions, api
 
 urlpatterns = [
     path("tasks/", api.TaskList.as_view(), name="api-task-list"),
-    path("tasks/<uuid:uuid>/done/", api.CompleteTask.as_view(), name="api-task-complete"),
+    *api_urls(actions.ACTIONS, actions.AREA),
 ]

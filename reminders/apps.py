@@ -8,4 +8,4 @@ class RemindersConfig(AppConfig):
     verbose_name = "Reminders and tasks"
 
     def ready(self):
-        plug(self)  # it plugs nothing: her page takes her tasks (prisoners/hooks.py)
+        plug(self)

@@ -70,7 +70,10 @@ ACTIONS = [
             "women/<uuid:uuid>/apply/",
             ApplyForm,
             template="restraints/apply.html",
-            form_kwargs=lambda request, woman: {"facility": woman.facility},
+            form_kwargs=lambda request, woman: {
+                "facility": woman.facility,
+                "devices": reading.devices_offered(woman),
+            },
             context=with_approval,
             done=applied,
             then=to("restraints:detail"),

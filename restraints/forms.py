@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from bangkok import late
-from bangkok.forms import DATETIME, StyledForm, moment
+from bangkok.forms import DATETIME, StyledForm, moment, offer_only
 
 from .models import Device, Place, Purpose
 from .services import authorisers_of
@@ -52,8 +52,15 @@ class ApplyForm(StyledForm):
     applied_at = moment(_("Applied at"))
     late_reason = late.form_field()
 
-    def __init__(self, *args, facility, **kwargs):
+    def __init__(self, *args, facility, devices=None, **kwargs):
+        """`devices`: the only ones offered (those health staff approved for her), or None
+        for every approved instrument."""
         super().__init__(*args, **kwargs)
+        if devices is not None:
+            offer_only(self.fields["device"], devices)
+            self.fields["device"].help_text = _(
+                "Only the methods health staff approved for her (Rule 24)."
+            )
         field = self.fields["sought_from"]
         field.queryset = authorisers_of(facility)
         field.label_from_instance = lambda user: user.get_full_name() or user.username

@@ -45,6 +45,17 @@ def approval_shown(viewer: User, woman: Prisoner) -> dict | None:
     return shown
 
 
+def devices_offered(woman: Prisoner) -> list[str] | None:
+    """The devices the apply form offers for her: under "Restraints only as health approves",
+    those of the approval in force (none without one); None (every approved instrument)
+    otherwise. The service judges what is posted (Rule 24)."""
+    flags = woman.flags
+    if not flags.restraint_health_approval or flags.no_restraint_obstetric:
+        return None
+    approval = approval_in_force(woman)
+    return list(approval.devices) if approval is not None else []
+
+
 def restraints_section(*, viewer: User, prisoner: Prisoner) -> dict | None:
     """Her restraints on her page, for roles that read restraints (absent for the others)."""
     if not viewer.has_perm(VIEW):

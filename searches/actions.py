@@ -19,7 +19,7 @@ from facilities.scope import facilities_of, staff_of
 from prisoners.permissions import access_prisoner
 
 from . import api, reading, services
-from .forms import CellSearchForm, SearchAuthorityForm, SearchForm
+from .forms import CellSearchForm, SearchAuthorityForm, SearchForm, SearchWhatForm
 from .models import SearchAuthorisation
 from .permissions import RECORD, VIEW, authorisers_of, given_authorities
 from .serializers import (
@@ -53,9 +53,32 @@ AUTHORITY = Area(
 
 
 def search_choices(request, woman) -> dict:
-    """Staff of her facility; her children with her; the authorities given for a search."""
+    """Staff of her facility, those who may carry out the search chosen (who and how, asked
+    first: `SearchWhatForm`) offered as searchers; her children with her; the authorities
+    given for a search."""
     here = facilities_of(request.user).filter(pk=woman.facility.pk)
-    return {"woman": woman, "staff": staff_of(here), "authorities": given_authorities(woman)}
+    staff = staff_of(here)
+    subject, kind = SearchWhatForm.chosen(
+        request.POST if request.method == "POST" else request.GET, woman=woman
+    )
+    offered, missing = services.searchers_offered(staff, subject=subject, kind=kind)
+    return {
+        "woman": woman,
+        "staff": staff,
+        "authorities": given_authorities(woman),
+        "subject": subject,
+        "kind": kind,
+        "offered": offered,
+        "missing": missing,
+    }
+
+
+def search_what(request, woman) -> dict:
+    """The first question of the search form, as chosen so far."""
+    chosen = request.POST if request.method == "POST" else request.GET
+    subject, kind = SearchWhatForm.chosen(chosen, woman=woman)
+    what = SearchWhatForm(None, woman=woman, initial={"subject": subject, "kind": kind})
+    return {"what": what, "chosen_kind": kind}
 
 
 def cell_choices(request, target) -> dict:
@@ -91,6 +114,7 @@ RECORDING_ACTIONS = [
             name="record",
             template="searches/new.html",
             form_kwargs=search_choices,
+            context=search_what,
             done=_("Search recorded."),
             then=to("searches:detail"),
         ),

@@ -3,10 +3,10 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from bangkok import late
-from bangkok.forms import StyledForm, moment
+from bangkok.forms import StyledForm, moment, offer_only
 from prisoners.models import Unit
 
-from .models import INVASIVE_KINDS, PERSON_SUBJECTS, PERSONAL_KINDS, Subject, Trigger
+from .models import INVASIVE_KINDS, PERSON_SUBJECTS, PERSONAL_KINDS, Kind, Subject, Trigger
 
 
 class StaffChoice(forms.ModelChoiceField):
@@ -54,21 +54,66 @@ def text(label, *, help_text="", required=False):
     )
 
 
-class SearchForm(StyledForm):
-    """A personal search of her, of her child living with her, or of a child visiting her."""
+def subjects_for(woman) -> list[Subject]:
+    """Who may be searched with her: herself, a child visiting her, and her child living with
+    her when she has one."""
+    subjects = [Subject.WOMAN, Subject.CHILD_IN_PRISON, Subject.CHILD_VISITOR]
+    if not woman.children.filter(lives_with_mother=True).exists():
+        subjects.remove(Subject.CHILD_IN_PRISON)
+    return subjects
 
-    subject = forms.ChoiceField(label=_("Who was searched"), widget=forms.RadioSelect)
+
+def subject_field(subjects) -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=_("Who was searched"),
+        choices=[(s.value, s.label) for s in subjects],
+        initial=Subject.WOMAN,
+        widget=forms.RadioSelect,
+    )
+
+
+def kind_field() -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=_("Type of search"),
+        choices=[(k.value, k.label) for k in PERSONAL_KINDS],
+        widget=forms.RadioSelect,
+    )
+
+
+class SearchWhatForm(StyledForm):
+    """Who was searched and how: asked first (a GET, which works without JavaScript), so the
+    search form that follows asks only what applies and offers only staff who may search."""
+
+    def __init__(self, data, *, woman, **kwargs):
+        super().__init__(data, auto_id="what_%s", **kwargs)
+        self.fields["subject"] = subject_field(subjects_for(woman))
+        self.fields["kind"] = kind_field()
+
+    @classmethod
+    def chosen(cls, data, *, woman) -> tuple[str, str | None]:
+        """(subject, kind) from `data` where they are valid: her by default, no kind yet."""
+        subjects = {s.value for s in subjects_for(woman)}
+        subject = data.get("subject")
+        kind = data.get("kind")
+        return (
+            subject if subject in subjects else Subject.WOMAN,
+            kind if kind in {k.value for k in PERSONAL_KINDS} else None,
+        )
+
+
+class SearchForm(StyledForm):
+    """A personal search of her, of her child living with her, or of a child visiting her,
+    once who and how are chosen (`SearchWhatForm`): the child fields only for a child, the
+    strip and body cavity fields only for those, and among her facility's staff only those
+    who may carry out this search offered as searchers (the service judges whoever is
+    posted)."""
+
     child = ChildChoice(label=_("Which child"), queryset=None, required=False)
     visiting_child_name = forms.CharField(
         label=_("Visiting child's given name"), max_length=100, required=False
     )
     visiting_child_age = forms.IntegerField(
         label=_("Visiting child's age"), min_value=0, max_value=17, required=False
-    )
-    kind = forms.ChoiceField(
-        label=_("Type of search"),
-        choices=[(k.value, k.label) for k in PERSONAL_KINDS],
-        widget=forms.RadioSelect,
     )
     trigger = forms.ChoiceField(
         label=_("Legal basis or occasion"), choices=Trigger.choices, widget=forms.RadioSelect
@@ -78,11 +123,6 @@ class SearchForm(StyledForm):
         label=_("Who searched"),
         queryset=None,
         widget=forms.CheckboxSelectMultiple,
-        help_text=_(
-            "A woman is searched only by women staff trained in searching methods (Rule 19); a "
-            "child only by staff trained to search children (Rule 21); a body cavity search "
-            "only by a health professional (Mandela Rule 52)."
-        ),
     )
     witnesses = StaffMultipleChoice(
         label=_("Witnesses"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
@@ -120,20 +160,69 @@ class SearchForm(StyledForm):
     found = text(_("What was found"), help_text=_("Leave empty if nothing was found."))
     late_reason = late.form_field()
 
-    def __init__(self, *args, woman, staff, authorities, **kwargs):
+    CHILD_FIELDS = {
+        Subject.CHILD_IN_PRISON: ("child",),
+        Subject.CHILD_VISITOR: ("visiting_child_name", "visiting_child_age"),
+    }
+    INVASIVE_FIELDS = ("reason", "authorisation", "scanner_available", "why_not_scanner")
+    SEARCHERS_HELP = {
+        Subject.WOMAN: _(
+            "Only women staff with valid training in searching methods are offered (Rule 19)."
+        ),
+        Subject.CHILD_IN_PRISON: _(
+            "Only staff with valid training in searching children are offered (Rule 21)."
+        ),
+        Subject.CHILD_VISITOR: _(
+            "Only staff with valid training in searching children are offered (Rule 21)."
+        ),
+    }
+
+    def __init__(
+        self,
+        *args,
+        woman,
+        staff,
+        authorities,
+        subject=Subject.WOMAN,
+        kind=None,
+        offered=None,
+        missing=(),
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
-        children = woman.children.filter(lives_with_mother=True)
-        subjects = [Subject.WOMAN, Subject.CHILD_IN_PRISON, Subject.CHILD_VISITOR]
-        if not children.exists():
-            subjects.remove(Subject.CHILD_IN_PRISON)
-            del self.fields["child"]
+        subjects = subjects_for(woman)
+        self.subject, self.kind = subject, kind
+        # Who and how travel with the form; posted otherwise, the service still judges them.
+        self.fields = {
+            "subject": subject_field(subjects),
+            "kind": kind_field(),
+            **self.fields,
+        }
+        for name in ("subject", "kind"):
+            self.fields[name].widget = forms.HiddenInput()
+        self.fields["subject"].initial, self.fields["kind"].initial = subject, kind
+        for other, names in self.CHILD_FIELDS.items():
+            if other != subject:
+                for name in names:
+                    del self.fields[name]
+        if subject == Subject.CHILD_IN_PRISON:
+            self.fields["child"].queryset = woman.children.filter(lives_with_mother=True)
+        if kind not in INVASIVE_KINDS:
+            for name in self.INVASIVE_FIELDS:
+                del self.fields[name]
+            self.fields["privacy"].help_text = _("Leave empty if nothing needs saying.")
         else:
-            self.fields["child"].queryset = children
-        self.fields["subject"].choices = [(s.value, s.label) for s in subjects]
-        self.fields["subject"].initial = Subject.WOMAN
+            self.fields["authorisation"].queryset = authorities
+            self.fields["privacy"].required = True
         self.fields["searchers"].queryset = staff
         self.fields["witnesses"].queryset = staff
-        self.fields["authorisation"].queryset = authorities
+        if offered is not None:
+            offer_only(self.fields["searchers"], offered)
+        help_text = str(self.SEARCHERS_HELP[Subject(subject)])
+        if kind == Kind.BODY_CAVITY:
+            help_text += " " + str(_("A body cavity search only by health staff (Mandela 52)."))
+        self.fields["searchers"].help_text = help_text
+        self.missing = list(missing)
 
     def clean(self):
         data = super().clean()

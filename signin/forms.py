@@ -1,8 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from bangkok.forms import NamedErrors
 
-class CodeForm(forms.Form):
+
+class CodeForm(NamedErrors, forms.Form):
     code = forms.CharField(
         label=_("Code"),
         max_length=32,

@@ -1,6 +1,8 @@
 from django.contrib.admin.forms import AdminAuthenticationForm
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 from django.core.validators import MaxLengthValidator
+
+from bangkok.forms import NamedErrors
 
 
 class UsernameLengthMixin:
@@ -14,11 +16,11 @@ class UsernameLengthMixin:
         field.validators.append(MaxLengthValidator(field.max_length))
 
 
-class AdminLoginForm(UsernameLengthMixin, AdminAuthenticationForm):
+class AdminLoginForm(NamedErrors, UsernameLengthMixin, AdminAuthenticationForm):
     pass
 
 
-class LoginForm(UsernameLengthMixin, AuthenticationForm):
+class LoginForm(NamedErrors, UsernameLengthMixin, AuthenticationForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["username"].widget.attrs.update(
@@ -32,3 +34,7 @@ class LoginForm(UsernameLengthMixin, AuthenticationForm):
         self.fields["password"].widget.attrs.update(
             {"class": "govuk-input govuk-!-width-one-half", "autocomplete": "current-password"}
         )
+
+
+class PasswordForm(NamedErrors, PasswordChangeForm):
+    """Her own new password, its errors naming their fields."""

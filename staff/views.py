@@ -3,7 +3,6 @@ from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.forms import PasswordChangeForm
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -14,7 +13,7 @@ from bangkok.forms import DATE, StyledForm, govuk_styled, refusal_into
 from bangkok.pagination import paginate
 
 from . import services
-from .forms import LoginForm
+from .forms import LoginForm, PasswordForm
 from .models import Course
 
 QUEUE_ORDER = ("requested_at", "id")
@@ -123,7 +122,7 @@ def record_training(request):
 @login_required
 def set_password(request):
     """She sets her own password (required after an administrator reset it)."""
-    form = govuk_styled(PasswordChangeForm(request.user, request.POST or None))
+    form = govuk_styled(PasswordForm(request.user, request.POST or None))
     if request.method == "POST":
         if form.is_valid():
             user = services.change_own_password(

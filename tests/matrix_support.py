@@ -45,6 +45,8 @@ AREAS = (
     "authority",
     "signin",
     "breaches",
+    "register",
+    "dashboard",
 )
 
 

@@ -1,5 +1,6 @@
-"""Reception admits a foreign national with a child outside, from start to finish; then a
-custody officer opens everything she can and never meets the child's name (Rule 3.2)."""
+"""Reception admits a foreign national with a child outside, step by step from the search
+for her record to the completed admission, in the browser alone; then a custody officer opens
+everything she can and never meets the child's name (Rule 3.2). A screenshot of each step."""
 
 import re
 
@@ -9,6 +10,7 @@ from playwright.sync_api import expect
 PASSWORD = "correct horse battery staple"
 CHILD = "Mya Thiri"
 CHILD_PLACE = "Myawaddy"
+NOTE = "She asks for the lawyer of the Legal Aid Council"
 
 
 def sign_in(page, base, username):
@@ -18,24 +20,45 @@ def sign_in(page, base, username):
     page.get_by_role("button", name="Sign in").click()
 
 
+def saved(page, step: str, message: str):
+    """After a save she is still at the step she was on, told it is saved."""
+    expect(page).to_have_url(re.compile(rf"/steps/{step}/#step-{step}$"))
+    expect(page.get_by_role("alert").filter(has_text=message)).to_be_visible()
+
+
 @pytest.mark.browser
 @pytest.mark.rule("2.1")
-@pytest.mark.rule("2.2")
 @pytest.mark.rule("3.2")
+@pytest.mark.rule("4")
 @pytest.mark.django_db(transaction=True)
-def test_admitting_a_foreign_national_with_a_child_outside(
-    live_server, page, cast, facility_a, artifacts_dir
+def test_admitting_a_foreign_national_with_a_child_outside_step_by_step(
+    live_server, page, cast, facility_a, facility_b, artifacts_dir
 ):
     base = live_server.url
+    shot = 0
+
+    def screenshot(name):
+        nonlocal shot
+        shot += 1
+        page.screenshot(path=artifacts_dir / f"admission-{shot:02d}-{name}.png", full_page=True)
+
     sign_in(page, base, "reception")
     page.get_by_role("link", name="Admit a woman").click()
+
+    # 1. Identity: the search first; what was typed is carried into "She is new".
+    page.get_by_label("Given names").fill("Thandar")
+    page.get_by_label("Family name").fill("Win")
+    page.get_by_label("Date of birth").fill("1991-07-02")
+    page.get_by_role("button", name="Look for her record").click()
+    expect(page.get_by_text("No record matches.")).to_be_visible()
     page.get_by_role("link", name="She is new: record who she is").click()
+    expect(page.get_by_label("Given names")).to_have_value("Thandar")
+    expect(page.get_by_label("Family name")).to_have_value("Win")
+    expect(page.get_by_label("Date of birth")).to_have_value("1991-07-02")
+    page.get_by_label("Nationality", exact=True).select_option(label="Myanmar (Burma)")
+    page.get_by_label("The language she prefers").select_option(label="Burmese")
+    page.get_by_label("Other languages she understands").select_option(label="Thai")
     fields = {
-        "Given names": "Thandar",
-        "Family name": "Win",
-        "Date of birth": "1991-07-02",
-        "Nationalities": "MM",
-        "Languages": "my",
         "Issuing authority": "Tak Provincial Court",
         "Legal basis": "Remand pending trial",
         "Order number": "TK-2026-0412",
@@ -45,42 +68,96 @@ def test_admitting_a_foreign_national_with_a_child_outside(
     }
     for label, value in fields.items():
         page.get_by_label(label, exact=True).fill(value)
+    screenshot("identity")
     page.get_by_role("button", name="Open the admission").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Admission of Thandar Win")
-    admission_url = page.url
 
-    # Completing too early is refused, naming the rule.
+    # 2. Rights (Rule 2.1), one answer at a time, staying on the step.
+    saved(page, "rights", "Admission opened")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Admission of Thandar Win")
+    steps = page.get_by_test_id("steps")
+    expect(steps.locator("[aria-current=step]")).to_contain_text("Rights")
+
+    # Completing too early is refused, naming the rule, at the step it was asked from.
+    steps.get_by_role("link", name=re.compile("Complete")).click()
     page.get_by_role("button", name="Complete the admission").click()
     expect(page.get_by_test_id("refusal")).to_contain_text("Bangkok Rule 2.1")
+    steps.get_by_role("link", name=re.compile("Rights")).click()
 
     for item in ("family_contact", "legal_advice", "information", "consular"):
         form = page.get_by_test_id(f"right-{item}")
         form.get_by_label("Accepted").check()
+        expect(form.get_by_label("Language it was offered in")).to_have_value("my")
+        if item == "legal_advice":
+            form.get_by_label("Note").fill(NOTE)
         form.get_by_role("button", name="Record her answer").click()
+        saved(page, "rights", "Her answer is recorded.")
+    expect(steps.locator("[aria-current=step]")).to_contain_text("done")
+    screenshot("rights")
+    page.get_by_role("link", name="Continue: Children").click()
 
+    # 3. Children (Rules 2.2, 3): added with where she is and who cares for her.
     page.get_by_text("Add a child").click()
     page.get_by_label("Child's given names").fill(CHILD)
-    page.get_by_label("Date of birth").last.fill("2018-05-09")
+    page.get_by_label("Date of birth").fill("2018-05-09")
     page.get_by_label("Where the child lives", exact=True).fill(CHILD_PLACE)
     page.get_by_label("Custody or guardianship").select_option("relative")
-    page.get_by_role("button", name="Add the child").click()
-
-    # No arrangement yet: Rule 2.2 keeps her in reception.
-    page.get_by_role("button", name="Complete the admission").click()
-    expect(page.get_by_test_id("refusal")).to_contain_text("Bangkok Rule 2.2")
-    page.screenshot(path=artifacts_dir / "admission-refused-rule-2-2.png", full_page=True)
-    expect(page.get_by_test_id("admission-children")).to_contain_text(CHILD)
-
-    # She reaches her sister, and the social worker records the arrangement in the register.
-    from register.models import Child
-    from register.services import update_child
-
-    update_child(
-        by=cast["social"],
-        child=Child.objects.get(),
-        arrangements="Her sister in Mae Sot cares for her.",
+    page.get_by_label("Arrangements made for the child").fill(
+        "Her sister in Myawaddy cares for her."
     )
-    page.goto(admission_url)
+    page.get_by_role("button", name="Add the child").click()
+    saved(page, "children", "Child added to the register.")
+    expect(page.get_by_test_id("admission-children")).to_contain_text(CHILD)
+    screenshot("children")
+    page.get_by_role("link", name="Continue: Family").click()
+
+    # 4. Family.
+    page.get_by_text("Add a family member or contact").click()
+    page.get_by_label("Name", exact=True).fill("Daw Hla Hla")
+    page.get_by_label("Relationship to her").fill("Sister")
+    page.get_by_label("Emergency contact").check()
+    page.get_by_role("button", name="Add", exact=True).click()
+    saved(page, "family", "Family member recorded.")
+    expect(page.get_by_test_id("family")).to_contain_text("Daw Hla Hla")
+    screenshot("family")
+    page.get_by_role("link", name="Continue: Home and allocation").click()
+
+    # 5. Her home from the gazetteer, then the allocation measures from it (Rule 4).
+    expect(
+        page.get_by_text("Her home is not recorded, so distances can't be computed.")
+    ).to_be_visible()
+    page.get_by_label("Find her town or village").fill("Mae So")
+    page.get_by_role("button", name="Find places").click()
+    page.get_by_label("Mae Sot, Thailand").check()
+    page.get_by_role("button", name="Record her home").click()
+    saved(page, "home", "Her home is recorded: Mae Sot, Thailand.")
+    expect(page.get_by_test_id("distances")).to_contain_text("Hillcrest Women's Unit")
+    page.get_by_label("Allocate her to").select_option(label="A – Riverside Women's Prison")
+    page.get_by_role("button", name="Record the allocation").click()
+    expect(page.get_by_text("write the reason").first).to_be_visible()  # away from home: Rule 4
+    page.get_by_label("Reason").fill("Her trial is in Bangkok; review after sentence.")
+    page.get_by_role("button", name="Record the allocation").click()
+    saved(page, "home", "Allocation recorded.")
+    expect(page.get_by_test_id("allocation")).to_contain_text("Not the nearest")
+    screenshot("home-and-allocation")
+    page.get_by_role("link", name="Continue: Property").click()
+
+    # 6. Property, signed by her.
+    page.get_by_text("Add to her property").click()
+    page.get_by_label("Item").fill("Mobile phone")
+    page.get_by_role("button", name="Add", exact=True).click()
+    saved(page, "property", "Added to her property.")
+    page.get_by_role("button", name="She has signed the inventory").click()
+    saved(page, "property", "Her signature on the inventory is recorded.")
+    screenshot("property")
+    page.get_by_role("link", name="Continue: Complete").click()
+
+    # 7. The summary shows her answers and notes; every step is done; she leaves reception.
+    expect(page.get_by_test_id("rights-note")).to_contain_text(NOTE)
+    expect(page.get_by_test_id("nationalities")).to_have_text("Myanmar (Burma)")
+    expect(page.get_by_test_id("languages")).to_contain_text("Burmese (preferred), Thai")
+    expect(page.get_by_test_id("home")).to_contain_text("Mae Sot, Thailand")
+    expect(page.get_by_test_id("steps").get_by_text("to do")).to_have_count(1)  # Complete
+    screenshot("complete")
     page.get_by_role("button", name="Complete the admission").click()
     expect(page).to_have_url(re.compile(r"/women/[0-9a-f-]+/$"))
     expect(page.get_by_text("Admitted", exact=True)).to_be_visible()

@@ -5,6 +5,7 @@ naming the protection and nothing of why (Rules 8, 24). Nothing is written."""
 
 import re
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -13,6 +14,7 @@ from playwright.sync_api import expect
 from health.services import maternity
 from health.tests.factories import admitted_woman
 from restraints.models import Restraint
+from restraints.services import approve_method
 from tests.test_browser_admission import sign_in
 
 
@@ -62,10 +64,57 @@ def test_custody_are_told_to_remove_restraints_when_labour_starts_and_cannot_rea
     page.get_by_role("button", name="Record that it was removed").click()
     expect(page.get_by_text("Recorded that the restraint was removed.")).to_be_visible()
 
-    _apply(page, base, woman)
-    summary = page.locator(".govuk-error-summary")
-    expect(summary).to_contain_text("under the 'No restraints' protection (Rule 24)")
+    # The apply page says the protection instead of offering a form (the service refuses a
+    # restraint posted anyway: restraints/tests/test_pages.py).
+    page.goto(f"{base}/restraints/women/{woman.uuid}/apply/")
+    warning = page.get_by_test_id("no-restraints")
+    expect(warning).to_contain_text("under the 'No restraints' protection (Bangkok Rule 24)")
+    expect(page.get_by_role("button", name="Record the restraint")).to_have_count(0)
     page.screenshot(path=artifacts_dir / "restraints-refused.png", full_page=True)
-    assert not re.search(r"(?i)pregnan|labour|birth", summary.inner_text())
+    assert not re.search(r"(?i)pregnan|labour|birth", warning.inner_text())
     assert Restraint.objects.count() == 1
     assert not Restraint.objects.get().is_applied
+
+
+@pytest.mark.browser
+@pytest.mark.rule("24")
+@pytest.mark.django_db(transaction=True)
+def test_under_health_approval_custody_are_offered_only_the_approved_method(
+    live_server, page, cast, facility_a, artifacts_dir
+):
+    base = live_server.url
+    woman = admitted_woman(cast, facility_a).prisoner
+    nurse = cast["health"]
+    pregnancy = maternity.declare_pregnancy(by=nurse, prisoner=woman)
+    maternity.confirm_pregnancy(
+        by=nurse, pregnancy=pregnancy, edd=timezone.localdate() + timedelta(days=90)
+    )
+    approve_method(
+        by=nurse,
+        prisoner=woman,
+        devices=["soft_cuffs"],
+        valid_until=timezone.now() + timedelta(days=2),
+    )
+
+    sign_in(page, base, "custody")
+    page.goto(f"{base}/restraints/women/{woman.uuid}/apply/")
+    expect(page.get_by_test_id("approval")).to_contain_text("Soft restraint cuffs")
+    expect(page.get_by_label("Soft restraint cuffs")).to_be_visible()
+    expect(page.get_by_label("Handcuffs, hands in front")).to_have_count(0)
+    expect(page.get_by_label("Escort cuff (her wrist to an officer's)")).to_have_count(0)
+    expect(
+        page.get_by_text("Only the methods health staff approved for her (Rule 24).")
+    ).to_be_visible()
+    page.screenshot(path=artifacts_dir / "restraints-approved-only.png", full_page=True)
+    if Path("/work/shots").is_dir():
+        Path("/work/shots/forms").mkdir(exist_ok=True)
+        page.screenshot(path="/work/shots/forms/restraints-approved-only.png", full_page=True)
+
+    page.get_by_label("Soft restraint cuffs").check()
+    page.get_by_label("Escort or transfer").check()
+    page.get_by_label("Why nothing less would do").fill("Hospital appointment, no secure room")
+    page.get_by_label("No: planned, it waits for the governor's authority").check()
+    page.get_by_label("In hospital").check()
+    page.get_by_role("button", name="Record the restraint").click()
+    expect(page.get_by_role("heading", name="Restraint")).to_be_visible()
+    assert Restraint.objects.get().device == "soft_cuffs"

@@ -55,7 +55,7 @@ MATRIX = {
     # add children. An empty POST is refused with the form's errors (400), never written.
     "admissions:new": {
         "GET": rows(404, anonymous=302, reception=200, governor=200, outsider=200),
-        "POST": rows(404, anonymous=302, reception=200, governor=200, outsider=200),
+        "POST": rows(404, anonymous=302, reception=400, governor=400, outsider=400),
     },
     "admissions:detail": {
         "GET": rows(200, anonymous=302, sysadmin=404, outsider=404),

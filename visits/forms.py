@@ -35,7 +35,12 @@ class VisitorForm(StyledForm):
         label=_("Relationship, in words (optional)"), max_length=100, required=False
     )
     adult = forms.BooleanField(label=_("An adult (18 or over)"), required=False, initial=True)
-    date_of_birth = forms.DateField(label=_("A child's date of birth"), required=False, widget=DATE)
+    date_of_birth = forms.DateField(
+        label=_("A child's date of birth"),
+        required=False,
+        widget=DATE,
+        help_text=_("Leave empty for an adult, or give the child's age below instead."),
+    )
     age_given = forms.IntegerField(
         label=_("Or a child's age"), required=False, min_value=0, max_value=17
     )

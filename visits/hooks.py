@@ -7,11 +7,12 @@ from prisoners.demo import DemoStep
 from prisoners.sections import Section
 from reminders.kinds import AnsweredBy
 
-from . import demo, oversight
+from . import demo, oversight, queues
 from .sections import section_context
 from .services import prison
 
 PLUGS = (
+    *queues.QUEUES,
     Section(
         key="visits",
         title=_("Visits and family contact"),

@@ -4,16 +4,38 @@ facility's staff, meet the 404 of a proposal that doesn't exist. The sample prop
 refused already, so the governor's confirmation or refusal is refused as decided (400),
 nothing written. (Proposing one is `api-admission-transfer`, in the main matrix.)"""
 
-from tests.matrix_support import rows
+from tests.matrix_support import API_NOT_ALLOWED, rows
 
 TRANSFER_REASON = "Canarytransferreason"
 
+# Her home (Rule 4): the roles that decide allocations record it (reception, social workers,
+# the governor); an empty choice is refused naming the field (400). The steps of the guided
+# admission are read by every role that reads the admission.
+HOME_ROLES = {"reception": 400, "social": 400, "governor": 400}
 MATRIX = {
-    f"api-transfer-{verb}": {
-        "POST": rows(404, anonymous=401, governor=400),
-        **dict.fromkeys(["GET", "PUT", "PATCH", "DELETE"], rows(405, anonymous=401)),
-    }
-    for verb in ("confirm", "refuse")
+    "admissions:step": {
+        "GET": rows(200, anonymous=302, sysadmin=404, outsider=404),
+        "POST": rows(405, anonymous=302),
+    },
+    "admissions:home": {
+        "GET": rows(404, anonymous=302, reception=200, social=200, governor=200),
+        "POST": rows(405, anonymous=302),
+    },
+    **{
+        name: {"GET": rows(405, anonymous=302), "POST": rows(404, anonymous=302, **HOME_ROLES)}
+        for name in ("admissions:record-home", "admissions:add-place")
+    },
+    "api-prisoner-home": {
+        "POST": rows(404, anonymous=401, **HOME_ROLES),
+        **dict.fromkeys(["GET", "PUT", "PATCH", "DELETE"], API_NOT_ALLOWED),
+    },
+    **{
+        f"api-transfer-{verb}": {
+            "POST": rows(404, anonymous=401, governor=400),
+            **dict.fromkeys(["GET", "PUT", "PATCH", "DELETE"], rows(405, anonymous=401)),
+        }
+        for verb in ("confirm", "refuse")
+    },
 }
 
 
@@ -50,7 +72,16 @@ def world(cast, admission) -> dict:
     )
     refuse_transfer(by=cast["governor"], record=proposal, reason="Her family visits her here")
     decided = {"uuid": proposal.uuid}
-    return {"api-transfer-confirm": decided, "api-transfer-refuse": decided}
+    her = {"uuid": admission.prisoner.uuid}
+    return {
+        "api-transfer-confirm": decided,
+        "api-transfer-refuse": decided,
+        "admissions:step": {"uuid": admission.uuid, "step": "rights"},
+        "admissions:home": her,
+        "admissions:record-home": her,
+        "admissions:add-place": her,
+        "api-prisoner-home": her,
+    }
 
 
 def canaries(cast, world) -> dict:

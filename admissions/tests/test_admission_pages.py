@@ -15,8 +15,8 @@ NEW = reverse("admissions:new")
 def form_data(**overrides):
     data = {**identity(), **commitment()}
     data.update(
-        nationalities="MM",
-        languages="my",
+        nationality="MM",
+        language="my",
         aliases="Daw Thandar",
         order_date="2026-11-20",
         arrested_at="2026-11-19T22:30",
@@ -33,7 +33,8 @@ def test_reception_admits_a_new_woman_through_the_form(cast, facility_a):
     response = client_for(cast["reception"]).post(NEW, form_data())
     admission = Admission.objects.get()
     assert response.status_code == 302
-    assert response["Location"] == reverse("admissions:detail", args=[admission.uuid])
+    rights = reverse("admissions:step", args=[admission.uuid, "rights"])
+    assert response["Location"] == f"{rights}#step-rights"
     assert admission.prisoner.nationalities == ["MM"]
     assert admission.prisoner.aliases == ["Daw Thandar"]
 

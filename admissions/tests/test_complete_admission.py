@@ -63,7 +63,7 @@ def test_a_foreign_national_must_also_be_offered_consular_access(cast, admit):
     assert "consular" in str(refusal.value)
     assert still_in_reception(admission)
     offer_all(cast["reception"], admission, ["consular"], outcome="declined")
-    assert Reminder.objects.get(kind="admission.consular").status == "cancelled"
+    assert Reminder.objects.get(kind="admission.consular").status == "done"
     complete_admission(by=cast["reception"], admission=admission)
 
 

@@ -65,8 +65,9 @@ def test_the_admission_form_gives_the_same_answer_for_a_number_on_record_elsewhe
     on_record, first = answer_to_page(cast, woman_b.prison_number)
     unknown, second = answer_to_page(cast, "B99999")
     assert on_record.status_code == unknown.status_code == 302
-    assert on_record["Location"] == reverse("admissions:detail", args=[first.uuid])
-    assert unknown["Location"] == reverse("admissions:detail", args=[second.uuid])
+    rights = "admissions:step"
+    assert on_record["Location"] == reverse(rights, args=[first.uuid, "rights"]) + "#step-rights"
+    assert unknown["Location"] == reverse(rights, args=[second.uuid, "rights"]) + "#step-rights"
     assert [first.prisoner.prison_number, second.prisoner.prison_number] == ["A-00001", "A-00002"]
     assert Prisoner.objects.filter(prison_number=woman_b.prison_number).get() == woman_b
 

@@ -7,6 +7,7 @@ from django.urls import reverse
 from authority.models import AuthorityState
 from authority.registry import area
 from authority.services import confirm, refuse, waiting_for
+from complaints.models import HeldAction, HeldStatus
 from conftest import client_for
 from reminders.models import OPEN_STATUSES, Reminder
 from tests.refusals import nothing_written
@@ -46,3 +47,9 @@ def ended_undecided(governor, key: str, record) -> None:
             decide()
     record.refresh_from_db()
     assert record.authority == AuthorityState.PENDING and record.authority_decided_at is None
+    # An act held on it after her report has nothing left to review: it lapses, and neither
+    # review task stays open (Rules 7.3, 25.1).
+    for held in HeldAction.objects.filter(record_uuid=record.uuid):
+        assert held.status == HeldStatus.LAPSED and held.decided_at is not None
+        reviews = Reminder.objects.filter(key__startswith=f"complaints.held:{held.uuid}:")
+        assert reviews.count() == 2 and not reviews.filter(status__in=OPEN_STATUSES).exists()

@@ -48,3 +48,36 @@ def test_a_role_refused_the_action_meets_one_404_on_the_page_and_the_api(cast, w
     ]
     assert [answer.status_code for answer in answers] == [404, 404, 404]
     assert not Restraint.objects.exists()
+
+
+def test_a_page_not_offered_to_her_shows_without_its_form_and_refuses_her_post_as_missing(
+    cast, facility_a
+):
+    """`Page.offered`: the inspector reads an action held after a report but never reviews it;
+    her page has no form, and her POST, even a valid one, is the 404 of a missing record, with
+    nothing written."""
+    from audit.models import AuditEvent
+    from complaints.models import HeldAction, HeldStatus
+    from complaints.services import hold_if_protected
+    from complaints.tests.factories import report
+    from prisoners.tests.factories import PrisonerFactory
+
+    woman = PrisonerFactory(facility=facility_a)
+    report(cast["reception"], woman)
+    held = hold_if_protected(
+        by=cast["custody"], prisoner=woman, kind="transfer", summary="Transfer to B", params={}
+    )
+    inspector = Client()
+    inspector.force_login(cast["inspector"])
+    address = f"/complaints/held/{held.uuid}/"
+
+    shown = inspector.get(address)
+    posted = inspector.post(address, {"retaliatory": "false", "note": "Not retaliatory"})
+
+    main = shown.content.decode().split("<main")[1].split("</main>")[0]
+    assert shown.status_code == 200 and "<form" not in main
+    assert posted.status_code == 404
+    held.refresh_from_db()
+    assert held.status == HeldStatus.HELD and held.safeguarding_at is None
+    assert held.governor_at is None and HeldAction.objects.count() == 1
+    assert not AuditEvent.objects.filter(action__startswith="complaints.held_action_").exists()

@@ -42,7 +42,7 @@ from bangkok.errors import RuleBroken
 from bangkok.hooks import takes
 from facilities.scope import facilities_of, staff_holding
 from reminders.models import Reminder
-from reminders.services import resolve_reminder, schedule_reminder
+from reminders.services import cancel_reminder, resolve_reminder, schedule_reminder
 
 from ..models import AdverseKind, Complaint, HeldAction, HeldStatus
 from .safeguarding import protected_against_retaliation
@@ -232,6 +232,35 @@ def refuse_while_held(record: Any) -> None:
     25.1). The refusal names nothing: whoever asks may be named in her complaint."""
     if held_for(record) is not None:
         raise ValidationError(NOT_YET)
+
+
+def lapse_held(record: Any, *, by: User | None, reason: str) -> None:
+    """`record`'s cause ended before anyone decided it (the segregation ended before its
+    extension was decided, the visit is no longer booked): an action held on it has nothing
+    left to review, so it lapses and both review tasks close, rather than waiting for ever
+    (Rules 7.3, 25.1)."""
+    held = (
+        HeldAction.objects.select_for_update()
+        .filter(
+            record_model=record._meta.label_lower,
+            record_uuid=record.uuid,
+            status=HeldStatus.HELD,
+        )
+        .first()
+    )
+    if held is None:
+        return
+    held.status, held.decided_at = HeldStatus.LAPSED, timezone.now()
+    held.save(update_fields=["status", "decided_at"])
+    for role in REVIEWERS:
+        cancel_reminder(key=f"complaints.held:{held.uuid}:{role}", by=by, reason=reason)
+    audit.record(
+        by=by,
+        action="complaints.held_action_lapsed",
+        subject=held,
+        facility=held.facility,
+        detail={"kind": held.kind, "reason": reason},
+    )
 
 
 @transaction.atomic

@@ -72,3 +72,21 @@ def test_the_task_list_lets_her_mark_a_task_done(cast, facility_a, woman_a):
     body = response.content.decode()
     assert "Marked as done" in body
     assert "You have no open tasks." in body
+
+
+def test_her_queues_are_counted_on_the_dashboard_in_queries_that_do_not_grow(cast, woman_a):
+    from complaints.tests.factories import complaint
+    from tests import queues
+
+    client = client_for(cast["safeguarding"])
+    complaint(cast["reception"], woman_a)
+    queues.queries_do_not_grow(
+        client, "/", lambda: [complaint(cast["reception"], woman_a) for _ in range(4)]
+    )
+    assert queues.dashboard_counts(client, "complaints")["All"] == 5
+
+
+def test_a_queue_page_link_tampered_with_shows_nothing(cast):
+    client = client_for(cast["safeguarding"])
+    assert client.get("/queues/complaints/", {"cursor": "not-a-cursor"}).status_code == 404
+    assert client.get("/queues/no-such-queue/").status_code == 404

@@ -66,6 +66,12 @@ def protection_refusal(
     protected = flags.no_segregation
     if since is not None:
         protected = late.flag_held_since(flags, "no_segregation", since)
+    return barred(prisoner, day, protected=protected)
+
+
+def barred(prisoner: Prisoner, day: date, *, protected: bool) -> RuleBroken | None:
+    """The refusal of `protection_refusal` for a woman `protected` or not on `day`: what the
+    segregate form says instead of offering itself, and what the service raises."""
     if protected:
         return RuleBroken(
             _("She can't be segregated or confined: she is under the 'No segregation' protection"),

@@ -153,7 +153,9 @@ def test_an_extension_of_a_segregation_ended_since_leaves_the_queue_and_its_task
     ended_undecided(cast["governor"], "segregation-extensions", asked)
     segregation.refresh_from_db()
     assert segregation.planned_end == in_days(2) and not segregation.is_open
-    assert 'data-testid="authority-decide"' not in governor.get(page).content.decode()
+    shown = governor.get(page).content.decode()
+    assert 'data-testid="authority-decide"' not in shown
+    assert "Not decided: no longer needed" in shown and "Awaiting authority" not in shown
 
 
 def test_an_extension_of_a_segregation_the_system_ends_at_its_limit_leaves_the_queue(cast, woman_a):

@@ -213,3 +213,52 @@ def test_her_section_costs_the_same_queries_however_long_her_record(cast, woman_
     few = section_queries(cast["governor"], woman_a)
     fill(cast, woman_a, 4)
     assert section_queries(cast["governor"], woman_a) == few
+
+
+@pytest.mark.rule("22")
+def test_under_no_segregation_the_page_says_why_instead_of_offering_a_form(cast, woman_a):
+    set_protection_flags(prisoner=woman_a, by=None, source="health", no_segregation=True)
+    url = reverse("discipline:segregate", kwargs={"uuid": woman_a.uuid})
+
+    html = client_for(cast["custody"]).get(url).content.decode()
+
+    assert 'data-testid="segregation-barred"' in html
+    assert 'data-testid="segregate-form"' not in html and 'name="planned_end"' not in html
+    assert "(Bangkok Rule 22)" in html and "confidential (Rule 8)" in html
+    # Never the clinical reason to custody.
+    assert "pregnan" not in html.lower() and "breastfeed" not in html.lower()
+
+
+@pytest.mark.rule("22")
+def test_a_child_living_with_her_is_the_reason_custody_may_read(cast, woman_a):
+    set_protection_flags(
+        prisoner=woman_a, by=None, source="register", no_segregation=True, child_in_prison=True
+    )
+    url = reverse("discipline:segregate", kwargs={"uuid": woman_a.uuid})
+
+    html = client_for(cast["governor"]).get(url).content.decode()
+
+    assert "A child lives with her in prison." in html
+    assert 'name="planned_end"' not in html
+
+
+def test_without_the_protection_the_segregate_form_is_offered(cast, woman_a):
+    url = reverse("discipline:segregate", kwargs={"uuid": woman_a.uuid})
+
+    html = client_for(cast["custody"]).get(url).content.decode()
+
+    assert 'data-testid="segregate-form"' in html and "segregation-barred" not in html
+
+
+@pytest.mark.rule("22")
+def test_her_page_offers_no_segregate_button_under_no_segregation(cast, woman_a):
+    page_url = reverse("prisoners:detail", kwargs={"uuid": woman_a.uuid})
+    segregate_url = reverse("discipline:segregate", kwargs={"uuid": woman_a.uuid})
+    before = client_for(cast["custody"]).get(page_url).content.decode()
+    assert segregate_url in before
+
+    set_protection_flags(prisoner=woman_a, by=None, source="health", no_segregation=True)
+    after = client_for(cast["custody"]).get(page_url).content.decode()
+
+    assert segregate_url not in after
+    assert 'data-testid="no-segregation-note"' in after and "Bangkok Rule 22" in after

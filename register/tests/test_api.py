@@ -224,7 +224,7 @@ def test_an_empty_change_is_a_400(api, child):
 
 @pytest.mark.rule("3.2")
 @pytest.mark.parametrize("role", ["reception", *NO_IDENTITIES, "sysadmin"])
-def test_only_social_workers_keep_the_register_current(api, child, role):
+def test_once_she_is_past_reception_only_social_workers_keep_the_register(api, child, role):
     response = api(role).patch(child_url(child), {"location": "Elsewhere"}, format="json")
     assert response.status_code == 404
     assert CANARY not in response.content.decode()
@@ -236,3 +236,29 @@ def test_another_facilitys_child_is_404(api, cast, woman_b):
     other = record_child(by=cast["outsider"], mother=woman_b, **child_fields())
     response = api("social").patch(child_url(other), {"location": "Elsewhere"}, format="json")
     assert response.status_code == 404
+
+
+@pytest.mark.rule("2.2")
+def test_reception_corrects_a_child_while_she_is_in_reception_and_not_after(api, cast, facility_a):
+    from admissions.services import complete_admission, record_rights_offer
+
+    admission = admit_woman(
+        by=cast["reception"], facility=facility_a, commitment=commitment(), identity=identity()
+    )
+    child = record_child(
+        by=cast["reception"], mother=admission.prisoner, **child_fields(arrangements="")
+    )
+    response = api("reception").patch(
+        child_url(child), {"arrangements": "Her sister cares for her."}, format="json"
+    )
+    assert response.status_code == 200 and response.json()["needs_arrangement"] is False
+
+    for item in ("family_contact", "legal_advice", "information", "consular"):
+        record_rights_offer(
+            by=cast["reception"], admission=admission, item=item, outcome="done", language="my"
+        )
+    complete_admission(by=cast["reception"], admission=admission)
+    response = api("reception").patch(child_url(child), {"location": "Elsewhere"}, format="json")
+    assert response.status_code == 404
+    child.refresh_from_db()
+    assert child.location != "Elsewhere"

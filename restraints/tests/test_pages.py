@@ -210,3 +210,41 @@ def test_her_page_says_when_a_method_approval_is_needed_and_none_is_in_force(cas
     page = client_for(cast["custody"]).get(f"/women/{woman_a.uuid}/").content.decode()
 
     assert 'data-testid="approval-needed"' in page
+
+
+@pytest.mark.rule("24")
+def test_under_health_approval_the_form_offers_only_the_approved_methods(cast, woman_a):
+    protect(woman_a, restraint_health_approval=True)
+    approve_method(
+        by=cast["health"],
+        prisoner=woman_a,
+        devices=["soft_cuffs", "escort_cuff"],
+        valid_until=timezone.now() + timedelta(days=1),
+    )
+
+    body = client_for(cast["custody"]).get(f"/restraints/women/{woman_a.uuid}/apply/")
+    offered = set(re.findall(r'name="device" value="(\w+)"', body.content.decode()))
+
+    assert offered == {"soft_cuffs", "escort_cuff"}
+    assert "Only the methods health staff approved for her (Rule 24)." in body.content.decode()
+
+
+@pytest.mark.rule("24")
+def test_under_health_approval_without_an_approval_no_form_is_offered(cast, woman_a):
+    protect(woman_a, restraint_health_approval=True)
+
+    body = client_for(cast["custody"]).get(f"/restraints/women/{woman_a.uuid}/apply/")
+
+    html = body.content.decode()
+    assert 'data-testid="no-method-approved"' in html and "Bangkok Rule 24" in html
+    assert 'name="device"' not in html
+
+
+@pytest.mark.rule("24")
+def test_under_no_restraints_the_apply_page_says_so_instead_of_a_form(cast, woman_a):
+    protect(woman_a, no_restraint_obstetric=True)
+
+    html = client_for(cast["custody"]).get(f"/restraints/women/{woman_a.uuid}/apply/")
+
+    assert 'data-testid="no-restraints"' in html.content.decode()
+    assert 'name="device"' not in html.content.decode()

@@ -6,6 +6,7 @@ from .searches import (
     record_search,
     refuse_search_authority,
     request_search_authority,
+    searchers_offered,
 )
 from .training import (
     schedule_training_expiry_reminders,
@@ -19,6 +20,7 @@ __all__ = [
     "request_search_authority",
     "record_cell_search",
     "record_search",
+    "searchers_offered",
     "schedule_training_expiry_reminders",
     "training_records_visible_to",
     "training_status",

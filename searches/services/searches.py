@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import ngettext
 
 import audit
 from authority.models import AuthorityState
@@ -248,6 +249,58 @@ def check_searchers(search: Search, searchers: list) -> None:
                 rule="M52",
                 field="searchers",
             )
+
+
+def searchers_offered(
+    staff: QuerySet[User], *, subject: str, kind: str | None, at: datetime | None = None
+) -> tuple[QuerySet[User], list[str]]:
+    """Of `staff`, who may carry out this search now, and why the others may not, counted in
+    words without naming them ("3 staff not shown: no valid training in searching
+    methods"): the page offers only the first, the service judges whoever is posted
+    (`check_searchers`, which reads gender as recorded since and training as confirmed by
+    then)."""
+    at = at or timezone.now()
+    woman = subject == Subject.WOMAN
+    course = Course.SEARCH_METHODS if woman else Course.CHILD_SEARCHES
+    trained = TrainingRecord.objects.lawful_for(at).filter(course=course).values("user_id")
+    everyone = staff.order_by()
+    steps: list[tuple[QuerySet[User], str]] = []
+    if woman:
+        steps.append(
+            (
+                everyone.filter(gender=Gender.WOMAN),
+                _("not recorded as women (Rule 19)"),
+            )
+        )
+    steps.append(
+        (
+            everyone.filter(pk__in=trained),
+            _("no valid training in %(course)s") % {"course": Course(course).label},
+        )
+    )
+    if kind == Kind.BODY_CAVITY:
+        steps.append(
+            (
+                everyone.filter(groups__name=HEALTH_ROLE),
+                _("not health staff (Mandela Rule 52)"),
+            )
+        )
+    offered, missing = staff, []
+    count = staff.count()
+    for allowed, why in steps:
+        offered = offered.filter(pk__in=allowed.values("pk"))
+        left = offered.count()
+        if left < count:
+            missing.append(
+                ngettext(
+                    "%(n)s staff member not shown: %(why)s.",
+                    "%(n)s staff not shown: %(why)s.",
+                    count - left,
+                )
+                % {"n": count - left, "why": why}
+            )
+        count = left
+    return offered, missing
 
 
 def _unqualified(searchers: list, course: str, at: datetime, *, women_only: bool) -> list[str]:

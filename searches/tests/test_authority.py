@@ -236,7 +236,7 @@ def test_custody_ask_on_the_page_and_the_governor_confirms_on_her_queue(officer,
     assert confirmed.status_code == 302
     asked.refresh_from_db()
     assert asked.authorised_by == cast["governor"]
-    form = client_for(officer).get(f"/searches/women/{woman_a.uuid}/new/")
+    form = client_for(officer).get(f"/searches/women/{woman_a.uuid}/new/?kind=strip")
     assert list(form.context["form"].fields["authorisation"].queryset) == [asked]
 
 

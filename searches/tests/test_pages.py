@@ -92,7 +92,8 @@ def test_a_search_of_her_child_by_untrained_staff_is_refused_beside_the_form(
 
 def test_her_child_is_offered_by_age_never_by_name(officer, woman_a, cast):
     child_with(woman_a, by=cast["reception"])
-    page = client_for(officer).get(record_url(woman_a)).content.decode()
+    chosen = "?subject=child_in_prison&kind=pat_down"
+    page = client_for(officer).get(record_url(woman_a) + chosen).content.decode()
     assert "Her child aged 1" in page and "Ploy" not in page
 
 

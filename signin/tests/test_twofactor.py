@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.conf import settings as django_settings
+from django.shortcuts import resolve_url
 from django.test import Client
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -139,6 +140,20 @@ def test_with_a_device_she_enters_her_code_before_any_page(cast):
 
     assert response.status_code == 302
     assert response["Location"] == "/women/"
+    assert client.get("/women/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "outside", ["https://elsewhere.example/", "//elsewhere.example/women/", "/\\elsewhere.example"]
+)
+def test_after_her_code_she_goes_only_to_a_page_of_this_site(cast, outside):
+    device = enrol(cast["health"])
+    client = password_login("health")
+
+    response = client.post(VERIFY, {"code": code_for(device), "next": outside})
+
+    assert response.status_code == 302
+    assert response["Location"] == resolve_url(django_settings.LOGIN_REDIRECT_URL)
     assert client.get("/women/").status_code == 200
 
 

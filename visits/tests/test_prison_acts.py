@@ -283,7 +283,9 @@ def test_a_cancellation_of_a_visit_no_longer_booked_leaves_the_queue_and_its_tas
     ended_undecided(cast["governor"], "visit-cancellations", asked)
     visit.refresh_from_db()
     assert visit.status == status and visit.cancelled_by != CancelledBy.PRISON
-    assert 'data-testid="authority-decide"' not in governor.get(page).content.decode()
+    shown = governor.get(page).content.decode()
+    assert 'data-testid="authority-decide"' not in shown
+    assert "Not decided: no longer needed" in shown and "Awaiting authority" not in shown
 
 
 # A visitor she withdrew or refused herself, or whose visits a court ordered, ends the prison's

@@ -1,0 +1,63 @@
+"""The social workers' queue of children: those outside whose whereabouts or carer are not
+known (Rule 3.1), and dependent children outside with no arrangement for their care (Rule
+2.2). Their identities are shown to social workers only, every page's read audited (Rule
+3.2)."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from prisoners.queues import by_unit
+from reminders.queues import Bucket, Queue, Row
+
+from . import reading
+from .models import Child
+
+
+def _row(child: Child, viewer) -> Row:
+    missing = []
+    if child.whereabouts_unknown:
+        missing.append(str(_("where the child lives or who cares for them")))
+    if child.needs_arrangement:
+        missing.append(str(_("an arrangement for the child's care")))
+    return Row(
+        woman=child.mother,
+        cells=(
+            " ".join(part for part in (child.given_names, child.family_name) if part),
+            child.age,
+            _("Not known") if child.location_unknown else child.location,
+            child.get_custody_display(),
+            "; ".join(missing),
+        ),
+        url=reverse("register:child-edit", args=[child.uuid])
+        + "?next="
+        + reverse("queue-children"),
+        link=_("Record what is known"),
+    )
+
+
+CHILDREN = Queue(
+    key="children",
+    title=_("Children to follow up"),
+    rule="3",
+    roles=("social",),
+    records=reading.children_to_follow_up,
+    disclosed=reading.children_listed,
+    intro=_(
+        "Children of women in your facilities whose whereabouts are not known, or who have "
+        "no arrangement for their care, longest waiting first."
+    ),
+    empty=_("Every child outside has known whereabouts and an arrangement."),
+    buckets=(
+        Bucket("whereabouts", _("Whereabouts unknown"), lambda now: reading.WHEREABOUTS_UNKNOWN),
+        Bucket("arrangement", _("No arrangement"), lambda now: reading.NO_ARRANGEMENT),
+    ),
+    columns=(_("Child"), _("Age"), _("Where the child lives"), _("Custody"), _("Still missing")),
+    row=_row,
+    keyset=("recorded_at", "id"),
+    filters=(by_unit("mother"),),
+    order=10,
+)
+
+QUEUES = (CHILDREN,)

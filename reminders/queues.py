@@ -1,0 +1,133 @@
+"""Work queues: what a role works through each day, declared by the area that owns the
+records (in its `hooks.py`) and shown by the dashboard, one page per queue with its counts.
+
+A `Queue` belongs to the roles it names; for every other role it doesn't exist (its page is a
+404, the dashboard doesn't count it). Its `records(viewer)` come through the area's
+`reading.py`, so what the viewer may not see is never in it; `disclosed(viewer, records)`
+writes the audit row of a page of confidential records (Rules 3.2, 8, 25). Each `Bucket` is a
+slice of the queue by state and time (new, due, overdue...), counted on the dashboard in one
+query per queue; each `Filter` narrows the page (by unit, by kind...).
+
+This registry imports no app of the project, so any area may declare into it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from django.db.models import Count, Q, QuerySet
+
+from bangkok.hooks import takes
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
+
+    Label = str | StrPromise
+
+
+@dataclass(frozen=True)
+class Bucket:
+    key: str
+    label: Label
+    where: Callable[[datetime], Q]  # (now) -> the records in this bucket
+
+
+@dataclass(frozen=True)
+class Filter:
+    key: str
+    label: Label
+    choices: Callable  # (viewer) -> [(value, label)]
+    apply: Callable  # (queryset, value) -> queryset
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of a queue: the woman it is about (or None), the cells in the order of the
+    queue's columns, and where the record that answers it is made."""
+
+    woman: Any
+    cells: tuple
+    url: str = ""
+    link: Label = ""
+
+
+@dataclass(frozen=True)
+class Queue:
+    key: str
+    title: Label
+    rule: str  # the rule the queue serves, shown under its title; "" for several
+    roles: tuple[str, ...]
+    records: Callable  # (viewer) -> QuerySet, through the area's reading
+    buckets: tuple[Bucket, ...]
+    columns: tuple[Label, ...]
+    row: Callable  # (record, viewer) -> Row
+    keyset: tuple[str, ...] = ("id",)
+    filters: tuple[Filter, ...] = ()
+    disclosed: Callable | None = None  # (viewer, records) -> None: the read's audit row
+    intro: Label = ""
+    empty: Label = ""
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class QueueElsewhere:
+    """A queue with a page of its own (`page`, a URL name), where she acts on each record
+    (the authorities waiting for the governor): the dashboard counts it with `summary(viewer)`,
+    [(label, count)], one line a part."""
+
+    key: str
+    title: Label
+    roles: tuple[str, ...]
+    page: str
+    summary: Callable
+    order: int = 100
+
+
+_QUEUES: dict[str, Queue | QueueElsewhere] = {}
+
+
+def register(queue: Queue | QueueElsewhere) -> None:
+    _QUEUES[queue.key] = queue
+
+
+takes(Queue, register)
+takes(QueueElsewhere, register)
+
+
+def _order(queue: Queue | QueueElsewhere) -> tuple:
+    return (queue.order, queue.key)
+
+
+def every_queue() -> list[Queue]:
+    """The queues shown on a queue page of their own here (`Queue`)."""
+    return sorted((q for q in _QUEUES.values() if isinstance(q, Queue)), key=_order)
+
+
+def _has(user, queue: Queue | QueueElsewhere) -> bool:
+    return bool(user.is_authenticated and user.role_code in queue.roles)
+
+
+def queues_for(user) -> list[Queue | QueueElsewhere]:
+    """The queues of her role."""
+    return sorted((q for q in _QUEUES.values() if _has(user, q)), key=_order)
+
+
+def queue_for(user, key: str) -> Queue | None:
+    queue = _QUEUES.get(key)
+    return queue if isinstance(queue, Queue) and _has(user, queue) else None
+
+
+def bucket(queue: Queue, key: str | None) -> Bucket | None:
+    return next((b for b in queue.buckets if b.key == key), None)
+
+
+def tally(queue: Queue, records: QuerySet, now: datetime) -> dict[str, int]:
+    """How many of `records` are in each bucket, and in all (`""`), in one query."""
+    counts = records.aggregate(
+        _all=Count("pk"), **{b.key: Count("pk", filter=b.where(now)) for b in queue.buckets}
+    )
+    counts[""] = counts.pop("_all")
+    return counts
