@@ -15,6 +15,13 @@ RUN groupadd --system --gid 1000 bangkok \
 
 WORKDIR /app
 
+# WeasyPrint (the information sheet's PDF): Pango, HarfBuzz's subsetter and a Latin font; the
+# app serves its own fonts for Thai, Arabic and Burmese.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends \
+        libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core \
+ && rm -rf /var/lib/apt/lists/*
+
 # Dependencies first, so this layer is reused until pyproject.toml changes.
 # The project declares no Python packages (packages = []), so this installs only the
 # dependency list; the code itself runs from the source tree copied below.

@@ -5,12 +5,13 @@ they show."""
 
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from bangkok.forms import carrying
@@ -20,7 +21,7 @@ from prisoners.permissions import access_prisoner, access_woman
 from register.permissions import ADD_CHILD, can_read_child_identity, may_change_children_of
 from register.reading import children_of
 
-from . import reading, services, steps
+from . import reading, services, sheet, steps
 from .forms import (
     AllocationForm,
     ChildForm,
@@ -101,6 +102,7 @@ def _context(request, admission, forms) -> dict:
         "woman": admission.prisoner,
         **reading.admission_section(viewer=user, prisoner=admission.prisoner),
         "can_admit": user.has_perm(ADMIT),
+        "sheet_languages": sheet.sheet_languages(),
         "can_add_child": user.has_perm(ADD_CHILD),
         "child_form": forms.get("child_form") or ChildForm(),
         "rights_form": forms.get("rights_form"),
@@ -226,25 +228,46 @@ def admission_detail(request, uuid):
 def information_sheet(request, uuid):
     """The printable information sheet of Rule 2.1, in the language she understands.
 
-    `?language=` picks one of the interface's languages (default: her first language if the
-    sheet exists in it, else the viewer's). The language given is recorded on the checklist
-    when reception records the "information" item.
+    `?language=` picks a language (default: the first of hers the sheet is written in, else
+    the nearest to her first, else the viewer's). For a language the sheet is not written in,
+    the page says so, in the viewer's language, and gives the nearest (`admissions.sheet`).
+    `?format=pdf` answers the same sheet as a PDF, with the app's fonts embedded. The language
+    given is recorded on the checklist when reception records the "information" item.
     """
     admission = access_admission(request.user, uuid, perm=ADMIT)
-    available = {code for code, _name in settings.LANGUAGES}
+    theirs = admission.prisoner.languages
     wanted = request.GET.get("language") or next(
-        (code for code in admission.prisoner.languages if code in available),
-        translation.get_language(),
+        (code for code in theirs if code in sheet.sheet_languages()),
+        theirs[0] if theirs else translation.get_language(),
     )
-    if wanted not in available:
+    if not sheet.is_language(wanted):
         raise Http404("The sheet is not available in that language.")
-    with translation.override(wanted):
-        return render(
-            request,
+    given = sheet.nearest(wanted)
+    missing = (
+        _("There is no information sheet in %(wanted)s. This is the nearest: %(given)s.")
+        % {"wanted": sheet.language_name(wanted), "given": sheet.language_name(given)}
+        if given != wanted
+        else ""
+    )
+    pdf = request.GET.get("format") == "pdf"
+    with translation.override(given):
+        html = render_to_string(
             "admissions/information_sheet.html",
             {
                 "admission": admission,
                 "woman": admission.prisoner,
                 "today": timezone.localdate(),
+                "missing": missing,
+                "pdf": pdf,
+                "language": given,
             },
+            request=request,
         )
+    if not pdf:
+        return HttpResponse(html)
+    response = HttpResponse(
+        sheet.pdf(html, base_url=request.build_absolute_uri("/")), content_type="application/pdf"
+    )
+    name = f"information-sheet-{admission.prisoner.prison_number}-{given}.pdf"
+    response["Content-Disposition"] = f'inline; filename="{name}"'
+    return response

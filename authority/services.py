@@ -20,6 +20,7 @@ from django.db.models import DateTimeField, F, Q, QuerySet, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 import audit
 from bangkok.errors import RuleBroken
@@ -99,7 +100,8 @@ def sought(area: Authority, record: AwaitsAuthority, *, by: User) -> None:
         key=_key(area, record),
         kind=WAITING_KIND,
         rule=area.rule,
-        title=_("Your authority is awaited: %(what)s") % {"what": area.title},
+        title=gettext_lazy("Your authority is awaited: %(what)s"),
+        title_params={"what": area.title},
         facility=record.facility,
         assignee_role=area.role,
         prisoner=record.prisoner,

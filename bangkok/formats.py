@@ -8,9 +8,9 @@ from django.utils.timezone import localtime
 
 
 def human_day(value: date) -> str:
-    return date_format(value, "j M Y")
+    return date_format(value, "DATE_FORMAT")
 
 
 def human_moment(value: datetime) -> str:
     """A moment as the pages write it, in her time zone, 24-hour: "4 Dec 2026, 14:05"."""
-    return date_format(localtime(value), "j M Y, H:i")
+    return date_format(localtime(value), "DATETIME_FORMAT")

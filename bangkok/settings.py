@@ -267,6 +267,8 @@ LANGUAGES = [
     ("th", _("Thai")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# One way of writing a date and a time per language, 24-hour (bangkok/locale_formats).
+FORMAT_MODULE_PATH = ["bangkok.locale_formats"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True
@@ -476,6 +478,10 @@ LOGGING = {
         "django.db.backends": {"level": "WARNING"},
         "django.request": {"level": "ERROR"},
         "axes": {"level": "WARNING"},
+        # The information sheet's PDF: WeasyPrint names each screen-only rule of the CSS it
+        # skips, and fontTools each font it reads.
+        "weasyprint": {"level": "ERROR"},
+        "fontTools": {"level": "WARNING"},
     },
 }
 

@@ -15,6 +15,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 import audit
 from facilities.scope import facilities_of
@@ -68,8 +69,10 @@ def record_breach(
         key=f"breaches:{breach.uuid}",
         kind=TASK_KIND,
         rule=breach.rule,
-        title=_("A breach of Rule %(rule)s was recorded: %(what)s. Find out how it happened.")
-        % {"rule": breach.rule, "what": breach.get_kind_display()},
+        title=gettext_lazy(
+            "A breach of Rule %(rule)s was recorded: %(what)s. Find out how it happened."
+        ),
+        title_params={"rule": breach.rule, "what": Kind(breach.kind).label},
         facility=breach.facility,
         assignee_role="governor",
         prisoner=prisoner,

@@ -10,6 +10,8 @@
 #   static/bangkok/htmx.min.js               htmx 2
 #   static/bangkok/init.js                   initialises both (CSP: no inline JS)
 #   static/bangkok/assets/images/*           every image bangkok.css references
+#   static/bangkok/assets/fonts/*            Noto Sans Thai, Arabic and Myanmar (woff2, OFL),
+#                                            declared at the end of bangkok.css
 #   static/bangkok/assets/favicon.svg
 # and, for the browser tests only (never served by the app):
 #   tests/assets/axe.min.js                  axe-core, which every browser test runs on
@@ -71,6 +73,25 @@ grep -o 'url([^)]*)' "$out/bangkok.css" \
         exit 1
       fi
     done
+
+# --- Fonts -------------------------------------------------------------------
+# The scripts the interface and the information sheet are written in, served by the app
+# so a PC without a Thai or Burmese font shows (and prints) glyphs, not boxes. Each face
+# has a unicode-range: a page in Latin script downloads none of them. Only the script's own
+# subset is shipped; Latin comes from the system font stack.
+mkdir -p "$out/assets/fonts"
+cp node_modules/@fontsource/noto-sans-thai/LICENSE "$out/assets/fonts/OFL.txt"
+font_face() { # family package subset unicode-range
+  for weight in 400 700; do
+    file="$2-$3-$weight-normal.woff2"
+    cp "node_modules/@fontsource/$2/files/$file" "$out/assets/fonts/$file"
+    printf '@font-face{font-family:"%s";font-style:normal;font-weight:%s;font-display:swap;src:url(assets/fonts/%s) format("woff2");unicode-range:%s}' \
+      "$1" "$weight" "$file" "$4" >> "$out/bangkok.css"
+  done
+}
+font_face "Noto Sans Thai" noto-sans-thai thai "U+0E01-0E5B,U+200C-200D,U+25CC"
+font_face "Noto Sans Arabic" noto-sans-arabic arabic "U+0600-06FF,U+0750-077F,U+0870-08FF,U+FB50-FDFF,U+FE70-FEFF"
+font_face "Noto Sans Myanmar" noto-sans-myanmar myanmar "U+1000-109F,U+A9E0-A9FF,U+AA60-AA7F"
 
 # Project assets (favicon: our own mark, not the GOV.UK crown)
 cp assets/favicon.svg "$out/assets/favicon.svg"

@@ -21,7 +21,7 @@ from .permissions import facilities_overseen
 def shown(row: registry.Row) -> dict:
     """A row with its moment written for the reader (date and hour, or the day)."""
     if isinstance(row.when, datetime):
-        when = date_format(timezone.localtime(row.when), "j M Y, H:i")
+        when = date_format(timezone.localtime(row.when), "DATETIME_FORMAT")
     else:
         when = human_day(row.when)
     return {"row": row, "when": when}

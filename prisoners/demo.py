@@ -17,6 +17,7 @@ from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from bangkok.hooks import takes
 from reminders.models import Basis
@@ -81,10 +82,10 @@ def sample_task(demo: Demo) -> None:
         return
     now = timezone.now()
     demo_tasks = [
-        ("reception", "M7", "Check her emergency contact and next of kin"),
-        ("health", "6", "Health review due"),
-        ("social", "26", "Review her family contact"),
-        ("custody", "41", "Review her unit allocation"),
+        ("reception", "M7", gettext_lazy("Check her emergency contact and next of kin")),
+        ("health", "6", gettext_lazy("Health review due")),
+        ("social", "26", gettext_lazy("Review her family contact")),
+        ("custody", "41", gettext_lazy("Review her unit allocation")),
     ]
     role, rule, title = demo_tasks[demo.i % len(demo_tasks)]
     offset = timedelta(hours=demo.rng.choice([-60, -30, -3, 2, 6, 30, 72]))

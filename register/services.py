@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 import audit
 from bangkok.errors import RuleBroken
@@ -203,7 +204,7 @@ def _after_change(child: Child, *, by: User, action: str) -> None:
             kind="register.whereabouts_unknown",
             rule="3",
             basis=Basis.CONFIG,
-            title=_("Find out where a child lives and who cares for them"),
+            title=gettext_lazy("Find out where a child lives and who cares for them"),
             facility=mother.facility,
             assignee_role="social",
             prisoner=mother,

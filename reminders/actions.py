@@ -30,7 +30,7 @@ def her_task(user, address):
 
 
 def done(reminder) -> str:
-    return _("Marked as done: %(title)s") % {"title": reminder.title}
+    return _("Marked as done: %(title)s") % {"title": reminder.heading}
 
 
 AREA = Area(tag="tasks", access=None, not_found=None, prefix="api-task", find=her_task)

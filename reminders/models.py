@@ -13,6 +13,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from bangkok import texts
 from bangkok.versions import Versioned
 from staff.roles import ROLE_CHOICES
 
@@ -57,6 +58,11 @@ class Reminder(Versioned):
     rule = models.CharField(_("rule"), max_length=16)
     basis = models.CharField(max_length=10, choices=Basis, default=Basis.MUST)
     title = models.CharField(_("what needs doing"), max_length=200)
+    # The title as a message id and its parameters (`bangkok.texts`), written in the reader's
+    # language when read; `title` keeps it in English, and is what is shown of a task made
+    # before titles had message ids.
+    title_key = models.CharField(max_length=200, blank=True, default="")
+    title_params = models.JSONField(default=dict, blank=True)
     prisoner = models.ForeignKey(
         "prisoners.Prisoner",
         on_delete=models.PROTECT,
@@ -118,14 +124,19 @@ class Reminder(Versioned):
         ]
 
     def __str__(self) -> str:
-        return self.title
+        return self.heading
+
+    @property
+    def heading(self) -> str:
+        """What needs doing, in the reader's language."""
+        return texts.written(self.title_key, self.title_params, self.title)
 
     def shown_to(self, user) -> dict:
         """What `user` may read of this task: kind, rule and title, masked when it is
         clinical and she doesn't read the clinical file."""
         if self.confidential and not user.has_perm("health.read_clinical"):
             return {"kind": "health", "rule": "", "title": str(CONFIDENTIAL_TITLE)}
-        return {"kind": self.kind, "rule": self.rule, "title": self.title}
+        return {"kind": self.kind, "rule": self.rule, "title": self.heading}
 
     @property
     def is_open(self) -> bool:

@@ -10,9 +10,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 import audit
+from bangkok import texts
 from facilities.scope import facilities_of
 
 from .kinds import require_declared, why_not_mark_done
@@ -34,7 +36,7 @@ def schedule_reminder(
     key: str,
     kind: str,
     rule: str,
-    title: str,
+    title: str | Promise,
     facility: Facility,
     assignee_role: str,
     due_at: datetime,
@@ -43,6 +45,7 @@ def schedule_reminder(
     basis: str = Basis.MUST,
     confidential: bool = False,
     hidden_from: Iterable[User] = (),
+    title_params: texts.Params | None = None,
 ) -> Reminder:
     """Create the reminder for `key`, or return the one already there (one item, one row).
 
@@ -50,15 +53,20 @@ def schedule_reminder(
     `title` must not carry confidential detail (see `Reminder`); a clinical task is
     `confidential`, so other roles see only that a health task is open. `kind` must be
     declared in `reminders.kinds` (else `UndeclaredKind`), so what closes it is known.
+    A lazy `title` (gettext_lazy, with `title_params`) is kept as its message id and read in
+    each reader's language (`bangkok.texts`); a plain string is kept as written.
     """
     require_declared(kind)
     escalate_at = escalate_at or due_at + settings.REMINDER_DEFAULT_ESCALATION
+    title_key, kept_params = texts.keep(title, title_params)
     reminder, created = Reminder.objects.get_or_create(
         key=key,
         defaults={
             "kind": kind,
             "rule": rule,
-            "title": title,
+            "title": texts.in_source(title, title_params)[:200],
+            "title_key": title_key,
+            "title_params": kept_params,
             "facility": facility,
             "assignee_role": assignee_role,
             "due_at": due_at,

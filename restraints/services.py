@@ -13,6 +13,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _lazy
 
 import audit
@@ -297,7 +298,7 @@ def _on_refused(restraint: Restraint, *, by: User) -> None:
         key=_key(restraint, "remove-now"),
         kind=REMOVE_NOW_KIND,
         rule="M48",
-        title=_("Remove her restraint now: the governor refused her authority"),
+        title=gettext_lazy("Remove her restraint now: the governor refused her authority"),
         facility=restraint.facility,
         assignee_role="custody",
         prisoner=restraint.prisoner,
@@ -317,7 +318,9 @@ def _on_late(restraint: Restraint) -> None:
             key=_key(restraint, f"late:{role}"),
             kind=LATE_KIND,
             rule="M48",
-            title=_("An emergency restraint is past its limit unconfirmed: confirm or remove it"),
+            title=gettext_lazy(
+                "An emergency restraint is past its limit unconfirmed: confirm or remove it"
+            ),
             facility=restraint.facility,
             assignee_role=role,
             prisoner=restraint.prisoner,
@@ -369,7 +372,7 @@ def _schedule_review(restraint: Restraint, *, number: int, after: datetime) -> N
         key=_key(restraint, f"review:{number}"),
         kind=REVIEW_KIND,
         rule="M48",
-        title=_("Review her restraint: is it still needed?"),
+        title=gettext_lazy("Review her restraint: is it still needed?"),
         facility=restraint.facility,
         assignee_role="custody",
         prisoner=restraint.prisoner,
@@ -535,7 +538,7 @@ def on_protected_period(
             key=_key(restraint, "protected-period"),
             kind=PERIOD_KIND,
             rule="24",
-            title=_("A restraint overlapped a protected period (Rule 24): find out how"),
+            title=gettext_lazy("A restraint overlapped a protected period (Rule 24): find out how"),
             facility=restraint.facility,
             assignee_role="governor",
             prisoner=prisoner,
@@ -561,7 +564,9 @@ def _alert_obstetric(restraint: Restraint, *, by: User) -> None:
             key=_key(restraint, f"obstetric:{role}"),
             kind=OBSTETRIC_KIND,
             rule="24",
-            title=_("Remove her restraints now: she is under the 'No restraints' protection"),
+            title=gettext_lazy(
+                "Remove her restraints now: she is under the 'No restraints' protection"
+            ),
             facility=restraint.facility,
             assignee_role=role,
             prisoner=restraint.prisoner,
@@ -588,7 +593,7 @@ def _ask_for_method_approval(restraint: Restraint, *, by: User) -> None:
         key=_key(restraint, "method"),
         kind=METHOD_KIND,
         rule="24",
-        title=_("Her restraint needs a method health staff approve, or removal"),
+        title=gettext_lazy("Her restraint needs a method health staff approve, or removal"),
         facility=restraint.facility,
         assignee_role="custody",
         prisoner=restraint.prisoner,

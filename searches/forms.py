@@ -32,7 +32,9 @@ class AuthorityChoice(forms.ModelChoiceField):
         return _("%(kind)s, authorised by %(name)s on %(when)s") % {
             "kind": obj.get_kind_display(),
             "name": obj.authorised_by.get_full_name() or obj.authorised_by.username,
-            "when": formats.date_format(timezone.localtime(obj.authority_decided_at), "j M Y H:i"),
+            "when": formats.date_format(
+                timezone.localtime(obj.authority_decided_at), "DATETIME_FORMAT"
+            ),
         }
 
 

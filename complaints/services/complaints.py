@@ -15,7 +15,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 import audit
 from bangkok.errors import RuleBroken
@@ -47,7 +49,7 @@ def _task(
     name: str,
     *,
     rule: str,
-    title: str,
+    title: str | Promise,
     due_at: datetime,
     role: str = "safeguarding",
     confidential: bool = False,
@@ -151,19 +153,27 @@ def _schedule_tasks(complaint: Complaint) -> None:
         complaint,
         "acknowledge",
         rule="M57",
-        title=_("Acknowledge a complaint"),
+        title=gettext_lazy("Acknowledge a complaint"),
         due_at=complaint.acknowledge_by,
     )
-    _task(complaint, "reply", rule="M57", title=_("Answer a complaint"), due_at=complaint.reply_by)
+    _task(
+        complaint,
+        "reply",
+        rule="M57",
+        title=gettext_lazy("Answer a complaint"),
+        due_at=complaint.reply_by,
+    )
     if not complaint.is_abuse_report:
         return
     today = end_of_today()
-    _task(complaint, "plan", rule="25.1", title=_("Make her protection plan"), due_at=today)
+    _task(
+        complaint, "plan", rule="25.1", title=gettext_lazy("Make her protection plan"), due_at=today
+    )
     _task(
         complaint,
         "support",
         rule="7.2",
-        title=_("Offer her psychological support"),
+        title=gettext_lazy("Offer her psychological support"),
         due_at=today,
     )
     if complaint.wishes_legal_action:
@@ -171,7 +181,7 @@ def _schedule_tasks(complaint: Complaint) -> None:
             complaint,
             "referral",
             rule="7.1",
-            title=_("Refer her report to the competent authority"),
+            title=gettext_lazy("Refer her report to the competent authority"),
             due_at=timezone.now(),
         )
     if complaint.sexual:
@@ -179,7 +189,7 @@ def _schedule_tasks(complaint: Complaint) -> None:
             complaint,
             "medical",
             rule="25.2",
-            title=_("Medical advice and care after a report"),
+            title=gettext_lazy("Medical advice and care after a report"),
             due_at=today,
             role="health",
             confidential=True,

@@ -35,6 +35,7 @@ from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 import audit
 from bangkok.errors import RuleBroken
@@ -165,11 +166,11 @@ def _ask_for_reviews(held: HeldAction) -> None:
     the governor's goes to safeguarding staff when no governor may take it."""
     hidden = _named_in_her_complaints(held.prisoner)
     for role in REVIEWERS:
-        title = _("Review an action held after her report")
+        title = gettext_lazy("Review an action held after her report")
         assignee = role
         if role == "governor" and not eligible_governors(held).exists():
             assignee = "safeguarding"
-            title = _("Review an action held after her report, in the governor's place")
+            title = gettext_lazy("Review an action held after her report, in the governor's place")
         schedule_reminder(
             key=f"complaints.held:{held.uuid}:{role}",
             kind=HELD_TASK,

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 import audit
 from reminders.services import schedule_reminder
@@ -55,7 +55,7 @@ def _ask_for_a_plan(record: SafeguardingRecord) -> None:
         key=f"safeguarding.opened:{record.uuid}",
         kind="safeguarding.record_opened",
         rule="7",
-        title=_("A safeguarding record was opened: plan her protection"),
+        title=gettext_lazy("A safeguarding record was opened: plan her protection"),
         facility=record.facility,
         assignee_role="safeguarding",
         prisoner=record.prisoner,

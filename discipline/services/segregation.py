@@ -18,6 +18,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _lazy
 
 from authority.models import AuthorityState
@@ -504,7 +505,9 @@ def end_segregations_at_limit(*, now: datetime | None = None) -> int:
                 key=f"discipline.ended-at-limit:{segregation.uuid}",
                 kind=ENDED_AT_LIMIT_KIND,
                 rule="M44",
-                title=_("A segregation reached 15 consecutive days and was ended by the system"),
+                title=gettext_lazy(
+                    "A segregation reached 15 consecutive days and was ended by the system"
+                ),
                 facility=segregation.facility,
                 assignee_role="governor",
                 prisoner=segregation.prisoner,
@@ -536,7 +539,9 @@ def record_segregation_visit(
             key=f"discipline.unfit:{visit.uuid}",
             kind=UNFIT_KIND,
             rule="M46",
-            title=_("Health staff report a segregated woman is not fit to remain: review it now"),
+            title=gettext_lazy(
+                "Health staff report a segregated woman is not fit to remain: review it now"
+            ),
             facility=segregation.facility,
             assignee_role="governor",
             prisoner=segregation.prisoner,
@@ -576,7 +581,7 @@ def schedule_visit(segregation: Segregation, day: date) -> Reminder:
         key=visit_key(segregation, day),
         kind=VISIT_KIND,
         rule="M46",
-        title=_("Daily health visit to a segregated woman"),
+        title=gettext_lazy("Daily health visit to a segregated woman"),
         facility=segregation.facility,
         assignee_role="health",
         prisoner=segregation.prisoner,
@@ -599,8 +604,10 @@ def _schedule_alert(segregation: Segregation) -> None:
         key=_alert_key(segregation),
         kind=ALERT_KIND,
         rule="M44",
-        title=_("Segregation nearing 15 consecutive days: end it by %(day)s, or the system will")
-        % {"day": human_day(last_allowed_day(segregation.run_start))},  # type: ignore[arg-type]
+        title=gettext_lazy(
+            "Segregation nearing 15 consecutive days: end it by %(day)s, or the system will"
+        ),
+        title_params={"day": last_allowed_day(segregation.run_start)},  # type: ignore[arg-type]
         facility=segregation.facility,
         assignee_role="governor",
         prisoner=segregation.prisoner,
@@ -613,7 +620,7 @@ def _schedule_planned_end(segregation: Segregation) -> None:
         key=_planned_end_key(segregation),
         kind=PLANNED_END_KIND,
         rule="M43",
-        title=_("A segregation reaches its planned end: end it"),
+        title=gettext_lazy("A segregation reaches its planned end: end it"),
         facility=segregation.facility,
         assignee_role="governor",
         prisoner=segregation.prisoner,
@@ -636,7 +643,7 @@ def order_end_now(segregation: Segregation, *, by: User | None) -> None:
         key=_end_now_key(segregation),
         kind=END_NOW_KIND,
         rule="22",
-        title=_("End a segregation at once"),
+        title=gettext_lazy("End a segregation at once"),
         facility=segregation.facility,
         assignee_role="governor",
         prisoner=segregation.prisoner,

@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 import audit
 from bangkok.errors import RuleBroken
@@ -390,7 +391,7 @@ def _decide_observation(
             confidential=True,
             rule="16",
             basis=Basis.CONFIG,
-            title=_("Review due"),
+            title=gettext_lazy("Review due"),
             facility=prisoner.facility,
             assignee_role="health",
             prisoner=prisoner,
@@ -521,7 +522,7 @@ def record_distress_event(
         confidential=True,
         rule="13",
         basis=Basis.CONFIG,
-        title=_("Health check due"),
+        title=gettext_lazy("Health check due"),
         facility=prisoner.facility,
         assignee_role="health",
         prisoner=prisoner,

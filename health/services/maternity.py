@@ -282,7 +282,7 @@ def _remind(contact: MaternityContact, *, rule: str, basis: str) -> None:
         confidential=True,
         rule=rule,
         basis=basis,
-        title=str(CONTACT_TITLE),
+        title=CONTACT_TITLE,
         facility=prisoner.facility,
         assignee_role="health",
         prisoner=prisoner,

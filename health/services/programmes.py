@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy
 
 from reminders.models import Basis
 from reminders.services import cancel_reminder, resolve_reminder, schedule_reminder
@@ -44,7 +45,9 @@ def _key(kind: str, prisoner: Prisoner) -> str:
     return f"{kind}:{prisoner.uuid}"
 
 
-def _remind(prisoner: Prisoner, kind: str, rule: str, title: str, due_at: datetime) -> None:
+def _remind(
+    prisoner: Prisoner, kind: str, rule: str, title: str | Promise, due_at: datetime
+) -> None:
     schedule_reminder(
         key=_key(kind, prisoner),
         kind=kind,
@@ -71,7 +74,7 @@ def review_pmtct(prisoner: Prisoner, *, by: User | None = None) -> None:
             prisoner,
             "health.pmtct",
             "14",
-            _("HIV care due"),
+            gettext_lazy("HIV care due"),
             timezone.now() + timedelta(days=settings.PMTCT_DUE_DAYS),
         )
     else:
@@ -82,7 +85,9 @@ def refer_for_substance_use(prisoner: Prisoner) -> None:
     """Rule 15: a dependency found at the entry screening; at once for a pregnant woman."""
     now = timezone.now()
     due = now if is_pregnant(prisoner) else now + timedelta(days=settings.SUBSTANCE_REFERRAL_DAYS)
-    _remind(prisoner, "health.substance_programme", "15", _("Treatment referral due"), due)
+    _remind(
+        prisoner, "health.substance_programme", "15", gettext_lazy("Treatment referral due"), due
+    )
 
 
 def offer_health_education(prisoner: Prisoner) -> None:
@@ -91,7 +96,7 @@ def offer_health_education(prisoner: Prisoner) -> None:
         prisoner,
         "health.education",
         "17",
-        _("Health information session due"),
+        gettext_lazy("Health information session due"),
         timezone.now() + timedelta(days=settings.HEALTH_EDUCATION_DAYS),
     )
 

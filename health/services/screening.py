@@ -16,6 +16,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 import audit
 from bangkok.errors import RuleBroken
@@ -137,7 +138,7 @@ def answer_item(
             confidential=True,
             rule=ITEM_RULES[Item(item)],
             basis=Basis.CONFIG,
-            title=_("See her again after her entry screening"),
+            title=gettext_lazy("See her again after her entry screening"),
             facility=prisoner.facility,
             assignee_role="health",
             prisoner=prisoner,
@@ -286,7 +287,7 @@ def record_hiv_result(
         confidential=True,
         rule="6",
         basis=Basis.CONFIG,
-        title=_("Post-test counselling due"),
+        title=gettext_lazy("Post-test counselling due"),
         facility=test.prisoner.facility,
         assignee_role="health",
         prisoner=test.prisoner,
@@ -378,7 +379,7 @@ def _after_legal_action(disclosure: Disclosure, by: User) -> None:
             kind="health.abuse_referral",
             confidential=True,
             rule="7.1",
-            title=_("Referral to the competent authority due now"),
+            title=gettext_lazy("Referral to the competent authority due now"),
             facility=disclosure.prisoner.facility,
             assignee_role="health",
             prisoner=disclosure.prisoner,
@@ -459,7 +460,7 @@ def child_living_with_her(*, child: Child, by: User | None = None) -> None:
             confidential=True,
             rule="9",
             basis=Basis.CONFIG,
-            title=_("Health screening of a child living with her mother"),
+            title=gettext_lazy("Health screening of a child living with her mother"),
             facility=child.mother.facility,
             assignee_role="health",
             prisoner=child.mother,
@@ -494,7 +495,7 @@ def _schedule_child_checks(child: Child) -> None:
             confidential=True,
             rule="51",
             basis=Basis.CONFIG,
-            title=_("Child health check due"),
+            title=gettext_lazy("Child health check due"),
             facility=child.mother.facility,
             assignee_role="health",
             prisoner=child.mother,

@@ -14,7 +14,7 @@ from django.conf import settings
 from django.db import models, transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet, Value
 from django.db.models.functions import Coalesce, Concat, Lower, NullIf
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -120,16 +120,18 @@ def _remind(record: TrainingRecord, facility: Facility) -> int:
         return 0
     # Only expiring records are reminded of: expires is set.
     notice = record.expires - timedelta(days=settings.TRAINING_EXPIRY_NOTICE_DAYS)  # type: ignore[operator]
-    title = _("%(name)s's training expires on %(day)s: %(course)s") % {
+    title = gettext_lazy("%(name)s's training expires on %(day)s: %(course)s")
+    params = {
         "name": name_of(record.user),
-        "day": formats.date_format(record.expires, "DATE_FORMAT"),  # type: ignore[arg-type]
-        "course": record.get_course_display(),
+        "day": record.expires,
+        "course": Course(record.course).label,
     }
     schedule_reminder(
         key=key,
         kind=KIND,
         rule=COURSE_RULES.get(record.course, ""),
-        title=title[:200],
+        title=title,
+        title_params=params,
         facility=facility,
         assignee_role="governor",
         due_at=_start_of(notice),  # type: ignore[arg-type]

@@ -37,3 +37,9 @@ const markScrollingTables = () => {
 markScrollingTables();
 window.addEventListener("resize", markScrollingTables);
 document.addEventListener("htmx:afterSettle", markScrollingTables);
+
+// A button that prints the page (the information sheet's "Print"): no inline onclick
+// under the Content-Security-Policy.
+document.querySelectorAll("[data-bk-print]").forEach((button) => {
+  button.addEventListener("click", () => window.print());
+});

@@ -16,7 +16,8 @@ from django.conf import settings
 from django.db.models import DateTimeField, Exists, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy
 
 from prisoners.models import CustodyStatus, Prisoner, juvenile_q
 from reminders.models import Basis
@@ -94,8 +95,10 @@ def schedule_contact_reminders(*, now: datetime | None = None) -> int:
             key=f"{family_contact_prefix(woman)}{woman.since.date().isoformat()}",
             kind="visits.family_contact",
             rule="26",
-            title=_("No family contact recorded for %(days)s days: help her keep in touch")
-            % {"days": settings.FAMILY_CONTACT_GAP_DAYS},
+            title=gettext_lazy(
+                "No family contact recorded for %(days)s days: help her keep in touch"
+            ),
+            title_params={"days": settings.FAMILY_CONTACT_GAP_DAYS},
             now=now,
         )
         found += 1
@@ -105,21 +108,33 @@ def schedule_contact_reminders(*, now: datetime | None = None) -> int:
             key=f"{child_visit_prefix(woman)}{woman.since.date().isoformat()}",
             kind="visits.child_visit",
             rule="28",
-            title=_("Separated from a child, no visit with children for %(days)s days: review")
-            % {"days": settings.CHILD_VISIT_GAP_DAYS},
+            title=gettext_lazy(
+                "Separated from a child, no visit with children for %(days)s days: review"
+            ),
+            title_params={"days": settings.CHILD_VISIT_GAP_DAYS},
             now=now,
         )
         found += 1
     return found
 
 
-def _remind(woman: Prisoner, *, key: str, kind: str, rule: str, title: str, now: datetime) -> None:
+def _remind(
+    woman: Prisoner,
+    *,
+    key: str,
+    kind: str,
+    rule: str,
+    title: str | Promise,
+    title_params: dict,
+    now: datetime,
+) -> None:
     schedule_reminder(
         key=key,
         kind=kind,
         rule=rule,
         basis=Basis.CONFIG,
         title=title,
+        title_params=title_params,
         facility=woman.facility,
         assignee_role="social",
         prisoner=woman,

@@ -1,0 +1,1 @@
+from bangkok.locale_formats import *  # noqa: F403
