@@ -230,12 +230,6 @@ class Prisoner(models.Model):
 
         return bool(self.nationalities) and settings.HOME_COUNTRY not in self.nationalities
 
-    @property
-    def language_names(self) -> list[str]:
-        from django.conf.locale import LANG_INFO
-
-        return [LANG_INFO.get(code, {}).get("name", code) for code in self.languages]
-
     def home_distance_km(self, facility: Facility | None = None) -> float | None:
         facility = facility or self.facility
         if self.home_latitude is None:

@@ -22,6 +22,16 @@ def test_her_page_shows_the_core_record(cast, woman_a):
         assert text in response.content
 
 
+def test_her_nationalities_and_languages_are_named_in_the_readers_language(cast, woman_a):
+    woman_a.nationalities, woman_a.languages = ["MM", "TH"], ["my", "th"]
+    woman_a.save(update_fields=["nationalities", "languages"])
+    client = client_for(cast["custody"])
+    english = client.get(url(woman_a)).content.decode()
+    assert "Myanmar (Burma), Thailand" in english and "Burmese, Thai" in english
+    spanish = client.get(url(woman_a), headers={"accept-language": "es"}).content.decode()
+    assert "Tailandia" in spanish and "tailandés" in spanish
+
+
 @pytest.mark.rule("22")
 @pytest.mark.rule("24")
 def test_custody_staff_see_her_protections_but_never_the_reason(cast, woman_a):
