@@ -314,6 +314,8 @@ def coordinate(label, limit: int, help_text) -> forms.DecimalField:
 class PlaceForm(StyledForm):
     """A place the gazetteer doesn't know, with its coordinates (Rule 4)."""
 
+    ids = "place"  # beside the family form, with a name too
+
     name = forms.CharField(label=_("Name of the town, village or place"), max_length=200)
     country = forms.ChoiceField(label=_("Country"), choices=countries)
     latitude = coordinate(

@@ -6,7 +6,7 @@ import copy
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from bangkok.forms import DATE, StyledForm, govuk_styled
+from bangkok.forms import DATE, NamedErrors, StyledForm, govuk_styled
 
 from .models import CHILD_FIELDS, Child, Custody
 
@@ -30,7 +30,7 @@ class SeparationForm(StyledForm):
     )
 
 
-class ChildEditForm(forms.ModelForm):
+class ChildEditForm(NamedErrors, forms.ModelForm):
     """A child's record as reception (at admission) or a social worker corrects it: where she
     lives or that it is not known, who has custody, the carer's contact and the arrangements
     made for her care (Rules 2.2, 3.1). Each missing answer is said at its own field."""
