@@ -83,7 +83,7 @@ def test_a_language_the_sheet_is_written_in_has_no_notice(cast, facility_a):
 def test_the_print_button_and_the_tools_are_not_printed(cast, facility_a):
     admission = admitted(cast, facility_a, ["th"])
     body = sheet_of(cast, admission).content.decode()
-    tools = re.search(r'<div class="([^"]*)" data-testid="sheet-tools">(.*?)<main', body, re.S)
+    tools = re.search(r'<nav class="([^"]*)" data-testid="sheet-tools">(.*?)<main', body, re.S)
     assert "govuk-!-display-none-print" in tools.group(1)
     assert "data-bk-print" in tools.group(2) and "format=pdf" in tools.group(2)
     assert "Print" in tools.group(2), "the officer's tools are in the officer's language"
