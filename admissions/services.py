@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models.functions import Cast, Substr
 from django.urls import reverse
 from django.utils import timezone
@@ -536,10 +536,11 @@ def add_place(
     name, country = " ".join(name.split()), country.strip().upper()
     if country not in dict(country_choices()):
         raise ValidationError({"country": _("Choose the country from the list.")})
+    taken = ValidationError(
+        {"name": _("This facility has already added a place of that name in that country.")}
+    )
     if Place.objects.filter(facility=facility, name__iexact=name, country=country).exists():
-        raise ValidationError(
-            {"name": _("This facility has already added a place of that name in that country.")}
-        )
+        raise taken
     place = Place(
         facility=facility,
         name=name,
@@ -549,7 +550,11 @@ def add_place(
         added_by=by,
     )
     place.full_clean()
-    place.save()
+    try:
+        with transaction.atomic():  # two adding it at once: the database keeps one
+            place.save()
+    except IntegrityError:
+        raise taken from None
     audit.record(
         by=by,
         action="place.added",

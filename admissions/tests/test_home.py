@@ -132,6 +132,26 @@ def test_a_place_is_added_once_per_country_with_a_known_country_and_coordinates(
     add_place(by=cast["social"], name="Ban Mai", country="LA", **fields)
 
 
+def test_two_adding_the_same_place_at_once_keep_one_and_the_other_is_told_why(
+    cast, facility_a, monkeypatch
+):
+    """The other request's place is saved between this one's check and its save: the
+    database keeps one, and this one is refused at the name, not with a server error."""
+    fields = {"facility": facility_a, "latitude": Decimal("1"), "longitude": Decimal("2")}
+    checked = Place.full_clean
+
+    def meanwhile(place, *args, **kwargs):
+        checked(place, *args, **kwargs)
+        Place.objects.create(name="BAN MAI", country="TH", added_by=cast["governor"], **fields)
+
+    monkeypatch.setattr(Place, "full_clean", meanwhile)
+    with pytest.raises(ValidationError) as error:
+        add_place(by=cast["social"], name="Ban Mai", country="TH", **fields)
+    assert "name" in error.value.message_dict
+    # (Here the other request's row shares this test's transaction, so it is rolled back too.)
+    assert not Place.objects.filter(added_by=cast["social"]).exists()
+
+
 def test_the_search_shows_at_most_a_page_of_places_and_nothing_for_one_letter(cast):
     assert len(find_places(cast["reception"], "sa")) == PLACES_SHOWN
     assert find_places(cast["reception"], " s ") == []
