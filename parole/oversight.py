@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from bangkok.formats import human_day
 from oversight.registry import MustBeZero, RecordList, Row
 
 from .models import (
@@ -65,7 +66,7 @@ def reviews_in_period(facilities, start, end):
 
 def review_row(review: ParoleReview) -> Row:
     what = _("Parole review for %(date)s: %(status)s") % {
-        "date": review.eligibility_date.isoformat(),
+        "date": human_day(review.eligibility_date),
         "status": review.get_status_display(),
     }
     if review.missing_sections:

@@ -518,7 +518,7 @@ def _noncustodial_key(prisoner: Prisoner) -> str:
     return f"parole.noncustodial:{prisoner.uuid}"
 
 
-def prompt_noncustodial_review(*, prisoner: Prisoner, by: User | None) -> bool:
+def prompt_noncustodial_review(*, prisoner: Prisoner) -> bool:
     """Give the social worker the task of reviewing non-custodial options for her (Rule 64),
     unless one is open already. Its title and audit row name no cause (a pregnancy is
     health's to know, Rule 8). Returns whether a task was set."""
@@ -538,7 +538,8 @@ def prompt_noncustodial_review(*, prisoner: Prisoner, by: User | None) -> bool:
         due_at=now + timedelta(days=settings.NONCUSTODIAL_REVIEW_DAYS),
         basis=Basis.CONFIG,
     )
-    _log(by, "parole.noncustodial_prompted", prisoner, prisoner, rule="64")
+    # Written by the system, not by whoever recorded what prompted it.
+    _log(None, "parole.noncustodial_prompted", prisoner, prisoner, rule="64")
     return True
 
 
@@ -550,7 +551,7 @@ def on_flags_changed(*, prisoner: Prisoner, changed: dict, by: User | None) -> N
 
     appeared = changed.get("restraint_health_approval") or changed.get("no_segregation")
     if appeared and is_pregnant(prisoner):
-        prompt_noncustodial_review(prisoner=prisoner, by=by)
+        prompt_noncustodial_review(prisoner=prisoner)
 
 
 def on_child_recorded(*, child: Child, by: User | None) -> None:
@@ -558,7 +559,7 @@ def on_child_recorded(*, child: Child, by: User | None) -> None:
     (Rule 64)."""
     mother = child.mother
     if child.dependent and child.date_of_birth >= timezone.localdate(mother.created_at):
-        prompt_noncustodial_review(prisoner=mother, by=by)
+        prompt_noncustodial_review(prisoner=mother)
 
 
 @transaction.atomic

@@ -34,6 +34,7 @@ def test_a_pregnancy_prompts_the_review_without_saying_so(cast, woman_a):
         assert "pregnan" not in str(text).lower()
     prompt = AuditEvent.objects.get(action="parole.noncustodial_prompted")
     assert "health" not in str(prompt.detail) and "pregnan" not in str(prompt.detail).lower()
+    assert prompt.actor is None and prompt.actor_role == ""  # not whoever recorded the cause
 
 
 @pytest.mark.rule("64")
