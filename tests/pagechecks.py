@@ -225,7 +225,7 @@ class PageChecks:
         phone = context.new_page()
         failures = []
         try:
-            for (url, _shape), html in self.snapshots.items():
+            for (url, _shape), html in list(self.snapshots.items()):
                 pending[url] = html
                 phone.goto(url, wait_until="load")
                 overflow = phone.evaluate(OVERFLOW)
