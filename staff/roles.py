@@ -148,6 +148,16 @@ BOOK_VISITS = (
     "visits.add_contact",
 )
 READ_VISITS = ("visits.view_visitor", "visits.view_visit", "visits.view_contact")
+# Rules 45-47, 55; Mandela 9: social workers record her earliest release date and keep her
+# release plan; reception and the governor release her, with her copy of her records; health
+# staff read the plan's statuses and keep its health part (the clinical permissions).
+READ_RELEASE = ("release.view_releaseplan",)
+KEEP_RELEASE = READ_RELEASE + ("release.keep_plan", "release.record_release_date")
+RELEASE_HER = READ_RELEASE + (
+    "release.record_release_date",
+    "release.clear_release",
+    "release.hand_over_copy",
+)
 MANAGE_ACCOUNTS = (
     "staff.view_user",
     "staff.add_user",
@@ -195,7 +205,8 @@ ROLES: dict[str, Role] = {
             + KEEP_SUSPENSION
             + START_VISITORS
             + LODGE_COMPLAINTS
-            + RECORD_BREACHES,
+            + RECORD_BREACHES
+            + RELEASE_HER,
         ),
         Role(
             "custody",
@@ -221,7 +232,8 @@ ROLES: dict[str, Role] = {
             + APPROVE_RESTRAINT_METHOD
             + READ_BREACHES
             + LODGE_COMPLAINTS
-            + RECORD_BREACHES,
+            + RECORD_BREACHES
+            + READ_RELEASE,
         ),
         Role(
             "social",
@@ -236,7 +248,8 @@ ROLES: dict[str, Role] = {
             + READ_CONTACT_RESTRICTIONS
             + KEEP_VISITORS
             + LODGE_COMPLAINTS
-            + RECORD_BREACHES,
+            + RECORD_BREACHES
+            + KEEP_RELEASE,
         ),
         Role(
             "safeguarding",
@@ -247,7 +260,8 @@ ROLES: dict[str, Role] = {
             + READ_SAFEGUARDING
             + LODGE_COMPLAINTS
             + RECORD_BREACHES
-            + DEAL_WITH_COMPLAINTS,
+            + DEAL_WITH_COMPLAINTS
+            + READ_RELEASE,
         ),
         Role(
             "governor",
@@ -271,7 +285,8 @@ ROLES: dict[str, Role] = {
             + READ_VISITS
             + LODGE_COMPLAINTS
             + RECORD_BREACHES
-            + GOVERN_COMPLAINTS,
+            + GOVERN_COMPLAINTS
+            + RELEASE_HER,
         ),
         Role(
             "inspector",
@@ -289,7 +304,8 @@ ROLES: dict[str, Role] = {
             + READ_RESTRAINTS
             + READ_BREACHES
             + READ_VISITS
-            + READ_COMPLAINTS,
+            + READ_COMPLAINTS
+            + READ_RELEASE,
         ),
         Role(
             "sysadmin",
