@@ -17,7 +17,8 @@ from django.conf import settings
 from django.utils import timezone
 
 import audit
-from bangkok.printing import language_name, nearest
+from bangkok.names import language_name
+from bangkok.printing import nearest
 from complaints.permissions import complaints_visible_to
 from discipline.models import Sanction
 from visits.reading import past_visits

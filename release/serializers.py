@@ -107,7 +107,8 @@ class PlanSerializer(serializers.Serializer):
     )
     parts = PartSerializer(many=True)
     health = HealthSerializer(
-        allow_null=True, required=False, help_text=_("Present for health staff only.")
+        required=False,
+        help_text=_("Present for health staff only (null until recorded); absent for others."),
     )
     copies = CopySerializer(many=True)
 
