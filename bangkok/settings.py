@@ -384,6 +384,11 @@ SPECTACULAR_SETTINGS = {
                 "SearchTrigger": "Trigger",
             },
             "searches.services.training": {"TrainingStatus": "TrainingStatus"},
+            "release.models": {
+                "RecordsCopyKind": "CopyKind",
+                "RecordsCopyOutcome": "Handed",
+                "ReleasePlanPartStatus": "PartStatus",
+            },
         }.items()
         for name, choices in names.items()
     },

@@ -86,7 +86,7 @@ def ways_home(*, facility, staff, women) -> None:
         return
     admissions = [
         admission
-        for woman in women
+        for woman in reversed(women)  # the other areas' demos begin with the first
         if (admission := woman.admissions.filter(stage=Stage.ADMITTED).first()) is not None
         and not hasattr(admission, "release_plan")
     ]

@@ -46,5 +46,6 @@ PLUGS = (
         order=190,
     ),
     DemoStep(order=35, each_woman=demo.before_release),
-    DemoStep(order=60, run=demo.ways_home),
+    # Last: each area's demo has done what it does with the women still in custody.
+    DemoStep(order=200, run=demo.ways_home),
 )
