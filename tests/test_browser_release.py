@@ -35,7 +35,7 @@ def sign_out(page):
 @pytest.mark.rule("M9")
 @pytest.mark.django_db(transaction=True)
 def test_a_woman_released_with_her_plan_complete_and_her_records_copy_in_hand(
-    live_server, page, cast, facility_a, artifacts_dir
+    live_server, page, page_checks, cast, facility_a, artifacts_dir
 ):
     admission = admitted(cast, facility_a)
     record_release_date(
@@ -81,6 +81,7 @@ def test_a_woman_released_with_her_plan_complete_and_her_records_copy_in_hand(
     page.get_by_label("Why she is released").fill("End of sentence")
     page.get_by_role("button", name="Record the release").click()
     expect(page.get_by_text("Mandela Rule 9").first).to_be_visible()
+    page_checks.settle()  # the refusal is checked where it was posted, before she moves on
 
     page.goto(release_page)
     expect(page.get_by_test_id("copy-status")).to_contain_text("Not handed over")
