@@ -88,6 +88,7 @@ def ways_home(*, facility, staff, women) -> None:
         admission
         for woman in reversed(women)  # the other areas' demos begin with the first
         if (admission := woman.admissions.filter(stage=Stage.ADMITTED).first()) is not None
+        and admission.prisoner.facility_id == facility.pk  # not transferred away since
         and not hasattr(admission, "release_plan")
     ]
     today = timezone.localdate()
