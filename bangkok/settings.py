@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "authority",
     "breaches",
     "parole",
+    "release",
     "signin",
     "dashboard",
 ]
@@ -384,6 +385,11 @@ SPECTACULAR_SETTINGS = {
                 "SearchTrigger": "Trigger",
             },
             "searches.services.training": {"TrainingStatus": "TrainingStatus"},
+            "release.models": {
+                "RecordsCopyKind": "CopyKind",
+                "RecordsCopyOutcome": "Handed",
+                "ReleasePlanPartStatus": "PartStatus",
+            },
         }.items()
         for name, choices in names.items()
     },
@@ -504,6 +510,12 @@ CHILD_WHEREABOUTS_FOLLOW_UP_HOURS = env_int("CHILD_WHEREABOUTS_FOLLOW_UP_HOURS",
 SCREENING_FOLLOW_UP_HOURS = env_int("SCREENING_FOLLOW_UP_HOURS", 72)
 HIV_POST_TEST_COUNSELLING_DAYS = env_int("HIV_POST_TEST_COUNSELLING_DAYS", 7)
 CHILD_SCREENING_DUE_HOURS = env_int("CHILD_SCREENING_DUE_HOURS", 24)
+# Her way home (Rules 45-47): the release plan starts this many days before her earliest
+# release date; health continuity is handed over to community services, and the plan due
+# complete, this many days before it.
+RELEASE_PLAN_START_DAYS = env_int("RELEASE_PLAN_START_DAYS", 90)
+RELEASE_HEALTH_HANDOVER_DAYS = env_int("RELEASE_HEALTH_HANDOVER_DAYS", 30)
+RELEASE_PLAN_DUE_DAYS = env_int("RELEASE_PLAN_DUE_DAYS", 14)
 # Rules 14, 15, 17: HIV care for a pregnant woman living with HIV, referral to a treatment
 # programme after a dependency is found (at once when pregnant), health information after
 # the entry screening.

@@ -181,6 +181,16 @@ DECIDE_PAROLE = READ_PAROLE + (
     "parole.change_protectivecustody",
     "parole.add_custodyreview",
 )
+# Rules 45-47, 55; Mandela 9: social workers record her earliest release date and keep her
+# release plan; reception and the governor release her, with her copy of her records; health
+# staff read the plan's statuses and keep its health part (the clinical permissions).
+READ_RELEASE = ("release.view_releaseplan",)
+KEEP_RELEASE = READ_RELEASE + ("release.keep_plan", "release.record_release_date")
+RELEASE_HER = READ_RELEASE + (
+    "release.record_release_date",
+    "release.clear_release",
+    "release.hand_over_copy",
+)
 MANAGE_ACCOUNTS = (
     "staff.view_user",
     "staff.add_user",
@@ -228,7 +238,8 @@ ROLES: dict[str, Role] = {
             + KEEP_SUSPENSION
             + START_VISITORS
             + LODGE_COMPLAINTS
-            + RECORD_BREACHES,
+            + RECORD_BREACHES
+            + RELEASE_HER,
         ),
         Role(
             "custody",
@@ -255,7 +266,8 @@ ROLES: dict[str, Role] = {
             + APPROVE_RESTRAINT_METHOD
             + READ_BREACHES
             + LODGE_COMPLAINTS
-            + RECORD_BREACHES,
+            + RECORD_BREACHES
+            + READ_RELEASE,
         ),
         Role(
             "social",
@@ -271,7 +283,8 @@ ROLES: dict[str, Role] = {
             + KEEP_VISITORS
             + KEEP_PAROLE
             + LODGE_COMPLAINTS
-            + RECORD_BREACHES,
+            + RECORD_BREACHES
+            + KEEP_RELEASE,
         ),
         Role(
             "safeguarding",
@@ -282,7 +295,8 @@ ROLES: dict[str, Role] = {
             + READ_SAFEGUARDING
             + LODGE_COMPLAINTS
             + RECORD_BREACHES
-            + DEAL_WITH_COMPLAINTS,
+            + DEAL_WITH_COMPLAINTS
+            + READ_RELEASE,
         ),
         Role(
             "governor",
@@ -307,7 +321,8 @@ ROLES: dict[str, Role] = {
             + DECIDE_PAROLE
             + LODGE_COMPLAINTS
             + RECORD_BREACHES
-            + GOVERN_COMPLAINTS,
+            + GOVERN_COMPLAINTS
+            + RELEASE_HER,
         ),
         Role(
             "inspector",
@@ -326,7 +341,8 @@ ROLES: dict[str, Role] = {
             + READ_BREACHES
             + READ_VISITS
             + READ_PAROLE
-            + READ_COMPLAINTS,
+            + READ_COMPLAINTS
+            + READ_RELEASE,
         ),
         Role(
             "sysadmin",

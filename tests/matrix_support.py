@@ -45,6 +45,7 @@ AREAS = (
     "authority",
     "signin",
     "breaches",
+    "release",
     "register",
     "parole",
     "dashboard",
