@@ -40,7 +40,7 @@ def test_force_is_recorded_checked_by_health_and_reviewed_by_the_governor(
     page.get_by_label("What happened").fill("Held another woman by the hair and would not let go.")
     # Nothing said of what was tried first: refused, naming the rule, and the form kept.
     page.get_by_label("Guiding hold").check()
-    page.get_by_label(officer).check()
+    page.get_by_label(officer, exact=True).check()
     page.get_by_role("group", name="Injuries to her").get_by_label("None seen").check()
     page.get_by_role("group", name="Injuries to staff").get_by_label("None seen").check()
     page.get_by_label("Body-worn camera footage reference").fill("BWC-7781")
