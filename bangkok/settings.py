@@ -337,6 +337,8 @@ SPECTACULAR_SETTINGS = {
                 "PresenceReason": "PresenceReason",
                 "RiskLevel": "RiskLevel",
                 "DistressKind": "DistressKind",
+                # Keeps its name beside the reasons for a use of force.
+                "Reason": "RestraintLimitReason",
             },
             # Admission's keep the names they had before the clinical file shared them.
             "admissions.models": {"Item": "RightsItem", "Outcome": "Outcome", "Stage": "Stage"},
