@@ -84,7 +84,7 @@ def test_a_declined_examination_needs_no_findings(cast, woman_a):
 
 
 @pytest.mark.rule("8")
-@pytest.mark.parametrize("role", ["custody", "governor"])
+@pytest.mark.parametrize("role", ["custody", "governor", "inspector"])
 def test_custody_and_the_governor_see_only_that_the_check_was_done_and_when(cast, woman_a, role):
     force = use_force(cast, woman_a)
     check = _check(cast, force)
@@ -183,3 +183,22 @@ def test_the_review_page_context_shows_the_review_whole_only_to_governor_and_ins
     shown = force_shown(cast["custody"], force)["review"]
     assert set(shown) == {"reviewed_at", "full"} and not shown["full"]
     assert force.review.reviewed_at <= timezone.now()
+
+
+@pytest.mark.rule("8")
+def test_an_inspector_reads_the_findings_only_while_she_consents(cast, woman_a):
+    from health.services.screening import record_clinical_consent
+
+    force = use_force(cast, woman_a)
+    _check(cast, force)
+    assert force_shown(cast["inspector"], force)["health_check"]["clinical"] is False
+
+    record_clinical_consent(
+        by=cast["health"], prisoner=woman_a, days=3, purpose="The inspection of force"
+    )
+
+    shown = force_shown(cast["inspector"], force)["health_check"]
+    assert shown["clinical"] is True and shown["findings"].startswith("Red marks")
+    assert AuditEvent.objects.filter(
+        action="force.health_check_read", actor=cast["inspector"]
+    ).exists()
