@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "searches",
     "discipline",
     "restraints",
+    "force",
     "visits",
     "oversight",
     "authority",
@@ -338,12 +339,20 @@ SPECTACULAR_SETTINGS = {
                 "PresenceReason": "PresenceReason",
                 "RiskLevel": "RiskLevel",
                 "DistressKind": "DistressKind",
+                # Keeps its name beside the reasons for a use of force.
+                "Reason": "RestraintLimitReason",
             },
             # Admission's keep the names they had before the clinical file shared them.
             "admissions.models": {"Item": "RightsItem", "Outcome": "Outcome", "Stage": "Stage"},
             "prisoners.models": {"ObservationLevel": "ObservationLevel"},
             "staff.models": {"Gender": "Gender"},
             "breaches.models": {"BreachKind": "Kind"},
+            "force.models": {
+                "ForceTechnique": "Technique",
+                "ForceReason": "Reason",
+                "ForceInjury": "Injury",
+                "ForceReviewOutcome": "Outcome",
+            },
             "restraints.models": {
                 "RestraintDevice": "Device",
                 "RestraintPurpose": "Purpose",
@@ -578,6 +587,13 @@ RESTRAINT_REVIEW_ESCALATION_MINUTES = env_int("RESTRAINT_REVIEW_ESCALATION_MINUT
 # asked, is confirmed by her (with her own sign-in) or removed within this many minutes;
 # past it, the governor and custody are alerted and oversight counts it late.
 RESTRAINT_EMERGENCY_CONFIRM_MINUTES = env_int("RESTRAINT_EMERGENCY_CONFIRM_MINUTES", 30)
+# Mandela 82, Rule 24: after a use of force health staff check her within this many hours, and
+# the governor reviews it within FORCE_REVIEW_HOURS; a task not done within its escalation
+# time goes to the governor's escalations.
+FORCE_HEALTH_CHECK_HOURS = env_int("FORCE_HEALTH_CHECK_HOURS", 2)
+FORCE_HEALTH_CHECK_ESCALATION_HOURS = env_int("FORCE_HEALTH_CHECK_ESCALATION_HOURS", 2)
+FORCE_REVIEW_HOURS = env_int("FORCE_REVIEW_HOURS", 72)
+FORCE_REVIEW_ESCALATION_HOURS = env_int("FORCE_REVIEW_ESCALATION_HOURS", 24)
 # A search, restraint or charge recorded more than this many hours after it happened says why
 # it is recorded late (`bangkok.late`).
 LATE_RECORD_REASON_AFTER_HOURS = env_int("LATE_RECORD_REASON_AFTER_HOURS", 4)

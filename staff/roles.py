@@ -125,6 +125,13 @@ APPLY_RESTRAINTS = (
 AUTHORISE_RESTRAINTS = ("restraints.view_restraint", "restraints.authorise_restraint")
 APPROVE_RESTRAINT_METHOD = ("restraints.view_restraint", "restraints.approve_method")
 READ_RESTRAINTS = ("restraints.view_restraint",)
+# Rules 24, 31; Mandela 82: custody officers record each use of force; health staff check her
+# after it; the governor reviews it; the inspector reads it all (the health check's findings
+# only as her clinical file allows).
+RECORD_FORCE = ("force.view_useofforce", "force.add_useofforce")
+CHECK_AFTER_FORCE = ("force.view_useofforce", "force.add_forcehealthcheck")
+REVIEW_FORCE = ("force.view_useofforce", "force.view_forcereview", "force.review_force")
+READ_FORCE = ("force.view_useofforce", "force.view_forcereview")
 # Rules 26-28, 43, 44: her visitor list (T2) is kept with her by social workers (reception
 # may start it at admission); custody officers book and record visits with the visitors she
 # approved (their names only); the governor and the inspector read.
@@ -250,6 +257,7 @@ ROLES: dict[str, Role] = {
             + RECORD_SEARCHES
             + LAY_CHARGES
             + APPLY_RESTRAINTS
+            + RECORD_FORCE
             + BOOK_VISITS
             + CUSTODY_PAROLE
             + LODGE_COMPLAINTS
@@ -264,6 +272,7 @@ ROLES: dict[str, Role] = {
             + CLINICAL
             + VISIT_SEGREGATION
             + APPROVE_RESTRAINT_METHOD
+            + CHECK_AFTER_FORCE
             + READ_BREACHES
             + LODGE_COMPLAINTS
             + RECORD_BREACHES
@@ -316,6 +325,7 @@ ROLES: dict[str, Role] = {
             + AUTHORISE_SEARCHES
             + ADJUDICATE
             + AUTHORISE_RESTRAINTS
+            + REVIEW_FORCE
             + READ_BREACHES
             + READ_VISITS
             + DECIDE_PAROLE
@@ -338,6 +348,7 @@ ROLES: dict[str, Role] = {
             + READ_SEARCHES
             + READ_DISCIPLINE
             + READ_RESTRAINTS
+            + READ_FORCE
             + READ_BREACHES
             + READ_VISITS
             + READ_PAROLE

@@ -38,6 +38,7 @@ AREAS = (
     "searches",
     "discipline",
     "restraints",
+    "force",
     "visits",
     "complaints",
     "oversight",
