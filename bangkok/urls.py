@@ -33,6 +33,7 @@ api_v1 = [
     path("", include("authority.api_urls")),
     path("", include("breaches.api_urls")),
     path("", include("hygiene.api_urls")),
+    path("", include("parole.api_urls")),
 ]
 
 urlpatterns = [
@@ -55,6 +56,7 @@ urlpatterns = [
     path("authority/", include("authority.urls")),
     path("breaches/", include("breaches.urls")),
     path("hygiene/", include("hygiene.urls")),
+    path("parole/", include("parole.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/v1/", include(api_v1)),

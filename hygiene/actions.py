@@ -346,7 +346,6 @@ ENTITLEMENT_ACTIONS = [
         io.EntitlementSerializer,
         model=Entitlement,
         arg="entitlement",
-        changes=False,
         perm=GRANT,
         shown=lambda result: result,
         page=Page(

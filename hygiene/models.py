@@ -206,7 +206,7 @@ CLINICAL_BASES = {Basis.PREGNANT, Basis.BREASTFEEDING, Basis.MENSTRUATION}
 
 
 @pghistory.track()
-class Entitlement(models.Model):
+class Entitlement(Versioned):
     """An extra hygiene entitlement of hers (Rule 5), from a day, until ended."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)

@@ -112,7 +112,7 @@ class EntitlementSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Entitlement
-        fields = ["uuid", "prisoner", "basis", "extra", "granted_at", "ended_at"]
+        fields = ["uuid", "prisoner", "basis", "extra", "granted_at", "ended_at", "version"]
         read_only_fields = fields
 
 

@@ -47,6 +47,7 @@ AREAS = (
     "breaches",
     "register",
     "hygiene",
+    "parole",
     "dashboard",
 )
 
