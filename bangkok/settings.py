@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "oversight",
     "authority",
     "breaches",
+    "hygiene",
     "parole",
     "release",
     "signin",
@@ -482,6 +483,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "visits.tasks.schedule_contact_reminders",
         "schedule": 24 * 60 * 60,
     },
+    # Rule 5: ask custody for the week's hygiene stock check where one is due (one task a
+    # facility a week, however often it runs).
+    "schedule-hygiene-stock-checks": {
+        "task": "hygiene.tasks.schedule_stock_checks",
+        "schedule": 6 * 60 * 60,
+    },
 }
 
 # How long before a reminder's due time it shows as "due today", and how long after its due
@@ -558,6 +565,8 @@ COMPLAINT_REPLY_DAYS = env_int("COMPLAINT_REPLY_DAYS", 30)
 SUSPENSION_FOLLOW_UP_HOURS = env_int("SUSPENSION_FOLLOW_UP_HOURS", 72)
 # Mandela 43-44: segregation is planned to end within this many consecutive days (never more
 # than 15, which the database also holds); the governor is alerted on day SEGREGATION_ALERT_DAY.
+# Rule 5: how many days a facility goes without a hygiene stock check before custody is asked.
+HYGIENE_STOCK_CHECK_DAYS = env_int("HYGIENE_STOCK_CHECK_DAYS", 7)
 SEGREGATION_MAX_DAYS = min(env_int("SEGREGATION_MAX_DAYS", 15), 15)
 SEGREGATION_ALERT_DAY = env_int("SEGREGATION_ALERT_DAY", 13)
 # A break shorter than this many whole days out of segregation does not reset the count: the

@@ -33,6 +33,7 @@ api_v1 = [
     path("", include("oversight.api_urls")),
     path("", include("authority.api_urls")),
     path("", include("breaches.api_urls")),
+    path("", include("hygiene.api_urls")),
     path("", include("parole.api_urls")),
     path("", include("release.api_urls")),
 ]
@@ -57,6 +58,7 @@ urlpatterns = [
     path("oversight/", include("oversight.urls")),
     path("authority/", include("authority.urls")),
     path("breaches/", include("breaches.urls")),
+    path("hygiene/", include("hygiene.urls")),
     path("parole/", include("parole.urls")),
     path("release/", include("release.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

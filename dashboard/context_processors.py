@@ -23,6 +23,8 @@ def navigation(request):
             items.append((_("Held for review"), reverse("complaints:held-list")))
         if holds_any_authority(user):
             items.append((_("Authorities waiting"), reverse("authority:queue")))
+        if user.has_perm("hygiene.add_stockcheck"):
+            items.append((_("Hygiene"), reverse("hygiene:index")))
         if user.has_perm("facilities.oversee_facility"):
             items.append((_("Oversight"), reverse("oversight:overview")))
     # Every member of staff: the changes of her access waiting for confirmation, the training

@@ -65,6 +65,25 @@ LODGE_COMPLAINTS = ("complaints.add_complaint",)
 # case records; the governor, the inspector and health staff read them (`breaches`).
 RECORD_BREACHES = ("breaches.add_breach",)
 READ_BREACHES = ("breaches.view_breach",)
+# Rule 5: custody officers issue hygiene items, count the stock, record water interruptions
+# and grant the entitlement of a woman who works in the kitchens; the governor also keeps the
+# catalogue; health staff grant the entitlements on clinical grounds (read by others as
+# "approved by health"); the inspector reads.
+KEEP_HYGIENE = (
+    "hygiene.view_item",
+    "hygiene.view_entitlement",
+    "hygiene.add_issue",
+    "hygiene.add_stockcheck",
+    "hygiene.add_waterinterruption",
+    "hygiene.add_entitlement",
+)
+KEEP_HYGIENE_CATALOGUE = ("hygiene.add_item", "hygiene.change_item")
+GRANT_HYGIENE_CLINICAL = (
+    "hygiene.view_entitlement",
+    "hygiene.add_entitlement",
+    "hygiene.grant_clinical_entitlement",
+)
+READ_HYGIENE = ("hygiene.view_item", "hygiene.view_entitlement")
 DEAL_WITH_COMPLAINTS = (
     "complaints.view_complaint",
     "complaints.change_complaint",
@@ -261,7 +280,8 @@ ROLES: dict[str, Role] = {
             + BOOK_VISITS
             + CUSTODY_PAROLE
             + LODGE_COMPLAINTS
-            + RECORD_BREACHES,
+            + RECORD_BREACHES
+            + KEEP_HYGIENE,
         ),
         Role(
             "health",
@@ -276,7 +296,8 @@ ROLES: dict[str, Role] = {
             + READ_BREACHES
             + LODGE_COMPLAINTS
             + RECORD_BREACHES
-            + READ_RELEASE,
+            + READ_RELEASE
+            + GRANT_HYGIENE_CLINICAL,
         ),
         Role(
             "social",
@@ -332,7 +353,9 @@ ROLES: dict[str, Role] = {
             + LODGE_COMPLAINTS
             + RECORD_BREACHES
             + GOVERN_COMPLAINTS
-            + RELEASE_HER,
+            + RELEASE_HER
+            + KEEP_HYGIENE
+            + KEEP_HYGIENE_CATALOGUE,
         ),
         Role(
             "inspector",
@@ -353,7 +376,8 @@ ROLES: dict[str, Role] = {
             + READ_VISITS
             + READ_PAROLE
             + READ_COMPLAINTS
-            + READ_RELEASE,
+            + READ_RELEASE
+            + READ_HYGIENE,
         ),
         Role(
             "sysadmin",

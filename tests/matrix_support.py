@@ -48,6 +48,7 @@ AREAS = (
     "breaches",
     "release",
     "register",
+    "hygiene",
     "parole",
     "dashboard",
 )
