@@ -211,6 +211,9 @@ class Action:
     changes: bool = True
     """False: the action adds a record to the one the address names (`model`), leaving that
     record's version alone (no If-Match)."""
+    her: bool = False
+    """True: the action changes the woman's own record (her home), which the address names
+    (`model` None): it names her version like a change of any other record."""
     answer: Callable | None = None
     """(request, result) -> the API's answer body, where it depends on who asks (else `out` of
     `shown(result)`; `out` still documents it)."""
@@ -243,6 +246,14 @@ def reach(action: Action, area: Area, user, uuid, address: dict | None = None) -
     if area.sees is not None and not area.sees(user, record):
         raise Http404(MISSING)
     return record, woman
+
+
+def changed(action: Action, target):
+    """The record whose version a change names (the record acted on, or the woman herself for
+    an action that changes her own record), or None: the action makes something new."""
+    if action.her or (action.model is not None and action.changes):
+        return target
+    return None
 
 
 def call(action: Action, user, target, data: dict):
@@ -278,7 +289,8 @@ class OperationView(VersionedView, APIView):
         def make():
             return call(op, request.user, record, data)
 
-        result = make() if self.versioned is None else self.change(request, record, make)
+        changing = changed(op, record)
+        result = make() if changing is None else self.change(request, changing, make)
         return Response(
             op.out(op.shown(result), many=op.many).data
             if op.answer is None
@@ -294,7 +306,7 @@ def view_for(op: Action, area: Area):
     if op.rules:
         responses[409] = refused(op.rules)
     parameters = []
-    if op.model is not None and op.changes:
+    if op.her or (op.model is not None and op.changes):
         responses.update(VERSION_ANSWERS)
         parameters.extend(VERSION_HEADERS)
     if op.answers:
@@ -340,7 +352,7 @@ def page_form(action: Action, request, target, data=None, **kwargs) -> forms.For
     bound to `data` when posted: for a page that shows it beside others (`kwargs`, e.g. its
     `initial`, over `Page.form_kwargs`)."""
     form = action.page.form(data, **{**action.page.form_kwargs(request, target), **kwargs})
-    return carrying(form, target) if action.model is not None and action.changes else form
+    return carrying(form, changed(action, target))
 
 
 def page_view(action: Action, area: Area):
@@ -363,7 +375,7 @@ def page_view(action: Action, area: Area):
         if posted is None and (shown := page.instead(request, target)) is not None:
             return shown
         if posted is not None:
-            record = target if action.model is not None and action.changes else None
+            record = changed(action, target)
             saved, result = attempt(
                 form, lambda **data: call(action, request.user, target, data), record
             )
