@@ -162,3 +162,29 @@ def test_the_governor_reviews_held_actions_from_her_queue(cast, woman_a):
     assert counts["Awaiting safeguarding's review"] == 0 and counts["Awaiting your review"] == 1
     for role in ("safeguarding", "custody", "inspector"):
         assert queues.page(client_for(cast[role]), "held-actions").status_code == 404
+
+
+def test_the_held_actions_queries_do_not_grow_with_its_rows(cast, facility_a, woman_a):
+    from complaints.models import HeldAction
+
+    def hold(woman, by="custody"):
+        return HeldAction.objects.create(
+            prisoner=woman,
+            facility=woman.facility,
+            kind="transfer",
+            summary="Transfer to another prison",
+            requested_by=cast[by],
+        )
+
+    lodged(cast, woman_a, 1)
+    hold(woman_a)
+    governor = client_for(cast["governor"])
+
+    def more():
+        for n in range(4):
+            woman = PrisonerFactory(facility=facility_a, prison_number=f"A0030{n}")
+            lodged(cast, woman, 1)
+            hold(woman, by=("custody", "social")[n % 2])
+
+    queues.queries_do_not_grow(governor, "/queues/held-actions/", more)
+    assert queues.tab_counts(queues.page(governor, "held-actions"))["All"] == 5
