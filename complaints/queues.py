@@ -104,7 +104,7 @@ HELD_ACTIONS = record_queue(
     ),
     columns=(
         Column(_("Action"), lambda held, viewer: held.get_kind_display()),
-        Column(_("What was asked"), lambda held, viewer: held.summary),
+        Column(_("What was asked"), lambda held, viewer: held.asked),
         Column(_("Asked"), lambda held, viewer: human_moment(held.requested_at)),
         Column(_("Safeguarding's review"), _given("safeguarding_by")),
         Column(_("Governor's review"), _given("governor_by")),
