@@ -175,6 +175,10 @@ class Page:
     on a list), else to `then`."""
     methods_first: bool = False
     """Refuse a method the page doesn't take before asking who is signed in (405 to anyone)."""
+    reshape: str = ""
+    """The name of a submit that only changes what the form asks (the search's "Change the
+    search"): posted with it, the form comes back in its new shape with what was typed,
+    nothing saved and no error shown, so a change made without JavaScript loses nothing."""
 
 
 @dataclass(frozen=True)
@@ -371,7 +375,10 @@ def page_view(action: Action, area: Area):
             context = {"woman": woman, "form": None, **page.context(request, target)}
             return render(request, page.template, context)
         posted = request.POST if request.method == "POST" else None
-        form = page_form(action, request, target, posted)
+        if posted is not None and page.reshape and page.reshape in posted:
+            posted, form = None, reshaped(action, request, target)
+        else:
+            form = page_form(action, request, target, posted)
         if posted is None and (shown := page.instead(request, target)) is not None:
             return shown
         if posted is not None:
@@ -395,6 +402,17 @@ def page_view(action: Action, area: Area):
     allowed, signed_in = require_http_methods(methods), login_required
     view = signed_in(allowed(view)) if not page.methods_first else allowed(signed_in(view))
     return _declared(view, action, methods)
+
+
+def reshaped(action: Action, request, target) -> forms.Form:
+    """The action's form as its page now offers it (`Page.form_kwargs` read what was posted),
+    not bound: it starts from what was typed, each field that is still asked."""
+    form = page_form(action, request, target)
+    form.initial = {
+        name: field.widget.value_from_datadict(request.POST, request.FILES, form.add_prefix(name))
+        for name, field in form.fields.items()
+    }
+    return form
 
 
 def refusal_back(view: str) -> Callable[[Any, Any, forms.Form], HttpResponse]:
