@@ -15,7 +15,7 @@ from conftest import client_for
 from prisoners.tests.factories import PrisonerFactory, UnitFactory
 from tests import queues
 
-from .factories import complaint, report
+from .factories import complaint, held_action, report
 
 pytestmark = pytest.mark.django_db
 
@@ -140,17 +140,10 @@ def test_the_caseload_is_safeguardings_alone(cast, woman_a, role):
 
 
 def test_the_governor_reviews_held_actions_from_her_queue(cast, woman_a):
-    from complaints.models import HeldAction
     from complaints.services import review_held_action
 
     lodged(cast, woman_a, 1)
-    held = HeldAction.objects.create(
-        prisoner=woman_a,
-        facility=woman_a.facility,
-        kind="transfer",
-        summary="Transfer to another prison",
-        requested_by=cast["custody"],
-    )
+    held = held_action(cast["custody"], woman_a)
     governor = client_for(cast["governor"])
     counts = queues.tab_counts(queues.page(governor, "held-actions"))
     assert counts == {"All": 1, "Awaiting your review": 1, "Awaiting safeguarding's review": 1}
@@ -165,26 +158,15 @@ def test_the_governor_reviews_held_actions_from_her_queue(cast, woman_a):
 
 
 def test_the_held_actions_queries_do_not_grow_with_its_rows(cast, facility_a, woman_a):
-    from complaints.models import HeldAction
-
-    def hold(woman, by="custody"):
-        return HeldAction.objects.create(
-            prisoner=woman,
-            facility=woman.facility,
-            kind="transfer",
-            summary="Transfer to another prison",
-            requested_by=cast[by],
-        )
-
     lodged(cast, woman_a, 1)
-    hold(woman_a)
+    held_action(cast["custody"], woman_a)
     governor = client_for(cast["governor"])
 
     def more():
         for n in range(4):
             woman = PrisonerFactory(facility=facility_a, prison_number=f"A0030{n}")
             lodged(cast, woman, 1)
-            hold(woman, by=("custody", "social")[n % 2])
+            held_action(cast[("custody", "social")[n % 2]], woman)
 
     queues.queries_do_not_grow(governor, "/queues/held-actions/", more)
     assert queues.tab_counts(queues.page(governor, "held-actions"))["All"] == 5
