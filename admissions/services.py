@@ -23,6 +23,7 @@ from authority.models import AuthorityState
 from authority.registry import Authority
 from authority.services import await_confirmation, seek, sought, verbs_for
 from bangkok.errors import RuleBroken
+from bangkok.hooks import takes
 from bangkok.names import country_choices
 from complaints.models import AdverseKind
 from complaints.services import follow_her, hold_if_protected
@@ -53,6 +54,7 @@ from .models import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from datetime import date
     from typing import Any
 
@@ -937,6 +939,20 @@ def pending_transfers(admission: Admission) -> QuerySet[TransferProposal]:
     ).select_related("to_facility", "facility")
 
 
+@dataclass(frozen=True)
+class ReleaseCheck:
+    """What must be done before she leaves custody, declared by the area that knows it (her
+    release plan's health continuity, her copy of her records: `release.hooks`):
+    `check(admission=, released_at=)` raises `RuleBroken` naming its rule, or returns. Run
+    under the admission's lock, whatever the door and whatever time the release is dated."""
+
+    check: Callable[..., None]
+
+
+_RELEASE_CHECKS: list[ReleaseCheck] = []
+takes(ReleaseCheck, _RELEASE_CHECKS.append)
+
+
 @transaction.atomic
 def release(
     *,
@@ -947,8 +963,8 @@ def release(
     property_returned: bool = False,
 ) -> Admission:
     """Close the episode: she leaves custody on a date and hour, for a recorded reason. Her
-    property is returned to her and she signs for it (Mandela Rule 67(2)); her open tasks are
-    cancelled."""
+    property is returned to her and she signs for it (Mandela Rule 67(2)); what the areas
+    declare must be done first is done (`ReleaseCheck`); her open tasks are cancelled."""
     admission = _open_episode(by, admission, CHANGE_ADMISSION, _("Your role can't release her."))
     if not reason.strip():
         raise ValidationError({"reason": _("Say why she is released.")})
@@ -964,6 +980,8 @@ def release(
             rule="M67",
             field="property_returned",
         )
+    for declared in _RELEASE_CHECKS:
+        declared.check(admission=admission, released_at=released_at)
     now = timezone.now()
     kept.update(returned_at=now, returned_by=by)
     admission.stage, admission.released_at = Stage.RELEASED, released_at

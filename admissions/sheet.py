@@ -1,5 +1,5 @@
 """The information sheet of Rule 2.1: which languages it is written in, the nearest one for a
-language it is not written in, and its PDF.
+language it is not written in, and its PDF (`bangkok.printing`).
 
 The sheet is written in every language of the interface and in a few more that women in the
 facilities speak (`SHEET_ONLY`): their catalogues in locale/ hold the sheet's strings only, so
@@ -10,77 +10,20 @@ ISO 639-2/3 code, a language its readers read (Lao readers read Thai), else Engl
 
 from __future__ import annotations
 
-import mimetypes
-from urllib.parse import urlsplit
-
 from django.conf import settings
-from django.conf.locale import LANG_INFO
-from django.contrib.staticfiles import finders
-from django.contrib.staticfiles.storage import staticfiles_storage
+
+from bangkok.printing import _static_file, is_language, language_name, pdf
+from bangkok.printing import nearest as nearest_of
 
 SHEET_ONLY = ("my",)
-FALLBACK = "en"
-# A code she may be recorded with (ISO 639-1, -2 or -3, up to three letters) whose readers are
-# best served by a sheet in another language.
-NEAREST = {
-    "ara": "ar", "arb": "ar", "ary": "ar", "arz": "ar", "apc": "ar", "acm": "ar", "aeb": "ar",
-    "bur": "my", "mya": "my", "int": "my", "rki": "my", "tvn": "my",
-    "tha": "th", "sou": "th", "nod": "th", "tts": "th", "lo": "th", "lao": "th",
-    "spa": "es", "fra": "fr", "fre": "fr", "eng": "en",
-}  # fmt: skip
+
+__all__ = ["_static_file", "is_language", "language_name", "nearest", "pdf", "sheet_languages"]
 
 
 def sheet_languages() -> list[str]:
     return [code for code, _name in settings.LANGUAGES] + list(SHEET_ONLY)
 
 
-def is_language(code: str) -> bool:
-    return code in LANG_INFO or code in NEAREST
-
-
 def nearest(code: str) -> str:
     """The language the sheet is given in for a reader of `code`."""
-    if code in sheet_languages():
-        return code
-    return NEAREST.get(code, FALLBACK)
-
-
-def language_name(code: str) -> str:
-    from django.utils.translation import gettext
-
-    info = LANG_INFO.get(code)
-    return gettext(info["name"]) if info else code
-
-
-def _static_file(url: str) -> str | None:
-    """The file on disk behind a URL of the app's static files, or None for any other URL:
-    the PDF is made from the app's own CSS and fonts, never from the network."""
-    path = urlsplit(url).path
-    prefix = urlsplit(settings.STATIC_URL).path
-    prefix = prefix if prefix.startswith("/") else "/" + prefix
-    if not path.startswith(prefix) or ".." in path:
-        return None
-    name = path.removeprefix(prefix)
-    found = finders.find(name)
-    if found:
-        return str(found)
-    if staticfiles_storage.exists(name):
-        return staticfiles_storage.path(name)
-    return None
-
-
-def pdf(html: str, *, base_url: str) -> bytes:
-    """The sheet's page as a PDF, with the app's CSS (print media) and embedded fonts."""
-    from weasyprint import HTML
-    from weasyprint.urls import URLFetcher, URLFetcherResponse, URLFetchingError
-
-    class StaticOnly(URLFetcher):
-        def fetch(self, url, headers=None):
-            path = _static_file(url)
-            if path is None:
-                raise URLFetchingError(f"not one of the app's static files: {url}")
-            with open(path, "rb") as found:
-                kind = mimetypes.guess_type(path)[0] or "application/octet-stream"
-                return URLFetcherResponse(url, found.read(), {"Content-Type": kind})
-
-    return HTML(string=html, base_url=base_url, url_fetcher=StaticOnly()).write_pdf()
+    return nearest_of(code, sheet_languages())

@@ -89,10 +89,13 @@ INSTALLED_APPS = [
     "searches",
     "discipline",
     "restraints",
+    "force",
     "visits",
     "oversight",
     "authority",
     "breaches",
+    "parole",
+    "release",
     "signin",
     "dashboard",
 ]
@@ -336,12 +339,20 @@ SPECTACULAR_SETTINGS = {
                 "PresenceReason": "PresenceReason",
                 "RiskLevel": "RiskLevel",
                 "DistressKind": "DistressKind",
+                # Keeps its name beside the reasons for a use of force.
+                "Reason": "RestraintLimitReason",
             },
             # Admission's keep the names they had before the clinical file shared them.
             "admissions.models": {"Item": "RightsItem", "Outcome": "Outcome", "Stage": "Stage"},
             "prisoners.models": {"ObservationLevel": "ObservationLevel"},
             "staff.models": {"Gender": "Gender"},
             "breaches.models": {"BreachKind": "Kind"},
+            "force.models": {
+                "ForceTechnique": "Technique",
+                "ForceReason": "Reason",
+                "ForceInjury": "Injury",
+                "ForceReviewOutcome": "Outcome",
+            },
             "restraints.models": {
                 "RestraintDevice": "Device",
                 "RestraintPurpose": "Purpose",
@@ -383,6 +394,11 @@ SPECTACULAR_SETTINGS = {
                 "SearchTrigger": "Trigger",
             },
             "searches.services.training": {"TrainingStatus": "TrainingStatus"},
+            "release.models": {
+                "RecordsCopyKind": "CopyKind",
+                "RecordsCopyOutcome": "Handed",
+                "ReleasePlanPartStatus": "PartStatus",
+            },
         }.items()
         for name, choices in names.items()
     },
@@ -433,6 +449,11 @@ CELERY_BEAT_SCHEDULE = {
     "sweep-late-authorities": {
         "task": "authority.tasks.sweep_late_authorities",
         "schedule": REMINDER_SWEEP_SECONDS,
+    },
+    # Rule 45: her eligibility for leave, reviewed at set points from her admission.
+    "schedule-leave-eligibility-reviews": {
+        "task": "parole.tasks.schedule_eligibility_reviews",
+        "schedule": SEGREGATION_VISITS_SECONDS,
     },
     "refresh-postpartum-flags": {
         "task": "health.tasks.refresh_postpartum_flags",
@@ -498,6 +519,12 @@ CHILD_WHEREABOUTS_FOLLOW_UP_HOURS = env_int("CHILD_WHEREABOUTS_FOLLOW_UP_HOURS",
 SCREENING_FOLLOW_UP_HOURS = env_int("SCREENING_FOLLOW_UP_HOURS", 72)
 HIV_POST_TEST_COUNSELLING_DAYS = env_int("HIV_POST_TEST_COUNSELLING_DAYS", 7)
 CHILD_SCREENING_DUE_HOURS = env_int("CHILD_SCREENING_DUE_HOURS", 24)
+# Her way home (Rules 45-47): the release plan starts this many days before her earliest
+# release date; health continuity is handed over to community services, and the plan due
+# complete, this many days before it.
+RELEASE_PLAN_START_DAYS = env_int("RELEASE_PLAN_START_DAYS", 90)
+RELEASE_HEALTH_HANDOVER_DAYS = env_int("RELEASE_HEALTH_HANDOVER_DAYS", 30)
+RELEASE_PLAN_DUE_DAYS = env_int("RELEASE_PLAN_DUE_DAYS", 14)
 # Rules 14, 15, 17: HIV care for a pregnant woman living with HIV, referral to a treatment
 # programme after a dependency is found (at once when pregnant), health information after
 # the entry screening.
@@ -542,11 +569,31 @@ SEGREGATION_SYSTEM_END_MINUTES = env_int("SEGREGATION_SYSTEM_END_MINUTES", 30)
 # Rule 24, Mandela 48: while a restraint is applied, custody review it this often (minutes);
 # a review not done within the escalation time goes to the governor.
 RESTRAINT_REVIEW_MINUTES = env_int("RESTRAINT_REVIEW_MINUTES", 30)
+# Rule 45: her eligibility for home leave and temporary release is reviewed this often (the
+# first review falls due this long after she came into custody); the governor decides a
+# request within LEAVE_DECISION_DAYS (or before it would start); custody are reminded when she
+# is due back, escalated LEAVE_RETURN_ESCALATION_HOURS after.
+LEAVE_ELIGIBILITY_REVIEW_DAYS = env_int("LEAVE_ELIGIBILITY_REVIEW_DAYS", 90)
+LEAVE_DECISION_DAYS = env_int("LEAVE_DECISION_DAYS", 7)
+LEAVE_RETURN_ESCALATION_HOURS = env_int("LEAVE_RETURN_ESCALATION_HOURS", 2)
+# Rule 63: her parole review is submitted this many days before her eligibility date.
+PAROLE_FILE_DAYS = env_int("PAROLE_FILE_DAYS", 60)
+# Rule 64: a pregnancy or a new dependent child: non-custodial options reviewed within this.
+NONCUSTODIAL_REVIEW_DAYS = env_int("NONCUSTODIAL_REVIEW_DAYS", 14)
+# Rule 59: protective custody is reviewed with its supervising authority this often.
+PROTECTIVE_CUSTODY_REVIEW_DAYS = env_int("PROTECTIVE_CUSTODY_REVIEW_DAYS", 14)
 RESTRAINT_REVIEW_ESCALATION_MINUTES = env_int("RESTRAINT_REVIEW_ESCALATION_MINUTES", 30)
 # Mandela 47-48: a restraint applied at once in an emergency, before the governor could be
 # asked, is confirmed by her (with her own sign-in) or removed within this many minutes;
 # past it, the governor and custody are alerted and oversight counts it late.
 RESTRAINT_EMERGENCY_CONFIRM_MINUTES = env_int("RESTRAINT_EMERGENCY_CONFIRM_MINUTES", 30)
+# Mandela 82, Rule 24: after a use of force health staff check her within this many hours, and
+# the governor reviews it within FORCE_REVIEW_HOURS; a task not done within its escalation
+# time goes to the governor's escalations.
+FORCE_HEALTH_CHECK_HOURS = env_int("FORCE_HEALTH_CHECK_HOURS", 2)
+FORCE_HEALTH_CHECK_ESCALATION_HOURS = env_int("FORCE_HEALTH_CHECK_ESCALATION_HOURS", 2)
+FORCE_REVIEW_HOURS = env_int("FORCE_REVIEW_HOURS", 72)
+FORCE_REVIEW_ESCALATION_HOURS = env_int("FORCE_REVIEW_ESCALATION_HOURS", 24)
 # A search, restraint or charge recorded more than this many hours after it happened says why
 # it is recorded late (`bangkok.late`).
 LATE_RECORD_REASON_AFTER_HOURS = env_int("LATE_RECORD_REASON_AFTER_HOURS", 4)

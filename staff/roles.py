@@ -125,6 +125,13 @@ APPLY_RESTRAINTS = (
 AUTHORISE_RESTRAINTS = ("restraints.view_restraint", "restraints.authorise_restraint")
 APPROVE_RESTRAINT_METHOD = ("restraints.view_restraint", "restraints.approve_method")
 READ_RESTRAINTS = ("restraints.view_restraint",)
+# Rules 24, 31; Mandela 82: custody officers record each use of force; health staff check her
+# after it; the governor reviews it; the inspector reads it all (the health check's findings
+# only as her clinical file allows).
+RECORD_FORCE = ("force.view_useofforce", "force.add_useofforce")
+CHECK_AFTER_FORCE = ("force.view_useofforce", "force.add_forcehealthcheck")
+REVIEW_FORCE = ("force.view_useofforce", "force.view_forcereview", "force.review_force")
+READ_FORCE = ("force.view_useofforce", "force.view_forcereview")
 # Rules 26-28, 43, 44: her visitor list (T2) is kept with her by social workers (reception
 # may start it at admission); custody officers book and record visits with the visitors she
 # approved (their names only); the governor and the inspector read.
@@ -148,6 +155,49 @@ BOOK_VISITS = (
     "visits.add_contact",
 )
 READ_VISITS = ("visits.view_visitor", "visits.view_visit", "visits.view_contact")
+# Rules 45, 59, 63, 64: social workers record her requests for leave, review her eligibility,
+# prepare her parole review and review non-custodial options; the governor decides leave;
+# custody record her requests and her return; protective custody is recorded at her request
+# by social workers or the governor, and her withdrawal by anyone who hears it.
+READ_PAROLE = (
+    "parole.view_leaverequest",
+    "parole.view_parolereview",
+    "parole.view_protectivecustody",
+)
+KEEP_PAROLE = READ_PAROLE + (
+    "parole.add_leaverequest",
+    "parole.change_leaverequest",
+    "parole.add_eligibilityreview",
+    "parole.add_parolereview",
+    "parole.change_parolereview",
+    "parole.add_noncustodialreview",
+    "parole.add_protectivecustody",
+    "parole.change_protectivecustody",
+    "parole.add_custodyreview",
+)
+CUSTODY_PAROLE = (
+    "parole.view_leaverequest",
+    "parole.add_leaverequest",
+    "parole.change_leaverequest",
+    "parole.view_protectivecustody",
+    "parole.change_protectivecustody",
+)
+DECIDE_PAROLE = READ_PAROLE + (
+    "parole.decide_leave",
+    "parole.add_protectivecustody",
+    "parole.change_protectivecustody",
+    "parole.add_custodyreview",
+)
+# Rules 45-47, 55; Mandela 9: social workers record her earliest release date and keep her
+# release plan; reception and the governor release her, with her copy of her records; health
+# staff read the plan's statuses and keep its health part (the clinical permissions).
+READ_RELEASE = ("release.view_releaseplan",)
+KEEP_RELEASE = READ_RELEASE + ("release.keep_plan", "release.record_release_date")
+RELEASE_HER = READ_RELEASE + (
+    "release.record_release_date",
+    "release.clear_release",
+    "release.hand_over_copy",
+)
 MANAGE_ACCOUNTS = (
     "staff.view_user",
     "staff.add_user",
@@ -195,7 +245,8 @@ ROLES: dict[str, Role] = {
             + KEEP_SUSPENSION
             + START_VISITORS
             + LODGE_COMPLAINTS
-            + RECORD_BREACHES,
+            + RECORD_BREACHES
+            + RELEASE_HER,
         ),
         Role(
             "custody",
@@ -206,7 +257,9 @@ ROLES: dict[str, Role] = {
             + RECORD_SEARCHES
             + LAY_CHARGES
             + APPLY_RESTRAINTS
+            + RECORD_FORCE
             + BOOK_VISITS
+            + CUSTODY_PAROLE
             + LODGE_COMPLAINTS
             + RECORD_BREACHES,
         ),
@@ -219,9 +272,11 @@ ROLES: dict[str, Role] = {
             + CLINICAL
             + VISIT_SEGREGATION
             + APPROVE_RESTRAINT_METHOD
+            + CHECK_AFTER_FORCE
             + READ_BREACHES
             + LODGE_COMPLAINTS
-            + RECORD_BREACHES,
+            + RECORD_BREACHES
+            + READ_RELEASE,
         ),
         Role(
             "social",
@@ -235,8 +290,10 @@ ROLES: dict[str, Role] = {
             + KEEP_SUSPENSION
             + READ_CONTACT_RESTRICTIONS
             + KEEP_VISITORS
+            + KEEP_PAROLE
             + LODGE_COMPLAINTS
-            + RECORD_BREACHES,
+            + RECORD_BREACHES
+            + KEEP_RELEASE,
         ),
         Role(
             "safeguarding",
@@ -247,7 +304,8 @@ ROLES: dict[str, Role] = {
             + READ_SAFEGUARDING
             + LODGE_COMPLAINTS
             + RECORD_BREACHES
-            + DEAL_WITH_COMPLAINTS,
+            + DEAL_WITH_COMPLAINTS
+            + READ_RELEASE,
         ),
         Role(
             "governor",
@@ -267,11 +325,14 @@ ROLES: dict[str, Role] = {
             + AUTHORISE_SEARCHES
             + ADJUDICATE
             + AUTHORISE_RESTRAINTS
+            + REVIEW_FORCE
             + READ_BREACHES
             + READ_VISITS
+            + DECIDE_PAROLE
             + LODGE_COMPLAINTS
             + RECORD_BREACHES
-            + GOVERN_COMPLAINTS,
+            + GOVERN_COMPLAINTS
+            + RELEASE_HER,
         ),
         Role(
             "inspector",
@@ -287,9 +348,12 @@ ROLES: dict[str, Role] = {
             + READ_SEARCHES
             + READ_DISCIPLINE
             + READ_RESTRAINTS
+            + READ_FORCE
             + READ_BREACHES
             + READ_VISITS
-            + READ_COMPLAINTS,
+            + READ_PAROLE
+            + READ_COMPLAINTS
+            + READ_RELEASE,
         ),
         Role(
             "sysadmin",

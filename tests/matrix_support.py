@@ -38,6 +38,7 @@ AREAS = (
     "searches",
     "discipline",
     "restraints",
+    "force",
     "visits",
     "complaints",
     "oversight",
@@ -45,7 +46,9 @@ AREAS = (
     "authority",
     "signin",
     "breaches",
+    "release",
     "register",
+    "parole",
     "dashboard",
 )
 

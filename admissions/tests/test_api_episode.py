@@ -29,6 +29,7 @@ from audit.models import AuditEvent
 from conftest import CASE_ROLES
 from register.services import record_child
 from register.tests.factories import child_fields
+from release.tests.factories import ready_for_release
 from reminders.models import Reminder
 from tests import refusals
 from tests.versions import VersionedAPIClient
@@ -527,6 +528,7 @@ def test_transferring_another_facilitys_woman_is_404(api, admitted):
 @pytest.mark.rule("M67")
 def test_release_is_refused_while_her_stored_property_is_not_returned(api, cast, admitted):
     record_property(by=cast["reception"], admission=admitted, description="Wristwatch")
+    ready_for_release(cast, admitted)
     client = api("reception")
     with refusals.nothing_written(Reminder):
         response = client.post(url(admitted, "release"), {"reason": "End of sentence"})
@@ -554,6 +556,7 @@ def test_property_kept_by_her_needs_no_confirmation(api, cast, admitted):
     record_property(
         by=cast["reception"], admission=admitted, description="Spectacles", kept="with_her"
     )
+    ready_for_release(cast, admitted)
     response = api("governor").post(url(admitted, "release"), {"reason": "Bail"})
     assert response.status_code == 200, response.content
     assert PropertyItem.objects.get().returned_at is None
@@ -579,6 +582,7 @@ def test_a_bad_release_is_refused_naming_the_field_and_nothing_written(api, admi
 
 
 def test_a_released_episode_is_closed(api, cast, admitted):
+    ready_for_release(cast, admitted)
     client = api("reception")
     assert client.post(url(admitted, "release"), {"reason": "Bail"}).status_code == 200
     assert client.post(url(admitted, "release"), {"reason": "Bail"}).status_code == 400

@@ -25,6 +25,7 @@ from admissions.tests.factories import commitment
 from audit.models import AuditEvent
 from conftest import client_for
 from prisoners.permissions import prisoners_visible_to
+from release.tests.factories import ready_for_release
 from reminders.models import Reminder, Status
 from tests import refusals
 
@@ -213,6 +214,7 @@ def test_other_roles_cannot_transfer(cast, admitted, facility_b, role):
 @pytest.mark.rule("M67")
 def test_release_returns_her_property_against_her_signature(cast, admitted):
     record_property(by=cast["reception"], admission=admitted, description="Mobile phone")
+    ready_for_release(cast, admitted)
     with refusals.refused("M67", Reminder):
         release(by=cast["reception"], admission=admitted, reason="Bail granted")
     admitted.refresh_from_db()
@@ -233,6 +235,7 @@ def test_release_returns_her_property_against_her_signature(cast, admitted):
 
 
 def test_a_released_episode_is_closed_and_she_can_come_back(cast, admitted, facility_a):
+    ready_for_release(cast, admitted)
     release(by=cast["governor"], admission=admitted, reason="End of sentence")
     with pytest.raises(ValidationError):
         record_property(by=cast["reception"], admission=admitted, description="Ring")
@@ -278,6 +281,7 @@ def test_reception_records_property_suspension_and_release_on_the_admission_page
     bad = browser.post(reverse("admissions:add-property", args=[admitted.uuid]), {"quantity": "0"})
     assert bad.status_code == 400 and admitted.property.count() == 1
 
+    ready_for_release(cast, admitted)
     refused = browser.post(
         reverse("admissions:release", args=[admitted.uuid]), {"reason": "Bail granted"}
     )

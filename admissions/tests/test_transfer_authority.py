@@ -19,6 +19,7 @@ from audit.models import AuditEvent
 from authority.services import waiting_for
 from conftest import client_for
 from prisoners.tests.factories import FacilityFactory
+from release.tests.factories import ready_for_release
 from reminders.models import Reminder
 from staff.tests.factories import make_staff
 from tests.concurrency import race
@@ -140,7 +141,11 @@ def test_a_released_womans_pending_transfer_ends_and_leaves_the_queue(
     cast, admitted, facility_a, facility_b
 ):
     proposal = propose(cast, admitted, facility_b)
-    release(by=cast["reception"], admission=admitted, reason="Bail granted by the court")
+    release(
+        by=cast["reception"],
+        admission=ready_for_release(cast, admitted),
+        reason="Bail granted by the court",
+    )
     proposal.refresh_from_db()
     assert proposal.status == "ended" and proposal.ended_at is not None
     assert awaiting(cast["governor"]) == []

@@ -24,6 +24,7 @@ CASE_APPS = [
     "searches",
     "discipline",
     "restraints",
+    "force",
     "visits",
     "oversight",
     "authority",

@@ -58,6 +58,15 @@ def test_the_demo_has_two_facilities_a_user_per_role_each_and_sixty_varied_women
     from admissions.models import FamilyMember
 
     assert FamilyMember.objects.filter(next_of_kin=True).exists()
+    from release.models import RecordsCopy, ReleasePlan
+
+    plans = ReleasePlan.objects.all()
+    assert plans.filter(started_at__isnull=True, earliest_release_on__isnull=False).exists()
+    assert plans.filter(started_at__isnull=False, admission__stage="admitted").exists()
+    assert plans.filter(admission__stage="released", health_continuity__complete=True).exists()
+    assert plans.filter(admission__stage="released", started_at__isnull=True).exists()
+    assert {"signed", "refused"} <= set(RecordsCopy.objects.values_list("outcome", flat=True))
+    assert Reminder.objects.filter(kind="release.plan_start").exists()
 
 
 def test_running_it_again_adds_nothing_and_prints_no_password(
