@@ -23,6 +23,7 @@ SHAPES = {
     "restraint": ["%(device)s, %(purpose)s: planned"],
     "visit_cancellation": ["A visit cancelled: %(reason)s"],
     "visitor_withdrawal": ["A visitor withdrawn: %(reason)s"],
+    "leave_refusal": ["%(kind)s refused: %(ground)s"],
 }
 # How English pages wrote a day ("4 December 2026"; before one format per language, also
 # "Dec. 4, 2026" and ISO).
@@ -70,6 +71,6 @@ def give_message_ids(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("complaints", "0010_held_action_summary_as_message_id")]
+    dependencies = [("complaints", "0011_held_action_summary_as_message_id")]
 
     operations = [migrations.RunPython(give_message_ids, migrations.RunPython.noop)]

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('complaints', '0009_held_action_may_lapse'),
+        ('complaints', '0010_leave_refusal_held'),
     ]
 
     operations = [
