@@ -71,7 +71,7 @@ def test_the_admin_can_not_give_a_role_the_right_to_read_childrens_identities(ca
         f"/admin/auth/group/{group.pk}/change/",
         {"name": group.name, "permissions": [*before, read_identity.pk]},
     )
-    assert answer.status_code == 403
+    assert answer.status_code in (403, 404)  # refused, as a missing page or a forbidden one
     assert set(group.permissions.values_list("pk", flat=True)) == before
     assert not AuditEvent.objects.filter(action__startswith="register.").exists()
 
