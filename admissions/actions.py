@@ -503,11 +503,13 @@ HOME_ACTIONS = [
         HomeSerializer,
         HomeInputSerializer,
         perm=services.HOME,
+        her=True,
         description=(
             "`place` as the picker names it: `geonames:<id>` for a town of the gazetteer, "
             "`place:<uuid>` for a place one of your facilities added. Allocations and "
             "transfers measure their distances from it. 400 naming `place` when it names "
-            "no such place."
+            "no such place. It changes her record: send her `ETag` (from her read, "
+            "`/api/v1/prisoners/<uuid>/`) in If-Match."
         ),
         page=Page(
             "women/<uuid:uuid>/home/record/",
@@ -525,6 +527,7 @@ HOME_ACTIONS = [
         "Add a place the gazetteer doesn't know and record it as her home (Rule 4)",
         add_place_as_home,
         perm=services.HOME,
+        her=True,
         page=Page(
             "women/<uuid:uuid>/places/",
             PlaceForm,

@@ -6,12 +6,11 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from bangkok.formats import human_moment
 from prisoners.queues import by_unit
-from reminders.queues import Bucket, Queue, Row
+from reminders.queues import Bucket, Column, record_queue
 
 from . import reading
 from .models import Admission
@@ -20,21 +19,12 @@ from .models import Admission
 LONG_IN_RECEPTION = timedelta(hours=24)
 
 
-def _row(admission: Admission, viewer) -> Row:
+def _missing(admission: Admission, viewer) -> str:
     missing = reading.missing_steps(admission)
-    return Row(
-        woman=admission.prisoner,
-        cells=(
-            human_moment(admission.admitted_at),
-            admission.facility.name,
-            "; ".join(missing) if missing else _("Nothing: ready to complete"),
-        ),
-        url=reverse("admissions:detail", args=[admission.uuid]),
-        link=_("Open the admission"),
-    )
+    return "; ".join(missing) if missing else _("Nothing: ready to complete")
 
 
-IN_RECEPTION = Queue(
+IN_RECEPTION = record_queue(
     key="reception",
     title=_("Admissions in reception"),
     rule="2.1",
@@ -60,8 +50,13 @@ IN_RECEPTION = Queue(
             lambda now: Q(admitted_at__lt=now - LONG_IN_RECEPTION),
         ),
     ),
-    columns=(_("Received"), _("Facility"), _("Still missing")),
-    row=_row,
+    columns=(
+        Column(_("Received"), lambda admission, viewer: human_moment(admission.admitted_at)),
+        Column(_("Facility"), lambda admission, viewer: admission.facility.name),
+        Column(_("Still missing"), _missing),
+    ),
+    opens="admissions:detail",
+    link=_("Open the admission"),
     keyset=("admitted_at", "id"),
     filters=(by_unit(),),
     order=10,

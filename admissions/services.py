@@ -842,8 +842,8 @@ def propose_transfer(
         by=by,
         prisoner=prisoner,
         kind=AdverseKind.TRANSFER,
-        summary=_("Transfer to %(facility)s: %(reason)s")
-        % {"facility": to_facility, "reason": reason},
+        summary=gettext_lazy("Transfer to %(facility)s: %(reason)s"),
+        summary_params={"facility": to_facility.name, "reason": reason},
         params={"proposal": str(proposal.uuid)},
         carrying_out=held,
         record=proposal,

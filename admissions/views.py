@@ -170,8 +170,9 @@ def home_context(request, woman, forms) -> dict:
         "place_q": typed,
         "places": reading.find_places(request.user, typed) if typed else None,
         "places_limit": reading.PLACES_SHOWN,
-        "home_form": forms.get("home_form") or HomeForm(),
-        "place_form": forms.get("place_form") or PlaceForm(),
+        # Each changes her record: it carries the version of it she opened.
+        "home_form": forms.get("home_form") or carrying(HomeForm(), woman),
+        "place_form": forms.get("place_form") or carrying(PlaceForm(), woman),
     }
 
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import DateTimeField, F, Q, QuerySet, Value
+from django.db.models import BooleanField, DateTimeField, ExpressionWrapper, F, Q, QuerySet, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -129,15 +129,51 @@ def given_at_once(record: AwaitsAuthority, *, by: User) -> None:
     record.authority_decided_at = timezone.now()
 
 
+STILL_AWAITED = "authority_still_awaited"
+
+
+def with_awaiting(area: Authority, records: QuerySet) -> QuerySet:
+    """`records` each read with whether its cause still holds (`area.undecided`), so a list
+    that says which still await a decision asks no query a record (`awaits_decision`)."""
+    if not area.undecided:
+        return records
+    return records.annotate(
+        **{STILL_AWAITED: ExpressionWrapper(Q(**area.undecided), output_field=BooleanField())}
+    )
+
+
 def awaits_decision(area: Authority, record: AwaitsAuthority) -> bool:
-    """Whether `record` still awaits her decision: pending, and not ended before it."""
+    """Whether `record` still awaits her decision: pending, and not ended before it (as read
+    with it by `with_awaiting`, else asked now)."""
     if record.authority != AuthorityState.PENDING:
         return False
-    return not area.undecided or area.model.objects.filter(pk=record.pk, **area.undecided).exists()
+    if not area.undecided:
+        return True
+    known = getattr(record, STILL_AWAITED, None)
+    if known is not None:
+        return bool(known)
+    return area.model.objects.filter(pk=record.pk, **area.undecided).exists()
 
 
 def may_decide(area: Authority, user: User, record: AwaitsAuthority) -> bool:
     return awaits_decision(area, record) and _refusal(area, user, record) is None
+
+
+def each_decidable(area: Authority, user: User, records: QuerySet) -> list[tuple]:
+    """(record, whether she may decide it) for each of `records` (a list on a record's page:
+    the extensions of a segregation, the cancellations asked of a visit), in as many queries
+    for many as for one."""
+    read = list(with_awaiting(area, records))
+    if not any(record.authority == AuthorityState.PENDING for record in read):
+        return [(record, False) for record in read]
+    mine = set(facilities_of(user).values_list("pk", flat=True))
+    return [
+        (
+            record,
+            awaits_decision(area, record) and _refusal(area, user, record, mine) is None,
+        )
+        for record in read
+    ]
 
 
 def end_undecided(area: Authority, records: QuerySet, *, by: User | None, reason: str) -> None:
@@ -155,13 +191,20 @@ def end_undecided(area: Authority, records: QuerySet, *, by: User | None, reason
                 declared.lapse(record, by=by, reason=reason)
 
 
-def _refusal(area: Authority, user: User, record: AwaitsAuthority) -> Exception | None:
+def _refusal(
+    area: Authority, user: User, record: AwaitsAuthority, facilities: set | None = None
+) -> Exception | None:
+    """Why she may not decide `record`, or None; `facilities`, the ids of hers if known."""
     if (
         user is None
         or not user.is_authenticated
         or not user.is_active
         or not user.has_perm(area.perm)
-        or not facilities_of(user).filter(pk=record.facility_id).exists()
+        or not (
+            record.facility_id in facilities
+            if facilities is not None
+            else facilities_of(user).filter(pk=record.facility_id).exists()
+        )
     ):
         return PermissionDenied(_("Only a governor of her facility gives this authority."))
     if record.authority_requested_by_id == user.pk:

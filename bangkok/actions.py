@@ -175,6 +175,10 @@ class Page:
     on a list), else to `then`."""
     methods_first: bool = False
     """Refuse a method the page doesn't take before asking who is signed in (405 to anyone)."""
+    reshape: str = ""
+    """The name of a submit that only changes what the form asks (the search's "Change the
+    search"): posted with it, the form comes back in its new shape with what was typed,
+    nothing saved and no error shown, so a change made without JavaScript loses nothing."""
 
 
 @dataclass(frozen=True)
@@ -211,6 +215,9 @@ class Action:
     changes: bool = True
     """False: the action adds a record to the one the address names (`model`), leaving that
     record's version alone (no If-Match)."""
+    her: bool = False
+    """True: the action changes the woman's own record (her home), which the address names
+    (`model` None): it names her version like a change of any other record."""
     answer: Callable | None = None
     """(request, result) -> the API's answer body, where it depends on who asks (else `out` of
     `shown(result)`; `out` still documents it)."""
@@ -243,6 +250,14 @@ def reach(action: Action, area: Area, user, uuid, address: dict | None = None) -
     if area.sees is not None and not area.sees(user, record):
         raise Http404(MISSING)
     return record, woman
+
+
+def changed(action: Action, target):
+    """The record whose version a change names (the record acted on, or the woman herself for
+    an action that changes her own record), or None: the action makes something new."""
+    if action.her or (action.model is not None and action.changes):
+        return target
+    return None
 
 
 def call(action: Action, user, target, data: dict):
@@ -278,7 +293,8 @@ class OperationView(VersionedView, APIView):
         def make():
             return call(op, request.user, record, data)
 
-        result = make() if self.versioned is None else self.change(request, record, make)
+        changing = changed(op, record)
+        result = make() if changing is None else self.change(request, changing, make)
         return Response(
             op.out(op.shown(result), many=op.many).data
             if op.answer is None
@@ -294,7 +310,7 @@ def view_for(op: Action, area: Area):
     if op.rules:
         responses[409] = refused(op.rules)
     parameters = []
-    if op.model is not None and op.changes:
+    if op.her or (op.model is not None and op.changes):
         responses.update(VERSION_ANSWERS)
         parameters.extend(VERSION_HEADERS)
     if op.answers:
@@ -340,7 +356,7 @@ def page_form(action: Action, request, target, data=None, **kwargs) -> forms.For
     bound to `data` when posted: for a page that shows it beside others (`kwargs`, e.g. its
     `initial`, over `Page.form_kwargs`)."""
     form = action.page.form(data, **{**action.page.form_kwargs(request, target), **kwargs})
-    return carrying(form, target) if action.model is not None and action.changes else form
+    return carrying(form, changed(action, target))
 
 
 def page_view(action: Action, area: Area):
@@ -359,11 +375,14 @@ def page_view(action: Action, area: Area):
             context = {"woman": woman, "form": None, **page.context(request, target)}
             return render(request, page.template, context)
         posted = request.POST if request.method == "POST" else None
-        form = page_form(action, request, target, posted)
+        if posted is not None and page.reshape and page.reshape in posted:
+            posted, form = None, reshaped(action, request, target)
+        else:
+            form = page_form(action, request, target, posted)
         if posted is None and (shown := page.instead(request, target)) is not None:
             return shown
         if posted is not None:
-            record = target if action.model is not None and action.changes else None
+            record = changed(action, target)
             saved, result = attempt(
                 form, lambda **data: call(action, request.user, target, data), record
             )
@@ -383,6 +402,17 @@ def page_view(action: Action, area: Area):
     allowed, signed_in = require_http_methods(methods), login_required
     view = signed_in(allowed(view)) if not page.methods_first else allowed(signed_in(view))
     return _declared(view, action, methods)
+
+
+def reshaped(action: Action, request, target) -> forms.Form:
+    """The action's form as its page now offers it (`Page.form_kwargs` read what was posted),
+    not bound: it starts from what was typed, each field that is still asked."""
+    form = page_form(action, request, target)
+    form.initial = {
+        name: field.widget.value_from_datadict(request.POST, request.FILES, form.add_prefix(name))
+        for name, field in form.fields.items()
+    }
+    return form
 
 
 def refusal_back(view: str) -> Callable[[Any, Any, forms.Form], HttpResponse]:

@@ -16,6 +16,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from bangkok import texts
 from bangkok.versions import Versioned
 
 
@@ -304,7 +305,15 @@ class HeldAction(Versioned):
     )
     facility = models.ForeignKey("facilities.Facility", on_delete=models.PROTECT, related_name="+")
     kind = models.CharField(_("action"), max_length=24, choices=AdverseKind)
-    summary = models.CharField(_("what was asked"), max_length=300)
+    summary = models.CharField(
+        _("what was asked"),
+        max_length=300,
+        help_text=_("In English, for logs and searches; each reader reads it in her language."),
+    )
+    # What was asked, as a message id and its parameters (`bangkok.texts`), written in each
+    # reader's language; empty for a summary kept only as written.
+    summary_key = models.CharField(max_length=300, blank=True, default="", editable=False)
+    summary_params = models.JSONField(default=dict, blank=True, editable=False)
     params = models.JSONField(default=dict, editable=False)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
@@ -340,6 +349,11 @@ class HeldAction(Versioned):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} held ({self.get_status_display()})"
+
+    @property
+    def asked(self) -> str:
+        """What was asked, in the reader's language."""
+        return texts.written(self.summary_key, self.summary_params, self.summary)
 
     @property
     def is_held(self) -> bool:

@@ -83,7 +83,7 @@ def released_without_both_reviews(facilities, start, end):
 
 
 def _held_row(held) -> Row:
-    what = f"{held.get_kind_display()}: {held.summary} ({held.get_status_display()})"
+    what = f"{held.get_kind_display()}: {held.asked} ({held.get_status_display()})"
     url = reverse("complaints:held", args=[held.uuid])
     return Row(held.uuid, held.requested_at, held.prisoner, what, url)
 

@@ -4,18 +4,18 @@ a deadline. Only safeguarding staff work it; the complaints that name her are ne
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from bangkok.formats import human_moment
 from prisoners.queues import by_unit
-from reminders.queues import Bucket, Filter, Queue, Row
+from reminders.queues import Bucket, Column, Filter, record_queue
 
 from . import reading
-from .models import Complaint, ComplaintStatus, Kind
+from .models import ComplaintStatus, Kind
 
 RECEIVED, ACKNOWLEDGED = ComplaintStatus.RECEIVED, ComplaintStatus.ACKNOWLEDGED
 
@@ -26,25 +26,21 @@ def _overdue(now: datetime) -> Q:
     )
 
 
-def _row(complaint: Complaint, viewer) -> Row:
-    return Row(
-        woman=complaint.prisoner,
-        cells=(
-            complaint.get_kind_display(),
-            complaint.get_subject_display(),
-            complaint.get_status_display(),
-            human_moment(complaint.received_at),
-            human_moment(complaint.acknowledge_by) if complaint.status == RECEIVED else "",
-            human_moment(complaint.reply_by)
-            if complaint.status in (RECEIVED, ACKNOWLEDGED)
-            else "",
-        ),
-        url=reverse("complaints:detail", args=[complaint.uuid]),
-        link=_("Open the complaint"),
-    )
+def _moment(field: str, *statuses) -> Callable:
+    """The record's `field` as a moment, while it is in one of `statuses` (else blank)."""
+
+    def cell(record, viewer) -> str:
+        return human_moment(getattr(record, field)) if record.status in statuses else ""
+
+    return cell
 
 
-CASELOAD = Queue(
+def _given(field: str) -> Callable:
+    """Whether the review recorded in `field` is given yet."""
+    return lambda held, viewer: _("Given") if getattr(held, f"{field}_id") else _("Awaited")
+
+
+CASELOAD = record_queue(
     key="complaints",
     title=_("Complaints caseload"),
     rule="25",
@@ -64,14 +60,15 @@ CASELOAD = Queue(
         Bucket("overdue", _("Overdue"), _overdue),
     ),
     columns=(
-        _("Kind"),
-        _("What it is about"),
-        _("Status"),
-        _("Received"),
-        _("To acknowledge by"),
-        _("To answer by"),
+        Column(_("Kind"), lambda complaint, viewer: complaint.get_kind_display()),
+        Column(_("What it is about"), lambda complaint, viewer: complaint.get_subject_display()),
+        Column(_("Status"), lambda complaint, viewer: complaint.get_status_display()),
+        Column(_("Received"), lambda complaint, viewer: human_moment(complaint.received_at)),
+        Column(_("To acknowledge by"), _moment("acknowledge_by", RECEIVED)),
+        Column(_("To answer by"), _moment("reply_by", RECEIVED, ACKNOWLEDGED)),
     ),
-    row=_row,
+    opens="complaints:detail",
+    link=_("Open the complaint"),
     keyset=("received_at", "id"),
     filters=(
         Filter(
@@ -86,22 +83,7 @@ CASELOAD = Queue(
 )
 
 
-def _held_row(held, viewer) -> Row:
-    return Row(
-        woman=held.prisoner,
-        cells=(
-            held.get_kind_display(),
-            held.summary,
-            human_moment(held.requested_at),
-            _("Given") if held.safeguarding_by_id else _("Awaited"),
-            _("Given") if held.governor_by_id else _("Awaited"),
-        ),
-        url=reverse("complaints:held", kwargs={"uuid": held.uuid}),
-        link=_("Review"),
-    )
-
-
-HELD_ACTIONS = Queue(
+HELD_ACTIONS = record_queue(
     key="held-actions",
     title=_("Actions held after a report"),
     rule="25.1",
@@ -121,13 +103,14 @@ HELD_ACTIONS = Queue(
         ),
     ),
     columns=(
-        _("Action"),
-        _("What was asked"),
-        _("Asked"),
-        _("Safeguarding's review"),
-        _("Governor's review"),
+        Column(_("Action"), lambda held, viewer: held.get_kind_display()),
+        Column(_("What was asked"), lambda held, viewer: held.asked),
+        Column(_("Asked"), lambda held, viewer: human_moment(held.requested_at)),
+        Column(_("Safeguarding's review"), _given("safeguarding_by")),
+        Column(_("Governor's review"), _given("governor_by")),
     ),
-    row=_held_row,
+    opens="complaints:held",
+    link=_("Review"),
     keyset=("requested_at", "id"),
     filters=(by_unit(),),
     order=30,

@@ -156,6 +156,9 @@ class AnswerInput(serializers.Serializer):
 
 class HeldActionSerializer(serializers.ModelSerializer):
     prisoner = serializers.UUIDField(source="prisoner.uuid")
+    summary = serializers.CharField(
+        source="asked", read_only=True, help_text="What was asked, in the reader's language."
+    )
     requested_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
 
     class Meta:

@@ -261,8 +261,11 @@ def decide_leave(
             by=by,
             prisoner=leave.prisoner,
             kind=AdverseKind.LEAVE_REFUSAL,
-            summary=_("%(kind)s refused: %(ground)s")
-            % {"kind": leave.get_kind_display(), "ground": leave.get_refusal_ground_display()},
+            summary=gettext_lazy("%(kind)s refused: %(ground)s"),
+            summary_params={
+                "kind": LeaveKind(leave.kind).label,
+                "ground": RefusalGround(leave.refusal_ground).label,
+            },
             params={"leave": str(leave.uuid)},
             record=leave,
         )

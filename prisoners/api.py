@@ -3,6 +3,7 @@ from rest_framework import generics
 
 from bangkok.api_permissions import requires
 from bangkok.pagination import KeysetPagination
+from bangkok.versions import READ_HEADERS, VersionedView
 
 from .filters import PrisonerFilter
 from .permissions import access_prisoner, prisoners_visible_to
@@ -24,8 +25,13 @@ class PrisonerList(generics.ListAPIView):
         return prisoners_visible_to(self.request.user).select_related("facility", "unit", "flags")
 
 
-@extend_schema(tags=["women"], summary="One woman's core record and protection flags")
-class PrisonerDetail(generics.RetrieveAPIView):
+@extend_schema(
+    tags=["women"],
+    summary="One woman's core record and protection flags",
+    description="Answers her record's `ETag`: a change to it (her home) sends it in If-Match.",
+    parameters=READ_HEADERS,
+)
+class PrisonerDetail(VersionedView, generics.RetrieveAPIView):
     serializer_class = PrisonerDetailSerializer
     permission_classes = [requires("prisoners.view_prisoner")]
     lookup_field = "uuid"
@@ -34,4 +40,4 @@ class PrisonerDetail(generics.RetrieveAPIView):
         return prisoners_visible_to(self.request.user)
 
     def get_object(self):
-        return access_prisoner(self.request.user, self.kwargs["uuid"])
+        return self.read(access_prisoner(self.request.user, self.kwargs["uuid"]))

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bangkok.plausible import validate_birth_date
+from bangkok.versions import Versioned
 from facilities.models import Facility, distance_km, latitude_validators, longitude_validators
 
 ADULT_AGE = 18
@@ -102,8 +103,9 @@ def _years_before(day: date, years: int) -> date:
 
 
 @pghistory.track()
-class Prisoner(models.Model):
-    """A woman on record (Mandela Rule 7(a)). Never deleted; released women stay on record."""
+class Prisoner(Versioned):
+    """A woman on record (Mandela Rule 7(a)). Never deleted; released women stay on record.
+    Versioned: a change staff make to her own record (her home) names the version it read."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     prison_number = models.CharField(_("prison number"), max_length=20, unique=True)

@@ -89,6 +89,7 @@ class PrisonerDetailSerializer(PrisonerListSerializer):
             "children_count",
             "created_at",
             "updated_at",
+            "version",
         ]
         read_only_fields = fields
 

@@ -9,35 +9,35 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from prisoners.queues import by_unit
-from reminders.queues import Bucket, Queue, Row
+from reminders.queues import Bucket, Column, record_queue
 
 from . import reading
 from .models import Child
 
 
-def _row(child: Child, viewer) -> Row:
+def _missing(child: Child, viewer) -> str:
     missing = []
     if child.whereabouts_unknown:
         missing.append(str(_("where the child lives or who cares for them")))
     if child.needs_arrangement:
         missing.append(str(_("an arrangement for the child's care")))
-    return Row(
-        woman=child.mother,
-        cells=(
-            " ".join(part for part in (child.given_names, child.family_name) if part),
-            child.age,
-            _("Not known") if child.location_unknown else child.location,
-            child.get_custody_display(),
-            "; ".join(missing),
-        ),
-        url=reverse("register:child-edit", args=[child.uuid])
-        + "?next="
-        + reverse("queue-children"),
-        link=_("Record what is known"),
-    )
+    return "; ".join(missing)
 
 
-CHILDREN = Queue(
+def _name(child: Child, viewer) -> str:
+    return " ".join(part for part in (child.given_names, child.family_name) if part)
+
+
+def _lives(child: Child, viewer) -> str:
+    return _("Not known") if child.location_unknown else child.location
+
+
+def _edit(child: Child) -> str:
+    """Its form, which comes back to the queue."""
+    return reverse("register:child-edit", args=[child.uuid]) + "?next=" + reverse("queue-children")
+
+
+CHILDREN = record_queue(
     key="children",
     title=_("Children to follow up"),
     rule="3",
@@ -53,8 +53,16 @@ CHILDREN = Queue(
         Bucket("whereabouts", _("Whereabouts unknown"), lambda now: reading.WHEREABOUTS_UNKNOWN),
         Bucket("arrangement", _("No arrangement"), lambda now: reading.NO_ARRANGEMENT),
     ),
-    columns=(_("Child"), _("Age"), _("Where the child lives"), _("Custody"), _("Still missing")),
-    row=_row,
+    columns=(
+        Column(_("Child"), _name),
+        Column(_("Age"), lambda child, viewer: child.age),
+        Column(_("Where the child lives"), _lives),
+        Column(_("Custody"), lambda child, viewer: child.get_custody_display()),
+        Column(_("Still missing"), _missing),
+    ),
+    opens=_edit,
+    link=_("Record what is known"),
+    woman="mother",
     keyset=("recorded_at", "id"),
     filters=(by_unit("mother"),),
     order=10,

@@ -6,7 +6,9 @@ A `Queue` belongs to the roles it names; for every other role it doesn't exist (
 `reading.py`, so what the viewer may not see is never in it; `disclosed(viewer, records)`
 writes the audit row of a page of confidential records (Rules 3.2, 8, 25). Each `Bucket` is a
 slice of the queue by state and time (new, due, overdue...), counted on the dashboard in one
-query per queue; each `Filter` narrows the page (by unit, by kind...).
+query per queue; each `Filter` narrows the page (by unit, by kind...). A queue of an area's
+records is declared with `record_queue` (its `Column`s and the page each row opens); a queue
+of tasks with `reminders.task_queues.task_queue`.
 
 This registry imports no app of the project, so any area may declare into it.
 """
@@ -19,6 +21,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, Q, QuerySet
+from django.urls import reverse
 
 from bangkok.hooks import takes
 
@@ -70,6 +73,41 @@ class Queue:
     intro: Label = ""
     empty: Label = ""
     order: int = 100
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of a queue of records: its heading and what it shows of each record."""
+
+    label: Label
+    cell: Callable  # (record, viewer) -> the cell
+
+
+def record_queue(
+    *,
+    columns: tuple[Column, ...],
+    opens: str | Callable,
+    link: Label,
+    woman: str = "prisoner",
+    **declared: Any,
+) -> Queue:
+    """A queue of an area's records (an admission, a complaint, a child...): each row names the
+    record's woman (`woman`, its relation to her), shows a cell a `Column`, and links (`link`)
+    to the page where the record is worked, `opens`: a URL name taking the record's uuid, or
+    (record) -> the address. `declared` is the rest of the `Queue`."""
+
+    def address(record) -> str:
+        return opens(record) if callable(opens) else reverse(opens, args=[record.uuid])
+
+    def row(record, viewer) -> Row:
+        return Row(
+            woman=getattr(record, woman),
+            cells=tuple(column.cell(record, viewer) for column in columns),
+            url=address(record),
+            link=link,
+        )
+
+    return Queue(columns=tuple(column.label for column in columns), row=row, **declared)
 
 
 @dataclass(frozen=True)

@@ -242,7 +242,11 @@ def apply_restraint(
             by=by,
             prisoner=prisoner,
             kind=AdverseKind.RESTRAINT,
-            summary=_describe(restraint),
+            summary=_lazy("%(device)s, %(purpose)s: planned"),
+            summary_params={
+                "device": Device(restraint.device).label,
+                "purpose": Purpose(restraint.purpose).label,
+            },
             params={"restraint": str(restraint.uuid)},
             record=restraint,
         )

@@ -74,11 +74,20 @@ def search_choices(request, woman) -> dict:
 
 
 def search_what(request, woman) -> dict:
-    """The first question of the search form, as chosen so far."""
+    """The first question of the search form, as chosen so far. Once a kind is chosen, its
+    answers are posted with the search form (`form="search-form"`): changing them posts what
+    was typed too (`CHANGE`), and the form comes back in its new shape with all of it."""
     chosen = request.POST if request.method == "POST" else request.GET
     subject, kind = SearchWhatForm.chosen(chosen, woman=woman)
     what = SearchWhatForm(None, woman=woman, initial={"subject": subject, "kind": kind})
-    return {"what": what, "chosen_kind": kind}
+    if kind is not None:
+        for field in what.fields.values():
+            field.widget.attrs["form"] = "search-form"
+    return {"what": what, "chosen_kind": kind, "change": CHANGE}
+
+
+# The submit that changes who or how without recording anything (`Page.reshape`).
+CHANGE = "change"
 
 
 def cell_choices(request, target) -> dict:
@@ -115,6 +124,7 @@ RECORDING_ACTIONS = [
             template="searches/new.html",
             form_kwargs=search_choices,
             context=search_what,
+            reshape=CHANGE,
             done=_("Search recorded."),
             then=to("searches:detail"),
         ),

@@ -1,7 +1,9 @@
 """A custody officer asks for handcuffs for a hospital escort and the governor gives her
-authority; health staff then record that labour has started. The restraint page tells custody
-to remove them now, and once removed, a new restraint is refused on the page under Rule 24,
-naming the protection and nothing of why (Rules 8, 24). Nothing is written."""
+authority; health staff then record, on her clinical file, her pregnancy and that labour has
+started. The restraint page tells custody to remove them now, and once removed, a new
+restraint is refused on the page under Rule 24, naming the protection and nothing of why
+(Rules 8, 24). Nothing is written. Every step is taken in the browser, each role with her
+own sign-in."""
 
 import re
 from datetime import timedelta
@@ -11,11 +13,37 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from health.services import maternity
 from health.tests.factories import admitted_woman
 from restraints.models import Restraint
-from restraints.services import approve_method
 from tests.test_browser_admission import sign_in
+
+
+def _signed_in(page, page_checks, base, username):
+    """A page of a browser of her own, signed in as `username` (checked like every page)."""
+    context = page.context.browser.new_context()
+    page_checks.watch(context)
+    other = context.new_page()
+    sign_in(other, base, username)
+    return other
+
+
+def _file_form(nurse, summary: str):
+    """The form of her clinical file folded under `summary`, opened."""
+    form = nurse.locator("details", has_text=summary).last
+    form.locator("summary").click()
+    return form
+
+
+def _pregnancy_recorded(nurse, base, woman, edd) -> None:
+    """Health staff record on her clinical file that she says she is pregnant, then confirm it
+    with the expected date of delivery."""
+    nurse.goto(f"{base}/health/women/{woman.uuid}/")
+    _file_form(nurse, "She says she is pregnant").get_by_role("button", name="Record").click()
+    expect(nurse.get_by_text(re.compile("Pregnancy declared on"))).to_be_visible()
+    confirm = _file_form(nurse, "Confirm the pregnancy")
+    confirm.get_by_label("Expected date of delivery").fill(edd.isoformat())
+    confirm.get_by_role("button", name="Save").click()
+    expect(nurse.get_by_test_id("edd")).not_to_have_text("–")
 
 
 def _apply(page, base, woman):
@@ -54,12 +82,12 @@ def test_custody_are_told_to_remove_restraints_when_labour_starts_and_cannot_rea
     page.reload()
     expect(page.get_by_test_id("authority-state")).to_contain_text("Authorised by")
 
-    nurse = cast["health"]
-    pregnancy = maternity.declare_pregnancy(by=nurse, prisoner=woman)
-    maternity.confirm_pregnancy(
-        by=nurse, pregnancy=pregnancy, edd=timezone.localdate() + timedelta(days=2)
-    )
-    maternity.record_labour(by=nurse, pregnancy=pregnancy, started_at=timezone.now())
+    # Health staff, on her clinical file: her pregnancy, then labour has started (now).
+    nurse = _signed_in(page, page_checks, base, "health")
+    _pregnancy_recorded(nurse, base, woman, timezone.localdate() + timedelta(days=2))
+    _file_form(nurse, "Labour has started").get_by_role("button", name="Record").click()
+    expect(nurse.get_by_text("Labour started", exact=True)).to_be_visible()
+    nurse.context.close()
 
     page.reload()
     expect(page.get_by_test_id("obstetric-alert")).to_contain_text("Remove her restraints now")
@@ -82,21 +110,22 @@ def test_custody_are_told_to_remove_restraints_when_labour_starts_and_cannot_rea
 @pytest.mark.rule("24")
 @pytest.mark.django_db(transaction=True)
 def test_under_health_approval_custody_are_offered_only_the_approved_method(
-    live_server, page, cast, facility_a, artifacts_dir
+    live_server, page, page_checks, cast, facility_a, artifacts_dir
 ):
     base = live_server.url
     woman = admitted_woman(cast, facility_a).prisoner
-    nurse = cast["health"]
-    pregnancy = maternity.declare_pregnancy(by=nurse, prisoner=woman)
-    maternity.confirm_pregnancy(
-        by=nurse, pregnancy=pregnancy, edd=timezone.localdate() + timedelta(days=90)
-    )
-    approve_method(
-        by=nurse,
-        prisoner=woman,
-        devices=["soft_cuffs"],
-        valid_until=timezone.now() + timedelta(days=2),
-    )
+    # Health staff record her pregnancy and approve the least restrictive method, in the
+    # browser: from her page, "Approve a method of restraint".
+    nurse = _signed_in(page, page_checks, base, "health")
+    _pregnancy_recorded(nurse, base, woman, timezone.localdate() + timedelta(days=90))
+    nurse.goto(f"{base}/women/{woman.uuid}/")
+    nurse.get_by_role("link", name="Approve a method of restraint").click()
+    nurse.get_by_label("Soft restraint cuffs").check()
+    until = timezone.localtime() + timedelta(days=2)
+    nurse.get_by_label("Valid until").fill(until.strftime("%Y-%m-%dT%H:%M"))
+    nurse.get_by_role("button", name="Record the approval").click()
+    expect(nurse.get_by_text("Approved method recorded.")).to_be_visible()
+    nurse.context.close()
 
     sign_in(page, base, "custody")
     page.goto(f"{base}/restraints/women/{woman.uuid}/apply/")

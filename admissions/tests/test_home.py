@@ -18,6 +18,7 @@ from audit.models import AuditEvent
 from conftest import client_for
 from prisoners.models import Prisoner
 from tests import refusals
+from tests.concurrency import race
 from tests.versions import VersionedAPIClient
 
 pytestmark = pytest.mark.django_db
@@ -175,6 +176,7 @@ def test_her_home_page_finds_places_by_name_showing_their_country(cast, woman):
     assert len(many) == len(few)
 
 
+@pytest.mark.rule("4")
 def test_recording_her_home_on_the_page_says_so_and_returns_where_she_was(cast, woman, admission):
     client = client_for(cast["reception"])
     step = reverse("admissions:step", args=[admission.uuid, "home"])
@@ -187,6 +189,9 @@ def test_recording_her_home_on_the_page_says_so_and_returns_where_she_was(cast, 
     html = page.content.decode()
     assert "Her home is recorded: Mae Sot, Thailand" in html
     assert "Mae Sot, Thailand" in html and 'data-testid="distances"' in html
+    event = AuditEvent.objects.get(action="prisoner.home_recorded")
+    assert event.actor == cast["reception"] and event.subject_id == str(woman.uuid)
+    assert event.detail["rule"] == "4" and event.detail["place"] == MAE_SOT
 
 
 def test_a_bad_choice_is_shown_beside_the_picker_on_the_step_and_nothing_is_written(
@@ -246,3 +251,99 @@ def test_the_api_records_her_home_and_answers_with_it(cast, woman):
     assert bad.status_code == 400 and "place" in bad.json()
     refused = api_for(cast["custody"]).post(url, {"place": MAE_SOT}, format="json")
     assert refused.status_code == 404
+
+
+# Versions: a change of her home names the version of her record it was based on ----------
+
+
+def moved_meanwhile(woman):
+    """Someone else changes her record after she was read (version 1 -> 2)."""
+    Prisoner.objects.filter(pk=woman.pk).update(home_place="Tak", home_country="TH")
+
+
+def test_her_home_forms_carry_the_version_of_her_record(cast, woman):
+    html = (
+        client_for(cast["social"])
+        .get(reverse("admissions:home", args=[woman.uuid]), {"place_q": "mae so"})
+        .content.decode()
+    )
+    # The picker's form and the form adding a place each carry it.
+    assert html.count(f'name="version" value="{woman.version}"') == 2
+
+
+@pytest.mark.parametrize(
+    "name,data",
+    [
+        ("admissions:record-home", {"place": MAE_SOT}),
+        (
+            "admissions:add-place",
+            {"name": "Ban Nong Bua", "country": "TH", "latitude": "17.1", "longitude": "98.4"},
+        ),
+    ],
+)
+def test_a_stale_home_form_says_her_record_changed_since_and_writes_nothing(
+    cast, woman, name, data
+):
+    opened = Prisoner.objects.get(pk=woman.pk).version
+    moved_meanwhile(woman)
+    client = client_for(cast["social"])
+    with refusals.nothing_written(Place):
+        response = client.post(reverse(name, args=[woman.uuid]), {**data, "version": opened})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "This record was changed since you opened it" in html
+    assert "Tak" in html  # she sees her record as it is now
+    now = Prisoner.objects.get(pk=woman.pk)
+    assert now.home_place == "Tak" and now.version == opened + 1
+    assert not AuditEvent.objects.filter(action="prisoner.home_recorded").exists()
+    # Sent again from what she now sees, it is written.
+    again = client.post(reverse(name, args=[woman.uuid]), {**data, "version": now.version})
+    assert again.status_code == 302
+    assert Prisoner.objects.get(pk=woman.pk).home_place != "Tak"
+
+
+def test_the_api_reads_her_version_and_a_home_without_it_or_stale_is_refused(cast, woman):
+    client = api_for(cast["governor"])
+    read = client.get(f"/api/v1/prisoners/{woman.uuid}/")
+    assert read.status_code == 200 and read["ETag"] == f'"{woman.version}"'
+    assert read.json()["version"] == woman.version
+    url = f"/api/v1/prisoners/{woman.uuid}/home/"
+    with refusals.nothing_written(Place):
+        missing = client.post(url, {"place": MAE_SOT}, format="json", HTTP_IF_MATCH=None)
+    assert missing.status_code == 428 and missing["ETag"] == read["ETag"]
+    assert Prisoner.objects.get(pk=woman.pk).home_place == ""
+    moved_meanwhile(woman)
+    with refusals.nothing_written(Place):
+        stale = client.post(url, {"place": MAE_SOT}, format="json", HTTP_IF_MATCH=read["ETag"])
+    assert stale.status_code == 412 and stale["ETag"] == f'"{woman.version + 1}"'
+    assert Prisoner.objects.get(pk=woman.pk).home_place == "Tak"
+    done = client.post(url, {"place": MAE_SOT}, format="json", HTTP_IF_MATCH=stale["ETag"])
+    assert done.status_code == 200 and done["ETag"] == f'"{woman.version + 2}"'
+    assert Prisoner.objects.get(pk=woman.pk).home_place == "Mae Sot"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_homes_recorded_at_once_from_one_version_never_lose_one(cast, woman):
+    """Two officers open her record and record a different home at the same moment: one is
+    written, the other is told her record changed since, and nothing is lost unseen."""
+    opened = f'"{woman.version}"'
+    places = {"Mae Sot": MAE_SOT, "Yangon": gazetteer.search("yangon")[0].key}
+    clients = {name: api_for(cast["social"]) for name in places}
+    answers: dict[str, int] = {}
+
+    def record(name):
+        response = clients[name].post(
+            f"/api/v1/prisoners/{woman.uuid}/home/",
+            {"place": places[name]},
+            format="json",
+            HTTP_IF_MATCH=opened,
+        )
+        answers[name] = response.status_code
+
+    race({name: (lambda name=name: record(name)) for name in places})
+
+    assert sorted(answers.values()) == [200, 412], answers
+    [written] = [name for name, status in answers.items() if status == 200]
+    now = Prisoner.objects.get(pk=woman.pk)
+    assert now.home_place == written and now.version == woman.version + 1
+    assert AuditEvent.objects.filter(action="prisoner.home_recorded").count() == 1

@@ -34,10 +34,12 @@ from django.core.exceptions import ImproperlyConfigured, PermissionDenied, Valid
 from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 import audit
+from bangkok import texts
 from bangkok.errors import RuleBroken
 from bangkok.hooks import takes
 from facilities.scope import facilities_of, staff_holding
@@ -126,26 +128,30 @@ def hold_if_protected(
     by: User,
     prisoner: Prisoner,
     kind: str,
-    summary: str,
+    summary: str | Promise,
     params: dict,
+    summary_params: dict | None = None,
     carrying_out: HeldAction | None = None,
     record: Any | None = None,
 ) -> HeldAction | None:
     """Hold the action for review if she is protected now, returning the `HeldAction`;
     None when she isn't, or when the caller is `carrying_out` an action both reviews
     released, and goes ahead. `params` must be JSON: what the area needs to carry the
-    action out later. With `record`, the area has recorded the action in its waiting state
-    and answers with that record as for any woman; only its next step waits."""
+    action out later. `summary`, what was asked, is a lazy text with its `summary_params`
+    (`bangkok.texts`): each reader reads it in her language. With `record`, the area has
+    recorded the action in its waiting state and answers with that record as for any woman;
+    only its next step waits."""
     if carrying_out is not None or not protected_against_retaliation(prisoner):
         return None
     held = HeldAction(
         prisoner=prisoner,
         facility=prisoner.facility,
         kind=kind,
-        summary=summary[:300],
+        summary=texts.in_source(summary, summary_params)[:300],
         params=params,
         requested_by=by,
     )
+    held.summary_key, held.summary_params = texts.keep(summary, summary_params)
     if record is not None:
         held.record_model, held.record_uuid = record._meta.label_lower, record.uuid
     held.full_clean()

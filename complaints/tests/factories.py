@@ -15,6 +15,16 @@ def report(by, prisoner, **overrides):
     return lodge_complaint(by=by, prisoner=prisoner, **fields)
 
 
+def held_action(by, prisoner, summary="Transfer to another prison", kind="transfer"):
+    """An action held for review as a row, made without the area's service (what was asked
+    kept only as written)."""
+    from complaints.models import HeldAction
+
+    return HeldAction.objects.create(
+        prisoner=prisoner, facility=prisoner.facility, kind=kind, summary=summary, requested_by=by
+    )
+
+
 def complaint(by, prisoner, **overrides):
     fields = {
         "kind": "complaint",

@@ -15,7 +15,7 @@ from conftest import client_for
 from prisoners.tests.factories import PrisonerFactory, UnitFactory
 from tests import queues
 
-from .factories import complaint, report
+from .factories import complaint, held_action, report
 
 pytestmark = pytest.mark.django_db
 
@@ -140,17 +140,10 @@ def test_the_caseload_is_safeguardings_alone(cast, woman_a, role):
 
 
 def test_the_governor_reviews_held_actions_from_her_queue(cast, woman_a):
-    from complaints.models import HeldAction
     from complaints.services import review_held_action
 
     lodged(cast, woman_a, 1)
-    held = HeldAction.objects.create(
-        prisoner=woman_a,
-        facility=woman_a.facility,
-        kind="transfer",
-        summary="Transfer to another prison",
-        requested_by=cast["custody"],
-    )
+    held = held_action(cast["custody"], woman_a)
     governor = client_for(cast["governor"])
     counts = queues.tab_counts(queues.page(governor, "held-actions"))
     assert counts == {"All": 1, "Awaiting your review": 1, "Awaiting safeguarding's review": 1}
@@ -162,3 +155,18 @@ def test_the_governor_reviews_held_actions_from_her_queue(cast, woman_a):
     assert counts["Awaiting safeguarding's review"] == 0 and counts["Awaiting your review"] == 1
     for role in ("safeguarding", "custody", "inspector"):
         assert queues.page(client_for(cast[role]), "held-actions").status_code == 404
+
+
+def test_the_held_actions_queries_do_not_grow_with_its_rows(cast, facility_a, woman_a):
+    lodged(cast, woman_a, 1)
+    held_action(cast["custody"], woman_a)
+    governor = client_for(cast["governor"])
+
+    def more():
+        for n in range(4):
+            woman = PrisonerFactory(facility=facility_a, prison_number=f"A0030{n}")
+            lodged(cast, woman, 1)
+            held_action(cast[("custody", "social")[n % 2]], woman)
+
+    queues.queries_do_not_grow(governor, "/queues/held-actions/", more)
+    assert queues.tab_counts(queues.page(governor, "held-actions"))["All"] == 5

@@ -103,7 +103,8 @@ def lay_charge(
         by=by,
         prisoner=prisoner,
         kind=AdverseKind.CHARGE,
-        summary=_("Charge: %(offence)s") % {"offence": offence},
+        summary=_lazy("Charge: %(offence)s"),
+        summary_params={"offence": offence},
         params={"charge": str(charge.uuid)},
         record=charge,
     )
@@ -256,8 +257,12 @@ def impose_sanction(
         kind=AdverseKind.LOSS_OF_WORK
         if type == SanctionType.LOSS_OF_WORK
         else AdverseKind.SANCTION,
-        summary=_("Sanction for “%(offence)s”: %(type)s until %(day)s")
-        % {"offence": charge.offence, "type": SanctionType(type).label, "day": ends_on},
+        summary=_lazy("Sanction for “%(offence)s”: %(type)s until %(day)s"),
+        summary_params={
+            "offence": charge.offence,
+            "type": SanctionType(type).label,
+            "day": ends_on,
+        },
         params={"sanction": str(sanction.uuid)},
         carrying_out=held,
         record=sanction,

@@ -254,8 +254,8 @@ def restrict_contact(
         by=by,
         prisoner=prisoner,
         kind=AdverseKind.CONTACT_RESTRICTION,
-        summary=_("Restriction of %(means)s with %(person)s until %(day)s")
-        % {"means": ContactMeans(means).label, "person": person_name, "day": ends_on},
+        summary=_lazy("Restriction of %(means)s with %(person)s until %(day)s"),
+        summary_params={"means": ContactMeans(means).label, "person": person_name, "day": ends_on},
         params={"restriction": str(restriction.uuid)},
         carrying_out=held,
         record=restriction,

@@ -266,8 +266,8 @@ def segregate(
         by=by,
         prisoner=prisoner,
         kind=AdverseKind.SEGREGATION,
-        summary=_("Segregation until %(day)s: %(reason)s")
-        % {"day": human_day(planned_end), "reason": reason},  # type: ignore[arg-type]
+        summary=_lazy("Segregation until %(day)s: %(reason)s"),
+        summary_params={"day": planned_end, "reason": reason},
         params={"segregation": str(segregation.uuid)},
         carrying_out=held,
         record=segregation,
@@ -378,7 +378,8 @@ def extend_segregation(
         by=by,
         prisoner=segregation.prisoner,
         kind=AdverseKind.SEGREGATION_EXTENSION,
-        summary=_("Segregation extended until %(day)s") % {"day": human_day(planned_end)},  # type: ignore[arg-type]
+        summary=_lazy("Segregation extended until %(day)s"),
+        summary_params={"day": planned_end},
         params={"extension": str(extension.uuid)},
         carrying_out=held,
         record=extension,

@@ -16,7 +16,7 @@ from django.utils import timezone
 from audit.models import AuditEvent
 from bangkok.formats import human_day
 from conftest import client_for
-from discipline.models import Segregation, SegregationKind
+from discipline.models import Segregation, SegregationExtension, SegregationKind
 from discipline.services import segregation as services
 from discipline.services.common import start_of
 from facilities.models import Facility
@@ -25,10 +25,10 @@ from prisoners.services import set_protection_flags
 from prisoners.tests.factories import PrisonerFactory
 from reminders.models import Reminder
 from staff.tests.factories import make_staff
-from tests import refusals
+from tests import queues, refusals
 from tests.concurrency import race
 
-from .factories import in_days
+from .factories import in_days, segregated
 
 pytestmark = pytest.mark.django_db
 
@@ -237,3 +237,52 @@ def test_a_long_queue_is_paged_area_by_area_and_every_record_is_reached(cast, wo
         url = f"/authority/{html.unescape(found.group(1))}" if found else None
     assert pages == 2 and sorted(seen) == sorted(s.uuid for s in asked)
     assert client.get("/authority/?segregation-cursor=forged").status_code == 404
+
+
+def test_the_governors_queue_asks_as_many_queries_for_many_as_for_one(cast, woman_a, facility_a):
+    ask(cast, woman_a)
+    # An extension awaits her too: an area whose records still await only while their cause
+    # holds (the segregation still open).
+    first = segregated(cast, PrisonerFactory(facility=facility_a, prison_number="A00500"), days=3)
+    services.extend_segregation(by=cast["governor"], segregation=first, planned_end=in_days(4))
+
+    def more():
+        for n in range(1, 4):
+            ask(cast, PrisonerFactory(facility=facility_a, prison_number=f"A0051{n}"))
+            woman = PrisonerFactory(facility=facility_a, prison_number=f"A0052{n}")
+            services.extend_segregation(
+                by=cast["governor"],
+                segregation=segregated(cast, woman, days=3),
+                planned_end=in_days(4),
+            )
+
+    queues.queries_do_not_grow(client_for(cast["governor"]), "/authority/", more)
+
+
+def test_a_segregations_page_reads_its_pending_extensions_in_as_many_queries_as_one(cast, woman_a):
+    """Whether each extension still awaits a decision, and whether she may give it, is read
+    with the list, not asked again for each."""
+    segregation = segregated(cast, woman_a, days=3)
+    services.extend_segregation(
+        by=cast["governor"], segregation=segregation, planned_end=in_days(4)
+    )
+    url = f"/discipline/segregations/{segregation.uuid}/"
+    governor = client_for(cast["governor"])
+    assert governor.get(url).status_code == 200
+
+    def more():
+        for n in range(5, 9):
+            SegregationExtension.objects.create(
+                segregation=segregation,
+                prisoner=woman_a,
+                facility=woman_a.facility,
+                planned_end=in_days(n),
+                previous_end=in_days(2),
+                asked_by=cast["governor"],
+                authority="pending",
+                authority_requested_at=timezone.now(),
+            )
+
+    queues.queries_do_not_grow(governor, url, more)
+    page = governor.get(url).content.decode()
+    assert page.count('data-testid="authority-decide"') == 5

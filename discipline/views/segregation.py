@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from authority.services import may_decide
+from authority.services import each_decidable, may_decide
 from bangkok.actions import page_form
 from prisoners.permissions import access_record
 
@@ -38,15 +38,17 @@ def segregation_page(request, segregation, failed: dict | None = None):
         "woman": segregation.prisoner,
         "segregation": segregation,
         "can_decide": segregation.awaits_authority and may_decide(services.AREA, user, segregation),
-        "extensions": [
-            (
-                extension,
-                extension.awaits_authority and may_decide(services.EXTENSIONS, user, extension),
-            )
-            for extension in segregation.extensions.select_related(
-                "asked_by", "authorised_by", "authority_refused_by"
-            )
-        ],
+        "extensions": each_decidable(
+            services.EXTENSIONS,
+            user,
+            segregation.extensions.select_related(
+                "asked_by",
+                "authorised_by",
+                "authority_refused_by",
+                "authority_requested_by",
+                "authority_sought_from",
+            ),
+        ),
     }
     if segregation.is_open and user.has_perm(VISIT):
         context["visit_form"] = form("segregation-visit", "visit")

@@ -89,3 +89,20 @@ def test_no_other_role_has_the_escalations(cast, woman_a, role):
     client = client_for(cast[role])
     assert queues.page(client, "escalations").status_code == 404
     assert "Authorities waiting for you" not in client.get("/").content.decode()
+
+
+def test_the_escalations_queries_do_not_grow_with_its_rows(cast, woman_a, facility_a):
+    from prisoners.tests.factories import PrisonerFactory
+
+    overdue("first", "reception", woman_a)
+    sweep_reminders()
+    client = client_for(cast["governor"])
+
+    def more():
+        for n, role in enumerate(("custody", "health", "social", "reception")):
+            woman = PrisonerFactory(facility=facility_a, prison_number=f"A0020{n}")
+            overdue(f"more{n}", role, woman, confidential=role == "health")
+        sweep_reminders()
+
+    queues.queries_do_not_grow(client, "/queues/escalations/", more)
+    assert queues.tab_counts(queues.page(client, "escalations"))["All"] == 5

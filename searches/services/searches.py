@@ -459,8 +459,8 @@ def request_search_authority(
         prisoner=prisoner,
         kind=kind,
         # Its reason is for those who read searches; reviewers see what and why in kind.
-        summary=_("%(kind)s (%(trigger)s)")
-        % {"kind": asked.get_kind_display(), "trigger": asked.get_trigger_display()},
+        summary=_lazy("%(kind)s (%(trigger)s)"),
+        summary_params={"kind": Kind(asked.kind).label, "trigger": Trigger(asked.trigger).label},
         params={"authorisation": str(asked.uuid)},
         record=asked,
     )

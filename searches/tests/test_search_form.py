@@ -2,6 +2,7 @@
 then only the fields that apply are asked and only staff who may carry out this search are
 offered, with why the others are missing. The service still judges whatever is posted."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -131,3 +132,47 @@ def test_the_searchers_offered_cost_the_same_queries_however_many_staff(
         trained(make_staff("custody", facility_a, username=f"more{n}", gender=Gender.WOMAN))
         make_staff("custody", facility_a, username=f"untrained{n}")
     assert count() == few
+
+
+def test_changing_the_kind_without_javascript_keeps_what_was_typed_and_records_nothing(
+    officer, woman_a
+):
+    """The kind's answers are posted with the search form: "Change the search" brings it back
+    in the new kind's shape with everything typed, no error shown and nothing written."""
+    opened = page(officer, woman_a, "?kind=pat_down").content.decode()
+    assert 'form="search-form"' in opened and 'id="search-form"' in opened
+    assert 'name="change"' in opened
+    typed = form(
+        officer,
+        kind="strip",
+        place="Reception search room",
+        searched_at="2026-12-01T09:30",
+        found="A folded note",
+        late_reason="Recorded after the count",
+        change="1",
+    )
+    response = client_for(officer).post(record_url(woman_a), typed)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert not Search.objects.exists()
+    assert "There is a problem" not in html and "govuk-error-message" not in html
+    # The new kind's fields are asked, the kind chosen is checked, what was typed is kept.
+    assert 'name="reason"' in html and 'name="authorisation"' in html
+    assert re.search(r'<input[^>]*value="strip"[^>]*checked', html)
+    for value in ("Reception search room", "2026-12-01T09:30", "A folded note", "admission"):
+        assert value in html, value
+    assert re.search(rf'<input[^>]*value="{officer.pk}"[^>]*checked', html)
+    # Back to a pat-down: the strip search fields go, the rest stays.
+    back = client_for(officer).post(
+        record_url(woman_a), {**typed, "kind": "pat_down", "reason": "Seen passing something"}
+    )
+    html = back.content.decode()
+    assert back.status_code == 200 and 'name="reason"' not in html
+    assert "A folded note" in html and "Seen passing something" not in html
+    assert not Search.objects.exists()
+    # Recorded from there (now), it is the pat-down she sees.
+    recorded = {**typed, "kind": "pat_down", "searched_at": "", "late_reason": ""}
+    del recorded["change"]
+    done = client_for(officer).post(record_url(woman_a), recorded)
+    assert done.status_code == 302, done.content.decode()[:2000]
+    assert Search.objects.get().kind == "pat_down"

@@ -46,6 +46,7 @@ from .visitors import KEEP
 
 if TYPE_CHECKING:
     from django.db.models import QuerySet
+    from django.utils.functional import Promise
 
     from authority.models import AwaitsAuthority
     from complaints.models import HeldAction
@@ -62,7 +63,8 @@ def _ask(
     by: User,
     sought_from: User | None,
     kind: str,
-    summary: str,
+    summary: Promise,
+    summary_params: dict,
     held: HeldAction | None,
 ) -> None:
     """Save the request awaiting a governor's authority, remind her, and hold it for review
@@ -76,6 +78,7 @@ def _ask(
         prisoner=record.prisoner,
         kind=kind,
         summary=summary,
+        summary_params=summary_params,
         params={"record": str(record.uuid)},
         carrying_out=held,
         record=record,
@@ -120,7 +123,8 @@ def ask_to_cancel_visit(
         by=by,
         sought_from=sought_from,
         kind=AdverseKind.VISIT_CANCELLATION,
-        summary=_("A visit cancelled: %(reason)s") % {"reason": reason},
+        summary=gettext_lazy("A visit cancelled: %(reason)s"),
+        summary_params={"reason": reason},
         held=held,
     )
     log(by, "visits.cancellation_asked", record, visit.prisoner)
@@ -228,7 +232,8 @@ def ask_to_withdraw_visitor(
         by=by,
         sought_from=sought_from,
         kind=AdverseKind.VISITOR_WITHDRAWAL,
-        summary=_("A visitor withdrawn: %(reason)s") % {"reason": reason},
+        summary=gettext_lazy("A visitor withdrawn: %(reason)s"),
+        summary_params={"reason": reason},
         held=held,
     )
     log(by, "visits.withdrawal_asked", record, visitor.prisoner)

@@ -56,3 +56,18 @@ def test_lapses_by_kind_and_past_due_with_a_unit_filter(cast, facility_a, woman_
 @pytest.mark.parametrize("role", ["reception", "custody", "health", "governor", "inspector"])
 def test_only_social_workers_have_it(cast, woman_a, role):
     assert queues.page(client_for(cast[role]), "contact").status_code == 404
+
+
+def test_the_queues_queries_do_not_grow_with_its_rows(cast, facility_a, woman_a):
+    from prisoners.tests.factories import PrisonerFactory
+
+    lapse(woman_a, "visits.family_contact", -2)
+    client = client_for(cast["social"])
+
+    def more():
+        for n in range(4):
+            woman = PrisonerFactory(facility=facility_a, prison_number=f"A0040{n}")
+            lapse(woman, ("visits.family_contact", "visits.child_visit")[n % 2], n)
+
+    queues.queries_do_not_grow(client, "/queues/contact/", more)
+    assert queues.tab_counts(queues.page(client, "contact"))["All"] == 5

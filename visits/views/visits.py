@@ -10,7 +10,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from authority.services import may_decide
+from authority.services import each_decidable
 from bangkok.forms import carrying
 from bangkok.pagination import paginate
 from facilities.scope import facilities_of
@@ -40,12 +40,17 @@ def visit_page(request, visit, *, held=None, cancel=None, status=200):
     context = {
         "woman": visit.prisoner,
         "visit": visit,
-        "cancellations": [
-            (asked, asked.awaits_authority and may_decide(CANCELLATIONS, request.user, asked))
-            for asked in visit.cancellations.select_related(
-                "asked_by", "authorised_by", "authority_refused_by", "authority_sought_from"
-            )
-        ],
+        "cancellations": each_decidable(
+            CANCELLATIONS,
+            request.user,
+            visit.cancellations.select_related(
+                "asked_by",
+                "authorised_by",
+                "authority_refused_by",
+                "authority_sought_from",
+                "authority_requested_by",
+            ),
+        ),
         "can_change": can_change,
         "held_form": held or carrying(HeldForm(prefix="held"), visit),
         "cancel_form": cancel or carrying(CancelForm(prefix="cancel"), visit),
