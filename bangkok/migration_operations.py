@@ -24,11 +24,11 @@ class CreateModels(Operation):
     reversible = True
 
     def __init__(self, operations: list[CreateModel]) -> None:
+        if not all(isinstance(op, CreateModel) for op in operations):
+            raise TypeError("CreateModels holds CreateModel operations only")
         names = [op.name_lower for op in operations]
         if len(set(names)) != len(names):
             raise ValueError("CreateModels: each model once")
-        if not all(isinstance(op, CreateModel) for op in operations):
-            raise TypeError("CreateModels holds CreateModel operations only")
         self.operations = operations
 
     def deconstruct(self) -> tuple[str, list[Any], dict[str, Any]]:
