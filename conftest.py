@@ -197,10 +197,11 @@ def artifacts_dir():
 
 @pytest.fixture
 def page_checks(live_server):
-    """axe-core and a phone's width, on every page a browser test opens (tests.pagechecks)."""
-    from tests.pagechecks import PageChecks
+    """axe-core and a phone's width, on every page a browser test opens in a shape no earlier
+    test of this process checked (tests.pagechecks)."""
+    from tests.pagechecks import CHECKED, PageChecks
 
-    return PageChecks(origin=live_server.url)
+    return PageChecks(origin=live_server.url, known=CHECKED)
 
 
 @pytest.fixture

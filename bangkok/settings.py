@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "oversight",
     "authority",
     "breaches",
+    "parole",
     "signin",
     "dashboard",
 ]
@@ -434,6 +435,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "authority.tasks.sweep_late_authorities",
         "schedule": REMINDER_SWEEP_SECONDS,
     },
+    # Rule 45: her eligibility for leave, reviewed at set points from her admission.
+    "schedule-leave-eligibility-reviews": {
+        "task": "parole.tasks.schedule_eligibility_reviews",
+        "schedule": SEGREGATION_VISITS_SECONDS,
+    },
     "refresh-postpartum-flags": {
         "task": "health.tasks.refresh_postpartum_flags",
         "schedule": POSTPARTUM_REFRESH_SECONDS,
@@ -542,6 +548,19 @@ SEGREGATION_SYSTEM_END_MINUTES = env_int("SEGREGATION_SYSTEM_END_MINUTES", 30)
 # Rule 24, Mandela 48: while a restraint is applied, custody review it this often (minutes);
 # a review not done within the escalation time goes to the governor.
 RESTRAINT_REVIEW_MINUTES = env_int("RESTRAINT_REVIEW_MINUTES", 30)
+# Rule 45: her eligibility for home leave and temporary release is reviewed this often (the
+# first review falls due this long after she came into custody); the governor decides a
+# request within LEAVE_DECISION_DAYS (or before it would start); custody are reminded when she
+# is due back, escalated LEAVE_RETURN_ESCALATION_HOURS after.
+LEAVE_ELIGIBILITY_REVIEW_DAYS = env_int("LEAVE_ELIGIBILITY_REVIEW_DAYS", 90)
+LEAVE_DECISION_DAYS = env_int("LEAVE_DECISION_DAYS", 7)
+LEAVE_RETURN_ESCALATION_HOURS = env_int("LEAVE_RETURN_ESCALATION_HOURS", 2)
+# Rule 63: her parole review is submitted this many days before her eligibility date.
+PAROLE_FILE_DAYS = env_int("PAROLE_FILE_DAYS", 60)
+# Rule 64: a pregnancy or a new dependent child: non-custodial options reviewed within this.
+NONCUSTODIAL_REVIEW_DAYS = env_int("NONCUSTODIAL_REVIEW_DAYS", 14)
+# Rule 59: protective custody is reviewed with its supervising authority this often.
+PROTECTIVE_CUSTODY_REVIEW_DAYS = env_int("PROTECTIVE_CUSTODY_REVIEW_DAYS", 14)
 RESTRAINT_REVIEW_ESCALATION_MINUTES = env_int("RESTRAINT_REVIEW_ESCALATION_MINUTES", 30)
 # Mandela 47-48: a restraint applied at once in an emergency, before the governor could be
 # asked, is confirmed by her (with her own sign-in) or removed within this many minutes;

@@ -32,6 +32,7 @@ api_v1 = [
     path("", include("oversight.api_urls")),
     path("", include("authority.api_urls")),
     path("", include("breaches.api_urls")),
+    path("", include("parole.api_urls")),
 ]
 
 urlpatterns = [
@@ -53,6 +54,7 @@ urlpatterns = [
     path("oversight/", include("oversight.urls")),
     path("authority/", include("authority.urls")),
     path("breaches/", include("breaches.urls")),
+    path("parole/", include("parole.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/v1/", include(api_v1)),

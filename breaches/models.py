@@ -42,6 +42,10 @@ class Kind(models.TextChoices):
         _("A restraint during a protected period"),
     )
     RESTRAINT_AS_PUNISHMENT = "restraints-punishment", _("A restraint used as a punishment")
+    PROTECTIVE_CUSTODY_IMPOSED = (
+        "protective-custody-imposed",
+        _("Protective custody without her express request, or kept on after she withdrew it"),
+    )
 
 
 RULE_OF: dict[str, str] = {
@@ -53,6 +57,7 @@ RULE_OF: dict[str, str] = {
     Kind.SEGREGATION_GIRL: "M45",
     Kind.RESTRAINT_PROTECTED_PERIOD: "24",
     Kind.RESTRAINT_AS_PUNISHMENT: "M43",
+    Kind.PROTECTIVE_CUSTODY_IMPOSED: "59",
 }
 # Kinds whose account may carry clinical detail (labour, birth): health staff alone read it.
 CLINICAL_KINDS = {Kind.RESTRAINT_PROTECTED_PERIOD}

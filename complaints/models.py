@@ -283,6 +283,7 @@ class AdverseKind(models.TextChoices):
     RESTRAINT = "restraint", _("A planned restraint")
     VISIT_CANCELLATION = "visit_cancellation", _("A visit cancelled by the prison")
     VISITOR_WITHDRAWAL = "visitor_withdrawal", _("A visitor withdrawn by the prison")
+    LEAVE_REFUSAL = "leave_refusal", _("Home leave or temporary release refused")
 
 
 class HeldStatus(models.TextChoices):

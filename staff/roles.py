@@ -148,6 +148,39 @@ BOOK_VISITS = (
     "visits.add_contact",
 )
 READ_VISITS = ("visits.view_visitor", "visits.view_visit", "visits.view_contact")
+# Rules 45, 59, 63, 64: social workers record her requests for leave, review her eligibility,
+# prepare her parole review and review non-custodial options; the governor decides leave;
+# custody record her requests and her return; protective custody is recorded at her request
+# by social workers or the governor, and her withdrawal by anyone who hears it.
+READ_PAROLE = (
+    "parole.view_leaverequest",
+    "parole.view_parolereview",
+    "parole.view_protectivecustody",
+)
+KEEP_PAROLE = READ_PAROLE + (
+    "parole.add_leaverequest",
+    "parole.change_leaverequest",
+    "parole.add_eligibilityreview",
+    "parole.add_parolereview",
+    "parole.change_parolereview",
+    "parole.add_noncustodialreview",
+    "parole.add_protectivecustody",
+    "parole.change_protectivecustody",
+    "parole.add_custodyreview",
+)
+CUSTODY_PAROLE = (
+    "parole.view_leaverequest",
+    "parole.add_leaverequest",
+    "parole.change_leaverequest",
+    "parole.view_protectivecustody",
+    "parole.change_protectivecustody",
+)
+DECIDE_PAROLE = READ_PAROLE + (
+    "parole.decide_leave",
+    "parole.add_protectivecustody",
+    "parole.change_protectivecustody",
+    "parole.add_custodyreview",
+)
 MANAGE_ACCOUNTS = (
     "staff.view_user",
     "staff.add_user",
@@ -207,6 +240,7 @@ ROLES: dict[str, Role] = {
             + LAY_CHARGES
             + APPLY_RESTRAINTS
             + BOOK_VISITS
+            + CUSTODY_PAROLE
             + LODGE_COMPLAINTS
             + RECORD_BREACHES,
         ),
@@ -235,6 +269,7 @@ ROLES: dict[str, Role] = {
             + KEEP_SUSPENSION
             + READ_CONTACT_RESTRICTIONS
             + KEEP_VISITORS
+            + KEEP_PAROLE
             + LODGE_COMPLAINTS
             + RECORD_BREACHES,
         ),
@@ -269,6 +304,7 @@ ROLES: dict[str, Role] = {
             + AUTHORISE_RESTRAINTS
             + READ_BREACHES
             + READ_VISITS
+            + DECIDE_PAROLE
             + LODGE_COMPLAINTS
             + RECORD_BREACHES
             + GOVERN_COMPLAINTS,
@@ -289,6 +325,7 @@ ROLES: dict[str, Role] = {
             + READ_RESTRAINTS
             + READ_BREACHES
             + READ_VISITS
+            + READ_PAROLE
             + READ_COMPLAINTS,
         ),
         Role(

@@ -46,6 +46,7 @@ AREAS = (
     "signin",
     "breaches",
     "register",
+    "parole",
     "dashboard",
 )
 

@@ -10,11 +10,15 @@
   not scroll sideways (tables stack or scroll inside their own box).
 
 The root `conftest.py` attaches them to the `page` fixture, so every browser test gets them.
+A page is checked once in each shape (its elements, ids, classes and types, without the text)
+by each of the suite's processes: the same page of another woman, or of the same woman in
+another test, in the same shape, is not checked again (`CHECKED`, given as `known`).
 """
 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urldefrag, urlsplit
@@ -101,6 +105,18 @@ def _page_url(url: str) -> str:
     return urldefrag(url)[0]
 
 
+UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+# (the page's address without its origin and with its records' uuids left out, its shape):
+# what axe and the phone's width have checked in this process, in any test.
+CHECKED: set[tuple[str, str]] = set()
+
+
+def _kind(url: str, shape: str) -> tuple[str, str]:
+    parts = urlsplit(_page_url(url))
+    return UUID.sub("<uuid>", f"{parts.path}?{parts.query}"), shape
+
+
 @dataclass
 class PageChecks:
     """What a test's browser opened, and what axe made of it."""
@@ -110,6 +126,8 @@ class PageChecks:
     checked: dict[str, list[dict]] = field(default_factory=dict)  # URL -> violations
     snapshots: dict[tuple[str, str], str] = field(default_factory=dict)  # (URL, shape) -> HTML
     _pages: list = field(default_factory=list)
+    known: set[tuple[str, str]] | None = None  # pages checked before (`CHECKED`), to skip
+    _checking: dict[str, tuple[str, str]] = field(default_factory=dict)  # URL -> its kind
 
     def ours(self, url: str) -> bool:
         parts = urlsplit(url)
@@ -138,13 +156,19 @@ class PageChecks:
         key = (_page_url(url), shape)
         if not self.ours(url) or (key in self.snapshots and key[0] in self.checked):
             return False
+        if self.known is not None and _kind(url, shape) in self.known:
+            self.checked.setdefault(key[0], [])  # by an earlier test of this process
+            return False
         self.snapshots[key] = html
+        self._checking[key[0]] = _kind(url, shape)
         return True
 
     def _report(self, url: str, violations: str) -> None:
         url = _page_url(url)
         found = self.checked.setdefault(url, [])
         found.extend(v for v in json.loads(violations) if v not in found)
+        if url in self._checking and self.known is not None:
+            self.known.add(self._checking.pop(url))
 
     def settle(self) -> None:
         """Let axe finish on the pages still open; open again any page left too soon."""
@@ -201,7 +225,7 @@ class PageChecks:
         phone = context.new_page()
         failures = []
         try:
-            for (url, _shape), html in self.snapshots.items():
+            for (url, _shape), html in list(self.snapshots.items()):
                 pending[url] = html
                 phone.goto(url, wait_until="load")
                 overflow = phone.evaluate(OVERFLOW)

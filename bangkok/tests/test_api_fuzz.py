@@ -10,10 +10,13 @@ in `make fuzz`.
 
 Schemathesis's coverage phase (boundary and invalid values of every field, hundreds of
 requests for some operations) runs in the suite for the roles whose requests reach the
-services: reception and custody. Everyone else gets generated requests only: those refused
-at the door whatever they send, and the inspector, whose writes are refused before any body
-is read and whose reads take the same parameters as theirs. `make fuzz` runs the coverage
-phase for the inspector too.
+services, reception and custody, on the operations each of them gets past the door of
+(`refused_at_the_door`: the permissions the view, the action and its area ask of her role,
+before any record is looked at or any body read). Everyone else gets generated requests
+only: each writing role where her role is refused at the door, those refused at the door
+whatever they send, and the inspector, whose writes are refused before any body is read and
+whose reads take the same parameters as theirs. `make fuzz` runs the coverage phase for the
+inspector too, and for both writing roles on every operation.
 """
 
 import os
@@ -28,6 +31,8 @@ from django.db import close_old_connections
 from django.utils import timezone
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import negative_data_rejection, positive_data_acceptance
+
+from staff.roles import ROLES
 
 # Roles that reach the operations' bodies: reception and custody write in different areas. The
 # inspector (her own test) reads everything and must never write.
@@ -302,10 +307,139 @@ def fuzz(case, role, api_data) -> None:
 FUZZ_SETTINGS = {"deadline": None, "database": None, "suppress_health_check": list(HealthCheck)}
 
 
+class _LooksRecordsUp(Exception):
+    pass
+
+
+class _KnownByHerRole:
+    """A member of staff known only by her role's permissions (staff/roles.py): what a door asks
+    before any record is looked at."""
+
+    is_authenticated = True
+    is_anonymous = False
+    is_active = True
+
+    def __init__(self, role: str):
+        self.permissions = frozenset(ROLES[role].permissions)
+
+    def has_perm(self, perm, obj=None) -> bool:
+        if obj is not None:  # a permission on a record: asked past the door
+            raise _LooksRecordsUp
+        return perm in self.permissions
+
+
+def _no_queries(execute, sql, params, many, context):
+    raise _LooksRecordsUp
+
+
+def refused_at_the_door(operation, role: str) -> bool:
+    """Whether her role alone refuses her the operation, whatever the request: the permissions
+    the view asks (DRF's), the action's `perm` and its area's `access` refuse her before any
+    record is looked at or any body read (`bangkok.actions.reach`). They are asked of a caller
+    known only by her role, with the database shut: whatever would look a record up is past the
+    door, and so is a read (its view looks records up itself)."""
+    from django.core.exceptions import PermissionDenied
+    from django.db import connection
+    from django.http import Http404
+    from django.test import RequestFactory
+    from django.urls import Resolver404, resolve
+    from rest_framework.request import Request
+
+    address = operation.path.replace("{uuid}", str(WOMAN_UUID)).replace("{key}", "key")
+    try:
+        view = resolve(address).func.cls
+    except (Resolver404, AttributeError):
+        return False
+    user = _KnownByHerRole(role)
+    request = Request(RequestFactory().generic(operation.method.upper(), address))
+    request.user = user
+    action = getattr(view, "operation", None)
+    try:
+        with connection.execute_wrapper(_no_queries):
+            instance = view()
+            if not all(p.has_permission(request, instance) for p in instance.get_permissions()):
+                return True
+            if action is None or operation.method.lower() != action.method:
+                return False
+            if action.perm and not user.has_perm(action.perm):
+                return True
+            if view.area.find is not None or action.arg is None:
+                return False
+            view.area.access(user, WOMAN_UUID, write=True)
+    except (Http404, PermissionDenied):
+        return True
+    except Exception:  # anything else happens past the door
+        return False
+    return False
+
+
+def _for(role: str, *, refused: bool):
+    """The operations `role` is refused at the door (`refused`), or those she may reach."""
+    return lambda context: refused_at_the_door(context.operation, role) == refused
+
+
+# Where her role is refused at the door, a writing role gets generated requests only in the
+# suite; a larger run than the suite's (`make fuzz`) gives her the coverage phase there too.
+door_schema = schema if EXAMPLES > SUITE_EXAMPLES else generated_schema
+
+
 @pytest.mark.parametrize("role", WRITING_ROLES)
-@schema.parametrize()
+def test_the_operations_left_out_of_her_coverage_phase_refuse_her_at_the_door(role, api_data):
+    """Where the suite gives a writing role generated requests only (`refused_at_the_door`),
+    she is refused before any body is read: as her, each of those operations answers 404 to a
+    body no serializer takes, at the woman, admission or child the fuzz knows. The same body
+    is refused as invalid (400) where the operation is hers."""
+    from django.test import Client
+
+    client = Client(headers=api_data["headers"][role])
+
+    def answer(operation) -> int:
+        known = KNOWN.get(operation.path.split("/")[3], WOMAN_UUID)
+        address = operation.path.replace("{uuid}", str(known)).replace("{key}", "key")
+        return client.generic(
+            operation.method.upper(), address, "[1]", content_type="application/json"
+        ).status_code
+
+    operations = [result.ok() for result in schema.get_all_operations()]
+    refused = [op for op in operations if refused_at_the_door(op, role)]
+    hers = {"reception": "/api/v1/admissions/{uuid}/rights/", "custody": "/api/v1/cell-searches/"}
+    assert hers[role] not in {op.path for op in refused}
+    assert 0 < len(refused) < len(operations)
+    answers = {f"{op.method.upper()} {op.path}": answer(op) for op in refused}
+    assert set(answers.values()) == {404}, answers
+    mine = next(op for op in operations if op.path == hers[role])
+    assert answer(mine) == 400
+
+
+@pytest.mark.parametrize("role", ["reception"])
+@schema.include(_for("reception", refused=False)).parametrize()
 @settings(max_examples=EXAMPLES, **FUZZ_SETTINGS)
-def test_every_api_operation_answers_generated_requests_as_its_schema_says(case, role, api_data):
+def test_every_api_operation_answers_reception_as_its_schema_says(case, role, api_data):
+    fuzz(case, role, api_data)
+
+
+@pytest.mark.parametrize("role", ["custody"])
+@schema.include(_for("custody", refused=False)).parametrize()
+@settings(max_examples=EXAMPLES, **FUZZ_SETTINGS)
+def test_every_api_operation_answers_custody_as_its_schema_says(case, role, api_data):
+    fuzz(case, role, api_data)
+
+
+@pytest.mark.parametrize("role", ["reception"])
+@door_schema.include(_for("reception", refused=True)).parametrize()
+@settings(max_examples=EXAMPLES, **FUZZ_SETTINGS)
+def test_the_operations_refused_to_reception_at_the_door_answer_as_their_schema_says(
+    case, role, api_data
+):
+    fuzz(case, role, api_data)
+
+
+@pytest.mark.parametrize("role", ["custody"])
+@door_schema.include(_for("custody", refused=True)).parametrize()
+@settings(max_examples=EXAMPLES, **FUZZ_SETTINGS)
+def test_the_operations_refused_to_custody_at_the_door_answer_as_their_schema_says(
+    case, role, api_data
+):
     fuzz(case, role, api_data)
 
 

@@ -80,6 +80,7 @@ def test_seed_demo_imports_no_area_and_runs_the_declared_steps_in_order():
         "restraints.demo",
         "visits.demo",
         "complaints.demo",
+        "parole.demo",
     ]
 
 

@@ -52,7 +52,7 @@ def test_a_new_database_runs_the_squashed_migrations_not_the_ones_they_replace()
     plan = [m for m in fresh_plan() if m.app_label in apps]
     replaced = {key for m in plan for key in m.replaces}
     assert replaced, "the history is squashed"
-    assert {m.app_label for m in plan if m.replaces} == apps
+    assert {m.app_label for m in plan if m.replaces} <= apps
     assert not replaced & {(m.app_label, m.name) for m in plan}
     operations = sum(len(m.operations) for m in plan)
     assert operations <= MOST_OPERATIONS_OF_A_FRESH_MIGRATE, (

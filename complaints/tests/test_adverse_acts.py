@@ -34,6 +34,7 @@ COVERED = {
     "segregation_extension",
     "visit_cancellation",
     "visitor_withdrawal",
+    "leave_refusal",
 }
 
 
@@ -42,6 +43,8 @@ def acts(cast, woman, admission) -> dict:
     from admissions.services import propose_transfer
     from discipline.services import charges, contact, segregation
     from discipline.tests.factories import in_days
+    from parole.services import decide_leave
+    from parole.tests.factories import REFUSAL, leave
     from restraints.services import apply_restraint
     from restraints.tests.factories import ESCORT
     from searches.services import request_search_authority
@@ -101,6 +104,9 @@ def acts(cast, woman, admission) -> dict:
         ),
         "visitor_withdrawal": lambda: ask_to_withdraw_visitor(
             by=cast["social"], visitor=person, reason="Brought drugs in"
+        ),
+        "leave_refusal": lambda: decide_leave(
+            by=cast["governor"], leave=leave(cast, woman), grant=False, **REFUSAL
         ),
     }
 

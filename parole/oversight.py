@@ -1,0 +1,189 @@
+"""What the governor and the inspector oversee of leave, parole and protective custody
+(Rules 45, 59, 63): leave granted and refused in a period (each refusal with its ground),
+parole reviews, protective custody; and the counts that must be zero, from the records
+themselves: a submitted parole review missing a section (Rule 63), protective custody
+without her express request (Rule 59; with the breaches staff recorded of one that
+happened anyway), and a refusal of leave on her conduct (Rule 23)."""
+
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from bangkok.formats import human_day
+from oversight.registry import MustBeZero, RecordList, Row
+
+from .models import (
+    ALLOWED_GROUNDS,
+    LeaveRequest,
+    LeaveStatus,
+    ParoleReview,
+    ProtectiveCustody,
+    ReviewStatus,
+)
+from .services import VIEW_CUSTODY, VIEW_LEAVE, VIEW_PAROLE
+
+
+def leave_decided(facilities, start, end):
+    return (
+        LeaveRequest.objects.filter(
+            facility__in=facilities, decided_at__date__gte=start, decided_at__date__lte=end
+        )
+        .select_related("prisoner")
+        .order_by("-decided_at", "-id")
+    )
+
+
+def leave_row(leave: LeaveRequest) -> Row:
+    what = _("%(kind)s (%(reason)s): %(status)s") % {
+        "kind": leave.get_kind_display(),
+        "reason": leave.get_reason_display(),
+        "status": leave.get_status_display(),
+    }
+    if leave.refusal_ground:
+        what += _(", on the ground: %(ground)s") % {"ground": leave.get_refusal_ground_display()}
+    if leave.outcome:
+        what += f"; {leave.get_outcome_display()}"
+    return Row(
+        uuid=leave.uuid,
+        when=leave.decided_at or leave.requested_at,
+        woman=leave.prisoner,
+        what=what,
+        url=reverse("parole:leave", kwargs={"uuid": leave.uuid}),
+    )
+
+
+def reviews_in_period(facilities, start, end):
+    return (
+        ParoleReview.objects.filter(facility__in=facilities)
+        .filter(
+            Q(prepared_at__date__range=(start, end)) | Q(submitted_at__date__range=(start, end))
+        )
+        .select_related("prisoner")
+        .order_by("-prepared_at", "-id")
+    )
+
+
+def review_row(review: ParoleReview) -> Row:
+    what = _("Parole review for %(date)s: %(status)s") % {
+        "date": human_day(review.eligibility_date),
+        "status": review.get_status_display(),
+    }
+    if review.missing_sections:
+        what += _(", missing %(missing)s") % {"missing": _(" and ").join(review.missing_sections)}
+    return Row(
+        uuid=review.uuid,
+        when=review.submitted_at or review.prepared_at,
+        woman=review.prisoner,
+        what=what,
+        url=reverse("parole:parole-review", kwargs={"uuid": review.uuid}),
+    )
+
+
+def custody_in_period(facilities, start, end):
+    return (
+        ProtectiveCustody.objects.filter(facility__in=facilities, started_at__date__lte=end)
+        .filter(Q(ended_at__isnull=True) | Q(ended_at__date__gte=start))
+        .select_related("prisoner")
+        .order_by("-started_at", "-id")
+    )
+
+
+def custody_row(custody: ProtectiveCustody) -> Row:
+    if custody.is_current:
+        state = _("current, supervised by %(authority)s") % {
+            "authority": custody.supervising_authority
+        }
+    else:
+        state = _("ended: %(why)s") % {"why": custody.get_end_reason_display()}
+    return Row(
+        uuid=custody.uuid,
+        when=custody.started_at,
+        woman=custody.prisoner,
+        what=_("Protective custody, %(state)s") % {"state": state},
+        url=reverse("parole:custody", kwargs={"uuid": custody.uuid}),
+    )
+
+
+LISTS = (
+    RecordList(
+        key="leave-granted",
+        title=gettext_lazy("Home leave and temporary release granted"),
+        rules="45",
+        perm=VIEW_LEAVE,
+        records=lambda f, s, e: leave_decided(f, s, e).filter(status=LeaveStatus.GRANTED),
+        row=leave_row,
+        order=400,
+    ),
+    RecordList(
+        key="leave-refused",
+        title=gettext_lazy("Home leave and temporary release refused, with their grounds"),
+        rules="23, 45",
+        perm=VIEW_LEAVE,
+        records=lambda f, s, e: leave_decided(f, s, e).filter(status=LeaveStatus.REFUSED),
+        row=leave_row,
+        order=401,
+    ),
+    RecordList(
+        key="parole-reviews",
+        title=gettext_lazy("Parole reviews"),
+        rules="63",
+        perm=VIEW_PAROLE,
+        records=reviews_in_period,
+        row=review_row,
+        order=402,
+    ),
+    RecordList(
+        key="protective-custody",
+        title=gettext_lazy("Protective custody"),
+        rules="59",
+        perm=VIEW_CUSTODY,
+        records=custody_in_period,
+        row=custody_row,
+        order=403,
+    ),
+)
+ZEROS = (
+    MustBeZero(
+        key="leave-refused-for-conduct",
+        label=gettext_lazy("Leave refused for her conduct or a disciplinary matter"),
+        rule="23",
+        perm=VIEW_LEAVE,
+        cases=lambda f, s, e: (
+            leave_decided(f, s, e)
+            .filter(status=LeaveStatus.REFUSED)
+            .exclude(refusal_ground__in=ALLOWED_GROUNDS)
+        ),
+        row=leave_row,
+        order=400,
+    ),
+    MustBeZero(
+        key="parole-reviews-missing-sections",
+        label=gettext_lazy(
+            "Parole reviews submitted without her caretaking responsibilities or "
+            "reintegration needs"
+        ),
+        rule="63",
+        perm=VIEW_PAROLE,
+        cases=lambda f, s, e: (
+            reviews_in_period(f, s, e)
+            .filter(status=ReviewStatus.SUBMITTED)
+            .filter(Q(caretaking="") | Q(reintegration=""))
+        ),
+        row=review_row,
+        order=401,
+    ),
+    MustBeZero(
+        key="protective-custody-imposed",
+        label=gettext_lazy(
+            "Protective custody without her express request, or kept on after she withdrew it"
+        ),
+        rule="59",
+        perm=VIEW_CUSTODY,
+        cases=lambda f, s, e: custody_in_period(f, s, e).filter(
+            Q(at_her_request=False) | Q(she_signed=False) | Q(her_words="")
+        ),
+        row=custody_row,
+        order=402,
+    ),
+)

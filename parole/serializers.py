@@ -1,0 +1,263 @@
+"""What the parole API reads and writes (Rules 45, 59, 63, 64). Inputs check the shape of a
+request; the services judge the Rules (409 naming the rule). The caretaking section of a
+parole review, which may name her children, is shown only to roles that read children's
+identities (Rule 3.2)."""
+
+from rest_framework import serializers
+
+from bangkok.api_fields import StrictBooleanField, StrictCharField
+
+from . import services
+from .models import (
+    CustodyReview,
+    EligibilityReview,
+    LeaveKind,
+    LeaveOutcome,
+    LeaveReason,
+    LeaveRequest,
+    NonCustodialOutcome,
+    NonCustodialReview,
+    ParoleReview,
+    ProtectiveCustody,
+    Recommendation,
+    RefusalGround,
+)
+
+
+def staff(source=None):
+    return serializers.SlugRelatedField(source=source, slug_field="username", read_only=True)
+
+
+def text(max_length=3000, required=True, **kwargs):
+    if not required:
+        kwargs.update(required=False, allow_blank=True, default="")
+    return StrictCharField(max_length=max_length, **kwargs)
+
+
+class LeaveRequestSerializer(serializers.ModelSerializer):
+    woman = serializers.UUIDField(source="prisoner.uuid", read_only=True)
+    requested_by = staff()
+    decided_by = staff()
+    outcome_by = staff()
+
+    class Meta:
+        model = LeaveRequest
+        fields = [
+            "uuid",
+            "woman",
+            "kind",
+            "reason",
+            "details",
+            "destination",
+            "starts_at",
+            "returns_by",
+            "her_request",
+            "requested_by",
+            "requested_at",
+            "status",
+            "decided_by",
+            "decided_at",
+            "refusal_ground",
+            "decision_reasons",
+            "conditions",
+            "set_aside_at",
+            "outcome",
+            "returned_at",
+            "outcome_note",
+            "outcome_by",
+            "outcome_at",
+            "version",
+        ]
+
+
+class LeaveRequestInput(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=LeaveKind.choices)
+    reason = serializers.ChoiceField(choices=LeaveReason.choices)
+    details = text()
+    destination = text(300)
+    starts_at = serializers.DateTimeField()
+    returns_by = serializers.DateTimeField()
+    her_request = StrictBooleanField(
+        required=False, default=True, help_text="false: staff asked for her."
+    )
+
+
+class LeaveDecisionInput(serializers.Serializer):
+    grant = StrictBooleanField()
+    reasons = text(required=False, help_text="Required to refuse (Rule 45).")
+    refusal_ground = serializers.ChoiceField(
+        choices=RefusalGround.choices,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="Required to refuse. `discipline` is refused (409, Rule 23).",
+    )
+    conditions = text(required=False)
+
+
+class LeaveReturnInput(serializers.Serializer):
+    outcome = serializers.ChoiceField(choices=LeaveOutcome.choices)
+    returned_at = serializers.DateTimeField(required=False, default=None)
+    note = text(required=False)
+
+
+class EligibilityReviewSerializer(serializers.ModelSerializer):
+    reviewed_by = staff()
+
+    class Meta:
+        model = EligibilityReview
+        fields = ["uuid", "eligible", "reasons", "next_review_on", "reviewed_by", "reviewed_at"]
+
+
+class EligibilityInput(serializers.Serializer):
+    eligible = StrictBooleanField()
+    reasons = text()
+
+
+class ParoleReviewSerializer(serializers.ModelSerializer):
+    """`caretaking` is absent for a role that doesn't read children's identities; `complete`
+    says whether both sections are written."""
+
+    woman = serializers.UUIDField(source="prisoner.uuid", read_only=True)
+    prepared_by = staff()
+    submitted_by = staff()
+    missing_sections = serializers.ListField(child=serializers.CharField(), read_only=True)
+
+    class Meta:
+        model = ParoleReview
+        fields = [
+            "uuid",
+            "woman",
+            "eligibility_date",
+            "caretaking",
+            "reintegration",
+            "recommendation",
+            "notes",
+            "status",
+            "missing_sections",
+            "prepared_by",
+            "prepared_at",
+            "submitted_by",
+            "submitted_at",
+            "version",
+        ]
+
+    def to_representation(self, instance):
+        shown = super().to_representation(instance)
+        viewer = self.context.get("viewer")
+        if viewer is None or not viewer.has_perm(services.READ_CARETAKING):
+            shown.pop("caretaking")
+        return shown
+
+
+def parole_answer(request, result):
+    return ParoleReviewSerializer(result, context={"viewer": request.user}).data
+
+
+class ParoleReviewInput(serializers.Serializer):
+    eligibility_date = serializers.DateField()
+    caretaking = text(5000, required=False)
+    reintegration = text(5000, required=False)
+    recommendation = serializers.ChoiceField(
+        choices=Recommendation.choices, required=False, allow_blank=True, default=""
+    )
+    notes = text(5000, required=False)
+
+
+class ParoleSubmitInput(serializers.Serializer):
+    """Fields given replace the draft's; both sections must then be written (409, Rule 63)."""
+
+    caretaking = StrictCharField(max_length=5000, required=False, allow_blank=True)
+    reintegration = StrictCharField(max_length=5000, required=False, allow_blank=True)
+    recommendation = serializers.ChoiceField(choices=Recommendation.choices, required=False)
+    notes = StrictCharField(max_length=5000, required=False, allow_blank=True)
+
+
+class NonCustodialReviewSerializer(serializers.ModelSerializer):
+    woman = serializers.UUIDField(source="prisoner.uuid", read_only=True)
+    reviewed_by = staff()
+
+    class Meta:
+        model = NonCustodialReview
+        fields = [
+            "uuid",
+            "woman",
+            "options",
+            "outcome",
+            "reasons",
+            "care_of_children",
+            "reviewed_by",
+            "reviewed_at",
+        ]
+
+
+class NonCustodialInput(serializers.Serializer):
+    options = text(5000)
+    outcome = serializers.ChoiceField(choices=NonCustodialOutcome.choices)
+    reasons = text(5000)
+    care_of_children = text(5000, required=False)
+
+
+class CustodyReviewSerializer(serializers.ModelSerializer):
+    reviewed_by = staff()
+
+    class Meta:
+        model = CustodyReview
+        fields = [
+            "uuid",
+            "reviewed_at",
+            "reviewed_by",
+            "authority_finding",
+            "she_still_asks",
+            "note",
+        ]
+
+
+class ProtectiveCustodySerializer(serializers.ModelSerializer):
+    woman = serializers.UUIDField(source="prisoner.uuid", read_only=True)
+    recorded_by = staff()
+    ended_by = staff()
+    reviews = CustodyReviewSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = ProtectiveCustody
+        fields = [
+            "uuid",
+            "woman",
+            "at_her_request",
+            "her_words",
+            "she_signed",
+            "supervising_authority",
+            "authority_reference",
+            "shelter_considered",
+            "recorded_by",
+            "started_at",
+            "ended_at",
+            "ended_by",
+            "end_reason",
+            "end_words",
+            "reviews",
+            "version",
+        ]
+
+
+class ProtectiveCustodyInput(serializers.Serializer):
+    at_her_request = StrictBooleanField(
+        help_text="She expressly asked for it; false is refused (409, Rule 59)."
+    )
+    her_words = text(required=False, help_text="Her request, in her words (Rule 59).")
+    she_signed = StrictBooleanField(help_text="She signed it or made her mark.")
+    supervising_authority = text(200, required=False)
+    authority_reference = text(100, required=False)
+    shelter_considered = text()
+
+
+class WithdrawInput(serializers.Serializer):
+    her_words = text(required=False, help_text="What she said; her word alone ends it.")
+
+
+class CustodyReviewInput(serializers.Serializer):
+    authority_finding = text()
+    she_still_asks = StrictBooleanField()
+    note = text(required=False)
+    ends = StrictBooleanField(required=False, default=False)
