@@ -1,10 +1,22 @@
 """Every model change, history triggers included, is in a migration of this project: a
-deployment that runs `migrate` gets exactly the schema the code expects."""
+deployment that runs `migrate` gets exactly the schema the code expects. A new database
+runs the squashed history, whose models are created a migration at a time."""
 
 from io import StringIO
 
 import pytest
+from django.apps import apps as registry
+from django.conf import settings
 from django.core.management import call_command
+from django.db import connection, migrations, models
+from django.db.migrations.loader import MigrationLoader
+from django.db.migrations.state import ProjectState
+
+from bangkok.migration_operations import CreateModels
+
+# A fresh migrate renders the state once per operation; the squashed history has about
+# thirty. Past this, it is time to squash again (docs/ARCHITECTURE.md, "Migrations").
+MOST_OPERATIONS_OF_A_FRESH_MIGRATE = 120
 
 
 @pytest.mark.django_db
@@ -14,3 +26,86 @@ def test_no_model_change_is_missing_a_migration():
         call_command("makemigrations", "--check", "--dry-run", stdout=out, stderr=out)
     except SystemExit as exit_:
         pytest.fail(f"makemigrations --check found changes ({exit_.code}):\n{out.getvalue()}")
+
+
+def project_apps() -> set[str]:
+    loader = MigrationLoader(None, ignore_no_migrations=True, load=False)
+    loader.load_disk()
+    root = str(settings.BASE_DIR)
+    labels = {label for label, _ in loader.disk_migrations}
+    return {label for label in labels if registry.get_app_config(label).path.startswith(root)}
+
+
+def fresh_plan() -> list[migrations.Migration]:
+    """What `migrate` runs on an empty database (one with no migration applied)."""
+    loader = MigrationLoader(None, ignore_no_migrations=True)
+    plan: list[migrations.Migration] = []
+    for leaf in loader.graph.leaf_nodes():
+        for key in loader.graph.forwards_plan(leaf):
+            if loader.graph.nodes[key] not in plan:
+                plan.append(loader.graph.nodes[key])
+    return plan
+
+
+def test_a_new_database_runs_the_squashed_migrations_not_the_ones_they_replace():
+    apps = project_apps()
+    plan = [m for m in fresh_plan() if m.app_label in apps]
+    replaced = {key for m in plan for key in m.replaces}
+    assert replaced, "the history is squashed"
+    assert {m.app_label for m in plan if m.replaces} <= apps
+    assert not replaced & {(m.app_label, m.name) for m in plan}
+    operations = sum(len(m.operations) for m in plan)
+    assert operations <= MOST_OPERATIONS_OF_A_FRESH_MIGRATE, (
+        f"a fresh migrate runs {operations} operations of this project: squash again"
+    )
+
+
+def test_the_replaced_migrations_stay_for_databases_made_before_the_squash():
+    loader = MigrationLoader(None, ignore_no_migrations=True, replace_migrations=False)
+    for app in project_apps():
+        squashes = [m for (label, _), m in loader.disk_migrations.items() if label == app]
+        for squash in (m for m in squashes if m.replaces):
+            assert all(key in loader.graph.nodes for key in squash.replaces)
+
+
+@pytest.mark.django_db
+def test_models_created_as_one_operation_may_name_each_other_in_any_order():
+    create = CreateModels(
+        [
+            migrations.CreateModel(
+                "Leaf",
+                [
+                    ("id", models.BigAutoField(primary_key=True)),
+                    ("root", models.ForeignKey("probe.root", on_delete=models.PROTECT)),
+                ],
+            ),
+            migrations.CreateModel("Root", [("id", models.BigAutoField(primary_key=True))]),
+        ]
+    )
+    before = ProjectState()
+    before.apps  # noqa: B018 (rendered, as the executor has it)
+    after = before.clone()
+    create.state_forwards("probe", after)
+    assert {"leaf", "root"} <= {m._meta.model_name for m in after.apps.get_models()}
+
+    with connection.schema_editor() as editor:
+        create.database_forwards("probe", editor, before, after)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT ccu.table_name FROM information_schema.table_constraints tc "
+            "JOIN information_schema.constraint_column_usage ccu USING (constraint_name) "
+            "WHERE tc.table_name = 'probe_leaf' AND tc.constraint_type = 'FOREIGN KEY'"
+        )
+        assert cursor.fetchall() == [("probe_root",)]
+
+    with connection.schema_editor() as editor:
+        create.database_backwards("probe", editor, after, before)
+    assert not {"probe_leaf", "probe_root"} & set(connection.introspection.table_names())
+
+
+def test_create_models_holds_create_model_operations_each_model_once():
+    root = migrations.CreateModel("Root", [("id", models.BigAutoField(primary_key=True))])
+    with pytest.raises(ValueError, match="each model once"):
+        CreateModels([root, root])
+    with pytest.raises(TypeError, match="CreateModel operations only"):
+        CreateModels([migrations.RunSQL("SELECT 1")])  # type: ignore[list-item]

@@ -1,0 +1,73 @@
+"""`CreateModels`: the models of a squashed migration created as one operation.
+
+Django renders the migration state's model classes again after every operation, and each
+`CreateModel` re-renders every model related to the new one, which here is nearly all of
+them (every record points at a member of staff and a woman). A fresh `migrate` of the
+history one operation at a time spent most of its time there. `CreateModels` adds all its
+models to the state first and renders once, then creates their tables exactly as the same
+`CreateModel` operations one after another would: each table is created from its model as
+it stands at the end of the operation, which is the model its own `CreateModel` gives,
+since nothing else in the operation alters it; foreign keys are added when the migration
+ends, so the order of the tables does not matter.
+"""
+
+from typing import Any
+
+from django.db.backends.base.schema import BaseDatabaseSchemaEditor
+from django.db.migrations.operations.base import Operation
+from django.db.migrations.operations.models import CreateModel
+from django.db.migrations.state import ProjectState
+
+
+class CreateModels(Operation):
+    reduces_to_sql = True
+    reversible = True
+
+    def __init__(self, operations: list[CreateModel]) -> None:
+        if not all(isinstance(op, CreateModel) for op in operations):
+            raise TypeError("CreateModels holds CreateModel operations only")
+        names = [op.name_lower for op in operations]
+        if len(set(names)) != len(names):
+            raise ValueError("CreateModels: each model once")
+        self.operations = operations
+
+    def deconstruct(self) -> tuple[str, list[Any], dict[str, Any]]:
+        return (self.__class__.__qualname__, [], {"operations": self.operations})
+
+    def state_forwards(self, app_label: str, state: ProjectState) -> None:
+        rendered = state.__dict__.pop("apps", None)
+        for operation in self.operations:
+            operation.state_forwards(app_label, state)
+        if rendered is not None:
+            state.__dict__["apps"] = rendered
+            state.reload_models([(app_label, op.name_lower) for op in self.operations], delay=False)
+
+    def database_forwards(
+        self,
+        app_label: str,
+        schema_editor: BaseDatabaseSchemaEditor,
+        from_state: ProjectState,
+        to_state: ProjectState,
+    ) -> None:
+        for operation in self.operations:
+            operation.database_forwards(app_label, schema_editor, from_state, to_state)
+
+    def database_backwards(
+        self,
+        app_label: str,
+        schema_editor: BaseDatabaseSchemaEditor,
+        from_state: ProjectState,
+        to_state: ProjectState,
+    ) -> None:
+        for operation in reversed(self.operations):
+            operation.database_backwards(app_label, schema_editor, from_state, to_state)
+
+    def references_model(self, name: str, app_label: str) -> bool:
+        return any(op.references_model(name, app_label) for op in self.operations)
+
+    def describe(self) -> str:
+        return f"Create {len(self.operations)} models"
+
+    @property
+    def migration_name_fragment(self) -> str:
+        return "models"
