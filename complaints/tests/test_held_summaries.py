@@ -89,7 +89,7 @@ def test_summaries_held_before_are_given_their_message_ids_where_they_can_be(cas
         summary="Segregation until 6 Dec 2026: Kept apart", summary_key="", summary_params={}
     )
     own = held_action(cast["governor"], woman_a, "Moved nearer her mother, as she asked")
-    migration = importlib.import_module("complaints.migrations.0012_held_summaries_of_existing")
+    migration = importlib.import_module("complaints.migrations.0013_held_summaries_of_existing")
     migration.give_message_ids(apps, None)
     for record in (held, separated_held, own):
         record.refresh_from_db()

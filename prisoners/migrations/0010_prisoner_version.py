@@ -9,7 +9,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('prisoners', '0007_home_country'),
+        ('prisoners', '0009_squashed_0006_to_0007'),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('complaints', '0009_held_action_may_lapse'),
+        ('complaints', '0010_squashed'),
     ]
 
     operations = [

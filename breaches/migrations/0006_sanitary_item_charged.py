@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('breaches', '0004_protective_custody_imposed'),
+        ('breaches', '0005_protective_custody_imposed'),
     ]
 
     operations = [

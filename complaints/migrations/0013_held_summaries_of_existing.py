@@ -71,6 +71,6 @@ def give_message_ids(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("complaints", "0011_held_action_summary_as_message_id")]
+    dependencies = [("complaints", "0012_held_action_summary_as_message_id")]
 
     operations = [migrations.RunPython(give_message_ids, migrations.RunPython.noop)]

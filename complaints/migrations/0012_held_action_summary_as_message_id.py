@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('complaints', '0010_leave_refusal_held'),
+        ('complaints', '0011_leave_refusal_held'),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('breaches', '0003_facility_lives_in_facilities'),
+        ('breaches', '0004_squashed'),
     ]
 
     operations = [
