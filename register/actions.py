@@ -10,6 +10,7 @@ read it.
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from bangkok.actions import Action, Area, Page
@@ -17,10 +18,16 @@ from bangkok.security import of_this_site
 from prisoners.permissions import access_prisoner
 
 from . import api, reading, services
-from .forms import ChildEditForm, SeparationForm
+from .forms import BestInterestsForm, ChildEditForm, SeparationForm, SeparationPlanForm
 from .models import Child
 from .permissions import ADD_CHILD, CHANGE_CHILD, can_read_child_identity, may_change_child
-from .serializers import ChildChangeSerializer, ChildSerializer, SeparationSerializer
+from .serializers import (
+    BestInterestsSerializer,
+    ChildChangeSerializer,
+    ChildSerializer,
+    SeparationPlanSerializer,
+    SeparationSerializer,
+)
 
 
 def access_her_children(user, uuid, write: bool = True):
@@ -54,6 +61,39 @@ def editing(request, child) -> dict:
 
 def child_saved(child) -> str:
     return _("%(name)s's record is saved.") % {"name": child.given_names}
+
+
+def deciding(request, mother) -> dict:
+    """Her children (their identities read and audited, Rule 3.2) and the decisions so far."""
+    return {
+        "children": reading.children_of(viewer=request.user, mother=mother),
+        "decisions": reading.decisions_of(mother),
+    }
+
+
+def decided(decision) -> str:
+    if decision.outcome == "apart":
+        return _("The decision is recorded: the child lives apart from her mother.")
+    return _("The decision is recorded. The next review is due on %(day)s.") % {
+        "day": formats.date_format(decision.next_review_on, "DATE_FORMAT")
+    }
+
+
+def planning(request, child) -> dict:
+    child = reading.child_read(viewer=request.user, child=child)
+    return reading.separation_state(child)
+
+
+def plan_initial(request, child) -> dict:
+    plan = services.open_plan(child)
+    if plan is None:
+        return {"initial": {"contact_every_days": 14}}
+    return {"initial": {name: getattr(plan, name) for name in services.PLAN_FIELDS}}
+
+
+def separating(request, child) -> dict:
+    child = reading.child_read(viewer=request.user, child=child)
+    return reading.separation_state(child)
 
 
 def separated(request, child):
@@ -114,9 +154,68 @@ ACTIONS = [
         ),
     ),
     Action(
+        "best-interests",
+        "prisoners/<uuid:uuid>/best-interests/",
+        "A best-interests decision: whether a child lives with her in prison (Rules 49, 52.1)",
+        services.decide_best_interests,
+        BestInterestsSerializer,
+        BestInterestsSerializer,
+        arg="mother",
+        created=True,
+        perm=CHANGE_CHILD,
+        rules=("52.1",),
+        description=(
+            "Social workers record it before a child comes to live with her (`child` empty for "
+            "a child not yet on the register), at every review and before the national maximum "
+            "age of stay: who took part, her views, the child's needs, the decision and its "
+            "reasons. A decision that the child stays past the maximum age is a 409 naming "
+            "Rule 52.1."
+        ),
+        page=Page(
+            "women/<uuid:uuid>/best-interests/",
+            BestInterestsForm,
+            name="best-interests",
+            template="register/best_interests.html",
+            form_kwargs=lambda request, mother: {"mother": mother},
+            context=deciding,
+            done=decided,
+            then=lambda decision, mother: reverse("prisoners:detail", args=[mother.uuid]),
+        ),
+    ),
+    Action(
+        "separation-plan",
+        "children/<uuid:uuid>/separation-plan/",
+        "The plan for a child living with her to leave prison (social workers, Rule 52)",
+        services.plan_separation,
+        SeparationPlanSerializer,
+        SeparationPlanSerializer,
+        model=Child,
+        woman="mother",
+        arg="child",
+        changes=False,
+        perm=CHANGE_CHILD,
+        description=(
+            "Records or updates the child's open plan: the alternative care and the day the "
+            "carer confirmed it, the gradual transition, her consultation, consular "
+            "consultation for a foreign national (52.2), how she and the child meet after "
+            "(52.3), the planned day."
+        ),
+        page=Page(
+            "children/<uuid:uuid>/separation-plan/",
+            SeparationPlanForm,
+            name="separation-plan",
+            template="register/separation_plan.html",
+            form_kwargs=plan_initial,
+            context=planning,
+            instead=separated,
+            done=_("The separation plan is saved."),
+            then=lambda plan, child: reverse("register:separate", args=[child.uuid]),
+        ),
+    ),
+    Action(
         "child-separation",
         "children/<uuid:uuid>/separation/",
-        "A child living with her leaves prison: the separation (social workers, Rule 52)",
+        "A child living with her leaves prison, carrying out the plan (social workers, Rule 52)",
         services.separate_child,
         SeparationSerializer,
         SeparationSerializer,
@@ -125,18 +224,20 @@ ACTIONS = [
         arg="child",
         created=True,
         perm=CHANGE_CHILD,
-        rules=("52.1", "52.2"),
+        rules=("52.1", "52.2", "52.3"),
         description=(
-            "When, why in the child's best interests (52.1), and who will care for the child "
-            "where (52.2: only once another carer is found; 409 naming the rule without). Only "
-            "this step lifts the protections the child gave her."
+            "Only on a best-interests decision that the child lives apart (52.1), with her "
+            "consulted, the alternative care confirmed and, for a foreign national, consular "
+            "officials consulted (52.2), and a plan for contact after (52.3): else a 409 naming "
+            "the rule. Only this step lifts the protections the child gave her; it raises a "
+            "health check for her (Rule 13) and a social work follow-up."
         ),
         page=Page(
             "children/<uuid:uuid>/separation/",
             SeparationForm,
             name="separate",
             template="register/separate.html",
-            context=lambda request, child: {"child": child},
+            context=separating,
             instead=separated,
             done=_("The separation is recorded."),
             then=lambda separation, child: reverse("prisoners:detail", args=[child.mother.uuid]),

@@ -6,7 +6,15 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from .services import record_child
+from .services import decide_best_interests, record_child
+
+ADMISSION_DECISION = {
+    "participants": "She, the unit's social worker and nurse",
+    "her_views": "She wants the child with her in the mother and baby unit.",
+    "child_needs": "A baby who needs her mother's care and is breastfed.",
+    "outcome": "with_her",
+    "reasons": "The child is best cared for with her mother in the mother and baby unit.",
+}
 
 CHILD_NAMES = ["Ploy", "Nam", "Fah", "Mali", "Ton", "Beam", "Yada", "Sara", "Leo", "Ines", "Omar"]
 
@@ -29,6 +37,10 @@ def children(demo) -> None:
                 "lives_with_mother": True,
                 "date_of_birth": today - timedelta(days=demo.rng.randint(60, 700)),
             }
+            # Rule 49: she comes to live with her mother on a social worker's decision.
+            decide_best_interests(
+                by=demo.user("social", woman.facility), mother=woman, **ADMISSION_DECISION
+            )
         elif kind == 1:
             fields |= {
                 "location": woman.home_place or "Bangkok",

@@ -8,25 +8,106 @@ from django.utils.translation import gettext_lazy as _
 
 from bangkok.forms import DATE, NamedErrors, StyledForm, govuk_styled
 
-from .models import CHILD_FIELDS, Child, Custody
+from .models import CHILD_FIELDS, Child, Custody, Outcome
 
 
 class SeparationForm(StyledForm):
+    """The day the child leaves, carrying out the plan (Rule 52)."""
+
     separated_on = forms.DateField(
         label=_("Day the child leaves"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DATE,
         help_text=_("Leave empty for today."),
     )
-    reason = forms.CharField(
-        label=_("Why, in the child's best interests"), max_length=2000, widget=forms.Textarea
+
+
+def _text(label, help_text="", required=True, max_length=5000):
+    return forms.CharField(
+        label=label,
+        max_length=max_length,
+        required=required,
+        help_text=help_text,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+class BestInterestsForm(StyledForm):
+    """A best-interests decision (Rules 49, 52.1), as a social worker records it."""
+
+    child = forms.ModelChoiceField(
+        label=_("Which child"),
+        queryset=Child.objects.none(),
+        required=False,
+        empty_label=_("A child not yet on the register (a baby not yet born)"),
+        help_text=_(
+            "For a child living with her, this is a review; for any other, the decision before "
+            "the child comes to live with her."
+        ),
+    )
+    decided_on = forms.DateField(
+        label=_("Day decided"), required=False, widget=DATE, help_text=_("Leave empty for today.")
+    )
+    participants = _text(
+        _("Who took part"), _("Name each person and their role; she takes part herself.")
+    )
+    her_views = _text(_("Her views"))
+    child_needs = _text(_("The child's needs"), _("Health, development, attachment, care."))
+    outcome = forms.ChoiceField(
+        label=_("The decision"), choices=Outcome.choices, widget=forms.RadioSelect
+    )
+    reasons = _text(_("The reasons, in the child's best interests"))
+
+    def __init__(self, *args, mother=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if mother is not None:
+            self.fields["child"].queryset = mother.children.all()
+
+
+class SeparationPlanForm(StyledForm):
+    """The plan for a child living with her to leave prison (Rule 52), made in parts."""
+
     carer = forms.CharField(label=_("Who will care for the child"), max_length=200)
-    carer_contact = forms.CharField(label=_("Carer's contact"), max_length=300, required=False)
     location = forms.CharField(label=_("Where the child will live"), max_length=300)
+    carer_contact = forms.CharField(label=_("Carer's contact"), max_length=300, required=False)
     custody = forms.ChoiceField(
         label=_("Custody or guardianship"),
         choices=[(value, label) for value, label in Custody.choices if value != Custody.UNKNOWN],
+    )
+    care_confirmed_on = forms.DateField(
+        label=_("Day the carer confirmed the arrangement"),
+        required=False,
+        widget=DATE,
+        help_text=_("Rule 52.2: the child leaves only once the care is confirmed."),
+    )
+    transition = _text(
+        _("The gradual transition: its stages and dates"),
+        _("For example, day visits, then overnight stays, then the move."),
+        required=False,
+    )
+    her_consulted_on = forms.DateField(
+        label=_("Day she was consulted"), required=False, widget=DATE
+    )
+    her_views = _text(_("Her views on the plan"), required=False)
+    consular_consulted_on = forms.DateField(
+        label=_("Day consular officials were consulted"),
+        required=False,
+        widget=DATE,
+        help_text=_("Rule 52.2: for a foreign national, before the child leaves."),
+    )
+    consular_official = forms.CharField(
+        label=_("Consular official consulted"), max_length=300, required=False
+    )
+    contact_plan = _text(
+        _("How she and the child will meet after"),
+        _("Rule 52.3: visits, calls, who brings the child and how often."),
+        required=False,
+    )
+    contact_every_days = forms.IntegerField(
+        label=_("She meets the child at least every (days)"), min_value=1, max_value=90
+    )
+    planned_on = forms.DateField(
+        label=_("Planned day the child leaves"), required=False, widget=DATE
     )
 
 

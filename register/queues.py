@@ -60,4 +60,41 @@ CHILDREN = Queue(
     order=10,
 )
 
-QUEUES = (CHILDREN,)
+
+def _review_row(child: Child, viewer) -> Row:
+    return Row(
+        woman=child.mother,
+        cells=(
+            " ".join(part for part in (child.given_names, child.family_name) if part),
+            child.age,
+            child.review_due_on,
+        ),
+        url=reverse("register:best-interests", args=[child.mother.uuid]),
+        link=_("Record the decision"),
+    )
+
+
+REVIEWS = Queue(
+    key="children-in-prison",
+    title=_("Children living in prison: reviews"),
+    rule="52.1",
+    roles=("social",),
+    records=reading.children_in_prison,
+    disclosed=reading.children_listed,
+    intro=_(
+        "Children living with their mothers in your facilities whose best-interests review is "
+        "overdue or falls due soon (Rules 49, 52.1), the earliest first."
+    ),
+    empty=_("No review of a child living in prison is due."),
+    buckets=(
+        Bucket("overdue", _("Review overdue"), reading.review_overdue),
+        Bucket("soon", _("Due soon"), reading.review_due_soon),
+    ),
+    columns=(_("Child"), _("Age"), _("Review due")),
+    row=_review_row,
+    keyset=("review_due_on", "id"),
+    filters=(by_unit("mother"),),
+    order=11,
+)
+
+QUEUES = (CHILDREN, REVIEWS)

@@ -3,14 +3,35 @@ the children of a woman still in reception, social workers keep every child's; e
 role, and another facility's staff, meet the 404 of a child who doesn't exist. An empty POST
 is refused with the fields' errors (400), nothing written."""
 
-from tests.matrix_support import rows
+from tests.matrix_support import API_NOT_ALLOWED, rows
 
 CHILD, CARER = "Canaryeditedchild", "Canarycarercontact"
+# A best-interests decision and a separation plan (Rules 49, 52): social workers only.
+REASONS, PLAN_CARER = "Canarybestinterests", "Canaryplancarer"
 
 MATRIX = {
     "register:child-edit": {
         "GET": rows(404, anonymous=302, reception=200, social=200),
         "POST": rows(404, anonymous=302, reception=400, social=400),
+    },
+    # Best-interests decisions and separation plans (Rules 49, 52): social workers; every
+    # other role, reception included, meets the 404 of a woman or child who doesn't exist. An
+    # empty POST is refused with the fields' errors.
+    "register:best-interests": {
+        "GET": rows(404, anonymous=302, social=200),
+        "POST": rows(404, anonymous=302, social=400),
+    },
+    "api-best-interests": {
+        "POST": rows(404, anonymous=401, social=400),
+        **dict.fromkeys(["GET", "PUT", "PATCH", "DELETE"], API_NOT_ALLOWED),
+    },
+    "register:separation-plan": {
+        "GET": rows(404, anonymous=302, social=200),
+        "POST": rows(404, anonymous=302, social=400),
+    },
+    "api-separation-plan": {
+        "POST": rows(404, anonymous=401, social=400),
+        **dict.fromkeys(["GET", "PUT", "PATCH", "DELETE"], API_NOT_ALLOWED),
     },
 }
 
@@ -32,9 +53,36 @@ def world(cast, admission) -> dict:
             custody="unknown",
         ),
     )
-    return {"register:child-edit": {"uuid": child.uuid}}
+    from django.utils import timezone
+
+    from register.services import plan_separation
+
+    from .factories import PLAN, decide
+
+    mother = admission.prisoner
+    decide(cast["social"], mother, reasons=REASONS)
+    baby = record_child(
+        by=cast["reception"],
+        mother=mother,
+        **child_fields(given_names="Baby", lives_with_mother=True, location="", custody=""),
+    )
+    plan = {**PLAN, "carer": PLAN_CARER, "care_confirmed_on": timezone.localdate()}
+    plan_separation(by=cast["social"], child=baby, **plan)
+    her, baby_ = {"uuid": mother.uuid}, {"uuid": baby.uuid}
+    return {
+        "register:child-edit": {"uuid": child.uuid},
+        "register:best-interests": her,
+        "api-best-interests": her,
+        "register:separation-plan": baby_,
+        "api-separation-plan": baby_,
+    }
 
 
 def canaries(cast, world) -> dict:
     """The child's name and her carer's contact (Rule 3.2): reception and social workers."""
-    return {CHILD: {"reception", "social"}, CARER: {"reception", "social"}}
+    return {
+        CHILD: {"reception", "social"},
+        CARER: {"reception", "social"},
+        REASONS: {"social"},
+        PLAN_CARER: {"social"},
+    }
