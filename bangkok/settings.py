@@ -503,6 +503,12 @@ CHILD_IN_PRISON_REVIEW_MONTHS = env_int("CHILD_IN_PRISON_REVIEW_MONTHS", 6)
 CHILD_IN_PRISON_MAX_AGE_MONTHS = env_int("CHILD_IN_PRISON_MAX_AGE_MONTHS", 36)
 CHILD_IN_PRISON_REVIEW_NOTICE_DAYS = env_int("CHILD_IN_PRISON_REVIEW_NOTICE_DAYS", 30)
 CHILD_ADMISSION_DECISION_VALID_DAYS = env_int("CHILD_ADMISSION_DECISION_VALID_DAYS", 90)
+# Rules 49-51: an application for a place in the mother and baby unit is decided this many
+# days before the expected date of delivery she gives (or this many days after it is made,
+# for a child already born), and her appeal this many days after she lodges it.
+UNIT_DECISION_DAYS_BEFORE_BIRTH = env_int("UNIT_DECISION_DAYS_BEFORE_BIRTH", 42)
+UNIT_DECISION_DAYS = env_int("UNIT_DECISION_DAYS", 14)
+UNIT_APPEAL_DECISION_DAYS = env_int("UNIT_APPEAL_DECISION_DAYS", 14)
 # Rule 52: after a child leaves her, social workers follow her up within this many days.
 SEPARATION_FOLLOW_UP_DAYS = env_int("SEPARATION_FOLLOW_UP_DAYS", 7)
 # Health (RULES-SPEC 2.5, 2.10, 2.19): follow-ups and counselling deadlines.

@@ -18,8 +18,17 @@ from bangkok.security import of_this_site
 from prisoners.permissions import access_prisoner
 
 from . import api, reading, services
-from .forms import BestInterestsForm, ChildEditForm, SeparationForm, SeparationPlanForm
-from .models import Child
+from .forms import (
+    BestInterestsForm,
+    ChildEditForm,
+    SeparationForm,
+    SeparationPlanForm,
+    UnitAppealForm,
+    UnitAppealOutcomeForm,
+    UnitApplicationForm,
+    UnitDecisionForm,
+)
+from .models import Child, UnitApplication
 from .permissions import ADD_CHILD, CHANGE_CHILD, can_read_child_identity, may_change_child
 from .serializers import (
     BestInterestsSerializer,
@@ -27,6 +36,10 @@ from .serializers import (
     ChildSerializer,
     SeparationPlanSerializer,
     SeparationSerializer,
+    UnitAppealInput,
+    UnitAppealOutcomeInput,
+    UnitApplicationSerializer,
+    UnitDecisionInput,
 )
 
 
@@ -94,6 +107,22 @@ def plan_initial(request, child) -> dict:
 def separating(request, child) -> dict:
     child = reading.child_read(viewer=request.user, child=child)
     return reading.separation_state(child)
+
+
+def applying(request, mother) -> dict:
+    return {"applications": reading.unit_applications_of(viewer=request.user, mother=mother)}
+
+
+def on_application(title):
+    def context(request, application) -> dict:
+        reading.unit_application_read(viewer=request.user, application=application)
+        return {"application": application, "title": title}
+
+    return context
+
+
+def to_application(result, target) -> str:
+    return reverse("register:unit-applications", args=[target.mother.uuid])
 
 
 def separated(request, child):
@@ -241,6 +270,103 @@ ACTIONS = [
             instead=separated,
             done=_("The separation is recorded."),
             then=lambda separation, child: reverse("prisoners:detail", args=[child.mother.uuid]),
+        ),
+    ),
+    Action(
+        "unit-applications",
+        "prisoners/<uuid:uuid>/unit-applications/",
+        "An application for a place in the mother and baby unit (Rules 49-51)",
+        services.apply_for_unit,
+        UnitApplicationSerializer,
+        UnitApplicationSerializer,
+        arg="mother",
+        created=True,
+        perm=CHANGE_CHILD,
+        description=(
+            "Who applies, when, and the expected date of delivery she gives (or the child): "
+            "the board decides UNIT_DECISION_DAYS_BEFORE_BIRTH before it."
+        ),
+        page=Page(
+            "women/<uuid:uuid>/unit-applications/",
+            UnitApplicationForm,
+            name="unit-applications",
+            template="register/unit_applications.html",
+            form_kwargs=lambda request, mother: {"mother": mother},
+            context=applying,
+            done=_("The application is recorded."),
+            then=lambda application, mother: reverse(
+                "register:unit-applications", args=[mother.uuid]
+            ),
+        ),
+    ),
+    Action(
+        "unit-decision",
+        "unit-applications/<uuid:uuid>/decision/",
+        "The board's decision on a place in the unit, with reasons (Rule 49)",
+        services.decide_unit_application,
+        UnitApplicationSerializer,
+        UnitDecisionInput,
+        model=UnitApplication,
+        woman="mother",
+        arg="application",
+        perm=CHANGE_CHILD,
+        rules=("49",),
+        description=(
+            "A place is granted only on a best-interests decision that the child lives with "
+            "her (409 naming Rule 49 without one)."
+        ),
+        page=Page(
+            "unit-applications/<uuid:uuid>/decision/",
+            UnitDecisionForm,
+            name="unit-decision",
+            template="register/unit_step.html",
+            context=on_application(_("The board's decision")),
+            done=_("The board's decision is recorded."),
+            then=to_application,
+        ),
+    ),
+    Action(
+        "unit-appeal",
+        "unit-applications/<uuid:uuid>/appeal/",
+        "She appeals the board's refusal of a place in the unit",
+        services.appeal_unit_decision,
+        UnitApplicationSerializer,
+        UnitAppealInput,
+        model=UnitApplication,
+        woman="mother",
+        arg="application",
+        perm=CHANGE_CHILD,
+        page=Page(
+            "unit-applications/<uuid:uuid>/appeal/",
+            UnitAppealForm,
+            name="unit-appeal",
+            template="register/unit_step.html",
+            context=on_application(_("Her appeal")),
+            done=_("Her appeal is recorded."),
+            then=to_application,
+        ),
+    ),
+    Action(
+        "unit-appeal-decision",
+        "unit-applications/<uuid:uuid>/appeal-decision/",
+        "The outcome of her appeal, with reasons (Rule 49)",
+        services.decide_unit_appeal,
+        UnitApplicationSerializer,
+        UnitAppealOutcomeInput,
+        model=UnitApplication,
+        woman="mother",
+        arg="application",
+        perm=CHANGE_CHILD,
+        rules=("49",),
+        description="Upheld grants a place, only on a best-interests decision (409, Rule 49).",
+        page=Page(
+            "unit-applications/<uuid:uuid>/appeal-decision/",
+            UnitAppealOutcomeForm,
+            name="unit-appeal-decision",
+            template="register/unit_step.html",
+            context=on_application(_("The appeal's outcome")),
+            done=_("The appeal's outcome is recorded."),
+            then=to_application,
         ),
     ),
 ]

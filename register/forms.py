@@ -4,11 +4,20 @@
 import copy
 
 from django import forms
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from bangkok.forms import DATE, NamedErrors, StyledForm, govuk_styled
 
-from .models import CHILD_FIELDS, Child, Custody, Outcome
+from .models import (
+    CHILD_FIELDS,
+    AppealOutcome,
+    Applicant,
+    Child,
+    Custody,
+    Outcome,
+    UnitDecision,
+)
 
 
 class SeparationForm(StyledForm):
@@ -32,10 +41,18 @@ def _text(label, help_text="", required=True, max_length=5000):
     )
 
 
+class HerChildField(forms.ModelChoiceField):
+    """One of her children, by name and date of birth (the page is for social workers only)."""
+
+    def label_from_instance(self, obj):
+        name = " ".join(part for part in (obj.given_names, obj.family_name) if part)
+        return f"{name} ({formats.date_format(obj.date_of_birth, 'DATE_FORMAT')})"
+
+
 class BestInterestsForm(StyledForm):
     """A best-interests decision (Rules 49, 52.1), as a social worker records it."""
 
-    child = forms.ModelChoiceField(
+    child = HerChildField(
         label=_("Which child"),
         queryset=Child.objects.none(),
         required=False,
@@ -159,3 +176,62 @@ class ChildEditForm(NamedErrors, forms.ModelForm):
         # form only validates what was typed (the model's own checks included) on a copy.
         self.instance = copy.copy(self.instance)
         super()._post_clean()
+
+
+class UnitApplicationForm(StyledForm):
+    """An application for a place in the mother and baby unit (Rules 49-51)."""
+
+    applicant = forms.ChoiceField(label=_("Who applies"), choices=Applicant.choices)
+    applied_on = forms.DateField(
+        label=_("Day of the application"),
+        required=False,
+        widget=DATE,
+        help_text=_("Leave empty for today."),
+    )
+    expected_on = forms.DateField(
+        label=_("Expected date of delivery, as she gives it"),
+        required=False,
+        widget=DATE,
+        help_text=_("For a baby not yet born: the board decides in time for the birth."),
+    )
+    child = HerChildField(
+        label=_("Or the child, already born"),
+        queryset=Child.objects.none(),
+        required=False,
+        empty_label=_("A baby not yet born"),
+    )
+
+    def __init__(self, *args, mother=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if mother is not None:
+            self.fields["child"].queryset = mother.children.all()
+
+
+class UnitDecisionForm(StyledForm):
+    decision = forms.ChoiceField(
+        label=_("The board's decision"), choices=UnitDecision.choices, widget=forms.RadioSelect
+    )
+    reasons = _text(_("The board's reasons"))
+    decided_on = forms.DateField(
+        label=_("Day decided"), required=False, widget=DATE, help_text=_("Leave empty for today.")
+    )
+
+
+class UnitAppealForm(StyledForm):
+    grounds = _text(_("Her grounds of appeal"))
+    lodged_on = forms.DateField(
+        label=_("Day she appealed"),
+        required=False,
+        widget=DATE,
+        help_text=_("Leave empty for today."),
+    )
+
+
+class UnitAppealOutcomeForm(StyledForm):
+    outcome = forms.ChoiceField(
+        label=_("The appeal's outcome"), choices=AppealOutcome.choices, widget=forms.RadioSelect
+    )
+    reasons = _text(_("The appeal's reasons"))
+    decided_on = forms.DateField(
+        label=_("Day decided"), required=False, widget=DATE, help_text=_("Leave empty for today.")
+    )

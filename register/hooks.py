@@ -29,6 +29,11 @@ PLUGS = (
         "register.best_interests_review",
         page=opens("register:best-interests", perm=CHANGE_CHILD, of="woman"),
     ),
+    AnsweredBy(
+        _("the board's decision, or the appeal's outcome"),
+        "register.unit_decision",
+        page=opens("register:unit-applications", perm=CHANGE_CHILD, of="woman"),
+    ),
     # A social worker sees her after her child has left (Rule 52): a visit, no record of its own.
     MayBeMarkedDone("register.separation_follow_up"),
     AnsweredBy(

@@ -355,3 +355,97 @@ class SeparationPlan(Versioned):
 
     def __str__(self) -> str:
         return f"Separation plan {self.uuid}"
+
+
+class Applicant(models.TextChoices):
+    HER = "her", _("She applied herself")
+    SOCIAL = "social", _("A social worker, for her")
+    HEALTH = "health", _("Health staff, for her")
+    OTHER = "other", _("Someone else, for her")
+
+
+class UnitDecision(models.TextChoices):
+    GRANTED = "granted", _("A place is granted")
+    REFUSED = "refused", _("Refused")
+
+
+class AppealOutcome(models.TextChoices):
+    UPHELD = "upheld", _("Upheld: a place is granted")
+    DISMISSED = "dismissed", _("Dismissed: the refusal stands")
+
+
+@pghistory.track()
+class UnitApplication(Versioned):
+    """An application for a place in the mother and baby unit (Rules 49-51, 42): who applied
+    and when, the expected date of delivery she gives (for a baby not yet born) or the child,
+    the board's decision with reasons, her appeal and its outcome."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    mother = models.ForeignKey(
+        "prisoners.Prisoner", on_delete=models.PROTECT, related_name="unit_applications"
+    )
+    child = models.ForeignKey(
+        Child, on_delete=models.PROTECT, null=True, blank=True, related_name="unit_applications"
+    )
+    applicant = models.CharField(_("who applies"), max_length=16, choices=Applicant)
+    applied_on = models.DateField(_("day of the application"))
+    expected_on = models.DateField(
+        _("expected date of delivery, as she gives it"), null=True, blank=True
+    )
+    decision_due_on = models.DateField(_("decision due"), editable=False)
+    decision = models.CharField(
+        _("the board's decision"), max_length=16, choices=UnitDecision, blank=True
+    )
+    decided_on = models.DateField(_("day decided"), null=True, blank=True)
+    reasons = models.TextField(_("the board's reasons"), max_length=5000, blank=True)
+    appeal_lodged_on = models.DateField(_("day she appealed"), null=True, blank=True)
+    appeal_grounds = models.TextField(_("her grounds of appeal"), max_length=5000, blank=True)
+    appeal_outcome = models.CharField(
+        _("the appeal's outcome"), max_length=16, choices=AppealOutcome, blank=True
+    )
+    appeal_decided_on = models.DateField(_("day the appeal was decided"), null=True, blank=True)
+    appeal_reasons = models.TextField(_("the appeal's reasons"), max_length=5000, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("application for a place in the mother and baby unit")
+        ordering = ["-applied_on", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(decision="") | ~models.Q(reasons=""),
+                name="unit_decision_has_reasons",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(appeal_lodged_on__isnull=True) | models.Q(decision="refused"),
+                name="unit_appeal_only_against_a_refusal",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(appeal_outcome="") | ~models.Q(appeal_reasons=""),
+                name="unit_appeal_outcome_has_reasons",
+            ),
+        ]
+        triggers = [
+            pgtrigger.Protect(name="unit_application_no_delete", operation=pgtrigger.Delete)
+        ]
+
+    def __str__(self) -> str:
+        return f"Unit application {self.uuid}"
+
+    @property
+    def granted(self) -> bool:
+        return self.decision == UnitDecision.GRANTED or self.appeal_outcome == AppealOutcome.UPHELD
+
+    @property
+    def stage(self) -> str:
+        if not self.decision:
+            return "awaiting_decision"
+        if (
+            self.decision == UnitDecision.REFUSED
+            and self.appeal_lodged_on
+            and not self.appeal_outcome
+        ):
+            return "awaiting_appeal"
+        return "decided"

@@ -18,7 +18,7 @@ import audit
 from prisoners.models import CustodyStatus
 from prisoners.permissions import prisoners_visible_to
 
-from .models import BestInterestsDecision, Child, Custody
+from .models import BestInterestsDecision, Child, Custody, UnitApplication
 from .permissions import (
     CHANGE_CHILD,
     READ_IDENTITY,
@@ -167,3 +167,33 @@ def children_in_prison(viewer: User) -> QuerySet[Child]:
         mother__in=prisoners_visible_to(viewer),
         mother__custody_status=CustodyStatus.IN_CUSTODY,
     ).select_related("mother")
+
+
+def unit_applications_of(*, viewer: User, mother: Prisoner) -> list[UnitApplication]:
+    """Her applications for a place in the unit, for a role that may know her children; the
+    read is audited (Rule 3.2)."""
+    if not can_read_child_identity(viewer):
+        raise PermissionDenied(_("Children's identities are confidential (Rule 3.2)."))
+    applications = list(mother.unit_applications.select_related("child")[:50])
+    if applications:
+        audit.record(
+            by=viewer,
+            action="register.unit_applications_read",
+            subject=mother,
+            facility=mother.facility,
+            disclosed=[application.uuid for application in applications],
+        )
+    return applications
+
+
+def unit_application_read(*, viewer: User, application: UnitApplication) -> UnitApplication:
+    if not can_read_child_identity(viewer):
+        raise PermissionDenied(_("Children's identities are confidential (Rule 3.2)."))
+    audit.record(
+        by=viewer,
+        action="register.unit_applications_read",
+        subject=application.mother,
+        facility=application.mother.facility,
+        disclosed=[application.uuid],
+    )
+    return application

@@ -6,7 +6,16 @@ from rest_framework import serializers
 
 from bangkok.api_fields import StrictModelSerializer, StrictSlugRelatedField
 
-from .models import CHILD_FIELDS, BestInterestsDecision, Child, Separation, SeparationPlan
+from .models import (
+    CHILD_FIELDS,
+    AppealOutcome,
+    BestInterestsDecision,
+    Child,
+    Separation,
+    SeparationPlan,
+    UnitApplication,
+    UnitDecision,
+)
 from .services import PLAN_FIELDS
 
 
@@ -130,3 +139,70 @@ class SeparationPlanSerializer(StrictModelSerializer):
         model = SeparationPlan
         fields = ["uuid", "child", *PLAN_FIELDS, "recorded_at"]
         read_only_fields = ["uuid", "child", "recorded_at"]
+
+
+class UnitApplicationSerializer(StrictModelSerializer):
+    """An application for a place in the mother and baby unit (Rules 49-51): who applied and
+    when, the expected date of delivery she gave or the child, the board's decision with its
+    reasons, her appeal and its outcome."""
+
+    child = HerChild(required=False, allow_null=True)
+
+    class Meta:
+        model = UnitApplication
+        fields = [
+            "uuid",
+            "version",
+            "child",
+            "applicant",
+            "applied_on",
+            "expected_on",
+            "decision_due_on",
+            "decision",
+            "decided_on",
+            "reasons",
+            "appeal_lodged_on",
+            "appeal_grounds",
+            "appeal_outcome",
+            "appeal_decided_on",
+            "appeal_reasons",
+            "recorded_at",
+        ]
+        read_only_fields = [
+            "uuid",
+            "version",
+            "decision_due_on",
+            "decision",
+            "decided_on",
+            "reasons",
+            "appeal_lodged_on",
+            "appeal_grounds",
+            "appeal_outcome",
+            "appeal_decided_on",
+            "appeal_reasons",
+            "recorded_at",
+        ]
+        extra_kwargs = {"applied_on": {"required": False}}
+
+
+class UnitDecisionInput(serializers.Serializer):
+    """The board's decision, with its reasons (Rule 49)."""
+
+    decision = serializers.ChoiceField(choices=UnitDecision.choices)
+    reasons = serializers.CharField(max_length=5000)
+    decided_on = serializers.DateField(required=False)
+
+
+class UnitAppealInput(serializers.Serializer):
+    """Her appeal against a refusal."""
+
+    grounds = serializers.CharField(max_length=5000)
+    lodged_on = serializers.DateField(required=False)
+
+
+class UnitAppealOutcomeInput(serializers.Serializer):
+    """The appeal's outcome, with its reasons."""
+
+    outcome = serializers.ChoiceField(choices=AppealOutcome.choices)
+    reasons = serializers.CharField(max_length=5000)
+    decided_on = serializers.DateField(required=False)

@@ -31,6 +31,8 @@ from .models import (
     Outcome,
     Separation,
     SeparationPlan,
+    UnitApplication,
+    UnitDecision,
 )
 from .permissions import ADD_CHILD, CHANGE_CHILD, may_change_child
 
@@ -488,8 +490,7 @@ def plan_separation(*, by: User, child: Child, **fields: Any) -> SeparationPlan:
     if created:
         plan.save()
     else:
-        plan.version += 1
-        plan.save(update_fields=[*fields, "version"])
+        plan.save(update_fields=list(fields))
     audit.record(
         by=by,
         action="child.separation_planned" if created else "child.separation_plan_changed",
@@ -533,6 +534,231 @@ def _watch_children(declared: ChildWatcher) -> None:
 
 
 takes(ChildWatcher, _watch_children)
+
+
+# Applications for a place in the mother and baby unit (Rules 49-51, 42) -------------------
+
+
+def _unit_key(application: UnitApplication) -> str:
+    return f"register.unit_decision:{application.uuid}"
+
+
+def _social(by: User, mother: Prisoner) -> Prisoner:
+    if not by.has_perm(CHANGE_CHILD):
+        raise PermissionDenied(_("Only social workers keep applications for the unit."))
+    return access_prisoner(by, mother.uuid)
+
+
+@transaction.atomic
+def apply_for_unit(
+    *,
+    by: User,
+    mother: Prisoner,
+    applicant: str,
+    applied_on: date | None = None,
+    expected_on: date | None = None,
+    child: Child | None = None,
+) -> UnitApplication:
+    """An application for a place in the mother and baby unit (Rules 49-51): who applies and
+    when, and the expected date of delivery as she gives it (for a baby not yet born) or the
+    child. The board decides in time for the birth: UNIT_DECISION_DAYS_BEFORE_BIRTH before
+    the expected date (else UNIT_DECISION_DAYS after the application); social workers are
+    reminded, and the governor when it is late."""
+    mother = _social(by, mother)
+    today = timezone.localdate()
+    applied_on = applied_on or today
+    if applied_on > today:
+        raise ValidationError({"applied_on": _("That date is in the future.")})
+    if child is not None and child.mother_id != mother.id:
+        raise ValidationError({"child": _("That child is not on her register.")})
+    if child is None and expected_on is None:
+        raise ValidationError(
+            {"expected_on": _("Give the expected date of delivery, or choose the child.")}
+        )
+    if expected_on is not None:
+        due = expected_on - timedelta(days=settings.UNIT_DECISION_DAYS_BEFORE_BIRTH)
+        due = max(due, applied_on)
+    else:
+        due = applied_on + timedelta(days=settings.UNIT_DECISION_DAYS)
+    application = UnitApplication(
+        mother=mother,
+        child=child,
+        applicant=applicant,
+        applied_on=applied_on,
+        expected_on=expected_on,
+        decision_due_on=due,
+        recorded_by=by,
+    )
+    application.full_clean()
+    application.save()
+    schedule_reminder(
+        key=_unit_key(application),
+        kind="register.unit_decision",
+        rule="49",
+        basis=Basis.CONFIG,
+        title=gettext_lazy("Decide an application for a place in the mother and baby unit"),
+        facility=mother.facility,
+        assignee_role="social",
+        prisoner=mother,
+        due_at=_start_of(due - timedelta(days=7)),
+        escalate_at=_start_of(due),
+    )
+    audit.record(
+        by=by, action="register.unit_applied", subject=application, facility=mother.facility
+    )
+    return application
+
+
+def _refuse_without_admission_decision(application: UnitApplication) -> None:
+    since = timezone.localdate() - timedelta(days=settings.CHILD_ADMISSION_DECISION_VALID_DAYS)
+    decided = BestInterestsDecision.objects.filter(
+        mother=application.mother,
+        kind=DecisionKind.ADMISSION,
+        outcome=Outcome.WITH_HER,
+        decided_on__gte=since,
+    )
+    if application.child_id is not None:
+        decided = decided.filter(models.Q(child__isnull=True) | models.Q(child=application.child))
+    if not decided.exists():
+        raise RuleBroken(
+            _(
+                "A place is granted only on a best-interests decision that the child lives "
+                "with her (Rule 49): record that decision first."
+            ),
+            rule="49",
+        )
+
+
+def _locked_application(application: UnitApplication) -> UnitApplication:
+    return (
+        UnitApplication.objects.select_for_update(of=("self",))
+        .select_related("mother__facility")
+        .get(pk=application.pk)
+    )
+
+
+@transaction.atomic
+def decide_unit_application(
+    *,
+    by: User,
+    application: UnitApplication,
+    decision: str,
+    reasons: str,
+    decided_on: date | None = None,
+) -> UnitApplication:
+    """The board's decision on a place in the unit, with its reasons (Rule 49): a place is
+    granted only on a best-interests decision that the child lives with her. A refusal tells
+    her of her right to appeal."""
+    _social(by, application.mother)
+    application = _locked_application(application)
+    if application.decision:
+        raise ValidationError(_("This application is already decided."))
+    if decision not in UnitDecision.values:
+        raise ValidationError({"decision": _("Choose the decision.")})
+    reasons = reasons.strip()
+    if not reasons:
+        raise ValidationError({"reasons": _("Give the board's reasons (Rule 49).")})
+    decided_on = decided_on or timezone.localdate()
+    if decided_on > timezone.localdate():
+        raise ValidationError({"decided_on": _("That date is in the future.")})
+    if decision == UnitDecision.GRANTED:
+        _refuse_without_admission_decision(application)
+    application.decision, application.reasons, application.decided_on = (
+        decision,
+        reasons,
+        decided_on,
+    )
+    application.save(update_fields=["decision", "reasons", "decided_on"])
+    resolve_reminder(key=_unit_key(application), by=by, outcome="decided")
+    audit.record(
+        by=by,
+        action="register.unit_decided",
+        subject=application,
+        facility=application.mother.facility,
+        detail={"decision": decision},
+    )
+    return application
+
+
+@transaction.atomic
+def appeal_unit_decision(
+    *, by: User, application: UnitApplication, grounds: str, lodged_on: date | None = None
+) -> UnitApplication:
+    """She appeals the board's refusal (her right, Rule 49): the appeal is decided within
+    UNIT_APPEAL_DECISION_DAYS."""
+    _social(by, application.mother)
+    application = _locked_application(application)
+    if application.decision != UnitDecision.REFUSED or application.appeal_lodged_on:
+        raise ValidationError(_("Only a refusal not yet appealed can be appealed."))
+    grounds = grounds.strip()
+    if not grounds:
+        raise ValidationError({"grounds": _("Give her grounds of appeal.")})
+    lodged_on = lodged_on or timezone.localdate()
+    if lodged_on > timezone.localdate():
+        raise ValidationError({"lodged_on": _("That date is in the future.")})
+    application.appeal_lodged_on, application.appeal_grounds = lodged_on, grounds
+    application.save(update_fields=["appeal_lodged_on", "appeal_grounds"])
+    due = lodged_on + timedelta(days=settings.UNIT_APPEAL_DECISION_DAYS)
+    schedule_reminder(
+        key=f"{_unit_key(application)}:appeal",
+        kind="register.unit_decision",
+        rule="49",
+        basis=Basis.CONFIG,
+        title=gettext_lazy("Decide her appeal for a place in the mother and baby unit"),
+        facility=application.mother.facility,
+        assignee_role="social",
+        prisoner=application.mother,
+        due_at=_start_of(due - timedelta(days=3)),
+        escalate_at=_start_of(due),
+    )
+    audit.record(
+        by=by,
+        action="register.unit_appealed",
+        subject=application,
+        facility=application.mother.facility,
+    )
+    return application
+
+
+@transaction.atomic
+def decide_unit_appeal(
+    *,
+    by: User,
+    application: UnitApplication,
+    outcome: str,
+    reasons: str,
+    decided_on: date | None = None,
+) -> UnitApplication:
+    """The outcome of her appeal, with reasons: upheld grants a place, again only on a
+    best-interests decision that the child lives with her (Rule 49)."""
+    from .models import AppealOutcome
+
+    _social(by, application.mother)
+    application = _locked_application(application)
+    if not application.appeal_lodged_on or application.appeal_outcome:
+        raise ValidationError(_("There is no appeal awaiting a decision."))
+    if outcome not in AppealOutcome.values:
+        raise ValidationError({"outcome": _("Choose the outcome.")})
+    reasons = reasons.strip()
+    if not reasons:
+        raise ValidationError({"reasons": _("Give the reasons for the outcome.")})
+    decided_on = decided_on or timezone.localdate()
+    if decided_on > timezone.localdate():
+        raise ValidationError({"decided_on": _("That date is in the future.")})
+    if outcome == AppealOutcome.UPHELD:
+        _refuse_without_admission_decision(application)
+    application.appeal_outcome = outcome
+    application.appeal_reasons, application.appeal_decided_on = reasons, decided_on
+    application.save(update_fields=["appeal_outcome", "appeal_reasons", "appeal_decided_on"])
+    resolve_reminder(key=f"{_unit_key(application)}:appeal", by=by, outcome="appeal decided")
+    audit.record(
+        by=by,
+        action="register.unit_appeal_decided",
+        subject=application,
+        facility=application.mother.facility,
+        detail={"outcome": outcome},
+    )
+    return application
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,31 @@ MATRIX = {
         "POST": rows(404, anonymous=401, social=400),
         **dict.fromkeys(["GET", "PUT", "PATCH", "DELETE"], API_NOT_ALLOWED),
     },
+    # Applications for a place in the mother and baby unit (Rules 49-51): social workers.
+    **{
+        page: {
+            "GET": rows(404, anonymous=302, social=200),
+            "POST": rows(404, anonymous=302, social=400),
+        }
+        for page in (
+            "register:unit-applications",
+            "register:unit-decision",
+            "register:unit-appeal",
+            "register:unit-appeal-decision",
+        )
+    },
+    **{
+        api: {
+            "POST": rows(404, anonymous=401, social=400),
+            **dict.fromkeys(["GET", "PUT", "PATCH", "DELETE"], API_NOT_ALLOWED),
+        }
+        for api in (
+            "api-unit-applications",
+            "api-unit-decision",
+            "api-unit-appeal",
+            "api-unit-appeal-decision",
+        )
+    },
 }
 
 
@@ -53,9 +78,11 @@ def world(cast, admission) -> dict:
             custody="unknown",
         ),
     )
+    from datetime import timedelta
+
     from django.utils import timezone
 
-    from register.services import plan_separation
+    from register.services import apply_for_unit, plan_separation
 
     from .factories import PLAN, decide
 
@@ -68,13 +95,32 @@ def world(cast, admission) -> dict:
     )
     plan = {**PLAN, "carer": PLAN_CARER, "care_confirmed_on": timezone.localdate()}
     plan_separation(by=cast["social"], child=baby, **plan)
-    her, baby_ = {"uuid": mother.uuid}, {"uuid": baby.uuid}
+    applied = apply_for_unit(
+        by=cast["social"],
+        mother=mother,
+        applicant="her",
+        expected_on=timezone.localdate() + timedelta(days=60),
+    )
+    her, baby_, application = {"uuid": mother.uuid}, {"uuid": baby.uuid}, {"uuid": applied.uuid}
     return {
         "register:child-edit": {"uuid": child.uuid},
         "register:best-interests": her,
         "api-best-interests": her,
         "register:separation-plan": baby_,
         "api-separation-plan": baby_,
+        "register:unit-applications": her,
+        "api-unit-applications": her,
+        **dict.fromkeys(
+            [
+                "register:unit-decision",
+                "register:unit-appeal",
+                "register:unit-appeal-decision",
+                "api-unit-decision",
+                "api-unit-appeal",
+                "api-unit-appeal-decision",
+            ],
+            application,
+        ),
     }
 
 

@@ -315,6 +315,7 @@ def test_the_plan_is_made_in_parts_and_one_plan_is_open(cast, baby):
     again = plan_separation(
         by=cast["social"], child=baby, **{**PLAN, "care_confirmed_on": timezone.localdate()}
     )
+    again.refresh_from_db()
     assert again.pk == plan.pk and again.care_confirmed_on and again.version == plan.version + 1
     assert SeparationPlan.objects.count() == 1
 
