@@ -20,7 +20,9 @@ def decide(page, *, outcome: str, reasons: str, child: str | None = None) -> Non
     """The social worker records a best-interests decision on its page."""
     expect(page.get_by_role("heading", level=1)).to_have_text("A best-interests decision")
     if child:
-        page.get_by_label("Which child").select_option(label=re.compile(child))
+        which = page.get_by_label("Which child")
+        expect(which.locator("option").nth(1)).to_contain_text(child)
+        which.select_option(index=1)
     page.get_by_label("Who took part").fill("She, the social worker, the unit nurse")
     page.get_by_label("Her views").fill("She wants what is best for her baby.")
     page.get_by_label("The child's needs").fill("A baby who is breastfed and thriving.")
