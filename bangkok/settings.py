@@ -522,6 +522,23 @@ INJURY_REVIEW_ESCALATE_HOURS = env_int("INJURY_REVIEW_ESCALATE_HOURS", 4)
 
 # Rule 3: a child whose whereabouts or custody are not known is followed up this fast.
 CHILD_WHEREABOUTS_FOLLOW_UP_HOURS = env_int("CHILD_WHEREABOUTS_FOLLOW_UP_HOURS", 48)
+# Rules 49 and 52.1: a child living with her mother in prison stays on a best-interests
+# decision, reviewed at least every CHILD_IN_PRISON_REVIEW_MONTHS and before the national
+# maximum age of stay. Both are set per jurisdiction by national law (RULES-SPEC 5); the
+# defaults are placeholders. Social workers are reminded this many days before a review is due;
+# a decision to admit a child not yet living with her is acted on within this many days.
+CHILD_IN_PRISON_REVIEW_MONTHS = env_int("CHILD_IN_PRISON_REVIEW_MONTHS", 6)
+CHILD_IN_PRISON_MAX_AGE_MONTHS = env_int("CHILD_IN_PRISON_MAX_AGE_MONTHS", 36)
+CHILD_IN_PRISON_REVIEW_NOTICE_DAYS = env_int("CHILD_IN_PRISON_REVIEW_NOTICE_DAYS", 30)
+CHILD_ADMISSION_DECISION_VALID_DAYS = env_int("CHILD_ADMISSION_DECISION_VALID_DAYS", 90)
+# Rules 49-51: an application for a place in the mother and baby unit is decided this many
+# days before the expected date of delivery she gives (or this many days after it is made,
+# for a child already born), and her appeal this many days after she lodges it.
+UNIT_DECISION_DAYS_BEFORE_BIRTH = env_int("UNIT_DECISION_DAYS_BEFORE_BIRTH", 42)
+UNIT_DECISION_DAYS = env_int("UNIT_DECISION_DAYS", 14)
+UNIT_APPEAL_DECISION_DAYS = env_int("UNIT_APPEAL_DECISION_DAYS", 14)
+# Rule 52: after a child leaves her, social workers follow her up within this many days.
+SEPARATION_FOLLOW_UP_DAYS = env_int("SEPARATION_FOLLOW_UP_DAYS", 7)
 # Health (RULES-SPEC 2.5, 2.10, 2.19): follow-ups and counselling deadlines.
 SCREENING_FOLLOW_UP_HOURS = env_int("SCREENING_FOLLOW_UP_HOURS", 72)
 HIV_POST_TEST_COUNSELLING_DAYS = env_int("HIV_POST_TEST_COUNSELLING_DAYS", 7)

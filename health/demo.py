@@ -9,7 +9,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from prisoners.models import CustodyStatus
-from register.services import record_child
+from register.services import decide_best_interests, record_child
 
 from .models import Item
 from .services import care, maternity, preventive
@@ -102,7 +102,17 @@ def _birth(demo, woman, nurse, now) -> None:
         certificate_checked=True,
     )
     maternity.record_breastfeeding(by=nurse, prisoner=woman, status="breastfeeding")
-    # Her baby lives with her: on the register, never a prisoner (Rule 49).
+    # Her baby lives with her: on a best-interests decision, on the register, never a
+    # prisoner (Rule 49).
+    decide_best_interests(
+        by=demo.user("social", woman.facility),
+        mother=woman,
+        participants="She, the midwife and the unit's social worker, before the birth",
+        her_views="She wants to breastfeed and keep her baby with her.",
+        child_needs="A newborn who needs to be breastfed and cared for by her mother.",
+        outcome="with_her",
+        reasons="A newborn is best cared for by her mother; the unit has a place.",
+    )
     record_child(
         by=demo.user("reception", woman.facility),
         mother=woman,

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from prisoners.demo import DemoStep
 from prisoners.sections import Section
 from prisoners.services import FlagSource
-from register.services import ChildWatcher
+from register.services import ChildWatcher, SeparationWatcher
 from reminders.kinds import AnsweredBy, MayBeMarkedDone, opens
 
 from . import demo, queues
@@ -64,6 +64,8 @@ PLUGS = (
     FlagSource(maternity.derive_flags, area="health", reasons=maternity.FLAG_REASONS),
     # The register says where a child lives: one living with her is screened (Rule 9).
     ChildWatcher(child_living_with_her),
+    # Her child has left prison: a time of particular distress, she is seen (Rule 13).
+    SeparationWatcher(care.separated_from_her_child),
     # What closes each health task: the record answering it (its title may say nothing of
     # her health, and neither does this to anyone outside health staff: an escalated task is
     # refused to the governor for being escalated, before any record is named).

@@ -6,9 +6,9 @@ from prisoners.demo import DemoStep
 from prisoners.facts import Fact
 from prisoners.sections import Section
 from prisoners.services import FlagSource
-from reminders.kinds import AnsweredBy, opens
+from reminders.kinds import AnsweredBy, MayBeMarkedDone, opens
 
-from . import queues
+from . import oversight, queues
 from .demo import children
 from .permissions import CHANGE_CHILD
 from .reading import children_count, children_section
@@ -22,6 +22,20 @@ def _children_section(request, prisoner):
 PLUGS = (
     *queues.QUEUES,
     FlagSource(flags_from_register, area="register", reasons=FLAG_REASONS),
+    *oversight.LISTS,
+    *oversight.ZEROS,
+    AnsweredBy(
+        _("the best-interests decision"),
+        "register.best_interests_review",
+        page=opens("register:best-interests", perm=CHANGE_CHILD, of="woman"),
+    ),
+    AnsweredBy(
+        _("the board's decision, or the appeal's outcome"),
+        "register.unit_decision",
+        page=opens("register:unit-applications", perm=CHANGE_CHILD, of="woman"),
+    ),
+    # A social worker sees her after her child has left (Rule 52): a visit, no record of its own.
+    MayBeMarkedDone("register.separation_follow_up"),
     AnsweredBy(
         _("where the child lives, in the register"),
         "register.whereabouts_unknown",

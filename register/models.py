@@ -95,6 +95,16 @@ class Child(Versioned):
         related_name="+",
         verbose_name=_("latest separation from her mother"),
     )
+    review_due_on = models.DateField(
+        _("best-interests review due"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "While the child lives with her: the day the next best-interests decision is due "
+            "(Rules 49, 52.1)."
+        ),
+    )
 
     class Meta:
         verbose_name = _("child")
@@ -112,6 +122,16 @@ class Child(Versioned):
                 violation_error_message=_(
                     "Record where the child lives and who has custody (Rule 3.1); "
                     "'Not known' is allowed."
+                ),
+            ),
+            # Rule 49: a child lives with her only on a best-interests decision, whose next
+            # review is kept on the child; nothing sets "lives with her" without one.
+            models.CheckConstraint(
+                condition=models.Q(lives_with_mother=False) | models.Q(review_due_on__isnull=False),
+                name="child_with_her_has_a_review_date",
+                violation_error_message=_(
+                    "A child comes to live with her mother only on a best-interests decision "
+                    "(Rule 49)."
                 ),
             ),
         ]
@@ -171,6 +191,15 @@ class Separation(models.Model):
     carer_contact = models.CharField(_("carer's contact"), max_length=300, blank=True)
     location = models.CharField(_("where the child will live"), max_length=300)
     custody = models.CharField(_("custody or guardianship"), max_length=16, choices=Custody)
+    decision = models.ForeignKey(
+        "BestInterestsDecision",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("the best-interests decision it carries out"),
+    )
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -189,3 +218,234 @@ class Separation(models.Model):
 
     def __str__(self) -> str:
         return f"Separation {self.uuid}"  # never the child's name: str() ends up in logs
+
+
+class Outcome(models.TextChoices):
+    """What a best-interests decision decides (Rules 49, 52.1)."""
+
+    WITH_HER = "with_her", _("The child lives with her mother in prison")
+    APART = "apart", _("The child lives apart from her mother")
+
+
+class DecisionKind(models.TextChoices):
+    ADMISSION = "admission", _("Before the child comes to live with her")
+    REVIEW = "review", _("Review of the child's stay with her")
+
+
+@pghistory.track()
+class BestInterestsDecision(models.Model):
+    """A decision, on the child's best interests, whether a child lives with her mother in
+    prison (Rule 49) or is separated from her (Rule 52.1): who took part, her views, the
+    child's needs, the decision and its reasons. Made before a child comes to live with her
+    (the child may not be on the register yet: a baby not yet born), at every review while the
+    child stays, and before the national maximum age of stay."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    mother = models.ForeignKey(
+        "prisoners.Prisoner", on_delete=models.PROTECT, related_name="best_interests_decisions"
+    )
+    child = models.ForeignKey(
+        Child,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="best_interests_decisions",
+        help_text=_("Empty for a child not yet on the register (a baby not yet born)."),
+    )
+    kind = models.CharField(_("decision"), max_length=16, choices=DecisionKind)
+    decided_on = models.DateField(_("day decided"))
+    participants = models.TextField(_("who took part"), max_length=2000)
+    her_views = models.TextField(_("her views"), max_length=5000)
+    child_needs = models.TextField(_("the child's needs"), max_length=5000)
+    outcome = models.CharField(_("the decision"), max_length=16, choices=Outcome)
+    reasons = models.TextField(_("the reasons, in the child's best interests"), max_length=5000)
+    next_review_on = models.DateField(_("next review due"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("best-interests decision")
+        ordering = ["-decided_on", "-id"]
+        permissions = [
+            ("oversee_children", "Can see, without identities, children living in prison")
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(participants="")
+                & ~models.Q(her_views="")
+                & ~models.Q(child_needs="")
+                & ~models.Q(reasons=""),
+                name="best_interests_decision_is_complete",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(outcome="apart") | models.Q(next_review_on__isnull=False),
+                name="best_interests_stay_has_a_review",
+            ),
+        ]
+        triggers = [pgtrigger.Protect(name="best_interests_no_delete", operation=pgtrigger.Delete)]
+
+    def __str__(self) -> str:
+        return f"Best-interests decision {self.uuid}"
+
+
+@pghistory.track()
+class SeparationPlan(Versioned):
+    """How a child living with her mother will leave prison (Rule 52): the alternative care
+    identified and confirmed (who, where, their contact), a gradual transition, her
+    consultation, for a foreign national consultation with consular officials (52.2), and how
+    she and the child will meet after (52.3). Carried out by the separation."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    child = models.ForeignKey(Child, on_delete=models.PROTECT, related_name="separation_plans")
+    carer = models.CharField(_("who will care for the child"), max_length=200)
+    location = models.CharField(_("where the child will live"), max_length=300)
+    carer_contact = models.CharField(_("carer's contact"), max_length=300, blank=True)
+    custody = models.CharField(_("custody or guardianship"), max_length=16, choices=Custody)
+    care_confirmed_on = models.DateField(
+        _("day the carer confirmed the arrangement"), null=True, blank=True
+    )
+    transition = models.TextField(
+        _("the gradual transition: its stages and dates"), max_length=5000, blank=True
+    )
+    her_consulted_on = models.DateField(_("day she was consulted"), null=True, blank=True)
+    her_views = models.TextField(_("her views on the plan"), max_length=5000, blank=True)
+    consular_consulted_on = models.DateField(
+        _("day consular officials were consulted"), null=True, blank=True
+    )
+    consular_official = models.CharField(
+        _("consular official consulted"), max_length=300, blank=True
+    )
+    contact_plan = models.TextField(
+        _("how she and the child will meet after"), max_length=5000, blank=True
+    )
+    contact_every_days = models.PositiveSmallIntegerField(
+        _("she meets the child at least every (days)"), default=14
+    )
+    planned_on = models.DateField(_("planned day the child leaves"), null=True, blank=True)
+    separation = models.OneToOneField(
+        Separation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="plan",
+    )
+    made_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("separation plan")
+        ordering = ["-recorded_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["child"],
+                condition=models.Q(separation__isnull=True),
+                name="one_open_separation_plan_per_child",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(carer="") & ~models.Q(location="") & ~models.Q(custody=""),
+                name="separation_plan_names_the_care",
+            ),
+        ]
+        triggers = [pgtrigger.Protect(name="separation_plan_no_delete", operation=pgtrigger.Delete)]
+
+    def __str__(self) -> str:
+        return f"Separation plan {self.uuid}"
+
+
+class Applicant(models.TextChoices):
+    HER = "her", _("She applied herself")
+    SOCIAL = "social", _("A social worker, for her")
+    HEALTH = "health", _("Health staff, for her")
+    OTHER = "other", _("Someone else, for her")
+
+
+class UnitDecision(models.TextChoices):
+    GRANTED = "granted", _("A place is granted")
+    REFUSED = "refused", _("Refused")
+
+
+class AppealOutcome(models.TextChoices):
+    UPHELD = "upheld", _("Upheld: a place is granted")
+    DISMISSED = "dismissed", _("Dismissed: the refusal stands")
+
+
+@pghistory.track()
+class UnitApplication(Versioned):
+    """An application for a place in the mother and baby unit (Rules 49-51, 42): who applied
+    and when, the expected date of delivery she gives (for a baby not yet born) or the child,
+    the board's decision with reasons, her appeal and its outcome."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    mother = models.ForeignKey(
+        "prisoners.Prisoner", on_delete=models.PROTECT, related_name="unit_applications"
+    )
+    child = models.ForeignKey(
+        Child, on_delete=models.PROTECT, null=True, blank=True, related_name="unit_applications"
+    )
+    applicant = models.CharField(_("who applies"), max_length=16, choices=Applicant)
+    applied_on = models.DateField(_("day of the application"))
+    expected_on = models.DateField(
+        _("expected date of delivery, as she gives it"), null=True, blank=True
+    )
+    decision_due_on = models.DateField(_("decision due"), editable=False)
+    decision = models.CharField(
+        _("the board's decision"), max_length=16, choices=UnitDecision, blank=True
+    )
+    decided_on = models.DateField(_("day decided"), null=True, blank=True)
+    reasons = models.TextField(_("the board's reasons"), max_length=5000, blank=True)
+    appeal_lodged_on = models.DateField(_("day she appealed"), null=True, blank=True)
+    appeal_grounds = models.TextField(_("her grounds of appeal"), max_length=5000, blank=True)
+    appeal_outcome = models.CharField(
+        _("the appeal's outcome"), max_length=16, choices=AppealOutcome, blank=True
+    )
+    appeal_decided_on = models.DateField(_("day the appeal was decided"), null=True, blank=True)
+    appeal_reasons = models.TextField(_("the appeal's reasons"), max_length=5000, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("application for a place in the mother and baby unit")
+        ordering = ["-applied_on", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(decision="") | ~models.Q(reasons=""),
+                name="unit_decision_has_reasons",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(appeal_lodged_on__isnull=True) | models.Q(decision="refused"),
+                name="unit_appeal_only_against_a_refusal",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(appeal_outcome="") | ~models.Q(appeal_reasons=""),
+                name="unit_appeal_outcome_has_reasons",
+            ),
+        ]
+        triggers = [
+            pgtrigger.Protect(name="unit_application_no_delete", operation=pgtrigger.Delete)
+        ]
+
+    def __str__(self) -> str:
+        return f"Unit application {self.uuid}"
+
+    @property
+    def granted(self) -> bool:
+        return self.decision == UnitDecision.GRANTED or self.appeal_outcome == AppealOutcome.UPHELD
+
+    @property
+    def stage(self) -> str:
+        if not self.decision:
+            return "awaiting_decision"
+        if (
+            self.decision == UnitDecision.REFUSED
+            and self.appeal_lodged_on
+            and not self.appeal_outcome
+        ):
+            return "awaiting_appeal"
+        return "decided"

@@ -68,4 +68,38 @@ CHILDREN = record_queue(
     order=10,
 )
 
-QUEUES = (CHILDREN,)
+
+def _decide(child: Child) -> str:
+    return reverse("register:best-interests", args=[child.mother.uuid])
+
+
+REVIEWS = record_queue(
+    key="children-in-prison",
+    title=_("Children living in prison: reviews"),
+    rule="52.1",
+    roles=("social",),
+    records=reading.children_in_prison,
+    disclosed=reading.children_listed,
+    intro=_(
+        "Children living with their mothers in your facilities whose best-interests review is "
+        "overdue or falls due soon (Rules 49, 52.1), the earliest first."
+    ),
+    empty=_("No review of a child living in prison is due."),
+    buckets=(
+        Bucket("overdue", _("Review overdue"), reading.review_overdue),
+        Bucket("soon", _("Due soon"), reading.review_due_soon),
+    ),
+    columns=(
+        Column(_("Child"), _name),
+        Column(_("Age"), lambda child, viewer: child.age),
+        Column(_("Review due"), lambda child, viewer: child.review_due_on),
+    ),
+    opens=_decide,
+    link=_("Record the decision"),
+    woman="mother",
+    keyset=("review_due_on", "id"),
+    filters=(by_unit("mother"),),
+    order=11,
+)
+
+QUEUES = (CHILDREN, REVIEWS)

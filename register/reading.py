@@ -5,23 +5,27 @@ learns only how many children she has."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 import audit
 from prisoners.models import CustodyStatus
 from prisoners.permissions import prisoners_visible_to
 
-from .models import Child, Custody
+from .models import BestInterestsDecision, Child, Custody, UnitApplication
 from .permissions import (
     CHANGE_CHILD,
     READ_IDENTITY,
     can_read_child_identity,
     may_change_children_of,
 )
+from .services import open_plan, plan_missing, separation_decision
 
 if TYPE_CHECKING:
     from django.db.models import QuerySet
@@ -75,6 +79,8 @@ def children_section(*, viewer: User, mother: Prisoner) -> dict:
             "count": len(children),
             "can_separate": viewer.has_perm(CHANGE_CHILD),
             "can_change": bool(children) and may_change_children_of(viewer, mother),
+            "mother": mother,
+            "today": timezone.localdate(),
         }
     return {"identity": False, "count": children_count(mother)}
 
@@ -108,3 +114,86 @@ def children_listed(viewer: User, children: list[Child]) -> None:
         audit.record(
             by=viewer, action="child.identity_read", disclosed=[child.uuid for child in children]
         )
+
+
+def decisions_of(mother: Prisoner) -> list[BestInterestsDecision]:
+    """Her best-interests decisions, newest first, for a page already audited as reading her
+    children's identities (Rule 3.2)."""
+    return list(mother.best_interests_decisions.select_related("child", "decided_by")[:50])
+
+
+def separation_state(child: Child) -> dict:
+    """Where a child living with her stands on the way to a separation (Rule 52): the decision
+    it rests on, the open plan and what either still lacks, each with its rule."""
+    plan = open_plan(child)
+    decision = separation_decision(child)
+    missing = plan_missing(plan, child.mother)
+    if decision is None:
+        missing.insert(
+            0,
+            (
+                "52.1",
+                _("No best-interests decision that the child lives apart from her (Rule 52.1)."),
+            ),
+        )
+    return {
+        "child": child,
+        "plan": plan,
+        "decision": decision,
+        "missing": missing,
+        "foreign": child.mother.is_foreign_national,
+    }
+
+
+# A child living with her whose best-interests review is past due (Rules 49, 52.1), or
+# falls due within the notice period.
+def review_overdue(now) -> Q:
+    return Q(lives_with_mother=True, review_due_on__lt=timezone.localdate(now))
+
+
+def review_due_soon(now) -> Q:
+    today = timezone.localdate(now)
+    notice = today + timedelta(days=settings.CHILD_IN_PRISON_REVIEW_NOTICE_DAYS)
+    return Q(lives_with_mother=True, review_due_on__gte=today, review_due_on__lte=notice)
+
+
+def children_in_prison(viewer: User) -> QuerySet[Child]:
+    """The children living with their mothers in her facilities, for the social workers'
+    queue of reviews; none for a role that may not know a child's identity (Rule 3.2)."""
+    if not can_read_child_identity(viewer):
+        return Child.objects.none()
+    return Child.objects.filter(
+        lives_with_mother=True,
+        mother__in=prisoners_visible_to(viewer),
+        mother__custody_status=CustodyStatus.IN_CUSTODY,
+    ).select_related("mother")
+
+
+def unit_applications_of(*, viewer: User, mother: Prisoner) -> list[UnitApplication]:
+    """Her applications for a place in the unit, for a role that may know her children; the
+    read is audited (Rule 3.2)."""
+    if not can_read_child_identity(viewer):
+        raise PermissionDenied(_("Children's identities are confidential (Rule 3.2)."))
+    applications = list(mother.unit_applications.select_related("child")[:50])
+    if applications:
+        audit.record(
+            by=viewer,
+            action="register.unit_applications_read",
+            subject=mother,
+            facility=mother.facility,
+            disclosed=[application.uuid for application in applications],
+        )
+    return applications
+
+
+def unit_application_read(*, viewer: User, application: UnitApplication) -> UnitApplication:
+    if not can_read_child_identity(viewer):
+        raise PermissionDenied(_("Children's identities are confidential (Rule 3.2)."))
+    audit.record(
+        by=viewer,
+        action="register.unit_applications_read",
+        subject=application.mother,
+        facility=application.mother.facility,
+        disclosed=[application.uuid],
+    )
+    return application

@@ -142,11 +142,17 @@ def resolve_reminder(
 
 
 @transaction.atomic
-def cancel_reminder(*, key: str, by: User | None = None, reason: str) -> int:
-    """Close the open reminder for `key` as no longer needed (its cause went away)."""
-    now = timezone.now()
-    return Reminder.objects.filter(key=key, status__in=OPEN_STATUSES).update(
-        status=Status.CANCELLED, closed_at=now, closed_by=by, outcome=reason[:500]
+def cancel_reminder(
+    *, key: str = "", key_prefix: str = "", by: User | None = None, reason: str
+) -> int:
+    """Close the open reminder for `key` (or every one whose key starts with `key_prefix`) as
+    no longer needed (its cause went away)."""
+    if bool(key) == bool(key_prefix):
+        raise ValueError("Give exactly one of key or key_prefix.")
+    found = Reminder.objects.filter(status__in=OPEN_STATUSES)
+    found = found.filter(key=key) if key else found.filter(key__startswith=key_prefix)
+    return found.update(
+        status=Status.CANCELLED, closed_at=timezone.now(), closed_by=by, outcome=reason[:500]
     )
 
 

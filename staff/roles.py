@@ -44,6 +44,9 @@ KEEP_FAMILY = ("admissions.view_familymember", "admissions.keep_family")
 # Rule 3.2: children's identities. Reception enters them; social workers keep them.
 ENTER_CHILDREN = ("register.view_child", "register.add_child")
 KEEP_CHILDREN = ("register.view_child", "register.add_child", "register.change_child")
+# Rules 49, 52: the governor and the inspector see, without a child's identity, the children
+# living in prison past their review and the separations.
+OVERSEE_CHILDREN = ("register.oversee_children",)
 # Rule 2.2: her request for a suspension of detention to arrange her children's care, made
 # with reception or social workers; the governor and the inspector read that it exists.
 KEEP_SUSPENSION = (
@@ -342,6 +345,7 @@ ROLES: dict[str, Role] = {
             + READ_SAFEGUARDING
             + ("admissions.view_familymember",)
             + OVERSEE
+            + OVERSEE_CHILDREN
             + READ_SEARCHES
             + AUTHORISE_SEARCHES
             + ADJUDICATE
@@ -368,6 +372,7 @@ ROLES: dict[str, Role] = {
             + READ_SAFEGUARDING
             + ("health.read_with_consent",)
             + OVERSEE
+            + OVERSEE_CHILDREN
             + READ_SEARCHES
             + READ_DISCIPLINE
             + READ_RESTRAINTS

@@ -16,6 +16,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from register.tests.factories import decide
 from reminders.services import schedule_reminder
 from signin.tests.factories import token_for
 from staff.models import AccessChange, Course, TrainingRecord
@@ -562,6 +563,7 @@ def health_world(cast, admission) -> dict:
         informed_of_recourse=True,
         support_offered=True,
     )
+    decide(cast["social"], woman)
     child = record_child(
         by=cast["reception"],
         mother=woman,

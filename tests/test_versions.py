@@ -19,7 +19,7 @@ from complaints.tests.factories import complaint
 from conftest import client_for
 from register.models import Child, Separation
 from register.services import record_child
-from register.tests.factories import child_fields
+from register.tests.factories import child_fields, decide
 from tests.concurrency import race
 from tests.refusals import nothing_written
 from tests.versions import VersionedAPIClient
@@ -130,6 +130,7 @@ def test_a_role_that_may_not_act_meets_the_404_of_a_missing_record_whatever_the_
 
 @pytest.mark.rule("52")
 def test_a_stale_change_is_told_it_is_stale_before_any_rule_refusal(cast, woman_a):
+    decide(cast["social"], woman_a)
     child = record_child(
         by=cast["reception"],
         mother=woman_a,

@@ -4,7 +4,7 @@ from admissions.models import Admission, RightsOffer, Stage
 from admissions.services import admit_woman, complete_admission, record_rights_offer
 from admissions.tests.factories import commitment, identity
 from register.services import record_child, update_child
-from register.tests.factories import child_fields
+from register.tests.factories import child_fields, decide
 from reminders.models import Reminder
 from tests import refusals
 
@@ -110,6 +110,7 @@ def test_she_stays_in_reception_while_a_dependent_child_outside_has_no_arrangeme
 def test_a_child_living_with_her_needs_no_outside_arrangement(cast, admit):
     admission = admit(nationalities=["TH"])
     offer_all(cast["reception"], admission, NATIONAL_RIGHTS)
+    decide(cast["social"], admission.prisoner)
     record_child(
         by=cast["reception"],
         mother=admission.prisoner,

@@ -9,6 +9,7 @@ QUEUES = {
     "escalations": ("governor",),
     "reception": ("reception", "outsider"),
     "children": ("social",),
+    "children-in-prison": ("social",),
     "contact": ("social",),
     "health": ("health",),
 }

@@ -56,6 +56,7 @@ if TYPE_CHECKING:
 
     from facilities.models import Facility
     from prisoners.models import Prisoner
+    from register.models import Separation, SeparationPlan
     from staff.models import User
 
 
@@ -516,6 +517,24 @@ def record_distress_event(
     event = DistressEvent.objects.create(
         prisoner=prisoner, kind=kind, occurred_at=occurred_at, note=note.strip(), recorded_by=by
     )
+    _schedule_recheck(event)
+    audit.record(by=by, action="health.distress_event", subject=event, facility=prisoner.facility)
+    return event
+
+
+def separated_from_her_child(*, separation: Separation, plan: SeparationPlan, by: User) -> None:
+    """Her child has left prison (Rule 52): a time of particular distress (Rule 13). The
+    event is recorded by whoever recorded the separation and health staff are asked to see her
+    within DISTRESS_RECHECK_HOURS; the task says nothing of why to anyone else."""
+    prisoner = separation.child.mother
+    event = DistressEvent.objects.create(
+        prisoner=prisoner, kind=DistressKind.CHILD_SEPARATION, recorded_by=by
+    )
+    _schedule_recheck(event)
+    audit.record(by=by, action="health.distress_event", subject=event, facility=prisoner.facility)
+
+
+def _schedule_recheck(event: DistressEvent) -> None:
     schedule_reminder(
         key=_recheck_key(event),
         kind="health.distress_recheck",
@@ -523,13 +542,11 @@ def record_distress_event(
         rule="13",
         basis=Basis.CONFIG,
         title=gettext_lazy("Health check due"),
-        facility=prisoner.facility,
+        facility=event.prisoner.facility,
         assignee_role="health",
-        prisoner=prisoner,
-        due_at=occurred_at + timedelta(hours=settings.DISTRESS_RECHECK_HOURS),
+        prisoner=event.prisoner,
+        due_at=event.occurred_at + timedelta(hours=settings.DISTRESS_RECHECK_HOURS),
     )
-    audit.record(by=by, action="health.distress_event", subject=event, facility=prisoner.facility)
-    return event
 
 
 def mental_health_of(prisoner: Prisoner, limit: int = 10) -> dict:

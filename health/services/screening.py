@@ -7,8 +7,7 @@ the ids of the records shown (ARCHITECTURE.md 3). Reminder titles never carry cl
 
 from __future__ import annotations
 
-from calendar import monthrange
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -19,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 import audit
+from bangkok.dates import add_months
 from bangkok.errors import RuleBroken
 from complaints.models import Source
 from complaints.services import open_safeguarding_record
@@ -467,13 +467,6 @@ def child_living_with_her(*, child: Child, by: User | None = None) -> None:
             due_at=timezone.now() + timedelta(hours=settings.CHILD_SCREENING_DUE_HOURS),
         )
     _schedule_child_checks(child)
-
-
-def add_months(day: date, months: int) -> date:
-    """The same day `months` later (the last day of the month when that day doesn't exist)."""
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    return date(year, month, min(day.day, monthrange(year, month)[1]))
 
 
 def _check_key(check: ChildCheck) -> str:

@@ -24,6 +24,7 @@ from health.services import care, maternity, preventive
 from health.services import screening as services
 from health.tests.factories import admitted_woman
 from register.services import record_child
+from register.tests.factories import decide
 from reminders.models import Reminder
 from staff.models import Gender
 from staff.tests.factories import make_staff
@@ -77,6 +78,7 @@ def fill_file(cast, admission, n: int = 1):
             informed_of_recourse=True,
             support_offered=True,
         )
+        decide(cast["social"], woman)
         child = record_child(
             by=cast["reception"],
             mother=woman,
@@ -343,6 +345,7 @@ def test_legal_action_and_referral_on_a_disclosure(nurse, woman):
 
 @pytest.mark.rule("9")
 def test_a_child_living_with_her_is_screened(cast, nurse, woman):
+    decide(cast["social"], woman)
     child = record_child(
         by=cast["reception"],
         mother=woman,
@@ -446,6 +449,7 @@ def test_care_through_the_api(cast, nurse, woman):
 
 @pytest.mark.rule("51")
 def test_a_childs_development_check_is_recorded_through_the_api(cast, admission, nurse):
+    decide(cast["social"], admission.prisoner)
     child = record_child(
         by=cast["reception"],
         mother=admission.prisoner,

@@ -10,12 +10,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from audit.models import AuditEvent
+from bangkok.dates import add_months
 from complaints.models import SafeguardingRecord
 from complaints.services import protected_against_retaliation
 from conftest import client_for
 from health.models import ChildScreening, Disclosure, HivTest, Item, Screening
 from health.services.screening import (
-    add_months,
     answer_item,
     offer_hiv_test,
     record_child_check,
@@ -32,7 +32,8 @@ from health.services.screening import (
     withdraw_clinical_consent,
 )
 from health.tests.factories import admitted_woman
-from register.services import record_child, separate_child
+from register.services import record_child
+from register.tests.factories import decide, leaves
 from reminders.models import Reminder
 from tests import refusals
 
@@ -233,6 +234,7 @@ def test_when_she_wants_legal_action_the_referral_is_due_at_once(cast, admission
 
 @pytest.mark.rule("9")
 def test_a_child_with_her_is_screened_preferably_by_a_specialist(cast, admission):
+    decide(cast["social"], admission.prisoner)
     child = record_child(
         by=cast["reception"],
         mother=admission.prisoner,
@@ -258,6 +260,7 @@ def test_a_child_living_with_her_has_development_checks_on_the_national_schedule
 ):
     settings.CHILD_CHECK_MONTHS = [2, 4, 6, 12]
     born = timezone.localdate() - timedelta(days=100)  # past 2 months, before 4
+    decide(cast["social"], admission.prisoner)
     child = record_child(
         by=cast["reception"],
         mother=admission.prisoner,
@@ -272,14 +275,7 @@ def test_a_child_living_with_her_has_development_checks_on_the_national_schedule
     record_child_check(by=cast["health"], check=checks[0], notes="Growing well; vaccines given")
     assert open_reminder(f"health.child_check:{checks[0].uuid}") is None
     # She leaves her mother's care (the separation, Rule 52): nothing stays pending.
-    separate_child(
-        by=cast["social"],
-        child=child,
-        reason="Her grandmother can care for her",
-        carer="Her grandmother",
-        location="With her grandmother, Mae Sot",
-        custody="relative",
-    )
+    leaves(child, by=cast["social"])
     assert not child.health_checks.filter(done_at__isnull=True, cancelled_at__isnull=True)
     assert open_reminder(f"health.child_check:{checks[1].uuid}") is None
 

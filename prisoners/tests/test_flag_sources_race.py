@@ -16,8 +16,8 @@ from health.services import care, maternity
 from prisoners import services as flag_services
 from prisoners.models import ObservationLevel, ProtectionFlags
 from prisoners.tests.factories import PrisonerFactory
-from register.services import record_child, separate_child
-from register.tests.factories import child_fields
+from register.services import record_child
+from register.tests.factories import child_fields, decide, leaves
 from tests.concurrency import race
 
 GATE_SECONDS = 0.2
@@ -36,6 +36,7 @@ def _observation(cast, woman, _ready):
 
 
 def _child_with_her(cast, woman, _ready):
+    decide(cast["social"], woman)
     record_child(
         by=cast["reception"],
         mother=woman,
@@ -44,6 +45,7 @@ def _child_with_her(cast, woman, _ready):
 
 
 def _child_with_her_already(cast, woman):
+    decide(cast["social"], woman)
     return record_child(
         by=cast["reception"],
         mother=woman,
@@ -52,14 +54,7 @@ def _child_with_her_already(cast, woman):
 
 
 def _child_separated(cast, woman, child):
-    separate_child(
-        by=cast["social"],
-        child=child,
-        reason="Placed with her grandmother, as she asked.",
-        carer="Her grandmother",
-        location="Lampang",
-        custody="relative",
-    )
+    leaves(child, by=cast["social"])
 
 
 # name: (what it does, what it must leave set whatever runs beside it, what it needs first)

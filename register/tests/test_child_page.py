@@ -12,7 +12,7 @@ from audit.models import AuditEvent
 from conftest import client_for
 from register.models import Child, Custody
 from register.services import record_child, update_child
-from register.tests.factories import child_fields
+from register.tests.factories import child_fields, decide
 from reminders.models import Reminder
 from tests.refusals import nothing_written
 
@@ -141,6 +141,7 @@ def test_a_place_and_not_known_at_once_is_refused_at_the_tick(cast, lost):
 
 @pytest.mark.rule("52")
 def test_an_edit_never_moves_a_child_living_with_her_out_of_prison(cast, woman_a):
+    decide(cast["social"], woman_a)
     child = record_child(
         by=cast["reception"],
         mother=woman_a,

@@ -7,6 +7,7 @@ from audit.models import AuditEvent
 from conftest import client_for
 from health.tests.factories import admitted_woman
 from register.services import record_child, update_child
+from register.tests.factories import decide
 from tests import queues
 
 pytestmark = pytest.mark.django_db
@@ -17,8 +18,7 @@ def child(cast, mother, name, **fields):
         by=cast["reception"],
         mother=mother,
         given_names=name,
-        date_of_birth="2018-02-01",
-        **{"location": "Yangon", "custody": "relative", **fields},
+        **{"date_of_birth": "2018-02-01", "location": "Yangon", "custody": "relative", **fields},
     )
 
 
@@ -31,7 +31,9 @@ def test_children_unknown_or_without_arrangement_are_in_the_queue(cast, mother):
     lost = child(cast, mother, "Lost", location="", location_unknown=True, custody="unknown")
     child(cast, mother, "Unarranged")
     child(cast, mother, "Settled", arrangements="With her aunt")
-    child(cast, mother, "Inside", lives_with_mother=True, location="", custody="")
+    decide(cast["social"], mother)
+    baby = {"date_of_birth": "2026-01-01", "location": "", "custody": ""}
+    child(cast, mother, "Inside", lives_with_mother=True, **baby)
 
     client = client_for(cast["social"])
     response = queues.page(client, "children")

@@ -4,7 +4,7 @@ from django.urls import reverse
 from audit.models import AuditEvent
 from conftest import client_for
 from register.services import record_child
-from register.tests.factories import child_fields
+from register.tests.factories import child_fields, decide
 
 pytestmark = pytest.mark.django_db
 CANARIES = ("Ploy", "Lampang", "2019", "grandmother")
@@ -13,6 +13,7 @@ CANARIES = ("Ploy", "Lampang", "2019", "grandmother")
 @pytest.fixture
 def mother(cast, woman_a):
     record_child(by=cast["reception"], mother=woman_a, **child_fields())
+    decide(cast["social"], woman_a)
     record_child(
         by=cast["reception"],
         mother=woman_a,

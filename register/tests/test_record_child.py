@@ -6,7 +6,7 @@ from audit.models import AuditEvent
 from register.models import Child, Custody
 from register.reading import children_of
 from register.services import record_child, update_child
-from register.tests.factories import child_fields
+from register.tests.factories import child_fields, decide
 from reminders.models import Reminder
 
 pytestmark = pytest.mark.django_db
@@ -53,6 +53,7 @@ def test_unknown_whereabouts_are_allowed_and_ask_social_workers_within_48_hours(
 
 @pytest.mark.rule("3")
 def test_a_child_living_with_her_mother_sets_the_child_in_prison_flag(cast, woman_a):
+    decide(cast["social"], woman_a)
     record_child(
         by=cast["reception"],
         mother=woman_a,

@@ -6,29 +6,24 @@ import pytest
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, InternalError, transaction
+from django.utils import timezone
 
 from audit.models import AuditEvent
 from conftest import client_for
 from health.services.maternity import declare_pregnancy
 from register.models import Child, Separation
-from register.services import record_child, separate_child, update_child
-from register.tests.factories import child_fields
+from register.services import plan_separation, record_child, separate_child, update_child
+from register.tests.factories import PLAN, child_fields, decide, leaves
 from reminders.models import Reminder
 from tests import refusals
 from tests.versions import VersionedAPIClient
 
 pytestmark = pytest.mark.django_db
 
-LEAVES = {
-    "reason": "Her grandmother can care for her; she is two and starts nursery.",
-    "carer": "Her grandmother, Mrs Boonmee",
-    "location": "Lampang",
-    "custody": "relative",
-}
-
 
 @pytest.fixture
 def baby(cast, woman_a):
+    decide(cast["social"], woman_a)
     return record_child(
         by=cast["reception"],
         mother=woman_a,
@@ -61,7 +56,7 @@ def test_the_separation_records_when_why_and_who_cares_and_lifts_her_protections
     cast, woman_a, baby
 ):
     assert flags(woman_a).no_segregation and flags(woman_a).child_in_prison
-    separation = separate_child(by=cast["social"], child=baby, **LEAVES)
+    separation = leaves(baby, by=cast["social"])
     baby.refresh_from_db()
     assert not baby.lives_with_mother and baby.separation == separation
     assert baby.location == "Lampang" and baby.custody == "relative"
@@ -74,7 +69,7 @@ def test_the_separation_records_when_why_and_who_cares_and_lifts_her_protections
 @pytest.mark.rule("22")
 def test_the_separation_lifts_only_what_the_child_gave(cast, woman_a, baby):
     declare_pregnancy(by=cast["health"], prisoner=woman_a)
-    separate_child(by=cast["social"], child=baby, **LEAVES)
+    leaves(baby, by=cast["social"])
     assert flags(woman_a).no_segregation and not flags(woman_a).child_in_prison
 
 
@@ -120,28 +115,26 @@ def test_no_other_door_moves_her_child_out_the_database_refuses_it(cast, woman_a
     nothing_changed(baby, woman_a)
 
 
-@pytest.mark.rule("52.1", "52.2")
-@pytest.mark.parametrize(
-    ("missing", "rule"),
-    [("reason", "52.1"), ("carer", "52.2"), ("location", "52.2"), ("custody", "52.2")],
-)
-def test_a_separation_needs_its_reason_and_another_carer(cast, woman_a, baby, missing, rule):
-    with refusals.refused(rule, Reminder) as refused:
-        separate_child(by=cast["social"], child=baby, **{**LEAVES, missing: ""})
-    assert "Rule 52" in str(refused.value)
-    nothing_changed(baby, woman_a)
+def ready_to_leave(cast, baby):
+    """The decision and the complete plan, recorded: only the separation is left."""
+    today = timezone.localdate()
+    decide(cast["social"], baby.mother, child=baby, outcome="apart")
+    plan_separation(
+        by=cast["social"], child=baby, care_confirmed_on=today, her_consulted_on=today, **PLAN
+    )
 
 
 @pytest.mark.rule("52")
 def test_the_api_records_the_separation_for_social_workers_only(cast, woman_a, baby):
     url = f"/api/v1/children/{baby.uuid}/separation/"
+    ready_to_leave(cast, baby)
     for role in ("reception", "custody", "governor"):
-        assert api(cast[role]).post(url, LEAVES, format="json").status_code == 404
+        assert api(cast[role]).post(url, {}, format="json").status_code == 404
     with pytest.raises(PermissionDenied):
-        separate_child(by=cast["reception"], child=baby, **LEAVES)
+        separate_child(by=cast["reception"], child=baby)
     nothing_changed(baby, woman_a)
-    made = api(cast["social"]).post(url, LEAVES, format="json")
-    assert made.status_code == 201 and made.json()["carer"] == LEAVES["carer"]
+    made = api(cast["social"]).post(url, {}, format="json")
+    assert made.status_code == 201 and made.json()["carer"] == PLAN["carer"]
     assert not flags(woman_a).child_in_prison
 
 
@@ -152,10 +145,11 @@ def test_social_workers_record_the_separation_on_its_page(cast, woman_a, baby):
         assert client_for(cast[role]).get(url).status_code == 404
     page = client_for(cast["social"]).get(f"/women/{woman_a.uuid}/").content.decode()
     assert url in page
-    refused = client_for(cast["social"]).post(url, {**LEAVES, "carer": ""})
-    assert refused.status_code == 400
+    refused = client_for(cast["social"]).post(url, {})
+    assert refused.status_code == 400 and "Rule 52.1" in refused.content.decode()
     nothing_changed(baby, woman_a)
-    done = client_for(cast["social"]).post(url, LEAVES)
+    ready_to_leave(cast, baby)
+    done = client_for(cast["social"]).post(url, {})
     assert done.status_code == 302
     assert Separation.objects.get().child == baby and not flags(woman_a).child_in_prison
 
@@ -163,15 +157,13 @@ def test_social_workers_record_the_separation_on_its_page(cast, woman_a, baby):
 @pytest.mark.rule("52")
 def test_once_separated_its_page_shows_what_was_recorded_and_offers_no_form(cast, woman_a, baby):
     url = f"/register/children/{baby.uuid}/separation/"
-    separate_child(by=cast["social"], child=baby, carer_contact="+66 81 000 0000", **LEAVES)
+    leaves(baby, by=cast["social"], carer_contact="+66 81 000 0000")
     response = client_for(cast["social"]).get(url)
     page = response.content.decode()
     assert response.status_code == 200
-    assert 'data-testid="separation"' in page and LEAVES["carer"] in page
+    assert 'data-testid="separation"' in page and PLAN["carer"] in page
     assert "+66 81 000 0000" in page and "A relative" in page
     assert "<form" not in page.split('id="main-content"')[-1].split("</main>")[0]
     assert f'href="/women/{woman_a.uuid}/"' in page
     her_page = client_for(cast["social"]).get(f"/women/{woman_a.uuid}/").content.decode()
-    assert url in her_page and "The separation" in her_page
-    for role in ("reception", "custody", "governor"):
-        assert client_for(cast[role]).get(url).status_code == 404
+    assert url in her_page

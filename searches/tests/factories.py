@@ -4,6 +4,7 @@ from django.utils import timezone
 
 from register.models import Child
 from register.services import record_child
+from register.tests.factories import decide
 from staff.models import Course, TrainingRecord
 
 
@@ -60,9 +61,12 @@ def given(governor, woman, *, by, kind="strip", subject="woman", trigger="intell
     return confirm_search_authority(by=governor, record=asked)
 
 
-def child_with(mother, *, by, lives_with_mother=True) -> Child:
-    """A child of hers on the register, recorded by reception (`by`)."""
+def child_with(mother, *, by, social=None, lives_with_mother=True) -> Child:
+    """A child of hers on the register, recorded by reception (`by`); one living with her on a
+    social worker's best-interests decision (Rule 49)."""
     fields = {} if lives_with_mother else {"location": "With her aunt", "custody": "relative"}
+    if lives_with_mother:
+        decide(social, mother)
     return record_child(
         by=by,
         mother=mother,

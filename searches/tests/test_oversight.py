@@ -81,7 +81,7 @@ def test_the_searches_list_holds_the_facilitys_searches_in_the_period_with_links
 
 
 def test_a_childs_identity_is_not_in_the_row(child_officer, woman_a, cast):
-    child = child_with(woman_a, by=cast["reception"])
+    child = child_with(woman_a, by=cast["reception"], social=cast["social"])
     search = record_search(
         by=child_officer,
         prisoner=woman_a,

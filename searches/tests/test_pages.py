@@ -82,7 +82,7 @@ def test_a_strip_search_with_a_scanner_available_needs_why_the_scan_would_not_do
 def test_a_search_of_her_child_by_untrained_staff_is_refused_beside_the_form(
     officer, woman_a, cast
 ):
-    child = child_with(woman_a, by=cast["reception"])
+    child = child_with(woman_a, by=cast["reception"], social=cast["social"])
     response = client_for(officer).post(
         record_url(woman_a), form(officer, subject="child_in_prison", child=child.pk)
     )
@@ -91,7 +91,7 @@ def test_a_search_of_her_child_by_untrained_staff_is_refused_beside_the_form(
 
 
 def test_her_child_is_offered_by_age_never_by_name(officer, woman_a, cast):
-    child_with(woman_a, by=cast["reception"])
+    child_with(woman_a, by=cast["reception"], social=cast["social"])
     chosen = "?subject=child_in_prison&kind=pat_down"
     page = client_for(officer).get(record_url(woman_a) + chosen).content.decode()
     assert "Her child aged 1" in page and "Ploy" not in page

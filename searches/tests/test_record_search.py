@@ -195,7 +195,7 @@ def test_a_body_cavity_search_is_done_by_a_health_professional_only(officer, nur
 def test_her_child_living_with_her_is_searched_only_by_staff_trained_to_search_children(
     officer, woman_a, cast
 ):
-    child = child_with(woman_a, by=cast["reception"])
+    child = child_with(woman_a, by=cast["reception"], social=cast["social"])
     fields = pat_down(subject="child_in_prison", child=child)
     error = refused("21", by=officer, prisoner=woman_a, searchers=[officer], **fields)
     assert "trained to search children" in str(error)

@@ -86,7 +86,7 @@ def test_strip_search_fields_appear_only_for_a_strip_or_body_cavity_search(offic
 
 
 def test_her_child_fields_appear_only_when_her_child_is_searched(officer, woman_a, cast):
-    child_with(woman_a, by=cast["reception"])
+    child_with(woman_a, by=cast["reception"], social=cast["social"])
     herself = page(officer, woman_a, "?kind=pat_down").content.decode()
     child = page(officer, woman_a, "?subject=child_in_prison&kind=pat_down").content.decode()
     assert 'name="child"' not in herself and 'name="visiting_child_name"' not in herself

@@ -10,7 +10,8 @@ so running the sweep again adds nothing, and recording the contact or the visit 
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db.models import DateTimeField, Exists, OuterRef, QuerySet, Subquery
@@ -22,6 +23,10 @@ from django.utils.translation import gettext_lazy
 from prisoners.models import CustodyStatus, Prisoner, juvenile_q
 from reminders.models import Basis
 from reminders.services import schedule_reminder
+
+if TYPE_CHECKING:
+    from register.models import Separation, SeparationPlan
+    from staff.models import User
 
 
 def family_contact_prefix(prisoner: Prisoner) -> str:
@@ -139,4 +144,25 @@ def _remind(
         assignee_role="social",
         prisoner=woman,
         due_at=now,
+    )
+
+
+def child_left_her(*, separation: Separation, plan: SeparationPlan, by: User | None = None) -> None:
+    """Her child has left prison on a plan (Rule 52.3): the visiting plan starts at once, and
+    social workers are reminded if no visit with children is held within the plan's interval
+    (`contact_every_days`); the visit held closes it."""
+    woman = separation.child.mother
+    day = separation.separated_on
+    schedule_reminder(
+        key=f"{child_visit_prefix(woman)}{day.isoformat()}",
+        kind="visits.child_visit",
+        rule="52.3",
+        basis=Basis.CONFIG,
+        title=gettext_lazy("Her child has left prison: the first visit with her child is due"),
+        facility=woman.facility,
+        assignee_role="social",
+        prisoner=woman,
+        due_at=timezone.make_aware(
+            datetime.combine(day + timedelta(days=plan.contact_every_days), time(8, 0))
+        ),
     )

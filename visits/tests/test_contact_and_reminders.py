@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from register.services import record_child, update_child
-from register.tests.factories import child_fields
+from register.tests.factories import child_fields, decide
 from reminders.models import Reminder, Status
 from tests import refusals
 
@@ -129,7 +129,9 @@ def test_a_mother_separated_from_her_child_without_a_child_visit_prompts_a_revie
 @pytest.mark.rule("28")
 def test_an_adult_child_or_a_child_living_with_her_prompts_no_child_visit_review(cast, woman_a):
     separated(cast, woman_a, date_of_birth=timezone.localdate() - timedelta(days=365 * 25))
-    child = separated(cast, woman_a, given_names="Baby")
+    baby = timezone.localdate() - timedelta(days=300)
+    child = separated(cast, woman_a, given_names="Baby", date_of_birth=baby)
+    decide(cast["social"], woman_a, child=child)
     update_child(by=cast["social"], child=child, lives_with_mother=True)
     schedule_contact_reminders(now=later(31))
     assert not open_reminders("visits.child_visit").exists()

@@ -1,0 +1,97 @@
+"""What the governor and the inspector oversee of children living in prison (Rules 49, 52):
+the separations in a period, and the children staying past their best-interests review, a
+count that must be zero. Rows never name a child (Rule 3.2): the woman, the day and what
+happened."""
+
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from oversight.registry import MustBeZero, RecordList, Row
+
+from .models import Child, Separation
+
+OVERSEE = "register.oversee_children"
+
+
+def separations_in(facilities, start, end):
+    return (
+        Separation.objects.filter(
+            child__mother__facility__in=facilities,
+            separated_on__gte=start,
+            separated_on__lte=end,
+        )
+        .select_related("child__mother", "plan")
+        .order_by("-separated_on", "-id")
+    )
+
+
+def separation_row(separation: Separation) -> Row:
+    plan = getattr(separation, "plan", None)
+    if plan is None:
+        what = _("A child left her mother (recorded before separation plans)")
+    else:
+        what = _("A child left her mother on a plan: care confirmed, she was consulted")
+        if plan.consular_consulted_on:
+            what = _(
+                "A child left her mother on a plan: care confirmed, she and consular "
+                "officials were consulted"
+            )
+    return Row(
+        uuid=separation.uuid,
+        when=separation.separated_on,
+        woman=separation.child.mother,
+        what=what,
+        url=reverse("prisoners:detail", kwargs={"uuid": separation.child.mother.uuid}),
+    )
+
+
+def staying_past_review(facilities, start, end):
+    """Rules 49, 52.1: children living with their mothers today past the day their
+    best-interests review was due, with none recorded since."""
+    return (
+        Child.objects.filter(
+            mother__facility__in=facilities,
+            lives_with_mother=True,
+            review_due_on__lt=timezone.localdate(),
+        )
+        .select_related("mother")
+        .order_by("review_due_on", "id")
+    )
+
+
+def review_row(child: Child) -> Row:
+    return Row(
+        uuid=child.uuid,
+        when=child.review_due_on,
+        woman=child.mother,
+        what=_("A child living with her: best-interests review overdue"),
+        url=reverse("prisoners:detail", kwargs={"uuid": child.mother.uuid}),
+    )
+
+
+LISTS = (
+    RecordList(
+        key="separations",
+        title=gettext_lazy("Children separated from their mothers"),
+        rules="52",
+        perm=OVERSEE,
+        records=separations_in,
+        row=separation_row,
+        order=60,
+        keyset=("-separated_on", "-id"),
+    ),
+)
+ZEROS = (
+    MustBeZero(
+        key="children-past-review",
+        label=gettext_lazy("Children living in prison past their best-interests review"),
+        rule="49",
+        perm=OVERSEE,
+        cases=staying_past_review,
+        row=review_row,
+        order=60,
+        keyset=("review_due_on", "id"),
+    ),
+)
