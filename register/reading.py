@@ -127,7 +127,7 @@ def separation_state(child: Child) -> dict:
     it rests on, the open plan and what either still lacks, each with its rule."""
     plan = open_plan(child)
     decision = separation_decision(child)
-    missing = plan_missing(plan, child.mother)
+    missing = [(refusal.rule, refusal.message) for refusal in plan_missing(plan, child.mother)]
     if decision is None:
         missing.insert(
             0,

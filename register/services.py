@@ -138,8 +138,7 @@ def separate_child(*, by: User, child: Child, separated_on: date | None = None) 
     plan = open_plan(child, lock=True)
     missing = plan_missing(plan, child.mother)
     if missing:
-        rule, message = missing[0]
-        raise RuleBroken(message, rule=rule)
+        raise missing[0]
     assert plan is not None
     separation = Separation(
         child=child,
@@ -397,57 +396,58 @@ def open_plan(child: Child, *, lock: bool = False) -> SeparationPlan | None:
     return (plans.select_for_update() if lock else plans).first()
 
 
-def plan_missing(plan: SeparationPlan | None, mother: Prisoner) -> list[tuple[str, str]]:
-    """What the plan still lacks before the child can leave, each with the rule that asks it."""
+def plan_missing(plan: SeparationPlan | None, mother: Prisoner) -> list[RuleBroken]:
+    """What the plan still lacks before the child can leave, each a refusal naming the rule
+    that asks it (the first is raised by `separate_child`, all are shown on the page)."""
     if plan is None:
         return [
-            (
-                "52.2",
+            RuleBroken(
                 _(
                     "A child leaves her mother only once alternative care is identified "
                     "(Rule 52.2): record the separation plan first."
                 ),
+                rule="52.2",
             )
         ]
     missing = []
     if plan.care_confirmed_on is None or plan.custody == Custody.UNKNOWN:
         missing.append(
-            (
-                "52.2",
+            RuleBroken(
                 _(
                     "The alternative care is not confirmed (Rule 52.2): record the day the "
                     "carer confirmed they will care for the child, and who has custody."
                 ),
+                rule="52.2",
             )
         )
     if mother.is_foreign_national and plan.consular_consulted_on is None:
         missing.append(
-            (
-                "52.2",
+            RuleBroken(
                 _(
                     "She is a foreign national: consular officials are consulted before the "
                     "child leaves (Rule 52.2)."
                 ),
+                rule="52.2",
             )
         )
     if plan.her_consulted_on is None:
         missing.append(
-            (
-                "52.1",
+            RuleBroken(
                 _(
                     "She has not been consulted on the plan: the decision rests on an individual "
                     "assessment in which she takes part (Rule 52.1)."
                 ),
+                rule="52.1",
             )
         )
     if not plan.contact_plan.strip():
         missing.append(
-            (
-                "52.3",
+            RuleBroken(
                 _(
                     "Say how she and the child will meet after the separation (Rule 52.3): the "
                     "visiting plan starts at once."
                 ),
+                rule="52.3",
             )
         )
     return missing

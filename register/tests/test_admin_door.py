@@ -12,8 +12,7 @@ from conftest import client_for
 from prisoners.models import Prisoner, ProtectionFlags
 from register.models import Child, Separation
 from register.permissions import READ_IDENTITY
-from register.services import record_child
-from register.tests.factories import child_fields
+from register.tests.factories import child_fields, with_her
 from staff.tests.factories import make_staff
 from tests.refusals import nothing_written
 
@@ -25,8 +24,8 @@ ADMINISTERED = {"auth", "axes", "staff", "facilities", "signin"}
 
 @pytest.fixture
 def child(cast, woman_a):
-    return record_child(
-        by=cast["reception"], mother=woman_a, **child_fields(lives_with_mother=True)
+    return with_her(
+        cast["reception"], woman_a, social=cast["social"], **child_fields(lives_with_mother=True)
     )
 
 
