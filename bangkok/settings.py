@@ -395,6 +395,13 @@ SPECTACULAR_SETTINGS = {
                 "SearchTrigger": "Trigger",
             },
             "searches.services.training": {"TrainingStatus": "TrainingStatus"},
+            "parole.models": {
+                "LeaveKind": "LeaveKind",
+                "LeaveReason": "LeaveReason",
+                "LeaveOutcome": "LeaveOutcome",
+                "NonCustodialOutcome": "NonCustodialOutcome",
+            },
+            "register.models": {"AppealOutcome": "AppealOutcome"},
             "release.models": {
                 "RecordsCopyKind": "CopyKind",
                 "RecordsCopyOutcome": "Handed",

@@ -240,7 +240,7 @@ ACTIONS = [
         "She withdraws her request: her protective custody ends now (Rule 59)",
         services.withdraw_protective_custody,
         io.ProtectiveCustodySerializer,
-        io.WithdrawInput,
+        io.CustodyWithdrawInput,
         model=ProtectiveCustody,
         arg="custody",
         perm=services.END_CUSTODY,

@@ -252,7 +252,7 @@ class ProtectiveCustodyInput(serializers.Serializer):
     shelter_considered = text()
 
 
-class WithdrawInput(serializers.Serializer):
+class CustodyWithdrawInput(serializers.Serializer):
     her_words = text(required=False, help_text="What she said; her word alone ends it.")
 
 

@@ -144,6 +144,7 @@ ACTIONS = [
         ChildSerializer,
         arg="mother",
         created=True,
+        rules=("49",),
         perm=ADD_CHILD,
         reads=api.ChildrenList,
         description=(

@@ -30,6 +30,9 @@ CASE_APPS = [
     "authority",
     "staff",
     "breaches",
+    "hygiene",
+    "parole",
+    "release",
 ]
 
 
