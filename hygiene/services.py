@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -96,6 +96,17 @@ def _named(facility: Facility, name: str, item: Item | None = None) -> str:
     return name
 
 
+def _save_named(item: Item, **kwargs: Any) -> None:
+    """Save it; two adding the same name at once: the database keeps one, the other is told."""
+    try:
+        with transaction.atomic():
+            item.save(**kwargs)
+    except IntegrityError:
+        raise ValidationError(
+            {"name": _("The facility already has an item of that name.")}
+        ) from None
+
+
 @transaction.atomic
 def add_item(
     *,
@@ -112,13 +123,14 @@ def add_item(
     if category not in Category.values:
         raise ValidationError({"category": _("Choose a category.")})
     _free_if_sanitary(category, price)
-    item = Item.objects.create(
+    item = Item(
         facility=facility,
         name=_named(facility, name),
         category=category,
         price=price,
         low_stock=low_stock,
     )
+    _save_named(item)
     audit.record(
         by=by,
         action="hygiene.item_added",
@@ -152,7 +164,7 @@ def change_item(*, by: User, item: Item, **fields: Any) -> Item:
     before = {name: str(getattr(item, name)) for name in fields}
     for name, value in fields.items():
         setattr(item, name, value)
-    item.save(update_fields=list(fields))
+    _save_named(item, update_fields=list(fields))
     audit.record(
         by=by,
         action="hygiene.item_changed",

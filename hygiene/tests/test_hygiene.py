@@ -282,3 +282,14 @@ def test_the_facility_page_takes_the_same_queries_however_many_items(
         services.record_stock_check(by=cast["custody"], item=item, counted=n)
     with django_assert_max_num_queries(12):
         assert client.get(url).status_code == 200
+
+
+def test_two_adding_the_same_item_at_once_get_one_item_and_a_clear_answer(cast, facility_a):
+    """The service's name check can't see an item added by a request not yet committed: the
+    database's constraint keeps one, and the other is told the name is taken, not a 500."""
+    first = Item(facility=facility_a, name="Soap", category=Category.PERSONAL_CARE)
+    services.add_item(
+        by=cast["governor"], facility=facility_a, name="Soap", category=Category.PERSONAL_CARE
+    )
+    with invalid("name", Item):
+        services._save_named(first)
