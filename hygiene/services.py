@@ -159,6 +159,14 @@ def change_item(*, by: User, item: Item, **fields: Any) -> Item:
     if category not in Category.values:
         raise ValidationError({"category": _("Choose a category.")})
     _free_if_sanitary(category, price)
+    if item.category == Category.SANITARY and category != Category.SANITARY:
+        # Else one change could call sanitary towels "other" and price them, and what she paid
+        # would no longer count as a sanitary item charged for.
+        raise RuleBroken(
+            _("A sanitary item stays sanitary, and free: add another item instead."),
+            rule="5",
+            field="category",
+        )
     if "name" in fields:
         fields["name"] = _named(item.facility, fields["name"], item)
     before = {name: str(getattr(item, name)) for name in fields}

@@ -484,6 +484,8 @@ def plan_separation(*, by: User, child: Child, **fields: Any) -> SeparationPlan:
     created = plan is None
     if plan is None:
         plan = SeparationPlan(child=child, made_by=by)
+    else:
+        fields = _confirmations_follow_the_plan(plan, fields)
     for name, value in fields.items():
         setattr(plan, name, value)
     plan.full_clean()
@@ -498,6 +500,24 @@ def plan_separation(*, by: User, child: Child, **fields: Any) -> SeparationPlan:
         facility=child.mother.facility,
     )
     return plan
+
+
+# What the carer confirmed and what she was consulted on (Rules 52.1, 52.2): a change to any
+# of these makes the confirmation, and her consultation, about a plan that is no more.
+CONFIRMED_BY_THE_CARER = ("carer", "location", "carer_contact", "custody")
+CONSULTED_ON = (*CONFIRMED_BY_THE_CARER, "transition", "contact_plan", "contact_every_days")
+
+
+def _confirmations_follow_the_plan(plan: SeparationPlan, fields: dict) -> dict:
+    """The fields to write, with the carer's confirmation and her consultation cleared where
+    what they were given on changes and the same change doesn't record them again."""
+    changed = {name for name, value in fields.items() if getattr(plan, name) != value}
+    fields = dict(fields)
+    if changed & set(CONFIRMED_BY_THE_CARER) and "care_confirmed_on" not in changed:
+        fields["care_confirmed_on"] = None
+    if changed & set(CONSULTED_ON) and "her_consulted_on" not in changed:
+        fields["her_consulted_on"] = None
+    return fields
 
 
 def _locked(child: Child) -> Child:
@@ -619,6 +639,10 @@ def _refuse_without_admission_decision(application: UnitApplication) -> None:
     )
     if application.child_id is not None:
         decided = decided.filter(models.Q(child__isnull=True) | models.Q(child=application.child))
+    else:
+        # A child not yet on the register (a baby to be born) rests on a decision of its own,
+        # never on one another of her children was admitted by.
+        decided = decided.filter(child__isnull=True)
     if not decided.exists():
         raise RuleBroken(
             _(

@@ -103,7 +103,14 @@ def checks(admission: Admission, plan: ReleasePlan | None, copies: dict) -> dict
 def plan_page(*, viewer: User, admission: Admission) -> dict:
     """Her release: the plan as `viewer` may read it, the checks at release, the copies."""
     plan = plan_of(admission)
-    copies = copies_of(admission)
+    every_copy = copies_of(admission)
+    # The general copy's hand-over is a check at release, for every reader of the plan; a
+    # clinical or complaints copy exists for those who produce it alone (Rules 8, 25).
+    copies = {
+        kind: copy
+        for kind, copy in every_copy.items()
+        if kind == CopyKind.GENERAL or may_produce(viewer, kind)
+    }
     today = timezone.localdate()
     days_left = (
         (plan.earliest_release_on - today).days
@@ -171,9 +178,16 @@ def missing_language(wanted: str, given: str) -> dict | None:
     return {"wanted": language_name(wanted), "given": language_name(given)}
 
 
-def _general(admission: Admission) -> dict:
+# Parts of the general copy read from other areas: in it only for a producer who may read
+# them there (a copy never holds what its producer may not read); else `None`, and the copy
+# says who gives her that part.
+READS_SANCTIONS = "discipline.view_sanction"
+READS_VISITS = "visits.view_visit"
+
+
+def _general(viewer: User, admission: Admission) -> dict:
     prisoner = admission.prisoner
-    return {
+    content = {
         "allocations": list(
             admission.allocations.select_related("facility").order_by("decided_at", "id")
         ),
@@ -183,18 +197,27 @@ def _general(admission: Admission) -> dict:
             )
         ),
         "property": list(admission.property.order_by("recorded_at", "id")),
-        "sanctions": list(
-            Sanction.objects.filter(prisoner=prisoner, imposed_at__gte=admission.admitted_at)
-            .select_related("charge")
-            .prefetch_related("reviews")
-            .order_by("imposed_at", "id")
+        "sanctions": (
+            list(
+                Sanction.objects.filter(prisoner=prisoner, imposed_at__gte=admission.admitted_at)
+                .select_related("charge")
+                .prefetch_related("reviews")
+                .order_by("imposed_at", "id")
+            )
+            if viewer.has_perm(READS_SANCTIONS)
+            else None
         ),
-        "visits": list(
-            past_visits(prisoner)
-            .filter(starts_at__gte=admission.admitted_at)
-            .order_by("starts_at", "id")
+        "visits": (
+            list(
+                past_visits(prisoner)
+                .filter(starts_at__gte=admission.admitted_at)
+                .order_by("starts_at", "id")
+            )
+            if viewer.has_perm(READS_VISITS)
+            else None
         ),
     }
+    return content
 
 
 def _clinical(admission: Admission) -> dict:
@@ -222,7 +245,7 @@ def records_copy(*, viewer: User, admission: Admission, kind: str) -> dict:
         content = _complaints(viewer, admission)
         disclosed = [c.uuid for c in content["complaints"]]
     else:
-        content, disclosed = _general(admission), []
+        content, disclosed = _general(viewer, admission), []
     audit.record(
         by=viewer,
         action="release.copy_read",

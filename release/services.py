@@ -99,7 +99,7 @@ def _schedule_start(plan: ReleasePlan, now: datetime) -> None:
         basis=Basis.CONFIG,
         title=gettext_lazy("Start her release plan: earliest release on %(day)s"),
         title_params={"day": plan.earliest_release_on},
-        facility=plan.facility,
+        facility=plan.prisoner.facility,
         assignee_role="social",
         prisoner=plan.prisoner,
         due_at=due,
@@ -123,7 +123,7 @@ def _schedule_progress(plan: ReleasePlan, now: datetime) -> None:
             basis=Basis.CONFIG,
             title=gettext_lazy("Hand her health care over to community services before %(day)s"),
             title_params={"day": day},
-            facility=plan.facility,
+            facility=plan.prisoner.facility,
             assignee_role="health",
             prisoner=plan.prisoner,
             due_at=due,
@@ -139,7 +139,7 @@ def _schedule_progress(plan: ReleasePlan, now: datetime) -> None:
             basis=Basis.CONFIG,
             title=gettext_lazy("Complete her release plan before %(day)s"),
             title_params={"day": day},
-            facility=plan.facility,
+            facility=plan.prisoner.facility,
             assignee_role="social",
             prisoner=plan.prisoner,
             due_at=due,
@@ -196,7 +196,7 @@ def record_release_date(
         by=by,
         action="release.date_recorded",
         subject=plan,
-        facility=plan.facility,
+        facility=plan.prisoner.facility,
         detail={"earliest_release_on": earliest_release_on.isoformat()},
     )
     return plan
@@ -218,7 +218,9 @@ def start_plan(*, by: User, admission: Admission) -> ReleasePlan:
     PlanPart.objects.bulk_create([PlanPart(plan=plan, part=part) for part in Part.values])
     resolve_reminder(key=_key(START_KIND, plan), by=by, outcome="release plan started")
     _schedule_progress(plan, now)
-    audit.record(by=by, action="release.plan_started", subject=plan, facility=plan.facility)
+    audit.record(
+        by=by, action="release.plan_started", subject=plan, facility=plan.prisoner.facility
+    )
     return plan
 
 
@@ -255,7 +257,7 @@ def update_part(
         by=by,
         action="release.part_updated",
         subject=part,
-        facility=plan.facility,
+        facility=plan.prisoner.facility,
         detail={"part": part.part, "status": status},
     )
     return part
@@ -318,7 +320,7 @@ def record_health_continuity(
         by=by,
         action="release.health_recorded",
         subject=plan,
-        facility=plan.facility,
+        facility=plan.prisoner.facility,
         detail={"complete": complete},
     )
     return record
@@ -341,7 +343,10 @@ def record_health_reason(*, by: User, admission: Admission, reason: str) -> Rele
     plan.health_reason, plan.health_reason_at, plan.health_reason_by = reason, timezone.now(), by
     plan.save()
     audit.record(
-        by=by, action="release.health_reason_recorded", subject=plan, facility=plan.facility
+        by=by,
+        action="release.health_reason_recorded",
+        subject=plan,
+        facility=plan.prisoner.facility,
     )
     return plan
 

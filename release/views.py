@@ -95,7 +95,8 @@ def upcoming(request):
         raise Http404
     plans = (
         ReleasePlan.objects.filter(
-            facility__in=facilities_of(request.user),
+            # Where she is held now: a transfer moves her, not the episode's first facility.
+            prisoner__facility__in=facilities_of(request.user),
             admission__stage__in=["reception", "admitted"],
             earliest_release_on__isnull=False,
         )

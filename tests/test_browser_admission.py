@@ -89,7 +89,8 @@ def test_admitting_a_foreign_national_with_a_child_outside_step_by_step(
         expect(form.get_by_label("Language it was offered in")).to_have_value("my")
         if item == "legal_advice":
             form.get_by_label("Note").fill(NOTE)
-        form.get_by_role("button", name="Record her answer").click()
+        with page.expect_navigation():  # the next form is filled on the page that follows
+            form.get_by_role("button", name="Record her answer").click()
         saved(page, "rights", "Her answer is recorded.")
     expect(steps.locator("[aria-current=step]")).to_contain_text("done")
     screenshot("rights")

@@ -40,7 +40,8 @@ def admit(page, base) -> str:
         if not form.count():  # consular access is offered to a foreign national only
             continue
         form.get_by_label("Accepted").check()
-        form.get_by_role("button", name="Record her answer").click()
+        with page.expect_navigation():  # the next form is filled on the page that follows
+            form.get_by_role("button", name="Record her answer").click()
     url = page.url
     page.get_by_role("link", name="Continue: Children").click()
     return url

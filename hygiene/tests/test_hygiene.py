@@ -92,14 +92,19 @@ def test_a_patch_can_neither_price_a_sanitary_item_nor_make_a_priced_item_sanita
     cast, towels, shampoo
 ):
     governor = client_for(cast["governor"])
-    for item, change in ((towels, {"price": "1.00"}), (shampoo, {"category": "sanitary"})):
+    for item, change in (
+        (towels, {"price": "1.00"}),
+        (shampoo, {"category": "sanitary"}),
+        (towels, {"category": "other", "price": "5.00"}),  # out of sanitary and priced at once
+    ):
         url = reverse("api-hygiene-change-item", kwargs={"uuid": item.uuid})
         answer = governor.patch(
             url, change, content_type="application/json", headers={"If-Match": f'"{item.version}"'}
         )
         assert answer.status_code == 409 and answer.json()["rule"] == "5"
     towels.refresh_from_db(), shampoo.refresh_from_db()
-    assert (towels.price, shampoo.category) == (0, Category.PERSONAL_CARE)
+    assert (towels.price, towels.category) == (0, Category.SANITARY)
+    assert shampoo.category == Category.PERSONAL_CARE
     assert not AuditEvent.objects.filter(action="hygiene.item_changed").exists()
 
     # Made free first, it may be called sanitary; without If-Match the change is refused.

@@ -167,3 +167,26 @@ def test_once_separated_its_page_shows_what_was_recorded_and_offers_no_form(cast
     assert f'href="/women/{woman_a.uuid}/"' in page
     her_page = client_for(cast["social"]).get(f"/women/{woman_a.uuid}/").content.decode()
     assert url in her_page
+
+
+@pytest.mark.rule("52.2")
+@pytest.mark.rule("52.1")
+def test_a_changed_carer_or_place_needs_the_carer_and_her_to_confirm_it_again(cast, woman_a, baby):
+    """The carer's confirmation and her consultation were given on a plan: a new carer or
+    place clears them, so the child can't leave on a plan nobody confirmed."""
+    social = cast["social"]
+    today = timezone.localdate()
+    decide(social, woman_a, child=baby, outcome="apart", reasons="Her aunt can care.")
+    plan_separation(
+        by=social, child=baby, **{**PLAN, "care_confirmed_on": today, "her_consulted_on": today}
+    )
+    plan = plan_separation(by=social, child=baby, carer="A neighbour", location="Mae Sot")
+    assert plan.care_confirmed_on is None and plan.her_consulted_on is None
+    with refusals.refused("52.2", Separation):
+        separate_child(by=social, child=baby)
+    nothing_changed(baby, woman_a)
+
+    plan = plan_separation(by=social, child=baby, transition="Day visits for a month.")
+    assert plan.care_confirmed_on is None  # the carer is not asked again about the transition
+    plan = plan_separation(by=social, child=baby, care_confirmed_on=today, her_consulted_on=today)
+    assert plan.care_confirmed_on == today and plan.her_consulted_on == today

@@ -128,3 +128,24 @@ def test_social_workers_keep_applications_on_their_page(cast, woman_a):
     application = UnitApplication.objects.get()
     assert "The application is recorded." in page
     assert f"/register/unit-applications/{application.uuid}/decision/" in page
+
+
+@pytest.mark.rule("49")
+def test_a_baby_to_be_born_is_not_granted_a_place_on_her_older_child_s_decision(
+    cast, woman_a, application
+):
+    from register.services import record_child
+    from register.tests.factories import child_fields
+
+    older = record_child(
+        by=cast["reception"],
+        mother=woman_a,
+        **child_fields(given_names="Noi", date_of_birth=timezone.localdate() - timedelta(days=300)),
+    )
+    decide(cast["social"], woman_a, child=older)  # a decision for the child already born
+    with refusals.refused("49", UnitApplication):
+        decide_unit_application(
+            by=cast["social"], application=application, decision="granted", reasons="Room free"
+        )
+    application.refresh_from_db()
+    assert application.decision == ""

@@ -102,12 +102,15 @@ def world(cast, admission) -> dict:
     return kwargs
 
 
+COMPLAINTS_COPY_NOTE = "Canaryreleasecomplaintscopy"
+
+
 def canaries(cast, world) -> dict:
     """What is arranged for her children is read by those who read the register (Rule 3.2);
     her safety plan by the social workers who keep her plan; her health continuity by health
     staff alone (Rule 8)."""
     from admissions.models import Admission
-    from release.services import record_health_continuity, update_part
+    from release.services import hand_over_copy, record_health_continuity, update_part
 
     her = Admission.objects.get(prisoner__prison_number="A-REL-1")
     parts = her.release_plan.parts
@@ -117,8 +120,18 @@ def canaries(cast, world) -> dict:
     )
     update_part(by=social, part=parts.get(part="safety"), status="complete", notes=SAFETY_NOTES)
     record_health_continuity(by=cast["health"], admission=her, medication=MEDICATION)
+    hand_over_copy(
+        by=cast["safeguarding"],
+        admission=her,
+        kind="complaints",
+        outcome="signed",
+        language="en",
+        note=COMPLAINTS_COPY_NOTE,
+    )
     return {
         CHILDREN_NOTES: {"reception", "social"},
         SAFETY_NOTES: {"social"},
         MEDICATION: {"health"},
+        # A complaints copy exists, and what its producer noted, for safeguarding alone.
+        COMPLAINTS_COPY_NOTE: {"safeguarding"},
     }

@@ -141,3 +141,43 @@ def test_the_api_hides_the_copy_form_from_a_role_that_produces_none(cast, her):
     )
     assert response.status_code == 404
     assert not RecordsCopy.objects.exists()
+
+
+@pytest.mark.rule("M9")
+def test_her_copy_holds_no_sanction_or_visit_its_producer_may_not_read(cast, her):
+    """Reception may not read her sanctions or visits: the copy it prints leaves them to the
+    governor, who may, and says so; the governor's copy holds them."""
+    from django.utils import translation
+
+    from discipline.services.charges import impose_sanction
+    from discipline.tests.factories import in_days, proved_charge
+
+    charge = proved_charge(cast, her.prisoner)
+    impose_sanction(by=cast["governor"], charge=charge, type="caution", ends_on=in_days(0))
+    with translation.override("th"):  # her copy is in her language
+        withheld = translation.gettext("The governor gives you this part of your records.")
+    assert withheld != "The governor gives you this part of your records."
+    reception = client_for(cast["reception"]).get(print_url(her)).content.decode()
+    assert "Fought in the yard" not in reception
+    assert reception.count(withheld) == 2
+    governor = client_for(cast["governor"]).get(print_url(her)).content.decode()
+    assert "Fought in the yard" in governor
+    assert withheld not in governor
+
+
+@pytest.mark.rule("25")
+def test_a_complaints_copy_exists_for_safeguarding_alone_in_every_body(cast, her):
+    hand_over_copy(
+        by=cast["safeguarding"],
+        admission=her,
+        kind="complaints",
+        outcome="signed",
+        language="en",
+        note="Canarycomplaintscopy",
+    )
+    url = reverse("api-release-plan", args=[her.uuid])
+    for role in ("reception", "social", "health", "governor"):
+        body = client_for(cast[role]).get(url).content.decode()
+        assert "Canarycomplaintscopy" not in body and '"complaints"' not in body, role
+    body = client_for(cast["safeguarding"]).get(url).content.decode()
+    assert "Canarycomplaintscopy" in body
