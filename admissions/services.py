@@ -953,6 +953,18 @@ _RELEASE_CHECKS: list[ReleaseCheck] = []
 takes(ReleaseCheck, _RELEASE_CHECKS.append)
 
 
+@dataclass(frozen=True)
+class AtRelease:
+    """What an area ends when she leaves custody (her protective custody: `parole.hooks`):
+    `end(by=, admission=, released_at=)`, run in the release's transaction after the checks."""
+
+    end: Callable[..., None]
+
+
+_AT_RELEASE: list[AtRelease] = []
+takes(AtRelease, _AT_RELEASE.append)
+
+
 @transaction.atomic
 def release(
     *,
@@ -964,7 +976,8 @@ def release(
 ) -> Admission:
     """Close the episode: she leaves custody on a date and hour, for a recorded reason. Her
     property is returned to her and she signs for it (Mandela Rule 67(2)); what the areas
-    declare must be done first is done (`ReleaseCheck`); her open tasks are cancelled."""
+    declare must be done first is done (`ReleaseCheck`); what they hold open for her in
+    custody ends (`AtRelease`); her open tasks are cancelled."""
     admission = _open_episode(by, admission, CHANGE_ADMISSION, _("Your role can't release her."))
     if not reason.strip():
         raise ValidationError({"reason": _("Say why she is released.")})
@@ -991,6 +1004,8 @@ def release(
     prisoner.custody_status, prisoner.unit = CustodyStatus.RELEASED, None
     prisoner.updated_at = now
     prisoner.save(update_fields=["custody_status", "unit", "updated_at"])
+    for ending in _AT_RELEASE:
+        ending.end(by=by, admission=admission, released_at=released_at)
     Reminder.objects.filter(prisoner=prisoner, status__in=OPEN_STATUSES).update(
         status=Status.CANCELLED, closed_at=now, closed_by=by, outcome="released"
     )

@@ -79,6 +79,7 @@ def _reviewed(woman, custody, health, governor, now) -> None:
         examined=True,
         findings="Red marks on both wrists, no swelling; no other injury.",
         seen_at=started_at + timedelta(minutes=40),
+        late_reason="Typed up from the night nurse's notes",
     )
     services.review_force(
         by=governor,
@@ -130,6 +131,7 @@ def _review_overdue(woman, custody, health, now) -> None:
         force=force,
         examined=False,
         seen_at=started_at + timedelta(hours=1),
+        late_reason="Typed up from the duty nurse's notes",
     )
 
 

@@ -100,6 +100,7 @@ class HealthCheckForm(StyledForm):
     findings = _text(_("Findings"), help_text=_("Seen by health staff only (Rule 8)."))
     treatment = _text(_("Treatment or referral"), rows=2)
     seen_at = moment(_("Seen at"))
+    late_reason = late.form_field()
 
 
 class ReviewForm(StyledForm):

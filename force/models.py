@@ -227,6 +227,8 @@ class ForceHealthCheck(models.Model):
     findings = models.TextField(_("findings"), max_length=5000, blank=True)
     treatment = models.TextField(_("treatment or referral"), max_length=5000, blank=True)
     recorded_at = models.DateTimeField(default=timezone.now, editable=False)
+    # Not clinical: a check dated well before it is recorded says why, for every reader.
+    late_reason = late.model_field()
 
     class Meta:
         verbose_name = _("health check after force")

@@ -57,7 +57,7 @@ def health_check_shown(viewer: User, force: UseOfForce) -> dict | None:
     check = _check_of(force)
     if check is None:
         return None
-    shown: dict = {"seen_at": check.seen_at, "clinical": False}
+    shown: dict = {"seen_at": check.seen_at, "late_reason": check.late_reason, "clinical": False}
     if can_read_clinical(viewer, force.prisoner):
         shown.update(
             clinical=True,

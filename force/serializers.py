@@ -34,6 +34,7 @@ def _text(max_length=5000, **kwargs):
 
 class HealthCheckShown(serializers.Serializer):
     seen_at = serializers.DateTimeField()
+    late_reason = serializers.CharField(help_text=_("Why it was recorded late; empty if not."))
     clinical = serializers.BooleanField(
         help_text=_("Whether the findings are shown: only to readers of her clinical file.")
     )
@@ -126,7 +127,16 @@ class HealthCheckSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = ForceHealthCheck
-        fields = ["uuid", "force", "seen_at", "seen_by", "examined", "findings", "treatment"]
+        fields = [
+            "uuid",
+            "force",
+            "seen_at",
+            "seen_by",
+            "examined",
+            "findings",
+            "treatment",
+            "late_reason",
+        ]
 
 
 class ReviewSerializer(serializers.ModelSerializer):
@@ -202,6 +212,7 @@ class HealthCheckInput(serializers.Serializer):
     findings = _text()
     treatment = _text()
     seen_at = serializers.DateTimeField(required=False, default=None)
+    late_reason = late.api_field()
 
 
 class ReviewInput(serializers.Serializer):

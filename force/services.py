@@ -99,18 +99,41 @@ def _refuse_without_deescalation(deescalation: str, no_deescalation_reason: str)
 
 
 def _check_restraint(
-    prisoner: Prisoner, techniques: list[str], restraint: Restraint | None
+    prisoner: Prisoner,
+    techniques: list[str],
+    restraint: Restraint | None,
+    started_at: datetime,
+    duration_minutes: int,
 ) -> None:
+    """Handcuffs and other instruments are a restraint, recorded (and refused where Rule 24
+    forbids them) in restraints: force with them names the restraint that was on her then,
+    never an earlier one that would lend its lawfulness to this."""
     if restraint is not None and restraint.prisoner_id != prisoner.pk:
         raise ValidationError({"restraint": _("That restraint is not hers.")})
     if Technique.MECHANICAL in techniques and restraint is None:
-        raise ValidationError(
-            {
-                "restraint": _(
-                    "Handcuffs and other instruments are recorded in restraints (Rule 24): "
-                    "record the restraint there, then choose it here."
-                )
-            }
+        raise RuleBroken(
+            _(
+                "Handcuffs and other instruments are recorded in restraints: record the "
+                "restraint there, then choose it here."
+            ),
+            rule="24",
+            field="restraint",
+        )
+    if restraint is None:
+        return
+    ended_at = started_at + timedelta(minutes=max(duration_minutes or 0, 0))
+    if (
+        restraint.applied_at is None
+        or restraint.applied_at > ended_at
+        or (restraint.removed_at is not None and restraint.removed_at < started_at)
+    ):
+        raise RuleBroken(
+            _(
+                "The restraint chosen was not on her while force was used: choose the one "
+                "applied then, or record it in restraints first."
+            ),
+            rule="24",
+            field="restraint",
         )
 
 
@@ -124,7 +147,12 @@ def staff_notes(force: UseOfForce) -> list[dict]:
         .values_list("user_id", flat=True)
     )
     return [
-        {"user": user, "man": user.gender == Gender.MAN, "trained": user.pk in trained}
+        {
+            "user": user,
+            # As recorded then and since: a correction made after the force counts.
+            "man": Gender.MAN in late.genders_since(user, force.started_at),
+            "trained": user.pk in trained,
+        }
         for user in force.staff_involved.all()
     ]
 
@@ -192,7 +220,7 @@ def record_force(
         raise ValidationError(
             {"camera_reference": _("Give the footage reference, or say why there is none.")}
         )
-    _check_restraint(prisoner, techniques, restraint)
+    _check_restraint(prisoner, techniques, restraint, started_at, duration_minutes)
     staff = _check_staff(prisoner, staff_involved)
     # Locking her flags orders this against a change of her protections.
     flags = ProtectionFlags.objects.select_for_update().get(prisoner=prisoner)
@@ -306,18 +334,22 @@ def record_health_check(
     findings: str = "",
     treatment: str = "",
     seen_at: datetime | None = None,
+    late_reason: str = "",
 ) -> ForceHealthCheck:
     """Health staff record that they checked her after the force (Mandela 34: signs of
     ill-treatment are documented). Its findings are clinical (Rule 8): the audit row and every
     other role learn only that it was done, and when. It closes the health task; one check a
-    use of force."""
+    use of force. A check dated more than a few hours before it is recorded says why: else a
+    check written up days later, dated in time, would hide that it was late (Mandela 34)."""
     _may(by, force.prisoner, CHECK)
     force = _locked(force)
     if ForceHealthCheck.objects.filter(force=force).exists():
         raise ValidationError(_("The health check after this use of force is recorded already."))
-    seen_at = _past(seen_at, field="seen_at", now=timezone.now())
+    now = timezone.now()
+    seen_at = _past(seen_at, field="seen_at", now=now)
     if seen_at < force.started_at:
         raise ValidationError({"seen_at": _("The check comes after the force was used.")})
+    late_reason = late.late_reason(seen_at, late_reason, now=now)
     findings, treatment = findings.strip(), treatment.strip()
     if examined and not findings:
         raise ValidationError({"findings": _("Say what you found, or 'no injury found'.")})
@@ -328,6 +360,7 @@ def record_health_check(
         examined=examined,
         findings=findings,
         treatment=treatment,
+        late_reason=late_reason,
     )
     check.full_clean()
     check.save()

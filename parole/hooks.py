@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from admissions.services import AtRelease
 from complaints.services import AdverseAction
 from prisoners.demo import DemoStep
 from prisoners.sections import Section
@@ -23,6 +24,8 @@ PLUGS = (
     AdverseAction("leave_refusal", held_by=services.decide_leave, stop=services.set_aside_refusal),
     # Rule 64: a pregnancy (from her protections) or a new dependent child.
     FlagWatcher(services.on_flags_changed),
+    # Her protective custody ends when she leaves custody.
+    AtRelease(services.end_at_release),
     ChildWatcher(services.on_child_recorded),
     AnsweredBy(
         _("the review of her eligibility for leave"),

@@ -312,6 +312,7 @@ class CustodyEnd(models.TextChoices):
     WITHDRAWN = "withdrawn", _("She withdrew her request")
     AUTHORITY = "authority", _("The supervising authority ended it")
     NO_LONGER_NEEDED = "no_longer_needed", _("Protection no longer needed, with her agreement")
+    RELEASED = "released", _("She left custody")
 
 
 @pghistory.track()

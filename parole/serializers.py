@@ -35,6 +35,9 @@ def text(max_length=3000, required=True, **kwargs):
 
 
 class LeaveRequestSerializer(serializers.ModelSerializer):
+    """`details` and `destination` are absent for a role that reads neither children's
+    identities nor decides leave (Rule 3.2): they may name her children and where they live."""
+
     woman = serializers.UUIDField(source="prisoner.uuid", read_only=True)
     requested_by = staff()
     decided_by = staff()
@@ -68,6 +71,20 @@ class LeaveRequestSerializer(serializers.ModelSerializer):
             "outcome_at",
             "version",
         ]
+        # Absent for some readers, so never promised (see the class's note).
+        extra_kwargs = {"details": {"required": False}, "destination": {"required": False}}
+
+    def to_representation(self, instance):
+        shown = super().to_representation(instance)
+        viewer = self.context.get("viewer")
+        if viewer is None or not services.reads_leave_details(viewer):
+            shown.pop("details")
+            shown.pop("destination")
+        return shown
+
+
+def leave_answer(request, result):
+    return LeaveRequestSerializer(result, context={"viewer": request.user}).data
 
 
 class LeaveRequestInput(serializers.Serializer):

@@ -58,6 +58,7 @@ from .models import (
 )
 
 if TYPE_CHECKING:
+    from admissions.models import Admission
     from complaints.models import HeldAction
     from register.models import Child
     from staff.models import User
@@ -77,6 +78,14 @@ END_CUSTODY = "parole.change_protectivecustody"
 REVIEW_CUSTODY = "parole.add_custodyreview"
 # The caretaking section may name her children (Rule 3.2).
 READ_CARETAKING = "register.view_child"
+
+
+def reads_leave_details(user: User) -> bool:
+    """Whether `user` reads what a request for leave says of whom she will see and where she
+    will be, which may name her children and where they live (Rule 3.2): the roles that read
+    children's identities, and the governor who decides the request on them (Rule 45)."""
+    return user.has_perm(READ_CARETAKING) or user.has_perm(DECIDE_LEAVE)
+
 
 ELIGIBILITY_KIND = "parole.leave_eligibility"
 DECISION_KIND = "parole.leave_decision"
@@ -226,6 +235,12 @@ def decide_leave(
     leave = LeaveRequest.objects.select_for_update().select_related("prisoner").get(pk=leave.pk)
     if not leave.is_open:
         raise ValidationError(_("This request was decided already."))
+    _in_custody(leave.prisoner)
+    if grant and leave.starts_at < timezone.now() - timedelta(hours=1):
+        # As when it is asked: leave is granted ahead of time, not for days gone by.
+        raise ValidationError(
+            _("The time asked for has passed: record a new request with the dates she wants.")
+        )
     reasons, conditions = _text(reasons), _text(conditions)
     if not grant:
         _refuse_discipline_as_ground(refusal_ground)
@@ -693,8 +708,15 @@ def _current(custody: ProtectiveCustody) -> ProtectiveCustody:
     return locked
 
 
-def _end(custody: ProtectiveCustody, *, by: User, reason: str, words: str) -> ProtectiveCustody:
-    custody.ended_at, custody.ended_by = timezone.now(), by
+def _end(
+    custody: ProtectiveCustody,
+    *,
+    by: User,
+    reason: str,
+    words: str,
+    at: datetime | None = None,
+) -> ProtectiveCustody:
+    custody.ended_at, custody.ended_by = at or timezone.now(), by
     custody.end_reason, custody.end_words = reason, words
     custody.full_clean()
     custody.save()
@@ -713,6 +735,21 @@ def withdraw_protective_custody(
     _may(by, custody.prisoner, END_CUSTODY)
     custody = _current(custody)
     return _end(custody, by=by, reason=CustodyEnd.WITHDRAWN, words=_text(her_words))
+
+
+def end_at_release(*, by: User, admission: Admission, released_at: datetime) -> None:
+    """She left custody (`admissions.services.AtRelease`): her protective custody ends with it,
+    dated as her release, and its reviews are no longer due (Rule 59)."""
+    for custody in ProtectiveCustody.objects.select_for_update().filter(
+        prisoner=admission.prisoner, ended_at__isnull=True
+    ):
+        _end(
+            custody,
+            by=by,
+            reason=CustodyEnd.RELEASED,
+            words="",
+            at=max(released_at, custody.started_at),
+        )
 
 
 @transaction.atomic

@@ -54,6 +54,7 @@ def record_page(request, record, *, failed: str = "", form=None):
         "woman": record.prisoner,
         "forms": forms,
         "caretaking_shown": reading.shows_caretaking(request.user),
+        "details_shown": services.reads_leave_details(request.user),
         "failed": form if failed else None,
     }
     return render(request, TEMPLATES[type(record)], context)

@@ -55,6 +55,27 @@ def test_the_health_task_is_not_marked_done_only_closed_by_the_check(cast, woman
     assert task.is_open
 
 
+@pytest.mark.rule("M34")
+def test_a_check_written_up_days_later_says_why_and_every_reader_sees_it(cast, woman_a, settings):
+    """Dated in time but recorded three days on, the check would hide that it was late: it
+    says why, and the reviewer reads the reason beside the time (not the findings)."""
+    settings.LATE_RECORD_REASON_AFTER_HOURS = 6
+    force = use_force(
+        cast,
+        woman_a,
+        started_at=timezone.now() - timedelta(days=3),
+        late_reason="Written up after the lockdown.",
+    )
+    seen = force.started_at + timedelta(minutes=30)
+    with refusals.invalid("late_reason", ForceHealthCheck):
+        _check(cast, force, seen_at=seen)
+    assert Reminder.objects.get(key=f"force:{force.uuid}:health").is_open
+    _check(cast, force, seen_at=seen, late_reason="Paper note typed up on return from leave.")
+    shown = force_shown(viewer=cast["governor"], force=force)["health_check"]
+    assert shown["late_reason"] == "Paper note typed up on return from leave."
+    assert shown["clinical"] is False and "findings" not in shown
+
+
 @pytest.mark.parametrize("role", ["custody", "governor", "inspector"])
 def test_only_health_staff_record_the_check(cast, woman_a, role):
     force = use_force(cast, woman_a)
@@ -92,7 +113,7 @@ def test_custody_and_the_governor_see_only_that_the_check_was_done_and_when(cast
 
     shown = force_shown(cast[role], force)
 
-    assert shown["health_check"] == {"seen_at": check.seen_at, "clinical": False}
+    assert shown["health_check"] == {"seen_at": check.seen_at, "late_reason": "", "clinical": False}
     assert AuditEvent.objects.filter(action="force.health_check_read").count() == reads
 
 

@@ -83,13 +83,32 @@ def test_a_technique_off_the_list_is_invalid(cast, woman_a):
 
 @pytest.mark.rule("24")
 def test_handcuffs_are_a_restraint_recorded_in_restraints_and_linked(cast, woman_a, woman_b):
-    with refusals.invalid("restraint", UseOfForce, Reminder):
+    with refusals.refused("24", UseOfForce, Reminder) as caught:
         use_force(cast, woman_a, techniques=["restraint_hold", "mechanical"])
+    assert "recorded in restraints" in str(caught.value) and "Rule 24" in str(caught.value)
 
-    restraint = restrain(cast, woman_a)
+    # Handcuffed two minutes into the four-minute hold that started ten minutes ago.
+    restraint = restrain(cast, woman_a, applied_at=timezone.now() - timedelta(minutes=8))
     force = use_force(cast, woman_a, techniques=["mechanical"], restraint=restraint)
     assert force.restraint == restraint
     assert list(restraint.uses_of_force.all()) == [force]
+
+
+@pytest.mark.rule("24")
+def test_force_with_handcuffs_never_borrows_an_earlier_restraint(cast, woman_a):
+    """A restraint taken off her last week can't stand for handcuffs used today: where Rule 24
+    forbids them now (in labour, say), restraints would refuse the new one."""
+    from restraints.services import remove_restraint
+
+    earlier = restrain(cast, woman_a, applied_at=timezone.now() - timedelta(days=7, hours=1))
+    remove_restraint(
+        by=cast["custody"], restraint=earlier, removed_at=timezone.now() - timedelta(days=7)
+    )
+    earlier.refresh_from_db()
+    with refusals.refused("24", UseOfForce, Reminder) as caught:
+        use_force(cast, woman_a, techniques=["mechanical"], restraint=earlier)
+    assert "not on her while force was used" in str(caught.value)
+    assert not AuditEvent.objects.filter(action="force.recorded").exists()
 
 
 def test_another_womans_restraint_is_not_hers(cast, woman_a, facility_a):
@@ -279,6 +298,29 @@ def test_men_and_staff_without_rule_33_training_are_kept_and_shown_to_the_review
     assert notes["officer_m"] == {"user": man, "man": True, "trained": False}
     assert notes[trained.username]["trained"] is True
     assert list(UseOfForce.objects.by_men()) == list(UseOfForce.objects.by_untrained_staff())
+
+
+@pytest.mark.rule("31")
+def test_a_man_at_the_time_of_the_force_stays_a_man_in_its_record_once_corrected(
+    cast, woman_a, facility_a
+):
+    """Judged by the gender recorded then and since, as a search is: a correction made
+    after the force doesn't take the man out of it (Rule 31; Mandela 81)."""
+    from staff.services import grant_confirmed
+    from staff.tests.factories import make_staff
+
+    officer = make_staff("custody", facility_a, gender="man", username="officer_c")
+    force = use_force(cast, woman_a, staff_involved=[officer])
+    grant_confirmed(user=officer, gender="woman")
+    officer.refresh_from_db()
+    assert force_shown_staff(cast, force)["officer_c"]["man"] is True
+    assert list(UseOfForce.objects.by_men()) == [force]
+
+
+def force_shown_staff(cast, force) -> dict:
+    from force.reading import force_shown
+
+    return {n["user"].username: n for n in force_shown(cast["governor"], force)["staff"]}
 
 
 @pytest.mark.rule("33")

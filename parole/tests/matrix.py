@@ -126,6 +126,8 @@ def world(cast, admission) -> dict:
 
 
 CARETAKING = "Canaryparolecaretaking"
+LEAVE_DETAILS = "Canaryparoleleavedetails"
+LEAVE_DESTINATION = "Canaryparoleleavedestination"
 
 
 def canaries(cast, world) -> dict:
@@ -139,4 +141,15 @@ def canaries(cast, world) -> dict:
         caretaking=CARETAKING,
         eligibility_date=timezone.localdate() + timedelta(days=200),
     )
-    return {CARETAKING: {"reception", "social"}}
+    from .factories import leave
+
+    leave(
+        cast,
+        world["admission"].prisoner,
+        details=LEAVE_DETAILS,
+        destination=LEAVE_DESTINATION,
+    )
+    # Whom she will see on leave and where: those who read children's identities, and the
+    # governor who decides the request.
+    readers = {"reception", "social", "governor"}
+    return {CARETAKING: {"reception", "social"}, LEAVE_DETAILS: readers, LEAVE_DESTINATION: readers}

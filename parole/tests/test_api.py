@@ -119,3 +119,38 @@ def test_her_withdrawal_through_the_api_ends_it_at_once(cast, woman_a):
         format="json",
     )
     assert response.status_code == 200 and response.json()["end_reason"] == "withdrawn"
+
+
+@pytest.mark.rule("3.2")
+def test_whom_she_will_see_on_leave_is_read_by_social_workers_and_the_governor_alone(cast, woman_a):
+    """What she says of her leave may name her children and where they live: custody record
+    her request and her return, and the inspector reads the leave, without it."""
+    from django.urls import reverse
+
+    from conftest import client_for
+
+    start = timezone.now() + timedelta(days=5)
+    body = {
+        **LEAVE,
+        "details": "A weekend with her son Somchai",
+        "destination": "Her mother's house, Ban Nong Khai",
+        "starts_at": start.isoformat(),
+        "returns_by": (start + timedelta(days=1)).isoformat(),
+    }
+    url = f"/api/v1/prisoners/{woman_a.uuid}/leave-requests/"
+    made = api(cast["custody"]).post(url, body, format="json")
+    assert made.status_code == 201
+    assert "details" not in made.json() and "destination" not in made.json()
+    asked = LeaveRequest.objects.get(uuid=made.json()["uuid"])
+    page = reverse("parole:leave", args=[asked.uuid])
+    for role in ("custody", "inspector"):
+        listed = api(cast[role]).get(url).content.decode()
+        shown = client_for(cast[role]).get(page).content.decode()
+        for said in ("Somchai", "Ban Nong Khai"):
+            assert said not in listed and said not in shown
+        assert 'data-testid="leave-details-withheld"' in shown
+    for role in ("social", "governor"):
+        listed = api(cast[role]).get(url).json()["results"][0]
+        assert listed["details"] == body["details"]
+        shown = client_for(cast[role]).get(page).content.decode()
+        assert "Somchai" in shown and "Ban Nong Khai" in shown

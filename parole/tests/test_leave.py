@@ -110,6 +110,25 @@ def test_a_decided_request_is_not_decided_again(cast, woman_a):
         services.decide_leave(by=cast["governor"], leave=decided, grant=False, **REFUSAL)
 
 
+def test_leave_whose_time_has_passed_or_for_a_woman_released_is_not_granted(cast, woman_a):
+    """A grant of days gone by would stand as leave she never took; a woman released is no
+    longer the prison's to let go."""
+    passed = leave(cast, woman_a, days=3)
+    # The request waited, undecided, until the day it was for had gone.
+    LeaveRequest.objects.filter(pk=passed.pk).update(
+        starts_at=timezone.now() - timedelta(hours=2), returns_by=timezone.now()
+    )
+    passed.refresh_from_db()
+    with nothing_written(LeaveRequest), pytest.raises(ValidationError) as caught:
+        services.decide_leave(by=cast["governor"], leave=passed, grant=True, reasons="Fine.")
+    assert "has passed" in str(caught.value)
+    ahead = leave(cast, woman_a, days=10)
+    type(woman_a).objects.filter(pk=woman_a.pk).update(custody_status="released")
+    with nothing_written(LeaveRequest), pytest.raises(ValidationError) as caught:
+        services.decide_leave(by=cast["governor"], leave=ahead, grant=True, reasons="Fine.")
+    assert "no longer in custody" in str(caught.value)
+
+
 def test_leave_overlapping_leave_already_asked_is_refused(cast, woman_a):
     leave(cast, woman_a)
     with nothing_written(LeaveRequest), pytest.raises(ValidationError):

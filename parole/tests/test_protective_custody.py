@@ -119,3 +119,25 @@ def test_two_records_of_her_request_at_once_make_one(cast, woman_a):
     assert len([o for o in outcomes if o in {"governor", "social"}]) == 1
     assert "She is in protective custody already." in outcomes
     assert ProtectiveCustody.objects.count() == 1
+
+
+@pytest.mark.rule("59")
+def test_her_protective_custody_ends_when_she_leaves_custody(cast, facility_a):
+    """Released, she is no longer held apart: her protective custody ends, dated as her
+    release, and no review of it is due (oversight never counts it as held unreviewed)."""
+    from admissions.services import release
+    from release.tests.factories import admitted, ready_for_release
+
+    her = admitted(cast, facility_a)
+    held = protective(cast, her.prisoner)
+    assert Reminder.objects.open().filter(kind=services.CUSTODY_REVIEW_KIND).exists()
+    release(by=cast["reception"], admission=ready_for_release(cast, her), reason="Bail granted.")
+    held.refresh_from_db()
+    her.refresh_from_db()
+    assert (held.end_reason, held.ended_at, held.ended_by) == (
+        "released",
+        her.released_at,
+        cast["reception"],
+    )
+    assert not held.is_current
+    assert not Reminder.objects.open().filter(kind=services.CUSTODY_REVIEW_KIND).exists()
