@@ -71,3 +71,106 @@ class CreateModels(Operation):
     @property
     def migration_name_fragment(self) -> str:
         return "models"
+
+
+# What `Together` may hold: operations that only add (a model, a field, an index, a
+# constraint, a trigger), whose SQL doesn't depend on the state between them.
+ADDITIVE = (
+    "CreateModel",
+    "AddField",
+    "AddIndex",
+    "AddConstraint",
+    "AddTrigger",
+)
+
+
+class Together(Operation):
+    """A migration's additions as one operation: its new models, and the fields, indexes,
+    constraints and triggers added to them and to others, as `makemigrations` writes them one
+    after another.
+
+    Each of those operations renders the state again (the models related to the one it
+    changes, which is nearly all of them), and a new area's first migration has forty: most
+    of a fresh `migrate` went there. `Together` changes the state as they would, renders
+    once, then creates each new model's table as it stands at the end, with its indexes,
+    constraints and triggers (`create_model`, pgtrigger's included), which is what the
+    operations one after another leave; an addition to a model made before is run as itself.
+    """
+
+    reduces_to_sql = True
+    reversible = True
+
+    def __init__(self, operations: list[Operation]) -> None:
+        kinds = {type(op).__name__ for op in operations}
+        if not kinds <= set(ADDITIVE):
+            raise TypeError(f"Together holds additions only, not {kinds - set(ADDITIVE)}")
+        created = [op.name_lower for op in operations if isinstance(op, CreateModel)]
+        if len(set(created)) != len(created):
+            raise ValueError("Together: each model created once")
+        self.operations = operations
+
+    def _created(self) -> set[str]:
+        return {op.name_lower for op in self.operations if isinstance(op, CreateModel)}
+
+    def _added_to_others(self) -> list[Operation]:
+        created = self._created()
+        return [
+            op
+            for op in self.operations
+            if not isinstance(op, CreateModel) and op.model_name_lower not in created
+        ]
+
+    def deconstruct(self) -> tuple[str, list[Any], dict[str, Any]]:
+        return (self.__class__.__qualname__, [], {"operations": self.operations})
+
+    def state_forwards(self, app_label: str, state: ProjectState) -> None:
+        rendered = state.__dict__.pop("apps", None)
+        for operation in self.operations:
+            operation.state_forwards(app_label, state)
+        if rendered is not None:
+            state.__dict__["apps"] = rendered
+            touched = {
+                op.name_lower if isinstance(op, CreateModel) else op.model_name_lower
+                for op in self.operations
+            }
+            state.reload_models([(app_label, name) for name in sorted(touched)], delay=False)
+
+    def database_forwards(
+        self,
+        app_label: str,
+        schema_editor: BaseDatabaseSchemaEditor,
+        from_state: ProjectState,
+        to_state: ProjectState,
+    ) -> None:
+        for operation in self.operations:
+            if isinstance(operation, CreateModel):
+                model = to_state.apps.get_model(app_label, operation.name)
+                if operation.allow_migrate_model(schema_editor.connection.alias, model):
+                    schema_editor.create_model(model)
+        for operation in self._added_to_others():
+            operation.database_forwards(app_label, schema_editor, from_state, to_state)
+
+    def database_backwards(
+        self,
+        app_label: str,
+        schema_editor: BaseDatabaseSchemaEditor,
+        from_state: ProjectState,
+        to_state: ProjectState,
+    ) -> None:
+        for operation in reversed(self._added_to_others()):
+            operation.database_backwards(app_label, schema_editor, from_state, to_state)
+        for operation in reversed(self.operations):
+            if isinstance(operation, CreateModel):
+                model = from_state.apps.get_model(app_label, operation.name)
+                if operation.allow_migrate_model(schema_editor.connection.alias, model):
+                    schema_editor.delete_model(model)
+
+    def references_model(self, name: str, app_label: str) -> bool:
+        return any(op.references_model(name, app_label) for op in self.operations)
+
+    def describe(self) -> str:
+        return f"Add {len(self.operations)} models, fields, indexes, constraints and triggers"
+
+    @property
+    def migration_name_fragment(self) -> str:
+        return "together"

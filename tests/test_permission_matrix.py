@@ -12,6 +12,7 @@ from datetime import timedelta
 from fnmatch import fnmatch
 
 import pytest
+from django.conf import settings
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
@@ -30,7 +31,7 @@ from tests.matrix_support import (
     area_modules,
     rows,
 )
-from tests.versions import VersionedClient, current_version
+from tests.versions import current_version
 
 MATRIX = {
     "dashboard": {"GET": rows(200, anonymous=302), "POST": rows(405, anonymous=302)},
@@ -768,34 +769,66 @@ _CLIENT = []
 
 
 def fresh_client() -> Client:
-    # One client for the module: building a client loads the middleware, which is slow.
+    # One client for the module: building a client loads the middleware, which is slow. A
+    # plain one: `request_as` names the version of what it changes itself.
     if not _CLIENT:
-        _CLIENT.append(VersionedClient())
+        _CLIENT.append(Client())
     client = _CLIENT[0]
     client.cookies.clear()
     return client
 
 
-def request_as(role, cast, method, url, key):
+# Each role signs in once a test, not once a request: an API token, or a session's key. A
+# user's id is never reused (a sequence), so a key made in an earlier test is never found.
+_SIGNED_IN: dict[tuple[bool, int], str] = {}
+
+
+def signed_in(user, api: bool) -> str:
+    """Her API token's key (`api`) or her session's key, made on first use: a caller that
+    rolls back after each request makes them first (`check_route`)."""
+    key = (api, user.pk)
+    if key not in _SIGNED_IN:
+        if api:
+            _SIGNED_IN[key] = token_for(user)
+        else:
+            client = Client()
+            client.force_login(user)
+            _SIGNED_IN[key] = client.cookies[settings.SESSION_COOKIE_NAME].value
+    return _SIGNED_IN[key]
+
+
+def by_token(url: str, key) -> bool:
+    return url.startswith("/api/v1/") and key != "api-token"
+
+
+UNKNOWN = object()
+
+
+def request_as(role, cast, method, url, key, version=UNKNOWN):
+    """One request as `role`; a change names the record's `version` as a caller who has just
+    read it would (looked up unless the caller knows it)."""
     client = fresh_client()
     headers = {}
     if role != "anonymous":
         user = cast[role]
-        if url.startswith("/api/v1/") and key != "api-token":
-            headers["HTTP_AUTHORIZATION"] = f"Token {token_for(user)}"
+        if by_token(url, key):
+            headers["HTTP_AUTHORIZATION"] = f"Token {signed_in(user, api=True)}"
         else:
-            client.force_login(user)
+            client.cookies[settings.SESSION_COOKIE_NAME] = signed_in(user, api=False)
     data = None
     if key == "api-token" and method == "POST":
         user = cast["reception" if role == "anonymous" else role]
         data = {"username": user.username, "password": "correct horse battery staple"}
     call = getattr(client, method.lower())
+    if method != "GET" and version is UNKNOWN:
+        version = current_version(url)
+    known = method != "GET" and version is not None
     if url.startswith("/api/"):
-        # A change names the record's version, as a caller who has just read it would.
-        version = current_version(url) if method != "GET" else None
-        if version is not None:
+        if known:
             headers["HTTP_IF_MATCH"] = f'"{version}"'
         return call(url, data=data or {}, content_type="application/json", **headers)
+    if known and method == "POST":
+        data = {**(data or {}), "version": version}
     return call(url, data=data or {}, **headers)
 
 
@@ -805,11 +838,15 @@ def check_route(key, path, cast, world) -> list[str]:
 
     url = url_for(key, path, world)
     methods = API_METHODS if path.startswith("api/v1/") else HTML_METHODS
+    version = current_version(url)  # each write is rolled back: it stays the same
+    for role in ROLES_IN_MATRIX:
+        if role != "anonymous":
+            signed_in(cast[role], api=by_token(url, key))  # before any rollback
     wrong = []
     for method in methods:
         for role in ROLES_IN_MATRIX:
             sid = transaction.savepoint_create()
-            status = request_as(role, cast, method, url, key).status_code
+            status = request_as(role, cast, method, url, key, version).status_code
             transaction.savepoint_rollback(sid)
             want = expected(key, method, role)
             if status != want:

@@ -2,6 +2,7 @@
 
 import pgtrigger.compiler
 import pgtrigger.migrations
+import bangkok.migration_operations
 from django.db import migrations, models
 
 
@@ -20,22 +21,26 @@ class Migration(migrations.Migration):
             model_name='forcehealthcheck',
             name='update_update',
         ),
-        migrations.AddField(
-            model_name='forcehealthcheck',
-            name='late_reason',
-            field=models.CharField(blank=True, help_text='Required when it happened more than a few hours before it is recorded.', max_length=500, verbose_name='Why it is recorded late'),
-        ),
-        migrations.AddField(
-            model_name='forcehealthcheckevent',
-            name='late_reason',
-            field=models.CharField(blank=True, help_text='Required when it happened more than a few hours before it is recorded.', max_length=500, verbose_name='Why it is recorded late'),
-        ),
-        pgtrigger.migrations.AddTrigger(
-            model_name='forcehealthcheck',
-            trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "force_forcehealthcheckevent" ("examined", "findings", "force_id", "id", "late_reason", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_at", "seen_at", "seen_by_id", "treatment", "uuid") VALUES (NEW."examined", NEW."findings", NEW."force_id", NEW."id", NEW."late_reason", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."recorded_at", NEW."seen_at", NEW."seen_by_id", NEW."treatment", NEW."uuid"); RETURN NULL;', hash='0bb1831aba7ae968a838cfc2d6f10abfc9c7f532', operation='INSERT', pgid='pgtrigger_insert_insert_db3eb', table='force_forcehealthcheck', when='AFTER')),
-        ),
-        pgtrigger.migrations.AddTrigger(
-            model_name='forcehealthcheck',
-            trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "force_forcehealthcheckevent" ("examined", "findings", "force_id", "id", "late_reason", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_at", "seen_at", "seen_by_id", "treatment", "uuid") VALUES (NEW."examined", NEW."findings", NEW."force_id", NEW."id", NEW."late_reason", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."recorded_at", NEW."seen_at", NEW."seen_by_id", NEW."treatment", NEW."uuid"); RETURN NULL;', hash='e731cf524f424101fe65f3942fa80f3bf9b924a8', operation='UPDATE', pgid='pgtrigger_update_update_76f9a', table='force_forcehealthcheck', when='AFTER')),
+        bangkok.migration_operations.Together(
+            [
+                migrations.AddField(
+                    model_name='forcehealthcheck',
+                    name='late_reason',
+                    field=models.CharField(blank=True, help_text='Required when it happened more than a few hours before it is recorded.', max_length=500, verbose_name='Why it is recorded late'),
+                ),
+                migrations.AddField(
+                    model_name='forcehealthcheckevent',
+                    name='late_reason',
+                    field=models.CharField(blank=True, help_text='Required when it happened more than a few hours before it is recorded.', max_length=500, verbose_name='Why it is recorded late'),
+                ),
+                pgtrigger.migrations.AddTrigger(
+                    model_name='forcehealthcheck',
+                    trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "force_forcehealthcheckevent" ("examined", "findings", "force_id", "id", "late_reason", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_at", "seen_at", "seen_by_id", "treatment", "uuid") VALUES (NEW."examined", NEW."findings", NEW."force_id", NEW."id", NEW."late_reason", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."recorded_at", NEW."seen_at", NEW."seen_by_id", NEW."treatment", NEW."uuid"); RETURN NULL;', hash='0bb1831aba7ae968a838cfc2d6f10abfc9c7f532', operation='INSERT', pgid='pgtrigger_insert_insert_db3eb', table='force_forcehealthcheck', when='AFTER')),
+                ),
+                pgtrigger.migrations.AddTrigger(
+                    model_name='forcehealthcheck',
+                    trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "force_forcehealthcheckevent" ("examined", "findings", "force_id", "id", "late_reason", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_at", "seen_at", "seen_by_id", "treatment", "uuid") VALUES (NEW."examined", NEW."findings", NEW."force_id", NEW."id", NEW."late_reason", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."recorded_at", NEW."seen_at", NEW."seen_by_id", NEW."treatment", NEW."uuid"); RETURN NULL;', hash='e731cf524f424101fe65f3942fa80f3bf9b924a8', operation='UPDATE', pgid='pgtrigger_update_update_76f9a', table='force_forcehealthcheck', when='AFTER')),
+                ),
+            ]
         ),
     ]

@@ -7,6 +7,7 @@ import pgtrigger.compiler
 import pgtrigger.migrations
 import uuid
 from django.conf import settings
+import bangkok.migration_operations
 from django.db import migrations, models
 
 
@@ -22,317 +23,321 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.CreateModel(
-            name='Entitlement',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', bangkok.versions.VersionField(default=1, editable=False, help_text='Moved by the database on every change; a change names the one it read.', verbose_name='version')),
-                ('uuid', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
-                ('basis', models.CharField(choices=[('pregnant', 'Pregnant'), ('breastfeeding', 'Breastfeeding'), ('menstruation', 'Heavier menstrual needs'), ('kitchen', 'Works in the kitchens')], max_length=16, verbose_name='why')),
-                ('extra', models.CharField(help_text='For example: extra sanitary towels, a daily shower, extra water. Say what she has, never why.', max_length=300, verbose_name='what she has besides the standard issue')),
-                ('granted_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('ended_at', models.DateTimeField(blank=True, editable=False, null=True)),
-                ('ended_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('granted_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('prisoner', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='hygiene_entitlements', to='prisoners.prisoner')),
-            ],
-            options={
-                'verbose_name': 'hygiene entitlement',
-                'ordering': ['-granted_at', '-id'],
-                'permissions': [('grant_clinical_entitlement', 'Grant an entitlement on clinical grounds')],
-            },
-        ),
-        migrations.CreateModel(
-            name='EntitlementEvent',
-            fields=[
-                ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
-                ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
-                ('pgh_label', models.TextField(help_text='The event label.')),
-                ('id', models.BigIntegerField()),
-                ('version', bangkok.versions.VersionField(default=1, editable=False, help_text='Moved by the database on every change; a change names the one it read.', verbose_name='version')),
-                ('uuid', models.UUIDField(default=uuid.uuid4, editable=False)),
-                ('basis', models.CharField(choices=[('pregnant', 'Pregnant'), ('breastfeeding', 'Breastfeeding'), ('menstruation', 'Heavier menstrual needs'), ('kitchen', 'Works in the kitchens')], max_length=16, verbose_name='why')),
-                ('extra', models.CharField(help_text='For example: extra sanitary towels, a daily shower, extra water. Say what she has, never why.', max_length=300, verbose_name='what she has besides the standard issue')),
-                ('granted_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('ended_at', models.DateTimeField(blank=True, editable=False, null=True)),
-                ('ended_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to=settings.AUTH_USER_MODEL)),
-                ('granted_by', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to=settings.AUTH_USER_MODEL)),
-                ('pgh_context', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context')),
-                ('pgh_obj', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='hygiene.entitlement')),
-                ('prisoner', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='prisoners.prisoner')),
-            ],
-            options={
-                'abstract': False,
-            },
-        ),
-        migrations.CreateModel(
-            name='Issue',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('uuid', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
-                ('quantity', models.PositiveIntegerField(verbose_name='how many')),
-                ('price', models.DecimalField(decimal_places=2, editable=False, max_digits=8, verbose_name='price each')),
-                ('issued_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='issued')),
-                ('facility', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='facilities.facility')),
-                ('issued_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('prisoner', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='hygiene_issues', to='prisoners.prisoner')),
-            ],
-            options={
-                'verbose_name': 'hygiene item issued',
-                'ordering': ['-issued_at', '-id'],
-            },
-        ),
-        migrations.CreateModel(
-            name='Item',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', bangkok.versions.VersionField(default=1, editable=False, help_text='Moved by the database on every change; a change names the one it read.', verbose_name='version')),
-                ('uuid', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
-                ('name', models.CharField(max_length=200, verbose_name='item')),
-                ('category', models.CharField(choices=[('sanitary', 'Sanitary towels and other menstrual products'), ('personal_care', 'Soap and personal care'), ('baby', 'Nappies and baby care'), ('other', 'Other')], max_length=16, verbose_name='category')),
-                ('price', models.DecimalField(decimal_places=2, default=0, help_text='What she pays for one, 0 when it is free. Sanitary items are always free.', max_digits=8, verbose_name='price to her')),
-                ('low_stock', models.PositiveIntegerField(default=20, help_text='A stock check counting fewer than this tells the governor.', verbose_name='low stock below')),
-                ('in_use', models.BooleanField(default=True, verbose_name='in use')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('facility', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='hygiene_items', to='facilities.facility')),
-            ],
-            options={
-                'verbose_name': 'hygiene item',
-                'ordering': ['facility', 'category', 'name'],
-            },
-        ),
-        migrations.CreateModel(
-            name='IssueEvent',
-            fields=[
-                ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
-                ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
-                ('pgh_label', models.TextField(help_text='The event label.')),
-                ('id', models.BigIntegerField()),
-                ('uuid', models.UUIDField(default=uuid.uuid4, editable=False)),
-                ('quantity', models.PositiveIntegerField(verbose_name='how many')),
-                ('price', models.DecimalField(decimal_places=2, editable=False, max_digits=8, verbose_name='price each')),
-                ('issued_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='issued')),
-                ('facility', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='facilities.facility')),
-                ('issued_by', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to=settings.AUTH_USER_MODEL)),
-                ('pgh_context', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context')),
-                ('pgh_obj', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='hygiene.issue')),
-                ('prisoner', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='prisoners.prisoner')),
-                ('item', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='hygiene.item')),
-            ],
-            options={
-                'abstract': False,
-            },
-        ),
-        migrations.AddField(
-            model_name='issue',
-            name='item',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='issues', to='hygiene.item'),
-        ),
-        migrations.CreateModel(
-            name='ItemEvent',
-            fields=[
-                ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
-                ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
-                ('pgh_label', models.TextField(help_text='The event label.')),
-                ('id', models.BigIntegerField()),
-                ('version', bangkok.versions.VersionField(default=1, editable=False, help_text='Moved by the database on every change; a change names the one it read.', verbose_name='version')),
-                ('uuid', models.UUIDField(default=uuid.uuid4, editable=False)),
-                ('name', models.CharField(max_length=200, verbose_name='item')),
-                ('category', models.CharField(choices=[('sanitary', 'Sanitary towels and other menstrual products'), ('personal_care', 'Soap and personal care'), ('baby', 'Nappies and baby care'), ('other', 'Other')], max_length=16, verbose_name='category')),
-                ('price', models.DecimalField(decimal_places=2, default=0, help_text='What she pays for one, 0 when it is free. Sanitary items are always free.', max_digits=8, verbose_name='price to her')),
-                ('low_stock', models.PositiveIntegerField(default=20, help_text='A stock check counting fewer than this tells the governor.', verbose_name='low stock below')),
-                ('in_use', models.BooleanField(default=True, verbose_name='in use')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('facility', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='facilities.facility')),
-                ('pgh_context', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context')),
-                ('pgh_obj', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='hygiene.item')),
-            ],
-            options={
-                'abstract': False,
-            },
-        ),
-        migrations.CreateModel(
-            name='StockCheck',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('uuid', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
-                ('counted', models.PositiveIntegerField(verbose_name='counted in store')),
-                ('checked_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='checked')),
-                ('note', models.CharField(blank=True, max_length=500, verbose_name='note')),
-                ('checked_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('facility', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='facilities.facility')),
-                ('item', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='stock_checks', to='hygiene.item')),
-            ],
-            options={
-                'verbose_name': 'hygiene stock check',
-                'ordering': ['-checked_at', '-id'],
-            },
-        ),
-        migrations.CreateModel(
-            name='StockCheckEvent',
-            fields=[
-                ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
-                ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
-                ('pgh_label', models.TextField(help_text='The event label.')),
-                ('id', models.BigIntegerField()),
-                ('uuid', models.UUIDField(default=uuid.uuid4, editable=False)),
-                ('counted', models.PositiveIntegerField(verbose_name='counted in store')),
-                ('checked_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='checked')),
-                ('note', models.CharField(blank=True, max_length=500, verbose_name='note')),
-                ('checked_by', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to=settings.AUTH_USER_MODEL)),
-                ('facility', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='facilities.facility')),
-                ('item', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='hygiene.item')),
-                ('pgh_context', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context')),
-                ('pgh_obj', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='hygiene.stockcheck')),
-            ],
-            options={
-                'abstract': False,
-            },
-        ),
-        migrations.CreateModel(
-            name='WaterInterruption',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', bangkok.versions.VersionField(default=1, editable=False, help_text='Moved by the database on every change; a change names the one it read.', verbose_name='version')),
-                ('uuid', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
-                ('started_at', models.DateTimeField(verbose_name='water stopped')),
-                ('ended_at', models.DateTimeField(blank=True, null=True, verbose_name='water back')),
-                ('cause', models.CharField(max_length=500, verbose_name='cause')),
-                ('provision', models.CharField(help_text="Water brought in for the women's and children's personal care, and how.", max_length=500, verbose_name='what was provided meanwhile')),
-                ('recorded_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('ended_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('facility', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='facilities.facility')),
-                ('recorded_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('unit', models.ForeignKey(blank=True, help_text='Empty: the whole facility.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='prisoners.unit', verbose_name='unit')),
-            ],
-            options={
-                'verbose_name': 'water interruption',
-                'ordering': ['-started_at', '-id'],
-            },
-        ),
-        migrations.CreateModel(
-            name='WaterInterruptionEvent',
-            fields=[
-                ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
-                ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
-                ('pgh_label', models.TextField(help_text='The event label.')),
-                ('id', models.BigIntegerField()),
-                ('version', bangkok.versions.VersionField(default=1, editable=False, help_text='Moved by the database on every change; a change names the one it read.', verbose_name='version')),
-                ('uuid', models.UUIDField(default=uuid.uuid4, editable=False)),
-                ('started_at', models.DateTimeField(verbose_name='water stopped')),
-                ('ended_at', models.DateTimeField(blank=True, null=True, verbose_name='water back')),
-                ('cause', models.CharField(max_length=500, verbose_name='cause')),
-                ('provision', models.CharField(help_text="Water brought in for the women's and children's personal care, and how.", max_length=500, verbose_name='what was provided meanwhile')),
-                ('recorded_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('ended_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to=settings.AUTH_USER_MODEL)),
-                ('facility', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='facilities.facility')),
-                ('pgh_context', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context')),
-                ('pgh_obj', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='hygiene.waterinterruption')),
-                ('recorded_by', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to=settings.AUTH_USER_MODEL)),
-                ('unit', models.ForeignKey(blank=True, db_constraint=False, help_text='Empty: the whole facility.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='prisoners.unit', verbose_name='unit')),
-            ],
-            options={
-                'abstract': False,
-            },
-        ),
-        pgtrigger.migrations.AddTrigger(
-            model_name='entitlement',
-            trigger=pgtrigger.compiler.Trigger(name='entitlement_no_delete', sql=pgtrigger.compiler.UpsertTriggerSql(func="RAISE EXCEPTION 'pgtrigger: Cannot delete rows from % table', TG_TABLE_NAME;", hash='9bcf79fbdc73a4db28297f5fa79c3e470b820581', operation='DELETE', pgid='pgtrigger_entitlement_no_delete_20ad5', table='hygiene_entitlement', when='BEFORE')),
-        ),
-        pgtrigger.migrations.AddTrigger(
-            model_name='entitlement',
-            trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "hygiene_entitlementevent" ("basis", "ended_at", "ended_by_id", "extra", "granted_at", "granted_by_id", "id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "prisoner_id", "uuid", "version") VALUES (NEW."basis", NEW."ended_at", NEW."ended_by_id", NEW."extra", NEW."granted_at", NEW."granted_by_id", NEW."id", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."prisoner_id", NEW."uuid", NEW."version"); RETURN NULL;', hash='5bdc08ed7e8a7032a6c4c09050f9beb2cd923ab8', operation='INSERT', pgid='pgtrigger_insert_insert_dbb11', table='hygiene_entitlement', when='AFTER')),
-        ),
-        pgtrigger.migrations.AddTrigger(
-            model_name='entitlement',
-            trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "hygiene_entitlementevent" ("basis", "ended_at", "ended_by_id", "extra", "granted_at", "granted_by_id", "id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "prisoner_id", "uuid", "version") VALUES (NEW."basis", NEW."ended_at", NEW."ended_by_id", NEW."extra", NEW."granted_at", NEW."granted_by_id", NEW."id", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."prisoner_id", NEW."uuid", NEW."version"); RETURN NULL;', hash='56bd525da73482e3623758fffc5b56af76766197', operation='UPDATE', pgid='pgtrigger_update_update_de1be', table='hygiene_entitlement', when='AFTER')),
-        ),
-        migrations.AddConstraint(
-            model_name='item',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('category', 'sanitary'), _negated=True), ('price', 0), _connector='OR'), name='hygiene_sanitary_items_are_free', violation_error_message='Sanitary items are free of charge (Rule 5).'),
-        ),
-        migrations.AddConstraint(
-            model_name='item',
-            constraint=models.CheckConstraint(condition=models.Q(('price__gte', 0)), name='hygiene_price_not_negative'),
-        ),
-        migrations.AddConstraint(
-            model_name='item',
-            constraint=models.UniqueConstraint(fields=('facility', 'name'), name='hygiene_item_name_unique_in_facility'),
-        ),
-        pgtrigger.migrations.AddTrigger(
-            model_name='item',
-            trigger=pgtrigger.compiler.Trigger(name='hygiene_item_no_delete', sql=pgtrigger.compiler.UpsertTriggerSql(func="RAISE EXCEPTION 'pgtrigger: Cannot delete rows from % table', TG_TABLE_NAME;", hash='c46f4e33821ee0f6e70b1b8105af6fe58f56b5cd', operation='DELETE', pgid='pgtrigger_hygiene_item_no_delete_e7749', table='hygiene_item', when='BEFORE')),
-        ),
-        pgtrigger.migrations.AddTrigger(
-            model_name='item',
-            trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "hygiene_itemevent" ("category", "created_at", "facility_id", "id", "in_use", "low_stock", "name", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "price", "uuid", "version") VALUES (NEW."category", NEW."created_at", NEW."facility_id", NEW."id", NEW."in_use", NEW."low_stock", NEW."name", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."price", NEW."uuid", NEW."version"); RETURN NULL;', hash='942367e9233f0902e3a4f41d350f1e1736124b34', operation='INSERT', pgid='pgtrigger_insert_insert_c3468', table='hygiene_item', when='AFTER')),
-        ),
-        pgtrigger.migrations.AddTrigger(
-            model_name='item',
-            trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "hygiene_itemevent" ("category", "created_at", "facility_id", "id", "in_use", "low_stock", "name", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "price", "uuid", "version") VALUES (NEW."category", NEW."created_at", NEW."facility_id", NEW."id", NEW."in_use", NEW."low_stock", NEW."name", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."price", NEW."uuid", NEW."version"); RETURN NULL;', hash='808ad2bad666c6e1cd9561fcf0c1c01f66ecf47e', operation='UPDATE', pgid='pgtrigger_update_update_d6f06', table='hygiene_item', when='AFTER')),
-        ),
-        pgtrigger.migrations.AddTrigger(
-            model_name='issueevent',
-            trigger=pgtrigger.compiler.Trigger(name='append_only', sql=pgtrigger.compiler.UpsertTriggerSql(func="RAISE EXCEPTION 'pgtrigger: Cannot update or delete rows from % table', TG_TABLE_NAME;", hash='2c55444c8c61aab304ec843b646baf3975eb2e96', operation='UPDATE OR DELETE', pgid='pgtrigger_append_only_0c594', table='hygiene_issueevent', when='BEFORE')),
-        ),
-        migrations.AddIndex(
-            model_name='issue',
-            index=models.Index(fields=['facility', 'issued_at'], name='hygiene_iss_facilit_42a198_idx'),
-        ),
-        migrations.AddConstraint(
-            model_name='issue',
-            constraint=models.CheckConstraint(condition=models.Q(('quantity__gt', 0)), name='hygiene_issue_some'),
-        ),
-        pgtrigger.migrations.AddTrigger(
-            model_name='issue',
-            trigger=pgtrigger.compiler.Trigger(name='hygiene_issue_unchanged', sql=pgtrigger.compiler.UpsertTriggerSql(func="RAISE EXCEPTION 'pgtrigger: Cannot update or delete rows from % table', TG_TABLE_NAME;", hash='97447396792b939ed712a6caf304045c20965c66', operation='UPDATE OR DELETE', pgid='pgtrigger_hygiene_issue_unchanged_617b4', table='hygiene_issue', when='BEFORE')),
-        ),
-        pgtrigger.migrations.AddTrigger(
-            model_name='issue',
-            trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "hygiene_issueevent" ("facility_id", "id", "issued_at", "issued_by_id", "item_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "price", "prisoner_id", "quantity", "uuid") VALUES (NEW."facility_id", NEW."id", NEW."issued_at", NEW."issued_by_id", NEW."item_id", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."price", NEW."prisoner_id", NEW."quantity", NEW."uuid"); RETURN NULL;', hash='1a7c45dcf952ceb90259cf2b3d63274ef451fe57', operation='INSERT', pgid='pgtrigger_insert_insert_336f7', table='hygiene_issue', when='AFTER')),
-        ),
-        pgtrigger.migrations.AddTrigger(
-            model_name='issue',
-            trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "hygiene_issueevent" ("facility_id", "id", "issued_at", "issued_by_id", "item_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "price", "prisoner_id", "quantity", "uuid") VALUES (NEW."facility_id", NEW."id", NEW."issued_at", NEW."issued_by_id", NEW."item_id", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."price", NEW."prisoner_id", NEW."quantity", NEW."uuid"); RETURN NULL;', hash='740db0b4e556e14a425125ea35c56cf6db2a1d64', operation='UPDATE', pgid='pgtrigger_update_update_18d81', table='hygiene_issue', when='AFTER')),
-        ),
-        migrations.AddIndex(
-            model_name='stockcheck',
-            index=models.Index(fields=['facility', 'checked_at'], name='hygiene_sto_facilit_8e73e4_idx'),
-        ),
-        pgtrigger.migrations.AddTrigger(
-            model_name='stockcheck',
-            trigger=pgtrigger.compiler.Trigger(name='hygiene_stock_unchanged', sql=pgtrigger.compiler.UpsertTriggerSql(func="RAISE EXCEPTION 'pgtrigger: Cannot update or delete rows from % table', TG_TABLE_NAME;", hash='d2284d0756a05113e45b72be8e97f232334e7b2b', operation='UPDATE OR DELETE', pgid='pgtrigger_hygiene_stock_unchanged_57da3', table='hygiene_stockcheck', when='BEFORE')),
-        ),
-        pgtrigger.migrations.AddTrigger(
-            model_name='stockcheck',
-            trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "hygiene_stockcheckevent" ("checked_at", "checked_by_id", "counted", "facility_id", "id", "item_id", "note", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "uuid") VALUES (NEW."checked_at", NEW."checked_by_id", NEW."counted", NEW."facility_id", NEW."id", NEW."item_id", NEW."note", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."uuid"); RETURN NULL;', hash='a110cedee309f01943069f1254125edb7012837f', operation='INSERT', pgid='pgtrigger_insert_insert_c56fc', table='hygiene_stockcheck', when='AFTER')),
-        ),
-        pgtrigger.migrations.AddTrigger(
-            model_name='stockcheck',
-            trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "hygiene_stockcheckevent" ("checked_at", "checked_by_id", "counted", "facility_id", "id", "item_id", "note", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "uuid") VALUES (NEW."checked_at", NEW."checked_by_id", NEW."counted", NEW."facility_id", NEW."id", NEW."item_id", NEW."note", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."uuid"); RETURN NULL;', hash='4222dbb29695b0103da1bbaee5c34f26487fd9be', operation='UPDATE', pgid='pgtrigger_update_update_d1f68', table='hygiene_stockcheck', when='AFTER')),
-        ),
-        pgtrigger.migrations.AddTrigger(
-            model_name='stockcheckevent',
-            trigger=pgtrigger.compiler.Trigger(name='append_only', sql=pgtrigger.compiler.UpsertTriggerSql(func="RAISE EXCEPTION 'pgtrigger: Cannot update or delete rows from % table', TG_TABLE_NAME;", hash='7b67f5343fedd28f4ca0978fa30904257e2cff50', operation='UPDATE OR DELETE', pgid='pgtrigger_append_only_41420', table='hygiene_stockcheckevent', when='BEFORE')),
-        ),
-        migrations.AddIndex(
-            model_name='waterinterruption',
-            index=models.Index(fields=['facility', 'started_at'], name='hygiene_wat_facilit_fe3502_idx'),
-        ),
-        migrations.AddConstraint(
-            model_name='waterinterruption',
-            constraint=models.CheckConstraint(condition=models.Q(('ended_at__isnull', True), ('ended_at__gte', models.F('started_at')), _connector='OR'), name='water_back_after_it_stopped'),
-        ),
-        pgtrigger.migrations.AddTrigger(
-            model_name='waterinterruption',
-            trigger=pgtrigger.compiler.Trigger(name='water_no_delete', sql=pgtrigger.compiler.UpsertTriggerSql(func="RAISE EXCEPTION 'pgtrigger: Cannot delete rows from % table', TG_TABLE_NAME;", hash='09d2baaa0c49d298b7caa8afdad805c5999c6714', operation='DELETE', pgid='pgtrigger_water_no_delete_a4554', table='hygiene_waterinterruption', when='BEFORE')),
-        ),
-        pgtrigger.migrations.AddTrigger(
-            model_name='waterinterruption',
-            trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "hygiene_waterinterruptionevent" ("cause", "ended_at", "ended_by_id", "facility_id", "id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "provision", "recorded_at", "recorded_by_id", "started_at", "unit_id", "uuid", "version") VALUES (NEW."cause", NEW."ended_at", NEW."ended_by_id", NEW."facility_id", NEW."id", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."provision", NEW."recorded_at", NEW."recorded_by_id", NEW."started_at", NEW."unit_id", NEW."uuid", NEW."version"); RETURN NULL;', hash='fe088a4f507b67ef69b24dfdd441f0020f27b400', operation='INSERT', pgid='pgtrigger_insert_insert_b8dff', table='hygiene_waterinterruption', when='AFTER')),
-        ),
-        pgtrigger.migrations.AddTrigger(
-            model_name='waterinterruption',
-            trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "hygiene_waterinterruptionevent" ("cause", "ended_at", "ended_by_id", "facility_id", "id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "provision", "recorded_at", "recorded_by_id", "started_at", "unit_id", "uuid", "version") VALUES (NEW."cause", NEW."ended_at", NEW."ended_by_id", NEW."facility_id", NEW."id", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."provision", NEW."recorded_at", NEW."recorded_by_id", NEW."started_at", NEW."unit_id", NEW."uuid", NEW."version"); RETURN NULL;', hash='fd4eea1ecd35607a5536238f08bbed61177834fb', operation='UPDATE', pgid='pgtrigger_update_update_9f963', table='hygiene_waterinterruption', when='AFTER')),
+        bangkok.migration_operations.Together(
+            [
+                migrations.CreateModel(
+                    name='Entitlement',
+                    fields=[
+                        ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                        ('version', bangkok.versions.VersionField(default=1, editable=False, help_text='Moved by the database on every change; a change names the one it read.', verbose_name='version')),
+                        ('uuid', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
+                        ('basis', models.CharField(choices=[('pregnant', 'Pregnant'), ('breastfeeding', 'Breastfeeding'), ('menstruation', 'Heavier menstrual needs'), ('kitchen', 'Works in the kitchens')], max_length=16, verbose_name='why')),
+                        ('extra', models.CharField(help_text='For example: extra sanitary towels, a daily shower, extra water. Say what she has, never why.', max_length=300, verbose_name='what she has besides the standard issue')),
+                        ('granted_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
+                        ('ended_at', models.DateTimeField(blank=True, editable=False, null=True)),
+                        ('ended_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                        ('granted_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                        ('prisoner', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='hygiene_entitlements', to='prisoners.prisoner')),
+                    ],
+                    options={
+                        'verbose_name': 'hygiene entitlement',
+                        'ordering': ['-granted_at', '-id'],
+                        'permissions': [('grant_clinical_entitlement', 'Grant an entitlement on clinical grounds')],
+                    },
+                ),
+                migrations.CreateModel(
+                    name='EntitlementEvent',
+                    fields=[
+                        ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
+                        ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
+                        ('pgh_label', models.TextField(help_text='The event label.')),
+                        ('id', models.BigIntegerField()),
+                        ('version', bangkok.versions.VersionField(default=1, editable=False, help_text='Moved by the database on every change; a change names the one it read.', verbose_name='version')),
+                        ('uuid', models.UUIDField(default=uuid.uuid4, editable=False)),
+                        ('basis', models.CharField(choices=[('pregnant', 'Pregnant'), ('breastfeeding', 'Breastfeeding'), ('menstruation', 'Heavier menstrual needs'), ('kitchen', 'Works in the kitchens')], max_length=16, verbose_name='why')),
+                        ('extra', models.CharField(help_text='For example: extra sanitary towels, a daily shower, extra water. Say what she has, never why.', max_length=300, verbose_name='what she has besides the standard issue')),
+                        ('granted_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
+                        ('ended_at', models.DateTimeField(blank=True, editable=False, null=True)),
+                        ('ended_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to=settings.AUTH_USER_MODEL)),
+                        ('granted_by', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to=settings.AUTH_USER_MODEL)),
+                        ('pgh_context', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context')),
+                        ('pgh_obj', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='hygiene.entitlement')),
+                        ('prisoner', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='prisoners.prisoner')),
+                    ],
+                    options={
+                        'abstract': False,
+                    },
+                ),
+                migrations.CreateModel(
+                    name='Issue',
+                    fields=[
+                        ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                        ('uuid', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
+                        ('quantity', models.PositiveIntegerField(verbose_name='how many')),
+                        ('price', models.DecimalField(decimal_places=2, editable=False, max_digits=8, verbose_name='price each')),
+                        ('issued_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='issued')),
+                        ('facility', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='facilities.facility')),
+                        ('issued_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                        ('prisoner', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='hygiene_issues', to='prisoners.prisoner')),
+                    ],
+                    options={
+                        'verbose_name': 'hygiene item issued',
+                        'ordering': ['-issued_at', '-id'],
+                    },
+                ),
+                migrations.CreateModel(
+                    name='Item',
+                    fields=[
+                        ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                        ('version', bangkok.versions.VersionField(default=1, editable=False, help_text='Moved by the database on every change; a change names the one it read.', verbose_name='version')),
+                        ('uuid', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
+                        ('name', models.CharField(max_length=200, verbose_name='item')),
+                        ('category', models.CharField(choices=[('sanitary', 'Sanitary towels and other menstrual products'), ('personal_care', 'Soap and personal care'), ('baby', 'Nappies and baby care'), ('other', 'Other')], max_length=16, verbose_name='category')),
+                        ('price', models.DecimalField(decimal_places=2, default=0, help_text='What she pays for one, 0 when it is free. Sanitary items are always free.', max_digits=8, verbose_name='price to her')),
+                        ('low_stock', models.PositiveIntegerField(default=20, help_text='A stock check counting fewer than this tells the governor.', verbose_name='low stock below')),
+                        ('in_use', models.BooleanField(default=True, verbose_name='in use')),
+                        ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
+                        ('facility', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='hygiene_items', to='facilities.facility')),
+                    ],
+                    options={
+                        'verbose_name': 'hygiene item',
+                        'ordering': ['facility', 'category', 'name'],
+                    },
+                ),
+                migrations.CreateModel(
+                    name='IssueEvent',
+                    fields=[
+                        ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
+                        ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
+                        ('pgh_label', models.TextField(help_text='The event label.')),
+                        ('id', models.BigIntegerField()),
+                        ('uuid', models.UUIDField(default=uuid.uuid4, editable=False)),
+                        ('quantity', models.PositiveIntegerField(verbose_name='how many')),
+                        ('price', models.DecimalField(decimal_places=2, editable=False, max_digits=8, verbose_name='price each')),
+                        ('issued_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='issued')),
+                        ('facility', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='facilities.facility')),
+                        ('issued_by', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to=settings.AUTH_USER_MODEL)),
+                        ('pgh_context', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context')),
+                        ('pgh_obj', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='hygiene.issue')),
+                        ('prisoner', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='prisoners.prisoner')),
+                        ('item', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='hygiene.item')),
+                    ],
+                    options={
+                        'abstract': False,
+                    },
+                ),
+                migrations.AddField(
+                    model_name='issue',
+                    name='item',
+                    field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='issues', to='hygiene.item'),
+                ),
+                migrations.CreateModel(
+                    name='ItemEvent',
+                    fields=[
+                        ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
+                        ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
+                        ('pgh_label', models.TextField(help_text='The event label.')),
+                        ('id', models.BigIntegerField()),
+                        ('version', bangkok.versions.VersionField(default=1, editable=False, help_text='Moved by the database on every change; a change names the one it read.', verbose_name='version')),
+                        ('uuid', models.UUIDField(default=uuid.uuid4, editable=False)),
+                        ('name', models.CharField(max_length=200, verbose_name='item')),
+                        ('category', models.CharField(choices=[('sanitary', 'Sanitary towels and other menstrual products'), ('personal_care', 'Soap and personal care'), ('baby', 'Nappies and baby care'), ('other', 'Other')], max_length=16, verbose_name='category')),
+                        ('price', models.DecimalField(decimal_places=2, default=0, help_text='What she pays for one, 0 when it is free. Sanitary items are always free.', max_digits=8, verbose_name='price to her')),
+                        ('low_stock', models.PositiveIntegerField(default=20, help_text='A stock check counting fewer than this tells the governor.', verbose_name='low stock below')),
+                        ('in_use', models.BooleanField(default=True, verbose_name='in use')),
+                        ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
+                        ('facility', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='facilities.facility')),
+                        ('pgh_context', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context')),
+                        ('pgh_obj', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='hygiene.item')),
+                    ],
+                    options={
+                        'abstract': False,
+                    },
+                ),
+                migrations.CreateModel(
+                    name='StockCheck',
+                    fields=[
+                        ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                        ('uuid', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
+                        ('counted', models.PositiveIntegerField(verbose_name='counted in store')),
+                        ('checked_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='checked')),
+                        ('note', models.CharField(blank=True, max_length=500, verbose_name='note')),
+                        ('checked_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                        ('facility', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='facilities.facility')),
+                        ('item', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='stock_checks', to='hygiene.item')),
+                    ],
+                    options={
+                        'verbose_name': 'hygiene stock check',
+                        'ordering': ['-checked_at', '-id'],
+                    },
+                ),
+                migrations.CreateModel(
+                    name='StockCheckEvent',
+                    fields=[
+                        ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
+                        ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
+                        ('pgh_label', models.TextField(help_text='The event label.')),
+                        ('id', models.BigIntegerField()),
+                        ('uuid', models.UUIDField(default=uuid.uuid4, editable=False)),
+                        ('counted', models.PositiveIntegerField(verbose_name='counted in store')),
+                        ('checked_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='checked')),
+                        ('note', models.CharField(blank=True, max_length=500, verbose_name='note')),
+                        ('checked_by', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to=settings.AUTH_USER_MODEL)),
+                        ('facility', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='facilities.facility')),
+                        ('item', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='hygiene.item')),
+                        ('pgh_context', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context')),
+                        ('pgh_obj', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='hygiene.stockcheck')),
+                    ],
+                    options={
+                        'abstract': False,
+                    },
+                ),
+                migrations.CreateModel(
+                    name='WaterInterruption',
+                    fields=[
+                        ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                        ('version', bangkok.versions.VersionField(default=1, editable=False, help_text='Moved by the database on every change; a change names the one it read.', verbose_name='version')),
+                        ('uuid', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
+                        ('started_at', models.DateTimeField(verbose_name='water stopped')),
+                        ('ended_at', models.DateTimeField(blank=True, null=True, verbose_name='water back')),
+                        ('cause', models.CharField(max_length=500, verbose_name='cause')),
+                        ('provision', models.CharField(help_text="Water brought in for the women's and children's personal care, and how.", max_length=500, verbose_name='what was provided meanwhile')),
+                        ('recorded_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
+                        ('ended_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                        ('facility', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='facilities.facility')),
+                        ('recorded_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                        ('unit', models.ForeignKey(blank=True, help_text='Empty: the whole facility.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='prisoners.unit', verbose_name='unit')),
+                    ],
+                    options={
+                        'verbose_name': 'water interruption',
+                        'ordering': ['-started_at', '-id'],
+                    },
+                ),
+                migrations.CreateModel(
+                    name='WaterInterruptionEvent',
+                    fields=[
+                        ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
+                        ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
+                        ('pgh_label', models.TextField(help_text='The event label.')),
+                        ('id', models.BigIntegerField()),
+                        ('version', bangkok.versions.VersionField(default=1, editable=False, help_text='Moved by the database on every change; a change names the one it read.', verbose_name='version')),
+                        ('uuid', models.UUIDField(default=uuid.uuid4, editable=False)),
+                        ('started_at', models.DateTimeField(verbose_name='water stopped')),
+                        ('ended_at', models.DateTimeField(blank=True, null=True, verbose_name='water back')),
+                        ('cause', models.CharField(max_length=500, verbose_name='cause')),
+                        ('provision', models.CharField(help_text="Water brought in for the women's and children's personal care, and how.", max_length=500, verbose_name='what was provided meanwhile')),
+                        ('recorded_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
+                        ('ended_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to=settings.AUTH_USER_MODEL)),
+                        ('facility', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='facilities.facility')),
+                        ('pgh_context', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context')),
+                        ('pgh_obj', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='hygiene.waterinterruption')),
+                        ('recorded_by', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to=settings.AUTH_USER_MODEL)),
+                        ('unit', models.ForeignKey(blank=True, db_constraint=False, help_text='Empty: the whole facility.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='prisoners.unit', verbose_name='unit')),
+                    ],
+                    options={
+                        'abstract': False,
+                    },
+                ),
+                pgtrigger.migrations.AddTrigger(
+                    model_name='entitlement',
+                    trigger=pgtrigger.compiler.Trigger(name='entitlement_no_delete', sql=pgtrigger.compiler.UpsertTriggerSql(func="RAISE EXCEPTION 'pgtrigger: Cannot delete rows from % table', TG_TABLE_NAME;", hash='9bcf79fbdc73a4db28297f5fa79c3e470b820581', operation='DELETE', pgid='pgtrigger_entitlement_no_delete_20ad5', table='hygiene_entitlement', when='BEFORE')),
+                ),
+                pgtrigger.migrations.AddTrigger(
+                    model_name='entitlement',
+                    trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "hygiene_entitlementevent" ("basis", "ended_at", "ended_by_id", "extra", "granted_at", "granted_by_id", "id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "prisoner_id", "uuid", "version") VALUES (NEW."basis", NEW."ended_at", NEW."ended_by_id", NEW."extra", NEW."granted_at", NEW."granted_by_id", NEW."id", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."prisoner_id", NEW."uuid", NEW."version"); RETURN NULL;', hash='5bdc08ed7e8a7032a6c4c09050f9beb2cd923ab8', operation='INSERT', pgid='pgtrigger_insert_insert_dbb11', table='hygiene_entitlement', when='AFTER')),
+                ),
+                pgtrigger.migrations.AddTrigger(
+                    model_name='entitlement',
+                    trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "hygiene_entitlementevent" ("basis", "ended_at", "ended_by_id", "extra", "granted_at", "granted_by_id", "id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "prisoner_id", "uuid", "version") VALUES (NEW."basis", NEW."ended_at", NEW."ended_by_id", NEW."extra", NEW."granted_at", NEW."granted_by_id", NEW."id", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."prisoner_id", NEW."uuid", NEW."version"); RETURN NULL;', hash='56bd525da73482e3623758fffc5b56af76766197', operation='UPDATE', pgid='pgtrigger_update_update_de1be', table='hygiene_entitlement', when='AFTER')),
+                ),
+                migrations.AddConstraint(
+                    model_name='item',
+                    constraint=models.CheckConstraint(condition=models.Q(models.Q(('category', 'sanitary'), _negated=True), ('price', 0), _connector='OR'), name='hygiene_sanitary_items_are_free', violation_error_message='Sanitary items are free of charge (Rule 5).'),
+                ),
+                migrations.AddConstraint(
+                    model_name='item',
+                    constraint=models.CheckConstraint(condition=models.Q(('price__gte', 0)), name='hygiene_price_not_negative'),
+                ),
+                migrations.AddConstraint(
+                    model_name='item',
+                    constraint=models.UniqueConstraint(fields=('facility', 'name'), name='hygiene_item_name_unique_in_facility'),
+                ),
+                pgtrigger.migrations.AddTrigger(
+                    model_name='item',
+                    trigger=pgtrigger.compiler.Trigger(name='hygiene_item_no_delete', sql=pgtrigger.compiler.UpsertTriggerSql(func="RAISE EXCEPTION 'pgtrigger: Cannot delete rows from % table', TG_TABLE_NAME;", hash='c46f4e33821ee0f6e70b1b8105af6fe58f56b5cd', operation='DELETE', pgid='pgtrigger_hygiene_item_no_delete_e7749', table='hygiene_item', when='BEFORE')),
+                ),
+                pgtrigger.migrations.AddTrigger(
+                    model_name='item',
+                    trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "hygiene_itemevent" ("category", "created_at", "facility_id", "id", "in_use", "low_stock", "name", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "price", "uuid", "version") VALUES (NEW."category", NEW."created_at", NEW."facility_id", NEW."id", NEW."in_use", NEW."low_stock", NEW."name", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."price", NEW."uuid", NEW."version"); RETURN NULL;', hash='942367e9233f0902e3a4f41d350f1e1736124b34', operation='INSERT', pgid='pgtrigger_insert_insert_c3468', table='hygiene_item', when='AFTER')),
+                ),
+                pgtrigger.migrations.AddTrigger(
+                    model_name='item',
+                    trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "hygiene_itemevent" ("category", "created_at", "facility_id", "id", "in_use", "low_stock", "name", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "price", "uuid", "version") VALUES (NEW."category", NEW."created_at", NEW."facility_id", NEW."id", NEW."in_use", NEW."low_stock", NEW."name", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."price", NEW."uuid", NEW."version"); RETURN NULL;', hash='808ad2bad666c6e1cd9561fcf0c1c01f66ecf47e', operation='UPDATE', pgid='pgtrigger_update_update_d6f06', table='hygiene_item', when='AFTER')),
+                ),
+                pgtrigger.migrations.AddTrigger(
+                    model_name='issueevent',
+                    trigger=pgtrigger.compiler.Trigger(name='append_only', sql=pgtrigger.compiler.UpsertTriggerSql(func="RAISE EXCEPTION 'pgtrigger: Cannot update or delete rows from % table', TG_TABLE_NAME;", hash='2c55444c8c61aab304ec843b646baf3975eb2e96', operation='UPDATE OR DELETE', pgid='pgtrigger_append_only_0c594', table='hygiene_issueevent', when='BEFORE')),
+                ),
+                migrations.AddIndex(
+                    model_name='issue',
+                    index=models.Index(fields=['facility', 'issued_at'], name='hygiene_iss_facilit_42a198_idx'),
+                ),
+                migrations.AddConstraint(
+                    model_name='issue',
+                    constraint=models.CheckConstraint(condition=models.Q(('quantity__gt', 0)), name='hygiene_issue_some'),
+                ),
+                pgtrigger.migrations.AddTrigger(
+                    model_name='issue',
+                    trigger=pgtrigger.compiler.Trigger(name='hygiene_issue_unchanged', sql=pgtrigger.compiler.UpsertTriggerSql(func="RAISE EXCEPTION 'pgtrigger: Cannot update or delete rows from % table', TG_TABLE_NAME;", hash='97447396792b939ed712a6caf304045c20965c66', operation='UPDATE OR DELETE', pgid='pgtrigger_hygiene_issue_unchanged_617b4', table='hygiene_issue', when='BEFORE')),
+                ),
+                pgtrigger.migrations.AddTrigger(
+                    model_name='issue',
+                    trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "hygiene_issueevent" ("facility_id", "id", "issued_at", "issued_by_id", "item_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "price", "prisoner_id", "quantity", "uuid") VALUES (NEW."facility_id", NEW."id", NEW."issued_at", NEW."issued_by_id", NEW."item_id", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."price", NEW."prisoner_id", NEW."quantity", NEW."uuid"); RETURN NULL;', hash='1a7c45dcf952ceb90259cf2b3d63274ef451fe57', operation='INSERT', pgid='pgtrigger_insert_insert_336f7', table='hygiene_issue', when='AFTER')),
+                ),
+                pgtrigger.migrations.AddTrigger(
+                    model_name='issue',
+                    trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "hygiene_issueevent" ("facility_id", "id", "issued_at", "issued_by_id", "item_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "price", "prisoner_id", "quantity", "uuid") VALUES (NEW."facility_id", NEW."id", NEW."issued_at", NEW."issued_by_id", NEW."item_id", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."price", NEW."prisoner_id", NEW."quantity", NEW."uuid"); RETURN NULL;', hash='740db0b4e556e14a425125ea35c56cf6db2a1d64', operation='UPDATE', pgid='pgtrigger_update_update_18d81', table='hygiene_issue', when='AFTER')),
+                ),
+                migrations.AddIndex(
+                    model_name='stockcheck',
+                    index=models.Index(fields=['facility', 'checked_at'], name='hygiene_sto_facilit_8e73e4_idx'),
+                ),
+                pgtrigger.migrations.AddTrigger(
+                    model_name='stockcheck',
+                    trigger=pgtrigger.compiler.Trigger(name='hygiene_stock_unchanged', sql=pgtrigger.compiler.UpsertTriggerSql(func="RAISE EXCEPTION 'pgtrigger: Cannot update or delete rows from % table', TG_TABLE_NAME;", hash='d2284d0756a05113e45b72be8e97f232334e7b2b', operation='UPDATE OR DELETE', pgid='pgtrigger_hygiene_stock_unchanged_57da3', table='hygiene_stockcheck', when='BEFORE')),
+                ),
+                pgtrigger.migrations.AddTrigger(
+                    model_name='stockcheck',
+                    trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "hygiene_stockcheckevent" ("checked_at", "checked_by_id", "counted", "facility_id", "id", "item_id", "note", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "uuid") VALUES (NEW."checked_at", NEW."checked_by_id", NEW."counted", NEW."facility_id", NEW."id", NEW."item_id", NEW."note", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."uuid"); RETURN NULL;', hash='a110cedee309f01943069f1254125edb7012837f', operation='INSERT', pgid='pgtrigger_insert_insert_c56fc', table='hygiene_stockcheck', when='AFTER')),
+                ),
+                pgtrigger.migrations.AddTrigger(
+                    model_name='stockcheck',
+                    trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "hygiene_stockcheckevent" ("checked_at", "checked_by_id", "counted", "facility_id", "id", "item_id", "note", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "uuid") VALUES (NEW."checked_at", NEW."checked_by_id", NEW."counted", NEW."facility_id", NEW."id", NEW."item_id", NEW."note", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."uuid"); RETURN NULL;', hash='4222dbb29695b0103da1bbaee5c34f26487fd9be', operation='UPDATE', pgid='pgtrigger_update_update_d1f68', table='hygiene_stockcheck', when='AFTER')),
+                ),
+                pgtrigger.migrations.AddTrigger(
+                    model_name='stockcheckevent',
+                    trigger=pgtrigger.compiler.Trigger(name='append_only', sql=pgtrigger.compiler.UpsertTriggerSql(func="RAISE EXCEPTION 'pgtrigger: Cannot update or delete rows from % table', TG_TABLE_NAME;", hash='7b67f5343fedd28f4ca0978fa30904257e2cff50', operation='UPDATE OR DELETE', pgid='pgtrigger_append_only_41420', table='hygiene_stockcheckevent', when='BEFORE')),
+                ),
+                migrations.AddIndex(
+                    model_name='waterinterruption',
+                    index=models.Index(fields=['facility', 'started_at'], name='hygiene_wat_facilit_fe3502_idx'),
+                ),
+                migrations.AddConstraint(
+                    model_name='waterinterruption',
+                    constraint=models.CheckConstraint(condition=models.Q(('ended_at__isnull', True), ('ended_at__gte', models.F('started_at')), _connector='OR'), name='water_back_after_it_stopped'),
+                ),
+                pgtrigger.migrations.AddTrigger(
+                    model_name='waterinterruption',
+                    trigger=pgtrigger.compiler.Trigger(name='water_no_delete', sql=pgtrigger.compiler.UpsertTriggerSql(func="RAISE EXCEPTION 'pgtrigger: Cannot delete rows from % table', TG_TABLE_NAME;", hash='09d2baaa0c49d298b7caa8afdad805c5999c6714', operation='DELETE', pgid='pgtrigger_water_no_delete_a4554', table='hygiene_waterinterruption', when='BEFORE')),
+                ),
+                pgtrigger.migrations.AddTrigger(
+                    model_name='waterinterruption',
+                    trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "hygiene_waterinterruptionevent" ("cause", "ended_at", "ended_by_id", "facility_id", "id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "provision", "recorded_at", "recorded_by_id", "started_at", "unit_id", "uuid", "version") VALUES (NEW."cause", NEW."ended_at", NEW."ended_by_id", NEW."facility_id", NEW."id", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."provision", NEW."recorded_at", NEW."recorded_by_id", NEW."started_at", NEW."unit_id", NEW."uuid", NEW."version"); RETURN NULL;', hash='fe088a4f507b67ef69b24dfdd441f0020f27b400', operation='INSERT', pgid='pgtrigger_insert_insert_b8dff', table='hygiene_waterinterruption', when='AFTER')),
+                ),
+                pgtrigger.migrations.AddTrigger(
+                    model_name='waterinterruption',
+                    trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "hygiene_waterinterruptionevent" ("cause", "ended_at", "ended_by_id", "facility_id", "id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "provision", "recorded_at", "recorded_by_id", "started_at", "unit_id", "uuid", "version") VALUES (NEW."cause", NEW."ended_at", NEW."ended_by_id", NEW."facility_id", NEW."id", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."provision", NEW."recorded_at", NEW."recorded_by_id", NEW."started_at", NEW."unit_id", NEW."uuid", NEW."version"); RETURN NULL;', hash='fd4eea1ecd35607a5536238f08bbed61177834fb', operation='UPDATE', pgid='pgtrigger_update_update_9f963', table='hygiene_waterinterruption', when='AFTER')),
+                ),
+            ]
         ),
     ]

@@ -146,6 +146,7 @@ def canaries(cast, world) -> dict:
     leave(
         cast,
         world["admission"].prisoner,
+        days=60,  # after the leave of the matrix's world
         details=LEAVE_DETAILS,
         destination=LEAVE_DESTINATION,
     )

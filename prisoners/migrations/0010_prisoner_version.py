@@ -3,6 +3,7 @@
 import bangkok.versions
 import pgtrigger.compiler
 import pgtrigger.migrations
+import bangkok.migration_operations
 from django.db import migrations
 
 
@@ -21,22 +22,26 @@ class Migration(migrations.Migration):
             model_name='prisoner',
             name='update_update',
         ),
-        migrations.AddField(
-            model_name='prisoner',
-            name='version',
-            field=bangkok.versions.VersionField(default=1, editable=False, help_text='Moved by the database on every change; a change names the one it read.', verbose_name='version'),
-        ),
-        migrations.AddField(
-            model_name='prisonerevent',
-            name='version',
-            field=bangkok.versions.VersionField(default=1, editable=False, help_text='Moved by the database on every change; a change names the one it read.', verbose_name='version'),
-        ),
-        pgtrigger.migrations.AddTrigger(
-            model_name='prisoner',
-            trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "prisoners_prisonerevent" ("aliases", "created_at", "custody_status", "date_of_birth", "facility_id", "family_name", "gender_identity", "gender_self_description", "given_names", "home_country", "home_latitude", "home_longitude", "home_place", "id", "languages", "legal_status", "nationalities", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "prison_number", "search_name", "unit_id", "updated_at", "uuid", "version") VALUES (NEW."aliases", NEW."created_at", NEW."custody_status", NEW."date_of_birth", NEW."facility_id", NEW."family_name", NEW."gender_identity", NEW."gender_self_description", NEW."given_names", NEW."home_country", NEW."home_latitude", NEW."home_longitude", NEW."home_place", NEW."id", NEW."languages", NEW."legal_status", NEW."nationalities", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."prison_number", NEW."search_name", NEW."unit_id", NEW."updated_at", NEW."uuid", NEW."version"); RETURN NULL;', hash='557a243e12e8567d78a71787cd29262d02e86c45', operation='INSERT', pgid='pgtrigger_insert_insert_078a5', table='prisoners_prisoner', when='AFTER')),
-        ),
-        pgtrigger.migrations.AddTrigger(
-            model_name='prisoner',
-            trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "prisoners_prisonerevent" ("aliases", "created_at", "custody_status", "date_of_birth", "facility_id", "family_name", "gender_identity", "gender_self_description", "given_names", "home_country", "home_latitude", "home_longitude", "home_place", "id", "languages", "legal_status", "nationalities", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "prison_number", "search_name", "unit_id", "updated_at", "uuid", "version") VALUES (NEW."aliases", NEW."created_at", NEW."custody_status", NEW."date_of_birth", NEW."facility_id", NEW."family_name", NEW."gender_identity", NEW."gender_self_description", NEW."given_names", NEW."home_country", NEW."home_latitude", NEW."home_longitude", NEW."home_place", NEW."id", NEW."languages", NEW."legal_status", NEW."nationalities", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."prison_number", NEW."search_name", NEW."unit_id", NEW."updated_at", NEW."uuid", NEW."version"); RETURN NULL;', hash='ba36750111967f682132e3e1815d2ddd3104b193', operation='UPDATE', pgid='pgtrigger_update_update_d8c17', table='prisoners_prisoner', when='AFTER')),
+        bangkok.migration_operations.Together(
+            [
+                migrations.AddField(
+                    model_name='prisoner',
+                    name='version',
+                    field=bangkok.versions.VersionField(default=1, editable=False, help_text='Moved by the database on every change; a change names the one it read.', verbose_name='version'),
+                ),
+                migrations.AddField(
+                    model_name='prisonerevent',
+                    name='version',
+                    field=bangkok.versions.VersionField(default=1, editable=False, help_text='Moved by the database on every change; a change names the one it read.', verbose_name='version'),
+                ),
+                pgtrigger.migrations.AddTrigger(
+                    model_name='prisoner',
+                    trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "prisoners_prisonerevent" ("aliases", "created_at", "custody_status", "date_of_birth", "facility_id", "family_name", "gender_identity", "gender_self_description", "given_names", "home_country", "home_latitude", "home_longitude", "home_place", "id", "languages", "legal_status", "nationalities", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "prison_number", "search_name", "unit_id", "updated_at", "uuid", "version") VALUES (NEW."aliases", NEW."created_at", NEW."custody_status", NEW."date_of_birth", NEW."facility_id", NEW."family_name", NEW."gender_identity", NEW."gender_self_description", NEW."given_names", NEW."home_country", NEW."home_latitude", NEW."home_longitude", NEW."home_place", NEW."id", NEW."languages", NEW."legal_status", NEW."nationalities", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."prison_number", NEW."search_name", NEW."unit_id", NEW."updated_at", NEW."uuid", NEW."version"); RETURN NULL;', hash='557a243e12e8567d78a71787cd29262d02e86c45', operation='INSERT', pgid='pgtrigger_insert_insert_078a5', table='prisoners_prisoner', when='AFTER')),
+                ),
+                pgtrigger.migrations.AddTrigger(
+                    model_name='prisoner',
+                    trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "prisoners_prisonerevent" ("aliases", "created_at", "custody_status", "date_of_birth", "facility_id", "family_name", "gender_identity", "gender_self_description", "given_names", "home_country", "home_latitude", "home_longitude", "home_place", "id", "languages", "legal_status", "nationalities", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "prison_number", "search_name", "unit_id", "updated_at", "uuid", "version") VALUES (NEW."aliases", NEW."created_at", NEW."custody_status", NEW."date_of_birth", NEW."facility_id", NEW."family_name", NEW."gender_identity", NEW."gender_self_description", NEW."given_names", NEW."home_country", NEW."home_latitude", NEW."home_longitude", NEW."home_place", NEW."id", NEW."languages", NEW."legal_status", NEW."nationalities", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."prison_number", NEW."search_name", NEW."unit_id", NEW."updated_at", NEW."uuid", NEW."version"); RETURN NULL;', hash='ba36750111967f682132e3e1815d2ddd3104b193', operation='UPDATE', pgid='pgtrigger_update_update_d8c17', table='prisoners_prisoner', when='AFTER')),
+                ),
+            ]
         ),
     ]

@@ -7,6 +7,7 @@ import pgtrigger.compiler
 import pgtrigger.migrations
 import uuid
 from django.conf import settings
+import bangkok.migration_operations
 from django.db import migrations, models
 
 
@@ -20,102 +21,106 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.CreateModel(
-            name='BestInterestsDecision',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('uuid', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
-                ('kind', models.CharField(choices=[('admission', 'Before the child comes to live with her'), ('review', "Review of the child's stay with her")], max_length=16, verbose_name='decision')),
-                ('decided_on', models.DateField(verbose_name='day decided')),
-                ('participants', models.TextField(max_length=2000, verbose_name='who took part')),
-                ('her_views', models.TextField(max_length=5000, verbose_name='her views')),
-                ('child_needs', models.TextField(max_length=5000, verbose_name="the child's needs")),
-                ('outcome', models.CharField(choices=[('with_her', 'The child lives with her mother in prison'), ('apart', 'The child lives apart from her mother')], max_length=16, verbose_name='the decision')),
-                ('reasons', models.TextField(max_length=5000, verbose_name="the reasons, in the child's best interests")),
-                ('next_review_on', models.DateField(blank=True, null=True, verbose_name='next review due')),
-                ('recorded_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-            ],
-            options={
-                'verbose_name': 'best-interests decision',
-                'ordering': ['-decided_on', '-id'],
-                'permissions': [('oversee_children', 'Can see, without identities, children living in prison')],
-            },
-        ),
-        migrations.CreateModel(
-            name='BestInterestsDecisionEvent',
-            fields=[
-                ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
-                ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
-                ('pgh_label', models.TextField(help_text='The event label.')),
-                ('id', models.BigIntegerField()),
-                ('uuid', models.UUIDField(default=uuid.uuid4, editable=False)),
-                ('kind', models.CharField(choices=[('admission', 'Before the child comes to live with her'), ('review', "Review of the child's stay with her")], max_length=16, verbose_name='decision')),
-                ('decided_on', models.DateField(verbose_name='day decided')),
-                ('participants', models.TextField(max_length=2000, verbose_name='who took part')),
-                ('her_views', models.TextField(max_length=5000, verbose_name='her views')),
-                ('child_needs', models.TextField(max_length=5000, verbose_name="the child's needs")),
-                ('outcome', models.CharField(choices=[('with_her', 'The child lives with her mother in prison'), ('apart', 'The child lives apart from her mother')], max_length=16, verbose_name='the decision')),
-                ('reasons', models.TextField(max_length=5000, verbose_name="the reasons, in the child's best interests")),
-                ('next_review_on', models.DateField(blank=True, null=True, verbose_name='next review due')),
-                ('recorded_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-            ],
-            options={
-                'abstract': False,
-            },
-        ),
-        migrations.CreateModel(
-            name='SeparationPlan',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', bangkok.versions.VersionField(default=1, editable=False, help_text='Moved by the database on every change; a change names the one it read.', verbose_name='version')),
-                ('uuid', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
-                ('carer', models.CharField(max_length=200, verbose_name='who will care for the child')),
-                ('location', models.CharField(max_length=300, verbose_name='where the child will live')),
-                ('carer_contact', models.CharField(blank=True, max_length=300, verbose_name="carer's contact")),
-                ('custody', models.CharField(choices=[('other_parent', 'The other parent'), ('relative', 'A relative'), ('foster', 'Foster care'), ('institution', 'An institution'), ('state_care', 'State care'), ('self', 'Independent (adult child)'), ('unknown', 'Not known')], max_length=16, verbose_name='custody or guardianship')),
-                ('care_confirmed_on', models.DateField(blank=True, null=True, verbose_name='day the carer confirmed the arrangement')),
-                ('transition', models.TextField(blank=True, max_length=5000, verbose_name='the gradual transition: its stages and dates')),
-                ('her_consulted_on', models.DateField(blank=True, null=True, verbose_name='day she was consulted')),
-                ('her_views', models.TextField(blank=True, max_length=5000, verbose_name='her views on the plan')),
-                ('consular_consulted_on', models.DateField(blank=True, null=True, verbose_name='day consular officials were consulted')),
-                ('consular_official', models.CharField(blank=True, max_length=300, verbose_name='consular official consulted')),
-                ('contact_plan', models.TextField(blank=True, max_length=5000, verbose_name='how she and the child will meet after')),
-                ('contact_every_days', models.PositiveSmallIntegerField(default=14, verbose_name='she meets the child at least every (days)')),
-                ('planned_on', models.DateField(blank=True, null=True, verbose_name='planned day the child leaves')),
-                ('recorded_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-            ],
-            options={
-                'verbose_name': 'separation plan',
-                'ordering': ['-recorded_at', '-id'],
-            },
-        ),
-        migrations.CreateModel(
-            name='SeparationPlanEvent',
-            fields=[
-                ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
-                ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
-                ('pgh_label', models.TextField(help_text='The event label.')),
-                ('id', models.BigIntegerField()),
-                ('version', bangkok.versions.VersionField(default=1, editable=False, help_text='Moved by the database on every change; a change names the one it read.', verbose_name='version')),
-                ('uuid', models.UUIDField(default=uuid.uuid4, editable=False)),
-                ('carer', models.CharField(max_length=200, verbose_name='who will care for the child')),
-                ('location', models.CharField(max_length=300, verbose_name='where the child will live')),
-                ('carer_contact', models.CharField(blank=True, max_length=300, verbose_name="carer's contact")),
-                ('custody', models.CharField(choices=[('other_parent', 'The other parent'), ('relative', 'A relative'), ('foster', 'Foster care'), ('institution', 'An institution'), ('state_care', 'State care'), ('self', 'Independent (adult child)'), ('unknown', 'Not known')], max_length=16, verbose_name='custody or guardianship')),
-                ('care_confirmed_on', models.DateField(blank=True, null=True, verbose_name='day the carer confirmed the arrangement')),
-                ('transition', models.TextField(blank=True, max_length=5000, verbose_name='the gradual transition: its stages and dates')),
-                ('her_consulted_on', models.DateField(blank=True, null=True, verbose_name='day she was consulted')),
-                ('her_views', models.TextField(blank=True, max_length=5000, verbose_name='her views on the plan')),
-                ('consular_consulted_on', models.DateField(blank=True, null=True, verbose_name='day consular officials were consulted')),
-                ('consular_official', models.CharField(blank=True, max_length=300, verbose_name='consular official consulted')),
-                ('contact_plan', models.TextField(blank=True, max_length=5000, verbose_name='how she and the child will meet after')),
-                ('contact_every_days', models.PositiveSmallIntegerField(default=14, verbose_name='she meets the child at least every (days)')),
-                ('planned_on', models.DateField(blank=True, null=True, verbose_name='planned day the child leaves')),
-                ('recorded_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-            ],
-            options={
-                'abstract': False,
-            },
+        bangkok.migration_operations.Together(
+            [
+                migrations.CreateModel(
+                    name='BestInterestsDecision',
+                    fields=[
+                        ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                        ('uuid', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
+                        ('kind', models.CharField(choices=[('admission', 'Before the child comes to live with her'), ('review', "Review of the child's stay with her")], max_length=16, verbose_name='decision')),
+                        ('decided_on', models.DateField(verbose_name='day decided')),
+                        ('participants', models.TextField(max_length=2000, verbose_name='who took part')),
+                        ('her_views', models.TextField(max_length=5000, verbose_name='her views')),
+                        ('child_needs', models.TextField(max_length=5000, verbose_name="the child's needs")),
+                        ('outcome', models.CharField(choices=[('with_her', 'The child lives with her mother in prison'), ('apart', 'The child lives apart from her mother')], max_length=16, verbose_name='the decision')),
+                        ('reasons', models.TextField(max_length=5000, verbose_name="the reasons, in the child's best interests")),
+                        ('next_review_on', models.DateField(blank=True, null=True, verbose_name='next review due')),
+                        ('recorded_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
+                    ],
+                    options={
+                        'verbose_name': 'best-interests decision',
+                        'ordering': ['-decided_on', '-id'],
+                        'permissions': [('oversee_children', 'Can see, without identities, children living in prison')],
+                    },
+                ),
+                migrations.CreateModel(
+                    name='BestInterestsDecisionEvent',
+                    fields=[
+                        ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
+                        ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
+                        ('pgh_label', models.TextField(help_text='The event label.')),
+                        ('id', models.BigIntegerField()),
+                        ('uuid', models.UUIDField(default=uuid.uuid4, editable=False)),
+                        ('kind', models.CharField(choices=[('admission', 'Before the child comes to live with her'), ('review', "Review of the child's stay with her")], max_length=16, verbose_name='decision')),
+                        ('decided_on', models.DateField(verbose_name='day decided')),
+                        ('participants', models.TextField(max_length=2000, verbose_name='who took part')),
+                        ('her_views', models.TextField(max_length=5000, verbose_name='her views')),
+                        ('child_needs', models.TextField(max_length=5000, verbose_name="the child's needs")),
+                        ('outcome', models.CharField(choices=[('with_her', 'The child lives with her mother in prison'), ('apart', 'The child lives apart from her mother')], max_length=16, verbose_name='the decision')),
+                        ('reasons', models.TextField(max_length=5000, verbose_name="the reasons, in the child's best interests")),
+                        ('next_review_on', models.DateField(blank=True, null=True, verbose_name='next review due')),
+                        ('recorded_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
+                    ],
+                    options={
+                        'abstract': False,
+                    },
+                ),
+                migrations.CreateModel(
+                    name='SeparationPlan',
+                    fields=[
+                        ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                        ('version', bangkok.versions.VersionField(default=1, editable=False, help_text='Moved by the database on every change; a change names the one it read.', verbose_name='version')),
+                        ('uuid', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
+                        ('carer', models.CharField(max_length=200, verbose_name='who will care for the child')),
+                        ('location', models.CharField(max_length=300, verbose_name='where the child will live')),
+                        ('carer_contact', models.CharField(blank=True, max_length=300, verbose_name="carer's contact")),
+                        ('custody', models.CharField(choices=[('other_parent', 'The other parent'), ('relative', 'A relative'), ('foster', 'Foster care'), ('institution', 'An institution'), ('state_care', 'State care'), ('self', 'Independent (adult child)'), ('unknown', 'Not known')], max_length=16, verbose_name='custody or guardianship')),
+                        ('care_confirmed_on', models.DateField(blank=True, null=True, verbose_name='day the carer confirmed the arrangement')),
+                        ('transition', models.TextField(blank=True, max_length=5000, verbose_name='the gradual transition: its stages and dates')),
+                        ('her_consulted_on', models.DateField(blank=True, null=True, verbose_name='day she was consulted')),
+                        ('her_views', models.TextField(blank=True, max_length=5000, verbose_name='her views on the plan')),
+                        ('consular_consulted_on', models.DateField(blank=True, null=True, verbose_name='day consular officials were consulted')),
+                        ('consular_official', models.CharField(blank=True, max_length=300, verbose_name='consular official consulted')),
+                        ('contact_plan', models.TextField(blank=True, max_length=5000, verbose_name='how she and the child will meet after')),
+                        ('contact_every_days', models.PositiveSmallIntegerField(default=14, verbose_name='she meets the child at least every (days)')),
+                        ('planned_on', models.DateField(blank=True, null=True, verbose_name='planned day the child leaves')),
+                        ('recorded_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
+                    ],
+                    options={
+                        'verbose_name': 'separation plan',
+                        'ordering': ['-recorded_at', '-id'],
+                    },
+                ),
+                migrations.CreateModel(
+                    name='SeparationPlanEvent',
+                    fields=[
+                        ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
+                        ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
+                        ('pgh_label', models.TextField(help_text='The event label.')),
+                        ('id', models.BigIntegerField()),
+                        ('version', bangkok.versions.VersionField(default=1, editable=False, help_text='Moved by the database on every change; a change names the one it read.', verbose_name='version')),
+                        ('uuid', models.UUIDField(default=uuid.uuid4, editable=False)),
+                        ('carer', models.CharField(max_length=200, verbose_name='who will care for the child')),
+                        ('location', models.CharField(max_length=300, verbose_name='where the child will live')),
+                        ('carer_contact', models.CharField(blank=True, max_length=300, verbose_name="carer's contact")),
+                        ('custody', models.CharField(choices=[('other_parent', 'The other parent'), ('relative', 'A relative'), ('foster', 'Foster care'), ('institution', 'An institution'), ('state_care', 'State care'), ('self', 'Independent (adult child)'), ('unknown', 'Not known')], max_length=16, verbose_name='custody or guardianship')),
+                        ('care_confirmed_on', models.DateField(blank=True, null=True, verbose_name='day the carer confirmed the arrangement')),
+                        ('transition', models.TextField(blank=True, max_length=5000, verbose_name='the gradual transition: its stages and dates')),
+                        ('her_consulted_on', models.DateField(blank=True, null=True, verbose_name='day she was consulted')),
+                        ('her_views', models.TextField(blank=True, max_length=5000, verbose_name='her views on the plan')),
+                        ('consular_consulted_on', models.DateField(blank=True, null=True, verbose_name='day consular officials were consulted')),
+                        ('consular_official', models.CharField(blank=True, max_length=300, verbose_name='consular official consulted')),
+                        ('contact_plan', models.TextField(blank=True, max_length=5000, verbose_name='how she and the child will meet after')),
+                        ('contact_every_days', models.PositiveSmallIntegerField(default=14, verbose_name='she meets the child at least every (days)')),
+                        ('planned_on', models.DateField(blank=True, null=True, verbose_name='planned day the child leaves')),
+                        ('recorded_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
+                    ],
+                    options={
+                        'abstract': False,
+                    },
+                ),
+            ]
         ),
         pgtrigger.migrations.RemoveTrigger(
             model_name='child',
@@ -133,169 +138,176 @@ class Migration(migrations.Migration):
             model_name='separation',
             name='update_update',
         ),
-        migrations.AddField(
-            model_name='child',
-            name='review_due_on',
-            field=models.DateField(blank=True, editable=False, help_text='While the child lives with her: the day the next best-interests decision is due (Rules 49, 52.1).', null=True, verbose_name='best-interests review due'),
+        bangkok.migration_operations.Together(
+            [
+                migrations.AddField(
+                    model_name='child',
+                    name='review_due_on',
+                    field=models.DateField(blank=True, editable=False, help_text='While the child lives with her: the day the next best-interests decision is due (Rules 49, 52.1).', null=True, verbose_name='best-interests review due'),
+                ),
+                migrations.AddField(
+                    model_name='childevent',
+                    name='review_due_on',
+                    field=models.DateField(blank=True, editable=False, help_text='While the child lives with her: the day the next best-interests decision is due (Rules 49, 52.1).', null=True, verbose_name='best-interests review due'),
+                ),
+                pgtrigger.migrations.AddTrigger(
+                    model_name='child',
+                    trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "register_childevent" ("arrangements", "carer_contact", "custody", "date_of_birth", "dependent", "family_name", "given_names", "id", "lives_with_mother", "location", "location_unknown", "mother_id", "no_arrangements_reason", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_at", "recorded_by_id", "review_due_on", "separation_id", "uuid", "version") VALUES (NEW."arrangements", NEW."carer_contact", NEW."custody", NEW."date_of_birth", NEW."dependent", NEW."family_name", NEW."given_names", NEW."id", NEW."lives_with_mother", NEW."location", NEW."location_unknown", NEW."mother_id", NEW."no_arrangements_reason", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."recorded_at", NEW."recorded_by_id", NEW."review_due_on", NEW."separation_id", NEW."uuid", NEW."version"); RETURN NULL;', hash='3b62620d8ddfbb8a58c5099d75c36ba906b1c71d', operation='INSERT', pgid='pgtrigger_insert_insert_3096d', table='register_child', when='AFTER')),
+                ),
+                pgtrigger.migrations.AddTrigger(
+                    model_name='child',
+                    trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "register_childevent" ("arrangements", "carer_contact", "custody", "date_of_birth", "dependent", "family_name", "given_names", "id", "lives_with_mother", "location", "location_unknown", "mother_id", "no_arrangements_reason", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_at", "recorded_by_id", "review_due_on", "separation_id", "uuid", "version") VALUES (NEW."arrangements", NEW."carer_contact", NEW."custody", NEW."date_of_birth", NEW."dependent", NEW."family_name", NEW."given_names", NEW."id", NEW."lives_with_mother", NEW."location", NEW."location_unknown", NEW."mother_id", NEW."no_arrangements_reason", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."recorded_at", NEW."recorded_by_id", NEW."review_due_on", NEW."separation_id", NEW."uuid", NEW."version"); RETURN NULL;', hash='648ee6ba56194462dd9fc8c097d7b4c62ff290f4', operation='UPDATE', pgid='pgtrigger_update_update_eca86', table='register_child', when='AFTER')),
+                ),
+                pgtrigger.migrations.AddTrigger(
+                    model_name='separation',
+                    trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "register_separationevent" ("carer", "carer_contact", "child_id", "custody", "decided_by_id", "decision_id", "id", "location", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "reason", "recorded_at", "separated_on", "uuid") VALUES (NEW."carer", NEW."carer_contact", NEW."child_id", NEW."custody", NEW."decided_by_id", NEW."decision_id", NEW."id", NEW."location", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."reason", NEW."recorded_at", NEW."separated_on", NEW."uuid"); RETURN NULL;', hash='667d8065efc60442ff09f04f26dc99165dd8e035', operation='INSERT', pgid='pgtrigger_insert_insert_79d14', table='register_separation', when='AFTER')),
+                ),
+                pgtrigger.migrations.AddTrigger(
+                    model_name='separation',
+                    trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "register_separationevent" ("carer", "carer_contact", "child_id", "custody", "decided_by_id", "decision_id", "id", "location", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "reason", "recorded_at", "separated_on", "uuid") VALUES (NEW."carer", NEW."carer_contact", NEW."child_id", NEW."custody", NEW."decided_by_id", NEW."decision_id", NEW."id", NEW."location", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."reason", NEW."recorded_at", NEW."separated_on", NEW."uuid"); RETURN NULL;', hash='fb665e660a9cfa5c2aa23e2117f36e6f43fdb962', operation='UPDATE', pgid='pgtrigger_update_update_a5758', table='register_separation', when='AFTER')),
+                ),
+            ]
         ),
-        migrations.AddField(
-            model_name='childevent',
-            name='review_due_on',
-            field=models.DateField(blank=True, editable=False, help_text='While the child lives with her: the day the next best-interests decision is due (Rules 49, 52.1).', null=True, verbose_name='best-interests review due'),
-        ),
-        pgtrigger.migrations.AddTrigger(
-            model_name='child',
-            trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "register_childevent" ("arrangements", "carer_contact", "custody", "date_of_birth", "dependent", "family_name", "given_names", "id", "lives_with_mother", "location", "location_unknown", "mother_id", "no_arrangements_reason", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_at", "recorded_by_id", "review_due_on", "separation_id", "uuid", "version") VALUES (NEW."arrangements", NEW."carer_contact", NEW."custody", NEW."date_of_birth", NEW."dependent", NEW."family_name", NEW."given_names", NEW."id", NEW."lives_with_mother", NEW."location", NEW."location_unknown", NEW."mother_id", NEW."no_arrangements_reason", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."recorded_at", NEW."recorded_by_id", NEW."review_due_on", NEW."separation_id", NEW."uuid", NEW."version"); RETURN NULL;', hash='3b62620d8ddfbb8a58c5099d75c36ba906b1c71d', operation='INSERT', pgid='pgtrigger_insert_insert_3096d', table='register_child', when='AFTER')),
-        ),
-        pgtrigger.migrations.AddTrigger(
-            model_name='child',
-            trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "register_childevent" ("arrangements", "carer_contact", "custody", "date_of_birth", "dependent", "family_name", "given_names", "id", "lives_with_mother", "location", "location_unknown", "mother_id", "no_arrangements_reason", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_at", "recorded_by_id", "review_due_on", "separation_id", "uuid", "version") VALUES (NEW."arrangements", NEW."carer_contact", NEW."custody", NEW."date_of_birth", NEW."dependent", NEW."family_name", NEW."given_names", NEW."id", NEW."lives_with_mother", NEW."location", NEW."location_unknown", NEW."mother_id", NEW."no_arrangements_reason", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."recorded_at", NEW."recorded_by_id", NEW."review_due_on", NEW."separation_id", NEW."uuid", NEW."version"); RETURN NULL;', hash='648ee6ba56194462dd9fc8c097d7b4c62ff290f4', operation='UPDATE', pgid='pgtrigger_update_update_eca86', table='register_child', when='AFTER')),
-        ),
-        pgtrigger.migrations.AddTrigger(
-            model_name='separation',
-            trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "register_separationevent" ("carer", "carer_contact", "child_id", "custody", "decided_by_id", "decision_id", "id", "location", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "reason", "recorded_at", "separated_on", "uuid") VALUES (NEW."carer", NEW."carer_contact", NEW."child_id", NEW."custody", NEW."decided_by_id", NEW."decision_id", NEW."id", NEW."location", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."reason", NEW."recorded_at", NEW."separated_on", NEW."uuid"); RETURN NULL;', hash='667d8065efc60442ff09f04f26dc99165dd8e035', operation='INSERT', pgid='pgtrigger_insert_insert_79d14', table='register_separation', when='AFTER')),
-        ),
-        pgtrigger.migrations.AddTrigger(
-            model_name='separation',
-            trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "register_separationevent" ("carer", "carer_contact", "child_id", "custody", "decided_by_id", "decision_id", "id", "location", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "reason", "recorded_at", "separated_on", "uuid") VALUES (NEW."carer", NEW."carer_contact", NEW."child_id", NEW."custody", NEW."decided_by_id", NEW."decision_id", NEW."id", NEW."location", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."reason", NEW."recorded_at", NEW."separated_on", NEW."uuid"); RETURN NULL;', hash='fb665e660a9cfa5c2aa23e2117f36e6f43fdb962', operation='UPDATE', pgid='pgtrigger_update_update_a5758', table='register_separation', when='AFTER')),
-        ),
-        # A child already living with her when decisions began is due one now (Rule 49).
         migrations.RunSQL(
             "UPDATE register_child SET review_due_on = CURRENT_DATE WHERE lives_with_mother",
             migrations.RunSQL.noop,
         ),
-        migrations.AddConstraint(
-            model_name='child',
-            constraint=models.CheckConstraint(condition=models.Q(('lives_with_mother', False), ('review_due_on__isnull', False), _connector='OR'), name='child_with_her_has_a_review_date', violation_error_message='A child comes to live with her mother only on a best-interests decision (Rule 49).'),
-        ),
-        migrations.AddField(
-            model_name='bestinterestsdecision',
-            name='child',
-            field=models.ForeignKey(blank=True, help_text='Empty for a child not yet on the register (a baby not yet born).', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='best_interests_decisions', to='register.child'),
-        ),
-        migrations.AddField(
-            model_name='bestinterestsdecision',
-            name='decided_by',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL),
-        ),
-        migrations.AddField(
-            model_name='bestinterestsdecision',
-            name='mother',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='best_interests_decisions', to='prisoners.prisoner'),
-        ),
-        migrations.AddField(
-            model_name='separation',
-            name='decision',
-            field=models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='register.bestinterestsdecision', verbose_name='the best-interests decision it carries out'),
-        ),
-        migrations.AddField(
-            model_name='separationevent',
-            name='decision',
-            field=models.ForeignKey(blank=True, db_constraint=False, editable=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='register.bestinterestsdecision', verbose_name='the best-interests decision it carries out'),
-        ),
-        migrations.AddField(
-            model_name='bestinterestsdecisionevent',
-            name='child',
-            field=models.ForeignKey(blank=True, db_constraint=False, help_text='Empty for a child not yet on the register (a baby not yet born).', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='register.child'),
-        ),
-        migrations.AddField(
-            model_name='bestinterestsdecisionevent',
-            name='decided_by',
-            field=models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to=settings.AUTH_USER_MODEL),
-        ),
-        migrations.AddField(
-            model_name='bestinterestsdecisionevent',
-            name='mother',
-            field=models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='prisoners.prisoner'),
-        ),
-        migrations.AddField(
-            model_name='bestinterestsdecisionevent',
-            name='pgh_context',
-            field=models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context'),
-        ),
-        migrations.AddField(
-            model_name='bestinterestsdecisionevent',
-            name='pgh_obj',
-            field=models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='register.bestinterestsdecision'),
-        ),
-        migrations.AddField(
-            model_name='separationplan',
-            name='child',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='separation_plans', to='register.child'),
-        ),
-        migrations.AddField(
-            model_name='separationplan',
-            name='made_by',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL),
-        ),
-        migrations.AddField(
-            model_name='separationplan',
-            name='separation',
-            field=models.OneToOneField(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='plan', to='register.separation'),
-        ),
-        migrations.AddField(
-            model_name='separationplanevent',
-            name='child',
-            field=models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='register.child'),
-        ),
-        migrations.AddField(
-            model_name='separationplanevent',
-            name='made_by',
-            field=models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to=settings.AUTH_USER_MODEL),
-        ),
-        migrations.AddField(
-            model_name='separationplanevent',
-            name='pgh_context',
-            field=models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context'),
-        ),
-        migrations.AddField(
-            model_name='separationplanevent',
-            name='pgh_obj',
-            field=models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='register.separationplan'),
-        ),
-        migrations.AddField(
-            model_name='separationplanevent',
-            name='separation',
-            field=models.ForeignKey(blank=True, db_constraint=False, editable=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='register.separation'),
-        ),
-        migrations.AddConstraint(
-            model_name='bestinterestsdecision',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('participants', ''), _negated=True), models.Q(('her_views', ''), _negated=True), models.Q(('child_needs', ''), _negated=True), models.Q(('reasons', ''), _negated=True)), name='best_interests_decision_is_complete'),
-        ),
-        migrations.AddConstraint(
-            model_name='bestinterestsdecision',
-            constraint=models.CheckConstraint(condition=models.Q(('outcome', 'apart'), ('next_review_on__isnull', False), _connector='OR'), name='best_interests_stay_has_a_review'),
-        ),
-        pgtrigger.migrations.AddTrigger(
-            model_name='bestinterestsdecision',
-            trigger=pgtrigger.compiler.Trigger(name='best_interests_no_delete', sql=pgtrigger.compiler.UpsertTriggerSql(func="RAISE EXCEPTION 'pgtrigger: Cannot delete rows from % table', TG_TABLE_NAME;", hash='401a5764da2171c9a25b53df230eeba118026049', operation='DELETE', pgid='pgtrigger_best_interests_no_delete_711c9', table='register_bestinterestsdecision', when='BEFORE')),
-        ),
-        pgtrigger.migrations.AddTrigger(
-            model_name='bestinterestsdecision',
-            trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "register_bestinterestsdecisionevent" ("child_id", "child_needs", "decided_by_id", "decided_on", "her_views", "id", "kind", "mother_id", "next_review_on", "outcome", "participants", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "reasons", "recorded_at", "uuid") VALUES (NEW."child_id", NEW."child_needs", NEW."decided_by_id", NEW."decided_on", NEW."her_views", NEW."id", NEW."kind", NEW."mother_id", NEW."next_review_on", NEW."outcome", NEW."participants", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."reasons", NEW."recorded_at", NEW."uuid"); RETURN NULL;', hash='a3bb4ddc0895ea9c3ebdebd41e4b5d5733e413fa', operation='INSERT', pgid='pgtrigger_insert_insert_9ac6f', table='register_bestinterestsdecision', when='AFTER')),
-        ),
-        pgtrigger.migrations.AddTrigger(
-            model_name='bestinterestsdecision',
-            trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "register_bestinterestsdecisionevent" ("child_id", "child_needs", "decided_by_id", "decided_on", "her_views", "id", "kind", "mother_id", "next_review_on", "outcome", "participants", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "reasons", "recorded_at", "uuid") VALUES (NEW."child_id", NEW."child_needs", NEW."decided_by_id", NEW."decided_on", NEW."her_views", NEW."id", NEW."kind", NEW."mother_id", NEW."next_review_on", NEW."outcome", NEW."participants", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."reasons", NEW."recorded_at", NEW."uuid"); RETURN NULL;', hash='89413ed9100e5d5a59fb09ce32be2ad0732c0fa2', operation='UPDATE', pgid='pgtrigger_update_update_0289a', table='register_bestinterestsdecision', when='AFTER')),
-        ),
-        migrations.AddConstraint(
-            model_name='separationplan',
-            constraint=models.UniqueConstraint(condition=models.Q(('separation__isnull', True)), fields=('child',), name='one_open_separation_plan_per_child'),
-        ),
-        migrations.AddConstraint(
-            model_name='separationplan',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('carer', ''), _negated=True), models.Q(('location', ''), _negated=True), models.Q(('custody', ''), _negated=True)), name='separation_plan_names_the_care'),
-        ),
-        pgtrigger.migrations.AddTrigger(
-            model_name='separationplan',
-            trigger=pgtrigger.compiler.Trigger(name='separation_plan_no_delete', sql=pgtrigger.compiler.UpsertTriggerSql(func="RAISE EXCEPTION 'pgtrigger: Cannot delete rows from % table', TG_TABLE_NAME;", hash='efacbdfa3f9a70b13b4b15f104d2704e611ddaec', operation='DELETE', pgid='pgtrigger_separation_plan_no_delete_7d9a9', table='register_separationplan', when='BEFORE')),
-        ),
-        pgtrigger.migrations.AddTrigger(
-            model_name='separationplan',
-            trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "register_separationplanevent" ("care_confirmed_on", "carer", "carer_contact", "child_id", "consular_consulted_on", "consular_official", "contact_every_days", "contact_plan", "custody", "her_consulted_on", "her_views", "id", "location", "made_by_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "planned_on", "recorded_at", "separation_id", "transition", "uuid", "version") VALUES (NEW."care_confirmed_on", NEW."carer", NEW."carer_contact", NEW."child_id", NEW."consular_consulted_on", NEW."consular_official", NEW."contact_every_days", NEW."contact_plan", NEW."custody", NEW."her_consulted_on", NEW."her_views", NEW."id", NEW."location", NEW."made_by_id", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."planned_on", NEW."recorded_at", NEW."separation_id", NEW."transition", NEW."uuid", NEW."version"); RETURN NULL;', hash='3cc8bd1188b89af3648a551e70928cd2fddb894b', operation='INSERT', pgid='pgtrigger_insert_insert_dde31', table='register_separationplan', when='AFTER')),
-        ),
-        pgtrigger.migrations.AddTrigger(
-            model_name='separationplan',
-            trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "register_separationplanevent" ("care_confirmed_on", "carer", "carer_contact", "child_id", "consular_consulted_on", "consular_official", "contact_every_days", "contact_plan", "custody", "her_consulted_on", "her_views", "id", "location", "made_by_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "planned_on", "recorded_at", "separation_id", "transition", "uuid", "version") VALUES (NEW."care_confirmed_on", NEW."carer", NEW."carer_contact", NEW."child_id", NEW."consular_consulted_on", NEW."consular_official", NEW."contact_every_days", NEW."contact_plan", NEW."custody", NEW."her_consulted_on", NEW."her_views", NEW."id", NEW."location", NEW."made_by_id", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."planned_on", NEW."recorded_at", NEW."separation_id", NEW."transition", NEW."uuid", NEW."version"); RETURN NULL;', hash='38389db94b0eb9894b7f36fb8e7be554694817ad', operation='UPDATE', pgid='pgtrigger_update_update_da5e0', table='register_separationplan', when='AFTER')),
+        bangkok.migration_operations.Together(
+            [
+                migrations.AddConstraint(
+                    model_name='child',
+                    constraint=models.CheckConstraint(condition=models.Q(('lives_with_mother', False), ('review_due_on__isnull', False), _connector='OR'), name='child_with_her_has_a_review_date', violation_error_message='A child comes to live with her mother only on a best-interests decision (Rule 49).'),
+                ),
+                migrations.AddField(
+                    model_name='bestinterestsdecision',
+                    name='child',
+                    field=models.ForeignKey(blank=True, help_text='Empty for a child not yet on the register (a baby not yet born).', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='best_interests_decisions', to='register.child'),
+                ),
+                migrations.AddField(
+                    model_name='bestinterestsdecision',
+                    name='decided_by',
+                    field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL),
+                ),
+                migrations.AddField(
+                    model_name='bestinterestsdecision',
+                    name='mother',
+                    field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='best_interests_decisions', to='prisoners.prisoner'),
+                ),
+                migrations.AddField(
+                    model_name='separation',
+                    name='decision',
+                    field=models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='register.bestinterestsdecision', verbose_name='the best-interests decision it carries out'),
+                ),
+                migrations.AddField(
+                    model_name='separationevent',
+                    name='decision',
+                    field=models.ForeignKey(blank=True, db_constraint=False, editable=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='register.bestinterestsdecision', verbose_name='the best-interests decision it carries out'),
+                ),
+                migrations.AddField(
+                    model_name='bestinterestsdecisionevent',
+                    name='child',
+                    field=models.ForeignKey(blank=True, db_constraint=False, help_text='Empty for a child not yet on the register (a baby not yet born).', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='register.child'),
+                ),
+                migrations.AddField(
+                    model_name='bestinterestsdecisionevent',
+                    name='decided_by',
+                    field=models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to=settings.AUTH_USER_MODEL),
+                ),
+                migrations.AddField(
+                    model_name='bestinterestsdecisionevent',
+                    name='mother',
+                    field=models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='prisoners.prisoner'),
+                ),
+                migrations.AddField(
+                    model_name='bestinterestsdecisionevent',
+                    name='pgh_context',
+                    field=models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context'),
+                ),
+                migrations.AddField(
+                    model_name='bestinterestsdecisionevent',
+                    name='pgh_obj',
+                    field=models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='register.bestinterestsdecision'),
+                ),
+                migrations.AddField(
+                    model_name='separationplan',
+                    name='child',
+                    field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='separation_plans', to='register.child'),
+                ),
+                migrations.AddField(
+                    model_name='separationplan',
+                    name='made_by',
+                    field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL),
+                ),
+                migrations.AddField(
+                    model_name='separationplan',
+                    name='separation',
+                    field=models.OneToOneField(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='plan', to='register.separation'),
+                ),
+                migrations.AddField(
+                    model_name='separationplanevent',
+                    name='child',
+                    field=models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='register.child'),
+                ),
+                migrations.AddField(
+                    model_name='separationplanevent',
+                    name='made_by',
+                    field=models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to=settings.AUTH_USER_MODEL),
+                ),
+                migrations.AddField(
+                    model_name='separationplanevent',
+                    name='pgh_context',
+                    field=models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context'),
+                ),
+                migrations.AddField(
+                    model_name='separationplanevent',
+                    name='pgh_obj',
+                    field=models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='register.separationplan'),
+                ),
+                migrations.AddField(
+                    model_name='separationplanevent',
+                    name='separation',
+                    field=models.ForeignKey(blank=True, db_constraint=False, editable=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='register.separation'),
+                ),
+                migrations.AddConstraint(
+                    model_name='bestinterestsdecision',
+                    constraint=models.CheckConstraint(condition=models.Q(models.Q(('participants', ''), _negated=True), models.Q(('her_views', ''), _negated=True), models.Q(('child_needs', ''), _negated=True), models.Q(('reasons', ''), _negated=True)), name='best_interests_decision_is_complete'),
+                ),
+                migrations.AddConstraint(
+                    model_name='bestinterestsdecision',
+                    constraint=models.CheckConstraint(condition=models.Q(('outcome', 'apart'), ('next_review_on__isnull', False), _connector='OR'), name='best_interests_stay_has_a_review'),
+                ),
+                pgtrigger.migrations.AddTrigger(
+                    model_name='bestinterestsdecision',
+                    trigger=pgtrigger.compiler.Trigger(name='best_interests_no_delete', sql=pgtrigger.compiler.UpsertTriggerSql(func="RAISE EXCEPTION 'pgtrigger: Cannot delete rows from % table', TG_TABLE_NAME;", hash='401a5764da2171c9a25b53df230eeba118026049', operation='DELETE', pgid='pgtrigger_best_interests_no_delete_711c9', table='register_bestinterestsdecision', when='BEFORE')),
+                ),
+                pgtrigger.migrations.AddTrigger(
+                    model_name='bestinterestsdecision',
+                    trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "register_bestinterestsdecisionevent" ("child_id", "child_needs", "decided_by_id", "decided_on", "her_views", "id", "kind", "mother_id", "next_review_on", "outcome", "participants", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "reasons", "recorded_at", "uuid") VALUES (NEW."child_id", NEW."child_needs", NEW."decided_by_id", NEW."decided_on", NEW."her_views", NEW."id", NEW."kind", NEW."mother_id", NEW."next_review_on", NEW."outcome", NEW."participants", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."reasons", NEW."recorded_at", NEW."uuid"); RETURN NULL;', hash='a3bb4ddc0895ea9c3ebdebd41e4b5d5733e413fa', operation='INSERT', pgid='pgtrigger_insert_insert_9ac6f', table='register_bestinterestsdecision', when='AFTER')),
+                ),
+                pgtrigger.migrations.AddTrigger(
+                    model_name='bestinterestsdecision',
+                    trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "register_bestinterestsdecisionevent" ("child_id", "child_needs", "decided_by_id", "decided_on", "her_views", "id", "kind", "mother_id", "next_review_on", "outcome", "participants", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "reasons", "recorded_at", "uuid") VALUES (NEW."child_id", NEW."child_needs", NEW."decided_by_id", NEW."decided_on", NEW."her_views", NEW."id", NEW."kind", NEW."mother_id", NEW."next_review_on", NEW."outcome", NEW."participants", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."reasons", NEW."recorded_at", NEW."uuid"); RETURN NULL;', hash='89413ed9100e5d5a59fb09ce32be2ad0732c0fa2', operation='UPDATE', pgid='pgtrigger_update_update_0289a', table='register_bestinterestsdecision', when='AFTER')),
+                ),
+                migrations.AddConstraint(
+                    model_name='separationplan',
+                    constraint=models.UniqueConstraint(condition=models.Q(('separation__isnull', True)), fields=('child',), name='one_open_separation_plan_per_child'),
+                ),
+                migrations.AddConstraint(
+                    model_name='separationplan',
+                    constraint=models.CheckConstraint(condition=models.Q(models.Q(('carer', ''), _negated=True), models.Q(('location', ''), _negated=True), models.Q(('custody', ''), _negated=True)), name='separation_plan_names_the_care'),
+                ),
+                pgtrigger.migrations.AddTrigger(
+                    model_name='separationplan',
+                    trigger=pgtrigger.compiler.Trigger(name='separation_plan_no_delete', sql=pgtrigger.compiler.UpsertTriggerSql(func="RAISE EXCEPTION 'pgtrigger: Cannot delete rows from % table', TG_TABLE_NAME;", hash='efacbdfa3f9a70b13b4b15f104d2704e611ddaec', operation='DELETE', pgid='pgtrigger_separation_plan_no_delete_7d9a9', table='register_separationplan', when='BEFORE')),
+                ),
+                pgtrigger.migrations.AddTrigger(
+                    model_name='separationplan',
+                    trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "register_separationplanevent" ("care_confirmed_on", "carer", "carer_contact", "child_id", "consular_consulted_on", "consular_official", "contact_every_days", "contact_plan", "custody", "her_consulted_on", "her_views", "id", "location", "made_by_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "planned_on", "recorded_at", "separation_id", "transition", "uuid", "version") VALUES (NEW."care_confirmed_on", NEW."carer", NEW."carer_contact", NEW."child_id", NEW."consular_consulted_on", NEW."consular_official", NEW."contact_every_days", NEW."contact_plan", NEW."custody", NEW."her_consulted_on", NEW."her_views", NEW."id", NEW."location", NEW."made_by_id", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."planned_on", NEW."recorded_at", NEW."separation_id", NEW."transition", NEW."uuid", NEW."version"); RETURN NULL;', hash='3cc8bd1188b89af3648a551e70928cd2fddb894b', operation='INSERT', pgid='pgtrigger_insert_insert_dde31', table='register_separationplan', when='AFTER')),
+                ),
+                pgtrigger.migrations.AddTrigger(
+                    model_name='separationplan',
+                    trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "register_separationplanevent" ("care_confirmed_on", "carer", "carer_contact", "child_id", "consular_consulted_on", "consular_official", "contact_every_days", "contact_plan", "custody", "her_consulted_on", "her_views", "id", "location", "made_by_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "planned_on", "recorded_at", "separation_id", "transition", "uuid", "version") VALUES (NEW."care_confirmed_on", NEW."carer", NEW."carer_contact", NEW."child_id", NEW."consular_consulted_on", NEW."consular_official", NEW."contact_every_days", NEW."contact_plan", NEW."custody", NEW."her_consulted_on", NEW."her_views", NEW."id", NEW."location", NEW."made_by_id", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."planned_on", NEW."recorded_at", NEW."separation_id", NEW."transition", NEW."uuid", NEW."version"); RETURN NULL;', hash='38389db94b0eb9894b7f36fb8e7be554694817ad', operation='UPDATE', pgid='pgtrigger_update_update_da5e0', table='register_separationplan', when='AFTER')),
+                ),
+            ]
         ),
     ]

@@ -7,6 +7,7 @@ import pgtrigger.compiler
 import pgtrigger.migrations
 import uuid
 from django.conf import settings
+import bangkok.migration_operations
 from django.db import migrations, models
 
 
@@ -20,88 +21,92 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.CreateModel(
-            name='UnitApplication',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', bangkok.versions.VersionField(default=1, editable=False, help_text='Moved by the database on every change; a change names the one it read.', verbose_name='version')),
-                ('uuid', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
-                ('applicant', models.CharField(choices=[('her', 'She applied herself'), ('social', 'A social worker, for her'), ('health', 'Health staff, for her'), ('other', 'Someone else, for her')], max_length=16, verbose_name='who applies')),
-                ('applied_on', models.DateField(verbose_name='day of the application')),
-                ('expected_on', models.DateField(blank=True, null=True, verbose_name='expected date of delivery, as she gives it')),
-                ('decision_due_on', models.DateField(editable=False, verbose_name='decision due')),
-                ('decision', models.CharField(blank=True, choices=[('granted', 'A place is granted'), ('refused', 'Refused')], max_length=16, verbose_name="the board's decision")),
-                ('decided_on', models.DateField(blank=True, null=True, verbose_name='day decided')),
-                ('reasons', models.TextField(blank=True, max_length=5000, verbose_name="the board's reasons")),
-                ('appeal_lodged_on', models.DateField(blank=True, null=True, verbose_name='day she appealed')),
-                ('appeal_grounds', models.TextField(blank=True, max_length=5000, verbose_name='her grounds of appeal')),
-                ('appeal_outcome', models.CharField(blank=True, choices=[('upheld', 'Upheld: a place is granted'), ('dismissed', 'Dismissed: the refusal stands')], max_length=16, verbose_name="the appeal's outcome")),
-                ('appeal_decided_on', models.DateField(blank=True, null=True, verbose_name='day the appeal was decided')),
-                ('appeal_reasons', models.TextField(blank=True, max_length=5000, verbose_name="the appeal's reasons")),
-                ('recorded_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('child', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='unit_applications', to='register.child')),
-                ('mother', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='unit_applications', to='prisoners.prisoner')),
-                ('recorded_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-            ],
-            options={
-                'verbose_name': 'application for a place in the mother and baby unit',
-                'ordering': ['-applied_on', '-id'],
-            },
-        ),
-        migrations.CreateModel(
-            name='UnitApplicationEvent',
-            fields=[
-                ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
-                ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
-                ('pgh_label', models.TextField(help_text='The event label.')),
-                ('id', models.BigIntegerField()),
-                ('version', bangkok.versions.VersionField(default=1, editable=False, help_text='Moved by the database on every change; a change names the one it read.', verbose_name='version')),
-                ('uuid', models.UUIDField(default=uuid.uuid4, editable=False)),
-                ('applicant', models.CharField(choices=[('her', 'She applied herself'), ('social', 'A social worker, for her'), ('health', 'Health staff, for her'), ('other', 'Someone else, for her')], max_length=16, verbose_name='who applies')),
-                ('applied_on', models.DateField(verbose_name='day of the application')),
-                ('expected_on', models.DateField(blank=True, null=True, verbose_name='expected date of delivery, as she gives it')),
-                ('decision_due_on', models.DateField(editable=False, verbose_name='decision due')),
-                ('decision', models.CharField(blank=True, choices=[('granted', 'A place is granted'), ('refused', 'Refused')], max_length=16, verbose_name="the board's decision")),
-                ('decided_on', models.DateField(blank=True, null=True, verbose_name='day decided')),
-                ('reasons', models.TextField(blank=True, max_length=5000, verbose_name="the board's reasons")),
-                ('appeal_lodged_on', models.DateField(blank=True, null=True, verbose_name='day she appealed')),
-                ('appeal_grounds', models.TextField(blank=True, max_length=5000, verbose_name='her grounds of appeal')),
-                ('appeal_outcome', models.CharField(blank=True, choices=[('upheld', 'Upheld: a place is granted'), ('dismissed', 'Dismissed: the refusal stands')], max_length=16, verbose_name="the appeal's outcome")),
-                ('appeal_decided_on', models.DateField(blank=True, null=True, verbose_name='day the appeal was decided')),
-                ('appeal_reasons', models.TextField(blank=True, max_length=5000, verbose_name="the appeal's reasons")),
-                ('recorded_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('child', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='register.child')),
-                ('mother', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='prisoners.prisoner')),
-                ('pgh_context', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context')),
-                ('pgh_obj', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='register.unitapplication')),
-                ('recorded_by', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to=settings.AUTH_USER_MODEL)),
-            ],
-            options={
-                'abstract': False,
-            },
-        ),
-        migrations.AddConstraint(
-            model_name='unitapplication',
-            constraint=models.CheckConstraint(condition=models.Q(('decision', ''), models.Q(('reasons', ''), _negated=True), _connector='OR'), name='unit_decision_has_reasons'),
-        ),
-        migrations.AddConstraint(
-            model_name='unitapplication',
-            constraint=models.CheckConstraint(condition=models.Q(('appeal_lodged_on__isnull', True), ('decision', 'refused'), _connector='OR'), name='unit_appeal_only_against_a_refusal'),
-        ),
-        migrations.AddConstraint(
-            model_name='unitapplication',
-            constraint=models.CheckConstraint(condition=models.Q(('appeal_outcome', ''), models.Q(('appeal_reasons', ''), _negated=True), _connector='OR'), name='unit_appeal_outcome_has_reasons'),
-        ),
-        pgtrigger.migrations.AddTrigger(
-            model_name='unitapplication',
-            trigger=pgtrigger.compiler.Trigger(name='unit_application_no_delete', sql=pgtrigger.compiler.UpsertTriggerSql(func="RAISE EXCEPTION 'pgtrigger: Cannot delete rows from % table', TG_TABLE_NAME;", hash='d9879d724fc00602f032f6fa473f7c790a7940d3', operation='DELETE', pgid='pgtrigger_unit_application_no_delete_7ff76', table='register_unitapplication', when='BEFORE')),
-        ),
-        pgtrigger.migrations.AddTrigger(
-            model_name='unitapplication',
-            trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "register_unitapplicationevent" ("appeal_decided_on", "appeal_grounds", "appeal_lodged_on", "appeal_outcome", "appeal_reasons", "applicant", "applied_on", "child_id", "decided_on", "decision", "decision_due_on", "expected_on", "id", "mother_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "reasons", "recorded_at", "recorded_by_id", "uuid", "version") VALUES (NEW."appeal_decided_on", NEW."appeal_grounds", NEW."appeal_lodged_on", NEW."appeal_outcome", NEW."appeal_reasons", NEW."applicant", NEW."applied_on", NEW."child_id", NEW."decided_on", NEW."decision", NEW."decision_due_on", NEW."expected_on", NEW."id", NEW."mother_id", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."reasons", NEW."recorded_at", NEW."recorded_by_id", NEW."uuid", NEW."version"); RETURN NULL;', hash='6ef5df2f444f7190a64dbef44e9cb7da4761a754', operation='INSERT', pgid='pgtrigger_insert_insert_de646', table='register_unitapplication', when='AFTER')),
-        ),
-        pgtrigger.migrations.AddTrigger(
-            model_name='unitapplication',
-            trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "register_unitapplicationevent" ("appeal_decided_on", "appeal_grounds", "appeal_lodged_on", "appeal_outcome", "appeal_reasons", "applicant", "applied_on", "child_id", "decided_on", "decision", "decision_due_on", "expected_on", "id", "mother_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "reasons", "recorded_at", "recorded_by_id", "uuid", "version") VALUES (NEW."appeal_decided_on", NEW."appeal_grounds", NEW."appeal_lodged_on", NEW."appeal_outcome", NEW."appeal_reasons", NEW."applicant", NEW."applied_on", NEW."child_id", NEW."decided_on", NEW."decision", NEW."decision_due_on", NEW."expected_on", NEW."id", NEW."mother_id", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."reasons", NEW."recorded_at", NEW."recorded_by_id", NEW."uuid", NEW."version"); RETURN NULL;', hash='24e1138318df7b8c0279309c31c0747334b70638', operation='UPDATE', pgid='pgtrigger_update_update_e8100', table='register_unitapplication', when='AFTER')),
+        bangkok.migration_operations.Together(
+            [
+                migrations.CreateModel(
+                    name='UnitApplication',
+                    fields=[
+                        ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                        ('version', bangkok.versions.VersionField(default=1, editable=False, help_text='Moved by the database on every change; a change names the one it read.', verbose_name='version')),
+                        ('uuid', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
+                        ('applicant', models.CharField(choices=[('her', 'She applied herself'), ('social', 'A social worker, for her'), ('health', 'Health staff, for her'), ('other', 'Someone else, for her')], max_length=16, verbose_name='who applies')),
+                        ('applied_on', models.DateField(verbose_name='day of the application')),
+                        ('expected_on', models.DateField(blank=True, null=True, verbose_name='expected date of delivery, as she gives it')),
+                        ('decision_due_on', models.DateField(editable=False, verbose_name='decision due')),
+                        ('decision', models.CharField(blank=True, choices=[('granted', 'A place is granted'), ('refused', 'Refused')], max_length=16, verbose_name="the board's decision")),
+                        ('decided_on', models.DateField(blank=True, null=True, verbose_name='day decided')),
+                        ('reasons', models.TextField(blank=True, max_length=5000, verbose_name="the board's reasons")),
+                        ('appeal_lodged_on', models.DateField(blank=True, null=True, verbose_name='day she appealed')),
+                        ('appeal_grounds', models.TextField(blank=True, max_length=5000, verbose_name='her grounds of appeal')),
+                        ('appeal_outcome', models.CharField(blank=True, choices=[('upheld', 'Upheld: a place is granted'), ('dismissed', 'Dismissed: the refusal stands')], max_length=16, verbose_name="the appeal's outcome")),
+                        ('appeal_decided_on', models.DateField(blank=True, null=True, verbose_name='day the appeal was decided')),
+                        ('appeal_reasons', models.TextField(blank=True, max_length=5000, verbose_name="the appeal's reasons")),
+                        ('recorded_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
+                        ('child', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='unit_applications', to='register.child')),
+                        ('mother', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='unit_applications', to='prisoners.prisoner')),
+                        ('recorded_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                    ],
+                    options={
+                        'verbose_name': 'application for a place in the mother and baby unit',
+                        'ordering': ['-applied_on', '-id'],
+                    },
+                ),
+                migrations.CreateModel(
+                    name='UnitApplicationEvent',
+                    fields=[
+                        ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
+                        ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
+                        ('pgh_label', models.TextField(help_text='The event label.')),
+                        ('id', models.BigIntegerField()),
+                        ('version', bangkok.versions.VersionField(default=1, editable=False, help_text='Moved by the database on every change; a change names the one it read.', verbose_name='version')),
+                        ('uuid', models.UUIDField(default=uuid.uuid4, editable=False)),
+                        ('applicant', models.CharField(choices=[('her', 'She applied herself'), ('social', 'A social worker, for her'), ('health', 'Health staff, for her'), ('other', 'Someone else, for her')], max_length=16, verbose_name='who applies')),
+                        ('applied_on', models.DateField(verbose_name='day of the application')),
+                        ('expected_on', models.DateField(blank=True, null=True, verbose_name='expected date of delivery, as she gives it')),
+                        ('decision_due_on', models.DateField(editable=False, verbose_name='decision due')),
+                        ('decision', models.CharField(blank=True, choices=[('granted', 'A place is granted'), ('refused', 'Refused')], max_length=16, verbose_name="the board's decision")),
+                        ('decided_on', models.DateField(blank=True, null=True, verbose_name='day decided')),
+                        ('reasons', models.TextField(blank=True, max_length=5000, verbose_name="the board's reasons")),
+                        ('appeal_lodged_on', models.DateField(blank=True, null=True, verbose_name='day she appealed')),
+                        ('appeal_grounds', models.TextField(blank=True, max_length=5000, verbose_name='her grounds of appeal')),
+                        ('appeal_outcome', models.CharField(blank=True, choices=[('upheld', 'Upheld: a place is granted'), ('dismissed', 'Dismissed: the refusal stands')], max_length=16, verbose_name="the appeal's outcome")),
+                        ('appeal_decided_on', models.DateField(blank=True, null=True, verbose_name='day the appeal was decided')),
+                        ('appeal_reasons', models.TextField(blank=True, max_length=5000, verbose_name="the appeal's reasons")),
+                        ('recorded_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
+                        ('child', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='register.child')),
+                        ('mother', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='prisoners.prisoner')),
+                        ('pgh_context', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context')),
+                        ('pgh_obj', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='register.unitapplication')),
+                        ('recorded_by', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to=settings.AUTH_USER_MODEL)),
+                    ],
+                    options={
+                        'abstract': False,
+                    },
+                ),
+                migrations.AddConstraint(
+                    model_name='unitapplication',
+                    constraint=models.CheckConstraint(condition=models.Q(('decision', ''), models.Q(('reasons', ''), _negated=True), _connector='OR'), name='unit_decision_has_reasons'),
+                ),
+                migrations.AddConstraint(
+                    model_name='unitapplication',
+                    constraint=models.CheckConstraint(condition=models.Q(('appeal_lodged_on__isnull', True), ('decision', 'refused'), _connector='OR'), name='unit_appeal_only_against_a_refusal'),
+                ),
+                migrations.AddConstraint(
+                    model_name='unitapplication',
+                    constraint=models.CheckConstraint(condition=models.Q(('appeal_outcome', ''), models.Q(('appeal_reasons', ''), _negated=True), _connector='OR'), name='unit_appeal_outcome_has_reasons'),
+                ),
+                pgtrigger.migrations.AddTrigger(
+                    model_name='unitapplication',
+                    trigger=pgtrigger.compiler.Trigger(name='unit_application_no_delete', sql=pgtrigger.compiler.UpsertTriggerSql(func="RAISE EXCEPTION 'pgtrigger: Cannot delete rows from % table', TG_TABLE_NAME;", hash='d9879d724fc00602f032f6fa473f7c790a7940d3', operation='DELETE', pgid='pgtrigger_unit_application_no_delete_7ff76', table='register_unitapplication', when='BEFORE')),
+                ),
+                pgtrigger.migrations.AddTrigger(
+                    model_name='unitapplication',
+                    trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "register_unitapplicationevent" ("appeal_decided_on", "appeal_grounds", "appeal_lodged_on", "appeal_outcome", "appeal_reasons", "applicant", "applied_on", "child_id", "decided_on", "decision", "decision_due_on", "expected_on", "id", "mother_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "reasons", "recorded_at", "recorded_by_id", "uuid", "version") VALUES (NEW."appeal_decided_on", NEW."appeal_grounds", NEW."appeal_lodged_on", NEW."appeal_outcome", NEW."appeal_reasons", NEW."applicant", NEW."applied_on", NEW."child_id", NEW."decided_on", NEW."decision", NEW."decision_due_on", NEW."expected_on", NEW."id", NEW."mother_id", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."reasons", NEW."recorded_at", NEW."recorded_by_id", NEW."uuid", NEW."version"); RETURN NULL;', hash='6ef5df2f444f7190a64dbef44e9cb7da4761a754', operation='INSERT', pgid='pgtrigger_insert_insert_de646', table='register_unitapplication', when='AFTER')),
+                ),
+                pgtrigger.migrations.AddTrigger(
+                    model_name='unitapplication',
+                    trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "register_unitapplicationevent" ("appeal_decided_on", "appeal_grounds", "appeal_lodged_on", "appeal_outcome", "appeal_reasons", "applicant", "applied_on", "child_id", "decided_on", "decision", "decision_due_on", "expected_on", "id", "mother_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "reasons", "recorded_at", "recorded_by_id", "uuid", "version") VALUES (NEW."appeal_decided_on", NEW."appeal_grounds", NEW."appeal_lodged_on", NEW."appeal_outcome", NEW."appeal_reasons", NEW."applicant", NEW."applied_on", NEW."child_id", NEW."decided_on", NEW."decision", NEW."decision_due_on", NEW."expected_on", NEW."id", NEW."mother_id", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."reasons", NEW."recorded_at", NEW."recorded_by_id", NEW."uuid", NEW."version"); RETURN NULL;', hash='24e1138318df7b8c0279309c31c0747334b70638', operation='UPDATE', pgid='pgtrigger_update_update_e8100', table='register_unitapplication', when='AFTER')),
+                ),
+            ]
         ),
     ]

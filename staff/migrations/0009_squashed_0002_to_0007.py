@@ -190,13 +190,17 @@ class Migration(migrations.Migration):
                 },
             )],
         ),
-        pgtrigger.migrations.AddTrigger(
-            model_name='facilitygrant',
-            trigger=pgtrigger.compiler.Trigger(name='facility_granted_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "staff_facilitygrantevent" ("content_type_id", "id", "object_pk", "permission_id", "pgh_context_id", "pgh_created_at", "pgh_label", "user_id") VALUES (NEW."content_type_id", NEW."id", NEW."object_pk", NEW."permission_id", _pgh_attach_context(), NOW(), \'facility.granted\', NEW."user_id"); RETURN NULL;', hash='6b0d081685ec48e3e5fa6a0208d619916bcd1edd', operation='INSERT', pgid='pgtrigger_facility_granted_insert_579f8', table='guardian_userobjectpermission', when='AFTER')),
-        ),
-        pgtrigger.migrations.AddTrigger(
-            model_name='facilitygrant',
-            trigger=pgtrigger.compiler.Trigger(name='facility_removed_delete', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "staff_facilitygrantevent" ("content_type_id", "id", "object_pk", "permission_id", "pgh_context_id", "pgh_created_at", "pgh_label", "user_id") VALUES (OLD."content_type_id", OLD."id", OLD."object_pk", OLD."permission_id", _pgh_attach_context(), NOW(), \'facility.removed\', OLD."user_id"); RETURN NULL;', hash='3dfee2e25cd15a4f76407b2948e6d802ae860acd', operation='DELETE', pgid='pgtrigger_facility_removed_delete_54ab3', table='guardian_userobjectpermission', when='AFTER')),
+        bangkok.migration_operations.Together(
+            [
+                pgtrigger.migrations.AddTrigger(
+                    model_name='facilitygrant',
+                    trigger=pgtrigger.compiler.Trigger(name='facility_granted_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "staff_facilitygrantevent" ("content_type_id", "id", "object_pk", "permission_id", "pgh_context_id", "pgh_created_at", "pgh_label", "user_id") VALUES (NEW."content_type_id", NEW."id", NEW."object_pk", NEW."permission_id", _pgh_attach_context(), NOW(), \'facility.granted\', NEW."user_id"); RETURN NULL;', hash='6b0d081685ec48e3e5fa6a0208d619916bcd1edd', operation='INSERT', pgid='pgtrigger_facility_granted_insert_579f8', table='guardian_userobjectpermission', when='AFTER')),
+                ),
+                pgtrigger.migrations.AddTrigger(
+                    model_name='facilitygrant',
+                    trigger=pgtrigger.compiler.Trigger(name='facility_removed_delete', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "staff_facilitygrantevent" ("content_type_id", "id", "object_pk", "permission_id", "pgh_context_id", "pgh_created_at", "pgh_label", "user_id") VALUES (OLD."content_type_id", OLD."id", OLD."object_pk", OLD."permission_id", _pgh_attach_context(), NOW(), \'facility.removed\', OLD."user_id"); RETURN NULL;', hash='3dfee2e25cd15a4f76407b2948e6d802ae860acd', operation='DELETE', pgid='pgtrigger_facility_removed_delete_54ab3', table='guardian_userobjectpermission', when='AFTER')),
+                ),
+            ]
         ),
         migrations.RunPython(install_grant_triggers, uninstall_grant_triggers),
     ]
