@@ -57,4 +57,4 @@ class HerEntitlements(ListAPIView):
 
     def paginate_queryset(self, queryset):
         page = super().paginate_queryset(queryset)
-        return [services.shown_to(self.request.user, e) for e in page]
+        return services.shown_all(self.request.user, page)

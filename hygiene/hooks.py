@@ -14,10 +14,9 @@ def _section(request, prisoner):
     user = request.user
     if not user.has_perm(VIEW_ENTITLEMENTS):
         return None
-    current = [
-        services.shown_to(user, e)
-        for e in services.her_entitlements(prisoner).filter(ended_at__isnull=True)
-    ]
+    current = services.shown_all(
+        user, services.her_entitlements(prisoner).filter(ended_at__isnull=True)
+    )
     return {
         "woman": prisoner,
         "entitlements": current,

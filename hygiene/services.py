@@ -55,6 +55,8 @@ from .permissions import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from prisoners.models import Prisoner, Unit
     from staff.models import User
 
@@ -420,6 +422,23 @@ def shown_to(user: User, entitlement: Entitlement) -> Entitlement:
         else _("Approved by health")
     )
     return entitlement
+
+
+def shown_all(user: User, entitlements: Iterable[Entitlement]) -> list[Entitlement]:
+    """Her entitlements as `user` may read them (`shown_to`); a read that showed a clinical
+    basis is audited with their ids (Rule 8)."""
+    shown = [shown_to(user, entitlement) for entitlement in entitlements]
+    clinical = [e for e in shown if e.is_clinical and reads_basis(user, e)]
+    if clinical:
+        prisoner = clinical[0].prisoner
+        audit.record(
+            by=user,
+            action="hygiene.clinical_basis_read",
+            subject=prisoner,
+            facility=prisoner.facility,
+            disclosed=[e.uuid for e in clinical],
+        )
+    return shown
 
 
 def her_entitlements(prisoner: Prisoner) -> QuerySet[Entitlement]:

@@ -62,7 +62,7 @@ def facility(request, uuid):
 def her(request, uuid):
     woman = access_her(request.user, uuid)
     user = request.user
-    entitlements = [services.shown_to(user, e) for e in services.her_entitlements(woman)]
+    entitlements = services.shown_all(user, services.her_entitlements(woman))
     context = {
         "woman": woman,
         "entitlements": entitlements,

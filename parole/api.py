@@ -29,6 +29,11 @@ class _HerRecords(ListAPIView):
     def get_serializer_context(self):
         return {**super().get_serializer_context(), "viewer": self.request.user}
 
+    def paginate_queryset(self, queryset):
+        page = super().paginate_queryset(queryset)
+        reading.disclosed(viewer=self.request.user, records=page or [])
+        return page
+
 
 @extend_schema(tags=[TAG], summary="Her requests for leave, newest first (Rule 45)")
 class HerLeave(_HerRecords):

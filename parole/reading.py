@@ -1,18 +1,20 @@
 """What a viewer may read of her leave, parole and protective custody (Rules 45, 59, 63,
 64), for her page, the area's pages and the API alike. Each part is absent for a role that
-doesn't read it; the caretaking section of a parole review, which may name her children, is
-read only by roles that read children's identities (Rule 3.2). Nothing here is audited as
-confidential: no clinical fact is kept in this area (a review of non-custodial options
-never says what prompted it)."""
+doesn't read it; the caretaking section of a parole review, and whom she will see on leave and
+where, which may name her children, are read only by roles that read children's identities
+(and the leave by the governor who decides it), and each read of them is audited (Rule
+3.2). No clinical fact is kept in this area (a review of non-custodial options never says
+what prompted it)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import audit
 from reminders.models import Reminder
 
 from . import services
-from .models import LeaveStatus
+from .models import LeaveRequest, LeaveStatus, ParoleReview
 
 if TYPE_CHECKING:
     from prisoners.models import Prisoner
@@ -47,6 +49,27 @@ def next_due(prisoner: Prisoner, kind: str):
 
 def shows_caretaking(viewer: User) -> bool:
     return viewer.has_perm(services.READ_CARETAKING)
+
+
+def disclosed(*, viewer: User, records) -> None:
+    """Audit a read that showed what may name her children (Rule 3.2): whom she will see on
+    leave and where, a parole review's caretaking section. Nothing is recorded for a reader
+    who was shown neither, nor for records that hold none of it."""
+    shown = [
+        record
+        for record in records
+        if (isinstance(record, ParoleReview) and record.caretaking and shows_caretaking(viewer))
+        or (isinstance(record, LeaveRequest) and services.reads_leave_details(viewer))
+    ]
+    if shown:
+        prisoner = shown[0].prisoner
+        audit.record(
+            by=viewer,
+            action="parole.children_details_read",
+            subject=prisoner,
+            facility=prisoner.facility,
+            disclosed=[record.uuid for record in shown],
+        )
 
 
 def her_parole(*, viewer: User, prisoner: Prisoner) -> dict | None:

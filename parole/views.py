@@ -57,6 +57,7 @@ def record_page(request, record, *, failed: str = "", form=None):
         "details_shown": services.reads_leave_details(request.user),
         "failed": form if failed else None,
     }
+    reading.disclosed(viewer=request.user, records=[record])
     return render(request, TEMPLATES[type(record)], context)
 
 

@@ -746,15 +746,29 @@ def area_of(key: str) -> str:
     return "-".join(words[:2]) if words[0] == "api" and len(words) > 1 else words[0]
 
 
+# The areas are asked in this many tests, each of about as many routes: the sample records
+# are built once a test (a second and a half), and the suite's workers share the tests.
+GROUPS = 16
+
+
 def cells():
-    """One test per area of routes (its sample records are built once), every route, method
-    and role in it."""
+    """The areas of routes, a few to a test (the sample records built once for them), every
+    route, method and role in each; a test is named by its areas."""
     areas: dict[str, list] = {}
     for key, path in ROUTES:
         if key is not None:
             areas.setdefault(area_of(key), []).append((key, path))
+    size = -(-sum(len(routes) for routes in areas.values()) // GROUPS)
+    names: list[str] = []
+    group: list = []
     for area, routes in sorted(areas.items()):
-        yield pytest.param(routes, id=area)
+        names.append(area)
+        group.extend(routes)
+        if len(group) >= size:
+            yield pytest.param(group, id="+".join(names))
+            names, group = [], []
+    if group:
+        yield pytest.param(group, id="+".join(names))
 
 
 def expected(key: str, method: str, role: str) -> int:

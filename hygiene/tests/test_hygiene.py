@@ -240,7 +240,12 @@ def test_an_entitlement_on_clinical_grounds_is_health_s_and_reads_as_approved_by
         assert client.get(api).json()["results"][0]["basis"] == "Approved by health", role
         detail = client.get(reverse("prisoners:detail", kwargs={"uuid": woman_a.uuid}))
         assert "Pregnant" not in detail.content.decode(), role
-    assert client_for(cast["health"]).get(api).json()["results"][0]["basis"] == "Pregnant"
+    read = AuditEvent.objects.filter(action="hygiene.clinical_basis_read")
+    assert not read.exists()
+    listed = client_for(cast["health"]).get(api).json()["results"][0]
+    assert listed["basis"] == "Pregnant"
+    # Her clinical basis, read by health staff, is a read of her clinical file (Rule 8).
+    assert read.get().actor == cast["health"] and read.get().disclosed == [listed["uuid"]]
 
 
 @pytest.mark.rule("5")

@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from audit.models import AuditEvent
 from parole.models import LeaveRequest, ParoleReview, ProtectiveCustody
 from reminders.models import Reminder
 from tests import refusals
@@ -98,6 +99,8 @@ def test_the_caretaking_section_is_absent_for_roles_that_do_not_read_children(ca
     governor = api(cast["governor"]).get(url).json()["results"][0]
     assert social["caretaking"] == "Sole carer of Ploy, 6."
     assert "caretaking" not in governor and "Ploy" not in str(governor)
+    read = AuditEvent.objects.get(action="parole.children_details_read")
+    assert read.actor == cast["social"] and read.disclosed == [social["uuid"]]
 
 
 @pytest.mark.rule("59")
@@ -143,14 +146,19 @@ def test_whom_she_will_see_on_leave_is_read_by_social_workers_and_the_governor_a
     assert "details" not in made.json() and "destination" not in made.json()
     asked = LeaveRequest.objects.get(uuid=made.json()["uuid"])
     page = reverse("parole:leave", args=[asked.uuid])
+    read = AuditEvent.objects.filter(action="parole.children_details_read")
     for role in ("custody", "inspector"):
         listed = api(cast[role]).get(url).content.decode()
         shown = client_for(cast[role]).get(page).content.decode()
         for said in ("Somchai", "Ban Nong Khai"):
             assert said not in listed and said not in shown
         assert 'data-testid="leave-details-withheld"' in shown
+    assert not read.exists()
     for role in ("social", "governor"):
         listed = api(cast[role]).get(url).json()["results"][0]
         assert listed["details"] == body["details"]
         shown = client_for(cast[role]).get(page).content.decode()
         assert "Somchai" in shown and "Ban Nong Khai" in shown
+        # Each read, the list's and the page's, is audited with the request's id.
+        hers = read.filter(actor=cast[role])
+        assert hers.count() == 2 and all(e.disclosed == [str(asked.uuid)] for e in hers)
