@@ -25,7 +25,7 @@ run: $(STAMP)
 
 test: $(STAMP)
 	scripts/test-services
-	$(PY) -m bangkok.launcher test -n auto --dist worksteal
+	$(PY) -m bangkok.launcher test -n auto --dist worksteal --durations=15
 
 rules: $(STAMP)
 	@DATABASE_URL=postgres://unused/unused SECRET_KEY=rules $(PY) -m pytest --rules-report -q -p no:warnings | grep -E '^(Rule|    enforced by|[0-9]+ rules)'
