@@ -29,33 +29,8 @@ def pytest_collection_finish(session):
     gc.freeze()
 
 
-# The longest tests start first, so that the suite's workers don't end waiting on one of
-# them started last (the launcher's `make run` takes a minute, a browser journey 10-30 s, the
-# sweeps of every route 10-40 s). The order within each stays as collected.
-LONGEST_FIRST = (
-    "bangkok/tests/test_launcher.py",
-    "browser",
-    "tests/test_permission_matrix.py",
-    "tests/test_not_found_sweep.py",
-    "tests/test_date_time_sweep.py",
-    "tests/test_canaries.py",
-    "tests/test_error_summary_sweep.py",
-    "prisoners/tests/test_seed_demo.py",
-)
-
-
-def _start(item) -> int:
-    path = item.nodeid.split("::")[0]
-    if path == LONGEST_FIRST[0]:
-        return 0
-    if item.get_closest_marker("browser") is not None:
-        return 1
-    return 2 if path in LONGEST_FIRST else 3
-
-
 def pytest_collection_modifyitems(config, items):
     if not config.getoption("--rules-report"):
-        items.sort(key=_start)
         return
     counts: dict[str, int] = {}
     for item in items:
