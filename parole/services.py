@@ -444,6 +444,7 @@ def prepare_parole_review(
     _in_custody(prisoner)
     if recommendation and recommendation not in Recommendation.values:
         raise ValidationError({"recommendation": _("Choose a recommendation.")})
+    _lock(prisoner)  # two at once: the second sees the first's draft
     if prisoner.parole_reviews.filter(
         status=ReviewStatus.DRAFT, eligibility_date=eligibility_date
     ).exists():
@@ -677,7 +678,15 @@ def start_protective_custody(
             field="supervising_authority",
         )
     shelter_considered = _text(shelter_considered)
-    _required(shelter_considered=shelter_considered)
+    if not shelter_considered:
+        raise RuleBroken(
+            _(
+                "Non-custodial protection, such as a shelter, comes first: say what was "
+                "considered and why it is not enough (Rule 59). Nothing was recorded."
+            ),
+            rule="59",
+            field="shelter_considered",
+        )
     _lock(prisoner)  # two at once: the second is told, not met with a server error
     if prisoner.protective_custody.filter(ended_at__isnull=True).exists():
         raise ValidationError(_("She is in protective custody already."))

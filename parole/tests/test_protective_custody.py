@@ -22,9 +22,10 @@ pytestmark = pytest.mark.django_db
         {"at_her_request": False},
         {"her_words": "  "},
         {"she_signed": False},
+        {"shelter_considered": " "},
     ],
 )
-def test_never_without_her_express_request(cast, woman_a, without):
+def test_never_without_her_express_request_nor_a_shelter_considered_first(cast, woman_a, without):
     with refused("59", ProtectiveCustody, Reminder) as caught:
         protective(cast, woman_a, **without)
     assert "Rule 59" in str(caught.value)
