@@ -7,6 +7,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework.generics import ListAPIView
 
 from bangkok.pagination import KeysetPagination
+from health.permissions import can_read_clinical
 
 from . import reading
 from . import serializers as io
@@ -27,5 +28,16 @@ class HerForce(ListAPIView):
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return UseOfForce.objects.none()
-        woman = access_her_force(self.request.user, self.kwargs["uuid"])
-        return reading.her_force(woman).select_related("prisoner")
+        self.woman = access_her_force(self.request.user, self.kwargs["uuid"])
+        return reading.her_force(self.woman).select_related("prisoner")
+
+    def paginate_queryset(self, queryset):
+        page = super().paginate_queryset(queryset) or []
+        # Whether she reads the findings, asked once for the page, and its read audited once.
+        self.clinical = can_read_clinical(self.request.user, self.woman)
+        if self.clinical:
+            reading.checks_read(self.request.user, page)
+        return page
+
+    def get_serializer_context(self):
+        return {**super().get_serializer_context(), "clinical": getattr(self, "clinical", None)}

@@ -33,7 +33,7 @@ SECTION_SHOWN = 5
 def her_force(prisoner: Prisoner) -> QuerySet[UseOfForce]:
     """Her uses of force, newest first, with what a list shows in a fixed number of queries."""
     return prisoner.uses_of_force.select_related(
-        "recorded_by", "health_check", "review", "restraint"
+        "recorded_by", "health_check__seen_by", "review", "restraint"
     ).prefetch_related("staff_involved")
 
 
@@ -51,14 +51,20 @@ def _review_of(force: UseOfForce) -> ForceReview | None:
         return None
 
 
-def health_check_shown(viewer: User, force: UseOfForce) -> dict | None:
+def health_check_shown(
+    viewer: User, force: UseOfForce, *, clinical: bool | None = None, audited: bool = True
+) -> dict | None:
     """The health check after the force: when it was done, for every reader; who did it and
-    what was found, for a viewer who reads her clinical file (audited)."""
+    what was found, for a viewer who reads her clinical file (audited). A list of her uses of
+    force says once whether the viewer reads her file (`clinical`) and audits its page once
+    (`checks_read`, with `audited=False` here)."""
     check = _check_of(force)
     if check is None:
         return None
     shown: dict = {"seen_at": check.seen_at, "late_reason": check.late_reason, "clinical": False}
-    if can_read_clinical(viewer, force.prisoner):
+    if clinical is None:
+        clinical = can_read_clinical(viewer, force.prisoner)
+    if clinical:
         shown.update(
             clinical=True,
             seen_by=check.seen_by,
@@ -66,14 +72,24 @@ def health_check_shown(viewer: User, force: UseOfForce) -> dict | None:
             findings=check.findings,
             treatment=check.treatment,
         )
+        if audited:
+            checks_read(viewer, [force])
+    return shown
+
+
+def checks_read(viewer: User, forces: list[UseOfForce]) -> None:
+    """Audit, once, a read that showed the findings of these uses of force's health checks
+    (Rule 8): the checks' ids, those without one left out."""
+    checks = [check for force in forces if (check := _check_of(force)) is not None]
+    if checks:
+        force = forces[0]
         audit.record(
             by=viewer,
             action="force.health_check_read",
             subject=force.prisoner,
             facility=force.facility,
-            disclosed=[str(check.uuid)],
+            disclosed=[str(check.uuid) for check in checks],
         )
-    return shown
 
 
 def review_shown(viewer: User, force: UseOfForce) -> dict | None:

@@ -112,7 +112,10 @@ class UseOfForceSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(HealthCheckShown(allow_null=True))
     def get_health_check(self, force):
-        shown = reading.health_check_shown(self._viewer(), force)
+        clinical = self.context.get("clinical")  # said once for a list, which audits once
+        shown = reading.health_check_shown(
+            self._viewer(), force, clinical=clinical, audited=clinical is None
+        )
         return None if shown is None else HealthCheckShown(shown).data
 
     @extend_schema_field(ReviewShown(allow_null=True))

@@ -91,6 +91,35 @@ def test_her_uses_of_force_show_the_findings_to_health_staff_only(cast, woman_a)
     assert custody.json()["results"][0]["health_check"]["clinical"] is False
 
 
+@pytest.mark.rule("8")
+def test_her_list_reads_the_findings_in_as_many_queries_and_one_audit_row_for_any_length(
+    cast, woman_a
+):
+    """A list of her uses of force asks once whether the reader reads her clinical file and
+    audits the page once, with every check's id: not once a row."""
+    from audit.models import AuditEvent
+
+    def listed() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            response = api(cast["health"]).get(_url(woman_a))
+        assert response.status_code == 200
+        return len(queries)
+
+    def checked(minutes: int):
+        force = use_force(cast, woman_a, started_at=timezone.now() - timedelta(minutes=minutes))
+        record_health_check(by=cast["health"], force=force, examined=True, findings="Bruise")
+        return force
+
+    first = checked(30)
+    one = listed()
+    later = [checked(minutes) for minutes in (50, 70, 90)]
+    assert listed() == one
+    read = AuditEvent.objects.filter(action="force.health_check_read").order_by("-id").first()
+    checks = [str(force.health_check.uuid) for force in (first, *later)]
+    assert sorted(read.disclosed) == sorted(checks)
+    assert AuditEvent.objects.filter(action="force.health_check_read").count() == 2
+
+
 def test_health_check_and_review_through_the_api(cast, woman_a):
     force = use_force(cast, woman_a)
 
