@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from bangkok import late
 from bangkok.forms import DATE, DATETIME, StyledForm, moment, offer_only
 
 from .models import (
@@ -81,6 +82,7 @@ class ReturnForm(StyledForm):
     )
     returned_at = moment(_("Returned at"))
     note = text(_("Note"), required=False, rows=2)
+    late_reason = late.form_field()
 
 
 class EligibilityForm(StyledForm):

@@ -28,6 +28,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from bangkok import late
 from bangkok.versions import Versioned
 
 
@@ -121,6 +122,8 @@ class LeaveRequest(Versioned):
     outcome = models.CharField(_("outcome"), max_length=15, choices=LeaveOutcome, blank=True)
     returned_at = models.DateTimeField(_("returned"), null=True, blank=True)
     outcome_note = models.TextField(_("note on her return"), blank=True, max_length=3000)
+    # A return dated hours before it is recorded says why (it decides on time or late).
+    return_late_reason = late.model_field()
     outcome_by = _person(null=True, blank=True)
     outcome_at = models.DateTimeField(null=True, blank=True)
 

@@ -5,6 +5,7 @@ identities (Rule 3.2)."""
 
 from rest_framework import serializers
 
+from bangkok import late
 from bangkok.api_fields import StrictBooleanField, StrictCharField
 
 from . import services
@@ -67,6 +68,7 @@ class LeaveRequestSerializer(serializers.ModelSerializer):
             "outcome",
             "returned_at",
             "outcome_note",
+            "return_late_reason",
             "outcome_by",
             "outcome_at",
             "version",
@@ -116,6 +118,7 @@ class LeaveReturnInput(serializers.Serializer):
     outcome = serializers.ChoiceField(choices=LeaveOutcome.choices)
     returned_at = serializers.DateTimeField(required=False, default=None)
     note = text(required=False)
+    late_reason = late.api_field()
 
 
 class EligibilityReviewSerializer(serializers.ModelSerializer):

@@ -30,6 +30,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 import audit
+from bangkok import late
 from bangkok.errors import RuleBroken
 from complaints.models import AdverseKind
 from complaints.services import hold_if_protected
@@ -317,9 +318,11 @@ def record_return(
     outcome: str,
     returned_at: datetime | None = None,
     note: str = "",
+    late_reason: str = "",
 ) -> LeaveRequest:
     """Whether she came back from leave, and when (Rule 45: what the prison learns of how
-    leave is used)."""
+    leave is used). A return dated more than a few hours before it is recorded says why:
+    its time decides whether she was on time."""
     _may(by, leave.prisoner, RECORD_RETURN)
     leave = LeaveRequest.objects.select_for_update().select_related("prisoner").get(pk=leave.pk)
     if leave.status != LeaveStatus.GRANTED:
@@ -339,11 +342,12 @@ def record_return(
             raise ValidationError({"returned_at": _("This can't be in the future.")})
         if returned_at < leave.starts_at:
             raise ValidationError({"returned_at": _("She returns after she left.")})
-        late = returned_at > leave.returns_by
-        if late != (outcome == LeaveOutcome.LATE):
+        came_late = returned_at > leave.returns_by
+        if came_late != (outcome == LeaveOutcome.LATE):
             raise ValidationError(
                 {"outcome": _("On time means by the time she was due back; late, after it.")}
             )
+        leave.return_late_reason = late.late_reason(returned_at, late_reason, now=now)
     leave.outcome, leave.returned_at, leave.outcome_note = outcome, returned_at, _text(note)
     leave.outcome_by, leave.outcome_at = by, now
     leave.full_clean()

@@ -153,6 +153,34 @@ def test_her_return_on_time_late_or_not_at_all(cast, woman_a):
         services.record_return(by=cast["custody"], leave=back, outcome="on_time")
 
 
+@pytest.mark.rule("45")
+def test_a_return_written_up_hours_later_says_why(cast, woman_a, settings):
+    """Its time decides whether she was on time: dated hours before it is recorded, it says
+    why, and the reason is kept with it."""
+    settings.LATE_RECORD_REASON_AFTER_HOURS = 1
+    now = timezone.now()
+    went = granted(
+        cast, woman_a, starts_at=now - timedelta(minutes=50), returns_by=now + timedelta(hours=1)
+    )
+    LeaveRequest.objects.filter(pk=went.pk).update(
+        starts_at=now - timedelta(days=2), returns_by=now - timedelta(hours=20)
+    )
+    went.refresh_from_db()
+    back_at = now - timedelta(hours=21)
+    with invalid("late_reason", LeaveRequest):
+        services.record_return(
+            by=cast["custody"], leave=went, outcome="on_time", returned_at=back_at
+        )
+    back = services.record_return(
+        by=cast["custody"],
+        leave=went,
+        outcome="on_time",
+        returned_at=back_at,
+        late_reason="The gate book was typed up after the weekend.",
+    )
+    assert back.return_late_reason == "The gate book was typed up after the weekend."
+
+
 def test_not_returned_only_once_she_is_due(cast, woman_a):
     went = granted(cast, woman_a)
     with invalid("outcome", LeaveRequest):
