@@ -140,7 +140,7 @@ class Launcher:
         self.manage("migrate", "--noinput", "-v", "0")
         self.manage("sync_roles", "-v", "0")
         self.manage("collectstatic", "--noinput", "-v", "0")
-        self.manage("seed_demo")
+        self.manage("seed_demo", "--women", self.env.get("DEMO_WOMEN", "60"))
         broker = "Redis" if self.env.get("REDIS_URL") else "the filesystem broker (var/broker)"
         self.spawn(
             [

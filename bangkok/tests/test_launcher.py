@@ -59,6 +59,8 @@ def test_run_serves_the_demo_on_an_embedded_database_and_sigterm_stops_everythin
         BANGKOK_VAR=str(tmp_path),
         PORT=str(port),
         DEMO_PASSWORD="launcher test pw",
+        # The demo's sixty women are `prisoners/tests/test_seed_demo.py`'s; a few serve here.
+        DEMO_WOMEN="8",
         STATIC_ROOT=str(tmp_path / "static"),
     )
     launcher = subprocess.Popen(
