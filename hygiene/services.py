@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Max, OuterRef, QuerySet, Subquery
+from django.db.models import Max, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -220,8 +220,9 @@ def stock_check_key(facility: Facility, when: datetime) -> str:
 @transaction.atomic
 def record_stock_check(*, by: User, item: Item, counted: int, note: str = "") -> StockCheck:
     """Count an item in store (RULES-SPEC 2.4, weekly). Below the item's low mark, the
-    governor is told; at zero it is a stock-out, which oversight shows. A count answers the
-    week's stock-check task of the facility."""
+    governor is told; at zero it is a stock-out, which oversight shows. The week's
+    stock-check task of the facility is answered once every item in use has a count in the
+    last HYGIENE_STOCK_CHECK_DAYS."""
     facility = item.facility
     _may(by, CHECK_STOCK, facility, _("Your role can't count the hygiene stock."))
     if counted < 0:
@@ -251,7 +252,9 @@ def record_stock_check(*, by: User, item: Item, counted: int, note: str = "") ->
         resolve_reminder(
             key_prefix=f"{low_key}:", by=by, outcome=_("Stock counted above the low mark.")
         )
-    resolve_reminder(key=stock_check_key(facility, now), by=by, outcome=_("Stock counted."))
+    if not uncounted(facility, now).exists():
+        # The week's check is done when every item in use has been counted, not one of them.
+        resolve_reminder(key=stock_check_key(facility, now), by=by, outcome=_("Stock counted."))
     audit.record(
         by=by,
         action="hygiene.stock_checked",
@@ -262,21 +265,30 @@ def record_stock_check(*, by: User, item: Item, counted: int, note: str = "") ->
     return check
 
 
+def uncounted(facility: Facility, now: datetime) -> QuerySet[Item]:
+    """The facility's items in use with no count in the last HYGIENE_STOCK_CHECK_DAYS."""
+    since = now - timedelta(days=settings.HYGIENE_STOCK_CHECK_DAYS)
+    return (
+        facility.hygiene_items.filter(in_use=True)
+        .annotate(last=Max("stock_checks__checked_at"))
+        .filter(Q(last__isnull=True) | Q(last__lt=since))
+    )
+
+
 def schedule_stock_checks(*, now: datetime | None = None) -> int:
     """The beat: ask custody for the week's stock check of each facility with items in use and
     no check for HYGIENE_STOCK_CHECK_DAYS. One task a facility a week, however often it runs."""
     now = now or timezone.now()
     since = now - timedelta(days=settings.HYGIENE_STOCK_CHECK_DAYS)
-    last = StockCheck.objects.filter(facility=OuterRef("pk")).values("facility")
-    due = (
-        Facility.objects.filter(hygiene_items__in_use=True)
-        .distinct()
-        .annotate(last=Subquery(last.annotate(at=Max("checked_at")).values("at")[:1]))
+    # A facility with any item in use that no count has reached in that time.
+    stale = (
+        Item.objects.filter(in_use=True)
+        .annotate(last=Max("stock_checks__checked_at"))
+        .filter(Q(last__isnull=True) | Q(last__lt=since))
+        .values("facility")
     )
     made = 0
-    for facility in due:
-        if facility.last is not None and facility.last >= since:
-            continue
+    for facility in Facility.objects.filter(pk__in=stale):
         schedule_reminder(
             key=stock_check_key(facility, now),
             kind=STOCK_CHECK_KIND,

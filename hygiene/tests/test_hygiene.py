@@ -181,7 +181,13 @@ def test_the_weekly_stock_check_is_asked_for_once_a_week_and_closed_by_a_count(
     task = Reminder.objects.get(kind=services.STOCK_CHECK_KIND)
     assert (task.assignee_role, task.facility) == ("custody", facility_a)
 
+    soap = services.add_item(
+        by=cast["governor"], facility=facility_a, name="Soap", category="personal_care"
+    )
     services.record_stock_check(by=cast["custody"], item=towels, counted=100)
+    task.refresh_from_db()
+    assert task.is_open  # the soap is not counted yet: one item doesn't answer the week
+    services.record_stock_check(by=cast["custody"], item=soap, counted=40)
     task.refresh_from_db()
     assert task.status == Status.DONE
     assert services.schedule_stock_checks(now=now + timedelta(days=3)) == 0
