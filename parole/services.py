@@ -31,6 +31,7 @@ from django.utils.translation import gettext_lazy
 
 import audit
 from bangkok import late
+from bangkok.dates import start_of
 from bangkok.errors import RuleBroken
 from complaints.models import AdverseKind
 from complaints.services import hold_if_protected
@@ -362,7 +363,7 @@ def _eligibility_key(prisoner: Prisoner) -> str:
 
 
 def _schedule_eligibility(prisoner: Prisoner, due: date) -> Reminder:
-    at = timezone.make_aware(datetime.combine(due, datetime.min.time()))
+    at = start_of(due)
     return schedule_reminder(
         key=f"{_eligibility_key(prisoner)}:{due.isoformat()}",
         kind=ELIGIBILITY_KIND,
@@ -466,7 +467,7 @@ def prepare_parole_review(
     review.full_clean()
     review.save()
     due = eligibility_date - timedelta(days=settings.PAROLE_FILE_DAYS)
-    due_at = timezone.make_aware(datetime.combine(due, datetime.min.time()))
+    due_at = start_of(due)
     schedule_reminder(
         key=_parole_key(review),
         kind=PAROLE_KIND,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 import audit
-from bangkok.dates import add_months
+from bangkok.dates import MORNING, add_months, start_of
 from bangkok.errors import RuleBroken
 from bangkok.hooks import takes
 from prisoners.permissions import access_prisoner
@@ -182,7 +182,7 @@ def separate_child(*, by: User, child: Child, separated_on: date | None = None) 
         facility=child.mother.facility,
         assignee_role="social",
         prisoner=child.mother,
-        due_at=_start_of(separated_on + timedelta(days=settings.SEPARATION_FOLLOW_UP_DAYS)),
+        due_at=start_of(separated_on + timedelta(days=settings.SEPARATION_FOLLOW_UP_DAYS), MORNING),
     )
     audit.record(
         by=by, action="child.separated", subject=separation, facility=child.mother.facility
@@ -341,10 +341,6 @@ def _review_prefix(child: Child) -> str:
     return f"register.best_interests_review:{child.uuid}:"
 
 
-def _start_of(day: date) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time(8, 0)))
-
-
 def _schedule_review(child: Child, decision: BestInterestsDecision) -> None:
     """Social workers are reminded CHILD_IN_PRISON_REVIEW_NOTICE_DAYS before the review is
     due; on the day it is due it escalates to the governor (Rules 49, 52.1)."""
@@ -361,8 +357,8 @@ def _schedule_review(child: Child, decision: BestInterestsDecision) -> None:
         facility=child.mother.facility,
         assignee_role="social",
         prisoner=child.mother,
-        due_at=_start_of(due - timedelta(days=settings.CHILD_IN_PRISON_REVIEW_NOTICE_DAYS)),
-        escalate_at=_start_of(due),
+        due_at=start_of(due - timedelta(days=settings.CHILD_IN_PRISON_REVIEW_NOTICE_DAYS), MORNING),
+        escalate_at=start_of(due, MORNING),
     )
 
 
@@ -620,8 +616,8 @@ def apply_for_unit(
         facility=mother.facility,
         assignee_role="social",
         prisoner=mother,
-        due_at=_start_of(due - timedelta(days=7)),
-        escalate_at=_start_of(due),
+        due_at=start_of(due - timedelta(days=7), MORNING),
+        escalate_at=start_of(due, MORNING),
     )
     audit.record(
         by=by, action="register.unit_applied", subject=application, facility=mother.facility
@@ -732,8 +728,8 @@ def appeal_unit_decision(
         facility=application.mother.facility,
         assignee_role="social",
         prisoner=application.mother,
-        due_at=_start_of(due - timedelta(days=3)),
-        escalate_at=_start_of(due),
+        due_at=start_of(due - timedelta(days=3), MORNING),
+        escalate_at=start_of(due, MORNING),
     )
     audit.record(
         by=by,

@@ -11,7 +11,7 @@ refusal of it recorded (Mandela 9).
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy
 
 import audit
 from admissions.models import Admission, Stage
+from bangkok.dates import MORNING, start_of
 from bangkok.errors import RuleBroken
 from prisoners.permissions import access_prisoner
 from reminders.models import Basis
@@ -72,13 +73,9 @@ def _plan_of(admission: Admission) -> ReleasePlan:
     return plan
 
 
-def _at_start_of(day: date) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time(8, 0)))
-
-
 def _days_before(day: date, days: int, now: datetime) -> datetime:
     """8:00 on the day `days` before `day`, or now if that moment has passed."""
-    return max(_at_start_of(day - timedelta(days=days)), now)
+    return max(start_of(day - timedelta(days=days), MORNING), now)
 
 
 def _key(kind: str, plan: ReleasePlan) -> str:
@@ -127,7 +124,7 @@ def _schedule_progress(plan: ReleasePlan, now: datetime) -> None:
             assignee_role="health",
             prisoner=plan.prisoner,
             due_at=due,
-            escalate_at=max(_at_start_of(day - timedelta(days=7)), due),
+            escalate_at=max(start_of(day - timedelta(days=7), MORNING), due),
             confidential=True,
         )
     if not all_parts_done(plan):
@@ -143,7 +140,7 @@ def _schedule_progress(plan: ReleasePlan, now: datetime) -> None:
             assignee_role="social",
             prisoner=plan.prisoner,
             due_at=due,
-            escalate_at=max(_at_start_of(day - timedelta(days=3)), due),
+            escalate_at=max(start_of(day - timedelta(days=3), MORNING), due),
         )
 
 

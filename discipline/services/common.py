@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied
-from django.utils import timezone
 
 import audit
 from facilities.scope import facilities_of
@@ -40,7 +38,3 @@ def log(
     by: User | None, action: str, subject: models.Model, prisoner: Prisoner, **detail: object
 ) -> None:
     audit.record(by=by, action=action, subject=subject, facility=prisoner.facility, detail=detail)
-
-
-def start_of(day: date) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time.min))

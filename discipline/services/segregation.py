@@ -32,6 +32,7 @@ from authority.services import (
     verbs_for,
 )
 from bangkok import late
+from bangkok.dates import start_of
 from bangkok.errors import RuleBroken
 from bangkok.formats import human_day
 from bangkok.plausible import check_after_arrest
@@ -43,7 +44,7 @@ from reminders.services import cancel_reminder, resolve_reminder, schedule_remin
 from staff.models import User
 
 from ..models import Segregation, SegregationExtension, SegregationKind, SegregationVisit
-from .common import ADJUDICATE, SEGREGATE, VISIT, log, require, start_of
+from .common import ADJUDICATE, SEGREGATE, VISIT, log, require
 
 if TYPE_CHECKING:
     from django.db.models import QuerySet

@@ -14,11 +14,11 @@ from django.db.models import Q
 from django.utils import timezone
 
 from audit.models import AuditEvent
+from bangkok.dates import start_of
 from bangkok.formats import human_day
 from conftest import client_for
 from discipline.models import Segregation, SegregationExtension, SegregationKind
 from discipline.services import segregation as services
-from discipline.services.common import start_of
 from facilities.models import Facility
 from oversight.registry import zeros_for
 from prisoners.services import set_protection_flags

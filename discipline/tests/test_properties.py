@@ -12,10 +12,10 @@ from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bangkok.dates import start_of
 from bangkok.errors import RuleBroken
 from discipline.models import Segregation, SegregationKind
 from discipline.services import segregation as services
-from discipline.services.common import start_of
 from prisoners.models import ProtectionFlags
 from prisoners.services import set_protection_flags
 from prisoners.tests.factories import PrisonerFactory

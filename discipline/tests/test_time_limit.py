@@ -9,11 +9,11 @@ from django.conf import settings
 from django.utils import timezone
 
 from audit.models import AuditEvent
+from bangkok.dates import start_of
 from conftest import client_for
 from discipline import oversight
 from discipline.models import Segregation, SegregationExtension
 from discipline.services import segregation as services
-from discipline.services.common import start_of
 from reminders.models import Reminder
 from reminders.services import complete_reminder
 from tests import refusals

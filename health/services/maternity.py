@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from contextvars import ContextVar
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 import audit
+from bangkok.dates import start_of
 from bangkok.errors import RuleBroken
 from bangkok.hooks import takes
 from prisoners.models import ProtectionFlags
@@ -101,10 +102,6 @@ def gestational_week(edd: date, on: date | None = None) -> int:
 def antenatal_due_on(edd: date, week: int) -> date:
     """The day gestational week `week` is reached, for this EDD."""
     return edd - timedelta(weeks=40 - week)
-
-
-def _start_of(day: date) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time.min))
 
 
 def contact_key(contact: MaternityContact) -> str:
@@ -259,7 +256,7 @@ def _schedule_antenatal(pregnancy: Pregnancy, by: User) -> None:
             if contact is not None and contact.cancelled_at is None:
                 _cancel_contact(contact, by, "past")
             continue
-        due_at = _start_of(due_on)
+        due_at = start_of(due_on)
         if contact is None:
             contact = MaternityContact.objects.create(
                 pregnancy=pregnancy, stage=ContactStage.ANTENATAL, code=spec.code, due_at=due_at

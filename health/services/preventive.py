@@ -11,7 +11,7 @@ Reminder titles never name a test or a result.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 import audit
+from bangkok.dates import MORNING, start_of
 from bangkok.errors import RuleBroken
 from bangkok.formats import human_day
 from prisoners.models import age_on
@@ -256,10 +257,6 @@ def follow_up_key(screening: PreventiveScreening) -> str:
 FOLLOW_UP_KIND = "health.preventive_follow_up"
 
 
-def _start_of(day: date) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time(8, 0)))
-
-
 def _schedule_due(prisoner: Prisoner, by: User, dues: list[Due]) -> list[Reminder]:
     """One open reminder per programme, at its due date; an older one is replaced."""
     reminders = []
@@ -281,7 +278,7 @@ def _schedule_due(prisoner: Prisoner, by: User, dues: list[Due]) -> list[Reminde
                 facility=prisoner.facility,
                 assignee_role="health",
                 prisoner=prisoner,
-                due_at=_start_of(due.due_on),
+                due_at=start_of(due.due_on, MORNING),
             )
         )
     return reminders

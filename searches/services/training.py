@@ -7,7 +7,7 @@ member of staff works in, so a refresher is booked before she may no longer sear
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 import audit
+from bangkok.dates import start_of
 from facilities.scope import facilities_of, staff_of
 from reminders.models import Basis, Reminder
 from reminders.services import resolve_reminder, schedule_reminder
@@ -134,15 +135,11 @@ def _remind(record: TrainingRecord, facility: Facility) -> int:
         title_params=params,
         facility=facility,
         assignee_role="governor",
-        due_at=_start_of(notice),  # type: ignore[arg-type]
-        escalate_at=_start_of(record.expires),  # type: ignore[arg-type]
+        due_at=start_of(notice),  # type: ignore[arg-type]
+        escalate_at=start_of(record.expires),  # type: ignore[arg-type]
         basis=Basis.CONFIG,
     )
     return 1
-
-
-def _start_of(day: date) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time.min))
 
 
 def _close_renewed() -> None:
