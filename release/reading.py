@@ -187,7 +187,7 @@ READS_VISITS = "visits.view_visit"
 
 def _general(viewer: User, admission: Admission) -> dict:
     prisoner = admission.prisoner
-    content = {
+    return {
         "allocations": list(
             admission.allocations.select_related("facility").order_by("decided_at", "id")
         ),
@@ -217,7 +217,6 @@ def _general(viewer: User, admission: Admission) -> dict:
             else None
         ),
     }
-    return content
 
 
 def _clinical(admission: Admission) -> dict:
