@@ -32,11 +32,11 @@ class HerForce(ListAPIView):
         return reading.her_force(self.woman).select_related("prisoner")
 
     def paginate_queryset(self, queryset):
-        page = super().paginate_queryset(queryset) or []
+        page = super().paginate_queryset(queryset)
         # Whether she reads the findings, asked once for the page, and its read audited once.
         self.clinical = can_read_clinical(self.request.user, self.woman)
         if self.clinical:
-            reading.checks_read(self.request.user, page)
+            reading.checks_read(self.request.user, page or [])
         return page
 
     def get_serializer_context(self):
