@@ -137,10 +137,7 @@ class Launcher:
             (Path(self.env["BROKER_DIR"]) / folder).mkdir(parents=True, exist_ok=True)
         port = self.env.get("PORT", "8000")
         self.database_url()
-        self.manage("migrate", "--noinput", "-v", "0")
-        self.manage("sync_roles", "-v", "0")
-        self.manage("collectstatic", "--noinput", "-v", "0")
-        self.manage("seed_demo", "--women", self.env.get("DEMO_WOMEN", "60"))
+        self.manage("prepare_demo", "--women", self.env.get("DEMO_WOMEN", "60"))
         broker = "Redis" if self.env.get("REDIS_URL") else "the filesystem broker (var/broker)"
         self.spawn(
             [
