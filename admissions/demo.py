@@ -9,7 +9,8 @@ from datetime import timedelta
 from django.utils import timezone
 
 from bangkok.errors import RuleBroken
-from prisoners.models import LegalStatus, Prisoner
+from prisoners.models import LegalStatus
+from prisoners.services import place_on_unit
 
 from .services import (
     admit_woman,
@@ -69,7 +70,11 @@ def admit(demo) -> None:
             "arrest_place": rng.choice(["Bangkok", "Chiang Mai", "Mae Sot", "Nong Khai"]),
         },
     )
-    Prisoner.objects.filter(pk=admission.prisoner.pk).update(unit=unit)
+    try:
+        # Mandela 11: a girl at a facility without a unit for girls is placed on none.
+        place_on_unit(by=reception, prisoner=admission.prisoner, unit=unit)
+    except RuleBroken:
+        pass
     demo.woman, demo.admission = admission.prisoner, admission
     demo.admitted.setdefault(facility, []).append(admission.prisoner)
 

@@ -1,8 +1,11 @@
 from django.urls import path
 
-from . import api
+from bangkok.actions import api_urls
+
+from . import actions, api
 
 urlpatterns = [
     path("prisoners/", api.PrisonerList.as_view(), name="api-prisoner-list"),
     path("prisoners/<uuid:uuid>/", api.PrisonerDetail.as_view(), name="api-prisoner-detail"),
+    *api_urls(actions.ACTIONS, actions.AREA),
 ]

@@ -3,11 +3,12 @@ reminders sit below her record, so her page takes them from there)."""
 
 from django.utils.translation import gettext_lazy as _
 
-from reminders.kinds import MayBeMarkedDone
+from reminders.kinds import AnsweredBy, MayBeMarkedDone, opens
 from reminders.services import tasks_for
 
-from . import demo
+from . import demo, oversight, services
 from .sections import Section
+from .services import FlagWatcher
 
 
 def _her_tasks(request, prisoner):
@@ -18,6 +19,15 @@ def _her_tasks(request, prisoner):
 
 
 PLUGS = (
+    # Rule 51.2: a child who comes to live with her on a unit not suited to children asks
+    # custody to move her; her move to a suited unit answers it.
+    FlagWatcher(services.child_came_to_live),
+    AnsweredBy(
+        _("her move to a unit suited to children"),
+        services.MOVE_KIND,
+        page=opens("prisoners:unit", perm=services.PLACE, of="woman"),
+    ),
+    *oversight.ZEROS,
     # The demonstration's sample tasks (seed_demo): nothing answers them.
     MayBeMarkedDone(*demo.DEMO_TASK_KINDS.values()),
     # The demonstration: a woman released before it, then (after her admission) her task.

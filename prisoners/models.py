@@ -65,6 +65,28 @@ class LegalStatus(models.TextChoices):
     CIVIL = "civil", _("Civil detention")
 
 
+# Mandela 11(b), (c): untried women are held apart from convicted women, and women held
+# under civil or immigration law apart from both. Each legal status belongs to one group.
+LEGAL_GROUPS: dict[str, str] = {
+    LegalStatus.PRETRIAL: "untried",
+    LegalStatus.CONVICTED_UNSENTENCED: "convicted",
+    LegalStatus.SENTENCED: "convicted",
+    LegalStatus.IMMIGRATION: "civil",
+    LegalStatus.CIVIL: "civil",
+}
+
+
+def legal_group_of() -> models.Case:
+    """Her legal group (`LEGAL_GROUPS`) as an expression for queries."""
+    return models.Case(
+        *(
+            models.When(legal_status=status, then=models.Value(group))
+            for status, group in LEGAL_GROUPS.items()
+        ),
+        output_field=models.CharField(),
+    )
+
+
 class CustodyStatus(models.TextChoices):
     IN_CUSTODY = "in_custody", _("In custody")
     RELEASED = "released", _("Released")
@@ -389,3 +411,44 @@ class ProtectionFlags(models.Model):
         if self.observation_level != ObservationLevel.NONE:
             labels.append(f"{_('observation')}: {self.get_observation_level_display()}")
         return labels
+
+
+class UnitPlacement(models.Model):
+    """A move of hers to a unit of her facility (`prisoners.services.place_on_unit`): who moved
+    her, from where, when and why. Where she is held now is `Prisoner.unit`; this is how she
+    came to be there, never changed or deleted."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    prisoner = models.ForeignKey(
+        Prisoner, on_delete=models.PROTECT, related_name="placements", verbose_name=_("woman")
+    )
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="placements", verbose_name=_("unit")
+    )
+    from_unit = models.ForeignKey(
+        Unit,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("from unit"),
+    )
+    placed_at = models.DateTimeField(_("placed at"), default=timezone.now)
+    placed_by = models.ForeignKey(
+        "staff.User", on_delete=models.PROTECT, related_name="+", verbose_name=_("placed by")
+    )
+    reason = models.CharField(_("reason"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("unit placement")
+        ordering = ["-placed_at", "-id"]
+        permissions = [
+            (
+                "place_on_unit",
+                "Places a woman on a unit of her facility (Rules 49, 51.2; Mandela 11)",
+            )
+        ]
+        indexes = [models.Index(fields=["prisoner", "-placed_at"])]
+
+    def __str__(self) -> str:
+        return f"Placement {self.uuid}"

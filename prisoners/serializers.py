@@ -1,7 +1,11 @@
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from bangkok.api_fields import StrictCharField, StrictSlugRelatedField
+from facilities.scope import facilities_of
+
 from .facts import fact
-from .models import ObservationLevel, Prisoner, ProtectionFlags
+from .models import ObservationLevel, Prisoner, ProtectionFlags, Unit, UnitPlacement
 
 
 class ProtectionFlagsSerializer(serializers.ModelSerializer):
@@ -99,3 +103,37 @@ class PrisonerDetailSerializer(PrisonerListSerializer):
     def get_home_distance_km(self, prisoner) -> float | None:
         distance = prisoner.home_distance_km()
         return None if distance is None else round(distance, 1)
+
+
+class UnitOfMine(StrictSlugRelatedField):
+    def __init__(self, **kwargs):
+        super().__init__(slug_field="uuid", queryset=Unit.objects.none(), **kwargs)
+
+    def get_queryset(self):
+        return Unit.objects.filter(facility__in=facilities_of(self.context["request"].user))
+
+
+class PlaceInput(serializers.Serializer):
+    """The unit of her facility she moves to, and why (Rules 49, 51.2; Mandela 11)."""
+
+    unit = UnitOfMine(help_text=_("The unit's id, in her facility."))
+    reason = StrictCharField(max_length=500, required=False, allow_blank=True, default="")
+
+
+class UnitSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Unit
+        fields = ["uuid", "code", "name", "designation"]
+        read_only_fields = fields
+
+
+class PlacementSerializer(serializers.ModelSerializer):
+    """A move of hers to a unit: where from, where to, when, why."""
+
+    unit = UnitSerializer(read_only=True)
+    from_unit = UnitSerializer(read_only=True, allow_null=True)
+
+    class Meta:
+        model = UnitPlacement
+        fields = ["uuid", "unit", "from_unit", "placed_at", "reason"]
+        read_only_fields = fields

@@ -5,20 +5,36 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from django.core.exceptions import PermissionDenied
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 import audit
+from bangkok.errors import RuleBroken
 from bangkok.hooks import takes
 from facilities.scope import facilities_of
+from reminders.services import resolve_reminder, schedule_reminder
 
-from .models import ObservationLevel, Prisoner, ProtectionFlags
+from .models import (
+    LEGAL_GROUPS,
+    CustodyStatus,
+    ObservationLevel,
+    Prisoner,
+    ProtectionFlags,
+    Unit,
+    UnitPlacement,
+    legal_group_of,
+)
+from .permissions import access_prisoner
 
 if TYPE_CHECKING:
     from collections.abc import Callable
     from typing import Any
+
+    from django.db.models import QuerySet
 
     from facilities.models import Facility
     from staff.models import User
@@ -183,4 +199,189 @@ def refresh_protection_flags(
     ProtectionFlags.objects.select_for_update().get(prisoner=prisoner)
     return set_protection_flags(
         prisoner=prisoner, by=by, source=source, **derive_protection_flags(prisoner)
+    )
+
+
+# Where she lives within her facility (Rules 49, 51.2; Mandela 11) -------------------------
+
+PLACE = "prisoners.place_on_unit"
+SUITED_TO_CHILDREN = Unit.Designation.MOTHER_AND_BABY
+MOVE_KIND = "prisoners.unit_not_suited_to_her_child"
+# Mandela 11(b), (c) hold women of each legal status apart on these units. The mother and baby
+# unit and the health care unit take every mother and every patient who needs them, whatever
+# her status, for the child's sake (Rule 49) and for her care: any separation within them is
+# the unit's own, by rooms.
+KEPT_APART = (
+    Unit.Designation.GENERAL,
+    Unit.Designation.JUVENILE,
+    Unit.Designation.RECEPTION,
+    Unit.Designation.PRE_RELEASE,
+)
+
+
+def placement_refusals(prisoner: Prisoner, unit: Unit, *, child_with_her: bool) -> list:
+    """Every Rule her placement on `unit` would break today, as `RuleBroken`s (none: she may
+    live there). Read under the unit's lock (the women on it) and her flags' lock."""
+    refusals = []
+    if prisoner.is_juvenile and unit.designation != Unit.Designation.JUVENILE:
+        refusals.append(
+            RuleBroken(
+                _("A girl under 18 lives only on a unit for girls, apart from adult women."),
+                rule="M11",
+                field="unit",
+            )
+        )
+    if not prisoner.is_juvenile and unit.designation == Unit.Designation.JUVENILE:
+        refusals.append(
+            RuleBroken(
+                _("An adult woman does not live on the unit for girls under 18."),
+                rule="M11",
+                field="unit",
+            )
+        )
+    if child_with_her and unit.designation != SUITED_TO_CHILDREN:
+        refusals.append(
+            RuleBroken(
+                _(
+                    "Her child lives with her: she lives only on a unit suited to children, "
+                    "as close as possible to a child's life outside."
+                ),
+                rule="51.2",
+                field="unit",
+            )
+        )
+    if unit.designation in KEPT_APART and others_apart(unit, prisoner).exists():
+        refusals.append(
+            RuleBroken(
+                _(
+                    "Women of another legal status live on this unit: untried women are held "
+                    "apart from convicted women, and women held under civil or immigration "
+                    "law apart from both."
+                ),
+                rule="M11",
+                field="unit",
+            )
+        )
+    return refusals
+
+
+def others_apart(unit: Unit, prisoner: Prisoner) -> QuerySet[Prisoner]:
+    """The women in custody on `unit` whom the Rules hold apart from her (Mandela 11(b), (c))."""
+    group = LEGAL_GROUPS[prisoner.legal_status]
+    same = [status for status, of in LEGAL_GROUPS.items() if of == group]
+    return (
+        Prisoner.objects.filter(unit=unit, custody_status=CustodyStatus.IN_CUSTODY)
+        .exclude(pk=prisoner.pk)
+        .exclude(legal_status__in=same)
+    )
+
+
+def units_for(prisoner: Prisoner) -> list[Unit]:
+    """The units of her facility she may live on today, the one she is on left out (what the
+    form offers; the service judges again under the locks)."""
+    units = [u for u in prisoner.facility.units.order_by("code") if u.pk != prisoner.unit_id]
+    held = (
+        Prisoner.objects.filter(unit__in=units, custody_status=CustodyStatus.IN_CUSTODY)
+        .exclude(pk=prisoner.pk)
+        .annotate(group=legal_group_of())
+        .values_list("unit_id", "group")
+        .distinct()
+    )
+    groups: dict[int, set[str]] = {}
+    for unit_id, group in held:
+        groups.setdefault(unit_id, set()).add(group)
+    mine = LEGAL_GROUPS[prisoner.legal_status]
+    child = prisoner.flags.child_in_prison
+    return [
+        unit
+        for unit in units
+        if (unit.designation not in KEPT_APART or groups.get(unit.pk, set()) <= {mine})
+        and (unit.designation == Unit.Designation.JUVENILE) == prisoner.is_juvenile
+        and (not child or unit.designation == SUITED_TO_CHILDREN)
+    ]
+
+
+@transaction.atomic
+def place_on_unit(*, by: User, prisoner: Prisoner, unit: Unit, reason: str = "") -> UnitPlacement:
+    """Move her to a unit of her facility. Refused, naming the rule and writing nothing: a girl
+    under 18 anywhere but the unit for girls, an adult woman there (Mandela 11(d)); an untried
+    woman where convicted women live, or the other way round, and a woman held under civil or
+    immigration law with either (Mandela 11(b), (c)); a mother whose child lives with her
+    anywhere but a unit suited to children (Rules 49, 51.2).
+
+    The unit's row is locked first, so two women of different legal status moved at once onto
+    one unit are judged one after the other; her flags' row next, so a child who comes to live
+    with her at the same moment is seen (or sees this move, `child_came_to_live`)."""
+    if not by.has_perm(PLACE):
+        raise PermissionDenied(_("Your role can't move a woman to another unit."))
+    prisoner = access_prisoner(by, prisoner.uuid)
+    if prisoner.custody_status != CustodyStatus.IN_CUSTODY:
+        raise ValidationError({"unit": _("She is not in custody: she lives on no unit.")})
+    if unit.facility_id != prisoner.facility_id:
+        raise ValidationError({"unit": _("Choose a unit of her facility.")})
+    unit = Unit.objects.select_for_update().get(pk=unit.pk)
+    flags = ProtectionFlags.objects.select_for_update().get(prisoner=prisoner)
+    prisoner = (
+        Prisoner.objects.select_for_update(of=("self",))
+        .select_related("facility")
+        .get(pk=prisoner.pk)
+    )
+    if prisoner.unit_id == unit.pk:
+        raise ValidationError({"unit": _("She already lives on this unit.")})
+    refusals = placement_refusals(prisoner, unit, child_with_her=flags.child_in_prison)
+    if refusals:
+        raise refusals[0]
+    placement = UnitPlacement(
+        prisoner=prisoner,
+        unit=unit,
+        from_unit_id=prisoner.unit_id,
+        placed_by=by,
+        reason=reason.strip(),
+    )
+    placement.full_clean()
+    placement.save()
+    prisoner.unit, prisoner.updated_at = unit, timezone.now()
+    prisoner.save(update_fields=["unit", "updated_at"])
+    if unit.designation == SUITED_TO_CHILDREN:
+        resolve_reminder(
+            key=_move_key(prisoner), by=by, outcome="placed on a unit suited to children"
+        )
+    audit.record(
+        by=by,
+        action="prisoner.placed",
+        subject=prisoner,
+        facility=prisoner.facility,
+        detail={
+            "rules": "49, 51.2; M11",
+            "unit": unit.code,
+            "from": placement.from_unit.code if placement.from_unit else None,
+        },
+    )
+    return placement
+
+
+def _move_key(prisoner: Prisoner) -> str:
+    return f"prisoners.unit_for_child:{prisoner.uuid}"
+
+
+def child_came_to_live(*, prisoner: Prisoner, changed: dict, by: User | None) -> None:
+    """A child who comes to live with her while she is on a unit not suited to children: custody
+    are asked at once to move her (the governor when it is late), Rule 51.2. Her unit is read
+    again under her flags' lock, which a move takes too."""
+    if not changed.get("child_in_prison"):
+        return
+    unit = Unit.objects.filter(prisoners__pk=prisoner.pk).first()
+    if unit is not None and unit.designation == SUITED_TO_CHILDREN:
+        return
+    now = timezone.now()
+    schedule_reminder(
+        key=_move_key(prisoner),
+        kind=MOVE_KIND,
+        rule="51.2",
+        title=gettext_lazy("Move her and her child to a unit suited to children"),
+        facility=prisoner.facility,
+        assignee_role="custody",
+        prisoner=prisoner,
+        due_at=now + settings.UNIT_FOR_CHILD_WITHIN,
+        escalate_at=now + settings.UNIT_FOR_CHILD_WITHIN,
     )

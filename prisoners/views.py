@@ -10,6 +10,7 @@ from .filters import PrisonerFilter
 from .models import CustodyStatus
 from .permissions import access_prisoner, prisoners_visible_to
 from .sections import sections_for
+from .services import placement_refusals
 
 LIST_ORDER = ("family_name", "given_names", "id")
 
@@ -36,6 +37,19 @@ def prisoner_list(request):
     )
 
 
+def wrong_where_she_lives(prisoner) -> list[str]:
+    """What the Rules forbid about the unit she lives on now (a birthday, a sentence or a child
+    can make a lawful move unlawful later): said on her page until she is moved."""
+    if prisoner.unit is None or prisoner.custody_status != CustodyStatus.IN_CUSTODY:
+        return []
+    return [
+        str(refusal)
+        for refusal in placement_refusals(
+            prisoner, prisoner.unit, child_with_her=prisoner.flags.child_in_prison
+        )
+    ]
+
+
 @login_required
 @require_safe
 def prisoner_detail(request, uuid):
@@ -48,5 +62,6 @@ def prisoner_detail(request, uuid):
             "prisoner": prisoner,
             "flags": prisoner.flags,
             "sections": sections_for(request, prisoner),
+            "where_she_lives_wrong": wrong_where_she_lives(prisoner),
         },
     )

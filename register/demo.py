@@ -8,6 +8,8 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from prisoners.services import SUITED_TO_CHILDREN, place_on_unit
+
 from .services import (
     appeal_unit_decision,
     apply_for_unit,
@@ -69,6 +71,14 @@ def children(demo) -> None:
             fields |= {"location_unknown": True, "custody": "unknown"}
         child = record_child(by=reception, mother=woman, **fields)
         if kind == 0:
+            if i % 24 != 0:
+                # Rule 51.2: custody move her to the mother and baby unit; a few still wait.
+                place_on_unit(
+                    by=demo.user("custody", woman.facility),
+                    prisoner=woman,
+                    unit=woman.facility.units.get(designation=SUITED_TO_CHILDREN),
+                    reason="Her child lives with her.",
+                )
             _life_in_prison(demo, child, variant=(i // 12) % 4)
 
 

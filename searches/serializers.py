@@ -12,7 +12,7 @@ from bangkok.api_fields import (
 )
 from facilities.models import Facility
 from facilities.scope import facilities_of, staff_of
-from prisoners.models import Unit
+from prisoners.serializers import UnitOfMine
 from register.models import Child
 from staff.models import Course, User
 
@@ -147,14 +147,6 @@ class SearchInput(serializers.Serializer):
     why_not_scanner = optional_text(help_text=_("Required when a scanner was available (Rule 20)."))
     found = optional_text(help_text=_("Empty if nothing was found."))
     late_reason = late.api_field()
-
-
-class UnitOfMine(StrictSlugRelatedField):
-    def __init__(self, **kwargs):
-        super().__init__(slug_field="uuid", queryset=Unit.objects.none(), **kwargs)
-
-    def get_queryset(self):
-        return Unit.objects.filter(facility__in=facilities_of(self.context["request"].user))
 
 
 class CellSearchInput(serializers.Serializer):

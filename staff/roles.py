@@ -30,6 +30,9 @@ WRITE_CORE_RECORD = (
     "admissions.add_transfer",
 )
 READ_AUDIT = ("audit.view_auditevent",)
+# Rules 49, 51.2; Mandela 11: reception (at admission), custody officers and the governor move
+# a woman to another unit of her facility.
+PLACE_ON_UNITS = ("prisoners.place_on_unit",)
 # Rules 25.3, 67-70: the governor and the inspector list a facility's records by period, with
 # the counts the Rules say must be zero, case by case.
 OVERSEE = ("facilities.oversee_facility",)
@@ -260,6 +263,7 @@ ROLES: dict[str, Role] = {
             _("Admits women, records identity and the rights checklist."),
             CASE_READ
             + WRITE_CORE_RECORD
+            + PLACE_ON_UNITS
             + WORK_REMINDERS
             + ENTER_CHILDREN
             + DECIDE_ALLOCATION
@@ -275,6 +279,7 @@ ROLES: dict[str, Role] = {
             _("Custody officer"),
             _("Searches, discipline, restraints and visits."),
             CASE_READ
+            + PLACE_ON_UNITS
             + WORK_REMINDERS
             + RECORD_SEARCHES
             + LAY_CHARGES
@@ -337,6 +342,7 @@ ROLES: dict[str, Role] = {
             _("Approvals, escalations and oversight of the facility."),
             CASE_READ
             + WRITE_CORE_RECORD
+            + PLACE_ON_UNITS
             + WORK_REMINDERS
             + READ_AUDIT
             + DECIDE_ALLOCATION

@@ -44,6 +44,8 @@ SWEEP_ROLES = [*CASE_ROLES, "sysadmin"]
 # than from an area's `world`. Any other route with an id must have a sample in a `world`.
 PICKED_BY_NAME = {
     "prisoners:detail",
+    "prisoners:unit",
+    "api-prisoner-unit",
     "reminders:complete",
     "api-prisoner-detail",
     "api-task-complete",

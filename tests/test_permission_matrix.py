@@ -47,6 +47,12 @@ MATRIX = {
         "GET": rows(200, anonymous=302, sysadmin=404, outsider=404),
         "POST": rows(405, anonymous=302),
     },
+    # Where she lives (Rules 49, 51.2; Mandela 11): reception, custody and the governor move
+    # her to another unit; an empty choice is refused naming the field (400).
+    "prisoners:unit": {
+        "GET": rows(404, anonymous=302, reception=200, custody=200, governor=200),
+        "POST": rows(404, anonymous=302, reception=400, custody=400, governor=400),
+    },
     "reminders:tasks": {
         "GET": rows(200, anonymous=302, sysadmin=404),
         "POST": rows(405, anonymous=302),
@@ -215,6 +221,10 @@ MATRIX = {
     "api-prisoner-detail": {
         "GET": rows(200, anonymous=401, sysadmin=404, outsider=404),
         **dict.fromkeys(["POST", "PUT", "PATCH", "DELETE"], API_NOT_ALLOWED),
+    },
+    "api-prisoner-unit": {
+        "POST": rows(404, anonymous=401, reception=400, custody=400, governor=400),
+        **dict.fromkeys(["GET", "PUT", "PATCH", "DELETE"], API_NOT_ALLOWED),
     },
     "api-task-list": {
         "GET": rows(200, anonymous=401, sysadmin=404),

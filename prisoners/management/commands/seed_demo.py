@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from facilities.models import Facility
 from prisoners.demo import Demo, steps
-from prisoners.models import CustodyStatus, LegalStatus, Prisoner, Unit
+from prisoners.models import LEGAL_GROUPS, CustodyStatus, LegalStatus, Prisoner, Unit
 from reminders.services import sweep_reminders
 from staff.models import Course, Gender, TrainingRecord
 from staff.roles import ROLES
@@ -30,8 +30,9 @@ FACILITIES = [
         "capacity": 420,
         "units": [
             ("RCP", "Reception", "reception"),
-            ("G1", "Wing 1", "general"),
-            ("G2", "Wing 2", "general"),
+            ("G1", "Wing 1 (remand)", "general"),
+            ("G2", "Wing 2 (convicted)", "general"),
+            ("G3", "Wing 3 (civil and immigration)", "general"),
             ("MBU", "Mother and baby unit", "mother_and_baby"),
             ("JUV", "Girls' unit", "juvenile"),
         ],
@@ -45,7 +46,9 @@ FACILITIES = [
         "capacity": 160,
         "units": [
             ("RCP", "Reception", "reception"),
-            ("W1", "Women's wing", "general"),
+            ("W1", "Women's wing (convicted)", "general"),
+            ("W2", "Remand wing", "general"),
+            ("W3", "Civil and immigration wing", "general"),
             ("MBU", "Mother and baby unit", "mother_and_baby"),
         ],
     },
@@ -142,6 +145,11 @@ LEGAL = (
     + [LegalStatus.SENTENCED] * 5
     + [LegalStatus.CONVICTED_UNSENTENCED, LegalStatus.IMMIGRATION]
 )
+
+WINGS = {
+    "A": {"untried": "G1", "convicted": "G2", "civil": "G3"},
+    "B": {"untried": "W2", "convicted": "W1", "civil": "W3"},
+}
 
 
 class Command(BaseCommand):
@@ -270,11 +278,12 @@ class Command(BaseCommand):
             rng.randint(15 * 365 + 30, 17 * 365) if juvenile else rng.randint(19 * 365, 62 * 365)
         )
         foreign = FOREIGN[i % len(FOREIGN)] if i % 5 == 2 else None
-        units = [u for u in facility.units.all() if u.designation in ("general", "reception")]
+        legal_status = LegalStatus.PRETRIAL if juvenile else LEGAL[i % len(LEGAL)]
         if juvenile and facility.code == "A":
             unit = facility.units.get(code="JUV")
         else:
-            unit = units[i % len(units)]
+            # Mandela 11: untried, convicted and civil women each live on a wing of their own.
+            unit = facility.units.get(code=WINGS[facility.code][LEGAL_GROUPS[legal_status]])
         home = HOMES[rng.randrange(len(HOMES))]
         return {
             "prison_number": f"{facility.code}{24000 + i:05d}",
@@ -284,7 +293,7 @@ class Command(BaseCommand):
             "date_of_birth": today - timedelta(days=age_days),
             "nationalities": [foreign[0]] if foreign else ["TH"],
             "languages": [foreign[1]] if foreign else ["th"],
-            "legal_status": LegalStatus.PRETRIAL if juvenile else LEGAL[i % len(LEGAL)],
+            "legal_status": legal_status,
             "custody_status": CustodyStatus.RELEASED if i % 8 == 7 else CustodyStatus.IN_CUSTODY,
             "unit": unit,
             "home_place": "" if foreign else home[0],

@@ -1,0 +1,77 @@
+"""Where the women of a facility live, overseen (Rules 49, 51.2; Mandela 11): the women living
+now on a unit the Rules don't allow them, however it came about (a move refused at every door
+leaves none, but a girl's eighteenth birthday, a sentence that makes an untried woman convicted
+or a child who comes to live with her does, until she is moved). Computed from the records
+themselves, each case with what is wrong, never why she is protected."""
+
+from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
+from oversight.registry import MustBeZero, Row
+
+from .models import CustodyStatus, Prisoner, Unit, juvenile_q, legal_group_of
+from .services import KEPT_APART, SUITED_TO_CHILDREN
+
+GIRLS = Unit.Designation.JUVENILE
+
+
+def misplaced(facilities, start=None, end=None):
+    """The women in custody in `facilities` living today on a unit the Rules don't allow them
+    (the period is not asked: where she lives is now)."""
+    today = timezone.localdate()
+    apart = (
+        Prisoner.objects.filter(unit=OuterRef("unit"), custody_status=CustodyStatus.IN_CUSTODY)
+        .exclude(pk=OuterRef("pk"))
+        .annotate(group=legal_group_of())
+        .exclude(group=OuterRef("group"))
+    )
+    return (
+        Prisoner.objects.filter(
+            facility__in=facilities, custody_status=CustodyStatus.IN_CUSTODY, unit__isnull=False
+        )
+        .annotate(group=legal_group_of(), with_others_apart=Exists(apart))
+        .filter(
+            (juvenile_q(today) & ~Q(unit__designation=GIRLS))
+            | (~juvenile_q(today) & Q(unit__designation=GIRLS))
+            | (Q(flags__child_in_prison=True) & ~Q(unit__designation=SUITED_TO_CHILDREN))
+            | Q(with_others_apart=True, unit__designation__in=KEPT_APART)
+        )
+        .select_related("unit", "flags")
+        .order_by("-id")
+    )
+
+
+def row(woman) -> Row:
+    wrong = []
+    girls_unit = woman.unit.designation == GIRLS
+    if woman.is_juvenile and not girls_unit:
+        wrong.append(_("a girl under 18 on a unit for adults"))
+    if not woman.is_juvenile and girls_unit:
+        wrong.append(_("an adult on the unit for girls"))
+    if woman.flags.child_in_prison and woman.unit.designation != SUITED_TO_CHILDREN:
+        wrong.append(_("her child lives with her on a unit not suited to children"))
+    if woman.with_others_apart and woman.unit.designation in KEPT_APART:
+        wrong.append(_("held with women of another legal status"))
+    return Row(
+        uuid=woman.uuid,
+        when=timezone.localdate(),
+        woman=woman,
+        what=_("%(unit)s: %(wrong)s") % {"unit": woman.unit.name, "wrong": "; ".join(wrong)},
+        url=reverse("prisoners:unit", kwargs={"uuid": woman.uuid}),
+    )
+
+
+ZEROS = (
+    MustBeZero(
+        key="living-where-the-rules-forbid",
+        label=_lazy("Women living now on a unit the Rules don't allow them"),
+        rule="M11",
+        perm="prisoners.view_prisoner",
+        cases=misplaced,
+        row=row,
+        order=15,
+    ),
+)
