@@ -181,6 +181,8 @@ def admit_woman(
     admission.full_clean()
     admission.save()
     _schedule_admission_reminders(admission)
+    for declared in _AT_ADMISSION:
+        declared.start(admission=admission)
     audit.record(
         by=by,
         action="admission.opened",
@@ -203,6 +205,18 @@ def next_prison_number(facility: Facility) -> str:
         .aggregate(last=models.Max("serial"))["last"]
     )
     return f"{prefix}{(last or 0) + 1:05d}"
+
+
+@dataclass(frozen=True)
+class AtAdmission:
+    """What an area starts when she is admitted (the consideration of her transfer home,
+    Rule 53.1: `parole.hooks`): `start(admission=)`, run in the admission's transaction."""
+
+    start: Callable[..., None]
+
+
+_AT_ADMISSION: list[AtAdmission] = []
+takes(AtAdmission, _AT_ADMISSION.append)
 
 
 def _schedule_admission_reminders(admission: Admission) -> None:

@@ -551,6 +551,9 @@ UNIT_APPEAL_DECISION_DAYS = env_int("UNIT_APPEAL_DECISION_DAYS", 14)
 # Rule 51.2: a child who comes to live with her while she is on a unit not suited to children:
 # custody move her within this many hours, and the governor is told when they haven't.
 UNIT_FOR_CHILD_WITHIN = timedelta(hours=env_int("UNIT_FOR_CHILD_HOURS", 24))
+# Rule 53.1: a sentenced foreign national's transfer to her home country is considered with her
+# within this many days of her admission.
+HOME_TRANSFER_CONSIDER_DAYS = env_int("HOME_TRANSFER_CONSIDER_DAYS", 30)
 # Rule 52: after a child leaves her, social workers follow her up within this many days.
 SEPARATION_FOLLOW_UP_DAYS = env_int("SEPARATION_FOLLOW_UP_DAYS", 7)
 # Health (RULES-SPEC 2.5, 2.10, 2.19): follow-ups and counselling deadlines.

@@ -15,6 +15,8 @@ from .forms import (
     CustodyReviewForm,
     DecideLeaveForm,
     EligibilityForm,
+    HomeTransferDecisionForm,
+    HomeTransferForm,
     LeaveRequestForm,
     NonCustodialForm,
     ParoleReviewForm,
@@ -23,7 +25,7 @@ from .forms import (
     SubmitParoleForm,
     WithdrawForm,
 )
-from .models import LeaveRequest, ParoleReview, ProtectiveCustody
+from .models import HomeTransfer, LeaveRequest, ParoleReview, ProtectiveCustody
 from .permissions import access_her_parole, sees
 
 TAG = api.TAG
@@ -274,6 +276,78 @@ ACTIONS = [
             again=views.again("review-protective-custody"),
             done=ended_or_reviewed,
             then=to("parole:custody", of="target"),
+        ),
+    ),
+]
+
+ACTIONS += [
+    Action(
+        "consider-home-transfer",
+        "prisoners/<uuid:uuid>/home-transfers/",
+        "Record her transfer home, considered with her (Rule 53.1)",
+        services.consider_home_transfer,
+        io.HomeTransferSerializer,
+        io.HomeTransferInput,
+        created=True,
+        rules=("53.1",),
+        perm=services.CONSIDER_TRANSFER,
+        reads=api.HerHomeTransfers,
+        description=(
+            "Social workers. Not pursued: say why. Pursued: refused (409, Rule 53.1) without "
+            "the agreement it rests on, her application or consent in her words and its day, "
+            "and for a proposal who explained it and in which language. 400 for a country "
+            "that is not one of her nationalities, or while another is pursued."
+        ),
+        page=Page(
+            "women/<uuid:uuid>/home-transfer/new/",
+            HomeTransferForm,
+            template="parole/transfer_new.html",
+            form_kwargs=lambda request, woman: {"woman": woman},
+            done=_("Her transfer home is recorded as considered with her."),
+            then=to("parole:home-transfer"),
+        ),
+    ),
+    Action(
+        "decide-home-transfer",
+        "home-transfers/<uuid:uuid>/decision/",
+        "Record the decision on her transfer home (the governor; Rule 53.1)",
+        services.decide_home_transfer,
+        io.HomeTransferSerializer,
+        io.HomeTransferDecisionInput,
+        model=HomeTransfer,
+        arg="transfer",
+        rules=("53.1",),
+        perm=services.DECIDE_TRANSFER,
+        description=(
+            "The competent authority's decision, with its reasons. Refused (409, Rule 53.1) "
+            "once she has withdrawn; 400 once decided."
+        ),
+        page=Page(
+            "home-transfers/<uuid:uuid>/decision/",
+            HomeTransferDecisionForm,
+            again=views.again("decide-home-transfer"),
+            done=_("The decision on her transfer home is recorded."),
+            then=to("parole:home-transfer", of="target"),
+        ),
+    ),
+    Action(
+        "withdraw-home-transfer",
+        "home-transfers/<uuid:uuid>/withdraw/",
+        "She withdraws her application or consent: her transfer home ends now (Rule 53.1)",
+        services.withdraw_home_transfer,
+        io.HomeTransferSerializer,
+        io.CustodyWithdrawInput,
+        model=HomeTransfer,
+        arg="transfer",
+        rules=("53.1",),
+        perm=services.WITHDRAW_TRANSFER,
+        description="By her word alone. 400 when it is not being pursued.",
+        page=Page(
+            "home-transfers/<uuid:uuid>/withdraw/",
+            WithdrawForm,
+            again=views.again("withdraw-home-transfer"),
+            done=_("She withdrew: her transfer home has ended."),
+            then=to("parole:home-transfer", of="target"),
         ),
     ),
 ]

@@ -11,7 +11,7 @@ from prisoners.permissions import access_woman
 
 from . import reading, services
 from . import serializers as io
-from .models import LeaveRequest, ParoleReview, ProtectiveCustody
+from .models import HomeTransfer, LeaveRequest, ParoleReview, ProtectiveCustody
 
 TAG = "parole"
 
@@ -75,3 +75,17 @@ class HerProtectiveCustody(_HerRecords):
         if getattr(self, "swagger_fake_view", False):
             return ProtectiveCustody.objects.none()
         return reading.her_protective_custody(self.woman()).select_related("prisoner")
+
+
+@extend_schema(tags=[TAG], summary="Her transfers home, newest first (Rule 53.1)")
+class HerHomeTransfers(_HerRecords):
+    """Her transfers to her home country, as considered, decided or withdrawn."""
+
+    serializer_class = io.HomeTransferSerializer
+    keyset_fields = ("-recorded_at", "-id")
+    perm = services.VIEW_TRANSFER
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return HomeTransfer.objects.none()
+        return reading.her_home_transfers(self.woman()).select_related("prisoner")

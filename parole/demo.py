@@ -2,13 +2,16 @@
 for her children and granted, she came back on time; leave for a funeral refused on a
 stated ground; a request awaiting the governor; her eligibility reviewed; a parole review
 being prepared and one submitted with both sections; a review of non-custodial options; and
-protective custody at a woman's request, one current and one she withdrew."""
+protective custody at a woman's request, one current and one she withdrew; the transfers home
+of sentenced foreign nationals, considered with them: one she applied for and the ministry
+approved, one awaiting its decision, one she does not wish (Rule 53.1); the rest wait to be
+considered."""
 
 from datetime import timedelta
 
 from django.utils import timezone
 
-from prisoners.models import CustodyStatus
+from prisoners.models import CustodyStatus, LegalStatus
 
 from . import services
 
@@ -44,6 +47,7 @@ def seed(*, facility, staff, women) -> None:
     _parole(women, social)
     if len(women) > 2:
         _protective_custody(women[2], social, governor)
+    _home_transfers(women, social, governor)
 
 
 def _leave_granted_and_returned(woman, social, governor, custody, now) -> None:
@@ -141,3 +145,42 @@ def _protective_custody(woman, social, governor) -> None:
         authority_reference="PC 131/2026",
         shelter_considered="The shelter is in his town; she does not want it.",
     )
+
+
+def _home_transfers(women, social, governor) -> None:
+    foreign = [
+        w for w in women if w.is_foreign_national and w.legal_status == LegalStatus.SENTENCED
+    ]
+    today = timezone.localdate()
+    for n, woman in enumerate(foreign[:3]):
+        country = woman.nationalities[0]
+        if n == 2:
+            services.consider_home_transfer(
+                by=social,
+                prisoner=woman,
+                country=country,
+                pursued=False,
+                not_pursued="she_declines",
+                note="She wants to stay near her partner, who is held here.",
+            )
+            continue
+        transfer = services.consider_home_transfer(
+            by=social,
+            prisoner=woman,
+            country=country,
+            pursued=True,
+            agreement="Bilateral agreement on the transfer of sentenced persons",
+            initiative="her_application",
+            her_words="I ask to finish my sentence at home, where my children live.",
+            consent_on=today - timedelta(days=20),
+            children_there=True,
+        )
+        if n == 0:
+            services.decide_home_transfer(
+                by=governor,
+                transfer=transfer,
+                approved=True,
+                authority="Ministry of Justice",
+                decided_on=today - timedelta(days=3),
+                reasons="The agreement's conditions are met; her home country accepts her.",
+            )

@@ -10,8 +10,10 @@ from .models import (
     LeaveOutcome,
     LeaveReason,
     NonCustodialOutcome,
+    NotPursued,
     Recommendation,
     RefusalGround,
+    TransferInitiative,
 )
 
 
@@ -177,3 +179,69 @@ class CustodyReviewForm(StyledForm):
     )
     ends = forms.BooleanField(label=_("The authority ended it"), required=False)
     note = text(_("Note"), required=False, rows=2)
+
+
+class HomeTransferForm(StyledForm):
+    """Her transfer home, considered with her (Rule 53.1)."""
+
+    country = forms.ChoiceField(label=_("Her home country"))
+    pursued = yes_no(
+        _("Is it pursued?"),
+        _("Yes: she applies, or consents to a proposal"),
+        _("No"),
+        help_text=_("Only on her application or her informed consent (Rule 53.1)."),
+    )
+    not_pursued = forms.ChoiceField(
+        label=_("If not, why"),
+        choices=[("", _("Not applicable")), *NotPursued.choices],
+        required=False,
+    )
+    agreement = forms.CharField(
+        label=_("Transfer agreement"),
+        max_length=300,
+        required=False,
+        help_text=_("The bilateral or multilateral agreement it rests on."),
+    )
+    initiative = forms.ChoiceField(
+        label=_("How it started"),
+        choices=[("", _("Not applicable")), *TransferInitiative.choices],
+        required=False,
+    )
+    her_words = text(_("Her application or consent, in her words"), required=False)
+    consent_on = forms.DateField(
+        label=_("Day she applied or consented"), required=False, widget=DATE
+    )
+    informed_by = forms.CharField(
+        label=_("Who explained it to her"),
+        max_length=200,
+        required=False,
+        help_text=_("For a proposal: who explained the transfer and what it means for her."),
+    )
+    informed_language = forms.ChoiceField(label=_("In the language"), required=False)
+    children_there = forms.BooleanField(
+        label=_("She has children in her home country"), required=False
+    )
+    note = text(_("Note"), required=False, rows=2)
+
+    def __init__(self, *args, woman, **kwargs):
+        from django.conf import settings
+
+        from bangkok.names import country_name, language_name
+
+        super().__init__(*args, **kwargs)
+        self.fields["country"].choices = [
+            (code, country_name(code))
+            for code in woman.nationalities
+            if code != settings.HOME_COUNTRY
+        ]
+        self.fields["informed_language"].choices = [("", _("Not applicable"))] + [
+            (code, language_name(code)) for code in woman.languages
+        ]
+
+
+class HomeTransferDecisionForm(StyledForm):
+    ids = "decision"
+    approved = yes_no(_("The decision"), _("Approved"), _("Refused"))
+    authority = forms.CharField(label=_("Deciding authority"), max_length=200)
+    decided_on = forms.DateField(label=_("Decided on"), widget=DATE)
+    reasons = text(_("Reasons"))

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from admissions.services import AtRelease
+from admissions.services import AtAdmission, AtRelease
 from complaints.services import AdverseAction
 from prisoners.demo import DemoStep
 from prisoners.sections import Section
@@ -27,6 +27,13 @@ PLUGS = (
     # Her protective custody ends when she leaves custody.
     AtRelease(services.end_at_release),
     ChildWatcher(services.on_child_recorded),
+    # Rule 53.1: a sentenced foreign national's transfer home, considered with her early.
+    AtAdmission(services.ask_to_consider_transfer),
+    AnsweredBy(
+        _("her transfer home, considered with her"),
+        services.TRANSFER_KIND,
+        page=opens("parole:consider-home-transfer", perm=services.CONSIDER_TRANSFER, of="woman"),
+    ),
     AnsweredBy(
         _("the review of her eligibility for leave"),
         services.ELIGIBILITY_KIND,

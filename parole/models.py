@@ -407,3 +407,108 @@ class CustodyReview(models.Model):
 
     def __str__(self) -> str:
         return f"Protective custody review {self.uuid}"
+
+
+class TransferStatus(models.TextChoices):
+    NOT_PURSUED = "not_pursued", _("Considered, not pursued")
+    APPLIED = "applied", _("Awaiting the decision")
+    APPROVED = "approved", _("Approved")
+    REFUSED = "refused", _("Refused")
+    WITHDRAWN = "withdrawn", _("She withdrew")
+
+
+class TransferInitiative(models.TextChoices):
+    HER_APPLICATION = "her_application", _("She applied")
+    PROPOSED = "proposed", _("Proposed to her, with her informed consent")
+
+
+class NotPursued(models.TextChoices):
+    NO_AGREEMENT = "no_agreement", _("No transfer agreement with her country")
+    SHE_DECLINES = "she_declines", _("She does not wish it")
+    RESIDENT = "resident", _("She lives in this country")
+
+
+@pghistory.track()
+class HomeTransfer(Versioned):
+    """Her transfer to her home country, considered as early as possible (Rule 53.1): where an
+    agreement is in place, pursued only on her application or her informed consent (in her
+    words, the day she gave it, and for a proposal who explained it and in which language),
+    decided by the competent authority, and ended at once by her withdrawal."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    prisoner = models.ForeignKey(
+        "prisoners.Prisoner", on_delete=models.PROTECT, related_name="home_transfers"
+    )
+    facility = models.ForeignKey("facilities.Facility", on_delete=models.PROTECT, related_name="+")
+    country = models.CharField(_("her home country"), max_length=2)
+    status = models.CharField(_("status"), max_length=12, choices=TransferStatus)
+    not_pursued = models.CharField(
+        _("why it is not pursued"), max_length=16, choices=NotPursued, blank=True
+    )
+    agreement = models.CharField(
+        _("transfer agreement"),
+        max_length=300,
+        blank=True,
+        help_text=_("The bilateral or multilateral agreement it rests on (Rule 53.1)."),
+    )
+    initiative = models.CharField(
+        _("how it started"), max_length=16, choices=TransferInitiative, blank=True
+    )
+    her_words = models.TextField(
+        _("her application or consent, in her words"), max_length=3000, blank=True
+    )
+    consent_on = models.DateField(_("day she applied or consented"), null=True, blank=True)
+    informed_by = models.CharField(
+        _("who explained it to her"),
+        max_length=200,
+        blank=True,
+        help_text=_("For a proposal: who explained the transfer and what it means for her."),
+    )
+    informed_language = models.CharField(_("in the language"), max_length=12, blank=True)
+    children_there = models.BooleanField(
+        _("she has children in her home country"),
+        default=False,
+        help_text=_("Rule 53.1: considered especially for her."),
+    )
+    note = models.TextField(_("note"), max_length=3000, blank=True)
+    recorded_by = _person()
+    recorded_at = models.DateTimeField(_("recorded"), default=timezone.now, editable=False)
+    authority = models.CharField(_("deciding authority"), max_length=200, blank=True)
+    decided_on = models.DateField(_("decided on"), null=True, blank=True)
+    reasons = models.TextField(_("reasons"), max_length=3000, blank=True)
+    decided_by = _person(null=True, blank=True)
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+    withdrawn_words = models.TextField(_("her words"), max_length=3000, blank=True)
+
+    class Meta:
+        verbose_name = _("transfer to her home country")
+        ordering = ["-recorded_at", "-id"]
+        permissions = [
+            ("decide_home_transfer", "Records the decision on a transfer home (Rule 53.1)")
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status="not_pursued", not_pursued__gt="")
+                | (
+                    ~Q(status="not_pursued")
+                    & Q(not_pursued="", consent_on__isnull=False)
+                    & ~Q(her_words="")
+                    & ~Q(agreement="")
+                    & ~Q(initiative="")
+                ),
+                name="home_transfer_only_on_her_application_or_consent",
+            ),
+            models.UniqueConstraint(
+                fields=["prisoner"],
+                condition=Q(status__in=["applied", "approved"]),
+                name="one_home_transfer_pursued_at_a_time",
+            ),
+        ]
+        triggers = _no_delete("home_transfer_no_delete")
+
+    def __str__(self) -> str:
+        return f"Home transfer {self.uuid}"
+
+    @property
+    def is_pursued(self) -> bool:
+        return self.status in (TransferStatus.APPLIED, TransferStatus.APPROVED)

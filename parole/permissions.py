@@ -10,16 +10,21 @@ from django.http import Http404
 
 from prisoners.permissions import access_woman
 
-from .models import LeaveRequest, ParoleReview, ProtectiveCustody
-from .services import VIEW_CUSTODY, VIEW_LEAVE, VIEW_PAROLE
+from .models import HomeTransfer, LeaveRequest, ParoleReview, ProtectiveCustody
+from .services import VIEW_CUSTODY, VIEW_LEAVE, VIEW_PAROLE, VIEW_TRANSFER
 
 if TYPE_CHECKING:
     from uuid import UUID
 
     from prisoners.models import Prisoner
 
-READS = (VIEW_LEAVE, VIEW_PAROLE, VIEW_CUSTODY)
-PERM_OF = {LeaveRequest: VIEW_LEAVE, ParoleReview: VIEW_PAROLE, ProtectiveCustody: VIEW_CUSTODY}
+READS = (VIEW_LEAVE, VIEW_PAROLE, VIEW_CUSTODY, VIEW_TRANSFER)
+PERM_OF = {
+    LeaveRequest: VIEW_LEAVE,
+    ParoleReview: VIEW_PAROLE,
+    ProtectiveCustody: VIEW_CUSTODY,
+    HomeTransfer: VIEW_TRANSFER,
+}
 
 
 def access_her_parole(user, uuid: UUID | str, write: bool = False) -> Prisoner:

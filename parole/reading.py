@@ -37,6 +37,10 @@ def her_protective_custody(prisoner: Prisoner):
     )
 
 
+def her_home_transfers(prisoner: Prisoner):
+    return prisoner.home_transfers.select_related("recorded_by", "decided_by")
+
+
 def next_due(prisoner: Prisoner, kind: str):
     return (
         Reminder.objects.open()
@@ -78,7 +82,10 @@ def her_parole(*, viewer: User, prisoner: Prisoner) -> dict | None:
         "leave": viewer.has_perm(services.VIEW_LEAVE),
         "parole": viewer.has_perm(services.VIEW_PAROLE),
         "custody": viewer.has_perm(services.VIEW_CUSTODY),
+        "transfer": viewer.has_perm(services.VIEW_TRANSFER),
     }
+    # Her transfer home is for a foreign national (Rule 53.1): nothing to read for others.
+    reads["transfer"] = reads["transfer"] and prisoner.is_foreign_national
     if not any(reads.values()):
         return None
     parts: dict = {"woman": prisoner, "reads": reads}
@@ -100,6 +107,9 @@ def her_parole(*, viewer: User, prisoner: Prisoner) -> dict | None:
     if reads["custody"]:
         parts["custody"] = list(her_protective_custody(prisoner)[:SHOWN])
         parts["custody_review_due"] = next_due(prisoner, services.CUSTODY_REVIEW_KIND)
+    if reads["transfer"]:
+        parts["transfers"] = list(her_home_transfers(prisoner)[:SHOWN])
+        parts["transfer_due"] = next_due(prisoner, services.TRANSFER_KIND)
     parts["can"] = {
         name: viewer.has_perm(perm)
         for name, perm in (
@@ -108,6 +118,7 @@ def her_parole(*, viewer: User, prisoner: Prisoner) -> dict | None:
             ("prepare_parole", services.PREPARE_PAROLE),
             ("review_noncustodial", services.REVIEW_NONCUSTODIAL),
             ("start_custody", services.START_CUSTODY),
+            ("consider_transfer", services.CONSIDER_TRANSFER),
         )
     }
     parts["in_protective_custody"] = any(c.is_current for c in parts.get("custody", []))

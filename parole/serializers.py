@@ -12,16 +12,19 @@ from . import services
 from .models import (
     CustodyReview,
     EligibilityReview,
+    HomeTransfer,
     LeaveKind,
     LeaveOutcome,
     LeaveReason,
     LeaveRequest,
     NonCustodialOutcome,
     NonCustodialReview,
+    NotPursued,
     ParoleReview,
     ProtectiveCustody,
     Recommendation,
     RefusalGround,
+    TransferInitiative,
 )
 
 
@@ -281,3 +284,67 @@ class CustodyReviewInput(serializers.Serializer):
     she_still_asks = StrictBooleanField()
     note = text(required=False)
     ends = StrictBooleanField(required=False, default=False)
+
+
+class HomeTransferSerializer(serializers.ModelSerializer):
+    """Her transfer home (Rule 53.1): how it was considered, her application or consent, the
+    decision and her withdrawal."""
+
+    woman = serializers.UUIDField(source="prisoner.uuid", read_only=True)
+    recorded_by = staff()
+    decided_by = staff()
+
+    class Meta:
+        model = HomeTransfer
+        fields = [
+            "uuid",
+            "woman",
+            "country",
+            "status",
+            "not_pursued",
+            "agreement",
+            "initiative",
+            "her_words",
+            "consent_on",
+            "informed_by",
+            "informed_language",
+            "children_there",
+            "note",
+            "recorded_by",
+            "recorded_at",
+            "authority",
+            "decided_on",
+            "reasons",
+            "decided_by",
+            "withdrawn_at",
+            "withdrawn_words",
+            "version",
+        ]
+        read_only_fields = fields
+
+
+class HomeTransferInput(serializers.Serializer):
+    country = text(2, help_text="One of her nationalities (ISO 3166), not this country's.")
+    pursued = StrictBooleanField(
+        help_text="True: she applied or consents, under an agreement (else 409, Rule 53.1)."
+    )
+    not_pursued = serializers.ChoiceField(
+        choices=NotPursued.choices, required=False, allow_blank=True, default=""
+    )
+    agreement = text(300, required=False)
+    initiative = serializers.ChoiceField(
+        choices=TransferInitiative.choices, required=False, allow_blank=True, default=""
+    )
+    her_words = text(required=False, help_text="Her application or consent, in her words.")
+    consent_on = serializers.DateField(required=False, allow_null=True, default=None)
+    informed_by = text(200, required=False)
+    informed_language = text(12, required=False)
+    children_there = StrictBooleanField(required=False, default=False)
+    note = text(required=False)
+
+
+class HomeTransferDecisionInput(serializers.Serializer):
+    approved = StrictBooleanField()
+    authority = text(200)
+    decided_on = serializers.DateField()
+    reasons = text()

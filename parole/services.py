@@ -15,6 +15,11 @@ state change, one keyword-only verb each, citing its rule.
 - Protective custody (Rule 59): `start_protective_custody` only at her express request
   under a named supervising authority; `review_protective_custody` at set times;
   `withdraw_protective_custody` ends it at once by her word, with no one's approval.
+- Her transfer home (Rule 53.1): a sentenced foreign national's transfer is considered as
+  early as possible (`consider_home_transfer`, which a task asks of social workers after her
+  admission), pursued only on her application or informed consent where an agreement is in
+  place; the governor records the competent authority's decision (`decide_home_transfer`);
+  her withdrawal ends it at once (`withdraw_home_transfer`).
 """
 
 from __future__ import annotations
@@ -36,7 +41,7 @@ from bangkok.errors import RuleBroken
 from complaints.models import AdverseKind
 from complaints.services import hold_if_protected
 from facilities.scope import facilities_of
-from prisoners.models import CustodyStatus, Prisoner
+from prisoners.models import CustodyStatus, LegalStatus, Prisoner
 from reminders.models import Basis, Reminder
 from reminders.services import resolve_reminder, schedule_reminder
 
@@ -45,6 +50,7 @@ from .models import (
     CustodyEnd,
     CustodyReview,
     EligibilityReview,
+    HomeTransfer,
     LeaveKind,
     LeaveOutcome,
     LeaveReason,
@@ -57,6 +63,8 @@ from .models import (
     Recommendation,
     RefusalGround,
     ReviewStatus,
+    TransferInitiative,
+    TransferStatus,
 )
 
 if TYPE_CHECKING:
@@ -78,6 +86,11 @@ VIEW_CUSTODY = "parole.view_protectivecustody"
 START_CUSTODY = "parole.add_protectivecustody"
 END_CUSTODY = "parole.change_protectivecustody"
 REVIEW_CUSTODY = "parole.add_custodyreview"
+VIEW_TRANSFER = "parole.view_hometransfer"
+CONSIDER_TRANSFER = "parole.add_hometransfer"
+WITHDRAW_TRANSFER = "parole.change_hometransfer"
+DECIDE_TRANSFER = "parole.decide_home_transfer"
+TRANSFER_KIND = "parole.home_transfer"
 # The caretaking section may name her children (Rule 3.2).
 READ_CARETAKING = "register.view_child"
 
@@ -805,3 +818,176 @@ def review_protective_custody(
 
 def in_protective_custody(prisoner: Prisoner) -> bool:
     return prisoner.protective_custody.filter(ended_at__isnull=True).exists()
+
+
+# Her transfer to her home country (Rule 53.1) -------------------------------------------
+
+
+def _transfer_key(prisoner: Prisoner) -> str:
+    return f"parole.home_transfer:{prisoner.uuid}"
+
+
+def ask_to_consider_transfer(*, admission: Admission) -> None:
+    """A sentenced foreign national admitted (`admissions.services.AtAdmission`): social
+    workers consider her transfer home with her, as early as possible (Rule 53.1)."""
+    woman = admission.prisoner
+    if not woman.is_foreign_national or woman.legal_status != LegalStatus.SENTENCED:
+        return
+    schedule_reminder(
+        key=_transfer_key(woman),
+        kind=TRANSFER_KIND,
+        rule="53.1",
+        title=gettext_lazy("Consider with her a transfer to her home country"),
+        facility=admission.facility,
+        assignee_role="social",
+        prisoner=woman,
+        due_at=admission.admitted_at + timedelta(days=settings.HOME_TRANSFER_CONSIDER_DAYS),
+        basis=Basis.CONFIG,
+    )
+
+
+@transaction.atomic
+def consider_home_transfer(
+    *,
+    by: User,
+    prisoner: Prisoner,
+    country: str,
+    pursued: bool,
+    not_pursued: str = "",
+    agreement: str = "",
+    initiative: str = "",
+    her_words: str = "",
+    consent_on: date | None = None,
+    informed_by: str = "",
+    informed_language: str = "",
+    children_there: bool = False,
+    note: str = "",
+) -> HomeTransfer:
+    """Her transfer to her home country, considered with her (Rule 53.1). Not pursued: why
+    (no agreement with her country, she does not wish it, she lives here). Pursued: only where
+    an agreement is in place, and only on her application or her informed consent, in her words
+    and dated; a transfer proposed to her also says who explained it and in which language.
+    Refused otherwise, naming Rule 53.1, nothing written. Answers the task to consider it."""
+    _may(by, prisoner, CONSIDER_TRANSFER)
+    _in_custody(prisoner)
+    country = _text(country).upper()
+    if not prisoner.is_foreign_national:
+        raise ValidationError(
+            _("She holds this country's nationality: a transfer home is for foreign nationals.")
+        )
+    if country not in prisoner.nationalities:
+        raise ValidationError({"country": _("Choose one of her nationalities, not this country.")})
+    record = HomeTransfer(
+        prisoner=prisoner,
+        facility=prisoner.facility,
+        country=country,
+        children_there=children_there,
+        note=_text(note),
+        recorded_by=by,
+    )
+    if not pursued:
+        _required(not_pursued=not_pursued)
+        record.status, record.not_pursued = TransferStatus.NOT_PURSUED, not_pursued
+    else:
+        record.agreement, record.her_words = _text(agreement), _text(her_words)
+        record.initiative, record.consent_on = initiative, consent_on
+        record.informed_by = _text(informed_by)
+        record.informed_language = _text(informed_language)
+        if not record.agreement:
+            raise RuleBroken(
+                _(
+                    "A transfer home is pursued where an agreement with her country is in "
+                    "place: name it (Rule 53.1)."
+                ),
+                rule="53.1",
+                field="agreement",
+            )
+        if not record.her_words or record.consent_on is None or not record.initiative:
+            raise RuleBroken(
+                _(
+                    "A transfer home follows only her application or her informed consent: "
+                    "record it in her words, and the day she gave it (Rule 53.1)."
+                ),
+                rule="53.1",
+                field="her_words",
+            )
+        informed = record.informed_by and record.informed_language
+        if record.initiative == TransferInitiative.PROPOSED and not informed:
+            raise RuleBroken(
+                _(
+                    "Her consent to a transfer proposed to her is informed: say who explained "
+                    "it to her, and in which language (Rule 53.1)."
+                ),
+                rule="53.1",
+                field="informed_by",
+            )
+        record.status = TransferStatus.APPLIED
+        _lock(prisoner)
+        if prisoner.home_transfers.filter(status__in=HOME_PURSUED).exists():
+            raise ValidationError(_("Her transfer home is being pursued already."))
+    record.full_clean()
+    record.save()
+    resolve_reminder(key=_transfer_key(prisoner), by=by, outcome="considered")
+    _log(by, "parole.home_transfer_considered", record, prisoner, status=record.status)
+    return record
+
+
+HOME_PURSUED = (TransferStatus.APPLIED, TransferStatus.APPROVED)
+
+
+def _pursued(transfer: HomeTransfer) -> HomeTransfer:
+    locked = HomeTransfer.objects.select_for_update().select_related("prisoner").get(pk=transfer.pk)
+    if locked.status == TransferStatus.WITHDRAWN:
+        raise RuleBroken(
+            _(
+                "She withdrew her application or consent: no transfer home goes on without it "
+                "(Rule 53.1)."
+            ),
+            rule="53.1",
+        )
+    return locked
+
+
+@transaction.atomic
+def decide_home_transfer(
+    *,
+    by: User,
+    transfer: HomeTransfer,
+    approved: bool,
+    authority: str,
+    decided_on: date,
+    reasons: str,
+) -> HomeTransfer:
+    """The competent authority's decision on her transfer home, recorded by the governor with
+    its reasons (Rule 53.1). Refused once she has withdrawn (nothing goes on without her)."""
+    _may(by, transfer.prisoner, DECIDE_TRANSFER)
+    transfer = _pursued(transfer)
+    if transfer.status != TransferStatus.APPLIED:
+        raise ValidationError(_("This transfer is not awaiting a decision."))
+    authority, reasons = _text(authority), _text(reasons)
+    _required(authority=authority, reasons=reasons)
+    transfer.status = TransferStatus.APPROVED if approved else TransferStatus.REFUSED
+    transfer.authority, transfer.reasons, transfer.decided_on = authority, reasons, decided_on
+    transfer.decided_by = by
+    transfer.full_clean()
+    transfer.save()
+    _log(by, "parole.home_transfer_decided", transfer, transfer.prisoner, status=transfer.status)
+    return transfer
+
+
+@transaction.atomic
+def withdraw_home_transfer(
+    *, by: User, transfer: HomeTransfer, her_words: str = ""
+) -> HomeTransfer:
+    """She withdraws her application or consent: her transfer home ends at once, by her word
+    alone (Rule 53.1: it follows only her application or informed consent)."""
+    _may(by, transfer.prisoner, WITHDRAW_TRANSFER)
+    transfer = _pursued(transfer)
+    if not transfer.is_pursued:
+        raise ValidationError(_("This transfer is not being pursued."))
+    transfer.status, transfer.withdrawn_at = TransferStatus.WITHDRAWN, timezone.now()
+    transfer.withdrawn_words = _text(her_words)
+    transfer.full_clean()
+    transfer.save()
+    _log(by, "parole.home_transfer_withdrawn", transfer, transfer.prisoner)
+    return transfer

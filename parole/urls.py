@@ -12,5 +12,6 @@ urlpatterns = [
     path("leave/<uuid:uuid>/", views.leave_detail, name="leave"),
     path("parole-review/<uuid:uuid>/", views.parole_review_detail, name="parole-review"),
     path("protective-custody/<uuid:uuid>/", views.custody_detail, name="custody"),
+    path("home-transfers/<uuid:uuid>/", views.home_transfer_detail, name="home-transfer"),
     *page_urls(actions.ACTIONS, actions.AREA),
 ]

@@ -12,7 +12,7 @@ from bangkok.actions import page_form
 from bangkok.pagination import paginate
 
 from . import reading, services
-from .models import LeaveRequest, ParoleReview, ProtectiveCustody
+from .models import HomeTransfer, LeaveRequest, ParoleReview, ProtectiveCustody, TransferStatus
 from .permissions import access_her_parole, access_her_record
 
 # Which forms each record's page carries: its action's name, and the permission and state
@@ -31,11 +31,20 @@ FORMS = {
         ("withdraw-protective-custody", services.END_CUSTODY, lambda c: c.is_current),
         ("review-protective-custody", services.REVIEW_CUSTODY, lambda c: c.is_current),
     ),
+    HomeTransfer: (
+        (
+            "decide-home-transfer",
+            services.DECIDE_TRANSFER,
+            lambda t: t.status == TransferStatus.APPLIED,
+        ),
+        ("withdraw-home-transfer", services.WITHDRAW_TRANSFER, lambda t: t.is_pursued),
+    ),
 }
 TEMPLATES = {
     LeaveRequest: "parole/leave.html",
     ParoleReview: "parole/parole_review.html",
     ProtectiveCustody: "parole/custody.html",
+    HomeTransfer: "parole/transfer.html",
 }
 
 
@@ -97,3 +106,4 @@ def _detail(model):
 leave_detail = _detail(LeaveRequest)
 parole_review_detail = _detail(ParoleReview)
 custody_detail = _detail(ProtectiveCustody)
+home_transfer_detail = _detail(HomeTransfer)

@@ -122,7 +122,11 @@ def _life_in_prison(demo, child, *, variant: int) -> None:
         if variant == 3:
             plan |= {"care_confirmed_on": today, "her_consulted_on": today}
             if woman.is_foreign_national:
-                plan |= {"consular_consulted_on": today, "consular_official": "The consul"}
+                plan |= {
+                    "consular_consulted_on": today,
+                    "consular_official": "The consul",
+                    "home_country_considered": "She wants the child to grow up near her here.",
+                }
         plan_separation(by=social, child=child, **plan)
         if variant == 3:
             separate_child(by=social, child=child)

@@ -115,6 +115,11 @@ class SeparationPlanForm(StyledForm):
     consular_official = forms.CharField(
         label=_("Consular official consulted"), max_length=300, required=False
     )
+    home_country_considered = _text(
+        _("Relocation to the child's home country, considered with her"),
+        _("Rule 53.2: for a foreign national, what was considered with her and why."),
+        required=False,
+    )
     contact_plan = _text(
         _("How she and the child will meet after"),
         _("Rule 52.3: visits, calls, who brings the child and how often."),

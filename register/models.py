@@ -317,6 +317,12 @@ class SeparationPlan(Versioned):
     consular_official = models.CharField(
         _("consular official consulted"), max_length=300, blank=True
     )
+    home_country_considered = models.TextField(
+        _("relocation to the child's home country, considered with her"),
+        max_length=3000,
+        blank=True,
+        help_text=_("Rule 53.2: for a non-resident foreign national, what was considered."),
+    )
     contact_plan = models.TextField(
         _("how she and the child will meet after"), max_length=5000, blank=True
     )

@@ -381,6 +381,7 @@ PLAN_FIELDS = (
     "her_views",
     "consular_consulted_on",
     "consular_official",
+    "home_country_considered",
     "contact_plan",
     "contact_every_days",
     "planned_on",
@@ -424,6 +425,16 @@ def plan_missing(plan: SeparationPlan | None, mother: Prisoner) -> list[RuleBrok
                     "child leaves (Rule 52.2)."
                 ),
                 rule="52.2",
+            )
+        )
+    if mother.is_foreign_national and not plan.home_country_considered.strip():
+        missing.append(
+            RuleBroken(
+                _(
+                    "She is a foreign national: say what was considered with her about the "
+                    "child's relocation to the child's home country (Rule 53.2)."
+                ),
+                rule="53.2",
             )
         )
     if plan.her_consulted_on is None:

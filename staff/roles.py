@@ -183,11 +183,13 @@ READ_VISITS = ("visits.view_visitor", "visits.view_visit", "visits.view_contact"
 # Rules 45, 59, 63, 64: social workers record her requests for leave, review her eligibility,
 # prepare her parole review and review non-custodial options; the governor decides leave;
 # custody record her requests and her return; protective custody is recorded at her request
-# by social workers or the governor, and her withdrawal by anyone who hears it.
+# by social workers or the governor, and her withdrawal by anyone who hears it; her transfer
+# home (Rule 53.1) is considered by social workers, its decision recorded by the governor.
 READ_PAROLE = (
     "parole.view_leaverequest",
     "parole.view_parolereview",
     "parole.view_protectivecustody",
+    "parole.view_hometransfer",
 )
 KEEP_PAROLE = READ_PAROLE + (
     "parole.add_leaverequest",
@@ -199,6 +201,8 @@ KEEP_PAROLE = READ_PAROLE + (
     "parole.add_protectivecustody",
     "parole.change_protectivecustody",
     "parole.add_custodyreview",
+    "parole.add_hometransfer",
+    "parole.change_hometransfer",
 )
 CUSTODY_PAROLE = (
     "parole.view_leaverequest",
@@ -209,6 +213,8 @@ CUSTODY_PAROLE = (
 )
 DECIDE_PAROLE = READ_PAROLE + (
     "parole.decide_leave",
+    "parole.decide_home_transfer",
+    "parole.change_hometransfer",
     "parole.add_protectivecustody",
     "parole.change_protectivecustody",
     "parole.add_custodyreview",

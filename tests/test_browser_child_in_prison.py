@@ -124,6 +124,9 @@ def test_a_baby_lives_with_her_mother_on_a_decision_and_leaves_on_a_plan(
     page.get_by_label("Her views on the plan").fill("She agrees; she asked for weekly visits.")
     page.get_by_label("Day consular officials were consulted").fill(today)  # foreign national
     page.get_by_label("Consular official consulted").fill("The consul, Ms Tan")
+    page.get_by_label("Relocation to the child's home country, considered with her").fill(
+        "She wants the child near her, with her mother in Lampang."
+    )
     page.get_by_label("How she and the child will meet after").fill(
         "Her grandmother brings the child every Saturday."
     )

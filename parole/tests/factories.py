@@ -43,3 +43,28 @@ def protective(cast, woman, *, by=None, **fields):
     return services.start_protective_custody(
         by=by or cast["social"], prisoner=woman, **{**CUSTODY, **fields}
     )
+
+
+TRANSFER = {
+    "pursued": True,
+    "agreement": "Bilateral treaty on the transfer of sentenced persons",
+    "initiative": "her_application",
+    "her_words": "I ask to serve my sentence at home, near my daughter.",
+    "children_there": True,
+}
+
+
+def home_transfer(cast, woman, *, by=None, country="MM", **fields):
+    """Her transfer home, applied for (Rule 53.1), for a woman who holds `country`'s
+    nationality only (made so first: the sample women are of this country)."""
+    from prisoners.models import Prisoner
+
+    if woman.nationalities != [country]:
+        Prisoner.objects.filter(pk=woman.pk).update(nationalities=[country])
+        woman.refresh_from_db()
+    return services.consider_home_transfer(
+        by=by or cast["social"],
+        prisoner=woman,
+        country=country,
+        **{"consent_on": timezone.localdate(), **TRANSFER, **fields},
+    )

@@ -79,6 +79,15 @@ MATRIX = {
     "api-parole-start-protective-custody": _api_list(CUSTODY, social=400, governor=400),
     "api-parole-withdraw-protective-custody": _api_post(custody=200, social=200, governor=200),
     "api-parole-review-protective-custody": _api_post(social=400, governor=400),
+    # Her transfer home (Rule 53.1): read with parole reviews; social workers consider it, the
+    # governor records the decision, either records her withdrawal (an empty one ends it).
+    "parole:home-transfer": _page(PAROLE),
+    "parole:consider-home-transfer": _form({"social": 200}, {"social": 400}),
+    "parole:decide-home-transfer": _post_only(governor=400),
+    "parole:withdraw-home-transfer": _post_only(social=302, governor=302),
+    "api-parole-consider-home-transfer": _api_list(PAROLE, social=400),
+    "api-parole-decide-home-transfer": _api_post(governor=400),
+    "api-parole-withdraw-home-transfer": _api_post(social=200, governor=200),
 }
 
 
@@ -87,7 +96,7 @@ def world(cast, admission) -> dict:
     section and a current protective custody of the sample woman."""
     from parole import services
 
-    from .factories import draft, granted, leave, protective
+    from .factories import draft, granted, home_transfer, leave, protective
 
     woman = admission.prisoner
     asked = leave(cast, woman, days=3)
@@ -96,6 +105,7 @@ def world(cast, admission) -> dict:
     custody = protective(cast, woman)
     assert services.in_protective_custody(woman)
     her, open_leave = {"uuid": woman.uuid}, {"uuid": asked.uuid}
+    transfer = {"uuid": home_transfer(cast, woman).uuid}
     return {
         "parole:her": her,
         "parole:leave-list": her,
@@ -122,6 +132,13 @@ def world(cast, admission) -> dict:
         "api-parole-start-protective-custody": her,
         "api-parole-withdraw-protective-custody": {"uuid": custody.uuid},
         "api-parole-review-protective-custody": {"uuid": custody.uuid},
+        "parole:home-transfer": transfer,
+        "parole:consider-home-transfer": her,
+        "parole:decide-home-transfer": transfer,
+        "parole:withdraw-home-transfer": transfer,
+        "api-parole-consider-home-transfer": her,
+        "api-parole-decide-home-transfer": transfer,
+        "api-parole-withdraw-home-transfer": transfer,
     }
 
 

@@ -65,5 +65,7 @@ def leaves(child, *, by, separated_on=None, **plan):
     fields = {**PLAN, "care_confirmed_on": today, "her_consulted_on": today, **plan}
     if child.mother.is_foreign_national and "consular_consulted_on" not in plan:
         fields |= {"consular_consulted_on": today, "consular_official": "The consul, Ms Tan"}
+    if child.mother.is_foreign_national and "home_country_considered" not in plan:
+        fields["home_country_considered"] = "She wants the child to stay near her here."
     plan_separation(by=by, child=child, **fields)
     return separate_child(by=by, child=child, separated_on=separated_on)

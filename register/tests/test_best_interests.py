@@ -248,6 +248,7 @@ def test_no_separation_without_a_plan_or_with_care_not_confirmed(cast, baby):
 
 
 @pytest.mark.rule("52.2")
+@pytest.mark.rule("53.2")
 def test_a_foreign_nationals_child_leaves_only_after_consular_consultation(cast, baby):
     mother = baby.mother
     mother.nationalities = ["MM"]
@@ -258,12 +259,19 @@ def test_a_foreign_nationals_child_leaves_only_after_consular_consultation(cast,
         separate_child(by=cast["social"], child=baby)
     assert "consular" in str(refused.value)
     still_with_her(baby)
+    consulted = complete_plan(
+        consular_consulted_on=timezone.localdate(), consular_official="Consul, Ms Tan"
+    )
+    plan_separation(by=cast["social"], child=baby, **consulted)
+    # Rule 53.2: the child's relocation to the home country is considered with her.
+    with refusals.refused("53.2", Separation, Reminder) as refused:
+        separate_child(by=cast["social"], child=baby)
+    assert "home country" in str(refused.value)
+    still_with_her(baby)
     plan_separation(
         by=cast["social"],
         child=baby,
-        **complete_plan(
-            consular_consulted_on=timezone.localdate(), consular_official="Consul, Ms Tan"
-        ),
+        **{**consulted, "home_country_considered": "She wants the child with her sister here."},
     )
     assert separate_child(by=cast["social"], child=baby).plan.consular_official
 
