@@ -548,6 +548,9 @@ CHILD_ADMISSION_DECISION_VALID_DAYS = env_int("CHILD_ADMISSION_DECISION_VALID_DA
 UNIT_DECISION_DAYS_BEFORE_BIRTH = env_int("UNIT_DECISION_DAYS_BEFORE_BIRTH", 42)
 UNIT_DECISION_DAYS = env_int("UNIT_DECISION_DAYS", 14)
 UNIT_APPEAL_DECISION_DAYS = env_int("UNIT_APPEAL_DECISION_DAYS", 14)
+# Rule 51.2: a child living in prison goes on an outing or to nursery outside at least this
+# often; social workers are asked when one is due.
+CHILD_OUTING_DAYS = env_int("CHILD_OUTING_DAYS", 14)
 # Rule 51.2: a child who comes to live with her while she is on a unit not suited to children:
 # custody move her within this many hours, and the governor is told when they haven't.
 UNIT_FOR_CHILD_WITHIN = timedelta(hours=env_int("UNIT_FOR_CHILD_HOURS", 24))

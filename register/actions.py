@@ -10,7 +10,7 @@ read it.
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from bangkok.actions import Action, Area, Page
@@ -20,6 +20,7 @@ from prisoners.permissions import access_prisoner
 from . import api, reading, services
 from .forms import (
     BestInterestsForm,
+    ChildActivityForm,
     ChildEditForm,
     SeparationForm,
     SeparationPlanForm,
@@ -32,6 +33,7 @@ from .models import Child, UnitApplication
 from .permissions import ADD_CHILD, CHANGE_CHILD, can_read_child_identity, may_change_child
 from .serializers import (
     BestInterestsSerializer,
+    ChildActivitySerializer,
     ChildChangeSerializer,
     ChildSerializer,
     SeparationPlanSerializer,
@@ -132,6 +134,18 @@ def separated(request, child):
         return None
     context = {"child": child, "woman": child.mother, "separation": child.separation}
     return render(request, "register/separated.html", context)
+
+
+def living(request, child) -> dict:
+    """The child's days in prison so far (the read audited, Rule 3.2)."""
+    return {
+        "child": child,
+        "activities": list(reading.activities_of(viewer=request.user, child=child)[:30]),
+    }
+
+
+def activity_recorded(activity) -> str:
+    return _("Recorded: %(what)s.") % {"what": activity.get_kind_display()}
 
 
 ACTIONS = [
@@ -368,6 +382,41 @@ ACTIONS = [
             context=on_application(_("The appeal's outcome")),
             done=_("The appeal's outcome is recorded."),
             then=to_application,
+        ),
+    ),
+    Action(
+        "child-activities",
+        "children/<uuid:uuid>/activities/",
+        "A day of a child's life in prison: childcare, an outing, nursery, time together "
+        "(Rules 42.2, 50, 51.2)",
+        services.record_child_activity,
+        ChildActivitySerializer,
+        ChildActivitySerializer,
+        model=Child,
+        woman="mother",
+        arg="child",
+        created=True,
+        changes=False,
+        perm=CHANGE_CHILD,
+        reads=api.ChildActivities,
+        description=(
+            "Social workers, for a child living with her. Childcare says who cared for the "
+            "child and what she took part in (Rule 42.2); an outing who went and where; nursery "
+            "where (Rule 51.2): else 400 naming the field. An outing or nursery answers the task "
+            "asking for one and asks for the next. A day of the last 30, not in the future."
+        ),
+        page=Page(
+            "children/<uuid:uuid>/life/",
+            ChildActivityForm,
+            name="child-life",
+            template="register/child_life.html",
+            form_kwargs=lambda request, child: {
+                "initial": {"on": timezone.localdate(), "kind": "childcare"}
+            },
+            context=living,
+            instead=separated,
+            done=activity_recorded,
+            then=lambda activity, child: reverse("register:child-life", args=[child.uuid]),
         ),
     ),
 ]

@@ -17,6 +17,7 @@ from .services import (
     decide_unit_application,
     plan_separation,
     record_child,
+    record_child_activity,
     separate_child,
 )
 
@@ -108,6 +109,26 @@ def _life_in_prison(demo, child, *, variant: int) -> None:
     complete plan."""
     woman, today = child.mother, timezone.localdate()
     social = demo.user("social", woman.facility)
+    if variant in (0, 1):
+        # Rules 42.2, 51.2: childcare while she studies; an outing (one child still waits).
+        record_child_activity(
+            by=social,
+            child=child,
+            kind="childcare",
+            on=today - timedelta(days=2),
+            hours=3,
+            who="The unit's nursery nurse",
+            her_activity="Her literacy class",
+        )
+        if variant == 0:
+            record_child_activity(
+                by=social,
+                child=child,
+                kind="outing",
+                on=today - timedelta(days=5),
+                who="Her grandmother, with an officer in plain clothes",
+                place="The riverside park",
+            )
     if variant == 1:
         decide_best_interests(
             by=social,

@@ -11,6 +11,7 @@ from bangkok.forms import DATE, NamedErrors, StyledForm, govuk_styled
 
 from .models import (
     CHILD_FIELDS,
+    ActivityKind,
     AppealOutcome,
     Applicant,
     Child,
@@ -240,3 +241,34 @@ class UnitAppealOutcomeForm(StyledForm):
     decided_on = forms.DateField(
         label=_("Day decided"), required=False, widget=DATE, help_text=_("Leave empty for today.")
     )
+
+
+class ChildActivityForm(StyledForm):
+    """A day of the child's life in prison (Rules 42.2, 50, 51.2)."""
+
+    kind = forms.ChoiceField(
+        label=_("What"), choices=ActivityKind.choices, widget=forms.RadioSelect
+    )
+    on = forms.DateField(label=_("Day"), widget=DATE)
+    hours = forms.DecimalField(
+        label=_("Hours"), max_digits=4, decimal_places=1, min_value=0, max_value=24, required=False
+    )
+    who = forms.CharField(
+        label=_("Who cared for or went with the child"),
+        max_length=200,
+        required=False,
+        help_text=_("Required for childcare and outings."),
+    )
+    place = forms.CharField(
+        label=_("Where"),
+        max_length=200,
+        required=False,
+        help_text=_("Required for outings and nursery."),
+    )
+    her_activity = forms.CharField(
+        label=_("What she took part in"),
+        max_length=200,
+        required=False,
+        help_text=_("For childcare: work, education, a programme, a visit, health care..."),
+    )
+    note = _text(_("Note"), required=False, max_length=3000)

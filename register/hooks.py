@@ -37,6 +37,11 @@ PLUGS = (
     # A social worker sees her after her child has left (Rule 52): a visit, no record of its own.
     MayBeMarkedDone("register.separation_follow_up"),
     AnsweredBy(
+        _("an outing or nursery, in the child's days"),
+        "register.child_outing",
+        page=opens("register:child-life", perm=CHANGE_CHILD),
+    ),
+    AnsweredBy(
         _("where the child lives, in the register"),
         "register.whereabouts_unknown",
         page=opens("register:child-edit", perm=CHANGE_CHILD),

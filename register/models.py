@@ -455,3 +455,70 @@ class UnitApplication(Versioned):
         ):
             return "awaiting_appeal"
         return "decided"
+
+
+class ActivityKind(models.TextChoices):
+    CHILDCARE = "childcare", _("Childcare while she takes part in an activity (Rule 42.2)")
+    OUTING = "outing", _("An outing outside the prison (Rule 51.2)")
+    NURSERY = "nursery", _("Nursery, play group or school (Rule 51.2)")
+    TOGETHER = "together", _("Time together beyond the daily routine (Rule 50)")
+
+
+# What each kind must say: who cared for or went with the child, and for childcare what she
+# took part in, for an outing where the child went.
+ACTIVITY_NEEDS: dict[str, tuple[str, ...]] = {
+    ActivityKind.CHILDCARE: ("who", "her_activity"),
+    ActivityKind.OUTING: ("who", "place"),
+    ActivityKind.NURSERY: ("place",),
+    ActivityKind.TOGETHER: (),
+}
+# The kinds that bring the world outside into the child's life (Rule 51.2).
+OUTSIDE = (ActivityKind.OUTING, ActivityKind.NURSERY)
+
+
+class ChildActivity(models.Model):
+    """A day of a child's life in prison with her mother, as the Rules ask it: childcare that
+    lets her take part in the prison's activities (Rule 42.2), outings and nursery that keep
+    the child's life as close as possible to a child's outside (Rule 51.2), time together
+    beyond the routine (Rule 50). Part of the child's record: read only by the roles that
+    read children's identities (Rule 3.2)."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    child = models.ForeignKey(Child, on_delete=models.PROTECT, related_name="activities")
+    kind = models.CharField(_("what"), max_length=12, choices=ActivityKind)
+    on = models.DateField(_("day"))
+    hours = models.DecimalField(_("hours"), max_digits=4, decimal_places=1, null=True, blank=True)
+    who = models.CharField(_("who cared for or went with the child"), max_length=200, blank=True)
+    place = models.CharField(_("where"), max_length=200, blank=True)
+    her_activity = models.CharField(
+        _("what she took part in"),
+        max_length=200,
+        blank=True,
+        help_text=_("Work, education, a programme, a visit, health care..."),
+    )
+    note = models.TextField(_("note"), max_length=3000, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("child's activity")
+        verbose_name_plural = _("child's activities")
+        ordering = ["-on", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(kind="childcare")
+                | (~models.Q(who="") & ~models.Q(her_activity="")),
+                name="childcare_says_who_and_for_what",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(kind="outing") | (~models.Q(who="") & ~models.Q(place="")),
+                name="outing_says_who_and_where",
+            ),
+        ]
+        indexes = [models.Index(fields=["child", "kind", "-on"])]
+        triggers = [pgtrigger.Protect(name="child_activity_no_delete", operation=pgtrigger.Delete)]
+
+    def __str__(self) -> str:
+        return f"Child activity {self.uuid}"

@@ -3,6 +3,10 @@ the separations in a period, and the children staying past their best-interests 
 count that must be zero. Rows never name a child (Rule 3.2): the woman, the day and what
 happened."""
 
+from datetime import timedelta
+
+from django.conf import settings
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -10,7 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from oversight.registry import MustBeZero, RecordList, Row
 
-from .models import Child, Separation
+from .models import OUTSIDE, Child, ChildActivity, Separation
 
 OVERSEE = "register.oversee_children"
 
@@ -71,7 +75,43 @@ def review_row(child: Child) -> Row:
     )
 
 
+def without_outings(facilities, start, end):
+    """Rule 51.2: children living with their mothers today, there for longer than
+    CHILD_OUTING_DAYS, with no outing or nursery outside in the last CHILD_OUTING_DAYS."""
+    since = timezone.localdate() - timedelta(days=settings.CHILD_OUTING_DAYS)
+    outside = ChildActivity.objects.filter(child=OuterRef("pk"), kind__in=OUTSIDE, on__gte=since)
+    return (
+        Child.objects.filter(
+            mother__facility__in=facilities, lives_with_mother=True, recorded_at__date__lt=since
+        )
+        .filter(~Exists(outside))
+        .select_related("mother")
+        .order_by("id")
+    )
+
+
+def outing_row(child: Child) -> Row:
+    return Row(
+        uuid=child.uuid,
+        when=timezone.localdate(),
+        woman=child.mother,
+        what=_("A child living with her: no outing or nursery in %(days)s days")
+        % {"days": settings.CHILD_OUTING_DAYS},
+        url=reverse("prisoners:detail", kwargs={"uuid": child.mother.uuid}),
+    )
+
+
 LISTS = (
+    RecordList(
+        key="children-without-outings",
+        title=gettext_lazy("Children living in prison without an outing or nursery of late"),
+        rules="51.2",
+        perm=OVERSEE,
+        records=without_outings,
+        row=outing_row,
+        order=262,
+        keyset=("id",),
+    ),
     RecordList(
         key="separations",
         title=gettext_lazy("Children separated from their mothers"),

@@ -197,3 +197,10 @@ def unit_application_read(*, viewer: User, application: UnitApplication) -> Unit
         disclosed=[application.uuid],
     )
     return application
+
+
+def activities_of(*, viewer: User, child: Child):
+    """The days of a child's life in prison (Rules 42.2, 50, 51.2), newest first, for a role
+    that may know the child; the read is audited with the child's id (Rule 3.2)."""
+    child_read(viewer=viewer, child=child)
+    return child.activities.select_related("recorded_by")

@@ -11,6 +11,7 @@ from .models import (
     AppealOutcome,
     BestInterestsDecision,
     Child,
+    ChildActivity,
     Separation,
     SeparationPlan,
     UnitApplication,
@@ -206,3 +207,23 @@ class UnitAppealOutcomeInput(serializers.Serializer):
     outcome = serializers.ChoiceField(choices=AppealOutcome.choices)
     reasons = serializers.CharField(max_length=5000)
     decided_on = serializers.DateField(required=False)
+
+
+class ChildActivitySerializer(StrictModelSerializer):
+    """A day of a child's life in prison: childcare while she takes part in an activity (Rule
+    42.2), an outing or nursery (51.2), time together (50)."""
+
+    class Meta:
+        model = ChildActivity
+        fields = [
+            "uuid",
+            "kind",
+            "on",
+            "hours",
+            "who",
+            "place",
+            "her_activity",
+            "note",
+            "recorded_at",
+        ]
+        read_only_fields = ["uuid", "recorded_at"]

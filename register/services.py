@@ -19,13 +19,17 @@ from bangkok.errors import RuleBroken
 from bangkok.hooks import takes
 from prisoners.permissions import access_prisoner
 from prisoners.services import refresh_protection_flags
-from reminders.models import Basis
+from reminders.models import OPEN_STATUSES, Basis, Reminder
 from reminders.services import cancel_reminder, resolve_reminder, schedule_reminder
 
 from .models import (
+    ACTIVITY_NEEDS,
     CHILD_FIELDS,
+    OUTSIDE,
+    ActivityKind,
     BestInterestsDecision,
     Child,
+    ChildActivity,
     Custody,
     DecisionKind,
     Outcome,
@@ -38,6 +42,7 @@ from .permissions import ADD_CHILD, CHANGE_CHILD, may_change_child
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
+    from decimal import Decimal
     from typing import Any
 
     from prisoners.models import Prisoner
@@ -831,6 +836,7 @@ def _after_change(child: Child, *, by: User, action: str) -> None:
     else:
         # Where she lives and who has custody are recorded: that answers the task (Rule 3).
         resolve_reminder(key=key, by=by, outcome="whereabouts recorded")
+    _keep_outings_asked(child, by=by)
     refresh_protection_flags(prisoner=mother, by=by, source="register")
     for watch in _CHILD_WATCHERS:
         watch(child=child, by=by)
@@ -849,3 +855,99 @@ def flags_from_register(mother: Prisoner) -> dict:
     """A child living with her in prison is an infant in her care: no segregation (Rule 22)."""
     in_prison = mother.children.filter(lives_with_mother=True).exists()
     return {"child_in_prison": in_prison, "no_segregation": in_prison}
+
+
+# The child's life in prison (Rules 42.2, 50, 51.2) ---------------------------------------
+
+OUTING_KIND = "register.child_outing"
+
+
+def _outing_prefix(child: Child) -> str:
+    return f"register.outing:{child.uuid}:"
+
+
+def _ask_outing(child: Child, *, after: date, answered: ChildActivity | None = None) -> None:
+    """The next outing asked for: one task per child at a time, each keyed by the outing that
+    answered the one before (the first by the child's coming to live with her)."""
+    due = after + timedelta(days=settings.CHILD_OUTING_DAYS)
+    schedule_reminder(
+        key=f"{_outing_prefix(child)}{answered.uuid if answered else f'from-{after}'}",
+        kind=OUTING_KIND,
+        rule="51.2",
+        basis=Basis.CONFIG,
+        title=gettext_lazy("A child living in prison is due an outing or nursery"),
+        facility=child.mother.facility,
+        assignee_role="social",
+        prisoner=child.mother,
+        due_at=start_of(due, MORNING),
+    )
+
+
+def _keep_outings_asked(child: Child, *, by: User | None) -> None:
+    """While a child lives with her, social workers are asked for an outing or nursery at
+    least every CHILD_OUTING_DAYS (Rule 51.2); when the child leaves, no longer."""
+    prefix = _outing_prefix(child)
+    if not child.lives_with_mother:
+        cancel_reminder(key_prefix=prefix, by=by, reason="the child left prison")
+        return
+    asked = Reminder.objects.filter(key__startswith=prefix, status__in=OPEN_STATUSES)
+    if not asked.exists():
+        _ask_outing(child, after=timezone.localdate())
+
+
+@transaction.atomic
+def record_child_activity(
+    *,
+    by: User,
+    child: Child,
+    kind: str,
+    on: date,
+    hours: Decimal | None = None,
+    who: str = "",
+    place: str = "",
+    her_activity: str = "",
+    note: str = "",
+) -> ChildActivity:
+    """A day of the child's life with her mother in prison (social workers): childcare while
+    she takes part in an activity, saying who cared and for what (Rule 42.2); an outing or
+    nursery outside, saying where (Rule 51.2), which answers the task asking for one and asks
+    for the next in CHILD_OUTING_DAYS; time together beyond the routine (Rule 50). Only for a
+    child living with her, on a day of the last 30 and not in the future."""
+    if not by.has_perm(CHANGE_CHILD):
+        raise PermissionDenied(_("Only social workers keep the register of children current."))
+    access_prisoner(by, child.mother.uuid)
+    child = _locked(child)
+    if not child.lives_with_mother:
+        raise ValidationError(_("This child does not live with her mother in prison."))
+    today = timezone.localdate()
+    if on > today:
+        raise ValidationError({"on": _("That date is in the future.")})
+    if on < today - timedelta(days=30):
+        raise ValidationError({"on": _("Record a day of the last 30.")})
+    if kind not in ActivityKind.values:
+        raise ValidationError({"kind": _("Choose what the child did.")})
+    fields = {"who": who.strip(), "place": place.strip(), "her_activity": her_activity.strip()}
+    missing = {
+        name: _("This is required for this kind.")
+        for name in ACTIVITY_NEEDS[kind]
+        if not fields[name]
+    }
+    if missing:
+        raise ValidationError(missing)
+    activity = ChildActivity(
+        child=child, kind=kind, on=on, hours=hours, note=note.strip(), recorded_by=by, **fields
+    )
+    activity.full_clean()
+    activity.save()
+    if kind in OUTSIDE:
+        resolve_reminder(key_prefix=_outing_prefix(child), by=by, outcome=f"{kind} recorded")
+        _ask_outing(child, after=max(on, today), answered=activity)
+    # The audit row names the child by id only: what the child did stays in the register.
+    audit.record(
+        by=by,
+        action="child.activity_recorded",
+        subject=activity,
+        facility=child.mother.facility,
+        detail={"rules": "42.2, 50, 51.2", "kind": kind},
+    )
+    return activity

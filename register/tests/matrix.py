@@ -8,6 +8,8 @@ from tests.matrix_support import API_NOT_ALLOWED, rows
 CHILD, CARER = "Canaryeditedchild", "Canarycarercontact"
 # A best-interests decision and a separation plan (Rules 49, 52): social workers only.
 REASONS, PLAN_CARER = "Canarybestinterests", "Canaryplancarer"
+# A child's days in prison (Rules 42.2, 51.2): those who read children's identities.
+NURSERY = "Canarychildnursery"
 
 MATRIX = {
     "register:child-edit": {
@@ -32,6 +34,17 @@ MATRIX = {
     "api-separation-plan": {
         "POST": rows(404, anonymous=401, social=400),
         **dict.fromkeys(["GET", "PUT", "PATCH", "DELETE"], API_NOT_ALLOWED),
+    },
+    # A child's days in prison (Rules 42.2, 50, 51.2): social workers record them; those who
+    # read children's identities read them in the API.
+    "register:child-life": {
+        "GET": rows(404, anonymous=302, social=200),
+        "POST": rows(404, anonymous=302, social=400),
+    },
+    "api-child-activities": {
+        "GET": rows(404, anonymous=401, reception=200, social=200),
+        "POST": rows(404, anonymous=401, social=400),
+        **dict.fromkeys(["PUT", "PATCH", "DELETE"], API_NOT_ALLOWED),
     },
     # Applications for a place in the mother and baby unit (Rules 49-51): social workers.
     **{
@@ -95,6 +108,11 @@ def world(cast, admission) -> dict:
     )
     plan = {**PLAN, "carer": PLAN_CARER, "care_confirmed_on": timezone.localdate()}
     plan_separation(by=cast["social"], child=baby, **plan)
+    from register.services import record_child_activity
+
+    record_child_activity(
+        by=cast["social"], child=baby, kind="nursery", on=timezone.localdate(), place=NURSERY
+    )
     applied = apply_for_unit(
         by=cast["social"],
         mother=mother,
@@ -108,6 +126,8 @@ def world(cast, admission) -> dict:
         "api-best-interests": her,
         "register:separation-plan": baby_,
         "api-separation-plan": baby_,
+        "register:child-life": baby_,
+        "api-child-activities": baby_,
         "register:unit-applications": her,
         "api-unit-applications": her,
         **dict.fromkeys(
@@ -131,4 +151,5 @@ def canaries(cast, world) -> dict:
         CARER: {"reception", "social"},
         REASONS: {"social"},
         PLAN_CARER: {"social"},
+        NURSERY: {"reception", "social"},
     }
