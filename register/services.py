@@ -257,9 +257,12 @@ def decide_best_interests(
                 % {"months": settings.CHILD_IN_PRISON_MAX_AGE_MONTHS},
                 rule="52.1",
             )
+    if outcome == Outcome.WITH_HER or review:
+        # A child who stays, or who is to leave but still lives with her, is reviewed again:
+        # a separation that has not happened by then is decided afresh (Rule 52.1).
         next_review_on = add_months(decided_on, settings.CHILD_IN_PRISON_REVIEW_MONTHS)
         if child is not None:
-            next_review_on = min(next_review_on, limit_of_stay(child))
+            next_review_on = min(next_review_on, max(limit_of_stay(child), decided_on))
     decision = BestInterestsDecision(
         mother=mother,
         child=child,
@@ -278,8 +281,7 @@ def decide_best_interests(
     if review:
         assert child is not None
         resolve_reminder(key_prefix=_review_prefix(child), by=by, outcome="decision recorded")
-        if outcome == Outcome.WITH_HER:
-            assert next_review_on is not None
+        if next_review_on is not None:
             child.review_due_on = next_review_on
             child.save(update_fields=["review_due_on"])
             _schedule_review(child, decision)

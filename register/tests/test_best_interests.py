@@ -379,3 +379,26 @@ def test_decision_and_decision_texts_are_complete_in_the_database(cast, woman_a)
             child_needs="x",
             reasons="x",
         )
+
+
+@pytest.mark.rule("52.1")
+def test_a_decision_at_review_that_the_child_leaves_is_a_review_and_sets_the_next(
+    cast, baby, facility_a
+):
+    """The review done is not overdue on oversight; a separation that has not happened by the
+    next review date is decided afresh."""
+    from register.oversight import staying_past_review
+
+    Child.objects.filter(pk=baby.pk).update(review_due_on=timezone.localdate() - timedelta(days=3))
+    assert list(staying_past_review([facility_a], None, None)) == [baby]
+    decision = decide(cast["social"], baby.mother, child=baby, outcome="apart")
+    baby.refresh_from_db()
+    expected = add_months(timezone.localdate(), 6)
+    assert decision.next_review_on == baby.review_due_on == expected
+    assert list(staying_past_review([facility_a], None, None)) == []
+    assert (
+        Reminder.objects.filter(
+            kind="register.best_interests_review", prisoner=baby.mother, status__in=OPEN_STATUSES
+        ).count()
+        == 1
+    )
