@@ -47,6 +47,14 @@ class Kind(models.TextChoices):
         "protective-custody-imposed",
         _("Protective custody without her express request, or kept on after she withdrew it"),
     )
+    LEAVE_REFUSED_FOR_CONDUCT = (
+        "leave-refused-for-conduct",
+        _("Leave refused for her conduct or a disciplinary matter"),
+    )
+    HOME_TRANSFER_WITHOUT_CONSENT = (
+        "home-transfer-without-consent",
+        _("A transfer home without her application or informed consent, or after she withdrew"),
+    )
 
 
 RULE_OF: dict[str, str] = {
@@ -60,6 +68,8 @@ RULE_OF: dict[str, str] = {
     Kind.RESTRAINT_AS_PUNISHMENT: "M43",
     Kind.SANITARY_CHARGED: "5",
     Kind.PROTECTIVE_CUSTODY_IMPOSED: "59",
+    Kind.LEAVE_REFUSED_FOR_CONDUCT: "23",
+    Kind.HOME_TRANSFER_WITHOUT_CONSENT: "53.1",
 }
 # Kinds whose account may carry clinical detail (labour, birth): health staff alone read it.
 CLINICAL_KINDS = {Kind.RESTRAINT_PROTECTED_PERIOD}

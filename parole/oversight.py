@@ -15,13 +15,14 @@ from oversight.registry import MustBeZero, RecordList, Row
 
 from .models import (
     ALLOWED_GROUNDS,
+    HomeTransfer,
     LeaveRequest,
     LeaveStatus,
     ParoleReview,
     ProtectiveCustody,
     ReviewStatus,
 )
-from .services import VIEW_CUSTODY, VIEW_LEAVE, VIEW_PAROLE
+from .services import HOME_PURSUED, VIEW_CUSTODY, VIEW_LEAVE, VIEW_PAROLE, VIEW_TRANSFER
 
 
 def leave_decided(facilities, start, end):
@@ -143,6 +144,30 @@ LISTS = (
         order=403,
     ),
 )
+
+
+def transfers_in_period(facilities, start, end):
+    return (
+        HomeTransfer.objects.filter(
+            facility__in=facilities,
+            recorded_at__date__gte=start,
+            recorded_at__date__lte=end,
+        )
+        .select_related("prisoner")
+        .order_by("-recorded_at", "-id")
+    )
+
+
+def transfer_row(transfer: HomeTransfer) -> Row:
+    return Row(
+        uuid=transfer.uuid,
+        when=transfer.recorded_at,
+        woman=transfer.prisoner,
+        what=_("Transfer home: %(status)s") % {"status": transfer.get_status_display()},
+        url=reverse("parole:home-transfer", kwargs={"uuid": transfer.uuid}),
+    )
+
+
 ZEROS = (
     MustBeZero(
         key="leave-refused-for-conduct",
@@ -185,5 +210,19 @@ ZEROS = (
         ),
         row=custody_row,
         order=402,
+    ),
+    MustBeZero(
+        key="home-transfer-without-consent",
+        label=gettext_lazy(
+            "Transfers home without her application or informed consent, or after she withdrew"
+        ),
+        rule="53.1",
+        perm=VIEW_TRANSFER,
+        cases=lambda f, s, e: transfers_in_period(f, s, e).filter(
+            Q(status__in=HOME_PURSUED)
+            & (Q(her_words="") | Q(consent_on__isnull=True) | Q(withdrawn_at__isnull=False))
+        ),
+        row=transfer_row,
+        order=404,
     ),
 )
