@@ -47,6 +47,10 @@ class Kind(models.TextChoices):
         "protective-custody-imposed",
         _("Protective custody without her express request, or kept on after she withdrew it"),
     )
+    SELFHARM_UNTRAINED = (
+        "selfharm-assessment-untrained",
+        _("A self-harm risk assessment by staff without valid mental-health training"),
+    )
 
 
 RULE_OF: dict[str, str] = {
@@ -60,6 +64,7 @@ RULE_OF: dict[str, str] = {
     Kind.RESTRAINT_AS_PUNISHMENT: "M43",
     Kind.SANITARY_CHARGED: "5",
     Kind.PROTECTIVE_CUSTODY_IMPOSED: "59",
+    Kind.SELFHARM_UNTRAINED: "35",
 }
 # Kinds whose account may carry clinical detail (labour, birth): health staff alone read it.
 CLINICAL_KINDS = {Kind.RESTRAINT_PROTECTED_PERIOD}
