@@ -139,7 +139,7 @@ ACTIONS = [
         "Review her self-harm case, or close it (Rule 16)",
         services.review_case,
         io.CaseSerializer,
-        io.ReviewInput,
+        io.SelfHarmReviewInput,
         model=Case,
         arg="case",
         created=True,

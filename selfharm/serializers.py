@@ -4,6 +4,8 @@ or incident is answered as the caller may read it (`selfharm.reading`): what she
 is absent, not blank."""
 
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from bangkok import late
@@ -46,7 +48,7 @@ class AssessmentShown(serializers.Serializer):
     late_reason = serializers.CharField()
 
 
-class ReviewShown(serializers.Serializer):
+class SelfHarmReviewShown(serializers.Serializer):
     held_at = serializers.DateTimeField()
     chaired_by = serializers.CharField()
     participants = serializers.ListField(child=serializers.CharField())
@@ -96,7 +98,7 @@ class CaseSerializer(serializers.Serializer):
     risk = _maybe(serializers.CharField)
     assessment = AssessmentShown(required=False)
     plan = PlanShown(many=True, required=False)
-    reviews = ReviewShown(many=True, required=False)
+    reviews = SelfHarmReviewShown(many=True, required=False)
     check = CheckShown(required=False)
 
 
@@ -155,6 +157,7 @@ class AssessInput(TakingPart):
     late_reason = _text(late.MAX_LENGTH, help_text=_("Required when the assessment is late."))
 
 
+@extend_schema_field(OpenApiTypes.STR)
 class StaffField(StrictSlugRelatedField):
     def get_queryset(self):
         woman = self.context.get("woman")
@@ -163,7 +166,7 @@ class StaffField(StrictSlugRelatedField):
         return staff_who_may_take_part(woman)
 
 
-class ReviewInput(TakingPart):
+class SelfHarmReviewInput(TakingPart):
     participants = serializers.ListField(
         child=StaffField(slug_field="username"),
         help_text=_("Usernames of the staff who took part: at least one of another team."),
