@@ -273,6 +273,7 @@ def selfharm_section(*, viewer: User, prisoner: Prisoner) -> dict | None:
         "incidents": incidents_data(viewer, prisoner, latest),
         "can_open": viewer.has_perm(OPEN) and case is None,
         "can_record_incident": viewer.has_perm(INCIDENT),
+        "oversees": viewer.has_perm("facilities.oversee_facility"),
     }
 
 

@@ -9,5 +9,6 @@ app_name = "selfharm"
 urlpatterns = [
     path("<uuid:uuid>/", views.case, name="case"),
     path("incidents/<uuid:uuid>/", views.incident, name="incident-detail"),
+    path("trend/", views.trend, name="trend"),
     *page_urls(actions.ACTIONS, actions.AREA),
 ]

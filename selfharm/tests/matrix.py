@@ -59,6 +59,11 @@ MATRIX = {
     "api-selfharm-check": _api(WORKERS),
     "api-selfharm-incident": _api(("custody", "health"), reads=True),
     "api-selfharm-clinical": _api(("health",)),
+    # The trend of incidents, for those who oversee her facility.
+    "selfharm:trend": {
+        "GET": rows(404, anonymous=302, governor=200, inspector=200),
+        "POST": rows(405, anonymous=302),
+    },
     # The work queue (`selfharm.queues`): the teams who work the cases alone.
     "queue-selfharm": {
         "GET": rows(404, anonymous=302, **_only(WORKERS, 200)),
@@ -103,6 +108,7 @@ def world(cast, admission) -> dict:
         "api-selfharm-incident": her,
         "api-selfharm-clinical": {"uuid": found.uuid},
         "queue-selfharm": {},
+        "selfharm:trend": {},
     }
 
 

@@ -59,6 +59,16 @@ def test_incidents_by_month_for_a_year(cast, woman_a):
     assert len(months) == 12 and months[-1][1] == 1 and sum(n for _m, n in months) == 1
 
 
+def test_the_trend_page_counts_incidents_by_month_for_those_who_oversee(cast, woman_a):
+    from conftest import client_for
+
+    incident(cast, woman_a)
+    body = client_for(cast["inspector"]).get("/self-harm/trend/").content.decode()
+    assert 'data-testid="selfharm-trend"' in body and body.count("govuk-table__row") == 13
+    assert "Her cell" not in body
+    assert client_for(cast["custody"]).get("/self-harm/trend/").status_code == 404
+
+
 def test_the_demo_makes_cases_in_every_state(cast, facility_a):
     from prisoners.tests.factories import PrisonerFactory
     from selfharm import demo

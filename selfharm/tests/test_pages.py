@@ -71,6 +71,8 @@ def test_assess_review_close_and_check_from_the_pages(cast, woman_a):
     case = open_case(cast, woman_a)
     trained(cast["health"])
     health = client_for(cast["health"])
+    # The form names the version of the case it changes.
+    assert 'name="version"' in health.get(f"/self-harm/{case.uuid}/assess/").content.decode()
 
     response = health.post(f"/self-harm/{case.uuid}/assess/", _assessment(), follow=True)
     assert "Assessment and care plan recorded." in response.content.decode()
