@@ -106,3 +106,29 @@ def test_her_incidents_show_the_clinical_part_to_health_alone_in_fixed_queries(c
     assert custody_rows[0]["place"] == "Her cell"
     _, inspector_rows = count(cast["inspector"])
     assert all("place" not in row for row in inspector_rows)
+
+
+def test_her_cases_ask_as_many_queries_for_many_as_for_one(cast, woman_a):
+    from .factories import closed_case, review
+
+    url = f"/api/v1/prisoners/{woman_a.uuid}/self-harm-cases/"
+    closed_case(cast, woman_a)
+
+    def count():
+        with CaptureQueriesContext(connection) as captured:
+            response = api(cast["governor"]).get(url)
+        assert response.status_code == 200
+        return len(captured), response.json()["results"]
+
+    count()  # her permissions read once, then cached on the user
+    one, _rows = count()
+    for _n in range(2):
+        closed_case(cast, woman_a)
+    case = open_case(cast, woman_a)
+    assess(cast, case)
+    review(cast, case, risk="raised")
+    many, rows = count()
+    assert many == one and len(rows) == 4
+    assert rows[0]["reviews"][0]["participants"] == [
+        cast["social"].get_full_name() or cast["social"].username
+    ]

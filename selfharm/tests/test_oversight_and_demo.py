@@ -85,3 +85,23 @@ def test_the_demo_makes_cases_in_every_state(cast, facility_a):
     assert Case.objects.filter(closed_at__isnull=False).count() == 2
     assert ClosureCheck.objects.count() == 1
     assert SelfHarmIncident.objects.get().clinical is not None
+
+
+def test_the_inspector_reads_on_oversight_that_cases_exist_not_what_they_say(cast, woman_a):
+    from conftest import client_for
+
+    case = open_case(
+        cast,
+        woman_a,
+        concern="Hid a cord under her mattress.",
+        noticed_at=timezone.now() - timedelta(hours=30),
+        late_reason="Told at handover",
+    )
+    assess(cast, case, late_reason="Nurse off sick")
+    client = client_for(cast["inspector"])
+    for key in ("selfharm-cases", "selfharm-assessed-late"):
+        body = client.get(f"/oversight/records/{key}/").content.decode()
+        assert "Self-harm case opened" in body and "hours late" in body
+        assert "Hid a cord" not in body
+    zero = client.get(f"/oversight/must-be-zero/{oversight.UNTRAINED}/")
+    assert zero.status_code == 200
