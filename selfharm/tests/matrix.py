@@ -72,6 +72,7 @@ MATRIX = {
 }
 
 CONCERN = "Canaryselfharmconcern"
+IMMEDIATE = "Canaryselfharmimmediate"
 
 
 def world(cast, admission) -> dict:
@@ -82,7 +83,7 @@ def world(cast, admission) -> dict:
     from .factories import assess, closed_case, incident, open_case
 
     woman = admission.prisoner
-    case = open_case(cast, woman, concern=CONCERN)
+    case = open_case(cast, woman, concern=CONCERN, immediate_action=IMMEDIATE)
     found = incident(cast, woman)
     second = PrisonerFactory(facility=woman.facility, prison_number="A09901")
     assessed = open_case(cast, second)
@@ -113,6 +114,12 @@ def world(cast, admission) -> dict:
 
 
 ACCOUNT = "Canaryselfharmaccount"
+TRIGGERS = "Canaryselfharmtriggers"
+PROTECTIVE = "Canaryselfharmprotective"
+WHY_NOT = "Canaryselfharmwhynot"
+OTHERS = "Canaryselfharmothers"
+RESPONSE = "Canaryselfharmresponse"
+TREATMENT = "Canaryselfharmtreatment"
 PLAN_ITEM = "Canaryselfharmplan"
 REVIEW_NOTE = "Canaryselfharmreview"
 PLACE = "Canaryselfharmplace"
@@ -133,20 +140,27 @@ def canaries(cast, world) -> dict:
         cast,
         case,
         her_account=ACCOUNT,
+        triggers=TRIGGERS,
+        protective=PROTECTIVE,
         plan=[{"what": PLAN_ITEM, "team": "health", "when": "Daily"}],
     )
-    review(cast, case, risk="raised", plan_changes=REVIEW_NOTE)
-    found = incident(cast, woman, place=PLACE)
+    review(
+        cast,
+        case,
+        risk="raised",
+        plan_changes=REVIEW_NOTE,
+        took_part=False,
+        why_not=WHY_NOT,
+        others_present=OTHERS,
+    )
+    found = incident(cast, woman, place=PLACE, response=RESPONSE)
     services.record_clinical(
-        by=cast["health"], incident=found, method=METHOD, injuries=INJURIES, treatment="t"
+        by=cast["health"], incident=found, method=METHOD, injuries=INJURIES, treatment=TREATMENT
     )
     readers = {"custody", "health", "social", "safeguarding", "governor"}
+    case_texts = (CONCERN, IMMEDIATE, ACCOUNT, TRIGGERS, PROTECTIVE, PLAN_ITEM, REVIEW_NOTE)
     return {
-        CONCERN: readers,
-        ACCOUNT: readers,
-        PLAN_ITEM: readers,
-        REVIEW_NOTE: readers,
-        PLACE: readers,
-        METHOD: {"health"},
-        INJURIES: {"health"},
+        **dict.fromkeys(case_texts, readers),
+        **dict.fromkeys((WHY_NOT, OTHERS, PLACE, RESPONSE), readers),
+        **dict.fromkeys((METHOD, INJURIES, TREATMENT), {"health"}),
     }
