@@ -17,3 +17,25 @@ def test_two_openings_at_once_make_one_open_case(cast, woman_a):
     assert "She has an open self-harm case already." in outcomes
     assert len(outcomes) == 2
     assert Case.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_assessments_at_once_make_one(cast, woman_a, facility_a):
+    from selfharm.models import Assessment
+    from selfharm.services import assess
+    from staff.tests.factories import make_staff
+
+    from .factories import PLAN, trained
+
+    case = open_case(by=cast["custody"], prisoner=woman_a, concern="Crying.", prompt="distress")
+    other = make_staff("social", facility_a, username="social_two")
+    trained(cast["health"])
+    trained(other)
+
+    def assessing(by):
+        return lambda: assess(by=by, case=case, took_part=True, risk="low", plan=PLAN)
+
+    outcomes = race({"first": assessing(cast["health"]), "second": assessing(other)})
+
+    assert "This case is assessed already." in outcomes
+    assert Assessment.objects.count() == 1

@@ -286,3 +286,22 @@ def test_no_case_row_is_deleted(cast, woman_a):
 def test_outside_her_facility_nothing_is_opened(cast, woman_b):
     with refusals.denied(Case):
         open_case(cast, woman_b)
+
+
+@pytest.mark.rule("16")
+def test_an_overdue_assessment_and_review_reach_the_governor_by_the_clock(cast, woman_a):
+    from reminders.services import sweep_reminders
+
+    case = open_case(cast, woman_a)
+    sweep_reminders(now=case.assessment_due_at + timedelta(minutes=1))
+    task = Reminder.objects.get(kind=services.ASSESSMENT_KIND)
+    assert task.status == Status.ESCALATED
+
+    assess(cast, case, risk="high")
+    case.refresh_from_db()
+    sweep_reminders(now=case.next_review_at + timedelta(hours=25))
+    review_task = Reminder.objects.get(kind=services.REVIEW_KIND)
+    assert review_task.status == Status.ESCALATED
+    review(cast, case, risk="raised")
+    review_task.refresh_from_db()
+    assert review_task.status == Status.DONE
