@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "discipline",
     "restraints",
     "force",
+    "selfharm",
     "visits",
     "oversight",
     "authority",
@@ -357,6 +358,12 @@ SPECTACULAR_SETTINGS = {
                 "ForceReason": "Reason",
                 "ForceInjury": "Injury",
                 "ForceReviewOutcome": "Outcome",
+            },
+            "selfharm.models": {
+                "SelfHarmPrompt": "Prompt",
+                "SelfHarmRisk": "Risk",
+                "SelfHarmTeam": "Team",
+                "SelfHarmCheckOutcome": "CheckOutcome",
             },
             "restraints.models": {
                 "RestraintDevice": "Device",
@@ -640,6 +647,19 @@ FORCE_HEALTH_CHECK_HOURS = env_int("FORCE_HEALTH_CHECK_HOURS", 2)
 FORCE_HEALTH_CHECK_ESCALATION_HOURS = env_int("FORCE_HEALTH_CHECK_ESCALATION_HOURS", 2)
 FORCE_REVIEW_HOURS = env_int("FORCE_REVIEW_HOURS", 72)
 FORCE_REVIEW_ESCALATION_HOURS = env_int("FORCE_REVIEW_ESCALATION_HOURS", 24)
+# Rules 12, 16, 35: a self-harm case is assessed within this many hours of the concern; health
+# staff decide her observation level within SELFHARM_OBSERVATION_HOURS; her case is reviewed
+# at most this many days apart by her risk; a closed case is checked within
+# SELFHARM_CHECK_DAYS; health staff record the clinical part of an incident within
+# SELFHARM_CLINICAL_HOURS; an overdue review goes to the governor after the escalation hours.
+SELFHARM_ASSESSMENT_HOURS = env_int("SELFHARM_ASSESSMENT_HOURS", 24)
+SELFHARM_OBSERVATION_HOURS = env_int("SELFHARM_OBSERVATION_HOURS", 4)
+SELFHARM_REVIEW_DAYS_HIGH = env_int("SELFHARM_REVIEW_DAYS_HIGH", 1)
+SELFHARM_REVIEW_DAYS_RAISED = env_int("SELFHARM_REVIEW_DAYS_RAISED", 3)
+SELFHARM_REVIEW_DAYS_LOW = env_int("SELFHARM_REVIEW_DAYS_LOW", 7)
+SELFHARM_CHECK_DAYS = env_int("SELFHARM_CHECK_DAYS", 7)
+SELFHARM_CLINICAL_HOURS = env_int("SELFHARM_CLINICAL_HOURS", 24)
+SELFHARM_ESCALATION_HOURS = env_int("SELFHARM_ESCALATION_HOURS", 24)
 # A search, restraint or charge recorded more than this many hours after it happened says why
 # it is recorded late (`bangkok.late`).
 LATE_RECORD_REASON_AFTER_HOURS = env_int("LATE_RECORD_REASON_AFTER_HOURS", 4)

@@ -47,6 +47,10 @@ class Kind(models.TextChoices):
         "protective-custody-imposed",
         _("Protective custody without her express request, or kept on after she withdrew it"),
     )
+    SELFHARM_UNTRAINED = (
+        "selfharm-assessment-untrained",
+        _("A self-harm risk assessment by staff without valid mental-health training"),
+    )
     LEAVE_REFUSED_FOR_CONDUCT = (
         "leave-refused-for-conduct",
         _("Leave refused for her conduct or a disciplinary matter"),
@@ -68,6 +72,7 @@ RULE_OF: dict[str, str] = {
     Kind.RESTRAINT_AS_PUNISHMENT: "M43",
     Kind.SANITARY_CHARGED: "5",
     Kind.PROTECTIVE_CUSTODY_IMPOSED: "59",
+    Kind.SELFHARM_UNTRAINED: "35",
     Kind.LEAVE_REFUSED_FOR_CONDUCT: "23",
     Kind.HOME_TRANSFER_WITHOUT_CONSENT: "53.1",
 }

@@ -157,6 +157,20 @@ RECORD_FORCE = ("force.view_useofforce", "force.add_useofforce")
 CHECK_AFTER_FORCE = ("force.view_useofforce", "force.add_forcehealthcheck")
 REVIEW_FORCE = ("force.view_useofforce", "force.view_forcereview", "force.review_force")
 READ_FORCE = ("force.view_useofforce", "force.view_forcereview")
+# Rules 12, 13, 16, 35: any member of staff of her facility who is concerned opens a self-harm
+# case; the teams who work with her (custody, health, social, safeguarding, the governor) read
+# it, assess (with their Rule 35 training), review and check it; reception opens one and,
+# like the inspector, sees only that a case is open and its dates, never its texts. Custody
+# and health staff record an incident; its clinical part is health's alone (Rule 8).
+SEE_SELFHARM = ("selfharm.view_case",)
+OPEN_SELFHARM = SEE_SELFHARM + ("selfharm.add_case",)
+WORK_SELFHARM = OPEN_SELFHARM + (
+    "selfharm.read_case",
+    "selfharm.add_assessment",
+    "selfharm.add_review",
+    "selfharm.add_closurecheck",
+)
+RECORD_SELFHARM_INCIDENT = ("selfharm.add_selfharmincident",)
 # Rules 26-28, 43, 44: her visitor list (T2) is kept with her by social workers (reception
 # may start it at admission); custody officers book and record visits with the visitors she
 # approved (their names only); the governor and the inspector read.
@@ -278,6 +292,7 @@ ROLES: dict[str, Role] = {
             + START_VISITORS
             + LODGE_COMPLAINTS
             + RECORD_BREACHES
+            + OPEN_SELFHARM
             + RELEASE_HER,
         ),
         Role(
@@ -291,6 +306,8 @@ ROLES: dict[str, Role] = {
             + LAY_CHARGES
             + APPLY_RESTRAINTS
             + RECORD_FORCE
+            + WORK_SELFHARM
+            + RECORD_SELFHARM_INCIDENT
             + BOOK_VISITS
             + CUSTODY_PAROLE
             + LODGE_COMPLAINTS
@@ -307,6 +324,9 @@ ROLES: dict[str, Role] = {
             + VISIT_SEGREGATION
             + APPROVE_RESTRAINT_METHOD
             + CHECK_AFTER_FORCE
+            + WORK_SELFHARM
+            + RECORD_SELFHARM_INCIDENT
+            + ("selfharm.add_incidentclinical",)
             + READ_BREACHES
             + LODGE_COMPLAINTS
             + RECORD_BREACHES
@@ -326,6 +346,7 @@ ROLES: dict[str, Role] = {
             + READ_CONTACT_RESTRICTIONS
             + KEEP_VISITORS
             + KEEP_PAROLE
+            + WORK_SELFHARM
             + LODGE_COMPLAINTS
             + RECORD_BREACHES
             + KEEP_RELEASE,
@@ -339,6 +360,7 @@ ROLES: dict[str, Role] = {
             + READ_SAFEGUARDING
             + LODGE_COMPLAINTS
             + RECORD_BREACHES
+            + WORK_SELFHARM
             + DEAL_WITH_COMPLAINTS
             + READ_RELEASE,
         ),
@@ -363,6 +385,7 @@ ROLES: dict[str, Role] = {
             + ADJUDICATE
             + AUTHORISE_RESTRAINTS
             + REVIEW_FORCE
+            + WORK_SELFHARM
             + READ_BREACHES
             + READ_VISITS
             + DECIDE_PAROLE
@@ -389,6 +412,7 @@ ROLES: dict[str, Role] = {
             + READ_DISCIPLINE
             + READ_RESTRAINTS
             + READ_FORCE
+            + SEE_SELFHARM
             + READ_BREACHES
             + READ_VISITS
             + READ_PAROLE

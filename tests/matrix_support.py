@@ -39,6 +39,7 @@ AREAS = (
     "discipline",
     "restraints",
     "force",
+    "selfharm",
     "visits",
     "complaints",
     "oversight",

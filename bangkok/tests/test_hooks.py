@@ -81,6 +81,7 @@ def test_seed_demo_imports_no_area_and_runs_the_declared_steps_in_order():
         "visits.demo",
         "complaints.demo",
         "force.demo",
+        "selfharm.demo",
         "parole.demo",
         "hygiene.demo",
         "release.demo",

@@ -55,6 +55,8 @@ FACILITIES = [
 ]
 # Staff gender per role: the custody officer at B is a man (Rule 19 shows in later areas).
 STAFF_GENDER = {"custody_b": Gender.MAN, "governor_b": Gender.MAN, "sysadmin": Gender.MAN}
+# Custody staff search and use force; health staff assess self-harm risk (Rule 35).
+DEMO_COURSES = (Course.SEARCH_METHODS, Course.WOMENS_NEEDS, Course.GENDER_SENSITIVITY)
 
 GIVEN = [
     "Somchai",
@@ -212,6 +214,8 @@ class Command(BaseCommand):
                 )
                 if code == "custody":
                     self.training(user)
+                if code == "health":
+                    self.training(user, (Course.MENTAL_HEALTH,))
                 made = True
         if made and not os.environ.get("DEMO_PASSWORD"):
             path = Path(settings.DEMO_PASSWORD_FILE)
@@ -220,9 +224,9 @@ class Command(BaseCommand):
             path.chmod(0o600)
         return password if made else None
 
-    def training(self, user) -> None:
+    def training(self, user, courses=DEMO_COURSES) -> None:
         today = timezone.localdate()
-        for course in (Course.SEARCH_METHODS, Course.WOMENS_NEEDS, Course.GENDER_SENSITIVITY):
+        for course in courses:
             TrainingRecord.objects.get_or_create(
                 user=user,
                 course=course,
