@@ -66,6 +66,19 @@ def _fast_password_hasher(settings):
 
 
 @pytest.fixture(autouse=True)
+def _interface_language_reset():
+    """Each test starts in the interface's default language: a page asked in Thai leaves Thai
+    active in the thread (the locale middleware activates, nothing deactivates), and a later
+    test of a text would read it translated."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _two_factor_off(settings):
     """Tests sign in with `client.force_login`, which no second factor follows. Two-factor
     sign-in is on in every deployment (OTP_REQUIRED); its own tests (signin/tests) turn it
