@@ -12,6 +12,9 @@ from reminders.kinds import AnsweredBy, MayBeMarkedDone, opens
 
 from . import demo, queues
 from .permissions import RECORD, can_read_clinical
+
+# Other areas declare their parts of her clinical file with `FilePart`, from here (a module
+# the areas may import): self-harm incidents' clinical parts (`selfharm.hooks`).
 from .sections import FilePart
 from .services import care, maternity, preventive
 from .services.screening import child_living_with_her

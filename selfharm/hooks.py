@@ -4,13 +4,14 @@ from django.db.models.signals import post_save
 from django.utils.translation import gettext_lazy as _
 
 from bangkok.hooks import Receiver
+from health.hooks import FilePart
 from health.models import ObservationDecision
 from prisoners.demo import DemoStep
 from prisoners.sections import Section
 from reminders.kinds import AnsweredBy, opens
 
 from . import demo, oversight, queues, services
-from .reading import selfharm_section
+from .reading import file_part, selfharm_section
 
 
 def _section(request, prisoner):
@@ -18,6 +19,8 @@ def _section(request, prisoner):
 
 
 PLUGS = (
+    # Rule 8: the clinical part of her incidents, in her clinical file with the rest of it.
+    FilePart(key="selfharm", template="selfharm/_file_part.html", context=file_part, order=45),
     # Each task closes only by the record that answers it.
     AnsweredBy(
         _("the self-harm risk assessment"),

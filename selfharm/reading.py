@@ -287,3 +287,20 @@ def caseload(viewer: User) -> QuerySet[Case]:
         .filter(Q(closed_at__isnull=True) | Q(closure_check__isnull=True))
         .select_related("prisoner")
     )
+
+
+def file_part(request, prisoner: Prisoner, failed) -> tuple[dict, list] | None:
+    """Her self-harm incidents in her clinical file (`health.hooks.FilePart`; Rules 8, 12, 16):
+    the clinical part of each, or that it is still to be recorded, for health staff, who alone
+    reach the file. The file page audits the ids of the clinical parts shown, with the rest of
+    the file's read. Nothing is shown for a woman with no incident."""
+    incidents = list(her_incidents(prisoner)[:FILE_INCIDENTS])
+    if not incidents:
+        return None
+    shown = [incident_data(request.user, incident, clinical=True) for incident in incidents]
+    ids = [part.uuid for incident in incidents if (part := _one(incident, "clinical")) is not None]
+    return {"woman": prisoner, "selfharm_incidents": shown}, ids
+
+
+# Her most recent incidents in her clinical file; every incident is on her cases' pages.
+FILE_INCIDENTS = 20

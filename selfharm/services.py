@@ -572,7 +572,7 @@ def record_clinical(
     *, by: User, incident: SelfHarmIncident, method: str, injuries: str, treatment: str
 ) -> IncidentClinical:
     """Health staff record the clinical part of an incident (Rule 8: theirs alone; the audit
-    row says only that it was recorded). One a incident; it closes their task."""
+    row says only that it was recorded). One an incident; it closes their task."""
     _may(by, incident.prisoner, CLINICAL)
     SelfHarmIncident.objects.select_for_update().get(pk=incident.pk)
     if IncidentClinical.objects.filter(incident=incident).exists():

@@ -186,3 +186,25 @@ def test_a_review_is_offered_only_once_assessed(cast, woman_a):
     assess(cast, case)
     review(cast, case, risk="raised")
     assert client.get(f"/self-harm/{case.uuid}/review/").status_code == 200
+
+
+def test_her_clinical_file_holds_her_incidents_clinical_parts_and_audits_their_ids(cast, woman_a):
+    """Rule 8: health staff read the clinical part of her incidents with the rest of her file,
+    and the file's read names the parts shown; an incident whose part is not recorded says so."""
+    from selfharm.models import IncidentClinical
+    from selfharm.services import record_clinical
+
+    done, waiting = incident(cast, woman_a), incident(cast, woman_a)
+    record_clinical(
+        by=cast["health"],
+        incident=done,
+        method="Canaryfilemethod",
+        injuries="A cut",
+        treatment="Dressed",
+    )
+    part = IncidentClinical.objects.get(incident=done)
+    page = client_for(cast["health"]).get(f"/health/women/{woman_a.uuid}/").content.decode()
+    assert 'data-testid="file-selfharm"' in page and "Canaryfilemethod" in page
+    assert "Clinical part to record" in page and str(waiting.uuid) in page
+    read = AuditEvent.objects.filter(action="health.file_read").latest("id")
+    assert str(part.uuid) in str(read.disclosed)
