@@ -28,8 +28,11 @@ from .models import (
 )
 
 
-def staff(source=None):
-    return serializers.SlugRelatedField(source=source, slug_field="username", read_only=True)
+def staff(source=None, *, until_done=False):
+    """Who did it, by username; `until_done`: null until it is done (a decision, a return)."""
+    return serializers.SlugRelatedField(
+        source=source, slug_field="username", read_only=True, allow_null=until_done
+    )
 
 
 def text(max_length=3000, required=True, **kwargs):
@@ -44,8 +47,8 @@ class LeaveRequestSerializer(serializers.ModelSerializer):
 
     woman = serializers.UUIDField(source="prisoner.uuid", read_only=True)
     requested_by = staff()
-    decided_by = staff()
-    outcome_by = staff()
+    decided_by = staff(until_done=True)
+    outcome_by = staff(until_done=True)
 
     class Meta:
         model = LeaveRequest
@@ -143,7 +146,7 @@ class ParoleReviewSerializer(serializers.ModelSerializer):
 
     woman = serializers.UUIDField(source="prisoner.uuid", read_only=True)
     prepared_by = staff()
-    submitted_by = staff()
+    submitted_by = staff(until_done=True)
     missing_sections = serializers.ListField(child=serializers.CharField(), read_only=True)
 
     class Meta:
@@ -239,7 +242,7 @@ class CustodyReviewSerializer(serializers.ModelSerializer):
 class ProtectiveCustodySerializer(serializers.ModelSerializer):
     woman = serializers.UUIDField(source="prisoner.uuid", read_only=True)
     recorded_by = staff()
-    ended_by = staff()
+    ended_by = staff(until_done=True)
     reviews = CustodyReviewSerializer(many=True, read_only=True)
 
     class Meta:
@@ -292,7 +295,7 @@ class HomeTransferSerializer(serializers.ModelSerializer):
 
     woman = serializers.UUIDField(source="prisoner.uuid", read_only=True)
     recorded_by = staff()
-    decided_by = staff()
+    decided_by = staff(until_done=True)
 
     class Meta:
         model = HomeTransfer
