@@ -26,7 +26,6 @@ from .models import (
     ProtectionFlags,
     Unit,
     UnitPlacement,
-    legal_group_of,
 )
 from .permissions import access_prisoner
 
@@ -278,26 +277,14 @@ def others_apart(unit: Unit, prisoner: Prisoner) -> QuerySet[Prisoner]:
 
 def units_for(prisoner: Prisoner) -> list[Unit]:
     """The units of her facility she may live on today, the one she is on left out (what the
-    form offers; the service judges again under the locks)."""
-    units = [u for u in prisoner.facility.units.order_by("code") if u.pk != prisoner.unit_id]
-    held = (
-        Prisoner.objects.filter(unit__in=units, custody_status=CustodyStatus.IN_CUSTODY)
-        .exclude(pk=prisoner.pk)
-        .annotate(group=legal_group_of())
-        .values_list("unit_id", "group")
-        .distinct()
-    )
-    groups: dict[int, set[str]] = {}
-    for unit_id, group in held:
-        groups.setdefault(unit_id, set()).add(group)
-    mine = LEGAL_GROUPS[prisoner.legal_status]
+    form offers; the service judges again under the locks). The same judgement as the move's
+    (`placement_refusals`), a unit at a time: a facility has a handful."""
     child = prisoner.flags.child_in_prison
     return [
         unit
-        for unit in units
-        if (unit.designation not in KEPT_APART or groups.get(unit.pk, set()) <= {mine})
-        and (unit.designation == Unit.Designation.JUVENILE) == prisoner.is_juvenile
-        and (not child or unit.designation == SUITED_TO_CHILDREN)
+        for unit in prisoner.facility.units.order_by("code")
+        if unit.pk != prisoner.unit_id
+        and not placement_refusals(prisoner, unit, child_with_her=child)
     ]
 
 
