@@ -359,9 +359,52 @@ def test_logout_by_post_ends_the_session(cast):
 
 def test_sessions_are_set_to_end_after_a_quiet_half_hour_with_http_only_cookies():
     assert django_settings.SESSION_COOKIE_AGE == 30 * 60
-    assert django_settings.SESSION_SAVE_EVERY_REQUEST is True
+    assert django_settings.SESSION_RENEW_SECONDS < django_settings.SESSION_COOKIE_AGE
     assert django_settings.SESSION_COOKIE_HTTPONLY is True
     assert django_settings.CSRF_COOKIE_HTTPONLY is True
+
+
+def _session_ends(client):
+    return Session.objects.get(session_key=client.session.session_key).expire_date
+
+
+def _later(monkeypatch, seconds):
+    moment = timezone.now() + timedelta(seconds=seconds)
+    monkeypatch.setattr("django.utils.timezone.now", lambda: moment)
+
+
+def test_a_request_renews_her_session_once_a_minute_not_on_every_request(cast, monkeypatch):
+    client = _client()
+    form_login(client, "custody", PASSWORD)
+    signed_in_until = _session_ends(client)
+
+    assert client.get("/").status_code == 200
+    assert _session_ends(client) == signed_in_until  # renewed at sign-in: nothing written
+
+    _later(monkeypatch, django_settings.SESSION_RENEW_SECONDS + 1)
+    assert client.get("/").status_code == 200
+    assert _session_ends(client) > signed_in_until + timedelta(
+        seconds=django_settings.SESSION_RENEW_SECONDS
+    )
+
+
+def test_a_session_used_every_few_seconds_is_kept_but_a_quiet_half_hour_ends_it(cast, monkeypatch):
+    client = _client()
+    form_login(client, "custody", PASSWORD)
+    start = timezone.now()
+    # Busy for longer than the idle limit, a request every 50 seconds: she stays in.
+    for step in range(0, django_settings.SESSION_COOKIE_AGE + 120, 50):
+        moment = start + timedelta(seconds=step)
+        monkeypatch.setattr("django.utils.timezone.now", lambda moment=moment: moment)
+        if step % 600 == 0:
+            assert client.get("/").status_code == 200
+        else:
+            client.get("/healthz")
+    # Then quiet for the idle limit: signed out.
+    _later(monkeypatch, django_settings.SESSION_COOKIE_AGE + 1)
+    after = client.get("/")
+    assert after.status_code == 302
+    assert after["Location"].startswith(reverse("login"))
 
 
 def test_the_session_cookie_set_at_login_is_http_only_and_same_site(cast):
