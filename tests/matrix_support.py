@@ -50,6 +50,7 @@ AREAS = (
     "release",
     "register",
     "hygiene",
+    "regime",
     "parole",
     "dashboard",
 )
