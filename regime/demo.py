@@ -53,7 +53,7 @@ def seed(*, facility, staff, women) -> None:
                 services.record_attendance(
                     by=officer, allocation=place, day=today - timedelta(days=1), attended=True
                 )
-            if n == 0 and since <= today - timedelta(days=2):
+            if n == 0 and activity.kind != Kind.EXERCISE and since <= today - timedelta(days=2):
                 services.record_attendance(
                     by=officer,
                     allocation=place,
