@@ -414,6 +414,11 @@ SPECTACULAR_SETTINGS = {
                 "NonCustodialOutcome": "NonCustodialOutcome",
             },
             "register.models": {"AppealOutcome": "AppealOutcome"},
+            "regime.models": {
+                "ActivityKind": "Kind",
+                "PlaceEndReason": "EndReason",
+                "Absence": "Absence",
+            },
             "release.models": {
                 "RecordsCopyKind": "CopyKind",
                 "RecordsCopyOutcome": "Handed",

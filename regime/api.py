@@ -35,7 +35,7 @@ class FacilityActivities(ListAPIView):
 class HerAllocations(ListAPIView):
     """Her places on activities, newest first."""
 
-    serializer_class = io.AllocationSerializer
+    serializer_class = io.PlaceSerializer
     pagination_class = KeysetPagination
     keyset_fields = ("-started_on", "-id")
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from .models import Activity, Allocation, TimeOutOfCell
+from .models import Activity, Allocation, AllocationQuerySet, TimeOutOfCell
 from .permissions import ALLOCATE, RECORD_TIME, VIEW
 
 if TYPE_CHECKING:
@@ -30,9 +30,11 @@ def activities(facility: Facility) -> QuerySet[Activity]:
     ).order_by("-active", "kind", "name", "id")
 
 
-def her_allocations(prisoner: Prisoner) -> QuerySet[Allocation]:
+def her_allocations(prisoner: Prisoner) -> AllocationQuerySet:
     """Her places, newest first, with their activity."""
-    return prisoner.allocations.select_related("activity", "allocated_by", "ended_by")
+    return Allocation.objects.filter(prisoner=prisoner).select_related(
+        "activity", "allocated_by", "ended_by"
+    )
 
 
 def her_days(prisoner: Prisoner) -> QuerySet[TimeOutOfCell]:

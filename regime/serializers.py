@@ -74,7 +74,7 @@ class ActivityChange(serializers.ModelSerializer):
         fields = ["name", "description", "capacity", "for_pregnant", "for_mothers", "active"]
 
 
-class AllocationSerializer(serializers.ModelSerializer):
+class PlaceSerializer(serializers.ModelSerializer):
     woman = serializers.UUIDField(source="prisoner.uuid", read_only=True)
     activity = serializers.UUIDField(source="activity.uuid", read_only=True)
     activity_name = serializers.CharField(source="activity.name", read_only=True)
