@@ -37,6 +37,19 @@ def facility_in_reach(user, uuid, perm: str) -> Facility:
     return facility
 
 
+def record_in_reach(user, model, uuid, *related: str):
+    """The `model` record named by `uuid` (a record that belongs to a facility), if it belongs
+    to one of her facilities; else the 404 of a missing one."""
+    found = (
+        model.objects.filter(uuid=uuid, facility__in=facilities_of(user))
+        .select_related("facility", *related)
+        .first()
+    )
+    if found is None:
+        raise Http404("No such record in your facilities.")
+    return found
+
+
 def staff_of(facilities) -> QuerySet:
     """Active staff who work in a facility, or in any of a QuerySet of facilities, by name
     (one query)."""

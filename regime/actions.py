@@ -5,13 +5,12 @@ refusal under a Rule is a 409 (beside the form on a page) naming it, with nothin
 
 from __future__ import annotations
 
-from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse
 
 from bangkok.actions import Action, Area, Page, to
 from bangkok.schema import ERROR
-from facilities.scope import facilities_of
+from facilities.scope import record_in_reach
 
 from . import api, services
 from . import serializers as io
@@ -38,7 +37,6 @@ from .permissions import (
     access_her,
 )
 
-MISSING = "No such record in your facilities."
 NOT_FOUND = OpenApiResponse(
     ERROR,
     description=(
@@ -53,14 +51,7 @@ def _facility(user, address):
 
 
 def _activity(user, address):
-    found = (
-        Activity.objects.filter(uuid=address["uuid"], facility__in=facilities_of(user))
-        .select_related("facility")
-        .first()
-    )
-    if found is None:
-        raise Http404(MISSING)
-    return found, None
+    return record_in_reach(user, Activity, address["uuid"]), None
 
 
 FACILITY = Area(tag=api.TAG, access=None, not_found=NOT_FOUND, prefix="api-regime", find=_facility)

@@ -98,15 +98,14 @@ def solitary_key(record: TimeOutOfCell) -> str:
 # Activities ---------------------------------------------------------------------------------
 
 
-def _save_activity(activity: Activity, **kwargs: Any) -> None:
-    """Two naming an activity alike at once: the database keeps one, the other is told."""
+def _save_once(record: Any, field: str, taken: str, **kwargs: Any) -> None:
+    """Save it, or tell her the database already holds its like (two at once: the database
+    keeps one, and the other is told so, as the one checked before it is)."""
     try:
         with transaction.atomic():
-            activity.save(**kwargs)
+            record.save(**kwargs)
     except IntegrityError:
-        raise ValidationError(
-            {"name": _("The facility already has an activity of that name.")}
-        ) from None
+        raise ValidationError({field: taken}) from None
 
 
 @transaction.atomic
@@ -141,7 +140,7 @@ def add_activity(
         for_mothers=for_mothers,
         created_by=by,
     )
-    _save_activity(activity)
+    _save_once(activity, "name", _("The facility already has an activity of that name."))
     audit.record(
         by=by,
         action="regime.activity_added",
@@ -174,7 +173,12 @@ def change_activity(*, by: User, activity: Activity, **fields: Any) -> Activity:
     before = {name: str(getattr(activity, name)) for name in fields}
     for name, value in fields.items():
         setattr(activity, name, value)
-    _save_activity(activity, update_fields=list(fields))
+    _save_once(
+        activity,
+        "name",
+        _("The facility already has an activity of that name."),
+        update_fields=list(fields),
+    )
     audit.record(
         by=by,
         action="regime.activity_changed",
@@ -356,11 +360,7 @@ def record_attendance(
     taken = _("Her attendance that day is recorded already.")
     if Attendance.objects.filter(allocation=allocation, day=day).exists():
         raise ValidationError({"day": taken})
-    try:
-        with transaction.atomic():
-            attendance.save()
-    except IntegrityError:
-        raise ValidationError({"day": taken}) from None
+    _save_once(attendance, "day", taken)
     audit.record(
         by=by,
         action="regime.attendance_recorded",
@@ -418,11 +418,7 @@ def record_time_out(
         reason=reason,
         recorded_by=by,
     )
-    try:
-        with transaction.atomic():
-            record.save()
-    except IntegrityError:
-        raise ValidationError({"day": taken}) from None
+    _save_once(record, "day", taken)
     audit.record(
         by=by,
         action="regime.time_out_recorded",

@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
 from bangkok.pagination import paginate
-from facilities.scope import facilities_of
+from facilities.scope import facilities_of, record_in_reach
 
 from . import reading
 from .models import Activity
@@ -56,13 +56,7 @@ def facility(request, uuid):
 def activity(request, uuid):
     if not request.user.has_perm(VIEW):
         raise Http404("No such activity in your facilities.")
-    found = (
-        Activity.objects.filter(uuid=uuid, facility__in=facilities_of(request.user))
-        .select_related("facility")
-        .first()
-    )
-    if found is None:
-        raise Http404("No such activity in your facilities.")
+    found = record_in_reach(request.user, Activity, uuid)
     places = found.allocations.open().select_related("prisoner").order_by("-started_on", "-id")
     context = {
         "activity": found,

@@ -5,29 +5,13 @@ workers give and end places (on programmes and family activities); the governor 
 reviews a day locked up. Everyone else, and a record outside the caller's facilities, gets the
 404 of a record that doesn't exist. An empty form or body is refused (400)."""
 
+from tests.matrix_support import api_route as api
+from tests.matrix_support import form_page as page
 from tests.matrix_support import rows
 
 KEEPERS = ("custody", "governor")
 READERS = dict.fromkeys(("custody", "governor", "social", "health", "inspector"), 200)
 PLACERS = (*KEEPERS, "social")
-API_OTHER = ("PUT", "PATCH", "DELETE")
-
-
-def page(getters, posters):
-    """A form page: its GET for `getters` (200), an empty POST for `posters`."""
-    return {
-        "GET": rows(404, anonymous=302, **dict.fromkeys(getters, 200)),
-        "POST": rows(404, anonymous=302, **posters),
-    }
-
-
-def api(writers, *, method="POST", reads=None):
-    table = {method: rows(404, anonymous=401, **writers)}
-    if reads is not None:
-        table["GET"] = rows(404, anonymous=401, **reads)
-    others = [m for m in ("GET", "POST", *API_OTHER) if m not in table]
-    table.update(dict.fromkeys(others, rows(405, anonymous=401)))
-    return table
 
 
 def read(status=None):
