@@ -16,10 +16,10 @@ from . import services
 from .models import Kind
 
 ACTIVITIES = (
-    ("Literacy class", Kind.EDUCATION, 12, True, False),
-    ("Kitchen work", Kind.WORK, 6, False, False),
+    ("Literacy class", Kind.EDUCATION, 25, True, False),
+    ("Kitchen work", Kind.WORK, 25, False, False),
     ("Mothers' parenting group", Kind.FAMILY, 10, True, True),
-    ("Exercise yard", Kind.EXERCISE, 30, True, True),
+    ("Exercise yard", Kind.EXERCISE, 50, True, True),
 )
 DAYS = (300, 240, 360)
 
@@ -42,7 +42,13 @@ def seed(*, facility, staff, women) -> None:
     ]
     today = timezone.localdate()
     now = timezone.now()
-    women = [w for w in women if w.custody_status == CustodyStatus.IN_CUSTODY]
+    for woman in women:
+        woman.refresh_from_db()  # a transfer since moved some to another facility
+    women = [
+        w
+        for w in women
+        if w.custody_status == CustodyStatus.IN_CUSTODY and w.facility_id == facility.pk
+    ]
     for n, woman in enumerate(women[:-1]):  # the last has no place: she shows on oversight
         since = timezone.localdate(not_before_arrest(woman, now - timedelta(days=7)))
         for activity in (activities[n % 2], activities[3]):
