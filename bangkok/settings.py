@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "authority",
     "breaches",
     "hygiene",
+    "regime",
     "parole",
     "release",
     "signin",
@@ -415,6 +416,11 @@ SPECTACULAR_SETTINGS = {
                 "NonCustodialOutcome": "NonCustodialOutcome",
             },
             "register.models": {"AppealOutcome": "AppealOutcome"},
+            "regime.models": {
+                "ActivityKind": "Kind",
+                "PlaceEndReason": "EndReason",
+                "Absence": "Absence",
+            },
             "release.models": {
                 "RecordsCopyKind": "CopyKind",
                 "RecordsCopyOutcome": "Handed",
@@ -507,6 +513,14 @@ CELERY_BEAT_SCHEDULE = {
     # facility a week, however often it runs).
     "schedule-hygiene-stock-checks": {
         "task": "hygiene.tasks.schedule_stock_checks",
+        "schedule": 6 * 60 * 60,
+    },
+    # Mandela 44: each day of the last REGIME_CHECK_DAYS a woman in custody was locked up
+    # DE_FACTO_SOLITARY_HOURS or more with no segregation on record goes to the governor, and
+    # each day with no time out of cell recorded to oversight (once a day each, however often
+    # it runs).
+    "check-de-facto-solitary": {
+        "task": "regime.tasks.check_de_facto_solitary",
         "schedule": 6 * 60 * 60,
     },
 }
@@ -621,6 +635,15 @@ SEGREGATION_BREAK_RESETS_AFTER_DAYS = max(env_int("SEGREGATION_BREAK_RESETS_AFTE
 # The system ends a segregation still open on her last allowed day this many minutes before
 # that day ends, so that she is out before day 16 begins.
 SEGREGATION_SYSTEM_END_MINUTES = env_int("SEGREGATION_SYSTEM_END_MINUTES", 30)
+# Mandela 44: 22 hours or more a day without meaningful human contact is solitary
+# confinement; a woman locked up this long on a day with no segregation on record is in de
+# facto solitary confinement, and the governor is asked the next day. A time out of cell
+# below REGIME_REASON_BELOW_MINUTES says why (Mandela 23: an hour in the open air at least,
+# and Rule 42: a balanced programme of activities). The daily check looks back this many days
+# (a day recorded late is checked too).
+DE_FACTO_SOLITARY_HOURS = env_int("DE_FACTO_SOLITARY_HOURS", 22)
+REGIME_REASON_BELOW_MINUTES = env_int("REGIME_REASON_BELOW_MINUTES", 240)
+REGIME_CHECK_DAYS = env_int("REGIME_CHECK_DAYS", 7)
 # Rule 24, Mandela 48: while a restraint is applied, custody review it this often (minutes);
 # a review not done within the escalation time goes to the governor.
 RESTRAINT_REVIEW_MINUTES = env_int("RESTRAINT_REVIEW_MINUTES", 30)

@@ -35,6 +35,7 @@ api_v1 = [
     path("", include("authority.api_urls")),
     path("", include("breaches.api_urls")),
     path("", include("hygiene.api_urls")),
+    path("", include("regime.api_urls")),
     path("", include("parole.api_urls")),
     path("", include("release.api_urls")),
 ]
@@ -61,6 +62,7 @@ urlpatterns = [
     path("authority/", include("authority.urls")),
     path("breaches/", include("breaches.urls")),
     path("hygiene/", include("hygiene.urls")),
+    path("regime/", include("regime.urls")),
     path("parole/", include("parole.urls")),
     path("release/", include("release.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

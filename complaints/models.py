@@ -279,6 +279,7 @@ class AdverseKind(models.TextChoices):
     TRANSFER = "transfer", _("A transfer")
     CONTACT_RESTRICTION = "contact_restriction", _("A restriction of her contact")
     LOSS_OF_WORK = "loss_of_work", _("Loss of her work or activities")
+    ACTIVITY_REMOVAL = "activity_removal", _("Removal from her work or an activity by staff")
     STRIP_SEARCH = "strip", _("A strip search")
     BODY_CAVITY_SEARCH = "body_cavity", _("A body cavity search")
     RESTRAINT = "restraint", _("A planned restraint")

@@ -247,6 +247,15 @@ class SegregationQuerySet(models.QuerySet):
         """Open, or awaiting the governor's authority (at most one a woman)."""
         return self.filter(ended_at__isnull=True).exclude(NEVER_STARTED)
 
+    def covering(self, day):
+        """Segregations on at any moment of `day` (a date, or an expression giving one, such
+        as `OuterRef("day")`): started on or before it and not ended before it began. A
+        woman kept apart 22 hours or more that day was segregated on the record (Mandela
+        44), not in de facto solitary confinement (`regime`)."""
+        return self.filter(started_at__date__lte=day).filter(
+            models.Q(ended_at__isnull=True) | models.Q(ended_at__date__gte=day)
+        )
+
 
 @pghistory.track()
 class Segregation(AwaitsAuthority):

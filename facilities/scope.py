@@ -8,6 +8,7 @@ Everything above (staff, reminders, the women's records and every area) starts h
 from django.contrib.auth import get_user_model
 from django.db.models import CharField, QuerySet
 from django.db.models.functions import Cast
+from django.http import Http404
 from guardian.models import UserObjectPermission
 from guardian.shortcuts import get_objects_for_user
 
@@ -23,6 +24,30 @@ def facilities_of(user) -> QuerySet[Facility]:
     return get_objects_for_user(
         user, WORK_IN_FACILITY, klass=Facility, accept_global_perms=False, with_superuser=False
     )
+
+
+def facility_in_reach(user, uuid, perm: str) -> Facility:
+    """One of her facilities, if her role holds `perm`; else the 404 of a missing one (a
+    facility outside her assignments and a role without the right answer alike)."""
+    if not user.is_authenticated or not user.has_perm(perm):
+        raise Http404("No such facility in your facilities.")
+    facility = facilities_of(user).filter(uuid=uuid).first()
+    if facility is None:
+        raise Http404("No such facility in your facilities.")
+    return facility
+
+
+def record_in_reach(user, model, uuid, *related: str):
+    """The `model` record named by `uuid` (a record that belongs to a facility), if it belongs
+    to one of her facilities; else the 404 of a missing one."""
+    found = (
+        model.objects.filter(uuid=uuid, facility__in=facilities_of(user))
+        .select_related("facility", *related)
+        .first()
+    )
+    if found is None:
+        raise Http404("No such record in your facilities.")
+    return found
 
 
 def staff_of(facilities) -> QuerySet:

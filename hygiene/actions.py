@@ -12,7 +12,7 @@ from drf_spectacular.utils import OpenApiResponse
 
 from bangkok.actions import Action, Area, Page, to
 from bangkok.schema import ERROR
-from facilities.scope import facilities_of
+from facilities.scope import facilities_of, record_in_reach
 
 from . import api, services
 from . import serializers as io
@@ -54,14 +54,7 @@ def _facility(user, address):
 
 def _in_her_facilities(model):
     def find(user, address):
-        record = (
-            model.objects.filter(uuid=address["uuid"], facility__in=facilities_of(user))
-            .select_related("facility")
-            .first()
-        )
-        if record is None:
-            raise Http404(MISSING)
-        return record, None
+        return record_in_reach(user, model, address["uuid"]), None
 
     return find
 

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.http import Http404
-
-from facilities.scope import facilities_of
+from facilities.scope import facility_in_reach
 from prisoners.permissions import access_woman
 
 if TYPE_CHECKING:
@@ -38,12 +36,7 @@ MISSING = "No such facility in your facilities."
 
 def access_facility(user: User | AnonymousUser, uuid: UUID | str, perm: str = VIEW) -> Facility:
     """One of her facilities, if her role holds `perm`; else the 404 of a missing one."""
-    if not user.is_authenticated or not user.has_perm(perm):
-        raise Http404(MISSING)
-    facility = facilities_of(user).filter(uuid=uuid).first()
-    if facility is None:
-        raise Http404(MISSING)
-    return facility
+    return facility_in_reach(user, uuid, perm)
 
 
 def access_her(user: User | AnonymousUser, uuid: UUID | str, write: bool = False) -> Prisoner:

@@ -90,6 +90,24 @@ GRANT_HYGIENE_CLINICAL = (
     "hygiene.grant_clinical_entitlement",
 )
 READ_HYGIENE = ("hygiene.view_item", "hygiene.view_entitlement")
+# Rule 42; Mandela 23, 44: custody officers and the governor keep the facility's activities,
+# give women places on them, record attendance and each day's time out of cell; social
+# workers give places on programmes and family activities; the governor alone reviews a day
+# of de facto solitary confinement. Regime is not confidential: health staff and the
+# inspector read it.
+READ_REGIME = ("regime.view_activity",)
+KEEP_REGIME = READ_REGIME + (
+    "regime.add_activity",
+    "regime.change_activity",
+    "regime.add_allocation",
+    "regime.allocate_any",
+    "regime.change_allocation",
+    "regime.add_attendance",
+    "regime.add_timeoutofcell",
+    "regime.change_timeoutofcell",
+)
+PLACE_ON_PROGRAMMES = READ_REGIME + ("regime.add_allocation", "regime.change_allocation")
+REVIEW_SOLITARY = ("regime.add_solitaryreview",)
 DEAL_WITH_COMPLAINTS = (
     "complaints.view_complaint",
     "complaints.change_complaint",
@@ -312,7 +330,8 @@ ROLES: dict[str, Role] = {
             + CUSTODY_PAROLE
             + LODGE_COMPLAINTS
             + RECORD_BREACHES
-            + KEEP_HYGIENE,
+            + KEEP_HYGIENE
+            + KEEP_REGIME,
         ),
         Role(
             "health",
@@ -331,7 +350,8 @@ ROLES: dict[str, Role] = {
             + LODGE_COMPLAINTS
             + RECORD_BREACHES
             + READ_RELEASE
-            + GRANT_HYGIENE_CLINICAL,
+            + GRANT_HYGIENE_CLINICAL
+            + READ_REGIME,
         ),
         Role(
             "social",
@@ -349,7 +369,8 @@ ROLES: dict[str, Role] = {
             + WORK_SELFHARM
             + LODGE_COMPLAINTS
             + RECORD_BREACHES
-            + KEEP_RELEASE,
+            + KEEP_RELEASE
+            + PLACE_ON_PROGRAMMES,
         ),
         Role(
             "safeguarding",
@@ -394,7 +415,9 @@ ROLES: dict[str, Role] = {
             + GOVERN_COMPLAINTS
             + RELEASE_HER
             + KEEP_HYGIENE
-            + KEEP_HYGIENE_CATALOGUE,
+            + KEEP_HYGIENE_CATALOGUE
+            + KEEP_REGIME
+            + REVIEW_SOLITARY,
         ),
         Role(
             "inspector",
@@ -418,7 +441,8 @@ ROLES: dict[str, Role] = {
             + READ_PAROLE
             + READ_COMPLAINTS
             + READ_RELEASE
-            + READ_HYGIENE,
+            + READ_HYGIENE
+            + READ_REGIME,
         ),
         Role(
             "sysadmin",

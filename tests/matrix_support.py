@@ -22,6 +22,26 @@ def rows(default, **by_role):
     return table
 
 
+def form_page(getters, posters) -> dict:
+    """A form page's cells: its GET for `getters` (200), an empty POST for `posters` (their
+    statuses by role); every other role the 404 of a missing record."""
+    return {
+        "GET": rows(404, anonymous=302, **dict.fromkeys(getters, 200)),
+        "POST": rows(404, anonymous=302, **posters),
+    }
+
+
+def api_route(writers, *, method="POST", reads=None) -> dict:
+    """An API route's cells: `method` for `writers`, GET for `reads` if it reads, 405 for the
+    methods it doesn't take."""
+    table = {method: rows(404, anonymous=401, **writers)}
+    if reads is not None:
+        table["GET"] = rows(404, anonymous=401, **reads)
+    others = [m for m in ("GET", "POST", "PUT", "PATCH", "DELETE") if m not in table]
+    table.update(dict.fromkeys(others, rows(405, anonymous=401)))
+    return table
+
+
 # What each role gets, per URL name and method. Anonymous users of HTML pages are sent to
 # the login page (302); of the API, 401.
 NOT_ALLOWED = rows(405)
@@ -50,6 +70,7 @@ AREAS = (
     "release",
     "register",
     "hygiene",
+    "regime",
     "parole",
     "dashboard",
 )

@@ -32,6 +32,7 @@ CASE_APPS = [
     "staff",
     "breaches",
     "hygiene",
+    "regime",
     "parole",
     "release",
 ]

@@ -25,6 +25,7 @@ COVERED = {
     "charge",
     "sanction",
     "loss_of_work",
+    "activity_removal",
     "segregation",
     "contact_restriction",
     "transfer",
@@ -45,6 +46,8 @@ def acts(cast, woman, admission) -> dict:
     from discipline.tests.factories import in_days
     from parole.services import decide_leave
     from parole.tests.factories import REFUSAL, leave
+    from regime.services import end_allocation
+    from regime.tests.factories import placed
     from restraints.services import apply_restraint
     from restraints.tests.factories import ESCORT
     from searches.services import request_search_authority
@@ -56,6 +59,7 @@ def acts(cast, woman, admission) -> dict:
     person = approved(cast, woman, name="Somchai Srisuk")
     visit = booked(cast, woman, [approved(cast, woman, name="Dao Srisuk")])
     why = {"trigger": "intelligence", "reason": "Seen hiding a package"}
+    place = placed(cast, woman, kind="work", name="Kitchen work")
     return {
         "charge": lambda: charges.lay_charge(
             by=cast["custody"], prisoner=woman, offence="Late", language="Thai"
@@ -65,6 +69,9 @@ def acts(cast, woman, admission) -> dict:
         ),
         "loss_of_work": lambda: charges.impose_sanction(
             by=cast["governor"], charge=charge, type="loss_of_work", ends_on=in_days(1)
+        ),
+        "activity_removal": lambda: end_allocation(
+            by=cast["custody"], allocation=place, reason="removed", note="Late twice"
         ),
         "segregation": lambda: segregation.segregate(
             by=cast["custody"],

@@ -3,29 +3,13 @@ keep the records of their facility; the governor alone keeps the catalogue; heal
 grant the entitlements on clinical grounds; the inspector reads; everyone else, and a
 facility or woman outside the caller's, gets the 404 of a record that doesn't exist."""
 
+from tests.matrix_support import api_route as api
+from tests.matrix_support import form_page as page
 from tests.matrix_support import rows
 
 KEEPERS = ("custody", "governor")
 READERS = {"custody": 200, "governor": 200, "inspector": 200}
 HER_READERS = {**READERS, "health": 200}
-API_OTHER = ("PUT", "PATCH", "DELETE")
-
-
-def page(getters, posters):
-    """A form page: its GET for `getters` (200), an empty POST for `posters` (400)."""
-    return {
-        "GET": rows(404, anonymous=302, **dict.fromkeys(getters, 200)),
-        "POST": rows(404, anonymous=302, **posters),
-    }
-
-
-def api(writers, *, method="POST", reads=None):
-    table = {method: rows(404, anonymous=401, **writers)}
-    if reads is not None:
-        table["GET"] = rows(404, anonymous=401, **reads)
-    others = [m for m in ("GET", "POST", *API_OTHER) if m not in table]
-    table.update(dict.fromkeys(others, rows(405, anonymous=401)))
-    return table
 
 
 MATRIX = {

@@ -1,0 +1,89 @@
+"""Her places on activities (Rule 42): within the places an activity has; social workers give
+places on programmes and family activities; attendance a day at a time; and her removal by
+staff, an adverse act held after her report (Rules 7.3, 25.1)."""
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.utils import timezone
+
+from complaints.models import HeldAction, HeldStatus
+from complaints.services import review_held_action
+from complaints.tests.factories import report
+from regime import services
+from regime.models import Allocation, Attendance
+from tests.refusals import denied, invalid
+
+from .factories import activity, placed
+
+pytestmark = pytest.mark.django_db
+
+
+def test_an_allocation_beyond_the_places_is_refused_saying_so(cast, facility_a, woman_a):
+    from prisoners.tests.factories import PrisonerFactory
+
+    group = activity(cast, facility_a, capacity=1, name="Sewing")
+    placed(cast, woman_a, on=group)
+    other = PrisonerFactory(facility=facility_a, prison_number="A00077")
+    with invalid("activity", Allocation) as caught:
+        placed(cast, other, on=group)
+    assert "full" in caught.value.message_dict["activity"][0]
+    with invalid("activity", Allocation):
+        placed(cast, woman_a, on=group)  # she holds a place already
+
+
+def test_social_workers_give_places_on_programmes_and_family_activities(cast, facility_a, woman_a):
+    work = activity(cast, facility_a, kind="work", name="Laundry")
+    with invalid("activity", Allocation):
+        services.allocate(by=cast["social"], prisoner=woman_a, activity=work)
+    family = activity(cast, facility_a, kind="family", name="Parenting")
+    assert services.allocate(by=cast["social"], prisoner=woman_a, activity=family)
+    with denied(Allocation):
+        services.allocate(by=cast["health"], prisoner=woman_a, activity=work)
+
+
+def test_attendance_one_a_day_with_why_not(cast, woman_a):
+    place = placed(cast, woman_a)
+    today = timezone.localdate()
+    with invalid("absence", Attendance):
+        services.record_attendance(by=cast["custody"], allocation=place, day=today, attended=False)
+    services.record_attendance(
+        by=cast["custody"], allocation=place, day=today, attended=False, absence="cancelled"
+    )
+    with invalid("day", Attendance):
+        services.record_attendance(by=cast["custody"], allocation=place, day=today, attended=True)
+
+
+def test_a_removal_by_staff_says_why(cast, woman_a):
+    place = placed(cast, woman_a)
+    with invalid("note", Allocation):
+        services.end_allocation(by=cast["custody"], allocation=place, reason="removed")
+    ended = services.end_allocation(by=cast["custody"], allocation=place, reason="her_request")
+    assert ended.ended_on == timezone.localdate() and not HeldAction.objects.exists()
+
+
+@pytest.mark.rule("7.3")
+@pytest.mark.rule("25.1")
+def test_her_removal_after_her_report_is_held_and_a_retaliatory_one_gives_her_place_back(
+    cast, woman_a
+):
+    place = placed(cast, woman_a)
+    report(cast["health"], woman_a)
+    ended = services.end_allocation(
+        by=cast["custody"], allocation=place, reason="removed", note="Late twice"
+    )
+    assert ended.ended_on is not None  # the same answer as for any woman
+    held = HeldAction.objects.get(kind="activity_removal")
+    assert held.record_uuid == place.uuid
+    review_held_action(by=cast["safeguarding"], held=held, retaliatory=True)
+    held.refresh_from_db()
+    place.refresh_from_db()
+    assert held.status == HeldStatus.STOPPED
+    assert place.ended_on is None and place.end_reason == ""
+
+
+def test_an_activity_keeps_as_many_places_as_are_held(cast, woman_a):
+    place = placed(cast, woman_a)
+    with invalid("capacity", Allocation):
+        services.change_activity(by=cast["governor"], activity=place.activity, capacity=0)
+    with pytest.raises(PermissionDenied):
+        services.change_activity(by=cast["social"], activity=place.activity, capacity=5)
