@@ -39,6 +39,7 @@ AREAS = (
     "discipline",
     "restraints",
     "force",
+    "classification",
     "selfharm",
     "visits",
     "complaints",
