@@ -59,10 +59,6 @@ class Kind(models.TextChoices):
         "home-transfer-without-consent",
         _("A transfer home without her application or informed consent, or after she withdrew"),
     )
-    HIGH_ON_MENTAL_HEALTH = (
-        "classification-high-on-mental-health",
-        _("A woman held at high security for her mental-health needs alone"),
-    )
 
 
 RULE_OF: dict[str, str] = {
@@ -79,7 +75,6 @@ RULE_OF: dict[str, str] = {
     Kind.SELFHARM_UNTRAINED: "35",
     Kind.LEAVE_REFUSED_FOR_CONDUCT: "23",
     Kind.HOME_TRANSFER_WITHOUT_CONSENT: "53.1",
-    Kind.HIGH_ON_MENTAL_HEALTH: "41",
 }
 # Kinds whose account may carry clinical detail (labour, birth): health staff alone read it.
 CLINICAL_KINDS = {Kind.RESTRAINT_PROTECTED_PERIOD}

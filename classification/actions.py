@@ -89,7 +89,7 @@ ACTIONS = [
         "Review her classification (Rules 40, 41)",
         services.review_classification,
         io.ClassificationSerializer,
-        io.ReviewInput,
+        io.ClassificationReviewInput,
         model=Classification,
         arg="classification",
         created=True,

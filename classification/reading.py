@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 import audit
 
-from .models import NEEDS_FIELDS, RISK_FIELDS, Degree, Kind, Level
+from .models import NEEDS_FIELDS, RISK_FIELDS, Classification, Degree, Kind, Level
 from .services import ASSESSMENT, NEEDS, RECORD, VIEW, current_of
 
 if TYPE_CHECKING:
@@ -29,8 +29,6 @@ if TYPE_CHECKING:
 
     from prisoners.models import Prisoner
     from staff.models import User
-
-    from .models import Classification
 
 
 def her_classifications(prisoner: Prisoner) -> QuerySet[Classification]:
@@ -85,7 +83,7 @@ def shown(
             risk_factors=[
                 {
                     "name": name,
-                    "label": c._meta.get_field(name).verbose_name,
+                    "label": Classification._meta.get_field(name).verbose_name,  # type: ignore[union-attr]
                     "value": getattr(c, name),
                     "value_label": Degree(getattr(c, name)).label,
                 }

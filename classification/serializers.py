@@ -108,5 +108,5 @@ class ClassifyInput(serializers.Serializer):
     reasons_for_her = StrictCharField(max_length=5000)
 
 
-class ReviewInput(ClassifyInput):
+class ClassificationReviewInput(ClassifyInput):
     kind = serializers.ChoiceField(choices=[(k.value, k.label) for k in REVIEW_KINDS])

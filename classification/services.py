@@ -9,7 +9,7 @@ import calendar
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
 from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -186,7 +186,7 @@ def _inputs(
     needs_plan: str = "",
 ) -> dict:
     """The tool's inputs and the decision, checked and judged; nothing written."""
-    data = {
+    data: dict = {
         "offence_violence": offence_violence,
         "escape_history": escape_history,
         "conduct_in_custody": conduct_in_custody,
@@ -233,7 +233,13 @@ def _due_of_initial(prisoner: Prisoner) -> tuple[datetime | None, datetime | Non
 
 
 def _save(
-    *, by: User, prisoner: Prisoner, kind: str, data: dict, due_at, supersedes=None
+    *,
+    by: User,
+    prisoner: Prisoner,
+    kind: str,
+    data: dict,
+    due_at: datetime | None,
+    supersedes: Classification | None = None,
 ) -> Classification:
     now = timezone.now()
     if supersedes is not None:
@@ -277,7 +283,7 @@ def _save(
 
 
 @transaction.atomic
-def classify(*, by: User, prisoner: Prisoner, **inputs) -> Classification:
+def classify(*, by: User, prisoner: Prisoner, **inputs: Any) -> Classification:
     """Her first classification after her admission, with the gender-sensitive tool (Rules
     40, 41). The tool's default level is computed from its risk factors alone
     (`default_level`); her needs (violence she has experienced, her mental-health needs,
@@ -309,7 +315,7 @@ def classify(*, by: User, prisoner: Prisoner, **inputs) -> Classification:
 
 @transaction.atomic
 def review_classification(
-    *, by: User, classification: Classification, kind: str = Kind.REVIEW, **inputs
+    *, by: User, classification: Classification, kind: str = Kind.REVIEW, **inputs: Any
 ) -> Classification:
     """Review her classification (regularly, or after sentencing, a pregnancy or a birth, or a
     change in her caretaking): a new classification replaces it, judged as the first was
