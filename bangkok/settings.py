@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "discipline",
     "restraints",
     "force",
+    "classification",
     "selfharm",
     "visits",
     "oversight",
@@ -361,6 +362,13 @@ SPECTACULAR_SETTINGS = {
                 "ForceReason": "Reason",
                 "ForceInjury": "Injury",
                 "ForceReviewOutcome": "Outcome",
+            },
+            "classification.models": {
+                "ClassificationKind": "Kind",
+                "ClassificationLevel": "Level",
+                "ClassificationDegree": "Degree",
+                "ClassificationRaiseReason": "RaiseReason",
+                "ClassificationNeed": "Need",
             },
             "selfharm.models": {
                 "SelfHarmPrompt": "Prompt",
@@ -672,6 +680,16 @@ FORCE_HEALTH_CHECK_HOURS = env_int("FORCE_HEALTH_CHECK_HOURS", 2)
 FORCE_HEALTH_CHECK_ESCALATION_HOURS = env_int("FORCE_HEALTH_CHECK_ESCALATION_HOURS", 2)
 FORCE_REVIEW_HOURS = env_int("FORCE_REVIEW_HOURS", 72)
 FORCE_REVIEW_ESCALATION_HOURS = env_int("FORCE_REVIEW_ESCALATION_HOURS", 24)
+# Rules 40, 41: a woman is classified with a gender-sensitive tool (named here, kept on each
+# classification) within CLASSIFICATION_DAYS of her admission, and reviewed every
+# CLASSIFICATION_REVIEW_MONTHS, and within CLASSIFICATION_EVENT_DAYS of a birth, a pregnancy
+# or a new dependent child.
+CLASSIFICATION_INSTRUMENT = os.environ.get(
+    "CLASSIFICATION_INSTRUMENT", "Women's risk and needs assessment (gender-sensitive), v1"
+)
+CLASSIFICATION_DAYS = env_int("CLASSIFICATION_DAYS", 14)
+CLASSIFICATION_REVIEW_MONTHS = env_int("CLASSIFICATION_REVIEW_MONTHS", 6)
+CLASSIFICATION_EVENT_DAYS = env_int("CLASSIFICATION_EVENT_DAYS", 14)
 # Rules 12, 16, 35: a self-harm case is assessed within this many hours of the concern; health
 # staff decide her observation level within SELFHARM_OBSERVATION_HOURS; her case is reviewed
 # at most this many days apart by her risk; a closed case is checked within

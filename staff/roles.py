@@ -175,6 +175,14 @@ RECORD_FORCE = ("force.view_useofforce", "force.add_useofforce")
 CHECK_AFTER_FORCE = ("force.view_useofforce", "force.add_forcehealthcheck")
 REVIEW_FORCE = ("force.view_useofforce", "force.view_forcereview", "force.review_force")
 READ_FORCE = ("force.view_useofforce", "force.view_forcereview")
+# Rules 8, 40, 41: social workers and the governor classify her and review it; reception and
+# custody read her level and the reasons she is told; social workers, the governor,
+# health staff and the inspector read the tool's risk factors and the reasons for a higher
+# level; only social workers, the governor and health staff read her needs (T2).
+SEE_CLASSIFICATION = ("classification.view_classification",)
+READ_CLASSIFICATION = SEE_CLASSIFICATION + ("classification.read_assessment",)
+READ_CLASSIFICATION_NEEDS = READ_CLASSIFICATION + ("classification.read_needs",)
+CLASSIFY = READ_CLASSIFICATION_NEEDS + ("classification.add_classification",)
 # Rules 12, 13, 16, 35: any member of staff of her facility who is concerned opens a self-harm
 # case; the teams who work with her (custody, health, social, safeguarding, the governor) read
 # it, assess (with their Rule 35 training), review and check it; reception opens one and,
@@ -311,7 +319,8 @@ ROLES: dict[str, Role] = {
             + LODGE_COMPLAINTS
             + RECORD_BREACHES
             + OPEN_SELFHARM
-            + RELEASE_HER,
+            + RELEASE_HER
+            + SEE_CLASSIFICATION,
         ),
         Role(
             "custody",
@@ -324,6 +333,7 @@ ROLES: dict[str, Role] = {
             + LAY_CHARGES
             + APPLY_RESTRAINTS
             + RECORD_FORCE
+            + SEE_CLASSIFICATION
             + WORK_SELFHARM
             + RECORD_SELFHARM_INCIDENT
             + BOOK_VISITS
@@ -343,6 +353,7 @@ ROLES: dict[str, Role] = {
             + VISIT_SEGREGATION
             + APPROVE_RESTRAINT_METHOD
             + CHECK_AFTER_FORCE
+            + READ_CLASSIFICATION_NEEDS
             + WORK_SELFHARM
             + RECORD_SELFHARM_INCIDENT
             + ("selfharm.add_incidentclinical",)
@@ -366,6 +377,7 @@ ROLES: dict[str, Role] = {
             + READ_CONTACT_RESTRICTIONS
             + KEEP_VISITORS
             + KEEP_PAROLE
+            + CLASSIFY
             + WORK_SELFHARM
             + LODGE_COMPLAINTS
             + RECORD_BREACHES
@@ -406,6 +418,7 @@ ROLES: dict[str, Role] = {
             + ADJUDICATE
             + AUTHORISE_RESTRAINTS
             + REVIEW_FORCE
+            + CLASSIFY
             + WORK_SELFHARM
             + READ_BREACHES
             + READ_VISITS
@@ -435,6 +448,7 @@ ROLES: dict[str, Role] = {
             + READ_DISCIPLINE
             + READ_RESTRAINTS
             + READ_FORCE
+            + READ_CLASSIFICATION
             + SEE_SELFHARM
             + READ_BREACHES
             + READ_VISITS

@@ -59,6 +59,7 @@ AREAS = (
     "discipline",
     "restraints",
     "force",
+    "classification",
     "selfharm",
     "visits",
     "complaints",

@@ -25,6 +25,7 @@ CASE_APPS = [
     "discipline",
     "restraints",
     "force",
+    "classification",
     "selfharm",
     "visits",
     "oversight",

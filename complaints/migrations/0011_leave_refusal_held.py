@@ -9,10 +9,7 @@ class Migration(migrations.Migration):
         ('complaints', '0010_squashed'),
     ]
 
-    # A change of choices, which the database doesn't hold: the state only, in one operation
-    # (wrapped since, to keep a fresh migrate within its bound; the state is the same).
     operations = [
-        migrations.SeparateDatabaseAndState(state_operations=[
         migrations.AlterField(
             model_name='heldaction',
             name='kind',
@@ -23,5 +20,4 @@ class Migration(migrations.Migration):
             name='kind',
             field=models.CharField(choices=[('charge', 'A disciplinary charge'), ('sanction', 'A sanction'), ('segregation', 'Segregation'), ('segregation_extension', 'An extension of her segregation'), ('transfer', 'A transfer'), ('contact_restriction', 'A restriction of her contact'), ('loss_of_work', 'Loss of her work or activities'), ('strip', 'A strip search'), ('body_cavity', 'A body cavity search'), ('restraint', 'A planned restraint'), ('visit_cancellation', 'A visit cancelled by the prison'), ('visitor_withdrawal', 'A visitor withdrawn by the prison'), ('leave_refusal', 'Home leave or temporary release refused')], max_length=24, verbose_name='action'),
         ),
-        ]),
     ]

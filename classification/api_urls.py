@@ -1,0 +1,5 @@
+from bangkok.actions import api_urls
+
+from . import actions
+
+urlpatterns = [*api_urls(actions.ACTIONS, actions.AREA)]

@@ -1,0 +1,139 @@
+"""What the governor and the inspector oversee of classification (Rules 40, 41): the women not
+classified within the set time of their admission, the reviews not made by their date, and the
+count that must be zero of women held at high security for their mental-health needs alone
+(Rule 41(d)), computed from the records themselves. A row says her level, never her needs."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db.models import F, OuterRef, Q, Subquery
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
+from admissions.models import Admission
+from oversight.registry import MustBeZero, RecordList, Row
+
+from .models import Classification, Kind, Level
+from .services import VIEW
+
+
+def not_classified_in_time(facilities, start, end):
+    """Admissions from `start` to `end` after which she was classified late, or not at all
+    though the time has passed while she is in custody."""
+    days = timedelta(days=settings.CLASSIFICATION_DAYS)
+    first = (
+        Classification.objects.filter(
+            prisoner=OuterRef("prisoner"), classified_at__gte=OuterRef("admitted_at")
+        )
+        .order_by("classified_at")
+        .values("classified_at")[:1]
+    )
+    late = Q(first__gt=F("admitted_at") + days)
+    missing = Q(
+        first__isnull=True,
+        admitted_at__lt=timezone.now() - days,
+        prisoner__custody_status="in_custody",
+    )
+    return (
+        Admission.objects.filter(facility__in=facilities, admitted_at__date__range=(start, end))
+        .annotate(first=Subquery(first))
+        .filter(late | missing)
+        .select_related("prisoner")
+        .order_by("-admitted_at", "-id")
+    )
+
+
+def admission_row(admission) -> Row:
+    if admission.first is None:
+        what = _("Not classified yet")
+    else:
+        what = _("Classified late, on %(day)s") % {
+            "day": timezone.localdate(admission.first).isoformat()
+        }
+    return Row(
+        uuid=admission.uuid,
+        when=admission.admitted_at,
+        woman=admission.prisoner,
+        what=what,
+        url=reverse("classification:list", kwargs={"uuid": admission.prisoner.uuid}),
+    )
+
+
+def in_period(facilities, start, end):
+    return (
+        Classification.objects.filter(
+            facility__in=facilities, classified_at__date__range=(start, end)
+        )
+        .select_related("prisoner")
+        .order_by("-classified_at", "-id")
+    )
+
+
+def reviews_overdue(facilities, start, end):
+    """Reviews due from `start` to `end` not made by their date."""
+    return (
+        Classification.objects.filter(facility__in=facilities, next_review_on__range=(start, end))
+        .review_overdue()
+        .select_related("prisoner")
+        .order_by("-next_review_on", "-id")
+    )
+
+
+def row(classification: Classification) -> Row:
+    kind = Kind.INITIAL if classification.kind == Kind.INITIAL else Kind.REVIEW
+    return Row(
+        uuid=classification.uuid,
+        when=classification.classified_at,
+        woman=classification.prisoner,
+        what=_("%(level)s (%(kind)s), review by %(day)s")
+        % {
+            "level": Level(classification.level).label,
+            "kind": Kind(kind).label,
+            "day": classification.next_review_on.isoformat(),
+        },
+        url=reverse("classification:detail", kwargs={"uuid": classification.uuid}),
+    )
+
+
+LISTS = (
+    RecordList(
+        key="classifications",
+        title=_lazy("Classifications"),
+        rules="40, 41",
+        perm=VIEW,
+        records=in_period,
+        row=row,
+        order=340,
+    ),
+    RecordList(
+        key="classification-not-in-time",
+        title=_lazy("Women not classified within the set time of their admission"),
+        rules="40, 41",
+        perm=VIEW,
+        records=not_classified_in_time,
+        row=admission_row,
+        order=341,
+    ),
+    RecordList(
+        key="classification-review-overdue",
+        title=_lazy("Classifications not reviewed by their date"),
+        rules="41",
+        perm=VIEW,
+        records=reviews_overdue,
+        row=row,
+        order=342,
+    ),
+)
+ZEROS = (
+    MustBeZero(
+        key="classification-high-on-mental-health",
+        label=_lazy("Women held at high security for their mental-health needs alone"),
+        rule="41",
+        perm=VIEW,
+        cases=lambda f, s, e: in_period(f, s, e).high_on_mental_health_alone(),
+        row=row,
+        order=340,
+    ),
+)
