@@ -51,5 +51,5 @@ PLUGS = (
     ),
     *oversight.LISTS,
     *oversight.ZEROS,
-    DemoStep(order=146, run=demo.seed),
+    DemoStep(order=147, run=demo.seed),
 )

@@ -82,6 +82,7 @@ def test_seed_demo_imports_no_area_and_runs_the_declared_steps_in_order():
         "complaints.demo",
         "force.demo",
         "selfharm.demo",
+        "classification.demo",
         "parole.demo",
         "hygiene.demo",
         "regime.demo",
