@@ -143,13 +143,17 @@ def cast(facility_a, facility_b):
     return make_cast(facility_a, facility_b)
 
 
-@pytest.fixture
-def woman_a(facility_a):
+def make_woman_a(facility_a):
     from prisoners.tests.factories import PrisonerFactory
 
     return PrisonerFactory(
         facility=facility_a, given_names="Malee", family_name="Srisuk", prison_number="A00001"
     )
+
+
+@pytest.fixture
+def woman_a(facility_a):
+    return make_woman_a(facility_a)
 
 
 @pytest.fixture

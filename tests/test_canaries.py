@@ -18,7 +18,9 @@ from register.services import record_child
 from tests.matrix_support import area_modules
 from tests.test_permission_matrix import (  # noqa: F401 (world is a fixture)
     ROUTES,
+    cast,
     request_as,
+    sample,
     url_for,
     world,
 )

@@ -14,7 +14,9 @@ from bangkok.versions import FIELD as VERSION
 from tests.test_permission_matrix import (  # noqa: F401 (world is a fixture)
     MATRIX,
     ROUTES,
+    cast,
     request_as,
+    sample,
     url_for,
     world,
 )

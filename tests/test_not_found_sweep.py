@@ -31,9 +31,12 @@ from django.db import transaction
 from conftest import CASE_ROLES
 from tests.test_permission_matrix import (
     ROUTES,
+    cast,
     expected,
+    facility_b,
+    sample,
     url_for,
-    world,  # noqa: F401 (the fixture of the matrix's sample records)
+    world,  # noqa: F401 (the fixtures of the matrix's sample records, made once a module)
 )
 
 ID_PARAMETER = re.compile(r"<(uuid|int):(\w+)>")

@@ -31,6 +31,7 @@ from tests.matrix_support import (
     area_modules,
     rows,
 )
+from tests.module_records import records_for_the_module
 from tests.versions import current_version
 
 MATRIX = {
@@ -692,8 +693,7 @@ def preventive_world(cast, woman) -> dict:
     }
 
 
-@pytest.fixture
-def world(cast, woman_a, facility_a):
+def build_world(cast, woman_a, facility_a) -> dict:
     from django.contrib.auth.models import Group
     from django.contrib.contenttypes.models import ContentType
 
@@ -746,6 +746,56 @@ def world(cast, woman_a, facility_a):
             **axes_records(),
         },
     }
+
+
+def make_sample() -> dict:
+    from conftest import make_cast, make_facility_a, make_facility_b, make_woman_a
+
+    facility_a, facility_b = make_facility_a(), make_facility_b()
+    cast = make_cast(facility_a, facility_b)
+    woman_a = make_woman_a(facility_a)
+    return {
+        "facility_a": facility_a,
+        "facility_b": facility_b,
+        "cast": cast,
+        "woman_a": woman_a,
+        "world": build_world(cast, woman_a, facility_a),
+    }
+
+
+# The sample records are made once for a module's tests (`tests.module_records`): the
+# matrix's, and those of the sweeps that import these fixtures. A test that uses them takes
+# `cast`, `woman_a`, the facilities and `world` from here.
+@pytest.fixture(scope="module")
+def sample(django_db_setup, django_db_blocker):
+    with records_for_the_module(django_db_blocker, make_sample) as records:
+        yield records
+
+
+@pytest.fixture
+def world(sample, db):
+    _SIGNED_IN.clear()  # the sessions and tokens of an earlier test are rolled back
+    return sample["world"]
+
+
+@pytest.fixture
+def cast(sample, db):
+    return sample["cast"]
+
+
+@pytest.fixture
+def woman_a(sample, db):
+    return sample["woman_a"]
+
+
+@pytest.fixture
+def facility_a(sample, db):
+    return sample["facility_a"]
+
+
+@pytest.fixture
+def facility_b(sample, db):
+    return sample["facility_b"]
 
 
 def area_of(key: str) -> str:
@@ -802,8 +852,8 @@ def fresh_client() -> Client:
     return client
 
 
-# Each role signs in once a test, not once a request: an API token, or a session's key. A
-# user's id is never reused (a sequence), so a key made in an earlier test is never found.
+# Each role signs in once a test, not once a request: an API token, or a session's key,
+# forgotten as each test starts (`world`), since the test that made them rolled them back.
 _SIGNED_IN: dict[tuple[bool, int], str] = {}
 
 

@@ -33,6 +33,7 @@ from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import negative_data_rejection, positive_data_acceptance
 
 from staff.roles import ROLES
+from tests.module_records import records_for_the_module
 
 # Roles that reach the operations' bodies: reception and custody write in different areas. The
 # inspector (her own test) reads everything and must never write.
@@ -136,32 +137,10 @@ def _no_request_line_limit(settings):
 @pytest.fixture(scope="module")
 def _api_records(django_db_setup, django_db_blocker):
     """The cast with an API token each, a woman in facility A in reception with a child, and
-    open tasks for reception there: made once for the module's tests, in a transaction
-    rolled back after the last of them. Each test runs in a savepoint inside it (pytest-
-    django's `db`), so whatever one test's requests write is gone before the next, as with
-    records made per test, without making them again for each of the module's hundreds of
-    tests."""
-    from django.db import transaction
-    from django.test import override_settings
-
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            # As the suite's autouse fixture does per test (conftest.py).
-            with override_settings(PASSWORD_HASHERS=FAST_HASHERS):
-                records = _make_api_records()
-        except BaseException:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
-            raise
-    yield records
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        outer.__exit__(None, None, None)
-
-
-FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    open tasks for reception there: made once for the module's hundreds of tests
+    (`tests.module_records`)."""
+    with records_for_the_module(django_db_blocker, _make_api_records) as records:
+        yield records
 
 
 def _make_api_records() -> dict:
