@@ -59,6 +59,14 @@ class Kind(models.TextChoices):
         "home-transfer-without-consent",
         _("A transfer home without her application or informed consent, or after she withdrew"),
     )
+    CLASSIFICATION_HIGH_ON_MENTAL_HEALTH = (
+        "classification-high-on-mental-health",
+        _("A woman held at high security for her mental-health needs alone"),
+    )
+    DE_FACTO_SOLITARY = (
+        "de-facto-solitary",
+        _("A day she was locked up 22 hours or more with no segregation on record"),
+    )
 
 
 RULE_OF: dict[str, str] = {
@@ -75,6 +83,8 @@ RULE_OF: dict[str, str] = {
     Kind.SELFHARM_UNTRAINED: "35",
     Kind.LEAVE_REFUSED_FOR_CONDUCT: "23",
     Kind.HOME_TRANSFER_WITHOUT_CONSENT: "53.1",
+    Kind.CLASSIFICATION_HIGH_ON_MENTAL_HEALTH: "41",
+    Kind.DE_FACTO_SOLITARY: "M44",
 }
 # Kinds whose account may carry clinical detail (labour, birth): health staff alone read it.
 CLINICAL_KINDS = {Kind.RESTRAINT_PROTECTED_PERIOD}

@@ -265,3 +265,29 @@ def test_oversight_lists_an_overdue_review_by_the_clock(cast, woman_a, monkeypat
     assert not oversight.reviews_overdue(facilities, start, end).exists()
     today_is(monkeypatch, c.next_review_on + timedelta(days=1))
     assert list(oversight.reviews_overdue(facilities, start, end)) == [c]
+
+
+@pytest.mark.rule("41")
+def test_a_high_placement_on_mental_health_alone_recorded_as_a_breach_counts(
+    cast, woman_a, facility_a
+):
+    """The service refuses it; one made anyway (a paper assessment, another system) is
+    written down and counts on the zero the inspector reads."""
+    from breaches.services import record_breach
+    from oversight.registry import overview
+
+    today = timezone.localdate()
+    facilities = Facility.objects.filter(pk=facility_a.pk)
+
+    def zero(user):
+        zeros, _lists = overview(user, facilities, today - timedelta(days=30), today)
+        return next(z["count"] for z in zeros if z["item"].key == oversight.ZEROS[0].key)
+
+    assert zero(cast["inspector"]) == 0
+    record_breach(
+        by=cast["social"],
+        prisoner=woman_a,
+        kind=oversight.ZEROS[0].key,
+        account="Moved to the high-security wing on the psychiatrist's note alone.",
+    )
+    assert zero(cast["inspector"]) == 1

@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from breaches.services import record_breach
 from facilities.models import Facility
 from oversight.registry import overview
 from regime import demo, services
@@ -54,6 +55,26 @@ def test_days_locked_up_without_a_segregation_count_on_oversight_with_their_case
     )
     zeros, _ = _seen(cast["governor"], facility_a)
     assert zeros["de-facto-solitary"]["count"] == 0
+
+
+@pytest.mark.rule("M44")
+def test_a_day_locked_up_that_no_record_shows_is_recorded_as_a_breach_and_counts(
+    cast, facility_a, woman_a
+):
+    """Her time out of cell said three hours; she was in fact kept in all day. The zero counts
+    the breach staff write down, not only what the records show."""
+    day_out(cast, woman_a, minutes=180)
+    zeros, _ = _seen(cast["inspector"], facility_a)
+    assert zeros["de-facto-solitary"]["count"] == 0
+    record_breach(
+        by=cast["custody"],
+        prisoner=woman_a,
+        kind="de-facto-solitary",
+        account="Kept in her cell all of Sunday: the unlock was recorded but never happened.",
+        occurred_at=timezone.now() - timedelta(days=1),
+    )
+    zeros, _ = _seen(cast["inspector"], facility_a)
+    assert zeros["de-facto-solitary"]["count"] == 1
 
 
 def test_the_demo_makes_its_records_through_the_services(cast, facility_a):
