@@ -2,6 +2,8 @@
 each adds to the count that must be zero for its rule (`oversight.registry`), so a zero means
 that none happened, not that none could be written down."""
 
+from operator import attrgetter
+
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -32,9 +34,9 @@ def row(breach: Breach) -> Row:
     )
 
 
-def recorded(key, facilities, start, end):
-    """The breaches recorded that add to the count `key`."""
-    return in_period(facilities, start, end).filter(kind=key)
+def recorded(keys, facilities, start, end):
+    """The breaches recorded that add to the counts `keys` (each to the count of its kind)."""
+    return in_period(facilities, start, end).filter(kind__in=keys)
 
 
 LISTS = (
@@ -48,4 +50,4 @@ LISTS = (
         order=20,
     ),
 )
-RECORDED = Recorded(recorded, row)
+RECORDED = Recorded(recorded, key=attrgetter("kind"), row=row)

@@ -75,33 +75,37 @@ def register_zero(item: MustBeZero) -> None:
 
 @dataclass(frozen=True)
 class Recorded:
-    """Breaches recorded by staff that add to the count that must be zero of their key."""
+    """Breaches recorded by staff that add to the counts that must be zero of their keys."""
 
-    cases: Callable  # (key, facilities, start, end) -> QuerySet, newest first
+    cases: Callable  # (keys, facilities, start, end) -> QuerySet of them all, newest first
+    key: Callable  # (record) -> the key of the count it adds to
     row: Callable  # (record) -> Row
 
 
-_RECORDED: list[tuple[Callable, Callable]] = []
+_RECORDED: list[Recorded] = []
 
 
-def register_recorded(cases: Callable, row: Callable) -> None:
-    if (cases, row) not in _RECORDED:
-        _RECORDED.append((cases, row))
+def register_recorded(declared: Recorded) -> None:
+    if declared not in _RECORDED:
+        _RECORDED.append(declared)
 
 
 takes(RecordList, register_list)
 takes(MustBeZero, register_zero)
-takes(Recorded, lambda declared: register_recorded(declared.cases, declared.row))
+takes(Recorded, register_recorded)
 
 
-def recorded(key: str, facilities, start, end) -> tuple[int, list[Row]]:
-    """How many breaches staff recorded add to the count `key`, and the first of them."""
-    count, first = 0, []
-    for cases, row in _RECORDED:
-        found = cases(key, facilities, start, end)
-        count += found.count()
-        first += [row(record) for record in found[:CASES_SHOWN]]
-    return count, first
+def recorded(keys: list[str], facilities, start, end) -> dict[str, tuple[int, list[Row]]]:
+    """For each key, how many breaches staff recorded add to its count, and the first of them
+    (one query a source of breaches, whatever the number of keys: breaches are few)."""
+    found: dict[str, tuple[int, list[Row]]] = {key: (0, []) for key in keys}
+    for source in _RECORDED:
+        for record in source.cases(keys, facilities, start, end):
+            count, first = found[source.key(record)]
+            if len(first) < CASES_SHOWN:
+                first.append(source.row(record))
+            found[source.key(record)] = (count + 1, first)
+    return found
 
 
 OVERSEE = "facilities.oversee_facility"
@@ -143,17 +147,23 @@ CASES_SHOWN = 10
 
 def overview(user, facilities, start, end) -> tuple[list[dict], list[dict]]:
     """What `user` oversees in a period: each count that must be zero with its first cases
-    (as `Row`s, newest first), and the number of records in each list."""
+    (as `Row`s, newest first), and the number of records in each list. A count that is zero
+    (most are) reads no cases."""
+    items = zeros_for(user)
+    written = recorded([item.key for item in items], facilities, start, end)
     zeros = []
-    for item in zeros_for(user):
+    for item in items:
         cases = for_viewer(item, item.cases(facilities, start, end), user)
-        first = [item.row(case) for case in cases.order_by(*item.keyset)[:CASES_SHOWN]]
-        written, breaches = recorded(item.key, facilities, start, end)
+        count = cases.count()
+        first = (
+            [item.row(case) for case in cases.order_by(*item.keyset)[:CASES_SHOWN]] if count else []
+        )
+        breaches_count, breaches = written[item.key]
         zeros.append(
             {
                 "item": item,
-                "count": cases.count() + written,
-                "recorded": written,
+                "count": count + breaches_count,
+                "recorded": breaches_count,
                 "cases": (breaches + first)[:CASES_SHOWN],
             }
         )

@@ -49,7 +49,7 @@ def test_no_assessment_without_training_counts_until_one_is_recorded_anyway(cast
         occurred_at=timezone.now(),
         account="An untrained officer assessed her on paper during the outage.",
     )
-    count, _rows = recorded(oversight.UNTRAINED, facilities, start, end)
+    count, _rows = recorded([oversight.UNTRAINED], facilities, start, end)[oversight.UNTRAINED]
     assert count == 1
 
 
