@@ -29,30 +29,7 @@ def pytest_collection_finish(session):
     gc.freeze()
 
 
-# The modules whose tests take longest (tens of seconds each: a server started, Chromium
-# driven, every route asked as every role). They run first, so that the workers share the
-# short tests at the end rather than one of them finishing a long test alone.
-RUN_FIRST = (
-    "bangkok/tests/test_launcher.py",
-    "tests/test_not_found_sweep.py",
-    "tests/test_permission_matrix.py",
-    "tests/test_browser_",
-    "prisoners/tests/test_seed_demo.py",
-    "tests/test_error_summary_sweep.py",
-    "tests/test_date_time_sweep.py",
-    "tests/test_canaries.py",
-    "bangkok/tests/test_migrations.py",
-)
-
-
-def _runs_first(item) -> int:
-    path = item.nodeid.split("::")[0]
-    return next((n for n, prefix in enumerate(RUN_FIRST) if path.startswith(prefix)), None)
-
-
 def pytest_collection_modifyitems(config, items):
-    rank = {id(item): _runs_first(item) for item in items}
-    items.sort(key=lambda item: (rank[id(item)] is None, rank[id(item)] or 0))
     if not config.getoption("--rules-report"):
         return
     counts: dict[str, int] = {}
