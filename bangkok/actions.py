@@ -86,9 +86,11 @@ from rest_framework import serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from .errors import RuleBroken
 from .forms import attempt, carrying
 from .schema import ERROR, FIELD_ERRORS
 from .security import of_this_site
+from .signals import rule_refused
 from .versions import VERSION_ANSWERS, VERSION_HEADERS, VersionedView
 
 INVALID = OpenApiResponse(FIELD_ERRORS, description="Invalid input, naming the field.")
@@ -265,6 +267,15 @@ def call(action: Action, user, target, data: dict):
     return action.verb(by=user, **named, **data)
 
 
+def tell_refused(action: Action, user, target, woman, error: RuleBroken) -> None:
+    """Tell `rule_refused`'s receivers that `user`'s act was refused under a Rule (sent after
+    the act is rolled back, so what they write is kept)."""
+    facility = getattr(woman, "facility", None) or getattr(target, "facility", None)
+    rule_refused.send(
+        sender=None, action=action, by=user, rule=error.rule, woman=woman, facility=facility
+    )
+
+
 # The API -----------------------------------------------------------------------------------
 
 
@@ -294,7 +305,11 @@ class OperationView(VersionedView, APIView):
             return call(op, request.user, record, data)
 
         changing = changed(op, record)
-        result = make() if changing is None else self.change(request, changing, make)
+        try:
+            result = make() if changing is None else self.change(request, changing, make)
+        except RuleBroken as refusal:
+            tell_refused(op, request.user, record, woman, refusal)
+            raise
         return Response(
             op.out(op.shown(result), many=op.many).data
             if op.answer is None
@@ -384,7 +399,10 @@ def page_view(action: Action, area: Area):
         if posted is not None:
             record = changed(action, target)
             saved, result = attempt(
-                form, lambda **data: call(action, request.user, target, data), record
+                form,
+                lambda **data: call(action, request.user, target, data),
+                record,
+                refused=lambda error: tell_refused(action, request.user, target, woman, error),
             )
             if saved:
                 said(request, page, result)

@@ -178,15 +178,19 @@ def save_carried(form: forms.Form, save):
         return save(**data)
 
 
-def attempt(form: forms.Form, save, record=None) -> tuple[bool, object]:
+def attempt(form: forms.Form, save, record=None, refused=None) -> tuple[bool, object]:
     """What every page's submit does: validate `form` and `save(**cleaned_data)`, for a form
     that changes `record` only at the version it was opened on. (True, result), or (False,
-    None) with the refusal, or the news that the record changed since, beside the form."""
+    None) with the refusal, or the news that the record changed since, beside the form.
+    `refused(error)` is told of a refusal under a Rule, once what the save wrote is rolled
+    back."""
     carrying(form, record)
     if not form.is_valid():
         return False, None
     try:
         return True, save_carried(form, save)
     except REFUSALS as error:
+        if refused is not None and isinstance(error, RuleBroken):
+            refused(error)
         refusal_into(form, error)
         return False, None

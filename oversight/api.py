@@ -64,6 +64,7 @@ class Overview(APIView):
                     **vars(z["item"]),
                     "count": z["count"],
                     "recorded": z["recorded"],
+                    "refused": z["refused"],
                     "cases": z["cases"],
                 }
                 for z in zeros

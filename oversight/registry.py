@@ -90,9 +90,35 @@ def register_recorded(declared: Recorded) -> None:
         _RECORDED.append(declared)
 
 
+@dataclass(frozen=True)
+class Refused:
+    """How many acts the services refused under each Rule in a period (the audit trail keeps
+    them): shown beside each count that must be zero of that rule."""
+
+    counts: Callable  # (facilities, start, end) -> {rule: attempts}
+
+
+_REFUSED: list[Refused] = []
+
+
+def register_refused(declared: Refused) -> None:
+    if declared not in _REFUSED:
+        _REFUSED.append(declared)
+
+
 takes(RecordList, register_list)
 takes(MustBeZero, register_zero)
 takes(Recorded, register_recorded)
+takes(Refused, register_refused)
+
+
+def refused(facilities, start, end) -> dict[str, int]:
+    """The attempts refused under each rule in the period."""
+    total: dict[str, int] = {}
+    for source in _REFUSED:
+        for rule, attempts in source.counts(facilities, start, end).items():
+            total[rule] = total.get(rule, 0) + attempts
+    return total
 
 
 def recorded(keys: list[str], facilities, start, end) -> dict[str, tuple[int, list[Row]]]:
@@ -147,10 +173,11 @@ CASES_SHOWN = 10
 
 def overview(user, facilities, start, end) -> tuple[list[dict], list[dict]]:
     """What `user` oversees in a period: each count that must be zero with its first cases
-    (as `Row`s, newest first), and the number of records in each list. A count that is zero
-    (most are) reads no cases."""
+    (as `Row`s, newest first) and the attempts refused under its rule, and the number of
+    records in each list. A count that is zero (most are) reads no cases."""
     items = zeros_for(user)
     written = recorded([item.key for item in items], facilities, start, end)
+    attempts = refused(facilities, start, end)
     zeros = []
     for item in items:
         cases = for_viewer(item, item.cases(facilities, start, end), user)
@@ -164,6 +191,7 @@ def overview(user, facilities, start, end) -> tuple[list[dict], list[dict]]:
                 "item": item,
                 "count": count + breaches_count,
                 "recorded": breaches_count,
+                "refused": attempts.get(item.rule, 0),
                 "cases": (breaches + first)[:CASES_SHOWN],
             }
         )

@@ -28,6 +28,10 @@ class ZeroSerializer(serializers.Serializer):
     recorded = serializers.IntegerField(
         help_text="Of `count`, breaches staff recorded (the list `breaches`), shown first."
     )
+    refused = serializers.IntegerField(
+        help_text="Acts the system refused under `rule` in the period (not in `count`: they "
+        "did not happen)."
+    )
     cases = RowSerializer(many=True, help_text="The first cases, newest first.")
 
 

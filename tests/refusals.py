@@ -23,8 +23,9 @@ def _counts(models) -> dict[str, int]:
 
 
 def _acts():
-    # A read is audited whatever page shows it, the refusal's own included ("...read").
-    return AuditEvent.objects.exclude(action__endswith="read")
+    # A read is audited whatever page shows it, the refusal's own included ("...read"); an
+    # act refused under a Rule from a page or the API is kept as an attempt ("rule.refused").
+    return AuditEvent.objects.exclude(action__endswith="read").exclude(action="rule.refused")
 
 
 @contextmanager

@@ -14,6 +14,7 @@ from conftest import client_for
 from force.models import ForceHealthCheck, ForceReview, Reason, UseOfForce
 from force.services import record_health_check, review_force
 from reminders.models import Reminder
+from tests import refusals
 
 from .factories import HOLD, protect, use_force
 
@@ -56,18 +57,19 @@ def test_custody_record_force_from_the_page(cast, woman_a):
 
 @pytest.mark.rule("M82")
 def test_the_page_shows_the_refusal_without_deescalation_and_writes_nothing(cast, woman_a):
-    audited = AuditEvent.objects.count()
-    response = client_for(cast["custody"]).post(
-        f"/force/women/{woman_a.uuid}/record/",
-        _form(cast, deescalation="", no_deescalation_reason=""),
-    )
+    with refusals.nothing_written(UseOfForce, Reminder):
+        response = client_for(cast["custody"]).post(
+            f"/force/women/{woman_a.uuid}/record/",
+            _form(cast, deescalation="", no_deescalation_reason=""),
+        )
 
     assert response.status_code == 400
     body = response.content.decode()
     assert "Mandela Rule 82" in body
     assert "govuk-error-summary" in body
-    assert not UseOfForce.objects.exists() and not Reminder.objects.exists()
-    assert AuditEvent.objects.count() == audited
+    # What is kept is the attempt, for oversight (audit/refusals.py).
+    [attempt] = AuditEvent.objects.filter(action="rule.refused")
+    assert attempt.detail["rule"] == "M82"
 
 
 def test_every_missing_field_is_named_at_once(cast, woman_a):

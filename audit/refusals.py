@@ -1,0 +1,49 @@
+"""Acts refused under a Rule, kept in the audit trail (Rules 25.3, 67): which rule, which area
+and act, which role, when, for which woman. The act itself is rolled back and writes nothing;
+this row is written after it (`bangkok.signals.rule_refused`), so oversight can show, beside
+each count that must be zero, how many attempts the services refused."""
+
+from datetime import datetime, time, timedelta
+
+from django.db.models import Count
+from django.utils import timezone
+
+from .models import AuditEvent
+from .services import record
+
+REFUSED = "rule.refused"
+
+
+def record_refusal(sender, action, by, rule, woman=None, facility=None, **kwargs) -> None:
+    record(
+        by=by,
+        action=REFUSED,
+        subject=woman,
+        facility=facility,
+        detail={
+            "rule": rule,
+            "area": action.verb.__module__.split(".")[0],
+            "act": action.name,
+        },
+    )
+
+
+def _moment(day) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def refused_by_rule(facilities, start, end) -> dict[str, int]:
+    """How many acts were refused under each rule in the facilities, from `start` to `end`
+    (dates, both included)."""
+    rows = (
+        AuditEvent.objects.filter(
+            action=REFUSED,
+            facility__in=facilities,
+            at__gte=_moment(start),
+            at__lt=_moment(end + timedelta(days=1)),
+        )
+        .values_list("detail__rule")
+        .annotate(attempts=Count("id"))
+        .order_by()
+    )
+    return {rule: attempts for rule, attempts in rows}
