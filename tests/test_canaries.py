@@ -56,8 +56,19 @@ def readable_urls(world) -> list[str]:  # noqa: F811
     return urls
 
 
+@pytest.fixture(scope="module")
+def _planted(sample, django_db_blocker):
+    """The canaries, written once into the module's sample records (`tests.module_records`)."""
+    with django_db_blocker.unblock():
+        plant(sample["cast"], sample["world"])
+
+
 @pytest.fixture
-def canaries(cast, world):  # noqa: F811
+def canaries(_planted, world):
+    return world
+
+
+def plant(cast, world) -> None:
     admission = world["admission"]
     woman = admission.prisoner
     record_child(
@@ -95,7 +106,6 @@ def canaries(cast, world):  # noqa: F811
     for area in area_modules():
         if hasattr(area, "canaries"):
             ALLOWED.update(area.canaries(cast, world))
-    return world
 
 
 @pytest.mark.django_db

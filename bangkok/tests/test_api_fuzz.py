@@ -19,6 +19,7 @@ whose reads take the same parameters as theirs. `make fuzz` runs the coverage ph
 inspector too, and for both writing roles on every operation.
 """
 
+import functools
 import os
 import uuid
 from datetime import timedelta
@@ -326,6 +327,14 @@ def _no_queries(execute, sql, params, many, context):
 
 
 def refused_at_the_door(operation, role: str) -> bool:
+    """Whether her role alone refuses her the operation (`_refused_at_the_door`), asked once
+    a process for each operation and role: the schema's filters ask it again and again as the
+    module's tests are collected."""
+    return _refused_at_the_door(operation.path, operation.method.upper(), role)
+
+
+@functools.cache
+def _refused_at_the_door(path: str, method: str, role: str) -> bool:
     """Whether her role alone refuses her the operation, whatever the request: the permissions
     the view asks (DRF's), the action's `perm` and its area's `access` refuse her before any
     record is looked at or any body read (`bangkok.actions.reach`). They are asked of a caller
@@ -338,13 +347,13 @@ def refused_at_the_door(operation, role: str) -> bool:
     from django.urls import Resolver404, resolve
     from rest_framework.request import Request
 
-    address = operation.path.replace("{uuid}", str(WOMAN_UUID)).replace("{key}", "key")
+    address = path.replace("{uuid}", str(WOMAN_UUID)).replace("{key}", "key")
     try:
         view = resolve(address).func.cls
     except (Resolver404, AttributeError):
         return False
     user = _KnownByHerRole(role)
-    request = Request(RequestFactory().generic(operation.method.upper(), address))
+    request = Request(RequestFactory().generic(method, address))
     request.user = user
     action = getattr(view, "operation", None)
     try:
@@ -352,7 +361,7 @@ def refused_at_the_door(operation, role: str) -> bool:
             instance = view()
             if not all(p.has_permission(request, instance) for p in instance.get_permissions()):
                 return True
-            if action is None or operation.method.lower() != action.method:
+            if action is None or method.lower() != action.method:
                 return False
             if action.perm and not user.has_perm(action.perm):
                 return True
