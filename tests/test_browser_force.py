@@ -1,7 +1,8 @@
 """A custody officer records a use of force on a woman from her page; health staff record the
 check after it from their task list; the governor reviews it from the woman's page. Custody
 then see that the check was done and when, never its findings (Rule 8), and that it was
-reviewed (Mandela 82)."""
+reviewed (Mandela 82). The governor finds the refused first attempt on oversight, beside the
+count of its rule (Rule 25.3)."""
 
 import re
 from datetime import timedelta
@@ -82,6 +83,12 @@ def test_force_is_recorded_checked_by_health_and_reviewed_by_the_governor(
     expect(page.get_by_text("Review recorded.")).to_be_visible()
     expect(page.get_by_test_id("review")).to_contain_text("Justified and proportionate")
     page.screenshot(path=artifacts_dir / "force-reviewed.png", full_page=True)
+    # On oversight, the act refused at the start (nothing tried first) stands beside the count
+    # of its rule: kept as an attempt, not added to the count.
+    page.get_by_role("link", name="Oversight").click()
+    expect(page.get_by_test_id("zero-force-review-overdue")).to_contain_text("0")
+    expect(page.get_by_test_id("refused-force-review-overdue")).to_have_text("1")
+    page.screenshot(path=artifacts_dir / "oversight-refused-attempts.png", full_page=True)
     page.context.clear_cookies()
 
     # Custody see that it was checked and reviewed, not what health found.
