@@ -419,6 +419,7 @@ def record_time_out(
         recorded_by=by,
     )
     _save_once(record, "day", taken)
+    _ask_if_locked_up(record)
     audit.record(
         by=by,
         action="regime.time_out_recorded",
@@ -444,6 +445,7 @@ def correct_time_out(
     before = time_out.minutes
     time_out.minutes, time_out.reason, time_out.correction = minutes, reason, correction
     time_out.save(update_fields=["minutes", "reason", "correction"])
+    _ask_if_locked_up(time_out)
     audit.record(
         by=by,
         action="regime.time_out_corrected",
@@ -472,6 +474,17 @@ def _ask_governor(record: TimeOutOfCell, now: datetime) -> None:
         prisoner=record.prisoner,
         due_at=now,
     )
+
+
+def _ask_if_locked_up(record: TimeOutOfCell) -> None:
+    """A day already over, recorded or corrected as one she was locked up 22 hours or more
+    with no segregation on record, goes to the governor at once: the daily check looks back
+    REGIME_CHECK_DAYS only, and a day recorded later than that would never reach her."""
+    if record.day >= timezone.localdate():
+        return
+    unanswered = TimeOutOfCell.objects.filter(pk=record.pk, solitary_review__isnull=True)
+    if unanswered.de_facto_solitary().exists():
+        _ask_governor(record, timezone.now())
 
 
 def _missing_days(days: list[date]) -> list[MissingDay]:

@@ -84,6 +84,31 @@ def test_the_daily_check_asks_the_governor_once_for_a_day_locked_up(cast, woman_
 
 
 @pytest.mark.rule("M44")
+def test_a_day_locked_up_recorded_or_corrected_late_goes_to_the_governor_at_once(
+    cast, woman_a, settings
+):
+    """The daily check looks back REGIME_CHECK_DAYS only: a day recorded later than that, or
+    corrected down later, would never reach the governor by it."""
+    long_ago = timezone.localdate() - timedelta(days=settings.REGIME_CHECK_DAYS + 5)
+    day_out(cast, woman_a, minutes=100, day=long_ago)
+    assert list(_asked().values_list("prisoner", "rule")) == [(woman_a.pk, "M44")]
+    assert services.check_de_facto_solitary() == 0  # out of the check's reach: asked already
+
+    other = day_out(cast, woman_a, minutes=300, day=long_ago - timedelta(days=1))
+    assert _asked().count() == 1
+    services.correct_time_out(
+        by=cast["custody"],
+        time_out=other,
+        minutes=30,
+        reason="Lock-down",
+        correction="The unlock was recorded but never happened",
+    )
+    assert _asked().count() == 2
+    day_out(cast, woman_a, minutes=30, day=timezone.localdate())  # today isn't over yet
+    assert _asked().count() == 2
+
+
+@pytest.mark.rule("M44")
 def test_a_day_with_three_hours_out_asks_nothing(cast, woman_a, monkeypatch):
     today_is(monkeypatch, LEAP)
     day_out(cast, woman_a, minutes=180, day=LEAP - timedelta(days=1))
