@@ -74,3 +74,30 @@ def pdf(html: str, *, base_url: str) -> bytes:
                 return URLFetcherResponse(url, found.read(), {"Content-Type": kind})
 
     return HTML(string=html, base_url=base_url, url_fetcher=StaticOnly()).write_pdf()
+
+
+def language_asked(request) -> str | None:
+    """The language `?language=` asks a document in, or None; Http404 for one that isn't."""
+    from django.http import Http404
+
+    wanted = request.GET.get("language") or None
+    if wanted is not None and not is_language(wanted):
+        raise Http404("No such language.")
+    return wanted
+
+
+def wants_pdf(request) -> bool:
+    return request.GET.get("format") == "pdf"
+
+
+def answer(request, html: str, *, filename: str):
+    """The document as a page, or with `?format=pdf` as a PDF named `filename`."""
+    from django.http import HttpResponse
+
+    if not wants_pdf(request):
+        return HttpResponse(html)
+    response = HttpResponse(
+        pdf(html, base_url=request.build_absolute_uri("/")), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response

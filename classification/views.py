@@ -5,7 +5,6 @@ where the interface has it, printable and as a PDF. The forms are declared with 
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -48,21 +47,11 @@ def for_her(request, uuid):
     interface has it (else the nearest, else English), `?format=pdf` as a PDF. Only what she
     is told: her level, the reasons, the date and the next review."""
     woman = access_her_classification(request.user, uuid)
-    wanted = request.GET.get("language") or None
-    if wanted is not None and not printing.is_language(wanted):
-        raise Http404("No such language.")
-    given = _language(woman, wanted)
-    pdf = request.GET.get("format") == "pdf"
-    context = {**reading.for_her(woman), "pdf": pdf, "language": given}
+    given = _language(woman, printing.language_asked(request))
+    context = {**reading.for_her(woman), "pdf": printing.wants_pdf(request), "language": given}
     with translation.override(given):
         context["today"] = timezone.localdate()
         html = render_to_string("classification/for_her.html", context, request=request)
-    if not pdf:
-        return HttpResponse(html)
-    response = HttpResponse(
-        printing.pdf(html, base_url=request.build_absolute_uri("/")),
-        content_type="application/pdf",
+    return printing.answer(
+        request, html, filename=f"classification-{woman.prison_number}-{given}.pdf"
     )
-    name = f"classification-{woman.prison_number}-{given}.pdf"
-    response["Content-Disposition"] = f'inline; filename="{name}"'
-    return response

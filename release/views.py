@@ -3,7 +3,7 @@ copies), the list of releases to come, and her copy of her records as a print vi
 What the page's forms do is declared in `release.actions`."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -126,10 +126,7 @@ def records_copy(request, uuid, kind):
     if kind not in CopyKind.values or not may_produce(request.user, kind):
         raise Http404
     admission = access_episode(request.user, uuid, perm="admissions.view_admission")
-    wanted = request.GET.get("language") or None
-    if wanted is not None and not printing.is_language(wanted):
-        raise Http404("No such language.")
-    wanted, given = reading.copy_language(admission.prisoner, wanted)
+    wanted, given = reading.copy_language(admission.prisoner, printing.language_asked(request))
     missing = reading.missing_language(wanted, given)
     note = (
         _("Her records are not written in %(wanted)s. This copy is in the nearest: %(given)s.")
@@ -137,7 +134,7 @@ def records_copy(request, uuid, kind):
         if missing
         else ""
     )
-    pdf = request.GET.get("format") == "pdf"
+    pdf = printing.wants_pdf(request)
     context = reading.records_copy(viewer=request.user, admission=admission, kind=kind)
     with translation.override(given):
         html = render_to_string(
@@ -151,12 +148,5 @@ def records_copy(request, uuid, kind):
             },
             request=request,
         )
-    if not pdf:
-        return HttpResponse(html)
-    response = HttpResponse(
-        printing.pdf(html, base_url=request.build_absolute_uri("/")),
-        content_type="application/pdf",
-    )
     name = f"records-{kind}-{admission.prisoner.prison_number}-{given}.pdf"
-    response["Content-Disposition"] = f'inline; filename="{name}"'
-    return response
+    return printing.answer(request, html, filename=name)
