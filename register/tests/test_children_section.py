@@ -7,7 +7,9 @@ from register.services import record_child
 from register.tests.factories import child_fields, decide
 
 pytestmark = pytest.mark.django_db
-CANARIES = ("Ploy", "Lampang", "2019", "grandmother")
+# Her child's name, where she lives, with whom, and her birth date as the pages and the API
+# write a date (a bare "2019" would match a timestamp's microseconds).
+CANARIES = ("Ploy", "Lampang", "grandmother", "14 Mar 2019", "14 March 2019", "2019-03-14")
 
 
 @pytest.fixture
