@@ -142,6 +142,9 @@ MAX_REQUEST_LINE = env_int("MAX_REQUEST_LINE", 4094)
 ROOT_URLCONF = "bangkok.urls"
 WSGI_APPLICATION = "bangkok.wsgi.application"
 
+# Django's form templates, with a list's options written in Python (bangkok/form_renderer.py).
+FORM_RENDERER = "bangkok.form_renderer.FormRenderer"
+
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
