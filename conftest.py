@@ -20,6 +20,14 @@ def pytest_addoption(parser):
     )
 
 
+def pytest_configure(config):
+    """A test that commits leaves the database emptied by deleting what it wrote rather than
+    truncating every table (tests/emptying.py)."""
+    from tests.emptying import install
+
+    install()
+
+
 def pytest_collection_finish(session):
     """What collection built (the API schema and schemathesis's cases for every operation, a
     large heap) lives to the end: the garbage collector need not walk it again and again."""
