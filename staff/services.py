@@ -53,14 +53,17 @@ in_web_request = contextvars.ContextVar("in_web_request", default=False)
 def sync_roles() -> dict[str, int]:
     """Make one Group per role with exactly the role's permissions. Safe to run again."""
     counts = {}
+    # Every permission read once (run after each `migrate`, and after each test that commits).
+    every = {
+        f"{perm.content_type.app_label}.{perm.codename}": perm
+        for perm in Permission.objects.select_related("content_type")
+    }
     for role in ROLES.values():
         group, _created = Group.objects.get_or_create(name=role.code)
-        perms = []
-        for dotted in role.permissions:
-            app_label, codename = dotted.split(".")
-            perms.append(
-                Permission.objects.get(content_type__app_label=app_label, codename=codename)
-            )
+        missing = sorted(set(role.permissions) - every.keys())
+        if missing:
+            raise Permission.DoesNotExist(f"Role {role.code}: no such permission {missing}")
+        perms = [every[dotted] for dotted in role.permissions]
         group.permissions.set(perms)
         counts[role.code] = len(perms)
     return counts
