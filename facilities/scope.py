@@ -10,7 +10,6 @@ from django.db.models import CharField, QuerySet
 from django.db.models.functions import Cast
 from django.http import Http404
 from guardian.models import UserObjectPermission
-from guardian.shortcuts import get_objects_for_user
 
 from .models import Facility
 
@@ -21,8 +20,20 @@ def facilities_of(user) -> QuerySet[Facility]:
     """The facilities she is assigned to (never all of them by a global permission)."""
     if not user.is_authenticated or not user.is_active:
         return Facility.objects.none()
-    return get_objects_for_user(
-        user, WORK_IN_FACILITY, klass=Facility, accept_global_perms=False, with_superuser=False
+    # Her assignments, asked within the query that uses them (guardian's own shortcut first
+    # asks, in a query of its own, which content type the permission is for).
+    mine = _grants(Facility.objects.all()).filter(user=user).values("object_pk")
+    return Facility.objects.annotate(key=Cast("pk", CharField())).filter(key__in=mine)
+
+
+def _grants(facilities):
+    """The assignments to work in any of `facilities`, a QuerySet."""
+    app_label, codename = WORK_IN_FACILITY.split(".", 1)
+    keys = facilities.annotate(key=Cast("pk", CharField())).values("key")
+    return UserObjectPermission.objects.filter(
+        permission__codename=codename,
+        permission__content_type__app_label=app_label,
+        object_pk__in=keys,
     )
 
 
@@ -55,13 +66,7 @@ def staff_of(facilities) -> QuerySet:
     (one query)."""
     if isinstance(facilities, Facility):
         facilities = Facility.objects.filter(pk=facilities.pk)
-    app_label, codename = WORK_IN_FACILITY.split(".", 1)
-    keys = facilities.annotate(key=Cast("pk", CharField())).values("key")
-    grants = UserObjectPermission.objects.filter(
-        permission__codename=codename,
-        permission__content_type__app_label=app_label,
-        object_pk__in=keys,
-    )
+    grants = _grants(facilities)
     return (
         get_user_model()
         .objects.filter(is_active=True, pk__in=grants.values("user_id"))

@@ -1,0 +1,69 @@
+"""Her account, her role and her permissions are read in one query a request, by session or
+by API token, and are what reading them one by one gives."""
+
+import uuid
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from conftest import ALL_ROLES, client_for
+from signin.tests.factories import token_for
+from staff.backends import StaffBackend
+from staff.models import User
+
+pytestmark = pytest.mark.django_db
+
+
+def one_by_one(user) -> tuple:
+    fresh = User.objects.get(pk=user.pk)
+    return fresh.role, StaffBackend().get_all_permissions(fresh)
+
+
+@pytest.mark.parametrize("role", ALL_ROLES)
+def test_the_session_reads_her_role_and_permissions_with_her_account(cast, role):
+    user = StaffBackend().get_user(cast[role].pk)
+    if role == "sysadmin":
+        assert user is not None and user.role.code == "sysadmin"
+    assert (user.role, user.get_all_permissions()) == one_by_one(cast[role])
+    assert user.role is not None and user.get_all_permissions()
+
+
+def test_an_account_without_a_role_or_a_permission_reads_as_such(cast):
+    user = cast["custody"]
+    user.groups.clear()
+    signed_in = StaffBackend().get_user(user.pk)
+    assert signed_in.role is None and signed_in.get_all_permissions() == set()
+
+
+def test_an_inactive_account_or_a_superuser_is_no_session_user(cast):
+    User.objects.filter(pk=cast["custody"].pk).update(is_active=False)
+    superuser = User.objects.create_superuser("root", "root@example.org", "x" * 16)
+    assert StaffBackend().get_user(cast["custody"].pk) is None
+    assert StaffBackend().get_user(superuser.pk) is None
+
+
+def queries(client, url, **headers) -> list[str]:
+    with CaptureQueriesContext(connection) as asked:
+        assert client.get(url, **headers).status_code == 404
+    return [query["sql"] for query in asked.captured_queries]
+
+
+def test_a_page_asks_her_session_her_account_with_her_access_then_its_own(cast):
+    client = client_for(cast["custody"])
+    asked = queries(client, f"/women/{uuid.uuid4()}/")
+    assert len(asked) == 3, "\n".join(q[:300] for q in asked)
+    assert "django_session" in asked[0] and "auth_group" in asked[1] and "prisoners" in asked[2]
+
+
+def test_an_api_call_by_token_asks_her_token_with_her_access_then_its_own(cast):
+    from django.test import Client
+
+    key = token_for(cast["custody"])
+    asked = queries(
+        Client(), f"/api/v1/prisoners/{uuid.uuid4()}/", HTTP_AUTHORIZATION=f"Token {key}"
+    )
+    # Her token with her access, whether her name is locked out, then the lookup.
+    assert len(asked) == 3, "\n".join(q[:200] for q in asked)
+    assert "auth_group" in asked[0] and "signin_apitoken" in asked[0]
+    assert "axes_accessattempt" in asked[1] and "prisoners" in asked[2]
