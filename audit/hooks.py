@@ -12,7 +12,7 @@ from bangkok.versions import move_versions
 from oversight.registry import Refused
 
 from .kept import refuse_deletes
-from .refusals import record_refusal, refused_by_rule
+from .refusals import record_refusal, refused_by_rule, refused_under
 
 _AUDIT = apps.get_app_config("audit")
 
@@ -20,5 +20,5 @@ PLUGS = (
     Receiver(post_migrate, refuse_deletes, sender=_AUDIT, dispatch_uid="audit.refuse_deletes"),
     Receiver(post_migrate, move_versions, sender=_AUDIT, dispatch_uid="audit.move_versions"),
     Receiver(rule_refused, record_refusal, dispatch_uid="audit.record_refusal"),
-    Refused(refused_by_rule),
+    Refused(refused_by_rule, refused_under),
 )

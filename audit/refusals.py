@@ -24,6 +24,8 @@ def record_refusal(sender, action, by, rule, woman=None, facility=None, **kwargs
             "rule": rule,
             "area": action.verb.__module__.split(".")[0],
             "act": action.name,
+            # What she tried, as the API's documentation names the act (shown translated).
+            "summary": str(action.summary),
         },
     )
 
@@ -32,16 +34,26 @@ def _moment(day) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
 
 
+def _refused(facilities, start, end):
+    """The attempts refused in the facilities, from `start` to `end` (dates, both included)."""
+    return AuditEvent.objects.filter(
+        action=REFUSED,
+        facility__in=facilities,
+        at__gte=_moment(start),
+        at__lt=_moment(end + timedelta(days=1)),
+    )
+
+
+def refused_under(rule, facilities, start, end):
+    """The attempts refused under `rule` (newest first, by `-at`, `-id`)."""
+    return _refused(facilities, start, end).filter(detail__rule=rule).select_related("facility")
+
+
 def refused_by_rule(facilities, start, end) -> dict[str, int]:
     """How many acts were refused under each rule in the facilities, from `start` to `end`
     (dates, both included)."""
     rows = (
-        AuditEvent.objects.filter(
-            action=REFUSED,
-            facility__in=facilities,
-            at__gte=_moment(start),
-            at__lt=_moment(end + timedelta(days=1)),
-        )
+        _refused(facilities, start, end)
         .values_list("detail__rule")
         .annotate(attempts=Count("id"))
         .order_by()

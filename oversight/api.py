@@ -13,10 +13,10 @@ from bangkok.pagination import KeysetPagination
 from bangkok.schema import ERROR, FIELD_ERRORS
 from facilities.models import Facility
 
-from . import registry
+from . import attempts, registry
 from .forms import PeriodForm
 from .permissions import facilities_overseen
-from .serializers import OverviewSerializer, RowSerializer
+from .serializers import AttemptSerializer, OverviewSerializer, RowSerializer
 
 TAG = "oversight"
 PERIOD = [
@@ -125,3 +125,28 @@ class Cases(Rows):
 
     def records_of(self, item, *period):
         return item.cases(*period)
+
+
+@extend_schema(
+    tags=[TAG],
+    summary="The acts refused under the rule of a count that must be zero, newest first",
+    parameters=[KEY, *PERIOD],
+    responses={200: AttemptSerializer(many=True), 400: INVALID, 403: REFUSED, 404: MISSING},
+)
+class Attempts(ListAPIView):
+    serializer_class = AttemptSerializer
+    pagination_class = KeysetPagination
+    keyset_fields = registry.REFUSED_KEYSET
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # the schema is being drawn
+            return Facility.objects.none()
+        found = attempts.under(self.request.user, self.kwargs["key"], period_of(self.request))
+        if found is None:
+            raise Http404("No such count.")
+        return found[1]
+
+    def list(self, request, *args, **kwargs):
+        page = self.paginate_queryset(self.get_queryset())
+        shown = attempts.shown(page)
+        return self.get_paginated_response(AttemptSerializer(shown, many=True).data)

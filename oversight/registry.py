@@ -96,6 +96,13 @@ class Refused:
     them): shown beside each count that must be zero of that rule."""
 
     counts: Callable  # (facilities, start, end) -> {rule: attempts}
+    # (rule, facilities, start, end) -> the attempts refused under the rule (audit rows:
+    # `at`, `actor_role`, `subject_type`/`subject_id`, `detail` with `area` and `summary`),
+    # newest first by `REFUSED_KEYSET`.
+    attempts: Callable | None = None
+
+
+REFUSED_KEYSET = ("-at", "-id")
 
 
 _REFUSED: list[Refused] = []
@@ -119,6 +126,15 @@ def refused(facilities, start, end) -> dict[str, int]:
         for rule, attempts in source.counts(facilities, start, end).items():
             total[rule] = total.get(rule, 0) + attempts
     return total
+
+
+def attempts_under(rule: str, facilities, start, end):
+    """The attempts refused under `rule` in the period, newest first (None if nothing keeps
+    them)."""
+    for source in _REFUSED:
+        if source.attempts is not None:
+            return source.attempts(rule, facilities, start, end)
+    return None
 
 
 def recorded(keys: list[str], facilities, start, end) -> dict[str, tuple[int, list[Row]]]:

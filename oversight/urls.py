@@ -8,4 +8,5 @@ urlpatterns = [
     path("", views.overview, name="overview"),
     path("records/<slug:key>/", views.records, name="records"),
     path("must-be-zero/<slug:key>/", views.cases, name="cases"),
+    path("must-be-zero/<slug:key>/refused/", views.attempts, name="attempts"),
 ]

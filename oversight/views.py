@@ -13,6 +13,7 @@ from django.views.decorators.http import require_safe
 from bangkok.formats import human_day
 from bangkok.pagination import paginate
 
+from . import attempts as refused
 from . import registry
 from .forms import PeriodForm
 from .permissions import facilities_overseen
@@ -86,3 +87,21 @@ def cases(request, key):
         raise Http404("No such count.")
     cases = registry.for_viewer(item, item.cases(*period), request.user)
     return _rows_page(request, item, cases, title=item.label, rule=item.rule)
+
+
+@login_required
+@require_safe
+def attempts(request, key):
+    """The acts refused under the rule of a count that must be zero (Rules 25.3, 67)."""
+    form, period = period_of(request)
+    found = None if period is None else refused.under(request.user, key, period)
+    if found is None:
+        raise Http404("No such count.")
+    item, events = found
+    page = paginate(request, events, fields=registry.REFUSED_KEYSET)
+    rows = [
+        {"attempt": attempt, "when": date_format(timezone.localtime(attempt.at), "DATETIME_FORMAT")}
+        for attempt in refused.shown(page["page"].items)
+    ]
+    context = {"item": item, "rows": rows, "query": _period_query(request)}
+    return render(request, "oversight/attempts.html", {**context, **page})

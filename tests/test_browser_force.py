@@ -87,8 +87,16 @@ def test_force_is_recorded_checked_by_health_and_reviewed_by_the_governor(
     # of its rule: kept as an attempt, not added to the count.
     page.get_by_role("link", name="Oversight").click()
     expect(page.get_by_test_id("zero-force-review-overdue")).to_contain_text("0")
-    expect(page.get_by_test_id("refused-force-review-overdue")).to_have_text("1")
+    refused = page.get_by_test_id("refused-force-review-overdue")
+    expect(refused).to_contain_text("1")
     page.screenshot(path=artifacts_dir / "oversight-refused-attempts.png", full_page=True)
+    # The attempt itself: when, for whom, what was tried, by which role.
+    refused.get_by_role("link").click()
+    expect(page.get_by_role("heading", name="Attempts refused")).to_be_visible()
+    attempt = page.get_by_test_id("attempts")
+    expect(attempt).to_contain_text(woman.prison_number)
+    expect(attempt).to_contain_text("Custody officer")
+    page.screenshot(path=artifacts_dir / "oversight-attempts-list.png", full_page=True)
     page.context.clear_cookies()
 
     # Custody see that it was checked and reviewed, not what health found.

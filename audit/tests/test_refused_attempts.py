@@ -22,6 +22,7 @@ from tests.versions import VersionedAPIClient
 
 pytestmark = pytest.mark.django_db
 PROTECTED = "segregation-of-protected-women"
+SEGREGATE = "Segregate her or confine her to her cell (Rule 22; Mandela 43-45)"
 
 
 def _segregation(cast, **overrides):
@@ -43,7 +44,12 @@ def _attempts():
 
 
 def _kept_as(attempt, cast, woman, facility, role="custody"):
-    assert attempt.detail == {"rule": "22", "area": "discipline", "act": "segregate"}
+    assert attempt.detail == {
+        "rule": "22",
+        "area": "discipline",
+        "act": "segregate",
+        "summary": SEGREGATE,
+    }
     assert attempt.actor == cast[role] and attempt.actor_role == role
     assert attempt.facility == facility
     assert (attempt.subject_type, attempt.subject_id) == ("prisoners.prisoner", str(woman.uuid))
@@ -111,8 +117,9 @@ def test_oversight_shows_the_attempts_beside_the_zero_they_did_not_add_to(
         reverse("oversight:overview"), {"facility": facility_a.code}
     )
     assert page.status_code == 200
-    cell = f'data-testid="refused-{PROTECTED}">3<'
+    cell = f'data-testid="refused-{PROTECTED}"><a class="govuk-link" href="/oversight/'
     assert cell in page.content.decode()
+    assert '>3<span class="govuk-visually-hidden"> attempts refused' in page.content.decode()
     api = VersionedAPIClient()
     api.force_authenticate(cast["inspector"])
     body = api.get("/api/v1/oversight/", {"facility": facility_a.code}).json()

@@ -15,9 +15,11 @@ MATRIX = {
     "oversight:overview": READ,
     "oversight:records": READ,
     "oversight:cases": READ,
+    "oversight:attempts": READ,
     "api-oversight": API_READ,
     "api-oversight-records": API_READ,
     "api-oversight-cases": API_READ,
+    "api-oversight-attempts": API_READ,
 }
 
 
@@ -28,6 +30,8 @@ def world(cast, admission) -> dict:
     return {
         "oversight:records": records,
         "oversight:cases": cases,
+        "oversight:attempts": cases,
         "api-oversight-records": records,
         "api-oversight-cases": cases,
+        "api-oversight-attempts": cases,
     }
