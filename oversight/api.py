@@ -12,6 +12,7 @@ from rest_framework.views import APIView
 from bangkok.pagination import KeysetPagination
 from bangkok.schema import ERROR, FIELD_ERRORS
 from facilities.models import Facility
+from reminders.services import timeliness
 
 from . import attempts, registry
 from .forms import PeriodForm
@@ -70,6 +71,7 @@ class Overview(APIView):
                 for z in zeros
             ],
             "records": [{**vars(entry["item"]), "count": entry["count"]} for entry in lists],
+            "timeliness": timeliness(facilities, start, end),
         }
         return Response(OverviewSerializer(body).data)
 

@@ -53,9 +53,27 @@ class RecordListSerializer(serializers.Serializer):
     count = serializers.IntegerField()
 
 
+class TimelinessSerializer(serializers.Serializer):
+    """One kind of task a Rule sets a deadline for, due in the period: counts only."""
+
+    kind = serializers.CharField()
+    title = serializers.CharField()
+    rule = serializers.CharField()
+    due = serializers.IntegerField()
+    in_time = serializers.IntegerField(help_text="Done by its deadline.")
+    late = serializers.IntegerField(help_text="Done after its deadline.")
+    late_by = serializers.DurationField(
+        allow_null=True, help_text="Of those done late, how late on average."
+    )
+    longest = serializers.DurationField(allow_null=True, help_text="The latest of them.")
+    cancelled = serializers.IntegerField(help_text="No longer needed.")
+    overdue = serializers.IntegerField(help_text="Still open past its deadline.")
+
+
 class OverviewSerializer(serializers.Serializer):
     facilities = serializers.ListField(child=serializers.CharField())
     start = serializers.DateField()
     end = serializers.DateField()
     must_be_zero = ZeroSerializer(many=True)
     records = RecordListSerializer(many=True)
+    timeliness = TimelinessSerializer(many=True)

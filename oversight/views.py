@@ -10,8 +10,9 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.views.decorators.http import require_safe
 
-from bangkok.formats import human_day
+from bangkok.formats import human_day, human_span
 from bangkok.pagination import paginate
+from reminders.services import timeliness as timeliness_of
 
 from . import attempts as refused
 from . import registry
@@ -41,15 +42,24 @@ def period_of(request):
 @require_safe
 def overview(request):
     form, period = period_of(request)
-    zeros, lists = [], []
+    zeros, lists, timeliness = [], [], []
     if period is not None:
         zeros, lists = registry.overview(request.user, *period)
         for zero in zeros:
             zero["cases"] = [shown(row) for row in zero["cases"]]
+        timeliness = [
+            {
+                **row,
+                "late_by": row["late_by"] and human_span(row["late_by"]),
+                "longest": row["longest"] and human_span(row["longest"]),
+            }
+            for row in timeliness_of(*period)
+        ]
+    context = {"form": form, "zeros": zeros, "lists": lists, "timeliness": timeliness}
     return render(
         request,
         "oversight/overview.html",
-        {"form": form, "zeros": zeros, "lists": lists, "query": request.GET.urlencode()},
+        {**context, "query": request.GET.urlencode()},
         status=200 if period is not None else 400,
     )
 

@@ -2,10 +2,16 @@
 woman's page, every one of them without a form she could submit: she records nothing.
 Each page is also checked by axe and at a phone's width, as every browser page is."""
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
+from django.utils.translation import gettext_lazy
 from playwright.sync_api import expect
 
 from health.tests.factories import admitted_woman
+from reminders.models import Reminder, Status
+from reminders.services import schedule_reminder
 from tests.test_browser_admission import sign_in
 
 # The forms every signed-in page has, which record nothing about anyone: signing out, and
@@ -24,8 +30,26 @@ def forms_she_could_submit(page) -> list[str]:
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_the_inspector_reads_without_a_single_form(live_server, page, cast, facility_a):
+def test_the_inspector_reads_without_a_single_form(
+    live_server, page, cast, facility_a, artifacts_dir
+):
     admission = admitted_woman(cast, facility_a, given_names="Nilar", family_name="Oo")
+    # A task a Rule sets a deadline for, done two days late: oversight counts it as late.
+    now = timezone.now()
+    late = schedule_reminder(
+        key="inspector-journey:late",
+        kind="health.screening_follow_up",
+        rule="6",
+        title=gettext_lazy("See her again after her entry screening"),
+        facility=facility_a,
+        assignee_role="health",
+        due_at=now - timedelta(days=3),
+        prisoner=admission.prisoner,
+        confidential=True,
+    )
+    Reminder.objects.filter(pk=late.pk).update(
+        status=Status.DONE, closed_at=now - timedelta(days=1)
+    )
     base = live_server.url
     visited = []
 
@@ -40,6 +64,12 @@ def test_the_inspector_reads_without_a_single_form(live_server, page, cast, faci
     nav = page.get_by_role("navigation", name="Menu")
     nav.get_by_role("link", name="Oversight").click()
     read("oversight")
+    # How the tasks with a deadline were kept: counts, no woman named.
+    timeliness = page.get_by_test_id("timeliness-health.screening_follow_up")
+    expect(timeliness).to_contain_text("See her again after her entry screening")
+    expect(timeliness).to_contain_text("2 days (2 days)")
+    expect(page.get_by_test_id("timeliness")).not_to_contain_text("Nilar")
+    page.screenshot(path=artifacts_dir / "oversight-timeliness.png", full_page=True)
     page.get_by_test_id("record-lists").get_by_role("link").first.click()
     read("a list of records")
     page.get_by_role("link", name="Back to oversight").click()
