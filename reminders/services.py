@@ -21,7 +21,8 @@ from .kinds import answering_record, require_declared, why_not_mark_done
 from .models import OPEN_STATUSES, Basis, Reminder, Status
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Mapping
+    from typing import Any
 
     from facilities.models import Facility
     from prisoners.models import Prisoner
@@ -176,7 +177,9 @@ def sweep_reminders(*, now: datetime | None = None) -> dict[str, int]:
 # Timeliness, for oversight -------------------------------------------------------------------
 
 
-def timeliness(facilities, start: date, end: date, *, now: datetime | None = None) -> list[dict]:
+def timeliness(
+    facilities: QuerySet[Facility], start: date, end: date, *, now: datetime | None = None
+) -> list[dict]:
     """For each kind of task a Rule's deadline sets, due in the facilities from `start` to `end`
     (both days included): how many were due, done in time, done late and by how long on
     average and at most, no longer needed, and still open past their time (Rules 25.3, 67).
@@ -208,7 +211,7 @@ def timeliness(facilities, start: date, end: date, *, now: datetime | None = Non
     return [{**row, "title": _kind_named(row)} for row in rows]
 
 
-def _kind_named(row: dict) -> str:
+def _kind_named(row: Mapping[str, Any]) -> str:
     """A kind of task as staff read it: a title it carries that names no one, else what
     answers it, else its code."""
     if row["title"]:
