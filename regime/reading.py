@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from .models import Activity, Allocation, AllocationQuerySet, TimeOutOfCell
+from .models import Activity, Allocation, AllocationQuerySet, Attendance, TimeOutOfCell
 from .permissions import ALLOCATE, RECORD_TIME, VIEW
 
 if TYPE_CHECKING:
@@ -34,6 +34,14 @@ def her_allocations(prisoner: Prisoner) -> AllocationQuerySet:
     """Her places, newest first, with their activity."""
     return Allocation.objects.filter(prisoner=prisoner).select_related(
         "activity", "allocated_by", "ended_by"
+    )
+
+
+def her_attendance(prisoner: Prisoner) -> QuerySet[Attendance]:
+    """Her attendance at her activities, newest day first, with the activity and who recorded
+    it."""
+    return Attendance.objects.filter(allocation__prisoner=prisoner).select_related(
+        "allocation__activity", "recorded_by"
     )
 
 

@@ -74,9 +74,13 @@ def her(request, uuid):
     woman = access_her(request.user, uuid)
     user = request.user
     days = paginate(request, reading.her_days(woman), fields=DAY_ORDER)
+    attendance = paginate(
+        request, reading.her_attendance(woman), fields=DAY_ORDER, param="attendance-cursor"
+    )
     context = {
         "woman": woman,
         "places": list(reading.her_allocations(woman)),
+        "attendance": attendance,
         **days,
         "days": [{"day": record.day, "record": record} for record in days["page"].items],
         "can_allocate": user.has_perm(ALLOCATE),

@@ -37,6 +37,7 @@ def test_a_day_locked_up_is_recorded_then_reviewed_by_the_governor(
     page.get_by_label("If not, why").select_option(label="Cancelled by the prison")
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_role("alert").filter(has_text="Attendance recorded.")).to_be_visible()
+    expect(page.get_by_test_id("attendance")).to_contain_text("No: Cancelled by the prison")
 
     # An hour out of her cell: refused under Rule 42 until she says why, nothing lost.
     page.get_by_role("link", name="Record her time out of cell").click()

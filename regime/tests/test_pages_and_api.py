@@ -124,3 +124,31 @@ def test_lists_ask_as_many_queries_for_many_rows_as_for_one(cast, facility_a, wo
         placed(cast, other, on=first.activity)
         day_out(cast, woman_a, minutes=300, day=timezone.localdate() - timedelta(days=n))
     assert [_queries(client, url) for url in pages] == one
+
+
+@pytest.mark.rule("42")
+def test_her_regime_page_shows_her_attendance_newest_first_and_pages_it(cast, woman_a):
+    place = placed(cast, woman_a, name="Literacy class")
+    Allocation.objects.filter(pk=place.pk).update(
+        started_on=timezone.localdate() - timedelta(days=10)
+    )
+    place.refresh_from_db()
+    for back in range(1, 4):
+        services.record_attendance(
+            by=cast["custody"],
+            allocation=place,
+            day=timezone.localdate() - timedelta(days=back),
+            attended=back != 2,
+            absence="" if back != 2 else "cancelled",
+            note="Teacher off sick." if back == 2 else "",
+        )
+    url = reverse("regime:her", kwargs={"uuid": woman_a.uuid})
+    page = client_for(cast["inspector"]).get(url, {"page_size": 2}).content.decode()
+    table = page[page.index('data-testid="attendance"') :]
+    assert table.count("Literacy class") == 2 and "No: Cancelled by the prison" in table
+    assert "Teacher off sick." in table and "attendance-cursor=" in page
+    assert 'aria-label="Pages of her attendance"' in page
+    empty = client_for(cast["inspector"]).get(
+        reverse("regime:her", kwargs={"uuid": PrisonerFactory(facility=woman_a.facility).uuid})
+    )
+    assert "No attendance is recorded yet." in empty.content.decode()
