@@ -35,7 +35,7 @@ routes: $(STAMP)
 
 fuzz: $(STAMP)
 	scripts/test-services
-	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-500} FUZZ_REFUSED_EXAMPLES=$${FUZZ_REFUSED_EXAMPLES:-50} $(PY) -m bangkok.launcher test bangkok/tests/test_api_fuzz.py
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-500} FUZZ_REFUSED_EXAMPLES=$${FUZZ_REFUSED_EXAMPLES:-50} $(PY) -m bangkok.launcher test bangkok/tests/test_api_fuzz.py -n auto --durations=20
 
 # mypy loads the settings, which need a database URL and a key; it connects to nothing.
 lint: $(STAMP)
