@@ -71,7 +71,7 @@ class Overview(APIView):
                 for z in zeros
             ],
             "records": [{**vars(entry["item"]), "count": entry["count"]} for entry in lists],
-            "timeliness": timeliness(facilities, start, end),
+            "timeliness": timeliness(facilities, start, end, viewer=request.user),
         }
         return Response(OverviewSerializer(body).data)
 

@@ -53,7 +53,7 @@ def overview(request):
                 "late_by": row["late_by"] and human_span(row["late_by"]),
                 "longest": row["longest"] and human_span(row["longest"]),
             }
-            for row in timeliness_of(*period)
+            for row in timeliness_of(*period, viewer=request.user)
         ]
     context = {"form": form, "zeros": zeros, "lists": lists, "timeliness": timeliness}
     return render(

@@ -178,12 +178,19 @@ def sweep_reminders(*, now: datetime | None = None) -> dict[str, int]:
 
 
 def timeliness(
-    facilities: QuerySet[Facility], start: date, end: date, *, now: datetime | None = None
+    facilities: QuerySet[Facility],
+    start: date,
+    end: date,
+    *,
+    viewer: User,
+    now: datetime | None = None,
 ) -> list[dict]:
     """For each kind of task a Rule's deadline sets, due in the facilities from `start` to `end`
     (both days included): how many were due, done in time, done late and by how long on
     average and at most, no longer needed, and still open past their time (Rules 25.3, 67).
-    Counts only, one query: nothing of any woman, nor of what any one task said."""
+    Counts only, one query: nothing of any woman, nor of what any one task said. A task hidden
+    from the viewer (one about a report that names her, Rule 25) is not counted for her: she
+    can't tell from the counts that it exists."""
     now = now or timezone.now()
     done_late = Q(status=Status.DONE, closed_at__gt=F("due_at"))
     late_by = ExpressionWrapper(F("closed_at") - F("due_at"), output_field=DurationField())
@@ -194,6 +201,7 @@ def timeliness(
             due_at__gte=_day_starts(start),
             due_at__lt=_day_starts(end + timedelta(days=1)),
         )
+        .exclude(hidden_from=viewer)
         .values("kind", "rule")
         .annotate(
             # A title that names no one (its message id; most titles take no parameters).

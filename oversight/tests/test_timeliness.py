@@ -51,12 +51,13 @@ def kept(facility_a, facility_b, woman_a, woman_b):
 
 
 @pytest.mark.rule("25.3")
-def test_each_kind_is_counted_in_time_late_and_open_past_its_time(kept, facility_a):
+def test_each_kind_is_counted_in_time_late_and_open_past_its_time(kept, cast, facility_a):
     from facilities.models import Facility
 
     today = timezone.localdate()
     facilities = Facility.objects.filter(pk=facility_a.pk)
-    [row] = timeliness(facilities, today - timedelta(days=29), today + timedelta(days=3))
+    period = (today - timedelta(days=29), today + timedelta(days=3))
+    [row] = timeliness(facilities, *period, viewer=cast["inspector"])
     assert (row["kind"], row["rule"], row["due"]) == (KIND, "6", 6)
     assert (row["in_time"], row["late"], row["cancelled"], row["overdue"]) == (1, 2, 1, 1)
     assert row["late_by"] == timedelta(days=2) and row["longest"] == timedelta(days=3)
@@ -99,3 +100,18 @@ def test_the_api_gives_the_same_counts(kept, cast, facility_a):
     [row] = body["timeliness"]
     assert (row["due"], row["in_time"], row["late"], row["overdue"]) == (6, 1, 2, 1)
     assert row["late_by"] == "2 00:00:00" and row["longest"] == "3 00:00:00"
+
+
+@pytest.mark.rule("25")
+def test_a_task_hidden_from_her_is_not_counted_for_her(kept, cast, facility_a):
+    """A task about a report that names her is hidden from her: the counts don't betray it."""
+    from facilities.models import Facility
+
+    Reminder.objects.get(key=f"timeliness:{facility_a.code}:4").hidden_from.add(cast["governor"])
+    today = timezone.localdate()
+    facilities = Facility.objects.filter(pk=facility_a.pk)
+    period = (today - timedelta(days=29), today + timedelta(days=3))
+    [hers] = timeliness(facilities, *period, viewer=cast["governor"])
+    [theirs] = timeliness(facilities, *period, viewer=cast["inspector"])
+    assert (hers["due"], hers["overdue"]) == (5, 0)
+    assert (theirs["due"], theirs["overdue"]) == (6, 1)
