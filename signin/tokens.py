@@ -13,7 +13,6 @@ from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
 
 import audit
-from staff.backends import access_of, remember_access
 
 from .lockout import username_locked
 from .models import ApiToken
@@ -68,15 +67,9 @@ def usable_token(key: str) -> ApiToken | None:
     """
     if not key or len(key) > 200:
         return None
-    token = (
-        ApiToken.objects.select_related("owner")
-        .annotate(**access_of("owner"))
-        .filter(key_hash=hash_key(key))
-        .first()
-    )
+    token = ApiToken.objects.select_related("owner").filter(key_hash=hash_key(key)).first()
     if token is None:
         return None
-    remember_access(token.owner, annotated=token)
     now = timezone.now()
     owner = token.owner
     if (
