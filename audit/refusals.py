@@ -3,10 +3,11 @@ and act, which role, when, for which woman. The act itself is rolled back and wr
 this row is written after it (`bangkok.signals.rule_refused`), so oversight can show, beside
 each count that must be zero, how many attempts the services refused."""
 
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 
 from django.db.models import Count
-from django.utils import timezone
+
+from bangkok.dates import start_of
 
 from .models import AuditEvent
 from .services import record
@@ -30,17 +31,13 @@ def record_refusal(sender, action, by, rule, woman=None, facility=None, **kwargs
     )
 
 
-def _moment(day) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time.min))
-
-
 def _refused(facilities, start, end):
     """The attempts refused in the facilities, from `start` to `end` (dates, both included)."""
     return AuditEvent.objects.filter(
         action=REFUSED,
         facility__in=facilities,
-        at__gte=_moment(start),
-        at__lt=_moment(end + timedelta(days=1)),
+        at__gte=start_of(start),
+        at__lt=start_of(end + timedelta(days=1)),
     )
 
 

@@ -6,11 +6,9 @@ from datetime import datetime
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.views.decorators.http import require_safe
 
-from bangkok.formats import human_day, human_span
+from bangkok.formats import human_day, human_moment, human_span
 from bangkok.pagination import paginate
 from reminders.services import timeliness as timeliness_of
 
@@ -23,7 +21,7 @@ from .permissions import facilities_overseen
 def shown(row: registry.Row) -> dict:
     """A row with its moment written for the reader (date and hour, or the day)."""
     if isinstance(row.when, datetime):
-        when = date_format(timezone.localtime(row.when), "DATETIME_FORMAT")
+        when = human_moment(row.when)
     else:
         when = human_day(row.when)
     return {"row": row, "when": when}
@@ -110,7 +108,7 @@ def attempts(request, key):
     item, events = found
     page = paginate(request, events, fields=registry.REFUSED_KEYSET)
     rows = [
-        {"attempt": attempt, "when": date_format(timezone.localtime(attempt.at), "DATETIME_FORMAT")}
+        {"attempt": attempt, "when": human_moment(attempt.at)}
         for attempt in refused.shown(page["page"].items)
     ]
     context = {"item": item, "rows": rows, "query": _period_query(request)}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 import audit
 from bangkok import texts
+from bangkok.dates import start_of
 from facilities.scope import facilities_of
 
 from .kinds import answering_record, require_declared, why_not_mark_done
@@ -198,8 +199,8 @@ def timeliness(
         Reminder.objects.filter(
             basis=Basis.MUST,
             facility__in=facilities,
-            due_at__gte=_day_starts(start),
-            due_at__lt=_day_starts(end + timedelta(days=1)),
+            due_at__gte=start_of(start),
+            due_at__lt=start_of(end + timedelta(days=1)),
         )
         .exclude(hidden_from=viewer)
         .values("kind", "rule")
@@ -226,7 +227,3 @@ def _kind_named(row: Mapping[str, Any]) -> str:
         return texts.written(row["title"], {})
     answered = answering_record(row["kind"])
     return _("Closed by %(record)s") % {"record": answered} if answered else row["kind"]
-
-
-def _day_starts(day: date) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time.min))
