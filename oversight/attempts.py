@@ -1,6 +1,7 @@
 """The attempts refused under a count's rule, as the page and the API show them (Rules 25.3,
-67): when, for which woman, what was tried, in which area, by which role, where. Never why
-it was refused beyond the rule: the rule is the count's."""
+67): when, what was tried, in which area, by which role, where. Never for which woman: the
+rule an act was refused under can say why she is protected (Rule 24: labour; Rule 22: a
+pregnancy, a baby), which those who oversee read of no woman. The audit trail keeps her."""
 
 from dataclasses import dataclass
 from datetime import datetime
@@ -9,7 +10,6 @@ from django.apps import apps
 from django.utils.translation import gettext as _
 
 from facilities.models import Facility
-from prisoners.models import Prisoner
 from staff.roles import ROLES
 
 from . import registry
@@ -18,7 +18,6 @@ from . import registry
 @dataclass(frozen=True)
 class Attempt:
     at: datetime
-    woman: Prisoner | None
     what: str
     area: str
     role: str
@@ -36,13 +35,10 @@ def under(user, key: str, period) -> tuple[registry.MustBeZero, object] | None:
 
 
 def shown(events) -> list[Attempt]:
-    """One page of attempts, their women read in one query."""
-    named = [e.subject_id for e in events if e.subject_type == "prisoners.prisoner"]
-    women = {str(w.uuid): w for w in Prisoner.objects.filter(uuid__in=named)}
+    """One page of attempts."""
     return [
         Attempt(
             at=event.at,
-            woman=women.get(event.subject_id) if event.subject_type else None,
             what=_(event.detail.get("summary") or event.detail.get("act", "")),
             area=_area(event.detail.get("area", "")),
             role=str(ROLES[event.actor_role].label) if event.actor_role in ROLES else "",

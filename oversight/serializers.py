@@ -24,7 +24,6 @@ class AttemptSerializer(serializers.Serializer):
     """An act refused under the count's rule: nothing of it was written."""
 
     at = serializers.DateTimeField()
-    woman = WomanRefSerializer(allow_null=True)
     what = serializers.CharField(help_text="The act that was tried.")
     area = serializers.CharField()
     role = serializers.CharField(help_text="The role of the member of staff who tried it.")
