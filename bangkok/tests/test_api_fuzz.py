@@ -58,11 +58,9 @@ KNOWN = {"prisoners": WOMAN_UUID, "admissions": ADMISSION_UUID, "children": CHIL
 def _schema_json() -> str:
     """The schema as /api/schema/ serves it to signed-in staff, built in-process (the view
     needs a signed-in user; generating it needs no database, so collection is safe)."""
-    from drf_spectacular.generators import SchemaGenerator
-    from drf_spectacular.renderers import OpenApiJsonRenderer
+    from bangkok.served_schema import document_json
 
-    document = SchemaGenerator().get_schema(request=None, public=True)
-    return OpenApiJsonRenderer().render(document).decode()
+    return document_json()
 
 
 def _load_schema(document: str):
