@@ -21,7 +21,7 @@ def _failures(since, **match) -> int:
     return attempts.aggregate(total=Sum("failures_since_start"))["total"] or 0
 
 
-def _since(now=None):
+def counting_from(now=None):
     if settings.AXES_COOLOFF_TIME is None:
         return None
     return (now or timezone.now()) - settings.AXES_COOLOFF_TIME
@@ -29,16 +29,22 @@ def _since(now=None):
 
 def username_locked(username: str) -> bool:
     """Whether this username is locked out now, whatever the source."""
+    return locks_out(lambda: _failures(counting_from(), username=username))
+
+
+def locks_out(failures) -> bool:
+    """Whether a username with `failures()` failures since `counting_from()` is locked out (asked
+    only when lockouts are on)."""
     if not settings.AXES_ENABLED or not settings.AXES_LOCK_OUT_AT_FAILURE:
         return False
-    return _failures(_since(), username=username) >= settings.AXES_FAILURE_LIMIT
+    return failures() >= settings.AXES_FAILURE_LIMIT
 
 
 class UsernameOrSourceHandler(AxesDatabaseHandler):
     """Axes' database handler, with one limit per username and a higher one per source."""
 
     def get_failures(self, request, credentials=None) -> int:
-        since = _since(getattr(request, "axes_attempt_time", None))
+        since = counting_from(getattr(request, "axes_attempt_time", None))
         username = get_client_username(request, credentials)
         by_username = _failures(since, username=username) if username else 0
         by_source = _failures(since, ip_address=request.axes_ip_address)

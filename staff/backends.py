@@ -36,16 +36,24 @@ def read_access(user):
     on every request, and the ORM took longer to build the same statement than PostgreSQL took
     to answer it."""
     with connection.cursor() as cursor:
-        cursor.execute(_access_sql(), [user.pk, list(ROLES), user.pk, user.pk])
+        cursor.execute(f"SELECT {access_columns()}", [user.pk, list(ROLES), user.pk, user.pk])
         name, permissions = cursor.fetchone()
-    user.__dict__["role"] = ROLES[name] if name else None
+    return with_access(user, name, permissions)
+
+
+def with_access(user, role_name: str | None, permissions: list[str]):
+    """Her role and permissions as `access_columns` read them, kept on her for the request."""
+    user.__dict__["role"] = ROLES[role_name] if role_name else None
     if user.is_active and not user.is_superuser:
         user._perm_cache = set(permissions)
     return user
 
 
 @functools.cache
-def _access_sql() -> str:
+def access_columns(user: str = "%s") -> str:
+    """Two columns: her role's name and her permissions, for the account `user` names (a
+    parameter, or a column of a statement that reads her account, e.g. "u.id"). The names of
+    the roles are the one parameter besides."""
     from django.contrib.auth.models import Group, Permission
     from django.contrib.contenttypes.models import ContentType
 
@@ -59,14 +67,13 @@ def _access_sql() -> str:
     kinds = quote(ContentType._meta.db_table)
     # Table names from the models, quoted; every value is a parameter.
     return f"""
-        SELECT
           (SELECT g.name FROM {group} g JOIN {groups} ug ON ug.group_id = g.id
-            WHERE ug.user_id = %s AND g.name = ANY(%s) LIMIT 1),
+            WHERE ug.user_id = {user} AND g.name = ANY(%s) LIMIT 1),
           ARRAY(SELECT ct.app_label || '.' || p.codename
                   FROM {permission} p JOIN {kinds} ct ON ct.id = p.content_type_id
-                 WHERE p.id IN (SELECT permission_id FROM {own} WHERE user_id = %s
+                 WHERE p.id IN (SELECT permission_id FROM {own} WHERE user_id = {user}
                                 UNION
                                 SELECT gp.permission_id FROM {granted} gp
                                   JOIN {groups} ug ON ug.group_id = gp.group_id
-                                 WHERE ug.user_id = %s))
+                                 WHERE ug.user_id = {user}))
     """  # noqa: S608

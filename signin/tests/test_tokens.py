@@ -142,6 +142,42 @@ def test_a_locked_out_owners_token_is_refused_until_the_lock_ends(cast, settings
     assert api(key).status_code == 200
 
 
+def failures_of(username: str, count: int):
+    from axes.models import AccessAttempt
+
+    return AccessAttempt.objects.create(
+        username=username,
+        ip_address="203.0.113.9",
+        user_agent="",
+        get_data="",
+        post_data="",
+        http_accept="",
+        path_info="/accounts/login/",
+        failures_since_start=count,
+    )
+
+
+def test_only_her_failures_within_the_cool_off_count_up_to_the_limit(cast, settings):
+    """The lockout her token reads with her account counts as the sign-in's does."""
+    from axes.models import AccessAttempt
+
+    key = token_for(cast["custody"])
+    attempt = failures_of("custody", settings.AXES_FAILURE_LIMIT - 1)
+    assert api(key).status_code == 200  # one short of the limit
+
+    AccessAttempt.objects.filter(pk=attempt.pk).update(
+        failures_since_start=settings.AXES_FAILURE_LIMIT,
+        attempt_time=timezone.now() - settings.AXES_COOLOFF_TIME - timedelta(seconds=1),
+    )
+    assert api(key).status_code == 200  # at the limit, but before the cool-off began
+
+    AccessAttempt.objects.filter(pk=attempt.pk).update(attempt_time=timezone.now())
+    assert api(key).status_code == 401
+
+    failures_of("someone else", settings.AXES_FAILURE_LIMIT)
+    assert api(token_for(cast["reception"])).status_code == 200
+
+
 def test_a_new_password_ends_her_tokens_by_construction(cast):
     key = token_for(cast["custody"])
     cast["custody"].set_password("a brand new pass phrase")
