@@ -77,6 +77,19 @@ RUNNER = """
 })();
 """
 
+# The static files the phone's pages load, as the live server first answered them: fetched once a
+# process, not once a page (a route in Playwright turns the browser's own cache off).
+STATIC: dict[str, tuple[int, dict[str, str], bytes]] = {}
+
+
+def _static_path(url: str) -> str | None:
+    from django.conf import settings
+
+    parts = urlsplit(url)
+    prefix = "/" + settings.STATIC_URL.lstrip("/")
+    return f"{parts.path}?{parts.query}" if parts.path.startswith(prefix) else None
+
+
 # The widest elements, to say what makes a page scroll sideways.
 OVERFLOW = """
 () => {
@@ -217,6 +230,16 @@ class PageChecks:
                     content_type="text/html; charset=utf-8",
                     body=pending.pop(_page_url(request.url)),
                 )
+            elif (
+                request.method == "GET"
+                and (path := _static_path(request.url))
+                and self.ours(request.url)
+            ):
+                if path not in STATIC:
+                    answer = route.fetch()
+                    STATIC[path] = (answer.status, answer.headers, answer.body())
+                status, headers, body = STATIC[path]
+                route.fulfill(status=status, headers=headers, body=body)
             else:
                 route.continue_()
 
