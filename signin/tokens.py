@@ -15,7 +15,7 @@ from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
 
 import audit
-from staff.backends import access_columns, with_access
+from staff.backends import account_columns, account_from
 from staff.models import User
 from staff.roles import ROLES
 
@@ -95,28 +95,20 @@ def usable_token(key: str) -> ApiToken | None:
 
 
 def _read_token(key: str) -> tuple[ApiToken, int] | None:
-    """The token, her account, her failed sign-ins since the lockout counts them, her role and
-    her permissions: one statement, on every call the API answers by token (the ORM asked
+    """The token, her account with her role and permissions, and her failed sign-ins since the
+    lockout counts them: one statement, on every call the API answers by token (the ORM asked
     three, and took longer building them than PostgreSQL took answering)."""
     since = counting_from() or datetime(1970, 1, 1, tzinfo=UTC)
     with connection.cursor() as cursor:
-        cursor.execute(_token_sql(), [since, list(ROLES), hash_key(key)])
+        cursor.execute(_token_sql(), [list(ROLES), since, hash_key(key)])
         row = cursor.fetchone()
     if row is None:
         return None
-    token_fields, user_fields = _fields(ApiToken), _fields(User)
-    token = ApiToken.from_db(connection.alias, token_fields, row[: len(token_fields)])
-    rest = row[len(token_fields) :]
-    owner = User.from_db(connection.alias, user_fields, rest[: len(user_fields)])
-    failures, role_name, permissions = rest[len(user_fields) :]
-    ApiToken._meta.get_field("owner").set_cached_value(
-        token, with_access(owner, role_name, permissions)
-    )
+    names = [field.attname for field in ApiToken._meta.concrete_fields]
+    token = ApiToken.from_db(connection.alias, names, row[: len(names)])
+    owner, (failures,) = account_from(row[len(names) :])
+    ApiToken._meta.get_field("owner").set_cached_value(token, owner)
     return token, failures
-
-
-def _fields(model) -> list[str]:
-    return [field.attname for field in model._meta.concrete_fields]
 
 
 @functools.cache
@@ -129,17 +121,14 @@ def _token_sql() -> str:
     def column(model, name: str) -> str:
         return quote(model._meta.get_field(name).column)
 
-    def columns(model, alias: str) -> str:
-        return ", ".join(f"{alias}.{quote(f.column)}" for f in model._meta.concrete_fields)
-
+    tokens = ", ".join(f"t.{quote(f.column)}" for f in ApiToken._meta.concrete_fields)
     # Table and column names from the models, quoted; every value is a parameter.
     return f"""
-        SELECT {columns(ApiToken, "t")}, {columns(User, "u")},
+        SELECT {tokens}, {account_columns("u")},
           (SELECT COALESCE(SUM(a.{column(AccessAttempt, "failures_since_start")}), 0)
              FROM {table(AccessAttempt)} a
             WHERE a.{column(AccessAttempt, "username")} = u.{column(User, User.USERNAME_FIELD)}
-              AND a.{column(AccessAttempt, "attempt_time")} >= %s),
-          {access_columns("u.id")}
+              AND a.{column(AccessAttempt, "attempt_time")} >= %s)
         FROM {table(ApiToken)} t JOIN {table(User)} u ON u.id = t.{column(ApiToken, "owner")}
         WHERE t.{column(ApiToken, "key_hash")} = %s
         ORDER BY t.id

@@ -16,9 +16,15 @@ class StaffBackend(ModelBackend):
         return super().user_can_authenticate(user) and not getattr(user, "is_superuser", False)
 
     def get_user(self, user_id):
-        """The signed-in session's account, read on every request, with her access."""
-        user = super().get_user(user_id)
-        return None if user is None else read_access(user)
+        """The signed-in session's account, read on every request, with her access: one
+        statement (`account_columns`)."""
+        with connection.cursor() as cursor:
+            cursor.execute(_account_sql(), [list(ROLES), user_id])
+            row = cursor.fetchone()
+        if row is None:
+            return None
+        user, _rest = account_from(row)
+        return user if self.user_can_authenticate(user) else None
 
     def get_all_permissions(self, user_obj, obj=None):
         if not user_obj.is_active or user_obj.is_anonymous or obj is not None:
@@ -47,6 +53,37 @@ def with_access(user, role_name: str | None, permissions: list[str]):
     if user.is_active and not user.is_superuser:
         user._perm_cache = set(permissions)
     return user
+
+
+@functools.cache
+def account_columns(alias: str) -> str:
+    """Her account's columns, then her role's name and her permissions (`access_columns`),
+    for the account table read as `alias`; the names of the roles are their one parameter.
+    `account_from` makes her of a row that starts with them."""
+    from .models import User
+
+    quote = connection.ops.quote_name
+    columns = ", ".join(f"{alias}.{quote(f.column)}" for f in User._meta.concrete_fields)
+    return f"{columns}, {access_columns(f'{alias}.id')}"
+
+
+def account_from(row):
+    """Her account with her access, from a row that starts with `account_columns`; and the
+    row's columns after them."""
+    from .models import User
+
+    names = [field.attname for field in User._meta.concrete_fields]
+    user = User.from_db(connection.alias, names, row[: len(names)])
+    role_name, permissions = row[len(names) : len(names) + 2]
+    return with_access(user, role_name, permissions), row[len(names) + 2 :]
+
+
+@functools.cache
+def _account_sql() -> str:
+    from .models import User
+
+    table = connection.ops.quote_name(User._meta.db_table)
+    return f"SELECT {account_columns('u')} FROM {table} u WHERE u.id = %s"  # noqa: S608
 
 
 @functools.cache
