@@ -6,6 +6,8 @@ Everything above (staff, reminders, the women's records and every area) starts h
 """
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, QuerySet
 from django.db.models.functions import Cast
 from django.http import Http404
@@ -20,10 +22,37 @@ def facilities_of(user) -> QuerySet[Facility]:
     """The facilities she is assigned to (never all of them by a global permission)."""
     if not user.is_authenticated or not user.is_active:
         return Facility.objects.none()
+    assigned = getattr(user, ASSIGNED, None)
+    if assigned is not None:  # read with her account at the start of this request
+        return Facility.objects.filter(pk__in=assigned)
     # Her assignments, asked within the query that uses them (guardian's own shortcut first
     # asks, in a query of its own, which content type the permission is for).
     mine = _grants(Facility.objects.all()).filter(user=user).values("object_pk")
     return Facility.objects.annotate(key=Cast("pk", CharField())).filter(key__in=mine)
+
+
+# Where the account read at the start of a request keeps the ids of her facilities
+# (`staff.backends.account_columns`): every scoped query of the request names them, rather
+# than asking for her assignments again inside each (a query the ORM took 3.4 ms to build,
+# against 2.0 ms with the ids). A user read any other way asks each time.
+ASSIGNED = "_facility_ids"
+
+
+def assigned_sql(user: str) -> str:
+    """A column: the ids of the facilities the account `user` names (e.g. "u.id") is assigned
+    to."""
+    from django.db import connection
+
+    app_label, codename = WORK_IN_FACILITY.split(".", 1)
+    quote = connection.ops.quote_name
+    grants = quote(UserObjectPermission._meta.db_table)
+    permission, kinds = Permission._meta, ContentType._meta
+    # Table names from the models; the permission's name is the module's constant.
+    return f"""ARRAY(SELECT g.object_pk::bigint FROM {grants} g
+                 JOIN {quote(permission.db_table)} p ON p.id = g.permission_id
+                 JOIN {quote(kinds.db_table)} ct ON ct.id = p.content_type_id
+                WHERE g.user_id = {user} AND p.codename = '{codename}'
+                  AND ct.app_label = '{app_label}')"""  # noqa: S608
 
 
 def _grants(facilities):

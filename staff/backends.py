@@ -3,6 +3,8 @@ import functools
 from django.contrib.auth.backends import ModelBackend
 from django.db import connection
 
+from facilities.scope import ASSIGNED, assigned_sql
+
 from .roles import ROLES
 
 
@@ -57,14 +59,15 @@ def with_access(user, role_name: str | None, permissions: list[str]):
 
 @functools.cache
 def account_columns(alias: str) -> str:
-    """Her account's columns, then her role's name and her permissions (`access_columns`),
-    for the account table read as `alias`; the names of the roles are their one parameter.
-    `account_from` makes her of a row that starts with them."""
+    """Her account's columns, her role's name and her permissions (`access_columns`), then
+    her facilities' ids (`facilities.scope.assigned_sql`), for the account table read as
+    `alias`; the names of the roles are their one parameter. `account_from` makes her of a
+    row that starts with them."""
     from .models import User
 
     quote = connection.ops.quote_name
     columns = ", ".join(f"{alias}.{quote(f.column)}" for f in User._meta.concrete_fields)
-    return f"{columns}, {access_columns(f'{alias}.id')}"
+    return f"{columns}, {access_columns(f'{alias}.id')}, {assigned_sql(f'{alias}.id')}"
 
 
 def account_from(row):
@@ -74,8 +77,9 @@ def account_from(row):
 
     names = [field.attname for field in User._meta.concrete_fields]
     user = User.from_db(connection.alias, names, row[: len(names)])
-    role_name, permissions = row[len(names) : len(names) + 2]
-    return with_access(user, role_name, permissions), row[len(names) + 2 :]
+    role_name, permissions, facilities = row[len(names) : len(names) + 3]
+    setattr(user, ASSIGNED, facilities)
+    return with_access(user, role_name, permissions), row[len(names) + 3 :]
 
 
 @functools.cache

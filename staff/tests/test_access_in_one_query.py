@@ -53,6 +53,31 @@ def test_a_token_brings_her_role_and_permissions_with_her_account(cast, role):
     assert owner.role is not None and owner.get_all_permissions()
 
 
+@pytest.mark.parametrize("who", [*ALL_ROLES, "outsider", "unassigned"])
+def test_her_facilities_are_read_with_her_account_as_her_assignments_give_them(cast, who):
+    from facilities.scope import ASSIGNED, facilities_of
+
+    signed_in = StaffBackend().get_user(cast[who].pk)
+    fresh = User.objects.get(pk=cast[who].pk)
+    assert not hasattr(fresh, ASSIGNED)  # read any other way, she is asked each time
+    expected = {"sysadmin": [], "unassigned": [], "outsider": ["B"]}.get(who, ["A"])
+    for user in (signed_in, fresh):
+        assert [f.code for f in facilities_of(user).order_by("code")] == expected
+
+
+def test_her_facilities_are_those_of_the_request_she_was_read_in(cast, facility_b):
+    """A grant made during a request counts from her next request, as her permissions do."""
+    from guardian.shortcuts import assign_perm
+
+    from facilities.scope import WORK_IN_FACILITY, facilities_of
+
+    user = StaffBackend().get_user(cast["custody"].pk)
+    assign_perm(WORK_IN_FACILITY, cast["custody"], facility_b)
+    assert [f.code for f in facilities_of(user)] == ["A"]
+    again = StaffBackend().get_user(cast["custody"].pk)
+    assert sorted(f.code for f in facilities_of(again)) == ["A", "B"]
+
+
 def test_an_account_without_a_role_or_a_permission_reads_as_such(cast):
     user = cast["custody"]
     user.groups.clear()
