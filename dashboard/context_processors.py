@@ -1,12 +1,24 @@
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from authority.views import holds_any_authority
 
 
 def navigation(request):
-    """The service navigation for the signed-in user's role (nothing for anonymous users)."""
+    """The service navigation for the signed-in user's role (nothing for anonymous users).
+
+    Made once a request: every template rendered with the request runs the context
+    processors again, and her page renders each of its sixteen sections so."""
     user = getattr(request, "user", None)
+    key = (get_language(), user.pk if user is not None and user.is_authenticated else None)
+    made = getattr(request, "_navigation", None)
+    if made is None or made[0] != key:
+        made = request._navigation = (key, _navigation(request, user))
+    return made[1]
+
+
+def _navigation(request, user) -> dict:
     if user is None or not user.is_authenticated:
         return {"nav": [], "role_label": ""}
     role = user.role
