@@ -5,6 +5,8 @@ four times)."""
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from bangkok.static_files import UNLOADED
+
 
 class Command(BaseCommand):
     help = "Migrate, sync the roles, collect the static files and seed the demo data."
@@ -15,5 +17,10 @@ class Command(BaseCommand):
     def handle(self, *args, women: int, **options):
         call_command("migrate", interactive=False, verbosity=0)
         call_command("sync_roles", verbosity=0)
-        call_command("collectstatic", interactive=False, verbosity=0)
+        call_command(
+            "collectstatic",
+            interactive=False,
+            verbosity=0,
+            ignore_patterns=list(UNLOADED),  # and Django's own
+        )
         call_command("seed_demo", women=women)
