@@ -29,15 +29,16 @@ def counting_from(now=None):
 
 def username_locked(username: str) -> bool:
     """Whether this username is locked out now, whatever the source."""
-    return locks_out(lambda: _failures(counting_from(), username=username))
+    return lockouts_on() and locks_out(_failures(counting_from(), username=username))
 
 
-def locks_out(failures) -> bool:
-    """Whether a username with `failures()` failures since `counting_from()` is locked out (asked
-    only when lockouts are on)."""
-    if not settings.AXES_ENABLED or not settings.AXES_LOCK_OUT_AT_FAILURE:
-        return False
-    return failures() >= settings.AXES_FAILURE_LIMIT
+def lockouts_on() -> bool:
+    return bool(settings.AXES_ENABLED and settings.AXES_LOCK_OUT_AT_FAILURE)
+
+
+def locks_out(failures: int) -> bool:
+    """Whether a username with `failures` failures since `counting_from()` is locked out."""
+    return lockouts_on() and failures >= settings.AXES_FAILURE_LIMIT
 
 
 class UsernameOrSourceHandler(AxesDatabaseHandler):

@@ -84,7 +84,7 @@ def usable_token(key: str) -> ApiToken | None:
         or not owner.is_active
         or owner.is_superuser  # superusers never sign in on the web or the API
         or not constant_time_compare(token.credentials_hash, owner.get_session_auth_hash())
-        or locks_out(lambda: failures)
+        or locks_out(failures)
     ):
         return None
     # Its use is noted to the minute (a token just issued counts as just used).

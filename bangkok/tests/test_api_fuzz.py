@@ -413,19 +413,17 @@ def test_the_operations_left_out_of_her_coverage_phase_refuse_her_at_the_door(ro
     assert answer(mine) == 400
 
 
+def _reached_by(context, role: str) -> bool:
+    return not refused_at_the_door(context.operation, role)
+
+
 def _reception_alone(context) -> bool:
     """The operations reception gets past the door of and custody doesn't."""
-    operation = context.operation
-    return not refused_at_the_door(operation, "reception") and refused_at_the_door(
-        operation, "custody"
-    )
+    return _reached_by(context, "reception") and not _reached_by(context, "custody")
 
 
 def _reception_and_custody(context) -> bool:
-    operation = context.operation
-    return not refused_at_the_door(operation, "reception") and not refused_at_the_door(
-        operation, "custody"
-    )
+    return _reached_by(context, "reception") and _reached_by(context, "custody")
 
 
 # Where custody gets past the door too, the coverage phase's boundary values for each field
