@@ -197,6 +197,26 @@ WORK_SELFHARM = OPEN_SELFHARM + (
     "selfharm.add_closurecheck",
 )
 RECORD_SELFHARM_INCIDENT = ("selfharm.add_selfharmincident",)
+# Rules 25.1, 31, 42.4; Mandela 1, 5.2: any member of staff of her facility records an incident
+# between women and a concern her family raised, and reads incidents whole (the other women
+# involved, the account); the inspector sees that they exist, their kind and dates, never who
+# else was involved nor what happened. Safeguarding staff, social workers and the governor
+# make and review support plans and management; safeguarding staff and the governor triage
+# her family's concerns, which social workers also read; social workers, health staff,
+# safeguarding staff and the governor record and review a social-care need. Health staff
+# alone record and read the injuries of an incident (Rule 8).
+SEE_SAFEGUARDING = ("safeguarding.view_incident",)
+RECORD_SAFEGUARDING = SEE_SAFEGUARDING + (
+    "safeguarding.read_incident",
+    "safeguarding.add_incident",
+    "safeguarding.add_familyconcern",
+)
+CARE_NEEDS = ("safeguarding.add_careneed", "safeguarding.add_carereview")
+PLAN_SAFEGUARDING = RECORD_SAFEGUARDING + CARE_NEEDS + (
+    "safeguarding.change_plan",
+    "safeguarding.view_familyconcern",
+)
+TRIAGE_CONCERNS = ("safeguarding.change_familyconcern",)
 # Rules 26-28, 43, 44: her visitor list (T2) is kept with her by social workers (reception
 # may start it at admission); custody officers book and record visits with the visitors she
 # approved (their names only); the governor and the inspector read.
@@ -319,6 +339,7 @@ ROLES: dict[str, Role] = {
             + LODGE_COMPLAINTS
             + RECORD_BREACHES
             + OPEN_SELFHARM
+            + RECORD_SAFEGUARDING
             + RELEASE_HER
             + SEE_CLASSIFICATION,
         ),
@@ -341,7 +362,8 @@ ROLES: dict[str, Role] = {
             + LODGE_COMPLAINTS
             + RECORD_BREACHES
             + KEEP_HYGIENE
-            + KEEP_REGIME,
+            + KEEP_REGIME
+            + RECORD_SAFEGUARDING,
         ),
         Role(
             "health",
@@ -362,7 +384,10 @@ ROLES: dict[str, Role] = {
             + RECORD_BREACHES
             + READ_RELEASE
             + GRANT_HYGIENE_CLINICAL
-            + READ_REGIME,
+            + READ_REGIME
+            + RECORD_SAFEGUARDING
+            + CARE_NEEDS
+            + ("safeguarding.add_injuries",),
         ),
         Role(
             "social",
@@ -382,7 +407,8 @@ ROLES: dict[str, Role] = {
             + LODGE_COMPLAINTS
             + RECORD_BREACHES
             + KEEP_RELEASE
-            + PLACE_ON_PROGRAMMES,
+            + PLACE_ON_PROGRAMMES
+            + PLAN_SAFEGUARDING,
         ),
         Role(
             "safeguarding",
@@ -395,7 +421,9 @@ ROLES: dict[str, Role] = {
             + RECORD_BREACHES
             + WORK_SELFHARM
             + DEAL_WITH_COMPLAINTS
-            + READ_RELEASE,
+            + READ_RELEASE
+            + PLAN_SAFEGUARDING
+            + TRIAGE_CONCERNS,
         ),
         Role(
             "governor",
@@ -430,7 +458,9 @@ ROLES: dict[str, Role] = {
             + KEEP_HYGIENE
             + KEEP_HYGIENE_CATALOGUE
             + KEEP_REGIME
-            + REVIEW_SOLITARY,
+            + REVIEW_SOLITARY
+            + PLAN_SAFEGUARDING
+            + TRIAGE_CONCERNS,
         ),
         Role(
             "inspector",
@@ -456,7 +486,8 @@ ROLES: dict[str, Role] = {
             + READ_COMPLAINTS
             + READ_RELEASE
             + READ_HYGIENE
-            + READ_REGIME,
+            + READ_REGIME
+            + SEE_SAFEGUARDING,
         ),
         Role(
             "sysadmin",

@@ -73,6 +73,7 @@ AREAS = (
     "hygiene",
     "regime",
     "parole",
+    "safeguarding",
     "dashboard",
 )
 

@@ -36,6 +36,7 @@ CASE_APPS = [
     "regime",
     "parole",
     "release",
+    "safeguarding",
 ]
 
 
