@@ -240,7 +240,9 @@ ACTIONS = [
         perm=services.CONCERN,
         reads=api.HerConcerns,
         answer=_concern_answer,
-        description="Any member of staff who received it; safeguarding staff are asked to triage it.",
+        description=(
+            "Any member of staff who received it; safeguarding staff are asked to triage it."
+        ),
         page=Page(
             "women/<uuid:uuid>/concern/",
             ConcernForm,

@@ -56,7 +56,10 @@ def seed(*, facility, staff, women) -> None:
             )
             plan.refresh_from_db()
             services.review_plan(
-                by=officer, plan=plan, notes="No contact since; she feels safer.", her_views="Better."
+                by=officer,
+                plan=plan,
+                notes="No contact since; she feels safer.",
+                her_views="Better.",
             )
         else:
             services.make_plan(

@@ -31,7 +31,10 @@ def _radio(label, choices, **kwargs):
     return forms.ChoiceField(label=label, choices=choices, widget=forms.RadioSelect, **kwargs)
 
 
-def _next_review(label=_("Next review")):
+NEXT_REVIEW = _("Next review")
+
+
+def _next_review(label=NEXT_REVIEW):
     return forms.DateTimeField(
         label=label,
         required=False,
@@ -66,7 +69,9 @@ class IncidentForm(StyledForm):
             )
 
     def other_rows(self):
-        return [[self[f"other_{n}_{p}"] for p in ("number", "part")] for n in range(1, OTHER_ROWS + 1)]
+        return [
+            [self[f"other_{n}_{p}"] for p in ("number", "part")] for n in range(1, OTHER_ROWS + 1)
+        ]
 
     def clean(self):
         data = super().clean()

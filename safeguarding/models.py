@@ -242,7 +242,9 @@ class Plan(Versioned):
         blank=True,
         verbose_name=_("measures"),
     )
-    at_her_request = models.BooleanField(_("she asked for a measure that separates her"), default=False)
+    at_her_request = models.BooleanField(
+        _("she asked for a measure that separates her"), default=False
+    )
     her_views = models.TextField(_("her views, in her words"), max_length=5000, blank=True)
     support_offered = models.BooleanField(_("support and counselling offered"), default=False)
     notes = models.TextField(_("notes"), max_length=5000, blank=True)
@@ -297,7 +299,9 @@ class PlanReview(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     plan = models.ForeignKey(Plan, on_delete=models.PROTECT, related_name="reviews")
     held_at = models.DateTimeField(_("held"), default=timezone.now)
-    held_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    held_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     her_views = models.TextField(_("her views, in her words"), max_length=5000, blank=True)
     notes = models.TextField(_("what was found"), max_length=5000)
     next_review_at = models.DateTimeField(_("next review"), null=True, blank=True)
@@ -371,7 +375,9 @@ class CareReview(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     need = models.ForeignKey(CareNeed, on_delete=models.PROTECT, related_name="reviews")
     held_at = models.DateTimeField(_("held"), default=timezone.now)
-    held_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    held_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     in_place = models.BooleanField(_("the adjustments are in place"))
     her_views = models.TextField(_("her views, in her words"), max_length=5000, blank=True)
     notes = models.TextField(_("what was found"), max_length=5000)

@@ -64,7 +64,9 @@ def _injuries(incident: Incident) -> Injuries | None:
 
 
 def with_involved(incidents: QuerySet[Incident]) -> QuerySet[Incident]:
-    return incidents.select_related("unit", "recorded_by", "injuries__recorded_by").prefetch_related(
+    return incidents.select_related(
+        "unit", "recorded_by", "injuries__recorded_by"
+    ).prefetch_related(
         Prefetch(
             "involved",
             queryset=Involvement.objects.select_related("prisoner", "plan").order_by("id"),
@@ -90,7 +92,11 @@ def plan_late(plan: Plan) -> bool:
 
 
 def _involvement(involvement: Involvement, *, named: bool) -> dict:
-    plan = getattr(involvement, "plan", None) if involvement.part in (Part.VICTIM, Part.PERPETRATOR) else None
+    plan = (
+        getattr(involvement, "plan", None)
+        if involvement.part in (Part.VICTIM, Part.PERPETRATOR)
+        else None
+    )
     shown: dict = {
         "part": involvement.part,
         "part_label": involvement.get_part_display(),

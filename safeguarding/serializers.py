@@ -12,8 +12,18 @@ from bangkok import late
 from bangkok.api_fields import StrictBooleanField, StrictCharField, StrictSlugRelatedField
 from prisoners.models import Prisoner
 
-from .models import CareNeed, ConcernWay, Incident, Kind, Measure, NeedEnd, NeedKind, Part
-from .models import ReportedBy, Triage
+from .models import (
+    CareNeed,
+    ConcernWay,
+    Incident,
+    Kind,
+    Measure,
+    NeedEnd,
+    NeedKind,
+    Part,
+    ReportedBy,
+    Triage,
+)
 
 
 def _text(max_length=5000, **kwargs):

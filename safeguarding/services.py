@@ -19,7 +19,7 @@ The hard stops, each a `RuleBroken` naming its rule with nothing written:
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -61,6 +61,8 @@ from .models import (
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
+
+    from django.db.models import QuerySet
 
 VIEW = "safeguarding.view_incident"
 READ = "safeguarding.read_incident"
@@ -116,10 +118,7 @@ def _review_by(start: datetime, next_review_at: datetime | None, days: int) -> d
         raise ValidationError({"next_review_at": _("The next review comes after today.")})
     if next_review_at > latest:
         raise ValidationError(
-            {
-                "next_review_at": _("Set the next review within %(days)s days.")
-                % {"days": days}
-            }
+            {"next_review_at": _("Set the next review within %(days)s days.") % {"days": days}}
         )
     return next_review_at
 
@@ -524,9 +523,7 @@ def record_concern(
 
 def perpetrators_against(prisoner: Prisoner) -> list[Prisoner]:
     """The women recorded as perpetrators of incidents in which she was a victim."""
-    incidents = Involvement.objects.filter(prisoner=prisoner, part=Part.VICTIM).values(
-        "incident"
-    )
+    incidents = Involvement.objects.filter(prisoner=prisoner, part=Part.VICTIM).values("incident")
     return [
         involvement.prisoner
         for involvement in Involvement.objects.filter(
@@ -560,8 +557,8 @@ def triage_concern(
     is told. That answer keeps her confidence (Rule 25.1): it never names a woman recorded as
     the perpetrator of an incident against her."""
     _may(by, concern.prisoner, TRIAGE)
-    concern = FamilyConcern.objects.select_for_update().select_related("prisoner").get(
-        pk=concern.pk
+    concern = (
+        FamilyConcern.objects.select_for_update().select_related("prisoner").get(pk=concern.pk)
     )
     if concern.triage:
         raise ValidationError(_("This concern is triaged already."))
@@ -672,7 +669,11 @@ def record_need(
     need.save()
     _ask_for_need_review(need)
     audit.record(
-        by=by, action="safeguarding.need", subject=need, facility=need.facility, detail={"kind": kind}
+        by=by,
+        action="safeguarding.need",
+        subject=need,
+        facility=need.facility,
+        detail={"kind": kind},
     )
     return need
 
@@ -742,6 +743,6 @@ def review_need(
     return review
 
 
-def incidents_of(prisoner: Prisoner) -> Any:
+def incidents_of(prisoner: Prisoner) -> QuerySet[Incident]:
     """Her incidents, newest first."""
     return Incident.objects.filter(involved__prisoner=prisoner).distinct()

@@ -212,9 +212,13 @@ RECORD_SAFEGUARDING = SEE_SAFEGUARDING + (
     "safeguarding.add_familyconcern",
 )
 CARE_NEEDS = ("safeguarding.add_careneed", "safeguarding.add_carereview")
-PLAN_SAFEGUARDING = RECORD_SAFEGUARDING + CARE_NEEDS + (
-    "safeguarding.change_plan",
-    "safeguarding.view_familyconcern",
+PLAN_SAFEGUARDING = (
+    RECORD_SAFEGUARDING
+    + CARE_NEEDS
+    + (
+        "safeguarding.change_plan",
+        "safeguarding.view_familyconcern",
+    )
 )
 TRIAGE_CONCERNS = ("safeguarding.change_familyconcern",)
 # Rules 26-28, 43, 44: her visitor list (T2) is kept with her by social workers (reception

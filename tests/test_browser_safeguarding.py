@@ -23,7 +23,7 @@ def test_an_incident_is_recorded_and_each_womans_plan_made_and_reviewed(
 ):
     base = live_server.url
     woman = admitted_woman(cast, facility_a).prisoner
-    other = PrisonerFactory(facility=facility_a, prison_number="S05501", family_name="Meesuk")
+    PrisonerFactory(facility=facility_a, prison_number="S05501", family_name="Meesuk")
     two_days_ago = timezone.localtime(timezone.now() - timedelta(days=2)).strftime("%Y-%m-%dT%H:%M")
 
     # Custody record the incident from her page, naming the other woman.

@@ -175,12 +175,18 @@ def canaries(cast, world) -> dict:
 
     woman = world["admission"].prisoner
     found = Incident.objects.get(account=ACCOUNT)
-    services.record_injuries(by=cast["health"], incident=found, injuries=INJURIES, treatment=TREATMENT)
+    services.record_injuries(
+        by=cast["health"], incident=found, injuries=INJURIES, treatment=TREATMENT
+    )
     management = Plan.objects.get(involvement__incident=found, part="perpetrator")
     services.review_plan(by=cast["safeguarding"], plan=management, notes=REVIEW_NOTES)
     told = concern(cast, woman, concern="Her brother called.")
     services.triage_concern(
-        by=cast["safeguarding"], concern=told, outcome="incident", incident=found, family_told=FAMILY_TOLD
+        by=cast["safeguarding"],
+        concern=told,
+        outcome="incident",
+        incident=found,
+        family_told=FAMILY_TOLD,
     )
     staff = {"reception", "custody", "health", "social", "safeguarding", "governor"}
     planners = {"social", "safeguarding", "governor"}

@@ -40,9 +40,7 @@ def test_record_and_read_an_incident_through_the_api(cast, woman_a):
     names = [one.get("name") for one in response.json()["involved"]]
     assert bully.full_name in names
 
-    listed = api(cast["inspector"]).get(
-        f"/api/v1/prisoners/{woman_a.uuid}/safeguarding-incidents/"
-    )
+    listed = api(cast["inspector"]).get(f"/api/v1/prisoners/{woman_a.uuid}/safeguarding-incidents/")
     row = listed.json()["results"][0]
     assert row["full"] is False and "account" not in row
     assert all("name" not in one and "woman" not in one for one in row["involved"])
