@@ -91,39 +91,38 @@ class HerNeeds(HerList):
         return [reading.need_data(viewer, record) for record in records]
 
 
-@extend_schema(tags=[TAG], summary="An incident between women (Rules 8, 25.1, 31)")
-class IncidentDetail(RetrieveAPIView):
-    serializer_class = io.IncidentSerializer
+class Detail(RetrieveAPIView):
+    """One record, as the caller may read it: `access` finds it (or 404), `page` reads it."""
+
+    access: staticmethod
+    page: staticmethod
 
     def get_object(self):
-        incident = access_incident(self.request.user, self.kwargs["uuid"])
-        return reading.incident_page(self.request.user, incident)["shown"]
+        found = self.access(self.request.user, self.kwargs["uuid"])
+        return self.page(self.request.user, found)["shown"]
+
+
+@extend_schema(tags=[TAG], summary="An incident between women (Rules 8, 25.1, 31)")
+class IncidentDetail(Detail):
+    serializer_class = io.IncidentSerializer
+    access, page = staticmethod(access_incident), staticmethod(reading.incident_page)
 
 
 @extend_schema(tags=[TAG], summary="A support plan or management (Rule 25.1)")
-class PlanDetail(RetrieveAPIView):
+class PlanDetail(Detail):
     """A victim's support plan or a perpetrator's management, as the caller may read it."""
 
     serializer_class = io.PlanSerializer
-
-    def get_object(self):
-        plan = access_plan(self.request.user, self.kwargs["uuid"])
-        return reading.plan_page(self.request.user, plan)["shown"]
+    access, page = staticmethod(access_plan), staticmethod(reading.plan_page)
 
 
 @extend_schema(tags=[TAG], summary="A concern her family raised (Rule 25.1; Mandela 1)")
-class ConcernDetail(RetrieveAPIView):
+class ConcernDetail(Detail):
     serializer_class = io.ConcernSerializer
-
-    def get_object(self):
-        concern = access_concern(self.request.user, self.kwargs["uuid"])
-        return reading.concern_page(self.request.user, concern)["shown"]
+    access, page = staticmethod(access_concern), staticmethod(reading.concern_page)
 
 
 @extend_schema(tags=[TAG], summary="A social-care need (Mandela 5.2)")
-class NeedDetail(RetrieveAPIView):
+class NeedDetail(Detail):
     serializer_class = io.NeedSerializer
-
-    def get_object(self):
-        need = access_need(self.request.user, self.kwargs["uuid"])
-        return reading.need_page(self.request.user, need)["shown"]
+    access, page = staticmethod(access_need), staticmethod(reading.need_page)

@@ -211,6 +211,20 @@ def facility_incidents(viewer: User, *, q: str = "", kind: str = "") -> QuerySet
 # Plans ---------------------------------------------------------------------------------------
 
 
+def _reviews(reviews, *fields: str) -> list[dict]:
+    """A record's reviews: when, by whom, her views and what was found, and `fields`."""
+    return [
+        {
+            "held_at": review.held_at,
+            "held_by": _name(review.held_by),
+            "her_views": review.her_views,
+            "notes": review.notes,
+            **{field: getattr(review, field) for field in fields},
+        }
+        for review in reviews.select_related("held_by")
+    ]
+
+
 def plan_data(viewer: User, plan: Plan) -> dict:
     """A support plan or management as `viewer` may read it."""
     shown: dict = {
@@ -239,17 +253,7 @@ def plan_data(viewer: User, plan: Plan) -> dict:
         shown.update(
             her_views=plan.her_views,
             notes=plan.notes,
-            reviews=[
-                {
-                    "held_at": review.held_at,
-                    "held_by": _name(review.held_by),
-                    "her_views": review.her_views,
-                    "notes": review.notes,
-                    "next_review_at": review.next_review_at,
-                    "closes": review.closes,
-                }
-                for review in plan.reviews.select_related("held_by")
-            ],
+            reviews=_reviews(plan.reviews, "next_review_at", "closes"),
         )
     return shown
 
@@ -348,17 +352,7 @@ def need_data(viewer: User, need: CareNeed) -> dict:
             adjustments=need.adjustments,
             her_views=need.her_views,
             recorded_by=_name(need.recorded_by),
-            reviews=[
-                {
-                    "held_at": review.held_at,
-                    "held_by": _name(review.held_by),
-                    "in_place": review.in_place,
-                    "her_views": review.her_views,
-                    "notes": review.notes,
-                    "ended": review.ended,
-                }
-                for review in need.reviews.select_related("held_by")
-            ],
+            reviews=_reviews(need.reviews, "in_place", "ended"),
         )
     return shown
 

@@ -63,6 +63,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from django.db.models import QuerySet
+    from django.utils.functional import Promise
 
 VIEW = "safeguarding.view_incident"
 READ = "safeguarding.read_incident"
@@ -318,18 +319,31 @@ def _locked(plan: Plan) -> Plan:
     return Plan.objects.select_for_update().select_related("prisoner").get(pk=plan.pk)
 
 
-def _ask_for_review(plan: Plan) -> None:
-    assert plan.next_review_at is not None
+def _ask_for_review(
+    record: Plan | CareNeed, *, kind: str, rule: str, title: Promise, role: str
+) -> None:
+    """The task of the record's next review, due on its date (one a date)."""
+    assert record.next_review_at is not None
     schedule_reminder(
-        key=_key(plan, f"review:{plan.next_review_at.isoformat()}"),
+        key=_key(record, f"review:{record.next_review_at.isoformat()}"),
+        kind=kind,
+        rule=rule,
+        title=title,
+        facility=record.facility,
+        assignee_role=role,
+        prisoner=record.prisoner,
+        due_at=record.next_review_at,
+        basis=Basis.CONFIG,
+    )
+
+
+def _ask_for_plan_review(plan: Plan) -> None:
+    _ask_for_review(
+        plan,
         kind=PLAN_REVIEW_KIND,
         rule="25.1",
         title=gettext_lazy("Review her safeguarding plan"),
-        facility=plan.facility,
-        assignee_role="safeguarding",
-        prisoner=plan.prisoner,
-        due_at=plan.next_review_at,
-        basis=Basis.CONFIG,
+        role="safeguarding",
     )
 
 
@@ -366,7 +380,7 @@ def make_plan(
     plan.full_clean()
     plan.save()
     resolve_reminder(key=_key(plan, "make"), by=by, outcome=_("Plan made."))
-    _ask_for_review(plan)
+    _ask_for_plan_review(plan)
     audit.record(
         by=by,
         action="safeguarding.plan_made",
@@ -452,7 +466,7 @@ def review_plan(
     plan.closed_at = held_at if close else None
     plan.save(update_fields=["next_review_at", "closed_at"])
     if not close:
-        _ask_for_review(plan)
+        _ask_for_plan_review(plan)
     audit.record(
         by=by,
         action="safeguarding.plan_ended" if close else "safeguarding.plan_reviewed",
@@ -621,17 +635,12 @@ def _adjustments(adjustments: str) -> str:
 
 
 def _ask_for_need_review(need: CareNeed) -> None:
-    assert need.next_review_at is not None
-    schedule_reminder(
-        key=_key(need, f"review:{need.next_review_at.isoformat()}"),
+    _ask_for_review(
+        need,
         kind=NEED_REVIEW_KIND,
         rule="M5.2",
         title=gettext_lazy("Review her social-care plan"),
-        facility=need.facility,
-        assignee_role="social",
-        prisoner=need.prisoner,
-        due_at=need.next_review_at,
-        basis=Basis.CONFIG,
+        role="social",
     )
 
 

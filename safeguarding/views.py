@@ -45,29 +45,18 @@ def incidents(request):
     )
 
 
-@login_required
-@require_GET
-def incident(request, uuid):
-    found = access_incident(request.user, uuid)
-    return render(request, "safeguarding/incident.html", reading.incident_page(request.user, found))
+def _detail(access, page, template: str):
+    """A record's page: the record as the viewer may read it (`reading`), or 404."""
+
+    @login_required
+    @require_GET
+    def view(request, uuid):
+        return render(request, template, page(request.user, access(request.user, uuid)))
+
+    return view
 
 
-@login_required
-@require_GET
-def plan(request, uuid):
-    found = access_plan(request.user, uuid)
-    return render(request, "safeguarding/plan.html", reading.plan_page(request.user, found))
-
-
-@login_required
-@require_GET
-def concern(request, uuid):
-    found = access_concern(request.user, uuid)
-    return render(request, "safeguarding/concern.html", reading.concern_page(request.user, found))
-
-
-@login_required
-@require_GET
-def need(request, uuid):
-    found = access_need(request.user, uuid)
-    return render(request, "safeguarding/need.html", reading.need_page(request.user, found))
+incident = _detail(access_incident, reading.incident_page, "safeguarding/incident.html")
+plan = _detail(access_plan, reading.plan_page, "safeguarding/plan.html")
+concern = _detail(access_concern, reading.concern_page, "safeguarding/concern.html")
+need = _detail(access_need, reading.need_page, "safeguarding/need.html")
