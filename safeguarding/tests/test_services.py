@@ -293,3 +293,35 @@ def test_a_need_is_not_ended_as_met_while_its_adjustments_are_not_in_place(cast,
 def test_custody_record_no_need(cast, woman_a):
     with refusals.denied(CareNeed):
         need(cast, woman_a, by=cast["custody"])
+
+
+def test_a_backdated_incident_is_kept_with_its_reason_and_never_in_the_future(cast, woman_a):
+    other = other_woman(woman_a)
+    then = timezone.now() - timedelta(days=2)
+    found = incident(cast, woman_a, other=other, occurred_at=then, late_reason="Told us today.")
+    assert found.occurred_at == then and found.late_reason == "Told us today."
+    # The plans are due from when it was recorded: her protection starts when we know.
+    assert plan_of(found).due_at > timezone.now()
+
+    with refusals.invalid("occurred_at", Incident):
+        incident(cast, woman_a, other=other, occurred_at=timezone.now() + timedelta(hours=1))
+
+
+def test_a_review_is_not_backdated_before_the_plan(cast, woman_a):
+    plan = make_support(cast, plan_of(incident(cast, woman_a)))
+    with refusals.invalid("held_at", PlanReview):
+        services.review_plan(
+            by=cast["safeguarding"],
+            plan=plan,
+            notes="x",
+            held_at=timezone.now() - timedelta(days=1),
+        )
+
+
+def test_a_concern_received_days_ago_says_why_it_is_late(cast, woman_a):
+    with refusals.invalid("late_reason", FamilyConcern):
+        concern(cast, woman_a, received_at=timezone.now() - timedelta(days=3))
+    late = concern(
+        cast, woman_a, received_at=timezone.now() - timedelta(days=3), late_reason="A letter"
+    )
+    assert late.late_reason == "A letter"
