@@ -161,7 +161,9 @@ class NeedSerializer(serializers.Serializer):
 # Input ---------------------------------------------------------------------------------------
 
 
-@extend_schema_field(OpenApiTypes.STR)
+@extend_schema_field(
+    {"type": "string", "maxLength": Prisoner._meta.get_field("prison_number").max_length}
+)
 class WomanOfHerFacility(StrictSlugRelatedField):
     """Another woman, by prison number, of the facility of the woman the address names."""
 
