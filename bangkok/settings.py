@@ -380,6 +380,16 @@ SPECTACULAR_SETTINGS = {
                 "SelfHarmTeam": "Team",
                 "SelfHarmCheckOutcome": "CheckOutcome",
             },
+            "safeguarding.models": {
+                "IncidentKind": "Kind",
+                "IncidentReportedBy": "ReportedBy",
+                "InvolvementPart": "Part",
+                "SafeguardingMeasure": "Measure",
+                "CareNeedKind": "NeedKind",
+                "CareNeedEnd": "NeedEnd",
+                "ConcernWay": "ConcernWay",
+                "ConcernTriage": "Triage",
+            },
             "restraints.models": {
                 "RestraintDevice": "Device",
                 "RestraintPurpose": "Purpose",

@@ -67,7 +67,7 @@ def _plan_of(result) -> Plan:
 
 
 def _plan_answer(request, result):
-    return io.PlanSerializer(reading.plan_data(request.user, _plan_of(result))).data
+    return io.SafeguardingPlanSerializer(reading.plan_data(request.user, _plan_of(result))).data
 
 
 def _to_plan(result, target) -> str:
@@ -76,16 +76,18 @@ def _to_plan(result, target) -> str:
 
 def _incident_answer(request, result):
     incident = result.incident if isinstance(result, Injuries) else result
-    return io.IncidentSerializer(reading.incident_page(request.user, incident)["shown"]).data
+    return io.IncidentBetweenWomenSerializer(
+        reading.incident_page(request.user, incident)["shown"]
+    ).data
 
 
 def _concern_answer(request, result):
-    return io.ConcernSerializer(reading.concern_data(request.user, result)).data
+    return io.FamilyConcernSerializer(reading.concern_data(request.user, result)).data
 
 
 def _need_answer(request, result):
     need = result if isinstance(result, CareNeed) else result.need
-    return io.NeedSerializer(reading.need_data(request.user, need)).data
+    return io.CareNeedSerializer(reading.need_data(request.user, need)).data
 
 
 def _to_need(result, target) -> str:
@@ -136,8 +138,8 @@ ACTIONS = [
         "prisoners/<uuid:uuid>/safeguarding-incidents/",
         "Record an incident between women (Rules 25.1, 31; Mandela 1)",
         services.record_incident,
-        io.IncidentSerializer,
-        io.IncidentInput,
+        io.IncidentBetweenWomenSerializer,
+        io.IncidentBetweenWomenInput,
         created=True,
         perm=services.RECORD,
         reads=api.HerIncidents,
@@ -162,8 +164,8 @@ ACTIONS = [
         "safeguarding-plans/<uuid:uuid>/make/",
         "Make a victim's support plan or a perpetrator's management (Rules 25.1, 42.4)",
         services.make_plan,
-        io.PlanSerializer,
-        io.PlanInput,
+        io.SafeguardingPlanSerializer,
+        io.SafeguardingPlanInput,
         model=Plan,
         arg="plan",
         rules=("25.1",),
@@ -185,8 +187,8 @@ ACTIONS = [
         "safeguarding-plans/<uuid:uuid>/",
         "Change a made plan's measures or her views (Rule 25.1)",
         services.change_plan,
-        io.PlanSerializer,
-        io.PlanChange,
+        io.SafeguardingPlanSerializer,
+        io.SafeguardingPlanChange,
         model=Plan,
         arg="plan",
         rules=("25.1",),
@@ -211,8 +213,8 @@ ACTIONS = [
         "safeguarding-plans/<uuid:uuid>/reviews/",
         "Review a support plan or management, or end it (Rule 25.1)",
         services.review_plan,
-        io.PlanSerializer,
-        io.PlanReviewInput,
+        io.SafeguardingPlanSerializer,
+        io.SafeguardingPlanReviewInput,
         model=Plan,
         arg="plan",
         created=True,
@@ -234,8 +236,8 @@ ACTIONS = [
         "prisoners/<uuid:uuid>/family-concerns/",
         "Record a concern her family raised about her safety (Rule 25.1; Mandela 1)",
         services.record_concern,
-        io.ConcernSerializer,
-        io.ConcernInput,
+        io.FamilyConcernSerializer,
+        io.FamilyConcernInput,
         created=True,
         perm=services.CONCERN,
         reads=api.HerConcerns,
@@ -256,8 +258,8 @@ ACTIONS = [
         "family-concerns/<uuid:uuid>/triage/",
         "Triage a concern her family raised (Rule 25.1)",
         services.triage_concern,
-        io.ConcernSerializer,
-        io.TriageInput,
+        io.FamilyConcernSerializer,
+        io.FamilyConcernTriageInput,
         model=FamilyConcern,
         arg="concern",
         rules=("25.1",),
@@ -288,8 +290,8 @@ ACTIONS = [
         "prisoners/<uuid:uuid>/care-needs/",
         "Record a social-care need with its reasonable adjustments (Mandela 5.2)",
         services.record_need,
-        io.NeedSerializer,
-        io.NeedInput,
+        io.CareNeedSerializer,
+        io.CareNeedInput,
         created=True,
         rules=("M5.2",),
         perm=services.NEED,
@@ -309,8 +311,8 @@ ACTIONS = [
         "care-needs/<uuid:uuid>/reviews/",
         "Review a social-care plan, or end the need (Mandela 5.2)",
         services.review_need,
-        io.NeedSerializer,
-        io.NeedReviewInput,
+        io.CareNeedSerializer,
+        io.CareNeedReviewInput,
         model=CareNeed,
         arg="need",
         created=True,
@@ -341,8 +343,8 @@ INCIDENT_ACTIONS = [
         "safeguarding-incidents/<uuid:uuid>/injuries/",
         "Record the injuries of an incident between women (health staff; Rule 8)",
         services.record_injuries,
-        io.IncidentSerializer,
-        io.InjuriesInput,
+        io.IncidentBetweenWomenSerializer,
+        io.IncidentInjuriesInput,
         model=Incident,
         arg="incident",
         created=True,

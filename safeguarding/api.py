@@ -51,7 +51,7 @@ class HerIncidents(HerList):
     """Incidents between women she was involved in, newest first: what happened and who else
     was involved only for staff of her facility; the injuries for health staff alone."""
 
-    serializer_class = io.IncidentSerializer
+    serializer_class = io.IncidentBetweenWomenSerializer
     keyset_fields = ("occurred_at", "id")
 
     def records(self, woman):
@@ -65,7 +65,7 @@ class HerIncidents(HerList):
 class HerConcerns(HerList):
     """Concerns her family raised about her safety, newest first."""
 
-    serializer_class = io.ConcernSerializer
+    serializer_class = io.FamilyConcernSerializer
     keyset_fields = ("received_at", "id")
     model = FamilyConcern
 
@@ -80,7 +80,7 @@ class HerConcerns(HerList):
 class HerNeeds(HerList):
     """Her social-care needs with their reasonable adjustments, newest first."""
 
-    serializer_class = io.NeedSerializer
+    serializer_class = io.CareNeedSerializer
     keyset_fields = ("recorded_at", "id")
     model = CareNeed
 
@@ -104,7 +104,7 @@ class Detail(RetrieveAPIView):
 
 @extend_schema(tags=[TAG], summary="An incident between women (Rules 8, 25.1, 31)")
 class IncidentDetail(Detail):
-    serializer_class = io.IncidentSerializer
+    serializer_class = io.IncidentBetweenWomenSerializer
     access, page = staticmethod(access_incident), staticmethod(reading.incident_page)
 
 
@@ -112,17 +112,17 @@ class IncidentDetail(Detail):
 class PlanDetail(Detail):
     """A victim's support plan or a perpetrator's management, as the caller may read it."""
 
-    serializer_class = io.PlanSerializer
+    serializer_class = io.SafeguardingPlanSerializer
     access, page = staticmethod(access_plan), staticmethod(reading.plan_page)
 
 
 @extend_schema(tags=[TAG], summary="A concern her family raised (Rule 25.1; Mandela 1)")
 class ConcernDetail(Detail):
-    serializer_class = io.ConcernSerializer
+    serializer_class = io.FamilyConcernSerializer
     access, page = staticmethod(access_concern), staticmethod(reading.concern_page)
 
 
 @extend_schema(tags=[TAG], summary="A social-care need (Mandela 5.2)")
 class NeedDetail(Detail):
-    serializer_class = io.NeedSerializer
+    serializer_class = io.CareNeedSerializer
     access, page = staticmethod(access_need), staticmethod(reading.need_page)

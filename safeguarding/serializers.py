@@ -40,7 +40,7 @@ def _when(**kwargs):
     return serializers.DateTimeField(required=False, allow_null=True, default=None, **kwargs)
 
 
-class PlanState(serializers.Serializer):
+class SafeguardingPlanState(serializers.Serializer):
     uuid = serializers.UUIDField()
     due_at = serializers.DateTimeField()
     made_at = serializers.DateTimeField(allow_null=True)
@@ -48,22 +48,22 @@ class PlanState(serializers.Serializer):
     closed_at = serializers.DateTimeField(allow_null=True)
 
 
-class InvolvedShown(serializers.Serializer):
+class IncidentInvolvedShown(serializers.Serializer):
     part = serializers.ChoiceField(choices=Part.choices)
-    plan = PlanState(allow_null=True)
+    plan = SafeguardingPlanState(allow_null=True)
     woman = _maybe(serializers.UUIDField)
     name = _maybe(serializers.CharField)
     prison_number = _maybe(serializers.CharField)
 
 
-class InjuriesShown(serializers.Serializer):
+class IncidentInjuriesShown(serializers.Serializer):
     injuries = serializers.CharField()
     treatment = serializers.CharField()
     recorded_by = serializers.CharField()
     recorded_at = serializers.DateTimeField()
 
 
-class IncidentSerializer(serializers.Serializer):
+class IncidentBetweenWomenSerializer(serializers.Serializer):
     """An incident: its kind, time, unit and the parts of the women involved for every
     reader; what happened and who was involved for staff of her facility; the injuries for
     health staff alone (Rule 8)."""
@@ -75,17 +75,17 @@ class IncidentSerializer(serializers.Serializer):
     injured = serializers.BooleanField()
     reported_by = serializers.ChoiceField(choices=ReportedBy.choices)
     injuries_recorded = serializers.BooleanField()
-    involved = InvolvedShown(many=True)
+    involved = IncidentInvolvedShown(many=True)
     full = serializers.BooleanField(help_text=_("Whether what happened and who is shown."))
     place = _maybe(serializers.CharField)
     account = _maybe(serializers.CharField)
     recorded_by = _maybe(serializers.CharField)
     recorded_at = _maybe(serializers.DateTimeField)
     late_reason = _maybe(serializers.CharField)
-    injuries = InjuriesShown(required=False)
+    injuries = IncidentInjuriesShown(required=False)
 
 
-class PlanReviewShown(serializers.Serializer):
+class SafeguardingPlanReviewShown(serializers.Serializer):
     held_at = serializers.DateTimeField()
     held_by = serializers.CharField()
     her_views = serializers.CharField()
@@ -94,7 +94,7 @@ class PlanReviewShown(serializers.Serializer):
     closes = serializers.BooleanField()
 
 
-class PlanSerializer(serializers.Serializer):
+class SafeguardingPlanSerializer(serializers.Serializer):
     """A victim's support plan or a perpetrator's management: its dates for every reader, its
     measures for staff of her facility, her views and the reviews for those who make plans."""
 
@@ -114,10 +114,10 @@ class PlanSerializer(serializers.Serializer):
     made_by = _maybe(serializers.CharField)
     her_views = _maybe(serializers.CharField)
     notes = _maybe(serializers.CharField)
-    reviews = PlanReviewShown(many=True, required=False)
+    reviews = SafeguardingPlanReviewShown(many=True, required=False)
 
 
-class ConcernSerializer(serializers.Serializer):
+class FamilyConcernSerializer(serializers.Serializer):
     uuid = serializers.UUIDField()
     woman = serializers.UUIDField()
     way = serializers.ChoiceField(choices=ConcernWay.choices)
@@ -134,7 +134,7 @@ class ConcernSerializer(serializers.Serializer):
     family_told = _maybe(serializers.CharField)
 
 
-class CareReviewShown(serializers.Serializer):
+class CareNeedReviewShown(serializers.Serializer):
     held_at = serializers.DateTimeField()
     held_by = serializers.CharField()
     in_place = serializers.BooleanField()
@@ -143,7 +143,7 @@ class CareReviewShown(serializers.Serializer):
     ended = serializers.CharField()
 
 
-class NeedSerializer(serializers.Serializer):
+class CareNeedSerializer(serializers.Serializer):
     uuid = serializers.UUIDField()
     woman = serializers.UUIDField()
     kind = serializers.ChoiceField(choices=NeedKind.choices)
@@ -155,7 +155,7 @@ class NeedSerializer(serializers.Serializer):
     adjustments = _maybe(serializers.CharField)
     her_views = _maybe(serializers.CharField)
     recorded_by = _maybe(serializers.CharField)
-    reviews = CareReviewShown(many=True, required=False)
+    reviews = CareNeedReviewShown(many=True, required=False)
 
 
 # Input ---------------------------------------------------------------------------------------
@@ -174,12 +174,12 @@ class WomanOfHerFacility(StrictSlugRelatedField):
         return Prisoner.objects.filter(facility_id=woman.facility_id)
 
 
-class OtherWoman(serializers.Serializer):
+class IncidentOtherWoman(serializers.Serializer):
     prisoner = WomanOfHerFacility(slug_field="prison_number", help_text=_("Her prison number."))
     part = serializers.ChoiceField(choices=Part.choices)
 
 
-class IncidentInput(serializers.Serializer):
+class IncidentBetweenWomenInput(serializers.Serializer):
     kind = serializers.ChoiceField(choices=Kind.choices)
     her_part = serializers.ChoiceField(choices=Part.choices)
     occurred_at = serializers.DateTimeField()
@@ -187,11 +187,11 @@ class IncidentInput(serializers.Serializer):
     account = StrictCharField(max_length=5000)
     injured = StrictBooleanField()
     reported_by = serializers.ChoiceField(choices=ReportedBy.choices)
-    others = OtherWoman(many=True, required=False, default=list)
+    others = IncidentOtherWoman(many=True, required=False, default=list)
     late_reason = late.api_field()
 
 
-class InjuriesInput(serializers.Serializer):
+class IncidentInjuriesInput(serializers.Serializer):
     injuries = StrictCharField(max_length=5000)
     treatment = StrictCharField(max_length=5000)
 
@@ -202,7 +202,7 @@ def _measures(**kwargs):
     )
 
 
-class PlanInput(serializers.Serializer):
+class SafeguardingPlanInput(serializers.Serializer):
     measures = _measures()
     her_views = _text()
     at_her_request = StrictBooleanField(required=False, default=False)
@@ -211,7 +211,7 @@ class PlanInput(serializers.Serializer):
     next_review_at = _when(help_text=_("Empty: the latest allowed."))
 
 
-class PlanChange(serializers.Serializer):
+class SafeguardingPlanChange(serializers.Serializer):
     """A change to a made plan: only the fields given change."""
 
     measures = _measures(required=False)
@@ -220,7 +220,7 @@ class PlanChange(serializers.Serializer):
     notes = StrictCharField(required=False, allow_blank=True, max_length=5000)
 
 
-class PlanReviewInput(serializers.Serializer):
+class SafeguardingPlanReviewInput(serializers.Serializer):
     notes = StrictCharField(max_length=5000)
     her_views = _text()
     next_review_at = _when()
@@ -228,7 +228,7 @@ class PlanReviewInput(serializers.Serializer):
     held_at = _when(help_text=_("Empty: now."))
 
 
-class ConcernInput(serializers.Serializer):
+class FamilyConcernInput(serializers.Serializer):
     raised_by = StrictCharField(max_length=200)
     way = serializers.ChoiceField(choices=ConcernWay.choices)
     concern = StrictCharField(max_length=5000)
@@ -251,7 +251,7 @@ class HerRecord(StrictSlugRelatedField):
         return self.model.objects.filter(prisoner=woman)
 
 
-class TriageInput(serializers.Serializer):
+class FamilyConcernTriageInput(serializers.Serializer):
     outcome = serializers.ChoiceField(choices=Triage.choices)
     incident = HerRecord(Incident)
     need = HerRecord(CareNeed)
@@ -259,7 +259,7 @@ class TriageInput(serializers.Serializer):
     family_told = _text(2000, help_text=_("Never the name of a woman recorded as harming her."))
 
 
-class NeedInput(serializers.Serializer):
+class CareNeedInput(serializers.Serializer):
     kind = serializers.ChoiceField(choices=NeedKind.choices)
     description = StrictCharField(max_length=5000)
     adjustments = _text(help_text=_("Required: the reasonable adjustments (Mandela 5.2)."))
@@ -267,7 +267,7 @@ class NeedInput(serializers.Serializer):
     next_review_at = _when()
 
 
-class NeedReviewInput(serializers.Serializer):
+class CareNeedReviewInput(serializers.Serializer):
     in_place = StrictBooleanField()
     notes = StrictCharField(max_length=5000)
     her_views = _text()

@@ -54,7 +54,7 @@ def test_the_queues_queries_do_not_grow_with_its_rows(cast, woman_a):
     concern(cast, woman_a)
 
     def more():
-        for n in range(4):
+        for _n in range(4):
             victim = other_woman(woman_a)
             incident(cast, victim)
             concern(cast, victim)
