@@ -1,7 +1,8 @@
 """What the governor and the inspector oversee of safeguarding (Rules 25.1, 31; Mandela 1,
 5.2): the incidents between women in a period and their counts by kind, the plans made after
-their time, the family concerns, and the count that must be zero of victims whose support plan
-was not made in time (Rule 25.1: immediate protection, support and counselling). A row says
+their time, the family concerns, and the counts that must be zero of victims whose support plan
+was not made in time (Rule 25.1: immediate protection, support and counselling) and of victims
+separated against their wishes; a breach recorded under either key adds to its count. A row says
 that a record exists, its kind and when, never what happened nor who else was involved: an
 incident's row names no woman at all."""
 
@@ -12,10 +13,11 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from oversight.registry import MustBeZero, RecordList, Row
 
-from .models import FamilyConcern, Incident, Kind, Part, Plan
+from .models import SEPARATES_HER, FamilyConcern, Incident, Kind, Part, Plan
 from .services import VIEW
 
 UNSUPPORTED = "safeguarding-victim-plan-late"
+SEPARATED = "safeguarding-victim-separated"
 
 
 def incidents_in_period(facilities, start, end):
@@ -48,6 +50,23 @@ def victims_unsupported(facilities, start, end):
     """Victims whose support plan was made after its time, or is still awaited past it
     (Rule 25.1)."""
     return plans_late(facilities, start, end).filter(part=Part.VICTIM)
+
+
+def victims_separated(facilities, start, end):
+    """Victims moved, held apart or restricted without their own request (Rule 25.1): the
+    service and a database constraint refuse them, so any counted here was recorded as a
+    breach that happened anyway."""
+    return (
+        Plan.objects.filter(
+            facility__in=facilities,
+            opened_at__date__range=(start, end),
+            part=Part.VICTIM,
+            measures__overlap=SEPARATES_HER,
+            at_her_request=False,
+        )
+        .select_related("prisoner")
+        .order_by("-opened_at", "-id")
+    )
 
 
 def concerns_in_period(facilities, start, end):
@@ -133,5 +152,14 @@ ZEROS = (
         cases=victims_unsupported,
         row=plan_row,
         order=360,
+    ),
+    MustBeZero(
+        key=SEPARATED,
+        label=_lazy("Victims moved, held apart or restricted against their wishes"),
+        rule="25.1",
+        perm=VIEW,
+        cases=victims_separated,
+        row=plan_row,
+        order=361,
     ),
 )

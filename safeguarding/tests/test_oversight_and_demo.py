@@ -74,3 +74,24 @@ def test_the_demo_makes_records_in_several_states(cast, facility_a):
     assert CareNeed.objects.get().reviews.count() == 1
     demo.seed(facility=facility_a, staff=staff, women=women)  # again: nothing more
     assert Incident.objects.count() == 2
+
+
+@pytest.mark.rule("25.1")
+def test_a_victim_separated_against_her_wishes_counts_only_as_a_recorded_breach(cast, woman_a):
+    from breaches.services import record_breach
+    from oversight.registry import recorded
+
+    make_support(cast, plan_of(incident(cast, woman_a)))
+    facilities, start, end = _range()
+    assert not oversight.victims_separated(facilities, start, end).exists()
+
+    record_breach(
+        by=cast["governor"],
+        prisoner=woman_a,
+        kind=oversight.SEPARATED,
+        occurred_at=timezone.now(),
+        account="Moved to the segregation unit overnight after she reported, against her wishes.",
+    )
+    keys = [oversight.SEPARATED, oversight.UNSUPPORTED]
+    counts = recorded(keys, facilities, start, end)
+    assert counts[oversight.SEPARATED][0] == 1 and counts[oversight.UNSUPPORTED][0] == 0
