@@ -136,3 +136,13 @@ def test_a_role_without_the_right_gets_the_404_of_a_missing_record(cast, woman_a
     )
     assert response.status_code == 404
     assert api(cast["sysadmin"]).get(f"/api/v1/safeguarding-plans/{plan.uuid}/").status_code == 404
+
+
+def test_a_record_named_by_a_bad_uuid_is_a_bad_field(cast, woman_a):
+    record = concern(cast, woman_a)
+    response = api(cast["safeguarding"]).post(
+        f"/api/v1/family-concerns/{record.uuid}/triage/",
+        {"outcome": "incident", "incident": "not-a-uuid"},
+        format="json",
+    )
+    assert response.status_code == 400 and "incident" in response.json()
