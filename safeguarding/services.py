@@ -32,6 +32,8 @@ import audit
 from bangkok import late
 from bangkok.errors import RuleBroken
 from bangkok.plausible import check_after_arrest
+from complaints.models import Source
+from complaints.services import open_safeguarding_record
 from facilities.scope import facilities_of
 from prisoners.models import Prisoner
 from reminders.models import Basis
@@ -191,7 +193,9 @@ def record_incident(
     hurt (what the injuries are is health staff's part: they are asked to record it), who
     reported it, and each woman involved with her part. Each victim's support plan and each
     perpetrator's management is opened at once and asked of safeguarding staff within
-    SAFEGUARDING_PLAN_HOURS (Rule 25.1: immediate protection). One recorded more than
+    SAFEGUARDING_PLAN_HOURS (Rule 25.1: immediate protection). A victim who reported it
+    herself is protected against retaliation from then on, as after any report of abuse
+    (`complaints`: adverse acts against her are held for review). One recorded more than
     LATE_RECORD_REASON_AFTER_HOURS after it happened says why."""
     _may(by, prisoner, RECORD)
     if kind not in Kind.values:
@@ -226,6 +230,12 @@ def record_incident(
         involvement = Involvement.objects.create(incident=incident, prisoner=woman, part=part)
         if part in PLANNED:
             _open_plan(involvement, incident, now)
+        if part == Part.VICTIM and reported_by == ReportedBy.HERSELF:
+            # She reported abuse: protected against retaliation like any report (Rules 7.3,
+            # 25.1), her support plan the task.
+            open_safeguarding_record(
+                by=by, prisoner=woman, source=Source.ABUSE_REPORT, remind=False
+            )
     if injured:
         schedule_reminder(
             key=_key(incident, "injuries"),

@@ -325,3 +325,17 @@ def test_a_concern_received_days_ago_says_why_it_is_late(cast, woman_a):
         cast, woman_a, received_at=timezone.now() - timedelta(days=3), late_reason="A letter"
     )
     assert late.late_reason == "A letter"
+
+
+@pytest.mark.rule("25.1")
+def test_a_victim_who_reported_it_herself_is_protected_against_retaliation(cast, woman_a):
+    from complaints.services import protected_against_retaliation
+
+    bully = other_woman(woman_a)
+    incident(cast, woman_a, other=bully, reported_by="herself")
+    assert protected_against_retaliation(woman_a)
+    assert not protected_against_retaliation(bully)
+
+    seen = other_woman(woman_a)
+    incident(cast, seen, other=other_woman(woman_a), reported_by="staff")
+    assert not protected_against_retaliation(seen)
