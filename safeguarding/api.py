@@ -85,7 +85,9 @@ class HerNeeds(HerList):
     model = CareNeed
 
     def records(self, woman):
-        return woman.care_needs.select_related("prisoner", "recorded_by")
+        return woman.care_needs.select_related("prisoner", "recorded_by").prefetch_related(
+            "reviews__held_by"
+        )
 
     def shown(self, viewer, records):
         return [reading.need_data(viewer, record) for record in records]

@@ -212,7 +212,8 @@ def facility_incidents(viewer: User, *, q: str = "", kind: str = "") -> QuerySet
 
 
 def _reviews(reviews, *fields: str) -> list[dict]:
-    """A record's reviews: when, by whom, her views and what was found, and `fields`."""
+    """A record's reviews (prefetched with who held them: `reviews__held_by`): when, by whom,
+    her views and what was found, and `fields`."""
     return [
         {
             "held_at": review.held_at,
@@ -221,7 +222,7 @@ def _reviews(reviews, *fields: str) -> list[dict]:
             "notes": review.notes,
             **{field: getattr(review, field) for field in fields},
         }
-        for review in reviews.select_related("held_by")
+        for review in reviews.all()
     ]
 
 
@@ -259,8 +260,10 @@ def plan_data(viewer: User, plan: Plan) -> dict:
 
 
 def plan_page(viewer: User, plan: Plan) -> dict:
-    plan = Plan.objects.select_related("prisoner", "involvement__incident", "made_by").get(
-        pk=plan.pk
+    plan = (
+        Plan.objects.select_related("prisoner", "involvement__incident", "made_by")
+        .prefetch_related("reviews__held_by")
+        .get(pk=plan.pk)
     )
     may = viewer.has_perm(PLAN)
     return {
@@ -358,7 +361,11 @@ def need_data(viewer: User, need: CareNeed) -> dict:
 
 
 def need_page(viewer: User, need: CareNeed) -> dict:
-    need = CareNeed.objects.select_related("prisoner", "recorded_by").get(pk=need.pk)
+    need = (
+        CareNeed.objects.select_related("prisoner", "recorded_by")
+        .prefetch_related("reviews__held_by")
+        .get(pk=need.pk)
+    )
     return {
         "need": need,
         "woman": need.prisoner,
@@ -377,11 +384,15 @@ def section(*, viewer: User, prisoner: Prisoner) -> dict | None:
     if not viewer.has_perm(VIEW):
         return None
     incidents = list(her_incidents(prisoner)[:SECTION_SHOWN])
-    plans = prisoner.safeguarding_plans.filter(closed_at__isnull=True).select_related(
-        "prisoner", "involvement__incident", "made_by"
+    plans = (
+        prisoner.safeguarding_plans.filter(closed_at__isnull=True)
+        .select_related("prisoner", "involvement__incident", "made_by")
+        .prefetch_related("reviews__held_by")
     )
-    needs = prisoner.care_needs.filter(closed_at__isnull=True).select_related(
-        "prisoner", "recorded_by"
+    needs = (
+        prisoner.care_needs.filter(closed_at__isnull=True)
+        .select_related("prisoner", "recorded_by")
+        .prefetch_related("reviews__held_by")
     )
     concerns = prisoner.family_concerns.select_related("prisoner", "incident", "need")[
         :SECTION_SHOWN

@@ -199,3 +199,19 @@ def test_her_section_shows_her_plans_needs_and_concerns(cast, woman_a):
     body = client_for(cast["social"]).get(f"/women/{woman_a.uuid}/").content.decode()
     for testid in ("safeguarding-plans", "safeguarding-needs", "safeguarding-concerns"):
         assert f'data-testid="{testid}"' in body
+
+
+def test_the_list_and_her_section_ask_as_many_queries_for_many_incidents_as_for_one(cast, woman_a):
+    from tests.queues import queries_do_not_grow
+
+    client = client_for(cast["safeguarding"])
+    found = incident(cast, woman_a, injured=True)
+    make_support(cast, plan_of(found))
+
+    def more():
+        for _n in range(3):
+            made = incident(cast, woman_a, injured=True)
+            make_support(cast, plan_of(made))
+
+    queries_do_not_grow(client, "/safeguarding/", more)
+    queries_do_not_grow(client, f"/women/{woman_a.uuid}/", more)
