@@ -25,6 +25,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -65,7 +66,6 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from django.db.models import QuerySet
-    from django.utils.functional import Promise
 
 VIEW = "safeguarding.view_incident"
 READ = "safeguarding.read_incident"
@@ -329,11 +329,17 @@ def _locked(plan: Plan) -> Plan:
     return Plan.objects.select_for_update().select_related("prisoner").get(pk=plan.pk)
 
 
-def _ask_for_review(
-    record: Plan | CareNeed, *, kind: str, rule: str, title: Promise, role: str
-) -> None:
+# The task of each kind of record's review: its kind, its rule, its title and whose it is.
+REVIEW_TASKS: dict[type, tuple[str, str, Promise, str]] = {
+    Plan: (PLAN_REVIEW_KIND, "25.1", gettext_lazy("Review her safeguarding plan"), "safeguarding"),
+    CareNeed: (NEED_REVIEW_KIND, "M5.2", gettext_lazy("Review her social-care plan"), "social"),
+}
+
+
+def _ask_for_review(record: Plan | CareNeed) -> None:
     """The task of the record's next review, due on its date (one a date)."""
     assert record.next_review_at is not None
+    kind, rule, title, role = REVIEW_TASKS[type(record)]
     schedule_reminder(
         key=_key(record, f"review:{record.next_review_at.isoformat()}"),
         kind=kind,
@@ -344,16 +350,6 @@ def _ask_for_review(
         prisoner=record.prisoner,
         due_at=record.next_review_at,
         basis=Basis.CONFIG,
-    )
-
-
-def _ask_for_plan_review(plan: Plan) -> None:
-    _ask_for_review(
-        plan,
-        kind=PLAN_REVIEW_KIND,
-        rule="25.1",
-        title=gettext_lazy("Review her safeguarding plan"),
-        role="safeguarding",
     )
 
 
@@ -390,7 +386,7 @@ def make_plan(
     plan.full_clean()
     plan.save()
     resolve_reminder(key=_key(plan, "make"), by=by, outcome=_("Plan made."))
-    _ask_for_plan_review(plan)
+    _ask_for_review(plan)
     audit.record(
         by=by,
         action="safeguarding.plan_made",
@@ -476,7 +472,7 @@ def review_plan(
     plan.closed_at = held_at if close else None
     plan.save(update_fields=["next_review_at", "closed_at"])
     if not close:
-        _ask_for_plan_review(plan)
+        _ask_for_review(plan)
     audit.record(
         by=by,
         action="safeguarding.plan_ended" if close else "safeguarding.plan_reviewed",
@@ -644,16 +640,6 @@ def _adjustments(adjustments: str) -> str:
     return adjustments
 
 
-def _ask_for_need_review(need: CareNeed) -> None:
-    _ask_for_review(
-        need,
-        kind=NEED_REVIEW_KIND,
-        rule="M5.2",
-        title=gettext_lazy("Review her social-care plan"),
-        role="social",
-    )
-
-
 @transaction.atomic
 def record_need(
     *,
@@ -686,7 +672,7 @@ def record_need(
     )
     need.full_clean()
     need.save()
-    _ask_for_need_review(need)
+    _ask_for_review(need)
     audit.record(
         by=by,
         action="safeguarding.need",
@@ -750,7 +736,7 @@ def review_need(
         need.closed_at, need.ended = now, ended
     else:
         need.next_review_at = review.next_review_at
-        _ask_for_need_review(need)
+        _ask_for_review(need)
     need.save(update_fields=["adjustments", "closed_at", "ended", "next_review_at"])
     audit.record(
         by=by,
