@@ -215,3 +215,38 @@ def test_the_list_and_her_section_ask_as_many_queries_for_many_incidents_as_for_
 
     queries_do_not_grow(client, "/safeguarding/", more)
     queries_do_not_grow(client, f"/women/{woman_a.uuid}/", more)
+
+
+@pytest.mark.rule("25.1")
+def test_the_change_page_refuses_segregating_a_victim_and_keeps_her_plan(cast, woman_a):
+    plan = make_support(cast, plan_of(incident(cast, woman_a)))
+    client = client_for(cast["social"])
+    form = client.get(f"/safeguarding/plans/{plan.uuid}/change/").content.decode()
+    assert 'value="no_contact"' in form and "checked" in form
+
+    with refusals.nothing_written(Plan):
+        response = client.post(
+            f"/safeguarding/plans/{plan.uuid}/change/",
+            {"measures": ["segregation"], "version": plan.version},
+        )
+    assert response.status_code == 400 and "Rule 25.1" in response.content.decode()
+    plan.refresh_from_db()
+    assert plan.measures == ["no_contact", "other_moved"]
+
+
+@pytest.mark.rule("M5.2")
+def test_the_review_page_refuses_ending_a_need_as_met_without_its_adjustments(cast, woman_a):
+    from safeguarding.models import CareReview
+
+    found = need(cast, woman_a)
+    with refusals.nothing_written(CareReview):
+        response = client_for(cast["social"]).post(
+            f"/safeguarding/needs/{found.uuid}/review/",
+            {
+                "in_place": "no",
+                "notes": "Still upstairs.",
+                "ended": "met",
+                "version": found.version,
+            },
+        )
+    assert response.status_code == 400 and "Mandela 5.2" in response.content.decode()
