@@ -713,6 +713,15 @@ LATE_RECORD_REASON_AFTER_HOURS = env_int("LATE_RECORD_REASON_AFTER_HOURS", 4)
 # RULES-SPEC 2.11, 2.16: the governor is reminded this many days before a member of staff's
 # training (search methods, searching children, and the rest) expires.
 TRAINING_EXPIRY_NOTICE_DAYS = env_int("TRAINING_EXPIRY_NOTICE_DAYS", 60)
+# Rule 33.1 (RULES-SPEC 2.16): a new starter completes the training in women's rights and
+# gender-specific needs within this many days of starting work with women prisoners; the
+# governor is reminded a month before.
+NEW_STARTER_TRAINING_DAYS = env_int("NEW_STARTER_TRAINING_DAYS", 90)
+# Rule 33.1: posting a member of staff who lacks that training to a facility "warn"s (the
+# grant goes ahead, the governor who confirms it is told) or is "refuse"d.
+POSTING_WITHOUT_WOMENS_TRAINING = os.environ.get("POSTING_WITHOUT_WOMENS_TRAINING", "warn")
+if POSTING_WITHOUT_WOMENS_TRAINING not in ("warn", "refuse"):
+    raise ImproperlyConfigured("POSTING_WITHOUT_WOMENS_TRAINING is warn or refuse.")
 
 # Rule 27: whether this prison service allows conjugal visits for men; where it does, women
 # have them on equal terms, and where it doesn't, nobody does.

@@ -66,6 +66,11 @@ def _grants(facilities):
     )
 
 
+def postings_in(facilities) -> QuerySet:
+    """(facility pk as text, member of staff's pk) of every assignment to `facilities`."""
+    return _grants(facilities).values_list("object_pk", "user_id")
+
+
 def facility_in_reach(user, uuid, perm: str) -> Facility:
     """One of her facilities, if her role holds `perm`; else the 404 of a missing one (a
     facility outside her assignments and a role without the right answer alike)."""

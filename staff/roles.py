@@ -298,6 +298,9 @@ class Role:
     case_data: bool = True
     """Whether the role works with women's records at all (sysadmin does not)."""
     manages_accounts: bool = False
+    works_with_women: bool = True
+    """Whether she is prison staff assigned to work with women prisoners (Rule 33.1): not the
+    inspector, who visits, nor the account manager."""
 
 
 ROLES: dict[str, Role] = {
@@ -457,6 +460,7 @@ ROLES: dict[str, Role] = {
             + READ_RELEASE
             + READ_HYGIENE
             + READ_REGIME,
+            works_with_women=False,
         ),
         Role(
             "sysadmin",
@@ -465,6 +469,7 @@ ROLES: dict[str, Role] = {
             MANAGE_ACCOUNTS,
             case_data=False,
             manages_accounts=True,
+            works_with_women=False,
         ),
     )
 }
