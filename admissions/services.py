@@ -908,6 +908,8 @@ def _on_confirmed(proposal: TransferProposal, *, by: User) -> list[str]:
     follow_her(
         by=by, prisoner=prisoner, from_facility=move.from_facility, to_facility=move.to_facility
     )
+    for declared in _AT_TRANSFER:
+        declared.start(by=by, transfer=move)
     audit.record(
         by=by,
         action="admission.transferred",
@@ -969,14 +971,28 @@ takes(ReleaseCheck, _RELEASE_CHECKS.append)
 
 @dataclass(frozen=True)
 class AtRelease:
-    """What an area ends when she leaves custody (her protective custody: `parole.hooks`):
-    `end(by=, admission=, released_at=)`, run in the release's transaction after the checks."""
+    """What an area ends or asks for when she leaves custody (her protective custody ended:
+    `parole.hooks`; a girl's parent or guardian told: `girls.hooks`): `end(by=, admission=,
+    released_at=)`, run in the release's transaction after the checks and after her open tasks
+    are cancelled."""
 
     end: Callable[..., None]
 
 
 _AT_RELEASE: list[AtRelease] = []
 takes(AtRelease, _AT_RELEASE.append)
+
+
+@dataclass(frozen=True)
+class AtTransfer:
+    """What an area starts when she moves to another facility (her parent or guardian told,
+    for a girl: `girls.hooks`): `start(by=, transfer=)`, run in the move's transaction."""
+
+    start: Callable[..., None]
+
+
+_AT_TRANSFER: list[AtTransfer] = []
+takes(AtTransfer, _AT_TRANSFER.append)
 
 
 @transaction.atomic
@@ -1018,11 +1034,13 @@ def release(
     prisoner.custody_status, prisoner.unit = CustodyStatus.RELEASED, None
     prisoner.updated_at = now
     prisoner.save(update_fields=["custody_status", "unit", "updated_at"])
-    for ending in _AT_RELEASE:
-        ending.end(by=by, admission=admission, released_at=released_at)
     Reminder.objects.filter(prisoner=prisoner, status__in=OPEN_STATUSES).update(
         status=Status.CANCELLED, closed_at=now, closed_by=by, outcome="released"
     )
+    # After her tasks in custody are cancelled: what an area asks for with her release (a
+    # girl's parent or guardian told of it) stays open.
+    for ending in _AT_RELEASE:
+        ending.end(by=by, admission=admission, released_at=released_at)
     # A transfer still awaiting confirmation ends with the episode and leaves the queue.
     pending_transfers(admission).update(ended_at=now)
     audit.record(by=by, action="admission.released", subject=admission, facility=prisoner.facility)

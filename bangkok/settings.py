@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "breaches",
     "hygiene",
     "regime",
+    "girls",
     "parole",
     "release",
     "signin",
@@ -722,6 +723,17 @@ NEW_STARTER_TRAINING_DAYS = env_int("NEW_STARTER_TRAINING_DAYS", 90)
 POSTING_WITHOUT_WOMENS_TRAINING = os.environ.get("POSTING_WITHOUT_WOMENS_TRAINING", "warn")
 if POSTING_WITHOUT_WOMENS_TRAINING not in ("warn", "refuse"):
     raise ImproperlyConfigured("POSTING_WITHOUT_WOMENS_TRAINING is warn or refuse.")
+
+# Rules 36-39 (RULES-SPEC 2.17): a girl's parent or guardian is told within this many hours
+# of her admission, transfer or release; she has a place in education within this many days of
+# her admission; health staff offer her a gynaecologist within this many days of it, then every
+# this many months while she is under 18; a pregnant girl is referred to a specialist within
+# this many days of her pregnancy being recorded.
+GIRLS_GUARDIAN_HOURS = env_int("GIRLS_GUARDIAN_HOURS", 24)
+GIRLS_EDUCATION_DAYS = env_int("GIRLS_EDUCATION_DAYS", 7)
+GIRLS_GYNAECOLOGY_DAYS = env_int("GIRLS_GYNAECOLOGY_DAYS", 30)
+GIRLS_GYNAECOLOGY_MONTHS = env_int("GIRLS_GYNAECOLOGY_MONTHS", 6)
+GIRLS_SPECIALIST_DAYS = env_int("GIRLS_SPECIALIST_DAYS", 7)
 
 # Rule 27: whether this prison service allows conjugal visits for men; where it does, women
 # have them on equal terms, and where it doesn't, nobody does.

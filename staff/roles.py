@@ -106,6 +106,11 @@ KEEP_REGIME = READ_REGIME + (
     "regime.add_timeoutofcell",
     "regime.change_timeoutofcell",
 )
+# Rules 36-39: reception, social workers and the governor record that a girl's parent or
+# guardian was told of her admission, transfer or release; safeguarding staff and the inspector
+# read it (girls.permissions).
+READ_GIRLS = ("girls.view_guardiannotice",)
+KEEP_GIRLS = READ_GIRLS + ("girls.add_guardiannotice",)
 PLACE_ON_PROGRAMMES = READ_REGIME + ("regime.add_allocation", "regime.change_allocation")
 REVIEW_SOLITARY = ("regime.add_solitaryreview",)
 DEAL_WITH_COMPLAINTS = (
@@ -323,7 +328,8 @@ ROLES: dict[str, Role] = {
             + RECORD_BREACHES
             + OPEN_SELFHARM
             + RELEASE_HER
-            + SEE_CLASSIFICATION,
+            + SEE_CLASSIFICATION
+            + KEEP_GIRLS,
         ),
         Role(
             "custody",
@@ -385,7 +391,8 @@ ROLES: dict[str, Role] = {
             + LODGE_COMPLAINTS
             + RECORD_BREACHES
             + KEEP_RELEASE
-            + PLACE_ON_PROGRAMMES,
+            + PLACE_ON_PROGRAMMES
+            + KEEP_GIRLS,
         ),
         Role(
             "safeguarding",
@@ -398,7 +405,8 @@ ROLES: dict[str, Role] = {
             + RECORD_BREACHES
             + WORK_SELFHARM
             + DEAL_WITH_COMPLAINTS
-            + READ_RELEASE,
+            + READ_RELEASE
+            + READ_GIRLS,
         ),
         Role(
             "governor",
@@ -433,7 +441,8 @@ ROLES: dict[str, Role] = {
             + KEEP_HYGIENE
             + KEEP_HYGIENE_CATALOGUE
             + KEEP_REGIME
-            + REVIEW_SOLITARY,
+            + REVIEW_SOLITARY
+            + KEEP_GIRLS,
         ),
         Role(
             "inspector",
@@ -459,7 +468,8 @@ ROLES: dict[str, Role] = {
             + READ_COMPLAINTS
             + READ_RELEASE
             + READ_HYGIENE
-            + READ_REGIME,
+            + READ_REGIME
+            + READ_GIRLS,
             works_with_women=False,
         ),
         Role(

@@ -71,6 +71,7 @@ AREAS = (
     "release",
     "register",
     "hygiene",
+    "girls",
     "regime",
     "parole",
     "dashboard",

@@ -33,6 +33,7 @@ CASE_APPS = [
     "staff",
     "breaches",
     "hygiene",
+    "girls",
     "regime",
     "parole",
     "release",
