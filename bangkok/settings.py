@@ -589,6 +589,9 @@ CHILD_OUTING_DAYS = env_int("CHILD_OUTING_DAYS", 14)
 # Rule 51.2: a child who comes to live with her while she is on a unit not suited to children:
 # custody move her within this many hours, and the governor is told when they haven't.
 UNIT_FOR_CHILD_WITHIN = timedelta(hours=env_int("UNIT_FOR_CHILD_HOURS", 24))
+# Mandela 11(b), (c): a woman whose legal status changed is moved off a unit of women kept
+# apart from her within this many hours.
+UNIT_MOVE_WITHIN = timedelta(hours=env_int("UNIT_MOVE_HOURS", 24))
 # Rule 53.1: a sentenced foreign national's transfer to her home country is considered with her
 # within this many days of her admission.
 HOME_TRANSFER_CONSIDER_DAYS = env_int("HOME_TRANSFER_CONSIDER_DAYS", 30)

@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy
 import audit
 from bangkok.errors import RuleBroken
 from facilities.scope import facilities_of
-from prisoners.models import Prisoner
+from prisoners.models import LegalStatus, Prisoner
 from reminders.models import Basis
 from reminders.services import resolve_reminder, schedule_reminder
 
@@ -38,7 +38,7 @@ from .models import (
 )
 
 if TYPE_CHECKING:
-    from admissions.models import Admission
+    from admissions.models import Admission, CourtOutcome
     from register.models import Child
     from staff.models import User
 
@@ -427,6 +427,13 @@ def on_flags_changed(*, prisoner: Prisoner, changed: dict, by: User | None) -> N
     appeared = changed.get("restraint_health_approval") or changed.get("no_segregation")
     if appeared and is_pregnant(prisoner):
         ask_for_event_review(prisoner, f"pregnancy:{timezone.localdate().isoformat()}")
+
+
+def on_court_outcome(*, by: User, outcome: CourtOutcome) -> None:
+    """A court convicted or sentenced her (`admissions.services.AtCourtOutcome`): her
+    classification is reviewed (Rules 40, 41; RULES-SPEC 2.18, a review after sentencing)."""
+    if outcome.to_status in (LegalStatus.CONVICTED_UNSENTENCED, LegalStatus.SENTENCED):
+        ask_for_event_review(outcome.admission.prisoner, f"court:{outcome.uuid}")
 
 
 def on_child_recorded(*, child: Child, by: User | None) -> None:
