@@ -71,6 +71,7 @@ AREAS = (
     "release",
     "register",
     "hygiene",
+    "equality",
     "regime",
     "parole",
     "dashboard",

@@ -33,6 +33,7 @@ CASE_APPS = [
     "staff",
     "breaches",
     "hygiene",
+    "equality",
     "regime",
     "parole",
     "release",
