@@ -345,3 +345,22 @@ def test_the_governor_and_the_inspector_see_the_breakdown_on_oversight_and_other
         assert 'data-testid="breakdown-equality-outcomes"' in page.content.decode()
         api = client_for(cast[role]).get(reverse("api-oversight"), query).json()
         assert [b["key"] for b in api["breakdowns"]] == ["equality-outcomes"]
+
+
+@pytest.mark.parametrize("who", ["sysadmin", "social", "governor"])
+def test_the_admin_is_no_door_to_her_characteristics(cast, woman_a, who):
+    from django.contrib import admin
+
+    row = consented(cast, woman_a, ethnicity="Canaryadmin")
+    assert not [m for m in admin.site._registry if m._meta.app_label == "equality"]
+    client = client_for(cast[who])
+    base = "/admin/equality/characteristics/"
+    for url in (base, f"{base}{row.pk}/change/", f"{base}add/"):
+        response = client.get(url)
+        assert response.status_code in (302, 404)
+        assert "Canaryadmin" not in response.content.decode()
+    with nothing_written(Characteristics, Consent):
+        posted = client.post(f"{base}{row.pk}/change/", {"ethnicity": "Guessed"})
+    assert posted.status_code in (302, 404)
+    row.refresh_from_db()
+    assert row.ethnicity == "Canaryadmin"
