@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from audit.models import AuditEvent
 from classification.models import Classification
+from classification.services import classify
 from classification.tests.factories import LOW
 from complaints.tests.factories import complaint
 from conftest import client_for
@@ -145,8 +146,7 @@ def test_the_page_records_her_consent_and_her_words(cast, woman_a):
 @pytest.mark.rule("M2")
 def test_a_classification_given_her_religion_is_refused_naming_mandela_2(cast, woman_a):
     with refused("M2", Classification) as caught:
-        services_classify = __import__("classification.services", fromlist=["classify"]).classify
-        services_classify(by=cast["social"], prisoner=woman_a, religion="muslim", **LOW)
+        classify(by=cast["social"], prisoner=woman_a, religion="muslim", **LOW)
     assert "never used for a security decision" in str(caught.value)
     assert "Mandela Rule 2" in str(caught.value)
 
@@ -182,6 +182,7 @@ def _visit_setup(cast, woman):
     return imam
 
 
+@pytest.mark.rule("M65")
 def test_her_request_reaches_the_governor_unarranged_and_arranging_it_answers(cast, woman_a):
     imam = _visit_setup(cast, woman_a)
     visit = services.ask_for_visit(by=cast["social"], prisoner=woman_a, faith="muslim")
@@ -252,6 +253,7 @@ def test_a_visit_she_asked_for_is_never_closed_as_refused(cast, woman_a):
     assert AuditEvent.objects.filter(action="rule.refused").exists()  # the attempt is kept
 
 
+@pytest.mark.rule("M66")
 def test_a_faith_need_is_recorded_provided_for_and_ended(cast, woman_a):
     need = services.record_faith_need(
         by=cast["social"],
