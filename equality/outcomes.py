@@ -44,47 +44,30 @@ class Outcome:
     records: Callable  # (facilities, start, end) -> QuerySet of records with a `prisoner`
 
 
+def _in_period(model, moment: str, **more) -> Callable:
+    """(facilities, start, end) -> the `model` records of the facilities whose `moment` falls
+    in the period, both days included."""
+
+    def records(facilities, start, end) -> QuerySet:
+        period = {f"{moment}__date__gte": start, f"{moment}__date__lte": end}
+        return model.objects.filter(facility__in=facilities, **period, **more)
+
+    return records
+
+
 OUTCOMES = (
     Outcome(
         "searches",
         gettext_lazy("Searches"),
-        lambda facilities, start, end: Search.objects.filter(
-            facility__in=facilities,
-            prisoner__isnull=False,
-            searched_at__date__gte=start,
-            searched_at__date__lte=end,
-        ),
+        _in_period(Search, "searched_at", prisoner__isnull=False),
     ),
-    Outcome(
-        "force",
-        gettext_lazy("Uses of force"),
-        lambda facilities, start, end: UseOfForce.objects.filter(
-            facility__in=facilities, started_at__date__gte=start, started_at__date__lte=end
-        ),
-    ),
-    Outcome(
-        "segregation",
-        gettext_lazy("Segregations"),
-        lambda facilities, start, end: Segregation.objects.filter(
-            facility__in=facilities, started_at__date__gte=start, started_at__date__lte=end
-        ),
-    ),
-    Outcome(
-        "complaints",
-        gettext_lazy("Complaints"),
-        lambda facilities, start, end: Complaint.objects.filter(
-            facility__in=facilities, received_at__date__gte=start, received_at__date__lte=end
-        ),
-    ),
+    Outcome("force", gettext_lazy("Uses of force"), _in_period(UseOfForce, "started_at")),
+    Outcome("segregation", gettext_lazy("Segregations"), _in_period(Segregation, "started_at")),
+    Outcome("complaints", gettext_lazy("Complaints"), _in_period(Complaint, "received_at")),
     Outcome(
         "work",
         gettext_lazy("Places at work"),
-        lambda facilities, start, end: Allocation.objects.filter(
-            facility__in=facilities,
-            activity__kind=ActivityKind.WORK,
-            allocated_at__date__gte=start,
-            allocated_at__date__lte=end,
-        ),
+        _in_period(Allocation, "allocated_at", activity__kind=ActivityKind.WORK),
     ),
 )
 
