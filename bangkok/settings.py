@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "authority",
     "breaches",
     "hygiene",
+    "equality",
     "regime",
     "girls",
     "parole",
@@ -642,6 +643,11 @@ SUSPENSION_FOLLOW_UP_HOURS = env_int("SUSPENSION_FOLLOW_UP_HOURS", 72)
 # than 15, which the database also holds); the governor is alerted on day SEGREGATION_ALERT_DAY.
 # Rule 5: how many days a facility goes without a hygiene stock check before custody is asked.
 HYGIENE_STOCK_CHECK_DAYS = env_int("HYGIENE_STOCK_CHECK_DAYS", 7)
+# Mandela 2: on oversight, no count by group below this (and no group of fewer women) is shown.
+EQUALITY_SMALL_CELL = env_int("EQUALITY_SMALL_CELL", 5)
+# Mandela 65: how many days a visit of a faith representative she asked for may wait to be
+# arranged before the governor is told.
+EQUALITY_FAITH_VISIT_DAYS = env_int("EQUALITY_FAITH_VISIT_DAYS", 7)
 SEGREGATION_MAX_DAYS = min(env_int("SEGREGATION_MAX_DAYS", 15), 15)
 SEGREGATION_ALERT_DAY = env_int("SEGREGATION_ALERT_DAY", 13)
 # A break shorter than this many whole days out of segregation does not reset the count: the

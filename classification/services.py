@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 
 import audit
 from bangkok.errors import RuleBroken
+from bangkok.protected import never_for_security
 from facilities.scope import facilities_of
 from prisoners.models import LegalStatus, Prisoner
 from reminders.models import Basis
@@ -296,6 +297,7 @@ def classify(*, by: User, prisoner: Prisoner, **inputs: Any) -> Classification:
     One at a time: her record's lock orders two classifications at once, and the second is
     told she is classified already (a review is the way to change it)."""
     _may(by, prisoner)
+    never_for_security(inputs)  # Mandela 2: her characteristics never decide her level
     prisoner = Prisoner.objects.select_for_update().get(pk=prisoner.pk)
     _admitted, due_at = _due_of_initial(prisoner)
     if classified_since_admission(prisoner) is not None:
@@ -323,6 +325,7 @@ def review_classification(
     the one it replaces."""
     prisoner = classification.prisoner
     _may(by, prisoner)
+    never_for_security(inputs)  # Mandela 2
     current = Classification.objects.select_for_update().get(pk=classification.pk)
     if current.superseded_at is not None:
         raise ValidationError(

@@ -274,6 +274,35 @@ RELEASE_HER = READ_RELEASE + (
     "release.clear_release",
     "release.hand_over_copy",
 )
+# Rules 54, 55; Mandela 2, 65, 66: social workers record, with her consent and in her words,
+# what she says of herself, and keep her faith needs and the visits of representatives of her
+# faith; health staff read only her disability answer and the adjustments she asks for; the
+# governor reads her faith needs, arranges the visits and keeps the facility's representatives.
+# Custody, reception and safeguarding read none of it (never used for security); the governor
+# and the inspector see outcomes by group, aggregate and suppressed.
+KEEP_EQUALITY = (
+    "equality.view_characteristics",
+    "equality.add_characteristics",
+    "equality.read_adjustments",
+    "equality.view_faithneed",
+    "equality.add_faithneed",
+    "equality.view_faithvisit",
+    "equality.add_faithvisit",
+    "equality.change_faithvisit",
+    "equality.view_representative",
+)
+READ_ADJUSTMENTS = ("equality.read_adjustments",)
+PROVIDE_FOR_FAITH = (
+    "equality.view_faithneed",
+    "equality.view_faithvisit",
+    "equality.add_faithvisit",
+    "equality.change_faithvisit",
+    "equality.view_representative",
+    "equality.add_representative",
+    "equality.change_representative",
+)
+OVERSEE_EQUALITY = ("equality.oversee_outcomes",)
+READ_FAITH_PROVISION = ("equality.view_representative",)
 MANAGE_ACCOUNTS = (
     "staff.view_user",
     "staff.add_user",
@@ -371,7 +400,8 @@ ROLES: dict[str, Role] = {
             + RECORD_BREACHES
             + READ_RELEASE
             + GRANT_HYGIENE_CLINICAL
-            + READ_REGIME,
+            + READ_REGIME
+            + READ_ADJUSTMENTS,
         ),
         Role(
             "social",
@@ -392,7 +422,8 @@ ROLES: dict[str, Role] = {
             + RECORD_BREACHES
             + KEEP_RELEASE
             + PLACE_ON_PROGRAMMES
-            + KEEP_GIRLS,
+            + KEEP_GIRLS
+            + KEEP_EQUALITY,
         ),
         Role(
             "safeguarding",
@@ -442,7 +473,9 @@ ROLES: dict[str, Role] = {
             + KEEP_HYGIENE_CATALOGUE
             + KEEP_REGIME
             + REVIEW_SOLITARY
-            + KEEP_GIRLS,
+            + KEEP_GIRLS
+            + PROVIDE_FOR_FAITH
+            + OVERSEE_EQUALITY,
         ),
         Role(
             "inspector",
@@ -469,7 +502,9 @@ ROLES: dict[str, Role] = {
             + READ_RELEASE
             + READ_HYGIENE
             + READ_REGIME
-            + READ_GIRLS,
+            + READ_GIRLS
+            + READ_FAITH_PROVISION
+            + OVERSEE_EQUALITY,
             works_with_women=False,
         ),
         Role(

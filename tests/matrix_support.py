@@ -72,6 +72,7 @@ AREAS = (
     "register",
     "hygiene",
     "girls",
+    "equality",
     "regime",
     "parole",
     "dashboard",

@@ -34,6 +34,7 @@ CASE_APPS = [
     "breaches",
     "hygiene",
     "girls",
+    "equality",
     "regime",
     "parole",
     "release",
