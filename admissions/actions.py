@@ -33,6 +33,7 @@ from .forms import (
     AdmitForm,
     AllocationForm,
     ChildForm,
+    CourtOutcomeForm,
     FamilyMemberForm,
     HomeForm,
     PlaceForm,
@@ -50,6 +51,8 @@ from .serializers import (
     AdmitSerializer,
     AllocateSerializer,
     AllocationSerializer,
+    CourtOutcomeInput,
+    CourtOutcomeSerializer,
     DecideSuspensionSerializer,
     FamilyMemberSerializer,
     HomeInputSerializer,
@@ -389,6 +392,36 @@ ACTIONS = [
             "and hour of the confirmation, her open tasks with her. Refused (400) before her "
             "admission is complete, once she is released, to where she is already held, or "
             "while another transfer of hers awaits confirmation."
+        ),
+    ),
+    Action(
+        "admission-court-outcome",
+        "admissions/<uuid:uuid>/court-outcomes/",
+        "Record a court's decision that changes her legal status (convicted, sentenced)",
+        services.record_court_outcome,
+        CourtOutcomeSerializer,
+        CourtOutcomeInput,
+        model=Admission,
+        arg="admission",
+        created=True,
+        changes=False,
+        perm=services.CHANGE_ADMISSION,
+        rules=("M11", "41", "53.1"),
+        description=(
+            "Her record says her new legal status from now on. Custody are asked to move her "
+            "when her unit holds women kept apart from her now (Mandela 11); her classification "
+            "is reviewed after a conviction or a sentence (Rule 41); a sentenced foreign "
+            "national's transfer home is considered with her (Rule 53.1). Refused (400) for the "
+            "status she has already, a sentence not given, a date in the future or before her "
+            "arrest, and once she is released."
+        ),
+        page=Page(
+            "<uuid:uuid>/court-outcomes/",
+            CourtOutcomeForm,
+            name="court-outcome",
+            again=on_its_page("court_form"),
+            done=_("The court's decision is recorded: her legal status has changed."),
+            then=BACK,
         ),
     ),
     Action(

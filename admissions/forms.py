@@ -290,6 +290,22 @@ class ReleaseForm(StyledForm):
     )
 
 
+class CourtOutcomeForm(StyledForm):
+    ids = "court"
+    legal_status = forms.ChoiceField(label=_("Her legal status now"), choices=LegalStatus.choices)
+    decided_on = forms.DateField(label=_("Decided on"), widget=DATE)
+    court = forms.CharField(label=_("Court"), max_length=200)
+    reference = forms.CharField(label=_("Case reference"), max_length=100, required=False)
+    sentence = forms.CharField(
+        label=_("Sentence"),
+        max_length=300,
+        required=False,
+        help_text=_(
+            "When she is sentenced: as the court gave it, its length and any part suspended."
+        ),
+    )
+
+
 class HomeForm(StyledForm):
     """Her home, as the picker names it (Rule 4)."""
 

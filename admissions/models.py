@@ -18,6 +18,7 @@ from authority.models import AwaitsAuthority, authority_constraints
 from bangkok.plausible import validate_past_date
 from bangkok.versions import Versioned
 from facilities.models import latitude_validators, longitude_validators
+from prisoners.models import LegalStatus
 
 
 class Stage(models.TextChoices):
@@ -318,6 +319,61 @@ class SuspensionRequest(Versioned):
 
     def __str__(self) -> str:
         return f"Suspension request {self.uuid}"
+
+
+@pghistory.track(append_only=True)
+class CourtOutcome(models.Model):
+    """A court's decision that changes her legal status during the episode: convicted,
+    sentenced, remanded again after a conviction is quashed, detained under another law. What
+    she was, what she is now, when the court decided, which court, its reference and the
+    sentence as the court gave it. A fact: never changed or deleted; a correction is a new
+    outcome. It tells the areas that act on it (`AtCourtOutcome`): her classification is
+    reviewed after sentencing (Rules 40, 41), a sentenced foreign national's transfer home is
+    considered (Rule 53.1), and a unit she may no longer share is left (Mandela 11)."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    admission = models.ForeignKey(
+        Admission, on_delete=models.PROTECT, related_name="court_outcomes"
+    )
+    from_status = models.CharField(_("was"), max_length=24, choices=LegalStatus)
+    to_status = models.CharField(_("legal status now"), max_length=24, choices=LegalStatus)
+    decided_on = models.DateField(_("decided on"), validators=[validate_past_date])
+    court = models.CharField(_("court"), max_length=200)
+    reference = models.CharField(_("case reference"), max_length=100, blank=True)
+    sentence = models.CharField(
+        _("sentence"),
+        max_length=300,
+        blank=True,
+        help_text=_("As the court gave it: its length, and any part suspended."),
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("court outcome")
+        ordering = ["-decided_on", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(from_status=models.F("to_status")),
+                name="court_outcome_changes_status",
+                violation_error_message=_("A court outcome changes her legal status."),
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(to_status="sentenced") | ~models.Q(sentence=""),
+                name="court_outcome_sentence_given",
+                violation_error_message=_("Give the sentence as the court gave it."),
+            ),
+        ]
+        triggers = [
+            pgtrigger.Protect(
+                name="court_outcome_unchanged", operation=pgtrigger.Update | pgtrigger.Delete
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Court outcome {self.uuid}"
 
 
 class Transfer(models.Model):

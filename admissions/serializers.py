@@ -26,6 +26,7 @@ from prisoners.permissions import access_prisoner
 from .models import (
     Admission,
     Allocation,
+    CourtOutcome,
     Decision,
     FamilyMember,
     Kept,
@@ -291,6 +292,43 @@ class PendingTransferSerializer(serializers.Serializer):
         }
 
 
+class CourtOutcomeSerializer(serializers.ModelSerializer):
+    """A court's decision that changed her legal status during the episode."""
+
+    admission = serializers.UUIDField(source="admission.uuid", read_only=True)
+    recorded_by = serializers.CharField(source="recorded_by.username", read_only=True)
+
+    class Meta:
+        model = CourtOutcome
+        fields = [
+            "uuid",
+            "admission",
+            "from_status",
+            "to_status",
+            "decided_on",
+            "court",
+            "reference",
+            "sentence",
+            "recorded_by",
+            "recorded_at",
+        ]
+        read_only_fields = fields
+
+
+class CourtOutcomeInput(serializers.Serializer):
+    legal_status = serializers.ChoiceField(choices=LegalStatus.choices)
+    decided_on = serializers.DateField()
+    court = StrictCharField(max_length=200)
+    reference = StrictCharField(max_length=100, required=False, allow_blank=True, default="")
+    sentence = StrictCharField(
+        max_length=300,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text=_("Required when she is sentenced: as the court gave it."),
+    )
+
+
 class AdmissionDetailSerializer(AdmissionSerializer):
     """The episode: commitment order and rights checklist; whether injuries were noted, for
     those who admit her; the allocation decision and distances from home, for those who read
@@ -308,6 +346,11 @@ class AdmissionDetailSerializer(AdmissionSerializer):
     )
     pending_transfers = serializers.SerializerMethodField(
         help_text=_("Transfers proposed on this episode, awaiting a governor's confirmation.")
+    )
+    court_outcomes = CourtOutcomeSerializer(
+        many=True,
+        read_only=True,
+        help_text=_("The courts' decisions that changed her legal status, latest first."),
     )
     injuries_noted = serializers.BooleanField(
         required=False,
@@ -345,6 +388,7 @@ class AdmissionDetailSerializer(AdmissionSerializer):
             "checklist",
             "transfers",
             "pending_transfers",
+            "court_outcomes",
             "allocation",
             "distances",
         ]

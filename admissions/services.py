@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -29,9 +29,9 @@ from complaints.models import AdverseKind
 from complaints.services import follow_her, hold_if_protected
 from facilities.models import Facility
 from facilities.scope import facilities_of
-from prisoners.models import CustodyStatus, Prisoner
+from prisoners.models import CustodyStatus, LegalStatus, Prisoner
 from prisoners.permissions import access_prisoner, prisoners_visible_to
-from prisoners.services import register_prisoner
+from prisoners.services import legal_status_changed, register_prisoner
 from reminders.models import OPEN_STATUSES, Basis, Reminder, Status
 from reminders.services import cancel_reminder, resolve_reminder, schedule_reminder
 
@@ -39,6 +39,7 @@ from . import gazetteer
 from .models import (
     Admission,
     Allocation,
+    CourtOutcome,
     Decision,
     FamilyMember,
     Kept,
@@ -908,6 +909,8 @@ def _on_confirmed(proposal: TransferProposal, *, by: User) -> list[str]:
     follow_her(
         by=by, prisoner=prisoner, from_facility=move.from_facility, to_facility=move.to_facility
     )
+    for declared in _AT_TRANSFER:
+        declared.start(by=by, transfer=move)
     audit.record(
         by=by,
         action="admission.transferred",
@@ -969,14 +972,103 @@ takes(ReleaseCheck, _RELEASE_CHECKS.append)
 
 @dataclass(frozen=True)
 class AtRelease:
-    """What an area ends when she leaves custody (her protective custody: `parole.hooks`):
-    `end(by=, admission=, released_at=)`, run in the release's transaction after the checks."""
+    """What an area ends or asks for when she leaves custody (her protective custody ended:
+    `parole.hooks`; a girl's parent or guardian told: `girls.hooks`): `end(by=, admission=,
+    released_at=)`, run in the release's transaction after the checks and after her open tasks
+    are cancelled."""
 
     end: Callable[..., None]
 
 
 _AT_RELEASE: list[AtRelease] = []
 takes(AtRelease, _AT_RELEASE.append)
+
+
+@dataclass(frozen=True)
+class AtCourtOutcome:
+    """What an area starts when a court changes her legal status (her classification reviewed
+    after sentencing: `classification.hooks`; a sentenced foreign national's transfer home
+    considered: `parole.hooks`): `start(by=, outcome=)`, run in the outcome's transaction."""
+
+    start: Callable[..., None]
+
+
+_AT_COURT_OUTCOME: list[AtCourtOutcome] = []
+takes(AtCourtOutcome, _AT_COURT_OUTCOME.append)
+
+
+@transaction.atomic
+def record_court_outcome(
+    *,
+    by: User,
+    admission: Admission,
+    legal_status: str,
+    decided_on: date,
+    court: str,
+    reference: str = "",
+    sentence: str = "",
+) -> CourtOutcome:
+    """A court's decision changes her legal status during the episode (convicted, sentenced,
+    detained under another law). Her record says so from now on; the areas that act on it are
+    told (`AtCourtOutcome`), and custody are asked to move her when her unit holds women the
+    Rules now keep apart from her (Mandela 11). An acquittal or a release by the court is her
+    release (`release`), not an outcome."""
+    admission = _open_episode(
+        by, admission, CHANGE_ADMISSION, _("Your role can't record a court's decision.")
+    )
+    prisoner = Prisoner.objects.select_for_update().get(pk=admission.prisoner_id)
+    errors = {}
+    if legal_status not in LegalStatus.values:
+        errors["legal_status"] = _("Choose her legal status from the list.")
+    elif legal_status == prisoner.legal_status:
+        errors["legal_status"] = _("That is her legal status already.")
+    court, reference, sentence = court.strip(), reference.strip(), sentence.strip()
+    if not court:
+        errors["court"] = _("Name the court.")
+    if legal_status == LegalStatus.SENTENCED and not sentence:
+        errors["sentence"] = _("Give the sentence as the court gave it.")
+    if decided_on > timezone.localdate():
+        errors["decided_on"] = _("That date is in the future.")
+    elif decided_on < timezone.localdate(admission.arrested_at):
+        errors["decided_on"] = _("That is before she was arrested: check the date.")
+    if errors:
+        raise ValidationError(errors)
+    outcome = CourtOutcome.objects.create(
+        admission=admission,
+        from_status=prisoner.legal_status,
+        to_status=legal_status,
+        decided_on=decided_on,
+        court=court,
+        reference=reference,
+        sentence=sentence,
+        recorded_by=by,
+    )
+    prisoner.legal_status, prisoner.updated_at = legal_status, timezone.now()
+    prisoner.save(update_fields=["legal_status", "updated_at"])
+    admission.prisoner = prisoner
+    legal_status_changed(prisoner=prisoner)
+    for declared in _AT_COURT_OUTCOME:
+        declared.start(by=by, outcome=outcome)
+    audit.record(
+        by=by,
+        action="admission.court_outcome",
+        subject=outcome,
+        facility=admission.facility,
+        detail={"from": outcome.from_status, "to": legal_status},
+    )
+    return outcome
+
+
+@dataclass(frozen=True)
+class AtTransfer:
+    """What an area starts when she moves to another facility (her parent or guardian told,
+    for a girl: `girls.hooks`): `start(by=, transfer=)`, run in the move's transaction."""
+
+    start: Callable[..., None]
+
+
+_AT_TRANSFER: list[AtTransfer] = []
+takes(AtTransfer, _AT_TRANSFER.append)
 
 
 @transaction.atomic
@@ -1018,11 +1110,13 @@ def release(
     prisoner.custody_status, prisoner.unit = CustodyStatus.RELEASED, None
     prisoner.updated_at = now
     prisoner.save(update_fields=["custody_status", "unit", "updated_at"])
-    for ending in _AT_RELEASE:
-        ending.end(by=by, admission=admission, released_at=released_at)
     Reminder.objects.filter(prisoner=prisoner, status__in=OPEN_STATUSES).update(
         status=Status.CANCELLED, closed_at=now, closed_by=by, outcome="released"
     )
+    # After her tasks in custody are cancelled: what an area asks for with her release (a
+    # girl's parent or guardian told of it) stays open.
+    for ending in _AT_RELEASE:
+        ending.end(by=by, admission=admission, released_at=released_at)
     # A transfer still awaiting confirmation ends with the episode and leaves the queue.
     pending_transfers(admission).update(ended_at=now)
     audit.record(by=by, action="admission.released", subject=admission, facility=prisoner.facility)

@@ -25,6 +25,7 @@ from . import reading, services, sheet, steps
 from .forms import (
     AllocationForm,
     ChildForm,
+    CourtOutcomeForm,
     FamilyMemberForm,
     FindForm,
     HomeForm,
@@ -127,6 +128,8 @@ def _context(request, admission, forms) -> dict:
         "transfer_form": forms.get("transfer_form") or carrying(TransferForm(), admission),
         "can_release": user.has_perm(services.CHANGE_ADMISSION),
         "release_form": forms.get("release_form") or carrying(ReleaseForm(), admission),
+        "court_form": forms.get("court_form") or CourtOutcomeForm(),
+        "court_outcomes": admission.court_outcomes.all(),
     }
     if admission.stage == "reception" and context["can_admit"]:
         context["offer_forms"] = [

@@ -98,7 +98,9 @@ INSTALLED_APPS = [
     "authority",
     "breaches",
     "hygiene",
+    "equality",
     "regime",
+    "girls",
     "safeguarding",
     "parole",
     "release",
@@ -599,6 +601,9 @@ CHILD_OUTING_DAYS = env_int("CHILD_OUTING_DAYS", 14)
 # Rule 51.2: a child who comes to live with her while she is on a unit not suited to children:
 # custody move her within this many hours, and the governor is told when they haven't.
 UNIT_FOR_CHILD_WITHIN = timedelta(hours=env_int("UNIT_FOR_CHILD_HOURS", 24))
+# Mandela 11(b), (c): a woman whose legal status changed is moved off a unit of women kept
+# apart from her within this many hours.
+UNIT_MOVE_WITHIN = timedelta(hours=env_int("UNIT_MOVE_HOURS", 24))
 # Rule 53.1: a sentenced foreign national's transfer to her home country is considered with her
 # within this many days of her admission.
 HOME_TRANSFER_CONSIDER_DAYS = env_int("HOME_TRANSFER_CONSIDER_DAYS", 30)
@@ -649,6 +654,11 @@ SUSPENSION_FOLLOW_UP_HOURS = env_int("SUSPENSION_FOLLOW_UP_HOURS", 72)
 # than 15, which the database also holds); the governor is alerted on day SEGREGATION_ALERT_DAY.
 # Rule 5: how many days a facility goes without a hygiene stock check before custody is asked.
 HYGIENE_STOCK_CHECK_DAYS = env_int("HYGIENE_STOCK_CHECK_DAYS", 7)
+# Mandela 2: on oversight, no count by group below this (and no group of fewer women) is shown.
+EQUALITY_SMALL_CELL = env_int("EQUALITY_SMALL_CELL", 5)
+# Mandela 65: how many days a visit of a faith representative she asked for may wait to be
+# arranged before the governor is told.
+EQUALITY_FAITH_VISIT_DAYS = env_int("EQUALITY_FAITH_VISIT_DAYS", 7)
 SEGREGATION_MAX_DAYS = min(env_int("SEGREGATION_MAX_DAYS", 15), 15)
 SEGREGATION_ALERT_DAY = env_int("SEGREGATION_ALERT_DAY", 13)
 # A break shorter than this many whole days out of segregation does not reset the count: the
@@ -732,6 +742,26 @@ LATE_RECORD_REASON_AFTER_HOURS = env_int("LATE_RECORD_REASON_AFTER_HOURS", 4)
 # RULES-SPEC 2.11, 2.16: the governor is reminded this many days before a member of staff's
 # training (search methods, searching children, and the rest) expires.
 TRAINING_EXPIRY_NOTICE_DAYS = env_int("TRAINING_EXPIRY_NOTICE_DAYS", 60)
+# Rule 33.1 (RULES-SPEC 2.16): a new starter completes the training in women's rights and
+# gender-specific needs within this many days of starting work with women prisoners; the
+# governor is reminded a month before.
+NEW_STARTER_TRAINING_DAYS = env_int("NEW_STARTER_TRAINING_DAYS", 90)
+# Rule 33.1: posting a member of staff who lacks that training to a facility "warn"s (the
+# grant goes ahead, the governor who confirms it is told) or is "refuse"d.
+POSTING_WITHOUT_WOMENS_TRAINING = os.environ.get("POSTING_WITHOUT_WOMENS_TRAINING", "warn")
+if POSTING_WITHOUT_WOMENS_TRAINING not in ("warn", "refuse"):
+    raise ImproperlyConfigured("POSTING_WITHOUT_WOMENS_TRAINING is warn or refuse.")
+
+# Rules 36-39 (RULES-SPEC 2.17): a girl's parent or guardian is told within this many hours
+# of her admission, transfer or release; she has a place in education within this many days of
+# her admission; health staff offer her a gynaecologist within this many days of it, then every
+# this many months while she is under 18; a pregnant girl is referred to a specialist within
+# this many days of her pregnancy being recorded.
+GIRLS_GUARDIAN_HOURS = env_int("GIRLS_GUARDIAN_HOURS", 24)
+GIRLS_EDUCATION_DAYS = env_int("GIRLS_EDUCATION_DAYS", 7)
+GIRLS_GYNAECOLOGY_DAYS = env_int("GIRLS_GYNAECOLOGY_DAYS", 30)
+GIRLS_GYNAECOLOGY_MONTHS = env_int("GIRLS_GYNAECOLOGY_MONTHS", 6)
+GIRLS_SPECIALIST_DAYS = env_int("GIRLS_SPECIALIST_DAYS", 7)
 
 # Rule 27: whether this prison service allows conjugal visits for men; where it does, women
 # have them on equal terms, and where it doesn't, nobody does.

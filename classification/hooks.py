@@ -1,10 +1,8 @@
-"""What the classification area plugs into the other areas. Her sentencing has no hook in the
-project yet (her legal status is changed on her record, which tells no area): a review after
-sentencing is recorded as one (`Kind.SENTENCING`) but not yet asked for by a task."""
+"""What the classification area plugs into the other areas."""
 
 from django.utils.translation import gettext_lazy as _
 
-from admissions.services import AtAdmission
+from admissions.services import AtAdmission, AtCourtOutcome
 from health.services.maternity import PeriodWatcher
 from prisoners.demo import DemoStep
 from prisoners.sections import Section
@@ -38,6 +36,8 @@ PLUGS = (
         services.EVENT_KIND,
         page=opens("classification:review", perm=services.RECORD),
     ),
+    # Convicted or sentenced: her classification is reviewed (a review after sentencing).
+    AtCourtOutcome(services.on_court_outcome),
     # A birth, a pregnancy or a new dependent child: her classification is reviewed.
     PeriodWatcher(services.on_protected_period),
     FlagWatcher(services.on_flags_changed),

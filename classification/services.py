@@ -20,8 +20,9 @@ from django.utils.translation import gettext_lazy
 
 import audit
 from bangkok.errors import RuleBroken
+from bangkok.protected import never_for_security
 from facilities.scope import facilities_of
-from prisoners.models import Prisoner
+from prisoners.models import LegalStatus, Prisoner
 from reminders.models import Basis
 from reminders.services import resolve_reminder, schedule_reminder
 
@@ -38,7 +39,7 @@ from .models import (
 )
 
 if TYPE_CHECKING:
-    from admissions.models import Admission
+    from admissions.models import Admission, CourtOutcome
     from register.models import Child
     from staff.models import User
 
@@ -296,6 +297,7 @@ def classify(*, by: User, prisoner: Prisoner, **inputs: Any) -> Classification:
     One at a time: her record's lock orders two classifications at once, and the second is
     told she is classified already (a review is the way to change it)."""
     _may(by, prisoner)
+    never_for_security(inputs)  # Mandela 2: her characteristics never decide her level
     prisoner = Prisoner.objects.select_for_update().get(pk=prisoner.pk)
     _admitted, due_at = _due_of_initial(prisoner)
     if classified_since_admission(prisoner) is not None:
@@ -323,6 +325,7 @@ def review_classification(
     the one it replaces."""
     prisoner = classification.prisoner
     _may(by, prisoner)
+    never_for_security(inputs)  # Mandela 2
     current = Classification.objects.select_for_update().get(pk=classification.pk)
     if current.superseded_at is not None:
         raise ValidationError(
@@ -427,6 +430,13 @@ def on_flags_changed(*, prisoner: Prisoner, changed: dict, by: User | None) -> N
     appeared = changed.get("restraint_health_approval") or changed.get("no_segregation")
     if appeared and is_pregnant(prisoner):
         ask_for_event_review(prisoner, f"pregnancy:{timezone.localdate().isoformat()}")
+
+
+def on_court_outcome(*, by: User, outcome: CourtOutcome) -> None:
+    """A court convicted or sentenced her (`admissions.services.AtCourtOutcome`): her
+    classification is reviewed (Rules 40, 41; RULES-SPEC 2.18, a review after sentencing)."""
+    if outcome.to_status in (LegalStatus.CONVICTED_UNSENTENCED, LegalStatus.SENTENCED):
+        ask_for_event_review(outcome.admission.prisoner, f"court:{outcome.uuid}")
 
 
 def on_child_recorded(*, child: Child, by: User | None) -> None:

@@ -35,6 +35,8 @@ def _navigation(request, user) -> dict:
             items.append((_("Held for review"), reverse("complaints:held-list")))
         if holds_any_authority(user):
             items.append((_("Authorities waiting"), reverse("authority:queue")))
+        if user.has_perm("girls.view_guardiannotice"):
+            items.append((_("Girls"), reverse("girls:index")))
         if user.has_perm("hygiene.add_stockcheck"):
             items.append((_("Hygiene"), reverse("hygiene:index")))
         if user.has_perm("facilities.oversee_facility"):

@@ -8,9 +8,11 @@ Everything above (staff, reminders, the women's records and every area) starts h
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
 from django.db.models import CharField, QuerySet
 from django.db.models.functions import Cast
 from django.http import Http404
+from django.utils.translation import gettext as _
 from guardian.models import UserObjectPermission
 
 from .models import Facility
@@ -64,6 +66,20 @@ def _grants(facilities):
         permission__content_type__app_label=app_label,
         object_pk__in=keys,
     )
+
+
+def postings_in(facilities) -> QuerySet:
+    """(facility pk as text, member of staff's pk) of every assignment to `facilities`."""
+    return _grants(facilities).values_list("object_pk", "user_id")
+
+
+def may_act(user, perm: str, facility: Facility, refusal: str) -> None:
+    """Refuse (PermissionDenied, with `refusal`) a service's act by a member of staff whose
+    role lacks `perm` or who doesn't work in `facility`."""
+    if not user.has_perm(perm):
+        raise PermissionDenied(refusal)
+    if not facilities_of(user).filter(pk=facility.pk).exists():
+        raise PermissionDenied(_("You don't work in that facility."))
 
 
 def facility_in_reach(user, uuid, perm: str) -> Facility:

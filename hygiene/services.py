@@ -31,7 +31,7 @@ from django.utils.translation import gettext_lazy
 import audit
 from bangkok.errors import RuleBroken
 from facilities.models import Facility
-from facilities.scope import facilities_of
+from facilities.scope import may_act
 from reminders.services import resolve_reminder, schedule_reminder
 
 from .models import (
@@ -66,13 +66,6 @@ WATER_KIND = "hygiene.water"
 GOVERNOR = "governor"
 CUSTODY = "custody"
 FREE = Decimal("0")
-
-
-def _may(by: User, perm: str, facility: Facility, refusal: str) -> None:
-    if not by.has_perm(perm):
-        raise PermissionDenied(refusal)
-    if not facilities_of(by).filter(pk=facility.pk).exists():
-        raise PermissionDenied(_("You don't work in that facility."))
 
 
 def _free_if_sanitary(category: str, price: Decimal) -> None:
@@ -121,7 +114,7 @@ def add_item(
 ) -> Item:
     """Add a hygiene item to the facility's catalogue (the governor). A sanitary item is free
     (Rule 5)."""
-    _may(by, KEEP_CATALOGUE, facility, _("Your role can't change the hygiene catalogue."))
+    may_act(by, KEEP_CATALOGUE, facility, _("Your role can't change the hygiene catalogue."))
     if category not in Category.values:
         raise ValidationError({"category": _("Choose a category.")})
     _free_if_sanitary(category, price)
@@ -155,7 +148,7 @@ def change_item(*, by: User, item: Item, **fields: Any) -> Item:
     if unknown:
         raise ValidationError({name: _("This can't be changed here.") for name in unknown})
     item = Item.objects.select_for_update().get(pk=item.pk)
-    _may(by, KEEP_CATALOGUE, item.facility, _("Your role can't change the hygiene catalogue."))
+    may_act(by, KEEP_CATALOGUE, item.facility, _("Your role can't change the hygiene catalogue."))
     category = fields.get("category", item.category)
     price = fields.get("price", item.price)
     if category not in Category.values:
@@ -188,7 +181,7 @@ def change_item(*, by: User, item: Item, **fields: Any) -> Item:
 @transaction.atomic
 def issue_item(*, by: User, prisoner: Prisoner, item: Item, quantity: int) -> Issue:
     """Issue an item to her, at the item's price (a sanitary item's is 0, Rule 5)."""
-    _may(by, ISSUE, prisoner.facility, _("Your role can't issue hygiene items."))
+    may_act(by, ISSUE, prisoner.facility, _("Your role can't issue hygiene items."))
     if item.facility_id != prisoner.facility_id or not item.in_use:
         raise ValidationError({"item": _("Choose an item in use at her facility.")})
     if quantity < 1:
@@ -224,7 +217,7 @@ def record_stock_check(*, by: User, item: Item, counted: int, note: str = "") ->
     stock-check task of the facility is answered once every item in use has a count in the
     last HYGIENE_STOCK_CHECK_DAYS."""
     facility = item.facility
-    _may(by, CHECK_STOCK, facility, _("Your role can't count the hygiene stock."))
+    may_act(by, CHECK_STOCK, facility, _("Your role can't count the hygiene stock."))
     if counted < 0:
         raise ValidationError({"counted": _("A count can't be below zero.")})
     now = timezone.now()
@@ -315,7 +308,7 @@ def record_water_interruption(
     """Record that the water stopped (Rule 5: a regular supply for the personal care of women
     and children). The governor is told at once; the task stays open until the water is
     back."""
-    _may(by, RECORD_WATER, facility, _("Your role can't record a water interruption."))
+    may_act(by, RECORD_WATER, facility, _("Your role can't record a water interruption."))
     if unit is not None and unit.facility_id != facility.pk:
         raise ValidationError({"unit": _("Choose a unit of this facility.")})
     now = timezone.now()
@@ -356,7 +349,9 @@ def end_water_interruption(
 ) -> WaterInterruption:
     """The water is back: the interruption ends and the governor's task is answered."""
     interruption = WaterInterruption.objects.select_for_update().get(pk=interruption.pk)
-    _may(by, RECORD_WATER, interruption.facility, _("Your role can't record a water interruption."))
+    may_act(
+        by, RECORD_WATER, interruption.facility, _("Your role can't record a water interruption.")
+    )
     if interruption.ended_at is not None:
         raise ValidationError({NON_FIELD_ERRORS: _("This interruption has already ended.")})
     now = timezone.now()
@@ -384,7 +379,7 @@ def grant_entitlement(*, by: User, prisoner: Prisoner, basis: str, extra: str) -
     """Give her more than the standard issue (Rule 5). On clinical grounds (pregnant,
     breastfeeding, menstrual needs) only health staff grant it, and others read it as
     "approved by health" (Rule 8)."""
-    _may(by, GRANT, prisoner.facility, _("Your role can't grant a hygiene entitlement."))
+    may_act(by, GRANT, prisoner.facility, _("Your role can't grant a hygiene entitlement."))
     if basis not in Basis.values:
         raise ValidationError({"basis": _("Say why she has it.")})
     if basis in CLINICAL_BASES and not by.has_perm(GRANT_CLINICAL):
@@ -411,7 +406,7 @@ def end_entitlement(*, by: User, entitlement: Entitlement) -> Entitlement:
     """End an entitlement: by whoever may grant one of its kind."""
     entitlement = Entitlement.objects.select_for_update().get(pk=entitlement.pk)
     prisoner = entitlement.prisoner
-    _may(by, GRANT, prisoner.facility, _("Your role can't end a hygiene entitlement."))
+    may_act(by, GRANT, prisoner.facility, _("Your role can't end a hygiene entitlement."))
     if entitlement.is_clinical and not by.has_perm(GRANT_CLINICAL):
         raise PermissionDenied(
             _("An entitlement on clinical grounds is ended by health staff (Rule 8).")

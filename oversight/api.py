@@ -72,6 +72,10 @@ class Overview(APIView):
             ],
             "records": [{**vars(entry["item"]), "count": entry["count"]} for entry in lists],
             "timeliness": timeliness(facilities, start, end, viewer=request.user),
+            "breakdowns": [
+                {**vars(entry["item"]), "table": entry["table"]}
+                for entry in registry.breakdowns(request.user, facilities, start, end)
+            ],
         }
         return Response(OverviewSerializer(body).data)
 

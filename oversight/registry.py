@@ -113,8 +113,32 @@ def register_refused(declared: Refused) -> None:
         _REFUSED.append(declared)
 
 
+@dataclass(frozen=True)
+class Breakdown:
+    """A table of counts by group (Mandela 2: outcomes by ethnicity, religion, disability),
+    aggregate and with small cells suppressed by the area that declares it: `table(facilities,
+    start, end)` gives {"k", "method", "columns": [{"key", "title"}], "dimensions": [{"key",
+    "title", "rows": [{"group", "population", "cells": [{"count", "rate"}]}], "total"}]}, a
+    hidden cell's count and rate None."""
+
+    key: str
+    title: str
+    rules: str
+    perm: str
+    table: Callable
+    order: int = 100
+
+
+_BREAKDOWNS: dict[str, Breakdown] = {}
+
+
+def register_breakdown(item: Breakdown) -> None:
+    _BREAKDOWNS[item.key] = item
+
+
 takes(RecordList, register_list)
 takes(MustBeZero, register_zero)
+takes(Breakdown, register_breakdown)
 takes(Recorded, register_recorded)
 takes(Refused, register_refused)
 
@@ -155,6 +179,17 @@ OVERSEE = "facilities.oversee_facility"
 
 def lists_for(user) -> list[RecordList]:
     return [i for i in sorted(_LISTS.values(), key=_order) if _may(user, i)]
+
+
+def breakdowns_for(user) -> list[Breakdown]:
+    return [i for i in sorted(_BREAKDOWNS.values(), key=_order) if _may(user, i)]
+
+
+def breakdowns(user, facilities, start, end) -> list[dict]:
+    """Each table of counts by group `user` oversees, for the period."""
+    return [
+        {"item": item, "table": item.table(facilities, start, end)} for item in breakdowns_for(user)
+    ]
 
 
 def zeros_for(user) -> list[MustBeZero]:

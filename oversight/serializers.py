@@ -69,6 +69,18 @@ class TimelinessSerializer(serializers.Serializer):
     overdue = serializers.IntegerField(help_text="Still open past its deadline.")
 
 
+class BreakdownSerializer(serializers.Serializer):
+    """Counts by group, aggregate only, small cells hidden (null) as `table.method` says."""
+
+    key = serializers.CharField()
+    title = serializers.CharField()
+    rules = serializers.CharField()
+    table = serializers.JSONField(
+        help_text="k, method, columns, and for each dimension its rows by group (population, "
+        "and each column's count and rate per 100 women; null where suppressed) and total."
+    )
+
+
 class OverviewSerializer(serializers.Serializer):
     facilities = serializers.ListField(child=serializers.CharField())
     start = serializers.DateField()
@@ -76,3 +88,4 @@ class OverviewSerializer(serializers.Serializer):
     must_be_zero = ZeroSerializer(many=True)
     records = RecordListSerializer(many=True)
     timeliness = TimelinessSerializer(many=True)
+    breakdowns = BreakdownSerializer(many=True)

@@ -40,9 +40,10 @@ def period_of(request):
 @require_safe
 def overview(request):
     form, period = period_of(request)
-    zeros, lists, timeliness = [], [], []
+    zeros, lists, timeliness, breakdowns = [], [], [], []
     if period is not None:
         zeros, lists = registry.overview(request.user, *period)
+        breakdowns = registry.breakdowns(request.user, *period)
         for zero in zeros:
             zero["cases"] = [shown(row) for row in zero["cases"]]
         timeliness = [
@@ -53,7 +54,13 @@ def overview(request):
             }
             for row in timeliness_of(*period, viewer=request.user)
         ]
-    context = {"form": form, "zeros": zeros, "lists": lists, "timeliness": timeliness}
+    context = {
+        "form": form,
+        "zeros": zeros,
+        "lists": lists,
+        "timeliness": timeliness,
+        "breakdowns": breakdowns,
+    }
     return render(
         request,
         "oversight/overview.html",

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from admissions.services import AtAdmission, AtRelease
+from admissions.services import AtAdmission, AtCourtOutcome, AtRelease
 from complaints.services import AdverseAction
 from prisoners.demo import DemoStep
 from prisoners.sections import Section
@@ -29,6 +29,7 @@ PLUGS = (
     ChildWatcher(services.on_child_recorded),
     # Rule 53.1: a sentenced foreign national's transfer home, considered with her early.
     AtAdmission(services.ask_to_consider_transfer),
+    AtCourtOutcome(services.on_court_outcome),
     AnsweredBy(
         _("her transfer home, considered with her"),
         services.TRANSFER_KIND,

@@ -68,7 +68,7 @@ from .models import (
 )
 
 if TYPE_CHECKING:
-    from admissions.models import Admission
+    from admissions.models import Admission, CourtOutcome
     from complaints.models import HeldAction
     from register.models import Child
     from staff.models import User
@@ -844,6 +844,12 @@ def ask_to_consider_transfer(*, admission: Admission) -> None:
         due_at=admission.admitted_at + timedelta(days=settings.HOME_TRANSFER_CONSIDER_DAYS),
         basis=Basis.CONFIG,
     )
+
+
+def on_court_outcome(*, by: User, outcome: CourtOutcome) -> None:
+    """Sentenced during the episode (`admissions.services.AtCourtOutcome`): a foreign
+    national's transfer home is considered with her as early as possible (Rule 53.1)."""
+    ask_to_consider_transfer(admission=outcome.admission)
 
 
 @transaction.atomic

@@ -27,6 +27,13 @@ PLUGS = (
         services.MOVE_KIND,
         page=opens("prisoners:unit", perm=services.PLACE, of="woman"),
     ),
+    # Mandela 11: her legal status changed and her unit holds women kept apart from her now;
+    # her move to another unit answers it.
+    AnsweredBy(
+        _("her move to a unit where no woman kept apart from her lives"),
+        services.APART_KIND,
+        page=opens("prisoners:unit", perm=services.PLACE, of="woman"),
+    ),
     *oversight.ZEROS,
     # The demonstration's sample tasks (seed_demo): nothing answers them.
     MayBeMarkedDone(*demo.DEMO_TASK_KINDS.values()),

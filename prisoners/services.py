@@ -333,6 +333,8 @@ def place_on_unit(*, by: User, prisoner: Prisoner, unit: Unit, reason: str = "")
         resolve_reminder(
             key=_move_key(prisoner), by=by, outcome="placed on a unit suited to children"
         )
+    # Wherever she goes, the move was judged against her legal status (Mandela 11).
+    resolve_reminder(key=_apart_key(prisoner), by=by, outcome="placed on another unit")
     audit.record(
         by=by,
         action="prisoner.placed",
@@ -345,6 +347,38 @@ def place_on_unit(*, by: User, prisoner: Prisoner, unit: Unit, reason: str = "")
         },
     )
     return placement
+
+
+APART_KIND = "prisoners.unit_of_another_legal_status"
+
+
+def _apart_key(prisoner: Prisoner) -> str:
+    return f"prisoners.unit_for_status:{prisoner.uuid}"
+
+
+def legal_status_changed(*, prisoner: Prisoner) -> None:
+    """Her legal status changed (a court's decision): if women the Rules now hold apart from
+    her live on her unit (an untried woman now convicted, on the remand wing), custody are asked
+    at once to move her (Mandela 11(b), (c)), the governor when it is late."""
+    unit = prisoner.unit
+    if unit is None or unit.designation not in KEPT_APART:
+        return
+    if not others_apart(unit, prisoner).exists():
+        return
+    now = timezone.now()
+    schedule_reminder(
+        key=_apart_key(prisoner),
+        kind=APART_KIND,
+        rule="M11",
+        title=gettext_lazy(
+            "Move her: her legal status changed and her unit holds women kept apart from her"
+        ),
+        facility=prisoner.facility,
+        assignee_role="custody",
+        prisoner=prisoner,
+        due_at=now + settings.UNIT_MOVE_WITHIN,
+        escalate_at=now + settings.UNIT_MOVE_WITHIN,
+    )
 
 
 def _move_key(prisoner: Prisoner) -> str:

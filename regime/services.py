@@ -24,7 +24,7 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Min
 from django.utils import timezone
@@ -36,7 +36,7 @@ from bangkok.errors import RuleBroken
 from bangkok.plausible import check_after_arrest
 from complaints.models import AdverseKind, HeldAction
 from complaints.services import hold_if_protected
-from facilities.scope import facilities_of
+from facilities.scope import may_act
 from prisoners.models import CustodyStatus, Prisoner
 from reminders.models import Reminder
 from reminders.services import resolve_reminder, schedule_reminder
@@ -75,10 +75,7 @@ A_DAY = 24 * 60
 
 
 def _may(by: User, perm: str, facility: Facility) -> None:
-    if not by.has_perm(perm):
-        raise PermissionDenied(_("Your role can't do this with her regime."))
-    if not facilities_of(by).filter(pk=facility.pk).exists():
-        raise PermissionDenied(_("You don't work in that facility."))
+    may_act(by, perm, facility, _("Your role can't do this with her regime."))
 
 
 def _not_future(day: date, field: str = "day") -> None:

@@ -16,7 +16,7 @@ from prisoners.permissions import access_prisoner
 
 from . import reading, services
 from .permissions import READ_TRAINING, VIEW, access_search
-from .serializers import SearchSerializer, TrainingRecordSerializer
+from .serializers import CapacitySerializer, SearchSerializer, TrainingRecordSerializer
 from .services.training import TRAINING_ORDER
 
 TAG = "searches"
@@ -66,3 +66,21 @@ class TrainingRecords(generics.ListAPIView):
 
     def get_queryset(self):
         return services.training_records_visible_to(self.request.user)
+
+
+@extend_schema(
+    tags=[TAG],
+    summary="Staff capacity of your facilities (Rules 29-35)",
+    description=(
+        "Staff working with women prisoners, women among them, senior posts held by women, "
+        "the share holding each training valid today and new starters past the day their "
+        "Rule 33.1 training was due: each facility, then all together. Counts only."
+    ),
+    responses={200: CapacitySerializer(many=True)},
+)
+class TrainingCapacity(APIView):
+    permission_classes = [requires(READ_TRAINING), requires(VIEW)]
+
+    def get(self, request):
+        capacity = services.staff_capacity(request.user)
+        return Response(CapacitySerializer(capacity, many=True).data)

@@ -11,7 +11,7 @@ from . import demo, oversight
 from .models import INVASIVE_KINDS
 from .reading import searches_section
 from .services.searches import AREA, request_search_authority
-from .services.training import KIND
+from .services.training import KIND, NEW_STARTER_KIND
 
 
 def _searches_section(request, prisoner):
@@ -35,6 +35,7 @@ PLUGS = (
     *oversight.LISTS,
     *oversight.ZEROS,
     AnsweredBy(_("the renewed training"), KIND),
+    AnsweredBy(_("her training in women's rights and gender-specific needs"), NEW_STARTER_KIND),
     # The demonstration: its records for the women admitted, after every woman is seeded.
     DemoStep(order=100, run=demo.seed),
 )

@@ -285,3 +285,36 @@ class TrainingRecordSerializer(serializers.Serializer):
     @extend_schema_field(serializers.ChoiceField(choices=TrainingStatus.choices))
     def get_status(self, record) -> str:
         return training_status(record)
+
+
+class CourseCapacitySerializer(serializers.Serializer):
+    course = serializers.ChoiceField(choices=Course.choices)
+    rule = serializers.CharField()
+    trained = serializers.IntegerField(help_text=_("How many hold a valid one today."))
+    share = serializers.IntegerField(allow_null=True, help_text=_("Of the staff, in percent."))
+
+
+class CapacitySerializer(serializers.Serializer):
+    """A facility's staff working with women prisoners, in figures (Rules 29-35)."""
+
+    facility = serializers.SerializerMethodField(
+        help_text=_("Its code; empty for all the caller's facilities together.")
+    )
+    staff = serializers.IntegerField()
+    women = serializers.IntegerField()
+    senior = serializers.IntegerField(help_text=_("In a senior post (Rule 29)."))
+    senior_women = serializers.IntegerField()
+    courses = serializers.SerializerMethodField()
+    new_starters_late = serializers.IntegerField(
+        help_text=_("Past the day their Rule 33.1 training was due, without it.")
+    )
+
+    def get_facility(self, capacity) -> str:
+        return capacity.facility.code if capacity.facility else ""
+
+    @extend_schema_field(CourseCapacitySerializer(many=True))
+    def get_courses(self, capacity) -> list[dict]:
+        return [
+            {"course": course, "rule": rule, "trained": held, "share": share}
+            for course, _label, rule, held, share in capacity.courses
+        ]

@@ -1,6 +1,7 @@
 """Search pages: one search, and the staff training records. The forms that record a search or
 ask authority for one are declared with their actions (`searches.actions`)."""
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
@@ -44,4 +45,7 @@ def training_records(request):
     page = paginate(request, records, fields=TRAINING_ORDER)
     today = timezone.localdate()
     rows = [(record, services.training_status(record, today)) for record in page["page"].items]
-    return render(request, "searches/training.html", {**page, "rows": rows})
+    capacity = services.staff_capacity(request.user, today)
+    days = settings.NEW_STARTER_TRAINING_DAYS
+    context = {**page, "rows": rows, "capacity": capacity, "new_starter_days": days}
+    return render(request, "searches/training.html", context)

@@ -1,7 +1,7 @@
 import contextvars
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import (
     AdminPasswordChangeForm,
@@ -10,17 +10,19 @@ from django.contrib.auth.forms import (
 )
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.html import format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from bangkok.errors import RuleBroken
 from facilities.models import Facility
 from facilities.scope import facilities_of
 
 from . import services
 from .forms import AdminLoginForm
-from .models import AccessChange, Gender, TrainingRecord, User
-from .roles import ROLE_CHOICES
+from .models import AccessChange, Employment, Gender, TrainingRecord, User
+from .roles import ROLE_CHOICES, ROLES
 
 WAITS = _(
     "A new role, facility or recorded gender takes effect when a governor of the facility "
@@ -54,9 +56,13 @@ class AccessForm:
 
     actor = None
 
+    posting_warned = False
+
     def clean(self):
         cleaned = super().clean()
         user = self.instance
+        if "role" in cleaned:
+            self._check_posting(cleaned)
         if user.pk is None or "role" not in cleaned:
             return cleaned
         asked = {"role": cleaned["role"], "gender": cleaned.get("gender", user.gender)}
@@ -83,6 +89,25 @@ class AccessForm:
                     % {"value": change.describe()},
                 )
         return cleaned
+
+    def _check_posting(self, cleaned) -> None:
+        """Rule 33.1: a new facility for someone without the training in women's rights and
+        gender-specific needs warns, or is refused (`staff.services.check_posting`)."""
+        user = self.instance
+        current = set(facilities_of(user)) if user.pk else set()
+        role = ROLES.get(cleaned.get("role") or "")
+        if not set(cleaned.get("facilities") or []) - current:
+            return
+        if role is not None and not role.works_with_women:
+            return
+        if user.pk is None:
+            names = ("username", "first_name", "last_name")
+            user = User(**{name: cleaned.get(name, "") for name in names})
+        untrained = user.pk is None or not services.has_womens_training(user)
+        try:
+            self.posting_warned = services.check_posting(user, untrained=untrained)
+        except RuleBroken as exc:
+            self.add_error("facilities", str(exc))
 
 
 class StaffChangeForm(AccessForm, UserChangeForm):
@@ -138,6 +163,18 @@ class ResetPasswordForm(AdminPasswordChangeForm):
             self.cleaned_data["password1"] if self.cleaned_data["set_usable_password"] else None
         )
         return services.reset_password(user=self.user, password=password, by=self.actor)
+
+
+class EmploymentInline(admin.StackedInline):
+    """Her post, grade (Rule 29) and the day she started working with women prisoners (Rule
+    33.1: the new starter's training is due within the set time)."""
+
+    model = Employment
+    fk_name = "user"
+    can_delete = False
+    extra = 1
+    max_num = 1
+    fields = ("post", "grade", "started_on")
 
 
 class TrainingInline(admin.TabularInline):
@@ -205,7 +242,7 @@ class UserAdmin(BaseUserAdmin):
     list_display = ("username", "first_name", "last_name", "gender", "is_active")
     list_filter = ("is_active", "gender", "groups")
     search_fields = ("username", "first_name", "last_name", "email")
-    inlines = [TrainingInline]
+    inlines = [EmploymentInline, TrainingInline]
     actions = None  # no bulk changes of accounts
 
     @admin.display(description=_("Waiting for confirmation"))
@@ -221,6 +258,14 @@ class UserAdmin(BaseUserAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).filter(is_superuser=False)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # Every account has her post: a new one starts working with women prisoners today
+        # unless the form says otherwise (Rule 33.1's new starter).
+        Employment.objects.get_or_create(
+            user=form.instance, defaults={"started_on": None if change else timezone.localdate()}
+        )
 
     def get_form(self, request, obj=None, **kwargs):
         return _for(request, super().get_form(request, obj, **kwargs))
@@ -261,6 +306,12 @@ class UserAdmin(BaseUserAdmin):
             facilities=data["facilities"],
             gender=data.get("gender"),
         )
+        if form.posting_warned:
+            messages.warning(
+                request,
+                f"{services.untrained_message(obj)} "
+                + gettext("The governor who confirms the posting is told."),
+            )
         if activate is True:
             services.reactivate(user=obj, by=request.user)
         elif activate is False:

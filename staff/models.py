@@ -20,6 +20,14 @@ class Gender(models.TextChoices):
     UNDISCLOSED = "undisclosed", _("Not disclosed")
 
 
+class Grade(models.TextChoices):
+    """How senior her post is: Rule 29 asks that women hold senior posts too."""
+
+    OFFICER = "officer", _("Officer or specialist")
+    MANAGER = "manager", _("Manager or supervisor")
+    SENIOR = "senior", _("Senior post (governor, deputy, head of function)")
+
+
 # Every change to an account is kept (QUALITY S6), never her password hash nor the moment of
 # her last sign-in (which changes at each sign-in and says nothing about her access).
 @pghistory.track(exclude=["password", "last_login"], append_only=True)
@@ -174,6 +182,42 @@ class TrainingRecord(models.Model):
 
     def is_valid_on(self, day) -> bool:
         return self.completed <= day and (self.expires is None or self.expires >= day)
+
+
+@pghistory.track()
+class Employment(models.Model):
+    """Her post: the job she holds, how senior it is (Rule 29: women in senior posts too) and
+    when she started working with women prisoners (Rule 33.1: a new starter completes the
+    training in their rights and gender-specific needs within the set time). Kept by the
+    account manager with her account; every change is kept."""
+
+    user = models.OneToOneField(
+        User, on_delete=models.PROTECT, related_name="employment", verbose_name=_("staff")
+    )
+    post = models.CharField(
+        _("post"),
+        max_length=200,
+        blank=True,
+        help_text=_("Her job title, as the service names it."),
+    )
+    grade = models.CharField(_("grade"), max_length=16, choices=Grade, default=Grade.OFFICER)
+    started_on = models.DateField(
+        _("started working with women prisoners"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "A new starter completes the training in women's rights and gender-specific needs "
+            "within the set time of this day (Rule 33.1). Empty for staff who started before "
+            "it was recorded."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("post")
+        triggers = [pgtrigger.Protect(name="employment_no_delete", operation=pgtrigger.Delete)]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.get_grade_display()}"
 
 
 class AccessChange(models.Model):

@@ -106,6 +106,11 @@ KEEP_REGIME = READ_REGIME + (
     "regime.add_timeoutofcell",
     "regime.change_timeoutofcell",
 )
+# Rules 36-39: reception, social workers and the governor record that a girl's parent or
+# guardian was told of her admission, transfer or release; safeguarding staff and the inspector
+# read it (girls.permissions).
+READ_GIRLS = ("girls.view_guardiannotice",)
+KEEP_GIRLS = READ_GIRLS + ("girls.add_guardiannotice",)
 PLACE_ON_PROGRAMMES = READ_REGIME + ("regime.add_allocation", "regime.change_allocation")
 REVIEW_SOLITARY = ("regime.add_solitaryreview",)
 DEAL_WITH_COMPLAINTS = (
@@ -293,6 +298,35 @@ RELEASE_HER = READ_RELEASE + (
     "release.clear_release",
     "release.hand_over_copy",
 )
+# Rules 54, 55; Mandela 2, 65, 66: social workers record, with her consent and in her words,
+# what she says of herself, and keep her faith needs and the visits of representatives of her
+# faith; health staff read only her disability answer and the adjustments she asks for; the
+# governor reads her faith needs, arranges the visits and keeps the facility's representatives.
+# Custody, reception and safeguarding read none of it (never used for security); the governor
+# and the inspector see outcomes by group, aggregate and suppressed.
+KEEP_EQUALITY = (
+    "equality.view_characteristics",
+    "equality.add_characteristics",
+    "equality.read_adjustments",
+    "equality.view_faithneed",
+    "equality.add_faithneed",
+    "equality.view_faithvisit",
+    "equality.add_faithvisit",
+    "equality.change_faithvisit",
+    "equality.view_representative",
+)
+READ_ADJUSTMENTS = ("equality.read_adjustments",)
+PROVIDE_FOR_FAITH = (
+    "equality.view_faithneed",
+    "equality.view_faithvisit",
+    "equality.add_faithvisit",
+    "equality.change_faithvisit",
+    "equality.view_representative",
+    "equality.add_representative",
+    "equality.change_representative",
+)
+OVERSEE_EQUALITY = ("equality.oversee_outcomes",)
+READ_FAITH_PROVISION = ("equality.view_representative",)
 MANAGE_ACCOUNTS = (
     "staff.view_user",
     "staff.add_user",
@@ -322,6 +356,9 @@ class Role:
     case_data: bool = True
     """Whether the role works with women's records at all (sysadmin does not)."""
     manages_accounts: bool = False
+    works_with_women: bool = True
+    """Whether she is prison staff assigned to work with women prisoners (Rule 33.1): not the
+    inspector, who visits, nor the account manager."""
 
 
 ROLES: dict[str, Role] = {
@@ -345,7 +382,8 @@ ROLES: dict[str, Role] = {
             + OPEN_SELFHARM
             + RECORD_SAFEGUARDING
             + RELEASE_HER
-            + SEE_CLASSIFICATION,
+            + SEE_CLASSIFICATION
+            + KEEP_GIRLS,
         ),
         Role(
             "custody",
@@ -389,6 +427,7 @@ ROLES: dict[str, Role] = {
             + READ_RELEASE
             + GRANT_HYGIENE_CLINICAL
             + READ_REGIME
+            + READ_ADJUSTMENTS
             + RECORD_SAFEGUARDING
             + CARE_NEEDS
             + ("safeguarding.add_injuries",),
@@ -412,6 +451,8 @@ ROLES: dict[str, Role] = {
             + RECORD_BREACHES
             + KEEP_RELEASE
             + PLACE_ON_PROGRAMMES
+            + KEEP_GIRLS
+            + KEEP_EQUALITY
             + PLAN_SAFEGUARDING,
         ),
         Role(
@@ -426,6 +467,7 @@ ROLES: dict[str, Role] = {
             + WORK_SELFHARM
             + DEAL_WITH_COMPLAINTS
             + READ_RELEASE
+            + READ_GIRLS
             + PLAN_SAFEGUARDING
             + TRIAGE_CONCERNS,
         ),
@@ -463,6 +505,9 @@ ROLES: dict[str, Role] = {
             + KEEP_HYGIENE_CATALOGUE
             + KEEP_REGIME
             + REVIEW_SOLITARY
+            + KEEP_GIRLS
+            + PROVIDE_FOR_FAITH
+            + OVERSEE_EQUALITY
             + PLAN_SAFEGUARDING
             + TRIAGE_CONCERNS,
         ),
@@ -491,7 +536,11 @@ ROLES: dict[str, Role] = {
             + READ_RELEASE
             + READ_HYGIENE
             + READ_REGIME
+            + READ_GIRLS
+            + READ_FAITH_PROVISION
+            + OVERSEE_EQUALITY
             + SEE_SAFEGUARDING,
+            works_with_women=False,
         ),
         Role(
             "sysadmin",
@@ -500,6 +549,7 @@ ROLES: dict[str, Role] = {
             MANAGE_ACCOUNTS,
             case_data=False,
             manages_accounts=True,
+            works_with_women=False,
         ),
     )
 }

@@ -10,6 +10,11 @@ once (audited).
 
 `grant_confirmed` is the one trusted path, for management commands (set-up of a new
 installation, demo data) and test factories: it refuses to run inside a web request.
+
+Rule 33.1: whoever is posted to work with women prisoners has the training in their rights and
+gender-specific needs. Posting someone without it to a facility warns the governor who
+confirms it, or is refused (`POSTING_WITHOUT_WOMENS_TRAINING`), at the request, at the
+confirmation (a training may have expired in between) and on the trusted path alike.
 """
 
 from __future__ import annotations
@@ -136,12 +141,89 @@ def _audit_entry(change: AccessChange, action: str, *, by: User | None = None) -
         detail.update({"from": change.old_value, "to": change.new_value})
     elif change.kind == Kind.TRAINING:
         detail.update({"course": change.course, "completed": str(change.completed)})
+    elif change.kind == Kind.FACILITY and posted_without_training(change.subject):
+        detail["without_training"] = "33.1"
     subject, facility = change.subject, change.facility
     return {"by": by, "action": action, "subject": subject, "facility": facility, "detail": detail}
 
 
 def _audit(change: AccessChange, action: str, *, by: User | None) -> None:
     audit.record(**_audit_entry(change, action, by=by))
+
+
+# -- Rule 33.1: trained to work with women prisoners ----------------------------------------
+
+
+def has_womens_training(user: User, *, at: datetime | None = None) -> bool:
+    """Whether a training in women's rights and gender-specific needs (Rule 33.1) is valid and
+    in effect for her at `at` (now)."""
+    return (
+        TrainingRecord.objects.filter(user=user, course=Course.WOMENS_NEEDS)
+        .lawful_for(at or timezone.now())
+        .exists()
+    )
+
+
+def posted_without_training_among(users: Iterable[User]) -> set[int]:
+    """The ids of those of `users` whom a posting puts to work with women prisoners without a
+    valid Rule 33.1 training: her role (the one waiting for confirmation, if any) works with
+    women, or she has none yet and may be given one that does. Three queries, however many."""
+    ids = {user.pk for user in users}
+    if not ids:
+        return set()
+    trained = TrainingRecord.objects.filter(user__in=ids, course=Course.WOMENS_NEEDS)
+    ids -= set(trained.lawful_for(timezone.now()).values_list("user_id", flat=True))
+    waiting = dict(
+        AccessChange.objects.filter(
+            subject__in=ids, kind=Kind.ROLE, status=Status.PENDING
+        ).values_list("subject_id", "new_value")
+    )
+    current = dict(
+        User.groups.through.objects.filter(user__in=ids, group__name__in=ROLES).values_list(
+            "user_id", "group__name"
+        )
+    )
+    return {
+        pk
+        for pk in ids
+        if (role := ROLES.get(waiting.get(pk) or current.get(pk, ""))) is None
+        or role.works_with_women
+    }
+
+
+def posted_without_training(user: User) -> bool:
+    """Whether posting her to a facility puts someone without the Rule 33.1 training to work
+    with women prisoners."""
+    return user.pk in posted_without_training_among([user])
+
+
+def untrained_message(user: User) -> str:
+    return _(
+        "%(name)s has no valid training in women's rights and gender-specific needs: staff "
+        "working with women prisoners receive it (Rule 33.1)."
+    ) % {"name": user.get_full_name() or user.username}
+
+
+def check_posting(user: User, *, untrained: bool | None = None) -> bool:
+    """Whether posting her needs the Rule 33.1 warning; refused, naming the rule, where this
+    service refuses such postings (`POSTING_WITHOUT_WOMENS_TRAINING = "refuse"`). `untrained`
+    is what a form already knows of her (the role it asks for, an account not yet made)."""
+    if not (posted_without_training(user) if untrained is None else untrained):
+        return False
+    if settings.POSTING_WITHOUT_WOMENS_TRAINING == "refuse":
+        # Read here: the API's error handling imports the sign-in, which imports this module.
+        from bangkok.errors import RuleBroken
+
+        raise RuleBroken(
+            _(
+                "%(name)s can't be posted to work with women prisoners before she has a valid "
+                "training in their rights and gender-specific needs."
+            )
+            % {"name": user.get_full_name() or user.username},
+            rule="33.1",
+            field="facilities",
+        )
+    return True
 
 
 # -- Requests -----------------------------------------------------------------------------
@@ -197,6 +279,7 @@ def request_facility(*, user: User, facility: Facility, by: User) -> AccessChang
     """Ask for her to work in `facility`. None when she already does."""
     if facilities_of(user).filter(pk=facility.pk).exists():
         return None
+    check_posting(user)  # Rule 33.1
     return _request(user=user, by=by, kind=Kind.FACILITY, what=_("facilities"), facility=facility)
 
 
@@ -412,6 +495,8 @@ def _decidable(change: AccessChange, by: User) -> AccessChange:
 def confirm(*, change: AccessChange, by: User) -> AccessChange:
     """The second person agrees: the change takes effect now."""
     change = _decidable(change, by)
+    if change.kind == Kind.FACILITY:
+        check_posting(change.subject)  # Rule 33.1, as it stands now
     change.status, change.decided_by, change.decided_at = Status.CONFIRMED, by, timezone.now()
     change.save(update_fields=["status", "decided_by", "decided_at"])
     _apply(change, by=by)
@@ -472,8 +557,11 @@ def grant_confirmed(
             **spec,
         )
         _apply(change, by=None)
-        _audit(change, "staff.change_granted_by_set_up", by=None)
         made.append(change)
+    if any(change.kind == Kind.FACILITY for change in made):
+        check_posting(user)  # Rule 33.1, with the trainings given with it
+    for change in made:
+        _audit(change, "staff.change_granted_by_set_up", by=None)
     return made
 
 
@@ -493,6 +581,10 @@ def grant_confirmed_to_new(*, grants: Iterable[dict], reason: str = "set-up") ->
         confirmed.update(trusted=True, reason=reason)
         changes.append(AccessChange(kind=Kind.ROLE, old_value="", new_value=role, **confirmed))
         changes += [AccessChange(kind=Kind.FACILITY, facility=f, **confirmed) for f in facilities]
+    if settings.POSTING_WITHOUT_WOMENS_TRAINING == "refuse":
+        for user, role, facilities in grants:  # Rule 33.1: accounts just made hold no training
+            if facilities and ROLES[role].works_with_women and not has_womens_training(user):
+                check_posting(user)
     AccessChange.objects.bulk_create(changes)
     groups = dict(Group.objects.filter(name__in=ROLES).values_list("name", "pk"))
     User.groups.through.objects.bulk_create(

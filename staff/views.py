@@ -9,12 +9,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
+from bangkok.errors import RuleBroken
 from bangkok.forms import DATE, StyledForm, govuk_styled, refusal_into
 from bangkok.pagination import paginate
 
 from . import services
 from .forms import LoginForm, PasswordForm
-from .models import Course
+from .models import AccessChange, Course
 
 QUEUE_ORDER = ("requested_at", "id")
 MINE_SHOWN = 50
@@ -37,7 +38,9 @@ def changes(request):
     role, gender and training of its staff), and those she asked for or that concern her."""
     page = paginate(request, services.changes_awaiting(request.user), fields=QUEUE_ORDER)
     mine = list(services.changes_about(request.user).order_by("-requested_at")[:MINE_SHOWN])
-    return render(request, "staff/changes.html", {**page, "mine": mine})
+    postings = [c.subject for c in page["page"].items if c.kind == AccessChange.Kind.FACILITY]
+    untrained = services.posted_without_training_among(postings)  # Rule 33.1
+    return render(request, "staff/changes.html", {**page, "mine": mine, "untrained": untrained})
 
 
 class RefuseForm(StyledForm):
@@ -58,6 +61,10 @@ def decide(request, uuid, verdict):
         if verdict == "confirm":
             services.confirm(change=change, by=request.user)
             messages.success(request, _("Confirmed: the change has taken effect."))
+            if change.kind == AccessChange.Kind.FACILITY and services.posted_without_training(
+                change.subject
+            ):
+                messages.warning(request, services.untrained_message(change.subject))
         else:
             form = RefuseForm(request.POST)
             reason = form.cleaned_data["reason"] if form.is_valid() else ""
@@ -65,6 +72,8 @@ def decide(request, uuid, verdict):
             messages.success(request, _("Refused: nothing has changed."))
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
+    except RuleBroken as exc:
+        messages.error(request, str(exc))
     return redirect("accounts:changes")
 
 

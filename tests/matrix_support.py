@@ -71,6 +71,8 @@ AREAS = (
     "release",
     "register",
     "hygiene",
+    "girls",
+    "equality",
     "regime",
     "parole",
     "safeguarding",

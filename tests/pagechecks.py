@@ -263,5 +263,8 @@ class PageChecks:
                         f"widest: {', '.join(overflow['culprits'])}"
                     )
         finally:
+            # A font or style the last page asked for may still be on its way: let its handler
+            # finish before the context goes, or its answer is gone when the handler reads it.
+            context.unroute_all(behavior="wait")
             context.close()
         return failures

@@ -112,6 +112,10 @@ MATRIX = {
         "GET": rows(405, anonymous=302),
         "POST": rows(404, anonymous=302, reception=400, governor=400),
     },
+    "admissions:court-outcome": {
+        "GET": rows(405, anonymous=302),
+        "POST": rows(404, anonymous=302, reception=400, governor=400),
+    },
     # Rule 2.2: her request for suspension of detention, with reception and social workers.
     "admissions:request-suspension": {
         "GET": rows(405, anonymous=302),
@@ -279,6 +283,7 @@ MATRIX = {
         for name in (
             "api-admission-property-sign",
             "api-admission-transfer",
+            "api-admission-court-outcome",
             "api-admission-release",
         )
     },

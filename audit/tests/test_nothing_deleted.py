@@ -33,6 +33,8 @@ CASE_APPS = [
     "staff",
     "breaches",
     "hygiene",
+    "girls",
+    "equality",
     "regime",
     "parole",
     "release",

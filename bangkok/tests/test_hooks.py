@@ -87,6 +87,8 @@ def test_seed_demo_imports_no_area_and_runs_the_declared_steps_in_order():
         "parole.demo",
         "hygiene.demo",
         "regime.demo",
+        "girls.demo",
+        "equality.demo",
         "release.demo",
     ]
 

@@ -58,6 +58,7 @@ class EncounterKind(models.TextChoices):
     SUBSTANCE_USE = "substance_use", _("Substance use")
     HIV_CARE = "hiv_care", _("HIV care")
     HEALTH_EDUCATION = "health_education", _("Health education")
+    GYNAECOLOGY = "gynaecology", _("Gynaecology")  # a girl's regular access (Rule 38)
     OTHER = "other", _("Other")
 
 

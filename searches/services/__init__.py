@@ -9,7 +9,9 @@ from .searches import (
     searchers_offered,
 )
 from .training import (
+    schedule_new_starter_reminders,
     schedule_training_expiry_reminders,
+    staff_capacity,
     training_records_visible_to,
     training_status,
 )
@@ -21,7 +23,9 @@ __all__ = [
     "record_cell_search",
     "record_search",
     "searchers_offered",
+    "schedule_new_starter_reminders",
     "schedule_training_expiry_reminders",
+    "staff_capacity",
     "training_records_visible_to",
     "training_status",
 ]

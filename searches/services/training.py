@@ -7,6 +7,7 @@ member of staff works in, so a refresher is booked before she may no longer sear
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
@@ -20,10 +21,11 @@ from django.utils.translation import gettext_lazy
 
 import audit
 from bangkok.dates import start_of
-from facilities.scope import facilities_of, staff_of
+from facilities.scope import facilities_of, postings_in, staff_of
 from reminders.models import Basis, Reminder
 from reminders.services import resolve_reminder, schedule_reminder
-from staff.models import Course, TrainingRecord
+from staff.models import Course, Gender, Grade, TrainingRecord, User
+from staff.roles import ROLES
 
 from ..permissions import can_read_training
 from .searches import name_of
@@ -34,7 +36,6 @@ if TYPE_CHECKING:
     from django.db.models import QuerySet
 
     from facilities.models import Facility
-    from staff.models import User
 
 KIND = "staff.training_expiry"
 KEY = "training.expiry:{record}:{facility}"
@@ -148,3 +149,175 @@ def _close_renewed() -> None:
     renewed = TrainingRecord.objects.filter(pk__in=pks).filter(Exists(_renewed()))
     for pk in renewed.values_list("pk", flat=True):
         resolve_reminder(key_prefix=f"training.expiry:{pk}:", outcome=_("Training renewed."))
+
+
+# -- Rule 33.1: the new starter's training ---------------------------------------------------
+
+NEW_STARTER_KIND = "staff.new_starter_training"
+NEW_STARTER_KEY = "training.new_starter:{user}:{facility}"
+# A month before her training in women's rights and gender-specific needs is due.
+NEW_STARTER_NOTICE_DAYS = 30
+
+
+def _works_with_women() -> list[str]:
+    return [code for code, role in ROLES.items() if role.works_with_women]
+
+
+def _lacks_womens_training(today: date) -> QuerySet[User]:
+    """Active staff whose role works with women prisoners, without a valid training in their
+    rights and gender-specific needs in effect today (Rule 33.1)."""
+    trained = TrainingRecord.objects.valid_on(today).filter(
+        user=OuterRef("pk"), course=Course.WOMENS_NEEDS, in_effect_from__lte=timezone.now()
+    )
+    return User.objects.filter(
+        is_active=True, groups__name__in=_works_with_women(), is_superuser=False
+    ).exclude(Exists(trained))
+
+
+def new_starter_deadline(started_on: date) -> date:
+    return started_on + timedelta(days=settings.NEW_STARTER_TRAINING_DAYS)
+
+
+@transaction.atomic
+def schedule_new_starter_reminders(*, today: date | None = None) -> int:
+    """Remind the governor, in each facility where she works, a month before a new starter's
+    training in women's rights and gender-specific needs is due (NEW_STARTER_TRAINING_DAYS
+    after she started working with women prisoners, Rule 33.1; RULES-SPEC 2.16); it escalates
+    on the day it is due. Close the reminders of those trained since. Running it again changes
+    nothing. Returns how many reminders it made."""
+    today = today or timezone.localdate()
+    notice = timedelta(days=settings.NEW_STARTER_TRAINING_DAYS - NEW_STARTER_NOTICE_DAYS)
+    untrained = (
+        _lacks_womens_training(today)
+        .filter(employment__started_on__lte=today - notice)
+        .select_related("employment")
+    )
+    made = 0
+    for user in untrained:
+        # Only those who have a day they started are asked for (`started_on__lte`).
+        due = new_starter_deadline(user.employment.started_on)  # type: ignore[arg-type]
+        for facility in facilities_of(user):
+            key = NEW_STARTER_KEY.format(user=user.pk, facility=facility.pk)
+            if Reminder.objects.filter(key=key).exists():
+                continue
+            schedule_reminder(
+                key=key,
+                kind=NEW_STARTER_KIND,
+                rule="33.1",
+                title=gettext_lazy(
+                    "%(name)s's training in women's rights and gender-specific needs is due "
+                    "by %(day)s"
+                ),
+                title_params={"name": name_of(user), "day": due},
+                facility=facility,
+                assignee_role="governor",
+                due_at=start_of(due - timedelta(days=NEW_STARTER_NOTICE_DAYS)),
+                escalate_at=start_of(due),
+                basis=Basis.CONFIG,
+            )
+            made += 1
+    still = set(_lacks_womens_training(today).values_list("pk", flat=True))
+    for key in Reminder.objects.open().filter(kind=NEW_STARTER_KIND).values_list("key", flat=True):
+        user_pk = int(key.split(":")[1])
+        if user_pk not in still:
+            resolve_reminder(
+                key_prefix=f"training.new_starter:{user_pk}:", outcome=_("Training recorded.")
+            )
+    if made:
+        audit.record(by=None, action="training.new_starter_reminders", detail={"made": made})
+    return made
+
+
+# -- Capacity (Rules 29-35), for the governor and the inspector --------------------------------
+
+# The courses Rules 32-35 ask of every member of staff working with women prisoners, then the
+# others (search methods, searching children, the Rules themselves).
+CAPACITY_COURSES = (
+    Course.GENDER_SENSITIVITY,
+    Course.WOMENS_NEEDS,
+    Course.WOMENS_HEALTH,
+    Course.CHILD_DEVELOPMENT,
+    Course.HIV,
+    Course.MENTAL_HEALTH,
+    Course.SEARCH_METHODS,
+    Course.CHILD_SEARCHES,
+    Course.BANGKOK_RULES,
+)
+
+
+@dataclass(frozen=True)
+class Capacity:
+    """A facility's staff working with women prisoners, in figures (no names)."""
+
+    facility: Facility | None  # None: all the viewer's facilities together
+    staff: int
+    women: int
+    senior: int  # in a senior post (Rule 29)
+    senior_women: int
+    trained: dict[str, int]  # course -> how many hold a valid one today
+    new_starters_late: int  # past the day their Rule 33.1 training was due, without it
+
+    def share(self, count: int) -> int | None:
+        """`count` as a whole percentage of the staff (None without staff)."""
+        return round(100 * count / self.staff) if self.staff else None
+
+    @property
+    def courses(self) -> list[tuple[str, str, str, int, int | None]]:
+        """(course, its label, its Rule, how many hold it, their share) in Rule order."""
+        return [
+            (c.value, str(c.label), COURSE_RULES[c], self.trained[c], self.share(self.trained[c]))
+            for c in CAPACITY_COURSES
+        ]
+
+
+def staff_capacity(user: User, today: date | None = None) -> list[Capacity]:
+    """Her facilities' staff capacity (Rules 29-35), each facility then, for more than one,
+    all together: counts only. Four queries, however many staff."""
+    if not can_read_training(user):
+        return []
+    today = today or timezone.localdate()
+    facilities = list(facilities_of(user).order_by("name"))
+    by_pk = {str(f.pk): f for f in facilities}
+    people = {
+        row[0]: row
+        for row in User.objects.filter(
+            is_active=True, is_superuser=False, groups__name__in=_works_with_women()
+        )
+        .filter(pk__in=staff_of(facilities_of(user)).values("pk"))
+        .values_list("pk", "gender", "employment__grade", "employment__started_on")
+    }
+    posted: dict[str, set[int]] = {key: set() for key in by_pk}
+    for object_pk, user_pk in postings_in(facilities_of(user)).filter(user_id__in=list(people)):
+        posted[object_pk].add(user_pk)
+    valid: dict[int, set[str]] = {}
+    for user_pk, course in (
+        TrainingRecord.objects.valid_on(today)
+        .filter(user__in=list(people), in_effect_from__lte=timezone.now())
+        .values_list("user_id", "course")
+        .distinct()
+    ):
+        valid.setdefault(user_pk, set()).add(course)
+
+    def figures(facility: Facility | None, members: set[int]) -> Capacity:
+        rows = [people[pk] for pk in members]
+        late = [
+            row
+            for row in rows
+            if row[3] is not None
+            and new_starter_deadline(row[3]) < today
+            and Course.WOMENS_NEEDS not in valid.get(row[0], set())
+        ]
+        return Capacity(
+            facility=facility,
+            staff=len(rows),
+            women=sum(row[1] == Gender.WOMAN for row in rows),
+            senior=sum(row[2] == Grade.SENIOR for row in rows),
+            senior_women=sum(row[2] == Grade.SENIOR and row[1] == Gender.WOMAN for row in rows),
+            trained={c: sum(c in valid.get(pk, set()) for pk in members) for c in CAPACITY_COURSES},
+            new_starters_late=len(late),
+        )
+
+    result = [figures(by_pk[key], members) for key, members in posted.items()]
+    if len(result) > 1:
+        result.append(figures(None, set().union(*posted.values())))
+    return result

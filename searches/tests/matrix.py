@@ -45,6 +45,7 @@ MATRIX = {
     "api-search-detail": api(get=rows(404, anonymous=401, **READERS)),
     "api-cell-searches": api(post=rows(404, anonymous=401, custody=400)),
     "api-training-records": api(get=rows(404, anonymous=401, governor=200, inspector=200)),
+    "api-training-capacity": api(get=rows(404, anonymous=401, governor=200, inspector=200)),
     # Asking the governor's authority: custody; the body is read before the verb, so an
     # empty one is a 400 for any role that reads searches.
     "searches:ask-authority": {

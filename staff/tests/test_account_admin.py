@@ -13,7 +13,12 @@ from staff.tests.factories import make_staff
 
 pytestmark = pytest.mark.django_db
 
-NO_TRAINING = {"training_records-TOTAL_FORMS": "0", "training_records-INITIAL_FORMS": "0"}
+NO_TRAINING = {
+    "training_records-TOTAL_FORMS": "0",
+    "training_records-INITIAL_FORMS": "0",
+    "employment-TOTAL_FORMS": "0",
+    "employment-INITIAL_FORMS": "0",
+}
 
 
 def account(user, **changes) -> dict:

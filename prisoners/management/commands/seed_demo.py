@@ -16,7 +16,7 @@ from facilities.models import Facility
 from prisoners.demo import Demo, steps
 from prisoners.models import LEGAL_GROUPS, CustodyStatus, LegalStatus, Prisoner, Unit
 from reminders.services import sweep_reminders
-from staff.models import Course, Gender, TrainingRecord
+from staff.models import Course, Employment, Gender, Grade
 from staff.roles import ROLES
 from staff.services import grant_confirmed, sync_roles
 
@@ -55,8 +55,26 @@ FACILITIES = [
 ]
 # Staff gender per role: the custody officer at B is a man (Rule 19 shows in later areas).
 STAFF_GENDER = {"custody_b": Gender.MAN, "governor_b": Gender.MAN, "sysadmin": Gender.MAN}
-# Custody staff search and use force; health staff assess self-harm risk (Rule 35).
-DEMO_COURSES = (Course.SEARCH_METHODS, Course.WOMENS_NEEDS, Course.GENDER_SENSITIVITY)
+# What every member of staff working with women has (Rules 32, 33.1); custody staff search
+# and use force; health staff assess self-harm risk (Rule 35).
+EVERYONE_COURSES = (Course.WOMENS_NEEDS, Course.GENDER_SENSITIVITY)
+DEMO_COURSES = (Course.SEARCH_METHODS, *EVERYONE_COURSES)
+ROLE_COURSES = {
+    "custody": DEMO_COURSES,
+    "health": (*EVERYONE_COURSES, Course.MENTAL_HEALTH, Course.WOMENS_HEALTH, Course.HIV),
+    "social": (*EVERYONE_COURSES, Course.CHILD_DEVELOPMENT),
+    "safeguarding": (*EVERYONE_COURSES, Course.MENTAL_HEALTH),
+}
+# Posts and grades (Rule 29: the governor of A is a woman in a senior post).
+POSTS = {
+    "governor": ("Governor", Grade.SENIOR),
+    "health": ("Head of healthcare", Grade.MANAGER),
+    "social": ("Senior social worker", Grade.MANAGER),
+    "safeguarding": ("Safeguarding lead", Grade.MANAGER),
+}
+# Reception at B started 70 days ago and is still to do her Rule 33.1 training (where this
+# service allows posting her before it: POSTING_WITHOUT_WOMENS_TRAINING).
+NEW_STARTER = "reception_b"
 
 GIVEN = [
     "Somchai",
@@ -210,12 +228,10 @@ class Command(BaseCommand):
                     user=user,
                     role=code,
                     facilities=[facility] if ROLES[code].case_data else [],
+                    trainings=self.trainings(username, code),
                     reason="demo",
                 )
-                if code == "custody":
-                    self.training(user)
-                if code == "health":
-                    self.training(user, (Course.MENTAL_HEALTH,))
+                self.employment(user, username, code)
                 made = True
         if made and not os.environ.get("DEMO_PASSWORD"):
             path = Path(settings.DEMO_PASSWORD_FILE)
@@ -224,18 +240,29 @@ class Command(BaseCommand):
             path.chmod(0o600)
         return password if made else None
 
-    def training(self, user, courses=DEMO_COURSES) -> None:
+    def trainings(self, username: str, code: str) -> list[dict]:
+        if not ROLES[code].works_with_women or self.new_starter(username):
+            return []
         today = timezone.localdate()
-        for course in courses:
-            TrainingRecord.objects.get_or_create(
-                user=user,
-                course=course,
-                defaults={
-                    "completed": today - timedelta(days=200),
-                    "expires": today + timedelta(days=530),
-                    "in_effect_from": timezone.now() - timedelta(days=200),
-                },
-            )
+        return [
+            {
+                "course": course,
+                "completed": today - timedelta(days=200),
+                "expires": today + timedelta(days=530),
+            }
+            for course in ROLE_COURSES.get(code, EVERYONE_COURSES)
+        ]
+
+    def new_starter(self, username: str) -> bool:
+        return username == NEW_STARTER and settings.POSTING_WITHOUT_WOMENS_TRAINING == "warn"
+
+    def employment(self, user, username: str, code: str) -> None:
+        post, grade = POSTS.get(code, (str(ROLES[code].label), Grade.OFFICER))
+        years = 1 + sum(map(ord, username)) % 9
+        started = timedelta(days=70 if self.new_starter(username) else 365 * years)
+        Employment.objects.create(
+            user=user, post=post, grade=grade, started_on=timezone.localdate() - started
+        )
 
     def women(self, facilities, count: int) -> int:
         """Each area's demo steps (`prisoners.demo`), for each new woman in turn, then for

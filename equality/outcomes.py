@@ -1,0 +1,215 @@
+"""Outcomes by group on oversight (Mandela 2; Rules 54, 55): searches, uses of force,
+segregations, complaints and places at work in a facility and period, counted by ethnicity,
+religion or belief and disability, against the facility's women in custody by the same
+groups, as rates per 100 women.
+
+Built without reading identities: each table is asked once for its counts grouped by the
+three answers (one query a table, whatever the number of groups); no woman, id or name
+is read. Small cells are suppressed: a count or a group of women below
+EQUALITY_SMALL_CELL (k) is not shown, and another cell is hidden beside it when a total would
+otherwise give it away (complementary suppression). Her answers count only while she
+consents: a withdrawal erases them, and she counts as "not recorded" from then on.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Count, F, QuerySet
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from complaints.models import Complaint
+from discipline.models import Segregation
+from force.models import UseOfForce
+from prisoners.models import CustodyStatus, Prisoner
+from regime.models import Allocation
+from regime.models import Kind as ActivityKind
+from searches.models import Search
+
+from .models import Disability, Religion
+
+NOT_RECORDED = "not_recorded"
+PREFER_NOT = "prefer_not"
+ANSWERS = "equality_characteristics__"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    key: str
+    title: object
+    records: Callable  # (facilities, start, end) -> QuerySet of records with a `prisoner`
+
+
+def _in_period(model, moment: str, **more) -> Callable:
+    """(facilities, start, end) -> the `model` records of the facilities whose `moment` falls
+    in the period, both days included."""
+
+    def records(facilities, start, end) -> QuerySet:
+        period = {f"{moment}__date__gte": start, f"{moment}__date__lte": end}
+        return model.objects.filter(facility__in=facilities, **period, **more)
+
+    return records
+
+
+OUTCOMES = (
+    Outcome(
+        "searches",
+        gettext_lazy("Searches"),
+        _in_period(Search, "searched_at", prisoner__isnull=False),
+    ),
+    Outcome("force", gettext_lazy("Uses of force"), _in_period(UseOfForce, "started_at")),
+    Outcome("segregation", gettext_lazy("Segregations"), _in_period(Segregation, "started_at")),
+    Outcome("complaints", gettext_lazy("Complaints"), _in_period(Complaint, "received_at")),
+    Outcome(
+        "work",
+        gettext_lazy("Places at work"),
+        _in_period(Allocation, "allocated_at", activity__kind=ActivityKind.WORK),
+    ),
+)
+
+
+def _grouped(queryset: QuerySet, path: str) -> list[dict]:
+    """Counts by the three answers, in one query; no identity is selected."""
+    return list(
+        queryset.values(
+            ethnicity=F(f"{path}ethnicity_key"),
+            withheld=F(f"{path}ethnicity_withheld"),
+            religion=F(f"{path}religion"),
+            disability=F(f"{path}disability"),
+        )
+        .order_by()
+        .annotate(n=Count("id"))
+    )
+
+
+def _ethnicity(row: dict) -> str:
+    if row["withheld"]:
+        return PREFER_NOT
+    return row["ethnicity"] or NOT_RECORDED
+
+
+DIMENSIONS: tuple[tuple[str, object, Callable[[dict], str]], ...] = (
+    ("ethnicity", gettext_lazy("Ethnicity"), _ethnicity),
+    ("religion", gettext_lazy("Religion or belief"), lambda row: row["religion"] or NOT_RECORDED),
+    ("disability", gettext_lazy("Disability"), lambda row: row["disability"] or NOT_RECORDED),
+)
+
+
+def _label(dimension: str, group: str) -> str:
+    if group == NOT_RECORDED:
+        return _("Not recorded")
+    if group == PREFER_NOT:
+        return _("Prefers not to say")
+    if dimension == "religion":
+        return str(Religion(group).label)
+    if dimension == "disability":
+        return _("Disabled") if group == Disability.YES else _("Not disabled")
+    return group
+
+
+def suppressed(values: dict[str, int], small: Iterable[str], k: int) -> set[str]:
+    """The cells of a column (group -> count) to hide, the column's total being shown: the
+    `small` ones (a group of fewer than k women), the counts from 1 to k-1, and then, while
+    one hidden cell alone or hidden cells adding up to fewer than k could be read from the
+    total, the smallest cell still shown (complementary suppression)."""
+    hidden = set(small) | {group for group, n in values.items() if 0 < n < k}
+    while hidden:
+        rest = sum(values[group] for group in hidden)
+        if len(hidden) > 1 and not 0 < rest < k:
+            break
+        shown = [group for group in values if group not in hidden]
+        if not shown:
+            break
+        hidden.add(min(shown, key=lambda group: (values[group], group)))
+    return hidden
+
+
+def _rate(count: int, population: int) -> float | None:
+    return round(100 * count / population, 1) if population else None
+
+
+def _order(population: Counter) -> list[str]:
+    last = (PREFER_NOT, NOT_RECORDED)
+    return sorted(
+        population, key=lambda g: (g in last, last.index(g) if g in last else 0, -population[g], g)
+    )
+
+
+def method(k: int) -> str:
+    return _(
+        "Counts by group of what happened in the period, against the women in custody in the "
+        "facility now, by the same group; a rate is per 100 women of the group. Groups are "
+        "what the women said of themselves, with their consent, in their words; a woman who "
+        "didn't answer, or withdrew her consent, counts as not recorded. No count below "
+        "%(k)s is shown, nor any group of fewer than %(k)s women; where a total would give a "
+        "hidden count away, another is hidden beside it. Counted without reading who anyone is."
+    ) % {"k": k}
+
+
+def breakdown(facilities: QuerySet, start, end) -> dict:
+    """The outcomes by group in the facilities and period, suppressed (one query a table)."""
+    k = settings.EQUALITY_SMALL_CELL
+    women = Prisoner.objects.filter(
+        facility__in=facilities, custody_status=CustodyStatus.IN_CUSTODY
+    )
+    population_rows = _grouped(women, ANSWERS)
+    outcome_rows = [
+        _grouped(outcome.records(facilities, start, end), f"prisoner__{ANSWERS}")
+        for outcome in OUTCOMES
+    ]
+    dimensions = []
+    for key, title, group_of in DIMENSIONS:
+        population: Counter = Counter()
+        for row in population_rows:
+            population[group_of(row)] += row["n"]
+        counts = []
+        for rows in outcome_rows:
+            counted: Counter = Counter()
+            for row in rows:
+                counted[group_of(row)] += row["n"]
+            counts.append(counted)
+        groups = _order(population + sum(counts, Counter()))
+        population = Counter({g: population[g] for g in groups})
+        small = {g for g in groups if population[g] < k}
+        hidden_population = suppressed(dict(population), small, k)
+        hidden = [suppressed({g: c[g] for g in groups}, small, k) for c in counts]
+        rows_shown = []
+        for group in groups:
+            pop_hidden = group in hidden_population
+            cells = []
+            for counted, hide in zip(counts, hidden, strict=True):
+                count = None if group in hide else counted[group]
+                rate = None if count is None or pop_hidden else _rate(count, population[group])
+                cells.append({"count": count, "rate": rate})
+            rows_shown.append(
+                {
+                    "group": _label(key, group),
+                    "population": None if pop_hidden else population[group],
+                    "cells": cells,
+                }
+            )
+        total = sum(population.values())
+        dimensions.append(
+            {
+                "key": key,
+                "title": str(title),
+                "rows": rows_shown,
+                "total": {
+                    "population": total,
+                    "cells": [
+                        {"count": sum(c.values()), "rate": _rate(sum(c.values()), total)}
+                        for c in counts
+                    ],
+                },
+            }
+        )
+    return {
+        "k": k,
+        "method": method(k),
+        "columns": [{"key": o.key, "title": str(o.title)} for o in OUTCOMES],
+        "dimensions": dimensions,
+    }

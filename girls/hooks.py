@@ -1,0 +1,52 @@
+"""What the girls area plugs into the others (Rules 36-39)."""
+
+from django.db.models.signals import post_save
+from django.utils.translation import gettext_lazy as _
+
+from admissions.services import AtAdmission, AtRelease, AtTransfer
+from bangkok.hooks import Receiver
+from health.models import Encounter, Pregnancy
+from prisoners.demo import DemoStep
+from prisoners.sections import Section
+from regime.models import Allocation
+from reminders.kinds import AnsweredBy, opens
+
+from . import demo, oversight, reading, services
+from .permissions import RECORD, VIEW
+
+
+def _section(request, prisoner):
+    user = request.user
+    if not user.has_perm(VIEW):
+        return None
+    notices = list(reading.her_notices(prisoner)[:20])
+    if not prisoner.is_juvenile and not notices:
+        return None
+    return {"woman": prisoner, "notices": notices, "can_record": user.has_perm(RECORD)}
+
+
+PLUGS = (
+    AtAdmission(services.at_admission),
+    AtTransfer(services.at_transfer),
+    AtRelease(services.at_release),
+    Receiver(post_save, services.on_allocation, "girls.on_allocation", sender=Allocation),
+    Receiver(post_save, services.on_encounter, "girls.on_encounter", sender=Encounter),
+    Receiver(post_save, services.on_pregnancy, "girls.on_pregnancy", sender=Pregnancy),
+    AnsweredBy(
+        _("her parent or guardian told"),
+        services.GUARDIAN_KIND,
+        page=opens("girls:tell-guardian", perm=RECORD, of="woman"),
+    ),
+    AnsweredBy(_("a place for her in education"), services.EDUCATION_KIND),
+    AnsweredBy(_("a gynaecology encounter"), services.GYNAECOLOGY_KIND),
+    AnsweredBy(_("a gynaecology encounter with the specialist"), services.SPECIALIST_KIND),
+    *oversight.LISTS,
+    Section(
+        key="girls",
+        title=_("Girl under 18"),
+        template="girls/_section.html",
+        context=_section,
+        order=120,
+    ),
+    DemoStep(order=168, run=demo.seed),
+)

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from bangkok.actions import page_urls
+
+from . import actions, views
+
+app_name = "girls"
+
+urlpatterns = [
+    path("", views.index, name="index"),
+    *(url for group, area in actions.GROUPS for url in page_urls(group, area)),
+]
