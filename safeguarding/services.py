@@ -329,17 +329,11 @@ def _locked(plan: Plan) -> Plan:
     return Plan.objects.select_for_update().select_related("prisoner").get(pk=plan.pk)
 
 
-# The task of each kind of record's review: its kind, its rule, its title and whose it is.
-REVIEW_TASKS: dict[type, tuple[str, str, Promise, str]] = {
-    Plan: (PLAN_REVIEW_KIND, "25.1", gettext_lazy("Review her safeguarding plan"), "safeguarding"),
-    CareNeed: (NEED_REVIEW_KIND, "M5.2", gettext_lazy("Review her social-care plan"), "social"),
-}
-
-
-def _ask_for_review(record: Plan | CareNeed) -> None:
+def _ask_for_review(
+    record: Plan | CareNeed, *, kind: str, rule: str, title: Promise, role: str
+) -> None:
     """The task of the record's next review, due on its date (one a date)."""
     assert record.next_review_at is not None
-    kind, rule, title, role = REVIEW_TASKS[type(record)]
     schedule_reminder(
         key=_key(record, f"review:{record.next_review_at.isoformat()}"),
         kind=kind,
@@ -351,6 +345,16 @@ def _ask_for_review(record: Plan | CareNeed) -> None:
         due_at=record.next_review_at,
         basis=Basis.CONFIG,
     )
+
+
+def _ask_for_plan_review(plan: Plan) -> None:
+    title = gettext_lazy("Review her safeguarding plan")
+    _ask_for_review(plan, kind=PLAN_REVIEW_KIND, rule="25.1", title=title, role="safeguarding")
+
+
+def _ask_for_need_review(need: CareNeed) -> None:
+    title = gettext_lazy("Review her social-care plan")
+    _ask_for_review(need, kind=NEED_REVIEW_KIND, rule="M5.2", title=title, role="social")
 
 
 @transaction.atomic
@@ -386,7 +390,7 @@ def make_plan(
     plan.full_clean()
     plan.save()
     resolve_reminder(key=_key(plan, "make"), by=by, outcome=_("Plan made."))
-    _ask_for_review(plan)
+    _ask_for_plan_review(plan)
     audit.record(
         by=by,
         action="safeguarding.plan_made",
@@ -472,7 +476,7 @@ def review_plan(
     plan.closed_at = held_at if close else None
     plan.save(update_fields=["next_review_at", "closed_at"])
     if not close:
-        _ask_for_review(plan)
+        _ask_for_plan_review(plan)
     audit.record(
         by=by,
         action="safeguarding.plan_ended" if close else "safeguarding.plan_reviewed",
@@ -672,7 +676,7 @@ def record_need(
     )
     need.full_clean()
     need.save()
-    _ask_for_review(need)
+    _ask_for_need_review(need)
     audit.record(
         by=by,
         action="safeguarding.need",
@@ -736,7 +740,7 @@ def review_need(
         need.closed_at, need.ended = now, ended
     else:
         need.next_review_at = review.next_review_at
-        _ask_for_review(need)
+        _ask_for_need_review(need)
     need.save(update_fields=["adjustments", "closed_at", "ended", "next_review_at"])
     audit.record(
         by=by,
