@@ -101,6 +101,7 @@ INSTALLED_APPS = [
     "equality",
     "regime",
     "girls",
+    "safeguarding",
     "parole",
     "release",
     "signin",
@@ -380,6 +381,16 @@ SPECTACULAR_SETTINGS = {
                 "SelfHarmRisk": "Risk",
                 "SelfHarmTeam": "Team",
                 "SelfHarmCheckOutcome": "CheckOutcome",
+            },
+            "safeguarding.models": {
+                "IncidentKind": "Kind",
+                "IncidentReportedBy": "ReportedBy",
+                "InvolvementPart": "Part",
+                "SafeguardingMeasure": "Measure",
+                "CareNeedKind": "NeedKind",
+                "CareNeedEnd": "NeedEnd",
+                "ConcernWay": "ConcernWay",
+                "ConcernTriage": "Triage",
             },
             "restraints.models": {
                 "RestraintDevice": "Device",
@@ -716,6 +727,14 @@ SELFHARM_REVIEW_DAYS_LOW = env_int("SELFHARM_REVIEW_DAYS_LOW", 7)
 SELFHARM_CHECK_DAYS = env_int("SELFHARM_CHECK_DAYS", 7)
 SELFHARM_CLINICAL_HOURS = env_int("SELFHARM_CLINICAL_HOURS", 24)
 SELFHARM_ESCALATION_HOURS = env_int("SELFHARM_ESCALATION_HOURS", 24)
+# Rule 25.1; Mandela 5.2: a victim's support plan and a perpetrator's management are made
+# within SAFEGUARDING_PLAN_HOURS of the incident and reviewed at most SAFEGUARDING_REVIEW_DAYS
+# apart; a concern her family raised is triaged within SAFEGUARDING_TRIAGE_HOURS; a social-care
+# need's plan is reviewed at most SAFEGUARDING_NEED_REVIEW_DAYS apart.
+SAFEGUARDING_PLAN_HOURS = env_int("SAFEGUARDING_PLAN_HOURS", 24)
+SAFEGUARDING_REVIEW_DAYS = env_int("SAFEGUARDING_REVIEW_DAYS", 28)
+SAFEGUARDING_TRIAGE_HOURS = env_int("SAFEGUARDING_TRIAGE_HOURS", 24)
+SAFEGUARDING_NEED_REVIEW_DAYS = env_int("SAFEGUARDING_NEED_REVIEW_DAYS", 90)
 # A search, restraint or charge recorded more than this many hours after it happened says why
 # it is recorded late (`bangkok.late`).
 LATE_RECORD_REASON_AFTER_HOURS = env_int("LATE_RECORD_REASON_AFTER_HOURS", 4)

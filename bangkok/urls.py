@@ -42,6 +42,7 @@ api_v1 = [
     path("", include("regime.api_urls")),
     path("", include("parole.api_urls")),
     path("", include("release.api_urls")),
+    path("", include("safeguarding.api_urls")),
 ]
 
 urlpatterns = [
@@ -72,6 +73,7 @@ urlpatterns = [
     path("regime/", include("regime.urls")),
     path("parole/", include("parole.urls")),
     path("release/", include("release.urls")),
+    path("safeguarding/", include("safeguarding.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/v1/", include(api_v1)),

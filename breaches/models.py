@@ -67,6 +67,14 @@ class Kind(models.TextChoices):
         "de-facto-solitary",
         _("A day she was locked up 22 hours or more with no segregation on record"),
     )
+    VICTIM_PLAN_LATE = (
+        "safeguarding-victim-plan-late",
+        _("A victim of an incident between women left without her support plan in time"),
+    )
+    VICTIM_SEPARATED = (
+        "safeguarding-victim-separated",
+        _("A victim moved, held apart or restricted against her wishes"),
+    )
 
 
 RULE_OF: dict[str, str] = {
@@ -85,6 +93,8 @@ RULE_OF: dict[str, str] = {
     Kind.HOME_TRANSFER_WITHOUT_CONSENT: "53.1",
     Kind.CLASSIFICATION_HIGH_ON_MENTAL_HEALTH: "41",
     Kind.DE_FACTO_SOLITARY: "M44",
+    Kind.VICTIM_PLAN_LATE: "25.1",
+    Kind.VICTIM_SEPARATED: "25.1",
 }
 # Kinds whose account may carry clinical detail (labour, birth): health staff alone read it.
 CLINICAL_KINDS = {Kind.RESTRAINT_PROTECTED_PERIOD}

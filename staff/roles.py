@@ -202,6 +202,30 @@ WORK_SELFHARM = OPEN_SELFHARM + (
     "selfharm.add_closurecheck",
 )
 RECORD_SELFHARM_INCIDENT = ("selfharm.add_selfharmincident",)
+# Rules 25.1, 31, 42.4; Mandela 1, 5.2: any member of staff of her facility records an incident
+# between women and a concern her family raised, and reads incidents whole (the other women
+# involved, the account); the inspector sees that they exist, their kind and dates, never who
+# else was involved nor what happened. Safeguarding staff, social workers and the governor
+# make and review support plans and management; safeguarding staff and the governor triage
+# her family's concerns, which social workers also read; social workers, health staff,
+# safeguarding staff and the governor record and review a social-care need. Health staff
+# alone record and read the injuries of an incident (Rule 8).
+SEE_SAFEGUARDING = ("safeguarding.view_incident",)
+RECORD_SAFEGUARDING = SEE_SAFEGUARDING + (
+    "safeguarding.read_incident",
+    "safeguarding.add_incident",
+    "safeguarding.add_familyconcern",
+)
+CARE_NEEDS = ("safeguarding.add_careneed", "safeguarding.add_carereview")
+PLAN_SAFEGUARDING = (
+    RECORD_SAFEGUARDING
+    + CARE_NEEDS
+    + (
+        "safeguarding.change_plan",
+        "safeguarding.view_familyconcern",
+    )
+)
+TRIAGE_CONCERNS = ("safeguarding.change_familyconcern",)
 # Rules 26-28, 43, 44: her visitor list (T2) is kept with her by social workers (reception
 # may start it at admission); custody officers book and record visits with the visitors she
 # approved (their names only); the governor and the inspector read.
@@ -356,6 +380,7 @@ ROLES: dict[str, Role] = {
             + LODGE_COMPLAINTS
             + RECORD_BREACHES
             + OPEN_SELFHARM
+            + RECORD_SAFEGUARDING
             + RELEASE_HER
             + SEE_CLASSIFICATION
             + KEEP_GIRLS,
@@ -379,7 +404,8 @@ ROLES: dict[str, Role] = {
             + LODGE_COMPLAINTS
             + RECORD_BREACHES
             + KEEP_HYGIENE
-            + KEEP_REGIME,
+            + KEEP_REGIME
+            + RECORD_SAFEGUARDING,
         ),
         Role(
             "health",
@@ -401,7 +427,10 @@ ROLES: dict[str, Role] = {
             + READ_RELEASE
             + GRANT_HYGIENE_CLINICAL
             + READ_REGIME
-            + READ_ADJUSTMENTS,
+            + READ_ADJUSTMENTS
+            + RECORD_SAFEGUARDING
+            + CARE_NEEDS
+            + ("safeguarding.add_injuries",),
         ),
         Role(
             "social",
@@ -423,7 +452,8 @@ ROLES: dict[str, Role] = {
             + KEEP_RELEASE
             + PLACE_ON_PROGRAMMES
             + KEEP_GIRLS
-            + KEEP_EQUALITY,
+            + KEEP_EQUALITY
+            + PLAN_SAFEGUARDING,
         ),
         Role(
             "safeguarding",
@@ -437,7 +467,9 @@ ROLES: dict[str, Role] = {
             + WORK_SELFHARM
             + DEAL_WITH_COMPLAINTS
             + READ_RELEASE
-            + READ_GIRLS,
+            + READ_GIRLS
+            + PLAN_SAFEGUARDING
+            + TRIAGE_CONCERNS,
         ),
         Role(
             "governor",
@@ -475,7 +507,9 @@ ROLES: dict[str, Role] = {
             + REVIEW_SOLITARY
             + KEEP_GIRLS
             + PROVIDE_FOR_FAITH
-            + OVERSEE_EQUALITY,
+            + OVERSEE_EQUALITY
+            + PLAN_SAFEGUARDING
+            + TRIAGE_CONCERNS,
         ),
         Role(
             "inspector",
@@ -504,7 +538,8 @@ ROLES: dict[str, Role] = {
             + READ_REGIME
             + READ_GIRLS
             + READ_FAITH_PROVISION
-            + OVERSEE_EQUALITY,
+            + OVERSEE_EQUALITY
+            + SEE_SAFEGUARDING,
             works_with_women=False,
         ),
         Role(

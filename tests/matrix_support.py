@@ -75,6 +75,7 @@ AREAS = (
     "equality",
     "regime",
     "parole",
+    "safeguarding",
     "dashboard",
 )
 

@@ -154,3 +154,16 @@ def test_the_canaries_are_where_they_belong(cast, canaries):
     her = request_as("inspector", cast, "GET", f"/women/{moving.uuid}/", key=None)
     queue = request_as("governor", cast, "GET", "/authority/", key=None)
     assert TRANSFER_REASON in her.content.decode() and TRANSFER_REASON in queue.content.decode()
+    # Safeguarding: what happened for staff of her facility, a plan's views for those who make
+    # plans, the injuries for health staff alone (`safeguarding.tests.matrix`).
+    from safeguarding.tests import matrix as safeguarding
+
+    incident = canaries["kwargs"]["safeguarding:incident-detail"]["uuid"]
+    plan = canaries["kwargs"]["safeguarding:plan"]["uuid"]
+    custody = request_as("custody", cast, "GET", f"/safeguarding/incidents/{incident}/", key=None)
+    health = request_as("health", cast, "GET", f"/safeguarding/incidents/{incident}/", key=None)
+    officer = request_as("safeguarding", cast, "GET", f"/safeguarding/plans/{plan}/", key=None)
+    assert safeguarding.ACCOUNT in custody.content.decode()
+    assert safeguarding.INJURIES in health.content.decode()
+    assert safeguarding.HER_VIEWS in officer.content.decode()
+    assert safeguarding.REVIEW_NOTES in officer.content.decode()

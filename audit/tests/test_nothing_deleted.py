@@ -38,6 +38,7 @@ CASE_APPS = [
     "regime",
     "parole",
     "release",
+    "safeguarding",
 ]
 
 

@@ -83,6 +83,7 @@ def test_seed_demo_imports_no_area_and_runs_the_declared_steps_in_order():
         "force.demo",
         "selfharm.demo",
         "classification.demo",
+        "safeguarding.demo",
         "parole.demo",
         "hygiene.demo",
         "regime.demo",

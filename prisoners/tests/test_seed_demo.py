@@ -67,6 +67,11 @@ def test_the_demo_has_two_facilities_a_user_per_role_each_and_sixty_varied_women
     assert plans.filter(admission__stage="released", started_at__isnull=True).exists()
     assert {"signed", "refused"} <= set(RecordsCopy.objects.values_list("outcome", flat=True))
     assert Reminder.objects.filter(kind="release.plan_start").exists()
+    from safeguarding.models import CareNeed, FamilyConcern, Plan
+
+    assert Plan.objects.filter(made_at__isnull=False, reviews__isnull=False).exists()
+    assert Plan.objects.filter(made_at__isnull=True).exists()
+    assert FamilyConcern.objects.filter(triage="").exists() and CareNeed.objects.exists()
 
 
 def test_running_it_again_adds_nothing_and_prints_no_password(
