@@ -360,7 +360,10 @@ SPECTACULAR_SETTINGS = {
             },
             # Admission's keep the names they had before the clinical file shared them.
             "admissions.models": {"Item": "RightsItem", "Outcome": "Outcome", "Stage": "Stage"},
-            "prisoners.models": {"ObservationLevel": "ObservationLevel"},
+            "prisoners.models": {
+                "ObservationLevel": "ObservationLevel",
+                "LegalStatus": "LegalStatus",
+            },
             "staff.models": {"Gender": "Gender"},
             "breaches.models": {"BreachKind": "Kind"},
             "force.models": {
@@ -382,6 +385,11 @@ SPECTACULAR_SETTINGS = {
                 "SelfHarmTeam": "Team",
                 "SelfHarmCheckOutcome": "CheckOutcome",
             },
+            "equality.models": {
+                "Religion": "Religion",
+                "FaithNeedKind": "NeedKind",
+            },
+            "equality.services": {"Faith": "FAITHS"},
             "safeguarding.models": {
                 "IncidentKind": "Kind",
                 "IncidentReportedBy": "ReportedBy",

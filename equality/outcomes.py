@@ -41,18 +41,27 @@ ANSWERS = "equality_characteristics__"
 class Outcome:
     key: str
     title: object
-    records: Callable  # (facilities, start, end) -> QuerySet of records with a `prisoner`
+    # (facilities, start, end, viewer) -> QuerySet of records with a `prisoner`, those the
+    # viewer may not know of left out
+    records: Callable
 
 
 def _in_period(model, moment: str, **more) -> Callable:
-    """(facilities, start, end) -> the `model` records of the facilities whose `moment` falls
-    in the period, both days included."""
+    """(facilities, start, end, viewer) -> the `model` records of the facilities whose `moment`
+    falls in the period, both days included."""
 
-    def records(facilities, start, end) -> QuerySet:
+    def records(facilities, start, end, viewer=None) -> QuerySet:
         period = {f"{moment}__date__gte": start, f"{moment}__date__lte": end}
         return model.objects.filter(facility__in=facilities, **period, **more)
 
     return records
+
+
+def _complaints(facilities, start, end, viewer=None) -> QuerySet:
+    """The complaints of the period, those naming the viewer left out: a member of staff named
+    in a complaint learns nothing of it, not even from a count (Rules 7.3, 25)."""
+    found = _in_period(Complaint, "received_at")(facilities, start, end)
+    return found if viewer is None else found.not_naming(viewer)
 
 
 OUTCOMES = (
@@ -63,7 +72,7 @@ OUTCOMES = (
     ),
     Outcome("force", gettext_lazy("Uses of force"), _in_period(UseOfForce, "started_at")),
     Outcome("segregation", gettext_lazy("Segregations"), _in_period(Segregation, "started_at")),
-    Outcome("complaints", gettext_lazy("Complaints"), _in_period(Complaint, "received_at")),
+    Outcome("complaints", gettext_lazy("Complaints"), _complaints),
     Outcome(
         "work",
         gettext_lazy("Places at work"),
@@ -150,15 +159,16 @@ def method(k: int) -> str:
     ) % {"k": k}
 
 
-def breakdown(facilities: QuerySet, start, end) -> dict:
-    """The outcomes by group in the facilities and period, suppressed (one query a table)."""
+def breakdown(facilities: QuerySet, start, end, viewer=None) -> dict:
+    """The outcomes by group in the facilities and period, suppressed (one query a table),
+    without the records the viewer may not know of (a complaint that names her)."""
     k = settings.EQUALITY_SMALL_CELL
     women = Prisoner.objects.filter(
         facility__in=facilities, custody_status=CustodyStatus.IN_CUSTODY
     )
     population_rows = _grouped(women, ANSWERS)
     outcome_rows = [
-        _grouped(outcome.records(facilities, start, end), f"prisoner__{ANSWERS}")
+        _grouped(outcome.records(facilities, start, end, viewer), f"prisoner__{ANSWERS}")
         for outcome in OUTCOMES
     ]
     dimensions = []

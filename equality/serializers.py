@@ -11,7 +11,7 @@ REFUSED = "refused"
 CLOSINGS = [*Closing.values, REFUSED]
 
 
-class ConsentSerializer(serializers.ModelSerializer):
+class EqualityConsentSerializer(serializers.ModelSerializer):
     prisoner = serializers.UUIDField(source="prisoner.uuid", read_only=True)
     given_to = serializers.CharField(source="given_to.username", read_only=True)
 
@@ -21,7 +21,7 @@ class ConsentSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class ConsentInput(serializers.Serializer):
+class EqualityConsentInput(serializers.Serializer):
     given_at = serializers.DateTimeField(
         required=False, allow_null=True, default=None, help_text="Now if not given."
     )
@@ -129,7 +129,7 @@ class RepresentativeChange(serializers.Serializer):
     in_post = serializers.BooleanField(required=False)
 
 
-class VisitSerializer(serializers.ModelSerializer):
+class FaithVisitSerializer(serializers.ModelSerializer):
     prisoner = serializers.UUIDField(source="prisoner.uuid", read_only=True)
     representative = serializers.UUIDField(
         source="representative.uuid", read_only=True, allow_null=True
@@ -164,7 +164,7 @@ class OfferInput(serializers.Serializer):
     representative = serializers.UUIDField()
 
 
-class AnswerInput(serializers.Serializer):
+class FaithAnswerInput(serializers.Serializer):
     accepts = serializers.BooleanField(help_text="False: she refuses the visit (Mandela 65.3).")
 
 

@@ -117,7 +117,7 @@ def register_refused(declared: Refused) -> None:
 class Breakdown:
     """A table of counts by group (Mandela 2: outcomes by ethnicity, religion, disability),
     aggregate and with small cells suppressed by the area that declares it: `table(facilities,
-    start, end)` gives {"k", "method", "columns": [{"key", "title"}], "dimensions": [{"key",
+    start, end, viewer)` (leaving out what the viewer may not know of) gives {"k", "method", "columns": [{"key", "title"}], "dimensions": [{"key",
     "title", "rows": [{"group", "population", "cells": [{"count", "rate"}]}], "total"}]}, a
     hidden cell's count and rate None."""
 
@@ -188,7 +188,8 @@ def breakdowns_for(user) -> list[Breakdown]:
 def breakdowns(user, facilities, start, end) -> list[dict]:
     """Each table of counts by group `user` oversees, for the period."""
     return [
-        {"item": item, "table": item.table(facilities, start, end)} for item in breakdowns_for(user)
+        {"item": item, "table": item.table(facilities, start, end, user)}
+        for item in breakdowns_for(user)
     ]
 
 
