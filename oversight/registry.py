@@ -116,10 +116,11 @@ def register_refused(declared: Refused) -> None:
 @dataclass(frozen=True)
 class Breakdown:
     """A table of counts by group (Mandela 2: outcomes by ethnicity, religion, disability),
-    aggregate and with small cells suppressed by the area that declares it: `table(facilities,
-    start, end, viewer)` (leaving out what the viewer may not know of) gives {"k", "method", "columns": [{"key", "title"}], "dimensions": [{"key",
-    "title", "rows": [{"group", "population", "cells": [{"count", "rate"}]}], "total"}]}, a
-    hidden cell's count and rate None."""
+    aggregate and with small cells suppressed by the area that declares it:
+    `table(facilities, start, end, viewer)`, leaving out what the viewer may not know of,
+    gives {"k", "method", "columns": [{"key", "title"}], "dimensions": [{"key", "title",
+    "rows": [{"group", "population", "cells": [{"count", "rate"}]}], "total"}]}, a hidden
+    cell's count and rate None."""
 
     key: str
     title: str
