@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from admissions.services import AtTransfer
 from prisoners.demo import DemoStep
 from prisoners.sections import Section
 from reminders.kinds import AnsweredBy, opens
@@ -15,6 +16,8 @@ def _section(request, prisoner):
 
 
 PLUGS = (
+    # Her open plans, needs and concerns go with her to the facility she moves to.
+    AtTransfer(services.follow_her),
     # Each task closes only by the record that answers it.
     AnsweredBy(
         _("her support plan or management"),

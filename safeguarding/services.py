@@ -67,6 +67,8 @@ if TYPE_CHECKING:
 
     from django.db.models import QuerySet
 
+    from admissions.models import Transfer
+
 VIEW = "safeguarding.view_incident"
 READ = "safeguarding.read_incident"
 RECORD = "safeguarding.add_incident"
@@ -755,3 +757,23 @@ def review_need(
 def incidents_of(prisoner: Prisoner) -> QuerySet[Incident]:
     """Her incidents, newest first."""
     return Incident.objects.filter(involved__prisoner=prisoner).distinct()
+
+
+def follow_her(*, by: User, transfer: Transfer) -> None:
+    """She moved to another facility (`admissions.services.AtTransfer`): her plans still open,
+    her needs still open and the concerns of her family awaiting triage go with her, and the
+    staff of the facility she moved to work them from now on (Rule 25.1; Mandela 1, 5.2). An
+    incident stays with the facility where it happened."""
+    woman, old, new = transfer.admission.prisoner, transfer.from_facility, transfer.to_facility
+    mine = {"prisoner": woman, "facility": old}
+    moved = {
+        "plans": Plan.objects.filter(**mine, closed_at__isnull=True).update(facility=new),
+        "needs": CareNeed.objects.filter(**mine, closed_at__isnull=True).update(facility=new),
+        "concerns": FamilyConcern.objects.filter(**mine, triaged_at__isnull=True).update(
+            facility=new
+        ),
+    }
+    if any(moved.values()):
+        audit.record(
+            by=by, action="safeguarding.followed_her", subject=woman, facility=new, detail=moved
+        )

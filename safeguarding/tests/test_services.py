@@ -339,3 +339,37 @@ def test_a_victim_who_reported_it_herself_is_protected_against_retaliation(cast,
     seen = other_woman(woman_a)
     incident(cast, seen, other=other_woman(woman_a), reported_by="staff")
     assert not protected_against_retaliation(seen)
+
+
+@pytest.mark.rule("25.1")
+def test_her_open_plan_need_and_concern_go_with_her_when_she_is_transferred(
+    cast, facility_a, facility_b
+):
+    from admissions.services import propose_transfer
+    from conftest import client_for
+    from release.tests.factories import admitted
+    from safeguarding.models import CareNeed, FamilyConcern
+    from safeguarding.reading import plans_worked
+    from staff.tests.factories import make_staff
+
+    woman = admitted(cast, facility_a).prisoner
+    # Seen by staff (had she reported it, her transfer would wait for the reviews, Rule 25.1).
+    plan = plan_of(incident(cast, woman, reported_by="staff"))
+    need(cast, woman)
+    concern(cast, woman)
+    proposal = propose_transfer(
+        by=cast["reception"],
+        admission=woman.admissions.get(),
+        to_facility=facility_b,
+        reason="Nearer her mother",
+    )
+    done = client_for(cast["governor"]).post(f"/api/v1/transfer-proposals/{proposal.uuid}/confirm/")
+    assert done.status_code == 200, done.content
+    assert Plan.objects.get(pk=plan.pk).facility == facility_b
+    assert CareNeed.objects.get(prisoner=woman).facility == facility_b
+    assert FamilyConcern.objects.get(prisoner=woman).facility == facility_b
+    governor_b = make_staff("governor", facility_b, username="governor_b")
+    assert list(plans_worked(governor_b)) == [Plan.objects.get(pk=plan.pk)]
+    # The other woman, who stays, keeps her management at A.
+    assert [p.part for p in plans_worked(cast["governor"])] == ["perpetrator"]
+    assert AuditEvent.objects.filter(action="safeguarding.followed_her").count() == 1
