@@ -19,12 +19,13 @@ from .forms import (
     AllocateForm,
     AttendanceForm,
     ChangeActivityForm,
+    CorrectAttendanceForm,
     CorrectTimeOutForm,
     EndAllocationForm,
     SolitaryReviewForm,
     TimeOutForm,
 )
-from .models import Activity, Allocation, TimeOutOfCell
+from .models import Activity, Allocation, Attendance, TimeOutOfCell
 from .permissions import (
     ALLOCATE,
     ATTEND,
@@ -225,6 +226,34 @@ WOMAN_ACTIONS = [
             context=_titled(_("Record her attendance")),
             done=_("Attendance recorded."),
             then=_her_page,
+        ),
+    ),
+    Action(
+        "correct-attendance",
+        "regime/attendance/<uuid:uuid>/correct/",
+        "Correct a day's attendance, saying why; its history keeps what it said (Rule 42)",
+        services.correct_attendance,
+        io.AttendanceSerializer,
+        io.CorrectAttendanceInput,
+        model=Attendance,
+        woman="allocation__prisoner",
+        arg="attendance",
+        rules=("42",),
+        perm=ATTEND,
+        page=Page(
+            "attendance/<uuid:uuid>/correct/",
+            CorrectAttendanceForm,
+            template="regime/her_form.html",
+            form_kwargs=lambda request, record: {
+                "initial": {
+                    "attended": "yes" if record.attended else "no",
+                    "absence": record.absence,
+                    "note": record.note,
+                }
+            },
+            context=_titled(_("Correct her attendance")),
+            done=_("Attendance corrected."),
+            then=lambda result, target: _her_page(result, target.allocation.prisoner),
         ),
     ),
     Action(

@@ -93,6 +93,14 @@ class TimeOutForm(StyledForm):
     )
 
 
+class CorrectAttendanceForm(AttendanceForm):
+    correction = forms.CharField(label=_("Why it is corrected"), max_length=500)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["day"]  # the day is the record's
+
+
 class CorrectTimeOutForm(StyledForm):
     minutes = forms.IntegerField(label=_("Minutes out of her cell"), min_value=0, max_value=24 * 60)
     reason = _text(

@@ -170,8 +170,10 @@ class Allocation(Versioned):
 
 
 @pghistory.track(append_only=True)
-class Attendance(models.Model):
-    """Whether she went to her activity on a day, and if not, why."""
+class Attendance(Versioned):
+    """Whether she went to her activity on a day, and if not, why. One record a place a day: a
+    correction changes it, naming the version it read, and says why; its history keeps what it
+    said before."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     allocation = models.ForeignKey(Allocation, on_delete=models.PROTECT, related_name="attendances")
@@ -180,6 +182,7 @@ class Attendance(models.Model):
     attended = models.BooleanField(_("attended"))
     absence = models.CharField(_("why not"), max_length=16, choices=Absence, blank=True)
     note = models.CharField(_("note"), max_length=500, blank=True)
+    correction = models.CharField(_("why it was corrected"), max_length=500, blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -200,9 +203,12 @@ class Attendance(models.Model):
             ),
         ]
         triggers = [
-            pgtrigger.Protect(
-                name="regime_attendance_unchanged", operation=pgtrigger.Update | pgtrigger.Delete
-            )
+            pgtrigger.Protect(name="regime_attendance_no_delete", operation=pgtrigger.Delete),
+            # What a correction may change: whether she went, why not, the note and why.
+            pgtrigger.ReadOnly(
+                name="regime_attendance_kept",
+                fields=["uuid", "allocation", "facility", "day", "recorded_by", "recorded_at"],
+            ),
         ]
 
     def __str__(self) -> str:

@@ -122,7 +122,16 @@ class AttendanceSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Attendance
-        fields = ["uuid", "allocation", "day", "attended", "absence", "note"]
+        fields = [
+            "uuid",
+            "allocation",
+            "day",
+            "attended",
+            "absence",
+            "note",
+            "correction",
+            "version",
+        ]
         read_only_fields = fields
 
 
@@ -133,6 +142,15 @@ class AttendanceInput(serializers.Serializer):
         choices=Absence.choices, required=False, allow_blank=True, default=""
     )
     note = _text(max_length=500)
+
+
+class CorrectAttendanceInput(serializers.Serializer):
+    attended = StrictBooleanField()
+    absence = serializers.ChoiceField(
+        choices=Absence.choices, required=False, allow_blank=True, default=""
+    )
+    note = _text(max_length=500)
+    correction = StrictCharField(max_length=500)
 
 
 class SolitaryReviewSerializer(serializers.ModelSerializer):

@@ -453,6 +453,42 @@ def correct_time_out(
     return time_out
 
 
+@transaction.atomic
+def correct_attendance(
+    *,
+    by: User,
+    attendance: Attendance,
+    attended: bool,
+    correction: str,
+    absence: str = "",
+    note: str = "",
+) -> Attendance:
+    """Correct whether she went to her activity that day, saying why; the record's history
+    keeps what it said before (a cancellation by the prison counts on oversight as corrected,
+    Rule 42)."""
+    _may(by, ATTEND, attendance.facility)
+    attendance = Attendance.objects.select_for_update().get(pk=attendance.pk)
+    correction = correction.strip()
+    if not correction:
+        raise ValidationError({"correction": _("Say why it is corrected.")})
+    if attended:
+        absence = ""
+    elif absence not in Absence.values:
+        raise ValidationError({"absence": _("Say why she didn't attend.")})
+    before = {"attended": attendance.attended, "absence": attendance.absence}
+    attendance.attended, attendance.absence = attended, absence
+    attendance.note, attendance.correction = note.strip(), correction
+    attendance.save(update_fields=["attended", "absence", "note", "correction"])
+    audit.record(
+        by=by,
+        action="regime.attendance_corrected",
+        subject=attendance,
+        facility=attendance.facility,
+        detail={"before": before, "after": {"attended": attended, "absence": absence}},
+    )
+    return attendance
+
+
 # The daily check ----------------------------------------------------------------------------
 
 

@@ -34,6 +34,7 @@ MATRIX = {
     "regime:record-attendance": page(KEEPERS, dict.fromkeys(KEEPERS, 400)),
     "regime:record-time-out": page(KEEPERS, dict.fromkeys(KEEPERS, 400)),
     "regime:correct-time-out": page(KEEPERS, dict.fromkeys(KEEPERS, 400)),
+    "regime:correct-attendance": page(KEEPERS, dict.fromkeys(KEEPERS, 400)),
     "regime:review-solitary": page(["governor"], {"governor": 400}),
     "api-regime-add-activity": api(dict.fromkeys(KEEPERS, 400), reads=READERS),
     "api-regime-change-activity": api(dict.fromkeys(KEEPERS, 200), method="PATCH"),
@@ -42,6 +43,7 @@ MATRIX = {
     "api-regime-record-attendance": api(dict.fromkeys(KEEPERS, 400)),
     "api-regime-record-time-out": api(dict.fromkeys(KEEPERS, 400), reads=READERS),
     "api-regime-correct-time-out": api(dict.fromkeys(KEEPERS, 400)),
+    "api-regime-correct-attendance": api(dict.fromkeys(KEEPERS, 400)),
     "api-regime-review-solitary": api({"governor": 400}),
 }
 
@@ -51,11 +53,16 @@ def world(cast, admission) -> dict:
     a day she was locked up with no segregation."""
     from django.utils import timezone
 
+    from regime import services
+
     from .factories import activity, day_out, placed
 
     facility, woman = admission.facility, admission.prisoner
     place = placed(cast, woman, kind="family", name="Parenting group")
     day = day_out(cast, woman, minutes=60, day=timezone.localdate())
+    went = services.record_attendance(
+        by=cast["custody"], allocation=place, day=timezone.localdate(), attended=True
+    )
     her = {"uuid": woman.uuid}
     return {
         "regime:index": {},
@@ -70,6 +77,7 @@ def world(cast, admission) -> dict:
         "regime:record-time-out": her,
         "regime:correct-time-out": {"uuid": day.uuid},
         "regime:review-solitary": {"uuid": day.uuid},
+        "regime:correct-attendance": {"uuid": went.uuid},
         "api-regime-add-activity": {"uuid": facility.uuid},
         "api-regime-change-activity": {"uuid": place.activity.uuid},
         "api-regime-allocate": her,
@@ -78,4 +86,5 @@ def world(cast, admission) -> dict:
         "api-regime-record-time-out": her,
         "api-regime-correct-time-out": {"uuid": day.uuid},
         "api-regime-review-solitary": {"uuid": day.uuid},
+        "api-regime-correct-attendance": {"uuid": went.uuid},
     }

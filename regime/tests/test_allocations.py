@@ -87,3 +87,60 @@ def test_an_activity_keeps_as_many_places_as_are_held(cast, woman_a):
         services.change_activity(by=cast["governor"], activity=place.activity, capacity=0)
     with pytest.raises(PermissionDenied):
         services.change_activity(by=cast["social"], activity=place.activity, capacity=5)
+
+
+@pytest.mark.rule("42")
+def test_attendance_is_corrected_with_a_reason_and_its_history_keeps_what_it_said(cast, woman_a):
+    from datetime import timedelta
+
+    from django.db import ProgrammingError, transaction
+
+    from conftest import client_for
+
+    place = placed(cast, woman_a)
+    today = timezone.localdate()
+    went = services.record_attendance(
+        by=cast["custody"], allocation=place, day=today, attended=True
+    )
+    with invalid("correction", Attendance):
+        services.correct_attendance(
+            by=cast["custody"], attendance=went, attended=False, absence="cancelled", correction=""
+        )
+    with invalid("absence", Attendance):
+        services.correct_attendance(
+            by=cast["custody"], attendance=went, attended=False, correction="Wrong register"
+        )
+    corrected = services.correct_attendance(
+        by=cast["custody"],
+        attendance=went,
+        attended=False,
+        absence="cancelled",
+        correction="The class was cancelled; the register was filled in beforehand",
+    )
+    assert (corrected.attended, corrected.absence, corrected.version) == (False, "cancelled", 2)
+    assert [e.attended for e in Attendance.pgh_event_model.objects.filter(pgh_obj=went)] == [
+        True,
+        False,
+    ]
+    # The day and the place it is about never change, whatever door.
+    with pytest.raises(ProgrammingError), transaction.atomic():
+        Attendance.objects.filter(pk=went.pk).update(day=today - timedelta(days=1))
+    # The page offers the correction; the API's change names the version it read.
+    page = client_for(cast["custody"]).get(f"/regime/women/{woman_a.uuid}/").content.decode()
+    assert f"/regime/attendance/{went.uuid}/correct/" in page and "Corrected: The class" in page
+    api = client_for(cast["custody"])
+    stale = api.post(
+        f"/api/v1/regime/attendance/{went.uuid}/correct/",
+        {"attended": True, "correction": "Back again"},
+        "application/json",
+        headers={"If-Match": '"1"'},
+    )
+    assert stale.status_code == 412
+    fresh = api.post(
+        f"/api/v1/regime/attendance/{went.uuid}/correct/",
+        {"attended": True, "correction": "Back again"},
+        "application/json",
+        headers={"If-Match": '"2"'},
+    )
+    assert fresh.status_code == 200, fresh.content
+    assert fresh.json()["attended"] is True and fresh.json()["version"] == 3
