@@ -719,6 +719,16 @@ FORCE_REVIEW_ESCALATION_HOURS = env_int("FORCE_REVIEW_ESCALATION_HOURS", 24)
 CLASSIFICATION_INSTRUMENT = os.environ.get(
     "CLASSIFICATION_INSTRUMENT", "Women's risk and needs assessment (gender-sensitive), v1"
 )
+# The tool's bands, as the prison service validated its tool: a score (four risk factors, each
+# 0-2) up to CLASSIFICATION_LOW_UP_TO is low security, up to CLASSIFICATION_MEDIUM_UP_TO
+# medium, above it high. Low by default (Rule 41(a): the generally lower risk women pose).
+CLASSIFICATION_LOW_UP_TO = env_int("CLASSIFICATION_LOW_UP_TO", 2)
+CLASSIFICATION_MEDIUM_UP_TO = env_int("CLASSIFICATION_MEDIUM_UP_TO", 5)
+if not 0 <= CLASSIFICATION_LOW_UP_TO < CLASSIFICATION_MEDIUM_UP_TO <= 8:
+    raise ImproperlyConfigured(
+        "The classification bands need 0 <= CLASSIFICATION_LOW_UP_TO < "
+        "CLASSIFICATION_MEDIUM_UP_TO <= 8 (the highest score)."
+    )
 CLASSIFICATION_DAYS = env_int("CLASSIFICATION_DAYS", 14)
 CLASSIFICATION_REVIEW_MONTHS = env_int("CLASSIFICATION_REVIEW_MONTHS", 6)
 CLASSIFICATION_EVENT_DAYS = env_int("CLASSIFICATION_EVENT_DAYS", 14)

@@ -52,11 +52,6 @@ INITIAL_KIND = "classification.initial"
 REVIEW_KIND = "classification.review"
 EVENT_KIND = "classification.event"
 
-# The tool's bands: a score up to LOW_UP_TO is low security, up to MEDIUM_UP_TO medium, above
-# it high. Set low on purpose (Rule 41(a): the generally lower risk women pose).
-LOW_UP_TO = 2
-MEDIUM_UP_TO = 5
-
 
 @dataclass(frozen=True)
 class RiskFactors:
@@ -78,11 +73,12 @@ def score(risk: RiskFactors) -> int:
 
 
 def default_level(risk: RiskFactors) -> Level:
-    """The tool's level for these risk factors: a pure function of them."""
+    """The tool's level for these risk factors: a pure function of them and of the bands the
+    prison service validated its tool with (CLASSIFICATION_LOW_UP_TO, _MEDIUM_UP_TO)."""
     points = score(risk)
-    if points <= LOW_UP_TO:
+    if points <= settings.CLASSIFICATION_LOW_UP_TO:
         return Level.LOW
-    if points <= MEDIUM_UP_TO:
+    if points <= settings.CLASSIFICATION_MEDIUM_UP_TO:
         return Level.MEDIUM
     return Level.HIGH
 

@@ -70,6 +70,38 @@ def test_the_bands():
     assert tool_default({**MEDIUM, "escape_history": 2, "conduct_in_custody": 1}) == (6, "high")
 
 
+@pytest.mark.rule("40")
+def test_the_bands_are_the_ones_the_service_validated_its_tool_with(settings):
+    """A prison service sets the bands its validated tool was calibrated with (Rule 40)."""
+    settings.CLASSIFICATION_LOW_UP_TO, settings.CLASSIFICATION_MEDIUM_UP_TO = 3, 7
+    assert tool_default(MEDIUM) == (3, Level.LOW)
+    assert tool_default({**MEDIUM, "escape_history": 2, "conduct_in_custody": 1})[1] == "medium"
+    settings.CLASSIFICATION_LOW_UP_TO, settings.CLASSIFICATION_MEDIUM_UP_TO = 0, 1
+    assert tool_default(MEDIUM)[1] == "high"
+
+
+@pytest.mark.parametrize("bands", [("5", "5"), ("-1", "4"), ("2", "9")])
+def test_bands_that_cant_be_right_stop_the_service_from_starting(bands):
+    import os
+    import subprocess
+    import sys
+
+    low, medium = bands
+    env = {
+        **os.environ,
+        "CLASSIFICATION_LOW_UP_TO": low,
+        "CLASSIFICATION_MEDIUM_UP_TO": medium,
+        "DJANGO_SETTINGS_MODULE": "bangkok.settings",
+    }
+    run = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode != 0 and "classification bands" in run.stderr
+
+
 def test_social_worker_classifies_her_with_the_tool(cast, woman_a):
     c = classify_her(
         cast, woman_a, victimisation="Her partner beat her.", mental_health_needs="Depression."
