@@ -14,10 +14,10 @@ from bangkok.schema import ERROR, FIELD_ERRORS
 from facilities.models import Facility
 from reminders.services import timeliness
 
-from . import attempts, registry
-from .forms import PeriodForm
+from . import attempts, reads, registry
+from .forms import PeriodForm, ReadsForm
 from .permissions import facilities_overseen
-from .serializers import AttemptSerializer, OverviewSerializer, RowSerializer
+from .serializers import AttemptSerializer, OverviewSerializer, ReadSerializer, RowSerializer
 
 TAG = "oversight"
 PERIOD = [
@@ -156,3 +156,44 @@ class Attempts(ListAPIView):
         page = self.paginate_queryset(self.get_queryset())
         shown = attempts.shown(page)
         return self.get_paginated_response(AttemptSerializer(shown, many=True).data)
+
+
+@extend_schema(
+    tags=[TAG],
+    summary="Who read which kind of confidential record in a facility and period, and when",
+    description=(
+        "For the inspector and the governor, who check the confidentiality itself (Rules 8, "
+        "3.2, 25.3): each read of a clinical file, a child's identity, a complaint, a "
+        "safeguarding record and the like, newest first; never what it said, nor about whom, "
+        "nor the read of a complaint that names the caller. `area` narrows it to one kind."
+    ),
+    parameters=[
+        *PERIOD,
+        OpenApiParameter(
+            "area", OpenApiTypes.STR, description="One kind of record read (e.g. `health`)."
+        ),
+    ],
+    responses={200: ReadSerializer(many=True), 400: INVALID, 404: MISSING},
+)
+class Reads(ListAPIView):
+    serializer_class = ReadSerializer
+    pagination_class = KeysetPagination
+    keyset_fields = reads.READS_KEYSET
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # the schema is being drawn
+            return Facility.objects.none()
+        user = self.request.user
+        if not user.has_perm(reads.READ_AUDIT):
+            raise Http404("No such list.")
+        form = ReadsForm(
+            self.request.query_params, facilities=facilities_overseen(user), areas=reads.areas()
+        )
+        if not form.is_valid():
+            raise ValidationError(form.errors.get_json_data(escape_html=True))
+        data = form.cleaned_data
+        return reads.reads(user, data["facilities"], data["start"], data["end"], data["area"])
+
+    def list(self, request, *args, **kwargs):
+        page = self.paginate_queryset(self.get_queryset())
+        return self.get_paginated_response(ReadSerializer(reads.shown(page), many=True).data)

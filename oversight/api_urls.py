@@ -6,6 +6,7 @@ urlpatterns = [
     path("oversight/", api.Overview.as_view(), name="api-oversight"),
     path("oversight/records/<slug:key>/", api.Records.as_view(), name="api-oversight-records"),
     path("oversight/must-be-zero/<slug:key>/", api.Cases.as_view(), name="api-oversight-cases"),
+    path("oversight/reads/", api.Reads.as_view(), name="api-oversight-reads"),
     path(
         "oversight/must-be-zero/<slug:key>/refused/",
         api.Attempts.as_view(),

@@ -53,3 +53,13 @@ class PeriodForm(StyledForm):
         code = data.get("facility")
         data["facilities"] = self.facilities.filter(code=code) if code else self.facilities
         return data
+
+
+class ReadsForm(PeriodForm):
+    """The period, and which kind of confidential record was read (all unless she says)."""
+
+    area = forms.ChoiceField(label=_("What was read"), required=False)
+
+    def __init__(self, data, *, facilities, areas, **kwargs):
+        super().__init__(data, facilities=facilities, **kwargs)
+        self.fields["area"].choices = [("", _("Every kind"))] + list(areas)

@@ -30,6 +30,17 @@ class AttemptSerializer(serializers.Serializer):
     facility = serializers.CharField(source="facility.code", allow_null=True, default=None)
 
 
+class ReadSerializer(serializers.Serializer):
+    """A read of a confidential record: when, who, what kind; never what it said or about whom."""
+
+    at = serializers.DateTimeField()
+    who = serializers.CharField(help_text="The member of staff who read it.")
+    role = serializers.CharField()
+    what = serializers.CharField(help_text="The kind of confidential record read.")
+    records = serializers.IntegerField(help_text="How many records the read showed.")
+    facility = serializers.CharField(source="facility.code", allow_null=True, default=None)
+
+
 class ZeroSerializer(serializers.Serializer):
     key = serializers.CharField()
     label = serializers.CharField()

@@ -9,4 +9,5 @@ urlpatterns = [
     path("records/<slug:key>/", views.records, name="records"),
     path("must-be-zero/<slug:key>/", views.cases, name="cases"),
     path("must-be-zero/<slug:key>/refused/", views.attempts, name="attempts"),
+    path("reads/", views.reads, name="reads"),
 ]

@@ -13,8 +13,9 @@ from bangkok.pagination import paginate
 from reminders.services import timeliness as timeliness_of
 
 from . import attempts as refused
+from . import reads as confidential
 from . import registry
-from .forms import PeriodForm
+from .forms import PeriodForm, ReadsForm
 from .permissions import facilities_overseen
 
 
@@ -120,3 +121,29 @@ def attempts(request, key):
     ]
     context = {"item": item, "rows": rows, "query": _period_query(request)}
     return render(request, "oversight/attempts.html", {**context, **page})
+
+
+@login_required
+@require_safe
+def reads(request):
+    """Who read which kind of confidential record in her facilities, and when (Rules 8, 3.2,
+    25.3): the inspector checks the confidentiality itself."""
+    if not request.user.has_perm(confidential.READ_AUDIT):
+        raise Http404("No such page.")
+    form = ReadsForm(
+        request.GET, facilities=facilities_overseen(request.user), areas=confidential.areas()
+    )
+    context = {"form": form, "rows": []}
+    if form.is_valid():
+        data = form.cleaned_data
+        found = confidential.reads(
+            request.user, data["facilities"], data["start"], data["end"], data["area"]
+        )
+        page = paginate(request, found, fields=confidential.READS_KEYSET)
+        rows = [
+            {"read": read, "when": human_moment(read.at)}
+            for read in confidential.shown(page["page"].items)
+        ]
+        context.update(page, rows=rows)
+    status = 200 if form.is_valid() else 400
+    return render(request, "oversight/reads.html", context, status=status)

@@ -12,6 +12,9 @@ API_READ = {
     **dict.fromkeys(["POST", "PUT", "PATCH", "DELETE"], rows(405, anonymous=401)),
 }
 MATRIX = {
+    # The reads of confidential records: those who read the audit trail and oversee.
+    "oversight:reads": READ,
+    "api-oversight-reads": API_READ,
     "oversight:overview": READ,
     "oversight:records": READ,
     "oversight:cases": READ,
@@ -28,6 +31,8 @@ def world(cast, admission) -> dict:
     records = {"key": "admissions"}
     cases = {"key": "segregation-over-15-days"}
     return {
+        "oversight:reads": {},
+        "api-oversight-reads": {},
         "oversight:records": records,
         "oversight:cases": cases,
         "oversight:attempts": cases,
