@@ -144,3 +144,13 @@ def test_attendance_is_corrected_with_a_reason_and_its_history_keeps_what_it_sai
     )
     assert fresh.status_code == 200, fresh.content
     assert fresh.json()["attended"] is True and fresh.json()["version"] == 3
+    # On the page, the form carries the version it shows.
+    officer = client_for(cast["custody"])
+    form = officer.get(f"/regime/attendance/{went.uuid}/correct/").content.decode()
+    assert 'name="version" value="3"' in form
+    posted = officer.post(
+        f"/regime/attendance/{went.uuid}/correct/",
+        {"version": "3", "attended": "no", "absence": "sick", "correction": "She was sick"},
+    )
+    assert posted.status_code == 302
+    assert Attendance.objects.get(pk=went.pk).absence == "sick"
