@@ -347,10 +347,8 @@ class AdmissionDetailSerializer(AdmissionSerializer):
     pending_transfers = serializers.SerializerMethodField(
         help_text=_("Transfers proposed on this episode, awaiting a governor's confirmation.")
     )
-    court_outcomes = CourtOutcomeSerializer(
-        many=True,
-        read_only=True,
-        help_text=_("The courts' decisions that changed her legal status, latest first."),
+    court_outcomes = serializers.SerializerMethodField(
+        help_text=_("The courts' decisions that changed her legal status, latest first.")
     )
     injuries_noted = serializers.BooleanField(
         required=False,
@@ -409,6 +407,10 @@ class AdmissionDetailSerializer(AdmissionSerializer):
 
     def get_transfers(self, admission) -> MoveSerializer(many=True):
         return MoveSerializer(self.context["transfers"], many=True).data
+
+    def get_court_outcomes(self, admission) -> CourtOutcomeSerializer(many=True):
+        outcomes = admission.court_outcomes.select_related("recorded_by")  # one query
+        return CourtOutcomeSerializer(outcomes, many=True).data
 
     def get_pending_transfers(self, admission) -> PendingTransferSerializer(many=True):
         return PendingTransferSerializer(self.context["pending_transfers"], many=True).data

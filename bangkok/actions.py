@@ -118,6 +118,15 @@ def to(view: str, *, of: str = "result") -> Callable[[Any, Any], str]:
     return url
 
 
+def titled(heading, intro="", button="") -> Callable[[Any, Any], dict]:
+    """A form page's context (`Page.context`): its heading, what it says first, its button."""
+
+    def context(request, target) -> dict:
+        return {"heading": heading, "intro": intro, "button": button}
+
+    return context
+
+
 @dataclass(frozen=True)
 class Area:
     """How an area's actions find the woman: `access(user, uuid, write=True)` returns her or

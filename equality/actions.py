@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse
 
-from bangkok.actions import Action, Area, Page, to
+from bangkok.actions import Action, Area, Page, titled, to
 from bangkok.schema import ERROR
 from facilities.scope import record_in_reach
 
@@ -100,13 +100,6 @@ def _facility_of(request, target) -> dict:
     return {"facility": target.facility if hasattr(target, "facility") else target}
 
 
-def _titled(heading, intro="", button=""):
-    def context(request, target) -> dict:
-        return {"heading": heading, "intro": intro, "button": button}
-
-    return context
-
-
 HER_PAGE = to("equality:her", of="target")
 
 
@@ -132,7 +125,7 @@ WOMAN_ACTIONS = [
             "women/<uuid:uuid>/consent/",
             ConsentForm,
             template="equality/her_form.html",
-            context=_titled(
+            context=titled(
                 _("Her consent"),
                 _(
                     "Her characteristics are recorded only with her consent, and only to "
@@ -155,7 +148,7 @@ WOMAN_ACTIONS = [
             "women/<uuid:uuid>/consent/withdraw/",
             WithdrawForm,
             template="equality/her_form.html",
-            context=_titled(
+            context=titled(
                 _("She withdraws her consent"),
                 _("What she said of herself is erased at once, and counted nowhere from now on."),
                 _("Withdraw and erase"),
@@ -177,7 +170,7 @@ WOMAN_ACTIONS = [
             "women/<uuid:uuid>/characteristics/",
             CharacteristicsForm,
             template="equality/her_form.html",
-            context=_titled(
+            context=titled(
                 _("What she says of herself"),
                 _(
                     "Every question is hers to answer or not, and she may prefer not to say. "
@@ -202,7 +195,7 @@ WOMAN_ACTIONS = [
             "women/<uuid:uuid>/needs/new/",
             NeedForm,
             template="equality/her_form.html",
-            context=_titled(
+            context=titled(
                 _("A need of her faith"),
                 _("Her diet, worship, religious items, dress or observance days (Mandela 66)."),
             ),
@@ -223,7 +216,7 @@ WOMAN_ACTIONS = [
             "women/<uuid:uuid>/visits/new/",
             AskForm,
             template="equality/her_form.html",
-            context=_titled(
+            context=titled(
                 _("She asks for a representative of her faith"),
                 _(
                     "Her access to a qualified representative of her religion is never refused "
@@ -248,7 +241,7 @@ WOMAN_ACTIONS = [
             OfferForm,
             template="equality/her_form.html",
             form_kwargs=_facility_of,
-            context=_titled(_("A representative offers to visit her")),
+            context=titled(_("A representative offers to visit her")),
             done=_("The offer is recorded: ask her whether she wants the visit."),
             then=HER_PAGE,
         ),
@@ -272,7 +265,7 @@ NEED_ACTIONS = [
             "needs/<uuid:uuid>/provide/",
             ProvisionForm,
             template="equality/her_form.html",
-            context=_titled(_("What is provided for her need")),
+            context=titled(_("What is provided for her need")),
             done=_("Provision recorded."),
             then=_back_to_her,
         ),
@@ -290,7 +283,7 @@ NEED_ACTIONS = [
             "needs/<uuid:uuid>/end/",
             EndNeedForm,
             template="equality/her_form.html",
-            context=_titled(_("End the need"), button=_("End it")),
+            context=titled(_("End the need"), button=_("End it")),
             done=_("The need has ended."),
             then=_back_to_her,
         ),
@@ -312,7 +305,7 @@ VISIT_ACTIONS = [
             "visits/<uuid:uuid>/answer/",
             AnswerForm,
             template="equality/her_form.html",
-            context=_titled(
+            context=titled(
                 _("Does she want the visit?"),
                 _("If she refuses it, her wish is respected in full (Mandela Rule 65)."),
             ),
@@ -337,7 +330,7 @@ VISIT_ACTIONS = [
             ArrangeForm,
             template="equality/her_form.html",
             form_kwargs=_facility_of,
-            context=_titled(_("Arrange the visit")),
+            context=titled(_("Arrange the visit")),
             done=_("The visit is arranged."),
             then=_back_to_her,
         ),
@@ -357,7 +350,7 @@ VISIT_ACTIONS = [
             "visits/<uuid:uuid>/close/",
             CloseForm,
             template="equality/her_form.html",
-            context=_titled(_("Close the visit")),
+            context=titled(_("Close the visit")),
             done=_("The visit is closed."),
             then=_back_to_her,
         ),

@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse
 
-from bangkok.actions import Action, Area, Page, to
+from bangkok.actions import Action, Area, Page, titled, to
 from bangkok.schema import ERROR
 
 from . import api, services
@@ -26,13 +26,6 @@ NOT_FOUND = OpenApiResponse(
 )
 
 WOMAN = Area(tag=api.TAG, access=access_her, not_found=NOT_FOUND, prefix="api-girls")
-
-
-def _titled(heading, intro=""):
-    def context(request, target) -> dict:
-        return {"heading": heading, "intro": intro}
-
-    return context
 
 
 WOMAN_ACTIONS = [
@@ -53,7 +46,7 @@ WOMAN_ACTIONS = [
             "women/<uuid:uuid>/guardian/new/",
             GuardianNoticeForm,
             template="girls/her_form.html",
-            context=_titled(
+            context=titled(
                 _("Her parent or guardian told"),
                 _(
                     "A girl's parent or guardian is told when she is admitted, transferred or "

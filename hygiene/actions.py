@@ -10,7 +10,7 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse
 
-from bangkok.actions import Action, Area, Page, to
+from bangkok.actions import Action, Area, Page, titled, to
 from bangkok.schema import ERROR
 from facilities.scope import facilities_of, record_in_reach
 
@@ -139,13 +139,6 @@ def _on_facility(heading, intro=""):
 def _on_record(heading, intro=""):
     def context(request, record) -> dict:
         return {"facility": record.facility, "record": record, "heading": heading, "intro": intro}
-
-    return context
-
-
-def _titled(heading, intro="", button=""):
-    def context(request, target) -> dict:
-        return {"heading": heading, "intro": intro, "button": button}
 
     return context
 
@@ -295,7 +288,7 @@ WOMAN_ACTIONS = [
             IssueForm,
             template="hygiene/her_form.html",
             form_kwargs=_facility_of,
-            context=_titled(_("Issue a hygiene item"), _("Sanitary items are free (Rule 5).")),
+            context=titled(_("Issue a hygiene item"), _("Sanitary items are free (Rule 5).")),
             done=_("Issued."),
             then=to("hygiene:her", of="target"),
         ),
@@ -316,7 +309,7 @@ WOMAN_ACTIONS = [
             EntitlementForm,
             template="hygiene/her_form.html",
             form_kwargs=_bases,
-            context=_titled(
+            context=titled(
                 _("Grant an extra entitlement"),
                 _(
                     "Pregnant, breastfeeding and menstruating women and women who work in "
@@ -345,7 +338,7 @@ ENTITLEMENT_ACTIONS = [
             "entitlements/<uuid:uuid>/end/",
             EndEntitlementForm,
             template="hygiene/her_form.html",
-            context=_titled(_("End the entitlement"), button=_("End it")),
+            context=titled(_("End the entitlement"), button=_("End it")),
             done=_("Entitlement ended."),
             then=lambda result, target: to("hygiene:her", of="target")(result, target.prisoner),
         ),

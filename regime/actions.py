@@ -8,7 +8,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse
 
-from bangkok.actions import Action, Area, Page, to
+from bangkok.actions import Action, Area, Page, titled, to
 from bangkok.schema import ERROR
 from facilities.scope import record_in_reach
 
@@ -58,13 +58,6 @@ def _activity(user, address):
 FACILITY = Area(tag=api.TAG, access=None, not_found=NOT_FOUND, prefix="api-regime", find=_facility)
 ACTIVITY = Area(tag=api.TAG, access=None, not_found=NOT_FOUND, prefix="api-regime", find=_activity)
 WOMAN = Area(tag=api.TAG, access=access_her, not_found=NOT_FOUND, prefix="api-regime")
-
-
-def _titled(heading, intro="", button=""):
-    def context(request, target) -> dict:
-        return {"heading": heading, "intro": intro, "button": button}
-
-    return context
 
 
 def _on_facility(heading, intro=""):
@@ -179,7 +172,7 @@ WOMAN_ACTIONS = [
             AllocateForm,
             template="regime/her_form.html",
             form_kwargs=_her_facility,
-            context=_titled(_("Give her a place on an activity")),
+            context=titled(_("Give her a place on an activity")),
             done=_("Place given."),
             then=to("regime:her", of="target"),
         ),
@@ -202,7 +195,7 @@ WOMAN_ACTIONS = [
             "allocations/<uuid:uuid>/end/",
             EndAllocationForm,
             template="regime/her_form.html",
-            context=_titled(_("End her place"), button=_("End it")),
+            context=titled(_("End her place"), button=_("End it")),
             done=_("Place ended."),
             then=_her_page,
         ),
@@ -223,7 +216,7 @@ WOMAN_ACTIONS = [
             "allocations/<uuid:uuid>/attendance/",
             AttendanceForm,
             template="regime/her_form.html",
-            context=_titled(_("Record her attendance")),
+            context=titled(_("Record her attendance")),
             done=_("Attendance recorded."),
             then=_her_page,
         ),
@@ -251,7 +244,7 @@ WOMAN_ACTIONS = [
                     "note": record.note,
                 }
             },
-            context=_titled(_("Correct her attendance")),
+            context=titled(_("Correct her attendance")),
             done=_("Attendance corrected."),
             then=lambda result, target: _her_page(result, target.allocation.prisoner),
         ),
@@ -275,7 +268,7 @@ WOMAN_ACTIONS = [
             "women/<uuid:uuid>/time-out/new/",
             TimeOutForm,
             template="regime/her_form.html",
-            context=_titled(
+            context=titled(
                 _("Record her time out of cell"),
                 _(
                     "Locked up 22 hours or more a day without a segregation on record is de "
@@ -304,7 +297,7 @@ WOMAN_ACTIONS = [
             form_kwargs=lambda request, record: {
                 "initial": {"minutes": record.minutes, "reason": record.reason}
             },
-            context=_titled(_("Correct her time out of cell")),
+            context=titled(_("Correct her time out of cell")),
             done=_("Time out of cell corrected."),
             then=_her_page,
         ),

@@ -164,3 +164,24 @@ def test_the_admission_page_records_it_and_the_api_shows_it(cast, episode):
         "sentenced",
         "convicted_unsentenced",
     ]
+
+
+def test_the_episode_reads_its_outcomes_in_one_query_however_many(cast, episode):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    reception = client_for(cast["reception"])
+    reception.get(f"/api/v1/admissions/{episode.uuid}/")
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert reception.get(f"/api/v1/admissions/{episode.uuid}/").status_code == 200
+        return len(captured)
+
+    record_court_outcome(by=cast["reception"], admission=episode, **sentenced())
+    one = queries()
+    for status in ("convicted_unsentenced", "sentenced"):
+        record_court_outcome(
+            by=cast["governor"], admission=episode, **sentenced(legal_status=status)
+        )
+    assert queries() == one
