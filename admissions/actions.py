@@ -406,7 +406,6 @@ ACTIONS = [
         created=True,
         changes=False,
         perm=services.CHANGE_ADMISSION,
-        rules=("M11", "41", "53.1"),
         description=(
             "Her record says her new legal status from now on. Custody are asked to move her "
             "when her unit holds women kept apart from her now (Mandela 11); her classification "

@@ -39,7 +39,6 @@ WOMAN_ACTIONS = [
         io.GuardianNoticeInput,
         created=True,
         changes=False,
-        rules=("36",),
         perm=RECORD,
         reads=api.HerNotices,
         page=Page(

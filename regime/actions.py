@@ -231,7 +231,6 @@ WOMAN_ACTIONS = [
         model=Attendance,
         woman="allocation__prisoner",
         arg="attendance",
-        rules=("42",),
         perm=ATTEND,
         page=Page(
             "attendance/<uuid:uuid>/correct/",
