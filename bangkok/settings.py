@@ -663,7 +663,9 @@ SUSPENSION_FOLLOW_UP_HOURS = env_int("SUSPENSION_FOLLOW_UP_HOURS", 72)
 # Rule 5: how many days a facility goes without a hygiene stock check before custody is asked.
 HYGIENE_STOCK_CHECK_DAYS = env_int("HYGIENE_STOCK_CHECK_DAYS", 7)
 # Mandela 2: on oversight, no count by group below this (and no group of fewer women) is shown.
-EQUALITY_SMALL_CELL = env_int("EQUALITY_SMALL_CELL", 5)
+# Rules 67-70, Mandela 2: no aggregate figure shows a count below k (`bangkok.suppression`).
+SMALL_CELL = env_int("SMALL_CELL", 5)
+EQUALITY_SMALL_CELL = env_int("EQUALITY_SMALL_CELL", SMALL_CELL)
 # Mandela 65: how many days a visit of a faith representative she asked for may wait to be
 # arranged before the governor is told.
 EQUALITY_FAITH_VISIT_DAYS = env_int("EQUALITY_FAITH_VISIT_DAYS", 7)

@@ -14,7 +14,7 @@ consents: a withdrawal erases them, and she counts as "not recorded" from then o
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -22,6 +22,7 @@ from django.db.models import Count, F, QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from bangkok.suppression import rate, suppressed
 from complaints.models import Complaint
 from discipline.models import Segregation
 from force.models import UseOfForce
@@ -120,27 +121,6 @@ def _label(dimension: str, group: str) -> str:
     return group
 
 
-def suppressed(values: dict[str, int], small: Iterable[str], k: int) -> set[str]:
-    """The cells of a column (group -> count) to hide, the column's total being shown: the
-    `small` ones (a group of fewer than k women), the counts from 1 to k-1, and then, while
-    one hidden cell alone or hidden cells adding up to fewer than k could be read from the
-    total, the smallest cell still shown (complementary suppression)."""
-    hidden = set(small) | {group for group, n in values.items() if 0 < n < k}
-    while hidden:
-        rest = sum(values[group] for group in hidden)
-        if len(hidden) > 1 and not 0 < rest < k:
-            break
-        shown = [group for group in values if group not in hidden]
-        if not shown:
-            break
-        hidden.add(min(shown, key=lambda group: (values[group], group)))
-    return hidden
-
-
-def _rate(count: int, population: int) -> float | None:
-    return round(100 * count / population, 1) if population else None
-
-
 def _order(population: Counter) -> list[str]:
     last = (PREFER_NOT, NOT_RECORDED)
     return sorted(
@@ -193,8 +173,8 @@ def breakdown(facilities: QuerySet, start, end, viewer=None) -> dict:
             cells = []
             for counted, hide in zip(counts, hidden, strict=True):
                 count = None if group in hide else counted[group]
-                rate = None if count is None or pop_hidden else _rate(count, population[group])
-                cells.append({"count": count, "rate": rate})
+                per_100 = None if count is None or pop_hidden else rate(count, population[group])
+                cells.append({"count": count, "rate": per_100})
             rows_shown.append(
                 {
                     "group": _label(key, group),
@@ -211,7 +191,7 @@ def breakdown(facilities: QuerySet, start, end, viewer=None) -> dict:
                 "total": {
                     "population": total,
                     "cells": [
-                        {"count": sum(c.values()), "rate": _rate(sum(c.values()), total)}
+                        {"count": sum(c.values()), "rate": rate(sum(c.values()), total)}
                         for c in counts
                     ],
                 },

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from audit.models import AuditEvent
+from bangkok.suppression import suppressed
 from classification.models import Classification
 from classification.services import classify
 from classification.tests.factories import LOW
@@ -22,7 +23,7 @@ from complaints.tests.factories import complaint
 from conftest import client_for
 from equality import reading, services
 from equality.models import Characteristics, Consent, FaithNeed, FaithVisit, VisitStatus
-from equality.outcomes import breakdown, suppressed
+from equality.outcomes import breakdown
 from facilities.models import Facility
 from prisoners.tests.factories import PrisonerFactory
 from reminders.models import Reminder, Status
