@@ -53,6 +53,17 @@ if os.environ.get("TEST_DATABASE_TEMPLATE"):
     # `make test` migrates once into this database; each worker's copy starts from it
     # (bangkok.test_template).
     DATABASES["default"].setdefault("TEST", {})["TEMPLATE"] = os.environ["TEST_DATABASE_TEMPLATE"]
+if os.environ.get("DATABASE_REPLICA_URL"):
+    # Oversight's and statistics' reads go to a read replica (`bangkok.replica`); in tests
+    # the replica is the test database itself.
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"],
+        conn_health_checks=True,
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["bangkok.replica.ReplicaRouter"]
+REPLICA_READ_PATHS = ("/oversight/", "/api/v1/oversight/")
 if env_bool("DATABASE_POOL", False):
     DATABASES["default"]["OPTIONS"] = {"pool": {"min_size": 2, "max_size": 8}}
 else:
@@ -134,6 +145,8 @@ MIDDLEWARE = [
     "pghistory.middleware.HistoryMiddleware",
     # An audit row that can't be written: the read or the change fails with a plain 503.
     "audit.middleware.AuditUnavailableMiddleware",
+    # A safe request for oversight reads from the replica when there is one.
+    "bangkok.replica.ReplicaReadsMiddleware",
     # Axes goes last: it turns a locked-out login into its own response.
     "axes.middleware.AxesMiddleware",
 ]
