@@ -391,6 +391,7 @@ SPECTACULAR_SETTINGS = {
                 "FaithNeedKind": "NeedKind",
             },
             "equality.services": {"Faith": "FAITHS"},
+            "pretrial.models": {"HearingKind": "HearingKind", "HearingResult": "HearingResult"},
             "safeguarding.models": {
                 "IncidentKind": "Kind",
                 "IncidentReportedBy": "ReportedBy",
