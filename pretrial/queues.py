@@ -64,7 +64,7 @@ def _soon(now):
 
 COURT_DATES = record_queue(
     key="court-dates",
-    title=_("Court dates"),
+    title=_("Escorts and results of court dates"),
     rule="",
     roles=("reception", "custody", "governor"),
     records=reading.hearings_of,

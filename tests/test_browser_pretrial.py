@@ -52,7 +52,9 @@ def test_caretaking_information_sent_a_hearings_result_and_the_long_pretrial_ale
     sign_in(page, base, "social")
     page.get_by_role("link", name="Caretaking information before court").click()
     expect(page.get_by_role("heading", name="Caretaking information before court")).to_be_visible()
-    page.get_by_test_id("queue-table").get_by_role("link", name="Open the hearing").first.click()
+    page.get_by_role("link", name="To send (1)").click()
+    row = page.get_by_test_id("queue-table").get_by_role("row").filter(has_text="Bangkok Criminal")
+    row.get_by_role("link", name="Open the hearing").click()
     expect(page.get_by_test_id("no-notices")).to_be_visible()
     page.get_by_test_id("send-caretaking").click()
     form = page.get_by_test_id("pretrial-form")
@@ -71,7 +73,7 @@ def test_caretaking_information_sent_a_hearings_result_and_the_long_pretrial_ale
 
     # Custody: the hearing gone by, its result with the alternatives considered.
     sign_in(page, base, "custody")
-    page.get_by_role("link", name="Court dates").click()
+    page.get_by_role("link", name="Court dates", exact=True).click()
     hearings = page.get_by_test_id("hearings")
     expect(hearings.get_by_role("row")).to_have_count(3)
     page.screenshot(path=artifacts_dir / "pretrial-court-dates.png", full_page=True)
