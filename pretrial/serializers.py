@@ -133,6 +133,12 @@ class CaretakingInput(serializers.Serializer):
 
 class AdviserSerializer(serializers.ModelSerializer):
     prisoner = serializers.UUIDField(source="prisoner.uuid", read_only=True)
+    # "" when none was given: a plain string, not one the schema promises is an address.
+    email = serializers.CharField(
+        read_only=True,
+        required=False,
+        help_text="Only for reception, custody, social workers and the governor.",
+    )
 
     class Meta:
         model = LegalAdviser

@@ -515,3 +515,22 @@ def test_the_hearings_list_searches_by_name_and_court(cast, woman):
     custody = client_for(cast["custody"])
     assert woman.full_name in custody.get("/pretrial/?q=" + woman.family_name).content.decode()
     assert "No court date matches" in custody.get("/pretrial/?q=Nowhere").content.decode()
+
+
+def test_her_section_asks_as_many_queries_for_many_records_as_for_one(cast, woman):
+    hearing_of(cast, woman, days=2)
+    services.add_adviser(by=cast["reception"], prisoner=woman, name="Khun A", phone="1")
+    services.record_safety_screen(
+        by=cast["social"], prisoner=woman, screened_at=timezone.now(), risks_found=False
+    )
+    social = client_for(cast["social"])
+    few = _queries(social, f"/women/{woman.uuid}/")
+    for n in range(3):
+        hearing_of(cast, woman, days=3 + n)
+        services.add_adviser(by=cast["reception"], prisoner=woman, name=f"Khun {n}", phone="2")
+        services.record_safety_screen(
+            by=cast["social"], prisoner=woman, screened_at=timezone.now(), risks_found=False
+        )
+    assert _queries(social, f"/women/{woman.uuid}/") == few
+    page = social.get(f"/women/{woman.uuid}/").content.decode()
+    assert page.count("Bangkok Criminal Court") >= 4 and "Untried for" in page
