@@ -7,10 +7,8 @@ been untried for longer than the threshold, raised to the governor by the clock.
 
 from datetime import timedelta
 
-from django.conf import settings
 from django.utils import timezone
 
-from admissions.services import admit_woman
 from prisoners.models import CustodyStatus, LegalStatus
 
 from . import services
@@ -94,33 +92,5 @@ def seed(*, facility, staff, women) -> None:
                 summary="Two children, 4 and 9, with their grandmother, who is unwell; she is "
                 "their only earning parent.",
             )
-    _long_pretrial(facility, reception, now)
     services.schedule_notices()
     services.raise_long_pretrial_alerts()
-
-
-def _long_pretrial(facility, reception, now) -> None:
-    """A woman moved here from a remand centre, untried since her arrest beyond the threshold."""
-    arrested = now - timedelta(days=settings.PRETRIAL_LONG_DAYS + 20)
-    admit_woman(
-        by=reception,
-        facility=facility,
-        admitted_at=now - timedelta(days=12),
-        received_from="Central Women's Remand Centre",
-        identity={
-            "given_names": "Kanya",
-            "family_name": "Thongdee",
-            "date_of_birth": (now - timedelta(days=34 * 365)).date(),
-            "nationalities": ["TH"],
-            "languages": ["th"],
-            "legal_status": LegalStatus.PRETRIAL,
-        },
-        commitment={
-            "order_authority": "Bangkok Criminal Court",
-            "order_legal_basis": "Remand pending trial",
-            "order_number": f"CO-{facility.code}-LONG",
-            "order_date": arrested.date() + timedelta(days=1),
-            "arrested_at": arrested,
-            "arrest_place": "Bangkok",
-        },
-    )
