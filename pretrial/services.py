@@ -261,7 +261,7 @@ def record_hearing_result(
     """What happened at her hearing, with the non-custodial alternatives considered (Rules 57,
     58), linked to the court's decision when it changed her legal status. For a girl under 18
     a review of non-custodial alternatives is required at every court date (Rule 65): without
-    it, nothing is recorded."""
+    it, nothing is recorded. A hearing that was not held was no court date, and needs none."""
     hearing = (
         Hearing.objects.select_for_update()
         .select_related("prisoner", "admission")

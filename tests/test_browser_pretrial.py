@@ -89,6 +89,10 @@ def test_caretaking_information_sent_a_hearings_result_and_the_long_pretrial_ale
     expect(page.get_by_test_id("result")).to_contain_text("Remanded in custody")
     expect(page.get_by_test_id("alternatives")).to_contain_text("Bail with reporting")
     page.screenshot(path=artifacts_dir / "pretrial-hearing.png", full_page=True)
+    page.get_by_role("navigation", name="Breadcrumb").get_by_role("link", name="Nilar Oo").click()
+    section = page.get_by_test_id("her-hearings")
+    expect(section).to_contain_text("Remanded in custody")
+    section.locator("xpath=..").screenshot(path=artifacts_dir / "pretrial-her-section.png")
     page.get_by_role("button", name="Sign out").click()
 
     # The governor: the long pretrial detention among her tasks.

@@ -534,3 +534,26 @@ def test_her_section_asks_as_many_queries_for_many_records_as_for_one(cast, woma
     assert _queries(social, f"/women/{woman.uuid}/") == few
     page = social.get(f"/women/{woman.uuid}/").content.decode()
     assert page.count("Bangkok Criminal Court") >= 4 and "Untried for" in page
+
+
+def test_custody_arrange_her_escort_under_the_hearings_version(cast, woman):
+    hearing = hearing_of(cast, woman)
+    api = client_for(cast["custody"])
+    address = f"/api/v1/court-hearings/{hearing.uuid}/escort/"
+    body = {"escort_arranged": True, "escort": "Two officers, the women's van"}
+    stale = api.post(address, body, "application/json", HTTP_IF_MATCH='"0"')
+    assert stale.status_code == 412
+    with refusals.invalid("escort", Hearing):
+        services.arrange_escort(by=cast["custody"], hearing=hearing, escort_arranged=True)
+    done = api.post(address, body, "application/json")
+    assert done.status_code == 200, done.content
+    assert done.json()["escort_arranged"] is True
+    hearing.refresh_from_db()
+    assert hearing.escort == "Two officers, the women's van"
+
+
+@pytest.mark.rule("65")
+def test_a_girls_hearing_that_was_not_held_needs_no_review(cast, girl):
+    hearing = gone_by(cast, girl)
+    done = services.record_hearing_result(by=cast["custody"], hearing=hearing, result="not_held")
+    assert done.result == "not_held"
