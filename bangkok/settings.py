@@ -112,6 +112,7 @@ INSTALLED_APPS = [
     "equality",
     "regime",
     "girls",
+    "pretrial",
     "safeguarding",
     "parole",
     "release",
@@ -403,6 +404,7 @@ SPECTACULAR_SETTINGS = {
                 "FaithNeedKind": "NeedKind",
             },
             "equality.services": {"Faith": "FAITHS"},
+            "pretrial.models": {"HearingKind": "HearingKind", "HearingResult": "HearingResult"},
             "safeguarding.models": {
                 "IncidentKind": "Kind",
                 "IncidentReportedBy": "ReportedBy",
@@ -567,6 +569,13 @@ CELERY_BEAT_SCHEDULE = {
     "check-de-facto-solitary": {
         "task": "regime.tasks.check_de_facto_solitary",
         "schedule": 6 * 60 * 60,
+    },
+    # Rules 56, 58: the social workers asked for her caretaking information PRETRIAL_NOTICE_DAYS
+    # before each hearing, and the governor told of a woman untried for more than
+    # PRETRIAL_LONG_DAYS (once each, however often it runs).
+    "pretrial-clock": {
+        "task": "pretrial.tasks.pretrial_clock",
+        "schedule": 60 * 60,
     },
 }
 
@@ -795,6 +804,14 @@ GIRLS_EDUCATION_DAYS = env_int("GIRLS_EDUCATION_DAYS", 7)
 GIRLS_GYNAECOLOGY_DAYS = env_int("GIRLS_GYNAECOLOGY_DAYS", 30)
 GIRLS_GYNAECOLOGY_MONTHS = env_int("GIRLS_GYNAECOLOGY_MONTHS", 6)
 GIRLS_SPECIALIST_DAYS = env_int("GIRLS_SPECIALIST_DAYS", 7)
+# RULES-SPEC 2.21 (Rules 56, 58): her caretaking information asked of the social workers this
+# many days before each hearing, due this many days before it; her pretrial-safety screen
+# within PRETRIAL_SCREEN_DAYS of her admission untried; the governor told of a woman untried
+# for more than PRETRIAL_LONG_DAYS.
+PRETRIAL_NOTICE_DAYS = env_int("PRETRIAL_NOTICE_DAYS", 7)
+PRETRIAL_NOTICE_DUE_DAYS = env_int("PRETRIAL_NOTICE_DUE_DAYS", 2)
+PRETRIAL_SCREEN_DAYS = env_int("PRETRIAL_SCREEN_DAYS", 2)
+PRETRIAL_LONG_DAYS = env_int("PRETRIAL_LONG_DAYS", 180)
 
 # Rule 27: whether this prison service allows conjugal visits for men; where it does, women
 # have them on equal terms, and where it doesn't, nobody does.

@@ -37,6 +37,8 @@ def _navigation(request, user) -> dict:
             items.append((_("Authorities waiting"), reverse("authority:queue")))
         if user.has_perm("girls.view_guardiannotice"):
             items.append((_("Girls"), reverse("girls:index")))
+        if user.has_perm("pretrial.add_hearing") or user.has_perm("pretrial.change_hearing"):
+            items.append((_("Court dates"), reverse("pretrial:index")))
         if user.has_perm("hygiene.add_stockcheck"):
             items.append((_("Hygiene"), reverse("hygiene:index")))
         if user.has_perm("facilities.oversee_facility"):

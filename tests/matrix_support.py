@@ -72,6 +72,7 @@ AREAS = (
     "register",
     "hygiene",
     "girls",
+    "pretrial",
     "equality",
     "regime",
     "parole",

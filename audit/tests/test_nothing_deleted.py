@@ -34,6 +34,7 @@ CASE_APPS = [
     "breaches",
     "hygiene",
     "girls",
+    "pretrial",
     "equality",
     "regime",
     "parole",
