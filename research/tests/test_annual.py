@@ -151,7 +151,9 @@ def test_a_year_that_isnt_offered_is_refused_with_a_message(cast):
     assert client_for(cast["governor"]).get(PDF + "?facility=B").status_code == 400
 
 
-def test_the_report_asks_as_many_queries_for_many_women_and_facilities(cast, facility_a, facility_b):
+def test_the_report_asks_as_many_queries_for_many_women_and_facilities(
+    cast, facility_a, facility_b
+):
     governor = make_staff("governor", facility_a, facility_b, username="regional")
     admit(cast, facility_a, "A001")
     with CaptureQueriesContext(connection) as one:
