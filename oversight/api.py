@@ -226,18 +226,13 @@ EXPORT_PARAMETERS = [
 ]
 
 
-class Export(APIView):
-    """A table of oversight as a file: exactly the rows and columns the page shows the caller,
-    each download audited (who, which table, filters, format, how many rows)."""
-
-    content_negotiation_class = FileNegotiation
-
-    @extend_schema(
-        tags=[TAG],
-        summary="A table of oversight as a file (CSV, ODS or XLSX)",
-        operation_id="oversight_export",
-        parameters=EXPORT_PARAMETERS,
-        responses={
+def export_schema(operation_id: str, *more) -> dict:
+    return {
+        "tags": [TAG],
+        "summary": "A table of oversight as a file (CSV, ODS or XLSX)",
+        "operation_id": operation_id,
+        "parameters": [*EXPORT_PARAMETERS, *more],
+        "responses": {
             (200, "text/csv"): FILE,
             (200, FORMATS["ods"][0]): FILE,
             (200, FORMATS["xlsx"][0]): FILE,
@@ -245,7 +240,16 @@ class Export(APIView):
             403: REFUSED,
             404: MISSING,
         },
-    )
+    }
+
+
+class Export(APIView):
+    """A table of oversight as a file: exactly the rows and columns the page shows the caller,
+    each download audited (who, which table, filters, format, how many rows)."""
+
+    content_negotiation_class = FileNegotiation
+
+    @extend_schema(**export_schema("oversight_export"))
     def get(self, request, name, key=""):
         fmt = request.query_params.get("format", "csv")
         if fmt not in FORMATS:
@@ -271,3 +275,11 @@ class Export(APIView):
         return download(
             table, fmt, by=user, facility=facilities[0] if len(facilities) == 1 else None
         )
+
+
+class ExportKey(Export):
+    """A list, the cases of a count, its refused attempts or a breakdown, by its key."""
+
+    @extend_schema(**export_schema("oversight_export_key", KEY))
+    def get(self, request, name, key=""):
+        return super().get(request, name, key)

@@ -15,7 +15,7 @@ urlpatterns = [
     path("oversight/export/<slug:name>/", api.Export.as_view(), name="api-oversight-export"),
     path(
         "oversight/export/<slug:name>/<slug:key>/",
-        api.Export.as_view(),
-        name="api-oversight-export",
+        api.ExportKey.as_view(),
+        name="api-oversight-export-key",
     ),
 ]

@@ -11,5 +11,5 @@ urlpatterns = [
     path("must-be-zero/<slug:key>/refused/", views.attempts, name="attempts"),
     path("reads/", views.reads, name="reads"),
     path("export/<slug:name>/", views.export, name="export"),
-    path("export/<slug:name>/<slug:key>/", views.export, name="export"),
+    path("export/<slug:name>/<slug:key>/", views.export, name="export-key"),
 ]

@@ -106,7 +106,7 @@ def records(request, key):
         records,
         title=item.title,
         rule=item.rules,
-        export_url=reverse("oversight:export", args=["list", key]),
+        export_url=reverse("oversight:export-key", args=["list", key]),
     )
 
 
@@ -124,7 +124,7 @@ def cases(request, key):
         cases,
         title=item.label,
         rule=item.rule,
-        export_url=reverse("oversight:export", args=["cases", key]),
+        export_url=reverse("oversight:export-key", args=["cases", key]),
     )
 
 

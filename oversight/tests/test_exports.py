@@ -45,7 +45,7 @@ def test_a_list_downloads_as_the_page_shows_it(fmt, cast, areas, facility_a):  #
 @pytest.mark.rule("67")
 def test_a_name_a_spreadsheet_would_run_is_written_as_text(cast, areas, facility_a):  # noqa: F811
     admission = admit(cast, facility_a, "A1")
-    admission.prisoner.given_names = "=HYPERLINK(\"http://x\")"
+    admission.prisoner.given_names = '=HYPERLINK("http://x")'
     admission.prisoner.save(update_fields=["given_names"])
     data = read(client_for(cast["governor"]).get(f"{EXPORT}list/admissions/"))
     assert data["Woman"][0].startswith("'=")

@@ -8,7 +8,8 @@ from datetime import date, timedelta
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
-from hypothesis import given, settings as hypothesis_settings
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from audit.models import AuditEvent
