@@ -128,3 +128,56 @@ def test_the_pages_offer_each_table_in_three_formats(cast, areas, facility_a):  
         assert f'data-testid="export-cases-girls-{fmt}"' in body
     rows = client_for(cast["governor"]).get("/oversight/records/admissions/").content.decode()
     assert "/oversight/export/list/admissions/?" in rows
+
+
+def every_export(user) -> list[str]:
+    """Every table of oversight this viewer may download, by its address."""
+    from oversight import registry
+
+    urls = [f"{EXPORT}{name}/" for name in ("must-be-zero", "records", "timeliness", "reads")]
+    urls += [f"{EXPORT}list/{item.key}/" for item in registry.lists_for(user)]
+    urls += [f"{EXPORT}cases/{item.key}/" for item in registry.zeros_for(user)]
+    urls += [f"{EXPORT}refused/{item.key}/" for item in registry.zeros_for(user)]
+    urls += [f"{EXPORT}breakdown/{item.key}/" for item in registry.breakdowns_for(user)]
+    return urls
+
+
+def text_of(answer, fmt) -> str:
+    """What a file says, the spreadsheets' XML unzipped."""
+    import zipfile
+
+    if fmt == "csv":
+        return answer.content.decode("utf-8-sig")
+    with zipfile.ZipFile(io.BytesIO(answer.content)) as archive:
+        return "".join(archive.read(name).decode("utf-8", "replace") for name in archive.namelist())
+
+
+@pytest.mark.rule("25")
+@pytest.mark.rule("67")
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "ods"])
+def test_what_a_complaint_says_and_one_naming_her_are_absent_from_every_file(fmt, cast, woman_a):
+    from complaints.tests.factories import report
+
+    report(
+        cast["reception"],
+        woman_a,
+        narrative="Canarycomplaintaccount",
+        named_staff=[cast["inspector"]],
+    )
+    for role in ("governor", "inspector"):
+        client = client_for(cast[role])
+        urls = every_export(cast[role])
+        for url in urls:
+            answer = client.get(f"{url}?format={fmt}")
+            assert answer.status_code == 200, url
+            body = text_of(answer, fmt)
+            assert "Canarycomplaintaccount" not in body, url
+    # The inspector reads complaints, but not one that names her: not even that it exists.
+    inspector = client_for(cast["inspector"])
+    assert f"{EXPORT}list/complaints/" in every_export(cast["inspector"])
+    body = text_of(inspector.get(f"{EXPORT}list/complaints/?format={fmt}"), fmt)
+    assert woman_a.family_name not in body
+    # Named by nobody, it reaches her list (what she said never does).
+    report(cast["reception"], woman_a, narrative="Canaryother")
+    body = text_of(inspector.get(f"{EXPORT}list/complaints/?format={fmt}"), fmt)
+    assert woman_a.family_name in body and "Canaryother" not in body

@@ -178,3 +178,15 @@ def test_a_past_year_ends_on_its_last_day_and_counts_who_was_held_then(cast, fac
     # The year before, none of them was held yet.
     earlier = annual.report(cast["governor"], YEAR - 2)
     assert line(earlier, "legal-status:total")["values"][facility_a.pk] == 0
+
+
+@pytest.mark.rule("25")
+def test_a_complaint_naming_her_is_not_counted_for_her(cast, woman_a, settings):
+    from complaints.tests.factories import report
+
+    settings.SMALL_CELL = 1
+    report(cast["reception"], woman_a, named_staff=[cast["inspector"]])
+    report(cast["reception"], woman_a)
+    facility = woman_a.facility.pk
+    assert line(annual.report(cast["governor"], YEAR), "complaints")["values"][facility] == 2
+    assert line(annual.report(cast["inspector"], YEAR), "complaints")["values"][facility] == 1
