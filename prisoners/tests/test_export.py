@@ -50,3 +50,19 @@ def test_a_role_that_doesnt_see_the_list_is_refused(cast, woman_a):
     assert client_for(cast["custody"]).get("/women/export/?format=pdf").status_code == 400
     page = client_for(cast["custody"]).get("/women/")
     assert 'data-testid="export-women-xlsx"' in page.content.decode()
+
+
+def test_the_file_asks_as_many_queries_for_many_women(cast, woman_a):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_for(cast["custody"])
+    client.get("/women/export/")
+    with CaptureQueriesContext(connection) as one:
+        client.get("/women/export/")
+    for n in range(5):
+        PrisonerFactory(facility=woman_a.facility, prison_number=f"A1000{n}")
+    with CaptureQueriesContext(connection) as many:
+        answer = client.get("/women/export/")
+    assert read(answer).height == 6
+    assert len(many) == len(one)
