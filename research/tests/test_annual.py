@@ -190,3 +190,27 @@ def test_a_complaint_naming_her_is_not_counted_for_her(cast, woman_a, settings):
     facility = woman_a.facility.pk
     assert line(annual.report(cast["governor"], YEAR), "complaints")["values"][facility] == 2
     assert line(annual.report(cast["inspector"], YEAR), "complaints")["values"][facility] == 1
+
+
+@pytest.mark.rule("48")
+@pytest.mark.rule("6")
+def test_health_outcomes_are_aggregates_with_their_rates(cast, facility_a, settings):
+    from health.services import maternity
+
+    settings.SMALL_CELL = 1
+    women = admit_many(cast, facility_a, "A", 2)
+    nurse = cast["health"]
+    places = ("outside_hospital", "prison_health_unit")
+    for admission, place in zip(women, places, strict=True):
+        pregnancy = maternity.declare_pregnancy(by=nurse, prisoner=admission.prisoner)
+        maternity.record_birth(by=nurse, pregnancy=pregnancy, place=place)
+    report = annual.report(cast["inspector"], YEAR)
+    assert line(report, "births")["values"][facility_a.pk] == 2
+    in_hospital = line(report, "births-in-hospital")
+    assert in_hospital["values"][facility_a.pk] == 1
+    assert in_hospital["rates"][facility_a.pk] == 50.0
+    # No woman is screened yet: none in time, of two admissions.
+    screened = line(report, "screenings-in-time")
+    assert screened["values"][facility_a.pk] == 0 and screened["rates"][facility_a.pk] == 0.0
+    body = client_for(cast["inspector"]).get(PAGE).content.decode()
+    assert women[0].prisoner.family_name not in body
