@@ -2,7 +2,20 @@
 and facility scope as the page that shows it, so a download holds no row and no column the
 page doesn't show the same viewer. Each table is one declaration in `TABLES`: a name and a
 function `(user, key, period, params) -> Table | None` (None: no such table for her, a 404).
-The page (`views.export`) and the API (`api.Export`) answer the same files."""
+The page (`views.export`) and the API (`api.Export`) answer the same files.
+
+A new table is one more entry. A table of dicts, such as a list of indicators with their
+numerator, denominator and rate, is declared as its columns over those dicts:
+
+    def indicators(user, key, period, params):
+        columns = (Column("number", _("No.")), Column("title", _("Indicator")),
+                   Column("numerator", _("Count")), Column("denominator", _("Of")),
+                   Column("rate", _("Rate")))
+        rows = registry.indicators(user, *period)
+        return _table("indicators", _("Indicators"), columns, rows, period)
+
+    TABLES["indicators"] = (False, indicators)
+"""
 
 from __future__ import annotations
 

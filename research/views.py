@@ -4,6 +4,7 @@ per facility and across every facility she oversees, small cells suppressed."""
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -48,9 +49,20 @@ def annual_report(request):
     )
 
 
+# The PDF's fonts (reportlab's own) write the Latin script only: in another language's
+# interface the PDF is written in English (the page itself is in hers).
+LATIN = {"en", "es", "fr"}
+
+
 @login_required
 @require_safe
 def annual_pdf(request):
+    language = translation.get_language() or "en"
+    with translation.override(language if language.split("-")[0] in LATIN else "en"):
+        return _annual_pdf(request)
+
+
+def _annual_pdf(request):
     form, report, columns, title = _chosen(request)
     if report is None:
         return HttpResponse(

@@ -214,3 +214,12 @@ def test_health_outcomes_are_aggregates_with_their_rates(cast, facility_a, setti
     assert screened["values"][facility_a.pk] == 0 and screened["rates"][facility_a.pk] == 0.0
     body = client_for(cast["inspector"]).get(PAGE).content.decode()
     assert women[0].prisoner.family_name not in body
+
+
+def test_the_pdf_in_a_language_of_another_script_is_written_in_english(cast, facility_a):
+    from django.utils import translation
+
+    client = client_for(cast["inspector"])
+    with translation.override("th"):
+        answer = client.get(PDF, HTTP_ACCEPT_LANGUAGE="th")
+    assert answer.status_code == 200 and answer.content.startswith(b"%PDF")
