@@ -12,6 +12,7 @@ from bangkok.versions import READ_HEADERS, VersionedView
 
 from . import exports
 from .filters import PrisonerFilter
+from .models import CustodyStatus, LegalStatus
 from .permissions import access_prisoner, prisoners_visible_to
 from .serializers import PrisonerDetailSerializer, PrisonerListSerializer
 from .views import LIST_ORDER
@@ -73,11 +74,16 @@ class PrisonerExport(APIView):
                 "format", OpenApiTypes.STR, enum=sorted(FORMATS), description="Default `csv`."
             ),
             OpenApiParameter("q", OpenApiTypes.STR, description="Name or prison number."),
-            OpenApiParameter("facility", OpenApiTypes.STR, description="A facility's id."),
-            OpenApiParameter("unit", OpenApiTypes.STR, description="A unit's id."),
-            OpenApiParameter("legal_status", OpenApiTypes.STR),
-            OpenApiParameter("custody_status", OpenApiTypes.STR),
-            OpenApiParameter("juvenile", OpenApiTypes.BOOL),
+            OpenApiParameter("facility", OpenApiTypes.STR, description="A facility's code."),
+            OpenApiParameter("unit", OpenApiTypes.STR, description="A unit's id (uuid)."),
+            OpenApiParameter("legal_status", OpenApiTypes.STR, enum=LegalStatus.values),
+            OpenApiParameter(
+                "custody_status",
+                OpenApiTypes.STR,
+                enum=["", *CustodyStatus.values],
+                description="In custody unless given; empty for both.",
+            ),
+            OpenApiParameter("juvenile", OpenApiTypes.STR, enum=["true", "false"]),
         ],
         responses={
             (200, "text/csv"): FILE,
