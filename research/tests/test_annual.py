@@ -29,6 +29,16 @@ def admit_many(cast, facility, prefix, n):
     return [admit(cast, facility, f"{prefix}{i:03d}", by=by) for i in range(n)]
 
 
+def pdf_text(content: bytes) -> bytes:
+    """The text drawn on a reportlab PDF's pages (ASCII85 over Flate streams)."""
+    import base64
+    import re
+    import zlib
+
+    streams = re.findall(rb"stream\s*\n(.*?)endstream", content, re.S)
+    return b"".join(zlib.decompress(base64.a85decode(s.strip(), adobe=True)) for s in streams)
+
+
 def line(report, key):
     for section in report["sections"]:
         for row in section["rows"]:
@@ -131,6 +141,9 @@ def test_the_page_and_its_pdf_state_the_method(role, cast, facility_a):
     assert answer.status_code == 200
     assert answer["Content-Type"] == "application/pdf"
     assert answer.content.startswith(b"%PDF")
+    drawn = pdf_text(answer.content)
+    assert b"Method" in drawn and b"complementary" in drawn and b"Occupancy" in drawn
+    assert b"A00" not in drawn
     name = f"annual-statistics_{facility_a.code}_{YEAR}.pdf"
     assert name in answer["Content-Disposition"]
     from audit.models import AuditEvent
