@@ -106,6 +106,7 @@ INSTALLED_APPS = [
     "selfharm",
     "visits",
     "oversight",
+    "research",
     "authority",
     "breaches",
     "hygiene",
@@ -514,7 +515,13 @@ CELERY_TIMEZONE = TIME_ZONE
 REMINDER_SWEEP_SECONDS = env_int("REMINDER_SWEEP_SECONDS", 60)
 POSTPARTUM_REFRESH_SECONDS = env_int("POSTPARTUM_REFRESH_SECONDS", 3600)
 SEGREGATION_VISITS_SECONDS = env_int("SEGREGATION_VISITS_SECONDS", 3600)
+RESEARCH_EXTRACT_SECONDS = env_int("RESEARCH_EXTRACT_SECONDS", 7 * 24 * 60 * 60)
 CELERY_BEAT_SCHEDULE = {
+    # Rules 67, 68: the de-identified research extract, written under RESEARCH_DIR.
+    "research-extract": {
+        "task": "research.tasks.produce_extract",
+        "schedule": RESEARCH_EXTRACT_SECONDS,
+    },
     "sweep-reminders": {
         "task": "reminders.tasks.sweep_reminders",
         "schedule": REMINDER_SWEEP_SECONDS,
@@ -688,6 +695,12 @@ HYGIENE_STOCK_CHECK_DAYS = env_int("HYGIENE_STOCK_CHECK_DAYS", 7)
 # Rules 67-70, Mandela 2: no aggregate figure shows a count below k (`bangkok.suppression`).
 SMALL_CELL = env_int("SMALL_CELL", 5)
 EQUALITY_SMALL_CELL = env_int("EQUALITY_SMALL_CELL", SMALL_CELL)
+# Rules 67, 68: where the research extract is written, what it says of the facility ("kind":
+# a women's prison or a women's unit; "none"), and at most what share of its rows may be left
+# out before its fields are made coarser still.
+RESEARCH_DIR = Path(os.environ.get("RESEARCH_DIR", BASE_DIR / "var" / "research"))
+RESEARCH_FACILITY = os.environ.get("RESEARCH_FACILITY", "kind")
+RESEARCH_MAX_SUPPRESSED = float(os.environ.get("RESEARCH_MAX_SUPPRESSED", "0.05"))
 # Mandela 65: how many days a visit of a faith representative she asked for may wait to be
 # arranged before the governor is told.
 EQUALITY_FAITH_VISIT_DAYS = env_int("EQUALITY_FAITH_VISIT_DAYS", 7)

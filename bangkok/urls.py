@@ -66,6 +66,7 @@ urlpatterns = [
     path("visits/", include("visits.urls")),
     path("complaints/", include("complaints.urls")),
     path("oversight/", include("oversight.urls")),
+    path("statistics/", include("research.urls")),
     path("authority/", include("authority.urls")),
     path("breaches/", include("breaches.urls")),
     path("hygiene/", include("hygiene.urls")),

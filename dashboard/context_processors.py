@@ -43,6 +43,7 @@ def _navigation(request, user) -> dict:
             items.append((_("Hygiene"), reverse("hygiene:index")))
         if user.has_perm("facilities.oversee_facility"):
             items.append((_("Oversight"), reverse("oversight:overview")))
+            items.append((_("Statistics"), reverse("research:annual")))
     # Every member of staff: the changes of her access waiting for confirmation, the training
     # she records; a governor's and an administrator's decisions.
     items.append((_("Changes of access"), reverse("accounts:changes")))

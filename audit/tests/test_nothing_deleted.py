@@ -29,6 +29,7 @@ CASE_APPS = [
     "selfharm",
     "visits",
     "oversight",
+    "research",
     "authority",
     "staff",
     "breaches",
