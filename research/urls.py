@@ -6,5 +6,5 @@ app_name = "research"
 
 urlpatterns = [
     path("annual/", views.annual_report, name="annual"),
-    path("annual/pdf/", views.annual_pdf, name="annual-pdf"),
+    path("annual/print/", views.annual_print, name="annual-print"),
 ]

@@ -4,14 +4,15 @@ per facility and across every facility she oversees, small cells suppressed."""
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
-from django.utils import translation
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from bangkok import printing
 from bangkok.signals import exported
 from oversight.permissions import facilities_overseen
 
-from . import annual, pdf
+from . import annual
 from .forms import YearForm
 
 
@@ -49,39 +50,45 @@ def annual_report(request):
     )
 
 
-# The PDF's fonts (reportlab's own) write the Latin script only: in another language's
-# interface the PDF is written in English (the page itself is in hers).
-LATIN = {"en", "es", "fr"}
-
-
 @login_required
 @require_safe
-def annual_pdf(request):
-    language = translation.get_language() or "en"
-    with translation.override(language if language.split("-")[0] in LATIN else "en"):
-        return _annual_pdf(request)
-
-
-def _annual_pdf(request):
+def annual_print(request):
+    """The report as a document to print, or with `?format=pdf` as a PDF (WeasyPrint, the
+    app's own fonts: every script the interface is written in); a PDF's download is audited."""
     form, report, columns, title = _chosen(request)
     if report is None:
         return HttpResponse(
             _("Choose a year and a facility from the lists."), status=400, content_type="text/plain"
         )
     code = form.cleaned_data["facility"]
-    body = pdf.render(report, columns, title)
-    exported.send(
-        sender=annual_pdf,
-        by=request.user,
-        table="annual-statistics",
-        title=title,
-        filters={"year": str(report["year"]), "facility": code},
-        format="pdf",
-        rows=sum(len(section["rows"]) for section in report["sections"]),
-        facility=next((f for f in report["facilities"] if f.code == code), None),
+    as_pdf = printing.wants_pdf(request)
+    query = request.GET.copy()
+    query.pop("format", None)
+    context = {
+        "report": report,
+        "columns": columns,
+        "heading": title,
+        "pdf": as_pdf,
+        "query": query.urlencode(),
+    }
+    html = render_to_string("research/annual_print.html", context, request=request)
+    if as_pdf:
+        exported.send(
+            sender=annual_print,
+            by=request.user,
+            table="annual-statistics",
+            title=title,
+            filters={"year": str(report["year"]), "facility": code},
+            format="pdf",
+            rows=sum(len(section["rows"]) for section in report["sections"]),
+            facility=next((f for f in report["facilities"] if f.code == code), None),
+        )
+    response = printing.answer(
+        request, html, filename=f"annual-statistics_{code or 'all-facilities'}_{report['year']}.pdf"
     )
-    response = HttpResponse(body, content_type="application/pdf")
-    name = f"annual-statistics_{code or 'all-facilities'}_{report['year']}.pdf"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    response["Cache-Control"] = "no-store"
+    if as_pdf:
+        response["Content-Disposition"] = response["Content-Disposition"].replace(
+            "inline", "attachment"
+        )
+        response["Cache-Control"] = "no-store"
     return response

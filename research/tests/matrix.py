@@ -9,9 +9,9 @@ READ = {
 }
 MATRIX = {
     "research:annual": READ,
-    "research:annual-pdf": READ,
+    "research:annual-print": READ,
 }
 
 
 def world(cast, admission) -> dict:
-    return {"research:annual": {}, "research:annual-pdf": {}}
+    return {"research:annual": {}, "research:annual-print": {}}
