@@ -111,6 +111,15 @@ KEEP_REGIME = READ_REGIME + (
 # read it (girls.permissions).
 READ_GIRLS = ("girls.view_guardiannotice",)
 KEEP_GIRLS = READ_GIRLS + ("girls.add_guardiannotice",)
+# Havana r. 19: the governor seals a released girl's records at once, lists the sealed records
+# of her facilities (without anyone's identity), opens one on a recorded legal basis and decides
+# whether a woman admitted is the person of one (girls.permissions).
+SEAL_GIRLS_RECORDS = (
+    "girls.add_sealedrecord",
+    "girls.view_sealedrecord",
+    "girls.add_opening",
+    "girls.add_matchdecision",
+)
 PLACE_ON_PROGRAMMES = READ_REGIME + ("regime.add_allocation", "regime.change_allocation")
 REVIEW_SOLITARY = ("regime.add_solitaryreview",)
 DEAL_WITH_COMPLAINTS = (
@@ -506,6 +515,7 @@ ROLES: dict[str, Role] = {
             + KEEP_REGIME
             + REVIEW_SOLITARY
             + KEEP_GIRLS
+            + SEAL_GIRLS_RECORDS
             + PROVIDE_FOR_FAITH
             + OVERSEE_EQUALITY
             + PLAN_SAFEGUARDING
