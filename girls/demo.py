@@ -53,11 +53,12 @@ def seed(*, facility, staff, women) -> None:
 def sealing(*, facility, staff, women) -> None:
     """Last of the demo's steps, so that no area's demo meets a woman already sealed."""
     girls = sorted((w for w in women if w.is_juvenile), key=lambda w: w.date_of_birth)
-    _released_and_sealed(staff, girls[:-1])
+    in_custody = [g for g in girls if g.admissions.exclude(stage=Stage.RELEASED).exists()]
+    _released_and_sealed(staff, in_custody[:2])
 
 
 def _release_her(girl, reception, reason: str) -> bool:
-    admission = girl.admissions.filter(stage=Stage.ADMITTED).first()
+    admission = girl.admissions.exclude(stage=Stage.RELEASED).first()
     if admission is None:
         return False
     record_health_reason(
@@ -79,10 +80,11 @@ def _released_and_sealed(staff, girls) -> None:
     """One girl released, her records waiting for the clock; one released and sealed at once
     by the governor, then opened on a court's order (Havana r. 19)."""
     reception, governor = staff.get("reception"), staff.get("governor")
-    if reception is None or governor is None or len(girls) < 2:
+    if reception is None or governor is None or not girls:
         return
-    waiting, sealed = girls[-1], girls[-2]
-    _release_her(waiting, reception, "Released to her family by the youth court")
+    sealed, *waiting = girls
+    for girl in waiting:
+        _release_her(girl, reception, "Released to her family by the youth court")
     if not _release_her(sealed, reception, "Diverted to a community programme by the court"):
         return
     record = seal_record(
