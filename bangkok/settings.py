@@ -365,6 +365,8 @@ SPECTACULAR_SETTINGS = {
                 "LegalStatus": "LegalStatus",
             },
             "staff.models": {"Gender": "Gender"},
+            # Havana r. 19: the legal basis of opening a girl's sealed record.
+            "girls.models": {"LegalBasis": "LegalBasis"},
             "breaches.models": {"BreachKind": "Kind"},
             "force.models": {
                 "ForceTechnique": "Technique",
