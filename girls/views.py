@@ -21,6 +21,7 @@ def index(request):
     girls = reading.girls_of(request.user)
     context = {**paginate(request, girls, fields=reading.GIRL_ORDER)}
     context["can_record"] = request.user.has_perm(RECORD)
+    context["sees_sealed"] = request.user.has_perm(READ_SEALED)
     return render(request, "girls/index.html", context)
 
 

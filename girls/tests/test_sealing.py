@@ -477,3 +477,14 @@ def test_the_demo_seals_a_girl_and_opens_her_record_and_leaves_one_to_the_clock(
     assert Opening.objects.exists()
     waiting = services.sealing_due(timezone.now() + timedelta(days=400))
     assert waiting.exists()
+
+
+def test_the_admin_lists_no_woman_and_no_sealed_record():
+    """The Django admin manages accounts and facilities only: no woman, sealed or not, nor a
+    seal or an opening, is listed or changed there."""
+    from django.contrib import admin
+
+    from prisoners.models import Prisoner
+
+    for model in (Prisoner, SealedRecord, Opening, MatchDecision, GuardianNotice):
+        assert not admin.site.is_registered(model)
