@@ -488,3 +488,34 @@ def test_the_admin_lists_no_woman_and_no_sealed_record():
 
     for model in (Prisoner, SealedRecord, Opening, MatchDecision, GuardianNotice):
         assert not admin.site.is_registered(model)
+
+
+def test_a_queue_of_records_leaves_out_hers_and_counts_it_no_more(cast, facility_a):
+    """A concern her family raised, awaiting triage, while she was in custody: once she is
+    released and sealed it is in no queue, nor in the dashboard's count of it."""
+    from release.tests.factories import admitted, ready_for_release
+    from safeguarding.tests.factories import concern
+
+    admission = admitted(
+        cast, facility_a, prison_number=NUMBER, given_names=NAME, date_of_birth=born_years_ago(16)
+    )
+    girl = admission.prisoner
+    concern(cast, girl)
+    release(by=cast["reception"], admission=ready_for_release(cast, admission), reason="Bail")
+    from dashboard.views import queue_counts
+
+    staff = client_for(cast["safeguarding"])
+    assert NAME in staff.get("/queues/family-concerns/").content.decode()
+
+    def waiting() -> int:
+        return next(
+            q["total"]
+            for q in queue_counts(cast["safeguarding"])
+            if q["queue"].key == "family-concerns"
+        )
+
+    assert waiting() == 1
+    sealed(cast, girl)
+    page = staff.get("/queues/family-concerns/").content.decode()
+    assert NAME not in page and NUMBER not in page
+    assert waiting() == 0
