@@ -47,3 +47,16 @@ def shown(queryset):
     """`queryset` of women without those withheld."""
     where = withheld()
     return queryset if where is None else queryset.exclude(where)
+
+
+def withheld_flag(field: str = "prisoner_id"):
+    """Whether the woman a record names (by `field`) is withheld, as an expression to annotate
+    a record with (her name left out of what is shown of it, the record still counted)."""
+    from django.db.models import Exists, OuterRef, Value
+
+    from .models import Prisoner
+
+    where = withheld()
+    if where is None:
+        return Value(False)
+    return Exists(Prisoner.objects.filter(where, pk=OuterRef(field)))

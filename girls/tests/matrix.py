@@ -53,9 +53,10 @@ MATRIX = {
 }
 
 
-def sealed_girl(cast, facility, number: str, given_names: str, *, opened: bool):
+def sealed_girl(cast, facility, number: str, given_names: str, *, opened: bool, before=None):
     """A girl admitted at 16, released and her records sealed by the governor (opened to her
-    on a court's order if `opened`)."""
+    on a court's order if `opened`); `before(girl)` records what happened before her
+    release."""
     from datetime import timedelta
 
     from django.utils import timezone
@@ -68,6 +69,8 @@ def sealed_girl(cast, facility, number: str, given_names: str, *, opened: bool):
     admission = admitted(
         cast, facility, prison_number=number, given_names=given_names, date_of_birth=born
     )
+    if before is not None:
+        before(admission.prisoner)
     admission = ready_for_release(cast, admission)
     release(by=cast["reception"], admission=admission, reason="Bail granted")
     sealed = services.seal_record(
@@ -129,9 +132,21 @@ def canaries(cast, world) -> dict:
         told_at=timezone.now(),
         recorded_by=cast["social"],
     )
+
     # A girl sealed after her release, never opened, named on oversight's list of notices before
     # her seal: her name and number reach no body for any role (Havana r. 19).
-    sealed = sealed_girl(cast, woman.facility, SEALED_NUMBER, SEALED_NAME, opened=False)
+    def before(girl):
+        """While she was in custody: an incident between her and the sample woman, a concern
+        her family raised, a social-care need; each still open, in lists and queues."""
+        from safeguarding.tests.factories import concern, incident, need
+
+        incident(cast, woman, other=girl)
+        concern(cast, girl, concern="Her cousin says she is afraid.")
+        need(cast, girl)
+
+    sealed = sealed_girl(
+        cast, woman.facility, SEALED_NUMBER, SEALED_NAME, opened=False, before=before
+    )
     GuardianNotice.objects.create(
         facility=woman.facility,
         prisoner_id=sealed.prisoner_id,

@@ -519,3 +519,27 @@ def test_a_queue_of_records_leaves_out_hers_and_counts_it_no_more(cast, facility
     page = staff.get("/queues/family-concerns/").content.decode()
     assert NAME not in page and NUMBER not in page
     assert waiting() == 0
+
+
+def test_an_incident_she_was_part_of_keeps_her_part_without_her_name_and_is_not_found_by_it(
+    cast, facility_a
+):
+    from release.tests.factories import admitted, ready_for_release
+    from safeguarding.tests.factories import incident
+
+    other = admitted(cast, facility_a, prison_number="A47030").prisoner
+    admission = admitted(
+        cast, facility_a, prison_number=NUMBER, given_names=NAME, date_of_birth=born_years_ago(16)
+    )
+    found = incident(cast, other, other=admission.prisoner)
+    release(by=cast["reception"], admission=ready_for_release(cast, admission), reason="Bail")
+    staff = client_for(cast["safeguarding"])
+    assert NAME in staff.get(f"/api/v1/safeguarding-incidents/{found.uuid}/").content.decode()
+    assert str(found.uuid) in staff.get(f"/safeguarding/?q={NAME}").content.decode()
+    sealed(cast, admission.prisoner)
+    shown = staff.get(f"/api/v1/safeguarding-incidents/{found.uuid}/").json()
+    assert NAME not in str(shown) and NUMBER not in str(shown)
+    assert [one["part"] for one in shown["involved"]] == ["victim", "perpetrator"]
+    for q in (NAME, NUMBER):
+        listed = staff.get(f"/safeguarding/?q={q}").content.decode()
+        assert str(found.uuid) not in listed
