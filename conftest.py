@@ -47,9 +47,9 @@ def pytest_collection_modifyitems(config, items):
                 counts[str(rule)] = counts.get(str(rule), 0) + 1
 
     def order(rule: str):
-        head = rule.lstrip("M")
+        head = rule.lstrip("MH")
         parts = [int(p) if p.isdigit() else 0 for p in head.split(".")]
-        return (rule.startswith("M"), parts, rule)
+        return (rule[:1] if rule[:1] in "MH" else "", parts, rule)
 
     from bangkok.rulebook import enforcers
 

@@ -25,6 +25,7 @@ from bangkok.schema import ERROR
 from facilities.scope import facilities_of
 from prisoners.models import Prisoner
 from prisoners.permissions import access_woman
+from prisoners.withheld import shown
 from register.permissions import ADD_CHILD
 from register.services import record_child
 
@@ -75,7 +76,7 @@ def access_her(user, uuid, write: bool = True) -> Prisoner:
     """The woman, in the caller's facilities; else 404. The action's own permission (checked
     first) says whether the role may touch her admission at all."""
     woman = (
-        Prisoner.objects.filter(uuid=uuid, facility__in=facilities_of(user))
+        shown(Prisoner.objects.filter(uuid=uuid, facility__in=facilities_of(user)))
         .select_related("facility", "unit", "flags")
         .first()
     )

@@ -38,13 +38,17 @@ def rule_name(rule: str) -> str:
     """A rule as people read it: "M43" is "Mandela Rule 43", "22" is "Bangkok Rule 22"."""
     if rule.startswith("M"):
         return _("Mandela Rule %(rule)s") % {"rule": rule[1:]}
+    if rule.startswith("H"):
+        return _("Havana Rule %(rule)s") % {"rule": rule[1:]}
     return _("Bangkok Rule %(rule)s") % {"rule": rule}
 
 
 class RuleBroken(Exception):
     """A service refused an action because a Rule forbids it.
 
-    `rule` is the rule number as the rulebook writes it ("22", "2.1", "M7" for Mandela 7).
+    `rule` is the rule number as the rulebook writes it ("22", "2.1", "M7" for Mandela 7, "H19"
+    for rule 19 of the UN Rules for the Protection of Juveniles Deprived of their Liberty, the
+    Havana Rules).
     The message is shown to staff as it is, so it says what was refused and why.
     """
 
@@ -57,6 +61,11 @@ class RuleBroken(Exception):
     def __str__(self) -> str:
         if self.rule.startswith("M"):
             return _("%(message)s (Mandela Rule %(rule)s)") % {
+                "message": self.message,
+                "rule": self.rule[1:],
+            }
+        if self.rule.startswith("H"):
+            return _("%(message)s (Havana Rule %(rule)s)") % {
                 "message": self.message,
                 "rule": self.rule[1:],
             }

@@ -380,6 +380,8 @@ SPECTACULAR_SETTINGS = {
                 "LegalStatus": "LegalStatus",
             },
             "staff.models": {"Gender": "Gender"},
+            # Havana r. 19: the legal basis of opening a girl's sealed record.
+            "girls.models": {"LegalBasis": "LegalBasis"},
             "breaches.models": {"BreachKind": "Kind"},
             "force.models": {
                 "ForceTechnique": "Technique",
@@ -825,6 +827,18 @@ PRETRIAL_NOTICE_DAYS = env_int("PRETRIAL_NOTICE_DAYS", 7)
 PRETRIAL_NOTICE_DUE_DAYS = env_int("PRETRIAL_NOTICE_DUE_DAYS", 2)
 PRETRIAL_SCREEN_DAYS = env_int("PRETRIAL_SCREEN_DAYS", 2)
 PRETRIAL_LONG_DAYS = env_int("PRETRIAL_LONG_DAYS", 180)
+# Havana r. 19 (RULES-SPEC 2.17): the records of a woman who was under 18 when an episode in
+# custody began are sealed this many days after her release, when what the release needs has
+# settled (her copy of her records, her parent or guardian told, the follow-ups of her health
+# and her family); beat seals those due every GIRL_RECORDS_SEAL_SECONDS. A sealed record the
+# governor opens on a legal basis stays open to her this many days.
+GIRL_RECORDS_SEALED_AFTER_DAYS = env_int("GIRL_RECORDS_SEALED_AFTER_DAYS", 30)
+GIRL_RECORDS_OPEN_DAYS = env_int("GIRL_RECORDS_OPEN_DAYS", 7)
+GIRL_RECORDS_SEAL_SECONDS = env_int("GIRL_RECORDS_SEAL_SECONDS", 3600)
+CELERY_BEAT_SCHEDULE["seal-girls-records"] = {
+    "task": "girls.tasks.seal_due_records",
+    "schedule": GIRL_RECORDS_SEAL_SECONDS,
+}
 
 # Rule 27: whether this prison service allows conjugal visits for men; where it does, women
 # have them on equal terms, and where it doesn't, nobody does.

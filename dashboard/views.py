@@ -3,6 +3,7 @@
 from datetime import datetime, time, timedelta
 
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import render
@@ -12,8 +13,9 @@ from django.views.decorators.http import require_safe
 
 from bangkok.pagination import paginate, url_with
 from facilities.scope import facilities_of
-from prisoners.models import CustodyStatus, juvenile_q
+from prisoners.models import CustodyStatus, Prisoner, juvenile_q
 from prisoners.permissions import prisoners_visible_to
+from prisoners.withheld import withheld
 from reminders import queues
 from reminders.models import Status
 from reminders.services import tasks_for
@@ -68,7 +70,7 @@ def queue_counts(user) -> list[dict]:
             parts = [{"label": label, "count": n, "url": url} for label, n in summary if n]
         else:
             url = reverse(f"queue-{queue.key}")
-            counts = queues.tally(queue, queue.records(user), now)
+            counts = queues.tally(queue, _shown(queue, queue.records(user)), now)
             parts = [
                 {"label": b.label, "count": counts[b.key], "url": f"{url}?bucket={b.key}"}
                 for b in queue.buckets
@@ -76,6 +78,19 @@ def queue_counts(user) -> list[dict]:
             total = counts[""]
         counted.append({"queue": queue, "url": url, "total": total, "buckets": parts})
     return counted
+
+
+def _shown(queue, records):
+    """A queue's records without those of a woman withheld (a girl's sealed records, Havana
+    r. 19; `prisoners.withheld`), where its records name a woman."""
+    where = withheld()
+    try:
+        records.model._meta.get_field(queue.woman.split("__")[0])
+    except FieldDoesNotExist:
+        return records
+    if where is None:
+        return records
+    return records.exclude(**{f"{queue.woman}__in": Prisoner.objects.filter(where)})
 
 
 @login_required
@@ -87,7 +102,7 @@ def queue_page(request, key):
     if queue is None:
         raise Http404("No such page.")
     now = timezone.now()
-    records = queue.records(request.user)
+    records = _shown(queue, queue.records(request.user))
     chosen_filters = []
     for each in queue.filters:
         choices = [(str(value), label) for value, label in each.choices(request.user)]

@@ -1,5 +1,7 @@
 """What the girls area plugs into the others (Rules 36-39)."""
 
+from django.conf import settings
+from django.db.models import Exists, OuterRef, Q
 from django.db.models.signals import post_save
 from django.utils.translation import gettext_lazy as _
 
@@ -8,11 +10,13 @@ from bangkok.hooks import Receiver
 from health.models import Encounter, Pregnancy
 from prisoners.demo import DemoStep
 from prisoners.sections import Section
+from prisoners.withheld import Withheld
 from regime.models import Allocation
 from reminders.kinds import AnsweredBy, opens
 
 from . import demo, oversight, reading, services
-from .permissions import RECORD, VIEW
+from .models import SealedRecord
+from .permissions import DECIDE_MATCH, RECORD, SEAL, VIEW
 
 
 def _section(request, prisoner):
@@ -20,9 +24,20 @@ def _section(request, prisoner):
     if not user.has_perm(VIEW):
         return None
     notices = list(reading.her_notices(prisoner)[:20])
-    if not prisoner.is_juvenile and not notices:
+    may_seal = user.has_perm(SEAL) and services.may_be_sealed(prisoner)
+    if not prisoner.is_juvenile and not notices and not may_seal:
         return None
-    return {"woman": prisoner, "notices": notices, "can_record": user.has_perm(RECORD)}
+    return {
+        "woman": prisoner,
+        "notices": notices,
+        "can_record": user.has_perm(RECORD),
+        "can_seal": may_seal,
+        "sealed_after": settings.GIRL_RECORDS_SEALED_AFTER_DAYS,
+    }
+
+
+def _sealed() -> Q:
+    return Q(Exists(SealedRecord.objects.filter(prisoner=OuterRef("pk"))))
 
 
 PLUGS = (
@@ -38,6 +53,12 @@ PLUGS = (
         page=opens("girls:tell-guardian", perm=RECORD, of="woman"),
     ),
     AnsweredBy(_("a place for her in education"), services.EDUCATION_KIND),
+    AnsweredBy(
+        _("the decision whether a sealed record is hers"),
+        services.MATCH_KIND,
+        page=opens("girls:decide-match", perm=DECIDE_MATCH, of="woman"),
+    ),
+    Withheld("girls.sealed", _sealed),
     AnsweredBy(_("a gynaecology encounter"), services.GYNAECOLOGY_KIND),
     AnsweredBy(_("a gynaecology encounter with the specialist"), services.SPECIALIST_KIND),
     *oversight.LISTS,
@@ -49,4 +70,5 @@ PLUGS = (
         order=120,
     ),
     DemoStep(order=168, run=demo.seed),
+    DemoStep(order=900, run=demo.sealing),
 )

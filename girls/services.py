@@ -14,6 +14,18 @@
   gynaecology encounter while she is under 18; a pregnant girl's health is followed by a
   specialist (Rule 39): her pregnancy recorded asks health for a specialist's encounter. These
   tasks are clinical (confidential): other roles see only that a health task is open.
+- Her records sealed after her release (the UN Rules for the Protection of Juveniles Deprived
+  of their Liberty, the Havana Rules, r. 19: "sealed, and, at an appropriate time, expunged"):
+  a woman who was under 18 on the day an episode of hers in custody began (her age on the
+  day of her first admission on this record) has her record sealed
+  GIRL_RECORDS_SEALED_AFTER_DAYS after her release, by the clock (`seal_due_records`, beat),
+  or at once by the governor with a reason (`seal_record`). Sealed, she is withheld from
+  every list, search and page (`prisoners.withheld`) and her open tasks are cancelled. The
+  governor opens a sealed record only on a recorded legal basis, for GIRL_RECORDS_OPEN_DAYS
+  (`open_sealed_record`), each read audited (`reading.opened_record`). A woman admitted who
+  may be the person of a sealed record is a new record; reception is never told, her
+  governor is (`at_admission`), and decides whether they are the same person
+  (`decide_match`).
 """
 
 from __future__ import annotations
@@ -24,26 +36,39 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import DateField, Exists, Func, Max, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 import audit
+from bangkok.errors import RuleBroken
 from bangkok.plausible import check_after_arrest
 from facilities.scope import facilities_of
-from prisoners.models import ADULT_AGE
-from reminders.models import Basis
+from prisoners.models import ADULT_AGE, CustodyStatus, Prisoner
+from prisoners.withheld import shown
+from reminders.models import OPEN_STATUSES, Basis, Reminder, Status
 from reminders.services import cancel_reminder, resolve_reminder, schedule_reminder
 
-from .models import Event, GuardianNotice, How
-from .permissions import RECORD
+from .models import (
+    Event,
+    GuardianNotice,
+    How,
+    LegalBasis,
+    MatchDecision,
+    Opening,
+    SealedBy,
+    SealedRecord,
+)
+from .permissions import DECIDE_MATCH, OPEN, RECORD, SEAL
 
 if TYPE_CHECKING:
+    from uuid import UUID
+
     from admissions.models import Admission, Transfer
     from facilities.models import Facility
     from health.models import Encounter, Pregnancy
-    from prisoners.models import Prisoner
     from regime.models import Allocation
     from staff.models import User
 
@@ -51,6 +76,7 @@ GUARDIAN_KIND = "girls.guardian"
 EDUCATION_KIND = "girls.education"
 GYNAECOLOGY_KIND = "girls.gynaecology"
 SPECIALIST_KIND = "girls.specialist"
+MATCH_KIND = "girls.sealed_match"
 SOCIAL, CUSTODY, HEALTH = "social", "custody", "health"
 GYNAECOLOGY = "gynaecology"  # health's encounter kind (`health.models.EncounterKind`)
 EDUCATION = "education"  # the regime's activity kind (`regime.models.Kind`)
@@ -99,8 +125,14 @@ def ask_to_tell_guardian(
 
 
 def at_admission(*, admission: Admission) -> None:
-    """`admissions.services.AtAdmission`: her parent or guardian told, her education and her
-    access to a gynaecologist asked for."""
+    """`admissions.services.AtAdmission`: a girl's parent or guardian told, her education and
+    her access to a gynaecologist asked for; and, for any woman admitted, her governor told
+    privately if a sealed record may be hers (Havana r. 19)."""
+    _ask_governor_about_sealed(admission)
+    _at_a_girls_admission(admission)
+
+
+def _at_a_girls_admission(admission: Admission) -> None:
     woman, at = admission.prisoner, admission.admitted_at
     if not _is_girl(woman, at):
         return
@@ -285,3 +317,265 @@ def on_pregnancy(sender: type, instance: Pregnancy, created: bool, **kwargs: Any
     title = gettext_lazy("Refer her to a specialist who follows her pregnancy")
     due = timezone.now() + timedelta(days=settings.GIRLS_SPECIALIST_DAYS)
     _health_task(woman, SPECIALIST_KIND, "39", title, str(instance.pk), due)
+
+
+# -- Her records sealed after her release (Havana r. 19) ------------------------------------
+
+GOVERNOR = "governor"
+
+
+class _EighteenthBirthday(Func):
+    """The day a woman turns 18, from her date of birth, in the database."""
+
+    template = "(%(expressions)s + interval '18 years')::date"
+    output_field = DateField()
+
+
+def was_a_girl_in_custody() -> Q:
+    """Women who were under 18 on the day an episode of theirs in custody began (on the day of
+    her first admission on this record, the earliest: under 18 at any time in an episode is
+    under 18 when it began)."""
+    from admissions.models import Admission
+
+    as_a_girl = Admission.objects.filter(
+        prisoner=OuterRef("pk"),
+        admitted_at__date__lt=_EighteenthBirthday(OuterRef("date_of_birth")),
+    )
+    return Q(Exists(as_a_girl))
+
+
+def _released() -> Q:
+    from admissions.models import Admission, Stage
+
+    still_held = Admission.objects.filter(prisoner=OuterRef("pk")).exclude(stage=Stage.RELEASED)
+    return Q(custody_status=CustodyStatus.RELEASED) & ~Q(Exists(still_held))
+
+
+def _unsealed() -> Q:
+    return ~Q(Exists(SealedRecord.objects.filter(prisoner=OuterRef("pk"))))
+
+
+def may_be_sealed(prisoner: Prisoner) -> bool:
+    """Whether the governor may seal her record now: released, and a girl when an episode
+    began (she is not sealed, or nobody would be reading her)."""
+    return Prisoner.objects.filter(_released(), was_a_girl_in_custody(), pk=prisoner.pk).exists()
+
+
+def sealing_due(now: datetime | None = None) -> QuerySet[Prisoner]:
+    """Released women whose records are due to be sealed: under 18 when an episode began,
+    released at least GIRL_RECORDS_SEALED_AFTER_DAYS ago, not sealed yet; each with the moment
+    of her last release (`last_released_at`)."""
+    now = now or timezone.now()
+    settled = now - timedelta(days=settings.GIRL_RECORDS_SEALED_AFTER_DAYS)
+    return (
+        Prisoner.objects.filter(_released(), was_a_girl_in_custody(), _unsealed())
+        .annotate(last_released_at=Max("admissions__released_at"))
+        .filter(last_released_at__lte=settled)
+    )
+
+
+def _seal(
+    prisoner: Prisoner, *, released_at: datetime, by: User | None, reason: str = ""
+) -> SealedRecord | None:
+    """Seal her record, under the lock of her row: nothing if it is sealed already (a second
+    request or a second worker), so the clock and the governor seal her once."""
+    locked = Prisoner.objects.select_for_update(of=("self",)).get(pk=prisoner.pk)
+    if SealedRecord.objects.filter(prisoner=locked).exists():
+        return None
+    now = timezone.now()
+    sealed = SealedRecord.objects.create(
+        facility_id=locked.facility_id,
+        prisoner=locked,
+        released_at=released_at,
+        sealed_at=now,
+        sealed_by=SealedBy.CLOCK if by is None else SealedBy.GOVERNOR,
+        decided_by=by,
+        reason=reason,
+    )
+    # Her open tasks name her: they end with the seal, as they ended with her release.
+    Reminder.objects.filter(prisoner=locked, status__in=OPEN_STATUSES).update(
+        status=Status.CANCELLED, closed_at=now, closed_by=by, outcome="sealed"
+    )
+    audit.record(
+        by=by,
+        action="girls.sealed",
+        subject=sealed,
+        facility=sealed.facility,
+        detail={"how": sealed.sealed_by},
+    )
+    return sealed
+
+
+def seal_due_records(*, now: datetime | None = None) -> int:
+    """The clock (beat): seal every record due (Havana r. 19), each in its own transaction.
+    Running it twice, or in two workers at once, seals each record once."""
+    sealed = 0
+    for woman in sealing_due(now).only("pk", "facility_id"):
+        with transaction.atomic():
+            released_at = woman.last_released_at  # type: ignore[attr-defined]
+            if _seal(woman, released_at=released_at, by=None) is not None:
+                sealed += 1
+    return sealed
+
+
+@transaction.atomic
+def seal_record(*, by: User, prisoner: Prisoner, reason: str) -> SealedRecord:
+    """The governor seals a released girl's record at once, with her reason (Havana r. 19),
+    without waiting for GIRL_RECORDS_SEALED_AFTER_DAYS."""
+    if not by.has_perm(SEAL):
+        raise PermissionDenied(_("Your role doesn't seal records."))
+    if not shown(facilities_of_women(by)).filter(pk=prisoner.pk).exists():
+        raise PermissionDenied(_("No such woman in your facilities."))
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Say why her record is sealed now.")})
+    candidate = Prisoner.objects.filter(pk=prisoner.pk)
+    if not candidate.filter(_released()).exists():
+        raise RuleBroken(
+            _("A girl's records are sealed after her release, not while she is in custody."),
+            rule="H19",
+        )
+    if not candidate.filter(was_a_girl_in_custody()).exists():
+        raise RuleBroken(
+            _(
+                "Only the records of a woman who was under 18 when an episode in custody "
+                "began are sealed."
+            ),
+            rule="H19",
+        )
+    released_at = candidate.aggregate(at=Max("admissions__released_at"))["at"]
+    sealed = _seal(prisoner, released_at=released_at, by=by, reason=reason)
+    if sealed is None:  # sealed by another request in the meantime: she is gone from view
+        raise PermissionDenied(_("No such woman in your facilities."))
+    return sealed
+
+
+def facilities_of_women(by: User) -> QuerySet[Prisoner]:
+    return Prisoner.objects.filter(facility__in=facilities_of(by))
+
+
+def sealed_in_scope(by: User) -> QuerySet[SealedRecord]:
+    return SealedRecord.objects.filter(facility__in=facilities_of(by))
+
+
+@transaction.atomic
+def open_sealed_record(
+    *, by: User, sealed: SealedRecord, basis: str, reference: str, reason: str
+) -> Opening:
+    """The governor opens a sealed record to herself, on a recorded legal basis (a court's
+    order, her own request, another provision of law: its reference and why), until
+    GIRL_RECORDS_OPEN_DAYS from now (Havana r. 19: access restricted). Each read of it while
+    open is audited (`reading.opened_record`)."""
+    if not by.has_perm(OPEN):
+        raise PermissionDenied(_("Your role doesn't open sealed records."))
+    if not sealed_in_scope(by).filter(pk=sealed.pk).exists():
+        raise PermissionDenied(_("No such record in your facilities."))
+    reference, reason = (reference or "").strip(), (reason or "").strip()
+    errors = {}
+    if basis not in LegalBasis.values:
+        errors["basis"] = _("Say on what legal basis it is opened.")
+    if not reference:
+        errors["reference"] = _("Give the reference of the order, request or provision.")
+    if not reason:
+        errors["reason"] = _("Say why it is opened.")
+    if errors:
+        raise ValidationError(errors)
+    now = timezone.now()
+    opening = Opening.objects.create(
+        sealed=sealed,
+        basis=basis,
+        reference=reference,
+        reason=reason,
+        opened_by=by,
+        opened_at=now,
+        until=now + timedelta(days=settings.GIRL_RECORDS_OPEN_DAYS),
+    )
+    audit.record(
+        by=by,
+        action="girls.sealed_opened",
+        subject=sealed,
+        facility=sealed.facility,
+        detail={"basis": basis, "opening": str(opening.uuid)},
+    )
+    return opening
+
+
+def undecided_matches(prisoner: Prisoner) -> QuerySet[SealedRecord]:
+    """The sealed records that may be hers and are not decided yet."""
+    return sealed_matching(prisoner).exclude(matches__prisoner=prisoner).select_related("facility")
+
+
+def sealed_matching(prisoner: Prisoner) -> QuerySet[SealedRecord]:
+    """Sealed records that may be hers: the same date of birth, and the same family name or
+    first given name. Never shown to whoever admits her."""
+    first_name = prisoner.given_names.split()[0] if prisoner.given_names.strip() else ""
+    same_name = Q(prisoner__family_name__iexact=prisoner.family_name)
+    if first_name:
+        same_name |= Q(prisoner__given_names__icontains=first_name)
+    return SealedRecord.objects.filter(
+        same_name, prisoner__date_of_birth=prisoner.date_of_birth
+    ).exclude(prisoner=prisoner)
+
+
+def _match_key(prisoner: Prisoner) -> str:
+    return f"{MATCH_KIND}:{prisoner.pk}"
+
+
+def _ask_governor_about_sealed(admission: Admission) -> None:
+    """A woman admitted whom a sealed record may match (Havana r. 19): admission made her a
+    record of her own, and reception learns nothing; the governor of her facility is asked to
+    decide whether she is the same person (`decide_match`)."""
+    woman = admission.prisoner
+    undecided = sealed_matching(woman).exclude(matches__prisoner=woman)
+    if not undecided.exists():
+        return
+    schedule_reminder(
+        key=f"{_match_key(woman)}:{admission.pk}",
+        kind=MATCH_KIND,
+        rule="H19",
+        title=gettext_lazy("A sealed record may be hers: decide whether she is the same person"),
+        facility=admission.facility,
+        assignee_role=GOVERNOR,
+        prisoner=woman,
+        due_at=admission.admitted_at + timedelta(days=settings.GIRLS_EDUCATION_DAYS),
+        basis=Basis.CONFIG,
+    )
+
+
+@transaction.atomic
+def decide_match(
+    *, by: User, prisoner: Prisoner, sealed: UUID | str, same_person: bool, reason: str
+) -> MatchDecision:
+    """The governor decides whether a woman admitted is the person of a sealed record that may
+    match her, with her reason. A link opens nothing: the sealed record stays sealed, and is
+    read only when opened on a legal basis."""
+    if not by.has_perm(DECIDE_MATCH):
+        raise PermissionDenied(_("Your role doesn't decide on sealed records."))
+    if not shown(facilities_of_women(by)).filter(pk=prisoner.pk).exists():
+        raise PermissionDenied(_("No such woman in your facilities."))
+    Prisoner.objects.select_for_update(of=("self",)).get(pk=prisoner.pk)  # one decision at once
+    found = sealed_matching(prisoner).filter(uuid=sealed).first()
+    if found is None:
+        raise ValidationError({"sealed": _("That sealed record doesn't match her.")})
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Say why.")})
+    if MatchDecision.objects.filter(sealed=found, prisoner=prisoner).exists():
+        raise ValidationError({"sealed": _("That match is decided already.")})
+    decision = MatchDecision.objects.create(
+        sealed=found, prisoner=prisoner, same_person=same_person, reason=reason, decided_by=by
+    )
+    if not sealed_matching(prisoner).exclude(matches__prisoner=prisoner).exists():
+        resolve_reminder(
+            key_prefix=f"{_match_key(prisoner)}:",
+            by=by,
+            outcome=_("Decided whether a sealed record is hers."),
+        )
+    audit.record(
+        by=by,
+        action="girls.sealed_matched",
+        subject=decision,
+        facility=prisoner.facility,
+        detail={"same_person": same_person},
+    )
+    return decision

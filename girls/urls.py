@@ -8,5 +8,7 @@ app_name = "girls"
 
 urlpatterns = [
     path("", views.index, name="index"),
+    path("sealed/", views.sealed, name="sealed"),
+    path("sealed/<uuid:uuid>/", views.sealed_record, name="sealed-record"),
     *(url for group, area in actions.GROUPS for url in page_urls(group, area)),
 ]

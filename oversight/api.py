@@ -17,7 +17,7 @@ from reminders.services import timeliness
 
 from . import attempts, exports, reads, registry
 from .forms import PeriodForm, ReadsForm
-from .permissions import facilities_overseen
+from .permissions import facilities_overseen, unnamed, unnamed_cases
 from .serializers import AttemptSerializer, OverviewSerializer, ReadSerializer, RowSerializer
 
 TAG = "oversight"
@@ -57,6 +57,7 @@ class Overview(APIView):
     def get(self, request):
         facilities, start, end = period_of(request)
         zeros, lists = registry.overview(request.user, facilities, start, end)
+        zeros = unnamed_cases(zeros)
         body = {
             "facilities": [f.code for f in facilities],
             "start": start,
@@ -107,7 +108,7 @@ class Rows(ListAPIView):
     def list(self, request, *args, **kwargs):
         item = self.item()
         page = self.paginate_queryset(self.get_queryset())
-        rows = [item.row(record) for record in page]
+        rows = unnamed([item.row(record) for record in page])
         return self.get_paginated_response(RowSerializer(rows, many=True).data)
 
 

@@ -45,6 +45,7 @@ READS = {
     "equality.read": _("What she says of herself, and her faith"),
     "safeguarding.incident_read": _("A safeguarding incident"),
     "safeguarding.concern_read": _("A concern raised by her family"),
+    "girls.sealed_read": _("A girl's sealed record, opened on a legal basis"),
 }
 
 

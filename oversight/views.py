@@ -19,7 +19,7 @@ from . import attempts as refused
 from . import exports, registry
 from . import reads as confidential
 from .forms import PeriodForm, ReadsForm
-from .permissions import facilities_overseen
+from .permissions import facilities_overseen, unnamed, unnamed_cases
 
 
 def shown(row: registry.Row) -> dict:
@@ -47,6 +47,7 @@ def overview(request):
     zeros, lists, timeliness, breakdowns = [], [], [], []
     if period is not None:
         zeros, lists = registry.overview(request.user, *period)
+        zeros = unnamed_cases(zeros)
         breakdowns = registry.breakdowns(request.user, *period)
         for zero in zeros:
             zero["cases"] = [shown(row) for row in zero["cases"]]
@@ -75,7 +76,7 @@ def overview(request):
 
 def _rows_page(request, item, queryset, *, title, rule, export_url):
     page = paginate(request, queryset, fields=item.keyset)
-    rows = [shown(item.row(record)) for record in page["page"].items]
+    rows = [shown(row) for row in unnamed([item.row(record) for record in page["page"].items])]
     context = {
         "title": title,
         "rule": rule,

@@ -12,15 +12,17 @@ from django.http import Http404
 from facilities.scope import facilities_of
 
 from .models import Prisoner
+from .withheld import shown
 
 VIEW_PRISONER = "prisoners.view_prisoner"
 
 
 def prisoners_visible_to(user, perm: str = VIEW_PRISONER) -> QuerySet[Prisoner]:
-    """Every list, search, count and export starts here."""
+    """Every list, search, count and export starts here. A woman withheld (a girl's sealed
+    records, `prisoners.withheld`) is in none of them."""
     if not user.is_authenticated or not user.has_perm(perm):
         return Prisoner.objects.none()
-    return Prisoner.objects.filter(facility__in=facilities_of(user))
+    return shown(Prisoner.objects.filter(facility__in=facilities_of(user)))
 
 
 def access_prisoner(user, uuid, perm: str = VIEW_PRISONER) -> Prisoner:

@@ -73,6 +73,7 @@ class Queue:
     intro: Label = ""
     empty: Label = ""
     order: int = 100
+    woman: str = "prisoner"  # each record's relation to her: a woman withheld is left out
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,9 @@ def record_queue(
             link=link,
         )
 
-    return Queue(columns=tuple(column.label for column in columns), row=row, **declared)
+    return Queue(
+        columns=tuple(column.label for column in columns), row=row, woman=woman, **declared
+    )
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from bangkok import late
 from bangkok.forms import DATETIME, StyledForm, moment
 from prisoners.models import Prisoner
+from prisoners.withheld import shown
 
 from .models import ConcernWay, Kind, Measure, NeedEnd, NeedKind, Part, ReportedBy, Triage
 
@@ -81,8 +82,10 @@ class IncidentForm(StyledForm):
             part = data.pop(f"other_{n}_part", "")
             if not number and not part:
                 continue
-            woman = Prisoner.objects.filter(
-                prison_number__iexact=number, facility_id=self.woman.facility_id
+            woman = shown(
+                Prisoner.objects.filter(
+                    prison_number__iexact=number, facility_id=self.woman.facility_id
+                )
             ).first()
             if woman is None:
                 self.add_error(

@@ -27,6 +27,8 @@ from django.utils import timezone
 
 import audit
 from facilities.scope import facilities_of
+from prisoners.models import Prisoner
+from prisoners.withheld import shown, withheld_flag
 
 from .models import CareNeed, FamilyConcern, Incident, Injuries, Involvement, Part, Plan
 from .services import (
@@ -45,7 +47,6 @@ from .services import (
 if TYPE_CHECKING:
     from django.db.models import QuerySet
 
-    from prisoners.models import Prisoner
     from staff.models import User
 
 CLINICAL = "health.read_clinical"
@@ -69,7 +70,10 @@ def with_involved(incidents: QuerySet[Incident]) -> QuerySet[Incident]:
     ).prefetch_related(
         Prefetch(
             "involved",
-            queryset=Involvement.objects.select_related("prisoner", "plan").order_by("id"),
+            # A woman withheld (a girl's sealed records, Havana r. 19) is left unnamed.
+            queryset=Involvement.objects.select_related("prisoner", "plan")
+            .annotate(withheld=withheld_flag())
+            .order_by("id"),
         )
     )
 
@@ -102,7 +106,7 @@ def _involvement(involvement: Involvement, *, named: bool) -> dict:
         "part_label": involvement.get_part_display(),
         "plan": _plan_state(plan),
     }
-    if named:
+    if named and not getattr(involvement, "withheld", False):
         woman = involvement.prisoner
         shown.update(woman=woman.uuid, name=woman.full_name, prison_number=woman.prison_number)
     return shown
@@ -204,6 +208,8 @@ def facility_incidents(viewer: User, *, q: str = "", kind: str = "") -> QuerySet
                 | Q(involved__prisoner__given_names__icontains=word)
                 | Q(involved__prisoner__family_name__icontains=word)
             )
+        # Never found by the name or number of a woman withheld (Havana r. 19).
+        words &= Q(involved__prisoner__in=shown(Prisoner.objects.all()))
         found = found.filter(pk__in=Incident.objects.filter(words).values("pk"))
     return with_involved(found)
 

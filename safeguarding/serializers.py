@@ -11,6 +11,7 @@ from rest_framework import serializers
 from bangkok import late
 from bangkok.api_fields import StrictBooleanField, StrictCharField, StrictSlugRelatedField
 from prisoners.models import Prisoner
+from prisoners.withheld import shown
 
 from .models import (
     CareNeed,
@@ -171,7 +172,7 @@ class WomanOfHerFacility(StrictSlugRelatedField):
         woman = self.context.get("woman")
         if woman is None:
             return Prisoner.objects.none()
-        return Prisoner.objects.filter(facility_id=woman.facility_id)
+        return shown(Prisoner.objects.filter(facility_id=woman.facility_id))
 
 
 class IncidentOtherWoman(serializers.Serializer):

@@ -132,6 +132,15 @@ RECORD_HEARINGS = ("pretrial.change_hearing",)
 KEEP_ADVISERS = ("pretrial.add_legaladviser", "pretrial.change_legaladviser")
 SEND_CARETAKING = ("pretrial.add_caretakingnotice",)
 SCREEN_PRETRIAL = ("pretrial.add_safetyscreen", "pretrial.read_safetyscreen")
+# Havana r. 19: the governor seals a released girl's records at once, lists the sealed records
+# of her facilities (without anyone's identity), opens one on a recorded legal basis and decides
+# whether a woman admitted is the person of one (girls.permissions).
+SEAL_GIRLS_RECORDS = (
+    "girls.add_sealedrecord",
+    "girls.view_sealedrecord",
+    "girls.add_opening",
+    "girls.add_matchdecision",
+)
 PLACE_ON_PROGRAMMES = READ_REGIME + ("regime.add_allocation", "regime.change_allocation")
 REVIEW_SOLITARY = ("regime.add_solitaryreview",)
 DEAL_WITH_COMPLAINTS = (
@@ -545,6 +554,7 @@ ROLES: dict[str, Role] = {
             + KEEP_REGIME
             + REVIEW_SOLITARY
             + KEEP_GIRLS
+            + SEAL_GIRLS_RECORDS
             + PROVIDE_FOR_FAITH
             + OVERSEE_EQUALITY
             + PLAN_SAFEGUARDING
