@@ -102,6 +102,7 @@ INSTALLED_APPS = [
     "regime",
     "girls",
     "safeguarding",
+    "inspections",
     "parole",
     "release",
     "signin",
@@ -804,3 +805,7 @@ HOME_COUNTRY = os.environ.get("HOME_COUNTRY", "TH")
 # could have signed in as her; for this many days she never decides a change of access that
 # administrator requested (another governor does).
 ACCESS_RESET_QUARANTINE_DAYS = env_int("ACCESS_RESET_QUARANTINE_DAYS", 30)
+
+# Rule 25.3: the days before an inspection visit whose oversight figures are frozen on it at
+# its start (and shown beside today's on the next visit).
+INSPECTION_FIGURES_DAYS = env_int("INSPECTION_FIGURES_DAYS", 90)

@@ -76,6 +76,7 @@ AREAS = (
     "regime",
     "parole",
     "safeguarding",
+    "inspections",
     "dashboard",
 )
 

@@ -39,6 +39,7 @@ CASE_APPS = [
     "parole",
     "release",
     "safeguarding",
+    "inspections",
 ]
 
 

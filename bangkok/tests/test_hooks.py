@@ -89,6 +89,7 @@ def test_seed_demo_imports_no_area_and_runs_the_declared_steps_in_order():
         "regime.demo",
         "girls.demo",
         "equality.demo",
+        "inspections.demo",
         "release.demo",
     ]
 
