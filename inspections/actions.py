@@ -120,7 +120,7 @@ def _recommendation_choices(request, target) -> dict:
 
 
 def _sample_answer(request, result):
-    return io.SampleSerializer(result).data
+    return io.SampleSerializer(result, context={"request": request}).data
 
 
 def _visit_answer(request, result):

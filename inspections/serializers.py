@@ -149,7 +149,17 @@ class SampleSerializer(serializers.Serializer):
     seed = serializers.IntegerField()
     drawn_at = serializers.DateTimeField()
     strata = serializers.SerializerMethodField()
-    women = SampledWomanSerializer(many=True)
+    women = serializers.SerializerMethodField(
+        help_text="The women drawn, with the notes on their cases: for the inspector alone (empty "
+        "for the governor: who was drawn and what she said is the monitoring body's to know)."
+    )
+
+    def get_women(self, sample) -> list[dict]:
+        request = self.context.get("request")
+        if request is None or not request.user.has_perm("inspections.change_sampledwoman"):
+            return []
+        found = sample.women.select_related("prisoner").order_by("stratum", "id")
+        return SampledWomanSerializer(found, many=True).data
 
     def get_strata(self, sample) -> dict:
         return {

@@ -324,7 +324,7 @@ def draw_sample(
 
 
 @transaction.atomic
-def note_case(*, by: User, sampled: SampledWoman, note: str) -> SampledWoman:
+def note_case(*, by: User, sampled: SampledWoman, note: str = "") -> SampledWoman:
     """The inspector's case-review note on a woman of the sample."""
     visit = sampled.sample.visit
     _may(by, visit.facility_id, NOTE)

@@ -77,7 +77,8 @@ def visit(request, uuid):
         "women_on_team": any(m.woman for m in team),
         "findings": list(visit.findings.order_by("id")),
         "recommendations": recommendations,
-        "sampled": reading.sample_rows(visit),
+        # Who was drawn is the monitoring body's to know, not the facility's.
+        "sampled": reading.sample_rows(visit) if user.has_perm(services.NOTE) else [],
         "strata": reading.strata_table(visit),
         "sample": getattr(visit, "sample", None),
         "inspects": user.has_perm(services.CHANGE) and not visit.finished,
