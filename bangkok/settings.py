@@ -391,6 +391,11 @@ SPECTACULAR_SETTINGS = {
                 "FaithNeedKind": "NeedKind",
             },
             "equality.services": {"Faith": "FAITHS"},
+            # A recommendation's status, and the answers a follow-up gives it (Rule 25.3).
+            "inspections.models": {
+                "RecommendationStatus": "Status",
+                "FollowUpStatus": "ANSWER_CHOICES",
+            },
             "safeguarding.models": {
                 "IncidentKind": "Kind",
                 "IncidentReportedBy": "ReportedBy",

@@ -12,11 +12,11 @@ from . import reading
 from .models import Recommendation, Visit
 from .permissions import access_visit
 from .serializers import (
-    FindingSerializer,
-    RecommendationSerializer,
-    SampleSerializer,
-    VisitListSerializer,
-    VisitSerializer,
+    InspectionFindingSerializer,
+    InspectionRecommendationSerializer,
+    InspectionSampleSerializer,
+    InspectionVisitListSerializer,
+    InspectionVisitSerializer,
 )
 
 TAG = "inspections"
@@ -24,7 +24,7 @@ TAG = "inspections"
 
 @extend_schema(tags=[TAG], summary="Inspection and monitoring visits in your facilities")
 class Visits(ListAPIView):
-    serializer_class = VisitListSerializer
+    serializer_class = InspectionVisitListSerializer
     pagination_class = KeysetPagination
     keyset_fields = reading.ORDER
     permission_classes = [requires(reading.VIEW)]
@@ -35,13 +35,13 @@ class Visits(ListAPIView):
         return reading.visits(self.request.user)
 
 
-class VisitDetail(VisitSerializer):
-    findings = FindingSerializer(many=True, read_only=True)
-    recommendations = RecommendationSerializer(many=True, read_only=True)
-    sample = SampleSerializer(read_only=True, allow_null=True)
+class VisitDetail(InspectionVisitSerializer):
+    findings = InspectionFindingSerializer(many=True, read_only=True)
+    recommendations = InspectionRecommendationSerializer(many=True, read_only=True)
+    sample = InspectionSampleSerializer(read_only=True, allow_null=True)
 
-    class Meta(VisitSerializer.Meta):
-        fields = [*VisitSerializer.Meta.fields, "findings", "recommendations", "sample"]
+    class Meta(InspectionVisitSerializer.Meta):
+        fields = [*InspectionVisitSerializer.Meta.fields, "findings", "recommendations", "sample"]
         read_only_fields = fields
 
 

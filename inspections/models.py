@@ -86,6 +86,7 @@ class Status(models.TextChoices):
 
 CLOSED = [Status.DONE, Status.NOT_ACCEPTED]
 ANSWERS = [Status.ACCEPTED, Status.IN_PROGRESS, Status.DONE, Status.NOT_ACCEPTED]
+ANSWER_CHOICES = [(status.value, status.label) for status in ANSWERS]
 
 
 class OwnerRole(models.TextChoices):

@@ -3,7 +3,7 @@ from rest_framework import serializers
 from bangkok.api_fields import StrictCharField
 
 from .models import (
-    ANSWERS,
+    ANSWER_CHOICES,
     STRATA,
     ActionPlan,
     Area,
@@ -15,40 +15,39 @@ from .models import (
     Priority,
     Recommendation,
     SampledWoman,
-    Status,
     Visit,
 )
 
 
-class MemberSerializer(serializers.ModelSerializer):
+class InspectionMemberSerializer(serializers.ModelSerializer):
     class Meta:
         model = Member
         fields = ["uuid", "name", "role", "woman"]
         read_only_fields = fields
 
 
-class FindingSerializer(serializers.ModelSerializer):
+class InspectionFindingSerializer(serializers.ModelSerializer):
     class Meta:
         model = Finding
         fields = ["uuid", "area", "rule", "found", "evidence", "recorded_at"]
         read_only_fields = fields
 
 
-class ActionPlanSerializer(serializers.ModelSerializer):
+class InspectionActionPlanSerializer(serializers.ModelSerializer):
     class Meta:
         model = ActionPlan
         fields = ["uuid", "action", "owner", "target_date", "recorded_at"]
         read_only_fields = fields
 
 
-class FollowUpSerializer(serializers.ModelSerializer):
+class InspectionFollowUpSerializer(serializers.ModelSerializer):
     class Meta:
         model = FollowUp
         fields = ["uuid", "status", "reason", "evidence", "recorded_at"]
         read_only_fields = fields
 
 
-class RecommendationSerializer(serializers.ModelSerializer):
+class InspectionRecommendationSerializer(serializers.ModelSerializer):
     visit = serializers.UUIDField(source="visit.uuid", read_only=True)
     finding = serializers.UUIDField(source="finding.uuid", read_only=True, allow_null=True)
     owner = serializers.CharField(source="owner.username", read_only=True, allow_null=True)
@@ -76,10 +75,10 @@ class RecommendationSerializer(serializers.ModelSerializer):
 
     def get_plan(self, recommendation) -> dict | None:
         plan = getattr(recommendation, "plan", None)
-        return ActionPlanSerializer(plan).data if plan is not None else None
+        return InspectionActionPlanSerializer(plan).data if plan is not None else None
 
 
-class SampledWomanSerializer(serializers.ModelSerializer):
+class InspectionSampledWomanSerializer(serializers.ModelSerializer):
     prisoner = serializers.UUIDField(source="prisoner.uuid", read_only=True)
     prison_number = serializers.CharField(source="prisoner.prison_number", read_only=True)
 
@@ -89,9 +88,9 @@ class SampledWomanSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class VisitSerializer(serializers.ModelSerializer):
+class InspectionVisitSerializer(serializers.ModelSerializer):
     facility = serializers.CharField(source="facility.code", read_only=True)
-    team = MemberSerializer(many=True, read_only=True)
+    team = InspectionMemberSerializer(many=True, read_only=True)
     women_on_team = serializers.SerializerMethodField()
     state = serializers.CharField(read_only=True)
 
@@ -120,7 +119,7 @@ class VisitSerializer(serializers.ModelSerializer):
         return any(member.woman for member in visit.team.all())
 
 
-class VisitListSerializer(serializers.ModelSerializer):
+class InspectionVisitListSerializer(serializers.ModelSerializer):
     facility = serializers.CharField(source="facility.code", read_only=True)
     state = serializers.CharField(read_only=True)
     women_on_team = serializers.BooleanField(source="has_woman", read_only=True)
@@ -145,7 +144,7 @@ class VisitListSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class SampleSerializer(serializers.Serializer):
+class InspectionSampleSerializer(serializers.Serializer):
     seed = serializers.IntegerField()
     drawn_at = serializers.DateTimeField()
     strata = serializers.SerializerMethodField()
@@ -159,7 +158,7 @@ class SampleSerializer(serializers.Serializer):
         if request is None or not request.user.has_perm("inspections.change_sampledwoman"):
             return []
         found = sample.women.select_related("prisoner").order_by("stratum", "id")
-        return SampledWomanSerializer(found, many=True).data
+        return InspectionSampledWomanSerializer(found, many=True).data
 
     def get_strata(self, sample) -> dict:
         return {
@@ -167,7 +166,7 @@ class SampleSerializer(serializers.Serializer):
         }
 
 
-class VisitInput(serializers.Serializer):
+class InspectionVisitInput(serializers.Serializer):
     body = StrictCharField(max_length=200)
     body_kind = serializers.ChoiceField(choices=BodyKind.choices)
     announced = serializers.BooleanField(default=True)
@@ -176,7 +175,7 @@ class VisitInput(serializers.Serializer):
     purpose = StrictCharField(max_length=5000, required=False, allow_blank=True, default="")
 
 
-class VisitChange(serializers.Serializer):
+class InspectionVisitChange(serializers.Serializer):
     body = StrictCharField(max_length=200, required=False)
     body_kind = serializers.ChoiceField(choices=BodyKind.choices, required=False)
     announced = serializers.BooleanField(required=False)
@@ -188,21 +187,21 @@ class VisitChange(serializers.Serializer):
         super().__init__(**kwargs)
 
 
-class MemberInput(serializers.Serializer):
+class InspectionMemberInput(serializers.Serializer):
     name = StrictCharField(max_length=200)
     role = StrictCharField(max_length=200)
     woman = serializers.BooleanField()
 
 
-class StartInput(serializers.Serializer):
+class InspectionStartInput(serializers.Serializer):
     started_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
 
 
-class FinishInput(serializers.Serializer):
+class InspectionFinishInput(serializers.Serializer):
     ended_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
 
 
-class SampleInput(serializers.Serializer):
+class InspectionSampleInput(serializers.Serializer):
     seed = serializers.IntegerField(
         required=False, allow_null=True, default=None, min_value=0, max_value=2**63 - 1
     )
@@ -218,21 +217,21 @@ class SampleInput(serializers.Serializer):
         return value
 
 
-class NoteInput(serializers.Serializer):
+class InspectionNoteInput(serializers.Serializer):
     note = StrictCharField(max_length=10000)
 
     def __init__(self, instance=None, **kwargs):
         super().__init__(**kwargs)
 
 
-class FindingInput(serializers.Serializer):
+class InspectionFindingInput(serializers.Serializer):
     area = serializers.ChoiceField(choices=Area.choices)
     rule = StrictCharField(max_length=20, required=False, allow_blank=True, default="")
     found = StrictCharField(max_length=10000)
     evidence = StrictCharField(max_length=10000, required=False, allow_blank=True, default="")
 
 
-class FindingChange(serializers.Serializer):
+class InspectionFindingChange(serializers.Serializer):
     area = serializers.ChoiceField(choices=Area.choices, required=False)
     rule = StrictCharField(max_length=20, required=False, allow_blank=True)
     found = StrictCharField(max_length=10000, required=False)
@@ -242,19 +241,18 @@ class FindingChange(serializers.Serializer):
         super().__init__(**kwargs)
 
 
-class _Owner(serializers.SlugRelatedField):
-    def get_queryset(self):
-        from staff.models import User
-
-        return User.objects.all()
-
-
-class RecommendationInput(serializers.Serializer):
+class InspectionRecommendationInput(serializers.Serializer):
     text = StrictCharField(max_length=5000)
     rule = StrictCharField(max_length=20, required=False, allow_blank=True, default="")
     priority = serializers.ChoiceField(choices=Priority.choices)
     owner_role = serializers.ChoiceField(choices=OwnerRole.choices)
-    owner = _Owner(slug_field="username", required=False, allow_null=True, default=None)
+    owner = StrictCharField(
+        max_length=150,
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="The username of a governor of the facility who owns it, or null.",
+    )
     deadline = serializers.DateField()
     finding = serializers.SlugRelatedField(
         slug_field="uuid",
@@ -265,25 +263,25 @@ class RecommendationInput(serializers.Serializer):
     )
 
 
-class RecommendationChange(serializers.Serializer):
+class InspectionRecommendationChange(serializers.Serializer):
     text = StrictCharField(max_length=5000, required=False)
     rule = StrictCharField(max_length=20, required=False, allow_blank=True)
     priority = serializers.ChoiceField(choices=Priority.choices, required=False)
     owner_role = serializers.ChoiceField(choices=OwnerRole.choices, required=False)
-    owner = _Owner(slug_field="username", required=False, allow_null=True)
+    owner = StrictCharField(max_length=150, required=False, allow_null=True)
     deadline = serializers.DateField(required=False)
 
     def __init__(self, instance=None, **kwargs):
         super().__init__(**kwargs)
 
 
-class ActionPlanInput(serializers.Serializer):
+class InspectionActionPlanInput(serializers.Serializer):
     action = StrictCharField(max_length=5000)
     owner = StrictCharField(max_length=200)
     target_date = serializers.DateField()
 
 
-class ActionPlanChange(serializers.Serializer):
+class InspectionActionPlanChange(serializers.Serializer):
     action = StrictCharField(max_length=5000, required=False)
     owner = StrictCharField(max_length=200, required=False)
     target_date = serializers.DateField(required=False)
@@ -292,7 +290,7 @@ class ActionPlanChange(serializers.Serializer):
         super().__init__(**kwargs)
 
 
-class FollowUpInput(serializers.Serializer):
-    status = serializers.ChoiceField(choices=[(s, Status(s).label) for s in ANSWERS])
+class InspectionFollowUpInput(serializers.Serializer):
+    status = serializers.ChoiceField(choices=ANSWER_CHOICES)
     reason = StrictCharField(max_length=5000, required=False, allow_blank=True, default="")
     evidence = StrictCharField(max_length=5000, required=False, allow_blank=True, default="")
