@@ -406,3 +406,36 @@ def test_the_demo_shows_every_state(cast, facility_a):
     assert any(r.overdue for r in past.recommendations.all())
     upcoming = Visit.objects.get(body="Independent Monitoring Board")
     assert upcoming.state == "planned" and not upcoming.team.filter(woman=True).exists()
+
+
+def test_a_recommendations_owner_is_a_governor_of_the_facility_and_no_one_else(cast, visit):
+    started(cast, visit)
+    client = client_for(cast["inspector"])
+    url = f"/api/v1/inspections/visits/{visit.uuid}/recommendations/"
+    body = {
+        "text": "Do it.",
+        "priority": "high",
+        "owner_role": "governor",
+        "deadline": (timezone.localdate() + timedelta(days=3)).isoformat(),
+    }
+    answers = [
+        client.post(url, {**body, "owner": name}, content_type="application/json")
+        for name in ("custody", "nobody-by-this-name")
+    ]
+    assert [a.status_code for a in answers] == [400, 400]
+    assert answers[0].json() == answers[1].json()  # who has an account is not told
+    named = client.post(url, {**body, "owner": "governor"}, content_type="application/json")
+    assert named.status_code == 201 and named.json()["owner"] == "governor"
+
+
+@pytest.mark.rule("25.3")
+def test_the_page_refuses_a_finding_after_the_visit_ended_naming_the_rule(cast, visit):
+    started(cast, visit)
+    services.finish_visit(by=cast["inspector"], visit=visit)
+    with refusals.nothing_written(Finding):
+        response = client_for(cast["inspector"]).post(
+            reverse("inspections:finding", args=[visit.uuid]),
+            {"area": "health", "found": "Seen late."},
+        )
+    assert response.status_code == 400
+    assert "Rule 25.3" in response.content.decode()
