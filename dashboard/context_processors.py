@@ -41,6 +41,8 @@ def _navigation(request, user) -> dict:
             items.append((_("Hygiene"), reverse("hygiene:index")))
         if user.has_perm("facilities.oversee_facility"):
             items.append((_("Oversight"), reverse("oversight:overview")))
+        if user.has_perm("inspections.view_visit"):
+            items.append((_("Inspections"), reverse("inspections:index")))
     # Every member of staff: the changes of her access waiting for confirmation, the training
     # she records; a governor's and an administrator's decisions.
     items.append((_("Changes of access"), reverse("accounts:changes")))

@@ -136,7 +136,7 @@ def _warned(visit: Visit):
                 "bodies include women members, and the visit counts against it until one joins."
             ),
         )
-    return _("Saved.")
+    return _("The team member is added.")
 
 
 VISIT_ACTIONS = [

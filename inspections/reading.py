@@ -102,7 +102,8 @@ def compared(then: dict | None, now: dict) -> list[dict]:
                 row[when] = item["count"]
                 if when == "now":
                     row["label"] = item["label"]
-    return list(rows.values())
+    order = [name for name, _part in PARTS]
+    return sorted(rows.values(), key=lambda row: order.index(row["part"]))
 
 
 # Indicator 52 -----------------------------------------------------------------------------
