@@ -439,3 +439,34 @@ def test_the_page_refuses_a_finding_after_the_visit_ended_naming_the_rule(cast, 
         )
     assert response.status_code == 400
     assert "Rule 25.3" in response.content.decode()
+
+
+def test_the_visit_page_asks_as_many_queries_for_many_records_as_for_one(cast, facility_a):
+    visit = plan(cast, facility_a)
+    started(cast, visit)
+    recommendation(cast, visit)
+    client = client_for(cast["governor"])
+    url = reverse("inspections:visit", args=[visit.uuid])
+    client.get(url)
+    with CaptureQueriesContext(connection) as one:
+        assert client.get(url).status_code == 200
+    for n in range(3):
+        services.record_finding(by=cast["inspector"], visit=visit, area="other", found=f"F{n}")
+        made = recommendation(cast, visit, text=f"R{n}")
+        services.follow_up(by=cast["governor"], recommendation=made, status="accepted")
+        services.add_member(by=cast["inspector"], visit=visit, name=f"M{n}", role="I", woman=True)
+    with CaptureQueriesContext(connection) as many:
+        assert client.get(url).status_code == 200
+    assert len(one) == len(many)
+
+
+def test_a_visit_starts_now_or_in_the_past_never_in_the_future(cast, visit):
+    with refusals.invalid("started_at", Visit):
+        services.start_visit(
+            by=cast["inspector"], visit=visit, started_at=timezone.now() + timedelta(hours=2)
+        )
+    visit.refresh_from_db()
+    assert visit.started_at is None and visit.figures is None
+    backdated = timezone.now() - timedelta(days=3)
+    visit = services.start_visit(by=cast["inspector"], visit=visit, started_at=backdated)
+    assert visit.figures_to == timezone.localdate(backdated) - timedelta(days=1)
