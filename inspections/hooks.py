@@ -5,7 +5,7 @@ is done or not accepted), and its demo records."""
 from django.utils.translation import gettext_lazy as _
 
 from prisoners.demo import DemoStep
-from reminders.kinds import AnsweredBy
+from reminders.kinds import AnsweredBy, opens
 
 from . import demo, oversight, services
 
@@ -14,6 +14,7 @@ PLUGS = (
     AnsweredBy(
         _("a follow-up saying the recommendation is done or not accepted"),
         services.RECOMMENDATION_KIND,
+        page=opens("inspections:follow-up", perm=services.FOLLOW_UP),
     ),
     DemoStep(order=180, run=demo.seed),
 )

@@ -470,3 +470,14 @@ def test_a_visit_starts_now_or_in_the_past_never_in_the_future(cast, visit):
     backdated = timezone.now() - timedelta(days=3)
     visit = services.start_visit(by=cast["inspector"], visit=visit, started_at=backdated)
     assert visit.figures_to == timezone.localdate(backdated) - timedelta(days=1)
+
+
+def test_the_governors_task_opens_the_follow_up_of_its_recommendation(cast, visit):
+    from reminders.kinds import answering_page
+
+    started(cast, visit)
+    rec = recommendation(cast, visit)
+    task = Reminder.objects.get(key__startswith=f"inspections-recommendation:{rec.uuid}")
+    found = answering_page(task, cast["governor"])
+    assert found is not None and found[1] == reverse("inspections:follow-up", args=[rec.uuid])
+    assert answering_page(task, cast["inspector"]) is None
