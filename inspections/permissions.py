@@ -45,7 +45,7 @@ def access_facility(user: User | AnonymousUser, uuid: UUID | str) -> Facility:
 def _of_visit(user: User | AnonymousUser, model, uuid: UUID | str, path: str):
     found = (
         model.objects.filter(uuid=uuid, **{f"{path}__in": visits_visible_to(user)})
-        .select_related(path.replace("__", "__") + "__facility")
+        .select_related(f"{path}__facility")
         .first()
     )
     if found is None:

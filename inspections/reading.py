@@ -15,10 +15,11 @@ facility answers it)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.conf import settings
+from django.db.models import Case, Exists, OuterRef, Q, QuerySet, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -27,7 +28,7 @@ from discipline.models import Segregation
 from facilities.scope import facilities_of
 from health.models import Pregnancy
 from oversight import registry
-from prisoners.models import CustodyStatus, Prisoner
+from prisoners.models import CustodyStatus, Prisoner, juvenile_q
 from register.models import Child
 
 from .models import CLOSED, STRATA, Member, Recommendation, SampledWoman, Stratum, Visit
@@ -235,11 +236,6 @@ def strata_of(facility_id: int, day: date | None = None) -> dict[str, list[int]]
     """The ids of the women in custody at the facility, by stratum (each in the first that
     applies, in the order of `STRATA`), in order. One query."""
     day = day or timezone.localdate()
-    adult_born_by = (
-        day.replace(year=day.year - 18)
-        if not (day.month == 2 and day.day == 29)
-        else (day - timedelta(days=1)).replace(year=day.year - 18)
-    )
     women = (
         Prisoner.objects.filter(facility_id=facility_id, custody_status=CustodyStatus.IN_CUSTODY)
         .annotate(
@@ -250,19 +246,18 @@ def strata_of(facility_id: int, day: date | None = None) -> dict[str, list[int]]
             ),
             mother=Exists(Child.objects.filter(mother=OuterRef("pk"), lives_with_mother=True)),
             apart=Exists(Segregation.objects.open().filter(prisoner=OuterRef("pk"))),
+            girl=Case(When(juvenile_q(day), then=Value(True)), default=Value(False)),
         )
-        .values_list("pk", "pregnant", "mother", "apart", "date_of_birth", "nationalities")
+        .values_list("pk", "pregnant", "mother", "apart", "girl", "nationalities")
         .order_by("pk")
     )
-    from django.conf import settings
-
     found: dict[str, list[int]] = {stratum: [] for stratum in STRATA}
-    for pk, pregnant, mother, apart, born, nationalities in women:
+    for pk, pregnant, mother, apart, girl, nationalities in women:
         if pregnant:
             stratum = Stratum.PREGNANT
         elif mother:
             stratum = Stratum.MOTHER
-        elif born > adult_born_by:
+        elif girl:
             stratum = Stratum.GIRL
         elif nationalities and settings.HOME_COUNTRY not in nationalities:
             stratum = Stratum.FOREIGN
