@@ -12,7 +12,9 @@ from datetime import date, datetime
 from urllib.parse import urlencode
 
 from django.core import signing
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
+from django.db.models.fields.tuple_lookups import Tuple, TupleGreaterThan, TupleLessThan
+from django.db.models.lookups import Lookup
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import BasePagination
 from rest_framework.response import Response
@@ -51,8 +53,17 @@ def _decode(cursor: str) -> tuple[str, list]:
     return direction, values
 
 
-def _beyond(fields: tuple[str, ...], values: list, after: bool) -> Q:
-    """Rows strictly after (or before) `values` in the order of `fields`."""
+def _beyond(fields: tuple[str, ...], values: list, after: bool) -> Q | Lookup:
+    """Rows strictly after (or before) `values` in the order of `fields`.
+
+    Fields that all sort one way are compared as one row value, `(a, b) > (x, y)`, which an
+    index on (a, b) answers by seeking to the position (page 2,000 costs what page 1 costs);
+    mixed directions are spelled out as `a > x OR (a = x AND b > y)`."""
+    descending = {field.startswith("-") for field in fields}
+    if len(descending) == 1:
+        row = Tuple(*(F(field.lstrip("-")) for field in fields))
+        later = after != descending.pop()
+        return (TupleGreaterThan if later else TupleLessThan)(row, list(values))
     condition = Q()
     for i, field in enumerate(fields):
         name = field.lstrip("-")

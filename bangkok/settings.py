@@ -53,6 +53,17 @@ if os.environ.get("TEST_DATABASE_TEMPLATE"):
     # `make test` migrates once into this database; each worker's copy starts from it
     # (bangkok.test_template).
     DATABASES["default"].setdefault("TEST", {})["TEMPLATE"] = os.environ["TEST_DATABASE_TEMPLATE"]
+if os.environ.get("DATABASE_REPLICA_URL"):
+    # Oversight's and statistics' reads go to a read replica (`bangkok.replica`); in tests
+    # the replica is the test database itself.
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"],
+        conn_health_checks=True,
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["bangkok.replica.ReplicaRouter"]
+REPLICA_READ_PATHS = ("/oversight/", "/api/v1/oversight/")
 if env_bool("DATABASE_POOL", False):
     DATABASES["default"]["OPTIONS"] = {"pool": {"min_size": 2, "max_size": 8}}
 else:
@@ -95,12 +106,14 @@ INSTALLED_APPS = [
     "selfharm",
     "visits",
     "oversight",
+    "research",
     "authority",
     "breaches",
     "hygiene",
     "equality",
     "regime",
     "girls",
+    "pretrial",
     "safeguarding",
     "inspections",
     "parole",
@@ -135,6 +148,8 @@ MIDDLEWARE = [
     "pghistory.middleware.HistoryMiddleware",
     # An audit row that can't be written: the read or the change fails with a plain 503.
     "audit.middleware.AuditUnavailableMiddleware",
+    # A safe request for oversight reads from the replica when there is one.
+    "bangkok.replica.ReplicaReadsMiddleware",
     # Axes goes last: it turns a locked-out login into its own response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -391,6 +406,7 @@ SPECTACULAR_SETTINGS = {
                 "FaithNeedKind": "NeedKind",
             },
             "equality.services": {"Faith": "FAITHS"},
+            "pretrial.models": {"HearingKind": "HearingKind", "HearingResult": "HearingResult"},
             # A recommendation's status, and the answers a follow-up gives it (Rule 25.3).
             "inspections.models": {
                 "RecommendationStatus": "Status",
@@ -505,7 +521,13 @@ CELERY_TIMEZONE = TIME_ZONE
 REMINDER_SWEEP_SECONDS = env_int("REMINDER_SWEEP_SECONDS", 60)
 POSTPARTUM_REFRESH_SECONDS = env_int("POSTPARTUM_REFRESH_SECONDS", 3600)
 SEGREGATION_VISITS_SECONDS = env_int("SEGREGATION_VISITS_SECONDS", 3600)
+RESEARCH_EXTRACT_SECONDS = env_int("RESEARCH_EXTRACT_SECONDS", 7 * 24 * 60 * 60)
 CELERY_BEAT_SCHEDULE = {
+    # Rules 67, 68: the de-identified research extract, written under RESEARCH_DIR.
+    "research-extract": {
+        "task": "research.tasks.produce_extract",
+        "schedule": RESEARCH_EXTRACT_SECONDS,
+    },
     "sweep-reminders": {
         "task": "reminders.tasks.sweep_reminders",
         "schedule": REMINDER_SWEEP_SECONDS,
@@ -560,6 +582,13 @@ CELERY_BEAT_SCHEDULE = {
     "check-de-facto-solitary": {
         "task": "regime.tasks.check_de_facto_solitary",
         "schedule": 6 * 60 * 60,
+    },
+    # Rules 56, 58: the social workers asked for her caretaking information PRETRIAL_NOTICE_DAYS
+    # before each hearing, and the governor told of a woman untried for more than
+    # PRETRIAL_LONG_DAYS (once each, however often it runs).
+    "pretrial-clock": {
+        "task": "pretrial.tasks.pretrial_clock",
+        "schedule": 60 * 60,
     },
 }
 
@@ -672,6 +701,12 @@ HYGIENE_STOCK_CHECK_DAYS = env_int("HYGIENE_STOCK_CHECK_DAYS", 7)
 # Rules 67-70, Mandela 2: no aggregate figure shows a count below k (`bangkok.suppression`).
 SMALL_CELL = env_int("SMALL_CELL", 5)
 EQUALITY_SMALL_CELL = env_int("EQUALITY_SMALL_CELL", SMALL_CELL)
+# Rules 67, 68: where the research extract is written, what it says of the facility ("kind":
+# a women's prison or a women's unit; "none"), and at most what share of its rows may be left
+# out before its fields are made coarser still.
+RESEARCH_DIR = Path(os.environ.get("RESEARCH_DIR", BASE_DIR / "var" / "research"))
+RESEARCH_FACILITY = os.environ.get("RESEARCH_FACILITY", "kind")
+RESEARCH_MAX_SUPPRESSED = float(os.environ.get("RESEARCH_MAX_SUPPRESSED", "0.05"))
 # Mandela 65: how many days a visit of a faith representative she asked for may wait to be
 # arranged before the governor is told.
 EQUALITY_FAITH_VISIT_DAYS = env_int("EQUALITY_FAITH_VISIT_DAYS", 7)
@@ -788,6 +823,14 @@ GIRLS_EDUCATION_DAYS = env_int("GIRLS_EDUCATION_DAYS", 7)
 GIRLS_GYNAECOLOGY_DAYS = env_int("GIRLS_GYNAECOLOGY_DAYS", 30)
 GIRLS_GYNAECOLOGY_MONTHS = env_int("GIRLS_GYNAECOLOGY_MONTHS", 6)
 GIRLS_SPECIALIST_DAYS = env_int("GIRLS_SPECIALIST_DAYS", 7)
+# RULES-SPEC 2.21 (Rules 56, 58): her caretaking information asked of the social workers this
+# many days before each hearing, due this many days before it; her pretrial-safety screen
+# within PRETRIAL_SCREEN_DAYS of her admission untried; the governor told of a woman untried
+# for more than PRETRIAL_LONG_DAYS.
+PRETRIAL_NOTICE_DAYS = env_int("PRETRIAL_NOTICE_DAYS", 7)
+PRETRIAL_NOTICE_DUE_DAYS = env_int("PRETRIAL_NOTICE_DUE_DAYS", 2)
+PRETRIAL_SCREEN_DAYS = env_int("PRETRIAL_SCREEN_DAYS", 2)
+PRETRIAL_LONG_DAYS = env_int("PRETRIAL_LONG_DAYS", 180)
 
 # Rule 27: whether this prison service allows conjugal visits for men; where it does, women
 # have them on equal terms, and where it doesn't, nobody does.

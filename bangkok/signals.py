@@ -7,3 +7,10 @@ from django.dispatch import Signal
 # attempts refused are counted beside the counts that must be zero). Keywords: `action` (the
 # `bangkok.actions.Action`), `by`, `rule`, `woman` (or None), `facility` (or None).
 rule_refused = Signal()
+
+# A table downloaded as a file (`bangkok.exports`), sent before the file is answered so that
+# its audit row is written in the request's transaction (Rules 67-70: who took which table
+# out of the system, with which filters and in which format, and how many rows; never the
+# rows themselves). Keywords: `by`, `table`, `title`, `filters` (a dict of strings),
+# `format`, `rows` (a count), `facility` (or None).
+exported = Signal()

@@ -7,7 +7,7 @@ from prisoners.demo import DemoStep
 from prisoners.sections import Section
 from reminders.kinds import AnsweredBy, MayBeMarkedDone, opens
 
-from . import demo, oversight, queues
+from . import demo, figures, oversight, queues
 from .reading import complaints_section
 from .services.complaints import DEAL
 from .services.retaliation import HELD_TASK, REVIEW, lapse_held, refuse_while_held
@@ -22,6 +22,7 @@ def _step(name: str):
 
 
 PLUGS = (
+    *figures.FIGURES,  # the annual statistics (research)
     # Nobody decides an act asked for after her report until both reviews (Rules 7.3, 25.1).
     Hold(refuse_while_held, lapse=lapse_held),
     Section(

@@ -37,10 +37,13 @@ def _navigation(request, user) -> dict:
             items.append((_("Authorities waiting"), reverse("authority:queue")))
         if user.has_perm("girls.view_guardiannotice"):
             items.append((_("Girls"), reverse("girls:index")))
+        if user.has_perm("pretrial.add_hearing") or user.has_perm("pretrial.change_hearing"):
+            items.append((_("Court dates"), reverse("pretrial:index")))
         if user.has_perm("hygiene.add_stockcheck"):
             items.append((_("Hygiene"), reverse("hygiene:index")))
         if user.has_perm("facilities.oversee_facility"):
             items.append((_("Oversight"), reverse("oversight:overview")))
+            items.append((_("Statistics"), reverse("research:annual")))
         if user.has_perm("inspections.view_visit"):
             items.append((_("Inspections"), reverse("inspections:index")))
     # Every member of staff: the changes of her access waiting for confirmation, the training

@@ -9,7 +9,7 @@ from prisoners.services import FlagWatcher
 from reminders.kinds import AnsweredBy, MayBeMarkedDone, opens
 from visits.services.bookings import VisitBar
 
-from . import demo, oversight
+from . import demo, figures, oversight
 from .services import charges, contact, segregation
 from .services.common import ADJUDICATE, VISIT
 from .views.common import section_context
@@ -18,6 +18,7 @@ from .views.common import section_context
 SEGREGATION_END = opens("discipline:segregation", perm=ADJUDICATE, step="end", section="end")
 
 PLUGS = (
+    *figures.FIGURES,  # the annual statistics (research)
     segregation.AREA,
     segregation.EXTENSIONS,
     charges.SANCTIONS,

@@ -7,7 +7,7 @@ from prisoners.demo import DemoStep
 from prisoners.sections import Section
 from reminders.kinds import AnsweredBy, MayBeMarkedDone, opens
 
-from . import demo, oversight, services
+from . import demo, figures, oversight, services
 from .reading import force_section
 
 
@@ -16,6 +16,7 @@ def _force_section(request, prisoner):
 
 
 PLUGS = (
+    *figures.FIGURES,  # the annual statistics (research)
     # Only the health check health staff record, and the governor's review, close their tasks.
     AnsweredBy(
         _("the health check after the force"),

@@ -9,12 +9,13 @@ from rest_framework.generics import ListAPIView
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from bangkok.exports import FORMATS, FileNegotiation, download
 from bangkok.pagination import KeysetPagination
 from bangkok.schema import ERROR, FIELD_ERRORS
 from facilities.models import Facility
 from reminders.services import timeliness
 
-from . import attempts, reads, registry
+from . import attempts, exports, reads, registry
 from .forms import PeriodForm, ReadsForm
 from .permissions import facilities_overseen
 from .serializers import AttemptSerializer, OverviewSerializer, ReadSerializer, RowSerializer
@@ -197,3 +198,88 @@ class Reads(ListAPIView):
     def list(self, request, *args, **kwargs):
         page = self.paginate_queryset(self.get_queryset())
         return self.get_paginated_response(ReadSerializer(reads.shown(page), many=True).data)
+
+
+FILE = OpenApiResponse(
+    OpenApiTypes.BINARY,
+    description="The table as a file (CSV, ODS or XLSX), named for the table, the facility "
+    "and the period. A cell a spreadsheet would run as a formula is written after an "
+    "apostrophe.",
+)
+EXPORT_PARAMETERS = [
+    OpenApiParameter(
+        "name",
+        OpenApiTypes.STR,
+        OpenApiParameter.PATH,
+        enum=sorted(exports.TABLES),
+        description="Which table: `must-be-zero`, `records`, `timeliness`, `reads` (with "
+        "`area`), or with a `key`: `list`, `cases`, `refused`, `breakdown`.",
+    ),
+    OpenApiParameter(
+        "format",
+        OpenApiTypes.STR,
+        enum=sorted(FORMATS),
+        description="The file's format (default `csv`).",
+    ),
+    *PERIOD,
+    OpenApiParameter("area", OpenApiTypes.STR, description="For `reads`: one kind of record."),
+]
+
+
+def export_schema(operation_id: str, *more) -> dict:
+    return {
+        "tags": [TAG],
+        "summary": "A table of oversight as a file (CSV, ODS or XLSX)",
+        "operation_id": operation_id,
+        "parameters": [*EXPORT_PARAMETERS, *more],
+        "responses": {
+            (200, "text/csv"): FILE,
+            (200, FORMATS["ods"][0]): FILE,
+            (200, FORMATS["xlsx"][0]): FILE,
+            400: INVALID,
+            403: REFUSED,
+            404: MISSING,
+        },
+    }
+
+
+class Export(APIView):
+    """A table of oversight as a file: exactly the rows and columns the page shows the caller,
+    each download audited (who, which table, filters, format, how many rows)."""
+
+    content_negotiation_class = FileNegotiation
+
+    @extend_schema(**export_schema("oversight_export"))
+    def get(self, request, name, key=""):
+        fmt = request.query_params.get("format", "csv")
+        if fmt not in FORMATS:
+            raise ValidationError({"format": ["Choose csv, ods or xlsx."]})
+        user = request.user
+        if name == "reads":
+            if not user.has_perm(reads.READ_AUDIT):
+                raise Http404("No such table.")
+            form = ReadsForm(
+                request.query_params, facilities=facilities_overseen(user), areas=reads.areas()
+            )
+            if not form.is_valid():
+                raise ValidationError(form.errors.get_json_data(escape_html=True))
+            data = form.cleaned_data
+            period = (data["facilities"], data["start"], data["end"])
+        else:
+            period = period_of(request)
+            data = {}
+        table = exports.table(user, name, key, period, data)
+        if table is None:
+            raise Http404("No such table.")
+        facilities = list(period[0])
+        return download(
+            table, fmt, by=user, facility=facilities[0] if len(facilities) == 1 else None
+        )
+
+
+class ExportKey(Export):
+    """A list, the cases of a count, its refused attempts or a breakdown, by its key."""
+
+    @extend_schema(**export_schema("oversight_export_key", KEY))
+    def get(self, request, name, key=""):
+        return super().get(request, name, key)

@@ -12,4 +12,10 @@ urlpatterns = [
         api.Attempts.as_view(),
         name="api-oversight-attempts",
     ),
+    path("oversight/export/<slug:name>/", api.Export.as_view(), name="api-oversight-export"),
+    path(
+        "oversight/export/<slug:name>/<slug:key>/",
+        api.ExportKey.as_view(),
+        name="api-oversight-export-key",
+    ),
 ]

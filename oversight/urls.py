@@ -10,4 +10,6 @@ urlpatterns = [
     path("must-be-zero/<slug:key>/", views.cases, name="cases"),
     path("must-be-zero/<slug:key>/refused/", views.attempts, name="attempts"),
     path("reads/", views.reads, name="reads"),
+    path("export/<slug:name>/", views.export, name="export"),
+    path("export/<slug:name>/<slug:key>/", views.export, name="export-key"),
 ]

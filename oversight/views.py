@@ -4,17 +4,20 @@ the Rules say must be zero, each case shown, and every area's list of records.""
 from datetime import datetime
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from bangkok.exports import FORMATS, download
 from bangkok.formats import human_day, human_moment, human_span
 from bangkok.pagination import paginate
 from reminders.services import timeliness as timeliness_of
 
 from . import attempts as refused
+from . import exports, registry
 from . import reads as confidential
-from . import registry
 from .forms import PeriodForm, ReadsForm
 from .permissions import facilities_overseen
 
@@ -70,10 +73,16 @@ def overview(request):
     )
 
 
-def _rows_page(request, item, queryset, *, title, rule):
+def _rows_page(request, item, queryset, *, title, rule, export_url):
     page = paginate(request, queryset, fields=item.keyset)
     rows = [shown(item.row(record)) for record in page["page"].items]
-    context = {"title": title, "rule": rule, "rows": rows, "query": _period_query(request)}
+    context = {
+        "title": title,
+        "rule": rule,
+        "rows": rows,
+        "query": _period_query(request),
+        "export_url": export_url,
+    }
     return render(request, "oversight/rows.html", {**context, **page})
 
 
@@ -91,7 +100,14 @@ def records(request, key):
     if item is None or period is None:
         raise Http404("No such list.")
     records = registry.for_viewer(item, item.records(*period), request.user)
-    return _rows_page(request, item, records, title=item.title, rule=item.rules)
+    return _rows_page(
+        request,
+        item,
+        records,
+        title=item.title,
+        rule=item.rules,
+        export_url=reverse("oversight:export-key", args=["list", key]),
+    )
 
 
 @login_required
@@ -102,7 +118,14 @@ def cases(request, key):
     if item is None or period is None:
         raise Http404("No such count.")
     cases = registry.for_viewer(item, item.cases(*period), request.user)
-    return _rows_page(request, item, cases, title=item.label, rule=item.rule)
+    return _rows_page(
+        request,
+        item,
+        cases,
+        title=item.label,
+        rule=item.rule,
+        export_url=reverse("oversight:export-key", args=["cases", key]),
+    )
 
 
 @login_required
@@ -144,6 +167,38 @@ def reads(request):
             {"read": read, "when": human_moment(read.at)}
             for read in confidential.shown(page["page"].items)
         ]
-        context.update(page, rows=rows)
+        context.update(page, rows=rows, export_query=_period_query(request))
     status = 200 if form.is_valid() else 400
     return render(request, "oversight/reads.html", context, status=status)
+
+
+def export_form(request, name, data):
+    """The period form of the table `name` (the reads' has its kind of record too)."""
+    facilities = facilities_overseen(request.user)
+    if name == "reads":
+        return ReadsForm(data, facilities=facilities, areas=confidential.areas())
+    return PeriodForm(data, facilities=facilities)
+
+
+@login_required
+@require_safe
+def export(request, name, key=""):
+    """A table of oversight as a file (`format`: csv, ods or xlsx), exactly as the page shows it
+    to her, audited (Rules 67-70)."""
+    fmt = request.GET.get("format", "csv")
+    form = export_form(request, name, request.GET)
+    if fmt not in FORMATS:
+        return HttpResponseBadRequest(_("Choose a format: csv, ods or xlsx."))
+    if not form.is_valid():
+        return HttpResponseBadRequest(
+            " ".join(form.errors.get("__all__", [])) or _("Check the period.")
+        )
+    data = form.cleaned_data
+    period = (data["facilities"], data["start"], data["end"])
+    table = exports.table(request.user, name, key, period, data)
+    if table is None:
+        raise Http404("No such table.")
+    facilities = list(data["facilities"])
+    return download(
+        table, fmt, by=request.user, facility=facilities[0] if len(facilities) == 1 else None
+    )

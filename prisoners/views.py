@@ -1,18 +1,22 @@
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseBadRequest
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from bangkok.exports import FORMATS, download
 from bangkok.forms import govuk_styled
 from bangkok.pagination import paginate
 
+from . import exports
 from .filters import PrisonerFilter
 from .models import CustodyStatus
 from .permissions import access_prisoner, prisoners_visible_to
 from .sections import sections_for
 from .services import placement_refusals
 
-LIST_ORDER = ("family_name", "given_names", "id")
+LIST_ORDER = exports.LIST_ORDER
 
 
 @login_required
@@ -32,9 +36,33 @@ def prisoner_list(request):
         {
             "form": govuk_styled(filterset.form),
             "searched": any(request.GET.get(k) for k in ("q", "facility", "unit", "legal_status")),
+            "query": _without_cursor(request),
             **paginate(request, qs.select_related("facility", "unit", "flags"), fields=LIST_ORDER),
         },
     )
+
+
+def _without_cursor(request) -> str:
+    params = request.GET.copy()
+    params.pop("cursor", None)
+    return params.urlencode()
+
+
+@login_required
+@require_safe
+def prisoner_export(request):
+    """The list as a file (`format`: csv, ods or xlsx), with the page's filters, audited."""
+    if not request.user.has_perm("prisoners.view_prisoner"):
+        raise PermissionDenied
+    fmt = request.GET.get("format", "csv")
+    if fmt not in FORMATS:
+        return HttpResponseBadRequest(_("Choose a format: csv, ods or xlsx."))
+    params = request.GET.copy()
+    params.pop("format", None)
+    table = exports.women(request, params)
+    if table is None:
+        return HttpResponseBadRequest(_("Check the search and filters."))
+    return download(table, fmt, by=request.user)
 
 
 def wrong_where_she_lives(prisoner) -> list[str]:

@@ -28,18 +28,6 @@ def seed(*, facility, staff, women) -> None:
     governor, officer = staff.get("governor"), staff.get("custody")
     if governor is None or officer is None:
         return
-    activities = [
-        services.add_activity(
-            by=governor,
-            facility=facility,
-            name=name,
-            kind=kind,
-            capacity=places,
-            for_pregnant=pregnant,
-            for_mothers=mothers,
-        )
-        for name, kind, places, pregnant, mothers in ACTIVITIES
-    ]
     today = timezone.localdate()
     now = timezone.now()
     for woman in women:
@@ -48,6 +36,19 @@ def seed(*, facility, staff, women) -> None:
         w
         for w in women
         if w.custody_status == CustodyStatus.IN_CUSTODY and w.facility_id == facility.pk
+    ]
+    activities = [
+        services.add_activity(
+            by=governor,
+            facility=facility,
+            name=name,
+            kind=kind,
+            # Places enough for every woman the demo allocates, however many it seeds.
+            capacity=max(places, len(women)),
+            for_pregnant=pregnant,
+            for_mothers=mothers,
+        )
+        for name, kind, places, pregnant, mothers in ACTIVITIES
     ]
     for n, woman in enumerate(women[:-1]):  # the last has no place: she shows on oversight
         since = timezone.localdate(not_before_arrest(woman, now - timedelta(days=7)))

@@ -8,7 +8,7 @@ from prisoners.sections import Section
 from prisoners.services import FlagSource
 from reminders.kinds import AnsweredBy, MayBeMarkedDone, opens
 
-from . import oversight, queues
+from . import figures, oversight, queues
 from .demo import children
 from .permissions import CHANGE_CHILD
 from .reading import children_count, children_section
@@ -20,6 +20,7 @@ def _children_section(request, prisoner):
 
 
 PLUGS = (
+    *figures.FIGURES,  # the annual statistics (research)
     *queues.QUEUES,
     FlagSource(flags_from_register, area="register", reasons=FLAG_REASONS),
     *oversight.LISTS,

@@ -9,7 +9,7 @@ from prisoners.sections import Section
 from prisoners.services import FlagWatcher
 from reminders.kinds import AnsweredBy, MayBeMarkedDone
 
-from . import demo, oversight, services
+from . import demo, figures, oversight, services
 from .reading import restraints_section
 
 
@@ -18,6 +18,7 @@ def _restraints_section(request, prisoner):
 
 
 PLUGS = (
+    *figures.FIGURES,  # the annual statistics (research)
     services.AREA,
     # A planned restraint asked for after her report (Rules 7.3, 25.1).
     AdverseAction(

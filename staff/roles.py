@@ -111,6 +111,27 @@ KEEP_REGIME = READ_REGIME + (
 # read it (girls.permissions).
 READ_GIRLS = ("girls.view_guardiannotice",)
 KEEP_GIRLS = READ_GIRLS + ("girls.add_guardiannotice",)
+# Rules 56-58, 65; Mandela 111-120 (pretrial): every role that works with her records reads
+# her court dates, her lawyer's name and that her pretrial-safety screen was done; reception,
+# custody officers and social workers enter court dates; reception, custody officers and the
+# governor arrange the escort and record what happened; reception and social workers record
+# her lawyer; reception, custody officers, social workers and the governor read the lawyer's
+# contact details (they arrange her legal visits, calls and hearings), never health or
+# safeguarding staff nor the inspector; social workers send her caretaking information (its
+# summary read only by a role that reads children's identities); social workers, safeguarding
+# staff and the governor screen her for the risk of abuse (Rule 56) and read what it found.
+READ_PRETRIAL = (
+    "pretrial.view_hearing",
+    "pretrial.view_legaladviser",
+    "pretrial.view_safetyscreen",
+    "pretrial.view_caretakingnotice",
+)
+ADVISER_CONTACT = ("pretrial.read_adviser_contact",)
+ENTER_HEARINGS = ("pretrial.add_hearing",)
+RECORD_HEARINGS = ("pretrial.change_hearing",)
+KEEP_ADVISERS = ("pretrial.add_legaladviser", "pretrial.change_legaladviser")
+SEND_CARETAKING = ("pretrial.add_caretakingnotice",)
+SCREEN_PRETRIAL = ("pretrial.add_safetyscreen", "pretrial.read_safetyscreen")
 PLACE_ON_PROGRAMMES = READ_REGIME + ("regime.add_allocation", "regime.change_allocation")
 REVIEW_SOLITARY = ("regime.add_solitaryreview",)
 DEAL_WITH_COMPLAINTS = (
@@ -404,7 +425,12 @@ ROLES: dict[str, Role] = {
             + RECORD_SAFEGUARDING
             + RELEASE_HER
             + SEE_CLASSIFICATION
-            + KEEP_GIRLS,
+            + KEEP_GIRLS
+            + READ_PRETRIAL
+            + ENTER_HEARINGS
+            + RECORD_HEARINGS
+            + KEEP_ADVISERS
+            + ADVISER_CONTACT,
         ),
         Role(
             "custody",
@@ -426,7 +452,11 @@ ROLES: dict[str, Role] = {
             + RECORD_BREACHES
             + KEEP_HYGIENE
             + KEEP_REGIME
-            + RECORD_SAFEGUARDING,
+            + RECORD_SAFEGUARDING
+            + READ_PRETRIAL
+            + ENTER_HEARINGS
+            + RECORD_HEARINGS
+            + ADVISER_CONTACT,
         ),
         Role(
             "health",
@@ -451,7 +481,8 @@ ROLES: dict[str, Role] = {
             + READ_ADJUSTMENTS
             + RECORD_SAFEGUARDING
             + CARE_NEEDS
-            + ("safeguarding.add_injuries",),
+            + ("safeguarding.add_injuries",)
+            + READ_PRETRIAL,
         ),
         Role(
             "social",
@@ -474,7 +505,13 @@ ROLES: dict[str, Role] = {
             + PLACE_ON_PROGRAMMES
             + KEEP_GIRLS
             + KEEP_EQUALITY
-            + PLAN_SAFEGUARDING,
+            + PLAN_SAFEGUARDING
+            + READ_PRETRIAL
+            + ENTER_HEARINGS
+            + KEEP_ADVISERS
+            + ADVISER_CONTACT
+            + SEND_CARETAKING
+            + SCREEN_PRETRIAL,
         ),
         Role(
             "safeguarding",
@@ -490,7 +527,9 @@ ROLES: dict[str, Role] = {
             + READ_RELEASE
             + READ_GIRLS
             + PLAN_SAFEGUARDING
-            + TRIAGE_CONCERNS,
+            + TRIAGE_CONCERNS
+            + READ_PRETRIAL
+            + SCREEN_PRETRIAL,
         ),
         Role(
             "governor",
@@ -531,6 +570,10 @@ ROLES: dict[str, Role] = {
             + OVERSEE_EQUALITY
             + PLAN_SAFEGUARDING
             + TRIAGE_CONCERNS
+            + READ_PRETRIAL
+            + RECORD_HEARINGS
+            + ADVISER_CONTACT
+            + SCREEN_PRETRIAL
             + ANSWER_INSPECTIONS,
         ),
         Role(
@@ -562,6 +605,7 @@ ROLES: dict[str, Role] = {
             + READ_FAITH_PROVISION
             + OVERSEE_EQUALITY
             + SEE_SAFEGUARDING
+            + READ_PRETRIAL
             + INSPECT,
             works_with_women=False,
         ),

@@ -72,11 +72,13 @@ AREAS = (
     "register",
     "hygiene",
     "girls",
+    "pretrial",
     "equality",
     "regime",
     "parole",
     "safeguarding",
     "inspections",
+    "research",
     "dashboard",
 )
 

@@ -45,6 +45,10 @@ MATRIX = {
         "GET": rows(200, anonymous=302, sysadmin=404),
         "POST": rows(405, anonymous=302),
     },
+    "prisoners:export": {
+        "GET": rows(200, anonymous=302, sysadmin=404),
+        "POST": rows(405, anonymous=302),
+    },
     "prisoners:detail": {
         "GET": rows(200, anonymous=302, sysadmin=404, outsider=404),
         "POST": rows(405, anonymous=302),
@@ -221,6 +225,11 @@ MATRIX = {
         "DELETE": NOT_ALLOWED,
     },
     "api-prisoner-list": {
+        "GET": rows(200, anonymous=401, sysadmin=404),
+        **dict.fromkeys(["POST", "PUT", "PATCH", "DELETE"], API_NOT_ALLOWED),
+    },
+    # The list as a file (Rules 67-70): whoever sees the list.
+    "api-prisoner-export": {
         "GET": rows(200, anonymous=401, sysadmin=404),
         **dict.fromkeys(["POST", "PUT", "PATCH", "DELETE"], API_NOT_ALLOWED),
     },

@@ -88,6 +88,7 @@ def test_seed_demo_imports_no_area_and_runs_the_declared_steps_in_order():
         "hygiene.demo",
         "regime.demo",
         "girls.demo",
+        "pretrial.demo",
         "equality.demo",
         "inspections.demo",
         "release.demo",

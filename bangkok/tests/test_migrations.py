@@ -23,9 +23,9 @@ from bangkok.migration_operations import CreateModels, Together
 # 17.8 s on the 2-core machine; with the equality, girls and safeguarding areas, the staff's
 # posts and the courts' outcomes it was 83 operations and 15.6-16.6 s (the machine of that day
 # was faster), 87 with the attendance's correction (a model made versioned removes and adds
-# its triggers: three operations that `Together` can't hold), 88 with the inspections' first
-# migration (one `Together`). Past this, wrap a new
-# migration's additions in `Together`, or squash again (docs/ARCHITECTURE.md, "Migrations").
+# its triggers: three operations that `Together` can't hold), 88 with the pretrial area, 89
+# with the inspections' first migration (one `Together`). Past this, wrap a new migration's
+# additions in `Together`, or squash again (docs/ARCHITECTURE.md, "Migrations").
 MOST_OPERATIONS_OF_A_FRESH_MIGRATE = 90
 
 

@@ -1,5 +1,6 @@
 """Segregation and close confinement at the service (Rule 22; Mandela 43-46)."""
 
+import logging
 from datetime import date, timedelta
 
 import pytest
@@ -336,3 +337,18 @@ def test_the_governor_segregating_confirms_it_herself_and_names_no_one_else(cast
     assert segregation.authorised_by == cast["governor"] and segregation.is_open
     assert segregation.authority_requested_by is None
     assert segregation.authority_sought_from is None
+
+
+def test_a_segregation_asked_for_is_checked_without_a_database_error(cast, woman_a, caplog):
+    """Before it starts it has no run: validating it asks the database nothing it can't
+    answer (a NULL run compared with a date was logged as an error and the check skipped)."""
+    with caplog.at_level(logging.WARNING, logger="django.db.models"):
+        asked = services.segregate(
+            by=cast["governor"],
+            prisoner=woman_a,
+            kind=SegregationKind.SEPARATION,
+            reason="Kept apart for her safety",
+            planned_end=in_days(4),
+        )
+    assert asked.run_start is None
+    assert not [r for r in caplog.records if "database error" in r.getMessage()]

@@ -23,6 +23,11 @@ MATRIX = {
     "api-oversight-records": API_READ,
     "api-oversight-cases": API_READ,
     "api-oversight-attempts": API_READ,
+    # Each table as a file: exactly as its page (Rules 67-70).
+    "oversight:export": READ,
+    "oversight:export-key": READ,
+    "api-oversight-export": API_READ,
+    "api-oversight-export-key": API_READ,
 }
 
 
@@ -39,4 +44,8 @@ def world(cast, admission) -> dict:
         "api-oversight-records": records,
         "api-oversight-cases": cases,
         "api-oversight-attempts": cases,
+        "oversight:export": {"name": "must-be-zero"},
+        "oversight:export-key": {"name": "list", **records},
+        "api-oversight-export": {"name": "timeliness"},
+        "api-oversight-export-key": {"name": "cases", **cases},
     }

@@ -1,0 +1,28 @@
+"""What the use of force gives the annual statistics (Mandela 82; Rules 24, 31): uses of
+force in the year. Counts only."""
+
+from django.utils.translation import gettext_lazy as _
+
+from research.registry import Figure
+
+from .models import UseOfForce
+
+
+def uses(facilities, start, end):
+    return UseOfForce.objects.filter(
+        facility__in=facilities, started_at__date__gte=start, started_at__date__lte=end
+    )
+
+
+FIGURES = (
+    Figure(
+        key="uses-of-force",
+        section="order",
+        label=_("Uses of force"),
+        rules="24, 31; M82",
+        records=uses,
+        woman="prisoner",
+        moment="started_at",
+        order=20,
+    ),
+)
