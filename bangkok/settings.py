@@ -115,6 +115,7 @@ INSTALLED_APPS = [
     "girls",
     "pretrial",
     "safeguarding",
+    "inspections",
     "parole",
     "release",
     "signin",
@@ -408,6 +409,11 @@ SPECTACULAR_SETTINGS = {
             },
             "equality.services": {"Faith": "FAITHS"},
             "pretrial.models": {"HearingKind": "HearingKind", "HearingResult": "HearingResult"},
+            # A recommendation's status, and the answers a follow-up gives it (Rule 25.3).
+            "inspections.models": {
+                "RecommendationStatus": "Status",
+                "FollowUpStatus": "ANSWER_CHOICES",
+            },
             "safeguarding.models": {
                 "IncidentKind": "Kind",
                 "IncidentReportedBy": "ReportedBy",
@@ -861,3 +867,7 @@ HOME_COUNTRY = os.environ.get("HOME_COUNTRY", "TH")
 # could have signed in as her; for this many days she never decides a change of access that
 # administrator requested (another governor does).
 ACCESS_RESET_QUARANTINE_DAYS = env_int("ACCESS_RESET_QUARANTINE_DAYS", 30)
+
+# Rule 25.3: the days before an inspection visit whose oversight figures are frozen on it at
+# its start (and shown beside today's on the next visit).
+INSPECTION_FIGURES_DAYS = env_int("INSPECTION_FIGURES_DAYS", 90)

@@ -44,6 +44,7 @@ api_v1 = [
     path("", include("parole.api_urls")),
     path("", include("release.api_urls")),
     path("", include("safeguarding.api_urls")),
+    path("", include("inspections.api_urls")),
 ]
 
 urlpatterns = [
@@ -77,6 +78,7 @@ urlpatterns = [
     path("parole/", include("parole.urls")),
     path("release/", include("release.urls")),
     path("safeguarding/", include("safeguarding.urls")),
+    path("inspections/", include("inspections.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/v1/", include(api_v1)),

@@ -44,6 +44,8 @@ def _navigation(request, user) -> dict:
         if user.has_perm("facilities.oversee_facility"):
             items.append((_("Oversight"), reverse("oversight:overview")))
             items.append((_("Statistics"), reverse("research:annual")))
+        if user.has_perm("inspections.view_visit"):
+            items.append((_("Inspections"), reverse("inspections:index")))
     # Every member of staff: the changes of her access waiting for confirmation, the training
     # she records; a governor's and an administrator's decisions.
     items.append((_("Changes of access"), reverse("accounts:changes")))

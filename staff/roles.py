@@ -357,6 +357,27 @@ PROVIDE_FOR_FAITH = (
 )
 OVERSEE_EQUALITY = ("equality.oversee_outcomes",)
 READ_FAITH_PROVISION = ("equality.view_representative",)
+# Rule 25.3: the inspector plans her visits to her facilities, with their team, draws the sample
+# of women whose cases she reviews, and records findings and recommendations; she writes no
+# case record of any area. The governor reads the visits of her facilities and answers each
+# recommendation with an action plan and its follow-ups, and nothing else of them.
+INSPECT = (
+    "inspections.view_visit",
+    "inspections.add_visit",
+    "inspections.change_visit",
+    "inspections.add_sample",
+    "inspections.change_sampledwoman",
+    "inspections.add_finding",
+    "inspections.change_finding",
+    "inspections.add_recommendation",
+    "inspections.change_recommendation",
+)
+ANSWER_INSPECTIONS = (
+    "inspections.view_visit",
+    "inspections.add_actionplan",
+    "inspections.change_actionplan",
+    "inspections.add_followup",
+)
 MANAGE_ACCOUNTS = (
     "staff.view_user",
     "staff.add_user",
@@ -562,12 +583,13 @@ ROLES: dict[str, Role] = {
             + READ_PRETRIAL
             + RECORD_HEARINGS
             + ADVISER_CONTACT
-            + SCREEN_PRETRIAL,
+            + SCREEN_PRETRIAL
+            + ANSWER_INSPECTIONS,
         ),
         Role(
             "inspector",
             _("Independent inspector"),
-            _("Reads records to check that the Rules are kept; never writes."),
+            _("Reads records to check that the Rules are kept; writes only her inspections."),
             CASE_READ
             + READ_AUDIT
             + READ_ALLOCATION
@@ -593,7 +615,8 @@ ROLES: dict[str, Role] = {
             + READ_FAITH_PROVISION
             + OVERSEE_EQUALITY
             + SEE_SAFEGUARDING
-            + READ_PRETRIAL,
+            + READ_PRETRIAL
+            + INSPECT,
             works_with_women=False,
         ),
         Role(

@@ -77,6 +77,7 @@ AREAS = (
     "regime",
     "parole",
     "safeguarding",
+    "inspections",
     "research",
     "dashboard",
 )

@@ -41,6 +41,7 @@ CASE_APPS = [
     "parole",
     "release",
     "safeguarding",
+    "inspections",
 ]
 
 

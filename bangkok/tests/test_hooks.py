@@ -90,6 +90,7 @@ def test_seed_demo_imports_no_area_and_runs_the_declared_steps_in_order():
         "girls.demo",
         "pretrial.demo",
         "equality.demo",
+        "inspections.demo",
         "release.demo",
         "girls.demo",  # last: her records sealed, where no other area's demo meets her
     ]

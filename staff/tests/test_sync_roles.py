@@ -21,10 +21,15 @@ def test_running_it_twice_changes_nothing():
     assert Group.objects.filter(name__in=ROLES).count() == len(ROLES)
 
 
-def test_the_inspector_can_read_but_holds_no_write_permission():
+def test_the_inspector_can_read_but_writes_only_her_inspections():
+    """Rule 25.3: she records her visits, their findings and recommendations; no case record of
+    any area."""
     perms = ROLES["inspector"].permissions
     assert "prisoners.view_prisoner" in perms
-    assert not [p for p in perms if p.split(".")[1].startswith(("add_", "change_", "delete_"))]
+    writes = [p for p in perms if p.split(".")[1].startswith(("add_", "change_", "delete_"))]
+    assert writes and {p.split(".")[0] for p in writes} == {"inspections"}
+    assert "inspections.add_actionplan" not in perms
+    assert "inspections.add_followup" not in perms
 
 
 def test_the_sysadmin_holds_no_case_data_permission():
