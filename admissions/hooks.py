@@ -10,7 +10,7 @@ from prisoners.sections import Section
 from register.permissions import StillEntering
 from reminders.kinds import AnsweredBy, MayBeMarkedDone, opens
 
-from . import demo, queues
+from . import demo, oversight, queues
 from .models import Admission, Stage
 from .permissions import ADMIT
 from .reading import admission_section, allocation_section, family_section
@@ -52,6 +52,7 @@ def _in_reception(prisoner) -> bool:
 
 
 PLUGS = (
+    *oversight.INDICATORS,
     # Reception corrects the children it entered until she leaves reception.
     StillEntering(_in_reception),
     *queues.QUEUES,

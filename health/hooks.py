@@ -10,7 +10,7 @@ from prisoners.services import FlagSource
 from register.services import ChildWatcher, SeparationWatcher
 from reminders.kinds import AnsweredBy, MayBeMarkedDone, opens
 
-from . import demo, queues
+from . import demo, oversight, queues
 from .permissions import RECORD, can_read_clinical
 
 # Other areas declare their parts of her clinical file with `FilePart`, from here (a module
@@ -37,6 +37,7 @@ def in_file(section: str, step: str = ""):
 
 PLUGS = (
     *queues.QUEUES,
+    *oversight.INDICATORS,
     Section(
         key="health",
         title=_("Health"),

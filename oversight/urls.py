@@ -10,4 +10,7 @@ urlpatterns = [
     path("must-be-zero/<slug:key>/", views.cases, name="cases"),
     path("must-be-zero/<slug:key>/refused/", views.attempts, name="attempts"),
     path("reads/", views.reads, name="reads"),
+    path("indicators/", views.indicators, name="indicators"),
+    path("indicators/facilities/", views.indicator_facilities, name="indicator-facilities"),
+    path("indicators/<slug:key>/", views.indicator, name="indicator"),
 ]

@@ -39,6 +39,7 @@ PLUGS = (
         order=340,
     ),
     *oversight.LISTS,
+    *oversight.INDICATORS,
     *oversight.ZEROS,
     DemoStep(order=120, run=demo.seed),
 )
