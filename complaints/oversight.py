@@ -198,12 +198,14 @@ INDICATORS = (
     Indicator(
         key="complaints-answered-in-time",
         number="29",
-        title=_lazy("Complaints due an answer in the period answered in time"),
+        title=_lazy("Complaints answered by their deadline, of those answered or past it"),
         rules="M57",
         perm=STATUS,
         counts=share(
-            lambda: Complaint.objects.filter(kind=Kind.COMPLAINT, reply_by__lte=timezone.now()),
-            "reply_by__date",
+            lambda: Complaint.objects.filter(kind=Kind.COMPLAINT).filter(
+                Q(reply_by__lte=timezone.now()) | Q(replied_at__isnull=False)
+            ),
+            "received_at__date",
             Q(replied_at__lte=F("reply_by")),
         ),
         cases=("complaints-overdue",),

@@ -9,6 +9,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -38,9 +39,10 @@ def _hours(name: str) -> timedelta:
 
 
 def _admissions():
-    """Admissions old enough to have been screened in time (the hours have passed)."""
+    """Admissions whose time to be screened has passed, or that were screened already."""
     due = _hours("HEALTH_SCREENING_DUE_HOURS")
-    return Admission.objects.filter(admitted_at__lte=timezone.now() - due)
+    screened = Screening.objects.filter(admission=OuterRef("pk"), completed_at__isnull=False)
+    return Admission.objects.filter(Q(admitted_at__lte=timezone.now() - due) | Exists(screened))
 
 
 def _screened_in_time():
@@ -81,10 +83,13 @@ def _offered(programme: str):
 
 
 def _contacts(stage: str):
-    """Maternity contacts of a stage that were due by now and not cancelled."""
+    """Maternity contacts of a stage that are due by now or took place, not cancelled, each
+    on the day it took place or, until then, the day it is due (`on`)."""
     return MaternityContact.objects.filter(
-        stage=stage, cancelled_at__isnull=True, due_at__lte=timezone.now()
-    )
+        Q(due_at__lte=timezone.now()) | Q(done_at__isnull=False),
+        stage=stage,
+        cancelled_at__isnull=True,
+    ).annotate(on=Coalesce("done_at", "due_at"))
 
 
 INDICATORS = (
@@ -198,7 +203,7 @@ INDICATORS = (
         perm=OVERSEE,
         counts=share(
             lambda: _contacts(ContactStage.ANTENATAL),
-            "due_at__date",
+            "on__date",
             Q(done_at__isnull=False),
             facility="pregnancy__prisoner__facility",
         ),
@@ -225,7 +230,7 @@ INDICATORS = (
         perm=OVERSEE,
         counts=share(
             lambda: _contacts(ContactStage.POSTNATAL),
-            "due_at__date",
+            "on__date",
             Q(done_at__isnull=False),
             facility="pregnancy__prisoner__facility",
         ),

@@ -254,13 +254,14 @@ class IndicatorFacilities(APIView):
         return Response(IndicatorFacilitiesSerializer(body).data)
 
 
-@extend_schema(
-    tags=[TAG],
-    summary="One indicator month by month, for the 12 months to the end of the period",
-    parameters=[KEY, *PERIOD],
-    responses={200: TrendSerializer, 400: INVALID, 403: REFUSED, 404: MISSING},
-)
 class IndicatorTrend(APIView):
+    @extend_schema(
+        tags=[TAG],
+        summary="One indicator month by month, for the 12 months to the end of the period",
+        operation_id="v1_oversight_indicator_trend",
+        parameters=[KEY, *PERIOD],
+        responses={200: TrendSerializer, 400: INVALID, 403: REFUSED, 404: MISSING},
+    )
     def get(self, request, key):
         facilities, _start, end = period_of(request)
         found = registry.trend(request.user, facilities, end, key)

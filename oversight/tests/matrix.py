@@ -23,6 +23,13 @@ MATRIX = {
     "api-oversight-records": API_READ,
     "api-oversight-cases": API_READ,
     "api-oversight-attempts": API_READ,
+    # The indicators (RULES-SPEC 3): read only, like the rest of oversight.
+    "oversight:indicators": READ,
+    "oversight:indicator-facilities": READ,
+    "oversight:indicator": READ,
+    "api-oversight-indicators": API_READ,
+    "api-oversight-indicator-facilities": API_READ,
+    "api-oversight-indicator": API_READ,
 }
 
 
@@ -30,6 +37,7 @@ def world(cast, admission) -> dict:
     """A list and a count that the areas register, both readable by the two roles."""
     records = {"key": "admissions"}
     cases = {"key": "segregation-over-15-days"}
+    indicator = {"key": "family-contact-offered"}
     return {
         "oversight:reads": {},
         "api-oversight-reads": {},
@@ -39,4 +47,10 @@ def world(cast, admission) -> dict:
         "api-oversight-records": records,
         "api-oversight-cases": cases,
         "api-oversight-attempts": cases,
+        "oversight:indicators": {},
+        "oversight:indicator-facilities": {},
+        "oversight:indicator": indicator,
+        "api-oversight-indicators": {},
+        "api-oversight-indicator-facilities": {},
+        "api-oversight-indicator": indicator,
     }
