@@ -171,6 +171,23 @@ INDICATORS = (
         target=0,
     ),
     Indicator(
+        key="child-arrangements",
+        number="9",
+        title=gettext_lazy("Dependent children outside with arrangements made for them"),
+        rules="2.2",
+        perm=OVERSEE,
+        counts=present(
+            lambda: Child.objects.filter(
+                dependent=True, lives_with_mother=False, separation__isnull=True
+            ),
+            "recorded_at__date",
+            None,
+            lambda day: ~Q(arrangements=""),
+            facility="mother__facility",
+        ),
+        target=100,
+    ),
+    Indicator(
         key="children-living-in-prison",
         number="",
         title=gettext_lazy("Children living in prison with their mother"),

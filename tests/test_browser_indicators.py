@@ -45,9 +45,7 @@ def test_the_inspector_compares_two_facilities_follows_a_year_and_opens_the_case
     reception_b = make_staff("reception", facility_b, username="reception_b")
     for number in range(6):
         _admit(cast["reception"], facility_a, f"A-{number}", offered=number < 3)
-    admitted = [
-        _admit(reception_b, facility_b, f"B-{number}", offered=True) for number in range(5)
-    ]
+    admitted = [_admit(reception_b, facility_b, f"B-{number}", offered=True) for number in range(5)]
     # A report of abuse two days ago with no protection plan since (Rule 25.1).
     lodge_complaint(
         by=reception_b,
