@@ -321,6 +321,13 @@ def register_indicator(item: Indicator) -> None:
 takes(Indicator, register_indicator)
 
 
+def _ids(facilities):
+    """The facilities' ids, as a subquery for a QuerySet (no query of its own)."""
+    if hasattr(facilities, "values"):
+        return facilities.values("pk")
+    return [getattr(place, "pk", place) for place in facilities]
+
+
 def _within(day: str, first: date, last: date) -> Q:
     return Q(**{f"{day}__gte": first, f"{day}__lte": last})
 
@@ -353,7 +360,9 @@ def share(
         if not periods:
             return {}
         first, last = min(p[0] for p in periods), max(p[1] for p in periods)
-        within = records().filter(_within(day, first, last), **{f"{facility}__in": facilities})
+        within = records().filter(
+            _within(day, first, last), **{f"{facility}__in": _ids(facilities)}
+        )
         return _grouped(
             within,
             facility,
@@ -407,7 +416,7 @@ def present(
         last = max(p[1] for p in periods)
         first = min(p[1] for p in periods)
         within = records().filter(
-            still(first), **{f"{since}__lte": last, f"{facility}__in": facilities}
+            still(first), **{f"{since}__lte": last, f"{facility}__in": _ids(facilities)}
         )
 
         return _grouped(
