@@ -606,7 +606,14 @@ def by_facility(user, facilities, start: date, end: date, key=None) -> tuple[lis
         each = {place.pk: found.get((0, place.pk), (0, 0)) for place in places}
         base = {str(pk): (d if item.unit == RATE else n) for pk, (n, d) in each.items()}
         protects = item.unit == RATE or item.target != 0
-        hidden = suppressed(base, (), k) if protects and len(places) > 1 else set()
+        total = figure(item, *_total(found, 0))
+        if not protects:
+            hidden = set()
+        elif total["suppressed"] or len(places) == 1:
+            # No total to read a hidden facility back from: only the small ones are hidden.
+            hidden = {key for key, value in base.items() if 0 < value < k}
+        else:
+            hidden = suppressed(base, (), k)
         rows.append(
             {
                 **described(item),
@@ -614,7 +621,7 @@ def by_facility(user, facilities, start: date, end: date, key=None) -> tuple[lis
                     figure(item, *each[place.pk], hidden=str(place.pk) in hidden)
                     for place in places
                 ],
-                "total": figure(item, *_total(found, 0)),
+                "total": total,
             }
         )
     return places, rows

@@ -380,3 +380,19 @@ def test_the_api_is_read_only(method, cast):
         API, HTTP_AUTHORIZATION=f"Token {token_for(cast['inspector'])}"
     )
     assert answer.status_code == 405
+
+
+def test_no_other_facility_is_hidden_when_the_total_is_hidden_too(
+    cast, declared, facility_a, facility_b, settings
+):
+    settings.SMALL_CELL = 5
+    national = make_staff("inspector", facility_a, facility_b, username="national")
+    admit(cast, facility_b, "B-1")
+    today = timezone.localdate()
+    places, rows = registry.by_facility(
+        national, registry_facilities(national), today - timedelta(29), today
+    )
+    row = by_key(rows)["offered"]
+    figures = {p.code: f for p, f in zip(places, row["facilities"], strict=True)}
+    assert figures["B"]["suppressed"] and row["total"]["suppressed"]
+    assert figures["A"] == {"numerator": 0, "denominator": 0, "rate": None, "suppressed": False}
