@@ -1,4 +1,4 @@
-"""Health on oversight: its indicators (RULES-SPEC 3: 2-7, 30-34, 43), in aggregate only.
+"""Health on oversight: its indicators (RULES-SPEC 3: 2-7, 30-35, 43), in aggregate only.
 
 Each counts records of the clinical file without reading one: no woman's or child's record is
 loaded, no finding, answer or result leaves the query, and a rate of fewer than k women is
@@ -14,13 +14,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from admissions.models import Admission
-from oversight.registry import MONITOR, OVERSEE, Indicator, share
+from oversight.registry import MONITOR, OVERSEE, Indicator, present, share
 from register.models import Child
 
 from .models import (
     Answer,
     Birth,
     BirthPlace,
+    ChildCheck,
     ChildScreening,
     Consent,
     ContactStage,
@@ -74,6 +75,14 @@ def _child_screened_in_time():
             child=OuterRef("pk"), screened_at__lte=OuterRef("recorded_at") + due
         )
     )
+
+
+def _checks_up_to_date(day) -> Q:
+    """No development check of hers due by the day and not done by then (Rule 51.1)."""
+    behind = ChildCheck.objects.filter(
+        child=OuterRef("pk"), due_on__lte=day, cancelled_at__isnull=True
+    ).filter(Q(done_at__isnull=True) | Q(done_at__date__gt=day))
+    return ~Q(Exists(behind))
 
 
 def _offered(programme: str):
@@ -168,6 +177,21 @@ INDICATORS = (
             _children_with_her,
             "recorded_at__date",
             Q(_child_screened_in_time()),
+            facility="mother__facility",
+        ),
+        target=100,
+    ),
+    Indicator(
+        key="child-checks-up-to-date",
+        number="35",
+        title=_("Children living in prison with their development checks up to date"),
+        rules="51.1",
+        perm="register.oversee_children",
+        counts=present(
+            _children_with_her,
+            "recorded_at__date",
+            "separation__separated_on",
+            _checks_up_to_date,
             facility="mother__facility",
         ),
         target=100,
