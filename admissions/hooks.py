@@ -10,7 +10,7 @@ from prisoners.sections import Section
 from register.permissions import StillEntering
 from reminders.kinds import AnsweredBy, MayBeMarkedDone, opens
 
-from . import demo, figures, queues
+from . import demo, figures, oversight, queues
 from .models import Admission, Stage
 from .permissions import ADMIT
 from .reading import admission_section, allocation_section, family_section
@@ -53,6 +53,7 @@ def _in_reception(prisoner) -> bool:
 
 PLUGS = (
     *figures.FIGURES,  # the annual statistics (research)
+    *oversight.INDICATORS,
     # Reception corrects the children it entered until she leaves reception.
     StillEntering(_in_reception),
     *queues.QUEUES,

@@ -31,6 +31,7 @@ def seed(*, facility, staff, women) -> None:
     )
     services.close_complaint(by=officer, complaint=closed)
     _report_with_plan(officer, reception, staff, women[-2])
+    _answered_late(officer, reception, women)
     services.lodge_complaint(
         by=reception,
         prisoner=women[-3],
@@ -49,6 +50,7 @@ def seed(*, facility, staff, women) -> None:
         narrative="She says another woman threatened her in the yard.",
         timing="during",
         perpetrator="prisoner",
+        wishes_legal_action=True,  # her referral is still to be made (Rule 7.1)
     )
 
 
@@ -86,4 +88,25 @@ def _report_with_plan(officer, reception, staff, woman) -> None:
         prisoner=woman,
         offence="Insulted an officer at lock-up.",
         language="Thai",
+    )
+
+
+def _answered_late(officer, reception, women) -> None:
+    """A complaint received five weeks ago and answered only now, past its deadline
+    (Mandela 57), from a woman here since before then."""
+    since = timezone.now() - timedelta(days=36)
+    woman = next((w for w in women if w.admissions.filter(admitted_at__lt=since).exists()), None)
+    if woman is None:
+        return
+    late = services.lodge_complaint(
+        by=reception,
+        prisoner=woman,
+        kind="complaint",
+        channel="letter",
+        subject="property",
+        narrative="Her radio was not returned after a cell search.",
+        received_at=since + timedelta(days=1),
+    )
+    services.answer_complaint(
+        by=officer, complaint=late, reply="The radio was found in the stores and returned."
     )

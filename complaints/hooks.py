@@ -33,6 +33,7 @@ PLUGS = (
         order=400,
     ),
     *oversight.LISTS,
+    *oversight.INDICATORS,
     *oversight.ZEROS,
     *queues.QUEUES,
     # Each is recorded on the complaint's page (its form open), the review on the held act's.

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from oversight.registry import MustBeZero, RecordList, Row
+from oversight.registry import Indicator, MustBeZero, RecordList, Row, share
 
 from .models import Complaint, ComplaintStatus, HeldAction, HeldStatus, Kind
 from .permissions import not_named_in_hers
@@ -147,5 +147,67 @@ ZEROS = (
         order=420,
         keyset=("-requested_at", "-id"),
         viewer_filter=not_named_in_hers,
+    ),
+)
+
+
+def _reports():
+    return Complaint.objects.filter(kind=Kind.ABUSE_REPORT)
+
+
+STATUS = "complaints.view_complaint_status"
+INDICATORS = (
+    Indicator(
+        key="abuse-reports-plan-same-day",
+        number="25",
+        title=_lazy("Reports of abuse with a protection plan the same day"),
+        rules="25.1",
+        perm=STATUS,
+        counts=share(
+            _reports,
+            "received_at__date",
+            Q(protection_plan__made_at__date__lte=F("received_at__date")),
+        ),
+        target=100,
+        cases=("abuse-reports-without-plan",),
+    ),
+    Indicator(
+        key="abuse-reports-referred",
+        number="26",
+        title=_lazy("Reports of abuse referred to an authority when she wished legal action"),
+        rules="7.1, M71",
+        perm=STATUS,
+        counts=share(
+            lambda: _reports().filter(wishes_legal_action=True),
+            "received_at__date",
+            Q(referred_at__isnull=False),
+        ),
+        target=100,
+    ),
+    Indicator(
+        key="abuse-reports-support",
+        number="27",
+        title=_lazy("Reports of abuse where psychological support was offered"),
+        rules="7.2, 25.2",
+        perm=STATUS,
+        counts=share(
+            _reports, "received_at__date", Q(psychological_support_offered_at__isnull=False)
+        ),
+        target=100,
+    ),
+    Indicator(
+        key="complaints-answered-in-time",
+        number="29",
+        title=_lazy("Complaints answered by their deadline, of those answered or past it"),
+        rules="M57",
+        perm=STATUS,
+        counts=share(
+            lambda: Complaint.objects.filter(kind=Kind.COMPLAINT).filter(
+                Q(reply_by__lte=timezone.now()) | Q(replied_at__isnull=False)
+            ),
+            "received_at__date",
+            Q(replied_at__lte=F("reply_by")),
+        ),
+        cases=("complaints-overdue",),
     ),
 )

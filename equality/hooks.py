@@ -20,6 +20,7 @@ def _section(request, prisoner):
 
 PLUGS = (
     *oversight.BREAKDOWNS,
+    *oversight.INDICATORS,
     AnsweredBy(_("the visit arranged, or closed"), services.VISIT_KIND),
     Section(
         key="equality",

@@ -1,10 +1,13 @@
 """Equality on oversight (Mandela 2; Rules 54, 55): the outcomes of the period by group, for
 the governor and the inspector, aggregate and with small cells suppressed (`outcomes`)."""
 
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy
 
-from oversight.registry import Breakdown
+from admissions.models import Admission, Stage
+from oversight.registry import MONITOR, Breakdown, Indicator, present
 
+from .models import Consent
 from .outcomes import breakdown
 from .permissions import OVERSEE_OUTCOMES
 
@@ -16,5 +19,30 @@ BREAKDOWNS = (
         perm=OVERSEE_OUTCOMES,
         table=breakdown,
         order=90,
+    ),
+)
+
+
+def _consented(day) -> Q:
+    given = Consent.objects.filter(prisoner=OuterRef("prisoner"), given_at__date__lte=day).filter(
+        Q(withdrawn_at__isnull=True) | Q(withdrawn_at__date__gt=day)
+    )
+    return Q(Exists(given))
+
+
+INDICATORS = (
+    Indicator(
+        key="characteristics-with-consent",
+        number="",
+        title=gettext_lazy("Women in custody whose characteristics are recorded with her consent"),
+        rules="M2, 54, 55",
+        perm=OVERSEE_OUTCOMES,
+        counts=present(
+            lambda: Admission.objects.exclude(stage=Stage.RECEPTION),
+            "admitted_at__date",
+            "released_at__date",
+            _consented,
+        ),
+        direction=MONITOR,
     ),
 )

@@ -41,6 +41,7 @@ PLUGS = (
         order=345,
     ),
     *oversight.LISTS,
+    *oversight.INDICATORS,
     *oversight.ZEROS,
     DemoStep(order=145, run=demo.seed),
 )

@@ -3,11 +3,22 @@ use of force in a facility and period, those on a protected woman, and the count
 zero (force in a protected period, a review or a health check not done in time), computed from
 the records themselves. A row says "protected", never why (Rule 8)."""
 
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from oversight.registry import MustBeZero, RecordList, Row
+from oversight.registry import (
+    COUNT,
+    MONITOR,
+    SMALLER,
+    Indicator,
+    MustBeZero,
+    RecordList,
+    Row,
+    share,
+    tally,
+)
 
 from .models import UseOfForce
 from .services import VIEW
@@ -103,5 +114,35 @@ ZEROS = (
         cases=lambda f, s, e: in_period(f, s, e).health_check_overdue(),
         row=row,
         order=347,
+    ),
+)
+
+
+def _uses():
+    return UseOfForce.objects.all()
+
+
+INDICATORS = (
+    Indicator(
+        key="force-used",
+        number="",
+        title=_lazy("Uses of force"),
+        rules="24, 31; M82",
+        perm=VIEW,
+        counts=tally(_uses, "started_at__date"),
+        direction=MONITOR,
+        unit=COUNT,
+        records="force",
+    ),
+    Indicator(
+        key="force-on-protected",
+        number="",
+        title=_lazy("Uses of force on a woman under a protection (pregnancy, birth, segregation)"),
+        rules="24, 22",
+        perm=VIEW,
+        counts=share(_uses, "started_at__date", Q(protected=True)),
+        direction=SMALLER,
+        cases=("force-protected-period",),
+        records="force-on-protected-women",
     ),
 )

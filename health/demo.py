@@ -31,11 +31,16 @@ def health(demo) -> None:
     if i % 9 == 1:
         pregnancy = maternity.declare_pregnancy(by=nurse, prisoner=woman)
         if i % 2:
+            # Her expected date of delivery: for one woman 20 weeks ahead, so her 20-week
+            # antenatal contact is due today (Rule 48.1).
             maternity.confirm_pregnancy(
                 by=nurse,
                 pregnancy=pregnancy,
-                edd=timezone.localdate() + timedelta(weeks=10 + i % 20),
+                edd=timezone.localdate() + timedelta(weeks=1 + i % 20),
             )
+            first = pregnancy.contacts.order_by("due_at").first()
+            if i % 4 == 1 and first is not None:
+                maternity.record_contact(by=nurse, contact=first, notes="Routine contact.")
     elif i % 23 == 5:
         _birth(demo, woman, nurse, now)
     if i % 6 == 0:
@@ -46,6 +51,27 @@ def health(demo) -> None:
         )
     if i % 8 == 5:
         preventive.schedule_preventive_care(by=nurse, prisoner=woman)
+    if i % 4 == 2:
+        # Screenings offered here, some taken up and some declined (Rule 18).
+        for kind in ("hpv", "mammography"):
+            preventive.record_preventive_screening(
+                by=nurse,
+                prisoner=woman,
+                kind=kind,
+                done_on=timezone.localdate(),
+                declined=i % 8 == 6,
+            )
+    _children_screened(i, woman, nurse)
+
+
+def _children_screened(i, woman, nurse) -> None:
+    """Her children living with her: every other one screened on arrival (Rule 9), the
+    others still awaiting it."""
+    for child in woman.children.filter(lives_with_mother=True):
+        if (i + child.pk) % 2 == 0 and not child.health_screenings.exists():
+            screening_services.screen_child(
+                by=nurse, child=child, findings="Well, growing as expected."
+            )
 
 
 def _screening(i, woman, admission, nurse) -> None:
@@ -70,10 +96,14 @@ def _screening(i, woman, admission, nurse) -> None:
             consent="given" if i % 10 == 0 else "declined",
             language=screening.language,
         )
-        if test.consent == "given":
+        # Of the tests she consented to: one awaits its pre-test counselling, one its
+        # post-test counselling, one is done (indicators 5 and 6 show each).
+        if test.consent == "given" and i % 30 != 10:
             screening_services.record_pre_test_counselling(by=nurse, test=test)
             test = screening_services.take_hiv_sample(by=nurse, test=test)
-            screening_services.record_hiv_result(by=nurse, test=test, result="negative")
+            test = screening_services.record_hiv_result(by=nurse, test=test, result="negative")
+            if i % 30 == 0:
+                screening_services.record_post_test_counselling(by=nurse, test=test)
     if i % 13 == 4:
         screening_services.record_disclosure(
             by=nurse,
@@ -92,15 +122,24 @@ def _birth(demo, woman, nurse, now) -> None:
     maternity.confirm_pregnancy(
         by=nurse, pregnancy=pregnancy, edd=timezone.localdate() + timedelta(days=3)
     )
-    maternity.record_labour(by=nurse, pregnancy=pregnancy, started_at=now - timedelta(days=6))
+    # One baby born 5 days ago, another 8 days ago, whose day 7-14 contact is now due.
+    days = 5 if demo.i % 3 else 8
+    maternity.record_labour(
+        by=nurse, pregnancy=pregnancy, started_at=now - timedelta(days=days + 1)
+    )
     maternity.record_birth(
         by=nurse,
         pregnancy=pregnancy,
-        place="outside_hospital",
-        born_at=now - timedelta(days=5),
+        # Most in an outside hospital (Mandela 28); one in the prison's health unit.
+        place="outside_hospital" if demo.i % 3 else "prison_health_unit",
+        born_at=now - timedelta(days=days),
         baby_with_her=True,
         certificate_checked=True,
     )
+    # Her first postnatal contact took place; for another mother it is still due (48.3).
+    postnatal = pregnancy.contacts.filter(stage="postnatal").order_by("due_at").first()
+    if postnatal is not None and demo.i % 3:
+        maternity.record_contact(by=nurse, contact=postnatal, notes="Mother and baby well.")
     maternity.record_breastfeeding(by=nurse, prisoner=woman, status="breastfeeding")
     # Her baby lives with her: on a best-interests decision, on the register, never a
     # prisoner (Rule 49).

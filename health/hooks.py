@@ -10,7 +10,7 @@ from prisoners.services import FlagSource
 from register.services import ChildWatcher, SeparationWatcher
 from reminders.kinds import AnsweredBy, MayBeMarkedDone, opens
 
-from . import demo, figures, queues
+from . import demo, figures, oversight, queues
 from .permissions import RECORD, can_read_clinical
 
 # Other areas declare their parts of her clinical file with `FilePart`, from here (a module
@@ -38,6 +38,7 @@ def in_file(section: str, step: str = ""):
 PLUGS = (
     *figures.FIGURES,  # the annual statistics (research)
     *queues.QUEUES,
+    *oversight.INDICATORS,
     Section(
         key="health",
         title=_("Health"),

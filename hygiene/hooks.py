@@ -27,6 +27,7 @@ def _section(request, prisoner):
 
 PLUGS = (
     *oversight.LISTS,
+    *oversight.INDICATORS,
     *oversight.ZEROS,
     AnsweredBy(_("a count of the hygiene stock"), services.STOCK_CHECK_KIND),
     AnsweredBy(_("a count of the item above its low mark"), services.LOW_STOCK_KIND),

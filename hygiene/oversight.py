@@ -3,10 +3,11 @@ stock-outs and the interruptions of the water supply of the period, and the sani
 she was charged for, a count that must be zero (the database refuses the price, and a
 charge that happened anyway is recorded as a breach, `breaches`, which adds to it)."""
 
+from django.db.models.functions import TruncDate
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from oversight.registry import MustBeZero, RecordList, Row
+from oversight.registry import COUNT, SMALLER, Indicator, MustBeZero, RecordList, Row, tally
 
 from .models import Category, Issue, StockCheck, WaterInterruption
 from .permissions import VIEW
@@ -108,5 +109,23 @@ ZEROS = (
         cases=sanitary_charged,
         row=issue_row,
         order=80,
+    ),
+)
+INDICATORS = (
+    Indicator(
+        key="sanitary-stock-out-days",
+        number="46",
+        title=gettext_lazy("Days a sanitary product was out of stock"),
+        rules="5",
+        perm=VIEW,
+        counts=tally(
+            lambda: StockCheck.objects.filter(counted=0, item__category=Category.SANITARY),
+            "checked_at__date",
+            what=TruncDate("checked_at"),
+        ),
+        direction=SMALLER,
+        target=0,
+        unit=COUNT,
+        records="hygiene-stock-outs",
     ),
 )

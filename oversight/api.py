@@ -18,7 +18,15 @@ from reminders.services import timeliness
 from . import attempts, exports, reads, registry
 from .forms import PeriodForm, ReadsForm
 from .permissions import facilities_overseen, unnamed, unnamed_cases
-from .serializers import AttemptSerializer, OverviewSerializer, ReadSerializer, RowSerializer
+from .serializers import (
+    AttemptSerializer,
+    IndicatorFacilitiesSerializer,
+    IndicatorsSerializer,
+    OverviewSerializer,
+    ReadSerializer,
+    RowSerializer,
+    TrendSerializer,
+)
 
 TAG = "oversight"
 PERIOD = [
@@ -284,3 +292,66 @@ class ExportKey(Export):
     @extend_schema(**export_schema("oversight_export_key", KEY))
     def get(self, request, name, key=""):
         return super().get(request, name, key)
+
+
+@extend_schema(
+    tags=[TAG],
+    summary="The indicators of a period, beside the period of the same length before it",
+    description=(
+        "RULES-SPEC 3 (Rules 25.3, 67-70): each indicator your role oversees, in aggregate, "
+        "for your facilities (or `facility`) from `start` to `end`: a rate (numerator, "
+        "denominator, rate per 100) or a count, its direction and target, and the same for "
+        "the period before. A rate of fewer than `SMALL_CELL` women is suppressed (null)."
+    ),
+    parameters=PERIOD,
+    responses={200: IndicatorsSerializer, 400: INVALID, 403: REFUSED},
+)
+class Indicators(APIView):
+    def get(self, request):
+        facilities, start, end = period_of(request)
+        body = {
+            "facilities": [f.code for f in facilities],
+            "start": start,
+            "end": end,
+            "indicators": registry.compared(request.user, facilities, start, end),
+        }
+        return Response(IndicatorsSerializer(body).data)
+
+
+@extend_schema(
+    tags=[TAG],
+    summary="The indicators side by side for each of your facilities, and their total",
+    description=(
+        "A facility's rate of fewer than `SMALL_CELL` women is suppressed, and then the "
+        "smallest other facility's too, since the total is given."
+    ),
+    parameters=PERIOD,
+    responses={200: IndicatorFacilitiesSerializer, 400: INVALID, 403: REFUSED},
+)
+class IndicatorFacilities(APIView):
+    def get(self, request):
+        facilities, start, end = period_of(request)
+        places, rows = registry.by_facility(request.user, facilities, start, end)
+        for row in rows:
+            row["facilities"] = [
+                {**figure, "facility": place.code}
+                for place, figure in zip(places, row["facilities"], strict=True)
+            ]
+        body = {"start": start, "end": end, "indicators": rows}
+        return Response(IndicatorFacilitiesSerializer(body).data)
+
+
+class IndicatorTrend(APIView):
+    @extend_schema(
+        tags=[TAG],
+        summary="One indicator month by month, for the 12 months to the end of the period",
+        operation_id="v1_oversight_indicator_trend",
+        parameters=[KEY, *PERIOD],
+        responses={200: TrendSerializer, 400: INVALID, 403: REFUSED, 404: MISSING},
+    )
+    def get(self, request, key):
+        facilities, _start, end = period_of(request)
+        found = registry.trend(request.user, facilities, end, key)
+        if not found:
+            raise Http404("No such indicator.")
+        return Response(TrendSerializer(found[0]).data)

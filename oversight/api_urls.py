@@ -18,4 +18,15 @@ urlpatterns = [
         api.ExportKey.as_view(),
         name="api-oversight-export-key",
     ),
+    path("oversight/indicators/", api.Indicators.as_view(), name="api-oversight-indicators"),
+    path(
+        "oversight/indicators/facilities/",
+        api.IndicatorFacilities.as_view(),
+        name="api-oversight-indicator-facilities",
+    ),
+    path(
+        "oversight/indicators/<slug:key>/",
+        api.IndicatorTrend.as_view(),
+        name="api-oversight-indicator",
+    ),
 ]

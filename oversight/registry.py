@@ -18,10 +18,13 @@ a protection, no clinical detail, no child's identity.
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from uuid import UUID
 
+from django.db.models import Count, Q
+
 from bangkok.hooks import takes
+from bangkok.suppression import rate, suppressed
 
 
 @dataclass(frozen=True)
@@ -256,3 +259,369 @@ def overview(user, facilities, start, end) -> tuple[list[dict], list[dict]]:
         for item in lists_for(user)
     ]
     return zeros, lists
+
+
+# --- Indicators (RULES-SPEC 3; Rules 25.3, 67-70) ---------------------------------------------
+#
+# An indicator is a figure the inspector follows over time and across facilities: a rate
+# (numerator ÷ denominator: admissions screened within 24 hours ÷ admissions) or a count
+# (restraints of pregnant women). Each is computed in aggregate, in one query whatever the
+# number of periods and facilities asked for, and never reads a woman's or a child's record:
+# the query counts, it loads no one.
+
+SMALLER = "smaller"  # smaller is better
+LARGER = "larger"  # larger is better
+MONITOR = "monitor"  # neither: a change is a question to ask
+DIRECTIONS = (SMALLER, LARGER, MONITOR)
+RATE = "rate"
+COUNT = "count"
+
+# Periods are (first day, last day) pairs, both included; `Counts` are what an indicator's
+# `counts` gives for them: {(index of the period, facility id): (numerator, denominator)},
+# a missing key meaning (0, 0). A count's denominator is 0.
+type Periods = list[tuple[date, date]]
+type Counts = dict[tuple[int, int], tuple[int, int]]
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One of RULES-SPEC 3's indicators, declared by the area that keeps its data.
+
+    `counts(facilities, periods) -> Counts` computes it for every period and facility at
+    once, in one query (`share` and `present` make one from a QuerySet). `cases` names the
+    counts that must be zero (`MustBeZero` keys) whose cases lie behind it, `records` a
+    `RecordList`: the inspector opens them from the indicator. `target` is a percentage for a
+    rate, a number for a count, where the Rules imply one."""
+
+    key: str
+    number: str
+    title: str
+    rules: str
+    perm: str
+    counts: Callable
+    direction: str = LARGER
+    target: float | None = None
+    unit: str = RATE
+    cases: tuple[str, ...] = ()
+    records: str = ""
+    order: int = 100
+
+    def __post_init__(self):
+        if self.direction not in DIRECTIONS or self.unit not in (RATE, COUNT):
+            raise ValueError(f"Indicator {self.key}: direction or unit unknown.")
+
+
+_INDICATORS: dict[str, Indicator] = {}
+
+
+def register_indicator(item: Indicator) -> None:
+    _INDICATORS[item.key] = item
+
+
+takes(Indicator, register_indicator)
+
+
+def _ids(facilities):
+    """The facilities' ids, as a subquery for a QuerySet (no query of its own)."""
+    if hasattr(facilities, "values"):
+        return facilities.values("pk")
+    return [getattr(place, "pk", place) for place in facilities]
+
+
+def _within(day: str, first: date, last: date) -> Q:
+    return Q(**{f"{day}__gte": first, f"{day}__lte": last})
+
+
+def _grouped(records, facility: str, periods: Periods, numerator, denominator, what="pk") -> Counts:
+    """One query: `records` grouped by facility, with two conditional counts (of distinct
+    `what`) a period."""
+    aggregates = {}
+    for index, (first, last) in enumerate(periods):
+        aggregates[f"n{index}"] = Count(what, filter=numerator(index, first, last), distinct=True)
+        aggregates[f"d{index}"] = Count(what, filter=denominator(index, first, last), distinct=True)
+    found: Counts = {}
+    for group in records.order_by().values(facility).annotate(**aggregates):
+        for index in range(len(periods)):
+            figures = (group[f"n{index}"], group[f"d{index}"])
+            if figures != (0, 0):
+                found[(index, group[facility])] = figures
+    return found
+
+
+def share(
+    records: Callable, day: str, numerator: Q, *, facility: str = "facility", what="pk"
+) -> Callable:
+    """An indicator's `counts` over records dated by `day` (a date lookup, e.g.
+    "admitted_at__date"): the denominator those of the period, the numerator those of them
+    matching `numerator`. `records()` is the QuerySet of them all, of every facility; `what`
+    is what is counted once (the record, or e.g. the day of a stock-out)."""
+
+    def counts(facilities, periods: Periods) -> Counts:
+        if not periods:
+            return {}
+        first, last = min(p[0] for p in periods), max(p[1] for p in periods)
+        within = records().filter(
+            _within(day, first, last), **{f"{facility}__in": _ids(facilities)}
+        )
+        return _grouped(
+            within,
+            facility,
+            periods,
+            lambda i, s, e: _within(day, s, e) & numerator,
+            lambda i, s, e: _within(day, s, e),
+            what,
+        )
+
+    return counts
+
+
+def tally(records: Callable, day: str, *, facility: str = "facility", what="pk") -> Callable:
+    """A count indicator's `counts`: the records dated by `day` in each period."""
+    return counted(share(records, day, Q(), facility=facility, what=what))
+
+
+def counted(counts: Callable) -> Callable:
+    """A count indicator's `counts` from a rate's: its denominator, as the count."""
+
+    def count(facilities, periods: Periods) -> Counts:
+        return {key: (d, 0) for key, (_n, d) in counts(facilities, periods).items()}
+
+    return count
+
+
+def present(
+    records: Callable,
+    since: str,
+    until: str | None,
+    numerator: Callable,
+    *,
+    facility: str = "facility",
+) -> Callable:
+    """An indicator's `counts` over what holds on the last day of each period (a child living
+    with her mother, a woman in custody): the denominator the records whose `since` (a date
+    lookup) is on or before that day and whose `until` (if any) is empty or after it, the
+    numerator those of them matching `numerator(day)`, a Q."""
+
+    def still(day: date) -> Q:
+        if until is None:
+            return Q()
+        return Q(**{f"{until}__isnull": True}) | Q(**{f"{until}__gt": day})
+
+    def on(day: date) -> Q:
+        return Q(**{f"{since}__lte": day}) & still(day)
+
+    def counts(facilities, periods: Periods) -> Counts:
+        if not periods:
+            return {}
+        last = max(p[1] for p in periods)
+        first = min(p[1] for p in periods)
+        within = records().filter(
+            still(first), **{f"{since}__lte": last, f"{facility}__in": _ids(facilities)}
+        )
+
+        return _grouped(
+            within,
+            facility,
+            periods,
+            lambda i, s, e: on(e) & numerator(e),
+            lambda i, s, e: on(e),
+        )
+
+    return counts
+
+
+def indicators_for(user) -> list[Indicator]:
+    return [i for i in sorted(_INDICATORS.values(), key=_by_number) if _may(user, i)]
+
+
+def indicator_for(user, key: str) -> Indicator | None:
+    item = _INDICATORS.get(key)
+    return item if item is not None and _may(user, item) else None
+
+
+def _by_number(item: Indicator) -> tuple:
+    number = "".join(c for c in item.number if c.isdigit())
+    return (int(number) if number else 999, item.number, item.order, item.key)
+
+
+def small_cell() -> int:
+    from django.conf import settings
+
+    return settings.SMALL_CELL
+
+
+def figure(item: Indicator, numerator: int, denominator: int, *, hidden: bool = False) -> dict:
+    """What is shown of an indicator for one period and facility set: a rate whose
+    denominator is fewer than k women (k is `SMALL_CELL`) is suppressed (numerator,
+    denominator and rate None); a count whose target is zero never is (its cases are shown
+    one by one to the inspector), another count from 1 to k-1 is."""
+    k = small_cell()
+    if item.unit == RATE:
+        hidden = hidden or 0 < denominator < k
+        value = rate(numerator, denominator)
+    else:
+        hidden = hidden or (item.target != 0 and 0 < numerator < k)
+        value = None
+    if hidden:
+        return {"numerator": None, "denominator": None, "rate": None, "suppressed": True}
+    return {
+        "numerator": numerator,
+        "denominator": denominator if item.unit == RATE else None,
+        "rate": value,
+        "suppressed": False,
+    }
+
+
+def described(item: Indicator) -> dict:
+    return {
+        "key": item.key,
+        "number": item.number,
+        "title": str(item.title),
+        "rules": item.rules,
+        "unit": item.unit,
+        "direction": item.direction,
+        "target": item.target,
+        "cases": list(item.cases),
+        "records": item.records,
+    }
+
+
+def _total(found: Counts, index: int) -> tuple[int, int]:
+    n = d = 0
+    for (i, _facility), (numerator, denominator) in found.items():
+        if i == index:
+            n, d = n + numerator, d + denominator
+    return n, d
+
+
+def computed(user, facilities, periods: Periods, key=None) -> list[tuple[Indicator, Counts]]:
+    """Every indicator `user` may see (or only `key`), computed for `periods` (one query
+    each, whatever the periods and facilities)."""
+    items = [i for i in indicators_for(user) if key is None or i.key == key]
+    return [(item, item.counts(facilities, periods)) for item in items]
+
+
+def indicators(user, facilities, start: date, end: date) -> list[dict]:
+    """The indicators `user` oversees for `facilities` from `start` to `end` (both included),
+    in aggregate: the stable shape other parts of the system read (an inspection freezes
+    them at its visit, statistics export them). Each is a dict:
+
+    - `key`, `number` (in RULES-SPEC 3), `title`, `rules`;
+    - `unit`: "rate" (numerator ÷ denominator, `rate` per 100) or "count" (`numerator`;
+      `denominator` and `rate` None);
+    - `numerator`, `denominator`, `rate`, or all three None when `suppressed` (a denominator
+      of fewer than `SMALL_CELL` women, or a count from 1 to k-1 whose target isn't zero);
+    - `direction`: "smaller", "larger" or "monitor"; `target` (a percentage for a rate, a
+      number for a count) or None where the Rules imply none;
+    - `cases` (keys of the counts that must be zero behind it) and `records` (a list key).
+    """
+    return [
+        {**described(item), **figure(item, *_total(found, 0))}
+        for item, found in computed(user, facilities, [(start, end)])
+    ]
+
+
+def previous_period(start: date, end: date) -> tuple[date, date]:
+    """The period of the same length just before."""
+    length = end - start
+    last = start - timedelta(days=1)
+    return last - length, last
+
+
+def compared(user, facilities, start: date, end: date, key=None) -> list[dict]:
+    """Each indicator for the period and the period of the same length just before (one
+    query each): `previous` has the figures of the earlier period, `change` the rate's (or
+    the count's) difference, None where either side is hidden or empty."""
+    before = previous_period(start, end)
+    rows = []
+    for item, found in computed(user, facilities, [(start, end), before], key):
+        now, then = figure(item, *_total(found, 0)), figure(item, *_total(found, 1))
+        key = "rate" if item.unit == RATE else "numerator"
+        change = None
+        if now[key] is not None and then[key] is not None:
+            change = round(now[key] - then[key], 1)
+        rows.append(
+            {
+                **described(item),
+                **now,
+                "previous": {"start": before[0], "end": before[1], **then},
+                "change": change,
+                "better": _better(item, change),
+            }
+        )
+    return rows
+
+
+def _better(item: Indicator, change) -> bool | None:
+    """Whether the change is for the better (None: no change, or nothing to judge by)."""
+    if not change or item.direction == MONITOR:
+        return None
+    return (change > 0) == (item.direction == LARGER)
+
+
+def months(end: date, count: int = 12) -> Periods:
+    """The `count` calendar months up to the one `end` is in, the last ending on `end`."""
+    periods: Periods = []
+    year, month = end.year, end.month
+    for _i in range(count):
+        first = date(year, month, 1)
+        following = date(year + month // 12, month % 12 + 1, 1)
+        periods.append((first, min(end, following - timedelta(days=1))))
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return periods[::-1]
+
+
+def trend(user, facilities, end: date, key: str | None = None) -> list[dict]:
+    """Month by month for the 12 months up to `end`: each indicator (or only `key`) with a
+    figure a month, oldest first (one query an indicator, whatever the months)."""
+    periods = months(end)
+    items = (
+        indicators_for(user) if key is None else [i for i in indicators_for(user) if i.key == key]
+    )
+    rows = []
+    for item in items:
+        found = item.counts(facilities, periods)
+        rows.append(
+            {
+                **described(item),
+                "months": [
+                    {"start": first, "end": last, **figure(item, *_total(found, index))}
+                    for index, (first, last) in enumerate(periods)
+                ],
+            }
+        )
+    return rows
+
+
+def by_facility(user, facilities, start: date, end: date, key=None) -> tuple[list, list[dict]]:
+    """Each indicator side by side for each of `facilities` and in total (one query an
+    indicator, whatever the facilities): (the facilities, rows with `facilities`, a figure
+    each in that order, and `total`). A facility's rate is hidden when its denominator is
+    fewer than k women, and then, since the total is shown beside it, the smallest other
+    facility's too (complementary suppression, `bangkok.suppression`)."""
+    places = list(facilities)
+    rows = []
+    k = small_cell()
+    for item, found in computed(user, facilities, [(start, end)], key):
+        each = {place.pk: found.get((0, place.pk), (0, 0)) for place in places}
+        base = {str(pk): (d if item.unit == RATE else n) for pk, (n, d) in each.items()}
+        protects = item.unit == RATE or item.target != 0
+        total = figure(item, *_total(found, 0))
+        if not protects:
+            hidden = set()
+        elif total["suppressed"] or len(places) == 1:
+            # No total to read a hidden facility back from: only the small ones are hidden.
+            hidden = {key for key, value in base.items() if 0 < value < k}
+        else:
+            hidden = suppressed(base, (), k)
+        rows.append(
+            {
+                **described(item),
+                "facilities": [
+                    figure(item, *each[place.pk], hidden=str(place.pk) in hidden)
+                    for place in places
+                ],
+                "total": total,
+            }
+        )
+    return places, rows

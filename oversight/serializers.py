@@ -100,3 +100,87 @@ class OverviewSerializer(serializers.Serializer):
     records = RecordListSerializer(many=True)
     timeliness = TimelinessSerializer(many=True)
     breakdowns = BreakdownSerializer(many=True)
+
+
+class FigureSerializer(serializers.Serializer):
+    """One figure of an indicator: null where suppressed (fewer than `SMALL_CELL` women)."""
+
+    numerator = serializers.IntegerField(allow_null=True, help_text="The count, for a count.")
+    denominator = serializers.IntegerField(allow_null=True, help_text="Null for a count.")
+    rate = serializers.FloatField(allow_null=True, help_text="Per 100, for a rate.")
+    suppressed = serializers.BooleanField(
+        help_text="Hidden: a rate of fewer than k women (or a facility's beside it)."
+    )
+
+
+class IndicatorSerializer(FigureSerializer):
+    key = serializers.CharField()
+    number = serializers.CharField(help_text="Its number in RULES-SPEC 3; empty if added.")
+    title = serializers.CharField()
+    rules = serializers.CharField()
+    unit = serializers.ChoiceField(choices=["rate", "count"])
+    direction = serializers.ChoiceField(
+        choices=["smaller", "larger", "monitor"], help_text="Which way is better."
+    )
+    target = serializers.FloatField(
+        allow_null=True, help_text="Percent for a rate, a number for a count."
+    )
+    cases = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="Keys of the counts that must be zero behind it (`must-be-zero/<key>/`).",
+    )
+    records = serializers.CharField(help_text="The key of the list behind it, if any.")
+
+
+class PreviousSerializer(FigureSerializer):
+    start = serializers.DateField()
+    end = serializers.DateField()
+
+
+class ComparedSerializer(IndicatorSerializer):
+    previous = PreviousSerializer(help_text="The period of the same length just before.")
+    change = serializers.FloatField(
+        allow_null=True, help_text="Rate points (or the count) since the period before."
+    )
+    better = serializers.BooleanField(allow_null=True, help_text="Null: no change or to watch.")
+
+
+class IndicatorsSerializer(serializers.Serializer):
+    facilities = serializers.ListField(child=serializers.CharField())
+    start = serializers.DateField()
+    end = serializers.DateField()
+    indicators = ComparedSerializer(many=True)
+
+
+class MonthSerializer(FigureSerializer):
+    start = serializers.DateField()
+    end = serializers.DateField()
+
+
+class DescribedSerializer(serializers.Serializer):
+    key = serializers.CharField()
+    number = serializers.CharField()
+    title = serializers.CharField()
+    rules = serializers.CharField()
+    unit = serializers.CharField()
+    direction = serializers.CharField()
+    target = serializers.FloatField(allow_null=True)
+
+
+class TrendSerializer(DescribedSerializer):
+    months = MonthSerializer(many=True, help_text="The 12 months to `end`, oldest first.")
+
+
+class FacilityFigureSerializer(FigureSerializer):
+    facility = serializers.CharField(help_text="Its code.")
+
+
+class SideBySideSerializer(DescribedSerializer):
+    facilities = FacilityFigureSerializer(many=True)
+    total = FigureSerializer()
+
+
+class IndicatorFacilitiesSerializer(serializers.Serializer):
+    start = serializers.DateField()
+    end = serializers.DateField()
+    indicators = SideBySideSerializer(many=True)

@@ -12,4 +12,7 @@ urlpatterns = [
     path("reads/", views.reads, name="reads"),
     path("export/<slug:name>/", views.export, name="export"),
     path("export/<slug:name>/<slug:key>/", views.export, name="export-key"),
+    path("indicators/", views.indicators, name="indicators"),
+    path("indicators/facilities/", views.indicator_facilities, name="indicator-facilities"),
+    path("indicators/<slug:key>/", views.indicator, name="indicator"),
 ]

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -17,6 +18,7 @@ from reminders.services import timeliness as timeliness_of
 
 from . import attempts as refused
 from . import exports, registry
+from . import indicators as shown_indicator
 from . import reads as confidential
 from .forms import PeriodForm, ReadsForm
 from .permissions import facilities_overseen, unnamed, unnamed_cases
@@ -181,6 +183,15 @@ def export_form(request, name, data):
     return PeriodForm(data, facilities=facilities)
 
 
+def _links(request, row) -> dict:
+    """The counts that must be zero and the list behind an indicator, as far as the viewer
+    may open them."""
+    user = request.user
+    zeros = [z for z in (registry.zero_for(user, key) for key in row["cases"]) if z is not None]
+    listed = registry.list_for(user, row["records"]) if row["records"] else None
+    return {"zeros": zeros, "list": listed}
+
+
 @login_required
 @require_safe
 def export(request, name, key=""):
@@ -203,3 +214,93 @@ def export(request, name, key=""):
     return download(
         table, fmt, by=request.user, facility=facilities[0] if len(facilities) == 1 else None
     )
+
+
+@login_required
+@require_safe
+def indicators(request):
+    """Every indicator she oversees for her facilities and the period, beside the period of
+    the same length before it (RULES-SPEC 3; Rules 25.3, 67-70)."""
+    form, period = period_of(request)
+    rows, before = [], None
+    if period is not None:
+        rows = [
+            {**shown_indicator.with_texts(row), "links": _links(request, row)}
+            for row in registry.compared(request.user, *period)
+        ]
+        before = registry.previous_period(period[1], period[2])
+    context = {"form": form, "rows": rows, "before": before, "k": registry.small_cell()}
+    return render(
+        request,
+        "oversight/indicators.html",
+        {**context, "query": request.GET.urlencode()},
+        status=200 if period is not None else 400,
+    )
+
+
+@login_required
+@require_safe
+def indicator_facilities(request):
+    """The indicators side by side for each of her facilities and in total: the national view
+    of an inspector who oversees several or all of them."""
+    form, period = period_of(request)
+    places, rows = [], []
+    if period is not None:
+        places, found = registry.by_facility(request.user, *period)
+        rows = [
+            {
+                **row,
+                "cells": [
+                    shown_indicator.text(figure, row["unit"]) for figure in row["facilities"]
+                ],
+                "total_text": shown_indicator.text(row["total"], row["unit"]),
+            }
+            for row in found
+        ]
+    context = {"form": form, "places": places, "rows": rows, "k": registry.small_cell()}
+    return render(
+        request,
+        "oversight/indicator_facilities.html",
+        {**context, "query": request.GET.urlencode()},
+        status=200 if period is not None else 400,
+    )
+
+
+@login_required
+@require_safe
+def indicator(request, key):
+    """One indicator: the period against the one before, month by month for the 12 months to
+    the period's end, and each of her facilities beside the others."""
+    form, period = period_of(request)
+    item = registry.indicator_for(request.user, key)
+    if item is None or period is None:
+        raise Http404("No such indicator.")
+    facilities, start, end = period
+    (now,) = registry.compared(request.user, facilities, start, end, key)
+    (months,) = registry.trend(request.user, facilities, end, key)
+    places, (side,) = registry.by_facility(request.user, facilities, start, end, key)
+    unit = now["unit"]
+    context = {
+        "item": item,
+        "now": shown_indicator.with_texts(now),
+        "links": _links(request, now),
+        "months": [
+            {
+                **month,
+                "label": date_format(month["start"], "F Y"),
+                "text": shown_indicator.text(month, unit),
+            }
+            for month in months["months"]
+        ],
+        "trend_chart": shown_indicator.trend_chart(months),
+        "places": [
+            {"facility": place, "text": shown_indicator.text(figure, unit)}
+            for place, figure in zip(places, side["facilities"], strict=True)
+        ],
+        "total_text": shown_indicator.text(side["total"], unit),
+        "facilities_chart": shown_indicator.facilities_chart(places, side),
+        "form": form,
+        "query": _period_query(request),
+        "k": registry.small_cell(),
+    }
+    return render(request, "oversight/indicator.html", context)

@@ -35,6 +35,7 @@ PLUGS = (
         order=860,
     ),
     *oversight.LISTS,
+    *oversight.INDICATORS,
     *oversight.ZEROS,
     DemoStep(order=165, run=demo.seed),
 )

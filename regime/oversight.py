@@ -4,12 +4,13 @@ be zero, computed from the days recorded), the activities the prison cancelled, 
 custody with no place on any activity, and the days with no time out of cell recorded (a
 zero means nothing if the days go unrecorded)."""
 
-from django.db.models import Exists, OuterRef
+from django.conf import settings
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from oversight.registry import MustBeZero, RecordList, Row
+from oversight.registry import COUNT, SMALLER, Indicator, MustBeZero, RecordList, Row, share, tally
 from prisoners.models import CustodyStatus, Prisoner
 
 from .models import Absence, Allocation, Attendance, MissingDay, TimeOutOfCell
@@ -142,5 +143,34 @@ ZEROS = (
         cases=solitary_days,
         row=solitary_row,
         order=380,
+    ),
+)
+
+
+def _locked_up() -> Q:
+    return Q(minutes__lte=(24 - settings.DE_FACTO_SOLITARY_HOURS) * 60)
+
+
+INDICATORS = (
+    Indicator(
+        key="days-locked-up",
+        number="",
+        title=_lazy("Days recorded on which she was locked up 22 hours or more"),
+        rules="M23, M44",
+        perm=VIEW,
+        counts=share(lambda: TimeOutOfCell.objects.all(), "day", _locked_up()),
+        direction=SMALLER,
+        cases=("de-facto-solitary",),
+    ),
+    Indicator(
+        key="women-locked-up",
+        number="",
+        title=_lazy("Women locked up 22 hours or more on at least one day"),
+        rules="M23, M44",
+        perm=VIEW,
+        counts=tally(lambda: TimeOutOfCell.objects.filter(_locked_up()), "day", what="prisoner"),
+        direction=SMALLER,
+        unit=COUNT,
+        cases=("de-facto-solitary",),
     ),
 )

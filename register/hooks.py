@@ -24,6 +24,7 @@ PLUGS = (
     *queues.QUEUES,
     FlagSource(flags_from_register, area="register", reasons=FLAG_REASONS),
     *oversight.LISTS,
+    *oversight.INDICATORS,
     *oversight.ZEROS,
     AnsweredBy(
         _("the best-interests decision"),

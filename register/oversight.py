@@ -6,13 +6,24 @@ happened."""
 from datetime import timedelta
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from oversight.registry import MustBeZero, RecordList, Row
+from oversight.registry import (
+    COUNT,
+    MONITOR,
+    SMALLER,
+    Indicator,
+    MustBeZero,
+    RecordList,
+    Row,
+    counted,
+    present,
+    share,
+)
 
 from .models import OUTSIDE, Child, ChildActivity, Separation
 
@@ -133,5 +144,80 @@ ZEROS = (
         row=review_row,
         order=60,
         keyset=("review_due_on", "id"),
+    ),
+)
+
+
+def _with_her():
+    """Children who came to live with their mother, until the day they left her."""
+    return Child.objects.filter(Q(lives_with_mother=True) | Q(separation__isnull=False))
+
+
+INDICATORS = (
+    Indicator(
+        key="children-whereabouts-unknown",
+        number="8",
+        title=gettext_lazy("Children outside whose whereabouts are not known"),
+        rules="3.1, M7(f)",
+        perm=OVERSEE,
+        counts=present(
+            lambda: Child.objects.filter(lives_with_mother=False, separation__isnull=True),
+            "recorded_at__date",
+            None,
+            lambda day: Q(location_unknown=True),
+            facility="mother__facility",
+        ),
+        direction=SMALLER,
+        target=0,
+    ),
+    Indicator(
+        key="child-arrangements",
+        number="9",
+        title=gettext_lazy("Dependent children outside with arrangements made for them"),
+        rules="2.2",
+        perm=OVERSEE,
+        counts=present(
+            lambda: Child.objects.filter(
+                dependent=True, lives_with_mother=False, separation__isnull=True
+            ),
+            "recorded_at__date",
+            None,
+            lambda day: ~Q(arrangements=""),
+            facility="mother__facility",
+        ),
+        target=100,
+    ),
+    Indicator(
+        key="children-living-in-prison",
+        number="",
+        title=gettext_lazy("Children living in prison with their mother"),
+        rules="49, 52",
+        perm=OVERSEE,
+        counts=counted(
+            present(
+                _with_her,
+                "recorded_at__date",
+                "separation__separated_on",
+                lambda day: Q(),
+                facility="mother__facility",
+            )
+        ),
+        direction=MONITOR,
+        unit=COUNT,
+    ),
+    Indicator(
+        key="separations-best-interests",
+        number="36",
+        title=gettext_lazy("Separations carrying out a best-interests decision"),
+        rules="52",
+        perm=OVERSEE,
+        counts=share(
+            lambda: Separation.objects.all(),
+            "separated_on",
+            Q(decision__isnull=False),
+            facility="child__mother__facility",
+        ),
+        target=100,
+        records="separations",
     ),
 )

@@ -38,6 +38,7 @@ PLUGS = (
         page=opens("release:plan", perm=KEEP, section="plan"),
     ),
     *oversight.LISTS,
+    *oversight.INDICATORS,
     Section(
         key="release",
         title=_("Release (Rules 45-47)"),

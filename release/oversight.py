@@ -2,15 +2,18 @@
 women released with their health continuity incomplete, each with the reason recorded. The
 reason is the release officer's administrative one and says nothing clinical (Rule 8)."""
 
-from django.db.models import Exists, OuterRef, Subquery
+from datetime import timedelta
+
+from django.conf import settings
+from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from admissions.models import Admission, Stage
-from oversight.registry import RecordList, Row
+from oversight.registry import Indicator, RecordList, Row, share
 
-from .models import HealthContinuity, ReleasePlan
+from .models import HealthContinuity, RecordsCopy, ReleasePlan
 from .permissions import VIEW
 
 
@@ -87,5 +90,55 @@ LISTS = (
         row=health_row,
         order=81,
         keyset=("-released_at", "-id"),
+    ),
+)
+
+
+def _plan_started(before=None):
+    """Her plan for the episode was started before she left (and `before` that, if given)."""
+    limit = OuterRef("released_at") - before if before else OuterRef("released_at")
+    return Exists(
+        ReleasePlan.objects.filter(
+            admission=OuterRef("pk"), started_at__isnull=False, started_at__lte=limit
+        )
+    )
+
+
+def _plan_in_time() -> Q:
+    """Started `RELEASE_PLAN_START_DAYS` before her release or, for a stay shorter than that,
+    before she left (Rule 46)."""
+    ahead = timedelta(days=settings.RELEASE_PLAN_START_DAYS)
+    return Q(_plan_started(ahead)) | (
+        Q(admitted_at__gt=F("released_at") - ahead) & Q(_plan_started())
+    )
+
+
+def _releases():
+    return Admission.objects.filter(stage=Stage.RELEASED, released_at__isnull=False)
+
+
+INDICATORS = (
+    Indicator(
+        key="release-plans-in-time",
+        number="47",
+        title=gettext_lazy("Releases with her release plan started in time"),
+        rules="46",
+        perm=VIEW,
+        counts=share(_releases, "released_at__date", _plan_in_time()),
+        target=100,
+        records="releases-without-plan",
+    ),
+    Indicator(
+        key="records-copy-at-release",
+        number="48",
+        title=gettext_lazy("Releases where she was offered a copy of her records"),
+        rules="M9",
+        perm=VIEW,
+        counts=share(
+            _releases,
+            "released_at__date",
+            Q(Exists(RecordsCopy.objects.filter(admission=OuterRef("pk")))),
+        ),
+        target=100,
     ),
 )

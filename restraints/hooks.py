@@ -40,6 +40,7 @@ PLUGS = (
         order=340,
     ),
     *oversight.LISTS,
+    *oversight.INDICATORS,
     *oversight.ZEROS,
     DemoStep(order=120, run=demo.seed),
 )

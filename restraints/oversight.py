@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from authority.services import late_or_refused
-from oversight.registry import MustBeZero, RecordList, Row
+from oversight.registry import COUNT, SMALLER, Indicator, MustBeZero, RecordList, Row, tally
 
 from .models import Restraint
 from .services import VIEW
@@ -110,5 +110,24 @@ ZEROS = (
         cases=lambda f, s, e: late_or_refused(asked_in_period(f, s, e), ended="removed_at"),
         row=row,
         order=343,
+    ),
+)
+
+
+INDICATORS = (
+    Indicator(
+        key="restraints-health-approval",
+        number="22",
+        title=_("Restraints of women whose restraint health staff must approve (pregnancy)"),
+        rules="24",
+        perm=VIEW,
+        counts=tally(
+            lambda: Restraint.objects.filter(applied_at__isnull=False, under_health_approval=True),
+            "applied_at__date",
+        ),
+        direction=SMALLER,
+        unit=COUNT,
+        cases=("restraints-without-health-approval", "restraints-obstetric"),
+        records="restraints",
     ),
 )

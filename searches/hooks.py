@@ -34,6 +34,7 @@ PLUGS = (
     ),
     *oversight.LISTS,
     *oversight.ZEROS,
+    *oversight.INDICATORS,
     AnsweredBy(_("the renewed training"), KIND),
     AnsweredBy(_("her training in women's rights and gender-specific needs"), NEW_STARTER_KIND),
     # The demonstration: its records for the women admitted, after every woman is seeded.

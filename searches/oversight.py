@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from authority.services import late_or_refused
-from oversight.registry import MustBeZero, RecordList, Row
+from oversight.registry import COUNT, SMALLER, Indicator, MustBeZero, RecordList, Row, share, tally
 from staff.models import Course, Gender, TrainingRecord
 
 from .models import (
@@ -183,5 +183,64 @@ ZEROS = (
         cases=authorities_refused,
         row=authority_row,
         order=35,
+    ),
+)
+
+
+def _women_searched():
+    return Search.objects.filter(subject=Subject.WOMAN, kind__in=PERSONAL_KINDS)
+
+
+INDICATORS = (
+    Indicator(
+        key="searched-by-women",
+        number="12",
+        title=gettext_lazy("Personal searches of women by women staff only"),
+        rules="19",
+        perm=VIEW,
+        counts=share(
+            _women_searched,
+            "searched_at__date",
+            ~Q(Exists(_searchers().exclude(gender=Gender.WOMAN))),
+        ),
+        target=100,
+        cases=("searches-by-a-man",),
+        records="searches",
+    ),
+    Indicator(
+        key="searched-by-trained-staff",
+        number="13",
+        title=gettext_lazy("Personal searches of women by staff with valid search training"),
+        rules="19, 21",
+        perm=VIEW,
+        counts=share(_women_searched, "searched_at__date", ~Q(_untrained(Course.SEARCH_METHODS))),
+        target=100,
+        cases=("searches-untrained", "searches-of-children-untrained"),
+        records="searches",
+    ),
+    Indicator(
+        key="scanner-instead-of-strip",
+        number="14",
+        title=gettext_lazy("Scanner searches of all scanner and strip searches"),
+        rules="20",
+        perm=VIEW,
+        counts=share(
+            lambda: _women_searched().filter(kind__in=(Kind.SCANNER, Kind.STRIP)),
+            "searched_at__date",
+            Q(kind=Kind.SCANNER),
+        ),
+        records="searches",
+    ),
+    Indicator(
+        key="strip-searches",
+        number="14",
+        title=gettext_lazy("Strip searches of women"),
+        rules="20",
+        perm=VIEW,
+        counts=tally(lambda: _women_searched().filter(kind=Kind.STRIP), "searched_at__date"),
+        direction=SMALLER,
+        unit=COUNT,
+        order=101,
+        records="searches",
     ),
 )

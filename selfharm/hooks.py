@@ -63,6 +63,7 @@ PLUGS = (
     ),
     queues.CASES,
     *oversight.LISTS,
+    *oversight.INDICATORS,
     *oversight.ZEROS,
     DemoStep(order=146, run=demo.seed),
 )

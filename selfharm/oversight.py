@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from oversight.registry import MustBeZero, RecordList, Row
+from oversight.registry import COUNT, MONITOR, Indicator, MustBeZero, RecordList, Row, tally
 from staff.models import Course, TrainingRecord
 
 from .models import Case, SelfHarmIncident
@@ -146,5 +146,20 @@ ZEROS = (
         cases=by_untrained_staff,
         row=row,
         order=350,
+    ),
+)
+
+
+INDICATORS = (
+    Indicator(
+        key="selfharm-incidents",
+        number="",
+        title=_lazy("Incidents of self-harm"),
+        rules="12, 16, 35",
+        perm=VIEW,
+        counts=tally(lambda: SelfHarmIncident.objects.all(), "occurred_at__date"),
+        direction=MONITOR,
+        unit=COUNT,
+        records="selfharm-incidents",
     ),
 )

@@ -5,6 +5,8 @@ from django.db.models.signals import post_migrate
 
 from bangkok.hooks import Receiver
 
+from . import oversight
+
 
 def _sync_roles_after_migrate(sender, **kwargs):
     # post_migrate is sent once per app with models, in INSTALLED_APPS order; by the last
@@ -17,4 +19,7 @@ def _sync_roles_after_migrate(sender, **kwargs):
     sync_roles()
 
 
-PLUGS = (Receiver(post_migrate, _sync_roles_after_migrate, dispatch_uid="staff.sync_roles"),)
+PLUGS = (
+    Receiver(post_migrate, _sync_roles_after_migrate, dispatch_uid="staff.sync_roles"),
+    *oversight.INDICATORS,
+)

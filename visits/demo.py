@@ -60,6 +60,19 @@ def _visits(custody, woman, people, child) -> None:
         visitors=[people["mother"]],
     )
     bookings.record_visit_held(by=custody, visit=held)
+    # Visits with her child: one with open contact, one across a table for a reason given
+    # (Rule 28).
+    for days, open_contact in ((8, True), (15, False)):
+        with_child = bookings.book_visit(
+            by=custody,
+            prisoner=woman,
+            kind="child",
+            starts_at=not_before_arrest(woman, now - timedelta(days=days)),
+            visitors=[child, people["mother"]],
+            open_contact=open_contact,
+            setting_reason="" if open_contact else "The visits hall was being repaired.",
+        )
+        bookings.record_visit_held(by=custody, visit=with_child)
     bookings.book_visit(
         by=custody,
         prisoner=woman,

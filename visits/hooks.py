@@ -23,6 +23,7 @@ PLUGS = (
         order=250,
     ),
     *oversight.LISTS,
+    *oversight.INDICATORS,
     *oversight.ZEROS,
     AnsweredBy(_("a family visit held or a contact"), "visits.family_contact"),
     AnsweredBy(_("a visit with children held"), "visits.child_visit"),

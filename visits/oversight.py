@@ -8,9 +8,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from oversight.registry import MustBeZero, RecordList, Row
+from oversight.registry import Indicator, MustBeZero, RecordList, Row, share
 
-from .models import Answer, Visit, Visitor, VisitorStatus
+from .models import Answer, Visit, Visitor, VisitorStatus, VisitStatus
 from .permissions import VIEW_VISIT, VIEW_VISITOR
 
 
@@ -132,5 +132,40 @@ ZEROS = (
         row=visit_row,
         order=71,
         keyset=("-starts_at", "-id"),
+    ),
+)
+
+
+INDICATORS = (
+    Indicator(
+        key="child-visits-open-contact",
+        number="37",
+        title=gettext_lazy("Visits with children held with open contact"),
+        rules="28",
+        perm=VIEW_VISIT,
+        counts=share(
+            lambda: Visit.objects.filter(status=VisitStatus.HELD, involves_child=True),
+            "starts_at__date",
+            Q(open_contact=True),
+        ),
+        target=100,
+        cases=("child-visits-closed-without-reason",),
+        records="visits",
+    ),
+    Indicator(
+        key="visitors-with-her",
+        number="38",
+        title=gettext_lazy("Visitors put on her list after asking her"),
+        rules="44",
+        perm=VIEW_VISITOR,
+        counts=share(
+            lambda: Visitor.objects.all(),
+            "added_at__date",
+            Q(consulted_at__isnull=False),
+            facility="prisoner__facility",
+        ),
+        target=100,
+        cases=("visitors-approved-without-her-agreement",),
+        records="visitor-decisions",
     ),
 )

@@ -28,6 +28,13 @@ MATRIX = {
     "oversight:export-key": READ,
     "api-oversight-export": API_READ,
     "api-oversight-export-key": API_READ,
+    # The indicators (RULES-SPEC 3): read only, like the rest of oversight.
+    "oversight:indicators": READ,
+    "oversight:indicator-facilities": READ,
+    "oversight:indicator": READ,
+    "api-oversight-indicators": API_READ,
+    "api-oversight-indicator-facilities": API_READ,
+    "api-oversight-indicator": API_READ,
 }
 
 
@@ -35,6 +42,7 @@ def world(cast, admission) -> dict:
     """A list and a count that the areas register, both readable by the two roles."""
     records = {"key": "admissions"}
     cases = {"key": "segregation-over-15-days"}
+    indicator = {"key": "family-contact-offered"}
     return {
         "oversight:reads": {},
         "api-oversight-reads": {},
@@ -48,4 +56,10 @@ def world(cast, admission) -> dict:
         "oversight:export-key": {"name": "list", **records},
         "api-oversight-export": {"name": "timeliness"},
         "api-oversight-export-key": {"name": "cases", **cases},
+        "oversight:indicators": {},
+        "oversight:indicator-facilities": {},
+        "oversight:indicator": indicator,
+        "api-oversight-indicators": {},
+        "api-oversight-indicator-facilities": {},
+        "api-oversight-indicator": indicator,
     }

@@ -1,0 +1,85 @@
+"""Admissions on oversight: the indicators of reception and of the population (RULES-SPEC 3:
+10, 11 and 54), in aggregate."""
+
+from django.conf import settings
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from facilities.models import Facility
+from oversight.registry import SMALLER, Counts, Indicator, Periods, counted, present, share
+
+from .models import Admission, RightsItem, RightsOffer, Stage
+
+VIEW = "admissions.view_admission"
+
+
+def _offered(item: str) -> Q:
+    return Q(Exists(RightsOffer.objects.filter(admission=OuterRef("pk"), item=item)))
+
+
+def _foreign_nationals():
+    """Admissions of women none of whose nationalities is this country's (Rule 2.1)."""
+    return Admission.objects.exclude(prisoner__nationalities=[]).exclude(
+        prisoner__nationalities__contains=[settings.HOME_COUNTRY]
+    )
+
+
+_in_custody = counted(
+    present(
+        lambda: Admission.objects.exclude(stage=Stage.RECEPTION),
+        "admitted_at__date",
+        "released_at__date",
+        lambda day: Q(),
+    )
+)
+
+
+def occupancy(facilities, periods: Periods) -> Counts:
+    """Women in custody on the last day of each period ÷ the facility's capacity (two
+    queries, whatever the periods and facilities)."""
+    women = _in_custody(facilities, periods)
+    ids = facilities if isinstance(facilities, QuerySet) else [f.pk for f in facilities]
+    capacity = dict(Facility.objects.filter(pk__in=ids).values_list("pk", "capacity"))
+    return {
+        (index, place): (women.get((index, place), (0, 0))[0], places)
+        for index in range(len(periods))
+        for place, places in capacity.items()
+    }
+
+
+INDICATORS = (
+    Indicator(
+        key="family-contact-offered",
+        number="10",
+        title=_("Admissions where contact with her relatives was offered"),
+        rules="2.1",
+        perm=VIEW,
+        counts=share(
+            lambda: Admission.objects.all(),
+            "admitted_at__date",
+            _offered(RightsItem.FAMILY_CONTACT),
+        ),
+        target=100,
+        records="admissions",
+    ),
+    Indicator(
+        key="consular-access-offered",
+        number="11",
+        title=_("Admissions of foreign nationals where consular access was offered"),
+        rules="2.1",
+        perm=VIEW,
+        counts=share(_foreign_nationals, "admitted_at__date", _offered(RightsItem.CONSULAR)),
+        target=100,
+        records="admissions",
+    ),
+    Indicator(
+        key="occupancy",
+        number="54",
+        title=_("Occupancy: women in custody on the last day ÷ places"),
+        rules="M10",
+        perm=VIEW,
+        counts=occupancy,
+        direction=SMALLER,
+        target=100,
+    ),
+)

@@ -1,0 +1,272 @@
+"""Health on oversight: its indicators (RULES-SPEC 3: 2-7, 30-35, 43), in aggregate only.
+
+Each counts records of the clinical file without reading one: no woman's or child's record is
+loaded, no finding, answer or result leaves the query, and a rate of fewer than k women is
+hidden (`oversight.registry.figure`). The governor and the inspector see them as they see the
+other areas' figures (`facilities.oversee_facility`), never the file itself (Rule 8)."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from admissions.models import Admission
+from oversight.registry import MONITOR, OVERSEE, Indicator, present, share
+from register.models import Child
+
+from .models import (
+    Answer,
+    Birth,
+    BirthPlace,
+    ChildCheck,
+    ChildScreening,
+    Consent,
+    ContactStage,
+    HivTest,
+    Item,
+    MaternityContact,
+    PreventiveScreening,
+    Screening,
+    ScreeningItem,
+)
+from .services.preventive import BREAST, CERVICAL, PROGRAMME_OF
+
+
+def _hours(name: str) -> timedelta:
+    return timedelta(hours=getattr(settings, name))
+
+
+def _admissions():
+    """Admissions whose time to be screened has passed, or that were screened already."""
+    due = _hours("HEALTH_SCREENING_DUE_HOURS")
+    screened = Screening.objects.filter(admission=OuterRef("pk"), completed_at__isnull=False)
+    return Admission.objects.filter(Q(admitted_at__lte=timezone.now() - due) | Exists(screened))
+
+
+def _screened_in_time():
+    due = _hours("HEALTH_SCREENING_DUE_HOURS")
+    return Exists(
+        Screening.objects.filter(
+            admission=OuterRef("pk"), completed_at__lte=OuterRef("admitted_at") + due
+        )
+    )
+
+
+def _suicide_screened():
+    return Exists(
+        ScreeningItem.objects.filter(
+            screening__admission=OuterRef("pk"), item=Item.SUICIDE_SELF_HARM
+        )
+    )
+
+
+def _children_with_her():
+    """Children who came to live with their mother (and may since have left her)."""
+    return Child.objects.filter(Q(lives_with_mother=True) | Q(separation__isnull=False))
+
+
+def _child_screened_in_time():
+    due = _hours("CHILD_SCREENING_DUE_HOURS")
+    return Exists(
+        ChildScreening.objects.filter(
+            child=OuterRef("pk"), screened_at__lte=OuterRef("recorded_at") + due
+        )
+    )
+
+
+def _checks_up_to_date(day) -> Q:
+    """No development check of hers due by the day and not done by then (Rule 51.1)."""
+    behind = ChildCheck.objects.filter(
+        child=OuterRef("pk"), due_on__lte=day, cancelled_at__isnull=True
+    ).filter(Q(done_at__isnull=True) | Q(done_at__date__gt=day))
+    return ~Q(Exists(behind))
+
+
+def _offered(programme: str):
+    """Preventive screenings offered here (not reported from before) in a programme."""
+    kinds = [kind for kind, of in PROGRAMME_OF.items() if of == programme]
+    return PreventiveScreening.objects.filter(kind__in=kinds, reported=False)
+
+
+def _contacts(stage: str):
+    """Maternity contacts of a stage that are due by now or took place, not cancelled, each
+    on the day it took place or, until then, the day it is due (`on`)."""
+    return MaternityContact.objects.filter(
+        Q(due_at__lte=timezone.now()) | Q(done_at__isnull=False),
+        stage=stage,
+        cancelled_at__isnull=True,
+    ).annotate(on=Coalesce("done_at", "due_at"))
+
+
+INDICATORS = (
+    Indicator(
+        key="screening-in-time",
+        number="2",
+        title=_("Admissions screened by health staff within 24 hours"),
+        rules="6, M30",
+        perm=OVERSEE,
+        counts=share(_admissions, "admitted_at__date", Q(_screened_in_time())),
+        target=100,
+    ),
+    Indicator(
+        key="screening-complete",
+        number="3",
+        title=_("Entry screenings with every item answered or declined"),
+        rules="6, 8",
+        perm=OVERSEE,
+        counts=share(
+            lambda: Screening.objects.all(),
+            "started_at__date",
+            Q(completed_at__isnull=False),
+            facility="admission__facility",
+        ),
+        target=100,
+    ),
+    Indicator(
+        key="reproductive-declined",
+        number="4",
+        title=_("Reproductive health items she declined"),
+        rules="8",
+        perm=OVERSEE,
+        counts=share(
+            lambda: ScreeningItem.objects.filter(item=Item.REPRODUCTIVE),
+            "answered_at__date",
+            Q(answer=Answer.DECLINED),
+            facility="screening__admission__facility",
+        ),
+        direction=MONITOR,
+    ),
+    Indicator(
+        key="hiv-consent-counselling",
+        number="5",
+        title=_("HIV tests she consented to, with pre-test counselling given"),
+        rules="6(a)",
+        perm=OVERSEE,
+        counts=share(
+            lambda: HivTest.objects.filter(consent=Consent.GIVEN),
+            "offered_at__date",
+            Q(pre_test_counselling_at__isnull=False),
+            facility="prisoner__facility",
+        ),
+        target=100,
+    ),
+    Indicator(
+        key="hiv-post-test-counselling",
+        number="6",
+        title=_("HIV results followed by post-test counselling"),
+        rules="6(a)",
+        perm=OVERSEE,
+        counts=share(
+            lambda: HivTest.objects.exclude(result=""),
+            "result_at__date",
+            Q(post_test_counselling_at__isnull=False),
+            facility="prisoner__facility",
+        ),
+        target=100,
+    ),
+    Indicator(
+        key="children-screened-in-time",
+        number="7",
+        title=_("Children coming to live with their mother screened within 24 hours"),
+        rules="9, M29",
+        perm="register.oversee_children",
+        counts=share(
+            _children_with_her,
+            "recorded_at__date",
+            Q(_child_screened_in_time()),
+            facility="mother__facility",
+        ),
+        target=100,
+    ),
+    Indicator(
+        key="child-checks-up-to-date",
+        number="35",
+        title=_("Children living in prison with their development checks up to date"),
+        rules="51.1",
+        perm="register.oversee_children",
+        counts=present(
+            _children_with_her,
+            "recorded_at__date",
+            "separation__separated_on",
+            _checks_up_to_date,
+            facility="mother__facility",
+        ),
+        target=100,
+    ),
+    Indicator(
+        key="cervical-uptake",
+        number="30",
+        title=_("Cervical screenings offered that she took up"),
+        rules="18",
+        perm=OVERSEE,
+        counts=share(
+            lambda: _offered(CERVICAL),
+            "done_on",
+            Q(declined=False),
+            facility="prisoner__facility",
+        ),
+    ),
+    Indicator(
+        key="breast-uptake",
+        number="31",
+        title=_("Breast screenings offered that she took up"),
+        rules="18",
+        perm=OVERSEE,
+        counts=share(
+            lambda: _offered(BREAST), "done_on", Q(declined=False), facility="prisoner__facility"
+        ),
+    ),
+    Indicator(
+        key="antenatal-contacts",
+        number="32",
+        title=_("Antenatal contacts due that took place"),
+        rules="48.1",
+        perm=OVERSEE,
+        counts=share(
+            lambda: _contacts(ContactStage.ANTENATAL),
+            "on__date",
+            Q(done_at__isnull=False),
+            facility="pregnancy__prisoner__facility",
+        ),
+        target=100,
+    ),
+    Indicator(
+        key="births-in-hospital",
+        number="33",
+        title=_("Births in a hospital outside the prison"),
+        rules="M28",
+        perm=OVERSEE,
+        counts=share(
+            lambda: Birth.objects.filter(born_at__isnull=False),
+            "born_at__date",
+            Q(place=BirthPlace.OUTSIDE_HOSPITAL),
+            facility="pregnancy__prisoner__facility",
+        ),
+    ),
+    Indicator(
+        key="postnatal-contacts",
+        number="34",
+        title=_("Postnatal contacts due that took place, her baby with her or not"),
+        rules="48.3",
+        perm=OVERSEE,
+        counts=share(
+            lambda: _contacts(ContactStage.POSTNATAL),
+            "on__date",
+            Q(done_at__isnull=False),
+            facility="pregnancy__prisoner__facility",
+        ),
+        target=100,
+    ),
+    Indicator(
+        key="suicide-risk-screened",
+        number="43",
+        title=_("Admissions screened for the risk of suicide and self-harm"),
+        rules="6(b), 16",
+        perm=OVERSEE,
+        counts=share(_admissions, "admitted_at__date", Q(_suicide_screened())),
+        target=100,
+    ),
+)

@@ -1,0 +1,60 @@
+"""The indicators as the oversight pages and API show them (RULES-SPEC 3; Rules 25.3, 67-70):
+each figure written for the reader, the charts' marks, and the period's facilities. The
+figures themselves are `registry`'s."""
+
+from datetime import date
+
+from django.utils.formats import date_format, number_format
+from django.utils.translation import gettext as _
+
+from . import charts, registry
+
+
+def text(figure: dict, unit: str) -> str:
+    """A figure as the tables write it: "42.5 % (17 of 40)", "fewer than 5", "3"."""
+    if figure["suppressed"]:
+        return _("fewer than %(k)s") % {"k": registry.small_cell()}
+    if unit == registry.COUNT:
+        return number_format(figure["numerator"])
+    if not figure["denominator"]:
+        return _("none in the period")
+    return _("%(rate)s %% (%(numerator)s of %(denominator)s)") % {
+        "rate": number_format(figure["rate"], 1),
+        "numerator": number_format(figure["numerator"]),
+        "denominator": number_format(figure["denominator"]),
+    }
+
+
+def value(figure: dict, unit: str) -> float | None:
+    """What the chart draws: the rate, or the count; None if hidden or nothing to show."""
+    return figure["numerator"] if unit == registry.COUNT else figure["rate"]
+
+
+def month_label(first: date) -> str:
+    return date_format(first, "M")
+
+
+def with_texts(row: dict) -> dict:
+    """An indicator's row of `registry.compared` with its figures written."""
+    shown = {**row, "text": text(row, row["unit"])}
+    if "previous" in row:
+        shown["previous_text"] = text(row["previous"], row["unit"])
+    return shown
+
+
+def trend_chart(row: dict) -> dict:
+    rate = row["unit"] == registry.RATE
+    points = [
+        (month_label(month["start"]), value(month, row["unit"]), text(month, row["unit"]))
+        for month in row["months"]
+    ]
+    return charts.columns(points, target=row["target"], rate=rate)
+
+
+def facilities_chart(places, row: dict) -> dict:
+    rate = row["unit"] == registry.RATE
+    points = [
+        (place.name, value(figure, row["unit"]), text(figure, row["unit"]))
+        for place, figure in zip(places, row["facilities"], strict=True)
+    ]
+    return charts.bars(points, target=row["target"], rate=rate)
