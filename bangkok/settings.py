@@ -117,6 +117,7 @@ INSTALLED_APPS = [
     "release",
     "signin",
     "dashboard",
+    "scale",
 ]
 
 MIDDLEWARE = [
