@@ -38,6 +38,18 @@ def server_url() -> str:
     return url
 
 
+def summary(report, seconds: float) -> str:
+    """What the load took, kept with the database (a benchmark that reuses it says so)."""
+    rows = sum(report.rows.values())
+    server = f", database server {report.server_cpu:.1f} s" if report.server_cpu is not None else ""
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    return (
+        f"{rows:,} rows loaded by COPY on {date.today()} in {seconds:.1f} s "
+        f"(CPU: generator {report.cpu:.1f} s{server}; load average after {load} "
+        f"on {os.cpu_count()} cores)"
+    )
+
+
 def make(scale: str, seed: int, day: date, database: str, say) -> dict:
     """Prepare the database and load it; returns what was loaded and how long it took."""
     url = server_url()
@@ -60,7 +72,7 @@ def make(scale: str, seed: int, day: date, database: str, say) -> dict:
         report = load(conn, dataset, planned, fresh=True, tick=bar.advance, at=bar.at)
         bar.close()
     loaded = time.monotonic()
-    mark(url, database, fingerprint(scale, seed))
+    mark(url, database, f"{fingerprint(scale, seed)}; {summary(report, loaded - made)}")
     return {
         "report": report,
         "migrate": migrated,
