@@ -472,6 +472,7 @@ TARGETS = {
     "P5 admin": "P5: admin >= 10x our list",
     "P5 raw": "P5: our API <= 10x this",
     "P7 sweep": "P7: <= 1 s (national)",
+    "P7 world sweep": "P7: <= 10 s (world)",
     "P8 oversight": "P8: <= 100 ms",
     "P8 dashboard": "P8: <= 100 ms",
     "P8 tasks": "P8: <= 100 ms",

@@ -17,6 +17,7 @@ import time
 from datetime import date
 
 import psycopg
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from scale import bench
@@ -80,7 +81,7 @@ class Command(BaseCommand):
                 "--database-label",
                 f"bangkok_{name}",
             ]
-            finished = subprocess.run(command, env=env, check=False)
+            finished = subprocess.run(command, env=env, cwd=settings.BASE_DIR, check=False)
             if finished.returncode:
                 raise CommandError(f"The measuring of the {name} set failed.")
 
@@ -117,5 +118,6 @@ class Command(BaseCommand):
         )
         if inside == "sweep":
             for item in items:
+                item.key = "P7 world sweep"
                 item.what = item.what.replace("as loaded", f"{label}, as loaded")
         self.stdout.write(bench.table(items, result, header))
