@@ -519,7 +519,10 @@ def table(items: list[Item], load: LoadResult | None, header: dict[str, str]) ->
                 )
             )
     for what, a, b, target in rows:
-        lines.append(f"| {what} | {ratio(a, b)} | {target} |")
+        if a in by and b in by:
+            lines.append(f"| {what} | {ratio(a, b)} | {target} |")
+    if lines[-1].startswith("|---"):  # no ratio to give (the world run measures the sweep)
+        del lines[-3:]
     if load is not None and load.requests:
         rate = load.requests / load.seconds
         median, slow = ms(statistics.median(load.latencies)), ms(p95(load.latencies))

@@ -113,7 +113,7 @@ class Command(BaseCommand):
             result = bench.load_test(os.environ["DATABASE_URL"], seconds, threads, say)
         took = time.monotonic() - started
         header["measured"] = (
-            f"{rounds} interleaved rounds and the load test in {took:.0f} s; "
+            f"{rounds} interleaved rounds{' and the load test' if result else ''} in {took:.0f} s; "
             f"load average at the end {load_average()}"
         )
         if inside == "sweep":
