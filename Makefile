@@ -3,7 +3,10 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test rules routes fuzz lint format assets check-compose clean-data help
+.PHONY: run test rules routes fuzz lint format assets check-compose clean-data help dataset bench
+
+# make dataset SCALE=demo|national|world; make bench (SCALE=world adds the world sweep)
+SCALE ?= national
 
 help:
 	@echo "make run     set up, then serve the demo on http://127.0.0.1:8000 (PORT overrides)"
@@ -13,6 +16,8 @@ help:
 	@echo "make fuzz    schemathesis over the whole API with many examples"
 	@echo "make lint    ruff, mypy over services, permissions and reading, the import contracts"
 	@echo "make assets  rebuild the compiled front-end (needs npm)"
+	@echo "make dataset SCALE=demo|national|world   a generated dataset in its own database"
+	@echo "make bench   the performance targets (QUALITY.md P1-P8) on the national dataset"
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || "$$(scripts/find-python)" -m venv $(VENV)
@@ -47,6 +52,12 @@ lint: $(STAMP)
 format: $(STAMP)
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+dataset: $(STAMP)
+	$(PY) -m bangkok.launcher manage dataset --scale $(SCALE)
+
+bench: $(STAMP)
+	$(PY) -m bangkok.launcher manage bench $(if $(filter world,$(SCALE)),--scale world,)
 
 assets:
 	bash frontend/build.sh

@@ -20,7 +20,7 @@ TRIGGER = "refuse_delete"
 FUNCTION = "refuse_delete"
 # Apps of the project that hold no case: sign-in devices and tokens come and go; the
 # dashboard holds nothing of its own.
-NOT_CASE_APPS = {"signin", "dashboard"}
+NOT_CASE_APPS = {"signin", "dashboard", "scale"}
 
 REFUSE = f"""
 CREATE OR REPLACE FUNCTION {FUNCTION}() RETURNS trigger AS $$

@@ -120,6 +120,7 @@ INSTALLED_APPS = [
     "release",
     "signin",
     "dashboard",
+    "scale",
 ]
 
 MIDDLEWARE = [
