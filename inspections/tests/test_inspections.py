@@ -144,12 +144,12 @@ def test_the_next_visit_shows_the_last_figures_beside_today(cast, visit, facilit
 
 
 def test_the_figures_have_one_place_to_grow(cast, facility_a):
-    """A part added to `PARTS` (oversight's indicators, when there are) is frozen with the rest."""
+    """A part added to `PARTS` (oversight's indicators) is frozen with the rest."""
     parts = dict(reading.PARTS)
-    assert set(parts) == {"zeros", "lists"}
+    assert set(parts) == {"zeros", "lists", "indicators"}
     today = timezone.localdate()
     found = reading.figures(cast["inspector"], [facility_a], today, today)
-    assert set(found) == {"from", "to", "zeros", "lists"}
+    assert set(found) == {"from", "to", "zeros", "lists", "indicators"}
 
 
 # The sample -------------------------------------------------------------------------------
