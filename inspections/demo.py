@@ -1,5 +1,6 @@
 """Demo records for inspections (Rule 25.3), made through the services as the inspector and the
-governor would: a visit by the national preventive mechanism two months ago, its team with
+governor would: a judge's visit five months ago whose team had no woman member (indicator 52
+counts it), a visit by the national preventive mechanism two months ago, its team with
 women members, its sample, findings and recommendations: one done, one whose deadline has
 passed (the governor's task overdue), one with an action plan in progress; and an unannounced
 visit by the independent monitoring board planned for next month, its team still without a
@@ -31,6 +32,19 @@ def seed(*, facility, staff, women) -> None:
     if inspector is None or governor is None:
         return
     now, today = timezone.now(), timezone.localdate()
+    judge = plan_visit(
+        by=inspector,
+        facility=facility,
+        body="Supervising judge",
+        body_kind=BodyKind.JUDICIAL,
+        announced=True,
+        planned_start=today - timedelta(days=150),
+        planned_end=today - timedelta(days=150),
+        purpose="Visit of the women held on remand, as the law asks each year.",
+    )
+    add_member(by=inspector, visit=judge, name="Judge Wichai Boonmee", role="Judge", woman=False)
+    start_visit(by=inspector, visit=judge, started_at=now - timedelta(days=150))
+    finish_visit(by=inspector, visit=judge, ended_at=now - timedelta(days=150, hours=-4))
     past = plan_visit(
         by=inspector,
         facility=facility,

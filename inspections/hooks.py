@@ -11,6 +11,7 @@ from . import demo, oversight, services
 
 PLUGS = (
     *oversight.LISTS,
+    *oversight.INDICATORS,
     AnsweredBy(
         _("a follow-up saying the recommendation is done or not accepted"),
         services.RECOMMENDATION_KIND,

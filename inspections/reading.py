@@ -73,12 +73,37 @@ def _lists(user, facilities, start, end) -> list[dict]:
     ]
 
 
-# What a visit freezes of oversight, part by part: a new part (the indicators, when oversight
-# computes them: `registry.indicators(user, facilities, start, end)`) is one line here.
+def _indicators(user, facilities, start, end) -> list[dict]:
+    """The indicators as the inspector who starts the visit oversees them (RULES-SPEC 3): each
+    figure as shown, a hidden one kept hidden (no number frozen)."""
+    return [
+        {
+            "key": row["key"],
+            "label": f"{row['number']}. {row['title']}" if row["number"] else row["title"],
+            "rule": row["rules"],
+            "unit": row["unit"],
+            "numerator": row["numerator"],
+            "denominator": row["denominator"],
+            "rate": row["rate"],
+            "suppressed": row["suppressed"],
+        }
+        for row in registry.indicators(user, facilities, start, end)
+    ]
+
+
+# What a visit freezes of oversight, part by part: a new part is one line here.
 PARTS: tuple[tuple[str, Callable[..., list[dict]]], ...] = (
     ("zeros", _zeros),
     ("lists", _lists),
+    ("indicators", _indicators),
 )
+
+
+def _shown(item: dict):
+    """A frozen figure as the page writes it: a count, or an indicator's rate or count."""
+    if "count" in item:
+        return item["count"]
+    return registry.written(item, item["unit"])
 
 
 def figures(user: User, facilities, start: date, end: date) -> dict[str, Any]:
@@ -100,7 +125,7 @@ def compared(then: dict | None, now: dict) -> list[dict]:
                     (name, item["key"]),
                     {"part": name, "label": item["label"], "rule": item["rule"]},
                 )
-                row[when] = item["count"]
+                row[when] = _shown(item)
                 if when == "now":
                     row["label"] = item["label"]
     order = [name for name, _part in PARTS]

@@ -4,17 +4,10 @@ page doesn't show the same viewer. Each table is one declaration in `TABLES`: a 
 function `(user, key, period, params) -> Table | None` (None: no such table for her, a 404).
 The page (`views.export`) and the API (`api.Export`) answer the same files.
 
-A new table is one more entry. A table of dicts, such as a list of indicators with their
-numerator, denominator and rate, is declared as its columns over those dicts:
-
-    def indicators(user, key, period, params):
-        columns = (Column("number", _("No.")), Column("title", _("Indicator")),
-                   Column("numerator", _("Count")), Column("denominator", _("Of")),
-                   Column("rate", _("Rate")))
-        rows = registry.indicators(user, *period)
-        return _table("indicators", _("Indicators"), columns, rows, period)
-
-    TABLES["indicators"] = (False, indicators)
+A new table is one more entry: a table of dicts (the indicators, with their numerator,
+denominator and rate) is declared as its columns over those dicts. A figure the page hides
+(a rate of fewer than k women) is written as the page writes it, "fewer than k", its
+numerator, denominator and rate left empty.
 """
 
 from __future__ import annotations
@@ -27,6 +20,7 @@ from bangkok.exports import Column, Table
 from reminders.services import timeliness as timeliness_of
 
 from . import attempts as refused
+from . import indicators as shown_indicator
 from . import reads as confidential
 from . import registry
 
@@ -205,9 +199,69 @@ def reads(user, key, period, params) -> Table | None:
     return _table("reads", _("Reads of confidential records"), columns, rows, period, area=area)
 
 
+def _rules(row) -> str:
+    return row["rules"]
+
+
+INDICATOR_COLUMNS = (
+    Column("number", _("No.")),
+    Column("title", _("Indicator")),
+    Column("rules", _("Rules"), _rules),
+)
+
+
+def indicators(user, key, period, params) -> Table:
+    """Each indicator as the indicators page shows it: this period's figure beside the period
+    before's, a hidden one "fewer than k" with no number."""
+    rows = [
+        {**row, "text": shown_indicator.text(row, row["unit"])}
+        for row in registry.compared(user, *period)
+    ]
+    columns = (
+        *INDICATOR_COLUMNS,
+        Column("numerator", _("Count")),
+        Column("denominator", _("Of")),
+        Column("rate", _("Rate (per 100)")),
+        Column("text", _("This period")),
+        Column("previous_numerator", _("Count, the period before"), _before("numerator")),
+        Column("previous_denominator", _("Of, the period before"), _before("denominator")),
+        Column("previous_rate", _("Rate, the period before (per 100)"), _before("rate")),
+        Column(
+            "previous_text",
+            _("The period before"),
+            lambda row: shown_indicator.text(row["previous"], row["unit"]),
+        ),
+        Column("change", _("Change")),
+    )
+    return _table("indicators", _("Indicators"), columns, rows, period)
+
+
+def _before(name):
+    return lambda row: row["previous"][name]
+
+
+def indicator_facilities(user, key, period, params) -> Table:
+    """The indicators side by side for each of her facilities and in total, as the page shows
+    them (a facility hidden beside the total is "fewer than k" there too)."""
+    places, rows = registry.by_facility(user, *period)
+    columns = [*INDICATOR_COLUMNS]
+    for index, place in enumerate(places):
+        columns.append(Column(f"facility-{place.code}", place.name, _facility_text(index)))
+    columns.append(
+        Column("total", _("Total"), lambda row: shown_indicator.text(row["total"], row["unit"]))
+    )
+    return _table("indicators-by-facility", _("Indicators by facility"), columns, rows, period)
+
+
+def _facility_text(index):
+    return lambda row: shown_indicator.text(row["facilities"][index], row["unit"])
+
+
 # name -> (needs a key, the table)
 TABLES: dict[str, tuple[bool, Callable]] = {
     "must-be-zero": (False, zeros),
+    "indicators": (False, indicators),
+    "indicators-by-facility": (False, indicator_facilities),
     "records": (False, lists),
     "timeliness": (False, timeliness),
     "reads": (False, reads),

@@ -4,25 +4,14 @@ figures themselves are `registry`'s."""
 
 from datetime import date
 
-from django.utils.formats import date_format, number_format
-from django.utils.translation import gettext as _
+from django.utils.formats import date_format
 
 from . import charts, registry
 
 
 def text(figure: dict, unit: str) -> str:
     """A figure as the tables write it: "42.5 % (17 of 40)", "fewer than 5", "3"."""
-    if figure["suppressed"]:
-        return _("fewer than %(k)s") % {"k": registry.small_cell()}
-    if unit == registry.COUNT:
-        return number_format(figure["numerator"])
-    if not figure["denominator"]:
-        return _("none in the period")
-    return _("%(rate)s %% (%(numerator)s of %(denominator)s)") % {
-        "rate": number_format(figure["rate"], 1),
-        "numerator": number_format(figure["numerator"]),
-        "denominator": number_format(figure["denominator"]),
-    }
+    return registry.written(figure, unit)
 
 
 def value(figure: dict, unit: str) -> float | None:

@@ -22,6 +22,8 @@ from datetime import date, datetime, timedelta
 from uuid import UUID
 
 from django.db.models import Count, Q
+from django.utils.formats import number_format
+from django.utils.translation import gettext
 
 from bangkok.hooks import takes
 from bangkok.suppression import rate, suppressed
@@ -469,6 +471,22 @@ def figure(item: Indicator, numerator: int, denominator: int, *, hidden: bool = 
         "denominator": denominator if item.unit == RATE else None,
         "rate": value,
         "suppressed": False,
+    }
+
+
+def written(figure: dict, unit: str) -> str:
+    """A figure as the pages and files write it: "42.5 % (17 of 40)", "fewer than 5", "3"
+    (what another area shows of the figures it keeps, such as an inspection's frozen ones)."""
+    if figure["suppressed"]:
+        return gettext("fewer than %(k)s") % {"k": small_cell()}
+    if unit == COUNT:
+        return number_format(figure["numerator"])
+    if not figure["denominator"]:
+        return gettext("none in the period")
+    return gettext("%(rate)s %% (%(numerator)s of %(denominator)s)") % {
+        "rate": number_format(figure["rate"], 1),
+        "numerator": number_format(figure["numerator"]),
+        "denominator": number_format(figure["denominator"]),
     }
 
 

@@ -60,6 +60,7 @@ PLUGS = (
     ),
     MayBeMarkedDone(services.LONG_KIND),
     *oversight.LISTS,
+    *oversight.INDICATORS,
     queues.NOTICES,
     queues.COURT_DATES,
     Section(

@@ -144,12 +144,12 @@ def test_the_next_visit_shows_the_last_figures_beside_today(cast, visit, facilit
 
 
 def test_the_figures_have_one_place_to_grow(cast, facility_a):
-    """A part added to `PARTS` (oversight's indicators, when there are) is frozen with the rest."""
+    """A part added to `PARTS` (oversight's indicators) is frozen with the rest."""
     parts = dict(reading.PARTS)
-    assert set(parts) == {"zeros", "lists"}
+    assert set(parts) == {"zeros", "lists", "indicators"}
     today = timezone.localdate()
     found = reading.figures(cast["inspector"], [facility_a], today, today)
-    assert set(found) == {"from", "to", "zeros", "lists"}
+    assert set(found) == {"from", "to", "zeros", "lists", "indicators"}
 
 
 # The sample -------------------------------------------------------------------------------
@@ -406,6 +406,9 @@ def test_the_demo_shows_every_state(cast, facility_a):
     assert any(r.overdue for r in past.recommendations.all())
     upcoming = Visit.objects.get(body="Independent Monitoring Board")
     assert upcoming.state == "planned" and not upcoming.team.filter(woman=True).exists()
+    # Indicator 52 tells something: one visit that took place without a woman member.
+    today = timezone.localdate()
+    assert reading.visits_with_women_members([facility_a], today - timedelta(365), today) == (1, 2)
 
 
 def test_a_recommendations_owner_is_a_governor_of_the_facility_and_no_one_else(cast, visit):

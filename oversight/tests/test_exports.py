@@ -12,6 +12,8 @@ from audit.models import AuditEvent
 from conftest import client_for
 from staff.tests.factories import make_staff
 
+from .test_indicators import admit as admit_offered
+from .test_indicators import declared  # noqa: F401
 from .test_oversight import admit, api_get, areas  # noqa: F401
 
 pytestmark = pytest.mark.django_db
@@ -130,11 +132,98 @@ def test_the_pages_offer_each_table_in_three_formats(cast, areas, facility_a):  
     assert "/oversight/export/list/admissions/?" in rows
 
 
+# The indicators (RULES-SPEC 3)
+
+
+@pytest.mark.rule("25.3")
+@pytest.mark.rule("67")
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_the_indicators_download_as_the_page_shows_them(fmt, cast, declared, facility_a):  # noqa: F811
+    for number in range(6):
+        admit_offered(cast, facility_a, f"A-{number}", offered=number < 4)
+    admit_offered(cast, facility_a, "A-old", days_ago=40)
+    client = client_for(cast["inspector"])
+    page = client.get("/oversight/indicators/").content.decode()
+    assert f'data-testid="export-indicators-{fmt}"' in page
+    answer = client.get(f"{EXPORT}indicators/?format={fmt}")
+    assert answer.status_code == 200 and "indicators" in answer["Content-Disposition"]
+    data = read(answer, fmt)
+    assert data.headers[:4] == ["No.", "Indicator", "Rules", "Count"]
+    rows = {row["Indicator"]: row for row in data.dict}
+    offered = rows["Family contact offered"]
+    assert [str(offered[h]) for h in ("Count", "Of", "Rate (per 100)")] == ["4", "6", "66.7"]
+    assert offered["This period"] == "66.7 % (4 of 6)"
+    assert offered["The period before"] == "fewer than 5"  # the one admission 40 days ago
+    assert offered["Count, the period before"] in ("", None)
+    assert offered["Rate, the period before (per 100)"] in ("", None)
+    assert str(rows["Admissions"]["Count"]) == "6"
+    event = AuditEvent.objects.get(action="table.exported")
+    assert event.detail["table"] == "indicators" and event.detail["rows"] == 2
+
+
+@pytest.mark.rule("25.3")
+def test_a_hidden_rate_carries_no_number_in_the_file(cast, declared, facility_a, settings):  # noqa: F811
+    settings.SMALL_CELL = 5
+    for number in range(3):
+        admit_offered(cast, facility_a, f"A-{number}")
+    data = read(client_for(cast["inspector"]).get(f"{EXPORT}indicators/"))
+    offered = next(row for row in data.dict if row["Indicator"] == "Family contact offered")
+    assert offered["This period"] == "fewer than 5"
+    assert [offered[h] for h in ("Count", "Of", "Rate (per 100)")] == ["", "", ""]
+    assert "3" not in "".join(str(value) for value in offered.values())
+
+
+@pytest.mark.rule("25.3")
+def test_the_facilities_side_by_side_download_as_the_page_shows_them(
+    cast,
+    declared,  # noqa: F811
+    facility_a,
+    facility_b,
+):
+    inspector = make_staff("inspector", facility_a, facility_b, username="inspector_ab")
+    for number in range(6):
+        admit_offered(cast, facility_a, f"A-{number}", offered=number < 4)
+    for number in range(2):
+        admit_offered(cast, facility_b, f"B-{number}")
+    client = client_for(inspector)
+    page = client.get("/oversight/indicators/facilities/").content.decode()
+    assert 'data-testid="export-indicators-by-facility-csv"' in page
+    data = read(client.get(f"{EXPORT}indicators-by-facility/"))
+    assert data.headers == ["No.", "Indicator", "Rules", facility_a.name, facility_b.name, "Total"]
+    offered = next(row for row in data.dict if row["Indicator"] == "Family contact offered")
+    # B's 2 women are hidden, and A's beside it since the total is shown.
+    assert offered[facility_b.name] == offered[facility_a.name] == "fewer than 5"
+    assert offered["Total"] == "75.0 % (6 of 8)"
+    event = AuditEvent.objects.get(action="table.exported")
+    assert event.detail["table"] == "indicators-by-facility"
+
+
+def test_the_indicators_export_asks_as_many_queries_for_many_facilities(
+    cast,
+    declared,  # noqa: F811
+    facility_a,
+    facility_b,
+):
+    client = client_for(make_staff("inspector", facility_a, username="inspector_a"))
+    admit_offered(cast, facility_a, "A-1")
+    client.get(f"{EXPORT}indicators-by-facility/")
+    with CaptureQueriesContext(connection) as one:
+        client.get(f"{EXPORT}indicators-by-facility/")
+    client = client_for(make_staff("inspector", facility_a, facility_b, username="inspector_ab"))
+    for number in range(2, 7):
+        admit_offered(cast, facility_b, f"B-{number}")
+    client.get(f"{EXPORT}indicators-by-facility/")
+    with CaptureQueriesContext(connection) as many:
+        client.get(f"{EXPORT}indicators-by-facility/")
+    assert len(many) == len(one)
+
+
 def every_export(user) -> list[str]:
     """Every table of oversight this viewer may download, by its address."""
     from oversight import registry
 
-    urls = [f"{EXPORT}{name}/" for name in ("must-be-zero", "records", "timeliness", "reads")]
+    names = ("must-be-zero", "records", "timeliness", "reads", "indicators")
+    urls = [f"{EXPORT}{name}/" for name in (*names, "indicators-by-facility")]
     urls += [f"{EXPORT}list/{item.key}/" for item in registry.lists_for(user)]
     urls += [f"{EXPORT}cases/{item.key}/" for item in registry.zeros_for(user)]
     urls += [f"{EXPORT}refused/{item.key}/" for item in registry.zeros_for(user)]
