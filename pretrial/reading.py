@@ -36,7 +36,7 @@ from django.utils import timezone
 import audit
 from facilities.scope import facilities_of
 from prisoners.models import CustodyStatus, LegalStatus, Prisoner
-from prisoners.withheld import shown, without_withheld
+from prisoners.withheld import without_withheld
 
 from .models import CaretakingNotice, Hearing, LegalAdviser, SafetyScreen
 from .permissions import (
@@ -106,7 +106,7 @@ def long_pretrial(facilities: QuerySet[Facility], start: date, end: date) -> Que
         days=settings.PRETRIAL_LONG_DAYS
     )
     return (
-        shown(untried())
+        untried()
         .filter(facility__in=facilities, untried_since__lte=limit)
         .select_related("facility")
         .order_by("-id")
