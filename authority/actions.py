@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from bangkok.actions import MISSING, Action, Area, Page
 from facilities.scope import facilities_of
+from prisoners.withheld import without_withheld
 
 from . import services
 from .forms import ConfirmForm, RefuseForm
@@ -22,7 +23,9 @@ def decidable(user, address):
     area = area_of(address["key"])
     if area is None or not user.has_perm(area.perm):
         raise Http404(MISSING)
-    record = area.model.objects.filter(uuid=address["uuid"], facility__in=facilities_of(user))
+    record = without_withheld(
+        area.model.objects.filter(uuid=address["uuid"], facility__in=facilities_of(user))
+    )
     if (found := record.first()) is None:
         raise Http404(MISSING)
     return found, None

@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy
 import audit
 from bangkok.errors import RuleBroken
 from facilities.scope import facilities_of, staff_holding
+from prisoners.withheld import without_withheld
 from reminders.services import cancel_reminder, resolve_reminder, schedule_reminder
 
 from .models import AuthorityState
@@ -348,7 +349,8 @@ def pending_for(user: User, area: Authority) -> QuerySet:
     """The records of one area waiting for her authority, in `QUEUE_ORDER`: a record taken at
     once first (soonest limit first), then by when it was asked."""
     last = Value(QUEUE_LAST, output_field=DateTimeField())
-    pending = area.model.objects.filter(authority=AuthorityState.PENDING)
+    # A girl's sealed records (Havana r. 19) wait in no queue.
+    pending = without_withheld(area.model.objects.filter(authority=AuthorityState.PENDING))
     return (
         pending.filter(facility__in=facilities_of(user))
         .exclude(authority_requested_by=user)

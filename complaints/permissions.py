@@ -15,6 +15,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from facilities.scope import facilities_of
+from prisoners.withheld import without_withheld
 
 from .models import Complaint, HeldAction
 
@@ -33,7 +34,10 @@ HELD = "complaints.view_heldaction"
 def complaints_visible_to(user: User | AnonymousUser, perm: str = READ) -> QuerySet[Complaint]:
     if not user.is_authenticated or not user.has_perm(perm):
         return Complaint.objects.none()
-    return Complaint.objects.filter(facility__in=facilities_of(user)).not_naming(user)
+    # A girl's sealed records (Havana r. 19) are in no list, search or page of complaints.
+    return without_withheld(Complaint.objects.filter(facility__in=facilities_of(user))).not_naming(
+        user
+    )
 
 
 def access_complaint(user: User | AnonymousUser, uuid: UUID | str) -> Complaint:
@@ -52,7 +56,8 @@ def access_complaint(user: User | AnonymousUser, uuid: UUID | str) -> Complaint:
 def held_actions_visible_to(user: User | AnonymousUser) -> QuerySet[HeldAction]:
     if not user.is_authenticated or not user.has_perm(HELD):
         return HeldAction.objects.none()
-    return not_named_in_hers(HeldAction.objects.filter(facility__in=facilities_of(user)), user)
+    held = without_withheld(HeldAction.objects.filter(facility__in=facilities_of(user)))
+    return not_named_in_hers(held, user)
 
 
 def not_named_in_hers(held: QuerySet[HeldAction], user: User) -> QuerySet[HeldAction]:

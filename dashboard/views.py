@@ -13,9 +13,9 @@ from django.views.decorators.http import require_safe
 
 from bangkok.pagination import paginate, url_with
 from facilities.scope import facilities_of
-from prisoners.models import CustodyStatus, Prisoner, juvenile_q
+from prisoners.models import CustodyStatus, juvenile_q
 from prisoners.permissions import prisoners_visible_to
-from prisoners.withheld import withheld
+from prisoners.withheld import without_withheld
 from reminders import queues
 from reminders.models import Status
 from reminders.services import tasks_for
@@ -83,14 +83,11 @@ def queue_counts(user) -> list[dict]:
 def _shown(queue, records):
     """A queue's records without those of a woman withheld (a girl's sealed records, Havana
     r. 19; `prisoners.withheld`), where its records name a woman."""
-    where = withheld()
     try:
         records.model._meta.get_field(queue.woman.split("__")[0])
     except FieldDoesNotExist:
         return records
-    if where is None:
-        return records
-    return records.exclude(**{f"{queue.woman}__in": Prisoner.objects.filter(where)})
+    return without_withheld(records, queue.woman)
 
 
 @login_required

@@ -13,6 +13,7 @@ from drf_spectacular.utils import OpenApiResponse
 from bangkok.actions import Action, Area, Page, titled, to
 from bangkok.schema import ERROR
 from facilities.scope import facilities_of, record_in_reach
+from prisoners.withheld import without_withheld
 
 from . import api, services
 from . import serializers as io
@@ -61,7 +62,11 @@ def _in_her_facilities(model):
 
 def _entitlement(user, address):
     record = (
-        Entitlement.objects.filter(uuid=address["uuid"], prisoner__facility__in=facilities_of(user))
+        without_withheld(
+            Entitlement.objects.filter(
+                uuid=address["uuid"], prisoner__facility__in=facilities_of(user)
+            )
+        )
         .select_related("prisoner__facility")
         .first()
     )

@@ -12,7 +12,8 @@ numerator, denominator and rate left empty.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from itertools import batched
 
 from django.utils.translation import gettext_lazy as _
 
@@ -23,6 +24,10 @@ from . import attempts as refused
 from . import indicators as shown_indicator
 from . import reads as confidential
 from . import registry
+from .permissions import unnamed
+
+# Rows looked up at once for a woman withheld (one query for each).
+BATCH = 500
 
 
 def _facility_code(facilities) -> str:
@@ -58,12 +63,19 @@ ROW_COLUMNS = (
 )
 
 
+def _unnamed(rows: Iterable) -> Iterator:
+    """The rows as the page shows them: a woman withheld (a girl's sealed records, Havana
+    r. 19) not named, her row still counted (`permissions.unnamed`)."""
+    for batch in batched(rows, BATCH):
+        yield from unnamed(list(batch))
+
+
 def records(user, key, period, params) -> Table | None:
     item = registry.list_for(user, key)
     if item is None:
         return None
     found = registry.for_viewer(item, item.records(*period), user).order_by(*item.keyset)
-    rows = (item.row(record) for record in found)
+    rows = _unnamed(item.row(record) for record in found)
     return _table(f"records-{key}", item.title, ROW_COLUMNS, rows, period)
 
 
@@ -72,7 +84,7 @@ def cases(user, key, period, params) -> Table | None:
     if item is None:
         return None
     found = registry.for_viewer(item, item.cases(*period), user).order_by(*item.keyset)
-    rows = (item.row(case) for case in found)
+    rows = _unnamed(item.row(case) for case in found)
     return _table(f"must-be-zero-{key}", item.label, ROW_COLUMNS, rows, period)
 
 

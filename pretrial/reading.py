@@ -36,6 +36,7 @@ from django.utils import timezone
 import audit
 from facilities.scope import facilities_of
 from prisoners.models import CustodyStatus, LegalStatus, Prisoner
+from prisoners.withheld import without_withheld
 
 from .models import CaretakingNotice, Hearing, LegalAdviser, SafetyScreen
 from .permissions import (
@@ -265,8 +266,10 @@ def hearings_of(viewer: User) -> QuerySet[Hearing]:
     if not viewer.has_perm(VIEW):
         return Hearing.objects.none()
     return (
-        Hearing.objects.filter(
-            facility__in=facilities_of(viewer), result="", admission__released_at__isnull=True
+        without_withheld(
+            Hearing.objects.filter(
+                facility__in=facilities_of(viewer), result="", admission__released_at__isnull=True
+            )
         )
         .annotate(noticed=Exists(CaretakingNotice.objects.filter(hearing=OuterRef("pk"))))
         .select_related("prisoner", "prisoner__unit", "facility")

@@ -60,3 +60,17 @@ def withheld_flag(field: str = "prisoner_id"):
     if where is None:
         return Value(False)
     return Exists(Prisoner.objects.filter(where, pk=OuterRef(field)))
+
+
+def without_withheld(queryset, field: str = "prisoner"):
+    """`queryset` of an area's records without those of a woman withheld, the woman each
+    names reached by `field` (a lookup path to a `Prisoner`: "prisoner", "admission__prisoner",
+    "mother"). For the lists, searches and exports an area builds from its own records by
+    facility rather than through the funnel; a record of hers is then the 404 of a record that
+    doesn't exist. One subquery, whatever the number of rows."""
+    from .models import Prisoner
+
+    where = withheld()
+    if where is None:
+        return queryset
+    return queryset.exclude(**{f"{field}__in": Prisoner.objects.filter(where).values("pk")})

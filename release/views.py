@@ -15,6 +15,7 @@ from bangkok import printing
 from bangkok.forms import carrying
 from bangkok.pagination import paginate
 from facilities.scope import facilities_of
+from prisoners.withheld import without_withheld
 
 from . import reading
 from .forms import HandOverForm, HealthForm, HealthReasonForm, PartForm, ReleaseDateForm
@@ -94,7 +95,8 @@ def upcoming(request):
     if not request.user.has_perm(VIEW):
         raise Http404
     plans = (
-        ReleasePlan.objects.filter(
+        without_withheld(ReleasePlan.objects)
+        .filter(
             # Where she is held now: a transfer moves her, not the episode's first facility.
             prisoner__facility__in=facilities_of(request.user),
             admission__stage__in=["reception", "admitted"],

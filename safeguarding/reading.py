@@ -28,7 +28,7 @@ from django.utils import timezone
 import audit
 from facilities.scope import facilities_of
 from prisoners.models import Prisoner
-from prisoners.withheld import shown, withheld_flag
+from prisoners.withheld import shown, withheld_flag, without_withheld
 
 from .models import CareNeed, FamilyConcern, Incident, Injuries, Involvement, Part, Plan
 from .services import (
@@ -335,9 +335,9 @@ def awaiting_concerns(viewer: User) -> QuerySet[FamilyConcern]:
     """Concerns awaiting triage in the viewer's facilities, for those who triage them."""
     if not viewer.has_perm(TRIAGE):
         return FamilyConcern.objects.none()
-    return FamilyConcern.objects.filter(facility__in=facilities_of(viewer)).select_related(
-        "prisoner"
-    )
+    return without_withheld(
+        FamilyConcern.objects.filter(facility__in=facilities_of(viewer))
+    ).select_related("prisoner")
 
 
 # Social-care needs ---------------------------------------------------------------------------
@@ -419,6 +419,6 @@ def plans_worked(viewer: User) -> QuerySet[Plan]:
     """The plans safeguarding staff work: to make, or made and not ended, in her facilities."""
     if not viewer.has_perm(PLAN):
         return Plan.objects.none()
-    return Plan.objects.filter(
-        facility__in=facilities_of(viewer), closed_at__isnull=True
+    return without_withheld(
+        Plan.objects.filter(facility__in=facilities_of(viewer), closed_at__isnull=True)
     ).select_related("prisoner")

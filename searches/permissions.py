@@ -15,6 +15,7 @@ from django.http import Http404
 
 from authority.models import AuthorityState
 from facilities.scope import facilities_of, staff_holding
+from prisoners.withheld import without_withheld
 from staff.models import User
 
 from .models import Search, SearchAuthorisation, SearchStaff
@@ -54,7 +55,9 @@ def searches_visible_to(user: User | AnonymousUser) -> QuerySet[Search]:
     if not user.is_authenticated or not user.has_perm(VIEW):
         return Search.objects.none()
     facilities = facilities_of(user)
-    return Search.objects.filter(Q(facility__in=facilities) | Q(prisoner__facility__in=facilities))
+    return without_withheld(
+        Search.objects.filter(Q(facility__in=facilities) | Q(prisoner__facility__in=facilities))
+    )
 
 
 def access_search(user: User | AnonymousUser, uuid: UUID | str) -> Search:

@@ -23,6 +23,7 @@ from django.utils import timezone
 import audit
 from facilities.scope import facilities_of
 from health.permissions import can_read_clinical
+from prisoners.withheld import without_withheld
 
 from .models import Assessment, Case, ClosureCheck, IncidentClinical
 from .services import ASSESS, CHECK, CLINICAL, INCIDENT, OPEN, READ, REVIEW, VIEW, open_case_of
@@ -283,7 +284,7 @@ def caseload(viewer: User) -> QuerySet[Case]:
     if not viewer.has_perm(READ):
         return Case.objects.none()
     return (
-        Case.objects.filter(facility__in=facilities_of(viewer))
+        without_withheld(Case.objects.filter(facility__in=facilities_of(viewer)))
         .filter(Q(closed_at__isnull=True) | Q(closure_check__isnull=True))
         .select_related("prisoner")
     )

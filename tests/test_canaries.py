@@ -10,6 +10,7 @@ them, and the bodies and captured logs are scanned.
 import logging
 
 import pytest
+from django.urls import reverse
 
 from admissions.services import record_family_member, request_suspension
 from health.services import care, maternity
@@ -167,3 +168,173 @@ def test_the_canaries_are_where_they_belong(cast, canaries):
     assert safeguarding.INJURIES in health.content.decode()
     assert safeguarding.HER_VIEWS in officer.content.decode()
     assert safeguarding.REVIEW_NOTES in officer.content.decode()
+
+
+# -- A girl's records sealed after her release (Havana r. 19) ---------------------------------
+# She had a record in every area before her release (`girls.tests.sealed_world`); sealed, she
+# is in no list, search, export or page for any role, and each of her records is the 404 of a
+# record that doesn't exist, byte for byte. Only the governor's audited opening reads her.
+
+
+def _sealed_girl():
+    from girls.tests.matrix import SEALED_NUMBER
+    from prisoners.models import Prisoner
+
+    return Prisoner.objects.get(prison_number=SEALED_NUMBER)
+
+
+def _her_records(girl) -> dict:
+    """Her records by model: every model that names a woman and has a uuid."""
+    import pghistory.models
+    from django.apps import apps
+
+    from girls.models import SealedRecord
+    from prisoners.models import Prisoner
+
+    found = {Prisoner: [girl.uuid]}
+    for model in apps.get_models():
+        # The governor's audited opening is her door, not a leak; a version in the history
+        # copies a record's uuid.
+        if model is SealedRecord or issubclass(model, pghistory.models.Event):
+            continue
+        names = [
+            field.name
+            for field in model._meta.get_fields()
+            if field.many_to_one and field.related_model is Prisoner
+        ]
+        if not names or not any(f.name == "uuid" for f in model._meta.get_fields()):
+            continue
+        for name in names:
+            uuids = list(model.objects.filter(**{name: girl}).values_list("uuid", flat=True))
+            if uuids:
+                found.setdefault(model, []).extend(uuids)
+    return found
+
+
+def _model_of(value, models) -> type | None:
+    for model in models:
+        if model.objects.filter(uuid=value).exists():
+            return model
+    return None
+
+
+def _doors(world, records) -> list[tuple[str, str, str]]:
+    """(route, her URL, a missing record's URL) for every route the matrix samples with one
+    record's uuid whose kind she has a record of."""
+    import uuid
+
+    from django.urls import reverse
+
+    doors = []
+    for key, path in ROUTES:
+        if key is None or key.startswith(SKIP) or path.count("<") != 1:
+            continue
+        kwargs = world["kwargs"].get(key)
+        if not kwargs or set(kwargs) != {"uuid"}:
+            continue
+        model = _model_of(kwargs["uuid"], records)
+        if model is None:
+            continue
+        for hers in records[model]:
+            doors.append(
+                (
+                    key,
+                    reverse(key, kwargs={"uuid": hers}),
+                    reverse(key, kwargs={"uuid": uuid.uuid4()}),
+                )
+            )
+    return doors
+
+
+@pytest.mark.django_db
+@pytest.mark.rule("H19")
+@pytest.mark.parametrize("role", [*ROLES, "outsider"])
+def test_each_record_of_a_sealed_girl_is_the_404_of_one_that_does_not_exist(role, cast, canaries):
+    girl = _sealed_girl()
+    records = _her_records(girl)
+    # The areas' records of her are there to be found (the test proves something).
+    assert len(records) >= 20
+    doors = _doors(canaries, records)
+    assert len({key for key, _hers, _missing in doors}) >= 20
+    from tests.test_not_found_sweep import Asker, unlike
+
+    asker = Asker(cast[role])
+    different = []
+    for key, hers, missing in doors:
+        seen, none = asker.answer("GET", hers), asker.answer("GET", missing)
+        seen = (seen[0], seen[1].replace(hers.encode(), missing.encode()), seen[2])
+        if seen[:2] != none[:2] or none[0] not in (404, 405):
+            different.append(f"{key} {hers}: {unlike(seen, none)}")
+    assert different == []
+
+
+@pytest.mark.django_db
+@pytest.mark.rule("H19")
+@pytest.mark.parametrize("role", [*ROLES, "outsider"])
+def test_no_search_finds_a_sealed_girl(role, cast, canaries):
+    """Every list searched by her name, her prison number and her uuid: what the list answers
+    names none of them (the words searched for aside)."""
+    from girls.tests.matrix import SEALED_NAME, SEALED_NUMBER
+
+    girl = _sealed_girl()
+    her = {SEALED_NAME, SEALED_NUMBER, str(girl.uuid)}
+    lists = [
+        url
+        for url in readable_urls(canaries)
+        if url.endswith("/") and url.count("-") < 4  # no record's uuid in it
+    ]
+    found = []
+    for url in lists:
+        for words in her:
+            for param in ("q", "search", "number", "name"):
+                body = request_as(role, cast, "GET", f"{url}?{param}={words}", key=None)
+                text = body.content.decode(errors="replace")
+                found += [f"{other} in {url}?{param}" for other in her - {words} if other in text]
+    assert found == []
+
+
+@pytest.mark.django_db
+@pytest.mark.rule("H19")
+def test_oversight_exports_leave_a_sealed_girl_unnamed_as_the_pages_do(cast, canaries):
+    """Every list and count that must be zero, as a file for the governor and the inspector:
+    her rows still counted, her name and number gone, as on oversight's pages."""
+    from girls.tests.matrix import SEALED_NAME, SEALED_NUMBER
+    from oversight import registry
+
+    her = (SEALED_NAME, SEALED_NUMBER)
+    keys = [("list", key) for key in registry._LISTS] + [("cases", key) for key in registry._ZEROS]
+    leaks, exported = [], 0
+    for role in ("governor", "inspector"):
+        for kind, key in keys:
+            url = f"/oversight/export/{kind}/{key}/?format=csv"
+            response = request_as(role, cast, "GET", url, key=None)
+            if response.status_code != 200:  # not a list this role reads
+                continue
+            exported += 1
+            body = b"".join(getattr(response, "streaming_content", [response.content]))
+            leaks += [f"{words} in {url}" for words in her if words.encode() in body]
+    assert leaks == [] and exported > 20
+
+
+@pytest.mark.django_db
+@pytest.mark.rule("H19")
+@pytest.mark.parametrize("role", [*ROLES, "outsider"])
+def test_the_list_of_women_as_a_file_leaves_a_sealed_girl_out(role, cast, canaries):
+    """Released women included, searched by her name or number: not in the file (page or API)."""
+    from girls.tests.matrix import SEALED_NAME, SEALED_NUMBER
+
+    girl = _sealed_girl()
+    her = (SEALED_NAME, SEALED_NUMBER, str(girl.uuid))
+    leaks = []
+    for base in (reverse("prisoners:export"), "/api/v1/prisoners/export/"):
+        for query in ("custody_status=released", "custody_status=", f"q={SEALED_NUMBER}"):
+            url = f"{base}?format=csv&{query}"
+            response = request_as(role, cast, "GET", url, key=None)
+            body = b"".join(getattr(response, "streaming_content", [response.content]))
+            # The words searched for are named in the file's filters; nothing else of her.
+            leaks += [
+                f"{words} in {url}"
+                for words in her
+                if words not in query and words.encode() in body
+            ]
+    assert leaks == []

@@ -136,13 +136,11 @@ def canaries(cast, world) -> dict:
     # A girl sealed after her release, never opened, named on oversight's list of notices before
     # her seal: her name and number reach no body for any role (Havana r. 19).
     def before(girl):
-        """While she was in custody: an incident between her and the sample woman, a concern
-        her family raised, a social-care need; each still open, in lists and queues."""
-        from safeguarding.tests.factories import concern, incident, need
+        """While she was in custody, a record of her in every area, in its lists and queues
+        (`sealed_world`)."""
+        from girls.tests.sealed_world import records_in_every_area
 
-        incident(cast, woman, other=girl)
-        concern(cast, girl, concern="Her cousin says she is afraid.")
-        need(cast, girl)
+        records_in_every_area(cast, girl, woman)
 
     sealed = sealed_girl(
         cast, woman.facility, SEALED_NUMBER, SEALED_NAME, opened=False, before=before
@@ -162,4 +160,5 @@ def canaries(cast, world) -> dict:
         GUARDIAN: {"reception", "social", "governor", "safeguarding", "inspector"},
         SEALED_NAME: set(),
         SEALED_NUMBER: set(),
+        str(sealed.prisoner.uuid): set(),
     }

@@ -15,6 +15,7 @@ from bangkok.forms import carrying
 from bangkok.pagination import paginate
 from facilities.scope import facilities_of
 from prisoners.permissions import access_record, access_woman
+from prisoners.withheld import without_withheld
 
 from ..forms import CancelForm, HeldForm
 from ..models import Visit, VisitStatus
@@ -85,7 +86,7 @@ def today(request):
     now = timezone.localtime()
     start = now.replace(hour=0, minute=0, second=0, microsecond=0)
     visits = with_visitors(
-        Visit.objects.filter(
+        without_withheld(Visit.objects).filter(
             facility__in=facilities_of(request.user),
             status=VisitStatus.BOOKED,
             starts_at__gte=start,

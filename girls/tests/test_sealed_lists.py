@@ -1,0 +1,102 @@
+"""A girl's records sealed after her release (Havana r. 19) leave every list an area builds
+from its own records by facility (`prisoners.withheld.without_withheld`): what listed her
+records the day she left lists none of them once she is sealed, for every role, in one query."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from complaints.models import Complaint
+from girls import services
+from girls.tests.sealed_world import records_in_every_area
+from girls.tests.test_sealing import born_years_ago
+from prisoners.withheld import without_withheld
+
+pytestmark = pytest.mark.django_db
+
+
+def _lists():
+    """(what, the list for a user) for each list an area builds by facility."""
+    from authority.registry import areas
+    from authority.services import pending_for
+    from complaints.permissions import (
+        STATUS,
+        complaints_visible_to,
+        held_actions_visible_to,
+    )
+    from pretrial.reading import hearings_of
+    from safeguarding.reading import awaiting_concerns, plans_worked
+    from searches.permissions import searches_visible_to
+    from selfharm.reading import caseload
+
+    found = [
+        ("complaints", complaints_visible_to),
+        ("complaints' status", lambda user: complaints_visible_to(user, STATUS)),
+        ("held actions", held_actions_visible_to),
+        ("searches", searches_visible_to),
+        ("self-harm cases", caseload),
+        ("family concerns", awaiting_concerns),
+        ("safeguarding plans", plans_worked),
+        ("court hearings", hearings_of),
+    ]
+    for area in areas():
+        found.append((f"awaiting authority: {area.key}", lambda u, a=area: pending_for(u, a)))
+    return found
+
+
+def listed(cast, girl) -> set[str]:
+    return {
+        what
+        for what, of in _lists()
+        for role, user in cast.items()
+        if of(user).filter(prisoner=girl).exists()
+    }
+
+
+@pytest.fixture
+def girl(cast, facility_a):
+    """A girl admitted at 16 with a record in every area, released today, not yet sealed."""
+    from admissions.services import release
+    from release.tests.factories import admitted, ready_for_release
+
+    woman = admitted(cast, facility_a, prison_number="A40995").prisoner
+    admission = admitted(
+        cast,
+        facility_a,
+        prison_number="A40996",
+        given_names="Sealedlists",
+        date_of_birth=born_years_ago(16),
+    )
+    records_in_every_area(cast, admission.prisoner, woman)
+    admission = ready_for_release(cast, admission)
+    release(by=cast["reception"], admission=admission, reason="Bail granted")
+    return admission.prisoner
+
+
+@pytest.mark.rule("H19")
+def test_a_sealed_girl_leaves_every_list_that_showed_her_records(cast, girl):
+    before = listed(cast, girl)
+    # Released, her complaints are still listed for those who read complaints.
+    assert {"complaints", "complaints' status"} <= before
+    services.seal_record(by=cast["governor"], prisoner=girl, reason="The youth court asked.")
+    assert listed(cast, girl) == set()
+    # Her records are still there: sealed, not deleted.
+    assert Complaint.objects.filter(prisoner=girl).count() == 2
+
+
+@pytest.mark.rule("H19")
+def test_leaving_her_out_costs_no_query_of_its_own(cast, girl):
+    services.seal_record(by=cast["governor"], prisoner=girl, reason="The youth court asked.")
+    with CaptureQueriesContext(connection) as queries:
+        shown = list(without_withheld(Complaint.objects.select_related("prisoner")))
+    assert len(queries) == 1
+    assert Complaint.objects.filter(prisoner=girl).exists()
+    assert girl.pk not in {complaint.prisoner_id for complaint in shown}
+    # Her relation named as each record names her: her child on the register, by "mother".
+    from register.models import Child
+
+    with CaptureQueriesContext(connection) as queries:
+        children = list(without_withheld(Child.objects.all(), "mother"))
+    assert len(queries) == 1
+    assert Child.objects.filter(mother=girl).exists()
+    assert girl.pk not in {child.mother_id for child in children}
