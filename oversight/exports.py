@@ -231,12 +231,12 @@ def indicators(user, key, period, params) -> Table:
     ]
     columns = (
         *INDICATOR_COLUMNS,
-        Column("numerator", _("Count")),
-        Column("denominator", _("Of")),
+        Column("numerator", _("Numerator")),
+        Column("denominator", _("Denominator")),
         Column("rate", _("Rate (per 100)")),
         Column("text", _("This period")),
-        Column("previous_numerator", _("Count, the period before"), _before("numerator")),
-        Column("previous_denominator", _("Of, the period before"), _before("denominator")),
+        Column("previous_numerator", _("Numerator, the period before"), _before("numerator")),
+        Column("previous_denominator", _("Denominator, the period before"), _before("denominator")),
         Column("previous_rate", _("Rate, the period before (per 100)"), _before("rate")),
         Column(
             "previous_text",

@@ -148,15 +148,19 @@ def test_the_indicators_download_as_the_page_shows_them(fmt, cast, declared, fac
     answer = client.get(f"{EXPORT}indicators/?format={fmt}")
     assert answer.status_code == 200 and "indicators" in answer["Content-Disposition"]
     data = read(answer, fmt)
-    assert data.headers[:4] == ["No.", "Indicator", "Rules", "Count"]
+    assert data.headers[:4] == ["No.", "Indicator", "Rules", "Numerator"]
     rows = {row["Indicator"]: row for row in data.dict}
     offered = rows["Family contact offered"]
-    assert [str(offered[h]) for h in ("Count", "Of", "Rate (per 100)")] == ["4", "6", "66.7"]
+    assert [str(offered[h]) for h in ("Numerator", "Denominator", "Rate (per 100)")] == [
+        "4",
+        "6",
+        "66.7",
+    ]
     assert offered["This period"] == "66.7 % (4 of 6)"
     assert offered["The period before"] == "fewer than 5"  # the one admission 40 days ago
-    assert offered["Count, the period before"] in ("", None)
+    assert offered["Numerator, the period before"] in ("", None)
     assert offered["Rate, the period before (per 100)"] in ("", None)
-    assert str(rows["Admissions"]["Count"]) == "6"
+    assert str(rows["Admissions"]["Numerator"]) == "6"
     event = AuditEvent.objects.get(action="table.exported")
     assert event.detail["table"] == "indicators" and event.detail["rows"] == 2
 
@@ -169,7 +173,7 @@ def test_a_hidden_rate_carries_no_number_in_the_file(cast, declared, facility_a,
     data = read(client_for(cast["inspector"]).get(f"{EXPORT}indicators/"))
     offered = next(row for row in data.dict if row["Indicator"] == "Family contact offered")
     assert offered["This period"] == "fewer than 5"
-    assert [offered[h] for h in ("Count", "Of", "Rate (per 100)")] == ["", "", ""]
+    assert [offered[h] for h in ("Numerator", "Denominator", "Rate (per 100)")] == ["", "", ""]
     assert "3" not in "".join(str(value) for value in offered.values())
 
 
