@@ -469,16 +469,6 @@ def test_a_seal_and_an_opening_are_never_changed_or_deleted(cast, girl):
             act()
 
 
-def test_the_demo_seals_a_girl_and_opens_her_record_and_leaves_one_to_the_clock():
-    from django.core.management import call_command
-
-    call_command("seed_demo", women=40)
-    assert SealedRecord.objects.filter(sealed_by="governor").exists()
-    assert Opening.objects.exists()
-    waiting = services.sealing_due(timezone.now() + timedelta(days=400))
-    assert waiting.exists()
-
-
 def test_the_admin_lists_no_woman_and_no_sealed_record():
     """The Django admin manages accounts and facilities only: no woman, sealed or not, nor a
     seal or an opening, is listed or changed there."""

@@ -1,23 +1,49 @@
+"""The demonstration, seeded once for the module (`tests.module_records`): every area's
+states in it, its indicators telling something, a girl's records sealed (seeding it again:
+`test_seed_demo_again`)."""
+
+import io
+import os
+from datetime import timedelta
+
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from facilities.models import Facility
 from prisoners.models import Prisoner
 from reminders.models import Reminder
 from staff.models import User
+from tests.module_records import records_for_the_module
 
 pytestmark = pytest.mark.django_db
 
 
-def test_the_demo_has_two_facilities_a_user_per_role_each_and_sixty_varied_women(
-    monkeypatch, capsys
-):
-    monkeypatch.setenv("DEMO_PASSWORD", "demo password for tests")
-    call_command("seed_demo")
-    assert "Demo password for every user: demo password for tests" in capsys.readouterr().out
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    def seed() -> dict:
+        before = os.environ.get("DEMO_PASSWORD")
+        os.environ["DEMO_PASSWORD"] = "demo password for tests"
+        try:
+            out = io.StringIO()
+            call_command("seed_demo", stdout=out)
+        finally:
+            if before is None:
+                del os.environ["DEMO_PASSWORD"]
+            else:
+                os.environ["DEMO_PASSWORD"] = before
+        return {"out": out.getvalue()}
+
+    with records_for_the_module(django_db_blocker, seed) as records:
+        yield records
+
+
+def test_the_demo_has_two_facilities_a_user_per_role_each_and_sixty_varied_women(demo):
+    assert "Demo password for every user: demo password for tests" in demo["out"]
     assert set(Facility.objects.values_list("code", flat=True)) == {"A", "B"}
     assert User.objects.count() == 16
     assert User.objects.get(username="custody_b").role.code == "custody"
+    # Hashed fast for the module's records (`tests.module_records`), as a real one would be.
     assert User.objects.get(username="reception").check_password("demo password for tests")
     women = Prisoner.objects.all()
     assert women.count() == 60
@@ -74,18 +100,42 @@ def test_the_demo_has_two_facilities_a_user_per_role_each_and_sixty_varied_women
     assert FamilyConcern.objects.filter(triage="").exists() and CareNeed.objects.exists()
 
 
-def test_running_it_again_adds_nothing_and_prints_no_password(
-    monkeypatch, capsys, settings, tmp_path
-):
-    monkeypatch.delenv("DEMO_PASSWORD", raising=False)
-    settings.DEMO_PASSWORD_FILE = tmp_path / "demo_password"
-    call_command("seed_demo", women=4)
-    first = capsys.readouterr().out
-    generated = settings.DEMO_PASSWORD_FILE.read_text().strip()
-    assert f"Demo password for every user: {generated}" in first
-    assert User.objects.get(username="governor_b").check_password(generated)
-    counts = (User.objects.count(), Prisoner.objects.count(), Reminder.objects.count())
-    assert counts[1] == 4
-    call_command("seed_demo", women=4)
-    assert "Demo password" not in capsys.readouterr().out
-    assert (User.objects.count(), Prisoner.objects.count(), Reminder.objects.count()) == counts
+# Rates the services hold at 100 %: the act that would lower them is refused, so no demo
+# record can (a search by a man or by untrained staff, Rules 19 and 21; a separation without
+# its best-interests decision, Rule 52; a release without her copy of her records, Mandela 9).
+HELD_BY_THE_SERVICES = {
+    "searched-by-women",
+    "searched-by-trained-staff",
+    "separations-best-interests",
+    "records-copy-at-release",
+}
+
+
+def test_the_demo_makes_every_indicator_tell_something(demo):
+    """No declared indicator all 0 % or all 100 %, no count empty, over the demo's last year
+    in all its facilities (RULES-SPEC 3)."""
+    from oversight import registry
+
+    end = timezone.localdate()
+    periods = [(end - timedelta(days=365), end)]
+    trivial = {}
+    for item in sorted(registry._INDICATORS.values(), key=registry._by_number):
+        if item.key in HELD_BY_THE_SERVICES:
+            continue
+        n, d = registry._total(item.counts(Facility.objects.all(), periods), 0)
+        if item.unit == registry.COUNT:
+            if n == 0:
+                trivial[item.key] = n
+        elif d == 0 or n in (0, d):
+            trivial[item.key] = (n, d)
+    assert trivial == {}
+
+
+def test_the_demo_seals_a_girl_and_opens_her_record_and_leaves_one_to_the_clock(demo):
+    from girls import services
+    from girls.models import Opening, SealedRecord
+
+    assert SealedRecord.objects.filter(sealed_by="governor").exists()
+    assert Opening.objects.exists()
+    waiting = services.sealing_due(timezone.now() + timedelta(days=400))
+    assert waiting.exists()
