@@ -48,6 +48,10 @@ class HearingSerializer(serializers.ModelSerializer):
         source="court_outcome.uuid", read_only=True, allow_null=True, default=None
     )
     notices = CaretakingNoticeSerializer(many=True, read_only=True)
+    # Empty until what happened is recorded (the schema says so: "" is one of its values).
+    result = serializers.ChoiceField(
+        choices=HearingResult.choices, allow_blank=True, read_only=True
+    )
 
     class Meta:
         model = Hearing

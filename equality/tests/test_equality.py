@@ -72,10 +72,10 @@ def test_nothing_is_recorded_without_her_consent_nor_in_words_not_hers(cast, wom
 def test_social_workers_read_her_record_whole_health_the_adjustments_and_others_nothing(
     cast, woman_a
 ):
-    consented(cast, woman_a, ethnicity="Karen", disability="yes", adjustments="A ramp")
+    consented(cast, woman_a, ethnicity="Kayan Lahwi", disability="yes", adjustments="A ramp")
     services.record_faith_need(by=cast["social"], prisoner=woman_a, kind="diet", detail="Halal")
     social = reading.her_record(cast["social"], woman_a)
-    assert social["characteristics"]["ethnicity"] == "Karen" and social["needs"]
+    assert social["characteristics"]["ethnicity"] == "Kayan Lahwi" and social["needs"]
     assert AuditEvent.objects.filter(action="equality.read", actor=cast["social"]).count() == 1
     health = reading.her_record(cast["health"], woman_a)
     assert health == {
@@ -93,7 +93,7 @@ def test_social_workers_read_her_record_whole_health_the_adjustments_and_others_
         page = client_for(cast[role]).get(
             reverse("prisoners:detail", kwargs={"uuid": woman_a.uuid})
         )
-        assert "Karen" not in page.content.decode() and "Halal" not in page.content.decode()
+        assert "Kayan Lahwi" not in page.content.decode() and "Halal" not in page.content.decode()
 
 
 def test_a_withdrawal_erases_her_answers_everywhere_and_keeps_no_copy(cast, woman_a):
