@@ -16,12 +16,15 @@ from decimal import Decimal
 from admissions.models import Admission, FamilyMember, PropertyItem, RightsOffer
 from classification.models import Classification
 from complaints.models import Complaint, ProtectionPlan
-from discipline.models import Charge, Hearing, Sanction
-from equality.models import Characteristics, Consent, FaithNeed, Representative
+from discipline.models import Charge, Hearing, Sanction, SanctionReview
+from equality.models import Characteristics, Consent, FaithNeed, FaithVisit, Representative
 from force.models import ForceHealthCheck, ForceReview, UseOfForce
 from girls.models import GuardianNotice
 from health.models import (
     Birth,
+    BreastfeedingRecord,
+    ChildScreening,
+    DistressEvent,
     Encounter,
     HivTest,
     MentalHealthAssessment,
@@ -33,17 +36,48 @@ from health.models import (
     WomanClinicianRequest,
 )
 from hygiene.models import Entitlement, Issue, Item, StockCheck, WaterInterruption
-from inspections.models import Finding, FollowUp, Member, Recommendation
+from inspections.models import (
+    ActionPlan,
+    Finding,
+    FollowUp,
+    Member,
+    Recommendation,
+    Sample,
+    SampledWoman,
+)
 from inspections.models import Visit as InspectionVisit
-from parole.models import EligibilityReview, LeaveRequest, ParoleReview
+from parole.models import (
+    EligibilityReview,
+    HomeTransfer,
+    LeaveRequest,
+    NonCustodialReview,
+    ParoleReview,
+)
 from pretrial.models import Hearing as CourtHearing
 from pretrial.models import LegalAdviser, SafetyScreen
 from regime.models import Activity, Allocation, Attendance, TimeOutOfCell
-from register.models import BestInterestsDecision
+from register.models import BestInterestsDecision, UnitApplication
 from release.models import PlanPart, RecordsCopy, ReleasePlan
-from safeguarding.models import CareNeed, Incident, Involvement, Plan
+from restraints.models import RestraintReview
+from safeguarding.models import (
+    CareNeed,
+    CareReview,
+    Incident,
+    Injuries,
+    Involvement,
+    Plan,
+    PlanReview,
+)
 from searches.models import SearchAuthorisation, SearchStaff
-from selfharm.models import Assessment, Case, PlanAction, Review, SelfHarmIncident
+from selfharm.models import (
+    Assessment,
+    Case,
+    ClosureCheck,
+    IncidentClinical,
+    PlanAction,
+    Review,
+    SelfHarmIncident,
+)
 from staff.models import AccessChange
 from visits.models import Contact, Visitor
 
@@ -111,6 +145,25 @@ AREA_MODELS = (
     Visitor,
     Contact,
     AccessChange,
+    ClosureCheck,
+    IncidentClinical,
+    Review.participants.through,
+    Injuries,
+    PlanReview,
+    CareReview,
+    SanctionReview,
+    RestraintReview,
+    ActionPlan,
+    Sample,
+    SampledWoman,
+    BreastfeedingRecord,
+    ChildScreening,
+    UnitApplication,
+    NonCustodialReview,
+    HomeTransfer,
+    FaithVisit,
+    DistressEvent,
+    Complaint.named_staff.through,
 )
 
 DAY = 86400
@@ -1042,10 +1095,12 @@ class AreaRecords:
         under observation, otherwise closed at low risk with its check after closure."""
         rng = self.rng("selfharm-cases")
         first = self.base(Case)
+        self.case_closed: list[datetime | None] = []
         risks = ("low", "raised", "high")
         for k, _ in enumerate(self.selfharm_women):
             i, opened, open_ = self.selfharm_case(k)
             closed = None if open_ else opened + timedelta(days=rng.randint(10, 40))
+            self.case_closed.append(closed)
             yield (
                 first + k,
                 self.woman_id(i),
@@ -1210,8 +1265,12 @@ class AreaRecords:
         """Violence and harassment between women (Rule 31), with who took part."""
         rng = self.rng("incidents")
         first = self.base(Incident)
+        self.injured: list[int] = []
         for n, f, _victim, _perpetrator, at in self.incidents:
             when = moment(at)
+            injured = rng.random() < 0.2
+            if injured:
+                self.injured.append(n)
             yield (
                 first + n,
                 self.facility_ids[f],
@@ -1219,7 +1278,7 @@ class AreaRecords:
                 when,
                 rng.choice(("Wing landing", "Dining hall", "Exercise yard")),
                 "An argument over the telephone queue",
-                rng.random() < 0.2,
+                injured,
                 rng.choice(("staff", "herself", "another_woman")),
                 when + timedelta(hours=1),
                 self.staff(f, "custody", rng),
@@ -1291,8 +1350,8 @@ class AreaRecords:
         """Care needs of older and disabled women (Rule 42.2)."""
         rng = self.rng("care-needs")
         first = self.base(CareNeed)
-        chosen = [i for i in self.held if rng.random() < 0.01]
-        for n, i in enumerate(chosen):
+        self.needs = [i for i in self.held if rng.random() < 0.01]
+        for n, i in enumerate(self.needs):
             yield (
                 first + n,
                 self.woman_id(i),
@@ -2681,3 +2740,569 @@ class AreaRecords:
                 self.inspector,
             )
             n += 1
+
+    # ---------------------------------------------------------------- what follows a record
+
+    def closure_rows(self) -> Iterator[tuple]:
+        """The check a week after a case closed (Rule 16), once the week has passed."""
+        rng = self.rng("selfharm-checks")
+        n = self.base(ClosureCheck)
+        case = self.base(Case)
+        for k, closed in enumerate(self.case_closed):
+            if closed is None or closed + timedelta(days=7) > self.now:
+                continue
+            i = self.selfharm_women[k]
+            yield (
+                n,
+                case + k,
+                closed + timedelta(days=7),
+                "well",
+                "She is settled",
+                self.staff(self.w_facility[i], "health", rng),
+            )
+            n += 1
+
+    def clinical_rows(self) -> Iterator[tuple]:
+        """The health staff's account of each self-harm incident."""
+        rng = self.rng("selfharm-clinical")
+        n = self.base(IncidentClinical)
+        incident = self.base(SelfHarmIncident)
+        for k in range(0, len(self.selfharm_women), 3):
+            i, opened, _open = self.selfharm_case(k)
+            yield (
+                n,
+                incident + k // 3,
+                "Cut to the forearm",
+                "Superficial",
+                "Cleaned and dressed",
+                opened,
+                self.staff(self.w_facility[i], "health", rng),
+            )
+            n += 1
+
+    def participant_rows(self) -> Iterator[tuple]:
+        """Who took part in each case review: the health staff and the social worker."""
+        n = self.base(Review.participants.through)
+        review = self.base(Review)
+        for k, i in enumerate(self.selfharm_women):
+            f = self.w_facility[i]
+            for user in (self.staff_of[(f, "health")][0], self.staff_of[(f, "social")][0]):
+                yield (n, review + k, user)
+                n += 1
+
+    def injuries_rows(self) -> Iterator[tuple]:
+        """The injuries of the incidents in which someone was hurt."""
+        rng = self.rng("injuries")
+        n = self.base(Injuries)
+        first = self.base(Incident)
+        for k in self.injured:
+            _k, f, _victim, _perpetrator, at = self.incidents[k]
+            yield (
+                n,
+                first + k,
+                "Bruised arm",
+                "Seen by the nurse",
+                moment(at) + timedelta(hours=2),
+                self.staff(f, "health", rng),
+            )
+            n += 1
+
+    def plan_review_rows(self) -> Iterator[tuple]:
+        """The first review of each safety plan, once it has come: half close it."""
+        n = self.base(PlanReview)
+        plan = self.base(Plan)
+        for k, f, _victim, _perpetrator, at in self.incidents:
+            held = moment(at) + timedelta(days=29, hours=1)
+            if held > self.now:
+                continue
+            closes = k % 2 == 0
+            yield (
+                n,
+                plan + k,
+                held,
+                "She feels safe now",
+                "",
+                None if closes else held + timedelta(days=28),
+                closes,
+                self.staff_of[(f, "safeguarding")][0],
+            )
+            n += 1
+
+    def care_review_rows(self) -> Iterator[tuple]:
+        rng = self.rng("care-reviews")
+        n = self.base(CareReview)
+        need = self.base(CareNeed)
+        for k, i in enumerate(self.needs):
+            at = self.during(rng, i, 0.3, 0.9)
+            yield (
+                n,
+                need + k,
+                at,
+                True,
+                "The adjustments help",
+                "",
+                "",
+                at + timedelta(days=90),
+                self.staff(self.w_facility[i], "social", rng),
+            )
+            n += 1
+
+    def sanction_review_rows(self) -> Iterator[tuple]:
+        """Reviews of one sanction in ten, on her appeal (Rule 23): most upheld."""
+        rng = self.rng("sanction-reviews")
+        n = self.base(SanctionReview)
+        sanction = self.base(Sanction)
+        k = 0
+        for _c, _i, at, status in self.charges:
+            if status != "proved":
+                continue
+            if rng.random() < 0.1:
+                yield (
+                    n,
+                    sanction + k,
+                    at + timedelta(days=9),
+                    "upheld",
+                    "The sanction was in proportion",
+                    self.inspector,
+                )
+                n += 1
+            k += 1
+
+    def restraint_review_rows(self) -> Iterator[tuple]:
+        """The check, while she was restrained, that it was still needed."""
+        n = self.base(RestraintReview)
+        for row in self.restraint_rows():
+            applied, removed = row[11], row[12]
+            if removed - applied >= timedelta(minutes=60):
+                yield (
+                    n,
+                    row[0],
+                    applied + timedelta(minutes=30),
+                    True,
+                    "Still on the road",
+                    row[13],
+                )
+                n += 1
+
+    def action_plan_rows(self) -> Iterator[tuple]:
+        """The governor's action plan for each recommendation accepted."""
+        n = self.base(ActionPlan)
+        for recommendation, status in self.recommendations:
+            if status in ("open", "not_accepted"):
+                continue
+            yield (
+                n,
+                recommendation,
+                "A monthly report on the waiting times",
+                "The governor",
+                self.today + timedelta(days=90),
+                self.now - timedelta(days=40),
+                self.inspector,
+            )
+            n += 1
+
+    def sample_rows(self) -> Iterator[tuple]:
+        """The women the inspectors drew at random to follow through their records."""
+        n = self.base(Sample)
+        first = self.base(InspectionVisit)
+        for k, _f, done in self.inspection_visits():
+            if done:
+                yield (
+                    n,
+                    first + k,
+                    self.seed + k,
+                    {"rest": 5},
+                    self.now - timedelta(days=60),
+                    self.inspector,
+                )
+                n += 1
+
+    def sampled_rows(self) -> Iterator[tuple]:
+        rng = self.rng("sampled-women")
+        n = self.base(SampledWoman)
+        sample = self.base(Sample)
+        for s, (_k, f, _done) in enumerate(v for v in self.inspection_visits() if v[2]):
+            women = self.held_in.get(f, [])
+            for i in rng.sample(women, min(5, len(women))):
+                yield (n, sample + s, self.woman_id(i), "rest", "")
+                n += 1
+
+    def breastfeeding_rows(self) -> Iterator[tuple]:
+        """Support to breastfeed for the mothers with their babies (Rule 48)."""
+        rng = self.rng("breastfeeding")
+        n = self.base(BreastfeedingRecord)
+        for _pregnancy, i, _born in self.births:
+            yield (
+                n,
+                self.woman_id(i),
+                "breastfeeding",
+                "A private room and extra meals",
+                moment(self.w_admitted[i] + 4 * HOUR),
+                self.staff(self.w_facility[i], "health", rng),
+            )
+            n += 1
+
+    def child_screening_rows(self) -> Iterator[tuple]:
+        """The health screening of each child living with her mother (Rule 9)."""
+        rng = self.rng("child-screenings")
+        n = self.base(ChildScreening)
+        for child, i in self.children_with_her:
+            yield (
+                n,
+                child,
+                moment(self.w_admitted[i] + 5 * HOUR),
+                True,
+                "",
+                "Healthy; vaccinations up to date",
+                False,
+                self.staff(self.w_facility[i], "health", rng),
+            )
+            n += 1
+
+    def unit_application_rows(self) -> Iterator[tuple]:
+        """Her application for a place with her baby in the mother and baby unit (Rule 49)."""
+        n = self.base(UnitApplication)
+        for child, i in self.children_with_her:
+            asked = moment(self.w_admitted[i]).date()
+            yield (
+                n,
+                child,
+                self.woman_id(i),
+                "her",
+                asked,
+                asked + timedelta(days=7),
+                "granted",
+                asked + timedelta(days=2),
+                "In the child's best interests",
+                moment(self.w_admitted[i] + 6 * HOUR),
+                self.staff_of[(self.w_facility[i], "social")][0],
+            )
+            n += 1
+
+    def noncustodial_rows(self) -> Iterator[tuple]:
+        """Alternatives to her custody considered before trial (Rules 57, 58)."""
+        rng = self.rng("non-custodial")
+        n = self.base(NonCustodialReview)
+        for i in self.pretrial:
+            if rng.random() >= 0.3:
+                continue
+            yield (
+                n,
+                self.woman_id(i),
+                self.facility_ids[self.w_facility[i]],
+                "Bail with reporting; electronic monitoring",
+                rng.choice(("put_forward", "already_before", "not_appropriate")),
+                "She is the only carer of her children",
+                "Her children live with her aunt",
+                self.during(rng, i, 0.1, 0.3),
+                self.staff(self.w_facility[i], "social", rng),
+            )
+            n += 1
+
+    def home_transfer_rows(self) -> Iterator[tuple]:
+        """Transfer home considered for sentenced foreign nationals (Rule 53): most not
+        pursued, for want of an agreement or because she declines."""
+        rng = self.rng("home-transfers")
+        n = self.base(HomeTransfer)
+        for i in self.sentenced:
+            if not self.w_foreign[i]:
+                continue
+            yield (
+                n,
+                self.woman_id(i),
+                self.facility_ids[self.w_facility[i]],
+                "MM",
+                "not_pursued",
+                rng.choice(("no_agreement", "she_declines")),
+                self.during(rng, i, 0.1, 0.5),
+                self.staff(self.w_facility[i], "social", rng),
+            )
+            n += 1
+
+    def faith_visit_rows(self) -> Iterator[tuple]:
+        """Visits of a faith's representative she asked for (Rule 2.1)."""
+        rng = self.rng("faith-visits")
+        n = self.base(FaithVisit)
+        for i in self.held:
+            if rng.random() >= 0.03:
+                continue
+            f = self.w_facility[i]
+            at = self.during(rng, i, 0.1, 0.9)
+            yield (
+                n,
+                self.woman_id(i),
+                self.facility_ids[f],
+                "her",
+                "buddhist",
+                at,
+                "arranged",
+                self.base(Representative) + 2 * f,
+                at + timedelta(days=3),
+                self.staff(f, "social", rng),
+                self.staff(f, "social", rng),
+            )
+            n += 1
+
+    def distress_rows(self) -> Iterator[tuple]:
+        """Moments of distress the staff noticed (Rule 41): bad news, court, her children."""
+        rng = self.rng("distress")
+        n = self.base(DistressEvent)
+        for i in self.held:
+            if rng.random() >= 0.05:
+                continue
+            at = self.during(rng, i, 0.1, 0.95)
+            yield (
+                n,
+                self.woman_id(i),
+                rng.choice(("court", "child_separation", "bad_news")),
+                at,
+                "Tearful after the call",
+                at + timedelta(hours=1),
+                self.staff(self.w_facility[i], "custody", rng),
+            )
+            n += 1
+
+    def named_staff_rows(self) -> Iterator[tuple]:
+        """The officers a complaint about treatment by staff names."""
+        n = self.base(Complaint.named_staff.through)
+        first = self.base(Complaint)
+        for k, i, _at, _abuse, state in self.complaint_plan():
+            if state < 0.1:
+                yield (n, first + k, self.staff_of[(self.w_facility[i], "custody")][0])
+                n += 1
+
+    def follow_plan(self) -> list[Planned]:
+        """The tables of what follows a record (checks, reviews, answers), after their own."""
+        sh = len(self.selfharm_women)
+        incidents = len(self.incidents)
+        visits = self.scale.facilities
+        return [
+            (
+                "self-harm checks",
+                ClosureCheck,
+                ["id", "case_id", "checked_at", "outcome", "notes", "checked_by_id"],
+                self.closure_rows,
+                sh,
+            ),
+            (
+                "self-harm clinical",
+                IncidentClinical,
+                [
+                    "id",
+                    "incident_id",
+                    "method",
+                    "injuries",
+                    "treatment",
+                    "recorded_at",
+                    "recorded_by_id",
+                ],
+                self.clinical_rows,
+                sh // 3,
+            ),
+            (
+                "self-harm reviewers",
+                Review.participants.through,
+                ["id", "review_id", "user_id"],
+                self.participant_rows,
+                2 * sh,
+            ),
+            (
+                "injuries",
+                Injuries,
+                ["id", "incident_id", "injuries", "treatment", "recorded_at", "recorded_by_id"],
+                self.injuries_rows,
+                incidents // 5,
+            ),
+            (
+                "safety plan reviews",
+                PlanReview,
+                [
+                    "id",
+                    "plan_id",
+                    "held_at",
+                    "her_views",
+                    "notes",
+                    "next_review_at",
+                    "closes",
+                    "held_by_id",
+                ],
+                self.plan_review_rows,
+                incidents,
+            ),
+            (
+                "care reviews",
+                CareReview,
+                [
+                    "id",
+                    "need_id",
+                    "held_at",
+                    "in_place",
+                    "her_views",
+                    "notes",
+                    "adjustments",
+                    "next_review_at",
+                    "held_by_id",
+                ],
+                self.care_review_rows,
+                len(self.held) // 100,
+            ),
+            (
+                "sanction reviews",
+                SanctionReview,
+                ["id", "sanction_id", "reviewed_at", "outcome", "reasons", "reviewed_by_id"],
+                self.sanction_review_rows,
+                len(self.charges) // 20,
+            ),
+            (
+                "restraint reviews",
+                RestraintReview,
+                ["id", "restraint_id", "reviewed_at", "still_needed", "note", "reviewed_by_id"],
+                self.restraint_review_rows,
+                self.count(self.scale.restraints) // 2,
+            ),
+            (
+                "action plans",
+                ActionPlan,
+                [
+                    "id",
+                    "recommendation_id",
+                    "action",
+                    "owner",
+                    "target_date",
+                    "recorded_at",
+                    "recorded_by_id",
+                ],
+                self.action_plan_rows,
+                visits * 2,
+            ),
+            (
+                "inspection samples",
+                Sample,
+                ["id", "visit_id", "seed", "strata", "drawn_at", "drawn_by_id"],
+                self.sample_rows,
+                visits,
+            ),
+            (
+                "sampled women",
+                SampledWoman,
+                ["id", "sample_id", "prisoner_id", "stratum", "note"],
+                self.sampled_rows,
+                5 * visits,
+            ),
+            (
+                "breastfeeding",
+                BreastfeedingRecord,
+                ["id", "prisoner_id", "status", "support", "recorded_at", "recorded_by_id"],
+                self.breastfeeding_rows,
+                len(self.held) // 30,
+            ),
+            (
+                "child screenings",
+                ChildScreening,
+                [
+                    "id",
+                    "child_id",
+                    "screened_at",
+                    "by_child_specialist",
+                    "no_specialist_reason",
+                    "findings",
+                    "needs_follow_up",
+                    "screened_by_id",
+                ],
+                self.child_screening_rows,
+                len(self.held) // 30,
+            ),
+            (
+                "unit applications",
+                UnitApplication,
+                [
+                    "id",
+                    "child_id",
+                    "mother_id",
+                    "applicant",
+                    "applied_on",
+                    "decision_due_on",
+                    "decision",
+                    "decided_on",
+                    "reasons",
+                    "recorded_at",
+                    "recorded_by_id",
+                ],
+                self.unit_application_rows,
+                len(self.held) // 30,
+            ),
+            (
+                "non-custodial reviews",
+                NonCustodialReview,
+                [
+                    "id",
+                    "prisoner_id",
+                    "facility_id",
+                    "options",
+                    "outcome",
+                    "reasons",
+                    "care_of_children",
+                    "reviewed_at",
+                    "reviewed_by_id",
+                ],
+                self.noncustodial_rows,
+                len(self.pretrial) * 3 // 10,
+            ),
+            (
+                "home transfers",
+                HomeTransfer,
+                [
+                    "id",
+                    "prisoner_id",
+                    "facility_id",
+                    "country",
+                    "status",
+                    "not_pursued",
+                    "recorded_at",
+                    "recorded_by_id",
+                ],
+                self.home_transfer_rows,
+                len(self.sentenced) // 3,
+            ),
+            (
+                "faith visits",
+                FaithVisit,
+                [
+                    "id",
+                    "prisoner_id",
+                    "facility_id",
+                    "asked_by",
+                    "faith",
+                    "asked_at",
+                    "status",
+                    "representative_id",
+                    "arranged_for",
+                    "arranged_by_id",
+                    "recorded_by_id",
+                ],
+                self.faith_visit_rows,
+                len(self.held) * 3 // 100,
+            ),
+            (
+                "distress",
+                DistressEvent,
+                [
+                    "id",
+                    "prisoner_id",
+                    "kind",
+                    "occurred_at",
+                    "note",
+                    "recorded_at",
+                    "recorded_by_id",
+                ],
+                self.distress_rows,
+                len(self.held) // 20,
+            ),
+            (
+                "staff named",
+                Complaint.named_staff.through,
+                ["id", "complaint_id", "user_id"],
+                self.named_staff_rows,
+                self.count(self.scale.complaints) // 10,
+            ),
+        ]

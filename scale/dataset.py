@@ -305,6 +305,7 @@ class Dataset(AreaRecords):
             ),
             ("audit trail", AuditEvent, self.audit_cols, self.audit_rows, self.count(s.audit)),
             *after,
+            *self.follow_plan(),
         ]
 
     # ------------------------------------------------------------------ facilities and units
