@@ -35,6 +35,7 @@ from searches.models import Search
 from staff.models import Employment, TrainingRecord, User
 from visits.models import Visit
 
+from .areas import AREA_MODELS, AreaRecords
 from .copying import At, Table
 from .names import Pool, pools
 
@@ -61,7 +62,7 @@ MODELS = (
     SafeguardingRecord,
     Complaint,
     AuditEvent,
-)
+) + AREA_MODELS
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,7 @@ class Known:
 
 
 # Bump when the rows change: a benchmark reuses a loaded set only of the same version.
-VERSION = 2
+VERSION = 3
 
 
 @dataclass(frozen=True)
@@ -154,7 +155,7 @@ def day_start(day: date) -> datetime:
     return datetime.combine(day, time(0), tzinfo=UTC)
 
 
-class Dataset:
+class Dataset(AreaRecords):
     """Makes the rows, table by table. Ids start after the ones a database already holds
     (`first`), so a test database with its own rows takes the set beside them."""
 
@@ -200,6 +201,7 @@ class Dataset:
         self._women()
         s = self.scale
         women = s.women
+        before_searches, after = self.area_plan()
         return [
             ("facilities", Facility, self.facility_cols, self.facility_rows, s.facilities),
             ("units", Unit, self.unit_cols, self.unit_rows, s.facilities * len(UNITS)),
@@ -264,7 +266,14 @@ class Dataset:
                 self.count(s.reminders),
             ),
             ("visits", Visit, self.visit_cols, self.visit_rows, self.count(s.visits)),
-            ("searches", Search, self.search_cols, self.search_rows, self.count(s.searches)),
+            *before_searches,
+            (
+                "searches",
+                Search,
+                self.search_cols,
+                self.search_rows,
+                self.count(s.searches) + len(self.strips),
+            ),
             (
                 "segregations",
                 Segregation,
@@ -295,6 +304,8 @@ class Dataset:
                 self.count(s.complaints),
             ),
             ("audit trail", AuditEvent, self.audit_cols, self.audit_rows, self.count(s.audit)),
+            *after,
+            *self.follow_plan(),
         ]
 
     # ------------------------------------------------------------------ facilities and units
@@ -523,7 +534,34 @@ class Dataset:
         extra = max(0.0, s.admissions - 1)
         self.w_earlier = bytearray(1 if rng.random() < extra else 0 for _ in range(n))
         self.admission_count = n + sum(self.w_earlier)
+        # Her current admission's index among the admissions (their ids follow it).
+        self.w_admission = list(itertools.accumulate(1 + e for e in self.w_earlier))
+        self.w_admission = [k - 1 for k in self.w_admission]
         self.w_uuid_seed = self.seed
+        # Most are of the country; a third are foreign nationals (Rule 53). Her legal status.
+        rng = self.rng("women-status")
+        self.w_foreign = bytearray(1 if rng.random() >= 0.65 else 0 for _ in range(n))
+        self.w_legal = [self._legal(rng.random(), self.w_foreign[i]) for i in range(n)]
+        # Her protection flags: observation (0 none, 1 intermittent, 2 constant) and a
+        # woman clinician asked for, both while she is held.
+        rng = self.rng("flags-plan")
+        self.w_observation = bytearray(n)
+        self.w_clinician = bytearray(n)
+        for i in range(n):
+            if custody[i]:
+                r = rng.random()
+                self.w_observation[i] = 2 if r < 0.005 else 1 if r < 0.03 else 0
+                self.w_clinician[i] = 1 if rng.random() < 0.1 else 0
+
+    @staticmethod
+    def _legal(r: float, foreign: int) -> str:
+        if r < 0.3:
+            return "pretrial"
+        if r < 0.37:
+            return "convicted_unsentenced"
+        if r < 0.42 and foreign:
+            return "immigration"
+        return "civil" if r < 0.44 else "sentenced"
 
     def woman_unit(self, i: int) -> int | None:
         if not self.w_custody[i]:
@@ -577,8 +615,7 @@ class Dataset:
         today = self.today
         for i in range(self.scale.women):
             f = self.w_facility[i]
-            # Most are of the country; a third are foreign nationals (Rule 53).
-            pool = local if rng.random() < 0.65 else self.pool(rng)
+            pool = self.pool(rng) if self.w_foreign[i] else local
             native = pool.given_native and rng.random() < 0.5
             given = rng.choice(pool.given_native if native else pool.given)
             if rng.random() < 0.2:
@@ -603,18 +640,6 @@ class Dataset:
             )
             place, lat, lon = rng.choice(pool.places)
             known_home = rng.random() < 0.85
-            r = rng.random()
-            legal = (
-                "pretrial"
-                if r < 0.3
-                else "convicted_unsentenced"
-                if r < 0.37
-                else "immigration"
-                if r < 0.42 and pool is not local
-                else "civil"
-                if r < 0.44
-                else "sentenced"
-            )
             created = datetime.fromtimestamp(
                 self.w_admitted[i] if not self.w_earlier[i] else self.w_admitted[i] - 400 * 86400,
                 UTC,
@@ -632,7 +657,7 @@ class Dataset:
                 "in my own words" if gender == "self_described" else "",
                 [pool.nationality],
                 pool.languages,
-                legal,
+                self.w_legal[i],
                 "in_custody" if self.w_custody[i] else "released",
                 self.facility_ids[f],
                 self.woman_unit(i),
@@ -656,21 +681,17 @@ class Dataset:
     ]
 
     def flag_rows(self) -> Iterator[tuple]:
-        rng = self.rng("flags")
+        levels = ("none", "intermittent", "constant")
         for i in range(self.scale.women):
             kind = self.w_kind[i]
             held = bool(self.w_custody[i])
-            observation = "none"
-            if held:
-                r = rng.random()
-                observation = "constant" if r < 0.005 else "intermittent" if r < 0.03 else "none"
             yield (
                 self.woman_id(i),
                 held and kind in (1, 2, 3),  # a girl, a mother with her baby, pregnant (Rule 22)
                 held and kind in (2, 3),  # pregnant, or just given birth (Rule 24)
                 False,
-                held and rng.random() < 0.1,
-                observation,
+                bool(self.w_clinician[i]),
+                levels[self.w_observation[i]],
                 held and kind == 2,
                 datetime.fromtimestamp(self.w_admitted[i], UTC),
             )
@@ -824,6 +845,7 @@ class Dataset:
     def child_rows(self) -> Iterator[tuple]:
         rng = self.rng("children")
         n = self.base(Child)
+        self.children_with_her: list[tuple[int, int]] = []  # (child id, her index)
         wanted = self.count(self.scale.children)
         made = 0
         i = 0
@@ -838,6 +860,8 @@ class Dataset:
             born = self.today - timedelta(
                 days=rng.randint(30, 600) if with_her else rng.randint(200, 6000)
             )
+            if with_her:
+                self.children_with_her.append((n, i))
             yield (
                 n,
                 self.woman_id(i),
@@ -1072,11 +1096,20 @@ class Dataset:
         "scanner_available",
         "recorded_by_id",
         "recorded_at",
+        "authorisation_id",
+        "authorised_by_id",
+        "why_not_scanner",
     ]
 
     def search_rows(self) -> Iterator[tuple]:
-        """Pat-downs and scans of women, cells, and children visiting; never a strip search
-        without its authority, so none here (they need the authorisation records)."""
+        """Pat-downs and scans of women, cells, and children visiting; then the strip searches,
+        each on the governor's authorisation (`strip_search_rows`)."""
+        plain = (None, None, "")
+        for row in self.plain_search_rows():
+            yield row + plain
+        yield from self.strip_search_rows(self.base(Search) + self.count(self.scale.searches))
+
+    def plain_search_rows(self) -> Iterator[tuple]:
         rng = self.rng("searches")
         first = self.base(Search)
         women = self.scale.women

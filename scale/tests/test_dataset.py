@@ -7,6 +7,7 @@ import hashlib
 from datetime import date
 
 import pytest
+from django.apps import apps
 from django.db import connection
 from psycopg import sql
 
@@ -66,7 +67,9 @@ def test_a_tiny_set_loads_by_copy_and_every_constraint_holds(loaded):
     with connection.connection.cursor() as cursor:
         for label, table, _rows, _count in planned:
             cursor.execute(sql.SQL("SELECT count(*) FROM {}").format(sql.Identifier(table.name)))
-            assert cursor.fetchone()[0] >= report.rows[label] > 0, label
+            # A rare record may have none among 300 women: the demo scale's test below
+            # checks that every table has rows.
+            assert cursor.fetchone()[0] >= report.rows[label], label
         # Every foreign key was checked by the load (a broken one raises), and every check
         # constraint holds when asked again, row by row.
         assert report.foreign_keys >= 60
@@ -105,3 +108,99 @@ def test_the_same_seed_gives_the_same_rows_and_another_seed_others(db):
 def test_the_generator_never_loads_the_apps_or_a_test_database(name):
     with pytest.raises(Refused):
         refuse_unless_ours("postgres://postgres@127.0.0.1:5432/bangkok", name)
+
+
+# The tables a generated set leaves empty, and why. Every other table of the app has rows.
+NOT_GENERATED = {
+    # The machinery of signing in and of the server: sessions, lockouts, second factors,
+    # API tokens, the cache, Django's admin log; no case record.
+    "axes_accessattempt": "sign-in lockouts",
+    "axes_accessattemptexpiration": "sign-in lockouts",
+    "axes_accessfailurelog": "sign-in lockouts",
+    "axes_accesslog": "sign-in log",
+    "django_admin_log": "the admin's own log",
+    "django_session": "sessions",
+    "otp_static_staticdevice": "second factors",
+    "otp_static_statictoken": "second factors",
+    "otp_totp_totpdevice": "second factors",
+    "signin_apitoken": "API tokens",
+    # Permissions come from the roles' groups and the facility grants, never from these.
+    "guardian_groupobjectpermission": "not used: a facility is granted to a person",
+    "staff_user_user_permissions": "not used: permissions come with the role",
+    # A broken rule: the generated records obey the Rules, so none is recorded.
+    "breaches_breach": "a breach is a broken rule; the generated records keep them",
+    # Not yet generated: the rarer records of the areas (listed in the README).
+    "admissions_allocation": "not yet",
+    "admissions_courtoutcome": "not yet",
+    "admissions_place": "not yet",
+    "admissions_suspensionrequest": "not yet",
+    "admissions_transfer": "not yet",
+    "admissions_transferproposal": "not yet",
+    "complaints_heldaction": "not yet",
+    "discipline_contactrestriction": "not yet",
+    "discipline_segregationextension": "not yet",
+    "discipline_segregationvisit": "not yet",
+    "girls_matchdecision": "not yet",
+    "girls_opening": "not yet",
+    "girls_sealedrecord": "not yet: no girl of the set is released",
+    "health_childcheck": "not yet",
+    "health_clinicalconsent": "not yet",
+    "health_disclosure": "not yet",
+    "health_encounterpresence": "not yet",
+    "health_maternitycontact": "not yet",
+    "health_restraintrestriction": "not yet",
+    "health_segregationclearance": "not yet",
+    "parole_custodyreview": "not yet",
+    "parole_protectivecustody": "not yet",
+    "pretrial_caretakingnotice": "not yet",
+    "regime_missingday": "not yet",
+    "regime_solitaryreview": "not yet",
+    "register_childactivity": "not yet",
+    "register_separation": "not yet",
+    "register_separationplan": "not yet",
+    "release_healthcontinuity": "not yet",
+    "reminders_reminder_hidden_from": "not yet",
+    "restraints_methodapproval": "not yet",
+    "safeguarding_familyconcern": "not yet",
+    "visits_visit_visitors": "not yet",
+    "visits_visitcancellation": "not yet",
+    "visits_visitorwithdrawal": "not yet",
+}
+
+
+def _app_tables() -> set[str]:
+    """Every table of the app's models, history tables and their context (pghistory) aside."""
+    return {
+        model._meta.db_table
+        for model in apps.get_models(include_auto_created=True)
+        if model._meta.managed
+        and model._meta.app_label != "pghistory"
+        and not any(f.name == "pgh_id" for f in model._meta.fields)
+    }
+
+
+def test_a_demo_set_fills_every_table_but_the_declared_ones(db):
+    """The demo scale (3,000 women), loaded into the test database beside its rows: every
+    table of the app has generated rows, except those declared above with their reason."""
+    raw = connection.connection
+    with raw.cursor() as cursor:
+        dataset = Dataset(
+            SCALES["demo"],
+            seed=18,
+            today=DAY,
+            first=first_ids(cursor, table_names()),
+            known=known(cursor),
+        )
+    planned = tables(dataset)
+    load(raw, dataset, planned, fresh=False, tick=lambda rows: None)
+    empty = set()
+    with raw.cursor() as cursor:
+        for table in sorted(_app_tables()):
+            cursor.execute(
+                sql.SQL("SELECT EXISTS (SELECT 1 FROM {})").format(sql.Identifier(table))
+            )
+            if not cursor.fetchone()[0]:
+                empty.add(table)
+        assert _violations(cursor, [table.name for _, table, _, _ in planned]) == []
+    assert empty == set(NOT_GENERATED) & _app_tables()
+    assert set(NOT_GENERATED) <= _app_tables()
