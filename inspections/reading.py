@@ -85,6 +85,8 @@ def _indicators(user, facilities, start, end) -> list[dict]:
             "numerator": row["numerator"],
             "denominator": row["denominator"],
             "rate": row["rate"],
+            "median": row.get("median"),
+            "measure": row["measure"],
             "suppressed": row["suppressed"],
         }
         for row in registry.indicators(user, facilities, start, end)
@@ -103,7 +105,7 @@ def _shown(item: dict):
     """A frozen figure as the page writes it: a count, or an indicator's rate or count."""
     if "count" in item:
         return item["count"]
-    return registry.written(item, item["unit"])
+    return registry.written(item, item["unit"], item.get("measure", ""))
 
 
 def figures(user: User, facilities, start: date, end: date) -> dict[str, Any]:
