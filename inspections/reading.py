@@ -85,12 +85,18 @@ def _indicators(user, facilities, start, end) -> list[dict]:
             "numerator": row["numerator"],
             "denominator": row["denominator"],
             "rate": row["rate"],
-            "median": row.get("median"),
-            "measure": row["measure"],
             "suppressed": row["suppressed"],
+            **_median(row),
         }
         for row in registry.indicators(user, facilities, start, end)
     ]
+
+
+def _median(row: dict) -> dict:
+    """A median's own figures: the value and what it is in."""
+    if row["unit"] != registry.MEDIAN:
+        return {}
+    return {"median": row["median"], "measure": row["measure"]}
 
 
 # What a visit freezes of oversight, part by part: a new part is one line here.
