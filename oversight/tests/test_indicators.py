@@ -301,9 +301,11 @@ def test_each_indicator_is_computed_in_aggregate_in_one_query_without_identities
 
 def test_the_indicators_the_rules_call_for_are_declared():
     numbers = {item.number for item in _declared()}
-    expected = "2 3 4 5 6 7 8 9 10 11 12 13 14 22 25 26 27 29 30 31 32 33 34 35 36 37 38 40 41"
-    expected += " 42 43 46 47 48 49 52 54"
+    expected = "2 3 4 5 6 7 8 9 10 11 12 13 14 22 25 26 27 29 30 31 32 33 34 35 36 37 38 39 40"
+    expected += " 41 42 43 46 47 48 49 52 54"
     assert set(expected.split()) <= numbers
+    units = {(item.number, item.unit) for item in _declared()}
+    assert {("14", "per-month"), ("22", "median"), ("39", "median"), ("39", "rate")} <= units
 
 
 # Pages and API
