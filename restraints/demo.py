@@ -2,7 +2,7 @@
 would: an emergency restraint two days ago, confirmed by the governor after its limit (counted
 late in oversight) and since removed; an emergency restraint on now, awaiting the governor's
 confirmation; and, for a woman under the health-approval protection, the method health staff
-approved (a week ago), two emergency restraints by it since, each removed within two hours,
+approved (a week ago), three emergency restraints by it since, each removed within two hours,
 and a planned escort by it, confirmed by the governor and on now. A woman under the "No
 restraints" protection is never restrained here."""
 
@@ -105,9 +105,14 @@ def _by_approved_method(woman, custody, governor, health, now) -> None:
     )
     # As if health staff had approved it a week ago (or soon after her arrest): the
     # restraints by it since, each removed, make how long they last (indicator 22).
-    approved_at = min(not_before_arrest(woman, now - timedelta(days=7)), now - timedelta(hours=5))
+    approved_at = min(not_before_arrest(woman, now - timedelta(days=7)), now - timedelta(hours=8))
     MethodApproval.objects.filter(pk=approval.pk).update(approved_at=approved_at)
-    for start, minutes in ((approved_at + timedelta(hours=1), 40), (now - timedelta(hours=3), 95)):
+    starts = (
+        approved_at + timedelta(hours=1),
+        approved_at + timedelta(hours=2),
+        now - timedelta(hours=3),
+    )
+    for start, minutes in zip(starts, (40, 25, 95), strict=True):
         restraint = services.apply_restraint(
             by=custody,
             prisoner=woman,
