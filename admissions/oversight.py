@@ -1,14 +1,25 @@
-"""Admissions on oversight: the indicators of reception and of the population (RULES-SPEC 3:
-10, 11 and 54), in aggregate."""
+"""Admissions on oversight: the indicators of reception, of where she is held and of the
+population (RULES-SPEC 3: 10, 11, 39 and 54), in aggregate."""
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, F, IntegerField, OuterRef, Q, QuerySet
+from django.db.models.functions import Cast, Round
 from django.utils.translation import gettext_lazy as _
 
 from facilities.models import Facility
-from oversight.registry import SMALLER, Counts, Indicator, Periods, counted, present, share
+from oversight.registry import (
+    MEDIAN,
+    SMALLER,
+    Counts,
+    Indicator,
+    Periods,
+    counted,
+    present,
+    share,
+    spread,
+)
 
-from .models import Admission, RightsItem, RightsOffer, Stage
+from .models import Admission, Allocation, RightsItem, RightsOffer, Stage
 
 VIEW = "admissions.view_admission"
 
@@ -71,6 +82,36 @@ INDICATORS = (
         counts=share(_foreign_nationals, "admitted_at__date", _offered(RightsItem.CONSULAR)),
         target=100,
         records="admissions",
+    ),
+    # Rule 4: each allocation decided in the period, in the facility she was allocated to
+    # (her distance from home is known only where her home's coordinates are).
+    Indicator(
+        key="distance-from-home",
+        number="39",
+        title=_("Distance from her home of the facility she was allocated to (the median)"),
+        rules="4",
+        perm=VIEW,
+        counts=spread(
+            lambda: Allocation.objects.all(),
+            "decided_at__date",
+            Cast(Round("distance_km"), IntegerField()),
+        ),
+        direction=SMALLER,
+        unit=MEDIAN,
+        measure=_("km"),
+    ),
+    Indicator(
+        key="allocated-nearest-home",
+        number="39",
+        title=_("Allocations to the facility nearest her home"),
+        rules="4",
+        perm=VIEW,
+        counts=share(
+            lambda: Allocation.objects.filter(nearest__isnull=False),
+            "decided_at__date",
+            Q(nearest=F("facility")),
+        ),
+        order=101,
     ),
     Indicator(
         key="occupancy",

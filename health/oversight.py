@@ -1,11 +1,19 @@
 """Health on oversight: its indicators (RULES-SPEC 3: 2-7, 30-35, 43), in aggregate only.
 
+Preventive screening up to date (30, 31) is counted among the women in custody on the last
+day of each period whom the community policy in force (`PREVENTIVE_POLICY`) makes eligible
+that day, as `services.preventive.due_screenings` reads it: her age then within one of its
+bands (the bands for women living with HIV, where the policy has them, if a positive result
+was received by then) and a screening she did not decline within the band's interval of it.
+
 Each counts records of the clinical file without reading one: no woman's or child's record is
 loaded, no finding, answer or result leaves the query, and a rate of fewer than k women is
 hidden (`oversight.registry.figure`). The governor and the inspector see them as they see the
 other areas' figures (`facilities.oversee_facility`), never the file itself (Rule 8)."""
 
-from datetime import timedelta
+import operator
+from datetime import date, timedelta
+from functools import reduce
 
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Q
@@ -25,6 +33,7 @@ from .models import (
     ChildScreening,
     Consent,
     ContactStage,
+    HivResult,
     HivTest,
     Item,
     MaternityContact,
@@ -32,7 +41,7 @@ from .models import (
     Screening,
     ScreeningItem,
 )
-from .services.preventive import BREAST, CERVICAL, PROGRAMME_OF
+from .services.preventive import BREAST, CERVICAL, PROGRAMME_OF, _bands_for, current_policy
 
 
 def _hours(name: str) -> timedelta:
@@ -89,6 +98,79 @@ def _offered(programme: str):
     """Preventive screenings offered here (not reported from before) in a programme."""
     kinds = [kind for kind, of in PROGRAMME_OF.items() if of == programme]
     return PreventiveScreening.objects.filter(kind__in=kinds, reported=False)
+
+
+def _years_before(day: date, years: int) -> date:
+    """The same day `years` years earlier (28 February for 29 February)."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)
+
+
+def _living_with_hiv(day) -> Q:
+    """A positive HIV result received by the day (counted, never read: RULES-SPEC 2.8)."""
+    positive = HivTest.objects.filter(
+        prisoner=OuterRef("prisoner"), result=HivResult.POSITIVE, result_at__date__lte=day
+    )
+    return Q(Exists(positive))
+
+
+def _bands(programme: str) -> list[tuple[bool | None, list]]:
+    """The policy's bands of a programme for the women living with HIV and for the others,
+    or for every woman alike (None) where the policy doesn't tell them apart."""
+    policy = current_policy()
+    living, others = _bands_for(policy, programme, True), _bands_for(policy, programme, False)
+    if living == others:
+        return [(None, living)]
+    return [(True, living), (False, others)]
+
+
+def _aged(band, day) -> Q:
+    """Her age on the day from the band's first to its last year of age."""
+    return Q(
+        prisoner__date_of_birth__lte=_years_before(day, band.min_age),
+        prisoner__date_of_birth__gt=_years_before(day, band.max_age + 1),
+    )
+
+
+def _screened_within(band, day) -> Q:
+    """A screening of the band's she took (not declined), by the day and within the
+    interval of its kind."""
+    recent = Q()
+    for kind, years in band.intervals.items():
+        recent |= Q(kind=kind, done_on__gte=_years_before(day, years))
+    taken = PreventiveScreening.objects.filter(
+        recent, prisoner=OuterRef("prisoner"), declined=False, done_on__lte=day
+    )
+    return Q(Exists(taken))
+
+
+def _eligible(programme: str, *, up_to_date: bool = False):
+    """(day) -> a Q of her admission: eligible that day for the programme (and, if
+    `up_to_date`, screened within its interval)."""
+
+    def on(day) -> Q:
+        cases = []
+        for living, bands in _bands(programme):
+            group = Q() if living is None else _living_with_hiv(day)
+            group = group if living in (None, True) else ~group
+            for band in bands:
+                case = _aged(band, day) & (_screened_within(band, day) if up_to_date else Q())
+                cases.append(group & case)
+        return reduce(operator.or_, cases) if cases else Q(pk__in=[])
+
+    return on
+
+
+def _up_to_date(programme: str):
+    return present(
+        lambda: Admission.objects.all(),
+        "admitted_at__date",
+        "released_at__date",
+        _eligible(programme, up_to_date=True),
+        among=_eligible(programme),
+    )
 
 
 def _contacts(stage: str):
@@ -218,6 +300,30 @@ INDICATORS = (
         counts=share(
             lambda: _offered(BREAST), "done_on", Q(declined=False), facility="prisoner__facility"
         ),
+    ),
+    Indicator(
+        key="cervical-up-to-date",
+        number="30",
+        title=_(
+            "Women in custody eligible for cervical screening under the community policy "
+            "whose screening is up to date"
+        ),
+        rules="18",
+        perm=OVERSEE,
+        counts=_up_to_date(CERVICAL),
+        order=99,
+    ),
+    Indicator(
+        key="breast-up-to-date",
+        number="31",
+        title=_(
+            "Women in custody eligible for breast screening under the community policy "
+            "whose screening is up to date"
+        ),
+        rules="18",
+        perm=OVERSEE,
+        counts=_up_to_date(BREAST),
+        order=99,
     ),
     Indicator(
         key="antenatal-contacts",

@@ -86,9 +86,17 @@ def _indicators(user, facilities, start, end) -> list[dict]:
             "denominator": row["denominator"],
             "rate": row["rate"],
             "suppressed": row["suppressed"],
+            **_median(row),
         }
         for row in registry.indicators(user, facilities, start, end)
     ]
+
+
+def _median(row: dict) -> dict:
+    """A median's own figures: the value and what it is in."""
+    if row["unit"] != registry.MEDIAN:
+        return {}
+    return {"median": row["median"], "measure": row["measure"]}
 
 
 # What a visit freezes of oversight, part by part: a new part is one line here.
@@ -103,7 +111,7 @@ def _shown(item: dict):
     """A frozen figure as the page writes it: a count, or an indicator's rate or count."""
     if "count" in item:
         return item["count"]
-    return registry.written(item, item["unit"])
+    return registry.written(item, item["unit"], item.get("measure", ""))
 
 
 def figures(user: User, facilities, start: date, end: date) -> dict[str, Any]:

@@ -300,8 +300,10 @@ class ExportKey(Export):
     description=(
         "RULES-SPEC 3 (Rules 25.3, 67-70): each indicator your role oversees, in aggregate, "
         "for your facilities (or `facility`) from `start` to `end`: a rate (numerator, "
-        "denominator, rate per 100) or a count, its direction and target, and the same for "
-        "the period before. A rate of fewer than `SMALL_CELL` women is suppressed (null)."
+        "denominator, rate per 100), a count, a rate per 100 women a month (its denominator "
+        "the days women were held) or a median (`median`, in `measure`, of `denominator` "
+        "values), its direction and target, and the same for the period before. A rate of "
+        "fewer than `SMALL_CELL` women, or a median of fewer values, is suppressed (null)."
     ),
     parameters=PERIOD,
     responses={200: IndicatorsSerializer, 400: INVALID, 403: REFUSED},

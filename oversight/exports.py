@@ -225,23 +225,23 @@ INDICATOR_COLUMNS = (
 def indicators(user, key, period, params) -> Table:
     """Each indicator as the indicators page shows it: this period's figure beside the period
     before's, a hidden one "fewer than k" with no number."""
-    rows = [
-        {**row, "text": shown_indicator.text(row, row["unit"])}
-        for row in registry.compared(user, *period)
-    ]
+    rows = [{**row, "text": _written(row, row)} for row in registry.compared(user, *period)]
     columns = (
         *INDICATOR_COLUMNS,
         Column("numerator", _("Numerator")),
         Column("denominator", _("Denominator")),
         Column("rate", _("Rate (per 100)")),
+        Column("median", _("Median"), lambda row: row.get("median")),
+        Column("measure", _("Measured in")),
         Column("text", _("This period")),
         Column("previous_numerator", _("Numerator, the period before"), _before("numerator")),
         Column("previous_denominator", _("Denominator, the period before"), _before("denominator")),
         Column("previous_rate", _("Rate, the period before (per 100)"), _before("rate")),
+        Column("previous_median", _("Median, the period before"), _before("median")),
         Column(
             "previous_text",
             _("The period before"),
-            lambda row: shown_indicator.text(row["previous"], row["unit"]),
+            lambda row: _written(row["previous"], row),
         ),
         Column("change", _("Change")),
     )
@@ -249,7 +249,7 @@ def indicators(user, key, period, params) -> Table:
 
 
 def _before(name):
-    return lambda row: row["previous"][name]
+    return lambda row: row["previous"].get(name)
 
 
 def indicator_facilities(user, key, period, params) -> Table:
@@ -259,14 +259,16 @@ def indicator_facilities(user, key, period, params) -> Table:
     columns = [*INDICATOR_COLUMNS]
     for index, place in enumerate(places):
         columns.append(Column(f"facility-{place.code}", place.name, _facility_text(index)))
-    columns.append(
-        Column("total", _("Total"), lambda row: shown_indicator.text(row["total"], row["unit"]))
-    )
+    columns.append(Column("total", _("Total"), lambda row: _written(row["total"], row)))
     return _table("indicators-by-facility", _("Indicators by facility"), columns, rows, period)
 
 
 def _facility_text(index):
-    return lambda row: shown_indicator.text(row["facilities"][index], row["unit"])
+    return lambda row: _written(row["facilities"][index], row)
+
+
+def _written(figure, row) -> str:
+    return shown_indicator.text(figure, row["unit"], row["measure"])
 
 
 # name -> (needs a key, the table)

@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from uuid import UUID
 
-from django.db.models import Count, Q
+from django.db.models import Count, DateField, F, Func, IntegerField, Q, Sum, Value
+from django.db.models.functions import Coalesce, Greatest, Least
 from django.utils.formats import number_format
 from django.utils.translation import gettext
 
@@ -266,10 +267,11 @@ def overview(user, facilities, start, end) -> tuple[list[dict], list[dict]]:
 # --- Indicators (RULES-SPEC 3; Rules 25.3, 67-70) ---------------------------------------------
 #
 # An indicator is a figure the inspector follows over time and across facilities: a rate
-# (numerator ÷ denominator: admissions screened within 24 hours ÷ admissions) or a count
-# (restraints of pregnant women). Each is computed in aggregate, in one query whatever the
-# number of periods and facilities asked for, and never reads a woman's or a child's record:
-# the query counts, it loads no one.
+# (numerator ÷ denominator: admissions screened within 24 hours ÷ admissions), a count
+# (restraints of pregnant women), a rate per 100 women a month (strip searches ÷ the days
+# women spent in custody) or a median (how long the restraints of pregnant women lasted).
+# Each is computed in aggregate, in one query whatever the number of periods and facilities
+# asked for, and never reads a woman's or a child's record: the query counts, it loads no one.
 
 SMALLER = "smaller"  # smaller is better
 LARGER = "larger"  # larger is better
@@ -277,12 +279,20 @@ MONITOR = "monitor"  # neither: a change is a question to ask
 DIRECTIONS = (SMALLER, LARGER, MONITOR)
 RATE = "rate"
 COUNT = "count"
+PER_MONTH = "per-month"  # per 100 women a month: the denominator is the days women were held
+MEDIAN = "median"  # the middle of the values (in the indicator's `measure`)
+UNITS = (RATE, COUNT, PER_MONTH, MEDIAN)
+DAYS_A_MONTH = 365.25 / 12
 
 # Periods are (first day, last day) pairs, both included; `Counts` are what an indicator's
 # `counts` gives for them: {(index of the period, facility id): (numerator, denominator)},
-# a missing key meaning (0, 0). A count's denominator is 0.
+# a missing key meaning (0, 0). A count's denominator is 0; a rate per month's is the days
+# women spent in custody in the facility over the period. A median's `counts` gives, instead
+# of a pair, the values found and how many times each (`Spread`: {value: how many}), so that
+# the facilities' values make the total's median.
 type Periods = list[tuple[date, date]]
-type Counts = dict[tuple[int, int], tuple[int, int]]
+type Spread = dict[int, int]
+type Counts = dict[tuple[int, int], tuple[int, int]] | dict[tuple[int, int], Spread]
 
 
 @dataclass(frozen=True)
@@ -293,7 +303,8 @@ class Indicator:
     once, in one query (`share` and `present` make one from a QuerySet). `cases` names the
     counts that must be zero (`MustBeZero` keys) whose cases lie behind it, `records` a
     `RecordList`: the inspector opens them from the indicator. `target` is a percentage for a
-    rate, a number for a count, where the Rules imply one."""
+    rate, a number for a count, where the Rules imply one. `measure` is what a median's
+    values are in ("km", "minutes")."""
 
     key: str
     number: str
@@ -307,9 +318,10 @@ class Indicator:
     cases: tuple[str, ...] = ()
     records: str = ""
     order: int = 100
+    measure: str = ""
 
     def __post_init__(self):
-        if self.direction not in DIRECTIONS or self.unit not in (RATE, COUNT):
+        if self.direction not in DIRECTIONS or self.unit not in UNITS:
             raise ValueError(f"Indicator {self.key}: direction or unit unknown.")
 
 
@@ -398,10 +410,12 @@ def present(
     numerator: Callable,
     *,
     facility: str = "facility",
+    among: Callable | None = None,
 ) -> Callable:
     """An indicator's `counts` over what holds on the last day of each period (a child living
     with her mother, a woman in custody): the denominator the records whose `since` (a date
-    lookup) is on or before that day and whose `until` (if any) is empty or after it, the
+    lookup) is on or before that day and whose `until` (if any) is empty or after it (and, if
+    `among` is given, that match `among(day)`, a Q: the women eligible that day), the
     numerator those of them matching `numerator(day)`, a Q."""
 
     def still(day: date) -> Q:
@@ -410,7 +424,7 @@ def present(
         return Q(**{f"{until}__isnull": True}) | Q(**{f"{until}__gt": day})
 
     def on(day: date) -> Q:
-        return Q(**{f"{since}__lte": day}) & still(day)
+        return Q(**{f"{since}__lte": day}) & still(day) & (among(day) if among else Q())
 
     def counts(facilities, periods: Periods) -> Counts:
         if not periods:
@@ -428,6 +442,100 @@ def present(
             lambda i, s, e: on(e) & numerator(e),
             lambda i, s, e: on(e),
         )
+
+    return counts
+
+
+def spread(
+    records: Callable, day: str, value, *, facility: str = "facility", what: str = "pk"
+) -> Callable:
+    """A median's `counts`: the values (`value`, an expression giving a whole number, e.g.
+    minutes or km; records without one are left out) of the records dated by `day` in each
+    period, and how many records had each, by facility, in one query."""
+
+    def counts(facilities, periods: Periods) -> Counts:
+        if not periods:
+            return {}
+        first, last = min(p[0] for p in periods), max(p[1] for p in periods)
+        within = records().filter(
+            _within(day, first, last), **{f"{facility}__in": _ids(facilities)}
+        )
+        aggregates = {
+            f"c{index}": Count(what, filter=_within(day, s, e), distinct=True)
+            for index, (s, e) in enumerate(periods)
+        }
+        found: dict[tuple[int, int], Spread] = {}
+        grouped = within.order_by().annotate(measured=value).filter(measured__isnull=False)
+        for group in grouped.values(facility, "measured").annotate(**aggregates):
+            for index in range(len(periods)):
+                if group[f"c{index}"]:
+                    values = found.setdefault((index, group[facility]), {})
+                    values[group["measured"]] = group[f"c{index}"]
+        return found
+
+    return counts
+
+
+def _days_held(since: str, until: str, first: date, last: date):
+    """The days from `first` to `last` (included) on which a record held: from the day of
+    `since` to the day before `until` (a date lookup, empty while it holds)."""
+    before_until = Func(F(until), template="(%(expressions)s - 1)", output_field=DateField())
+    end = Least(Coalesce(before_until, Value(last)), Value(last))
+    days = Func(
+        end,
+        Greatest(F(since), Value(first)),
+        template="(%(expressions)s + 1)",
+        arg_joiner=" - ",
+        output_field=IntegerField(),
+    )
+    return Greatest(days, Value(0))
+
+
+def per_month(
+    events: Callable,
+    day: str,
+    held: Callable,
+    since: str,
+    until: str,
+    *,
+    facility: str = "facility",
+) -> Callable:
+    """A rate per 100 women a month's `counts`: the numerator the `events()` dated by `day`
+    in each period (strip searches), the denominator the days the women of `held()` (her
+    admissions, each from the day of `since` to the day before `until`, date lookups) spent
+    in custody in the facility in it. One query: the two counts grouped by facility, put
+    together (`UNION ALL`)."""
+
+    def counts(facilities, periods: Periods) -> Counts:
+        if not periods:
+            return {}
+        first, last = min(p[0] for p in periods), max(p[1] for p in periods)
+        ids = {f"{facility}__in": _ids(facilities)}
+        happened, days = {}, {}
+        for index, (s, e) in enumerate(periods):
+            happened[f"n{index}"] = Count("pk", filter=_within(day, s, e))
+            happened[f"d{index}"] = Value(0)
+            days[f"n{index}"] = Value(0)
+            days[f"d{index}"] = Coalesce(Sum(_days_held(since, until, s, e)), 0)
+        counted = (
+            events().filter(_within(day, first, last), **ids).order_by().values(facility)
+        ).annotate(**happened)
+        stays = (
+            held()
+            .filter(Q(**{f"{until}__isnull": True}) | Q(**{f"{until}__gt": first}), **ids)
+            .filter(**{f"{since}__lte": last})
+            .order_by()
+            .values(facility)
+            .annotate(**days)
+        )
+        found: dict[tuple[int, int], tuple[int, int]] = {}
+        for group in counted.union(stays, all=True).order_by():
+            for index in range(len(periods)):
+                n, d = found.get((index, group[facility]), (0, 0))
+                figures = (n + group[f"n{index}"], d + group[f"d{index}"])
+                if figures != (0, 0):
+                    found[(index, group[facility])] = figures
+        return found
 
     return counts
 
@@ -452,30 +560,63 @@ def small_cell() -> int:
     return settings.SMALL_CELL
 
 
-def figure(item: Indicator, numerator: int, denominator: int, *, hidden: bool = False) -> dict:
-    """What is shown of an indicator for one period and facility set: a rate whose
-    denominator is fewer than k women (k is `SMALL_CELL`) is suppressed (numerator,
+def median(values: Spread) -> float | None:
+    """The middle of the values (the mean of the two middle ones for an even number)."""
+    count = sum(values.values())
+    if not count:
+        return None
+    middle, seen, found = ((count - 1) // 2, count // 2), 0, []
+    for value, times in sorted(values.items()):
+        found += [value for position in middle if seen <= position < seen + times]
+        seen += times
+    return round(sum(found) / 2, 1)
+
+
+def _sizes(item: Indicator, found) -> tuple[int, int]:
+    """(numerator, denominator) of a figure; a median's (0, how many values)."""
+    if item.unit == MEDIAN:
+        return 0, sum(found.values())
+    return found
+
+
+def figure(item: Indicator, found, *, hidden: bool = False) -> dict:
+    """What is shown of an indicator for one period and facility set, from its (numerator,
+    denominator), or a median's values: a rate whose denominator is fewer than k women (k
+    is `SMALL_CELL`), or a median of fewer than k values, is suppressed (numerator,
     denominator and rate None); a count whose target is zero never is (its cases are shown
-    one by one to the inspector), another count from 1 to k-1 is."""
+    one by one to the inspector), another count from 1 to k-1 is, and so is a rate per month
+    of 1 to k-1 events or of fewer than k women held over a month."""
     k = small_cell()
+    numerator, denominator = _sizes(item, found)
+    extra = {}
     if item.unit == RATE:
         hidden = hidden or 0 < denominator < k
         value = rate(numerator, denominator)
+    elif item.unit == PER_MONTH:
+        hidden = hidden or 0 < numerator < k or 0 < denominator < k * DAYS_A_MONTH
+        value = round(100 * DAYS_A_MONTH * numerator / denominator, 1) if denominator else None
+    elif item.unit == MEDIAN:
+        hidden = hidden or 0 < denominator < k
+        value = None
+        extra = {"median": None if hidden else median(found)}
     else:
         hidden = hidden or (item.target != 0 and 0 < numerator < k)
         value = None
     if hidden:
-        return {"numerator": None, "denominator": None, "rate": None, "suppressed": True}
+        return {"numerator": None, "denominator": None, "rate": None, "suppressed": True, **extra}
     return {
-        "numerator": numerator,
-        "denominator": denominator if item.unit == RATE else None,
+        "numerator": None if item.unit == MEDIAN else numerator,
+        "denominator": None if item.unit == COUNT else denominator,
         "rate": value,
         "suppressed": False,
+        **extra,
     }
 
 
-def written(figure: dict, unit: str) -> str:
-    """A figure as the pages and files write it: "42.5 % (17 of 40)", "fewer than 5", "3"
+def written(figure: dict, unit: str, measure: str = "") -> str:
+    """A figure as the pages and files write it: "42.5 % (17 of 40)", "fewer than 5", "3",
+    "1.2 per 100 women a month (7 in 17650 days women were held)", "45 minutes (the median of
+    12)"
     (what another area shows of the figures it keeps, such as an inspection's frozen ones)."""
     if figure["suppressed"]:
         return gettext("fewer than %(k)s") % {"k": small_cell()}
@@ -483,6 +624,20 @@ def written(figure: dict, unit: str) -> str:
         return number_format(figure["numerator"])
     if not figure["denominator"]:
         return gettext("none in the period")
+    if unit == MEDIAN:
+        return gettext("%(median)s %(measure)s (the median of %(count)s)") % {
+            "median": number_format(figure["median"], 1 if figure["median"] % 1 else 0),
+            "measure": measure,
+            "count": number_format(figure["denominator"]),
+        }
+    if unit == PER_MONTH:
+        return gettext(
+            "%(rate)s per 100 women a month (%(numerator)s in %(days)s days women were held)"
+        ) % {
+            "rate": number_format(figure["rate"], 1),
+            "numerator": number_format(figure["numerator"]),
+            "days": number_format(figure["denominator"]),
+        }
     return gettext("%(rate)s %% (%(numerator)s of %(denominator)s)") % {
         "rate": number_format(figure["rate"], 1),
         "numerator": number_format(figure["numerator"]),
@@ -497,6 +652,7 @@ def described(item: Indicator) -> dict:
         "title": str(item.title),
         "rules": item.rules,
         "unit": item.unit,
+        "measure": str(item.measure),
         "direction": item.direction,
         "target": item.target,
         "cases": list(item.cases),
@@ -504,12 +660,25 @@ def described(item: Indicator) -> dict:
     }
 
 
-def _total(found: Counts, index: int) -> tuple[int, int]:
+def _total(item: Indicator, found: Counts, index: int):
+    """The facilities' figures of period `index` together: a pair summed, or a median's
+    values put together."""
+    if item.unit == MEDIAN:
+        values: Spread = {}
+        for (i, _facility), spread_of in found.items():
+            if i == index:
+                for value, times in spread_of.items():
+                    values[value] = values.get(value, 0) + times
+        return values
     n = d = 0
     for (i, _facility), (numerator, denominator) in found.items():
         if i == index:
             n, d = n + numerator, d + denominator
     return n, d
+
+
+def _empty(item: Indicator):
+    return {} if item.unit == MEDIAN else (0, 0)
 
 
 def computed(user, facilities, periods: Periods, key=None) -> list[tuple[Indicator, Counts]]:
@@ -525,8 +694,11 @@ def indicators(user, facilities, start: date, end: date) -> list[dict]:
     them at its visit, statistics export them). Each is a dict:
 
     - `key`, `number` (in RULES-SPEC 3), `title`, `rules`;
-    - `unit`: "rate" (numerator ÷ denominator, `rate` per 100) or "count" (`numerator`;
-      `denominator` and `rate` None);
+    - `unit`: "rate" (numerator ÷ denominator, `rate` per 100), "count" (`numerator`;
+      `denominator` and `rate` None), "per-month" (`rate` per 100 women a month: the
+      numerator ÷ the denominator, days women were held, × 100 × the days of a month) or
+      "median" (`median` of the `denominator` values, in `measure`; `numerator` and `rate`
+      None);
     - `numerator`, `denominator`, `rate`, or all three None when `suppressed` (a denominator
       of fewer than `SMALL_CELL` women, or a count from 1 to k-1 whose target isn't zero);
     - `direction`: "smaller", "larger" or "monitor"; `target` (a percentage for a rate, a
@@ -534,7 +706,7 @@ def indicators(user, facilities, start: date, end: date) -> list[dict]:
     - `cases` (keys of the counts that must be zero behind it) and `records` (a list key).
     """
     return [
-        {**described(item), **figure(item, *_total(found, 0))}
+        {**described(item), **figure(item, _total(item, found, 0))}
         for item, found in computed(user, facilities, [(start, end)])
     ]
 
@@ -553,8 +725,8 @@ def compared(user, facilities, start: date, end: date, key=None) -> list[dict]:
     before = previous_period(start, end)
     rows = []
     for item, found in computed(user, facilities, [(start, end), before], key):
-        now, then = figure(item, *_total(found, 0)), figure(item, *_total(found, 1))
-        key = "rate" if item.unit == RATE else "numerator"
+        now, then = figure(item, _total(item, found, 0)), figure(item, _total(item, found, 1))
+        key = {COUNT: "numerator", MEDIAN: "median"}.get(item.unit, "rate")
         change = None
         if now[key] is not None and then[key] is not None:
             change = round(now[key] - then[key], 1)
@@ -603,7 +775,7 @@ def trend(user, facilities, end: date, key: str | None = None) -> list[dict]:
             {
                 **described(item),
                 "months": [
-                    {"start": first, "end": last, **figure(item, *_total(found, index))}
+                    {"start": first, "end": last, **figure(item, _total(item, found, index))}
                     for index, (first, last) in enumerate(periods)
                 ],
             }
@@ -621,23 +793,28 @@ def by_facility(user, facilities, start: date, end: date, key=None) -> tuple[lis
     rows = []
     k = small_cell()
     for item, found in computed(user, facilities, [(start, end)], key):
-        each = {place.pk: found.get((0, place.pk), (0, 0)) for place in places}
-        base = {str(pk): (d if item.unit == RATE else n) for pk, (n, d) in each.items()}
-        protects = item.unit == RATE or item.target != 0
-        total = figure(item, *_total(found, 0))
+        each = {place.pk: found.get((0, place.pk), _empty(item)) for place in places}
+        sizes = {str(pk): _sizes(item, of) for pk, of in each.items()}
+        # What the total would give a hidden facility away by: the women (or values) a rate
+        # (a median) is of, the events of a count or a rate per month.
+        base = {pk: (d if item.unit in (RATE, MEDIAN) else n) for pk, (n, d) in sizes.items()}
+        # A rate per month is also hidden where fewer than k women were held over a month.
+        few = {pk for pk, (_n, d) in sizes.items() if 0 < d < k * DAYS_A_MONTH}
+        small = few if item.unit == PER_MONTH else set()
+        protects = item.unit != COUNT or item.target != 0
+        total = figure(item, _total(item, found, 0))
         if not protects:
             hidden = set()
         elif total["suppressed"] or len(places) == 1:
             # No total to read a hidden facility back from: only the small ones are hidden.
-            hidden = {key for key, value in base.items() if 0 < value < k}
+            hidden = small | {key for key, value in base.items() if 0 < value < k}
         else:
-            hidden = suppressed(base, (), k)
+            hidden = suppressed(base, small, k)
         rows.append(
             {
                 **described(item),
                 "facilities": [
-                    figure(item, *each[place.pk], hidden=str(place.pk) in hidden)
-                    for place in places
+                    figure(item, each[place.pk], hidden=str(place.pk) in hidden) for place in places
                 ],
                 "total": total,
             }

@@ -107,7 +107,12 @@ class FigureSerializer(serializers.Serializer):
 
     numerator = serializers.IntegerField(allow_null=True, help_text="The count, for a count.")
     denominator = serializers.IntegerField(allow_null=True, help_text="Null for a count.")
-    rate = serializers.FloatField(allow_null=True, help_text="Per 100, for a rate.")
+    rate = serializers.FloatField(
+        allow_null=True, help_text="Per 100 for a rate; per 100 women a month for a per-month."
+    )
+    median = serializers.FloatField(
+        allow_null=True, help_text="The middle value, in `measure`, for a median; else null."
+    )
     suppressed = serializers.BooleanField(
         help_text="Hidden: a rate of fewer than k women (or a facility's beside it)."
     )
@@ -118,7 +123,14 @@ class IndicatorSerializer(FigureSerializer):
     number = serializers.CharField(help_text="Its number in RULES-SPEC 3; empty if added.")
     title = serializers.CharField()
     rules = serializers.CharField()
-    unit = serializers.ChoiceField(choices=["rate", "count"])
+    unit = serializers.ChoiceField(
+        choices=["rate", "count", "per-month", "median"],
+        help_text=(
+            "A rate (numerator of denominator), a count, a rate per 100 women a month (events "
+            "of the days women were held, the denominator) or a median (of denominator values)."
+        ),
+    )
+    measure = serializers.CharField(help_text="What a median is in (km, minutes); else empty.")
     direction = serializers.ChoiceField(
         choices=["smaller", "larger", "monitor"], help_text="Which way is better."
     )
@@ -163,6 +175,7 @@ class DescribedSerializer(serializers.Serializer):
     title = serializers.CharField()
     rules = serializers.CharField()
     unit = serializers.CharField()
+    measure = serializers.CharField()
     direction = serializers.CharField()
     target = serializers.FloatField(allow_null=True)
 

@@ -251,9 +251,10 @@ def indicator_facilities(request):
             {
                 **row,
                 "cells": [
-                    shown_indicator.text(figure, row["unit"]) for figure in row["facilities"]
+                    shown_indicator.text(figure, row["unit"], row["measure"])
+                    for figure in row["facilities"]
                 ],
-                "total_text": shown_indicator.text(row["total"], row["unit"]),
+                "total_text": shown_indicator.text(row["total"], row["unit"], row["measure"]),
             }
             for row in found
         ]
@@ -279,7 +280,7 @@ def indicator(request, key):
     (now,) = registry.compared(request.user, facilities, start, end, key)
     (months,) = registry.trend(request.user, facilities, end, key)
     places, (side,) = registry.by_facility(request.user, facilities, start, end, key)
-    unit = now["unit"]
+    unit, measure = now["unit"], now["measure"]
     context = {
         "item": item,
         "now": shown_indicator.with_texts(now),
@@ -288,16 +289,16 @@ def indicator(request, key):
             {
                 **month,
                 "label": date_format(month["start"], "F Y"),
-                "text": shown_indicator.text(month, unit),
+                "text": shown_indicator.text(month, unit, measure),
             }
             for month in months["months"]
         ],
         "trend_chart": shown_indicator.trend_chart(months),
         "places": [
-            {"facility": place, "text": shown_indicator.text(figure, unit)}
+            {"facility": place, "text": shown_indicator.text(figure, unit, measure)}
             for place, figure in zip(places, side["facilities"], strict=True)
         ],
-        "total_text": shown_indicator.text(side["total"], unit),
+        "total_text": shown_indicator.text(side["total"], unit, measure),
         "facilities_chart": shown_indicator.facilities_chart(places, side),
         "form": form,
         "query": _period_query(request),

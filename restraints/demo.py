@@ -2,8 +2,9 @@
 would: an emergency restraint two days ago, confirmed by the governor after its limit (counted
 late in oversight) and since removed; an emergency restraint on now, awaiting the governor's
 confirmation; and, for a woman under the health-approval protection, the method health staff
-approved and a planned escort by it, confirmed by the governor and on now. A woman under the
-"No restraints" protection is never restrained here."""
+approved (a week ago), three emergency restraints by it since, each removed within two hours,
+and a planned escort by it, confirmed by the governor and on now. A woman under the "No
+restraints" protection is never restrained here."""
 
 from datetime import timedelta
 
@@ -13,6 +14,7 @@ from bangkok.plausible import not_before_arrest
 from prisoners.models import CustodyStatus
 
 from . import services
+from .models import MethodApproval
 
 EMERGENCY = {
     "device": "handcuffs",
@@ -94,13 +96,39 @@ def _on_now(woman, custody, governor, now) -> None:
 
 
 def _by_approved_method(woman, custody, governor, health, now) -> None:
-    services.approve_method(
+    approval = services.approve_method(
         by=health,
         prisoner=woman,
         devices=["soft_cuffs", "escort_cuff"],
         conditions="Hands in front only; nothing around the abdomen; remove on arrival.",
         valid_until=now + timedelta(days=30),
     )
+    # As if health staff had approved it a week ago (or soon after her arrest): the
+    # restraints by it since, each removed, make how long they last (indicator 22).
+    approved_at = min(not_before_arrest(woman, now - timedelta(days=7)), now - timedelta(hours=8))
+    MethodApproval.objects.filter(pk=approval.pk).update(approved_at=approved_at)
+    starts = (
+        approved_at + timedelta(hours=1),
+        approved_at + timedelta(hours=2),
+        now - timedelta(hours=3),
+    )
+    for start, minutes in zip(starts, (40, 25, 95), strict=True):
+        restraint = services.apply_restraint(
+            by=custody,
+            prisoner=woman,
+            device="soft_cuffs",
+            purpose="prevent_self_harm",
+            necessity="Hitting her head against the wall; would not stop when asked.",
+            place="prison",
+            place_detail="Health unit, observation room",
+            emergency=True,
+            applied_at=start,
+            late_reason="Written up after she was taken to the health unit",
+        )
+        services.remove_restraint(
+            by=custody, restraint=restraint, removed_at=start + timedelta(minutes=minutes)
+        )
+        services.confirm_restraint(by=governor, record=restraint)
     # A planned escort: on once the governor confirms it, by the method health approved.
     restraint = services.apply_restraint(
         by=custody,

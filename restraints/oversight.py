@@ -1,13 +1,24 @@
 """What the governor and the inspector oversee of restraints (Rule 24; Mandela 43.2;
 RULES-SPEC 3, indicators 20-22): the restraints used in a facility and period, and the counts
-that must be zero, computed from the restraint records themselves."""
+that must be zero, computed from the restraint records themselves; how many restraints of
+pregnant women there were and how long they lasted (the median)."""
 
-from django.db.models import Q
+from django.db.models import F, Func, IntegerField, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from authority.services import late_or_refused
-from oversight.registry import COUNT, SMALLER, Indicator, MustBeZero, RecordList, Row, tally
+from oversight.registry import (
+    COUNT,
+    MEDIAN,
+    SMALLER,
+    Indicator,
+    MustBeZero,
+    RecordList,
+    Row,
+    spread,
+    tally,
+)
 
 from .models import Restraint
 from .services import VIEW
@@ -114,6 +125,19 @@ ZEROS = (
 )
 
 
+def _under_health_approval():
+    return Restraint.objects.filter(applied_at__isnull=False, under_health_approval=True)
+
+
+# How long it was on, in whole minutes (once it came off).
+MINUTES_ON = Func(
+    F("removed_at"),
+    F("applied_at"),
+    template="CAST(ROUND(EXTRACT(EPOCH FROM (%(expressions)s)) / 60) AS integer)",
+    arg_joiner=" - ",
+    output_field=IntegerField(),
+)
+
 INDICATORS = (
     Indicator(
         key="restraints-health-approval",
@@ -121,13 +145,30 @@ INDICATORS = (
         title=_("Restraints of women whose restraint health staff must approve (pregnancy)"),
         rules="24",
         perm=VIEW,
-        counts=tally(
-            lambda: Restraint.objects.filter(applied_at__isnull=False, under_health_approval=True),
-            "applied_at__date",
-        ),
+        counts=tally(_under_health_approval, "applied_at__date"),
         direction=SMALLER,
         unit=COUNT,
         cases=("restraints-without-health-approval", "restraints-obstetric"),
+        records="restraints",
+    ),
+    Indicator(
+        key="restraints-health-approval-minutes",
+        number="22",
+        title=_(
+            "How long the restraints of women whose restraint health staff must approve "
+            "lasted (the median, of those removed)"
+        ),
+        rules="24",
+        perm=VIEW,
+        counts=spread(
+            lambda: _under_health_approval().filter(removed_at__isnull=False),
+            "applied_at__date",
+            MINUTES_ON,
+        ),
+        direction=SMALLER,
+        unit=MEDIAN,
+        measure=_("minutes"),
+        order=101,
         records="restraints",
     ),
 )

@@ -1,7 +1,8 @@
-"""What the governor and the inspector oversee of searches (RULES-SPEC 3, indicators 12, 13
-and 15): the searches of a facility and period, and the counts that must be zero, computed
-from the records themselves (the staff as they were on the day, the training records valid on
-the day of the search and confirmed before it), never assumed from the refusals."""
+"""What the governor and the inspector oversee of searches (RULES-SPEC 3, indicators 12-15):
+the searches of a facility and period, and the counts that must be zero, computed from the
+records themselves (the staff as they were on the day, the training records valid on the day
+of the search and confirmed before it), never assumed from the refusals; the strip searches,
+as a count and per 100 women held a month."""
 
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import TruncDate
@@ -9,8 +10,20 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from admissions.models import Admission
 from authority.services import late_or_refused
-from oversight.registry import COUNT, SMALLER, Indicator, MustBeZero, RecordList, Row, share, tally
+from oversight.registry import (
+    COUNT,
+    PER_MONTH,
+    SMALLER,
+    Indicator,
+    MustBeZero,
+    RecordList,
+    Row,
+    per_month,
+    share,
+    tally,
+)
 from staff.models import Course, Gender, TrainingRecord
 
 from .models import (
@@ -191,6 +204,10 @@ def _women_searched():
     return Search.objects.filter(subject=Subject.WOMAN, kind__in=PERSONAL_KINDS)
 
 
+def _strip_searches():
+    return _women_searched().filter(kind=Kind.STRIP)
+
+
 INDICATORS = (
     Indicator(
         key="searched-by-women",
@@ -237,10 +254,30 @@ INDICATORS = (
         title=gettext_lazy("Strip searches of women"),
         rules="20",
         perm=VIEW,
-        counts=tally(lambda: _women_searched().filter(kind=Kind.STRIP), "searched_at__date"),
+        counts=tally(_strip_searches, "searched_at__date"),
         direction=SMALLER,
         unit=COUNT,
         order=101,
+        records="searches",
+    ),
+    Indicator(
+        key="strip-searches-per-100-women",
+        number="14",
+        title=gettext_lazy("Strip searches of women per 100 women held, a month"),
+        rules="20",
+        perm=VIEW,
+        # Every woman received is held, in reception too: her days from her admission to
+        # the day before her release.
+        counts=per_month(
+            _strip_searches,
+            "searched_at__date",
+            lambda: Admission.objects.all(),
+            "admitted_at__date",
+            "released_at__date",
+        ),
+        direction=SMALLER,
+        unit=PER_MONTH,
+        order=102,
         records="searches",
     ),
 )

@@ -85,3 +85,59 @@ def test_the_form_shows_the_refusal_beside_the_reason(cast, admission, facility_
     )
     assert response.status_code == 400
     assert "Bangkok Rule 4" in str(response.context["allocation_form"].errors["reason"])
+
+
+def _from_home(cast, facility, number, latitude, longitude):
+    return admit_woman(
+        by=cast["reception"] if facility.code == "A" else cast["outsider"],
+        facility=facility,
+        commitment=commitment(),
+        identity=identity(prison_number=number, home_latitude=latitude, home_longitude=longitude),
+    )
+
+
+@pytest.mark.rule("4")
+def test_the_distance_from_home_of_the_allocations_and_how_many_went_to_the_nearest(
+    cast, facility_a, facility_b, settings
+):
+    """Indicator 39: the allocations decided in the period, each facility's median distance
+    from home and the national one (not an average of medians), and the share allocated to
+    the facility nearest her home; in one query each, whatever the facilities."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+
+    from facilities.models import Facility
+    from oversight import registry
+    from staff.tests.factories import make_staff
+
+    chiang_mai, bangkok = ("18.78830", "98.98530"), ("13.75630", "100.50180")
+    governor_b = make_staff("governor", facility_b, username="governor_b")
+    for number in ("B-1", "B-2"):
+        admission = _from_home(cast, facility_b, number, *chiang_mai)
+        allocate(by=governor_b, admission=admission, facility=facility_b)
+    far = _from_home(cast, facility_a, "A-1", *chiang_mai)
+    allocate(by=cast["social"], admission=far, facility=facility_a, reason="Her trial is here.")
+    near = _from_home(cast, facility_a, "A-2", *bangkok)
+    allocate(by=cast["social"], admission=near, facility=facility_a)
+    _from_home(cast, facility_a, "A-3", None, None)  # no home recorded: no distance
+    today = timezone.localdate()
+    both = Facility.objects.filter(pk__in=[facility_a.pk, facility_b.pk])
+    distance = registry._INDICATORS["distance-from-home"]
+    with CaptureQueriesContext(connection) as queries:
+        found = distance.counts(both, registry.months(today))
+    assert len(queries) == 1
+    this_month = len(registry.months(today)) - 1
+    (km,) = set(found[(this_month, facility_a.pk)]) - {0}
+    assert 550 < km < 650
+    assert found[(this_month, facility_b.pk)] == {0: 2}
+    settings.SMALL_CELL = 2
+    national = make_staff("inspector", facility_a, facility_b, username="national")
+    places, rows = registry.by_facility(national, both, today, today)
+    side = {row["key"]: row for row in rows}
+    a, b = side["distance-from-home"]["facilities"]
+    assert (a["median"], a["denominator"]) == (round(km / 2, 1), 2)
+    assert (b["median"], b["denominator"]) == (0, 2)
+    assert side["distance-from-home"]["total"]["median"] == 0
+    nearest = side["allocated-nearest-home"]["total"]
+    assert (nearest["numerator"], nearest["denominator"]) == (3, 4)

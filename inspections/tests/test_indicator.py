@@ -104,3 +104,37 @@ def test_the_next_visit_shows_the_frozen_indicators_beside_today(cast, facility_
     assert 'data-testid="inspections-compared"' in body
     assert "0.0 % (0 of 1)" in body  # at the last visit
     assert "50.0 % (1 of 2)" in body  # today: the last visit itself had a woman member
+
+
+@pytest.mark.rule("25.3")
+def test_a_median_is_frozen_with_what_it_is_in_and_written_as_the_pages_write_it(
+    cast, facility_a, settings, monkeypatch
+):
+    from django.db.models import IntegerField, Value
+
+    from inspections.models import Visit
+    from oversight.registry import MEDIAN, Indicator, spread
+
+    settings.SMALL_CELL = 1
+    monkeypatch.setattr(registry, "_INDICATORS", {})
+    registry.register_indicator(
+        Indicator(
+            key="sample-median",
+            number="",
+            title="A median",
+            rules="25.3",
+            perm="facilities.oversee_facility",
+            counts=spread(
+                lambda: Visit.objects.filter(started_at__isnull=False),
+                "started_at__date",
+                Value(3, output_field=IntegerField()),
+            ),
+            unit=MEDIAN,
+            measure="days",
+        )
+    )
+    started_days_ago(cast, facility_a, "Board", 5, woman=True)
+    visit = started(cast, plan(cast, facility_a))
+    (frozen,) = visit.figures["indicators"]
+    assert (frozen["median"], frozen["measure"], frozen["denominator"]) == (3, "days", 1)
+    assert reading._shown(frozen) == "3 days (the median of 1)"

@@ -7,7 +7,8 @@ from datetime import date, timedelta
 
 import pytest
 from django.db import connection
-from django.db.models import Q
+from django.db.models import F, IntegerField, Q
+from django.db.models.functions import Cast, ExtractDay
 from django.db.models.signals import post_init
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -17,7 +18,18 @@ from admissions.services import admit_woman
 from admissions.tests.factories import commitment, identity
 from conftest import client_for
 from oversight import registry
-from oversight.registry import COUNT, Indicator, share, tally
+from oversight.registry import (
+    COUNT,
+    MEDIAN,
+    MONITOR,
+    PER_MONTH,
+    SMALLER,
+    Indicator,
+    per_month,
+    share,
+    spread,
+    tally,
+)
 from prisoners.models import Prisoner
 from register.models import Child
 from signin.tests.factories import token_for
@@ -102,6 +114,7 @@ def test_a_rate_gives_its_numerator_and_denominator(cast, declared, facility_a):
         "title": "Family contact offered",
         "rules": "2.1",
         "unit": "rate",
+        "measure": "",
         "direction": "larger",
         "target": 100,
         "cases": [],
@@ -279,15 +292,20 @@ def test_each_indicator_is_computed_in_aggregate_in_one_query_without_identities
         found = item.counts(both, registry.months(timezone.localdate()))
     assert len(queries) == (2 if key == "occupancy" else 1)
     assert loaded == []
-    assert all(n >= 0 and d >= 0 for n, d in found.values())
+    if item.unit == registry.MEDIAN:
+        assert all(times > 0 for values in found.values() for times in values.values())
+    else:
+        assert all(n >= 0 and d >= 0 for n, d in found.values())
     assert item.number == "" or item.number.isdigit()
 
 
 def test_the_indicators_the_rules_call_for_are_declared():
     numbers = {item.number for item in _declared()}
-    expected = "2 3 4 5 6 7 8 9 10 11 12 13 14 22 25 26 27 29 30 31 32 33 34 35 36 37 38 40 41"
-    expected += " 42 43 46 47 48 49 52 54"
+    expected = "2 3 4 5 6 7 8 9 10 11 12 13 14 22 25 26 27 29 30 31 32 33 34 35 36 37 38 39 40"
+    expected += " 41 42 43 46 47 48 49 52 54"
     assert set(expected.split()) <= numbers
+    units = {(item.number, item.unit) for item in _declared()}
+    assert {("14", "per-month"), ("22", "median"), ("39", "median"), ("39", "rate")} <= units
 
 
 # Pages and API
@@ -396,3 +414,122 @@ def test_no_other_facility_is_hidden_when_the_total_is_hidden_too(
     figures = {p.code: f for p, f in zip(places, row["facilities"], strict=True)}
     assert figures["B"]["suppressed"] and row["total"]["suppressed"]
     assert figures["A"] == {"numerator": 0, "denominator": 0, "rate": None, "suppressed": False}
+
+
+# A median and a rate per 100 women a month
+
+
+def admit_held(cast, facility, number, days, *, ago=3):
+    """An admission `ago` days ago after `days` days in police custody."""
+    return admit_woman(
+        by=cast["reception"] if facility.code == "A" else cast["outsider"],
+        facility=facility,
+        commitment=commitment(arrested_at=timezone.now() - timedelta(days=ago + days)),
+        identity=identity(prison_number=number),
+        admitted_at=timezone.now() - timedelta(days=ago),
+    )
+
+
+@pytest.fixture
+def measured(monkeypatch):
+    """A sample median (days in police custody before admission) and a sample rate per 100
+    women a month (admissions, of the days women were held)."""
+    monkeypatch.setattr(registry, "_INDICATORS", {})
+    registry.register_indicator(
+        Indicator(
+            key="days-before",
+            number="",
+            title="Days in police custody",
+            rules="2",
+            perm="admissions.view_admission",
+            counts=spread(
+                lambda: Admission.objects.all(),
+                "admitted_at__date",
+                Cast(ExtractDay(F("admitted_at") - F("arrested_at")), IntegerField()),
+            ),
+            direction=SMALLER,
+            unit=MEDIAN,
+            measure="days",
+        )
+    )
+    registry.register_indicator(
+        Indicator(
+            key="admitted-a-month",
+            number="",
+            title="Admissions per 100 women a month",
+            rules="2",
+            perm="admissions.view_admission",
+            counts=per_month(
+                lambda: Admission.objects.all(),
+                "admitted_at__date",
+                lambda: Admission.objects.all(),
+                "admitted_at__date",
+                "released_at__date",
+            ),
+            direction=MONITOR,
+            unit=PER_MONTH,
+        )
+    )
+
+
+def test_a_median_for_each_facility_and_for_all_of_their_values_together(
+    cast, measured, facility_a, facility_b, settings
+):
+    national = make_staff("inspector", facility_a, facility_b, username="national")
+    for number, days in enumerate((1, 2, 3, 10)):
+        admit_held(cast, facility_a, f"A-{number}", days)
+    for number in range(6):
+        admit_held(cast, facility_b, f"B-{number}", 5)
+    today = timezone.localdate()
+    period = (today - timedelta(29), today)
+    settings.SMALL_CELL = 3
+    places, rows = registry.by_facility(national, registry_facilities(national), *period)
+    row = by_key(rows)["days-before"]
+    figures = {p.code: f for p, f in zip(places, row["facilities"], strict=True)}
+    assert figures["A"] == {
+        "numerator": None,
+        "denominator": 4,
+        "rate": None,
+        "median": 2.5,
+        "suppressed": False,
+    }
+    assert (figures["B"]["median"], figures["B"]["denominator"]) == (5, 6)
+    # The median of the ten values, not of the two medians.
+    assert (row["total"]["median"], row["total"]["denominator"]) == (5, 10)
+    assert registry.written(figures["A"], MEDIAN, "days") == "2.5 days (the median of 4)"
+    # Fewer than k values: hidden, and the other facility beside it since the total shows.
+    settings.SMALL_CELL = 5
+    places, rows = registry.by_facility(national, registry_facilities(national), *period)
+    row = by_key(rows)["days-before"]
+    assert all(f["suppressed"] and f["median"] is None for f in row["facilities"])
+    assert row["total"]["median"] == 5
+    (now,) = [
+        r
+        for r in registry.compared(national, [facility_a, facility_b], *period)
+        if r["key"] == "days-before"
+    ]
+    assert (now["median"], now["previous"]["median"], now["change"]) == (5, None, None)
+
+
+def test_the_pages_files_and_api_write_a_median_and_a_rate_a_month(
+    cast, measured, facility_a, settings
+):
+    settings.SMALL_CELL = 1
+    for number, days in enumerate((1, 2, 4)):
+        admit_held(cast, facility_a, f"A-{number}", days, ago=20)
+    inspector = client_for(cast["inspector"])
+    page = inspector.get(PAGE).content.decode()
+    assert "2 days (the median of 3)" in page
+    # Three admissions over the days the three were held (twenty days and today each).
+    assert "144.9 per 100 women a month (3 in 63 days women were held)" in page
+    one = inspector.get(f"{PAGE}days-before/").content.decode()
+    assert one.count('role="img"') == 2 and "2 days (the median of 3)" in one
+    rows = by_key(api_get(cast["inspector"], API).json()["indicators"])
+    assert (rows["days-before"]["median"], rows["days-before"]["measure"]) == (2.0, "days")
+    assert rows["days-before"]["unit"] == "median" and rows["admitted-a-month"]["median"] is None
+    monthly = rows["admitted-a-month"]
+    assert (monthly["numerator"], monthly["denominator"], monthly["rate"]) == (3, 63, 144.9)
+    trend = api_get(cast["inspector"], f"{API}days-before/").json()
+    assert [m["median"] for m in trend["months"] if m["median"] is not None] == [2.0]
+    exported = inspector.get("/oversight/export/indicators/?format=csv").content.decode()
+    assert "Median" in exported.splitlines()[0] and "2 days (the median of 3)" in exported

@@ -113,3 +113,44 @@ def test_the_counts_are_per_facility(cast, woman_a):
 
     elsewhere = Facility.objects.exclude(code="A")
     assert _cases(cast["inspector"], "restraints-obstetric", elsewhere) == []
+
+
+@pytest.mark.rule("24")
+def test_how_long_the_restraints_under_health_approval_lasted_is_their_median(
+    cast, woman_a, settings
+):
+    """Indicator 22: the restraints of a woman whose restraint health staff approve, once
+    removed, in whole minutes; the median of the facility's, hidden under k of them."""
+    from oversight import registry
+    from restraints.models import MethodApproval
+    from restraints.services import approve_method
+
+    protect(woman_a, restraint_health_approval=True)
+    now = timezone.now()
+    approval = approve_method(
+        by=cast["health"],
+        prisoner=woman_a,
+        devices=["soft_cuffs"],
+        valid_until=now + timedelta(days=30),
+    )
+    MethodApproval.objects.filter(pk=approval.pk).update(approved_at=now - timedelta(days=6))
+    for days, minutes in ((5, 30), (4, 200), (3, 60)):
+        on = restrain(cast, woman_a, device="soft_cuffs", applied_at=now - timedelta(days=days))
+        remove_restraint(
+            by=cast["custody"], restraint=on, removed_at=on.applied_at + timedelta(minutes=minutes)
+        )
+    restrain(cast, woman_a, device="soft_cuffs")  # on now: not yet a duration
+    item = registry._INDICATORS["restraints-health-approval-minutes"]
+    facilities = Facility.objects.filter(pk=woman_a.facility_id)
+    assert item.counts(facilities, [(_today() - timedelta(days=7), _today())]) == {
+        (0, woman_a.facility_id): {30: 1, 60: 1, 200: 1}
+    }
+    settings.SMALL_CELL = 3
+    found = registry.indicators(cast["inspector"], facilities, _today() - timedelta(7), _today())
+    row = next(r for r in found if r["key"] == item.key)
+    assert (row["median"], row["denominator"], row["unit"]) == (60, 3, "median")
+    assert registry.written(row, row["unit"], row["measure"]) == "60 minutes (the median of 3)"
+    settings.SMALL_CELL = 5
+    found = registry.indicators(cast["inspector"], facilities, _today() - timedelta(7), _today())
+    row = next(r for r in found if r["key"] == item.key)
+    assert row["suppressed"] and row["median"] is None and row["denominator"] is None

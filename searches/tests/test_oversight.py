@@ -147,3 +147,49 @@ def test_a_body_cavity_search_not_by_health_staff_is_a_case(
         **body_cavity,
     )
     assert cases(cast["inspector"], "body-cavity-not-health", facility_a) == [breach]
+
+
+@pytest.mark.rule("20")
+def test_strip_searches_per_100_women_held_a_month(cast, facility_a, settings):
+    """Indicator 14: the strip searches of the period ÷ the days women were held in the
+    facility in it, per 100 women a month; each month alike, in one query."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from oversight import registry
+    from oversight.tests.test_indicators import admit
+
+    admissions = [admit(cast, facility_a, f"A-{n}", days_ago=100) for n in range(10)]
+    admit(cast, facility_a, "A-new", days_ago=4)  # five days held in the period, today's too
+    now = timezone.now()
+    for n in range(6):
+        woman = admissions[n].prisoner
+        written_around_the_service(
+            woman,
+            [(cast["custody"], Gender.WOMAN, "custody")],
+            kind="strip",
+            reason="Information that she hid a package after the visit",
+            privacy="Private room, door closed",
+            authorised_by=cast["governor"],
+            authorisation=given(cast["governor"], woman, by=cast["custody"]),
+            searched_at=now - timedelta(days=n),
+        )
+    written_around_the_service(  # a pat-down is not a strip search
+        admissions[0].prisoner, [(cast["custody"], Gender.WOMAN, "custody")], searched_at=now
+    )
+    item = registry._INDICATORS["strip-searches-per-100-women"]
+    today = timezone.localdate()
+    facilities = Facility.objects.filter(pk=facility_a.pk)
+    periods = [(today - timedelta(29), today), (today - timedelta(59), today - timedelta(30))]
+    with CaptureQueriesContext(connection) as queries:
+        found = item.counts(facilities, periods)
+    assert len(queries) == 1
+    assert found == {(0, facility_a.pk): (6, 10 * 30 + 5), (1, facility_a.pk): (0, 10 * 30)}
+    settings.SMALL_CELL = 5
+    rows = registry.compared(cast["inspector"], facilities, *periods[0])
+    (row,) = [r for r in rows if r["key"] == item.key]
+    assert (row["numerator"], row["denominator"], row["rate"]) == (6, 305, 59.9)
+    assert row["previous"]["rate"] == 0 and row["change"] == 59.9 and row["better"] is False
+    assert registry.written(row, row["unit"]) == (
+        "59.9 per 100 women a month (6 in 305 days women were held)"
+    )
