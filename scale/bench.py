@@ -181,7 +181,18 @@ def common_surname() -> tuple[str, str]:
     return name, name[:3] + name[2] + name[3:]
 
 
-def in_process(rounds: int, say: Callable[[str], None], sweep_only: bool = False) -> list[Item]:
+def chosen(text: str, only: list[str] | tuple[str, ...]) -> bool:
+    """Whether `text` (a row's target, name and description) is among those asked for with
+    `--only`: every row when none is."""
+    return not only or any(each.lower() in text.lower() for each in only)
+
+
+def in_process(
+    rounds: int,
+    say: Callable[[str], None],
+    sweep_only: bool = False,
+    only: list[str] | tuple[str, ...] = (),
+) -> list[Item]:
     from reminders.services import sweep_reminders
 
     items: list[Item] = []
@@ -290,6 +301,7 @@ def in_process(rounds: int, say: Callable[[str], None], sweep_only: bool = False
                 Item("P8 tasks", "governor's tasks (HTML)", _get(gov, "/tasks/")),
             ]
         items.append(Item("P7 sweep", "reminder sweep, as loaded (rolled back)", sweep, "sweep"))
+        items = [i for i in items if chosen(f"{i.key} {i.name} {i.what}", only)]
         raw = []
         for item in items:
             if item.name in ("detail-api", "list-api", "search-api", "deep-api"):
