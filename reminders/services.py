@@ -88,14 +88,20 @@ def tasks_for(user: User) -> QuerySet[Reminder]:
     role = user.role_code if user.is_authenticated else ""
     if not role or not user.has_perm("reminders.view_reminder"):
         return Reminder.objects.none()
-    mine = Q(assignee_role=role)
+    mine = Q(assignee_role=role, status__in=OPEN_STATUSES)
     if role == ESCALATION_ROLE:
+        # Every team's escalated tasks, a part of its own, which an index of its own reads
+        # (`reminder_escalated`); an OR inside one condition on the status would read every
+        # open task of the facility.
         mine |= Q(status=Status.ESCALATED)
-    return (
-        Reminder.objects.open()
-        .filter(mine, facility__in=facilities_of(user))
-        .exclude(hidden_from=user)
-    )
+    return Reminder.objects.filter(mine, facility__in=facilities_of(user)).exclude(hidden_from=user)
+
+
+def listed(tasks: QuerySet[Reminder]) -> QuerySet[Reminder]:
+    """Tasks as a list shows them: with their facility, and each one's woman read for the page
+    alone, after the page is chosen (joined before, she would be read for every open task of
+    the governor's, escalations included, before the soonest were picked)."""
+    return tasks.select_related("facility").prefetch_related("prisoner")
 
 
 @transaction.atomic
