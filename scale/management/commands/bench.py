@@ -129,6 +129,7 @@ class Command(BaseCommand):
             )
         started = time.monotonic()
         items = bench.in_process(rounds, say, sweep_only=inside == "sweep", only=only)
+        bench.vacuum(os.environ["DATABASE_URL"], say)
         result = None
         if inside == "all" and seconds > 0 and bench.chosen("P6 load test", only):
             result = bench.load_test(os.environ["DATABASE_URL"], seconds, threads, say)
