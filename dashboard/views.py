@@ -18,7 +18,7 @@ from prisoners.permissions import prisoners_visible_to
 from prisoners.withheld import without_withheld
 from reminders import queues
 from reminders.models import Status
-from reminders.services import tasks_for
+from reminders.services import listed, tasks_for
 
 
 def end_of_today() -> datetime:
@@ -34,12 +34,11 @@ def dashboard(request):
     role = user.role
     context = {"role": role, "facilities": list(facilities_of(user))}
     if role is not None and role.case_data:
-        context["counts"] = prisoners_visible_to(user).aggregate(
-            in_custody=Count("id", filter=Q(custody_status=CustodyStatus.IN_CUSTODY)),
-            juveniles=Count(
-                "id",
-                filter=Q(custody_status=CustodyStatus.IN_CUSTODY) & juvenile_q(),
-            ),
+        # The women in custody alone, read from their index (`prisoner_in_custody`).
+        context["counts"] = (
+            prisoners_visible_to(user)
+            .filter(custody_status=CustodyStatus.IN_CUSTODY)
+            .aggregate(in_custody=Count("id"), juveniles=Count("id", filter=juvenile_q()))
         )
         tasks = tasks_for(user)
         context["task_counts"] = tasks.aggregate(
@@ -49,9 +48,7 @@ def dashboard(request):
         )
         context["queues"] = queue_counts(user)
         context["today"] = list(
-            tasks.filter(due_at__lt=end_of_today())
-            .select_related("prisoner", "facility")
-            .order_by("due_at", "id")[:10]
+            listed(tasks.filter(due_at__lt=end_of_today())).order_by("due_at", "id")[:10]
         )
     return render(request, "dashboard.html", context)
 

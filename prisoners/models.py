@@ -216,6 +216,14 @@ class Prisoner(Versioned):
             GinIndex(
                 fields=["search_name"], opclasses=["gin_trgm_ops"], name="prisoner_search_trgm"
             ),
+            # The women in custody in a facility and how many are girls (the dashboard's head
+            # counts), read from the index alone.
+            models.Index(
+                fields=["facility", "date_of_birth"],
+                include=["id"],
+                name="prisoner_in_custody",
+                condition=models.Q(custody_status="in_custody"),
+            ),
         ]
         constraints = [
             models.CheckConstraint(

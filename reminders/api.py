@@ -18,4 +18,4 @@ class TaskList(generics.ListAPIView):
     filter_backends = []
 
     def get_queryset(self):
-        return services.tasks_for(self.request.user).select_related("prisoner", "facility")
+        return services.listed(services.tasks_for(self.request.user))

@@ -43,7 +43,9 @@ class ReminderQuerySet(models.QuerySet):
         return self.filter(status__in=OPEN_STATUSES)
 
 
-@pghistory.track()
+# Its changes are kept a statement at a time: the sweep changes thousands of rows in one
+# statement, and their history is written in one insert rather than one a row.
+@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(level=pghistory.Statement))
 class Reminder(Versioned):
     """One thing someone must do by a time. `key` makes one due item exactly one row.
 
@@ -109,6 +111,13 @@ class Reminder(Versioned):
                 fields=["escalate_at"],
                 name="reminder_open_escalate",
                 condition=models.Q(status__in=["pending", "due"]),
+            ),
+            # The governor's escalations, every team's, in a facility, soonest due first: the
+            # part of her tasks that isn't her role's (`services.tasks_for`).
+            models.Index(
+                fields=["facility", "due_at", "id"],
+                name="reminder_escalated",
+                condition=models.Q(status="escalated"),
             ),
         ]
         constraints = [

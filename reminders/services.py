@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -23,7 +23,6 @@ from .models import OPEN_STATUSES, Basis, Reminder, Status
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
-    from typing import Any
 
     from facilities.models import Facility
     from prisoners.models import Prisoner
@@ -88,14 +87,20 @@ def tasks_for(user: User) -> QuerySet[Reminder]:
     role = user.role_code if user.is_authenticated else ""
     if not role or not user.has_perm("reminders.view_reminder"):
         return Reminder.objects.none()
-    mine = Q(assignee_role=role)
+    mine = Q(assignee_role=role, status__in=OPEN_STATUSES)
     if role == ESCALATION_ROLE:
+        # Every team's escalated tasks, a part of its own, which an index of its own reads
+        # (`reminder_escalated`); an OR inside one condition on the status would read every
+        # open task of the facility.
         mine |= Q(status=Status.ESCALATED)
-    return (
-        Reminder.objects.open()
-        .filter(mine, facility__in=facilities_of(user))
-        .exclude(hidden_from=user)
-    )
+    return Reminder.objects.filter(mine, facility__in=facilities_of(user)).exclude(hidden_from=user)
+
+
+def listed(tasks: QuerySet[Reminder]) -> QuerySet[Reminder]:
+    """Tasks as a list shows them: with their facility, and each one's woman read for the page
+    alone, after the page is chosen (joined before, she would be read for every open task of
+    the governor's, escalations included, before the soonest were picked)."""
+    return tasks.select_related("facility").prefetch_related("prisoner")
 
 
 @transaction.atomic
@@ -158,21 +163,62 @@ def cancel_reminder(
     )
 
 
-@transaction.atomic
-def sweep_reminders(*, now: datetime | None = None) -> dict[str, int]:
+# How many reminders one transaction of the sweep changes, of each kind (marked due,
+# escalated): a backlog is swept a batch at a time, each batch committed with its audit row.
+SWEEP_BATCH = 2000
+
+
+def sweep_reminders(*, now: datetime | None = None, batch: int = SWEEP_BATCH) -> dict[str, int]:
     """Mark reminders due, and escalate the overdue ones to the governor (RULES-SPEC 1.5).
 
-    Two set-based UPDATEs guarded by status: running it twice, or in two workers at once,
-    changes nothing the second time, and a re-run after a killed worker applies once.
+    A batch at a time, each in a transaction of its own with its audit row: the ids of up to
+    `batch` reminders whose time has come, read in order from the partial index of their
+    status (however large the table, and whatever the planner guesses of a backlog), and
+    locked, passing over those another sweep holds; then one UPDATE of those rows. Two sweeps
+    at once share the work and change each reminder once; running it twice changes nothing
+    the second time; a worker killed between batches leaves what it committed, and a re-run
+    does the rest. Each change is kept in the reminder's history (`Reminder`'s events).
     """
     now = now or timezone.now()
-    escalated = Reminder.objects.filter(
-        status__in=[Status.PENDING, Status.DUE], escalate_at__lte=now
-    ).update(status=Status.ESCALATED, escalated_at=now)
-    due = Reminder.objects.filter(status=Status.PENDING, due_at__lte=now).update(status=Status.DUE)
-    if due or escalated:
-        audit.record(by=None, action="reminders.swept", detail={"due": due, "escalated": escalated})
-    return {"due": due, "escalated": escalated}
+    swept = {"due": 0, "escalated": 0}
+    while True:
+        with transaction.atomic():
+            escalated = _sweep_batch(
+                Q(status__in=[Status.PENDING, Status.DUE], escalate_at__lte=now),
+                "escalate_at",
+                batch,
+                status=Status.ESCALATED,
+                escalated_at=now,
+            )
+            # What is past its escalation too is left to the escalations: it goes there directly.
+            due = _sweep_batch(
+                Q(status=Status.PENDING, due_at__lte=now, escalate_at__gt=now),
+                "due_at",
+                batch,
+                status=Status.DUE,
+            )
+            if due or escalated:
+                audit.record(
+                    by=None, action="reminders.swept", detail={"due": due, "escalated": escalated}
+                )
+        swept["due"] += due
+        swept["escalated"] += escalated
+        if due < batch and escalated < batch:
+            return swept
+
+
+def _sweep_batch(whose: Q, order: str, batch: int, **changes: Any) -> int:
+    """Change up to `batch` reminders `whose` time has come, the earliest by `order` first,
+    locked for this transaction; those another transaction holds are left to it. The UPDATE
+    repeats `whose`, so it changes only what still waits. (The ids are read first: chosen by a
+    subquery of the UPDATE itself, the plan may read it again and change more than a batch.)"""
+    ids = list(
+        Reminder.objects.filter(whose)
+        .order_by(order, "id")
+        .select_for_update(skip_locked=True)
+        .values_list("id", flat=True)[:batch]
+    )
+    return Reminder.objects.filter(whose, id__in=ids).update(**changes) if ids else 0
 
 
 # Timeliness, for oversight -------------------------------------------------------------------

@@ -16,7 +16,7 @@ from facilities.scope import facilities_of
 
 from .models import CONFIDENTIAL_TITLE, Reminder, Status
 from .queues import Bucket, Filter, Queue, Row
-from .services import ESCALATION_ROLE, tasks_for
+from .services import ESCALATION_ROLE, listed, tasks_for
 
 if TYPE_CHECKING:
     from .queues import Label
@@ -34,7 +34,7 @@ TEAMS = {
 
 
 def escalated(viewer):
-    return tasks_for(viewer).filter(status=Status.ESCALATED).select_related("prisoner", "facility")
+    return listed(tasks_for(viewer).filter(status=Status.ESCALATED))
 
 
 def title_shown(task: Reminder, viewer) -> str:
@@ -124,11 +124,7 @@ def task_queue(
     every_kind = tuple(kind for _key, _label, group in kinds for kind in group)
 
     def records(viewer):
-        return (
-            tasks_for(viewer)
-            .filter(assignee_role=role, kind__in=every_kind)
-            .select_related("prisoner", "facility")
-        )
+        return listed(tasks_for(viewer).filter(assignee_role=role, kind__in=every_kind))
 
     def group(kinds_of_group: tuple[str, ...]) -> Callable:
         return lambda now: Q(kind__in=kinds_of_group)

@@ -17,7 +17,7 @@ def task_list(request):
     """My tasks: the open reminders for my role in my facilities, soonest first."""
     if not request.user.has_perm("reminders.view_reminder"):
         raise PermissionDenied
-    tasks = services.tasks_for(request.user).select_related("prisoner", "facility")
+    tasks = services.listed(services.tasks_for(request.user))
     show = request.GET.get("show", "")
     if show == "overdue":
         tasks = tasks.filter(status__in=[Status.DUE, Status.ESCALATED])

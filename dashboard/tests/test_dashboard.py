@@ -90,3 +90,54 @@ def test_a_queue_page_link_tampered_with_shows_nothing(cast):
     client = client_for(cast["safeguarding"])
     assert client.get("/queues/complaints/", {"cursor": "not-a-cursor"}).status_code == 404
     assert client.get("/queues/no-such-queue/").status_code == 404
+
+
+def test_the_head_counts_are_the_women_in_custody_in_her_facilities_and_the_girls_among_them(
+    cast, facility_a, woman_a, woman_b
+):
+    from prisoners.models import CustodyStatus, Prisoner
+    from prisoners.tests.factories import PrisonerFactory
+
+    sixteen = timezone.localdate().replace(year=timezone.localdate().year - 16, day=1)
+    PrisonerFactory(facility=facility_a, prison_number="A00090", date_of_birth=sixteen)
+    gone = PrisonerFactory(facility=facility_a, prison_number="A00091", date_of_birth=sixteen)
+    Prisoner.objects.filter(pk=gone.pk).update(custody_status=CustodyStatus.RELEASED)
+    response = client_for(cast["governor"]).get("/")
+    assert response.context["counts"] == {"in_custody": 2, "juveniles": 1}
+
+
+def test_the_governors_tasks_are_hers_and_every_teams_escalated_soonest_first(
+    cast, facility_a, woman_a
+):
+    task(facility_a, woman_a, "governor", 5, "hers-later")
+    task(facility_a, woman_a, "governor", -1, "hers-due")
+    task(facility_a, woman_a, "health", -40, "health-escalated")
+    task(facility_a, woman_a, "custody", -2, "custody-due")
+    sweep_reminders()
+    client = client_for(cast["governor"])
+    listed = [t.key for t in client.get("/tasks/").context["page"].items]
+    assert listed == ["health-escalated", "hers-due", "hers-later"]
+    today = [t.key for t in client.get("/").context["today"]]
+    assert today[:2] == ["health-escalated", "hers-due"]
+
+
+def test_the_governors_tasks_and_dashboard_ask_as_many_queries_for_many_as_for_one(
+    cast, facility_a, woman_a
+):
+    from prisoners.tests.factories import PrisonerFactory
+    from tests import queues
+
+    task(facility_a, woman_a, "governor", -1, "hers")
+    sweep_reminders()
+    client = client_for(cast["governor"])
+
+    def more():
+        for n, role in enumerate(("custody", "health", "social", "reception", "governor")):
+            woman = PrisonerFactory(facility=facility_a, prison_number=f"A0030{n}")
+            task(facility_a, woman, role, -30, f"late-{n}")
+        sweep_reminders()
+
+    few = {url: queues.queries_of(client, url) for url in ("/", "/tasks/")}
+    more()
+    assert {url: queues.queries_of(client, url) for url in ("/", "/tasks/")} == few
+    assert len(client.get("/tasks/").context["page"].items) == 6
