@@ -230,3 +230,41 @@ def test_an_access_and_its_review_are_never_changed_or_deleted(cast, woman):
         ):
             with pytest.raises(DatabaseError), transaction.atomic():
                 change(record)
+
+
+def test_the_list_asks_as_many_queries_for_many_reads_as_for_one(cast, woman):
+    first = opened(cast, woman)
+    services.review_access(by=cast["health"], access=first, finding="justified")
+
+    def count(path):
+        with CaptureQueriesContext(connection) as queries:
+            assert client_for(cast["inspector"]).get(path).status_code == 200
+        return len(queries)
+
+    one = {path: count(path) for path in ("/break-glass/", "/api/v1/breakglass/")}
+    for role in ("governor", "custody", "governor"):
+        access = opened(cast, woman, role)
+        services.review_access(by=cast["health"], access=access, finding="justified")
+    assert {path: count(path) for path in one} == one
+
+
+@pytest.mark.rule("H19")
+def test_a_sealed_girls_reads_are_in_no_list_and_their_review_is_a_404(cast, facility_a):
+    from girls.tests.matrix import sealed_girl
+
+    reads = []
+    sealed_girl(
+        cast,
+        facility_a,
+        "A40994",
+        "Sealedglass",
+        opened=False,
+        before=lambda girl: reads.append(opened(cast, girl)),
+    )
+    for role in ("inspector", "health", "governor", "custody"):
+        client = client_for(cast[role])
+        assert client.get("/api/v1/breakglass/").json()["results"] == []
+        assert "Sealedglass" not in client.get("/break-glass/").content.decode()
+    assert (
+        client_for(cast["health"]).get(f"/break-glass/{reads[0].uuid}/review/").status_code == 404
+    )
