@@ -6,6 +6,8 @@ refused naming Rule 8, with nothing written."""
 
 from __future__ import annotations
 
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse
@@ -32,6 +34,14 @@ WOMAN = Area(tag=api.TAG, access=access_her, not_found=NOT_FOUND, prefix="api-br
 def _access(user, address: dict):
     found = access_access(user, address["uuid"], REVIEW)
     return found, found.prisoner
+
+
+def _reviewed_already(request, access):
+    """GET of the review of an access reviewed already: back to the list, saying so."""
+    if getattr(access, "review", None) is None:
+        return None
+    messages.info(request, _("This break-glass read has been reviewed already."))
+    return redirect(reverse("breakglass:index"))
 
 
 ACCESS = Area(tag=api.TAG, access=None, not_found=NOT_FOUND, prefix="api-breakglass", find=_access)
@@ -89,6 +99,7 @@ REVIEW_ACTIONS = [
             "<uuid:uuid>/review/",
             ReviewForm,
             template="breakglass/review.html",
+            instead=_reviewed_already,
             context=lambda request, access: {
                 **titled(_("Review a break-glass read"), button=_("Record the review"))(
                     request, access

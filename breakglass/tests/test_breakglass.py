@@ -170,6 +170,8 @@ def test_a_second_person_reviews_it_never_whoever_read(cast, woman):
     assert (review.reviewed_by, review.finding) == (cast["health"], "not_justified")
     task.refresh_from_db()
     assert task.status == Status.DONE
+    again = client_for(cast["governor"]).get(f"/break-glass/{access.uuid}/review/")
+    assert again.status_code == 302 and again["Location"] == "/break-glass/"
     with refusals.nothing_written(Review), pytest.raises(ValidationError, match="already"):
         services.review_access(by=cast["health"], access=access, finding="justified")
 
