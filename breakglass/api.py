@@ -2,7 +2,10 @@
 emergency part of her file an access opened to the caller, each read audited. The writes are
 actions (`breakglass.actions`)."""
 
+from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework.exceptions import ValidationError
 from rest_framework.generics import ListAPIView, RetrieveAPIView
 from rest_framework.permissions import BasePermission
 
@@ -29,7 +32,9 @@ class ListsAccesses(BasePermission):
     description="Newest first; whose file, who opened it, why, until when, and the review. "
     "Never anything of the file. Health staff, the governor and the inspector list them all; "
     "whoever breaks the glass, her own. `unreviewed=true`: only those not reviewed yet.",
-    parameters=[OpenApiParameter("unreviewed", bool, required=False)],
+    parameters=[
+        OpenApiParameter("unreviewed", OpenApiTypes.STR, enum=["true", "false"], required=False)
+    ],
 )
 class Accesses(ListAPIView):
     serializer_class = BreakGlassAccessSerializer
@@ -38,8 +43,10 @@ class Accesses(ListAPIView):
     permission_classes = [ListsAccesses]
 
     def get_queryset(self):
-        unreviewed = self.request.query_params.get("unreviewed") == "true"
-        return reading.accesses_of(self.request.user, unreviewed=unreviewed)
+        unreviewed = self.request.query_params.get("unreviewed", "false")
+        if unreviewed not in ("true", "false"):
+            raise ValidationError({"unreviewed": [_("Say true or false.")]})
+        return reading.accesses_of(self.request.user, unreviewed=unreviewed == "true")
 
 
 @extend_schema(
