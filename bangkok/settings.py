@@ -116,6 +116,7 @@ INSTALLED_APPS = [
     "pretrial",
     "safeguarding",
     "inspections",
+    "breakglass",
     "parole",
     "release",
     "signin",
@@ -384,6 +385,8 @@ SPECTACULAR_SETTINGS = {
             "staff.models": {"Gender": "Gender"},
             # Havana r. 19: the legal basis of opening a girl's sealed record.
             "girls.models": {"LegalBasis": "LegalBasis"},
+            # Rule 8: why the glass is broken, and what its review finds.
+            "breakglass.models": {"BreakGlassReason": "Reason", "BreakGlassFinding": "Finding"},
             "breaches.models": {"BreachKind": "Kind"},
             "force.models": {
                 "ForceTechnique": "Technique",
@@ -842,6 +845,11 @@ PRETRIAL_LONG_DAYS = env_int("PRETRIAL_LONG_DAYS", 180)
 GIRL_RECORDS_SEALED_AFTER_DAYS = env_int("GIRL_RECORDS_SEALED_AFTER_DAYS", 30)
 GIRL_RECORDS_OPEN_DAYS = env_int("GIRL_RECORDS_OPEN_DAYS", 7)
 GIRL_RECORDS_SEAL_SECONDS = env_int("GIRL_RECORDS_SEAL_SECONDS", 3600)
+# RULES-SPEC 1, T4 (Rule 8; indicator 53): the emergency part of her clinical file opened by
+# break-glass stays open to whoever opened it this many minutes; an access not reviewed by a
+# second person is a task for health staff due this many days after it.
+BREAK_GLASS_MINUTES = env_int("BREAK_GLASS_MINUTES", 60)
+BREAK_GLASS_REVIEW_DAYS = env_int("BREAK_GLASS_REVIEW_DAYS", 3)
 CELERY_BEAT_SCHEDULE["seal-girls-records"] = {
     "task": "girls.tasks.seal_due_records",
     "schedule": GIRL_RECORDS_SEAL_SECONDS,

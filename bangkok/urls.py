@@ -45,6 +45,7 @@ api_v1 = [
     path("", include("release.api_urls")),
     path("", include("safeguarding.api_urls")),
     path("", include("inspections.api_urls")),
+    path("", include("breakglass.api_urls")),
 ]
 
 urlpatterns = [
@@ -79,6 +80,7 @@ urlpatterns = [
     path("release/", include("release.urls")),
     path("safeguarding/", include("safeguarding.urls")),
     path("inspections/", include("inspections.urls")),
+    path("break-glass/", include("breakglass.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/v1/", include(api_v1)),

@@ -20,6 +20,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from bangkok.openings import Opened, ends_after_it_opens
+
 
 class Event(models.TextChoices):
     ADMISSION = "admission", _("Her admission")
@@ -141,7 +143,7 @@ class LegalBasis(models.TextChoices):
 
 
 @pghistory.track(append_only=True)
-class Opening(models.Model):
+class Opening(Opened):
     """A sealed record opened to one governor, on a recorded legal basis, until a time
     (GIRL_RECORDS_OPEN_DAYS): each read of it is audited as a confidential read."""
 
@@ -152,11 +154,6 @@ class Opening(models.Model):
     basis = models.CharField(_("legal basis"), max_length=16, choices=LegalBasis)
     reference = models.CharField(_("reference"), max_length=200)
     reason = models.TextField(_("why it is opened"), max_length=2000)
-    opened_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    opened_at = models.DateTimeField(default=timezone.now, editable=False)
-    until = models.DateTimeField(_("open until"))
 
     class Meta:
         verbose_name = _("sealed record opened")
@@ -167,10 +164,7 @@ class Opening(models.Model):
                 name="girls_opening_has_basis",
                 violation_error_message=_("Give the reference of its legal basis and why."),
             ),
-            models.CheckConstraint(
-                condition=models.Q(until__gt=models.F("opened_at")),
-                name="girls_opening_ends_after_it_opens",
-            ),
+            ends_after_it_opens("girls_opening_ends_after_it_opens"),
         ]
         triggers = [
             pgtrigger.Protect(

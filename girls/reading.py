@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Coalesce, TruncMinute
 from django.http import Http404
-from django.utils import timezone
 
 import audit
 from facilities.scope import facilities_of
@@ -86,7 +85,7 @@ def sealed_of(user: User, number: str = "") -> QuerySet[SealedRecord]:
     found = SealedRecord.objects.filter(facility__in=facilities_of(user))
     if number.strip():
         found = found.filter(prisoner__prison_number__iexact=number.strip())
-    mine = Opening.objects.filter(opened_by=user, until__gt=timezone.now())
+    mine = Opening.objects.open_to(user)
     return found.select_related("facility").prefetch_related(
         Prefetch("openings", queryset=mine, to_attr="open_to_viewer")
     )
@@ -94,11 +93,7 @@ def sealed_of(user: User, number: str = "") -> QuerySet[SealedRecord]:
 
 def her_opening(user: User, sealed: SealedRecord) -> Opening | None:
     """The opening of `sealed` to `user` that is still open, if any."""
-    return (
-        Opening.objects.filter(sealed=sealed, opened_by=user, until__gt=timezone.now())
-        .order_by("-until")
-        .first()
-    )
+    return Opening.objects.open_to(user).filter(sealed=sealed).first()
 
 
 def opened_record(user: User, sealed: SealedRecord) -> dict:

@@ -44,6 +44,7 @@ from django.utils.translation import gettext_lazy
 
 import audit
 from bangkok.errors import RuleBroken
+from bangkok.openings import lasting
 from bangkok.plausible import check_after_arrest
 from facilities.scope import facilities_of
 from prisoners.models import ADULT_AGE, CustodyStatus, Prisoner
@@ -480,15 +481,13 @@ def open_sealed_record(
         errors["reason"] = _("Say why it is opened.")
     if errors:
         raise ValidationError(errors)
-    now = timezone.now()
     opening = Opening.objects.create(
         sealed=sealed,
         basis=basis,
         reference=reference,
         reason=reason,
         opened_by=by,
-        opened_at=now,
-        until=now + timedelta(days=settings.GIRL_RECORDS_OPEN_DAYS),
+        **lasting(timedelta(days=settings.GIRL_RECORDS_OPEN_DAYS)),
     )
     audit.record(
         by=by,

@@ -14,12 +14,14 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 import audit
 
 from .models import ChildCheck, ChildScreening, EncounterPresence, ScreeningItem
-from .models.maternity import Pregnancy
+from .models.maternity import OPEN_PREGNANCY, Birth, Pregnancy
+from .models.screening import Answer, Item
 from .permissions import can_read_clinical
 from .services import care, maternity, preventive
 from .services import screening as screening_services
@@ -213,3 +215,67 @@ def care_part(woman: Prisoner) -> tuple[dict, list]:
         data["restraint_restrictions"],
     )
     return data, ids
+
+
+# The emergency part (read by break-glass, `breakglass`)
+
+# What a member of staff who is not a clinician may need in an emergency, when no health staff
+# can tell her (Rule 8): the needs found at her entry screening for her physical and mental
+# health, drug dependency and risk of suicide and self-harm. Never her HIV tests, blood-borne
+# and sexually transmitted diseases, reproductive history or disclosures of abuse: no
+# emergency needs them from anyone but a clinician.
+EMERGENCY_ITEMS = (
+    Item.PRIMARY_CARE,
+    Item.MENTAL_HEALTH,
+    Item.SUICIDE_SELF_HARM,
+    Item.DRUG_DEPENDENCY,
+)
+
+
+def emergency_part(woman: Prisoner) -> tuple[dict, list]:
+    """What her clinical file says that an emergency may need: the findings of her latest
+    entry screening on `EMERGENCY_ITEMS`, a pregnancy in progress (its weeks, the expected
+    date), a birth whose post-partum period lasts, her observation level and latest risk of
+    suicide or self-harm with its care plan, and the restrictions on restraints in force; and
+    the ids it shows. A fixed number of queries."""
+    _admission, screening = screening_services.screening_of(woman)
+    findings = (
+        list(
+            screening.items.filter(item__in=EMERGENCY_ITEMS, answer=Answer.ANSWERED).exclude(
+                finding=""
+            )
+        )
+        if screening
+        else []
+    )
+    pregnancy = (
+        woman.pregnancies.filter(status__in=OPEN_PREGNANCY).order_by("-declared_on", "-id").first()
+    )
+    birth = (
+        Birth.objects.filter(pregnancy__prisoner=woman, postpartum_ends_at__gt=timezone.now())
+        .order_by("-born_at")
+        .first()
+    )
+    assessment = woman.mental_health_assessments.first()
+    observation = care.current_observation(woman)
+    restrictions = list(woman.restraint_restrictions.filter(ended_at__isnull=True))
+    data = {
+        "findings": findings,
+        "pregnancy": pregnancy,
+        "gestational_week": maternity.gestational_week(pregnancy.edd)
+        if pregnancy and pregnancy.edd
+        else None,
+        "birth": birth,
+        "observation": observation,
+        "assessment": assessment,
+        "restraint_restrictions": restrictions,
+    }
+    shown = [
+        *(screening for _ in findings[:1]),
+        *_present(pregnancy),
+        *_present(birth),
+        *_present(observation),
+        *_present(assessment),
+        *restrictions,
+    ]
+    return data, [record.uuid for record in shown]

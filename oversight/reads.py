@@ -46,6 +46,7 @@ READS = {
     "safeguarding.incident_read": _("A safeguarding incident"),
     "safeguarding.concern_read": _("A concern raised by her family"),
     "girls.sealed_read": _("A girl's sealed record, opened on a legal basis"),
+    "breakglass.read": _("The emergency part of her clinical file, by break-glass"),
 }
 
 

@@ -141,6 +141,12 @@ SEAL_GIRLS_RECORDS = (
     "girls.add_opening",
     "girls.add_matchdecision",
 )
+# Rule 8; RULES-SPEC 1, T4: custody officers and the governor, who may not read her clinical
+# file, open its emergency part by break-glass with a reason; health staff and the governor
+# review each access (never their own) and, with the inspector, list them (breakglass).
+BREAK_GLASS = ("breakglass.add_access",)
+REVIEW_BREAK_GLASS = ("breakglass.view_access", "breakglass.add_review")
+READ_BREAK_GLASS = ("breakglass.view_access",)
 PLACE_ON_PROGRAMMES = READ_REGIME + ("regime.add_allocation", "regime.change_allocation")
 REVIEW_SOLITARY = ("regime.add_solitaryreview",)
 DEAL_WITH_COMPLAINTS = (
@@ -465,7 +471,8 @@ ROLES: dict[str, Role] = {
             + READ_PRETRIAL
             + ENTER_HEARINGS
             + RECORD_HEARINGS
-            + ADVISER_CONTACT,
+            + ADVISER_CONTACT
+            + BREAK_GLASS,
         ),
         Role(
             "health",
@@ -491,7 +498,8 @@ ROLES: dict[str, Role] = {
             + RECORD_SAFEGUARDING
             + CARE_NEEDS
             + ("safeguarding.add_injuries",)
-            + READ_PRETRIAL,
+            + READ_PRETRIAL
+            + REVIEW_BREAK_GLASS,
         ),
         Role(
             "social",
@@ -584,7 +592,9 @@ ROLES: dict[str, Role] = {
             + RECORD_HEARINGS
             + ADVISER_CONTACT
             + SCREEN_PRETRIAL
-            + ANSWER_INSPECTIONS,
+            + ANSWER_INSPECTIONS
+            + BREAK_GLASS
+            + REVIEW_BREAK_GLASS,
         ),
         Role(
             "inspector",
@@ -616,7 +626,8 @@ ROLES: dict[str, Role] = {
             + OVERSEE_EQUALITY
             + SEE_SAFEGUARDING
             + READ_PRETRIAL
-            + INSPECT,
+            + INSPECT
+            + READ_BREAK_GLASS,
             works_with_women=False,
         ),
         Role(

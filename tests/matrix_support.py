@@ -78,6 +78,7 @@ AREAS = (
     "parole",
     "safeguarding",
     "inspections",
+    "breakglass",
     "research",
     "dashboard",
 )

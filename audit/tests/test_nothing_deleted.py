@@ -42,6 +42,7 @@ CASE_APPS = [
     "release",
     "safeguarding",
     "inspections",
+    "breakglass",
 ]
 
 

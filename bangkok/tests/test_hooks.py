@@ -91,6 +91,7 @@ def test_seed_demo_imports_no_area_and_runs_the_declared_steps_in_order():
         "pretrial.demo",
         "equality.demo",
         "inspections.demo",
+        "breakglass.demo",
         "release.demo",
         "girls.demo",  # last: her records sealed, where no other area's demo meets her
     ]
