@@ -181,7 +181,14 @@ def common_surname() -> tuple[str, str]:
     return name, name[:3] + name[2] + name[3:]
 
 
-def in_process(rounds: int, say: Callable[[str], None], sweep_only: bool = False) -> list[Item]:
+def in_process(
+    rounds: int,
+    say: Callable[[str], None],
+    sweep_only: bool = False,
+    only: frozenset[str] = frozenset(),
+) -> list[Item]:
+    """Every item, or those named in `only` (a raw item, "raw-<name>", measures its request
+    once more to learn its SELECTs)."""
     from reminders.services import sweep_reminders
 
     items: list[Item] = []
@@ -290,6 +297,9 @@ def in_process(rounds: int, say: Callable[[str], None], sweep_only: bool = False
                 Item("P8 tasks", "governor's tasks (HTML)", _get(gov, "/tasks/")),
             ]
         items.append(Item("P7 sweep", "reminder sweep, as loaded (rolled back)", sweep, "sweep"))
+        if only:
+            sources = only | {name.removeprefix("raw-") for name in only}
+            items = [item for item in items if item.name in sources]
         raw = []
         for item in items:
             if item.name in ("detail-api", "list-api", "search-api", "deep-api"):
@@ -298,6 +308,8 @@ def in_process(rounds: int, say: Callable[[str], None], sweep_only: bool = False
                 raw.append(Item("P5 raw", what, _raw(statements), "raw-" + item.name))
                 raw[-1].queries = len(statements)
         items += raw
+        if only:
+            items = [item for item in items if item.name in only]
         say(f"Measuring {len(items)} items, {rounds} interleaved rounds...")
         measure(items, rounds, say)
         transaction.set_rollback(True)
