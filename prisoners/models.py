@@ -6,11 +6,13 @@ from datetime import date
 import pghistory
 import pgtrigger
 from django.contrib.postgres.fields import ArrayField
-from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
+from django.db.models.functions import Cast, Upper
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from bangkok.pagination import sorted_not_walked
 from bangkok.plausible import validate_birth_date
 from bangkok.versions import Versioned
 from facilities.models import Facility, distance_km, latitude_validators, longitude_validators
@@ -92,15 +94,28 @@ class CustodyStatus(models.TextChoices):
     RELEASED = "released", _("Released")
 
 
+# The shortest text the name search finds by its indexes: the trigram index answers
+# "contains" from three letters (a shorter text has no trigram to look up).
+TRIGRAM = 3
+
+
 class PrisonerQuerySet(models.QuerySet):
     def search(self, text: str):
-        """Women whose name or alias contains the text, or whose number starts with it."""
+        """Women whose name or alias contains the text, or whose number starts with it.
+
+        The women who match are found by the trigram index of the names and the index of the
+        numbers' starts, then put in the list's order (`sorted_not_walked`): left to choose,
+        the planner walks the list's order over every woman until a page of matches turns up,
+        which for a surname late in the alphabet, or a misspelling that matches nobody, is
+        every woman on record. A text too short for a trigram is asked as it is (most women
+        match it, and the walk fills a page at once)."""
         text = " ".join(text.split()).lower()
         if not text:
             return self
-        return self.filter(
+        found = self.filter(
             models.Q(search_name__contains=text) | models.Q(prison_number__istartswith=text)
         )
+        return sorted_not_walked(found) if len(text) >= TRIGRAM else found
 
     def juveniles(self, on: date | None = None):
         return self.filter(juvenile_q(on))
@@ -215,6 +230,11 @@ class Prisoner(Versioned):
             models.Index(fields=["family_name", "given_names", "id"]),
             GinIndex(
                 fields=["search_name"], opclasses=["gin_trgm_ops"], name="prisoner_search_trgm"
+            ),
+            # The search by the start of a number, as the search asks it (`istartswith`).
+            models.Index(
+                OpClass(Upper(Cast("prison_number", models.TextField())), name="text_pattern_ops"),
+                name="prisoner_number_start",
             ),
         ]
         constraints = [

@@ -4,8 +4,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from conftest import client_for
-from prisoners.models import CustodyStatus, LegalStatus
+from prisoners.models import CustodyStatus, LegalStatus, Prisoner
 from prisoners.tests.factories import PrisonerFactory, UnitFactory
+from prisoners.views import LIST_ORDER
 
 pytestmark = pytest.mark.django_db
 URL = reverse("prisoners:list")
@@ -91,6 +92,41 @@ def test_pages_follow_each_other_with_no_woman_lost_or_repeated(cast, facility_a
     assert sorted(seen) == sorted(f"P{i:03d}" for i in range(23))
     back = client.get(URL + response.context["previous_url"])
     assert len(names(back)) == 10
+
+
+def test_a_search_pages_its_matches_in_the_lists_order_both_ways(cast, facility_a):
+    """A search of three letters or more finds its matches first, then orders them: the pages
+    are those of the list's order, as when it walked the list."""
+    for i in range(23):
+        PrisonerFactory(
+            facility=facility_a,
+            prison_number=f"P{i:03d}",
+            family_name=["Saetang", "Saetangsri"][i % 3 == 0],
+            given_names=["Noy", "Aye"][i % 2],
+        )
+    for i in range(4):  # before them in the order, and not found
+        PrisonerFactory(facility=facility_a, prison_number=f"Q{i:03d}", family_name="Aung")
+    PrisonerFactory(facility=facility_a, prison_number="SAETA1", family_name="Zin")  # by number
+    order = Prisoner.objects.filter(facility=facility_a).exclude(family_name="Aung")
+    expected = list(order.order_by(*LIST_ORDER).values_list("prison_number", flat=True))
+    client = client_for(cast["reception"])
+    url, pages = URL + "?q=SAETA&page_size=10", []
+    while url:
+        response = client.get(url)
+        pages.append(names(response))
+        url = response.context["next_url"] and URL + response.context["next_url"]
+    assert [n for page in pages for n in page] == expected
+    assert [len(page) for page in pages] == [10, 10, 4]
+    assert names(client.get(URL + response.context["previous_url"])) == pages[1]
+
+
+def test_a_search_asks_as_many_queries_as_the_list(cast, facility_a):
+    client = client_for(cast["reception"])
+    for i in range(12):
+        PrisonerFactory(facility=facility_a, family_name="Saetang", prison_number=f"S{i:03d}")
+    listed = count_queries(client, URL + "?page_size=10")
+    assert count_queries(client, URL + "?page_size=10&q=saetang") == listed
+    assert count_queries(client, URL + "?page_size=10&q=sa") == listed
 
 
 def test_a_tampered_page_link_is_not_found(cast):
