@@ -78,6 +78,9 @@ LEGAL_GROUPS: dict[str, str] = {
 }
 
 
+_LEGAL_STATUS_LABELS = dict(LegalStatus.choices)
+
+
 def legal_group_of() -> models.Case:
     """Her legal group (`LEGAL_GROUPS`) as an expression for queries."""
     return models.Case(
@@ -258,6 +261,12 @@ class Prisoner(Versioned):
 
     def age_on(self, day: date) -> int:
         return age_on(self.date_of_birth, day)
+
+    def get_legal_status_display(self) -> str:
+        """Django's, without building a dict of every choice on each call (the women list
+        asks it once a row; it was a tenth of the page's time)."""
+        label = _LEGAL_STATUS_LABELS.get(self.legal_status)
+        return self.legal_status if label is None else str(label)
 
     @property
     def age(self) -> int:

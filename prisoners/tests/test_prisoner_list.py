@@ -155,3 +155,17 @@ def test_the_list_runs_the_same_number_of_queries_for_10_and_100_women(cast, fac
     for _ in range(90):
         PrisonerFactory(facility=facility_a)
     assert count_queries(client, URL + "?page_size=100") == ten
+
+
+def test_each_row_links_to_her_page_and_says_her_legal_status(cast, facility_a):
+    women = [
+        PrisonerFactory(facility=facility_a, legal_status=status) for status in LegalStatus.values
+    ]
+    body = client_for(cast["reception"]).get(URL).content.decode()
+    for woman in women:
+        assert f'href="{reverse("prisoners:detail", args=[woman.uuid])}"' in body
+        field = Prisoner._meta.get_field("legal_status")
+        assert woman.get_legal_status_display() == woman._get_FIELD_display(field)
+        assert f">{woman.get_legal_status_display()}<" in body
+    woman.legal_status = "unheard_of"
+    assert woman.get_legal_status_display() == woman._get_FIELD_display(field) == "unheard_of"
