@@ -2,6 +2,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from conftest import ALL_ROLES
 from prisoners.services import set_protection_flags
 from prisoners.tests.factories import PrisonerFactory
 from tests.versions import VersionedAPIClient
@@ -127,3 +128,37 @@ def test_the_api_runs_a_constant_number_of_queries(api, facility_a, woman_a, pat
     for _ in range(90):
         PrisonerFactory(facility=facility_a, family_name="Srisuk")
     assert count() == ten
+
+
+@pytest.mark.parametrize("role", ALL_ROLES)
+def test_the_lists_rows_are_what_the_fields_write(cast, facility_a, role):
+    """The list writes its rows straight from the women (`PrisonerRows`): each row is what the
+    serializer's fields write for her alone, key for key and in their order."""
+    from datetime import date
+
+    from rest_framework.test import APIRequestFactory
+
+    from prisoners.models import ObservationLevel, Prisoner
+    from prisoners.serializers import PrisonerListSerializer
+    from prisoners.tests.factories import UnitFactory
+
+    unit = UnitFactory(facility=facility_a, code="MB")
+    PrisonerFactory(facility=facility_a, unit=unit, date_of_birth=date(2010, 5, 1))
+    flagged = PrisonerFactory(facility=facility_a, aliases=["Noy"])
+    set_protection_flags(
+        prisoner=flagged,
+        by=None,
+        source="t",
+        no_segregation=True,
+        no_restraint_obstetric=True,
+        restraint_health_approval=True,
+        child_in_prison=True,
+        observation_level=ObservationLevel.CONSTANT,
+    )
+    request = APIRequestFactory().get(LIST)
+    request.user = cast[role]
+    women = list(Prisoner.objects.select_related("facility", "unit", "flags"))
+    rows = PrisonerListSerializer(women, many=True, context={"request": request}).data
+    alone = [PrisonerListSerializer(w, context={"request": request}).data for w in women]
+    assert [list(row.items()) for row in rows] == [list(row.items()) for row in alone]
+    assert len(rows) >= 2
