@@ -49,7 +49,12 @@ class Unit(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.facility.code}/{self.code} – {self.name}"
+        return unit_label(self.facility.code, self.code, self.name)
+
+
+def unit_label(facility_code: str, code: str, name: str) -> str:
+    """A unit as staff read it: "<facility>/<unit> – <name>"."""
+    return f"{facility_code}/{code} – {name}"
 
 
 class GenderIdentity(models.TextChoices):

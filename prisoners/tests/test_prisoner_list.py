@@ -169,3 +169,23 @@ def test_each_row_links_to_her_page_and_says_her_legal_status(cast, facility_a):
         assert f">{woman.get_legal_status_display()}<" in body
     woman.legal_status = "unheard_of"
     assert woman.get_legal_status_display() == woman._get_FIELD_display(field) == "unheard_of"
+
+
+def test_the_unit_options_are_those_the_model_instances_give(cast, facility_a, facility_b):
+    """The unit select reads its options as rows (`UnitField`): the same options, in the same
+    order, as django-filter's own field reading the units as model instances."""
+    from django_filters.fields import ModelChoiceField
+
+    from prisoners.filters import UnitField
+    from prisoners.models import Unit
+
+    chosen = UnitFactory(facility=facility_b, code="B2", name="Mother & baby <wing>")
+    UnitFactory(facility=facility_a, code="A1", name="Reception")
+    units = Unit.objects.select_related("facility")
+    written = []
+    for kind in (UnitField, ModelChoiceField):
+        field = kind(queryset=units, to_field_name="uuid", empty_label="Any", null_label="None")
+        written.append(field.widget.render("unit", str(chosen.uuid)))
+    assert written[0] == written[1]
+    assert "Mother &amp; baby &lt;wing&gt;</option>" in written[0]
+    assert f'value="{chosen.uuid}" selected' in written[0]
