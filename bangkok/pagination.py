@@ -86,7 +86,8 @@ def sorted_not_walked(qs: QuerySet) -> QuerySet:
     anywhere in the order: left to choose, the planner walks the order's index and tests each
     row until a page is full, which is every row when the matches come late in the order or
     there are none. Marked so, a page is the rows the filter finds, sorted and cut to the
-    page's size before anything is joined to them; then those rows alone are read in full."""
+    page's size before anything is joined to them; then those rows alone are read in full, by
+    their keys, with the related records `qs` selects (its filters are not asked again)."""
     return qs.alias(**{_SORTED: Value(True)})
 
 
@@ -121,7 +122,9 @@ def keyset_page(qs: QuerySet, *, fields: tuple[str, ...], cursor: str | None, si
     order = list(fields) if forward else _reversed(fields)
     if _SORTED in qs.query.annotations:
         page_of = qs.order_by(*_sorted(order)).values("pk")[: size + 1]
-        rows = list(qs.filter(pk__in=page_of).order_by(*order))
+        by_key = qs.model._base_manager.filter(pk__in=page_of)
+        by_key.query.select_related = qs.query.select_related
+        rows = list(by_key.order_by(*order))
     else:
         rows = list(qs.order_by(*order)[: size + 1])
     more = len(rows) > size
