@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django_filters import fields
 from drf_spectacular.utils import extend_schema_field
 
-from facilities.models import Facility
+from facilities.models import Facility, facility_label
 from facilities.scope import facilities_of
 
 from .models import CustodyStatus, LegalStatus, Prisoner, Unit, unit_label
@@ -41,6 +41,21 @@ class UnitField(fields.ModelChoiceField):
             yield uuid, unit_label(facility, code, name)
 
 
+class FacilityField(fields.ModelChoiceField):
+    """The facilities to choose from, as `Facility.__str__` writes them, read as rows."""
+
+    iterator = RowChoices
+
+    @staticmethod
+    def rows(queryset):
+        for code, name in queryset.values_list("code", "name"):
+            yield code, facility_label(code, name)
+
+
+class FacilityFilter(django_filters.ModelChoiceFilter):
+    field_class = FacilityField
+
+
 @extend_schema_field({"type": "string", "description": "A unit's id (uuid); empty for any."})
 class UnitFilter(django_filters.ModelChoiceFilter):
     """Empty means "any unit", as on the page: the schema says string, not uuid."""
@@ -60,7 +75,7 @@ def _units(request):
 
 class PrisonerFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Name or prison number"), method="search", max_length=100)
-    facility = django_filters.ModelChoiceFilter(
+    facility = FacilityFilter(
         label=_("Facility"), queryset=_facilities, to_field_name="code", empty_label=_("Any")
     )
     unit = UnitFilter(label=_("Unit"), queryset=_units, to_field_name="uuid", empty_label=_("Any"))

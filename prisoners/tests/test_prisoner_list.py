@@ -171,21 +171,34 @@ def test_each_row_links_to_her_page_and_says_her_legal_status(cast, facility_a):
     assert woman.get_legal_status_display() == woman._get_FIELD_display(field) == "unheard_of"
 
 
-def test_the_unit_options_are_those_the_model_instances_give(cast, facility_a, facility_b):
-    """The unit select reads its options as rows (`UnitField`): the same options, in the same
-    order, as django-filter's own field reading the units as model instances."""
+def test_the_options_are_those_the_model_instances_give(cast, facility_a, facility_b):
+    """The unit and facility selects read their options as rows (`UnitField`, `FacilityField`):
+    the same options, in the same order, as django-filter's own field reading model instances."""
     from django_filters.fields import ModelChoiceField
 
-    from prisoners.filters import UnitField
+    from facilities.models import Facility
+    from prisoners.filters import FacilityField, UnitField
     from prisoners.models import Unit
 
     chosen = UnitFactory(facility=facility_b, code="B2", name="Mother & baby <wing>")
     UnitFactory(facility=facility_a, code="A1", name="Reception")
-    units = Unit.objects.select_related("facility")
-    written = []
-    for kind in (UnitField, ModelChoiceField):
-        field = kind(queryset=units, to_field_name="uuid", empty_label="Any", null_label="None")
-        written.append(field.widget.render("unit", str(chosen.uuid)))
-    assert written[0] == written[1]
-    assert "Mother &amp; baby &lt;wing&gt;</option>" in written[0]
-    assert f'value="{chosen.uuid}" selected' in written[0]
+    Facility.objects.filter(pk=facility_a.pk).update(name="Women's <central> prison")
+    for ours, queryset, key, value, shown in (
+        (
+            UnitField,
+            Unit.objects.select_related("facility"),
+            "uuid",
+            str(chosen.uuid),
+            "Mother &amp; baby &lt;wing&gt;</option>",
+        ),
+        (FacilityField, Facility.objects.all(), "code", facility_b.code, "&lt;central&gt;"),
+    ):
+        written = [
+            kind(
+                queryset=queryset, to_field_name=key, empty_label="Any", null_label="None"
+            ).widget.render("choice", value)
+            for kind in (ours, ModelChoiceField)
+        ]
+        assert written[0] == written[1]
+        assert f'value="{value}" selected' in written[0]
+        assert shown in written[0]
