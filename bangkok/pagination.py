@@ -12,7 +12,7 @@ from datetime import date, datetime
 from urllib.parse import urlencode
 
 from django.core import signing
-from django.db.models import F, Q, QuerySet
+from django.db.models import F, OrderBy, Q, QuerySet, Value
 from django.db.models.fields.tuple_lookups import Tuple, TupleGreaterThan, TupleLessThan
 from django.db.models.lookups import Lookup
 from rest_framework.exceptions import ValidationError
@@ -75,6 +75,34 @@ def _beyond(fields: tuple[str, ...], values: list, after: bool) -> Q | Lookup:
     return condition
 
 
+# The alias that marks a queryset whose pages are sorted from the rows it finds (below).
+_SORTED = "keyset_sorted_not_walked"
+
+
+def sorted_not_walked(qs: QuerySet) -> QuerySet:
+    """`qs`, its pages sorted from the rows its filter finds rather than walked in the order.
+
+    For a filter an index of its own answers (a name search by trigrams) whose rows may lie
+    anywhere in the order: left to choose, the planner walks the order's index and tests each
+    row until a page is full, which is every row when the matches come late in the order or
+    there are none. Marked so, a page is the rows the filter finds, sorted and cut to the
+    page's size before anything is joined to them; then those rows alone are read in full, by
+    their keys, with the related records `qs` selects (its filters are not asked again)."""
+    return qs.alias(**{_SORTED: Value(True)})
+
+
+def _sorted(order: list[str]) -> list[OrderBy]:
+    """The same order, spelled so that no index can give it: nulls first where they would come
+    last, and the other way (the fields of a keyset are never null, so the rows come in the
+    same order), which leaves the planner one way: find the rows, then sort them."""
+    return [
+        OrderBy(F(name[1:]), descending=True, nulls_last=True)
+        if name.startswith("-")
+        else OrderBy(F(name), nulls_first=True)
+        for name in order
+    ]
+
+
 def _position(item, fields) -> list:
     return [getattr(item, name.lstrip("-")) for name in fields]
 
@@ -92,7 +120,13 @@ def keyset_page(qs: QuerySet, *, fields: tuple[str, ...], cursor: str | None, si
     if values is not None:
         qs = qs.filter(_beyond(fields, values, after=forward))
     order = list(fields) if forward else _reversed(fields)
-    rows = list(qs.order_by(*order)[: size + 1])
+    if _SORTED in qs.query.annotations:
+        page_of = qs.order_by(*_sorted(order)).values("pk")[: size + 1]
+        by_key = qs.model._base_manager.filter(pk__in=page_of)
+        by_key.query.select_related = qs.query.select_related
+        rows = list(by_key.order_by(*order))
+    else:
+        rows = list(qs.order_by(*order)[: size + 1])
     more = len(rows) > size
     rows = rows[:size]
     if not forward:

@@ -20,6 +20,11 @@ def distance_km(lat1, lon1, lat2, lon2) -> float:
     return 6371.0 * 2 * math.asin(math.sqrt(a))
 
 
+def facility_label(code: str, name: str) -> str:
+    """A facility as staff read it: "<code> – <name>"."""
+    return f"{code} – {name}"
+
+
 class Facility(models.Model):
     class Kind(models.TextChoices):
         WOMENS_PRISON = "womens_prison", _("Women's prison")
@@ -49,4 +54,4 @@ class Facility(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.code} – {self.name}"
+        return facility_label(self.code, self.name)

@@ -1,18 +1,66 @@
 """The women list's search and filters, shared by the page and the API."""
 
 import django_filters
+from django.forms.models import ModelChoiceIterator, ModelChoiceIteratorValue
 from django.utils.translation import gettext_lazy as _
+from django_filters import fields
 from drf_spectacular.utils import extend_schema_field
 
-from facilities.models import Facility
+from facilities.models import Facility, facility_label
 from facilities.scope import facilities_of
 
-from .models import CustodyStatus, LegalStatus, Prisoner, Unit
+from .models import CustodyStatus, LegalStatus, Prisoner, Unit, unit_label
+
+
+class _Rows(ModelChoiceIterator):
+    """A select's options from the rows of the columns they show (`field.rows`), not from
+    model instances."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for value, label in self.field.rows(self.queryset):
+            yield ModelChoiceIteratorValue(value, None), label
+
+
+class RowChoices(fields.ModelChoiceIterator, _Rows):
+    """django-filter's options (its "null" option too) read as rows."""
+
+
+class UnitField(fields.ModelChoiceField):
+    """The units to choose from, each written as `Unit.__str__` writes it, read as rows: every
+    unit of a national member of staff's facilities is a thousand options, and making each unit
+    and its facility a model instance was a third of the women list's time for her."""
+
+    iterator = RowChoices
+
+    @staticmethod
+    def rows(queryset):
+        columns = ("uuid", "facility__code", "code", "name")
+        for uuid, facility, code, name in queryset.values_list(*columns):
+            yield uuid, unit_label(facility, code, name)
+
+
+class FacilityField(fields.ModelChoiceField):
+    """The facilities to choose from, as `Facility.__str__` writes them, read as rows."""
+
+    iterator = RowChoices
+
+    @staticmethod
+    def rows(queryset):
+        for code, name in queryset.values_list("code", "name"):
+            yield code, facility_label(code, name)
+
+
+class FacilityFilter(django_filters.ModelChoiceFilter):
+    field_class = FacilityField
 
 
 @extend_schema_field({"type": "string", "description": "A unit's id (uuid); empty for any."})
 class UnitFilter(django_filters.ModelChoiceFilter):
     """Empty means "any unit", as on the page: the schema says string, not uuid."""
+
+    field_class = UnitField
 
 
 def _facilities(request):
@@ -27,7 +75,7 @@ def _units(request):
 
 class PrisonerFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Name or prison number"), method="search", max_length=100)
-    facility = django_filters.ModelChoiceFilter(
+    facility = FacilityFilter(
         label=_("Facility"), queryset=_facilities, to_field_name="code", empty_label=_("Any")
     )
     unit = UnitFilter(label=_("Unit"), queryset=_units, to_field_name="uuid", empty_label=_("Any"))

@@ -10,8 +10,8 @@ time of this process (the server's work, without the database's). What a measure
 (sessions, the sweep's updates, audit rows of a read) is rolled back, and the dead rows that
 leaves in the reminders' tables vacuumed: the dataset stays as loaded. The sweep of a backlog
 (every open reminder put back to not yet swept) is timed in a few rounds after the others,
-its making of the backlog left out. Then a bounded load test: gunicorn with two workers on loopback, mixed traffic from
-a few client threads for a set time.
+its making of the backlog left out. Then a bounded load test: gunicorn with two workers on
+loopback, mixed traffic from a few client threads for a set time.
 """
 
 import http.client
@@ -366,7 +366,7 @@ def in_process(
                 what = "its SELECTs through psycopg: " + item.what
                 raw.append(Item("P5 raw", what, _raw(statements), "raw-" + item.name))
                 raw[-1].queries = len(statements)
-        items += raw
+        items += [i for i in raw if chosen(f"{i.key} {i.name} {i.what}", only)]
         say(f"Measuring {len(items)} items, {rounds} interleaved rounds...")
         measure(items, rounds, say)
         transaction.set_rollback(True)

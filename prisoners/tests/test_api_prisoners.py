@@ -2,6 +2,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from conftest import ALL_ROLES
 from prisoners.services import set_protection_flags
 from prisoners.tests.factories import PrisonerFactory
 from tests.versions import VersionedAPIClient
@@ -92,13 +93,26 @@ def test_cursor_pages_walk_the_whole_list(api, facility_a):
     assert sorted(seen) == [f"A{i:03d}" for i in range(7)]
 
 
+def test_cursor_pages_of_a_search_walk_its_matches_in_order(api, facility_a):
+    for i in range(7):
+        PrisonerFactory(facility=facility_a, prison_number=f"A{i:03d}", family_name="Srisuk")
+    PrisonerFactory(facility=facility_a, prison_number="B001", family_name="Garcia")
+    client, seen, url = api("reception"), [], f"{LIST}?page_size=3&q=srisuk"
+    while url:
+        body = client.get(url).json()
+        seen += [(w["family_name"], w["given_names"], w["prison_number"]) for w in body["results"]]
+        url = body["next"]
+    assert [number for *_, number in seen] != [] and seen == sorted(seen)
+    assert sorted(number for *_, number in seen) == [f"A{i:03d}" for i in range(7)]
+
+
 def test_a_bad_filter_value_is_a_400_naming_the_field(api):
     response = api("reception").get(LIST, {"legal_status": "nonsense"})
     assert response.status_code == 400
     assert "legal_status" in response.json()
 
 
-@pytest.mark.parametrize("path", [LIST + "?page_size=100", "detail"])
+@pytest.mark.parametrize("path", [LIST + "?page_size=100", LIST + "?q=srisuk", "detail"])
 def test_the_api_runs_a_constant_number_of_queries(api, facility_a, woman_a, path):
     client = api("reception")
     url = f"{LIST}{woman_a.uuid}/" if path == "detail" else path
@@ -109,8 +123,42 @@ def test_the_api_runs_a_constant_number_of_queries(api, facility_a, woman_a, pat
         return len(ctx.captured_queries)
 
     for _ in range(9):
-        PrisonerFactory(facility=facility_a)
+        PrisonerFactory(facility=facility_a, family_name="Srisuk")
     ten = count()
     for _ in range(90):
-        PrisonerFactory(facility=facility_a)
+        PrisonerFactory(facility=facility_a, family_name="Srisuk")
     assert count() == ten
+
+
+@pytest.mark.parametrize("role", ALL_ROLES)
+def test_the_lists_rows_are_what_the_fields_write(cast, facility_a, role):
+    """The list writes its rows straight from the women (`PrisonerRows`): each row is what the
+    serializer's fields write for her alone, key for key and in their order."""
+    from datetime import date
+
+    from rest_framework.test import APIRequestFactory
+
+    from prisoners.models import ObservationLevel, Prisoner
+    from prisoners.serializers import PrisonerListSerializer
+    from prisoners.tests.factories import UnitFactory
+
+    unit = UnitFactory(facility=facility_a, code="MB")
+    PrisonerFactory(facility=facility_a, unit=unit, date_of_birth=date(2010, 5, 1))
+    flagged = PrisonerFactory(facility=facility_a, aliases=["Noy"])
+    set_protection_flags(
+        prisoner=flagged,
+        by=None,
+        source="t",
+        no_segregation=True,
+        no_restraint_obstetric=True,
+        restraint_health_approval=True,
+        child_in_prison=True,
+        observation_level=ObservationLevel.CONSTANT,
+    )
+    request = APIRequestFactory().get(LIST)
+    request.user = cast[role]
+    women = list(Prisoner.objects.select_related("facility", "unit", "flags"))
+    rows = PrisonerListSerializer(women, many=True, context={"request": request}).data
+    alone = [PrisonerListSerializer(w, context={"request": request}).data for w in women]
+    assert [list(row.items()) for row in rows] == [list(row.items()) for row in alone]
+    assert len(rows) >= 2

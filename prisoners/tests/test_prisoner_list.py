@@ -4,8 +4,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from conftest import client_for
-from prisoners.models import CustodyStatus, LegalStatus
+from prisoners.models import CustodyStatus, LegalStatus, Prisoner
 from prisoners.tests.factories import PrisonerFactory, UnitFactory
+from prisoners.views import LIST_ORDER
 
 pytestmark = pytest.mark.django_db
 URL = reverse("prisoners:list")
@@ -93,6 +94,41 @@ def test_pages_follow_each_other_with_no_woman_lost_or_repeated(cast, facility_a
     assert len(names(back)) == 10
 
 
+def test_a_search_pages_its_matches_in_the_lists_order_both_ways(cast, facility_a):
+    """A search of three letters or more finds its matches first, then orders them: the pages
+    are those of the list's order, as when it walked the list."""
+    for i in range(23):
+        PrisonerFactory(
+            facility=facility_a,
+            prison_number=f"P{i:03d}",
+            family_name=["Saetang", "Saetangsri"][i % 3 == 0],
+            given_names=["Noy", "Aye"][i % 2],
+        )
+    for i in range(4):  # before them in the order, and not found
+        PrisonerFactory(facility=facility_a, prison_number=f"Q{i:03d}", family_name="Aung")
+    PrisonerFactory(facility=facility_a, prison_number="SAETA1", family_name="Zin")  # by number
+    order = Prisoner.objects.filter(facility=facility_a).exclude(family_name="Aung")
+    expected = list(order.order_by(*LIST_ORDER).values_list("prison_number", flat=True))
+    client = client_for(cast["reception"])
+    url, pages = URL + "?q=SAETA&page_size=10", []
+    while url:
+        response = client.get(url)
+        pages.append(names(response))
+        url = response.context["next_url"] and URL + response.context["next_url"]
+    assert [n for page in pages for n in page] == expected
+    assert [len(page) for page in pages] == [10, 10, 4]
+    assert names(client.get(URL + response.context["previous_url"])) == pages[1]
+
+
+def test_a_search_asks_as_many_queries_as_the_list(cast, facility_a):
+    client = client_for(cast["reception"])
+    for i in range(12):
+        PrisonerFactory(facility=facility_a, family_name="Saetang", prison_number=f"S{i:03d}")
+    listed = count_queries(client, URL + "?page_size=10")
+    assert count_queries(client, URL + "?page_size=10&q=saetang") == listed
+    assert count_queries(client, URL + "?page_size=10&q=sa") == listed
+
+
 def test_a_tampered_page_link_is_not_found(cast):
     assert client_for(cast["reception"]).get(URL, {"cursor": "bogus"}).status_code == 404
 
@@ -119,3 +155,50 @@ def test_the_list_runs_the_same_number_of_queries_for_10_and_100_women(cast, fac
     for _ in range(90):
         PrisonerFactory(facility=facility_a)
     assert count_queries(client, URL + "?page_size=100") == ten
+
+
+def test_each_row_links_to_her_page_and_says_her_legal_status(cast, facility_a):
+    women = [
+        PrisonerFactory(facility=facility_a, legal_status=status) for status in LegalStatus.values
+    ]
+    body = client_for(cast["reception"]).get(URL).content.decode()
+    for woman in women:
+        assert f'href="{reverse("prisoners:detail", args=[woman.uuid])}"' in body
+        field = Prisoner._meta.get_field("legal_status")
+        assert woman.get_legal_status_display() == woman._get_FIELD_display(field)
+        assert f">{woman.get_legal_status_display()}<" in body
+    woman.legal_status = "unheard_of"
+    assert woman.get_legal_status_display() == woman._get_FIELD_display(field) == "unheard_of"
+
+
+def test_the_options_are_those_the_model_instances_give(cast, facility_a, facility_b):
+    """The unit and facility selects read their options as rows (`UnitField`, `FacilityField`):
+    the same options, in the same order, as django-filter's own field reading model instances."""
+    from django_filters.fields import ModelChoiceField
+
+    from facilities.models import Facility
+    from prisoners.filters import FacilityField, UnitField
+    from prisoners.models import Unit
+
+    chosen = UnitFactory(facility=facility_b, code="B2", name="Mother & baby <wing>")
+    UnitFactory(facility=facility_a, code="A1", name="Reception")
+    Facility.objects.filter(pk=facility_a.pk).update(name="Women's <central> prison")
+    for ours, queryset, key, value, shown in (
+        (
+            UnitField,
+            Unit.objects.select_related("facility"),
+            "uuid",
+            str(chosen.uuid),
+            "Mother &amp; baby &lt;wing&gt;</option>",
+        ),
+        (FacilityField, Facility.objects.all(), "code", facility_b.code, "&lt;central&gt;"),
+    ):
+        written = [
+            kind(
+                queryset=queryset, to_field_name=key, empty_label="Any", null_label="None"
+            ).widget.render("choice", value)
+            for kind in (ours, ModelChoiceField)
+        ]
+        assert written[0] == written[1]
+        assert f'value="{value}" selected' in written[0]
+        assert shown in written[0]
