@@ -14,6 +14,8 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 from admissions.models import Admission, FamilyMember, PropertyItem, RightsOffer
+from breakglass.models import Access as BreakGlass
+from breakglass.models import Review as BreakGlassReview
 from classification.models import Classification
 from complaints.models import Complaint, ProtectionPlan
 from discipline.models import Charge, Hearing, Sanction, SanctionReview
@@ -134,6 +136,8 @@ AREA_MODELS = (
     StockCheck,
     Entitlement,
     WaterInterruption,
+    BreakGlass,
+    BreakGlassReview,
     Charge,
     Hearing,
     Sanction,
@@ -452,6 +456,14 @@ class AreaRecords:
             ("stock checks", StockCheck, self.stock_cols, self.stock_rows, 20 * facilities),
             ("entitlements", Entitlement, self.entitlement_cols, self.entitlement_rows, held // 20),
             ("water cuts", WaterInterruption, self.water_cols, self.water_rows, facilities),
+            ("break-glass reads", BreakGlass, self.glass_cols, self.glass_rows, len(self.glass)),
+            (
+                "break-glass reviews",
+                BreakGlassReview,
+                self.glass_review_cols,
+                self.glass_review_rows,
+                len(self.glass),
+            ),
             ("charges", Charge, self.charge_cols, self.charge_rows, len(self.charges)),
             (
                 "disciplinary hearings",
@@ -2335,6 +2347,66 @@ class AreaRecords:
                 "Extra water and pads",
                 moment(self.w_admitted[i] + 4 * HOUR),
                 self.staff(self.w_facility[i], "health", rng),
+            )
+            n += 1
+
+    # Break-glass (Rule 8): a few emergency reads of a woman's clinical file by custody or the
+    # governor, most reviewed by health staff within days, some not yet, a few not justified.
+    GLASS_REASONS = ("unwell", "self_harm", "hospital", "other")
+
+    @property
+    def glass(self) -> list[tuple[int, datetime]]:
+        """(woman, when) of each break-glass read, made once from the seed."""
+        if not hasattr(self, "_glass"):
+            rng = self.rng("break-glass-plan")
+            self._glass = [(i, self.during(rng, i)) for i in self.held if rng.random() < 0.003]
+        return self._glass
+
+    glass_cols = [
+        "id",
+        "prisoner_id",
+        "facility_id",
+        "reason",
+        "detail",
+        "opened_by_id",
+        "opened_at",
+        "until",
+    ]
+
+    def glass_rows(self) -> Iterator[tuple]:
+        rng = self.rng("break-glass")
+        n = self.base(BreakGlass)
+        for i, at in self.glass:
+            f = self.w_facility[i]
+            yield (
+                n,
+                self.woman_id(i),
+                self.facility_ids[f],
+                rng.choice(self.GLASS_REASONS),
+                "Found unresponsive in her cell; no health staff on the wing",
+                self.staff(f, rng.choice(("custody", "governor")), rng),
+                at,
+                at + timedelta(hours=1),
+            )
+            n += 1
+
+    glass_review_cols = ["id", "access_id", "finding", "note", "reviewed_by_id", "reviewed_at"]
+
+    def glass_review_rows(self) -> Iterator[tuple]:
+        rng = self.rng("break-glass-reviews")
+        n = self.base(BreakGlassReview)
+        for k, (i, opened) in enumerate(self.glass):
+            at = opened + timedelta(hours=rng.randint(2, 72))
+            if rng.random() < 0.1 or at > self.now:
+                continue  # not reviewed yet
+            justified = rng.random() < 0.9
+            yield (
+                n,
+                self.base(BreakGlass) + k,
+                "justified" if justified else "not_justified",
+                "" if justified else "Health staff were on the wing and could have been asked",
+                self.staff(self.w_facility[i], "health", rng),
+                at,
             )
             n += 1
 
