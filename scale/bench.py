@@ -181,7 +181,16 @@ def common_surname() -> tuple[str, str]:
     return name, name[:3] + name[2] + name[3:]
 
 
-def in_process(rounds: int, say: Callable[[str], None], sweep_only: bool = False) -> list[Item]:
+def chosen(item: Item, only: tuple[str, ...]) -> bool:
+    """Whether `--only` keeps the item: any of the words in its target or its description
+    (none given: every item)."""
+    text = f"{item.key} {item.what}".lower()
+    return not only or any(word.lower() in text for word in only)
+
+
+def in_process(
+    rounds: int, say: Callable[[str], None], sweep_only: bool = False, only: tuple[str, ...] = ()
+) -> list[Item]:
     from reminders.services import sweep_reminders
 
     items: list[Item] = []
@@ -290,6 +299,7 @@ def in_process(rounds: int, say: Callable[[str], None], sweep_only: bool = False
                 Item("P8 tasks", "governor's tasks (HTML)", _get(gov, "/tasks/")),
             ]
         items.append(Item("P7 sweep", "reminder sweep, as loaded (rolled back)", sweep, "sweep"))
+        items = [item for item in items if chosen(item, only)]
         raw = []
         for item in items:
             if item.name in ("detail-api", "list-api", "search-api", "deep-api"):

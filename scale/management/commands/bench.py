@@ -3,6 +3,7 @@
     manage.py bench                      # loads bangkok_national unless it holds this set
     manage.py bench --scale world        # and the sweep over the world set
     manage.py bench --rounds 30 --load-seconds 60 --threads 8
+    manage.py bench --only oversight     # only the items whose target or description says it
 
 The dataset is reused when its database carries the fingerprint of the generator's version,
 scale and seed; otherwise it is loaded first (`manage.py dataset`). The measuring runs in a
@@ -38,14 +39,33 @@ class Command(BaseCommand):
         parser.add_argument("--rounds", type=int, default=20)
         parser.add_argument("--load-seconds", type=float, default=60)
         parser.add_argument("--threads", type=int, default=8)
+        parser.add_argument(
+            "--only",
+            action="append",
+            default=[],
+            metavar="WORD",
+            help="Measure only the items whose target or description contains WORD (repeatable;"
+            " no load test then).",
+        )
         parser.add_argument("--inside", choices=["all", "sweep"], help=None)
         parser.add_argument("--database-label", default="")
 
     def handle(
-        self, *args, scale, seed, rounds, load_seconds, threads, inside, database_label, **options
+        self,
+        *args,
+        scale,
+        seed,
+        rounds,
+        load_seconds,
+        threads,
+        only,
+        inside,
+        database_label,
+        **options,
     ):
+        only = tuple(only)
         if inside:
-            return self.measure(inside, rounds, load_seconds, threads, database_label)
+            return self.measure(inside, rounds, load_seconds, threads, database_label, only)
         url = server_url()
         out = [self.ensure("national", seed, url)]
         if scale == "world":
@@ -80,6 +100,7 @@ class Command(BaseCommand):
                 str(threads),
                 "--database-label",
                 f"bangkok_{name}",
+                *(f"--only={word}" for word in only),
             ]
             finished = subprocess.run(command, env=env, cwd=settings.BASE_DIR, check=False)
             if finished.returncode:
@@ -95,7 +116,9 @@ class Command(BaseCommand):
         make(name, seed, date.today(), database, self.stderr.write)
         return name, f"loaded {database} now ({loaded(url, database)})"
 
-    def measure(self, inside: str, rounds: int, seconds: float, threads: int, label: str) -> None:
+    def measure(
+        self, inside: str, rounds: int, seconds: float, threads: int, label: str, only: tuple
+    ) -> None:
         say = self.stderr.write
         header = dict(
             line.split("\t", 1) for line in os.environ.get("BENCH_HEADER", "").splitlines() if line
@@ -107,9 +130,9 @@ class Command(BaseCommand):
                 + " (PostgreSQL, default settings)"
             )
         started = time.monotonic()
-        items = bench.in_process(rounds, say, sweep_only=inside == "sweep")
+        items = bench.in_process(rounds, say, sweep_only=inside == "sweep", only=only)
         result = None
-        if inside == "all" and seconds > 0:
+        if inside == "all" and seconds > 0 and not only:
             result = bench.load_test(os.environ["DATABASE_URL"], seconds, threads, say)
         took = time.monotonic() - started
         header["measured"] = (
