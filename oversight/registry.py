@@ -25,6 +25,7 @@ from django.db.models import Count, Q
 from django.utils.formats import number_format
 from django.utils.translation import gettext
 
+from bangkok.dates import after_day, before_day, from_day, until_day
 from bangkok.hooks import takes
 from bangkok.suppression import rate, suppressed
 
@@ -330,8 +331,21 @@ def _ids(facilities):
     return [getattr(place, "pk", place) for place in facilities]
 
 
+_DAY = "__date"
+_COMPARED = {"gte": from_day, "lte": until_day, "gt": after_day, "lt": before_day}
+
+
+def _days(lookup: str, op: str, day: date) -> Q:
+    """`lookup` `op` `day` ("gte", "lte", "gt", "lt"), `lookup` a date field or a moment's day
+    ("admitted_at__date"), which is compared as a range of moments an index serves, with the
+    same days (`bangkok.dates`)."""
+    if lookup.endswith(_DAY):
+        return Q(**_COMPARED[op](lookup.removesuffix(_DAY), day))
+    return Q(**{f"{lookup}__{op}": day})
+
+
 def _within(day: str, first: date, last: date) -> Q:
-    return Q(**{f"{day}__gte": first, f"{day}__lte": last})
+    return _days(day, "gte", first) & _days(day, "lte", last)
 
 
 def _grouped(records, facility: str, periods: Periods, numerator, denominator, what="pk") -> Counts:
@@ -407,10 +421,10 @@ def present(
     def still(day: date) -> Q:
         if until is None:
             return Q()
-        return Q(**{f"{until}__isnull": True}) | Q(**{f"{until}__gt": day})
+        return Q(**{f"{until.removesuffix(_DAY)}__isnull": True}) | _days(until, "gt", day)
 
     def on(day: date) -> Q:
-        return Q(**{f"{since}__lte": day}) & still(day)
+        return _days(since, "lte", day) & still(day)
 
     def counts(facilities, periods: Periods) -> Counts:
         if not periods:
@@ -418,7 +432,7 @@ def present(
         last = max(p[1] for p in periods)
         first = min(p[1] for p in periods)
         within = records().filter(
-            still(first), **{f"{since}__lte": last, f"{facility}__in": _ids(facilities)}
+            still(first), _days(since, "lte", last), **{f"{facility}__in": _ids(facilities)}
         )
 
         return _grouped(

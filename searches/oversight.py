@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from authority.services import late_or_refused
+from bangkok.dates import during
 from oversight.registry import COUNT, SMALLER, Indicator, MustBeZero, RecordList, Row, share, tally
 from staff.models import Course, Gender, TrainingRecord
 
@@ -30,9 +31,7 @@ from .services.searches import HEALTH_ROLE
 def searches_in(facilities, start, end):
     """Searches done in `facilities` between `start` and `end` (inclusive), newest first."""
     return (
-        Search.objects.filter(
-            facility__in=facilities, searched_at__date__gte=start, searched_at__date__lte=end
-        )
+        Search.objects.filter(facility__in=facilities, **during("searched_at", start, end))
         .select_related("prisoner", "unit", "facility")
         .order_by("-searched_at", "-id")
     )
@@ -117,8 +116,7 @@ def authorities_refused(facilities, start, end):
     that the governor refused (Mandela 51)."""
     asked = SearchAuthorisation.objects.filter(
         facility__in=facilities,
-        authority_requested_at__date__gte=start,
-        authority_requested_at__date__lte=end,
+        **during("authority_requested_at", start, end),
     )
     return late_or_refused(asked).select_related("prisoner").order_by("-id")
 
@@ -172,7 +170,15 @@ _ZEROS = [
 ]
 ZEROS = (
     *(
-        MustBeZero(key=key, label=label, rule=rule, perm=VIEW, cases=cases, row=row, order=order)
+        MustBeZero(
+            key=key,
+            label=label,
+            rule=rule,
+            perm=VIEW,
+            cases=cases,
+            row=row,
+            order=order,
+        )
         for order, (key, label, rule, cases) in enumerate(_ZEROS, start=30)
     ),
     MustBeZero(
