@@ -66,6 +66,7 @@ PLUGS = (
         records=_admissions_in,
         row=_admission_row,
         order=10,
+        day="admitted_at",
         keyset=("-admitted_at", "-id"),
     ),
     TRANSFERS,

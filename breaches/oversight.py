@@ -47,6 +47,7 @@ LISTS = (
         records=in_period,
         row=row,
         order=20,
+        day="occurred_at",
     ),
 )
 RECORDED = Recorded(recorded, key=attrgetter("kind"), row=row)

@@ -107,6 +107,7 @@ LISTS = (
         records=in_period,
         row=row,
         order=340,
+        day="classified_at",
     ),
     RecordList(
         key="classification-not-in-time",

@@ -59,6 +59,7 @@ LISTS = (
         records=in_period,
         row=row,
         order=345,
+        day="started_at",
     ),
     RecordList(
         key="force-on-protected-women",

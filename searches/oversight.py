@@ -140,6 +140,7 @@ LISTS = (
         records=searches_in,
         row=row,
         order=30,
+        day="searched_at",
     ),
 )
 _ZEROS = [
@@ -178,6 +179,7 @@ ZEROS = (
             cases=cases,
             row=row,
             order=order,
+            day="searched_at",
         )
         for order, (key, label, rule, cases) in enumerate(_ZEROS, start=30)
     ),

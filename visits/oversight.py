@@ -98,6 +98,7 @@ LISTS = (
         records=visits_in,
         row=visit_row,
         order=70,
+        day="starts_at",
         keyset=("-starts_at", "-id"),
     ),
     RecordList(
@@ -130,6 +131,7 @@ ZEROS = (
         cases=child_visits_closed_without_reason,
         row=visit_row,
         order=71,
+        day="starts_at",
         keyset=("-starts_at", "-id"),
     ),
 )
