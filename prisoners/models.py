@@ -216,6 +216,13 @@ class Prisoner(Versioned):
             GinIndex(
                 fields=["search_name"], opclasses=["gin_trgm_ops"], name="prisoner_search_trgm"
             ),
+            # Oversight's counts of the women in custody now, a facility's (QUALITY.md P3):
+            # those untried, those living on a unit the Rules don't allow them.
+            models.Index(
+                fields=["facility", "legal_status", "unit"],
+                condition=models.Q(custody_status="in_custody"),
+                name="prisoner_in_custody",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
