@@ -5,6 +5,7 @@ admissions and releases of the year. Counts only."""
 from django.db.models import Count, F, Q
 from django.utils.translation import gettext_lazy as _
 
+from bangkok.dates import after_day, during, until_day
 from prisoners.models import LegalStatus
 from research.registry import Episodes, Figure, Share
 
@@ -13,21 +14,17 @@ from .models import Admission
 
 def held_on_last_day(facilities, start, end):
     """The admissions in force at the end of `end`: one a woman held then."""
-    return Admission.objects.filter(facility__in=facilities, admitted_at__date__lte=end).filter(
-        Q(released_at__isnull=True) | Q(released_at__date__gt=end)
-    )
+    return Admission.objects.filter(
+        facility__in=facilities, **until_day("admitted_at", end)
+    ).filter(Q(released_at__isnull=True) | Q(**after_day("released_at", end)))
 
 
 def admitted(facilities, start, end):
-    return Admission.objects.filter(
-        facility__in=facilities, admitted_at__date__gte=start, admitted_at__date__lte=end
-    )
+    return Admission.objects.filter(facility__in=facilities, **during("admitted_at", start, end))
 
 
 def released(facilities, start, end):
-    return Admission.objects.filter(
-        facility__in=facilities, released_at__date__gte=start, released_at__date__lte=end
-    )
+    return Admission.objects.filter(facility__in=facilities, **during("released_at", start, end))
 
 
 def episodes():

@@ -3,6 +3,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from bangkok.dates import during
 from complaints.services import AdverseAction, stop_by_refusal
 from oversight.registry import RecordList, Row
 from prisoners.demo import DemoStep
@@ -31,7 +32,7 @@ def _family_section(request, prisoner):
 
 def _admissions_in(facilities, start, end):
     return Admission.objects.filter(
-        facility__in=facilities, admitted_at__date__range=(start, end)
+        facility__in=facilities, **during("admitted_at", start, end)
     ).select_related("prisoner")
 
 
@@ -65,6 +66,7 @@ PLUGS = (
         records=_admissions_in,
         row=_admission_row,
         order=10,
+        day="admitted_at",
         keyset=("-admitted_at", "-id"),
     ),
     TRANSFERS,

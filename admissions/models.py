@@ -91,6 +91,11 @@ class Admission(Versioned):
                 violation_error_message=_("She already has an open admission."),
             ),
         ]
+        # Oversight counts a facility's admissions and releases of a period (QUALITY.md P3).
+        indexes = [
+            models.Index(fields=["facility", "admitted_at"], name="admission_facility_admitted"),
+            models.Index(fields=["facility", "released_at"], name="admission_facility_released"),
+        ]
         triggers = [pgtrigger.Protect(name="admission_no_delete", operation=pgtrigger.Delete)]
 
     def __str__(self) -> str:

@@ -7,6 +7,7 @@ from operator import attrgetter
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from bangkok.dates import during
 from oversight.registry import Recorded, RecordList, Row
 
 from .models import Breach
@@ -15,9 +16,7 @@ from .permissions import VIEW
 
 def in_period(facilities, start, end):
     return (
-        Breach.objects.filter(
-            facility__in=facilities, occurred_at__date__gte=start, occurred_at__date__lte=end
-        )
+        Breach.objects.filter(facility__in=facilities, **during("occurred_at", start, end))
         .select_related("prisoner")
         .order_by("-occurred_at", "-id")
     )
@@ -48,6 +47,7 @@ LISTS = (
         records=in_period,
         row=row,
         order=20,
+        day="occurred_at",
     ),
 )
 RECORDED = Recorded(recorded, key=attrgetter("kind"), row=row)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from admissions.models import Admission
+from bangkok.dates import during
 from oversight.registry import MustBeZero, RecordList, Row
 
 from .models import Classification, Kind, Level
@@ -37,7 +38,7 @@ def not_classified_in_time(facilities, start, end):
         prisoner__custody_status="in_custody",
     )
     return (
-        Admission.objects.filter(facility__in=facilities, admitted_at__date__range=(start, end))
+        Admission.objects.filter(facility__in=facilities, **during("admitted_at", start, end))
         .annotate(first=Subquery(first))
         .filter(late | missing)
         .select_related("prisoner")
@@ -64,7 +65,7 @@ def admission_row(admission) -> Row:
 def in_period(facilities, start, end):
     return (
         Classification.objects.filter(
-            facility__in=facilities, classified_at__date__range=(start, end)
+            facility__in=facilities, **during("classified_at", start, end)
         )
         .select_related("prisoner")
         .order_by("-classified_at", "-id")
@@ -106,6 +107,7 @@ LISTS = (
         records=in_period,
         row=row,
         order=340,
+        day="classified_at",
     ),
     RecordList(
         key="classification-not-in-time",

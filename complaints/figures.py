@@ -4,15 +4,14 @@ handle it)."""
 
 from django.utils.translation import gettext_lazy as _
 
+from bangkok.dates import during
 from research.registry import Figure
 
 from .models import Complaint
 
 
 def received(facilities, start, end):
-    return Complaint.objects.filter(
-        facility__in=facilities, received_at__date__gte=start, received_at__date__lte=end
-    )
+    return Complaint.objects.filter(facility__in=facilities, **during("received_at", start, end))
 
 
 FIGURES = (

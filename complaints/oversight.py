@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from bangkok.dates import before_day, during
 from oversight.registry import Indicator, MustBeZero, RecordList, Row, share
 
 from .models import Complaint, ComplaintStatus, HeldAction, HeldStatus, Kind
@@ -17,7 +18,7 @@ from .permissions import not_named_in_hers
 
 def _complaints(facilities, start, end):
     return Complaint.objects.filter(
-        facility__in=facilities, received_at__date__range=(start, end)
+        facility__in=facilities, **during("received_at", start, end)
     ).select_related("prisoner")
 
 
@@ -56,14 +57,14 @@ def without_plan_the_same_day(facilities, start, end):
     today = timezone.localdate()
     reports = _complaints(facilities, start, end).filter(kind=Kind.ABUSE_REPORT)
     return reports.filter(
-        Q(protection_plan__isnull=True, received_at__date__lt=today)
+        Q(protection_plan__isnull=True, **before_day("received_at", today))
         | Q(protection_plan__made_at__date__gt=F("received_at__date"))
     )
 
 
 def _held(facilities, start, end):
     return HeldAction.objects.filter(
-        facility__in=facilities, requested_at__date__range=(start, end)
+        facility__in=facilities, **during("requested_at", start, end)
     ).select_related("prisoner")
 
 

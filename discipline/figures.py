@@ -3,6 +3,7 @@ in the year, and the sanctions imposed. Counts only."""
 
 from django.utils.translation import gettext_lazy as _
 
+from bangkok.dates import during
 from research.registry import Figure
 
 from .models import Sanction, Segregation
@@ -15,9 +16,7 @@ def segregations(facilities, start, end):
 
 
 def sanctions(facilities, start, end):
-    return Sanction.objects.filter(
-        facility__in=facilities, imposed_at__date__gte=start, imposed_at__date__lte=end
-    )
+    return Sanction.objects.filter(facility__in=facilities, **during("imposed_at", start, end))
 
 
 FIGURES = (

@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from authority.services import late_or_refused
+from bangkok.dates import during, from_day
 from oversight.registry import MustBeZero, RecordList, Row
 from prisoners.models import ProtectionFlags
 from register.models import Child
@@ -42,9 +43,7 @@ from .services.contact import ALL_WORDS, CHILD_WORDS, pattern
 
 def sanctions_in(facilities, start, end):
     return (
-        Sanction.objects.filter(
-            facility__in=facilities, imposed_at__date__gte=start, imposed_at__date__lte=end
-        )
+        Sanction.objects.filter(facility__in=facilities, **during("imposed_at", start, end))
         .select_related("prisoner", "charge")
         .order_by("-imposed_at", "-id")
     )
@@ -54,7 +53,7 @@ def segregations_in(facilities, start, end):
     """Segregations in force at some time between `start` and `end`."""
     return (
         Segregation.objects.filter(facility__in=facilities, start_date__lte=end)
-        .filter(Q(ended_at__isnull=True) | Q(ended_at__date__gte=start))
+        .filter(Q(ended_at__isnull=True) | Q(**from_day("ended_at", start)))
         .select_related("prisoner")
         .order_by("-started_at", "-id")
     )
@@ -65,8 +64,7 @@ def segregations_asked(facilities, start, end):
     refused by her (or confirmed late, where a limit applies)."""
     asked = Segregation.objects.filter(
         facility__in=facilities,
-        authority_requested_at__date__gte=start,
-        authority_requested_at__date__lte=end,
+        **during("authority_requested_at", start, end),
     )
     return late_or_refused(asked).select_related("prisoner").order_by("-id")
 

@@ -22,6 +22,7 @@ from django.db.models import Count, F, QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from bangkok.dates import during
 from bangkok.suppression import rate, suppressed
 from complaints.models import Complaint
 from discipline.models import Segregation
@@ -52,8 +53,7 @@ def _in_period(model, moment: str, **more) -> Callable:
     falls in the period, both days included."""
 
     def records(facilities, start, end, viewer=None) -> QuerySet:
-        period = {f"{moment}__date__gte": start, f"{moment}__date__lte": end}
-        return model.objects.filter(facility__in=facilities, **period, **more)
+        return model.objects.filter(facility__in=facilities, **during(moment, start, end), **more)
 
     return records
 

@@ -5,6 +5,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy
 
 from admissions.models import Admission, Stage
+from bangkok.dates import after_day, until_day
 from oversight.registry import MONITOR, Breakdown, Indicator, present
 
 from .models import Consent
@@ -24,9 +25,9 @@ BREAKDOWNS = (
 
 
 def _consented(day) -> Q:
-    given = Consent.objects.filter(prisoner=OuterRef("prisoner"), given_at__date__lte=day).filter(
-        Q(withdrawn_at__isnull=True) | Q(withdrawn_at__date__gt=day)
-    )
+    given = Consent.objects.filter(
+        prisoner=OuterRef("prisoner"), **until_day("given_at", day)
+    ).filter(Q(withdrawn_at__isnull=True) | Q(**after_day("withdrawn_at", day)))
     return Q(Exists(given))
 
 

@@ -3,15 +3,14 @@ force in the year. Counts only."""
 
 from django.utils.translation import gettext_lazy as _
 
+from bangkok.dates import during
 from research.registry import Figure
 
 from .models import UseOfForce
 
 
 def uses(facilities, start, end):
-    return UseOfForce.objects.filter(
-        facility__in=facilities, started_at__date__gte=start, started_at__date__lte=end
-    )
+    return UseOfForce.objects.filter(facility__in=facilities, **during("started_at", start, end))
 
 
 FIGURES = (

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from bangkok.dates import during
 from oversight.registry import (
     COUNT,
     MONITOR,
@@ -27,7 +28,7 @@ from .services import VIEW
 def in_period(facilities, start, end):
     """Uses of force that started from `start` to `end` (inclusive dates), newest first."""
     return (
-        UseOfForce.objects.filter(facility__in=facilities, started_at__date__range=(start, end))
+        UseOfForce.objects.filter(facility__in=facilities, **during("started_at", start, end))
         .select_related("prisoner")
         .order_by("-started_at", "-id")
     )
@@ -58,6 +59,7 @@ LISTS = (
         records=in_period,
         row=row,
         order=345,
+        day="started_at",
     ),
     RecordList(
         key="force-on-protected-women",

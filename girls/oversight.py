@@ -5,6 +5,7 @@ long, is in oversight's timeliness, with every other task a Rule sets a time for
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from bangkok.dates import during
 from oversight.registry import RecordList, Row
 
 from .models import GuardianNotice
@@ -13,9 +14,7 @@ from .permissions import VIEW
 
 def notices(facilities, start, end):
     return (
-        GuardianNotice.objects.filter(
-            facility__in=facilities, told_at__date__gte=start, told_at__date__lte=end
-        )
+        GuardianNotice.objects.filter(facility__in=facilities, **during("told_at", start, end))
         .select_related("prisoner")
         .order_by("-id")
     )

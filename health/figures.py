@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db.models import DurationField, ExpressionWrapper, F
 from django.utils.translation import gettext_lazy as _
 
+from bangkok.dates import during
 from research.registry import Figure
 
 from .models import Birth, MaternityContact, Screening
@@ -19,8 +20,7 @@ def screened_in_time(facilities, start, end):
     return (
         Screening.objects.filter(
             admission__facility__in=facilities,
-            admission__admitted_at__date__gte=start,
-            admission__admitted_at__date__lte=end,
+            **during("admission__admitted_at", start, end),
             completed_at__isnull=False,
         )
         .alias(waited=waited)
@@ -32,8 +32,7 @@ def antenatal_due(facilities, start, end):
     return MaternityContact.objects.filter(
         pregnancy__prisoner__facility__in=facilities,
         stage=ContactStage.ANTENATAL,
-        due_at__date__gte=start,
-        due_at__date__lte=end,
+        **during("due_at", start, end),
     )
 
 
@@ -44,8 +43,7 @@ def antenatal_kept(facilities, start, end):
 def births(facilities, start, end):
     return Birth.objects.filter(
         pregnancy__prisoner__facility__in=facilities,
-        born_at__date__gte=start,
-        born_at__date__lte=end,
+        **during("born_at", start, end),
     )
 
 

@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from admissions.models import Admission
+from bangkok.dates import after_day
 from oversight.registry import MONITOR, OVERSEE, Indicator, present, share
 from register.models import Child
 
@@ -90,7 +91,7 @@ def _checks_up_to_date(day) -> Q:
     """No development check of hers due by the day and not done by then (Rule 51.1)."""
     behind = ChildCheck.objects.filter(
         child=OuterRef("pk"), due_on__lte=day, cancelled_at__isnull=True
-    ).filter(Q(done_at__isnull=True) | Q(done_at__date__gt=day))
+    ).filter(Q(done_at__isnull=True) | Q(**after_day("done_at", day)))
     return ~Q(Exists(behind))
 
 

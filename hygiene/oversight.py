@@ -7,6 +7,7 @@ from django.db.models.functions import TruncDate
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from bangkok.dates import during
 from oversight.registry import COUNT, SMALLER, Indicator, MustBeZero, RecordList, Row, tally
 
 from .models import Category, Issue, StockCheck, WaterInterruption
@@ -18,8 +19,7 @@ def stock_outs(facilities, start, end):
         StockCheck.objects.filter(
             facility__in=facilities,
             counted=0,
-            checked_at__date__gte=start,
-            checked_at__date__lte=end,
+            **during("checked_at", start, end),
         )
         .select_related("item")
         .order_by("-id")
@@ -38,7 +38,7 @@ def stock_out_row(check: StockCheck) -> Row:
 def water(facilities, start, end):
     return (
         WaterInterruption.objects.filter(
-            facility__in=facilities, started_at__date__gte=start, started_at__date__lte=end
+            facility__in=facilities, **during("started_at", start, end)
         )
         .select_related("unit")
         .order_by("-id")
@@ -63,8 +63,7 @@ def sanitary_charged(facilities, start, end):
             facility__in=facilities,
             item__category=Category.SANITARY,
             price__gt=0,
-            issued_at__date__gte=start,
-            issued_at__date__lte=end,
+            **during("issued_at", start, end),
         )
         .select_related("item", "prisoner")
         .order_by("-id")

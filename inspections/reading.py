@@ -24,6 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 import audit
+from bangkok.dates import during
 from discipline.models import Segregation
 from facilities.scope import facilities_of
 from health.models import Pregnancy
@@ -147,8 +148,7 @@ def _visited(facilities, start: date, end: date) -> QuerySet[Visit]:
     """The visits that took place (started) in the period, both days included."""
     return Visit.objects.filter(
         facility__in=facilities,
-        started_at__date__gte=start,
-        started_at__date__lte=end,
+        **during("started_at", start, end),
     )
 
 

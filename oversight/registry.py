@@ -26,8 +26,11 @@ from django.db.models.functions import Coalesce, Greatest, Least
 from django.utils.formats import number_format
 from django.utils.translation import gettext
 
+from bangkok.dates import after_day, before_day, from_day, until_day
 from bangkok.hooks import takes
 from bangkok.suppression import rate, suppressed
+
+from . import summaries
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,11 @@ class RecordList:
     # (queryset, viewer) -> queryset: what this viewer may not see of it, left out (e.g. a
     # complaint that names her).
     viewer_filter: Callable | None = None
+    # The moment that dates each record, when the records of a period are exactly those
+    # dated in it and what a past day holds doesn't change with time: the list is then
+    # counted a day at a time in advance (`oversight.summaries`). `facility`: the records'.
+    day: str = ""
+    facility: str = "facility"
 
 
 @dataclass(frozen=True)
@@ -65,6 +73,8 @@ class MustBeZero:
     order: int = 100
     keyset: tuple[str, ...] = ("-id",)
     viewer_filter: Callable | None = None
+    day: str = ""  # as a `RecordList`'s
+    facility: str = "facility"
 
 
 _LISTS: dict[str, RecordList] = {}
@@ -235,12 +245,15 @@ def overview(user, facilities, start, end) -> tuple[list[dict], list[dict]]:
     (as `Row`s, newest first) and the attempts refused under its rule, and the number of
     records in each list. A count that is zero (most are) reads no cases."""
     items = zeros_for(user)
+    listed = lists_for(user)
     written = recorded([item.key for item in items], facilities, start, end)
     attempts = refused(facilities, start, end)
+    # What is counted a day at a time in advance is added up (the current day live).
+    ahead = summaries.counts([*items, *listed], facilities, start, end)
     zeros = []
     for item in items:
         cases = for_viewer(item, item.cases(facilities, start, end), user)
-        count = cases.count()
+        count = ahead[item.key] if item.key in ahead else cases.count()
         first = (
             [item.row(case) for case in cases.order_by(*item.keyset)[:CASES_SHOWN]] if count else []
         )
@@ -257,9 +270,11 @@ def overview(user, facilities, start, end) -> tuple[list[dict], list[dict]]:
     lists = [
         {
             "item": item,
-            "count": for_viewer(item, item.records(facilities, start, end), user).count(),
+            "count": ahead[item.key]
+            if item.key in ahead
+            else for_viewer(item, item.records(facilities, start, end), user).count(),
         }
-        for item in lists_for(user)
+        for item in listed
     ]
     return zeros, lists
 
@@ -342,8 +357,21 @@ def _ids(facilities):
     return [getattr(place, "pk", place) for place in facilities]
 
 
+_DAY = "__date"
+_COMPARED = {"gte": from_day, "lte": until_day, "gt": after_day, "lt": before_day}
+
+
+def _days(lookup: str, op: str, day: date) -> Q:
+    """`lookup` `op` `day` ("gte", "lte", "gt", "lt"), `lookup` a date field or a moment's day
+    ("admitted_at__date"), which is compared as a range of moments an index serves, with the
+    same days (`bangkok.dates`)."""
+    if lookup.endswith(_DAY):
+        return Q(**_COMPARED[op](lookup.removesuffix(_DAY), day))
+    return Q(**{f"{lookup}__{op}": day})
+
+
 def _within(day: str, first: date, last: date) -> Q:
-    return Q(**{f"{day}__gte": first, f"{day}__lte": last})
+    return _days(day, "gte", first) & _days(day, "lte", last)
 
 
 def _grouped(records, facility: str, periods: Periods, numerator, denominator, what="pk") -> Counts:
@@ -421,10 +449,10 @@ def present(
     def still(day: date) -> Q:
         if until is None:
             return Q()
-        return Q(**{f"{until}__isnull": True}) | Q(**{f"{until}__gt": day})
+        return Q(**{f"{until.removesuffix(_DAY)}__isnull": True}) | _days(until, "gt", day)
 
     def on(day: date) -> Q:
-        return Q(**{f"{since}__lte": day}) & still(day) & (among(day) if among else Q())
+        return _days(since, "lte", day) & still(day) & (among(day) if among else Q())
 
     def counts(facilities, periods: Periods) -> Counts:
         if not periods:
@@ -432,7 +460,7 @@ def present(
         last = max(p[1] for p in periods)
         first = min(p[1] for p in periods)
         within = records().filter(
-            still(first), **{f"{since}__lte": last, f"{facility}__in": _ids(facilities)}
+            still(first), _days(since, "lte", last), **{f"{facility}__in": _ids(facilities)}
         )
 
         return _grouped(

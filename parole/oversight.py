@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from bangkok.dates import during, from_day, until_day
 from bangkok.formats import human_day
 from oversight.registry import MustBeZero, RecordList, Row
 
@@ -27,9 +28,7 @@ from .services import HOME_PURSUED, VIEW_CUSTODY, VIEW_LEAVE, VIEW_PAROLE, VIEW_
 
 def leave_decided(facilities, start, end):
     return (
-        LeaveRequest.objects.filter(
-            facility__in=facilities, decided_at__date__gte=start, decided_at__date__lte=end
-        )
+        LeaveRequest.objects.filter(facility__in=facilities, **during("decided_at", start, end))
         .select_related("prisoner")
         .order_by("-decided_at", "-id")
     )
@@ -57,9 +56,7 @@ def leave_row(leave: LeaveRequest) -> Row:
 def reviews_in_period(facilities, start, end):
     return (
         ParoleReview.objects.filter(facility__in=facilities)
-        .filter(
-            Q(prepared_at__date__range=(start, end)) | Q(submitted_at__date__range=(start, end))
-        )
+        .filter(Q(**during("prepared_at", start, end)) | Q(**during("submitted_at", start, end)))
         .select_related("prisoner")
         .order_by("-prepared_at", "-id")
     )
@@ -83,8 +80,8 @@ def review_row(review: ParoleReview) -> Row:
 
 def custody_in_period(facilities, start, end):
     return (
-        ProtectiveCustody.objects.filter(facility__in=facilities, started_at__date__lte=end)
-        .filter(Q(ended_at__isnull=True) | Q(ended_at__date__gte=start))
+        ProtectiveCustody.objects.filter(facility__in=facilities, **until_day("started_at", end))
+        .filter(Q(ended_at__isnull=True) | Q(**from_day("ended_at", start)))
         .select_related("prisoner")
         .order_by("-started_at", "-id")
     )
@@ -150,8 +147,7 @@ def transfers_in_period(facilities, start, end):
     return (
         HomeTransfer.objects.filter(
             facility__in=facilities,
-            recorded_at__date__gte=start,
-            recorded_at__date__lte=end,
+            **during("recorded_at", start, end),
         )
         .select_related("prisoner")
         .order_by("-recorded_at", "-id")

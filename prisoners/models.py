@@ -252,6 +252,13 @@ class Prisoner(Versioned):
                 OpClass(Upper(Cast("prison_number", models.TextField())), name="text_pattern_ops"),
                 name="prisoner_number_start",
             ),
+            # Oversight's counts of the women in custody now, a facility's (QUALITY.md P3):
+            # those untried, those living on a unit the Rules don't allow them.
+            models.Index(
+                fields=["facility", "legal_status", "unit"],
+                condition=models.Q(custody_status="in_custody"),
+                name="prisoner_in_custody_status",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -4,6 +4,7 @@ never a child's identity (Rule 3.2)."""
 
 from django.utils.translation import gettext_lazy as _
 
+from bangkok.dates import until_day
 from research.registry import Figure
 
 from .models import Child
@@ -11,7 +12,7 @@ from .models import Child
 
 def with_mothers(facilities, start, end):
     return Child.objects.filter(
-        mother__facility__in=facilities, lives_with_mother=True, recorded_at__date__lte=end
+        mother__facility__in=facilities, lives_with_mother=True, **until_day("recorded_at", end)
     )
 
 
@@ -20,7 +21,7 @@ def dependants_outside(facilities, start, end):
         mother__facility__in=facilities,
         lives_with_mother=False,
         dependent=True,
-        recorded_at__date__lte=end,
+        **until_day("recorded_at", end),
     )
 
 

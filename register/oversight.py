@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from bangkok.dates import before_day
 from oversight.registry import (
     COUNT,
     MONITOR,
@@ -93,7 +94,9 @@ def without_outings(facilities, start, end):
     outside = ChildActivity.objects.filter(child=OuterRef("pk"), kind__in=OUTSIDE, on__gte=since)
     return (
         Child.objects.filter(
-            mother__facility__in=facilities, lives_with_mother=True, recorded_at__date__lt=since
+            mother__facility__in=facilities,
+            lives_with_mother=True,
+            **before_day("recorded_at", since),
         )
         .filter(~Exists(outside))
         .select_related("mother")

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from admissions.models import Admission, Stage
+from bangkok.dates import during
 from oversight.registry import Indicator, RecordList, Row, share
 
 from .models import HealthContinuity, RecordsCopy, ReleasePlan
@@ -22,8 +23,7 @@ def _released(facilities, start, end):
         Admission.objects.filter(
             facility__in=facilities,
             stage=Stage.RELEASED,
-            released_at__date__gte=start,
-            released_at__date__lte=end,
+            **during("released_at", start, end),
         )
         .select_related("prisoner")
         .order_by("-released_at", "-id")

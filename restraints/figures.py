@@ -3,15 +3,14 @@ applied in the year. Counts only."""
 
 from django.utils.translation import gettext_lazy as _
 
+from bangkok.dates import during
 from research.registry import Figure
 
 from .models import Restraint
 
 
 def applied(facilities, start, end):
-    return Restraint.objects.filter(
-        facility__in=facilities, applied_at__date__gte=start, applied_at__date__lte=end
-    )
+    return Restraint.objects.filter(facility__in=facilities, **during("applied_at", start, end))
 
 
 FIGURES = (

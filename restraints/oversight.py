@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from authority.services import late_or_refused
+from bangkok.dates import during, from_day, until_day
 from oversight.registry import (
     COUNT,
     MEDIAN,
@@ -27,8 +28,8 @@ from .services import VIEW
 def in_period(facilities, start, end):
     """Restraints on at any time from `start` to `end` (inclusive dates), newest first."""
     return (
-        Restraint.objects.filter(facility__in=facilities, applied_at__date__lte=end)
-        .filter(Q(removed_at__isnull=True) | Q(removed_at__date__gte=start))
+        Restraint.objects.filter(facility__in=facilities, **until_day("applied_at", end))
+        .filter(Q(removed_at__isnull=True) | Q(**from_day("removed_at", start)))
         .select_related("prisoner")
         .order_by("-applied_at", "-id")
     )
@@ -39,9 +40,9 @@ def asked_in_period(facilities, start, end):
     return (
         Restraint.objects.filter(facility__in=facilities)
         .filter(
-            Q(applied_at__date__range=(start, end))
-            | Q(authority_requested_at__date__range=(start, end))
-            | Q(applied_at__date__lte=end, removed_at__isnull=True)
+            Q(**during("applied_at", start, end))
+            | Q(**during("authority_requested_at", start, end))
+            | Q(**until_day("applied_at", end), removed_at__isnull=True)
         )
         .select_related("prisoner")
         .order_by("-recorded_at", "-id")

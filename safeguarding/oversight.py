@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from bangkok.dates import during
 from oversight.registry import MustBeZero, RecordList, Row
 
 from .models import SEPARATES_HER, FamilyConcern, Incident, Kind, Part, Plan
@@ -22,7 +23,7 @@ SEPARATED = "safeguarding-victim-separated"
 
 def incidents_in_period(facilities, start, end):
     return (
-        Incident.objects.filter(facility__in=facilities, occurred_at__date__range=(start, end))
+        Incident.objects.filter(facility__in=facilities, **during("occurred_at", start, end))
         .annotate(women=Count("involved"))
         .order_by("-occurred_at", "-id")
     )
@@ -32,14 +33,14 @@ def incidents_by_kind(facilities, start=None, end=None) -> list[tuple[str, int]]
     """How many incidents of each kind, every kind listed, in one query."""
     found = Incident.objects.filter(facility__in=facilities)
     if start is not None and end is not None:
-        found = found.filter(occurred_at__date__range=(start, end))
+        found = found.filter(**during("occurred_at", start, end))
     counted = dict(found.values("kind").annotate(n=Count("id")).values_list("kind", "n"))
     return [(str(label), counted.get(code, 0)) for code, label in Kind.choices]
 
 
 def plans_late(facilities, start, end):
     return (
-        Plan.objects.filter(facility__in=facilities, opened_at__date__range=(start, end))
+        Plan.objects.filter(facility__in=facilities, **during("opened_at", start, end))
         .made_late()
         .select_related("prisoner")
         .order_by("-opened_at", "-id")
@@ -59,7 +60,7 @@ def victims_separated(facilities, start, end):
     return (
         Plan.objects.filter(
             facility__in=facilities,
-            opened_at__date__range=(start, end),
+            **during("opened_at", start, end),
             part=Part.VICTIM,
             measures__overlap=SEPARATES_HER,
             at_her_request=False,
@@ -71,7 +72,7 @@ def victims_separated(facilities, start, end):
 
 def concerns_in_period(facilities, start, end):
     return (
-        FamilyConcern.objects.filter(facility__in=facilities, received_at__date__range=(start, end))
+        FamilyConcern.objects.filter(facility__in=facilities, **during("received_at", start, end))
         .select_related("prisoner")
         .order_by("-received_at", "-id")
     )

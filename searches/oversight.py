@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from admissions.models import Admission
 from authority.services import late_or_refused
+from bangkok.dates import during
 from oversight.registry import (
     COUNT,
     PER_MONTH,
@@ -43,9 +44,7 @@ from .services.searches import HEALTH_ROLE
 def searches_in(facilities, start, end):
     """Searches done in `facilities` between `start` and `end` (inclusive), newest first."""
     return (
-        Search.objects.filter(
-            facility__in=facilities, searched_at__date__gte=start, searched_at__date__lte=end
-        )
+        Search.objects.filter(facility__in=facilities, **during("searched_at", start, end))
         .select_related("prisoner", "unit", "facility")
         .order_by("-searched_at", "-id")
     )
@@ -130,8 +129,7 @@ def authorities_refused(facilities, start, end):
     that the governor refused (Mandela 51)."""
     asked = SearchAuthorisation.objects.filter(
         facility__in=facilities,
-        authority_requested_at__date__gte=start,
-        authority_requested_at__date__lte=end,
+        **during("authority_requested_at", start, end),
     )
     return late_or_refused(asked).select_related("prisoner").order_by("-id")
 
@@ -155,6 +153,7 @@ LISTS = (
         records=searches_in,
         row=row,
         order=30,
+        day="searched_at",
     ),
 )
 _ZEROS = [
@@ -185,7 +184,16 @@ _ZEROS = [
 ]
 ZEROS = (
     *(
-        MustBeZero(key=key, label=label, rule=rule, perm=VIEW, cases=cases, row=row, order=order)
+        MustBeZero(
+            key=key,
+            label=label,
+            rule=rule,
+            perm=VIEW,
+            cases=cases,
+            row=row,
+            order=order,
+            day="searched_at",
+        )
         for order, (key, label, rule, cases) in enumerate(_ZEROS, start=30)
     ),
     MustBeZero(

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from bangkok.dates import during, from_day, until_day
 from oversight.registry import COUNT, MONITOR, Indicator, MustBeZero, RecordList, Row, tally
 from staff.models import Course, TrainingRecord
 
@@ -25,7 +26,7 @@ UNTRAINED = "selfharm-assessment-untrained"
 def in_period(facilities, start, end):
     """Cases opened from `start` to `end` (inclusive dates), newest first."""
     return (
-        Case.objects.filter(facility__in=facilities, opened_at__date__range=(start, end))
+        Case.objects.filter(facility__in=facilities, **during("opened_at", start, end))
         .select_related("prisoner", "assessment")
         .order_by("-opened_at", "-id")
     )
@@ -55,7 +56,7 @@ def by_untrained_staff(facilities, start, end):
 def incidents_in_period(facilities, start, end):
     return (
         SelfHarmIncident.objects.filter(
-            facility__in=facilities, occurred_at__date__range=(start, end)
+            facility__in=facilities, **during("occurred_at", start, end)
         )
         .select_related("prisoner")
         .order_by("-occurred_at", "-id")
@@ -72,8 +73,10 @@ def incidents_by_month(facilities, end: date | None = None) -> list[tuple[date, 
         months.insert(0, first)
         first = (first - timedelta(days=1)).replace(day=1)
     counted = dict(
-        SelfHarmIncident.objects.filter(facility__in=facilities, occurred_at__date__gte=months[0])
-        .filter(occurred_at__date__lte=end)
+        SelfHarmIncident.objects.filter(
+            facility__in=facilities, **from_day("occurred_at", months[0])
+        )
+        .filter(**until_day("occurred_at", end))
         .annotate(month=TruncMonth("occurred_at"))
         .values("month")
         .annotate(n=Count("id"))

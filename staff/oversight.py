@@ -12,6 +12,7 @@ from django.db.models.functions import Cast
 from django.db.models.lookups import Exact
 from django.utils.translation import gettext_lazy as _
 
+from bangkok.dates import until_day
 from facilities.scope import WORK_IN_FACILITY
 from oversight.registry import OVERSEE, Indicator, present
 
@@ -83,7 +84,7 @@ def _trained(*courses: str):
                 user=OuterRef("user"),
                 course=course,
                 completed__lte=day,
-                in_effect_from__date__lte=day,
+                **until_day("in_effect_from", day),
             ).filter(Q(expires__isnull=True) | Q(expires__gte=day))
             found &= Q(Exists(valid))
         return found

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from bangkok.dates import during, until_day
 from oversight.registry import Indicator, MustBeZero, RecordList, Row, share
 
 from .models import Answer, Visit, Visitor, VisitorStatus, VisitStatus
@@ -16,9 +17,7 @@ from .permissions import VIEW_VISIT, VIEW_VISITOR
 
 def visits_in(facilities, start, end):
     return (
-        Visit.objects.filter(
-            facility__in=facilities, starts_at__date__gte=start, starts_at__date__lte=end
-        )
+        Visit.objects.filter(facility__in=facilities, **during("starts_at", start, end))
         .select_related("prisoner")
         .order_by("-starts_at", "-id")
     )
@@ -26,8 +25,8 @@ def visits_in(facilities, start, end):
 
 def decisions_in(facilities, start, end):
     """Visitors she was consulted about, or a court ordered, in the period."""
-    consulted = Q(consulted_at__date__gte=start, consulted_at__date__lte=end)
-    ordered = Q(court_order_recorded_at__date__gte=start, court_order_recorded_at__date__lte=end)
+    consulted = Q(**during("consulted_at", start, end))
+    ordered = Q(**during("court_order_recorded_at", start, end))
     return (
         Visitor.objects.filter(consulted | ordered, prisoner__facility__in=facilities)
         .select_related("prisoner")
@@ -41,7 +40,7 @@ def approved_without_her_agreement(facilities, start, end):
     return (
         Visitor.objects.filter(
             prisoner__facility__in=facilities,
-            added_at__date__lte=end,
+            **until_day("added_at", end),
             status=VisitorStatus.APPROVED,
             court_order_reference="",
         )
@@ -99,6 +98,7 @@ LISTS = (
         records=visits_in,
         row=visit_row,
         order=70,
+        day="starts_at",
         keyset=("-starts_at", "-id"),
     ),
     RecordList(
@@ -131,6 +131,7 @@ ZEROS = (
         cases=child_visits_closed_without_reason,
         row=visit_row,
         order=71,
+        day="starts_at",
         keyset=("-starts_at", "-id"),
     ),
 )

@@ -36,25 +36,30 @@ def row(admission) -> Row:
     )
 
 
+def girls(facilities, start, end):
+    return in_period(facilities, start, end).filter(prisoner__in=Prisoner.objects.juveniles())
+
+
+def register_admissions(monkeypatch, day: str = "") -> None:
+    """In place of the areas' declarations: a list of the admissions and a count that must be
+    zero of the girls among them (dated by the admission for the daily counts if `day`)."""
+    monkeypatch.setattr(registry, "_LISTS", {})
+    monkeypatch.setattr(registry, "_ZEROS", {})
+    registry.register_list(
+        RecordList(
+            "admissions", "Admissions", "2", "admissions.view_admission", in_period, row, day=day
+        )
+    )
+    registry.register_zero(
+        MustBeZero("girls", "Girls admitted", "M11", "prisoners.view_prisoner", girls, row, day=day)
+    )
+
+
 @pytest.fixture
 def areas(monkeypatch):
     """Sample registrations over admissions: a list, a count that must be zero (girls), and
     one whose permission the governor lacks."""
-    monkeypatch.setattr(registry, "_LISTS", {})
-    monkeypatch.setattr(registry, "_ZEROS", {})
-    registry.register_list(
-        RecordList("admissions", "Admissions", "2", "admissions.view_admission", in_period, row)
-    )
-    registry.register_zero(
-        MustBeZero(
-            "girls",
-            "Girls admitted",
-            "M11",
-            "prisoners.view_prisoner",
-            lambda f, s, e: in_period(f, s, e).filter(prisoner__in=Prisoner.objects.juveniles()),
-            row,
-        )
-    )
+    register_admissions(monkeypatch)
     registry.register_zero(
         MustBeZero("clinical", "Clinical count", "8", "health.read_clinical", in_period, row)
     )

@@ -136,6 +136,34 @@ def test_the_demo_makes_every_indicator_tell_something(demo):
     assert trivial == {}
 
 
+def test_the_oversight_page_gives_the_same_numbers_from_the_daily_counts_as_counted_live(
+    demo, monkeypatch
+):
+    """The overview of every facility, for the last 30 days and the last year, counted live
+    and then from the daily counts the beat writes (QUALITY.md P3)."""
+    from oversight import registry, summaries
+
+    inspector = User.objects.get(username="inspector")
+    places = Facility.objects.all()
+    end = timezone.localdate()
+
+    def shown(start):
+        zeros, lists = registry.overview(inspector, places, start, end)
+        return {row["item"].key: row["count"] for row in [*zeros, *lists]}
+
+    periods = [end - timedelta(days=29), end - timedelta(days=364)]
+    with monkeypatch.context() as live:
+        live.setattr(summaries, "counts", lambda *args: {})
+        expected = [shown(start) for start in periods]
+    summaries.refresh(end - timedelta(days=400), end)
+    ahead = summaries.counts(
+        [*registry.zeros_for(inspector), *registry.lists_for(inspector)], places, periods[1], end
+    )
+    assert {"searches", "visits", "admissions"} <= set(ahead)
+    assert any(ahead.values())  # the demo's records of past days, added up
+    assert [shown(start) for start in periods] == expected
+
+
 def test_the_demo_seals_a_girl_and_opens_her_record_and_leaves_one_to_the_clock(demo):
     from girls import services
     from girls.models import Opening, SealedRecord

@@ -1,0 +1,9 @@
+from celery import shared_task
+
+from . import summaries
+
+
+@shared_task(name="oversight.tasks.refresh_daily_counts", acks_late=True)
+def refresh_daily_counts() -> int:
+    """The days oversight has not counted in advance yet, or whose records changed since."""
+    return summaries.refresh_due()

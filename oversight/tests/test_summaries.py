@@ -1,0 +1,179 @@
+"""Oversight's daily counts (QUALITY.md P3): a period added up from them gives what counting it
+live gives, the current day and a day changed since counted live, the same days at every
+midnight, the beat's run written once, and the pages' queries the same whatever the number of
+facilities or the length of the period."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from admissions.models import Admission
+from conftest import client_for
+from oversight import registry, summaries
+from oversight.models import DailyCount, SummarisedDay
+from staff.tests.factories import make_staff
+
+from .test_oversight import OVERVIEW, admit, in_period, register_admissions
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def dated(monkeypatch):
+    """A list and a count that must be zero dated by the admission, summarised."""
+    register_admissions(monkeypatch, day="admitted_at")
+    summaries._dated_models.cache_clear()
+    yield
+    summaries._dated_models.cache_clear()
+
+
+def counted(user, facilities, start, end) -> dict[str, int]:
+    zeros, lists = registry.overview(user, facilities, start, end)
+    return {row["item"].key: row["count"] for row in [*zeros, *lists]}
+
+
+def live(user, facilities, start, end, monkeypatch) -> dict[str, int]:
+    with monkeypatch.context() as m:
+        m.setattr(summaries, "counts", lambda *args: {})
+        return counted(user, facilities, start, end)
+
+
+def facilities_of(*places):
+    from facilities.models import Facility
+
+    return Facility.objects.filter(pk__in=[p.pk for p in places])
+
+
+def test_a_period_added_up_from_the_days_is_what_counting_it_live_gives(
+    cast, dated, facility_a, facility_b, monkeypatch
+):
+    for number, days_ago, girl in (("A1", 1, True), ("A2", 2, False), ("A3", 40, True)):
+        admit(cast, facility_a, number, days_ago=days_ago, girl=girl)
+    admit(cast, facility_b, "B1", days_ago=3, girl=True, by=cast["outsider"])
+    today = timezone.localdate()
+    assert summaries.refresh(today - timedelta(days=60), today) == 60
+    inspector = make_staff("inspector", facility_a, facility_b, username="national")
+    for start, end in (
+        (today - timedelta(days=29), today),
+        (today - timedelta(days=59), today - timedelta(days=1)),
+        (today - timedelta(days=2), today - timedelta(days=2)),
+    ):
+        for places in (facilities_of(facility_a), facilities_of(facility_a, facility_b)):
+            ahead = summaries.counts(
+                [*registry.zeros_for(inspector), *registry.lists_for(inspector)],
+                places,
+                start,
+                end,
+            )
+            assert set(ahead) == {"admissions", "girls"}  # from the daily counts
+            assert counted(inspector, places, start, end) == live(
+                inspector, places, start, end, monkeypatch
+            )
+
+
+def test_the_current_day_is_counted_live(cast, dated, facility_a):
+    today = timezone.localdate()
+    summaries.refresh(today - timedelta(days=10), today)
+    admit(cast, facility_a, "A1", days_ago=0, girl=True)
+    assert counted(cast["inspector"], facilities_of(facility_a), today, today) == {
+        "girls": 1,
+        "admissions": 1,
+    }
+    start = today - timedelta(days=9)
+    assert counted(cast["inspector"], facilities_of(facility_a), start, today)["girls"] == 1
+
+
+def test_a_day_changed_since_it_was_counted_is_counted_live_until_counted_again(
+    cast, dated, facility_a, monkeypatch
+):
+    today = timezone.localdate()
+    summaries.refresh(today - timedelta(days=10), today)
+    late = admit(cast, facility_a, "A1", days_ago=5, girl=True)  # recorded after the count
+    start, end = today - timedelta(days=9), today - timedelta(days=1)
+    places = facilities_of(facility_a)
+    assert counted(cast["inspector"], places, start, end)["girls"] == 1
+    assert "girls" not in summaries.counts(
+        registry.zeros_for(cast["inspector"]), places, start, end
+    )
+    # Moved to another day: both days are counted live.
+    summaries.refresh_due()
+    late.admitted_at += timedelta(days=2)
+    late.save()
+    assert counted(cast["inspector"], places, start, end) == live(
+        cast["inspector"], places, start, end, monkeypatch
+    )
+    assert summaries.refresh_due() > 0
+    assert "girls" in summaries.counts(registry.zeros_for(cast["inspector"]), places, start, end)
+    assert counted(cast["inspector"], places, start, end)["girls"] == 1
+
+
+def test_counting_the_days_again_writes_the_same_and_a_day_emptied_is_kept_at_zero(
+    cast, dated, facility_a
+):
+    today = timezone.localdate()
+    girl = admit(cast, facility_a, "A1", days_ago=4, girl=True)
+    summaries.refresh(today - timedelta(days=5), today)
+    first = set(DailyCount.objects.values_list("facility", "day", "key", "count"))
+    assert summaries.refresh_due() > 0  # the days before, never counted
+    assert summaries.refresh_due() == 0  # then nothing left to do
+    summaries.refresh(today - timedelta(days=5), today)
+    assert set(DailyCount.objects.values_list("facility", "day", "key", "count")) == first
+    moved = girl.admitted_at + timedelta(days=3)  # a write that no signal reports
+    Admission.objects.filter(pk=girl.pk).update(admitted_at=moved)
+    summaries.refresh(today - timedelta(days=5), today)
+    day = timezone.localdate(girl.admitted_at)
+    assert DailyCount.objects.get(key="girls", day=day).count == 0
+    assert DailyCount.objects.get(key="girls", day=timezone.localdate(moved)).count == 1
+    assert not SummarisedDay.objects.filter(day__gte=today).exists()  # never the current day
+
+
+@pytest.mark.parametrize("zone", ["Asia/Bangkok", "America/Santiago"])
+def test_the_days_are_the_pages_days_at_midnight(cast, dated, facility_a, settings, zone):
+    settings.TIME_ZONE = zone
+    today = timezone.localdate()
+    day = today - timedelta(days=3)
+    midnight = timezone.make_aware(timezone.datetime.combine(day, timezone.datetime.min.time()))
+    for number, at in (
+        ("A1", midnight - timedelta(microseconds=1)),
+        ("A2", midnight),
+        ("A3", midnight + timedelta(days=1) - timedelta(microseconds=1)),
+        ("A4", midnight + timedelta(days=1)),
+    ):
+        admission = admit(cast, facility_a, number, days_ago=5)
+        Admission.objects.filter(pk=admission.pk).update(admitted_at=at)
+    summaries.refresh(today - timedelta(days=10), today)
+    places = facilities_of(facility_a)
+    for start, end in ((day, day), (day - timedelta(days=1), day), (day, day + timedelta(days=1))):
+        ahead = summaries.counts(registry.lists_for(cast["inspector"]), places, start, end)
+        assert ahead["admissions"] == in_period(places, start, end).count()
+    assert summaries.counts(registry.lists_for(cast["inspector"]), places, day, day) == {
+        "admissions": 2
+    }
+
+
+def queries_of(client, url) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured.captured_queries)
+
+
+def test_the_overview_asks_the_same_queries_whatever_the_facilities_and_the_period(
+    cast, dated, facility_a, facility_b
+):
+    today = timezone.localdate()
+    for number, days_ago in (("A1", 1), ("A2", 200)):
+        admit(cast, facility_a, number, days_ago=days_ago, girl=True)
+    admit(cast, facility_b, "B1", days_ago=3, girl=True, by=cast["outsider"])
+    client = client_for(make_staff("inspector", facility_a, facility_b, username="national"))
+    year = f"?start={(today - timedelta(days=364)).isoformat()}"
+    one = f"?facility={facility_a.code}"
+    for counted_ahead in (False, True):
+        if counted_ahead:
+            summaries.refresh(today - timedelta(days=400), today)
+        asked = {
+            url: queries_of(client, OVERVIEW + url) for url in ("", year, one, one + "&" + year[1:])
+        }
+        assert len(set(asked.values())) == 1, asked
