@@ -78,7 +78,8 @@ def test_labour_recorded_later_makes_an_overlapping_restraint_a_breach_told_with
     before.refresh_from_db()
     assert during.obstetric_alert_at is not None and before.obstetric_alert_at is None
     facilities = Facility.objects.filter(pk=woman_a.facility_id)
-    zeros, _lists = overview(cast["inspector"], facilities, now.date() - timedelta(days=1), now)
+    today = now.date()
+    zeros, _lists = overview(cast["inspector"], facilities, today - timedelta(days=1), today)
     counted = {z["item"].key: z["count"] for z in zeros}
     assert counted["restraints-obstetric"] == 1
     task = Reminder.objects.get(kind="restraints.protected_period")

@@ -127,6 +127,10 @@ NOT_GENERATED = {
     # Permissions come from the roles' groups and the facility grants, never from these.
     "guardian_groupobjectpermission": "not used: a facility is granted to a person",
     "staff_user_user_permissions": "not used: permissions come with the role",
+    # Oversight's daily counts: made from the records by the beat (or `manage.py
+    # oversight_summaries`), not loaded; until they are made, oversight counts live.
+    "oversight_dailycount": "the beat's daily counts, made from the loaded records",
+    "oversight_summarisedday": "the beat's daily counts, made from the loaded records",
     # A broken rule: the generated records obey the Rules, so none is recorded.
     "breaches_breach": "a breach is a broken rule; the generated records keep them",
     # Not yet generated: the rarer records of the areas (listed in the README).
