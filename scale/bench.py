@@ -181,7 +181,14 @@ def common_surname() -> tuple[str, str]:
     return name, name[:3] + name[2] + name[3:]
 
 
-def in_process(rounds: int, say: Callable[[str], None], sweep_only: bool = False) -> list[Item]:
+def in_process(
+    rounds: int,
+    say: Callable[[str], None],
+    sweep_only: bool = False,
+    only: frozenset[str] = frozenset(),
+) -> list[Item]:
+    """Every item measured, or those named in `only` (an item's name, as `page` or
+    `raw-detail-api`; the SELECTs of an API item are measured when their name is given)."""
     from reminders.services import sweep_reminders
 
     items: list[Item] = []
@@ -280,24 +287,34 @@ def in_process(rounds: int, say: Callable[[str], None], sweep_only: bool = False
                     "P8 oversight",
                     "oversight, one facility, 30 days (HTML), governor",
                     _get(gov, f"/oversight/?facility={people.facility.code}"),
+                    "oversight",
                 ),
                 Item(
                     "P8 oversight",
                     f"oversight, all {_count_facilities()} facilities, a year (HTML), inspector",
                     _get(insp, f"/oversight/?start={year_ago}"),
+                    "oversight-all",
                 ),
-                Item("P8 dashboard", "governor's dashboard (HTML)", _get(gov, "/")),
-                Item("P8 tasks", "governor's tasks (HTML)", _get(gov, "/tasks/")),
+                Item("P8 dashboard", "governor's dashboard (HTML)", _get(gov, "/"), "dashboard"),
+                Item("P8 tasks", "governor's tasks (HTML)", _get(gov, "/tasks/"), "tasks"),
             ]
         items.append(Item("P7 sweep", "reminder sweep, as loaded (rolled back)", sweep, "sweep"))
+        if only:
+            unknown = only - {item.name for item in items} - {"raw-" + i.name for i in items}
+            if unknown:
+                raise Failed(f"No item is named {', '.join(sorted(unknown))}.")
         raw = []
         for item in items:
-            if item.name in ("detail-api", "list-api", "search-api", "deep-api"):
+            if item.name in ("detail-api", "list-api", "search-api", "deep-api") and (
+                not only or "raw-" + item.name in only
+            ):
                 statements = selects_of(item.run)
                 what = "its SELECTs through psycopg: " + item.what
                 raw.append(Item("P5 raw", what, _raw(statements), "raw-" + item.name))
                 raw[-1].queries = len(statements)
         items += raw
+        if only:
+            items = [item for item in items if item.name in only]
         say(f"Measuring {len(items)} items, {rounds} interleaved rounds...")
         measure(items, rounds, say)
         transaction.set_rollback(True)

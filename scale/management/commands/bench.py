@@ -3,6 +3,7 @@
     manage.py bench                      # loads bangkok_national unless it holds this set
     manage.py bench --scale world        # and the sweep over the world set
     manage.py bench --rounds 30 --load-seconds 60 --threads 8
+    manage.py bench --only page,detail-api   # those rows alone, without the load test
 
 The dataset is reused when its database carries the fingerprint of the generator's version,
 scale and seed; otherwise it is loaded first (`manage.py dataset`). The measuring runs in a
@@ -38,14 +39,35 @@ class Command(BaseCommand):
         parser.add_argument("--rounds", type=int, default=20)
         parser.add_argument("--load-seconds", type=float, default=60)
         parser.add_argument("--threads", type=int, default=8)
+        parser.add_argument(
+            "--only",
+            default="",
+            help="Measure only the items named (comma-separated: page, detail-api, list-html, "
+            "list-api, admin, search-api, misspelt-api, search-html, first-api, deep-api, "
+            "first-html, deep-html, oversight, oversight-all, dashboard, tasks, sweep, and "
+            "raw-<name> for an API item's SELECTs); no load test.",
+        )
         parser.add_argument("--inside", choices=["all", "sweep"], help=None)
         parser.add_argument("--database-label", default="")
 
     def handle(
-        self, *args, scale, seed, rounds, load_seconds, threads, inside, database_label, **options
+        self,
+        *args,
+        scale,
+        seed,
+        rounds,
+        load_seconds,
+        threads,
+        inside,
+        database_label,
+        only,
+        **options,
     ):
+        wanted = frozenset(name.strip() for name in only.split(",") if name.strip())
+        if wanted:
+            load_seconds = 0
         if inside:
-            return self.measure(inside, rounds, load_seconds, threads, database_label)
+            return self.measure(inside, rounds, load_seconds, threads, database_label, wanted)
         url = server_url()
         out = [self.ensure("national", seed, url)]
         if scale == "world":
@@ -80,6 +102,7 @@ class Command(BaseCommand):
                 str(threads),
                 "--database-label",
                 f"bangkok_{name}",
+                *(["--only", only] if wanted and name == "national" else []),
             ]
             finished = subprocess.run(command, env=env, cwd=settings.BASE_DIR, check=False)
             if finished.returncode:
@@ -95,7 +118,15 @@ class Command(BaseCommand):
         make(name, seed, date.today(), database, self.stderr.write)
         return name, f"loaded {database} now ({loaded(url, database)})"
 
-    def measure(self, inside: str, rounds: int, seconds: float, threads: int, label: str) -> None:
+    def measure(
+        self,
+        inside: str,
+        rounds: int,
+        seconds: float,
+        threads: int,
+        label: str,
+        only: frozenset[str] = frozenset(),
+    ) -> None:
         say = self.stderr.write
         header = dict(
             line.split("\t", 1) for line in os.environ.get("BENCH_HEADER", "").splitlines() if line
@@ -107,7 +138,7 @@ class Command(BaseCommand):
                 + " (PostgreSQL, default settings)"
             )
         started = time.monotonic()
-        items = bench.in_process(rounds, say, sweep_only=inside == "sweep")
+        items = bench.in_process(rounds, say, sweep_only=inside == "sweep", only=only)
         result = None
         if inside == "all" and seconds > 0:
             result = bench.load_test(os.environ["DATABASE_URL"], seconds, threads, say)
