@@ -12,6 +12,7 @@ from complaints.tests.factories import complaint
 from conftest import client_for
 from register.services import record_child
 from register.tests.factories import child_fields
+from tests.her_page import open_her_page
 from tests.versions import VersionedAPIClient
 
 pytestmark = [
@@ -50,7 +51,7 @@ def test_her_childrens_identities_are_not_shown_unaudited(cast, woman_a, monkeyp
     monkeypatch.setattr(AuditEvent.objects, "create", fail)
     body = unshown(api(cast["social"]).get(f"/api/v1/prisoners/{woman_a.uuid}/children/"))
     assert body.startswith("{")
-    page = client_for(cast["social"]).get(reverse("prisoners:detail", args=[woman_a.uuid]))
+    page = open_her_page(client_for(cast["social"]), woman_a)
     assert unshown(page) and page["Content-Type"].startswith("text/plain")
 
 

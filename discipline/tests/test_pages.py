@@ -13,6 +13,7 @@ from discipline.models import Charge, ContactRestriction, Hearing, Sanction, Seg
 from discipline.services.segregation import record_segregation_visit
 from prisoners.services import set_protection_flags
 from prisoners.tests.factories import PrisonerFactory
+from tests.her_page import open_her_page
 
 from .factories import family_member, in_days, proved_charge, segregated
 from .test_api import fill
@@ -170,7 +171,7 @@ def test_the_governor_restricts_a_person_chosen_from_her_family_on_the_page(cast
 
 
 def woman_page(user, woman):
-    return client_for(user).get(reverse("prisoners:detail", kwargs={"uuid": woman.uuid}))
+    return open_her_page(client_for(user), woman)
 
 
 @pytest.mark.parametrize(

@@ -15,6 +15,7 @@ from searches.models import Search
 from searches.services import record_search
 from staff.models import Course, User
 from staff.tests.factories import make_staff
+from tests.her_page import open_her_page
 
 from .factories import child_with, given, pat_down, strip, trained
 
@@ -127,12 +128,12 @@ def test_a_random_strip_search_is_flagged_on_its_page(officer, woman_a, cast):
 
 
 def her_page(user, woman):
-    return client_for(user).get(reverse("prisoners:detail", kwargs={"uuid": woman.uuid}))
+    return open_her_page(client_for(user), woman)
 
 
 def test_her_page_lists_her_searches_for_those_who_read_them(officer, woman_a, cast):
     record_search(by=officer, prisoner=woman_a, searchers=[officer], **pat_down())
-    custody = her_page(officer, woman_a).content.decode()
+    custody = open_her_page(officer, woman_a).content.decode()
     assert 'data-testid="searches"' in custody and "Record a search" in custody
     governor = her_page(cast["governor"], woman_a).content.decode()
     assert 'data-testid="searches"' in governor and "Record a search" not in governor
@@ -143,7 +144,7 @@ def test_her_search_section_costs_the_same_queries_however_many_searches(officer
     def count_queries() -> int:
         viewer = User.objects.get(pk=officer.pk)
         with CaptureQueriesContext(connection) as queries:
-            assert her_page(viewer, woman_a).status_code == 200
+            assert open_her_page(viewer, woman_a).status_code == 200
         return len(queries)
 
     record_search(by=officer, prisoner=woman_a, searchers=[officer], **pat_down())

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from conftest import client_for
 from prisoners.tests.factories import PrisonerFactory
+from tests.her_page import open_her_page
 
 from ..models import Contact, Visit, Visitor, VisitorStatus, VisitStatus
 from .factories import approved, booked, refused, visitor
@@ -22,7 +23,7 @@ REFUSED_NAME = "Kittisak Violent"
 
 
 def her_page(user, woman):
-    return client_for(user).get(reverse("prisoners:detail", kwargs={"uuid": woman.uuid}))
+    return open_her_page(client_for(user), woman)
 
 
 def when(days=1):
