@@ -17,7 +17,7 @@ address answers a viewer it doesn't show with the 404 of a woman who doesn't exi
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db.models import BooleanField, Case, Q, When
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.http import Http404
 from django.template.loader import render_to_string
 
@@ -73,9 +73,7 @@ def _shown(request, prisoner, sections) -> list[Section]:
             Prisoner.objects.filter(pk=prisoner.pk)
             .annotate(
                 **{
-                    f"shown_{key}": Case(
-                        When(condition, then=True), default=False, output_field=BooleanField()
-                    )
+                    f"shown_{key}": ExpressionWrapper(condition, output_field=BooleanField())
                     for key, condition in asked.items()
                 }
             )

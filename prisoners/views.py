@@ -91,8 +91,11 @@ def prisoner_detail(request, uuid):
         {
             "prisoner": prisoner,
             "flags": prisoner.flags,
-            "sections": sections_for(request, prisoner),
-            "sections_url": f"{request.path}sections/",
+            # (key, title, address) of each section listed, none of them read
+            "sections": [
+                (section.key, str(section.title), f"{request.path}sections/{section.key}/")
+                for section in sections_for(request, prisoner)
+            ],
             "where_she_lives_wrong": wrong_where_she_lives(prisoner),
         },
     )

@@ -39,3 +39,15 @@ def open_her_page(client, woman, **headers):
 def section_keys(response) -> list[str]:
     """The sections her page lists, in order."""
     return re.findall(r'data-section="([\w-]+)"', response.content.decode())
+
+
+def open_sections(page) -> None:
+    """In a browser: open every section her page lists, one after the other, as she would by
+    following each section's link (htmx swaps its body in place)."""
+    from playwright.sync_api import expect
+
+    links = page.locator("a[data-section]")
+    while links.count():
+        key = links.first.get_attribute("data-section")
+        links.first.click()
+        expect(page.locator(f'a[data-section="{key}"]')).to_have_count(0)

@@ -8,6 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.her_page import open_sections
 from tests.test_browser_admission import sign_in
 
 CHILD = "Hnin Wai"
@@ -124,5 +125,6 @@ def test_a_child_whose_whereabouts_are_unknown_is_found_then_she_is_admitted(
     step(page, "Complete")
     page.get_by_role("button", name="Complete the admission").click()
     expect(page).to_have_url(re.compile(r"/women/[0-9a-f-]+/$"))
+    open_sections(page)
     expect(page.get_by_text("Admitted", exact=True)).to_be_visible()
     page.screenshot(path=shots / "5-admitted.png", full_page=True)
