@@ -111,6 +111,7 @@ def test_a_baby_lives_with_her_mother_on_a_decision_and_leaves_on_a_plan(
         reasons="Her grandmother can care for the child, who is ready for nursery.",
     )
     expect(page.get_by_text("The decision is recorded: the child lives apart")).to_be_visible()
+    open_sections(page)
 
     page.get_by_role("link", name=f"Separation {BABY}").click()
     page.get_by_role("link", name="Make the plan").click()

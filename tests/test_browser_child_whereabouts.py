@@ -109,6 +109,7 @@ def test_a_child_whose_whereabouts_are_unknown_is_found_then_she_is_admitted(
     )
     page.get_by_role("button", name="Save the child's record").click()
     expect(page.get_by_text(f"{CHILD}'s record is saved.")).to_be_visible()
+    open_sections(page)
     expect(page.get_by_test_id("children")).to_contain_text(PLACE)
 
     page.get_by_role("link", name="My tasks").first.click()
