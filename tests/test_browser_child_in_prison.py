@@ -142,5 +142,6 @@ def test_a_baby_lives_with_her_mother_on_a_decision_and_leaves_on_a_plan(
 
     page.get_by_role("button", name="Record the separation").click()
     expect(page.get_by_text("The separation is recorded.")).to_be_visible()
+    open_sections(page)
     expect(page.get_by_test_id("children")).to_contain_text("Lampang")
     page.screenshot(path=shots / "5-separated.png", full_page=True)

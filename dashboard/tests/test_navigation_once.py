@@ -7,7 +7,6 @@ from django.utils import translation
 
 from conftest import client_for
 from dashboard import context_processors
-from tests.her_page import open_her_page
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +25,7 @@ def made(monkeypatch):
 
 
 def test_her_page_makes_the_navigation_once(cast, woman_a, made):
-    response = open_her_page(client_for(cast["custody"]), woman_a)
+    response = client_for(cast["custody"]).get(f"/women/{woman_a.uuid}/")
     assert response.status_code == 200
     assert len(made) == 1
     assert 'href="/women/"' in response.content.decode()  # her role's navigation is there

@@ -253,13 +253,12 @@ def test_without_the_protection_the_segregate_form_is_offered(cast, woman_a):
 
 @pytest.mark.rule("22")
 def test_her_page_offers_no_segregate_button_under_no_segregation(cast, woman_a):
-    page_url = reverse("prisoners:detail", kwargs={"uuid": woman_a.uuid})
     segregate_url = reverse("discipline:segregate", kwargs={"uuid": woman_a.uuid})
-    before = client_for(cast["custody"]).get(page_url).content.decode()
+    before = open_her_page(client_for(cast["custody"]), woman_a).content.decode()
     assert segregate_url in before
 
     set_protection_flags(prisoner=woman_a, by=None, source="health", no_segregation=True)
-    after = client_for(cast["custody"]).get(page_url).content.decode()
+    after = open_her_page(client_for(cast["custody"]), woman_a).content.decode()
 
     assert segregate_url not in after
     assert 'data-testid="no-segregation-note"' in after and "Bangkok Rule 22" in after

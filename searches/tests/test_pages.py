@@ -133,7 +133,7 @@ def her_page(user, woman):
 
 def test_her_page_lists_her_searches_for_those_who_read_them(officer, woman_a, cast):
     record_search(by=officer, prisoner=woman_a, searchers=[officer], **pat_down())
-    custody = open_her_page(officer, woman_a).content.decode()
+    custody = her_page(officer, woman_a).content.decode()
     assert 'data-testid="searches"' in custody and "Record a search" in custody
     governor = her_page(cast["governor"], woman_a).content.decode()
     assert 'data-testid="searches"' in governor and "Record a search" not in governor
@@ -144,7 +144,7 @@ def test_her_search_section_costs_the_same_queries_however_many_searches(officer
     def count_queries() -> int:
         viewer = User.objects.get(pk=officer.pk)
         with CaptureQueriesContext(connection) as queries:
-            assert open_her_page(viewer, woman_a).status_code == 200
+            assert her_page(viewer, woman_a).status_code == 200
         return len(queries)
 
     record_search(by=officer, prisoner=woman_a, searchers=[officer], **pat_down())
