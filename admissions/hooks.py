@@ -7,15 +7,15 @@ from bangkok.dates import during
 from complaints.services import AdverseAction, stop_by_refusal
 from oversight.registry import RecordList, Row
 from prisoners.demo import DemoStep
-from prisoners.sections import Section
+from prisoners.sections import Section, holds
 from register.permissions import StillEntering
 from reminders.kinds import AnsweredBy, MayBeMarkedDone, opens
 
 from . import demo, figures, oversight, queues
 from .models import Admission, Stage
 from .permissions import ADMIT
-from .reading import admission_section, allocation_section, family_section
-from .services import TRANSFERS, carry_out_transfer, propose_transfer
+from .reading import READ_ALLOCATION, admission_section, allocation_section, family_section
+from .services import READ_FAMILY, TRANSFERS, carry_out_transfer, propose_transfer
 
 
 def _admission_section(request, prisoner):
@@ -103,6 +103,7 @@ PLUGS = (
         title=_("Allocation (Rule 4)"),
         template="admissions/_allocation.html",
         context=_allocation_section,
+        shown=holds(READ_ALLOCATION),
         order=150,
     ),
     Section(
@@ -110,6 +111,7 @@ PLUGS = (
         title=_("Family, emergency contact and next of kin"),
         template="admissions/_family.html",
         context=_family_section,
+        shown=holds(READ_FAMILY),
         order=180,
     ),
     # The demonstration: she arrives through reception, then her admission goes on once the

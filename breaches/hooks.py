@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from prisoners.sections import Section
+from prisoners.sections import Section, holds
 from reminders.kinds import MayBeMarkedDone
 
 from . import oversight, services
@@ -29,6 +29,7 @@ PLUGS = (
         title=_("Breaches recorded"),
         template="breaches/_section.html",
         context=_section,
+        shown=holds(VIEW, RECORD),
         order=900,
     ),
 )

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from admissions.services import AtAdmission, AtCourtOutcome
 from health.services.maternity import PeriodWatcher
 from prisoners.demo import DemoStep
-from prisoners.sections import Section
+from prisoners.sections import Section, holds
 from prisoners.services import FlagWatcher
 from register.services import ChildWatcher
 from reminders.kinds import AnsweredBy, opens
@@ -47,6 +47,7 @@ PLUGS = (
         title=_("Classification"),
         template="classification/_section.html",
         context=_section,
+        shown=holds(services.VIEW),
         order=340,
     ),
     *oversight.LISTS,

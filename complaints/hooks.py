@@ -4,12 +4,13 @@ from django.utils.translation import gettext_lazy as _
 
 from authority.registry import Hold
 from prisoners.demo import DemoStep
-from prisoners.sections import Section
+from prisoners.sections import Section, holds
 from reminders.kinds import AnsweredBy, MayBeMarkedDone, opens
 
 from . import demo, figures, oversight, queues
+from .permissions import READ, STATUS
 from .reading import complaints_section
-from .services.complaints import DEAL
+from .services.complaints import DEAL, LODGE
 from .services.retaliation import HELD_TASK, REVIEW, lapse_held, refuse_while_held
 
 
@@ -30,6 +31,7 @@ PLUGS = (
         title=_("Complaints and reports (Rules 7, 25)"),
         template="complaints/_section.html",
         context=_complaints_section,
+        shown=holds(READ, STATUS, LODGE),
         order=400,
     ),
     *oversight.LISTS,

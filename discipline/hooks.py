@@ -4,12 +4,13 @@ from django.utils.translation import gettext_lazy as _
 
 from complaints.services import AdverseAction, stop_by_refusal
 from prisoners.demo import DemoStep
-from prisoners.sections import Section
+from prisoners.sections import Section, holds
 from prisoners.services import FlagWatcher
 from reminders.kinds import AnsweredBy, MayBeMarkedDone, opens
 from visits.services.bookings import VisitBar
 
 from . import demo, figures, oversight
+from .permissions import ANY_VIEW
 from .services import charges, contact, segregation
 from .services.common import ADJUDICATE, VISIT
 from .views.common import section_context
@@ -45,6 +46,7 @@ PLUGS = (
         title=_("Discipline"),
         template="discipline/_section.html",
         context=section_context,
+        shown=holds(*ANY_VIEW),
         order=320,
     ),
     *oversight.LISTS,

@@ -3,10 +3,11 @@
 from django.utils.translation import gettext_lazy as _
 
 from prisoners.demo import DemoStep
-from prisoners.sections import Section
+from prisoners.sections import Section, holds
 from reminders.kinds import AnsweredBy
 
 from . import demo, oversight, services
+from .permissions import ADJUSTMENTS, READ, VIEW_NEEDS, VIEW_VISITS
 from .reading import her_record
 from .views import may
 
@@ -27,6 +28,7 @@ PLUGS = (
         title=_("Equality and faith"),
         template="equality/_section.html",
         context=_section,
+        shown=holds(READ, ADJUSTMENTS, VIEW_NEEDS, VIEW_VISITS),
         order=870,
     ),
     DemoStep(order=170, run=demo.seed),

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from health.services.maternity import PeriodWatcher
 from prisoners.demo import DemoStep
-from prisoners.sections import Section
+from prisoners.sections import Section, holds
 from reminders.kinds import AnsweredBy, MayBeMarkedDone, opens
 
 from . import demo, figures, oversight, services
@@ -38,6 +38,7 @@ PLUGS = (
         title=_("Use of force"),
         template="force/_section.html",
         context=_force_section,
+        shown=holds(services.VIEW),
         order=345,
     ),
     *oversight.LISTS,

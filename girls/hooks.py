@@ -19,6 +19,17 @@ from .models import SealedRecord
 from .permissions import DECIDE_MATCH, RECORD, SEAL, VIEW
 
 
+def _shown(request, prisoner) -> bool | Q:
+    """A girl's section, or a woman's with notices to her parent or guardian or records the
+    governor may seal (asked of her row with the other sections'), nothing read."""
+    user = request.user
+    if not user.has_perm(VIEW):
+        return False
+    if prisoner.is_juvenile:
+        return True
+    return services.notices_or_sealable(prisoner, sealable=user.has_perm(SEAL))
+
+
 def _section(request, prisoner):
     user = request.user
     if not user.has_perm(VIEW):
@@ -67,6 +78,7 @@ PLUGS = (
         title=_("Girl under 18"),
         template="girls/_section.html",
         context=_section,
+        shown=_shown,
         order=120,
     ),
     DemoStep(order=168, run=demo.seed),

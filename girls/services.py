@@ -362,6 +362,15 @@ def may_be_sealed(prisoner: Prisoner) -> bool:
     return Prisoner.objects.filter(_released(), was_a_girl_in_custody(), pk=prisoner.pk).exists()
 
 
+def notices_or_sealable(prisoner: Prisoner, *, sealable: bool) -> Q:
+    """On her row: a notice to her parent or guardian was recorded, or (`sealable`, for one
+    who seals) the governor may seal her record now (her page's section list)."""
+    found = Q(Exists(GuardianNotice.objects.filter(prisoner=OuterRef("pk"))))
+    if sealable and prisoner.custody_status == CustodyStatus.RELEASED:
+        found |= _released() & was_a_girl_in_custody()
+    return found
+
+
 def sealing_due(now: datetime | None = None) -> QuerySet[Prisoner]:
     """Released women whose records are due to be sealed: under 18 when an episode began,
     released at least GIRL_RECORDS_SEALED_AFTER_DAYS ago, not sealed yet; each with the moment

@@ -24,8 +24,12 @@ from .views import preventive as preventive_views
 from .views import screening as screening_views
 
 
+def _sees_health(request, prisoner) -> bool:
+    return can_read_clinical(request.user, prisoner)
+
+
 def _health_section(request, prisoner):
-    if not can_read_clinical(request.user, prisoner):
+    if not _sees_health(request, prisoner):
         return None  # absent, not empty, for every role that may not read the file
     return {"woman": prisoner}
 
@@ -44,6 +48,7 @@ PLUGS = (
         title=_("Health"),
         template="health/_prisoner_section.html",
         context=_health_section,
+        shown=_sees_health,
         order=120,
     ),
     FilePart(

@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from prisoners.demo import DemoStep
-from prisoners.sections import Section
+from prisoners.sections import Section, holds
 from reminders.kinds import AnsweredBy
 
 from . import demo, oversight, services
@@ -37,6 +37,7 @@ PLUGS = (
         title=_("Hygiene"),
         template="hygiene/_section.html",
         context=_section,
+        shown=holds(VIEW_ENTITLEMENTS),
         order=850,
     ),
     DemoStep(order=160, run=demo.seed),

@@ -11,7 +11,7 @@ from register.services import ChildWatcher
 from reminders.kinds import AnsweredBy, opens
 
 from . import demo, oversight, services
-from .reading import her_parole
+from .reading import her_parole, reads_any
 
 
 def _section(request, prisoner):
@@ -70,6 +70,7 @@ PLUGS = (
         title=_("Leave, parole and protective custody"),
         template="parole/_section.html",
         context=_section,
+        shown=reads_any,
         order=360,
     ),
     *oversight.LISTS,

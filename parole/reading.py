@@ -76,8 +76,8 @@ def disclosed(*, viewer: User, records) -> None:
         )
 
 
-def her_parole(*, viewer: User, prisoner: Prisoner) -> dict | None:
-    """Everything of the area a viewer may read about her, part by part (None: nothing)."""
+def reads_of(viewer: User, prisoner: Prisoner) -> dict[str, bool]:
+    """Which parts of the area a viewer reads about her (her row and permissions only)."""
     reads = {
         "leave": viewer.has_perm(services.VIEW_LEAVE),
         "parole": viewer.has_perm(services.VIEW_PAROLE),
@@ -86,6 +86,17 @@ def her_parole(*, viewer: User, prisoner: Prisoner) -> dict | None:
     }
     # Her transfer home is for a foreign national (Rule 53.1): nothing to read for others.
     reads["transfer"] = reads["transfer"] and prisoner.is_foreign_national
+    return reads
+
+
+def reads_any(request, prisoner) -> bool:
+    """Whether her page shows the area's section to this viewer."""
+    return any(reads_of(request.user, prisoner).values())
+
+
+def her_parole(*, viewer: User, prisoner: Prisoner) -> dict | None:
+    """Everything of the area a viewer may read about her, part by part (None: nothing)."""
+    reads = reads_of(viewer, prisoner)
     if not any(reads.values()):
         return None
     parts: dict = {"woman": prisoner, "reads": reads}

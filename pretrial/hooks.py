@@ -1,6 +1,7 @@
 """What the pretrial area plugs into the others (Rules 56-58, 65; Mandela 111-120)."""
 
 from django.conf import settings
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from admissions.services import AtAdmission, AtCourtOutcome
@@ -17,6 +18,11 @@ from .permissions import (
     SEND_CARETAKING,
     VIEW,
 )
+
+
+def _shown(request, prisoner) -> bool | Q:
+    user = request.user
+    return user.has_perm(VIEW) and reading.has_pretrial(viewer=user, woman=prisoner)
 
 
 def _section(request, prisoner):
@@ -68,6 +74,7 @@ PLUGS = (
         title=_("Pretrial detention and court dates"),
         template="pretrial/_section.html",
         context=_section,
+        shown=_shown,
         order=125,
     ),
     DemoStep(order=169, run=demo.seed),

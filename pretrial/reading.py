@@ -99,6 +99,22 @@ def untried_days(woman: Prisoner, now: datetime | None = None) -> int | None:
     return None if since is None else (now - since).days
 
 
+def has_pretrial(*, viewer: User, woman: Prisoner) -> Q:
+    """On her row: she is untried now, or has hearings, or lawyers or pretrial-safety screens
+    the viewer reads (her page's section list), nothing read."""
+    found = Q(Exists(Hearing.objects.filter(prisoner=OuterRef("pk"))))
+    if (woman.custody_status, woman.legal_status) == (
+        CustodyStatus.IN_CUSTODY,
+        LegalStatus.PRETRIAL,
+    ):
+        found |= Q(Exists(untried().filter(pk=OuterRef("pk"), untried_since__isnull=False)))
+    if viewer.has_perm(VIEW_ADVISER):
+        found |= Q(Exists(LegalAdviser.objects.filter(prisoner=OuterRef("pk"))))
+    if viewer.has_perm(VIEW_SCREEN):
+        found |= Q(Exists(SafetyScreen.objects.filter(prisoner=OuterRef("pk"))))
+    return found
+
+
 def long_pretrial(facilities: QuerySet[Facility], start: date, end: date) -> QuerySet[Any]:
     """Oversight: the women untried now who had been untried for more than PRETRIAL_LONG_DAYS
     at the period's end, the longest first."""

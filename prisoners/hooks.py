@@ -7,7 +7,7 @@ from reminders.kinds import AnsweredBy, MayBeMarkedDone, opens
 from reminders.services import tasks_for
 
 from . import demo, oversight, services
-from .sections import Section
+from .sections import Section, holds
 from .services import FlagWatcher
 
 
@@ -45,6 +45,7 @@ PLUGS = (
         title=_("Open tasks for you"),
         template="reminders/_section.html",
         context=_her_tasks,
+        shown=holds("reminders.view_reminder"),
         order=900,
     ),
 )

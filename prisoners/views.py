@@ -1,9 +1,10 @@
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponseBadRequest
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
+from django.views.decorators.vary import vary_on_headers
 
 from bangkok.exports import FORMATS, download
 from bangkok.forms import govuk_styled
@@ -13,7 +14,7 @@ from . import exports
 from .filters import PrisonerFilter
 from .models import CustodyStatus
 from .permissions import access_prisoner, prisoners_visible_to
-from .sections import sections_for
+from .sections import open_section, sections_for
 from .services import placement_refusals
 
 LIST_ORDER = exports.LIST_ORDER
@@ -81,7 +82,8 @@ def wrong_where_she_lives(prisoner) -> list[str]:
 @login_required
 @require_safe
 def prisoner_detail(request, uuid):
-    """Her page: the core record, her protection flags, then one section per rule area."""
+    """Her page: the core record, her protection flags, then the rule areas' sections she may
+    see, each read when it is opened (`prisoner_section`)."""
     prisoner = access_prisoner(request.user, uuid)
     return render(
         request,
@@ -89,7 +91,26 @@ def prisoner_detail(request, uuid):
         {
             "prisoner": prisoner,
             "flags": prisoner.flags,
-            "sections": sections_for(request, prisoner),
+            # (key, title, address) of each section listed, none of them read
+            "sections": [
+                (section.key, str(section.title), f"{request.path}sections/{section.key}/")
+                for section in sections_for(request, prisoner)
+            ],
             "where_she_lives_wrong": wrong_where_she_lives(prisoner),
         },
     )
+
+
+@login_required
+@require_safe
+@vary_on_headers("HX-Request")
+def prisoner_section(request, uuid, key):
+    """One section of her page, read when it is opened: its body alone for htmx (swapped into
+    her page), else a page of its own (without JavaScript). A section she doesn't see is the
+    404 of a woman who doesn't exist."""
+    prisoner = access_prisoner(request.user, uuid)
+    section, html = open_section(request, prisoner, key)
+    if request.htmx:
+        return HttpResponse(html)
+    context = {"prisoner": prisoner, "section": section, "html": html}
+    return render(request, "prisoners/section.html", context)

@@ -4,11 +4,11 @@ from django.utils.translation import gettext_lazy as _
 
 from complaints.services import AdverseAction
 from prisoners.demo import DemoStep
-from prisoners.sections import Section
+from prisoners.sections import Section, holds
 from reminders.kinds import AnsweredBy, opens
 
 from . import demo, oversight, services
-from .permissions import REVIEW_SOLITARY
+from .permissions import REVIEW_SOLITARY, VIEW
 from .reading import regime_section
 
 
@@ -32,6 +32,7 @@ PLUGS = (
         title=_("Daily regime"),
         template="regime/_section.html",
         context=_section,
+        shown=holds(VIEW),
         order=860,
     ),
     *oversight.LISTS,

@@ -1,16 +1,25 @@
 """What her way home plugs into the other areas: the checks at release (admissions), the
 tasks it sets and what closes them, her page's section, oversight lists and the demo."""
 
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
+from admissions.models import Admission
 from admissions.services import ReleaseCheck
 from prisoners.demo import DemoStep
 from prisoners.sections import Section
 from reminders.kinds import AnsweredBy, opens
 
 from . import demo, oversight, services
-from .permissions import KEEP, RECORD_HEALTH
+from .permissions import KEEP, RECORD_HEALTH, VIEW
 from .reading import release_section
+
+
+def _shown(request, prisoner) -> bool | Q:
+    """For those who read release plans, once she has an episode (asked of her row)."""
+    return request.user.has_perm(VIEW) and Q(
+        Exists(Admission.objects.filter(prisoner=OuterRef("pk")))
+    )
 
 
 def _section(request, prisoner):
@@ -44,6 +53,7 @@ PLUGS = (
         title=_("Release (Rules 45-47)"),
         template="release/_section.html",
         context=_section,
+        shown=_shown,
         order=190,
     ),
     DemoStep(order=35, each_woman=demo.before_release),

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from complaints.services import AdverseAction, stop_by_refusal
 from health.services.maternity import PeriodWatcher
 from prisoners.demo import DemoStep
-from prisoners.sections import Section
+from prisoners.sections import Section, holds
 from prisoners.services import FlagWatcher
 from reminders.kinds import AnsweredBy, MayBeMarkedDone
 
@@ -37,6 +37,7 @@ PLUGS = (
         title=_("Restraints"),
         template="restraints/_section.html",
         context=_restraints_section,
+        shown=holds(services.VIEW),
         order=340,
     ),
     *oversight.LISTS,

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from admissions.services import AtTransfer
 from prisoners.demo import DemoStep
-from prisoners.sections import Section
+from prisoners.sections import Section, holds
 from reminders.kinds import AnsweredBy, opens
 
 from . import demo, oversight, queues, services
@@ -49,6 +49,7 @@ PLUGS = (
         title=_("Safeguarding"),
         template="safeguarding/_section.html",
         context=_section,
+        shown=holds(services.VIEW),
         order=348,
     ),
     queues.PLANS,

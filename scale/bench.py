@@ -338,14 +338,16 @@ def in_process(
                     "P8 oversight",
                     "oversight, one facility, 30 days (HTML), governor",
                     _get(gov, f"/oversight/?facility={people.facility.code}"),
+                    "oversight",
                 ),
                 Item(
                     "P8 oversight",
                     f"oversight, all {_count_facilities()} facilities, a year (HTML), inspector",
                     _get(insp, f"/oversight/?start={year_ago}"),
+                    "oversight-all",
                 ),
-                Item("P8 dashboard", "governor's dashboard (HTML)", _get(gov, "/")),
-                Item("P8 tasks", "governor's tasks (HTML)", _get(gov, "/tasks/")),
+                Item("P8 dashboard", "governor's dashboard (HTML)", _get(gov, "/"), "dashboard"),
+                Item("P8 tasks", "governor's tasks (HTML)", _get(gov, "/tasks/"), "tasks"),
             ]
         items.append(Item("P7 sweep", "reminder sweep, as loaded (rolled back)", sweep, "sweep"))
         items.append(

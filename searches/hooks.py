@@ -4,11 +4,12 @@ from django.utils.translation import gettext_lazy as _
 
 from complaints.services import AdverseAction, stop_by_refusal
 from prisoners.demo import DemoStep
-from prisoners.sections import Section
+from prisoners.sections import Section, holds
 from reminders.kinds import AnsweredBy
 
 from . import demo, oversight
 from .models import INVASIVE_KINDS
+from .permissions import VIEW
 from .reading import searches_section
 from .services.searches import AREA, request_search_authority
 from .services.training import KIND, NEW_STARTER_KIND
@@ -30,6 +31,7 @@ PLUGS = (
         title=_("Searches"),
         template="searches/_section.html",
         context=_searches_section,
+        shown=holds(VIEW),
         order=300,
     ),
     *oversight.LISTS,

@@ -7,7 +7,7 @@ from bangkok.hooks import Receiver
 from health.hooks import FilePart
 from health.models import ObservationDecision
 from prisoners.demo import DemoStep
-from prisoners.sections import Section
+from prisoners.sections import Section, holds
 from reminders.kinds import AnsweredBy, opens
 
 from . import demo, oversight, queues, services
@@ -59,6 +59,7 @@ PLUGS = (
         title=_("Self-harm and suicide risk"),
         template="selfharm/_section.html",
         context=_section,
+        shown=holds(services.VIEW),
         order=347,
     ),
     queues.CASES,

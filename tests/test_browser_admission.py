@@ -7,6 +7,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.her_page import open_sections
+
 PASSWORD = "correct horse battery staple"
 CHILD = "Mya Thiri"
 CHILD_PLACE = "Myawaddy"
@@ -161,6 +163,7 @@ def test_admitting_a_foreign_national_with_a_child_outside_step_by_step(
     screenshot("complete")
     page.get_by_role("button", name="Complete the admission").click()
     expect(page).to_have_url(re.compile(r"/women/[0-9a-f-]+/$"))
+    open_sections(page)
     expect(page.get_by_text("Admitted", exact=True)).to_be_visible()
     woman_url = page.url
     page.get_by_role("button", name="Sign out").click()
@@ -177,10 +180,12 @@ def test_admitting_a_foreign_national_with_a_child_outside_step_by_step(
         page.goto(url)
         seen.append(page.content())
     page.goto(woman_url)
+    open_sections(page)
     page.get_by_role("link", name="Open the admission").click()
     seen.append(page.content())
     page.screenshot(path=artifacts_dir / "admission-seen-by-custody.png", full_page=True)
     for html in seen:
         assert CHILD not in html and CHILD_PLACE not in html
     page.goto(woman_url)
+    open_sections(page)
     expect(page.get_by_test_id("children-count")).to_have_text("She has 1 child.")

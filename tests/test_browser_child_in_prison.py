@@ -11,6 +11,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from tests.her_page import open_sections
 from tests.test_browser_admission import sign_in
 
 BABY = "Dao"
@@ -65,6 +66,7 @@ def test_a_baby_lives_with_her_mother_on_a_decision_and_leaves_on_a_plan(
     # The social worker decides, before the baby comes, that she lives with her mother.
     sign_in(page, base, "social")
     page.goto(f"{base}/women/{woman.uuid}/")
+    open_sections(page)
     page.get_by_test_id("best-interests-link").click()
     decide(
         page,
@@ -92,6 +94,7 @@ def test_a_baby_lives_with_her_mother_on_a_decision_and_leaves_on_a_plan(
     # page says what is missing, each with its rule.
     sign_in(page, base, "social")
     page.goto(f"{base}/women/{woman.uuid}/")
+    open_sections(page)
     expect(page.get_by_test_id("review-due")).to_contain_text("Best-interests review due")
     page.get_by_role("link", name=f"Separation {BABY}").click()
     missing = page.get_by_test_id("separation-missing")
@@ -108,6 +111,7 @@ def test_a_baby_lives_with_her_mother_on_a_decision_and_leaves_on_a_plan(
         reasons="Her grandmother can care for the child, who is ready for nursery.",
     )
     expect(page.get_by_text("The decision is recorded: the child lives apart")).to_be_visible()
+    open_sections(page)
 
     page.get_by_role("link", name=f"Separation {BABY}").click()
     page.get_by_role("link", name="Make the plan").click()
@@ -138,5 +142,6 @@ def test_a_baby_lives_with_her_mother_on_a_decision_and_leaves_on_a_plan(
 
     page.get_by_role("button", name="Record the separation").click()
     expect(page.get_by_text("The separation is recorded.")).to_be_visible()
+    open_sections(page)
     expect(page.get_by_test_id("children")).to_contain_text("Lampang")
     page.screenshot(path=shots / "5-separated.png", full_page=True)

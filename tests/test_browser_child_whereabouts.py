@@ -8,6 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.her_page import open_sections
 from tests.test_browser_admission import sign_in
 
 CHILD = "Hnin Wai"
@@ -108,6 +109,7 @@ def test_a_child_whose_whereabouts_are_unknown_is_found_then_she_is_admitted(
     )
     page.get_by_role("button", name="Save the child's record").click()
     expect(page.get_by_text(f"{CHILD}'s record is saved.")).to_be_visible()
+    open_sections(page)
     expect(page.get_by_test_id("children")).to_contain_text(PLACE)
 
     page.get_by_role("link", name="My tasks").first.click()
@@ -124,5 +126,6 @@ def test_a_child_whose_whereabouts_are_unknown_is_found_then_she_is_admitted(
     step(page, "Complete")
     page.get_by_role("button", name="Complete the admission").click()
     expect(page).to_have_url(re.compile(r"/women/[0-9a-f-]+/$"))
+    open_sections(page)
     expect(page.get_by_text("Admitted", exact=True)).to_be_visible()
     page.screenshot(path=shots / "5-admitted.png", full_page=True)

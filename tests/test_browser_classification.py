@@ -7,6 +7,7 @@ disclosed."""
 import pytest
 from playwright.sync_api import expect
 
+from tests.her_page import open_sections
 from tests.test_browser_admission import sign_in
 
 RISK_FACTORS = [
@@ -26,6 +27,7 @@ def test_she_is_classified_at_the_tools_level_and_given_her_copy(
     base = live_server.url
     sign_in(page, base, "social")
     page.goto(f"{base}/women/{woman_a.uuid}/")
+    open_sections(page)
     page.get_by_role("link", name="Classify her").click()
     for factor in RISK_FACTORS:
         page.get_by_role("group", name=factor).get_by_label("None").check()

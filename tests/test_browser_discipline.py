@@ -19,6 +19,7 @@ from searches.models import Search
 from searches.tests.factories import trained
 from staff.models import Gender
 from staff.tests.factories import make_staff
+from tests.her_page import open_sections
 from tests.test_browser_admission import sign_in
 
 SHOTS = Path("/work/shots/forms")
@@ -59,6 +60,7 @@ def test_custody_searches_charges_and_finds_no_segregate_form_for_a_pregnant_wom
 
     sign_in(page, base, "custody")
     page.goto(f"{base}/women/{woman.uuid}/")
+    open_sections(page)
     page.get_by_role("link", name="Record a search").click()
 
     # Who and how first; nothing else is asked until then.
@@ -97,6 +99,7 @@ def test_custody_searches_charges_and_finds_no_segregate_form_for_a_pregnant_wom
     expect(page.get_by_text("Search recorded.")).to_be_visible()
 
     page.goto(f"{base}/women/{woman.uuid}/")
+    open_sections(page)
     page.get_by_role("link", name="Lay a charge").click()
     page.get_by_label("What she is charged with").fill("Fought with another woman in the yard")
     page.get_by_label("Language she was told in").fill("Thai")
@@ -105,6 +108,7 @@ def test_custody_searches_charges_and_finds_no_segregate_form_for_a_pregnant_wom
 
     # No Segregate form for her: the rule and the protection in words, never why.
     page.goto(f"{base}/women/{woman.uuid}/")
+    open_sections(page)
     expect(page.get_by_role("link", name="Segregate")).to_have_count(0)
     expect(page.get_by_test_id("no-segregation-note")).to_contain_text("Bangkok Rule 22")
     page.goto(f"{base}/discipline/women/{woman.uuid}/segregate/")
@@ -133,6 +137,7 @@ def test_a_custody_officer_finds_no_segregate_form_for_a_breastfeeding_mother(
 
     sign_in(page, base, "custody")
     page.goto(f"{base}/women/{woman.uuid}/")
+    open_sections(page)
     expect(page.get_by_role("link", name="Segregate")).to_have_count(0)
     page.goto(f"{base}/discipline/women/{woman.uuid}/segregate/")
     expect(page.get_by_test_id("segregation-barred")).to_contain_text("Bangkok Rule 22")

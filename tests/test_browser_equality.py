@@ -9,6 +9,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from equality import services
+from tests.her_page import open_sections
 from tests.test_browser_admission import sign_in
 
 
@@ -26,6 +27,7 @@ def test_her_words_her_faith_a_visit_arranged_and_the_suppressed_breakdown(
 
     sign_in(page, base, "social")
     page.goto(f"{base}/women/{woman_a.uuid}/")
+    open_sections(page)
     page.get_by_test_id("give-consent").first.click()
     page.get_by_role("button", name="She consents").click()
     expect(page.get_by_role("alert").filter(has_text="Her consent is recorded.")).to_be_visible()
@@ -60,6 +62,7 @@ def test_her_words_her_faith_a_visit_arranged_and_the_suppressed_breakdown(
     # The governor arranges it from her page; she reads her faith, never her characteristics.
     sign_in(page, base, "governor")
     page.goto(f"{base}/women/{woman_a.uuid}/")
+    open_sections(page)
     expect(page.get_by_role("main")).not_to_contain_text("Malay")
     page.get_by_test_id("arrange-visit").first.click()
     page.get_by_label("Representative").select_option(label="Imam Hassan")

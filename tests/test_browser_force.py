@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 
 from force.models import UseOfForce
 from health.tests.factories import admitted_woman
+from tests.her_page import open_sections
 from tests.test_browser_admission import sign_in
 
 
@@ -31,6 +32,7 @@ def test_force_is_recorded_checked_by_health_and_reviewed_by_the_governor(
     # Custody record it from her page.
     sign_in(page, base, "custody")
     page.goto(f"{base}/women/{woman.uuid}/")
+    open_sections(page)
     expect(page.get_by_test_id("no-force")).to_be_visible()
     page.get_by_role("link", name="Record a use of force").click()
     page.get_by_label("Started at").fill(started)
@@ -72,6 +74,7 @@ def test_force_is_recorded_checked_by_health_and_reviewed_by_the_governor(
     # The governor reviews it from her page.
     sign_in(page, base, "governor")
     page.goto(f"{base}/women/{woman.uuid}/")
+    open_sections(page)
     page.get_by_test_id("force-uses").get_by_role("link").first.click()
     page.get_by_role("link", name="Review it").click()
     expect(page.get_by_test_id("review-health-check")).to_contain_text("Health check done at")
@@ -102,6 +105,7 @@ def test_force_is_recorded_checked_by_health_and_reviewed_by_the_governor(
     # Custody see that it was checked and reviewed, not what health found.
     sign_in(page, base, "custody")
     page.goto(f"{base}/women/{woman.uuid}/")
+    open_sections(page)
     page.get_by_test_id("force-uses").get_by_role("link").first.click()
     expect(page.get_by_test_id("health-check")).to_contain_text("Health check done at")
     expect(page.get_by_test_id("health-check")).not_to_contain_text("Scratch")

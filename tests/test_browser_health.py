@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from health.tests.factories import admitted_woman
+from tests.her_page import open_sections
 from tests.test_browser_admission import sign_in
 
 
@@ -25,6 +26,7 @@ def test_a_screening_with_a_declined_item_and_a_pregnancy(
 
     sign_in(page, base, "health")
     page.goto(woman_url)
+    open_sections(page)
     page.get_by_role("link", name="Open her clinical file").click()
     page.get_by_label("Language of the screening").fill("my")
     page.get_by_role("button", name="Begin the entry screening").click()
@@ -49,6 +51,7 @@ def test_a_screening_with_a_declined_item_and_a_pregnancy(
 
     sign_in(page, base, "custody")
     page.goto(woman_url)
+    open_sections(page)
     expect(page.get_by_text("No segregation", exact=True)).to_be_visible()
     page.screenshot(path=artifacts_dir / "health-flag-seen-by-custody.png", full_page=True)
     seen = [page.content()]

@@ -9,6 +9,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from regime.tests.factories import activity, yesterday
+from tests.her_page import open_sections
 from tests.test_browser_admission import sign_in
 
 
@@ -25,6 +26,7 @@ def test_a_day_locked_up_is_recorded_then_reviewed_by_the_governor(
 
     sign_in(page, base, "custody")
     page.goto(f"{base}/women/{woman_a.uuid}/")
+    open_sections(page)
     page.get_by_role("link", name="Give her a place on an activity").click()
     page.get_by_label("Activity").select_option(label="Literacy class")
     page.get_by_role("button", name="Save").click()
@@ -58,6 +60,7 @@ def test_a_day_locked_up_is_recorded_then_reviewed_by_the_governor(
     page.get_by_role("link", name="My tasks").click()
     expect(page.get_by_role("main")).to_contain_text("Mandela Rule 44")
     page.goto(f"{base}/women/{woman_a.uuid}/")
+    open_sections(page)
     page.get_by_role("link", name="Her daily regime").click()
     page.get_by_test_id("days").get_by_role("link", name="Review").click()
     page.get_by_label("What happened and what was done").fill(

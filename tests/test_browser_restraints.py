@@ -15,6 +15,7 @@ from playwright.sync_api import expect
 
 from health.tests.factories import admitted_woman
 from restraints.models import Restraint
+from tests.her_page import open_sections
 from tests.test_browser_admission import sign_in
 
 
@@ -119,6 +120,7 @@ def test_under_health_approval_custody_are_offered_only_the_approved_method(
     nurse = _signed_in(page, page_checks, base, "health")
     _pregnancy_recorded(nurse, base, woman, timezone.localdate() + timedelta(days=90))
     nurse.goto(f"{base}/women/{woman.uuid}/")
+    open_sections(nurse)
     nurse.get_by_role("link", name="Approve a method of restraint").click()
     nurse.get_by_label("Soft restraint cuffs").check()
     until = timezone.localtime() + timedelta(days=2)

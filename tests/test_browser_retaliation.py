@@ -10,6 +10,7 @@ from complaints.models import Complaint, HeldAction
 from discipline.models import Charge
 from health.tests.factories import admitted_woman
 from staff.tests.factories import make_staff
+from tests.her_page import open_sections
 from tests.test_browser_admission import sign_in
 
 
@@ -27,6 +28,7 @@ def test_a_charge_laid_after_her_report_is_held_for_review(
 
     sign_in(page, base, "custody")
     page.goto(woman_url)
+    open_sections(page)
     page.get_by_test_id("lodge-link").click()
     page.get_by_label("Report of abuse").check()
     page.get_by_label("How it came").select_option("in_person")
@@ -43,6 +45,7 @@ def test_a_charge_laid_after_her_report_is_held_for_review(
     # The officer it names charges her the next day: laid, as for any woman, and held.
     sign_in(page, base, "accused")
     page.goto(woman_url)
+    open_sections(page)
     assert "slapped" not in page.content()
     page.get_by_role("link", name="Lay a charge").click()
     page.get_by_label("What she is charged with").fill("Disobeyed an order at lock-up")

@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 from health.tests.factories import admitted_woman
 from prisoners.tests.factories import PrisonerFactory
 from safeguarding.models import Plan
+from tests.her_page import open_sections
 from tests.test_browser_admission import sign_in
 
 
@@ -29,6 +30,7 @@ def test_an_incident_is_recorded_and_each_womans_plan_made_and_reviewed(
     # Custody record the incident from her page, naming the other woman.
     sign_in(page, base, "custody")
     page.goto(f"{base}/women/{woman.uuid}/")
+    open_sections(page)
     expect(page.get_by_test_id("safeguarding-none")).to_be_visible()
     page.get_by_role("link", name="Record an incident between women").click()
     page.get_by_role("group", name="What kind of incident").get_by_label("Bullying").check()
@@ -49,6 +51,7 @@ def test_an_incident_is_recorded_and_each_womans_plan_made_and_reviewed(
     # The safeguarding officer makes her support plan, from her page.
     sign_in(page, base, "safeguarding")
     page.goto(f"{base}/women/{woman.uuid}/")
+    open_sections(page)
     page.get_by_test_id("safeguarding-plans").get_by_role("link", name="Support plan").click()
     page.get_by_role("link", name="Make her support plan").click()
     expect(page.get_by_role("heading", name="Her support plan")).to_be_visible()

@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 
 from admissions.services import release
 from release.tests.factories import admitted, ready_for_release
+from tests.her_page import open_sections
 from tests.test_browser_admission import sign_in
 
 NAME, FAMILY, NUMBER = "Sandar", "Myint", "A48001"
@@ -47,6 +48,7 @@ def test_the_governor_seals_a_girls_records_and_opens_them_on_a_court_order(
     sign_in(page, base, "governor")
     search(page, NAME)
     page.get_by_test_id("women").get_by_role("link", name=f"{FAMILY}, {NAME}").click()
+    open_sections(page)
     page.get_by_test_id("seal").click()
     page.get_by_label("Why her record is sealed now").fill(
         "The youth court asked that her record be sealed on her release."

@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 from health.tests.factories import admitted_woman
 from selfharm.models import Case
 from selfharm.tests.factories import trained
+from tests.her_page import open_sections
 from tests.test_browser_admission import sign_in
 
 
@@ -28,6 +29,7 @@ def test_a_case_is_opened_assessed_reviewed_closed_and_checked(
     # Custody open a case from her page.
     sign_in(page, base, "custody")
     page.goto(f"{base}/women/{woman.uuid}/")
+    open_sections(page)
     expect(page.get_by_test_id("selfharm-none")).to_be_visible()
     page.get_by_role("link", name="Open a self-harm case").click()
     page.get_by_label("What was seen or heard").fill("Said at lunch she would end it tonight.")
@@ -71,6 +73,7 @@ def test_a_case_is_opened_assessed_reviewed_closed_and_checked(
     # The social worker records the check after it closed, from her page.
     sign_in(page, base, "social")
     page.goto(f"{base}/women/{woman.uuid}/")
+    open_sections(page)
     page.get_by_role("link", name="Her last case").click()
     page.get_by_role("link", name="Record the check").click()
     page.get_by_label("She is well").check()

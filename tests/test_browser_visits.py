@@ -7,6 +7,7 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from health.tests.factories import admitted_woman
+from tests.her_page import open_sections
 from tests.test_browser_admission import sign_in
 from visits.models import Visit
 
@@ -23,6 +24,7 @@ def test_a_visitor_she_refused_cannot_be_booked(live_server, page, cast, facilit
 
     sign_in(page, base, "social")
     page.goto(woman_url)
+    open_sections(page)
     page.get_by_role("link", name="Add a visitor").click()
     page.get_by_label("Name", exact=True).fill(REFUSED)
     page.get_by_label("Relationship to her").select_option("partner")
@@ -37,6 +39,7 @@ def test_a_visitor_she_refused_cannot_be_booked(live_server, page, cast, facilit
 
     sign_in(page, base, "custody")
     page.goto(woman_url)
+    open_sections(page)
     assert REFUSED not in page.content()
     page.get_by_role("link", name="Book a visit").click()
     form = page.get_by_test_id("booking-form")

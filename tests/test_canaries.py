@@ -137,9 +137,9 @@ def test_the_canaries_are_where_they_belong(cast, canaries):
     seen = {}
     for role, url in [
         ("reception", f"/admissions/{canaries['admission'].uuid}/"),
-        ("social", f"/women/{woman.uuid}/"),
+        ("social", f"/women/{woman.uuid}/sections/children/"),
         ("health", f"/health/women/{woman.uuid}/"),
-        ("inspector", f"/women/{woman.uuid}/"),
+        ("inspector", f"/women/{woman.uuid}/sections/family/"),
     ]:
         seen[role] = request_as(role, cast, "GET", url, key=None).content.decode()
     assert CHILD_NAME in seen["reception"] and GROUNDS in seen["reception"]
@@ -147,12 +147,15 @@ def test_the_canaries_are_where_they_belong(cast, canaries):
     assert FINDING in seen["health"] and PLAN in seen["health"] and NOTES in seen["health"]
     assert RESTRICTION in seen["health"]
     assert FAMILY in seen["inspector"]
-    # A transfer awaiting confirmation: its reason on her page and on the governor's queue.
+    # A transfer awaiting confirmation: its reason on her page (her admission's section) and
+    # on the governor's queue.
     from admissions.tests.matrix import TRANSFER_REASON
     from prisoners.models import Prisoner
 
     moving = Prisoner.objects.get(prison_number="A-MOVE-1")
-    her = request_as("inspector", cast, "GET", f"/women/{moving.uuid}/", key=None)
+    her = request_as(
+        "inspector", cast, "GET", f"/women/{moving.uuid}/sections/admission/", key=None
+    )
     queue = request_as("governor", cast, "GET", "/authority/", key=None)
     assert TRANSFER_REASON in her.content.decode() and TRANSFER_REASON in queue.content.decode()
     # Safeguarding: what happened for staff of her facility, a plan's views for those who make

@@ -17,6 +17,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from conftest import CASE_ROLES
 from inspections.tests.matrix import INSPECTORS_OWN
 from register.tests.factories import decide
 from reminders.services import schedule_reminder
@@ -35,6 +36,8 @@ from tests.matrix_support import (
 from tests.module_records import records_for_the_module
 from tests.versions import current_version
 
+CASE = CASE_ROLES
+
 MATRIX = {
     "dashboard": {"GET": rows(200, anonymous=302), "POST": rows(405, anonymous=302)},
     "healthz": {"GET": rows(200), "POST": NOT_ALLOWED},
@@ -52,6 +55,41 @@ MATRIX = {
     "prisoners:detail": {
         "GET": rows(200, anonymous=302, sysadmin=404, outsider=404),
         "POST": rows(405, anonymous=302),
+    },
+    **{
+        f"prisoners:section-{key}": {
+            "GET": rows(404, anonymous=302, **dict.fromkeys(readers, 200)),
+            "POST": rows(405, anonymous=302),
+        }
+        for key, readers in {
+            # Her page's sections, each at its own address, read when it is opened
+            # (`prisoners.sections`): the roles that see each one on the page of the matrix's
+            # admitted woman (a record in every area, no notice to a guardian: no girls'
+            # section), every other role the 404 of a woman who doesn't exist.
+            "admission": CASE,
+            "children": CASE,
+            "selfharm": CASE,
+            "safeguarding": CASE,
+            "complaints": CASE,
+            "tasks": CASE,
+            "breaches": CASE,
+            "pretrial": CASE,
+            "girls": (),
+            "health": ("health",),
+            "allocation": ("reception", "social", "governor", "inspector"),
+            "family": ("reception", "social", "governor", "inspector"),
+            "release": ("reception", "health", "social", "safeguarding", "governor", "inspector"),
+            "visits": ("reception", "custody", "social", "governor", "inspector"),
+            "searches": ("custody", "governor", "inspector"),
+            "discipline": ("custody", "health", "social", "governor", "inspector"),
+            "restraints": ("custody", "health", "governor", "inspector"),
+            "classification": ("reception", "custody", "health", "social", "governor", "inspector"),
+            "force": ("custody", "health", "governor", "inspector"),
+            "parole": ("custody", "social", "governor", "inspector"),
+            "hygiene": ("custody", "health", "governor", "inspector"),
+            "regime": ("custody", "health", "social", "governor", "inspector"),
+            "equality": ("health", "social", "governor"),
+        }.items()
     },
     # Where she lives (Rules 49, 51.2; Mandela 11): reception, custody and the governor move
     # her to another unit; an empty choice is refused naming the field (400).
@@ -743,6 +781,10 @@ def build_world(cast, woman_a, facility_a) -> dict:
     kwargs.update(preventive_world(cast, admission.prisoner))
     for area in area_modules():
         kwargs.update(area.world(cast, admission))
+    from prisoners.sections import keys
+
+    her = {"uuid": admission.prisoner.uuid}
+    kwargs.update({f"prisoners:section-{key}": her for key in keys()})
     return {
         "kwargs": kwargs,
         "woman": woman_a,

@@ -4,11 +4,12 @@ from django.utils.translation import gettext_lazy as _
 
 from complaints.services import AdverseAction, stop_by_refusal
 from prisoners.demo import DemoStep
-from prisoners.sections import Section
+from prisoners.sections import Section, holds
 from register.services import SeparationWatcher
 from reminders.kinds import AnsweredBy
 
 from . import demo, oversight, queues
+from .permissions import ANY_VIEW
 from .sections import section_context
 from .services import prison
 from .services.reminders import child_left_her
@@ -20,6 +21,7 @@ PLUGS = (
         title=_("Visits and family contact"),
         template="visits/_section.html",
         context=section_context,
+        shown=holds(*ANY_VIEW),
         order=250,
     ),
     *oversight.LISTS,

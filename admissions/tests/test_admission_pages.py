@@ -7,6 +7,7 @@ from admissions.tests.factories import commitment, identity
 from audit.models import AuditEvent
 from conftest import client_for
 from register.models import Child
+from tests.her_page import open_her_page
 
 pytestmark = pytest.mark.django_db
 NEW = reverse("admissions:new")
@@ -151,9 +152,12 @@ def test_injuries_noted_at_reception_are_not_shown_to_custody_officers(cast, fac
         identity=identity(),
         injuries_noted=True,
     )
-    url = reverse("prisoners:detail", args=[admission.prisoner.uuid])
-    assert "Yes: referred to health staff" in client_for(cast["governor"]).get(url).content.decode()
-    assert "ill-treatment" not in client_for(cast["custody"]).get(url).content.decode()
+    woman = admission.prisoner
+    assert (
+        "Yes: referred to health staff"
+        in open_her_page(client_for(cast["governor"]), woman).content.decode()
+    )
+    assert "ill-treatment" not in open_her_page(client_for(cast["custody"]), woman).content.decode()
 
 
 @pytest.mark.rule("2.1")

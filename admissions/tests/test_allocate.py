@@ -8,6 +8,7 @@ from admissions.tests.factories import commitment, identity
 from conftest import client_for
 from reminders.models import Reminder
 from tests import refusals
+from tests.her_page import open_her_page
 
 pytestmark = pytest.mark.django_db
 
@@ -73,9 +74,15 @@ def test_her_page_shows_the_decision_and_its_reason_to_those_who_read_it(
         facility=facility_a,
         reason="Her trial is in Bangkok.",
     )
-    url = reverse("prisoners:detail", args=[admission.prisoner.uuid])
-    assert "Her trial is in Bangkok." in client_for(cast["inspector"]).get(url).content.decode()
-    assert "Her trial is in Bangkok." not in client_for(cast["custody"]).get(url).content.decode()
+    woman = admission.prisoner
+    assert (
+        "Her trial is in Bangkok."
+        in open_her_page(client_for(cast["inspector"]), woman).content.decode()
+    )
+    assert (
+        "Her trial is in Bangkok."
+        not in open_her_page(client_for(cast["custody"]), woman).content.decode()
+    )
 
 
 @pytest.mark.rule("4")

@@ -28,6 +28,7 @@ from prisoners.permissions import prisoners_visible_to
 from release.tests.factories import ready_for_release
 from reminders.models import Reminder, Status
 from tests import refusals
+from tests.her_page import open_her_page
 
 pytestmark = pytest.mark.django_db
 
@@ -318,8 +319,7 @@ def test_a_transfer_proposed_from_the_page_shows_on_her_pages_until_a_governor_c
     assert response.redirect_chain[-1][0] == reverse("admissions:detail", args=[admitted.uuid])
     assert "she moves when a governor confirms it" in page
     assert 'data-testid="transfer-proposed"' in page and "Nearer home" in page
-    her = reverse("prisoners:detail", args=[admitted.prisoner.uuid])
-    text = client_for(cast["custody"]).get(her).content.decode()
+    text = open_her_page(client_for(cast["custody"]), admitted.prisoner).content.decode()
     # Custody see that a transfer awaits confirmation, not the allocation's reason.
     assert "Awaiting a governor's confirmation" in text and "Nearer home" not in text
     proposal = TransferProposal.objects.get()

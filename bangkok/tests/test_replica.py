@@ -17,6 +17,7 @@ from bangkok.replica import REPLICA, configured
 from conftest import client_for
 from oversight.tests.test_oversight import admit
 from searches.models import Search
+from tests.her_page import open_her_page
 
 
 @pytest.fixture
@@ -72,7 +73,7 @@ def test_every_other_page_reads_the_primary_and_a_post_is_never_routed(cast, fac
     woman = admit(cast, facility_a, "A1").prisoner
     client = client_for(cast["custody"])
     with CaptureQueriesContext(replica) as copy_of_it:
-        assert client.get(f"/women/{woman.uuid}/").status_code == 200
+        assert open_her_page(client, woman).status_code == 200
         assert client.get("/women/").status_code == 200
         client_for(cast["governor"]).post("/oversight/", {})
     assert copy_of_it.captured_queries == []

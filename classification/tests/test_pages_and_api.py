@@ -220,7 +220,8 @@ def test_her_section_and_list_ask_as_many_queries_for_many(cast, woman_a):
             assert client.get(url).status_code == 200
         return len(queries)
 
-    her_page, her_list = f"/women/{woman_a.uuid}/", f"/classification/women/{woman_a.uuid}/"
+    her_page = f"/women/{woman_a.uuid}/sections/classification/"
+    her_list = f"/classification/women/{woman_a.uuid}/"
     one_page, one_list = count(her_page), count(her_list)
     for _ in range(4):
         c = review_classification(by=cast["social"], classification=c, **LOW)

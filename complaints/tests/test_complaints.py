@@ -15,6 +15,7 @@ from reminders.models import Reminder
 from reminders.services import tasks_for
 from staff.tests.factories import make_staff
 from tests import refusals
+from tests.her_page import open_her_page
 
 from .factories import complaint, report
 
@@ -61,7 +62,7 @@ def test_staff_it_names_are_never_told_and_never_see_it(cast, woman_a, accused):
     assert tasks_for(cast["safeguarding"]).filter(kind="complaints.acknowledge").exists()
     client = client_for(accused)
     assert client.get(reverse("complaints:detail", args=[filed.uuid])).status_code == 404
-    page = client.get(reverse("prisoners:detail", args=[woman_a.uuid])).content.decode()
+    page = open_her_page(client, woman_a).content.decode()
     assert NARRATIVE not in page and str(filed.uuid) not in page
     with pytest.raises(Http404):
         services.acknowledge_complaint(by=accused, complaint=filed)
@@ -101,13 +102,13 @@ def test_other_roles_dont_read_it(role, cast, woman_a):
     filed = report(cast["safeguarding"], woman_a)
     client = client_for(cast[role])
     assert client.get(reverse("complaints:detail", args=[filed.uuid])).status_code == 404
-    page = client.get(reverse("prisoners:detail", args=[woman_a.uuid])).content.decode()
+    page = open_her_page(client, woman_a).content.decode()
     assert NARRATIVE not in page and "Treatment by staff" not in page
 
 
 def test_the_governor_sees_that_it_exists_and_its_status(cast, woman_a):
     report(cast["custody"], woman_a)
-    page = client_for(cast["governor"]).get(reverse("prisoners:detail", args=[woman_a.uuid]))
+    page = open_her_page(client_for(cast["governor"]), woman_a)
     body = page.content.decode()
     assert "A complaint or report" in body and "Received" in body
     assert NARRATIVE not in body

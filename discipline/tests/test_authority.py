@@ -27,6 +27,7 @@ from reminders.models import Reminder
 from staff.tests.factories import make_staff
 from tests import queues, refusals
 from tests.concurrency import race
+from tests.her_page import open_her_page
 
 from .factories import in_days, segregated
 
@@ -188,7 +189,7 @@ def test_the_governor_confirms_on_the_segregation_page_and_custody_cannot(cast, 
 def test_her_page_shows_a_segregation_awaiting_authority_as_not_started(cast, woman_a):
     ask(cast, woman_a)
 
-    page = client_for(cast["custody"]).get(f"/women/{woman_a.uuid}/").content.decode()
+    page = open_her_page(client_for(cast["custody"]), woman_a).content.decode()
 
     assert "awaiting the governor's authority" in page
     assert "in progress" not in page

@@ -13,6 +13,7 @@ from discipline.models import Charge, ContactRestriction, Hearing, Sanction, Seg
 from discipline.services.segregation import record_segregation_visit
 from prisoners.services import set_protection_flags
 from prisoners.tests.factories import PrisonerFactory
+from tests.her_page import open_her_page
 
 from .factories import family_member, in_days, proved_charge, segregated
 from .test_api import fill
@@ -170,7 +171,7 @@ def test_the_governor_restricts_a_person_chosen_from_her_family_on_the_page(cast
 
 
 def woman_page(user, woman):
-    return client_for(user).get(reverse("prisoners:detail", kwargs={"uuid": woman.uuid}))
+    return open_her_page(client_for(user), woman)
 
 
 @pytest.mark.parametrize(
@@ -252,13 +253,12 @@ def test_without_the_protection_the_segregate_form_is_offered(cast, woman_a):
 
 @pytest.mark.rule("22")
 def test_her_page_offers_no_segregate_button_under_no_segregation(cast, woman_a):
-    page_url = reverse("prisoners:detail", kwargs={"uuid": woman_a.uuid})
     segregate_url = reverse("discipline:segregate", kwargs={"uuid": woman_a.uuid})
-    before = client_for(cast["custody"]).get(page_url).content.decode()
+    before = open_her_page(client_for(cast["custody"]), woman_a).content.decode()
     assert segregate_url in before
 
     set_protection_flags(prisoner=woman_a, by=None, source="health", no_segregation=True)
-    after = client_for(cast["custody"]).get(page_url).content.decode()
+    after = open_her_page(client_for(cast["custody"]), woman_a).content.decode()
 
     assert segregate_url not in after
     assert 'data-testid="no-segregation-note"' in after and "Bangkok Rule 22" in after

@@ -27,6 +27,7 @@ from equality.outcomes import breakdown
 from facilities.models import Facility
 from prisoners.tests.factories import PrisonerFactory
 from reminders.models import Reminder, Status
+from tests.her_page import open_her_page
 from tests.refusals import invalid, nothing_written, refused
 
 pytestmark = pytest.mark.django_db
@@ -90,9 +91,7 @@ def test_social_workers_read_her_record_whole_health_the_adjustments_and_others_
         assert client_for(cast[role]).get(url).status_code == 404
         api = reverse("api-equality-her", kwargs={"uuid": woman_a.uuid})
         assert client_for(cast[role]).get(api).status_code == 404
-        page = client_for(cast[role]).get(
-            reverse("prisoners:detail", kwargs={"uuid": woman_a.uuid})
-        )
+        page = open_her_page(client_for(cast[role]), woman_a)
         assert "Kayan Lahwi" not in page.content.decode() and "Halal" not in page.content.decode()
 
 
@@ -135,9 +134,7 @@ def test_the_page_records_her_consent_and_her_words(cast, woman_a):
         content_type="application/json",
     )
     assert answer.status_code == 201 and answer.json()["religion"] == "buddhist"
-    section = social.get(
-        reverse("prisoners:detail", kwargs={"uuid": woman_a.uuid})
-    ).content.decode()
+    section = open_her_page(social, woman_a).content.decode()
     assert "Buddhist" in section
 
 

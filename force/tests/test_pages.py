@@ -15,6 +15,7 @@ from force.models import ForceHealthCheck, ForceReview, Reason, UseOfForce
 from force.services import record_health_check, review_force
 from reminders.models import Reminder
 from tests import refusals
+from tests.her_page import open_her_page
 
 from .factories import HOLD, protect, use_force
 
@@ -89,7 +90,7 @@ def test_her_section_shows_her_uses_of_force_and_the_check_without_its_findings(
         by=cast["health"], force=force, examined=True, findings="Bruise on the left forearm"
     )
 
-    custody = client_for(cast["custody"]).get(f"/women/{woman_a.uuid}/").content.decode()
+    custody = open_her_page(client_for(cast["custody"]), woman_a).content.decode()
     health = client_for(cast["health"]).get(f"/force/{force.uuid}/").content.decode()
     detail = client_for(cast["custody"]).get(f"/force/{force.uuid}/").content.decode()
 
@@ -100,7 +101,7 @@ def test_her_section_shows_her_uses_of_force_and_the_check_without_its_findings(
 
 
 def test_her_section_says_when_none_is_recorded(cast, woman_a):
-    body = client_for(cast["governor"]).get(f"/women/{woman_a.uuid}/").content.decode()
+    body = open_her_page(client_for(cast["governor"]), woman_a).content.decode()
 
     assert "No use of force is recorded for her." in body
     assert "Record a use of force" not in body  # the governor doesn't record force
@@ -109,7 +110,7 @@ def test_her_section_says_when_none_is_recorded(cast, woman_a):
 def test_roles_that_dont_read_force_see_no_section(cast, woman_a):
     use_force(cast, woman_a)
 
-    body = client_for(cast["social"]).get(f"/women/{woman_a.uuid}/").content.decode()
+    body = open_her_page(client_for(cast["social"]), woman_a).content.decode()
 
     assert 'data-testid="force-uses"' not in body and "Use of force" not in body
 

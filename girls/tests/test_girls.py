@@ -17,6 +17,7 @@ from girls.models import GuardianNotice
 from health.tests.factories import admitted_woman
 from reminders.models import Reminder
 from tests import refusals
+from tests.her_page import open_her_page
 
 pytestmark = pytest.mark.django_db
 
@@ -233,7 +234,7 @@ def test_the_form_records_it_and_her_page_shows_it(cast, girl):
         },
     )
     assert response.status_code == 302, response.context["form"].errors
-    page = social.get(f"/women/{girl.uuid}/").content.decode()
+    page = open_her_page(social, girl).content.decode()
     assert 'data-testid="guardian-notices"' in page and "Daw Khin" in page
 
 

@@ -23,6 +23,7 @@ from girls.models import GuardianNotice, MatchDecision, Opening, SealedRecord
 from reminders.models import Reminder
 from tests import refusals
 from tests.concurrency import race
+from tests.her_page import open_her_page
 
 pytestmark = pytest.mark.django_db
 
@@ -131,11 +132,10 @@ def test_a_girl_still_in_custody_is_never_sealed_by_the_clock(cast, facility_a, 
 @pytest.mark.rule("H19")
 def test_the_governor_seals_a_released_girl_at_once_from_her_page(cast, girl):
     governor = client_for(cast["governor"])
-    page = governor.get(f"/women/{girl.uuid}/").content.decode()
+    page = open_her_page(governor, girl).content.decode()
     assert 'data-testid="seal"' in page
     assert (
-        'data-testid="seal"'
-        not in client_for(cast["social"]).get(f"/women/{girl.uuid}/").content.decode()
+        'data-testid="seal"' not in open_her_page(client_for(cast["social"]), girl).content.decode()
     )
     response = governor.post(
         f"/girls/women/{girl.uuid}/seal/", {"reason": "The youth court asked for it today."}
@@ -144,7 +144,7 @@ def test_the_governor_seals_a_released_girl_at_once_from_her_page(cast, girl):
     sealed = SealedRecord.objects.get(prisoner=girl)
     assert (sealed.sealed_by, sealed.decided_by) == ("governor", cast["governor"])
     # Gone from her own page for everyone, the governor included: the 404 of no one.
-    assert governor.get(f"/women/{girl.uuid}/").status_code == 404
+    assert open_her_page(governor, girl).status_code == 404
 
 
 @pytest.mark.rule("H19")
@@ -293,7 +293,7 @@ def test_reception_admitting_her_again_is_not_told_a_sealed_record_exists(cast, 
     decision = MatchDecision.objects.get()
     assert (decision.prisoner, decision.sealed, decision.same_person) == (woman, record, True)
     assert not Reminder.objects.open().filter(kind=services.MATCH_KIND).exists()
-    assert governor.get(f"/women/{girl.uuid}/").status_code == 404
+    assert open_her_page(governor, girl).status_code == 404
 
 
 def test_a_match_decided_is_not_decided_twice_and_names_a_matching_record(cast, girl, facility_a):
@@ -426,7 +426,7 @@ def test_the_governor_opens_it_on_a_court_order_and_each_read_shows_to_the_inspe
     assert "A girl&#x27;s sealed record, opened on a legal basis" in body
     assert NAME not in body and NUMBER not in body
     # Still sealed: in no search, her page the 404 of no one.
-    assert governor.get(f"/women/{girl.uuid}/").status_code == 404
+    assert open_her_page(governor, girl).status_code == 404
 
 
 @pytest.mark.rule("H19")

@@ -15,6 +15,7 @@ from prisoners.models import ObservationLevel
 from reminders.models import Reminder
 from staff.models import Gender
 from staff.tests.factories import make_staff
+from tests.her_page import open_her_page
 
 pytestmark = pytest.mark.django_db
 
@@ -76,7 +77,7 @@ def test_custody_sees_the_flag_only(cast, woman_a, staff):
         clinician=staff["woman_doctor"],
         notes="Talked about her nightmares",
     )
-    page = client_for(cast["custody"]).get(reverse("prisoners:detail", args=[woman_a.uuid]))
+    page = open_her_page(client_for(cast["custody"]), woman_a)
     assert page.status_code == 200
     text = page.content.decode()
     assert "Woman clinician" in text
@@ -193,7 +194,7 @@ def test_custody_sees_the_observation_level_never_the_reason(cast, woman_a):
         care_plan="Crisis plan after disclosure",
         observation_level="constant",
     )
-    text = client_for(cast["custody"]).get(reverse("prisoners:detail", args=[woman_a.uuid]))
+    text = open_her_page(client_for(cast["custody"]), woman_a)
     text = text.content.decode()
     assert "Observation" in text and "Constant" in text
     assert "Crisis plan" not in text and "ASQ" not in text
@@ -217,7 +218,7 @@ def test_others_get_404_and_see_nothing(cast, woman_a, staff, role):
         url = reverse(name, kwargs={"uuid": woman_a.uuid})
         assert client.post(url, {}).status_code == 404, name
     assert client.get(file_url(woman_a)).status_code == 404
-    detail = client.get(reverse("prisoners:detail", args=[woman_a.uuid])).content.decode()
+    detail = open_her_page(client, woman_a).content.decode()
     assert "Secret clinical note" not in detail
     assert "Anniversary" not in detail
     assert Encounter.objects.count() == 1

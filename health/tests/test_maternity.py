@@ -19,6 +19,7 @@ from health.tasks import refresh_postpartum_flags as refresh_task
 from prisoners.models import ProtectionFlags
 from reminders.models import Reminder
 from tests import refusals
+from tests.her_page import open_her_page
 
 pytestmark = pytest.mark.django_db
 
@@ -61,7 +62,7 @@ def test_her_declaration_protects_her_at_once_and_custody_sees_only_the_flag(
     assert flags(woman_a).no_segregation is True
     assert AuditEvent.objects.filter(action="health.pregnancy_declared").exists()
     for role in ("custody", "governor"):
-        page = client_for(cast[role]).get(reverse("prisoners:detail", args=[woman_a.uuid]))
+        page = open_her_page(client_for(cast[role]), woman_a)
         body = page.content.decode()
         assert page.status_code == 200 and "No segregation" in body, role
         assert "regnan" not in body.lower(), role
@@ -182,7 +183,7 @@ def test_only_health_staff_record_maternity(cast, woman_a, declared):
 @pytest.mark.rule("24")
 def test_while_she_is_pregnant_restraints_need_health_approval(cast, nurse, woman_a, declared):
     assert flags(woman_a).restraint_health_approval is True
-    page = client_for(cast["custody"]).get(reverse("prisoners:detail", args=[woman_a.uuid]))
+    page = open_her_page(client_for(cast["custody"]), woman_a)
     # In her restraints section, where custody restrain; never beside her name (Rule 24).
     assert "only by a method health staff approve" in page.content.decode()
     assert "Restraints only as health approves" not in page.content.decode()
@@ -370,7 +371,7 @@ def test_no_other_role_reaches_the_maternity_records(cast, woman_a, declared):
         assert client.get(reverse("health:file", args=[woman_a.uuid])).status_code == 404
     pregnancy.refresh_from_db()
     assert pregnancy.status == "confirmed" and not hasattr(pregnancy, "birth")
-    body = client_for(cast["custody"]).get(reverse("prisoners:detail", args=[woman_a.uuid]))
+    body = open_her_page(client_for(cast["custody"]), woman_a)
     text = body.content.decode()
     assert "No segregation" in text
     assert "regnan" not in text.lower() and "Expected date" not in text

@@ -27,6 +27,7 @@ from reminders.models import OPEN_STATUSES, Reminder
 from reminders.services import complete_reminder
 from tests import refusals
 from tests.clock import today_is
+from tests.her_page import open_her_page
 
 pytestmark = pytest.mark.django_db
 
@@ -340,7 +341,7 @@ def test_no_one_else_sees_any_of_it(cast, woman_a):
         for url in routes:
             assert client.post(url).status_code == 404, (role, url)
         assert client.get(reverse("health:file", args=[woman_a.uuid])).status_code == 404
-        detail = client.get(reverse("prisoners:detail", args=[woman_a.uuid]))
+        detail = open_her_page(client, woman_a)
         html = detail.content.decode()
         for word in ("Preventive health", "HPV", "abnormal", "Abnormal", "Colposcopy"):
             assert word not in html, (role, word)

@@ -10,6 +10,7 @@ from audit.models import AuditEvent
 from conftest import client_for
 from health.models import RestraintRestriction
 from health.services.care import end_restraint_restriction, restrict_restraints
+from tests.her_page import open_her_page
 
 pytestmark = pytest.mark.django_db
 NOTE = "Fractured left wrist, cast until review"
@@ -103,5 +104,5 @@ def test_custody_see_the_restriction_where_they_restrain_never_its_reason(cast, 
     ):
         body = custody.get(url).content.decode()
         assert NOTE not in body and "An injury" not in body
-    her_page = custody.get(reverse("prisoners:detail", args=[woman_a.uuid])).content.decode()
+    her_page = open_her_page(custody, woman_a).content.decode()
     assert "No restraints" in her_page  # her restraints section says what she may not do

@@ -36,6 +36,7 @@ from register.services import record_child
 from register.tests.factories import decide, leaves
 from reminders.models import Reminder
 from tests import refusals
+from tests.her_page import open_her_page
 
 pytestmark = pytest.mark.django_db
 
@@ -306,7 +307,7 @@ def test_the_clinical_file_is_health_staffs_alone(cast, admission, screening):
     assert str(screening.uuid) in [str(u) for u in read.disclosed]
     for role in ("reception", "custody", "social", "safeguarding", "governor", "inspector"):
         assert client_for(cast[role]).get(url).status_code == 404, role
-        her_page = client_for(cast[role]).get(reverse("prisoners:detail", args=[woman.uuid]))
+        her_page = open_her_page(client_for(cast[role]), woman)
         body = her_page.content.decode()
         assert "Gave birth" not in body and "clinical-file-link" not in body, role
     assert client_for(cast["outsider"]).get(url).status_code == 404

@@ -19,6 +19,7 @@ from hygiene import services
 from hygiene.models import Basis, Category, Entitlement, Issue, Item, WaterInterruption
 from oversight.registry import overview
 from reminders.models import Reminder, Status
+from tests.her_page import open_her_page
 from tests.refusals import denied, invalid, nothing_written, refused
 
 pytestmark = pytest.mark.django_db
@@ -244,7 +245,7 @@ def test_an_entitlement_on_clinical_grounds_is_health_s_and_reads_as_approved_by
         page = client.get(her).content.decode()
         assert "Approved by health" in page and "Pregnant" not in page, role
         assert client.get(api).json()["results"][0]["basis"] == "Approved by health", role
-        detail = client.get(reverse("prisoners:detail", kwargs={"uuid": woman_a.uuid}))
+        detail = open_her_page(client, woman_a)
         assert "Pregnant" not in detail.content.decode(), role
     read = AuditEvent.objects.filter(action="hygiene.clinical_basis_read")
     assert not read.exists()

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from conftest import client_for
 from parole.models import LeaveRequest, ParoleReview, ProtectiveCustody
+from tests.her_page import open_her_page
 from tests.refusals import nothing_written
 
 from .factories import LEAVE, draft, granted, leave, protective
@@ -140,5 +141,5 @@ def test_custody_record_her_withdrawal_from_the_page(cast, woman_a):
 
 
 def test_her_page_on_the_womans_record_links_to_the_area(cast, woman_a):
-    body = client_for(cast["social"]).get(f"/women/{woman_a.uuid}/").content.decode()
+    body = open_her_page(client_for(cast["social"]), woman_a).content.decode()
     assert f"/parole/women/{woman_a.uuid}/" in body

@@ -18,6 +18,7 @@ from pretrial.models import CaretakingNotice, Hearing, LegalAdviser, SafetyScree
 from reminders.models import Reminder
 from reminders.services import tasks_for
 from tests import refusals
+from tests.her_page import open_her_page
 
 pytestmark = pytest.mark.django_db
 
@@ -248,7 +249,7 @@ def test_her_lawyers_contact_details_are_absent_for_health_and_the_inspector(cas
         assert body.status_code == 200
         assert ("+66 2 555 3199" in body.content.decode()) is sees, role
         assert "Khun Pranee" in body.content.decode()
-        page = client_for(cast[role]).get(f"/women/{woman.uuid}/").content.decode()
+        page = open_her_page(client_for(cast[role]), woman).content.decode()
         assert ("+66 2 555 3199" in page) is sees, role
     assert AuditEvent.objects.filter(action="pretrial.adviser_contact_read").exists()
 
@@ -479,7 +480,7 @@ def test_the_form_pages_record_a_hearing_and_its_caretaking(cast, woman):
         },
     )
     assert sent.status_code == 302, sent.context["form"].errors
-    her_page = social.get(f"/women/{woman.uuid}/").content.decode()
+    her_page = open_her_page(social, woman).content.decode()
     assert 'data-testid="her-hearings"' in her_page and "Bangkok Criminal Court" in her_page
 
 
@@ -532,7 +533,7 @@ def test_her_section_asks_as_many_queries_for_many_records_as_for_one(cast, woma
             by=cast["social"], prisoner=woman, screened_at=timezone.now(), risks_found=False
         )
     assert _queries(social, f"/women/{woman.uuid}/") == few
-    page = social.get(f"/women/{woman.uuid}/").content.decode()
+    page = open_her_page(social, woman).content.decode()
     assert page.count("Bangkok Criminal Court") >= 4 and "Untried for" in page
 
 

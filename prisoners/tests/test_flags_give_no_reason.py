@@ -11,6 +11,7 @@ from conftest import client_for
 from prisoners.models import ProtectionFlags
 from prisoners.services import FLAG_REASONS, set_protection_flags
 from staff.roles import ROLES
+from tests.her_page import open_her_page
 
 pytestmark = pytest.mark.django_db
 
@@ -154,7 +155,7 @@ def test_custody_and_the_governor_see_the_restraint_flag_where_they_deal_with_re
 ):
     set_protection_flags(prisoner=woman_a, by=None, source="health", restraint_health_approval=True)
     client = client_for(cast[role])
-    her_page = client.get(reverse("prisoners:detail", args=[woman_a.uuid])).content.decode()
+    her_page = open_her_page(client, woman_a).content.decode()
     header = her_page.split('id="main-content"', 1)[-1].split("Core record", 1)[0]
     assert "only as health approves" not in header  # not among her page's own flags
     assert "health staff approve" in her_page  # in her restraints section

@@ -4,9 +4,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from conftest import client_for
+from conftest import CASE_ROLES, client_for
+from prisoners.sections import _SECTIONS, sections_for
 from prisoners.services import set_protection_flags
 from reminders.services import schedule_reminder
+from tests.her_page import open_her_page, section_keys
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +44,7 @@ def test_custody_staff_see_her_protections_but_never_the_reason(cast, woman_a):
         no_segregation=True,
         no_restraint_obstetric=True,
     )
-    body = client_for(cast["custody"]).get(url(woman_a)).content.decode()
+    body = open_her_page(client_for(cast["custody"]), woman_a).content.decode()
     assert "No segregation" in body and "No restraints" in body
     for reason in ("pregnan", "labour", "breastfe", "giving birth", "after birth", "infant"):
         assert reason not in body.lower()
@@ -65,29 +67,105 @@ def test_her_page_lists_the_open_tasks_about_her_for_the_viewers_role(cast, woma
             prisoner=woman_a,
             due_at=now,
         )
-    body = client_for(cast["reception"]).get(url(woman_a)).content.decode()
+    body = open_her_page(client_for(cast["reception"]), woman_a).content.decode()
     assert "Task for reception" in body
     assert "Task for health" not in body
 
 
-def test_her_page_runs_a_constant_number_of_queries(cast, woman_a, facility_a):
-    client = client_for(cast["reception"])
-
-    def count():
-        with CaptureQueriesContext(connection) as ctx:
-            client.get(url(woman_a))
-        return len(ctx.captured_queries)
-
-    none = count()
-    for i in range(15):
+def _tasks(facility, woman, n):
+    for i in range(n):
         schedule_reminder(
             key=f"t:{i}",
             kind="demo.reception",
             rule="M7",
             title=f"Task {i}",
-            facility=facility_a,
+            facility=facility,
             assignee_role="reception",
-            prisoner=woman_a,
+            prisoner=woman,
             due_at=timezone.now(),
         )
-    assert count() == none
+
+
+def _count(client, address) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(address).status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_her_page_reads_no_section_and_runs_a_constant_number_of_queries(cast, woman_a, facility_a):
+    """Her page lists the sections, each read when it is opened: the session, the viewer, her
+    row and the sections' conditions on her row (one query), whatever is in the sections."""
+    client = client_for(cast["reception"])
+    none = _count(client, url(woman_a))
+    assert none == 4
+    _tasks(facility_a, woman_a, 15)
+    assert _count(client, url(woman_a)) == none
+    assert "Task 1" not in client.get(url(woman_a)).content.decode()
+
+
+def test_a_section_opened_runs_a_constant_number_of_queries(cast, woman_a, facility_a):
+    client = client_for(cast["reception"])
+    address = f"{url(woman_a)}sections/tasks/"
+    none = _count(client, address)
+    _tasks(facility_a, woman_a, 15)
+    assert _count(client, address) == none
+    assert "Task 1" in client.get(address).content.decode()
+
+
+def test_a_section_opened_without_javascript_is_a_page_of_its_own_and_with_htmx_its_body(
+    cast, woman_a, facility_a
+):
+    _tasks(facility_a, woman_a, 1)
+    client = client_for(cast["reception"])
+    address = f"{url(woman_a)}sections/tasks/"
+    page = client.get(address)
+    assert page.status_code == 200 and page["Vary"].count("HX-Request") == 1
+    body = page.content.decode()
+    assert "<html" in body and "Task 0" in body and f'href="{url(woman_a)}#section-tasks"' in body
+    fragment = client.get(address, HTTP_HX_REQUEST="true").content.decode()
+    assert "<html" not in fragment and "Task 0" in fragment
+    listed = client.get(url(woman_a)).content.decode()
+    assert f'href="{address}"' in listed and f'hx-get="{address}"' in listed
+
+
+def test_a_section_she_may_not_see_is_the_404_of_a_woman_who_does_not_exist(cast, woman_a):
+    import uuid
+
+    from tests.test_not_found_sweep import Asker
+
+    custody, nobody = Asker(cast["custody"]), str(uuid.uuid4())
+    status, body, headers = custody.answer("GET", f"{url(woman_a)}sections/health/")
+    missing = custody.answer("GET", f"/women/{nobody}/sections/health/")
+    body = body.replace(str(woman_a.uuid).encode(), nobody.encode())
+    assert status == 404 and (status, body, headers) == missing
+
+
+@pytest.mark.parametrize("role", CASE_ROLES)
+def test_her_page_lists_each_section_exactly_when_it_has_something_for_the_viewer(
+    role, cast, woman_a
+):
+    """`Section.shown` (asked for the list, nothing read) agrees with `Section.context` (the
+    section read): no section listed that answers 404, none left out that has something."""
+    from django.test import RequestFactory
+
+    from admissions.services import admit_woman
+    from admissions.tests.factories import commitment, identity
+
+    admitted = admit_woman(
+        by=cast["reception"],
+        facility=woman_a.facility,
+        commitment=commitment(),
+        identity=identity(),
+    ).prisoner
+    user = cast[role]
+    for woman in (woman_a, admitted):
+        request = RequestFactory().get("/")
+        request.user = user
+        wanted = [
+            section.key
+            for section in sorted(_SECTIONS.values(), key=lambda s: (s.order, s.key))
+            if section.context(request, woman) is not None
+        ]
+        assert [section.key for section in sections_for(request, woman)] == wanted
+        page = client_for(user).get(url(woman))
+        assert section_keys(page) == wanted

@@ -23,6 +23,7 @@ from reminders.models import OPEN_STATUSES, Reminder
 from tests import refusals
 from tests.clock import today_is
 from tests.concurrency import race
+from tests.her_page import open_her_page
 
 from .factories import PrisonerFactory, UnitFactory
 
@@ -217,7 +218,7 @@ def test_oversight_counts_every_woman_living_where_the_rules_forbid_however_it_c
     found = {w.pk for w in misplaced([facility_a])}
     # The sentenced woman is held with untried women, and the untried woman with her.
     assert found == {grown.pk, sentenced.pk, fine.pk, mother.pk}
-    page = client_for(cast["custody"]).get(reverse("prisoners:detail", args=[grown.uuid]))
+    page = open_her_page(client_for(cast["custody"]), grown)
     assert b'data-testid="unit-wrong"' in page.content
     assert "An adult woman does not live on the unit for girls" in page.content.decode()
 

@@ -16,6 +16,7 @@ from prisoners.tests.factories import PrisonerFactory
 from regime import services
 from regime.models import Allocation, TimeOutOfCell
 from tests.concurrency import race
+from tests.her_page import open_her_page
 from tests.refusals import nothing_written
 
 from .factories import activity, day_out, placed
@@ -26,11 +27,11 @@ pytestmark = pytest.mark.django_db
 def test_her_page_shows_her_places_and_her_last_seven_days(cast, woman_a):
     placed(cast, woman_a, name="Literacy class")
     day_out(cast, woman_a, minutes=90)
-    body = client_for(cast["health"]).get(f"/women/{woman_a.uuid}/").content.decode()
+    body = open_her_page(client_for(cast["health"]), woman_a).content.decode()
     assert "Literacy class" in body
     assert "Locked up 22 hours or more" in body
     assert body.count("Not recorded") == 6
-    hidden = client_for(cast["safeguarding"]).get(f"/women/{woman_a.uuid}/").content.decode()
+    hidden = open_her_page(client_for(cast["safeguarding"]), woman_a).content.decode()
     assert "regime-days" not in hidden
 
 

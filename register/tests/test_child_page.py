@@ -14,6 +14,7 @@ from register.models import Child, Custody
 from register.services import record_child, update_child
 from register.tests.factories import child_fields, decide
 from reminders.models import Reminder
+from tests.her_page import open_her_page
 from tests.refusals import nothing_written
 
 pytestmark = pytest.mark.django_db
@@ -188,12 +189,10 @@ def test_reception_corrects_a_child_only_while_she_is_in_reception(cast, in_rece
     complete_admission(by=cast["reception"], admission=admission)
     assert client.get(edit_url(child)).status_code == 404
     assert client.post(edit_url(child), OUTSIDE).status_code == 404
-    her_page = client.get(reverse("prisoners:detail", args=[admission.prisoner.uuid]))
+    her_page = open_her_page(client, admission.prisoner)
     assert edit_url(child) not in her_page.content.decode()
     # Social workers keep it from now on.
-    her_page = client_for(cast["social"]).get(
-        reverse("prisoners:detail", args=[admission.prisoner.uuid])
-    )
+    her_page = open_her_page(client_for(cast["social"]), admission.prisoner)
     assert edit_url(child) in her_page.content.decode()
 
 
@@ -205,7 +204,7 @@ def test_no_other_role_reaches_the_page_nor_learns_the_child_exists(cast, lost, 
     assert client.get(edit_url(lost)).status_code == 404
     with nothing_written(Child):
         assert client.post(edit_url(lost), OUTSIDE).status_code == 404
-    her_page = client.get(reverse("prisoners:detail", args=[lost.mother.uuid])).content.decode()
+    her_page = open_her_page(client, lost.mother).content.decode()
     assert edit_url(lost) not in her_page and "Ploy" not in her_page
 
 

@@ -1,10 +1,10 @@
 import pytest
-from django.urls import reverse
 
 from audit.models import AuditEvent
 from conftest import client_for
 from register.services import record_child
 from register.tests.factories import child_fields, decide
+from tests.her_page import open_her_page
 
 pytestmark = pytest.mark.django_db
 # Her child's name, where she lives, with whom, and her birth date as the pages and the API
@@ -29,7 +29,7 @@ def mother(cast, woman_a):
 @pytest.mark.rule("3.2")
 @pytest.mark.parametrize("role", ["custody", "health", "safeguarding", "governor", "inspector"])
 def test_other_roles_see_only_how_many_children_she_has(cast, mother, role):
-    body = client_for(cast[role]).get(reverse("prisoners:detail", args=[mother.uuid]))
+    body = open_her_page(client_for(cast[role]), mother)
     text = body.content.decode()
     assert "She has 2 children." in text
     for canary in CANARIES:
@@ -40,7 +40,7 @@ def test_other_roles_see_only_how_many_children_she_has(cast, mother, role):
 @pytest.mark.rule("3.2")
 @pytest.mark.parametrize("role", ["reception", "social"])
 def test_reception_and_social_workers_see_the_children_and_the_read_is_audited(cast, mother, role):
-    text = client_for(cast[role]).get(reverse("prisoners:detail", args=[mother.uuid]))
+    text = open_her_page(client_for(cast[role]), mother)
     body = text.content.decode()
     assert "Ploy" in body and "Lampang" in body and "With her mother" in body
     assert AuditEvent.objects.filter(action="child.identity_read", actor=cast[role]).count() == 1

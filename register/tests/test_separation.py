@@ -16,6 +16,7 @@ from register.services import plan_separation, record_child, separate_child, upd
 from register.tests.factories import PLAN, child_fields, decide, leaves
 from reminders.models import Reminder
 from tests import refusals
+from tests.her_page import open_her_page
 from tests.versions import VersionedAPIClient
 
 pytestmark = pytest.mark.django_db
@@ -143,7 +144,7 @@ def test_social_workers_record_the_separation_on_its_page(cast, woman_a, baby):
     url = f"/register/children/{baby.uuid}/separation/"
     for role in ("reception", "custody", "governor"):
         assert client_for(cast[role]).get(url).status_code == 404
-    page = client_for(cast["social"]).get(f"/women/{woman_a.uuid}/").content.decode()
+    page = open_her_page(client_for(cast["social"]), woman_a).content.decode()
     assert url in page
     refused = client_for(cast["social"]).post(url, {})
     assert refused.status_code == 400 and "Rule 52.1" in refused.content.decode()
@@ -165,7 +166,7 @@ def test_once_separated_its_page_shows_what_was_recorded_and_offers_no_form(cast
     assert "+66 81 000 0000" in page and "A relative" in page
     assert "<form" not in page.split('id="main-content"')[-1].split("</main>")[0]
     assert f'href="/women/{woman_a.uuid}/"' in page
-    her_page = client_for(cast["social"]).get(f"/women/{woman_a.uuid}/").content.decode()
+    her_page = open_her_page(client_for(cast["social"]), woman_a).content.decode()
     assert url in her_page
 
 

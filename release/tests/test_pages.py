@@ -15,6 +15,7 @@ from conftest import client_for
 from release.models import PlanPart, RecordsCopy, ReleasePlan
 from release.services import record_health_continuity, record_release_date, start_plan
 from tests import refusals
+from tests.her_page import open_her_page
 from tests.versions import VersionedAPIClient
 
 pytestmark = pytest.mark.django_db
@@ -145,11 +146,7 @@ def test_an_empty_hand_over_is_named_in_the_error_summary(cast, her):
 
 def test_her_page_shows_her_release_at_a_glance(cast, her):
     started(cast, her)
-    body = (
-        client_for(cast["social"])
-        .get(reverse("prisoners:detail", args=[her.prisoner.uuid]))
-        .content.decode()
-    )
+    body = open_her_page(client_for(cast["social"]), her.prisoner).content.decode()
     assert 'data-testid="release-section"' in body and plan_url(her) in body
 
 

@@ -15,6 +15,7 @@ from register.services import record_child
 from register.tests.factories import child_fields
 from reminders.kinds import answering_page
 from reminders.models import Reminder, Status
+from tests.her_page import open_her_page
 
 pytestmark = pytest.mark.django_db
 
@@ -65,7 +66,7 @@ def test_her_tasks_section_and_the_dashboard_offer_the_same_link(cast, lost):
     )
     social = client_for(cast["social"])
     href = reverse("register:child-edit", args=[lost.uuid])
-    her_page = social.get(reverse("prisoners:detail", args=[lost.mother.uuid])).content.decode()
+    her_page = open_her_page(social, lost.mother).content.decode()
     dashboard = social.get(reverse("dashboard")).content.decode()
     assert [h for h, _ in LINK.findall(her_page)] == [href]
     assert [h for h, _ in LINK.findall(dashboard)] == [href]

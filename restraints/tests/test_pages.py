@@ -10,6 +10,7 @@ from conftest import client_for
 from reminders.models import Reminder
 from restraints.models import Device, MethodApproval, Purpose, Restraint
 from restraints.services import approve_method, remove_restraint
+from tests.her_page import open_her_page
 
 from .factories import ESCORT, protect, restrain
 
@@ -137,8 +138,8 @@ def test_a_removal_before_it_was_applied_is_shown_beside_the_form(cast, woman_a)
 def test_her_page_shows_the_restraint_on_now_to_those_who_read_restraints(cast, woman_a):
     restrain(cast, woman_a)
 
-    custody = client_for(cast["custody"]).get(f"/women/{woman_a.uuid}/").content.decode()
-    reception = client_for(cast["reception"]).get(f"/women/{woman_a.uuid}/").content.decode()
+    custody = open_her_page(client_for(cast["custody"]), woman_a).content.decode()
+    reception = open_her_page(client_for(cast["reception"]), woman_a).content.decode()
 
     assert 'data-testid="restraint-applied"' in custody
     assert "Review due" in custody
@@ -158,8 +159,8 @@ def test_health_staff_approve_a_method_and_only_they_see_its_conditions(cast, wo
 
     assert response.status_code == 302
     assert MethodApproval.objects.get().devices == ["soft_cuffs"]
-    health = client_for(cast["health"]).get(f"/women/{woman_a.uuid}/").content.decode()
-    custody = client_for(cast["custody"]).get(f"/women/{woman_a.uuid}/").content.decode()
+    health = open_her_page(client_for(cast["health"]), woman_a).content.decode()
+    custody = open_her_page(client_for(cast["custody"]), woman_a).content.decode()
     assert "Canarycondition" in health
     assert "Soft restraint cuffs" in custody
     assert "Canarycondition" not in custody
@@ -197,7 +198,7 @@ def test_her_restraint_page_costs_the_same_queries_however_many_there_are(cast, 
 def test_her_page_says_no_restraint_may_be_used_and_offers_none(cast, woman_a):
     protect(woman_a, no_restraint_obstetric=True)
 
-    page = client_for(cast["custody"]).get(f"/women/{woman_a.uuid}/").content.decode()
+    page = open_her_page(client_for(cast["custody"]), woman_a).content.decode()
 
     assert 'data-testid="no-restraints"' in page
     assert f"/restraints/women/{woman_a.uuid}/apply/" not in page
@@ -207,7 +208,7 @@ def test_her_page_says_no_restraint_may_be_used_and_offers_none(cast, woman_a):
 def test_her_page_says_when_a_method_approval_is_needed_and_none_is_in_force(cast, woman_a):
     protect(woman_a, restraint_health_approval=True)
 
-    page = client_for(cast["custody"]).get(f"/women/{woman_a.uuid}/").content.decode()
+    page = open_her_page(client_for(cast["custody"]), woman_a).content.decode()
 
     assert 'data-testid="approval-needed"' in page
 

@@ -9,6 +9,7 @@ from audit.models import AuditEvent
 from conftest import client_for
 from safeguarding.models import FamilyConcern, Incident, Plan
 from tests import refusals
+from tests.her_page import open_her_page
 
 from .factories import concern, incident, make_support, need, other_woman, plan_of
 
@@ -22,7 +23,7 @@ def _moment():
 def test_custody_record_an_incident_from_her_page_naming_the_other_woman(cast, woman_a):
     bully = other_woman(woman_a, "S08801")
     client = client_for(cast["custody"])
-    her = client.get(f"/women/{woman_a.uuid}/").content.decode()
+    her = open_her_page(client, woman_a).content.decode()
     assert "Safeguarding" in her and 'data-testid="safeguarding-none"' in her
 
     response = client.post(
@@ -46,7 +47,7 @@ def test_custody_record_an_incident_from_her_page_naming_the_other_woman(cast, w
     body = response.content.decode()
     assert "Incident recorded." in body and bully.full_name in body
     assert Plan.objects.filter(involvement__incident=found).count() == 2
-    her = client.get(f"/women/{woman_a.uuid}/").content.decode()
+    her = open_her_page(client, woman_a).content.decode()
     assert 'data-testid="safeguarding-incidents"' in her
     assert AuditEvent.objects.filter(action="safeguarding.incident_read").exists()
 
@@ -126,7 +127,7 @@ def test_the_inspector_reads_that_an_incident_exists_never_who_or_what(cast, wom
     body = client.get(f"/safeguarding/incidents/{found.uuid}/").content.decode()
     assert "Bullying" in body and "Perpetrator" in body
     assert "Wongsa" not in body and "Pushed down" not in body and "S08803" not in body
-    her = client.get(f"/women/{woman_a.uuid}/").content.decode()
+    her = open_her_page(client, woman_a).content.decode()
     assert "Wongsa" not in her and "Pushed down" not in her
     listed = client.get("/safeguarding/").content.decode()
     assert "Wongsa" not in listed and 'name="q"' not in listed
@@ -196,7 +197,7 @@ def test_her_section_shows_her_plans_needs_and_concerns(cast, woman_a):
     make_support(cast, plan_of(incident(cast, woman_a)))
     need(cast, woman_a)
     concern(cast, woman_a)
-    body = client_for(cast["social"]).get(f"/women/{woman_a.uuid}/").content.decode()
+    body = open_her_page(client_for(cast["social"]), woman_a).content.decode()
     for testid in ("safeguarding-plans", "safeguarding-needs", "safeguarding-concerns"):
         assert f'data-testid="{testid}"' in body
 

@@ -15,6 +15,7 @@ from searches.models import Search
 from searches.services import record_search
 from staff.models import Course, User
 from staff.tests.factories import make_staff
+from tests.her_page import open_her_page
 
 from .factories import child_with, given, pat_down, strip, trained
 
@@ -127,7 +128,7 @@ def test_a_random_strip_search_is_flagged_on_its_page(officer, woman_a, cast):
 
 
 def her_page(user, woman):
-    return client_for(user).get(reverse("prisoners:detail", kwargs={"uuid": woman.uuid}))
+    return open_her_page(client_for(user), woman)
 
 
 def test_her_page_lists_her_searches_for_those_who_read_them(officer, woman_a, cast):

@@ -11,6 +11,7 @@ from conftest import client_for
 from prisoners.tests.factories import PrisonerFactory
 from selfharm.models import Assessment, Case, ClosureCheck, PlanAction, Review
 from tests import refusals
+from tests.her_page import open_her_page
 
 from .factories import assess, closed_case, incident, open_case, review, trained
 
@@ -36,7 +37,7 @@ def _assessment(**fields):
 
 def test_custody_open_a_case_from_her_page(cast, woman_a):
     client = client_for(cast["custody"])
-    her = client.get(f"/women/{woman_a.uuid}/").content.decode()
+    her = open_her_page(client, woman_a).content.decode()
     assert "Self-harm and suicide risk" in her and "Open a self-harm case" in her
 
     response = client.post(
@@ -50,7 +51,7 @@ def test_custody_open_a_case_from_her_page(cast, woman_a):
     body = response.content.decode()
     assert "Case opened" in body and "Said she would end it." in body
     assert "Not assessed yet." in body
-    her = client.get(f"/women/{woman_a.uuid}/").content.decode()
+    her = open_her_page(client, woman_a).content.decode()
     assert 'data-testid="selfharm-open"' in her
 
 
@@ -131,7 +132,7 @@ def test_the_clinical_part_of_an_incident_is_health_staffs_alone_and_its_read_au
     for role in ("custody", "governor", "inspector", "social"):
         body = client_for(cast[role]).get(f"/self-harm/incidents/{found.uuid}/").content.decode()
         assert "Three cuts" not in body and "Recorded by health staff" in body
-        her = client_for(cast[role]).get(f"/women/{woman_a.uuid}/").content.decode()
+        her = open_her_page(client_for(cast[role]), woman_a).content.decode()
         assert "Three cuts" not in her
 
 

@@ -21,6 +21,7 @@ from staff.models import AccessChange, Course, Gender, TrainingRecord, User
 from staff.tests.factories import make_staff
 from tests import refusals
 from tests.concurrency import race
+from tests.her_page import open_her_page
 
 pytestmark = pytest.mark.django_db
 
@@ -197,7 +198,7 @@ def test_a_pending_facility_shows_none_of_its_women(cast, facility_b, woman_b):
     officer = cast["custody"]
     services.request_facility(user=officer, facility=facility_b, by=cast["sysadmin"])
     assert facility_b not in facilities_of(fresh(officer))
-    assert client_for(officer).get(f"/women/{woman_b.uuid}/").status_code == 404
+    assert open_her_page(client_for(officer), woman_b).status_code == 404
 
 
 @pytest.mark.rule("19")

@@ -10,6 +10,7 @@ from staff.models import AccessChange, Gender, TrainingRecord, User
 from staff.services import confirm
 from staff.signals import credentials_changed
 from staff.tests.factories import make_staff
+from tests.her_page import open_her_page
 
 pytestmark = pytest.mark.django_db
 
@@ -116,7 +117,7 @@ def test_taking_a_facility_away_takes_its_women_away_at_once(cast, facility_a, w
     edit(cast["sysadmin"], target, facilities=[])
     target = fresh(target)
     assert not facilities_of(target).exists()
-    assert client_for(target).get(f"/women/{woman_a.uuid}/").status_code == 404
+    assert open_her_page(client_for(target), woman_a).status_code == 404
     assert AuditEvent.objects.filter(action="staff.facility_unassigned", subject_id=target.pk)
 
 
@@ -286,6 +287,6 @@ def test_taking_a_role_away_takes_effect_at_once(cast, woman_a):
     assert edit(cast["sysadmin"], officer, role="").status_code == 302
     officer = fresh(officer)
     assert officer.role is None
-    assert client_for(officer).get(f"/women/{woman_a.uuid}/").status_code == 404
+    assert open_her_page(client_for(officer), woman_a).status_code == 404
     assert AuditEvent.objects.filter(action="staff.role_removed", subject_id=officer.pk).exists()
     assert not AccessChange.objects.filter(subject=officer, status="pending").exists()

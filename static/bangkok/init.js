@@ -43,3 +43,17 @@ document.addEventListener("htmx:afterSettle", markScrollingTables);
 document.querySelectorAll("[data-bk-print]").forEach((button) => {
   button.addEventListener("click", () => window.print());
 });
+
+// Her page's sections are read when they are opened (a link to the section's own page, which
+// htmx turns into its body swapped in place). A link to one of them (her page's address with
+// #section-children, as the breadcrumbs give) opens that one.
+document.addEventListener("DOMContentLoaded", () => {
+  const wanted = window.location.hash.match(/^#section-([\w-]+)$/);
+  const opener = wanted && document.querySelector(`a[data-section="${wanted[1]}"]`);
+  if (opener && window.htmx) {
+    window.htmx.ajax("GET", opener.getAttribute("hx-get"), {
+      target: opener.getAttribute("hx-target"),
+      swap: "innerHTML",
+    });
+  }
+});

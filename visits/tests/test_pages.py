@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from conftest import client_for
 from prisoners.tests.factories import PrisonerFactory
+from tests.her_page import open_her_page
 
 from ..models import Contact, Visit, Visitor, VisitorStatus, VisitStatus
 from .factories import approved, booked, refused, visitor
@@ -22,7 +23,7 @@ REFUSED_NAME = "Kittisak Violent"
 
 
 def her_page(user, woman):
-    return client_for(user).get(reverse("prisoners:detail", kwargs={"uuid": woman.uuid}))
+    return open_her_page(client_for(user), woman)
 
 
 def when(days=1):
@@ -137,7 +138,7 @@ def test_custody_never_sees_a_visitor_she_refused(cast, woman_a):
     approved(cast, woman_a, name="Dao Srisuk")
     custody = client_for(cast["custody"])
     for url in (
-        reverse("prisoners:detail", kwargs={"uuid": woman_a.uuid}),
+        f"/women/{woman_a.uuid}/sections/visits/",
         reverse("visits:visitors", kwargs={"uuid": woman_a.uuid}),
         reverse("visits:book", kwargs={"uuid": woman_a.uuid}),
         reverse("visits:add-contact", kwargs={"uuid": woman_a.uuid}),
@@ -213,7 +214,7 @@ def _visitors(cast, woman, n):
 def test_her_section_and_list_cost_the_same_queries_with_more_visitors(cast, woman_a, role):
     client = client_for(cast[role])
     urls = [
-        reverse("prisoners:detail", kwargs={"uuid": woman_a.uuid}),
+        f"/women/{woman_a.uuid}/sections/visits/",
         reverse("visits:visitors", kwargs={"uuid": woman_a.uuid}),
     ]
 
@@ -245,7 +246,7 @@ def test_custody_reads_no_name_of_a_visitor_she_withdrew_on_a_past_visit(cast, w
     withdraw_visitor(by=cast["social"], visitor=person)
     custody = client_for(cast["custody"])
     for url in (
-        reverse("prisoners:detail", kwargs={"uuid": woman_a.uuid}),
+        f"/women/{woman_a.uuid}/sections/visits/",
         reverse("visits:visit", kwargs={"uuid": visit.uuid}),
         reverse("visits:visits", kwargs={"uuid": woman_a.uuid}),
     ):
