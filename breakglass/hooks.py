@@ -25,6 +25,7 @@ PLUGS = (
         template="breakglass/_section.html",
         context=_section,
         order=121,
+        shown=lambda request, prisoner: may_break(request.user),
     ),
     AnsweredBy(
         _("the review of the break-glass read"),

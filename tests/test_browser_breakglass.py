@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 
 from health.services.screening import answer_item, start_screening
 from release.tests.factories import admitted
+from tests.her_page import open_sections
 from tests.test_browser_admission import sign_in
 
 NAME, FAMILY, NUMBER = "Ploy", "Chaiyasit", "A48101"
@@ -36,6 +37,7 @@ def test_custody_break_the_glass_health_review_it_the_inspector_lists_it(
     # Custody: from her page, the glass broken with the reason, and the part read.
     sign_in(page, base, "custody")
     page.goto(f"{base}/women/{woman.uuid}/")
+    open_sections(page)
     page.get_by_test_id("break-glass").click()
     page.get_by_role("button", name="Break the glass").click()
     expect(page.get_by_text("Rule 8").first).to_be_visible()  # no reason: refused

@@ -89,6 +89,8 @@ MATRIX = {
             "hygiene": ("custody", "health", "governor", "inspector"),
             "regime": ("custody", "health", "social", "governor", "inspector"),
             "equality": ("health", "social", "governor"),
+            # Break-glass (Rule 8): custody and the governor, who don't read her clinical file.
+            "breakglass": ("custody", "governor"),
         }.items()
     },
     # Where she lives (Rules 49, 51.2; Mandela 11): reception, custody and the governor move

@@ -22,6 +22,7 @@ from oversight import registry
 from release.tests.factories import admitted
 from reminders.models import Reminder, Status
 from tests import refusals
+from tests.her_page import open_her_page
 
 pytestmark = pytest.mark.django_db
 
@@ -59,7 +60,7 @@ def opened(cast, woman, role="custody"):
 @pytest.mark.rule("8")
 def test_custody_break_the_glass_and_read_only_the_emergency_part_each_read_audited(cast, woman):
     custody = client_for(cast["custody"])
-    her_page = custody.get(f"/women/{woman.uuid}/").content.decode()
+    her_page = open_her_page(custody, woman).content.decode()
     assert f"/break-glass/women/{woman.uuid}/new/" in her_page
     response = custody.post(
         f"/break-glass/women/{woman.uuid}/new/",
@@ -83,7 +84,7 @@ def test_custody_break_the_glass_and_read_only_the_emergency_part_each_read_audi
     assert reads.first().detail == {"access": str(access.uuid), "reason": "unwell"}
     assert reads.first().disclosed  # the ids of what it showed
     # Her page now leads to the read still open; the clinical file itself stays health's.
-    assert f"/break-glass/{access.uuid}/" in custody.get(f"/women/{woman.uuid}/").content.decode()
+    assert f"/break-glass/{access.uuid}/" in open_her_page(custody, woman).content.decode()
     assert custody.get(f"/health/women/{woman.uuid}/").status_code == 404
 
 
