@@ -37,13 +37,18 @@ def pages(world):  # noqa: F811
 @pytest.mark.django_db
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_no_page_writes_am_pm_or_a_numeric_date(code, cast, world):  # noqa: F811
+    """Each page is read by the governor, and by health staff where the governor's role doesn't
+    reach it (the clinical pages and sections): the same filters write every date, whoever
+    reads, so a page both read is read once."""
     found = []
     read = 0
+    clients = {}
     for role in ("governor", "health"):
-        client = fresh_client()
-        client.force_login(cast[role])
-        client.cookies[settings.LANGUAGE_COOKIE_NAME] = code
-        for url in pages(world):
+        clients[role] = fresh_client()
+        clients[role].force_login(cast[role])
+        clients[role].cookies[settings.LANGUAGE_COOKIE_NAME] = code
+    for url in pages(world):
+        for role, client in clients.items():
             response = client.get(url)
             if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
                 continue
@@ -55,6 +60,7 @@ def test_no_page_writes_am_pm_or_a_numeric_date(code, cast, world):  # noqa: F81
             body = re.sub(r"<[^>]*>", " ", html)
             for pattern in (AM_PM, NUMERIC_DATE):
                 found += [f"{role} {url}: {m.group(0)!r}" for m in pattern.finditer(body)]
+            break  # read by the first role whose page it is
     assert read > 20
     assert found == []
 
