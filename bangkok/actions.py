@@ -108,12 +108,14 @@ def nothing(request, target) -> dict:
     return {}
 
 
-def to(view: str, *, of: str = "result") -> Callable[[Any, Any], str]:
+def to(view: str, *, of: str = "result", section: str = "") -> Callable[[Any, Any], str]:
     """Where a page goes after the action: `view` of the result's uuid (`of="result"`), or of
-    the record or woman acted on (`of="target"`)."""
+    the record or woman acted on (`of="target"`); on her page, `section` is the section of
+    hers the action belongs to, opened again where she comes back (`#section-<key>`)."""
 
     def url(result, target) -> str:
-        return reverse(view, kwargs={"uuid": (result if of == "result" else target).uuid})
+        address = reverse(view, kwargs={"uuid": (result if of == "result" else target).uuid})
+        return f"{address}#section-{section}" if section else address
 
     return url
 

@@ -32,7 +32,7 @@ ACTIONS = [
             BreachForm,
             template="breaches/record.html",
             done=_("Breach recorded. The governor and the inspector are told of it."),
-            then=to("prisoners:detail", of="target"),
+            then=to("prisoners:detail", of="target", section="breaches"),
         ),
     ),
 ]

@@ -106,7 +106,7 @@ LODGING = [
             template="complaints/lodge.html",
             form_kwargs=lambda request, woman: {"prisoner": woman},
             done=_("Lodged in confidence. Safeguarding staff will deal with it."),
-            then=to("prisoners:detail", of="target"),
+            then=to("prisoners:detail", of="target", section="complaints"),
         ),
     ),
 ]

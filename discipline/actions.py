@@ -354,7 +354,7 @@ RESTRICTING = [
             template="discipline/restrict.html",
             form_kwargs=lambda request, woman: {"people": people_to_choose(request.user, woman)},
             done=_("Contact restriction recorded. It is in force once a governor confirms it."),
-            then=to("prisoners:detail", of="target"),
+            then=to("prisoners:detail", of="target", section="discipline"),
         ),
     ),
 ]

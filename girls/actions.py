@@ -64,7 +64,7 @@ WOMAN_ACTIONS = [
                 ),
             ),
             done=_("The notice to her parent or guardian is recorded."),
-            then=to("prisoners:detail", of="target"),
+            then=to("prisoners:detail", of="target", section="girls"),
         ),
     ),
 ]
@@ -154,7 +154,7 @@ MATCH_ACTIONS = [
                 ),
             ),
             done=_("Your decision is recorded."),
-            then=to("prisoners:detail", of="target"),
+            then=to("prisoners:detail", of="target", section="girls"),
         ),
     ),
 ]

@@ -203,7 +203,7 @@ ACTIONS = [
                 ),
             ),
             done=_("Her lawyer is recorded."),
-            then=to("prisoners:detail", of="target"),
+            then=to("prisoners:detail", of="target", section="pretrial"),
         ),
     ),
     Action(
@@ -253,7 +253,7 @@ ACTIONS = [
                 ),
             ),
             done=_("Her screen is recorded."),
-            then=to("prisoners:detail", of="target"),
+            then=to("prisoners:detail", of="target", section="pretrial"),
         ),
     ),
 ]

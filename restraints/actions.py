@@ -161,7 +161,7 @@ ACTIONS = [
             template="restraints/approve.html",
             context=with_approval,
             done=_("Approved method recorded."),
-            then=to("prisoners:detail", of="target"),
+            then=to("prisoners:detail", of="target", section="restraints"),
         ),
     ),
 ]

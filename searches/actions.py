@@ -176,7 +176,7 @@ AUTHORITY_ACTIONS = [
             done=_(
                 "Authority asked for. The search may be carried out once the governor gives it."
             ),
-            then=to("prisoners:detail", of="target"),
+            then=to("prisoners:detail", of="target", section="searches"),
             perm=RECORD,
         ),
     ),
