@@ -370,6 +370,12 @@ def _days(lookup: str, op: str, day: date) -> Q:
     return Q(**{f"{lookup}__{op}": day})
 
 
+def _still(until: str, day: date) -> Q:
+    """Still holding after `day`: `until` (a date or a moment's day, empty while it holds) is
+    empty or later."""
+    return Q(**{f"{until.removesuffix(_DAY)}__isnull": True}) | _days(until, "gt", day)
+
+
 def _within(day: str, first: date, last: date) -> Q:
     return _days(day, "gte", first) & _days(day, "lte", last)
 
@@ -449,7 +455,7 @@ def present(
     def still(day: date) -> Q:
         if until is None:
             return Q()
-        return Q(**{f"{until.removesuffix(_DAY)}__isnull": True}) | _days(until, "gt", day)
+        return _still(until, day)
 
     def on(day: date) -> Q:
         return _days(since, "lte", day) & still(day) & (among(day) if among else Q())
@@ -550,8 +556,7 @@ def per_month(
         ).annotate(**happened)
         stays = (
             held()
-            .filter(Q(**{f"{until}__isnull": True}) | Q(**{f"{until}__gt": first}), **ids)
-            .filter(**{f"{since}__lte": last})
+            .filter(_still(until, first), _days(since, "lte", last), **ids)
             .order_by()
             .values(facility)
             .annotate(**days)
