@@ -43,15 +43,25 @@ def _staff_permission_link(model) -> bool:
     )
 
 
+def not_a_case_record(model) -> bool:
+    """A model that says of itself that its rows are work to do, not a record (`case_record
+    = False`, with its reason): a queue its worker empties. The test of this module names
+    each one."""
+    return getattr(model, "case_record", True) is False
+
+
 def kept_models() -> list:
     """Each model whose rows are never deleted: every model with a table of its own in the
     project's case apps, the link tables of their many-to-many fields included (who a
     complaint names, whom a task is hidden from), and every history (event) model wherever
-    it is declared. Django's own links of staff to auth groups and permissions are not kept."""
+    it is declared. Django's own links of staff to auth groups and permissions are not kept,
+    nor a queue that says it is not a case record."""
     kept = []
     for model in apps.get_models(include_auto_created=True):
         meta = model._meta
         if meta.proxy or not meta.managed or _staff_permission_link(model):
+            continue
+        if not_a_case_record(model):
             continue
         history = issubclass(model, pghistory.models.Event)
         case = meta.app_config.label not in NOT_CASE_APPS and of_the_project(meta.app_config)

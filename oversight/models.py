@@ -28,8 +28,8 @@ class DailyCount(models.Model):
 
 class SummarisedDay(models.Model):
     """That the list or count `key` is counted for every facility on `day` (a facility with
-    no row had none), as of `computed_at`. A record of that day saved since empties
-    `computed_at`: the day is counted live again until the beat counts it anew."""
+    no row had none), as of `computed_at` (empty: not counted). A day with a `StaleDay` is
+    counted live whatever this says, until the beat counts it anew."""
 
     day = models.DateField()
     key = models.CharField(max_length=64)
@@ -42,3 +42,27 @@ class SummarisedDay(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key} {self.day}"
+
+
+class StaleDay(models.Model):
+    """A day whose records changed, written by the database itself (triggers on every table
+    a daily count reads, `oversight.summaries.STALE_TABLES`), whatever made the change: a
+    service, the admin, a bulk update, a record of another table the count reads (a searcher's
+    training, a search's staff), SQL. One row a day and writing transaction, so writers never
+    wait for each other; the beat deletes the rows it has seen before counting the day again,
+    so a change it could not see leaves its row, and its day stays counted live. The day is
+    taken from the moment in UTC, with the day before and after, which holds the day in the
+    project's time zone wherever it is."""
+
+    case_record = False  # a queue the beat empties: its rows are deleted once counted
+
+    day = models.DateField()
+    xact = models.BigIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["day", "xact"], name="one_stale_day_a_transaction"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.day} (changed)"

@@ -6,23 +6,28 @@ model) and `facility` (the records' facility) is summarised: the records of a pe
 those dated in it, so its count is the sum of its days'. The beat (and `manage.py
 oversight_summaries`) counts every facility's past days with the item's own query grouped by
 facility and day, in the project's time zone as the pages count days; running it again
-writes the same counts (rows are updated in place, never deleted). A page counts a period
-from the summaries only where every past day of it is summarised and fresh; the current day,
-and any day not summarised or changed since (a record of the day saved again), is counted
-live. An item another viewer sees differently (`viewer_filter`) is never summarised.
+writes the same counts (rows are updated in place, never deleted). An item another viewer
+sees differently (`viewer_filter`) is never summarised.
+
+A day whose records changed since it was counted is known to the database itself: triggers
+on every table a count reads (the records', and what decides whether a record counts: a
+search's staff, a searcher's training) write a `StaleDay` for every insert, update and
+delete, whoever makes it, so a late record, a correction in the admin, a bulk update or a
+training withdrawn all reach the counts. A page adds up the counted days of a period before
+the first changed one, and counts the rest live (the current day always); the beat counts the
+changed days again, deleting only the `StaleDay` rows it read before counting, so a change
+made while it counts keeps its day live.
 """
 
-from collections.abc import Iterable
 from datetime import date, timedelta
-from functools import cache
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Count, Sum
+from django.db.models import Count, Min, Sum
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
-from .models import DailyCount, SummarisedDay
+from .models import DailyCount, StaleDay, SummarisedDay
 
 
 def _facilities():
@@ -49,17 +54,19 @@ def _days(first: date, last: date) -> list[date]:
     return [first + timedelta(days=n) for n in range((last - first).days + 1)]
 
 
-def refresh(first: date, last: date, items: Iterable | None = None) -> int:
-    """Count every summarised item (or `items`) for every facility on each day from `first`
-    to `last` (both included; never the current day or later, which are counted live), one
-    query an item. Returns the number of days counted."""
+def refresh(first: date, last: date) -> int:
+    """Count every summarised item for every facility on each day from `first` to `last`
+    (both included; never the current day or later, which are counted live), one query an
+    item, in one transaction. The days' `StaleDay` rows are read first and deleted last: a
+    change committed after the read keeps its row, and its day stays counted live. Returns
+    the number of days counted."""
     last = min(last, timezone.localdate() - timedelta(days=1))
     if first > last:
         return 0
-    chosen = list(_items() if items is None else items)
     everywhere = _facilities()
     with transaction.atomic():
-        for item in chosen:
+        seen = list(StaleDay.objects.filter(day__range=(first, last)).values_list("pk", flat=True))
+        for item in _items():
             found = (
                 records_of(item)(everywhere, first, last)
                 .order_by()
@@ -69,6 +76,7 @@ def refresh(first: date, last: date, items: Iterable | None = None) -> int:
             )
             counted = {(row[item.facility], row["on"]): row["n"] for row in found}
             _write(item.key, first, last, counted)
+        StaleDay.objects.filter(pk__in=seen).delete()
     return len(_days(first, last))
 
 
@@ -97,30 +105,47 @@ def _write(key: str, first: date, last: date, counted: dict) -> None:
     )
 
 
+def _runs(days: list[date], apart: int = 7) -> list[tuple[date, date]]:
+    """Sorted `days` as (first, last) spans, days fewer than `apart` apart in one span."""
+    spans: list[tuple[date, date]] = []
+    for day in days:
+        if spans and (day - spans[-1][1]).days < apart:
+            spans[-1] = (spans[-1][0], day)
+        else:
+            spans.append((day, day))
+    return spans
+
+
 def refresh_due(today: date | None = None) -> int:
     """The beat's run: every day of the last `OVERSIGHT_SUMMARY_DAYS` before today that some
-    item has not counted, or counted before a record of the day changed, is counted again
-    (from the first such day to yesterday). Nothing to do, nothing written."""
+    item has not counted, or whose records changed since, is counted again (a span of days
+    at a time, each in its own transaction). Nothing to do, nothing written. Returns the
+    number of days counted."""
     today = today or timezone.localdate()
     first = today - timedelta(days=settings.OVERSIGHT_SUMMARY_DAYS)
     last = today - timedelta(days=1)
-    items = _items()
-    fresh = SummarisedDay.objects.filter(
-        key__in=[i.key for i in items], day__range=(first, last), computed_at__isnull=False
+    keys = [i.key for i in _items()]
+    complete = set(
+        SummarisedDay.objects.filter(
+            key__in=keys, day__range=(first, last), computed_at__isnull=False
+        )
+        .values("day")
+        .annotate(items=Count("key"))
+        .filter(items=len(keys))
+        .values_list("day", flat=True)
     )
-    have = set(fresh.values_list("key", "day"))
-    wanted = [(i.key, day) for i in items for day in _days(first, last)]
-    missing = [day for key, day in wanted if (key, day) not in have]
-    if not missing:
-        return 0
-    return refresh(min(missing), last, items)
+    changed = set(StaleDay.objects.filter(day__range=(first, last)).values_list("day", flat=True))
+    due = [day for day in _days(first, last) if day not in complete or day in changed]
+    return sum(refresh(start, end) for start, end in _runs(due))
 
 
 def counts(items: list, facilities, start: date, end: date) -> dict[str, int]:
     """{key: its count in the period} for the summarised `items` whose past days in the
-    period are all summarised and fresh (two queries for all of them), the current day and
-    any later one added live (a query an item); an item not in the answer is to be counted
-    live."""
+    period are all counted: the days before the first one changed since are added up from
+    the daily counts (one query for all of them), that day and the rest of the period (the
+    current day at least) counted live (a query an item). An item not in the answer, or
+    whose period starts with a changed day, is to be counted live. Three queries, and one
+    an item, whatever the period and the facilities."""
     items = [i for i in items if summarised(i)]
     today = timezone.localdate()
     last_past = min(end, today - timedelta(days=1))
@@ -139,50 +164,23 @@ def counts(items: list, facilities, start: date, end: date) -> dict[str, int]:
         .values_list("key", flat=True)
     )
     ready = set(complete)
-    if not ready:
+    changed = StaleDay.objects.filter(day__range=(start, last_past)).aggregate(first=Min("day"))
+    live_from = changed["first"] or last_past + timedelta(days=1)
+    if not ready or live_from == start:
         return {}
     sums = dict(
         DailyCount.objects.filter(
-            key__in=ready, day__range=(start, last_past), facility__in=facilities
+            key__in=ready,
+            day__range=(start, live_from - timedelta(days=1)),
+            facility__in=facilities,
         )
         .values("key")
         .annotate(total=Sum("count"))
         .values_list("key", "total")
     )
     found = {key: sums.get(key) or 0 for key in ready}
-    if end > last_past:
+    if end >= live_from:
         for item in items:
             if item.key in ready:
-                found[item.key] += records_of(item)(facilities, today, end).count()
+                found[item.key] += records_of(item)(facilities, live_from, end).count()
     return found
-
-
-_ANY_DAY = date(2000, 1, 1)  # what the query of an item is made for, to know its model
-
-
-@cache
-def _dated_models() -> dict:
-    """{model: [(key, the moment's field)]} of the summarised items."""
-    models: dict = {}
-    for item in _items():
-        model = records_of(item)(_facilities().none(), _ANY_DAY, _ANY_DAY).model
-        models.setdefault(model, []).append((item.key, item.day))
-    return models
-
-
-def changing(sender, instance, **kwargs) -> None:
-    """A record of a summarised item about to be saved: the day it was dated and the day it
-    will be are counted live until counted again."""
-    dated = _dated_models().get(sender)
-    if not dated:
-        return
-    fields = sorted({field for _key, field in dated})
-    moments = [getattr(instance, field, None) for field in fields]
-    if instance.pk is not None:
-        before = sender._base_manager.filter(pk=instance.pk).values_list(*fields).first()
-        moments += list(before or ())
-    days = {timezone.localdate(moment) for moment in moments if moment is not None}
-    if days:
-        SummarisedDay.objects.filter(key__in=[key for key, _f in dated], day__in=days).update(
-            computed_at=None
-        )

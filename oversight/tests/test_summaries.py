@@ -1,8 +1,10 @@
 """Oversight's daily counts (QUALITY.md P3): a period added up from them gives what counting it
-live gives, the current day and a day changed since counted live, the same days at every
-midnight, the beat's run written once, and the pages' queries the same whatever the number of
-facilities or the length of the period."""
+live gives, the current day and a day changed since counted live (whoever changed it: the
+database itself marks the day), the same days at every midnight, the beat's run written once
+and only over the days due, a change made while it counts kept live, and the pages' queries
+the same whatever the number of facilities or the length of the period."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -13,7 +15,7 @@ from django.utils import timezone
 from admissions.models import Admission
 from conftest import client_for
 from oversight import registry, summaries
-from oversight.models import DailyCount, SummarisedDay
+from oversight.models import DailyCount, StaleDay, SummarisedDay
 from staff.tests.factories import make_staff
 
 from .test_oversight import OVERVIEW, admit, in_period, register_admissions
@@ -25,9 +27,6 @@ pytestmark = pytest.mark.django_db
 def dated(monkeypatch):
     """A list and a count that must be zero dated by the admission, summarised."""
     register_admissions(monkeypatch, day="admitted_at")
-    summaries._dated_models.cache_clear()
-    yield
-    summaries._dated_models.cache_clear()
 
 
 def counted(user, facilities, start, end) -> dict[str, int]:
@@ -91,23 +90,99 @@ def test_a_day_changed_since_it_was_counted_is_counted_live_until_counted_again(
 ):
     today = timezone.localdate()
     summaries.refresh(today - timedelta(days=10), today)
+    assert not StaleDay.objects.exists()
     late = admit(cast, facility_a, "A1", days_ago=5, girl=True)  # recorded after the count
     start, end = today - timedelta(days=9), today - timedelta(days=1)
     places = facilities_of(facility_a)
     assert counted(cast["inspector"], places, start, end)["girls"] == 1
-    assert "girls" not in summaries.counts(
-        registry.zeros_for(cast["inspector"]), places, start, end
-    )
-    # Moved to another day: both days are counted live.
-    summaries.refresh_due()
-    late.admitted_at += timedelta(days=2)
-    late.save()
+    # The days before the changed one (and the day either side) still come from the counts.
+    ahead = summaries.counts(registry.zeros_for(cast["inspector"]), places, start, end)
+    assert ahead == {"girls": 1}
+    # A period that starts on a changed day is counted live.
+    changed = min(StaleDay.objects.values_list("day", flat=True))
+    assert summaries.counts(registry.zeros_for(cast["inspector"]), places, changed, end) == {}
+    # Moved to another day by a write no signal reports: both days are counted live.
+    assert summaries.refresh_due() > 0
+    assert not StaleDay.objects.exists()
+    Admission.objects.filter(pk=late.pk).update(admitted_at=late.admitted_at + timedelta(days=2))
     assert counted(cast["inspector"], places, start, end) == live(
         cast["inspector"], places, start, end, monkeypatch
     )
     assert summaries.refresh_due() > 0
-    assert "girls" in summaries.counts(registry.zeros_for(cast["inspector"]), places, start, end)
-    assert counted(cast["inspector"], places, start, end)["girls"] == 1
+    assert summaries.counts(registry.zeros_for(cast["inspector"]), places, start, end) == {
+        "girls": 1
+    }
+    assert DailyCount.objects.get(key="girls", day=timezone.localdate(late.admitted_at)).count == 0
+
+
+def test_the_beat_counts_again_only_the_days_changed(cast, dated, facility_a):
+    today = timezone.localdate()
+    summaries.refresh(today - timedelta(days=400), today)
+    assert summaries.refresh_due() == 0
+    admit(cast, facility_a, "A1", days_ago=300, girl=True)  # a record made very late
+    assert summaries.refresh_due() <= 3  # the day in UTC and the day either side, not 300
+    assert summaries.refresh_due() == 0
+    assert DailyCount.objects.filter(key="girls").values_list("count", flat=True).get() == 1
+
+
+def test_a_change_made_while_the_beat_counts_keeps_its_day_counted_live(
+    cast, dated, facility_a, monkeypatch
+):
+    today = timezone.localdate()
+    summaries.refresh(today - timedelta(days=10), today)
+    counting = summaries.records_of
+    made = []
+
+    def meanwhile(item):
+        if not made:  # another transaction, after the beat read the changed days
+            made.append(admit(cast, facility_a, "A1", days_ago=4, girl=True))
+        return counting(item)
+
+    admit(cast, facility_a, "A0", days_ago=6, girl=False)
+    monkeypatch.setattr(summaries, "records_of", meanwhile)
+    summaries.refresh_due()
+    monkeypatch.undo()
+    register_admissions(monkeypatch, day="admitted_at")
+    day = timezone.localdate(made[0].admitted_at)
+    assert StaleDay.objects.filter(day=day).exists()  # its row read by nobody, kept
+    assert not StaleDay.objects.filter(day=today - timedelta(days=8)).exists()
+    start = today - timedelta(days=9)
+    assert summaries.counts(
+        registry.zeros_for(cast["inspector"]), facilities_of(facility_a), start, today
+    ) == {"girls": 1}
+
+
+def test_every_table_a_daily_count_reads_marks_its_days_stale():
+    """Each table a summarised count's query reads (but the facilities it groups by) has the
+    triggers that write `StaleDay` on insert, update and delete (oversight's migrations)."""
+    from django.db.models import Count
+    from django.db.models.functions import TruncDate
+
+    facilities = summaries._facilities()
+    read = set()
+    for item in summaries._items():
+        query = (
+            summaries.records_of(item)(facilities, timezone.localdate(), timezone.localdate())
+            .order_by()
+            .annotate(on=TruncDate(item.day))
+            .values(item.facility, "on")
+            .annotate(n=Count("pk"))
+        )
+        read |= set(re.findall(r'(?:FROM|JOIN) "(\w+)"', str(query.query)))
+    read.discard(facilities.model._meta.db_table)
+    assert "searches_searchstaff" in read and "staff_trainingrecord" in read
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT c.relname, t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+            "WHERE t.tgname LIKE 'oversight_stale_%%'"
+        )
+        marked = set(cursor.fetchall())
+    missing = {
+        (table, f"oversight_stale_{event}")
+        for table in read
+        for event in ("insert", "update", "delete")
+    } - marked
+    assert not missing, f"tables a daily count reads without the triggers: {sorted(missing)}"
 
 
 def test_counting_the_days_again_writes_the_same_and_a_day_emptied_is_kept_at_zero(
@@ -121,7 +196,7 @@ def test_counting_the_days_again_writes_the_same_and_a_day_emptied_is_kept_at_ze
     assert summaries.refresh_due() == 0  # then nothing left to do
     summaries.refresh(today - timedelta(days=5), today)
     assert set(DailyCount.objects.values_list("facility", "day", "key", "count")) == first
-    moved = girl.admitted_at + timedelta(days=3)  # a write that no signal reports
+    moved = girl.admitted_at + timedelta(days=3)
     Admission.objects.filter(pk=girl.pk).update(admitted_at=moved)
     summaries.refresh(today - timedelta(days=5), today)
     day = timezone.localdate(girl.admitted_at)

@@ -193,3 +193,67 @@ def test_strip_searches_per_100_women_held_a_month(cast, facility_a, settings):
     assert registry.written(row, row["unit"]) == (
         "59.9 per 100 women a month (6 in 305 days women were held)"
     )
+
+
+def overview_count(inspector, key, facility) -> int:
+    """The count `key` of the past ten days on the overview, as the inspector sees it."""
+    from oversight.registry import overview
+
+    today = timezone.localdate()
+    zeros, _lists = overview(
+        inspector, Facility.objects.filter(pk=facility.pk), today - timedelta(days=10), today
+    )
+    return next(row["count"] for row in zeros if row["item"].key == key)
+
+
+def counted_ahead(key) -> int:
+    from oversight.models import DailyCount
+
+    return sum(DailyCount.objects.filter(key=key).values_list("count", flat=True))
+
+
+@pytest.mark.rule("19")
+def test_a_searcher_found_later_not_to_be_a_woman_counts_at_once_after_the_day_was_counted(
+    cast, officer, woman_a, facility_a
+):
+    """The day is counted ahead with no breach; then the searcher's row is corrected by a
+    write no signal reports. The overview shows the breach at once, and the beat counts it."""
+    from oversight import summaries
+
+    search = written_around_the_service(
+        woman_a,
+        [(officer, Gender.WOMAN, "custody")],
+        searched_at=timezone.now() - timedelta(days=3),
+    )
+    today = timezone.localdate()
+    summaries.refresh(today - timedelta(days=10), today)
+    assert overview_count(cast["inspector"], "searches-by-a-man", facility_a) == 0
+    SearchStaff.objects.filter(search=search).update(gender=Gender.MAN)
+    assert overview_count(cast["inspector"], "searches-by-a-man", facility_a) == 1
+    summaries.refresh_due()
+    assert counted_ahead("searches-by-a-man") == 1
+    assert overview_count(cast["inspector"], "searches-by-a-man", facility_a) == 1
+
+
+@pytest.mark.rule("19")
+def test_a_searchers_training_recorded_after_the_day_was_counted_counts_at_once(
+    cast, woman_a, facility_a
+):
+    """Not the search but the searcher's training changes (a record in effect before the
+    search, as an import writes it; training records are never changed or deleted): the
+    days of her searches are counted live until counted again."""
+    from oversight import summaries
+
+    written_around_the_service(
+        woman_a,
+        [(cast["reception"], Gender.WOMAN, "reception")],
+        searched_at=timezone.now() - timedelta(days=3),
+    )
+    today = timezone.localdate()
+    summaries.refresh(today - timedelta(days=10), today)
+    assert overview_count(cast["inspector"], "searches-untrained", facility_a) == 1
+    trained(cast["reception"])
+    assert overview_count(cast["inspector"], "searches-untrained", facility_a) == 0
+    summaries.refresh_due()
+    assert counted_ahead("searches-untrained") == 0
+    assert overview_count(cast["inspector"], "searches-untrained", facility_a) == 0
