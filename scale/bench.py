@@ -402,6 +402,77 @@ class LoadResult:
     errors: int
     latencies: list[float]
     threads: int
+    # CPU seconds spent during the run: by gunicorn's processes, by the PostgreSQL backends
+    # serving them, by this process (the clients), and by the machine in all.
+    cpu: dict[str, float] = field(default_factory=dict)
+
+
+_TICK = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def _machine_cpu() -> float:
+    """CPU seconds the whole machine has spent busy since boot (every core; Linux)."""
+    with open("/proc/stat") as f:
+        fields = [int(x) for x in f.readline().split()[1:]]
+    idle = fields[3] + fields[4]  # idle, iowait
+    return (sum(fields[:8]) - idle) / _TICK
+
+
+def _stats() -> dict[int, tuple[int, float]]:
+    """{pid: (its parent, CPU seconds)} of every process now (Linux)."""
+    found = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                stat = f.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        found[int(entry)] = (int(stat[1]), (int(stat[11]) + int(stat[12])) / _TICK)
+    return found
+
+
+def _tree_cpu(root: int) -> float:
+    """CPU seconds of a process and its children alive now (gunicorn's master and workers)."""
+    return sum(cpu for pid, (parent, cpu) in _stats().items() if root in (pid, parent))
+
+
+def _backends_cpu() -> float:
+    """CPU seconds of the PostgreSQL backends connected to this database but this one (the
+    server's, when it runs on this machine; 0 elsewhere)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+            "AND pid <> pg_backend_pid() AND backend_type = 'client backend'"
+        )
+        pids = {row[0] for row in cursor.fetchall()}
+    return sum(cpu for pid, (_parent, cpu) in _stats().items() if pid in pids)
+
+
+def _own_cpu() -> float:
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def cpu_split(load: LoadResult) -> list[str]:
+    """The load test's CPU a request, by whom, and the rate two cores could serve if the
+    clients ran elsewhere: what limits P6 on this machine."""
+    if not load.cpu or not load.requests:
+        return []
+    each = {k: v * 1000 / load.requests for k, v in load.cpu.items()}
+    other = each["machine"] - each["gunicorn"] - each["postgres"] - each["clients"]
+    served = each["gunicorn"] + each["postgres"]
+    cores = os.cpu_count() or 1
+    return [
+        "| CPU a request: gunicorn / PostgreSQL / the clients / anything else, ms | "
+        f"{each['gunicorn']:.1f} / {each['postgres']:.1f} / {each['clients']:.1f} / "
+        f"{max(other, 0):.1f} | |",
+        f"| requests a second {cores} cores could serve at that CPU, clients elsewhere | "
+        f"{cores * 1000 / served:,.0f} | >= 300 |",
+    ]
 
 
 def load_test(
@@ -434,6 +505,7 @@ def load_test(
         "HTTPS": "0",
         "DEBUG": "0",
         "ALLOWED_HOSTS": "127.0.0.1",
+        "DATABASE_CONN_MAX_AGE": "3600",  # each worker keeps one backend for the whole run
     }
     server = subprocess.Popen(
         [
@@ -494,6 +566,12 @@ def load_test(
                 errors[0] += bad
 
         say(f"Load test: gunicorn with 2 workers, {threads} client threads, {seconds:.0f} s...")
+        before = {
+            "gunicorn": _tree_cpu(server.pid),
+            "postgres": _backends_cpu(),
+            "clients": _own_cpu(),
+            "machine": _machine_cpu(),
+        }
         started = time.monotonic()
         pool = [threading.Thread(target=worker, args=(n,)) for n in range(threads)]
         for thread in pool:
@@ -501,11 +579,17 @@ def load_test(
         for thread in pool:
             thread.join()
         elapsed = time.monotonic() - started
+        spent = {
+            "gunicorn": _tree_cpu(server.pid) - before["gunicorn"],
+            "postgres": _backends_cpu() - before["postgres"],
+            "clients": _own_cpu() - before["clients"],
+            "machine": _machine_cpu() - before["machine"],
+        }
     finally:
         server.terminate()
         server.wait(timeout=30)
         SessionStore(session_key=cookie).delete()
-    return LoadResult(elapsed, len(latencies), errors[0], latencies, threads)
+    return LoadResult(elapsed, len(latencies), errors[0], latencies, threads, spent)
 
 
 def _fetch(port: int, path: str, headers: dict) -> tuple[int, bytes]:
@@ -615,6 +699,7 @@ def table(items: list[Item], load: LoadResult | None, header: dict[str, str]) ->
             f"| requests a second ({load.threads} client threads, {load.seconds:.0f} s, "
             f"{load.requests:,} requests, {load.errors} errors) | {rate:,.1f} | >= 300 |",
             f"| p50 / p95 latency, ms | {median} / {slow} | p95 <= 50 |",
+            *cpu_split(load),
         ]
     preface = [f"- {k}: {v}" for k, v in header.items()]
     return "\n".join(preface + [""] + lines)
