@@ -43,7 +43,8 @@ def section_keys(response) -> list[str]:
 
 def open_sections(page) -> None:
     """In a browser: open every section her page lists, one after the other, as she would by
-    following each section's link (htmx swaps its body in place)."""
+    following each section's link (htmx swaps its body in place, and the focus moves into
+    it: the link she followed is gone)."""
     from playwright.sync_api import expect
 
     links = page.locator("a[data-section]")
@@ -51,3 +52,4 @@ def open_sections(page) -> None:
         key = links.first.get_attribute("data-section")
         links.first.click()
         expect(page.locator(f'a[data-section="{key}"]')).to_have_count(0)
+        expect(page.locator(f"#section-body-{key}")).to_be_focused()

@@ -45,8 +45,19 @@ document.querySelectorAll("[data-bk-print]").forEach((button) => {
 });
 
 // Her page's sections are read when they are opened (a link to the section's own page, which
-// htmx turns into its body swapped in place). A link to one of them (her page's address with
-// #section-children, as the breadcrumbs give) opens that one.
+// htmx turns into its body swapped in place). The link that had the focus is gone with the
+// swap: the focus moves to the body it opened, so the keyboard and a screen reader go on
+// from there, not from the top of the page.
+document.addEventListener("htmx:afterSettle", (event) => {
+  const target = event.detail && event.detail.target;
+  if (target instanceof HTMLElement && target.id.startsWith("section-body-")) {
+    target.setAttribute("tabindex", "-1");
+    target.focus();
+  }
+});
+
+// A link to one of her page's sections (her page's address with #section-children, as the
+// breadcrumbs give) opens that one.
 document.addEventListener("DOMContentLoaded", () => {
   const wanted = window.location.hash.match(/^#section-([\w-]+)$/);
   const opener = wanted && document.querySelector(`a[data-section="${wanted[1]}"]`);
