@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from bangkok.dates import during
 from oversight.registry import Indicator, RecordList, Row, share
 
 from .models import Access
@@ -17,9 +18,7 @@ from .permissions import VIEW
 def in_period(facilities, start, end):
     """The reads of the period, both days included."""
     return (
-        Access.objects.filter(
-            facility__in=facilities, opened_at__date__gte=start, opened_at__date__lte=end
-        )
+        Access.objects.filter(facility__in=facilities, **during("opened_at", start, end))
         .select_related("prisoner", "opened_by", "review")
         .order_by("-id")
     )
