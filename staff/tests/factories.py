@@ -1,7 +1,19 @@
+from functools import cache
+
 import factory
+from django.conf import settings
+from django.contrib.auth.hashers import make_password
 
 from staff.models import Gender, User
 from staff.services import grant_confirmed_to_new
+
+PASSWORD = "correct horse battery staple"
+
+
+@cache
+def _password_hash(hashers: tuple[str, ...]) -> str:
+    """The test password hashed once for each set of hashers (every account may share it)."""
+    return make_password(PASSWORD)
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -13,7 +25,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     first_name = factory.Faker("first_name_female")
     last_name = factory.Faker("last_name")
     gender = Gender.WOMAN
-    password = factory.PostGenerationMethodCall("set_password", "correct horse battery staple")
+    password = factory.LazyFunction(lambda: _password_hash(tuple(settings.PASSWORD_HASHERS)))
 
 
 def make_staff(role: str, *facilities, **fields) -> User:
