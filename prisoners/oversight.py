@@ -4,7 +4,7 @@ leaves none, but a girl's eighteenth birthday, a sentence that makes an untried 
 or a child who comes to live with her does, until she is moved). Computed from the records
 themselves, each case with what is wrong, never why she is protected."""
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import BooleanField, Exists, ExpressionWrapper, F, Max, Min, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,7 +12,14 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from oversight.registry import MustBeZero, Row
 
-from .models import CustodyStatus, Prisoner, Unit, juvenile_q, legal_group_of
+from .models import (
+    CustodyStatus,
+    Prisoner,
+    ProtectionFlags,
+    Unit,
+    juvenile_q,
+    legal_group_of,
+)
 from .services import KEPT_APART, SUITED_TO_CHILDREN
 
 GIRLS = Unit.Designation.JUVENILE
@@ -20,24 +27,34 @@ GIRLS = Unit.Designation.JUVENILE
 
 def misplaced(facilities, start=None, end=None):
     """The women in custody in `facilities` living today on a unit the Rules don't allow them
-    (the period is not asked: where she lives is now)."""
+    (the period is not asked: where she lives is now).
+
+    A woman is held with women of another legal status when her unit holds women in custody
+    of more than one legal group: the units are counted once, by group, rather than each
+    woman's unit looked through again for each woman (QUALITY.md P3)."""
     today = timezone.localdate()
-    apart = (
-        Prisoner.objects.filter(unit=OuterRef("unit"), custody_status=CustodyStatus.IN_CUSTODY)
-        .exclude(pk=OuterRef("pk"))
-        .annotate(group=legal_group_of())
-        .exclude(group=OuterRef("group"))
+    women = Prisoner.objects.filter(custody_status=CustodyStatus.IN_CUSTODY, unit__isnull=False)
+    theirs = women.filter(facility__in=facilities).values("unit")
+    mixed = (
+        women.filter(unit__in=theirs)
+        .order_by()
+        .values("unit")
+        .annotate(one=Min(legal_group_of()), another=Max(legal_group_of()))
+        .filter(one__lt=F("another"))
+        .values("unit")
     )
+    with_child = ProtectionFlags.objects.filter(prisoner=OuterRef("pk"), child_in_prison=True)
     return (
-        Prisoner.objects.filter(
-            facility__in=facilities, custody_status=CustodyStatus.IN_CUSTODY, unit__isnull=False
+        women.filter(facility__in=facilities)
+        .annotate(
+            group=legal_group_of(),
+            with_others_apart=ExpressionWrapper(Q(unit__in=mixed), output_field=BooleanField()),
         )
-        .annotate(group=legal_group_of(), with_others_apart=Exists(apart))
         .filter(
             (juvenile_q(today) & ~Q(unit__designation=GIRLS))
             | (~juvenile_q(today) & Q(unit__designation=GIRLS))
-            | (Q(flags__child_in_prison=True) & ~Q(unit__designation=SUITED_TO_CHILDREN))
-            | Q(with_others_apart=True, unit__designation__in=KEPT_APART)
+            | (Exists(with_child) & ~Q(unit__designation=SUITED_TO_CHILDREN))
+            | Q(unit__in=mixed, unit__designation__in=KEPT_APART)
         )
         .select_related("unit", "flags")
         .order_by("-id")
