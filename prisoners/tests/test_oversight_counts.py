@@ -1,7 +1,8 @@
 """Oversight's count of the women living where the Rules forbid, asked by units (a unit holding
-women in custody of more than one legal group), finds exactly the women, each with the same
-reasons, that the earlier question found woman by woman (another woman on her unit in custody
-of another legal group), on varied units, statuses, ages and facilities."""
+women in custody of more than one legal group), finds exactly the women that the question
+asked woman by woman finds (another woman on her unit in custody of another legal group), on
+varied units, statuses, ages and facilities; the cases shown are those, with the same
+reasons."""
 
 import random
 from datetime import date, timedelta
@@ -20,7 +21,7 @@ from prisoners.models import (
     juvenile_q,
     legal_group_of,
 )
-from prisoners.oversight import misplaced
+from prisoners.oversight import misplaced, misplaced_counted
 from prisoners.services import KEPT_APART, SUITED_TO_CHILDREN
 
 from .factories import PrisonerFactory, UnitFactory
@@ -84,11 +85,12 @@ def test_the_women_living_where_the_rules_forbid_are_those_the_earlier_question_
         )
     both = Facility.objects.filter(pk__in=[facility_a.pk, facility_b.pk])
     for facilities in (Facility.objects.filter(pk=facility_a.pk), both, [facility_b]):
-        found = misplaced(facilities)
         expected = earlier(facilities)
-        assert [(w.pk, w.with_others_apart) for w in found] == [
+        assert [(w.pk, w.with_others_apart) for w in misplaced(facilities)] == [
             (w.pk, w.with_others_apart) for w in expected
         ]
-        assert found.count() == expected.count()
+        counted = misplaced_counted(facilities)
+        assert set(counted.values_list("pk", flat=True)) == {w.pk for w in expected}
+        assert counted.count() == expected.count()
     assert any(w.with_others_apart for w in misplaced(both))
     assert any(not w.with_others_apart for w in misplaced(both))
