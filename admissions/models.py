@@ -95,6 +95,13 @@ class Admission(Versioned):
         indexes = [
             models.Index(fields=["facility", "admitted_at"], name="admission_facility_admitted"),
             models.Index(fields=["facility", "released_at"], name="admission_facility_released"),
+            # Her admissions by date, with what the women held before trial are counted by
+            # (the one open now, when she was arrested): the latest read from the index alone.
+            models.Index(
+                fields=["prisoner", "admitted_at"],
+                include=["released_at", "arrested_at", "id"],
+                name="admission_hers_by_date",
+            ),
         ]
         triggers = [pgtrigger.Protect(name="admission_no_delete", operation=pgtrigger.Delete)]
 

@@ -41,6 +41,13 @@ class AuditEvent(models.Model):
             models.Index(fields=["subject_type", "subject_id", "-at"]),
             models.Index(fields=["facility", "-at"]),
             models.Index(fields=["actor", "-at"]),
+            # The acts refused under a Rule (`refusals.REFUSED`), counted beside oversight's
+            # counts that must be zero: a few among every row of the trail.
+            models.Index(
+                fields=["facility", "at"],
+                condition=models.Q(action="rule.refused"),
+                name="audit_refused",
+            ),
         ]
         triggers = [
             pgtrigger.Protect(

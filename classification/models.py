@@ -194,7 +194,12 @@ class Classification(Versioned):
             ("read_assessment", "Can read the risk factors and reasons of a classification"),
             ("read_needs", "Can read the needs inputs of a classification"),
         ]
-        indexes = [models.Index(fields=["facility", "classified_at"])]
+        indexes = [
+            models.Index(fields=["facility", "classified_at"]),
+            # Her classifications by date: whether one came within the set time of an
+            # admission, one look-up an admission (oversight, QUALITY.md P3).
+            models.Index(fields=["prisoner", "classified_at"], name="classification_hers_by_date"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["prisoner"],

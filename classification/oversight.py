@@ -6,7 +6,7 @@ count that must be zero of women held at high security for their mental-health n
 from datetime import timedelta
 
 from django.conf import settings
-from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,25 +22,28 @@ from .services import VIEW
 
 def not_classified_in_time(facilities, start, end):
     """Admissions from `start` to `end` after which she was classified late, or not at all
-    though the time has passed while she is in custody."""
+    though the time has passed while she is in custody.
+
+    Her first classification since the admission (`first`, shown on each row) is late when it
+    came after the set time: none came within it, and one came after. Asked that way, each
+    admission is one look-up in the index of her classifications by date (QUALITY.md P3)."""
     days = timedelta(days=settings.CLASSIFICATION_DAYS)
+    hers = Classification.objects.filter(prisoner=OuterRef("prisoner"))
     first = (
-        Classification.objects.filter(
-            prisoner=OuterRef("prisoner"), classified_at__gte=OuterRef("admitted_at")
-        )
+        hers.filter(classified_at__gte=OuterRef("admitted_at"))
         .order_by("classified_at")
         .values("classified_at")[:1]
     )
-    late = Q(first__gt=F("admitted_at") + days)
-    missing = Q(
-        first__isnull=True,
-        admitted_at__lt=timezone.now() - days,
-        prisoner__custody_status="in_custody",
+    in_time = hers.filter(
+        classified_at__gte=OuterRef("admitted_at"),
+        classified_at__lte=OuterRef("admitted_at") + days,
     )
+    after = hers.filter(classified_at__gt=OuterRef("admitted_at") + days)
+    missing = Q(admitted_at__lt=timezone.now() - days, prisoner__custody_status="in_custody")
     return (
         Admission.objects.filter(facility__in=facilities, **during("admitted_at", start, end))
+        .filter(~Exists(in_time) & (Exists(after) | missing))
         .annotate(first=Subquery(first))
-        .filter(late | missing)
         .select_related("prisoner")
         .order_by("-admitted_at", "-id")
     )

@@ -259,6 +259,16 @@ class Prisoner(Versioned):
                 condition=models.Q(custody_status="in_custody"),
                 name="prisoner_in_custody_status",
             ),
+            # The women in custody living on a unit, each with what decides where she may
+            # live (her age, her legal status), read from the index alone: oversight's count
+            # of those living where the Rules forbid, and the units holding women of more
+            # than one legal status (QUALITY.md P3).
+            models.Index(
+                fields=["facility", "unit"],
+                include=["date_of_birth", "legal_status", "id"],
+                condition=models.Q(custody_status="in_custody", unit__isnull=False),
+                name="prisoner_on_a_unit",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -383,6 +393,15 @@ class ProtectionFlags(models.Model):
     class Meta:
         verbose_name = _("protection flags")
         verbose_name_plural = _("protection flags")
+        # The few women a child lives with (oversight asks which of them live on a unit not
+        # suited to children).
+        indexes = [
+            models.Index(
+                fields=["prisoner"],
+                condition=models.Q(child_in_prison=True),
+                name="flags_child_in_prison",
+            )
+        ]
         triggers = [
             pgtrigger.Protect(name="flags_no_delete", operation=pgtrigger.Delete),
         ]

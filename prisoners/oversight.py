@@ -4,7 +4,7 @@ leaves none, but a girl's eighteenth birthday, a sentence that makes an untried 
 or a child who comes to live with her does, until she is moved). Computed from the records
 themselves, each case with what is wrong, never why she is protected."""
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, F, Max, Min, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,7 +12,14 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from oversight.registry import MustBeZero, Row
 
-from .models import CustodyStatus, Prisoner, Unit, juvenile_q, legal_group_of
+from .models import (
+    CustodyStatus,
+    Prisoner,
+    ProtectionFlags,
+    Unit,
+    juvenile_q,
+    legal_group_of,
+)
 from .services import KEPT_APART, SUITED_TO_CHILDREN
 
 GIRLS = Unit.Designation.JUVENILE
@@ -20,7 +27,8 @@ GIRLS = Unit.Designation.JUVENILE
 
 def misplaced(facilities, start=None, end=None):
     """The women in custody in `facilities` living today on a unit the Rules don't allow them
-    (the period is not asked: where she lives is now)."""
+    (the period is not asked: where she lives is now), each looked at on her own: the first of
+    them are found at once, newest first (`misplaced_counted` counts them all)."""
     today = timezone.localdate()
     apart = (
         Prisoner.objects.filter(unit=OuterRef("unit"), custody_status=CustodyStatus.IN_CUSTODY)
@@ -41,6 +49,31 @@ def misplaced(facilities, start=None, end=None):
         )
         .select_related("unit", "flags")
         .order_by("-id")
+    )
+
+
+def misplaced_counted(facilities, start=None, end=None):
+    """The same women as `misplaced`, asked to be counted (QUALITY.md P3): a woman is held with
+    women of another legal status when her unit holds women in custody of more than one legal
+    group, so the units are grouped once rather than each woman's unit looked through again
+    for each woman, and the women a child lives with are read from their own small index."""
+    today = timezone.localdate()
+    women = Prisoner.objects.filter(custody_status=CustodyStatus.IN_CUSTODY, unit__isnull=False)
+    theirs = women.filter(facility__in=facilities).values("unit")
+    mixed = (
+        women.filter(unit__in=theirs)
+        .order_by()
+        .values("unit")
+        .annotate(one=Min(legal_group_of()), another=Max(legal_group_of()))
+        .filter(one__lt=F("another"))
+        .values("unit")
+    )
+    with_child = ProtectionFlags.objects.filter(prisoner=OuterRef("pk"), child_in_prison=True)
+    return women.filter(facility__in=facilities).filter(
+        (juvenile_q(today) & ~Q(unit__designation=GIRLS))
+        | (~juvenile_q(today) & Q(unit__designation=GIRLS))
+        | (Exists(with_child) & ~Q(unit__designation=SUITED_TO_CHILDREN))
+        | Q(unit__in=mixed, unit__designation__in=KEPT_APART)
     )
 
 
@@ -71,6 +104,7 @@ ZEROS = (
         rule="M11",
         perm="prisoners.view_prisoner",
         cases=misplaced,
+        count=misplaced_counted,
         row=row,
         order=15,
     ),

@@ -110,6 +110,15 @@ class Child(Versioned):
         verbose_name = _("child")
         verbose_name_plural = _("children")
         ordering = ["date_of_birth", "id"]
+        # The children living with their mothers now, a few among every child on record
+        # (oversight's reviews past due and days without an outing, QUALITY.md P3).
+        indexes = [
+            models.Index(
+                fields=["mother"],
+                condition=models.Q(lives_with_mother=True),
+                name="child_living_with_mother",
+            )
+        ]
         constraints = [
             # Rule 3.1: a child not with her mother has a location and a custody status.
             models.CheckConstraint(

@@ -103,7 +103,15 @@ class ReleasePlan(Versioned):
             ("clear_release", "Can record why she leaves with health continuity incomplete"),
             ("hand_over_copy", "Can produce and hand over her copy of her records"),
         ]
-        indexes = [models.Index(fields=["facility", "earliest_release_on"])]
+        indexes = [
+            models.Index(fields=["facility", "earliest_release_on"]),
+            # The admissions whose plan was started, for oversight's releases without one.
+            models.Index(
+                fields=["admission"],
+                condition=models.Q(started_at__isnull=False),
+                name="releaseplan_started",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(health_reason="") | models.Q(health_reason_at__isnull=False),
