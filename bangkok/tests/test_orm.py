@@ -57,3 +57,13 @@ def test_a_column_of_another_kind_keeps_djangos_reading():
     column = Other("T1", field, extra=("a", 1))
     assert column.identity == djangos(column)
     assert ("extra", ("a", 1)) in column.identity
+
+
+@pytest.mark.django_db
+def test_the_connections_ask_postgresql_not_to_compile_queries_just_in_time():
+    """JIT compiling cost oversight's national counts more than it saved (settings)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"
