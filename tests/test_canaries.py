@@ -214,11 +214,14 @@ def _her_records(girl) -> dict:
     return found
 
 
-def _model_of(value, models) -> type | None:
+def _models_of(values, models) -> dict:
+    """The model of each of `values` (uuids) among `models`: one query a model, not one a
+    value and model."""
+    found: dict = {}
     for model in models:
-        if model.objects.filter(uuid=value).exists():
-            return model
-    return None
+        for value in model.objects.filter(uuid__in=values).values_list("uuid", flat=True):
+            found.setdefault(value, model)
+    return found
 
 
 def _doors(world, records) -> list[tuple[str, str, str]]:
@@ -230,14 +233,17 @@ def _doors(world, records) -> list[tuple[str, str, str]]:
 
     from django.urls import reverse
 
-    doors = []
+    sampled = {}
     for key, path in ROUTES:
         if key is None or key.startswith(SKIP) or path.count("<") != 1:
             continue
         kwargs = world["kwargs"].get(key)
-        if not kwargs or set(kwargs) != {"uuid"}:
-            continue
-        model = _model_of(kwargs["uuid"], records)
+        if kwargs and set(kwargs) == {"uuid"}:
+            sampled[key] = kwargs["uuid"]
+    models = _models_of(set(sampled.values()), records)
+    doors = []
+    for key, value in sampled.items():
+        model = models.get(value)
         if model is None:
             continue
         missing = reverse(key, kwargs={"uuid": uuid.uuid4()})
