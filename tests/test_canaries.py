@@ -115,12 +115,16 @@ def plant(cast, world) -> None:
 @pytest.mark.parametrize("role", [*ROLES, "outsider"])
 def test_no_confidential_value_reaches_a_role_without_the_right(role, cast, canaries, caplog):
     caplog.set_level(logging.DEBUG)
+    hidden = [canary for canary, allowed in ALLOWED.items() if role not in allowed]
+    # Every canary but a few names this word: a body without it is searched for those few.
+    word = "Canary"
+    without = [canary for canary in hidden if word not in canary]
     leaks = []
     for url in readable_urls(canaries):
         response = request_as(role, cast, "GET", url, key=None)
         body = response.content.decode(errors="replace")
-        for canary, allowed in ALLOWED.items():
-            if canary in body and role not in allowed:
+        for canary in hidden if word in body else without:
+            if canary in body:
                 leaks.append(f"{canary} in {url}")
     assert leaks == []
     logged = "\n".join(record.getMessage() for record in caplog.records)
