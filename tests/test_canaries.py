@@ -115,12 +115,16 @@ def plant(cast, world) -> None:
 @pytest.mark.parametrize("role", [*ROLES, "outsider"])
 def test_no_confidential_value_reaches_a_role_without_the_right(role, cast, canaries, caplog):
     caplog.set_level(logging.DEBUG)
+    hidden = [canary for canary, allowed in ALLOWED.items() if role not in allowed]
+    # Every canary but a few names this word: a body without it is searched for those few.
+    word = "Canary"
+    without = [canary for canary in hidden if word not in canary]
     leaks = []
     for url in readable_urls(canaries):
         response = request_as(role, cast, "GET", url, key=None)
         body = response.content.decode(errors="replace")
-        for canary, allowed in ALLOWED.items():
-            if canary in body and role not in allowed:
+        for canary in hidden if word in body else without:
+            if canary in body:
                 leaks.append(f"{canary} in {url}")
     assert leaks == []
     logged = "\n".join(record.getMessage() for record in caplog.records)
@@ -214,11 +218,14 @@ def _her_records(girl) -> dict:
     return found
 
 
-def _model_of(value, models) -> type | None:
+def _models_of(values, models) -> dict:
+    """The model of each of `values` (uuids) among `models`: one query a model, not one a
+    value and model."""
+    found: dict = {}
     for model in models:
-        if model.objects.filter(uuid=value).exists():
-            return model
-    return None
+        for value in model.objects.filter(uuid__in=values).values_list("uuid", flat=True):
+            found.setdefault(value, model)
+    return found
 
 
 def _doors(world, records) -> list[tuple[str, str, str]]:
@@ -230,14 +237,17 @@ def _doors(world, records) -> list[tuple[str, str, str]]:
 
     from django.urls import reverse
 
-    doors = []
+    sampled = {}
     for key, path in ROUTES:
         if key is None or key.startswith(SKIP) or path.count("<") != 1:
             continue
         kwargs = world["kwargs"].get(key)
-        if not kwargs or set(kwargs) != {"uuid"}:
-            continue
-        model = _model_of(kwargs["uuid"], records)
+        if kwargs and set(kwargs) == {"uuid"}:
+            sampled[key] = kwargs["uuid"]
+    models = _models_of(set(sampled.values()), records)
+    doors = []
+    for key, value in sampled.items():
+        model = models.get(value)
         if model is None:
             continue
         missing = reverse(key, kwargs={"uuid": uuid.uuid4()})
