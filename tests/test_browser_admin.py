@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from searches.tests.factories import trained
 from staff.models import Course
-from tests.test_browser_admission import sign_in
+from tests.test_browser_admission import signed_in
 
 
 @pytest.mark.browser
@@ -18,7 +18,7 @@ def test_the_administrator_reads_an_account_and_its_training(live_server, page, 
     trained(officer, Course.CHILD_SEARCHES)
     base = live_server.url
 
-    sign_in(page, base, "sysadmin")
+    signed_in(page, base, "sysadmin")
     page.get_by_role("link", name="Accounts and facilities").click()
     expect(page.get_by_role("heading", level=1)).to_be_visible()
 

@@ -22,6 +22,24 @@ def sign_in(page, base, username):
     page.get_by_role("button", name="Sign in").click()
 
 
+def signed_in(page, base, username):
+    """She opens the app signed in, on the page the sign-in form leads to: her session is made
+    before the page opens, as `force_login` makes it (the form itself is a journey of its own,
+    tests/test_browser_find_a_woman.py, and the sign-ins after a sign-out use it)."""
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+    from django.shortcuts import resolve_url
+    from django.test import Client
+
+    client = Client()
+    client.force_login(get_user_model().objects.get(username=username))
+    session = client.cookies[settings.SESSION_COOKIE_NAME].value
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": base}]
+    )
+    page.goto(base + resolve_url(settings.LOGIN_REDIRECT_URL))
+
+
 def saved(page, step: str, message: str):
     """After a save she is still at the step she was on, told it is saved."""
     expect(page).to_have_url(re.compile(rf"/steps/{step}/#step-{step}$"))
@@ -44,7 +62,7 @@ def test_admitting_a_foreign_national_with_a_child_outside_step_by_step(
         shot += 1
         page.screenshot(path=artifacts_dir / f"admission-{shot:02d}-{name}.png", full_page=True)
 
-    sign_in(page, base, "reception")
+    signed_in(page, base, "reception")
     page.get_by_role("link", name="Admit a woman").click()
 
     # 1. Identity: the search first; what was typed is carried into "She is new".

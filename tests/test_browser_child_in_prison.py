@@ -12,7 +12,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from tests.her_page import open_sections
-from tests.test_browser_admission import sign_in
+from tests.test_browser_admission import sign_in, signed_in
 
 BABY = "Dao"
 
@@ -52,7 +52,7 @@ def test_a_baby_lives_with_her_mother_on_a_decision_and_leaves_on_a_plan(
     born = (timezone.localdate() - timedelta(days=120)).isoformat()
 
     # Reception: the baby can't be recorded as living with her before the decision.
-    sign_in(page, base, "reception")
+    signed_in(page, base, "reception")
     page.goto(f"{base}/admissions/{admission.uuid}/steps/children/")
     page.get_by_text("Add a child").click()
     page.get_by_label("Child's given names").fill(BABY)

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.her_page import open_sections
-from tests.test_browser_admission import sign_in
+from tests.test_browser_admission import sign_in, signed_in
 
 CHILD = "Hnin Wai"
 PLACE = "With her aunt in Hpa-An"
@@ -63,7 +63,7 @@ def test_a_child_whose_whereabouts_are_unknown_is_found_then_she_is_admitted(
     base = live_server.url
     shots = artifacts_dir / "child-whereabouts"
     shots.mkdir(exist_ok=True)
-    sign_in(page, base, "reception")
+    signed_in(page, base, "reception")
     admission_url = admit(page, base)
 
     # She doesn't know where her daughter is now, nor who has her.

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.her_page import open_sections
-from tests.test_browser_admission import sign_in
+from tests.test_browser_admission import signed_in
 
 RISK_FACTORS = [
     "Violence in the current offence",
@@ -25,7 +25,7 @@ def test_she_is_classified_at_the_tools_level_and_given_her_copy(
     live_server, page, cast, woman_a, artifacts_dir
 ):
     base = live_server.url
-    sign_in(page, base, "social")
+    signed_in(page, base, "social")
     page.goto(f"{base}/women/{woman_a.uuid}/")
     open_sections(page)
     page.get_by_role("link", name="Classify her").click()

@@ -20,7 +20,7 @@ from searches.tests.factories import trained
 from staff.models import Gender
 from staff.tests.factories import make_staff
 from tests.her_page import open_sections
-from tests.test_browser_admission import sign_in
+from tests.test_browser_admission import signed_in
 
 SHOTS = Path("/work/shots/forms")
 
@@ -58,7 +58,7 @@ def test_custody_searches_charges_and_finds_no_segregate_form_for_a_pregnant_wom
     trained(man)
     make_staff("custody", facility_a, username="nid", first_name="Nid", last_name="Untrained")
 
-    sign_in(page, base, "custody")
+    signed_in(page, base, "custody")
     page.goto(f"{base}/women/{woman.uuid}/")
     open_sections(page)
     page.get_by_role("link", name="Record a search").click()
@@ -135,7 +135,7 @@ def test_a_custody_officer_finds_no_segregate_form_for_a_breastfeeding_mother(
     woman = admitted_woman(cast, facility_a).prisoner
     record_breastfeeding(by=cast["health"], prisoner=woman, status="breastfeeding")
 
-    sign_in(page, base, "custody")
+    signed_in(page, base, "custody")
     page.goto(f"{base}/women/{woman.uuid}/")
     open_sections(page)
     expect(page.get_by_role("link", name="Segregate")).to_have_count(0)

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from equality import services
 from tests.her_page import open_sections
-from tests.test_browser_admission import sign_in
+from tests.test_browser_admission import sign_in, signed_in
 
 
 @pytest.mark.browser
@@ -25,7 +25,7 @@ def test_her_words_her_faith_a_visit_arranged_and_the_suppressed_breakdown(
     )
     base = live_server.url
 
-    sign_in(page, base, "social")
+    signed_in(page, base, "social")
     page.goto(f"{base}/women/{woman_a.uuid}/")
     open_sections(page)
     page.get_by_test_id("give-consent").first.click()

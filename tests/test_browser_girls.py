@@ -9,7 +9,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from health.tests.factories import admitted_woman
-from tests.test_browser_admission import sign_in
+from tests.test_browser_admission import signed_in
 
 
 def _sixteen() -> date:
@@ -40,7 +40,7 @@ def test_a_social_worker_tells_a_girls_mother_after_a_first_call_reaches_nobody(
         cast, facility_a, given_names="Nilar", family_name="Oo", date_of_birth=_sixteen()
     ).prisoner
     base = live_server.url
-    sign_in(page, base, "social")
+    signed_in(page, base, "social")
     page.get_by_role("link", name="Girls").click()
     row = page.get_by_test_id("girls").get_by_role("row", name="Nilar Oo")
     expect(row.get_by_test_id("told")).to_contain_text("Not yet")

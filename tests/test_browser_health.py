@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from health.tests.factories import admitted_woman
 from tests.her_page import open_sections
-from tests.test_browser_admission import sign_in
+from tests.test_browser_admission import sign_in, signed_in
 
 
 @pytest.mark.browser
@@ -24,7 +24,7 @@ def test_a_screening_with_a_declined_item_and_a_pregnancy(
     admission = admitted_woman(cast, facility_a)
     woman_url = f"{base}/women/{admission.prisoner.uuid}/"
 
-    sign_in(page, base, "health")
+    signed_in(page, base, "health")
     page.goto(woman_url)
     open_sections(page)
     page.get_by_role("link", name="Open her clinical file").click()

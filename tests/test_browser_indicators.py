@@ -13,7 +13,7 @@ from admissions.services import admit_woman
 from admissions.tests.factories import commitment, identity
 from complaints.services.complaints import lodge_complaint
 from staff.tests.factories import make_staff
-from tests.test_browser_admission import sign_in
+from tests.test_browser_admission import signed_in
 
 
 def _admit(by, facility, number, *, offered):
@@ -59,7 +59,7 @@ def test_the_inspector_compares_two_facilities_follows_a_year_and_opens_the_case
         received_at=timezone.now() - timedelta(days=2),
     )
     base = live_server.url
-    sign_in(page, base, "national")
+    signed_in(page, base, "national")
     page.get_by_role("navigation", name="Menu").get_by_role("link", name="Oversight").click()
     page.get_by_test_id("indicators-link").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Indicators")

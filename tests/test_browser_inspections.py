@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from inspections import services
 from inspections.models import ActionPlan, Recommendation
 from prisoners.tests.factories import PrisonerFactory
-from tests.test_browser_admission import sign_in
+from tests.test_browser_admission import sign_in, signed_in
 
 
 def _last_visit(cast, facility):
@@ -51,7 +51,7 @@ def test_an_inspector_prepares_a_visit_and_the_governor_answers(
     _last_visit(cast, facility_a)
     base = live_server.url
 
-    sign_in(page, base, "inspector")
+    signed_in(page, base, "inspector")
     page.get_by_role("link", name="Inspections").first.click()
     page.get_by_role("link", name=f"Plan a visit to {facility_a}").click()
     form = page.get_by_test_id("inspections-form")

@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from health.tests.factories import admitted_woman
 from reminders.models import Reminder, Status
 from reminders.services import schedule_reminder
-from tests.test_browser_admission import sign_in
+from tests.test_browser_admission import signed_in
 
 # The forms every signed-in page has, which record nothing about anyone: signing out, and
 # the language of her own pages.
@@ -58,7 +58,7 @@ def test_the_inspector_reads_without_a_single_form(
         assert sorted(forms_she_could_submit(page)) == EVERY_PAGE, f"{what}: {page.url}"
         visited.append(what)
 
-    sign_in(page, base, "inspector")
+    signed_in(page, base, "inspector")
     read("dashboard")
 
     nav = page.get_by_role("navigation", name="Menu")

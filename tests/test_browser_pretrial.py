@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 
 from health.tests.factories import admitted_woman
 from pretrial import services
-from tests.test_browser_admission import sign_in
+from tests.test_browser_admission import sign_in, signed_in
 
 
 @pytest.mark.browser
@@ -49,7 +49,7 @@ def test_caretaking_information_sent_a_hearings_result_and_the_long_pretrial_ale
     base = live_server.url
 
     # The social worker: the hearing in her queue, the caretaking information sent.
-    sign_in(page, base, "social")
+    signed_in(page, base, "social")
     page.get_by_role("link", name="Caretaking information before court").click()
     expect(page.get_by_role("heading", name="Caretaking information before court")).to_be_visible()
     page.get_by_role("link", name="To send (1)").click()

@@ -16,7 +16,7 @@ from complaints.tests.factories import complaint
 from health.tests.factories import admitted_woman
 from register.services import record_child
 from reminders.services import schedule_reminder, sweep_reminders
-from tests.test_browser_admission import sign_in
+from tests.test_browser_admission import sign_in, signed_in
 
 SHOTS = Path("/work/shots/queues")
 
@@ -37,7 +37,7 @@ def test_safeguarding_acknowledges_an_overdue_complaint_from_her_caseload(
     late = complaint(cast["reception"], woman, received_at=timezone.now() - timedelta(hours=60))
     complaint(cast["reception"], woman, subject="property")
 
-    sign_in(page, base, "safeguarding")
+    signed_in(page, base, "safeguarding")
     expect(page.get_by_role("heading", name="Your queues")).to_be_visible()
     shot(page, "safeguarding-dashboard")
     page.get_by_role("link", name="Complaints caseload").click()
@@ -101,7 +101,7 @@ def test_the_governor_works_escalations_and_decides_an_authority_from_her_queue(
         by=cast["reception"], admission=admission, to_facility=facility_b, reason="Room"
     )
 
-    sign_in(page, base, "governor")
+    signed_in(page, base, "governor")
     expect(page.get_by_test_id("queue-total-escalations")).to_have_text("(3)")
     expect(page.get_by_test_id("queue-total-authorities")).to_have_text("(1)")
     shot(page, "governor-dashboard")

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from regime.tests.factories import activity, yesterday
 from tests.her_page import open_sections
-from tests.test_browser_admission import sign_in
+from tests.test_browser_admission import sign_in, signed_in
 
 
 @pytest.mark.browser
@@ -24,7 +24,7 @@ def test_a_day_locked_up_is_recorded_then_reviewed_by_the_governor(
     base = live_server.url
     day = yesterday().isoformat()
 
-    sign_in(page, base, "custody")
+    signed_in(page, base, "custody")
     page.goto(f"{base}/women/{woman_a.uuid}/")
     open_sections(page)
     page.get_by_role("link", name="Give her a place on an activity").click()

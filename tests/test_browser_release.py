@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from release.services import record_release_date, start_plan
 from release.tests.factories import admitted
-from tests.test_browser_admission import sign_in
+from tests.test_browser_admission import sign_in, signed_in
 
 SECTIONS = {
     "accommodation": ("complete", "Her sister's flat on the day; a hostel place after."),
@@ -47,7 +47,7 @@ def test_a_woman_released_with_her_plan_complete_and_her_records_copy_in_hand(
     base = live_server.url
     release_page = f"{base}/release/{admission.uuid}/"
 
-    sign_in(page, base, "social")
+    signed_in(page, base, "social")
     page.goto(release_page)
     expect(page.get_by_test_id("health-status")).to_contain_text("Not complete")
     for part, (status, notes) in SECTIONS.items():

@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 from health.tests.factories import admitted_woman
 from restraints.models import Restraint
 from tests.her_page import open_sections
-from tests.test_browser_admission import sign_in
+from tests.test_browser_admission import sign_in, signed_in
 
 
 def _signed_in(page, page_checks, base, username):
@@ -67,7 +67,7 @@ def test_custody_are_told_to_remove_restraints_when_labour_starts_and_cannot_rea
 ):
     base = live_server.url
     woman = admitted_woman(cast, facility_a).prisoner
-    sign_in(page, base, "custody")
+    signed_in(page, base, "custody")
     _apply(page, base, woman)
     expect(page.get_by_role("heading", name="Restraint")).to_be_visible()
     expect(page.get_by_test_id("authority-state")).to_contain_text("Awaiting authority")

@@ -11,7 +11,7 @@ from discipline.models import Charge
 from health.tests.factories import admitted_woman
 from staff.tests.factories import make_staff
 from tests.her_page import open_sections
-from tests.test_browser_admission import sign_in
+from tests.test_browser_admission import sign_in, signed_in
 
 
 @pytest.mark.browser
@@ -26,7 +26,7 @@ def test_a_charge_laid_after_her_report_is_held_for_review(
     accused = make_staff("custody", facility_a, username="accused", first_name="Somchai")
     woman_url = f"{base}/women/{woman.uuid}/"
 
-    sign_in(page, base, "custody")
+    signed_in(page, base, "custody")
     page.goto(woman_url)
     open_sections(page)
     page.get_by_test_id("lodge-link").click()

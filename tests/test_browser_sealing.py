@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from admissions.services import release
 from release.tests.factories import admitted, ready_for_release
 from tests.her_page import open_sections
-from tests.test_browser_admission import sign_in
+from tests.test_browser_admission import sign_in, signed_in
 
 NAME, FAMILY, NUMBER = "Sandar", "Myint", "A48001"
 
@@ -45,7 +45,7 @@ def test_the_governor_seals_a_girls_records_and_opens_them_on_a_court_order(
     base = live_server.url
 
     # The governor finds her, released, and seals her records at once.
-    sign_in(page, base, "governor")
+    signed_in(page, base, "governor")
     search(page, NAME)
     page.get_by_test_id("women").get_by_role("link", name=f"{FAMILY}, {NAME}").click()
     open_sections(page)

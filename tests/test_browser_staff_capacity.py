@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from staff import services
 from staff.models import Employment, Grade
 from staff.tests.factories import make_staff
-from tests.test_browser_admission import sign_in
+from tests.test_browser_admission import signed_in
 
 
 @pytest.mark.browser
@@ -28,7 +28,7 @@ def test_the_governor_confirms_an_untrained_officers_posting_warned_and_reads_ca
     services.request_facility(user=officer, facility=facility_a, by=cast["sysadmin"])
     base = live_server.url
 
-    sign_in(page, base, "governor")
+    signed_in(page, base, "governor")
     page.goto(f"{base}/accounts/changes/")
     waiting = page.get_by_test_id("awaiting")
     expect(waiting.get_by_test_id("untrained")).to_contain_text(

@@ -9,7 +9,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from health.tests.factories import admitted_woman
-from tests.test_browser_admission import sign_in
+from tests.test_browser_admission import signed_in
 
 
 @pytest.mark.browser
@@ -25,7 +25,7 @@ def test_the_inspector_reads_the_year_and_takes_a_table_away(
             cast, facility_a, given_names=given, family_name=family, prison_number=f"S{number}"
         )
     base = live_server.url
-    sign_in(page, base, "inspector")
+    signed_in(page, base, "inspector")
     nav = page.get_by_role("navigation", name="Menu")
     nav.get_by_role("link", name="Statistics").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Annual statistics")

@@ -14,7 +14,7 @@ from prisoners.models import Prisoner, Unit
 from prisoners.services import MOVE_KIND, place_on_unit
 from register.tests.factories import child_fields, with_her
 from reminders.models import Reminder
-from tests.test_browser_admission import sign_in
+from tests.test_browser_admission import signed_in
 
 
 @pytest.mark.browser
@@ -37,7 +37,7 @@ def test_custody_move_a_mother_whose_child_came_to_live_with_her_to_the_unit_for
     shots = artifacts_dir / "units"
     shots.mkdir(parents=True, exist_ok=True)
 
-    sign_in(page, base, "custody")
+    signed_in(page, base, "custody")
     page.goto(f"{base}/tasks/")
     page.get_by_role("link", name=re.compile("her move to a unit suited to children")).first.click()
     expect(page.get_by_role("heading", name="Move her to another unit")).to_be_visible()

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from health.tests.factories import admitted_woman
 from tests.her_page import open_sections
-from tests.test_browser_admission import sign_in
+from tests.test_browser_admission import sign_in, signed_in
 from visits.models import Visit
 
 REFUSED = "Kittisak Violent"
@@ -22,7 +22,7 @@ def test_a_visitor_she_refused_cannot_be_booked(live_server, page, cast, facilit
     woman = admitted_woman(cast, facility_a).prisoner
     woman_url = f"{base}/women/{woman.uuid}/"
 
-    sign_in(page, base, "social")
+    signed_in(page, base, "social")
     page.goto(woman_url)
     open_sections(page)
     page.get_by_role("link", name="Add a visitor").click()
@@ -65,7 +65,7 @@ def test_a_visit_the_prison_cancels_stays_booked_until_the_governor_confirms(
     visit = booked(cast, woman, [approved(cast, woman)])
     visit_url = base + reverse("visits:visit", args=[visit.uuid])
 
-    sign_in(page, base, "custody")
+    signed_in(page, base, "custody")
     page.goto(visit_url)
     page.get_by_text("Record that the visit was cancelled").click()
     page.get_by_label("The prison cancelled").check()
