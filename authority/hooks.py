@@ -5,12 +5,12 @@ from django.utils.translation import gettext_lazy as _
 from reminders.kinds import AnsweredBy
 from reminders.queues import QueueElsewhere
 
-from .services import WAITING_KIND, areas_for, pending_for
+from .services import WAITING_KIND, areas_for, awaiting
 
 
 def waiting_by_area(viewer) -> list[tuple]:
-    """How many records of each area wait for her decision, for her dashboard."""
-    return [(area.title, pending_for(viewer, area).count()) for area in areas_for(viewer)]
+    """The records of each area that wait for her decision, for her dashboard to count."""
+    return [(area.title, awaiting(viewer, area)) for area in areas_for(viewer)]
 
 
 PLUGS = (
@@ -22,7 +22,7 @@ PLUGS = (
         title=_("Authorities waiting for you"),
         roles=("governor",),
         page="authority:queue",
-        summary=waiting_by_area,
+        parts=waiting_by_area,
         order=25,
     ),
 )

@@ -345,17 +345,28 @@ def areas_for(user: User) -> list[Authority]:
     return [area for area in areas() if user.has_perm(area.perm)]
 
 
-def pending_for(user: User, area: Authority) -> QuerySet:
-    """The records of one area waiting for her authority, in `QUEUE_ORDER`: a record taken at
-    once first (soonest limit first), then by when it was asked."""
-    last = Value(QUEUE_LAST, output_field=DateTimeField())
+def awaiting(user: User, area: Authority) -> QuerySet:
+    """The records of one area waiting for her authority, in no order (as her dashboard counts
+    them): pending records of her facilities that she may decide (not those she asked for,
+    nor those sought from another governor) whose cause still holds (`area.undecided`)."""
     # A girl's sealed records (Havana r. 19) wait in no queue.
-    pending = without_withheld(area.model.objects.filter(authority=AuthorityState.PENDING))
+    return without_withheld(
+        area.model.objects.filter(
+            Q(authority_sought_from__isnull=True) | Q(authority_sought_from=user),
+            ~Q(authority_requested_by=user),
+            authority=AuthorityState.PENDING,
+            facility__in=facilities_of(user),
+            **(area.undecided or {}),
+        )
+    )
+
+
+def pending_for(user: User, area: Authority) -> QuerySet:
+    """The records of one area waiting for her authority (`awaiting`), in `QUEUE_ORDER`: a
+    record taken at once first (soonest limit first), then by when it was asked."""
+    last = Value(QUEUE_LAST, output_field=DateTimeField())
     return (
-        pending.filter(facility__in=facilities_of(user))
-        .exclude(authority_requested_by=user)
-        .filter(Q(authority_sought_from__isnull=True) | Q(authority_sought_from=user))
-        .filter(**(area.undecided or {}))
+        awaiting(user, area)
         .select_related(*area.related)
         .annotate(
             queue_due=Coalesce("authority_due_at", last),

@@ -217,6 +217,8 @@ LOGOUT_REDIRECT_URL = "login"
 
 # Sessions end after a quiet half hour (ASVS 7.3); a request renews them, writing the
 # renewal at most once a minute (`signin.middleware.SessionRenewalMiddleware`).
+# In the database, each request's read in SQL (`signin.sessions`).
+SESSION_ENGINE = "signin.sessions"
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_SECONDS", 30 * 60)
 SESSION_RENEW_SECONDS = env_int("SESSION_RENEW_SECONDS", 60)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True

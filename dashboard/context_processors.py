@@ -1,8 +1,29 @@
-from django.urls import reverse
+import functools
+
+from django.conf import settings
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.translation import get_language
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from authority.views import holds_any_authority
+
+# Her role's links to the areas she works in, in order: (label, URL name, what shows it): any
+# of some permissions, or `AUTHORITY`, holding any authority (`authority.views`).
+AUTHORITY = "authority"
+CASE_LINKS = (
+    (_("Women"), "prisoners:list", ()),
+    (_("Admit a woman"), "admissions:new", ("admissions.add_admission",)),
+    (_("My tasks"), "reminders:tasks", ("reminders.change_reminder",)),
+    (_("Visits today"), "visits:today", ("visits.add_visit",)),
+    (_("Held for review"), "complaints:held-list", ("complaints.view_heldaction",)),
+    (_("Authorities waiting"), "authority:queue", AUTHORITY),
+    (_("Girls"), "girls:index", ("girls.view_guardiannotice",)),
+    (_("Court dates"), "pretrial:index", ("pretrial.add_hearing", "pretrial.change_hearing")),
+    (_("Hygiene"), "hygiene:index", ("hygiene.add_stockcheck",)),
+    (_("Oversight"), "oversight:overview", ("facilities.oversee_facility",)),
+    (_("Statistics"), "research:annual", ("facilities.oversee_facility",)),
+    (_("Inspections"), "inspections:index", ("inspections.view_visit",)),
+)
 
 
 def navigation(request):
@@ -22,36 +43,20 @@ def _navigation(request, user) -> dict:
     if user is None or not user.is_authenticated:
         return {"nav": [], "role_label": ""}
     role = user.role
-    items = [(_("Dashboard"), reverse("dashboard"))]
+    shown: tuple[int, ...] = ()
     if role is not None and role.case_data:
-        items.append((_("Women"), reverse("prisoners:list")))
-        if user.has_perm("admissions.add_admission"):
-            items.append((_("Admit a woman"), reverse("admissions:new")))
-        if user.has_perm("reminders.change_reminder"):
-            items.append((_("My tasks"), reverse("reminders:tasks")))
-        if user.has_perm("visits.add_visit"):
-            items.append((_("Visits today"), reverse("visits:today")))
-        if user.has_perm("complaints.view_heldaction"):
-            items.append((_("Held for review"), reverse("complaints:held-list")))
-        if holds_any_authority(user):
-            items.append((_("Authorities waiting"), reverse("authority:queue")))
-        if user.has_perm("girls.view_guardiannotice"):
-            items.append((_("Girls"), reverse("girls:index")))
-        if user.has_perm("pretrial.add_hearing") or user.has_perm("pretrial.change_hearing"):
-            items.append((_("Court dates"), reverse("pretrial:index")))
-        if user.has_perm("hygiene.add_stockcheck"):
-            items.append((_("Hygiene"), reverse("hygiene:index")))
-        if user.has_perm("facilities.oversee_facility"):
-            items.append((_("Oversight"), reverse("oversight:overview")))
-            items.append((_("Statistics"), reverse("research:annual")))
-        if user.has_perm("inspections.view_visit"):
-            items.append((_("Inspections"), reverse("inspections:index")))
-    # Every member of staff: the changes of her access waiting for confirmation, the training
-    # she records; a governor's and an administrator's decisions.
-    items.append((_("Changes of access"), reverse("accounts:changes")))
-    if role is not None and role.manages_accounts:
-        items.append((_("Accounts and facilities"), reverse("admin:index")))
-    items.append((_("API documentation"), reverse("api-docs")))
+        shown = tuple(
+            number
+            for number, (_label, _name, needs) in enumerate(CASE_LINKS)
+            if (
+                holds_any_authority(user)
+                if needs == AUTHORITY
+                else not needs or any(user.has_perm(perm) for perm in needs)
+            )
+        )
+    manages = role is not None and role.manages_accounts
+    urlconf = get_urlconf() or settings.ROOT_URLCONF
+    items = _links(get_language(), get_script_prefix(), urlconf, shown, manages)
     path = request.path
     nav = [
         {
@@ -62,3 +67,26 @@ def _navigation(request, user) -> dict:
         for label, url in items
     ]
     return {"nav": nav, "role_label": role.label if role else ""}
+
+
+@functools.lru_cache(maxsize=512)
+def _links(
+    language: str, prefix: str, urlconf: str, shown: tuple[int, ...], manages: bool
+) -> tuple[tuple[str, str], ...]:
+    """(label, address) of each link of a navigation: the same for every member of staff
+    with the same links shown in the same language, so made once a process for each (the
+    addresses' prefix and address book in the key, as `reverse` reads them)."""
+    del language, prefix  # in the key: `reverse` and the labels read them
+
+    def link(label, name) -> tuple[str, str]:
+        return str(label), reverse(name, urlconf=urlconf)
+
+    items = [link(_("Dashboard"), "dashboard")]
+    items += [link(*CASE_LINKS[number][:2]) for number in shown]
+    # Every member of staff: the changes of her access waiting for confirmation, the training
+    # she records; a governor's and an administrator's decisions.
+    items.append(link(_("Changes of access"), "accounts:changes"))
+    if manages:
+        items.append(link(_("Accounts and facilities"), "admin:index"))
+    items.append(link(_("API documentation"), "api-docs"))
+    return tuple(items)

@@ -1,16 +1,18 @@
 """The dashboard: what needs doing today, for her role, in her facilities."""
 
+from collections.abc import Callable
 from datetime import datetime, time, timedelta
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from bangkok import counting
 from bangkok.pagination import paginate, url_with
 from facilities.scope import facilities_of
 from prisoners.models import CustodyStatus, juvenile_q
@@ -34,47 +36,84 @@ def dashboard(request):
     role = user.role
     context = {"role": role, "facilities": list(facilities_of(user))}
     if role is not None and role.case_data:
-        # The women in custody alone, read from their index (`prisoner_in_custody`).
-        context["counts"] = (
-            prisoners_visible_to(user)
-            .filter(custody_status=CustodyStatus.IN_CUSTODY)
-            .aggregate(in_custody=Count("id"), juveniles=Count("id", filter=juvenile_q()))
-        )
         tasks = tasks_for(user)
-        context["task_counts"] = tasks.aggregate(
-            today=Count("id", filter=Q(due_at__lt=end_of_today())),
-            overdue=Count("id", filter=Q(status__in=[Status.DUE, Status.ESCALATED])),
-            escalated=Count("id", filter=Q(status=Status.ESCALATED)),
+        end = end_of_today()
+        asked, cards = _queues_asked(user)
+        # Every count of the page in one statement (`bangkok.counting`): the women in custody
+        # (read from their index, `prisoner_in_custody`), her tasks, her queues.
+        head, task_counts, *answers = counting.counts(
+            [
+                (
+                    prisoners_visible_to(user).filter(custody_status=CustodyStatus.IN_CUSTODY),
+                    {"juveniles": juvenile_q()},
+                ),
+                (
+                    tasks,
+                    {
+                        "today": Q(due_at__lt=end),
+                        "overdue": Q(status__in=[Status.DUE, Status.ESCALATED]),
+                        "escalated": Q(status=Status.ESCALATED),
+                    },
+                ),
+                *asked,
+            ]
         )
-        context["queues"] = queue_counts(user)
-        context["today"] = list(
-            listed(tasks.filter(due_at__lt=end_of_today())).order_by("due_at", "id")[:10]
-        )
+        context["counts"] = {"in_custody": head[counting.ALL], "juveniles": head["juveniles"]}
+        context["task_counts"] = {k: n for k, n in task_counts.items() if k != counting.ALL}
+        context["queues"] = cards(answers)
+        context["today"] = list(listed(tasks.filter(due_at__lt=end)).order_by("due_at", "id")[:10])
     return render(request, "dashboard.html", context)
 
 
 def queue_counts(user) -> list[dict]:
-    """Her role's queues, each with how many records are in it and in each bucket (one query
-    a queue)."""
+    """Her role's queues, each with how many records are in it and in each bucket (one
+    statement for them all)."""
+    asked, cards = _queues_asked(user)
+    return cards(counting.counts(asked))
+
+
+def _queues_asked(user) -> tuple[list, Callable[[list[dict]], list[dict]]]:
+    """What her role's queues ask to be counted (`bangkok.counting`), and how their answers,
+    in the same order, make each queue's card: its total and a line a bucket (a line a part,
+    where something waits, for a queue with a page of its own)."""
     now = timezone.now()
-    counted = []
-    for queue in queues.queues_for(user):
+    mine = queues.queues_for(user)
+    asked: list = []
+    shapes = []
+    for queue in mine:
         if isinstance(queue, queues.QueueElsewhere):
-            url = reverse(queue.page)
-            summary = queue.summary(user)
-            total = sum(n for _label, n in summary)
-            # Only the parts where something waits: the page lists them all.
-            parts = [{"label": label, "count": n, "url": url} for label, n in summary if n]
+            parts = queue.parts(user)
+            shapes.append((queue, [label for label, _records in parts], len(asked)))
+            asked += [(records, {}) for _label, records in parts]
         else:
-            url = reverse(f"queue-{queue.key}")
-            counts = queues.tally(queue, _shown(queue, queue.records(user)), now)
-            parts = [
-                {"label": b.label, "count": counts[b.key], "url": f"{url}?bucket={b.key}"}
-                for b in queue.buckets
-            ]
-            total = counts[""]
-        counted.append({"queue": queue, "url": url, "total": total, "buckets": parts})
-    return counted
+            shapes.append((queue, None, len(asked)))
+            asked.append((_shown(queue, queue.records(user)), queues.conditions(queue, now)))
+
+    def cards(answers: list[dict]) -> list[dict]:
+        counted = []
+        for queue, labels, at in shapes:
+            if labels is not None:
+                url = reverse(queue.page)
+                numbers = [answers[at + n][counting.ALL] for n in range(len(labels))]
+                total = sum(numbers)
+                # Only the parts where something waits: the page lists them all.
+                lines = [
+                    {"label": label, "count": n, "url": url}
+                    for label, n in zip(labels, numbers, strict=True)
+                    if n
+                ]
+            else:
+                url = reverse(f"queue-{queue.key}")
+                counts = answers[at]
+                lines = [
+                    {"label": b.label, "count": counts[b.key], "url": f"{url}?bucket={b.key}"}
+                    for b in queue.buckets
+                ]
+                total = counts[counting.ALL]
+            counted.append({"queue": queue, "url": url, "total": total, "buckets": lines})
+        return counted
+
+    return asked, cards
 
 
 def _shown(queue, records):

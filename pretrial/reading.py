@@ -58,30 +58,43 @@ HEARING_ORDER = ("at", "id")
 # -- How long she has been untried -------------------------------------------------------------
 
 
-def _untried_since(on: datetime) -> Coalesce:
-    """Since when the woman (an outer Prisoner) has been untried in her episode open on `on`:
-    the last court decision by then that made her untried, else her arrest."""
+def _episode_and_decisions(on: datetime) -> tuple[QuerySet, QuerySet]:
+    """The woman's (an outer Prisoner's) episode open on `on`, and the court decisions of her
+    open episode by then that made her untried."""
     from admissions.models import Admission, CourtOutcome
 
-    episode = (
-        Admission.objects.filter(prisoner=OuterRef("pk"), admitted_at__lte=on)
-        .filter(Q(released_at__isnull=True) | Q(released_at__gt=on))
-        .order_by("-admitted_at")
+    episode = Admission.objects.filter(prisoner=OuterRef("pk"), admitted_at__lte=on).filter(
+        Q(released_at__isnull=True) | Q(released_at__gt=on)
     )
     back_to_untried = CourtOutcome.objects.filter(
         admission__prisoner=OuterRef("pk"),
         admission__released_at__isnull=True,
         to_status=LegalStatus.PRETRIAL,
         decided_on__lte=on.date(),
-    ).order_by("-decided_on", "-id")
+    )
+    return episode, back_to_untried
+
+
+def _untried_since(on: datetime) -> Coalesce:
+    """Since when the woman (an outer Prisoner) has been untried in her episode open on `on`:
+    the last court decision by then that made her untried, else her arrest."""
+    episode, back_to_untried = _episode_and_decisions(on)
     return Coalesce(
         Subquery(
-            back_to_untried.annotate(
-                moment=Cast("decided_on", output_field=DateTimeField())
-            ).values("moment")[:1]
+            back_to_untried.order_by("-decided_on", "-id")
+            .annotate(moment=Cast("decided_on", output_field=DateTimeField()))
+            .values("moment")[:1]
         ),
-        Subquery(episode.values("arrested_at")[:1]),
+        Subquery(episode.order_by("-admitted_at").values("arrested_at")[:1]),
     )
+
+
+def _untried_known(on: datetime) -> Q:
+    """On the row of a woman untried on `on`: whether `_untried_since` knows since when (a
+    court decision that made her untried, or an episode open then, whose arrest is always
+    recorded), asked without working it out."""
+    episode, back_to_untried = _episode_and_decisions(on)
+    return Q(Exists(back_to_untried)) | Q(Exists(episode))
 
 
 def untried(now: datetime | None = None) -> QuerySet[Any]:
@@ -107,7 +120,9 @@ def has_pretrial(*, viewer: User, woman: Prisoner) -> Q:
         CustodyStatus.IN_CUSTODY,
         LegalStatus.PRETRIAL,
     ):
-        found |= Q(Exists(untried().filter(pk=OuterRef("pk"), untried_since__isnull=False)))
+        found |= Q(custody_status=CustodyStatus.IN_CUSTODY, legal_status=LegalStatus.PRETRIAL) & (
+            _untried_known(timezone.now())
+        )
     if viewer.has_perm(VIEW_ADVISER):
         found |= Q(Exists(LegalAdviser.objects.filter(prisoner=OuterRef("pk"))))
     if viewer.has_perm(VIEW_SCREEN):

@@ -27,12 +27,9 @@ def prisoners_visible_to(user, perm: str = VIEW_PRISONER) -> QuerySet[Prisoner]:
 
 def access_prisoner(user, uuid, perm: str = VIEW_PRISONER) -> Prisoner:
     """One woman, if her facility is in the user's scope and the role holds `perm`; else 404."""
-    prisoner = (
-        prisoners_visible_to(user, perm)
-        .select_related("facility", "unit", "flags")
-        .filter(uuid=uuid)
-        .first()
-    )
+    # Her uuid is unique: no order to ask for (`first` would order by name).
+    found = prisoners_visible_to(user, perm).filter(uuid=uuid).order_by()
+    prisoner = next(iter(found.select_related("facility", "unit", "flags")[:1]), None)
     if prisoner is None:
         raise Http404("No such woman in your facilities.")
     return prisoner

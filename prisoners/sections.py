@@ -69,8 +69,10 @@ def _shown(request, prisoner, sections) -> list[Section]:
     if asked:
         from .models import Prisoner
 
-        found = (
+        # Her one row, in no order (`first` would order it by name).
+        rows = (
             Prisoner.objects.filter(pk=prisoner.pk)
+            .order_by()
             .annotate(
                 **{
                     f"shown_{key}": ExpressionWrapper(condition, output_field=BooleanField())
@@ -78,8 +80,8 @@ def _shown(request, prisoner, sections) -> list[Section]:
                 }
             )
             .values(*(f"shown_{key}" for key in asked))
-            .first()
-        ) or {}
+        )
+        found = next(iter(rows[:1]), {})
         answers.update({key: bool(found.get(f"shown_{key}")) for key in asked})
     return [section for section in sections if answers[section.key] is True]
 

@@ -5,10 +5,10 @@ A `Queue` belongs to the roles it names; for every other role it doesn't exist (
 404, the dashboard doesn't count it). Its `records(viewer)` come through the area's
 `reading.py`, so what the viewer may not see is never in it; `disclosed(viewer, records)`
 writes the audit row of a page of confidential records (Rules 3.2, 8, 25). Each `Bucket` is a
-slice of the queue by state and time (new, due, overdue...), counted on the dashboard in one
-query per queue; each `Filter` narrows the page (by unit, by kind...). A queue of an area's
-records is declared with `record_queue` (its `Column`s and the page each row opens); a queue
-of tasks with `reminders.task_queues.task_queue`.
+slice of the queue by state and time (new, due, overdue...), counted on the dashboard with
+every other queue's in one statement (`bangkok.counting`); each `Filter` narrows the page (by
+unit, by kind...). A queue of an area's records is declared with `record_queue` (its `Column`s
+and the page each row opens); a queue of tasks with `reminders.task_queues.task_queue`.
 
 This registry imports no app of the project, so any area may declare into it.
 """
@@ -20,9 +20,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 
+from bangkok import counting
 from bangkok.hooks import takes
 
 if TYPE_CHECKING:
@@ -116,14 +117,14 @@ def record_queue(
 @dataclass(frozen=True)
 class QueueElsewhere:
     """A queue with a page of its own (`page`, a URL name), where she acts on each record
-    (the authorities waiting for the governor): the dashboard counts it with `summary(viewer)`,
-    [(label, count)], one line a part."""
+    (the authorities waiting for the governor): the dashboard counts `parts(viewer)`,
+    [(label, records)], one line a part, with the other queues (`bangkok.counting`)."""
 
     key: str
     title: Label
     roles: tuple[str, ...]
     page: str
-    summary: Callable
+    parts: Callable  # (viewer) -> [(label, QuerySet)]
     order: int = 100
 
 
@@ -165,10 +166,11 @@ def bucket(queue: Queue, key: str | None) -> Bucket | None:
     return next((b for b in queue.buckets if b.key == key), None)
 
 
+def conditions(queue: Queue, now: datetime) -> dict[str, Q]:
+    """Each bucket's records, by the bucket's key (`now` the moment they are counted at)."""
+    return {b.key: b.where(now) for b in queue.buckets}
+
+
 def tally(queue: Queue, records: QuerySet, now: datetime) -> dict[str, int]:
     """How many of `records` are in each bucket, and in all (`""`), in one query."""
-    counts = records.aggregate(
-        _all=Count("pk"), **{b.key: Count("pk", filter=b.where(now)) for b in queue.buckets}
-    )
-    counts[""] = counts.pop("_all")
-    return counts
+    return counting.counts([(records, conditions(queue, now))])[0]

@@ -141,3 +141,36 @@ def test_the_governors_tasks_and_dashboard_ask_as_many_queries_for_many_as_for_o
     more()
     assert {url: queues.queries_of(client, url) for url in ("/", "/tasks/")} == few
     assert len(client.get("/tasks/").context["page"].items) == 6
+
+
+def test_the_dashboard_counts_in_one_statement_whatever_her_queues_or_facilities(
+    cast, facility_a, facility_b, woman_a, monkeypatch
+):
+    """Her head counts, her tasks and every queue of hers with its buckets or parts are one
+    statement (`bangkok.counting`): as many queries for a governor of two facilities as of
+    one, and for more queues than she has."""
+    from dataclasses import replace
+
+    from reminders import queues
+    from staff.tests.factories import make_staff
+    from tests.queues import queries_of
+
+    one = make_staff("governor", facility_a)
+    both = make_staff("governor", facility_a, facility_b)
+    task(facility_a, woman_a, "governor", -1, "hers")
+    asked = queries_of(client_for(one), "/")
+    assert queries_of(client_for(both), "/") == asked
+    had = len(queues.queues_for(one))
+    # Every other team's queue lent to her, and the parts of her authorities thrice over.
+    for queue in queues.every_queue():
+        if "governor" not in queue.roles:
+            monkeypatch.setitem(queues._QUEUES, queue.key, replace(queue, roles=("governor",)))
+    authorities = queues._QUEUES["authorities"]
+    monkeypatch.setitem(
+        queues._QUEUES,
+        "authorities",
+        replace(authorities, parts=lambda viewer: authorities.parts(viewer) * 3),
+    )
+    assert len(queues.queues_for(one)) > had + 3
+    assert queries_of(client_for(one), "/") == asked
+    assert queries_of(client_for(both), "/") == asked
