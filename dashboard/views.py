@@ -65,13 +65,6 @@ def dashboard(request):
     return render(request, "dashboard.html", context)
 
 
-def queue_counts(user) -> list[dict]:
-    """Her role's queues, each with how many records are in it and in each bucket (one
-    statement for them all)."""
-    asked, cards = _queues_asked(user)
-    return cards(counting.counts(asked))
-
-
 def _queues_asked(user) -> tuple[list, Callable[[list[dict]], list[dict]]]:
     """What her role's queues ask to be counted (`bangkok.counting`), and how their answers,
     in the same order, make each queue's card: its total and a line a bucket (a line a part,

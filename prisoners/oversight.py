@@ -25,6 +25,20 @@ from .services import KEPT_APART, SUITED_TO_CHILDREN
 GIRLS = Unit.Designation.JUVENILE
 
 
+def _where_forbidden(today, with_child: Q, with_others_apart: Q) -> Q:
+    """Her unit is one the Rules don't allow her (Mandela Rule 11; Bangkok Rule 49 for a child
+    living with her): a girl off the girls' unit or a woman on it, a woman a child lives with
+    on a unit not suited to children, a woman on a unit kept apart with women of another legal
+    status. How the last two are known is each query's own (`misplaced` woman by woman,
+    `misplaced_counted` by units)."""
+    return (
+        (juvenile_q(today) & ~Q(unit__designation=GIRLS))
+        | (~juvenile_q(today) & Q(unit__designation=GIRLS))
+        | (with_child & ~Q(unit__designation=SUITED_TO_CHILDREN))
+        | (with_others_apart & Q(unit__designation__in=KEPT_APART))
+    )
+
+
 def misplaced(facilities, start=None, end=None):
     """The women in custody in `facilities` living today on a unit the Rules don't allow them
     (the period is not asked: where she lives is now), each looked at on her own: the first of
@@ -41,12 +55,7 @@ def misplaced(facilities, start=None, end=None):
             facility__in=facilities, custody_status=CustodyStatus.IN_CUSTODY, unit__isnull=False
         )
         .annotate(group=legal_group_of(), with_others_apart=Exists(apart))
-        .filter(
-            (juvenile_q(today) & ~Q(unit__designation=GIRLS))
-            | (~juvenile_q(today) & Q(unit__designation=GIRLS))
-            | (Q(flags__child_in_prison=True) & ~Q(unit__designation=SUITED_TO_CHILDREN))
-            | Q(with_others_apart=True, unit__designation__in=KEPT_APART)
-        )
+        .filter(_where_forbidden(today, Q(flags__child_in_prison=True), Q(with_others_apart=True)))
         .select_related("unit", "flags")
         .order_by("-id")
     )
@@ -70,10 +79,7 @@ def misplaced_counted(facilities, start=None, end=None):
     )
     with_child = ProtectionFlags.objects.filter(prisoner=OuterRef("pk"), child_in_prison=True)
     return women.filter(facility__in=facilities).filter(
-        (juvenile_q(today) & ~Q(unit__designation=GIRLS))
-        | (~juvenile_q(today) & Q(unit__designation=GIRLS))
-        | (Exists(with_child) & ~Q(unit__designation=SUITED_TO_CHILDREN))
-        | Q(unit__in=mixed, unit__designation__in=KEPT_APART)
+        _where_forbidden(today, Q(Exists(with_child)), Q(unit__in=mixed))
     )
 
 
