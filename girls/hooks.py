@@ -47,8 +47,8 @@ def _section(request, prisoner):
     }
 
 
-def _sealed() -> Q:
-    return Q(Exists(SealedRecord.objects.filter(prisoner=OuterRef("pk"))))
+def _sealed(of: str) -> Q:
+    return Q(Exists(SealedRecord.objects.filter(prisoner=OuterRef(of))))
 
 
 PLUGS = (

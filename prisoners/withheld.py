@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from django.db.models import Q
 
@@ -19,10 +20,12 @@ from bangkok.hooks import takes
 
 @dataclass(frozen=True)
 class Withheld:
-    """`where()`: a filter over women (a `Q` on `Prisoner`) matching those withheld."""
+    """`where(of)`: a filter (a `Q`) over any model's records, matching those that name a
+    withheld woman by the lookup path `of` ("pk" on `Prisoner` itself; "prisoner",
+    "admission__prisoner" on an area's records: forward relations only)."""
 
     key: str
-    where: Callable[[], Q]
+    where: Callable[[str], Q]
 
 
 _WITHHELD: dict[str, Withheld] = {}
@@ -35,11 +38,12 @@ def _register(declared: Withheld) -> None:
 takes(Withheld, _register)
 
 
-def withheld() -> Q | None:
-    """Every woman withheld, as one filter (None when no area withholds any)."""
+def withheld(of: str = "pk") -> Q | None:
+    """The records naming a woman withheld (by `of`; women themselves by default), as one
+    filter (None when no area withholds any)."""
     found = None
     for declared in _WITHHELD.values():
-        found = declared.where() if found is None else found | declared.where()
+        found = declared.where(of) if found is None else found | declared.where(of)
     return found
 
 
@@ -52,25 +56,32 @@ def shown(queryset):
 def withheld_flag(field: str = "prisoner_id"):
     """Whether the woman a record names (by `field`) is withheld, as an expression to annotate
     a record with (her name left out of what is shown of it, the record still counted)."""
-    from django.db.models import Exists, OuterRef, Value
+    from django.db.models import BooleanField, ExpressionWrapper, Value
 
-    from .models import Prisoner
-
-    where = withheld()
+    where = withheld(field)
     if where is None:
         return Value(False)
-    return Exists(Prisoner.objects.filter(where, pk=OuterRef(field)))
+    return ExpressionWrapper(where, output_field=BooleanField())
 
 
 def without_withheld(queryset, field: str = "prisoner"):
     """`queryset` of an area's records without those of a woman withheld, the woman each
-    names reached by `field` (a lookup path to a `Prisoner`: "prisoner", "admission__prisoner",
-    "mother"). For the lists, searches and exports an area builds from its own records by
-    facility rather than through the funnel; a record of hers is then the 404 of a record that
-    doesn't exist. One subquery, whatever the number of rows."""
-    from .models import Prisoner
+    names reached by `field` (a lookup path of forward relations to a `Prisoner`: "prisoner",
+    "admission__prisoner", "mother"; a record naming no woman stays). For the lists, searches
+    and exports an area builds from its own records by facility rather than through the
+    funnel; a record of hers is then the 404 of a record that doesn't exist. A record's woman
+    is asked of the withheld records by her id (an anti-join), whatever the number of rows."""
+    _forward(queryset.model, field)
+    where = withheld(field)
+    return queryset if where is None else queryset.exclude(where)
 
-    where = withheld()
-    if where is None:
-        return queryset
-    return queryset.exclude(**{f"{field}__in": Prisoner.objects.filter(where).values("pk")})
+
+@cache
+def _forward(model, field: str) -> None:
+    """Refuse a path through a reverse or many-to-many relation: it would list a record once a
+    related row, where the lists count each record once."""
+    for name in field.split("__"):
+        related = model._meta.get_field(name)
+        if not (related.many_to_one or related.one_to_one) or related.auto_created:
+            raise ValueError(f"{field!r} is not a path of forward relations from {model}.")
+        model = related.related_model

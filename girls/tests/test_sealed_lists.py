@@ -100,3 +100,44 @@ def test_leaving_her_out_costs_no_query_of_its_own(cast, girl):
     assert len(queries) == 1
     assert Child.objects.filter(mother=girl).exists()
     assert girl.pk not in {child.mother_id for child in children}
+
+
+@pytest.mark.rule("H19")
+def test_a_record_naming_her_through_another_leaves_and_one_naming_no_woman_stays(cast, girl):
+    from django.apps import apps
+
+    from prisoners.models import Prisoner
+    from reminders.models import Reminder
+
+    services.seal_record(by=cast["governor"], prisoner=girl, reason="The youth court asked.")
+    # Each area's records that name her through another of her records (a place on an
+    # activity, a plan, an admission).
+    through = [
+        (model, f"{field.name}__prisoner")
+        for model in apps.get_models()
+        for field in model._meta.concrete_fields
+        if field.many_to_one
+        and any(
+            other.name == "prisoner" and other.many_to_one
+            for other in field.related_model._meta.concrete_fields
+        )
+    ]
+    hers = [
+        (model, path)
+        for model, path in through
+        if model._default_manager.filter(**{path: girl}).exists()
+    ]
+    assert len(hers) >= 2, hers
+    for model, path in hers:
+        records = model._default_manager.all()
+        shown = set(without_withheld(records, path).values_list("pk", flat=True))
+        others = set(records.exclude(**{path: girl}).values_list("pk", flat=True))
+        assert shown == others, model
+    # A reminder of no woman (a facility's task) is nobody's to withhold.
+    task = Reminder.objects.exclude(prisoner=girl).first()
+    Reminder.objects.filter(pk=task.pk).update(prisoner=None)
+    assert without_withheld(Reminder.objects.filter(pk=task.pk)).exists()
+    # A path back through a reverse relation would list a record once a related row.
+    backwards = Prisoner._meta.related_objects[0].name
+    with pytest.raises(ValueError, match="forward relations"):
+        without_withheld(Prisoner.objects.all(), f"{backwards}__prisoner")
