@@ -321,6 +321,8 @@ class PageChecks:
     def phone_failures(self, browser, artifacts: Path | None = None) -> list[str]:
         """Show each page as the test saw it again on a phone; none may scroll sideways.
         A page that does is kept in `artifacts` (its HTML and a screenshot)."""
+        if not self.snapshots:
+            return []
         pending: dict[str, str] = {}
 
         def serve(route):
@@ -344,12 +346,12 @@ class PageChecks:
             else:
                 route.continue_()
 
-        context = browser.new_context(viewport=PHONE, java_script_enabled=True)
+        phone = _phone(browser)
+        context = phone.context
         context.route("**/*", serve)
-        phone = context.new_page()
         failures = []
         try:
-            for (url, _shape), html in list(self.snapshots.items()):
+            for (url, _state), html in list(self.snapshots.items()):
                 pending[url] = html
                 phone.goto(url, wait_until="load")
                 overflow = phone.evaluate(OVERFLOW)
@@ -365,7 +367,23 @@ class PageChecks:
                     )
         finally:
             # A font or style the last page asked for may still be on its way: let its handler
-            # finish before the context goes, or its answer is gone when the handler reads it.
+            # finish before the route goes, or its answer is gone when the handler reads it.
             context.unroute_all(behavior="wait")
-            context.close()
+            # The next test's phone starts as a new one would: no cookies, nothing stored.
+            context.clear_cookies()
+            if self.ours(phone.url):
+                phone.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+            phone.goto("about:blank")
         return failures
+
+
+# The phone of each browser: one context a process, not one a test (one costs most of a second
+# of the processor to make).
+PHONES: dict = {}
+
+
+def _phone(browser):
+    phone = PHONES.get(browser)
+    if phone is None or phone.is_closed():
+        phone = PHONES[browser] = browser.new_context(viewport=PHONE).new_page()
+    return phone
