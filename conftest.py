@@ -222,7 +222,7 @@ def artifacts_dir():
 
 @pytest.fixture
 def page_checks(live_server):
-    """axe-core and a phone's width, on every page a browser test opens in a shape no earlier
+    """axe-core and a phone's width, on every page a browser test opens in a state no earlier
     test of this process checked (tests.pagechecks)."""
     from tests.pagechecks import CHECKED, PageChecks
 

@@ -10,9 +10,25 @@
   not scroll sideways (tables stack or scroll inside their own box).
 
 The root `conftest.py` attaches them to the `page` fixture, so every browser test gets them.
-A page is checked once in each shape (its elements, ids, classes and types, without the text)
-by each of the suite's processes: the same page of another woman, or of the same woman in
-another test, in the same shape, is not checked again (`CHECKED`, given as `known`).
+
+A page is told by its **state** (`STATE`): everything of its document that axe's rules read.
+Each element with all its attributes (classes and styles, so colours and contrast; ARIA,
+labels, ids, lang), where it stands in the tree, the state of its form control, whether it
+has the focus or the pointer; the text of inline styles; of other text only whether it is
+there and whether it holds a letter or figure (an empty link, button, heading or cell), but
+all of it where axe compares names: the text an `aria-labelledby` points at (landmarks of
+the same name), the text of an element with an `aria-label` (the label must be in it).
+A uuid is replaced by the order in which it first appears, so two women's pages are the
+same state while an id and what points at it still match or not; the token against forgery
+and htmx's headers, which change with every answer, are left out. What this leaves out is
+the length and wording of other text, which axe reads only through the layout (whether a
+region scrolls, whether text lies over another element).
+`tests/test_pagechecks.py` proves that two pages axe judges differently are two states.
+
+axe runs once a process in each state (`CHECKED`, given as `known`): the same page of another
+woman, or the same form in another test, is not checked again. Its 650 kB are put into a page
+only when it is to run there, not into every page that opens. A phone shows each page again
+once a process for each address (without its uuids) and state.
 """
 
 from __future__ import annotations
@@ -27,27 +43,87 @@ AXE_SOURCE = (Path(__file__).parent / "assets" / "axe.min.js").read_text(encodin
 
 PHONE = {"width": 390, "height": 844}
 
+# The page's state (see above), as a 53-bit hash of its description.
+STATE = r"""
+() => {
+  const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+  const order = new Map();
+  const canon = (s) => s.replace(UUID, (u) => {
+    if (!order.has(u)) order.set(u, order.size);
+    return "~" + order.get(u);
+  });
+  // Only whether there is text, and whether it holds more than punctuation and symbols.
+  const kind = (text) => (/[^\s\p{P}\p{S}]/u.test(text) ? "t" : /\S/.test(text) ? "s" : "");
+  const hovered = new Set(document.querySelectorAll(":hover"));
+  const named = new Set();
+  for (const el of document.querySelectorAll("[aria-labelledby]")) {
+    for (const id of el.getAttribute("aria-labelledby").split(/\s+/)) {
+      const target = id && document.getElementById(id);
+      if (target) named.add(target);
+    }
+  }
+  const out = [canon(location.hash)];
+  const walk = (node) => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === Node.TEXT_NODE) {
+        const k = kind(child.data);
+        if (k) out.push(k);
+        continue;
+      }
+      if (child.nodeType !== Node.ELEMENT_NODE) continue;
+      const el = child;
+      const tag = el.localName;
+      let part = "<" + tag;
+      for (const a of el.attributes) {
+        const volatile = a.name === "hx-headers" || a.name === "nonce"
+          || (a.name === "value" && tag === "input" && el.type === "hidden");
+        part += " " + a.name + (volatile ? "" : "=" + canon(a.value));
+      }
+      if (el === document.activeElement) part += " :focus";
+      if (hovered.has(el)) part += " :hover";
+      if (tag === "input" || tag === "textarea") {
+        part += " :value=" + kind(el.value) + (el.checked ? " :checked" : "");
+      }
+      if (tag === "select") part += " :selected=" + el.selectedIndex;
+      if (tag === "style" || named.has(el) || el.hasAttribute("aria-label")) {
+        part += " :text=" + canon(el.textContent.replace(/\s+/g, " ").trim());
+      }
+      out.push(part);
+      walk(el);
+      out.push(">");
+    }
+  };
+  walk(document);
+  const text = out.join("\n");
+  let h1 = 0xdeadbeef, h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return String(4294967296 * (2097151 & h2) + (h1 >>> 0));
+}
+"""
+
 # Runs in every document before its own scripts (so the page's Content-Security-Policy,
 # which refuses inline scripts, needs no exception). Only the top document is checked; axe
-# looks into frames itself.
-RUNNER = """
+# looks into frames itself, and is put into the page by `__bkPageSeen` when it is to run.
+RUNNER = (
+    """
 (() => {
   if (window.top !== window) return;
-  // The page's shape: its elements, their ids, classes and types, without the text. The same
-  // page in the same shape (a form saved again, a list reloaded) is checked once.
-  const shape = () => {
-    let hash = 0;
-    for (const el of document.querySelectorAll("*")) {
-      const part = [el.tagName, el.id, el.className, el.getAttribute("type")].join(":");
-      for (let i = 0; i < part.length; i++) hash = (hash * 31 + part.charCodeAt(i)) | 0;
-    }
-    return String(hash);
-  };
+  const state = """
+    + STATE.strip()
+    + """;
   const run = async () => {
     if (!window.__bkPageSeen) return;
+    const key = state();
     const html = document.documentElement.outerHTML;
-    const fresh = await window.__bkPageSeen(location.href, shape(), html);
-    if (!fresh) return;
+    const wanted = await window.__bkPageSeen(location.href, key);
+    if (wanted.html) window.__bkPageShown(location.href, key, html);
+    if (!wanted.axe) return;
     const results = await axe.run(document, {resultTypes: ["violations"]});
     const violations = results.violations.map((v) => ({
       id: v.id,
@@ -76,6 +152,7 @@ RUNNER = """
   else window.addEventListener("load", run, {once: true});
 })();
 """
+)
 
 # The static files the phone's pages load, as the live server first answered them: fetched once a
 # process, not once a page (a route in Playwright turns the browser's own cache off).
@@ -120,14 +197,25 @@ def _page_url(url: str) -> str:
 
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
-# (the page's address without its origin and with its records' uuids left out, its shape):
-# what axe and the phone's width have checked in this process, in any test.
-CHECKED: set[tuple[str, str]] = set()
 
-
-def _kind(url: str, shape: str) -> tuple[str, str]:
+def _address(url: str) -> str:
+    """The page's address without its origin and with its records' uuids left out."""
     parts = urlsplit(_page_url(url))
-    return UUID.sub("<uuid>", f"{parts.path}?{parts.query}"), shape
+    return UUID.sub("<uuid>", f"{parts.path}?{parts.query}")
+
+
+@dataclass
+class Checked:
+    """What axe has checked (page states) and what a phone has shown (addresses and states)."""
+
+    states: set[str] = field(default_factory=set)
+    shown: set[tuple[str, str]] = field(default_factory=set)
+
+
+# What axe and the phone's width have checked in this process, in any test.
+CHECKED = Checked()
+
+NOTHING = {"axe": False, "html": False}
 
 
 @dataclass
@@ -137,10 +225,10 @@ class PageChecks:
     origin: str
     seen: list[str] = field(default_factory=list)  # main-frame URLs, in order
     checked: dict[str, list[dict]] = field(default_factory=dict)  # URL -> violations
-    snapshots: dict[tuple[str, str], str] = field(default_factory=dict)  # (URL, shape) -> HTML
+    snapshots: dict[tuple[str, str], str] = field(default_factory=dict)  # (URL, state) -> HTML
     _pages: list = field(default_factory=list)
-    known: set[tuple[str, str]] | None = None  # pages checked before (`CHECKED`), to skip
-    _checking: dict[str, tuple[str, str]] = field(default_factory=dict)  # URL -> its kind
+    known: Checked = field(default_factory=Checked)  # checked before (`CHECKED`), to skip
+    _checking: dict[str, str] = field(default_factory=dict)  # URL -> the state axe runs in
 
     def ours(self, url: str) -> bool:
         parts = urlsplit(url)
@@ -148,8 +236,9 @@ class PageChecks:
 
     def watch(self, context) -> None:
         """Check every page this browser context opens."""
-        context.add_init_script(script=AXE_SOURCE + "\n" + RUNNER)
-        context.expose_function("__bkPageSeen", self._seen)
+        context.add_init_script(script=RUNNER)
+        context.expose_binding("__bkPageSeen", self._seen)
+        context.expose_function("__bkPageShown", self._shown)
         context.expose_function("__bkPageChecked", self._report)
         context.on("page", self._follow)
         for page in context.pages:
@@ -164,24 +253,36 @@ class PageChecks:
 
         page.on("framenavigated", navigated)
 
-    def _seen(self, url: str, shape: str, html: str) -> bool:
-        """Keep the page as it was seen; whether axe is still to check it in this shape."""
-        key = (_page_url(url), shape)
-        if not self.ours(url) or (key in self.snapshots and key[0] in self.checked):
-            return False
-        if self.known is not None and _kind(url, shape) in self.known:
-            self.checked.setdefault(key[0], [])  # by an earlier test of this process
-            return False
-        self.snapshots[key] = html
-        self._checking[key[0]] = _kind(url, shape)
-        return True
+    def _seen(self, source, url: str, state: str) -> dict[str, bool]:
+        """Whether the phone is still to be shown the page in this state (`__bkPageShown`
+        keeps it), and axe still to check it; if so, axe is put into the page."""
+        if not self.ours(url):
+            return NOTHING
+        url = _page_url(url)
+        wanted = {
+            "html": (_address(url), state) not in self.known.shown,
+            "axe": state not in self.known.states,
+        }
+        if not wanted["axe"]:
+            self.checked.setdefault(url, [])
+            return wanted
+        try:
+            source["frame"].evaluate(AXE_SOURCE)
+        except Exception:  # the page went on before axe was in: `settle` opens it again
+            return {**wanted, "axe": False}
+        self._checking[url] = state
+        return wanted
+
+    def _shown(self, url: str, state: str, html: str) -> None:
+        self.snapshots[(_page_url(url), state)] = html
+        self.known.shown.add((_address(url), state))
 
     def _report(self, url: str, violations: str) -> None:
         url = _page_url(url)
         found = self.checked.setdefault(url, [])
         found.extend(v for v in json.loads(violations) if v not in found)
-        if url in self._checking and self.known is not None:
-            self.known.add(self._checking.pop(url))
+        if url in self._checking:
+            self.known.states.add(self._checking.pop(url))
 
     def settle(self) -> None:
         """Let axe finish on the pages still open; open again any page left too soon."""
@@ -220,6 +321,8 @@ class PageChecks:
     def phone_failures(self, browser, artifacts: Path | None = None) -> list[str]:
         """Show each page as the test saw it again on a phone; none may scroll sideways.
         A page that does is kept in `artifacts` (its HTML and a screenshot)."""
+        if not self.snapshots:
+            return []
         pending: dict[str, str] = {}
 
         def serve(route):
@@ -243,12 +346,12 @@ class PageChecks:
             else:
                 route.continue_()
 
-        context = browser.new_context(viewport=PHONE, java_script_enabled=True)
+        phone = _phone(browser)
+        context = phone.context
         context.route("**/*", serve)
-        phone = context.new_page()
         failures = []
         try:
-            for (url, _shape), html in list(self.snapshots.items()):
+            for (url, _state), html in list(self.snapshots.items()):
                 pending[url] = html
                 phone.goto(url, wait_until="load")
                 overflow = phone.evaluate(OVERFLOW)
@@ -264,7 +367,23 @@ class PageChecks:
                     )
         finally:
             # A font or style the last page asked for may still be on its way: let its handler
-            # finish before the context goes, or its answer is gone when the handler reads it.
+            # finish before the route goes, or its answer is gone when the handler reads it.
             context.unroute_all(behavior="wait")
-            context.close()
+            # The next test's phone starts as a new one would: no cookies, nothing stored.
+            context.clear_cookies()
+            if self.ours(phone.url):
+                phone.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+            phone.goto("about:blank")
         return failures
+
+
+# The phone of each browser: one context a process, not one a test (one costs most of a second
+# of the processor to make).
+PHONES: dict = {}
+
+
+def _phone(browser):
+    phone = PHONES.get(browser)
+    if phone is None or phone.is_closed():
+        phone = PHONES[browser] = browser.new_context(viewport=PHONE).new_page()
+    return phone

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from health.services.screening import answer_item, start_screening
 from release.tests.factories import admitted
 from tests.her_page import open_sections
-from tests.test_browser_admission import sign_in
+from tests.test_browser_admission import sign_in, signed_in
 
 NAME, FAMILY, NUMBER = "Ploy", "Chaiyasit", "A48101"
 FINDING = "Epilepsy: buccal midazolam in the wing's medical box."
@@ -35,7 +35,7 @@ def test_custody_break_the_glass_health_review_it_the_inspector_lists_it(
     base = live_server.url
 
     # Custody: from her page, the glass broken with the reason, and the part read.
-    sign_in(page, base, "custody")
+    signed_in(page, base, "custody")
     page.goto(f"{base}/women/{woman.uuid}/")
     open_sections(page)
     page.get_by_test_id("break-glass").click()

@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 from force.models import UseOfForce
 from health.tests.factories import admitted_woman
 from tests.her_page import open_sections
-from tests.test_browser_admission import sign_in
+from tests.test_browser_admission import sign_in, signed_in
 
 
 @pytest.mark.browser
@@ -30,7 +30,7 @@ def test_force_is_recorded_checked_by_health_and_reviewed_by_the_governor(
     started = (timezone.localtime() - timedelta(minutes=20)).strftime("%Y-%m-%dT%H:%M")
 
     # Custody record it from her page.
-    sign_in(page, base, "custody")
+    signed_in(page, base, "custody")
     page.goto(f"{base}/women/{woman.uuid}/")
     open_sections(page)
     expect(page.get_by_test_id("no-force")).to_be_visible()

@@ -13,7 +13,7 @@ from health.tests.factories import admitted_woman
 from prisoners.tests.factories import PrisonerFactory
 from safeguarding.models import Plan
 from tests.her_page import open_sections
-from tests.test_browser_admission import sign_in
+from tests.test_browser_admission import sign_in, signed_in
 
 
 @pytest.mark.browser
@@ -28,7 +28,7 @@ def test_an_incident_is_recorded_and_each_womans_plan_made_and_reviewed(
     two_days_ago = timezone.localtime(timezone.now() - timedelta(days=2)).strftime("%Y-%m-%dT%H:%M")
 
     # Custody record the incident from her page, naming the other woman.
-    sign_in(page, base, "custody")
+    signed_in(page, base, "custody")
     page.goto(f"{base}/women/{woman.uuid}/")
     open_sections(page)
     expect(page.get_by_test_id("safeguarding-none")).to_be_visible()

@@ -11,7 +11,7 @@ from health.tests.factories import admitted_woman
 from selfharm.models import Case
 from selfharm.tests.factories import trained
 from tests.her_page import open_sections
-from tests.test_browser_admission import sign_in
+from tests.test_browser_admission import sign_in, signed_in
 
 
 @pytest.mark.browser
@@ -27,7 +27,7 @@ def test_a_case_is_opened_assessed_reviewed_closed_and_checked(
     social = cast["social"].get_full_name() or cast["social"].username
 
     # Custody open a case from her page.
-    sign_in(page, base, "custody")
+    signed_in(page, base, "custody")
     page.goto(f"{base}/women/{woman.uuid}/")
     open_sections(page)
     expect(page.get_by_test_id("selfharm-none")).to_be_visible()

@@ -3,7 +3,7 @@ for: a field without a label, an id used twice, and a page a phone must scroll s
 
 import pytest
 
-from tests.pagechecks import PageChecks
+from tests.pagechecks import Checked, PageChecks
 
 ORIGIN = "http://bangkok.test"
 PAGE = """<!DOCTYPE html><html lang="en"><head><title>A page</title></head>
@@ -49,3 +49,68 @@ def test_an_id_used_twice_fails(context, browser):
         f"{ORIGIN}/women/: duplicate-id (serious) An id is used once in a page — "
         "1 element(s): #note"
     ]
+
+
+DOCUMENT = """<!DOCTYPE html><html lang="{lang}"><head><title>A page</title>
+<style>.note {{ color: {colour}; }} .faint {{ color: #c8c8c8; }}</style></head>
+<body hx-headers='{{"X-CSRFToken": "{token}"}}'><main><h1>A page</h1>
+<form><input type="hidden" name="csrfmiddlewaretoken" value="{token}"></form>{body}</main>
+</body></html>"""
+
+RIGHT = {"lang": "en", "colour": "#0b0c0c", "token": "a1b2c3"}
+WOMAN = "4b0f6e2a-1c3d-4e5f-8a9b-0c1d2e3f4a5b"
+OTHER_WOMAN = "9e8d7c6b-5a49-4382-9170-6f5e4d3c2b1a"
+
+# A page in the state axe passes, and beside it the same page changed in one thing axe reads.
+PASSES = (
+    f'<p class="note">Malee Srisuk</p><a href="/women/{WOMAN}/" id="w-{WOMAN}">Her page</a>'
+    '<label for="q">Name</label><input id="q" type="text">'
+    '<button type="button" aria-label="Save the plan">Save the plan</button>'
+    '<nav aria-labelledby="n1"><h2 id="n1">Steps</h2></nav>'
+    '<nav aria-labelledby="n2"><h2 id="n2">Sections</h2></nav>'
+)
+FAILS = {
+    "colour in a stylesheet": ({"colour": "#c8c8c8"}, PASSES),
+    "colour in a class": ({}, PASSES.replace('class="note"', 'class="faint"')),
+    "colour in a style": ({}, PASSES.replace('class="note"', 'style="color: #ddd"')),
+    "a label for another field": ({}, PASSES.replace('for="q"', 'for="r"')),
+    "a link with no text": ({}, PASSES.replace(">Her page<", "><")),
+    "a name not in the label": ({}, PASSES.replace('label="Save the plan"', 'label="Go"')),
+    "two landmarks of one name": ({}, PASSES.replace(">Sections<", ">Steps<")),
+    "a language that is none": ({"lang": "zz-none-such"}, PASSES),
+    "an id used twice": ({}, PASSES + f'<p id="w-{WOMAN}">Twice</p>'),
+    "a link hidden from ARIA": ({}, PASSES.replace("<a href", '<a aria-hidden="true" href')),
+}
+# The same page of another woman, in other words, with another token against forgery.
+SAME = (
+    {"token": "z9y8x7"},
+    PASSES.replace(WOMAN, OTHER_WOMAN).replace("Malee Srisuk", "Aye Thandar Win"),
+)
+
+
+def judged(context, checks, changes: dict, body: str) -> tuple[list[str], str]:
+    """What axe finds in the page, and the state it is known by (nothing checked before)."""
+    checks.known, checks.checked, checks.snapshots, checks.seen = Checked(), {}, {}, []
+    page = context.new_page()
+    html = DOCUMENT.format(**{**RIGHT, **changes}, body=body)
+    page.route(f"{ORIGIN}/**", lambda route: route.fulfill(body=html, content_type="text/html"))
+    page.goto(f"{ORIGIN}/women/")
+    checks.settle()
+    page.close()
+    [(_url, state)] = checks.snapshots
+    return checks.axe_failures(), state
+
+
+@pytest.mark.browser
+def test_a_page_is_checked_again_in_any_state_axe_judges_differently(context):
+    """Two pages share a state (and the second is not checked) only if axe can't tell them
+    apart: each change axe reads is a new state; another woman's page, in other words, is not."""
+    checks = PageChecks(origin=ORIGIN)
+    checks.watch(context)
+    passing, state = judged(context, checks, {}, PASSES)
+    assert passing == []
+    for change, (values, body) in FAILS.items():
+        failures, changed = judged(context, checks, values, body)
+        assert failures, f"{change}: axe finds nothing, so the case proves nothing"
+        assert changed != state, f"{change}: the page keeps its state, and isn't checked"
+    assert judged(context, checks, *SAME) == ([], state)
