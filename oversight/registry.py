@@ -815,23 +815,27 @@ def compared(user, facilities, start: date, end: date, key=None) -> list[dict]:
     `computed`): `previous` has the figures of the earlier period, `change` the rate's (or
     the count's) difference, None where either side is hidden or empty."""
     before = previous_period(start, end)
-    rows = []
-    for item, found in computed(user, facilities, [(start, end), before], key):
-        now, then = figure(item, _total(item, found, 0)), figure(item, _total(item, found, 1))
-        key = {COUNT: "numerator", MEDIAN: "median"}.get(item.unit, "rate")
-        change = None
-        if now[key] is not None and then[key] is not None:
-            change = round(now[key] - then[key], 1)
-        rows.append(
-            {
-                **described(item),
-                **now,
-                "previous": {"start": before[0], "end": before[1], **then},
-                "change": change,
-                "better": _better(item, change),
-            }
-        )
-    return rows
+    return [
+        _compared(item, found, before)
+        for item, found in computed(user, facilities, [(start, end), before], key)
+    ]
+
+
+def _compared(item: Indicator, found: Counts, before: tuple[date, date]) -> dict:
+    """An indicator's row of `compared` from its counts (the period's at 0, the one before's
+    at 1)."""
+    now, then = figure(item, _total(item, found, 0)), figure(item, _total(item, found, 1))
+    key = {COUNT: "numerator", MEDIAN: "median"}.get(item.unit, "rate")
+    change = None
+    if now[key] is not None and then[key] is not None:
+        change = round(now[key] - then[key], 1)
+    return {
+        **described(item),
+        **now,
+        "previous": {"start": before[0], "end": before[1], **then},
+        "change": change,
+        "better": _better(item, change),
+    }
 
 
 def _better(item: Indicator, change) -> bool | None:
@@ -858,51 +862,70 @@ def trend(user, facilities, end: date, key: str | None = None) -> list[dict]:
     figure a month, oldest first (as `computed`, whatever the months)."""
     periods = months(end)
     return [
-        {
-            **described(item),
-            "months": [
-                {"start": first, "end": last, **figure(item, _total(item, found, index))}
-                for index, (first, last) in enumerate(periods)
-            ],
-        }
-        for item, found in computed(user, facilities, periods, key)
+        _trend(item, found, periods) for item, found in computed(user, facilities, periods, key)
     ]
+
+
+def _trend(item: Indicator, found: Counts, periods: Periods, first: int = 0) -> dict:
+    """An indicator's row of `trend` from its counts (the months' from index `first`)."""
+    return {
+        **described(item),
+        "months": [
+            {"start": start, "end": end, **figure(item, _total(item, found, first + index))}
+            for index, (start, end) in enumerate(periods)
+        ],
+    }
 
 
 def by_facility(user, facilities, start: date, end: date, key=None) -> tuple[list, list[dict]]:
     """Each indicator side by side for each of `facilities` and in total (as `computed`,
-    whatever the facilities): (the facilities, rows with `facilities`, a figure
-    each in that order, and `total`). A facility's rate is hidden when its denominator is
-    fewer than k women, and then, since the total is shown beside it, the smallest other
-    facility's too (complementary suppression, `bangkok.suppression`)."""
+    whatever the facilities): (the facilities, rows with `facilities`, a figure each in that
+    order, and `total`). A facility's rate is hidden when its denominator is fewer than k
+    women, and then, since the total is shown beside it, the smallest other facility's too
+    (complementary suppression, `bangkok.suppression`)."""
     places = list(facilities)
-    rows = []
+    found = computed(user, facilities, [(start, end)], key)
+    return places, [_by_facility(item, counts, places) for item, counts in found]
+
+
+def _by_facility(item: Indicator, found: Counts, places: list) -> dict:
+    """An indicator's row of `by_facility` from its counts (the period's at 0)."""
     k = small_cell()
-    for item, found in computed(user, facilities, [(start, end)], key):
-        each = {place.pk: found.get((0, place.pk), _empty(item)) for place in places}
-        sizes = {str(pk): _sizes(item, of) for pk, of in each.items()}
-        # What the total would give a hidden facility away by: the women (or values) a rate
-        # (a median) is of, the events of a count or a rate per month.
-        base = {pk: (d if item.unit in (RATE, MEDIAN) else n) for pk, (n, d) in sizes.items()}
-        # A rate per month is also hidden where fewer than k women were held over a month.
-        few = {pk for pk, (_n, d) in sizes.items() if 0 < d < k * DAYS_A_MONTH}
-        small = few if item.unit == PER_MONTH else set()
-        protects = item.unit != COUNT or item.target != 0
-        total = figure(item, _total(item, found, 0))
-        if not protects:
-            hidden = set()
-        elif total["suppressed"] or len(places) == 1:
-            # No total to read a hidden facility back from: only the small ones are hidden.
-            hidden = small | {key for key, value in base.items() if 0 < value < k}
-        else:
-            hidden = suppressed(base, small, k)
-        rows.append(
-            {
-                **described(item),
-                "facilities": [
-                    figure(item, each[place.pk], hidden=str(place.pk) in hidden) for place in places
-                ],
-                "total": total,
-            }
-        )
-    return places, rows
+    each = {place.pk: found.get((0, place.pk), _empty(item)) for place in places}
+    sizes = {str(pk): _sizes(item, of) for pk, of in each.items()}
+    # What the total would give a hidden facility away by: the women (or values) a rate
+    # (a median) is of, the events of a count or a rate per month.
+    base = {pk: (d if item.unit in (RATE, MEDIAN) else n) for pk, (n, d) in sizes.items()}
+    # A rate per month is also hidden where fewer than k women were held over a month.
+    few = {pk for pk, (_n, d) in sizes.items() if 0 < d < k * DAYS_A_MONTH}
+    small = few if item.unit == PER_MONTH else set()
+    protects = item.unit != COUNT or item.target != 0
+    total = figure(item, _total(item, found, 0))
+    if not protects:
+        hidden = set()
+    elif total["suppressed"] or len(places) == 1:
+        # No total to read a hidden facility back from: only the small ones are hidden.
+        hidden = small | {key for key, value in base.items() if 0 < value < k}
+    else:
+        hidden = suppressed(base, small, k)
+    return {
+        **described(item),
+        "facilities": [
+            figure(item, each[place.pk], hidden=str(place.pk) in hidden) for place in places
+        ],
+        "total": total,
+    }
+
+
+def one(user, facilities, start: date, end: date, key: str) -> tuple[dict, dict, list, dict]:
+    """The indicator `key` as its page shows it, in one query: its row of `compared`, of
+    `trend` (the 12 months to `end`), and of `by_facility` with the facilities."""
+    before, periods = previous_period(start, end), months(end)
+    places = list(facilities)
+    ((item, found),) = computed(user, facilities, [(start, end), before, *periods], key)
+    return (
+        _compared(item, found, before),
+        _trend(item, found, periods, first=2),
+        places,
+        _by_facility(item, found, places),
+    )

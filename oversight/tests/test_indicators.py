@@ -212,6 +212,29 @@ def test_facilities_side_by_side_with_their_total_in_one_query(
     assert (row["total"]["numerator"], row["total"]["denominator"]) == (7, 10)
 
 
+def test_an_indicator_s_page_is_one_query_giving_what_the_three_views_give(
+    cast, declared, facility_a, facility_b, settings
+):
+    settings.SMALL_CELL = 3
+    national = make_staff("inspector", facility_a, facility_b, username="national")
+    for number in range(6):
+        admit(cast, facility_a, f"A-{number}", days_ago=3 + 20 * number, offered=number < 4)
+    for number in range(4):
+        admit(cast, facility_b, f"B-{number}", days_ago=40 + number)
+    today = timezone.localdate()
+    places = list(registry_facilities(national))
+    start = today - timedelta(29)
+    registry.indicators_for(national)
+    with CaptureQueriesContext(connection) as queries:
+        now, months, shown, side = registry.one(national, places, start, today, "offered")
+    assert len(queries) == 1
+    assert now == by_key(registry.compared(national, places, start, today))["offered"]
+    assert months == by_key(registry.trend(national, places, today))["offered"]
+    beside, rows = registry.by_facility(national, places, start, today)
+    assert (shown, side) == (beside, by_key(rows)["offered"])
+    assert now["previous"]["denominator"] and any(m["denominator"] for m in months["months"])
+
+
 def registry_facilities(user):
     from oversight.permissions import facilities_overseen
 
