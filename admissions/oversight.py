@@ -28,19 +28,20 @@ def _offered(item: str) -> Q:
     return Q(Exists(RightsOffer.objects.filter(admission=OuterRef("pk"), item=item)))
 
 
-def _foreign_nationals():
+def _foreign_national() -> Q:
     """Admissions of women none of whose nationalities is this country's (Rule 2.1)."""
-    return Admission.objects.exclude(prisoner__nationalities=[]).exclude(
+    return ~Q(prisoner__nationalities=[]) & ~Q(
         prisoner__nationalities__contains=[settings.HOME_COUNTRY]
     )
 
 
 _in_custody = counted(
     present(
-        lambda: Admission.objects.exclude(stage=Stage.RECEPTION),
+        Admission.objects.all,
         "admitted_at__date",
         "released_at__date",
         lambda day: Q(),
+        among=lambda day: ~Q(stage=Stage.RECEPTION),
     )
 )
 
@@ -66,9 +67,7 @@ INDICATORS = (
         rules="2.1",
         perm=VIEW,
         counts=share(
-            lambda: Admission.objects.all(),
-            "admitted_at__date",
-            _offered(RightsItem.FAMILY_CONTACT),
+            Admission.objects.all, "admitted_at__date", _offered(RightsItem.FAMILY_CONTACT)
         ),
         target=100,
         records="admissions",
@@ -79,7 +78,12 @@ INDICATORS = (
         title=_("Admissions of foreign nationals where consular access was offered"),
         rules="2.1",
         perm=VIEW,
-        counts=share(_foreign_nationals, "admitted_at__date", _offered(RightsItem.CONSULAR)),
+        counts=share(
+            Admission.objects.all,
+            "admitted_at__date",
+            _offered(RightsItem.CONSULAR),
+            among=_foreign_national,
+        ),
         target=100,
         records="admissions",
     ),

@@ -54,6 +54,13 @@ def counts(asked: Sequence[tuple[QuerySet, Mapping[str, Q]]]) -> list[dict[str, 
     return [answer or {} for answer in answers]
 
 
+def sizes[K](asked: Mapping[K, QuerySet]) -> dict[K, int]:
+    """{key: how many records its QuerySet holds}, as `QuerySet.count()` answers, in one
+    statement for them all (oversight's counts of a period)."""
+    answers = counts([(records, {}) for records in asked.values()])
+    return {key: answer[ALL] for key, answer in zip(asked, answers, strict=True)}
+
+
 def _part(records: QuerySet, keys: list[str], conditions: Mapping[str, Q], number: int):
     """The subquery counting `records` and those matching each condition, with its
     parameters; None when `records` is empty whatever the data."""

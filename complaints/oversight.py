@@ -179,9 +179,10 @@ INDICATORS = (
         rules="7.1, M71",
         perm=STATUS,
         counts=share(
-            lambda: _reports().filter(wishes_legal_action=True),
+            _reports,
             "received_at__date",
             Q(referred_at__isnull=False),
+            among=lambda: Q(wishes_legal_action=True),
         ),
         target=100,
     ),

@@ -39,10 +39,11 @@ INDICATORS = (
         rules="M2, 54, 55",
         perm=OVERSEE_OUTCOMES,
         counts=present(
-            lambda: Admission.objects.exclude(stage=Stage.RECEPTION),
+            Admission.objects.all,
             "admitted_at__date",
             "released_at__date",
             _consented,
+            among=lambda day: ~Q(stage=Stage.RECEPTION),
         ),
         direction=MONITOR,
     ),

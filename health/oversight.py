@@ -96,9 +96,10 @@ def _checks_up_to_date(day) -> Q:
 
 
 def _offered(programme: str):
-    """Preventive screenings offered here (not reported from before) in a programme."""
+    """Preventive screenings offered here (not reported from before) in a programme (a
+    function giving the Q)."""
     kinds = [kind for kind, of in PROGRAMME_OF.items() if of == programme]
-    return PreventiveScreening.objects.filter(kind__in=kinds, reported=False)
+    return lambda: Q(kind__in=kinds, reported=False)
 
 
 def _years_before(day: date, years: int) -> date:
@@ -166,7 +167,7 @@ def _eligible(programme: str, *, up_to_date: bool = False):
 
 def _up_to_date(programme: str):
     return present(
-        lambda: Admission.objects.all(),
+        Admission.objects.all,
         "admitted_at__date",
         "released_at__date",
         _eligible(programme, up_to_date=True),
@@ -174,13 +175,11 @@ def _up_to_date(programme: str):
     )
 
 
-def _contacts(stage: str):
-    """Maternity contacts of a stage that are due by now or took place, not cancelled, each
-    on the day it took place or, until then, the day it is due (`on`)."""
+def _contacts():
+    """Maternity contacts that are due by now or took place, not cancelled, each on the day
+    it took place or, until then, the day it is due (`on`)."""
     return MaternityContact.objects.filter(
-        Q(due_at__lte=timezone.now()) | Q(done_at__isnull=False),
-        stage=stage,
-        cancelled_at__isnull=True,
+        Q(due_at__lte=timezone.now()) | Q(done_at__isnull=False), cancelled_at__isnull=True
     ).annotate(on=Coalesce("done_at", "due_at"))
 
 
@@ -286,10 +285,11 @@ INDICATORS = (
         rules="18",
         perm=OVERSEE,
         counts=share(
-            lambda: _offered(CERVICAL),
+            PreventiveScreening.objects.all,
             "done_on",
             Q(declined=False),
             facility="prisoner__facility",
+            among=_offered(CERVICAL),
         ),
     ),
     Indicator(
@@ -299,7 +299,11 @@ INDICATORS = (
         rules="18",
         perm=OVERSEE,
         counts=share(
-            lambda: _offered(BREAST), "done_on", Q(declined=False), facility="prisoner__facility"
+            PreventiveScreening.objects.all,
+            "done_on",
+            Q(declined=False),
+            facility="prisoner__facility",
+            among=_offered(BREAST),
         ),
     ),
     Indicator(
@@ -333,10 +337,11 @@ INDICATORS = (
         rules="48.1",
         perm=OVERSEE,
         counts=share(
-            lambda: _contacts(ContactStage.ANTENATAL),
+            _contacts,
             "on__date",
             Q(done_at__isnull=False),
             facility="pregnancy__prisoner__facility",
+            among=lambda: Q(stage=ContactStage.ANTENATAL),
         ),
         target=100,
     ),
@@ -360,10 +365,11 @@ INDICATORS = (
         rules="48.3",
         perm=OVERSEE,
         counts=share(
-            lambda: _contacts(ContactStage.POSTNATAL),
+            _contacts,
             "on__date",
             Q(done_at__isnull=False),
             facility="pregnancy__prisoner__facility",
+            among=lambda: Q(stage=ContactStage.POSTNATAL),
         ),
         target=100,
     ),

@@ -17,7 +17,7 @@ a protection, no clinical detail, no child's identity.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from uuid import UUID
 
@@ -26,6 +26,7 @@ from django.db.models.functions import Coalesce, Greatest, Least
 from django.utils.formats import number_format
 from django.utils.translation import gettext
 
+from bangkok.counting import sizes
 from bangkok.dates import after_day, before_day, from_day, until_day
 from bangkok.hooks import takes
 from bangkok.suppression import rate, suppressed
@@ -246,45 +247,47 @@ CASES_SHOWN = 10
 def overview(user, facilities, start, end) -> tuple[list[dict], list[dict]]:
     """What `user` oversees in a period: each count that must be zero with its first cases
     (as `Row`s, newest first) and the attempts refused under its rule, and the number of
-    records in each list. A count that is zero (most are) reads no cases."""
+    records in each list. What is counted a day at a time in advance is added up, and every
+    count left to make (the current day, an item counted live) is made in one statement
+    (`bangkok.counting`), whatever the number of items: a count that is zero (most are)
+    reads no cases, one that isn't reads its first cases."""
     items = zeros_for(user)
     listed = lists_for(user)
     written = recorded([item.key for item in items], facilities, start, end)
     attempts = refused(facilities, start, end)
-    # What is counted a day at a time in advance is added up (the current day live).
-    ahead = summaries.counts([*items, *listed], facilities, start, end)
+    ahead = summaries.ahead([*items, *listed], facilities, start, end)
+    added: dict[tuple[str, str], int] = {}
+    live = {}
+    for kind, item in [*(("zero", i) for i in items), *(("list", i) for i in listed)]:
+        if item.key in ahead:
+            added[(kind, item.key)], rest = ahead[item.key]
+        else:
+            counts = getattr(item, "records", None) or item.count or item.cases
+            rest = for_viewer(item, counts(facilities, start, end), user)
+        if rest is not None:
+            live[(kind, item.key)] = rest
+    found = sizes(live)
+
+    def count(kind: str, key: str) -> int:
+        return added.get((kind, key), 0) + found.get((kind, key), 0)
+
     zeros = []
     for item in items:
-        # Its cases are asked only where they are to be counted or shown.
-        count, first, cases = ahead.get(item.key), [], None
-        if count is None and item.count is not None:
-            count = for_viewer(item, item.count(facilities, start, end), user).count()
-        elif count is None:
+        first = []
+        if count("zero", item.key):
             cases = for_viewer(item, item.cases(facilities, start, end), user)
-            count = cases.count()
-        if count:
-            if cases is None:
-                cases = for_viewer(item, item.cases(facilities, start, end), user)
             first = [item.row(case) for case in cases.order_by(*item.keyset)[:CASES_SHOWN]]
         breaches_count, breaches = written[item.key]
         zeros.append(
             {
                 "item": item,
-                "count": count + breaches_count,
+                "count": count("zero", item.key) + breaches_count,
                 "recorded": breaches_count,
                 "refused": attempts.get(item.rule, 0),
                 "cases": (breaches + first)[:CASES_SHOWN],
             }
         )
-    lists = [
-        {
-            "item": item,
-            "count": ahead[item.key]
-            if item.key in ahead
-            else for_viewer(item, item.records(facilities, start, end), user).count(),
-        }
-        for item in listed
-    ]
+    lists = [{"item": item, "count": count("list", item.key)} for item in listed]
     return zeros, lists
 
 
@@ -296,6 +299,8 @@ def overview(user, facilities, start, end) -> tuple[list[dict], list[dict]]:
 # women spent in custody) or a median (how long the restraints of pregnant women lasted).
 # Each is computed in aggregate, in one query whatever the number of periods and facilities
 # asked for, and never reads a woman's or a child's record: the query counts, it loads no one.
+# The indicators over one base (the same records, dated the same way: `Fold`) are computed
+# in one query together, each figure what it gives alone.
 
 SMALLER = "smaller"  # smaller is better
 LARGER = "larger"  # larger is better
@@ -324,7 +329,8 @@ class Indicator:
     """One of RULES-SPEC 3's indicators, declared by the area that keeps its data.
 
     `counts(facilities, periods) -> Counts` computes it for every period and facility at
-    once, in one query (`share` and `present` make one from a QuerySet). `cases` names the
+    once, in one query (`share` and `present` make one from a QuerySet, a `Fold` computed
+    together with the others over its base). `cases` names the
     counts that must be zero (`MustBeZero` keys) whose cases lie behind it, `records` a
     `RecordList`: the inspector opens them from the indicator. `target` is a percentage for a
     rate, a number for a count, where the Rules imply one. `measure` is what a median's
@@ -389,56 +395,104 @@ def _within(day: str, first: date, last: date) -> Q:
     return _days(day, "gte", first) & _days(day, "lte", last)
 
 
-def _grouped(records, facility: str, periods: Periods, numerator, denominator, what="pk") -> Counts:
-    """One query: `records` grouped by facility, with two conditional counts (of distinct
-    `what`) a period."""
+@dataclass(frozen=True)
+class Fold:
+    """An indicator's `counts` as conditions over a base it may share with other indicators
+    (`share`, `present`): the indicators over one base are computed in one query together
+    (`computed`), each figure what the indicator computed alone gives. `base` is what they
+    share: how the periods narrow the records (`kind`: "share" by the day that dates them,
+    "present" by the days they held), the records (`records()`, a function the declarations
+    share: a manager's `all`, or a function of the area's), their lookups and their
+    facility's. `numerator` and `denominator` give the period's conditions, `(first, last) ->
+    Q`; `what` is counted once; `count` keeps the denominator alone, as the count."""
+
+    base: tuple
+    numerator: Callable
+    denominator: Callable
+    what: str = "pk"
+    count: bool = False
+
+    def __call__(self, facilities, periods: Periods) -> Counts:
+        return _folded([self], facilities, periods)[0]
+
+
+def _narrowed(base: tuple, periods: Periods) -> Q:
+    """The base's records that may count in any of the periods."""
+    kind, _records, facility, since, until = base
+    if kind == "share":
+        return _within(since, min(p[0] for p in periods), max(p[1] for p in periods))
+    still = Q() if until is None else _still(until, min(p[1] for p in periods))
+    return still & _days(since, "lte", max(p[1] for p in periods))
+
+
+def _folded(folds: list[Fold], facilities, periods: Periods) -> list[Counts]:
+    """One query for indicators of one base: its records grouped by facility, with two
+    conditional counts (of distinct `what`) an indicator and period."""
+    if not periods:
+        return [{} for _fold in folds]
+    kind, records, facility, since, until = folds[0].base
+    within = records().filter(
+        _narrowed(folds[0].base, periods), **{f"{facility}__in": _ids(facilities)}
+    )
     aggregates = {}
-    for index, (first, last) in enumerate(periods):
-        aggregates[f"n{index}"] = Count(what, filter=numerator(index, first, last), distinct=True)
-        aggregates[f"d{index}"] = Count(what, filter=denominator(index, first, last), distinct=True)
-    found: Counts = {}
-    for group in records.order_by().values(facility).annotate(**aggregates):
-        for index in range(len(periods)):
-            figures = (group[f"n{index}"], group[f"d{index}"])
-            if figures != (0, 0):
-                found[(index, group[facility])] = figures
+    for number, fold in enumerate(folds):
+        for index, (first, last) in enumerate(periods):
+            for side, condition in (("n", fold.numerator), ("d", fold.denominator)):
+                aggregates[f"{side}{number}_{index}"] = Count(
+                    fold.what, filter=condition(first, last), distinct=True
+                )
+    found: list[dict] = [{} for _fold in folds]
+    for group in within.order_by().values(facility).annotate(**aggregates):
+        for number, fold in enumerate(folds):
+            for index in range(len(periods)):
+                figures = (group[f"n{number}_{index}"], group[f"d{number}_{index}"])
+                if figures != (0, 0):
+                    found[number][(index, group[facility])] = (
+                        (figures[1], 0) if fold.count else figures
+                    )
     return found
 
 
 def share(
-    records: Callable, day: str, numerator: Q, *, facility: str = "facility", what="pk"
-) -> Callable:
+    records: Callable,
+    day: str,
+    numerator: Q,
+    *,
+    facility: str = "facility",
+    what="pk",
+    among: Callable | None = None,
+) -> Fold:
     """An indicator's `counts` over records dated by `day` (a date lookup, e.g.
-    "admitted_at__date"): the denominator those of the period, the numerator those of them
+    "admitted_at__date"): the denominator those of the period (and, if `among` is given,
+    that match `among()`, a Q asked at each computation), the numerator those of them
     matching `numerator`. `records()` is the QuerySet of them all, of every facility; `what`
-    is what is counted once (the record, or e.g. the day of a stock-out)."""
+    is what is counted once (the record, or e.g. the day of a stock-out). Indicators over the
+    same `records`, `day` and `facility` are computed together: a condition cheap to test on
+    each record is better an `among` over a base shared with others than a base of its
+    own."""
 
-    def counts(facilities, periods: Periods) -> Counts:
-        if not periods:
-            return {}
-        first, last = min(p[0] for p in periods), max(p[1] for p in periods)
-        within = records().filter(
-            _within(day, first, last), **{f"{facility}__in": _ids(facilities)}
-        )
-        return _grouped(
-            within,
-            facility,
-            periods,
-            lambda i, s, e: _within(day, s, e) & numerator,
-            lambda i, s, e: _within(day, s, e),
-            what,
-        )
+    def of(first: date, last: date) -> Q:
+        return _within(day, first, last) & (among() if among else Q())
 
-    return counts
+    return Fold(
+        ("share", records, facility, day, None),
+        lambda first, last: of(first, last) & numerator,
+        of,
+        what,
+    )
 
 
-def tally(records: Callable, day: str, *, facility: str = "facility", what="pk") -> Callable:
+def tally(
+    records: Callable, day: str, *, facility: str = "facility", what="pk", among=None
+) -> Fold:
     """A count indicator's `counts`: the records dated by `day` in each period."""
-    return counted(share(records, day, Q(), facility=facility, what=what))
+    return counted(share(records, day, Q(), facility=facility, what=what, among=among))
 
 
 def counted(counts: Callable) -> Callable:
     """A count indicator's `counts` from a rate's: its denominator, as the count."""
+    if isinstance(counts, Fold):
+        return replace(counts, count=True)
 
     def count(facilities, periods: Periods) -> Counts:
         return {key: (d, 0) for key, (_n, d) in counts(facilities, periods).items()}
@@ -454,39 +508,23 @@ def present(
     *,
     facility: str = "facility",
     among: Callable | None = None,
-) -> Callable:
+) -> Fold:
     """An indicator's `counts` over what holds on the last day of each period (a child living
     with her mother, a woman in custody): the denominator the records whose `since` (a date
     lookup) is on or before that day and whose `until` (if any) is empty or after it (and, if
     `among` is given, that match `among(day)`, a Q: the women eligible that day), the
-    numerator those of them matching `numerator(day)`, a Q."""
-
-    def still(day: date) -> Q:
-        if until is None:
-            return Q()
-        return _still(until, day)
+    numerator those of them matching `numerator(day)`, a Q. Indicators over the same
+    `records`, `since`, `until` and `facility` are computed together."""
 
     def on(day: date) -> Q:
-        return _days(since, "lte", day) & still(day) & (among(day) if among else Q())
+        still = Q() if until is None else _still(until, day)
+        return _days(since, "lte", day) & still & (among(day) if among else Q())
 
-    def counts(facilities, periods: Periods) -> Counts:
-        if not periods:
-            return {}
-        last = max(p[1] for p in periods)
-        first = min(p[1] for p in periods)
-        within = records().filter(
-            still(first), _days(since, "lte", last), **{f"{facility}__in": _ids(facilities)}
-        )
-
-        return _grouped(
-            within,
-            facility,
-            periods,
-            lambda i, s, e: on(e) & numerator(e),
-            lambda i, s, e: on(e),
-        )
-
-    return counts
+    return Fold(
+        ("present", records, facility, since, until),
+        lambda first, last: on(last) & numerator(last),
+        lambda first, last: on(last),
+    )
 
 
 def spread(
@@ -724,10 +762,22 @@ def _empty(item: Indicator):
 
 
 def computed(user, facilities, periods: Periods, key=None) -> list[tuple[Indicator, Counts]]:
-    """Every indicator `user` may see (or only `key`), computed for `periods` (one query
-    each, whatever the periods and facilities)."""
+    """Every indicator `user` may see (or only `key`), computed for `periods`: one query for
+    the indicators over each base (`Fold`), and one for each other, whatever the periods and
+    facilities."""
     items = [i for i in indicators_for(user) if key is None or i.key == key]
-    return [(item, item.counts(facilities, periods)) for item in items]
+    bases: dict[tuple, list[Indicator]] = {}
+    for item in items:
+        if isinstance(item.counts, Fold):
+            bases.setdefault(item.counts.base, []).append(item)
+    found: dict[str, Counts] = {}
+    for together in bases.values():
+        answers = _folded([item.counts for item in together], facilities, periods)
+        found.update(zip((item.key for item in together), answers, strict=True))
+    return [
+        (item, found[item.key] if item.key in found else item.counts(facilities, periods))
+        for item in items
+    ]
 
 
 def indicators(user, facilities, start: date, end: date) -> list[dict]:
@@ -761,27 +811,31 @@ def previous_period(start: date, end: date) -> tuple[date, date]:
 
 
 def compared(user, facilities, start: date, end: date, key=None) -> list[dict]:
-    """Each indicator for the period and the period of the same length just before (one
-    query each): `previous` has the figures of the earlier period, `change` the rate's (or
+    """Each indicator for the period and the period of the same length just before (as
+    `computed`): `previous` has the figures of the earlier period, `change` the rate's (or
     the count's) difference, None where either side is hidden or empty."""
     before = previous_period(start, end)
-    rows = []
-    for item, found in computed(user, facilities, [(start, end), before], key):
-        now, then = figure(item, _total(item, found, 0)), figure(item, _total(item, found, 1))
-        key = {COUNT: "numerator", MEDIAN: "median"}.get(item.unit, "rate")
-        change = None
-        if now[key] is not None and then[key] is not None:
-            change = round(now[key] - then[key], 1)
-        rows.append(
-            {
-                **described(item),
-                **now,
-                "previous": {"start": before[0], "end": before[1], **then},
-                "change": change,
-                "better": _better(item, change),
-            }
-        )
-    return rows
+    return [
+        _compared(item, found, before)
+        for item, found in computed(user, facilities, [(start, end), before], key)
+    ]
+
+
+def _compared(item: Indicator, found: Counts, before: tuple[date, date]) -> dict:
+    """An indicator's row of `compared` from its counts (the period's at 0, the one before's
+    at 1)."""
+    now, then = figure(item, _total(item, found, 0)), figure(item, _total(item, found, 1))
+    key = {COUNT: "numerator", MEDIAN: "median"}.get(item.unit, "rate")
+    change = None
+    if now[key] is not None and then[key] is not None:
+        change = round(now[key] - then[key], 1)
+    return {
+        **described(item),
+        **now,
+        "previous": {"start": before[0], "end": before[1], **then},
+        "change": change,
+        "better": _better(item, change),
+    }
 
 
 def _better(item: Indicator, change) -> bool | None:
@@ -805,60 +859,73 @@ def months(end: date, count: int = 12) -> Periods:
 
 def trend(user, facilities, end: date, key: str | None = None) -> list[dict]:
     """Month by month for the 12 months up to `end`: each indicator (or only `key`) with a
-    figure a month, oldest first (one query an indicator, whatever the months)."""
+    figure a month, oldest first (as `computed`, whatever the months)."""
     periods = months(end)
-    items = (
-        indicators_for(user) if key is None else [i for i in indicators_for(user) if i.key == key]
-    )
-    rows = []
-    for item in items:
-        found = item.counts(facilities, periods)
-        rows.append(
-            {
-                **described(item),
-                "months": [
-                    {"start": first, "end": last, **figure(item, _total(item, found, index))}
-                    for index, (first, last) in enumerate(periods)
-                ],
-            }
-        )
-    return rows
+    return [
+        _trend(item, found, periods) for item, found in computed(user, facilities, periods, key)
+    ]
+
+
+def _trend(item: Indicator, found: Counts, periods: Periods, first: int = 0) -> dict:
+    """An indicator's row of `trend` from its counts (the months' from index `first`)."""
+    return {
+        **described(item),
+        "months": [
+            {"start": start, "end": end, **figure(item, _total(item, found, first + index))}
+            for index, (start, end) in enumerate(periods)
+        ],
+    }
 
 
 def by_facility(user, facilities, start: date, end: date, key=None) -> tuple[list, list[dict]]:
-    """Each indicator side by side for each of `facilities` and in total (one query an
-    indicator, whatever the facilities): (the facilities, rows with `facilities`, a figure
-    each in that order, and `total`). A facility's rate is hidden when its denominator is
-    fewer than k women, and then, since the total is shown beside it, the smallest other
-    facility's too (complementary suppression, `bangkok.suppression`)."""
+    """Each indicator side by side for each of `facilities` and in total (as `computed`,
+    whatever the facilities): (the facilities, rows with `facilities`, a figure each in that
+    order, and `total`). A facility's rate is hidden when its denominator is fewer than k
+    women, and then, since the total is shown beside it, the smallest other facility's too
+    (complementary suppression, `bangkok.suppression`)."""
     places = list(facilities)
-    rows = []
+    found = computed(user, facilities, [(start, end)], key)
+    return places, [_by_facility(item, counts, places) for item, counts in found]
+
+
+def _by_facility(item: Indicator, found: Counts, places: list) -> dict:
+    """An indicator's row of `by_facility` from its counts (the period's at 0)."""
     k = small_cell()
-    for item, found in computed(user, facilities, [(start, end)], key):
-        each = {place.pk: found.get((0, place.pk), _empty(item)) for place in places}
-        sizes = {str(pk): _sizes(item, of) for pk, of in each.items()}
-        # What the total would give a hidden facility away by: the women (or values) a rate
-        # (a median) is of, the events of a count or a rate per month.
-        base = {pk: (d if item.unit in (RATE, MEDIAN) else n) for pk, (n, d) in sizes.items()}
-        # A rate per month is also hidden where fewer than k women were held over a month.
-        few = {pk for pk, (_n, d) in sizes.items() if 0 < d < k * DAYS_A_MONTH}
-        small = few if item.unit == PER_MONTH else set()
-        protects = item.unit != COUNT or item.target != 0
-        total = figure(item, _total(item, found, 0))
-        if not protects:
-            hidden = set()
-        elif total["suppressed"] or len(places) == 1:
-            # No total to read a hidden facility back from: only the small ones are hidden.
-            hidden = small | {key for key, value in base.items() if 0 < value < k}
-        else:
-            hidden = suppressed(base, small, k)
-        rows.append(
-            {
-                **described(item),
-                "facilities": [
-                    figure(item, each[place.pk], hidden=str(place.pk) in hidden) for place in places
-                ],
-                "total": total,
-            }
-        )
-    return places, rows
+    each = {place.pk: found.get((0, place.pk), _empty(item)) for place in places}
+    sizes = {str(pk): _sizes(item, of) for pk, of in each.items()}
+    # What the total would give a hidden facility away by: the women (or values) a rate
+    # (a median) is of, the events of a count or a rate per month.
+    base = {pk: (d if item.unit in (RATE, MEDIAN) else n) for pk, (n, d) in sizes.items()}
+    # A rate per month is also hidden where fewer than k women were held over a month.
+    few = {pk for pk, (_n, d) in sizes.items() if 0 < d < k * DAYS_A_MONTH}
+    small = few if item.unit == PER_MONTH else set()
+    protects = item.unit != COUNT or item.target != 0
+    total = figure(item, _total(item, found, 0))
+    if not protects:
+        hidden = set()
+    elif total["suppressed"] or len(places) == 1:
+        # No total to read a hidden facility back from: only the small ones are hidden.
+        hidden = small | {key for key, value in base.items() if 0 < value < k}
+    else:
+        hidden = suppressed(base, small, k)
+    return {
+        **described(item),
+        "facilities": [
+            figure(item, each[place.pk], hidden=str(place.pk) in hidden) for place in places
+        ],
+        "total": total,
+    }
+
+
+def one(user, facilities, start: date, end: date, key: str) -> tuple[dict, dict, list, dict]:
+    """The indicator `key` as its page shows it, in one query: its row of `compared`, of
+    `trend` (the 12 months to `end`), and of `by_facility` with the facilities."""
+    before, periods = previous_period(start, end), months(end)
+    places = list(facilities)
+    ((item, found),) = computed(user, facilities, [(start, end), before, *periods], key)
+    return (
+        _compared(item, found, before),
+        _trend(item, found, periods, first=2),
+        places,
+        _by_facility(item, found, places),
+    )

@@ -23,9 +23,11 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Count, Min, Sum
+from django.db.models import Count, Min, QuerySet, Sum
 from django.db.models.functions import TruncDate
 from django.utils import timezone
+
+from bangkok.counting import sizes
 
 from .models import DailyCount, StaleDay, SummarisedDay
 
@@ -141,11 +143,21 @@ def refresh_due(today: date | None = None) -> int:
 
 def counts(items: list, facilities, start: date, end: date) -> dict[str, int]:
     """{key: its count in the period} for the summarised `items` whose past days in the
-    period are all counted: the days before the first one changed since are added up from
-    the daily counts (one query for all of them), that day and the rest of the period (the
-    current day at least) counted live (a query an item). An item not in the answer, or
-    whose period starts with a changed day, is to be counted live. Three queries, and one
-    an item, whatever the period and the facilities."""
+    period are all counted (`ahead`), what is left counted live in one statement."""
+    found = ahead(items, facilities, start, end)
+    live = sizes({key: rest for key, (_added, rest) in found.items() if rest is not None})
+    return {key: added + live.get(key, 0) for key, (added, _rest) in found.items()}
+
+
+def ahead(
+    items: list, facilities, start: date, end: date
+) -> dict[str, tuple[int, QuerySet | None]]:
+    """{key: (the sum of its counted days, its records still to count live, or None)} for the
+    summarised `items` whose past days in the period are all counted: the days before the
+    first one changed since are added up from the daily counts (one query for all of them),
+    that day and the rest of the period (the current day at least) are left to count live.
+    An item not in the answer, or whose period starts with a changed day, is to be counted
+    live. Three queries, whatever the items, the period and the facilities."""
     items = [i for i in items if summarised(i)]
     today = timezone.localdate()
     last_past = min(end, today - timedelta(days=1))
@@ -178,9 +190,11 @@ def counts(items: list, facilities, start: date, end: date) -> dict[str, int]:
         .annotate(total=Sum("count"))
         .values_list("key", "total")
     )
-    found = {key: sums.get(key) or 0 for key in ready}
-    if end >= live_from:
-        for item in items:
-            if item.key in ready:
-                found[item.key] += records_of(item)(facilities, live_from, end).count()
-    return found
+    return {
+        item.key: (
+            sums.get(item.key) or 0,
+            records_of(item)(facilities, live_from, end) if end >= live_from else None,
+        )
+        for item in items
+        if item.key in ready
+    }

@@ -271,15 +271,12 @@ def indicator_facilities(request):
 @require_safe
 def indicator(request, key):
     """One indicator: the period against the one before, month by month for the 12 months to
-    the period's end, and each of her facilities beside the others."""
+    the period's end, and each of her facilities beside the others (one query)."""
     form, period = period_of(request)
     item = registry.indicator_for(request.user, key)
     if item is None or period is None:
         raise Http404("No such indicator.")
-    facilities, start, end = period
-    (now,) = registry.compared(request.user, facilities, start, end, key)
-    (months,) = registry.trend(request.user, facilities, end, key)
-    places, (side,) = registry.by_facility(request.user, facilities, start, end, key)
+    now, months, places, side = registry.one(request.user, *period, key)
     unit, measure = now["unit"], now["measure"]
     context = {
         "item": item,

@@ -74,7 +74,7 @@ INDICATORS = (
         rules="56, 57, 58",
         perm=VIEW,
         counts=present(
-            lambda: Admission.objects.all(),
+            Admission.objects.all,
             "admitted_at__date",
             "released_at__date",
             untried_on,

@@ -151,6 +151,11 @@ ZEROS = (
 )
 
 
+def _outside(day) -> Q:
+    """Children who live outside and never lived with her here."""
+    return Q(lives_with_mother=False, separation__isnull=True)
+
+
 def _with_her():
     """Children who came to live with their mother, until the day they left her."""
     return Child.objects.filter(Q(lives_with_mother=True) | Q(separation__isnull=False))
@@ -164,11 +169,12 @@ INDICATORS = (
         rules="3.1, M7(f)",
         perm=OVERSEE,
         counts=present(
-            lambda: Child.objects.filter(lives_with_mother=False, separation__isnull=True),
+            Child.objects.all,
             "recorded_at__date",
             None,
             lambda day: Q(location_unknown=True),
             facility="mother__facility",
+            among=_outside,
         ),
         direction=SMALLER,
         target=0,
@@ -180,13 +186,12 @@ INDICATORS = (
         rules="2.2",
         perm=OVERSEE,
         counts=present(
-            lambda: Child.objects.filter(
-                dependent=True, lives_with_mother=False, separation__isnull=True
-            ),
+            Child.objects.all,
             "recorded_at__date",
             None,
             lambda day: ~Q(arrangements=""),
             facility="mother__facility",
+            among=lambda day: _outside(day) & Q(dependent=True),
         ),
         target=100,
     ),

@@ -177,6 +177,40 @@ def test_an_item_her_role_may_not_see_is_missing(cast, areas):
     assert api_get(cast["governor"], f"{API}records/nothing/").status_code == 404
 
 
+def test_the_overview_counts_every_item_in_one_statement_however_many_the_areas_declare(
+    cast, areas, facility_a
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_for(cast["governor"])
+    admit(cast, facility_a, "A0")
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(OVERVIEW).status_code == 200
+    for n in range(3):
+        registry.register_list(
+            RecordList(f"more-{n}", "Admissions", "2", "admissions.view_admission", in_period, row)
+        )
+        registry.register_zero(
+            MustBeZero(f"girls-{n}", "Girls", "M11", "prisoners.view_prisoner", girls, row)
+        )
+    with CaptureQueriesContext(connection) as many:
+        assert client.get(OVERVIEW).status_code == 200
+    assert len(many) == len(few)
+    today = timezone.localdate()
+    zeros, lists = registry.overview(
+        cast["governor"], [facility_a], today - timedelta(days=29), today
+    )
+    assert {z["item"].key: z["count"] for z in zeros} == {
+        "girls": 0,
+        **{f"girls-{n}": 0 for n in range(3)},
+    }
+    assert {i["item"].key: i["count"] for i in lists} == {
+        "admissions": 1,
+        **{f"more-{n}": 1 for n in range(3)},
+    }
+
+
 def test_the_overview_costs_the_same_queries_however_many_cases(
     cast, areas, facility_a, django_assert_max_num_queries
 ):

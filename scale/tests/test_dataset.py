@@ -21,25 +21,30 @@ DAY = date(2026, 12, 5)
 pytestmark = pytest.mark.dataset
 
 
-def _dataset(cursor, seed=18):
+def _dataset(cursor, seed=18, scale="tiny", today=DAY):
     return Dataset(
-        SCALES["tiny"],
+        SCALES[scale],
         seed=seed,
-        today=DAY,
+        today=today,
         first=first_ids(cursor, table_names()),
         known=known(cursor),
     )
 
 
+def load_beside(scale: str = "tiny", today: date = DAY):
+    """The set at `scale`, loaded into the test database beside the records it holds, by
+    the code that loads the national set: (the dataset, its tables, the load's report)."""
+    raw = connection.connection
+    with raw.cursor() as cursor:
+        dataset = _dataset(cursor, scale=scale, today=today)
+    planned = tables(dataset)
+    return dataset, planned, load(raw, dataset, planned, fresh=False, tick=lambda rows: None)
+
+
 @pytest.fixture
 def loaded(db, facility_a, cast, woman_a):
     """The tiny set, loaded beside the records a test database already holds."""
-    raw = connection.connection
-    with raw.cursor() as cursor:
-        dataset = _dataset(cursor)
-    planned = tables(dataset)
-    report = load(raw, dataset, planned, fresh=False, tick=lambda rows: None)
-    return dataset, planned, report
+    return load_beside()
 
 
 def _violations(cursor, tables_: list[str]) -> list[str]:
@@ -187,19 +192,9 @@ def _app_tables() -> set[str]:
 def test_a_demo_set_fills_every_table_but_the_declared_ones(db):
     """The demo scale (3,000 women), loaded into the test database beside its rows: every
     table of the app has generated rows, except those declared above with their reason."""
-    raw = connection.connection
-    with raw.cursor() as cursor:
-        dataset = Dataset(
-            SCALES["demo"],
-            seed=18,
-            today=DAY,
-            first=first_ids(cursor, table_names()),
-            known=known(cursor),
-        )
-    planned = tables(dataset)
-    load(raw, dataset, planned, fresh=False, tick=lambda rows: None)
+    _dataset_, planned, _report = load_beside("demo")
     empty = set()
-    with raw.cursor() as cursor:
+    with connection.connection.cursor() as cursor:
         for table in sorted(_app_tables()):
             cursor.execute(
                 sql.SQL("SELECT EXISTS (SELECT 1 FROM {})").format(sql.Identifier(table))
