@@ -1,17 +1,39 @@
-"""`make run` as a newcomer uses it: one command up, one signal down, nothing left behind."""
+"""`make run` as a newcomer uses it: one command up, one signal down, nothing left behind.
 
+Its embedded database starts as a fresh `migrate` by the launcher left it, made once for each
+state of the migrations and kept (`migrated_cluster`); everything else `make run` does runs
+each time."""
+
+import hashlib
 import os
+import re
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
 
 import psutil
 
+from bangkok import test_template
+
 ROOT = Path(__file__).resolve().parents[2]
+# What the test run sets for itself must not leak into a real `make run`.
+TEST_RUN_ONLY = {
+    "DATABASE_URL",
+    "REDIS_URL",
+    "SECRET_KEY",
+    "TEST_DATABASE_NAME",
+    "TEST_DATABASE_TEMPLATE",
+    "STATIC_MANIFEST",
+    "HTTPS",
+    "DEBUG",
+    "OTP_REQUIRED",
+}
 
 
 def free_port() -> int:
@@ -36,25 +58,51 @@ def processes_using(path: Path) -> list[psutil.Process]:
     return found
 
 
+def migrations_key() -> str:
+    """What a fresh `migrate` depends on: the migrations and the installed packages (the test
+    template's `fingerprint`), and the project's modules the migrations import."""
+    digest = hashlib.sha256(test_template.fingerprint().encode())
+    imported = set()
+    for migration in ROOT.glob("*/migrations/*.py"):
+        imported |= set(re.findall(r"^\s*(?:from|import) ([\w.]+)", migration.read_text(), re.M))
+    for module in sorted(imported):
+        source = ROOT / (module.replace(".", "/") + ".py")
+        if source.is_file():
+            digest.update(source.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def migrated_cluster(env: dict[str, str]) -> Path:
+    """The embedded database as the launcher leaves it after a fresh `migrate` of today's
+    migrations (`launcher manage migrate` on a new data directory, as `make run` migrates it
+    on a new checkout): made once for each `migrations_key` and kept in var/, where a later run
+    copies it instead of migrating again (most of this test's time). It has nothing else:
+    `make run` still syncs the roles, collects the static files and seeds the demo into it."""
+    kept = ROOT / "var" / f"launcher-test-pgdata-{migrations_key()}"
+    if kept.is_dir():
+        return kept
+    kept.parent.mkdir(exist_ok=True)
+    building = Path(tempfile.mkdtemp(prefix="launcher-test-", dir=ROOT / "var"))
+    try:
+        migrate = [sys.executable, "-m", "bangkok.launcher", "manage", "migrate", "-v", "0"]
+        subprocess.run(migrate, cwd=ROOT, env={**env, "BANGKOK_VAR": str(building)}, check=True)
+        assert processes_using(building) == [], "the embedded PostgreSQL stopped"
+        (building / "pgdata").rename(kept)  # whole or not at all, for a run at the same time
+    except OSError:
+        assert kept.is_dir()  # another run kept it first
+    finally:
+        shutil.rmtree(building, ignore_errors=True)
+    for earlier in kept.parent.glob("launcher-test-pgdata-*"):
+        if earlier != kept:
+            shutil.rmtree(earlier, ignore_errors=True)
+    return kept
+
+
 def test_run_serves_the_demo_on_an_embedded_database_and_sigterm_stops_everything(tmp_path):
     port = free_port()
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        # What the test run sets for itself must not leak into a real `make run`.
-        if k
-        not in {
-            "DATABASE_URL",
-            "REDIS_URL",
-            "SECRET_KEY",
-            "TEST_DATABASE_NAME",
-            "TEST_DATABASE_TEMPLATE",
-            "STATIC_MANIFEST",
-            "HTTPS",
-            "DEBUG",
-            "OTP_REQUIRED",
-        }
-    }
+    env = {k: v for k, v in os.environ.items() if k not in TEST_RUN_ONLY}
+    # Owner and modes kept: the embedded server may run as its own user.
+    subprocess.run(["cp", "-a", migrated_cluster(env), tmp_path / "pgdata"], check=True)
     env.update(
         BANGKOK_VAR=str(tmp_path),
         PORT=str(port),
