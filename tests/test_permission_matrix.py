@@ -3,11 +3,15 @@
 A route the resolver or the OpenAPI schema knows and this file doesn't fails the suite.
 Statuses: 2xx only where the role may; out of scope or forbidden is 404, 401, 302 (to a
 login page) or 405, never a 2xx. A role refused an area or an action gets the 404 of a record
-that doesn't exist, never a 403 (`bangkok.errors`): no cell declares 403, and
-`tests/test_not_found_sweep.py` proves the 404s alike byte for byte.
+that doesn't exist, never a 403 (`bangkok.errors`): no cell declares 403, and a cell declared
+404 of a route with an id, as a case role or the system administrator (GET and POST), answers
+byte for byte as the same request with an id that doesn't exist (`tests/test_not_found_sweep.py`
+says why, and asks the rest: from another facility). The empty POST of each page form refused
+with its errors (400) is checked for errors that name their fields (`tests/error_summary.py`).
 """
 
 import re
+import uuid
 from datetime import timedelta
 from fnmatch import fnmatch
 
@@ -24,6 +28,8 @@ from reminders.services import schedule_reminder
 from signin.tests.factories import token_for
 from staff.models import AccessChange, Course, TrainingRecord
 from staff.roles import ROLES
+from tests.alike import ID_PARAMETER, REFUSALS, answer_of, unlike
+from tests.error_summary import empty_refused, unnamed_errors
 from tests.matrix_support import (
     API_METHODS,
     API_NOT_ALLOWED,
@@ -523,6 +529,10 @@ ROUTES = sorted(
 )
 
 
+# Page routes refusing an empty POST with the form's errors, and the role whose POST is checked.
+EMPTY_REFUSED = empty_refused(MATRIX, ROUTES)
+
+
 def test_every_route_has_a_declared_policy():
     undeclared = [
         path
@@ -591,6 +601,14 @@ def url_for(key: str, path: str, world) -> str:
     if key == "admin:app_list":
         return reverse(key, kwargs={"app_label": "staff"})
     return reverse(key, kwargs=sample_kwargs(key, path, world))
+
+
+def unknown_url(key: str, path: str, world) -> str:
+    """The route's sample URL with every id replaced by one that doesn't exist."""
+    kwargs = dict(sample_kwargs(key, path, world))
+    for converter, name in ID_PARAMETER.findall(path):
+        kwargs[name] = uuid.uuid4() if converter == "uuid" else 2_000_000_000
+    return reverse(key, kwargs=kwargs)
 
 
 def axes_records() -> dict:
@@ -965,11 +983,40 @@ def request_as(role, cast, method, url, key, version=UNKNOWN):
     return call(url, data=data or {}, **headers)
 
 
-def check_route(key, path, cast, world) -> list[str]:
-    """Each method and role in turn; a write that succeeds is rolled back before the next."""
+# The cells whose 404 is compared with an id that doesn't exist: a route with an id (the
+# admin aside: it is the system administrator's alone), GET and POST, as a member of the
+# record's facility whose role may not reach it; and as the outsider (reception at another
+# facility) where reception reaches the route.
+SWEPT_METHODS = ("GET", "POST")
+SWEPT_ROLES = {*CASE_ROLES, "sysadmin"}
+
+
+def swept(key: str, path: str) -> bool:
+    return not key.startswith("admin:") and ID_PARAMETER.search(path) is not None
+
+
+def compared_with_unknown(key: str, method: str, role: str) -> bool:
+    if method not in SWEPT_METHODS or expected(key, method, role) != 404:
+        return False
+    if role == "outsider":
+        return expected(key, method, "reception") not in REFUSALS
+    return role in SWEPT_ROLES
+
+
+def answered(role, cast, method, url, key, version):
+    """A request rolled back once answered."""
     from django.db import transaction
 
+    sid = transaction.savepoint_create()
+    response = request_as(role, cast, method, url, key, version)
+    transaction.savepoint_rollback(sid)
+    return response
+
+
+def check_route(key, path, cast, world) -> list[str]:
+    """Each method and role in turn; a write that succeeds is rolled back before the next."""
     url = url_for(key, path, world)
+    unknown = unknown_url(key, path, world) if swept(key, path) else None
     methods = API_METHODS if path.startswith("api/v1/") else HTML_METHODS
     version = current_version(url)  # each write is rolled back: it stays the same
     for role in ROLES_IN_MATRIX:
@@ -978,10 +1025,8 @@ def check_route(key, path, cast, world) -> list[str]:
     wrong = []
     for method in methods:
         for role in ROLES_IN_MATRIX:
-            sid = transaction.savepoint_create()
-            status = request_as(role, cast, method, url, key, version).status_code
-            transaction.savepoint_rollback(sid)
-            want = expected(key, method, role)
+            response = answered(role, cast, method, url, key, version)
+            status, want = response.status_code, expected(key, method, role)
             if status != want:
                 wrong.append(f"{url} {method} as {role}: got {status}, declared {want}")
             if role == "inspector" and method != "GET" and 200 <= status < 300:
@@ -989,6 +1034,16 @@ def check_route(key, path, cast, world) -> list[str]:
                 assert key in {"api-token", "admin:login"} | INSPECTORS_OWN, (
                     f"an inspector wrote: {method} {url}"
                 )
+            if unknown is not None and compared_with_unknown(key, method, role):
+                # The same request, the same version named, for a record that doesn't exist.
+                got = answer_of(response)
+                baseline = answer_of(answered(role, cast, method, unknown, key, version))
+                if got != baseline or baseline[0] not in REFUSALS:
+                    wrong.append(f"{method} {url} as {role}: {unlike(got, baseline)}")
+            if method == "POST" and EMPTY_REFUSED.get(key) == role and status == 400:
+                unnamed, unshown, _checked = unnamed_errors(key, url, response)
+                wrong.extend(f"unnamed: {error}" for error in unnamed)
+                wrong.extend(f"not shown: {error}" for error in unshown)
     return wrong
 
 
@@ -1003,4 +1058,18 @@ def test_matrix(routes, cast, world, monkeypatch):
     wrong = []
     for key, path in routes:
         wrong.extend(check_route(key, path, cast, world))
-    assert wrong == []
+    assert wrong == [], "\n".join(wrong)
+
+
+@pytest.mark.django_db
+def test_the_errors_of_a_form_posted_empty_are_read(cast, world):
+    """What `check_route` checks of a form posted empty is read from the answer: forms whose
+    fields are required give errors to check, as the matrix's client asks them."""
+    paths = dict(ROUTES)
+    checked = {}
+    for key in ("searches:record", "discipline:segregate", "restraints:apply"):
+        url = url_for(key, paths[key], world)
+        response = request_as(EMPTY_REFUSED[key], cast, "POST", url, key)
+        unnamed, unshown, checked[key] = unnamed_errors(key, url, response)
+        assert (response.status_code, unnamed, unshown) == (400, [], [])
+    assert min(checked.values()) >= 3, checked
