@@ -22,9 +22,16 @@ FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 @contextmanager
 def records_for_the_module(django_db_blocker, make: Callable[[], dict]) -> Iterator[dict]:
-    from django.db import transaction
+    from django.db import connection, transaction
     from django.test import override_settings
 
+    # pytest-django points the connection at the test database only for a test marked
+    # `django_db`: a module's first test without it would write into the real one.
+    if not connection.settings_dict["NAME"].startswith("test"):
+        raise RuntimeError(
+            "The module's records are made in a test database only: mark the test that first "
+            "asks for them `django_db`."
+        )
     with django_db_blocker.unblock():
         outer = transaction.atomic()
         outer.__enter__()

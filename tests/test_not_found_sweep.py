@@ -107,6 +107,7 @@ def elsewhere(cast, facility_b):
     return {**people, "reception": cast["outsider"]}
 
 
+@pytest.mark.django_db
 def test_every_route_with_an_id_has_a_sample_record(request):
     sample = request.getfixturevalue("world")
     missing = [key for key, _path in id_routes() if not has_sample(key, sample)]
