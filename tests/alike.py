@@ -20,6 +20,14 @@ def answer_of(response) -> tuple:
     return response.status_code, CSRF.sub(rb"\1", response.content), headers
 
 
+def parted(got, baseline) -> str | None:
+    """None when `got` answers as `baseline`, the answer to an id that doesn't exist, and that
+    answer is a refusal; else where they part (`unlike`)."""
+    if got == baseline and baseline[0] in REFUSALS:
+        return None
+    return unlike(got, baseline)
+
+
 def unlike(got, baseline) -> str:
     """Where two answers part: status, the first differing bytes of the body, or headers."""
     if baseline[0] not in REFUSALS:

@@ -28,7 +28,7 @@ from reminders.services import schedule_reminder
 from signin.tests.factories import token_for
 from staff.models import AccessChange, Course, TrainingRecord
 from staff.roles import ROLES
-from tests.alike import ID_PARAMETER, REFUSALS, answer_of, unlike
+from tests.alike import ID_PARAMETER, REFUSALS, answer_of, parted
 from tests.error_summary import empty_refused, unnamed_errors
 from tests.matrix_support import (
     API_METHODS,
@@ -1038,8 +1038,8 @@ def check_route(key, path, cast, world) -> list[str]:
                 # The same request, the same version named, for a record that doesn't exist.
                 got = answer_of(response)
                 baseline = answer_of(answered(role, cast, method, unknown, key, version))
-                if got != baseline or baseline[0] not in REFUSALS:
-                    wrong.append(f"{method} {url} as {role}: {unlike(got, baseline)}")
+                if (where := parted(got, baseline)) is not None:
+                    wrong.append(f"{method} {url} as {role}: {where}")
             if method == "POST" and EMPTY_REFUSED.get(key) == role and status == 400:
                 unnamed, unshown, _checked = unnamed_errors(key, url, response)
                 wrong.extend(f"unnamed: {error}" for error in unnamed)
