@@ -103,7 +103,7 @@ class TrainingForm(StyledForm):
 @login_required
 def record_training(request):
     """Whoever delivered or certified a training records it; a governor confirms it."""
-    form = TrainingForm(request.POST or None, by=request.user)
+    form = TrainingForm(request.POST if request.method == "POST" else None, by=request.user)
     if request.method == "POST":
         if form.is_valid():
             data = form.cleaned_data
@@ -131,7 +131,9 @@ def record_training(request):
 @login_required
 def set_password(request):
     """She sets her own password (required after an administrator reset it)."""
-    form = govuk_styled(PasswordForm(request.user, request.POST or None))
+    form = govuk_styled(
+        PasswordForm(request.user, request.POST if request.method == "POST" else None)
+    )
     if request.method == "POST":
         if form.is_valid():
             user = services.change_own_password(
