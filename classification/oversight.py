@@ -15,7 +15,6 @@ from django.utils.translation import gettext_lazy as _lazy
 from admissions.models import Admission
 from bangkok.dates import during
 from oversight.registry import MustBeZero, RecordList, Row
-from prisoners.models import Prisoner
 
 from .models import Classification, Kind, Level
 from .services import VIEW
@@ -40,10 +39,7 @@ def not_classified_in_time(facilities, start, end):
         classified_at__lte=OuterRef("admitted_at") + days,
     )
     after = hers.filter(classified_at__gt=OuterRef("admitted_at") + days)
-    # Whether she is in custody, asked of her row alone once the rest is known: joined, every
-    # woman of the register was read for a year of admissions.
-    held = Prisoner.objects.filter(pk=OuterRef("prisoner_id"), custody_status="in_custody")
-    missing = Q(admitted_at__lt=timezone.now() - days) & Exists(held)
+    missing = Q(admitted_at__lt=timezone.now() - days, prisoner__custody_status="in_custody")
     return (
         Admission.objects.filter(facility__in=facilities, **during("admitted_at", start, end))
         .filter(~Exists(in_time) & (Exists(after) | missing))
