@@ -80,6 +80,7 @@ LISTS = (
         row=without_plan_row,
         order=80,
         keyset=("-released_at", "-id"),
+        day="released_at",
     ),
     RecordList(
         key="releases-health-incomplete",
@@ -90,6 +91,7 @@ LISTS = (
         row=health_row,
         order=81,
         keyset=("-released_at", "-id"),
+        day="released_at",
     ),
 )
 

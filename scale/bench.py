@@ -346,6 +346,13 @@ def in_process(
                     _get(insp, f"/oversight/?start={year_ago}"),
                     "oversight-all",
                 ),
+                Item(
+                    "P8 oversight",
+                    f"oversight's indicators, all {_count_facilities()} facilities, a year and "
+                    "the year before (HTML), inspector",
+                    _get(insp, f"/oversight/indicators/?start={year_ago}"),
+                    "oversight-indicators",
+                ),
                 Item("P8 dashboard", "governor's dashboard (HTML)", _get(gov, "/"), "dashboard"),
                 Item("P8 tasks", "governor's tasks (HTML)", _get(gov, "/tasks/"), "tasks"),
             ]

@@ -122,6 +122,16 @@ class Visitor(Versioned):
             ),
         ]
         triggers = [pgtrigger.Protect(name="visitor_no_delete", operation=pgtrigger.Delete)]
+        indexes = [
+            # Oversight's count that must be zero (Rule 44): the approved visitors with neither
+            # her agreement nor a court order, found without reading every visitor's list.
+            models.Index(
+                fields=["added_at"],
+                condition=Q(status="approved", court_order_reference="")
+                & ~Q(answer="agrees", consulted_at__isnull=False),
+                name="visitor_approved_unagreed",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"Visitor {self.uuid}"  # never the name: str() ends up in logs

@@ -31,7 +31,9 @@ from bangkok.migration_operations import CreateModels, Together
 # starts that the name search asks, 98 with oversight's daily counts and the admissions' and
 # the women's indexes for oversight (one `Together` each), 100 with the days changed since they
 # were counted (a model and the triggers that write it, which `Together` can't hold), 106 with
-# the indexes oversight's counts of the present ask in six areas (one `Together` each). Past
+# the indexes oversight's counts of the present ask in six areas (one `Together` each); still
+# 106 with the releases' days marked changed and the index of the visitors approved without her
+# agreement, oversight's three migrations squashed into two operations for them. Past
 # this, wrap a new migration's additions in `Together`, or squash again
 # (docs/ARCHITECTURE.md, "Migrations").
 MOST_OPERATIONS_OF_A_FRESH_MIGRATE = 106
