@@ -22,10 +22,13 @@ def pytest_addoption(parser):
 
 def pytest_configure(config):
     """A test that commits leaves the database emptied by deleting what it wrote rather than
-    truncating every table (tests/emptying.py)."""
+    truncating every table (tests/emptying.py). The run's processes check each page state
+    once between them (tests/pagechecks.py)."""
     from tests.emptying import install
+    from tests.pagechecks import share_checks
 
     install()
+    share_checks(config)
 
 
 def pytest_collection_finish(session):
@@ -223,7 +226,7 @@ def artifacts_dir():
 @pytest.fixture
 def page_checks(live_server):
     """axe-core and a phone's width, on every page a browser test opens in a state no earlier
-    test of this process checked (tests.pagechecks)."""
+    test of this run checked, in this process or another (tests.pagechecks)."""
     from tests.pagechecks import CHECKED, PageChecks
 
     return PageChecks(origin=live_server.url, known=CHECKED)
