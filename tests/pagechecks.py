@@ -25,16 +25,23 @@ the length and wording of other text, which axe reads only through the layout (w
 region scrolls, whether text lies over another element).
 `tests/test_pagechecks.py` proves that two pages axe judges differently are two states.
 
-axe runs once a process in each state (`CHECKED`, given as `known`): the same page of another
-woman, or the same form in another test, is not checked again. Its 650 kB are put into a page
-only when it is to run there, not into every page that opens. A phone shows each page again
-once a process for each address (without its uuids) and state.
+axe runs once a run in each state (`CHECKED`, given as `known`): the same page of another
+woman, or the same form in another test or in another of the run's processes, is not checked
+again. Its 650 kB are put into a page only when it is to run there, not into every page that
+opens. A phone shows each page again once a run for each address (without its uuids) and
+state. The run's processes (pytest-xdist's workers) tell each other what they checked through
+a folder the run makes for it (`share_checks`): a file for each state axe checked and each
+page a phone showed, named by its key.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import re
+import shutil
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urldefrag, urlsplit
@@ -206,14 +213,67 @@ def _address(url: str) -> str:
 
 @dataclass
 class Checked:
-    """What axe has checked (page states) and what a phone has shown (addresses and states)."""
+    """What axe has checked (page states) and what a phone has shown (addresses and states):
+    in this process (`states`, `shown`) and, with a `folder`, in the other processes that
+    share it (a file for each)."""
 
     states: set[str] = field(default_factory=set)
     shown: set[tuple[str, str]] = field(default_factory=set)
+    folder: Path | None = None
+
+    def _file(self, kind: str, *key: str) -> Path | None:
+        if self.folder is None:
+            return None
+        return self.folder / f"{kind}-{hashlib.sha256(chr(10).join(key).encode()).hexdigest()}"
+
+    def _told(self, kind: str, *key: str) -> bool:
+        file = self._file(kind, *key)
+        return file is not None and file.exists()
+
+    def _tell(self, kind: str, *key: str) -> None:
+        file = self._file(kind, *key)
+        if file is not None:
+            file.touch()  # empty: made whole or not at all
+
+    def axe_checked(self, state: str) -> bool:
+        if state not in self.states and self._told("axe", state):
+            self.states.add(state)
+        return state in self.states
+
+    def add_axe_checked(self, state: str) -> None:
+        self.states.add(state)
+        self._tell("axe", state)
+
+    def phone_shown(self, address: str, state: str) -> bool:
+        if (address, state) not in self.shown and self._told("phone", address, state):
+            self.shown.add((address, state))
+        return (address, state) in self.shown
+
+    def add_phone_shown(self, address: str, state: str, *, checked: bool) -> None:
+        """Shown to this process's phone; `checked` once the phone has judged it (only then is
+        it left to this process by the others)."""
+        self.shown.add((address, state))
+        if checked:
+            self._tell("phone", address, state)
 
 
-# What axe and the phone's width have checked in this process, in any test.
-CHECKED = Checked()
+SHARED = "BANGKOK_PAGECHECKS_FOLDER"
+
+
+def share_checks(config) -> None:
+    """In the process that starts a run: make the folder through which its processes (itself,
+    or pytest-xdist's workers, which inherit its environment) tell each other what they have
+    checked, and remove it when the run ends. A folder an earlier run left is never read."""
+    if hasattr(config, "workerinput"):
+        return
+    folder = tempfile.mkdtemp(prefix="bangkok-pagechecks-")
+    os.environ[SHARED] = folder
+    CHECKED.folder = Path(folder)
+    config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
+
+
+# What axe and the phone's width have checked in this run, in any test of any of its processes.
+CHECKED = Checked(folder=Path(os.environ[SHARED]) if os.environ.get(SHARED) else None)
 
 NOTHING = {"axe": False, "html": False}
 
@@ -260,8 +320,8 @@ class PageChecks:
             return NOTHING
         url = _page_url(url)
         wanted = {
-            "html": (_address(url), state) not in self.known.shown,
-            "axe": state not in self.known.states,
+            "html": not self.known.phone_shown(_address(url), state),
+            "axe": not self.known.axe_checked(state),
         }
         if not wanted["axe"]:
             self.checked.setdefault(url, [])
@@ -275,14 +335,14 @@ class PageChecks:
 
     def _shown(self, url: str, state: str, html: str) -> None:
         self.snapshots[(_page_url(url), state)] = html
-        self.known.shown.add((_address(url), state))
+        self.known.add_phone_shown(_address(url), state, checked=False)
 
     def _report(self, url: str, violations: str) -> None:
         url = _page_url(url)
         found = self.checked.setdefault(url, [])
         found.extend(v for v in json.loads(violations) if v not in found)
         if url in self._checking:
-            self.known.states.add(self._checking.pop(url))
+            self.known.add_axe_checked(self._checking.pop(url))
 
     def settle(self) -> None:
         """Let axe finish on the pages still open; open again any page left too soon."""
@@ -351,10 +411,11 @@ class PageChecks:
         context.route("**/*", serve)
         failures = []
         try:
-            for (url, _state), html in list(self.snapshots.items()):
+            for (url, state), html in list(self.snapshots.items()):
                 pending[url] = html
                 phone.goto(url, wait_until="load")
                 overflow = phone.evaluate(OVERFLOW)
+                self.known.add_phone_shown(_address(url), state, checked=True)
                 if overflow:
                     if artifacts is not None:
                         name = artifacts / f"too-wide-{len(failures) + 1}"

@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.her_page import open_sections
+from tests.screenshots import screenshot
 
 PASSWORD = "correct horse battery staple"
 CHILD = "Mya Thiri"
@@ -57,10 +58,10 @@ def test_admitting_a_foreign_national_with_a_child_outside_step_by_step(
     base = live_server.url
     shot = 0
 
-    def screenshot(name):
+    def step_shot(name):
         nonlocal shot
         shot += 1
-        page.screenshot(path=artifacts_dir / f"admission-{shot:02d}-{name}.png", full_page=True)
+        screenshot(page, artifacts_dir / f"admission-{shot:02d}-{name}.png", full_page=True)
 
     signed_in(page, base, "reception")
     page.get_by_role("link", name="Admit a woman").click()
@@ -88,7 +89,7 @@ def test_admitting_a_foreign_national_with_a_child_outside_step_by_step(
     }
     for label, value in fields.items():
         page.get_by_label(label, exact=True).fill(value)
-    screenshot("identity")
+    step_shot("identity")
     page.get_by_role("button", name="Open the admission").click()
 
     # 2. Rights (Rule 2.1), one answer at a time, staying on the step.
@@ -113,7 +114,7 @@ def test_admitting_a_foreign_national_with_a_child_outside_step_by_step(
             form.get_by_role("button", name="Record her answer").click()
         saved(page, "rights", "Her answer is recorded.")
     expect(steps.locator("[aria-current=step]")).to_contain_text("done")
-    screenshot("rights")
+    step_shot("rights")
     page.get_by_role("link", name="Continue: Children").click()
 
     # 3. Children (Rules 2.2, 3): added with where she is and who cares for her.
@@ -128,7 +129,7 @@ def test_admitting_a_foreign_national_with_a_child_outside_step_by_step(
     page.get_by_role("button", name="Add the child").click()
     saved(page, "children", "Child added to the register.")
     expect(page.get_by_test_id("admission-children")).to_contain_text(CHILD)
-    screenshot("children")
+    step_shot("children")
     page.get_by_role("link", name="Continue: Family").click()
 
     # 4. Family.
@@ -139,7 +140,7 @@ def test_admitting_a_foreign_national_with_a_child_outside_step_by_step(
     page.get_by_role("button", name="Add", exact=True).click()
     saved(page, "family", "Family member recorded.")
     expect(page.get_by_test_id("family")).to_contain_text("Daw Hla Hla")
-    screenshot("family")
+    step_shot("family")
     page.get_by_role("link", name="Continue: Home and allocation").click()
 
     # 5. Her home from the gazetteer, then the allocation measures from it (Rule 4).
@@ -159,7 +160,7 @@ def test_admitting_a_foreign_national_with_a_child_outside_step_by_step(
     page.get_by_role("button", name="Record the allocation").click()
     saved(page, "home", "Allocation recorded.")
     expect(page.get_by_test_id("allocation")).to_contain_text("Not the nearest")
-    screenshot("home-and-allocation")
+    step_shot("home-and-allocation")
     page.get_by_role("link", name="Continue: Property").click()
 
     # 6. Property, signed by her.
@@ -169,7 +170,7 @@ def test_admitting_a_foreign_national_with_a_child_outside_step_by_step(
     saved(page, "property", "Added to her property.")
     page.get_by_role("button", name="She has signed the inventory").click()
     saved(page, "property", "Her signature on the inventory is recorded.")
-    screenshot("property")
+    step_shot("property")
     page.get_by_role("link", name="Continue: Complete").click()
 
     # 7. The summary shows her answers and notes; every step is done; she leaves reception.
@@ -178,7 +179,7 @@ def test_admitting_a_foreign_national_with_a_child_outside_step_by_step(
     expect(page.get_by_test_id("languages")).to_contain_text("Burmese (preferred), Thai")
     expect(page.get_by_test_id("home")).to_contain_text("Mae Sot, Thailand")
     expect(page.get_by_test_id("steps").get_by_text("to do")).to_have_count(1)  # Complete
-    screenshot("complete")
+    step_shot("complete")
     page.get_by_role("button", name="Complete the admission").click()
     expect(page).to_have_url(re.compile(r"/women/[0-9a-f-]+/$"))
     open_sections(page)
@@ -201,7 +202,7 @@ def test_admitting_a_foreign_national_with_a_child_outside_step_by_step(
     open_sections(page)
     page.get_by_role("link", name="Open the admission").click()
     seen.append(page.content())
-    page.screenshot(path=artifacts_dir / "admission-seen-by-custody.png", full_page=True)
+    screenshot(page, artifacts_dir / "admission-seen-by-custody.png", full_page=True)
     for html in seen:
         assert CHILD not in html and CHILD_PLACE not in html
     page.goto(woman_url)

@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 from health.services.screening import answer_item, start_screening
 from release.tests.factories import admitted
 from tests.her_page import open_sections
+from tests.screenshots import screenshot
 from tests.test_browser_admission import sign_in, signed_in
 
 NAME, FAMILY, NUMBER = "Ploy", "Chaiyasit", "A48101"
@@ -48,7 +49,7 @@ def test_custody_break_the_glass_health_review_it_the_inspector_lists_it(
         page.get_by_text("The emergency part of her clinical file is open to you.")
     ).to_be_visible()
     expect(page.get_by_test_id("breakglass-part")).to_contain_text(FINDING)
-    page.screenshot(path=artifacts_dir / "breakglass-read.png", full_page=True)
+    screenshot(page, artifacts_dir / "breakglass-read.png", full_page=True)
     page.get_by_role("button", name="Sign out").click()
 
     # Health staff: the review, from the list of reads.
@@ -68,4 +69,4 @@ def test_custody_break_the_glass_health_review_it_the_inspector_lists_it(
     expect(accesses).to_contain_text("Found fitting")
     expect(accesses).to_contain_text("Justified")
     expect(accesses).not_to_contain_text(FINDING)
-    page.screenshot(path=artifacts_dir / "breakglass-list.png", full_page=True)
+    screenshot(page, artifacts_dir / "breakglass-list.png", full_page=True)

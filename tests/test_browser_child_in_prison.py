@@ -12,6 +12,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from tests.her_page import open_sections
+from tests.screenshots import screenshot
 from tests.test_browser_admission import sign_in, signed_in
 
 BABY = "Dao"
@@ -60,7 +61,7 @@ def test_a_baby_lives_with_her_mother_on_a_decision_and_leaves_on_a_plan(
     page.get_by_label("Lives with her mother in prison").check()
     page.get_by_role("button", name="Add the child").click()
     expect(page.get_by_text(re.compile("Bangkok Rule 49")).first).to_be_visible()
-    page.screenshot(path=shots / "1-refused-rule-49.png", full_page=True)
+    screenshot(page, shots / "1-refused-rule-49.png", full_page=True)
     page.get_by_role("button", name="Sign out").click()
 
     # The social worker decides, before the baby comes, that she lives with her mother.
@@ -76,7 +77,7 @@ def test_a_baby_lives_with_her_mother_on_a_decision_and_leaves_on_a_plan(
     expect(
         page.get_by_text(re.compile("The decision is recorded. The next review"))
     ).to_be_visible()
-    page.screenshot(path=shots / "2-decision-recorded.png", full_page=True)
+    screenshot(page, shots / "2-decision-recorded.png", full_page=True)
     page.get_by_role("button", name="Sign out").click()
 
     # Reception adds the baby.
@@ -101,7 +102,7 @@ def test_a_baby_lives_with_her_mother_on_a_decision_and_leaves_on_a_plan(
     expect(missing).to_contain_text("Rule 52.1")
     page.get_by_role("button", name="Record the separation").click()
     expect(page.get_by_text(re.compile("Bangkok Rule 52.1")).first).to_be_visible()
-    page.screenshot(path=shots / "3-separation-refused.png", full_page=True)
+    screenshot(page, shots / "3-separation-refused.png", full_page=True)
 
     page.get_by_role("link", name="Record a decision").click()
     decide(
@@ -138,10 +139,10 @@ def test_a_baby_lives_with_her_mother_on_a_decision_and_leaves_on_a_plan(
     page.get_by_role("button", name="Save the plan").click()
     expect(page.get_by_text("The separation plan is saved.")).to_be_visible()
     expect(page.get_by_test_id("separation-ready")).to_be_visible()
-    page.screenshot(path=shots / "4-plan-complete.png", full_page=True)
+    screenshot(page, shots / "4-plan-complete.png", full_page=True)
 
     page.get_by_role("button", name="Record the separation").click()
     expect(page.get_by_text("The separation is recorded.")).to_be_visible()
     open_sections(page)
     expect(page.get_by_test_id("children")).to_contain_text("Lampang")
-    page.screenshot(path=shots / "5-separated.png", full_page=True)
+    screenshot(page, shots / "5-separated.png", full_page=True)

@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.her_page import open_sections
+from tests.screenshots import screenshot
 from tests.test_browser_admission import sign_in, signed_in
 
 CHILD = "Hnin Wai"
@@ -80,7 +81,7 @@ def test_a_child_whose_whereabouts_are_unknown_is_found_then_she_is_admitted(
     step(page, "Complete")
     page.get_by_role("button", name="Complete the admission").click()
     expect(page.get_by_test_id("refusal")).to_contain_text("Bangkok Rule 2.2")
-    page.screenshot(path=shots / "1-refused-rule-2-2.png", full_page=True)
+    screenshot(page, shots / "1-refused-rule-2-2.png", full_page=True)
     page.get_by_role("button", name="Sign out").click()
 
     # The social worker's task opens the child's form.
@@ -89,7 +90,7 @@ def test_a_child_whose_whereabouts_are_unknown_is_found_then_she_is_admitted(
     row = page.get_by_role("row").filter(has_text="Find out where a child lives")
     expect(row).to_contain_text("Khin Myo")
     expect(row).not_to_contain_text(CHILD)
-    page.screenshot(path=shots / "2-social-worker-tasks.png", full_page=True)
+    screenshot(page, shots / "2-social-worker-tasks.png", full_page=True)
     row.get_by_role("link", name=re.compile("Record where the child lives")).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Change {CHILD}'s record")
 
@@ -99,7 +100,7 @@ def test_a_child_whose_whereabouts_are_unknown_is_found_then_she_is_admitted(
     expect(page.locator("#id_location_unknown_error")).to_contain_text("untick")
     expect(page.locator("#id_custody_error")).to_have_count(0)
     expect(page.get_by_label("Where the child lives", exact=True)).to_have_value(PLACE)
-    page.screenshot(path=shots / "3-error-beside-the-field.png", full_page=True)
+    screenshot(page, shots / "3-error-beside-the-field.png", full_page=True)
 
     page.get_by_label("Where the child lives is not known").uncheck()
     page.get_by_label("Custody or guardianship").select_option("relative")
@@ -114,7 +115,7 @@ def test_a_child_whose_whereabouts_are_unknown_is_found_then_she_is_admitted(
 
     page.get_by_role("link", name="My tasks").first.click()
     expect(page.get_by_text("Find out where a child lives")).to_have_count(0)
-    page.screenshot(path=shots / "4-task-gone.png", full_page=True)
+    screenshot(page, shots / "4-task-gone.png", full_page=True)
     page.get_by_role("button", name="Sign out").click()
 
     # Reception completes the admission.
@@ -128,4 +129,4 @@ def test_a_child_whose_whereabouts_are_unknown_is_found_then_she_is_admitted(
     expect(page).to_have_url(re.compile(r"/women/[0-9a-f-]+/$"))
     open_sections(page)
     expect(page.get_by_text("Admitted", exact=True)).to_be_visible()
-    page.screenshot(path=shots / "5-admitted.png", full_page=True)
+    screenshot(page, shots / "5-admitted.png", full_page=True)

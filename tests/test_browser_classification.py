@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.her_page import open_sections
+from tests.screenshots import screenshot
 from tests.test_browser_admission import signed_in
 
 RISK_FACTORS = [
@@ -54,7 +55,7 @@ def test_she_is_classified_at_the_tools_level_and_given_her_copy(
     expect(page.get_by_role("textbox", name="Mental-health needs")).to_have_value(
         "Low mood; sees the nurse."
     )
-    page.screenshot(path=artifacts_dir / "classification-refused.png", full_page=True)
+    screenshot(page, artifacts_dir / "classification-refused.png", full_page=True)
 
     page.get_by_role("group", name="Security level assigned").get_by_label("Low security").check()
     page.get_by_role("checkbox", name="Her mental-health needs").uncheck()
@@ -69,4 +70,4 @@ def test_she_is_classified_at_the_tools_level_and_given_her_copy(
     expect(copy).to_contain_text("ความมั่นคงต่ำ")
     expect(page.get_by_test_id("her-reasons")).to_contain_text("carry no risk the tool counts")
     expect(page.get_by_role("main")).not_to_contain_text("former partner")
-    page.screenshot(path=artifacts_dir / "classification-her-copy.png", full_page=True)
+    screenshot(page, artifacts_dir / "classification-her-copy.png", full_page=True)

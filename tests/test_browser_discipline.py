@@ -20,16 +20,17 @@ from searches.tests.factories import trained
 from staff.models import Gender
 from staff.tests.factories import make_staff
 from tests.her_page import open_sections
+from tests.screenshots import screenshot
 from tests.test_browser_admission import signed_in
 
 SHOTS = Path("/work/shots/forms")
 
 
 def shot(page, artifacts_dir, name):
-    page.screenshot(path=artifacts_dir / f"{name}.png", full_page=True)
+    screenshot(page, artifacts_dir / f"{name}.png", full_page=True)
     if SHOTS.parent.is_dir():
         SHOTS.mkdir(exist_ok=True)
-        page.screenshot(path=SHOTS / f"{name}.png", full_page=True)
+        screenshot(page, SHOTS / f"{name}.png", full_page=True)
 
 
 @pytest.mark.browser

@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from equality import services
 from tests.her_page import open_sections
+from tests.screenshots import screenshot
 from tests.test_browser_admission import sign_in, signed_in
 
 
@@ -56,7 +57,7 @@ def test_her_words_her_faith_a_visit_arranged_and_the_suppressed_breakdown(
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_role("alert").filter(has_text="Her request is recorded.")).to_be_visible()
     expect(page.get_by_test_id("faith-visit")).to_contain_text("Asked for, to be arranged")
-    page.screenshot(path=artifacts_dir / "equality-her-record.png", full_page=True)
+    screenshot(page, artifacts_dir / "equality-her-record.png", full_page=True)
     page.context.clear_cookies()
 
     # The governor arranges it from her page; she reads her faith, never her characteristics.
@@ -79,7 +80,7 @@ def test_her_words_her_faith_a_visit_arranged_and_the_suppressed_breakdown(
     religion = page.get_by_test_id("breakdown-equality-outcomes-religion")
     expect(religion).to_contain_text("Muslim")
     expect(religion.get_by_role("row", name="Muslim")).to_contain_text("*")
-    page.screenshot(path=artifacts_dir / "equality-oversight.png", full_page=True)
+    screenshot(page, artifacts_dir / "equality-oversight.png", full_page=True)
     page.context.clear_cookies()
 
     sign_in(page, base, "inspector")

@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 
 from prisoners.services import set_protection_flags
 from prisoners.tests.factories import PrisonerFactory
+from tests.screenshots import screenshot
 
 PASSWORD = "correct horse battery staple"
 
@@ -49,5 +50,5 @@ def test_reception_signs_in_searches_and_opens_her_page(
     # health's to see (Rules 8, 22), so even that it exists stays off her page.
     expect(page.get_by_text("No segregation")).to_have_count(0)
     expect(page.get_by_text("Pim")).to_be_visible()
-    page.screenshot(path=artifacts_dir / "find-a-woman.png", full_page=True)
+    screenshot(page, artifacts_dir / "find-a-woman.png", full_page=True)
     assert errors == [], f"browser console errors (CSP?): {errors}"

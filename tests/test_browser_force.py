@@ -14,6 +14,7 @@ from playwright.sync_api import expect
 from force.models import UseOfForce
 from health.tests.factories import admitted_woman
 from tests.her_page import open_sections
+from tests.screenshots import screenshot
 from tests.test_browser_admission import sign_in, signed_in
 
 
@@ -85,21 +86,21 @@ def test_force_is_recorded_checked_by_health_and_reviewed_by_the_governor(
     page.get_by_role("button", name="Record the review").click()
     expect(page.get_by_text("Review recorded.")).to_be_visible()
     expect(page.get_by_test_id("review")).to_contain_text("Justified and proportionate")
-    page.screenshot(path=artifacts_dir / "force-reviewed.png", full_page=True)
+    screenshot(page, artifacts_dir / "force-reviewed.png", full_page=True)
     # On oversight, the act refused at the start (nothing tried first) stands beside the count
     # of its rule: kept as an attempt, not added to the count.
     page.get_by_role("link", name="Oversight").click()
     expect(page.get_by_test_id("zero-force-review-overdue")).to_contain_text("0")
     refused = page.get_by_test_id("refused-force-review-overdue")
     expect(refused).to_contain_text("1")
-    page.screenshot(path=artifacts_dir / "oversight-refused-attempts.png", full_page=True)
+    screenshot(page, artifacts_dir / "oversight-refused-attempts.png", full_page=True)
     # The attempt itself: when, what was tried, by which role; never for whom.
     refused.get_by_role("link").click()
     expect(page.get_by_role("heading", name="Attempts refused")).to_be_visible()
     attempt = page.get_by_test_id("attempts")
     expect(attempt).not_to_contain_text(woman.prison_number)
     expect(attempt).to_contain_text("Custody officer")
-    page.screenshot(path=artifacts_dir / "oversight-attempts-list.png", full_page=True)
+    screenshot(page, artifacts_dir / "oversight-attempts-list.png", full_page=True)
     page.context.clear_cookies()
 
     # Custody see that it was checked and reviewed, not what health found.

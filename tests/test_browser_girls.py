@@ -9,6 +9,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from health.tests.factories import admitted_woman
+from tests.screenshots import screenshot
 from tests.test_browser_admission import signed_in
 
 
@@ -60,10 +61,10 @@ def test_a_social_worker_tells_a_girls_mother_after_a_first_call_reaches_nobody(
     page.get_by_test_id("tell-guardian").click()
     tell(page, reached=True)
     expect(page.get_by_test_id("guardian-notices").get_by_role("row")).to_have_count(3)
-    page.screenshot(path=artifacts_dir / "girls-her-section.png", full_page=True)
+    screenshot(page, artifacts_dir / "girls-her-section.png", full_page=True)
 
     page.get_by_role("link", name="Girls").click()
     told = page.get_by_test_id("girls").get_by_role("row", name="Nilar Oo").get_by_test_id("told")
     expect(told).to_contain_text("Told")
-    page.screenshot(path=artifacts_dir / "girls-list.png", full_page=True)
+    screenshot(page, artifacts_dir / "girls-list.png", full_page=True)
     assert girl.guardian_notices.filter(reached=True).count() == 1

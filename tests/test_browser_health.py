@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from health.tests.factories import admitted_woman
 from tests.her_page import open_sections
+from tests.screenshots import screenshot
 from tests.test_browser_admission import sign_in, signed_in
 
 
@@ -46,14 +47,14 @@ def test_a_screening_with_a_declined_item_and_a_pregnancy(
     page.get_by_text("She says she is pregnant").click()
     page.get_by_role("button", name="Record").first.click()
     expect(page.get_by_text(re.compile("Pregnancy declared on"))).to_be_visible()
-    page.screenshot(path=artifacts_dir / "health-file.png", full_page=True)
+    screenshot(page, artifacts_dir / "health-file.png", full_page=True)
     page.get_by_role("button", name="Sign out").click()
 
     sign_in(page, base, "custody")
     page.goto(woman_url)
     open_sections(page)
     expect(page.get_by_text("No segregation", exact=True)).to_be_visible()
-    page.screenshot(path=artifacts_dir / "health-flag-seen-by-custody.png", full_page=True)
+    screenshot(page, artifacts_dir / "health-flag-seen-by-custody.png", full_page=True)
     seen = [page.content()]
     for url in (f"{base}/women/", f"{base}/tasks/", f"{base}/"):
         page.goto(url)

@@ -13,6 +13,7 @@ from admissions.services import admit_woman
 from admissions.tests.factories import commitment, identity
 from complaints.services.complaints import lodge_complaint
 from staff.tests.factories import make_staff
+from tests.screenshots import screenshot
 from tests.test_browser_admission import signed_in
 
 
@@ -67,7 +68,7 @@ def test_the_inspector_compares_two_facilities_follows_a_year_and_opens_the_case
     expect(page.get_by_test_id("now-family-contact-offered")).to_have_text("72.7 % (8 of 11)")
     # One report is fewer than 5 women: its rate is not shown, its case is.
     expect(page.get_by_test_id("now-abuse-reports-plan-same-day")).to_have_text("fewer than 5")
-    page.screenshot(path=artifacts_dir / "indicators.png", full_page=True)
+    screenshot(page, artifacts_dir / "indicators.png", full_page=True)
 
     # The two facilities side by side, and their total.
     page.get_by_test_id("facilities-link").click()
@@ -76,7 +77,7 @@ def test_the_inspector_compares_two_facilities_follows_a_year_and_opens_the_case
     expect(row).to_contain_text("50.0 % (3 of 6)")
     expect(row).to_contain_text("100.0 % (5 of 5)")
     expect(page.get_by_test_id("total-family-contact-offered")).to_have_text("72.7 % (8 of 11)")
-    page.screenshot(path=artifacts_dir / "indicators-by-facility.png", full_page=True)
+    screenshot(page, artifacts_dir / "indicators-by-facility.png", full_page=True)
 
     # A year of one indicator, month by month, drawn and written.
     row.get_by_role("link").click()
@@ -89,7 +90,7 @@ def test_the_inspector_compares_two_facilities_follows_a_year_and_opens_the_case
     expect(page.get_by_test_id(f"month-{this_month}")).to_contain_text("(8 of 11)")
     expect(page.get_by_role("img", name="By facility")).to_be_visible()
     expect(page.get_by_test_id("place-total")).to_contain_text("(8 of 11)")
-    page.screenshot(path=artifacts_dir / "indicator-year.png", full_page=True)
+    screenshot(page, artifacts_dir / "indicator-year.png", full_page=True)
 
     # The case behind the report's indicator, one by one.
     page.get_by_role("link", name="Indicators", exact=True).click()

@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 
 from admissions.services import admit_woman
 from admissions.tests.factories import commitment, identity
+from tests.screenshots import screenshot
 from tests.test_browser_admission import sign_in
 
 
@@ -40,7 +41,7 @@ def test_the_sheet_in_burmese_and_thai_uses_the_apps_fonts(
     assert page.evaluate("document.fonts.check('16px \"Noto Sans Myanmar\"', 'မြန်မာ')")
     expect(page.get_by_role("button", name="Print")).to_be_visible()
     page.evaluate("document.fonts.ready.then(() => true)")
-    page.screenshot(path=artifacts_dir / "information-sheet-my.png", full_page=True)
+    screenshot(page, artifacts_dir / "information-sheet-my.png", full_page=True)
     page.emulate_media(media="print")
     expect(page.get_by_role("button", name="Print")).to_be_hidden()
     page.emulate_media(media="screen")
@@ -50,8 +51,8 @@ def test_the_sheet_in_burmese_and_thai_uses_the_apps_fonts(
     assert any("noto-sans-thai" in url for url in fonts)
     assert page.evaluate("document.fonts.check('16px \"Noto Sans Thai\"', 'ภาษาไทย')")
     page.evaluate("document.fonts.ready.then(() => true)")
-    page.screenshot(path=artifacts_dir / "information-sheet-th.png", full_page=True)
+    screenshot(page, artifacts_dir / "information-sheet-th.png", full_page=True)
 
     page.goto(f"{base}/admissions/{admission.uuid}/information-sheet/?language=km")
     expect(page.get_by_test_id("sheet-missing")).to_contain_text("no information sheet in Khmer")
-    page.screenshot(path=artifacts_dir / "information-sheet-km.png", full_page=True)
+    screenshot(page, artifacts_dir / "information-sheet-km.png", full_page=True)

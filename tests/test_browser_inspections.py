@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 from inspections import services
 from inspections.models import ActionPlan, Recommendation
 from prisoners.tests.factories import PrisonerFactory
+from tests.screenshots import screenshot
 from tests.test_browser_admission import sign_in, signed_in
 
 
@@ -78,7 +79,7 @@ def test_an_inspector_prepares_a_visit_and_the_governor_answers(
     form.get_by_label("Yes, a woman").check()
     form.get_by_role("button", name="Save").click()
     expect(page.get_by_test_id("inspections-no-woman")).to_have_count(0)
-    page.screenshot(path=artifacts_dir / "inspections-prepare.png", full_page=True)
+    screenshot(page, artifacts_dir / "inspections-prepare.png", full_page=True)
 
     page.get_by_role("link", name="Draw the sample").click()
     form = page.get_by_test_id("inspections-form")
@@ -120,7 +121,7 @@ def test_an_inspector_prepares_a_visit_and_the_governor_answers(
     form.get_by_label("Deadline").fill((today + timedelta(days=14)).isoformat())
     form.get_by_role("button", name="Save").click()
     expect(page.get_by_test_id("inspections-recommendation")).to_contain_text("Keep a reserve")
-    page.screenshot(path=artifacts_dir / "inspections-visit.png", full_page=True)
+    screenshot(page, artifacts_dir / "inspections-visit.png", full_page=True)
     visit_url = page.url
 
     page.context.clear_cookies()
@@ -135,5 +136,5 @@ def test_an_inspector_prepares_a_visit_and_the_governor_answers(
     form.get_by_role("button", name="Save").click()
     expect(page.get_by_text("The action plan is recorded.")).to_be_visible()
     expect(page.get_by_test_id("inspections-recommendation")).to_contain_text("Head of custody")
-    page.screenshot(path=artifacts_dir / "inspections-governor.png", full_page=True)
+    screenshot(page, artifacts_dir / "inspections-governor.png", full_page=True)
     assert ActionPlan.objects.get().owner == "Head of custody"

@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 from health.tests.factories import admitted_woman
 from reminders.models import Reminder, Status
 from reminders.services import schedule_reminder
+from tests.screenshots import screenshot
 from tests.test_browser_admission import signed_in
 
 # The forms every signed-in page has, which record nothing about anyone: signing out, and
@@ -69,7 +70,7 @@ def test_the_inspector_reads_without_a_single_form(
     expect(timeliness).to_contain_text("See her again after her entry screening")
     expect(timeliness).to_contain_text("2 days (2 days)")
     expect(page.get_by_test_id("timeliness")).not_to_contain_text("Nilar")
-    page.screenshot(path=artifacts_dir / "oversight-timeliness.png", full_page=True)
+    screenshot(page, artifacts_dir / "oversight-timeliness.png", full_page=True)
     page.get_by_test_id("record-lists").get_by_role("link").first.click()
     read("a list of records")
     page.get_by_role("link", name="Back to oversight").click()

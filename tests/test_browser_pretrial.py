@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 
 from health.tests.factories import admitted_woman
 from pretrial import services
+from tests.screenshots import screenshot
 from tests.test_browser_admission import sign_in, signed_in
 
 
@@ -64,7 +65,7 @@ def test_caretaking_information_sent_a_hearings_result_and_the_long_pretrial_ale
     form.get_by_label("What was shared, in summary").fill(
         "Two children, 4 and 9, with their grandmother, who is unwell."
     )
-    page.screenshot(path=artifacts_dir / "pretrial-caretaking-form.png", full_page=True)
+    screenshot(page, artifacts_dir / "pretrial-caretaking-form.png", full_page=True)
     form.get_by_role("button", name="Save").click()
     expect(page.get_by_text("The caretaking information sent is recorded.")).to_be_visible()
     expect(page.get_by_test_id("notices")).to_contain_text("with their grandmother")
@@ -76,7 +77,7 @@ def test_caretaking_information_sent_a_hearings_result_and_the_long_pretrial_ale
     page.get_by_role("link", name="Court dates", exact=True).click()
     hearings = page.get_by_test_id("hearings")
     expect(hearings.get_by_role("row")).to_have_count(3)
-    page.screenshot(path=artifacts_dir / "pretrial-court-dates.png", full_page=True)
+    screenshot(page, artifacts_dir / "pretrial-court-dates.png", full_page=True)
     hearings.get_by_role("row").filter(has_text="Provincial Court").get_by_role("link").click()
     page.get_by_test_id("record-result").click()
     form = page.get_by_test_id("pretrial-form")
@@ -88,15 +89,15 @@ def test_caretaking_information_sent_a_hearings_result_and_the_long_pretrial_ale
     expect(page.get_by_text("What happened at her hearing is recorded.")).to_be_visible()
     expect(page.get_by_test_id("result")).to_contain_text("Remanded in custody")
     expect(page.get_by_test_id("alternatives")).to_contain_text("Bail with reporting")
-    page.screenshot(path=artifacts_dir / "pretrial-hearing.png", full_page=True)
+    screenshot(page, artifacts_dir / "pretrial-hearing.png", full_page=True)
     page.get_by_role("navigation", name="Breadcrumb").get_by_role("link", name="Nilar Oo").click()
     section = page.get_by_test_id("her-hearings")
     expect(section).to_contain_text("Remanded in custody")
-    section.locator("xpath=..").screenshot(path=artifacts_dir / "pretrial-her-section.png")
+    screenshot(section.locator("xpath=.."), artifacts_dir / "pretrial-her-section.png")
     page.get_by_role("button", name="Sign out").click()
 
     # The governor: the long pretrial detention among her tasks.
     sign_in(page, base, "governor")
     page.get_by_role("link", name="My tasks").click()
     expect(page.get_by_text("review her pretrial detention").first).to_be_visible()
-    page.screenshot(path=artifacts_dir / "pretrial-governor-tasks.png", full_page=True)
+    screenshot(page, artifacts_dir / "pretrial-governor-tasks.png", full_page=True)

@@ -16,14 +16,14 @@ from complaints.tests.factories import complaint
 from health.tests.factories import admitted_woman
 from register.services import record_child
 from reminders.services import schedule_reminder, sweep_reminders
+from tests.screenshots import screenshot
 from tests.test_browser_admission import sign_in, signed_in
 
 SHOTS = Path("/work/shots/queues")
 
 
 def shot(page, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=SHOTS / f"{name}.png", full_page=True)
+    screenshot(page, SHOTS / f"{name}.png", full_page=True)
 
 
 @pytest.mark.browser

@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from regime.tests.factories import activity, yesterday
 from tests.her_page import open_sections
+from tests.screenshots import screenshot
 from tests.test_browser_admission import sign_in, signed_in
 
 
@@ -52,7 +53,7 @@ def test_a_day_locked_up_is_recorded_then_reviewed_by_the_governor(
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_role("alert").filter(has_text="Time out of cell recorded.")).to_be_visible()
     expect(page.get_by_test_id("days")).to_contain_text("Locked up 22 hours or more")
-    page.screenshot(path=artifacts_dir / "regime-her-days.png", full_page=True)
+    screenshot(page, artifacts_dir / "regime-her-days.png", full_page=True)
     page.context.clear_cookies()
 
     # The governor: the day is hers to review now, not the day after the daily check.
@@ -69,4 +70,4 @@ def test_a_day_locked_up_is_recorded_then_reviewed_by_the_governor(
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_role("alert").filter(has_text="Review recorded.")).to_be_visible()
     expect(page.get_by_test_id("days")).to_contain_text("Reviewed by the governor")
-    page.screenshot(path=artifacts_dir / "regime-day-reviewed.png", full_page=True)
+    screenshot(page, artifacts_dir / "regime-day-reviewed.png", full_page=True)

@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 
 from release.services import record_release_date, start_plan
 from release.tests.factories import admitted
+from tests.screenshots import screenshot
 from tests.test_browser_admission import sign_in, signed_in
 
 SECTIONS = {
@@ -59,7 +60,7 @@ def test_a_woman_released_with_her_plan_complete_and_her_records_copy_in_hand(
         card.get_by_role("button", name="Save the section").click()
         expect(page.get_by_role("alert").filter(has_text="The section is saved.")).to_be_visible()
     expect(page.get_by_test_id("release-checks")).to_contain_text("Complete")
-    page.screenshot(path=artifacts_dir / "release-plan.png", full_page=True)
+    screenshot(page, artifacts_dir / "release-plan.png", full_page=True)
     sign_out(page)
 
     sign_in(page, base, "health")
@@ -88,7 +89,7 @@ def test_a_woman_released_with_her_plan_complete_and_her_records_copy_in_hand(
     page.get_by_test_id("copy-general").click()
     expect(page.locator("html")).to_have_attribute("lang", "th")
     expect(page.get_by_test_id("copy-episode")).to_contain_text(admission.order_number)
-    page.screenshot(path=artifacts_dir / "release-records-copy.png", full_page=True)
+    screenshot(page, artifacts_dir / "release-records-copy.png", full_page=True)
     page.go_back()
     page.get_by_label("Handed to her; she signed for it").check()
     page.get_by_label("Language of the copy").select_option("th")

@@ -16,6 +16,7 @@ from playwright.sync_api import expect
 from health.tests.factories import admitted_woman
 from restraints.models import Restraint
 from tests.her_page import open_sections
+from tests.screenshots import screenshot
 from tests.test_browser_admission import sign_in, signed_in
 
 
@@ -101,7 +102,7 @@ def test_custody_are_told_to_remove_restraints_when_labour_starts_and_cannot_rea
     warning = page.get_by_test_id("no-restraints")
     expect(warning).to_contain_text("under the 'No restraints' protection (Bangkok Rule 24)")
     expect(page.get_by_role("button", name="Record the restraint")).to_have_count(0)
-    page.screenshot(path=artifacts_dir / "restraints-refused.png", full_page=True)
+    screenshot(page, artifacts_dir / "restraints-refused.png", full_page=True)
     assert not re.search(r"(?i)pregnan|labour|birth", warning.inner_text())
     assert Restraint.objects.count() == 1
     assert not Restraint.objects.get().is_applied
@@ -138,10 +139,10 @@ def test_under_health_approval_custody_are_offered_only_the_approved_method(
     expect(
         page.get_by_text("Only the methods health staff approved for her (Rule 24).")
     ).to_be_visible()
-    page.screenshot(path=artifacts_dir / "restraints-approved-only.png", full_page=True)
+    screenshot(page, artifacts_dir / "restraints-approved-only.png", full_page=True)
     if Path("/work/shots").is_dir():
         Path("/work/shots/forms").mkdir(exist_ok=True)
-        page.screenshot(path="/work/shots/forms/restraints-approved-only.png", full_page=True)
+        screenshot(page, "/work/shots/forms/restraints-approved-only.png", full_page=True)
 
     page.get_by_label("Soft restraint cuffs").check()
     page.get_by_label("Escort or transfer").check()

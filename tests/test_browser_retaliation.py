@@ -11,6 +11,7 @@ from discipline.models import Charge
 from health.tests.factories import admitted_woman
 from staff.tests.factories import make_staff
 from tests.her_page import open_sections
+from tests.screenshots import screenshot
 from tests.test_browser_admission import sign_in, signed_in
 
 
@@ -53,7 +54,7 @@ def test_a_charge_laid_after_her_report_is_held_for_review(
     page.get_by_role("button", name="Lay the charge").click()
     expect(page.get_by_text("Charge laid. The governor hears it.")).to_be_visible()
     assert "Held for review" not in page.content() and "7.3" not in page.content()
-    page.screenshot(path=artifacts_dir / "retaliation-charge-held.png", full_page=True)
+    screenshot(page, artifacts_dir / "retaliation-charge-held.png", full_page=True)
     charge = Charge.objects.get()
     held = HeldAction.objects.get()
     assert held.kind == "charge" and held.status == "held" and held.record_uuid == charge.uuid
@@ -70,6 +71,6 @@ def test_a_charge_laid_after_her_report_is_held_for_review(
     page.get_by_label("Notes").fill("Laid by the officer she reported, the day after.")
     page.get_by_role("button", name="Record my review").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("does not go ahead")
-    page.screenshot(path=artifacts_dir / "retaliation-review.png", full_page=True)
+    screenshot(page, artifacts_dir / "retaliation-review.png", full_page=True)
     charge.refresh_from_db()
     assert charge.status == "dismissed"

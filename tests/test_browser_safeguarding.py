@@ -13,6 +13,7 @@ from health.tests.factories import admitted_woman
 from prisoners.tests.factories import PrisonerFactory
 from safeguarding.models import Plan
 from tests.her_page import open_sections
+from tests.screenshots import screenshot
 from tests.test_browser_admission import sign_in, signed_in
 
 
@@ -82,6 +83,6 @@ def test_an_incident_is_recorded_and_each_womans_plan_made_and_reviewed(
     page.get_by_label("A programme on her behaviour").check()
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_text("Plan made.")).to_be_visible()
-    page.screenshot(path=artifacts_dir / "safeguarding-plans.png", full_page=True)
+    screenshot(page, artifacts_dir / "safeguarding-plans.png", full_page=True)
     assert Plan.objects.filter(made_at__isnull=False).count() == 2
     assert Plan.objects.get(part="victim").reviews.count() == 1

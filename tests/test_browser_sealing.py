@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 from admissions.services import release
 from release.tests.factories import admitted, ready_for_release
 from tests.her_page import open_sections
+from tests.screenshots import screenshot
 from tests.test_browser_admission import sign_in, signed_in
 
 NAME, FAMILY, NUMBER = "Sandar", "Myint", "A48001"
@@ -57,7 +58,7 @@ def test_the_governor_seals_a_girls_records_and_opens_them_on_a_court_order(
     expect(page.get_by_text("Her records are sealed.")).to_be_visible()
     expect(page.get_by_test_id("sealed").get_by_role("row")).to_have_count(2)
     expect(page.get_by_test_id("sealed")).not_to_contain_text(NAME)
-    page.screenshot(path=artifacts_dir / "sealing-list.png", full_page=True)
+    screenshot(page, artifacts_dir / "sealing-list.png", full_page=True)
     page.get_by_role("button", name="Sign out").click()
 
     # A social worker finds her neither by name nor by number.
@@ -81,7 +82,7 @@ def test_the_governor_seals_a_girls_records_and_opens_them_on_a_court_order(
     expect(page.get_by_text("The record is open to you.")).to_be_visible()
     expect(page.get_by_test_id("sealed-name")).to_contain_text(f"{NAME} {FAMILY}")
     expect(page.get_by_test_id("opening")).to_contain_text("YC-2026-0412")
-    page.screenshot(path=artifacts_dir / "sealing-opened.png", full_page=True)
+    screenshot(page, artifacts_dir / "sealing-opened.png", full_page=True)
     page.get_by_role("button", name="Sign out").click()
 
     # The inspector sees the read, never whose record it was.
@@ -91,4 +92,4 @@ def test_the_governor_seals_a_girls_records_and_opens_them_on_a_court_order(
     reads = page.get_by_test_id("reads")
     expect(reads).to_contain_text("A girl's sealed record, opened on a legal basis")
     expect(reads).not_to_contain_text(NAME)
-    page.screenshot(path=artifacts_dir / "sealing-reads.png", full_page=True)
+    screenshot(page, artifacts_dir / "sealing-reads.png", full_page=True)

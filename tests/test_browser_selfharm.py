@@ -11,6 +11,7 @@ from health.tests.factories import admitted_woman
 from selfharm.models import Case
 from selfharm.tests.factories import trained
 from tests.her_page import open_sections
+from tests.screenshots import screenshot
 from tests.test_browser_admission import sign_in, signed_in
 
 
@@ -81,6 +82,6 @@ def test_a_case_is_opened_assessed_reviewed_closed_and_checked(
     page.get_by_role("button", name="Record the check").click()
     expect(page.get_by_text("Check recorded.")).to_be_visible()
     expect(page.get_by_test_id("closure-check")).to_contain_text("She is well")
-    page.screenshot(path=artifacts_dir / "selfharm-case.png", full_page=True)
+    screenshot(page, artifacts_dir / "selfharm-case.png", full_page=True)
     case = Case.objects.get()
     assert not case.is_open and case.closure_check.outcome == "well"

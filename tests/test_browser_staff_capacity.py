@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 from staff import services
 from staff.models import Employment, Grade
 from staff.tests.factories import make_staff
+from tests.screenshots import screenshot
 from tests.test_browser_admission import signed_in
 
 
@@ -44,4 +45,4 @@ def test_the_governor_confirms_an_untrained_officers_posting_warned_and_reads_ca
     expect(page.get_by_test_id("senior-women")).to_have_text("1 of 1")
     # The new officer started 100 days ago and is still without her Rule 33.1 training.
     expect(page.get_by_test_id("new-starters-late")).to_have_text("1")
-    page.screenshot(path=artifacts_dir / "staff-capacity.png", full_page=True)
+    screenshot(page, artifacts_dir / "staff-capacity.png", full_page=True)

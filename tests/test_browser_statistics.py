@@ -9,6 +9,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from health.tests.factories import admitted_woman
+from tests.screenshots import screenshot
 from tests.test_browser_admission import signed_in
 
 
@@ -36,7 +37,7 @@ def test_the_inspector_reads_the_year_and_takes_a_table_away(
     expect(held).to_contain_text("*")
     expect(page.get_by_test_id("method")).to_contain_text("complementary")
     expect(page.locator("main")).not_to_contain_text("Nilar")
-    page.screenshot(path=artifacts_dir / "annual-statistics.png", full_page=True)
+    screenshot(page, artifacts_dir / "annual-statistics.png", full_page=True)
 
     with page.expect_download() as downloading:
         page.get_by_test_id("annual-pdf").click()

@@ -14,6 +14,7 @@ from prisoners.models import Prisoner, Unit
 from prisoners.services import MOVE_KIND, place_on_unit
 from register.tests.factories import child_fields, with_her
 from reminders.models import Reminder
+from tests.screenshots import screenshot
 from tests.test_browser_admission import signed_in
 
 
@@ -44,12 +45,12 @@ def test_custody_move_a_mother_whose_child_came_to_live_with_her_to_the_unit_for
     expect(page.get_by_test_id("unit-now")).to_contain_text("Wing 1")
     choice = page.get_by_label("Move her to")
     expect(choice.locator("option")).to_have_count(1)  # the unit for mothers alone
-    page.screenshot(path=shots / "1-move-form.png", full_page=True)
+    screenshot(page, shots / "1-move-form.png", full_page=True)
     choice.select_option(label="MBU – Mother and baby unit (Mother and baby)")
     page.get_by_label("Why she moves").fill("Her baby lives with her now.")
     page.get_by_role("button", name="Move her").click()
     expect(page.get_by_text("She now lives on Mother and baby unit.")).to_be_visible()
     expect(page.get_by_test_id("unit-wrong")).to_have_count(0)
-    page.screenshot(path=shots / "2-her-page.png", full_page=True)
+    screenshot(page, shots / "2-her-page.png", full_page=True)
     assert Prisoner.objects.get(pk=woman.pk).unit.code == "MBU"
     assert Reminder.objects.get(kind=MOVE_KIND, prisoner=woman).status == "done"

@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from health.tests.factories import admitted_woman
 from tests.her_page import open_sections
+from tests.screenshots import screenshot
 from tests.test_browser_admission import sign_in, signed_in
 from visits.models import Visit
 
@@ -34,7 +35,7 @@ def test_a_visitor_she_refused_cannot_be_booked(live_server, page, cast, facilit
     page.get_by_label("Language she was consulted in").fill("Thai")
     page.get_by_role("button", name="Record her answer").click()
     expect(page.get_by_test_id("visitors")).to_contain_text("She refused")
-    page.screenshot(path=artifacts_dir / "visits-refused-visitor.png", full_page=True)
+    screenshot(page, artifacts_dir / "visits-refused-visitor.png", full_page=True)
     page.get_by_role("button", name="Sign out").click()
 
     sign_in(page, base, "custody")
@@ -48,7 +49,7 @@ def test_a_visitor_she_refused_cannot_be_booked(live_server, page, cast, facilit
     form.get_by_label("Or the name of someone asking to visit").fill(REFUSED)
     form.get_by_role("button", name="Book the visit").click()
     expect(page.locator(".govuk-error-summary")).to_contain_text("Bangkok Rule 44")
-    page.screenshot(path=artifacts_dir / "visits-booking-refused.png", full_page=True)
+    screenshot(page, artifacts_dir / "visits-booking-refused.png", full_page=True)
     assert not Visit.objects.exists()
 
 
@@ -73,7 +74,7 @@ def test_a_visit_the_prison_cancels_stays_booked_until_the_governor_confirms(
     page.get_by_role("button", name="Record as cancelled").click()
     expect(page.get_by_test_id("visit-status")).to_contain_text("Booked")
     expect(page.get_by_test_id("cancellation")).to_contain_text("Awaiting authority")
-    page.screenshot(path=artifacts_dir / "visits-cancellation-awaits.png", full_page=True)
+    screenshot(page, artifacts_dir / "visits-cancellation-awaits.png", full_page=True)
     page.get_by_role("button", name="Sign out").click()
 
     sign_in(page, base, "governor")
@@ -81,6 +82,6 @@ def test_a_visit_the_prison_cancels_stays_booked_until_the_governor_confirms(
     page.get_by_test_id("cancellation").get_by_role("button", name="Give my authority").click()
     page.goto(visit_url)
     expect(page.get_by_test_id("visit-status")).to_contain_text("Cancelled")
-    page.screenshot(path=artifacts_dir / "visits-cancellation-confirmed.png", full_page=True)
+    screenshot(page, artifacts_dir / "visits-cancellation-confirmed.png", full_page=True)
     visit.refresh_from_db()
     assert visit.status == "cancelled" and visit.cancelled_by == "prison"

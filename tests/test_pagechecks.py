@@ -114,3 +114,18 @@ def test_a_page_is_checked_again_in_any_state_axe_judges_differently(context):
         assert failures, f"{change}: axe finds nothing, so the case proves nothing"
         assert changed != state, f"{change}: the page keeps its state, and isn't checked"
     assert judged(context, checks, *SAME) == ([], state)
+
+
+def test_the_runs_processes_check_each_state_once_between_them(tmp_path):
+    """What one process checked, another sharing its folder leaves; a page the phone is yet to
+    judge is left by no other process, and a folder of another run is another record."""
+    one, other, next_run = Checked(folder=tmp_path), Checked(folder=tmp_path), Checked()
+    one.add_axe_checked("123")
+    one.add_phone_shown("/women/<uuid>/?", "123", checked=False)
+    assert other.axe_checked("123") and not other.axe_checked("124")
+    assert not other.phone_shown("/women/<uuid>/?", "123")
+    one.add_phone_shown("/women/<uuid>/?", "123", checked=True)
+    assert other.phone_shown("/women/<uuid>/?", "123")
+    assert not other.phone_shown("/women/<uuid>/?", "124")
+    assert not other.phone_shown("/women/", "123")
+    assert not next_run.axe_checked("123") and not next_run.phone_shown("/women/<uuid>/?", "123")

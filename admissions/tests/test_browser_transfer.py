@@ -5,6 +5,7 @@ her own sign-in (Rule 4; Mandela Rule 7(c))."""
 import pytest
 from playwright.sync_api import expect
 
+from tests.screenshots import screenshot
 from tests.test_browser_admission import sign_in
 
 
@@ -31,14 +32,14 @@ def test_a_transfer_proposed_by_reception_moves_her_once_the_governor_confirms_i
     expect(reception.get_by_text("she moves when a governor confirms it")).to_be_visible()
     pending = reception.get_by_test_id("transfer-proposed")
     expect(pending).to_contain_text("Awaiting a governor's confirmation")
-    reception.screenshot(path=artifacts_dir / "transfer-proposed.png", full_page=True)
+    screenshot(reception, artifacts_dir / "transfer-proposed.png", full_page=True)
 
     governor = browser.new_context().new_page()
     sign_in(governor, base, "governor")
     governor.goto(f"{base}/authority/")
     waiting = governor.get_by_test_id("waiting-transfers")
     expect(waiting).to_contain_text("Nearer her home")
-    governor.screenshot(path=artifacts_dir / "transfer-awaiting-the-governor.png", full_page=True)
+    screenshot(governor, artifacts_dir / "transfer-awaiting-the-governor.png", full_page=True)
     waiting.get_by_role("button", name="Give my authority").click()
     expect(governor.get_by_test_id("waiting-transfers-empty")).to_be_visible()
     assert TransferProposal.objects.get().transfer.to_facility == facility_b
