@@ -13,13 +13,13 @@ from tests.test_browser_admission import sign_in
 @pytest.mark.rule("4")
 @pytest.mark.django_db(transaction=True)
 def test_a_transfer_proposed_by_reception_moves_her_once_the_governor_confirms_it(
-    live_server, browser, cast, thai_admitted, facility_b, artifacts_dir
+    live_server, page, page_checks, browser, cast, thai_admitted, facility_b, artifacts_dir
 ):
     from admissions.models import TransferProposal
 
     base = live_server.url
     admission_url = f"{base}/admissions/{thai_admitted.uuid}/"
-    reception = browser.new_context().new_page()
+    reception = page
     sign_in(reception, base, "reception")
     reception.goto(admission_url)
     reception.get_by_text("Transfer her", exact=True).click()
@@ -34,7 +34,9 @@ def test_a_transfer_proposed_by_reception_moves_her_once_the_governor_confirms_i
     expect(pending).to_contain_text("Awaiting a governor's confirmation")
     screenshot(reception, artifacts_dir / "transfer-proposed.png", full_page=True)
 
-    governor = browser.new_context().new_page()
+    governor_context = browser.new_context()
+    page_checks.watch(governor_context)
+    governor = governor_context.new_page()
     sign_in(governor, base, "governor")
     governor.goto(f"{base}/authority/")
     waiting = governor.get_by_test_id("waiting-transfers")
