@@ -46,6 +46,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urldefrag, urlsplit
 
+from playwright.sync_api import Error as PlaywrightError
+
 AXE_SOURCE = (Path(__file__).parent / "assets" / "axe.min.js").read_text(encoding="utf-8")
 
 PHONE = {"width": 390, "height": 844}
@@ -356,7 +358,14 @@ class PageChecks:
         page = pages[0]
         for url in dict.fromkeys(self.seen):
             if url not in self.checked:
-                response = page.goto(url)
+                try:
+                    response = page.goto(url)
+                except PlaywrightError as error:
+                    # The answer to a form posted there, left before axe finished: a GET of
+                    # an address that takes only POST has no page to open again.
+                    if "ERR_HTTP_RESPONSE_CODE_FAILURE" not in str(error):
+                        raise
+                    continue
                 content_type = response.headers.get("content-type", "") if response else ""
                 if content_type.startswith("text/html"):
                     self._wait_for(page, _page_url(page.url))
