@@ -2,6 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
+from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
@@ -79,6 +80,38 @@ def wrong_where_she_lives(prisoner) -> list[str]:
     ]
 
 
+# A section listed on her page, closed: its body is read when it is opened, at its own address
+# (`prisoner_section`), swapped in here by htmx. Written here rather than in her page's
+# template, where a loop over twenty sections was a third of its rendering.
+CLOSED = """<section class="govuk-!-margin-top-6" aria-labelledby="section-{key}">
+  <h2 class="govuk-heading-m" id="section-{key}">{title}</h2>
+  <div id="section-body-{key}">
+    <p class="govuk-body"><a class="govuk-link" href="{address}" hx-get="{address}" \
+hx-target="#section-body-{key}" hx-swap="innerHTML" data-section="{key}">{open_it}\
+<span class="govuk-visually-hidden">: {title}</span></a></p>
+  </div>
+</section>
+"""
+
+
+def closed(path: str, sections) -> str:
+    """The markup of `sections` listed closed on her page (at `path`), none of them read."""
+    open_it = _("Open this section")
+    return format_html_join(
+        "",
+        CLOSED,
+        (
+            {
+                "key": section.key,
+                "title": section.title,
+                "address": f"{path}sections/{section.key}/",
+                "open_it": open_it,
+            }
+            for section in sections
+        ),
+    )
+
+
 @login_required
 @require_safe
 def prisoner_detail(request, uuid):
@@ -91,11 +124,7 @@ def prisoner_detail(request, uuid):
         {
             "prisoner": prisoner,
             "flags": prisoner.flags,
-            # (key, title, address) of each section listed, none of them read
-            "sections": [
-                (section.key, str(section.title), f"{request.path}sections/{section.key}/")
-                for section in sections_for(request, prisoner)
-            ],
+            "sections": closed(request.path, sections_for(request, prisoner)),
             "where_she_lives_wrong": wrong_where_she_lives(prisoner),
         },
     )
