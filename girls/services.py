@@ -31,6 +31,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
@@ -365,8 +366,14 @@ def may_be_sealed(prisoner: Prisoner) -> bool:
 def notices_or_sealable(prisoner: Prisoner, *, sealable: bool) -> Q:
     """On her row: a notice to her parent or guardian was recorded, or (`sealable`, for one
     who seals) the governor may seal her record now (her page's section list)."""
+    return _notices_or_sealable(sealable and prisoner.custody_status == CustodyStatus.RELEASED)
+
+
+@cache
+def _notices_or_sealable(sealable: bool) -> Q:
+    """The same condition each time for the same answer: her page compiles its query once."""
     found = Q(Exists(GuardianNotice.objects.filter(prisoner=OuterRef("pk"))))
-    if sealable and prisoner.custody_status == CustodyStatus.RELEASED:
+    if sealable:
         found |= _released() & was_a_girl_in_custody()
     return found
 

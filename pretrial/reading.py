@@ -9,6 +9,7 @@ figures of indicator 49 (`pretrial_figures`)."""
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
@@ -16,12 +17,14 @@ from django.db.models import (
     Aggregate,
     Case,
     Count,
+    DateField,
     DateTimeField,
     DurationField,
     Exists,
     ExpressionWrapper,
     F,
     FloatField,
+    Func,
     OuterRef,
     Prefetch,
     Q,
@@ -58,11 +61,12 @@ HEARING_ORDER = ("at", "id")
 # -- How long she has been untried -------------------------------------------------------------
 
 
-def _episode_and_decisions(on: datetime) -> tuple[QuerySet, QuerySet]:
+def _episode_and_decisions(on: datetime | Func) -> tuple[QuerySet, QuerySet]:
     """The woman's (an outer Prisoner's) episode open on `on`, and the court decisions of her
-    open episode by then that made her untried."""
+    open episode by then that made her untried (`on` a moment, or the database's `_NOW`)."""
     from admissions.models import Admission, CourtOutcome
 
+    day = on.date() if isinstance(on, datetime) else Cast(on, DateField())
     episode = Admission.objects.filter(prisoner=OuterRef("pk"), admitted_at__lte=on).filter(
         Q(released_at__isnull=True) | Q(released_at__gt=on)
     )
@@ -70,7 +74,7 @@ def _episode_and_decisions(on: datetime) -> tuple[QuerySet, QuerySet]:
         admission__prisoner=OuterRef("pk"),
         admission__released_at__isnull=True,
         to_status=LegalStatus.PRETRIAL,
-        decided_on__lte=on.date(),
+        decided_on__lte=day,
     )
     return episode, back_to_untried
 
@@ -89,7 +93,7 @@ def _untried_since(on: datetime) -> Coalesce:
     )
 
 
-def _untried_known(on: datetime) -> Q:
+def _untried_known(on: datetime | Func) -> Q:
     """On the row of a woman untried on `on`: whether `_untried_since` knows since when (a
     court decision that made her untried, or an episode open then, whose arrest is always
     recorded), asked without working it out."""
@@ -115,17 +119,30 @@ def untried_days(woman: Prisoner, now: datetime | None = None) -> int | None:
 def has_pretrial(*, viewer: User, woman: Prisoner) -> Q:
     """On her row: she is untried now, or has hearings, or lawyers or pretrial-safety screens
     the viewer reads (her page's section list), nothing read."""
+    return _pretrial_on_her_row(
+        (woman.custody_status, woman.legal_status)
+        == (CustodyStatus.IN_CUSTODY, LegalStatus.PRETRIAL),
+        viewer.has_perm(VIEW_ADVISER),
+        viewer.has_perm(VIEW_SCREEN),
+    )
+
+
+# Now, by the database's clock when the statement starts (in the connection's time zone,
+# UTC, as `timezone.now()`): a condition on her row made once and kept, the same object each
+# time, so her page compiles its query once for it (`prisoners.sections`).
+_NOW: Func = Func(function="STATEMENT_TIMESTAMP", output_field=DateTimeField())
+
+
+@cache
+def _pretrial_on_her_row(untried: bool, advisers: bool, screens: bool) -> Q:
     found = Q(Exists(Hearing.objects.filter(prisoner=OuterRef("pk"))))
-    if (woman.custody_status, woman.legal_status) == (
-        CustodyStatus.IN_CUSTODY,
-        LegalStatus.PRETRIAL,
-    ):
+    if untried:
         found |= Q(custody_status=CustodyStatus.IN_CUSTODY, legal_status=LegalStatus.PRETRIAL) & (
-            _untried_known(timezone.now())
+            _untried_known(_NOW)
         )
-    if viewer.has_perm(VIEW_ADVISER):
+    if advisers:
         found |= Q(Exists(LegalAdviser.objects.filter(prisoner=OuterRef("pk"))))
-    if viewer.has_perm(VIEW_SCREEN):
+    if screens:
         found |= Q(Exists(SafetyScreen.objects.filter(prisoner=OuterRef("pk"))))
     return found
 

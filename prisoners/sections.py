@@ -22,6 +22,7 @@ from django.http import Http404
 from django.template.loader import render_to_string
 
 from bangkok.hooks import takes
+from bangkok.prepared import Same, prepared
 
 
 def always(request, prisoner) -> bool:
@@ -63,25 +64,30 @@ def keys() -> list[str]:
 
 
 def _shown(request, prisoner, sections) -> list[Section]:
-    """Those of `sections` the viewer sees; the conditions on her row in one query."""
+    """Those of `sections` the viewer sees; the conditions on her row in one query, its SQL
+    written once for the same conditions (`bangkok.prepared`: an area that keeps its
+    condition, the same object each time, has it compiled once)."""
     answers = {section.key: section.shown(request, prisoner) for section in sections}
     asked = {key: answer for key, answer in answers.items() if isinstance(answer, Q)}
     if asked:
         from .models import Prisoner
 
-        # Her one row, in no order (`first` would order it by name).
-        rows = (
-            Prisoner.objects.filter(pk=prisoner.pk)
-            .order_by()
-            .annotate(
-                **{
-                    f"shown_{key}": ExpressionWrapper(condition, output_field=BooleanField())
-                    for key, condition in asked.items()
-                }
+        def her_row(pk):
+            # Her one row, in no order (`first` would order it by name).
+            return (
+                Prisoner.objects.filter(pk=pk)
+                .order_by()
+                .annotate(
+                    **{
+                        f"shown_{key}": ExpressionWrapper(condition, output_field=BooleanField())
+                        for key, condition in asked.items()
+                    }
+                )
+                .values(*(f"shown_{key}" for key in asked))[:1]
             )
-            .values(*(f"shown_{key}" for key in asked))
-        )
-        found = next(iter(rows[:1]), {})
+
+        shape = ("sections", *((key, Same(condition)) for key, condition in asked.items()))
+        found = next(iter(prepared(Prisoner, shape, her_row, prisoner.pk)), {})
         answers.update({key: bool(found.get(f"shown_{key}")) for key in asked})
     return [section for section in sections if answers[section.key] is True]
 

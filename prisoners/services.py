@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 import audit
 from bangkok.errors import RuleBroken
 from bangkok.hooks import takes
+from bangkok.prepared import prepared
 from facilities.scope import facilities_of
 from reminders.services import resolve_reminder, schedule_reminder
 
@@ -249,7 +250,7 @@ def placement_refusals(prisoner: Prisoner, unit: Unit, *, child_with_her: bool) 
                 field="unit",
             )
         )
-    if unit.designation in KEPT_APART and others_apart(unit, prisoner).exists():
+    if unit.designation in KEPT_APART and _any_apart(unit, prisoner):
         refusals.append(
             RuleBroken(
                 _(
@@ -266,13 +267,30 @@ def placement_refusals(prisoner: Prisoner, unit: Unit, *, child_with_her: bool) 
 
 def others_apart(unit: Unit, prisoner: Prisoner) -> QuerySet[Prisoner]:
     """The women in custody on `unit` whom the Rules hold apart from her (Mandela 11(b), (c))."""
-    group = LEGAL_GROUPS[prisoner.legal_status]
+    return _apart(unit.pk, prisoner.pk, prisoner.legal_status)
+
+
+def _apart(unit_pk: int, prisoner_pk: int, legal_status: str) -> QuerySet[Prisoner]:
+    group = LEGAL_GROUPS[legal_status]
     same = [status for status, of in LEGAL_GROUPS.items() if of == group]
     return (
-        Prisoner.objects.filter(unit=unit, custody_status=CustodyStatus.IN_CUSTODY)
-        .exclude(pk=prisoner.pk)
+        Prisoner.objects.filter(unit=unit_pk, custody_status=CustodyStatus.IN_CUSTODY)
+        .exclude(pk=prisoner_pk)
         .exclude(legal_status__in=same)
     )
+
+
+def _any_apart(unit: Unit, prisoner: Prisoner) -> bool:
+    """Whether `others_apart` finds any woman: asked on her page at every view, its SQL
+    written once for each legal status (`bangkok.prepared`)."""
+    if prisoner.pk is None:
+        return others_apart(unit, prisoner).exists()
+
+    def one_of_them(unit_pk: int, prisoner_pk: int) -> QuerySet:
+        return _apart(unit_pk, prisoner_pk, prisoner.legal_status).order_by().values("pk")[:1]
+
+    key = ("others_apart", prisoner.legal_status)
+    return bool(prepared(Prisoner, key, one_of_them, unit.pk, prisoner.pk))
 
 
 def units_for(prisoner: Prisoner) -> list[Unit]:

@@ -1,6 +1,8 @@
 """What her way home plugs into the other areas: the checks at release (admissions), the
 tasks it sets and what closes them, her page's section, oversight lists and the demo."""
 
+from functools import cache
+
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
@@ -17,9 +19,13 @@ from .reading import release_section
 
 def _shown(request, prisoner) -> bool | Q:
     """For those who read release plans, once she has an episode (asked of her row)."""
-    return request.user.has_perm(VIEW) and Q(
-        Exists(Admission.objects.filter(prisoner=OuterRef("pk")))
-    )
+    return request.user.has_perm(VIEW) and _has_an_episode()
+
+
+@cache
+def _has_an_episode() -> Q:
+    """The same condition each time: her page compiles its query once for it."""
+    return Q(Exists(Admission.objects.filter(prisoner=OuterRef("pk"))))
 
 
 def _section(request, prisoner):

@@ -20,7 +20,12 @@ def flag_list(context, flags, place="page"):
     """The list of the flags set that the request's user sees at `place` (nothing without
     one), written here rather than by a template included for each row of a list of women (a
     list of fifty spent two fifths of its rendering including it)."""
-    shown = flag_labels(flags, context["request"].user, place)
+    return flags_markup(flags, context["request"].user, place)
+
+
+def flags_markup(flags, user, place="page") -> str:
+    """`flag_list`'s markup, for `user`."""
+    shown = flag_labels(flags, user, place)
     if not shown:
         return ""
     items = format_html_join(

@@ -47,3 +47,29 @@ def test_an_inactive_account_sees_nobody(cast, woman_a):
     user.is_active = False
     user.save(update_fields=["is_active"])
     assert not prisoners_visible_to(user).exists()
+
+
+@pytest.mark.parametrize("role", ["custody", "governor", "outsider", "sysadmin", "unassigned"])
+def test_her_account_as_a_request_reads_it_finds_whom_the_funnel_finds(
+    cast, woman_a, woman_b, role
+):
+    """A request's account carries her facilities' ids, and the funnel's read of one woman
+    then runs SQL written once (`bangkok.prepared`): it finds exactly whom the query built
+    each time finds, and no one else."""
+    from staff.backends import StaffBackend
+
+    as_signed_in = StaffBackend().get_user(cast[role].pk)
+    read_otherwise = type(cast[role]).objects.get(pk=cast[role].pk)
+    for woman in (woman_a, woman_b):
+        answers = []
+        for user in (as_signed_in, read_otherwise):
+            try:
+                answers.append(access_prisoner(user, woman.uuid))
+            except Http404:
+                answers.append(None)
+        assert answers[0] == answers[1]
+        expected = woman in prisoners_visible_to(read_otherwise)
+        assert (answers[0] == woman) is expected
+        if expected:
+            assert answers[0].facility == woman.facility  # her related rows read with her
+            assert answers[0].flags.pk == woman.pk

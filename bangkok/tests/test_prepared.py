@@ -1,0 +1,67 @@
+"""A query written once for its shape answers as the query built each time, whatever values it
+is run with (`bangkok.prepared`)."""
+
+import uuid
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from bangkok.prepared import Same, prepared
+from facilities.models import Facility
+from prisoners.models import Prisoner
+from prisoners.tests.factories import FacilityFactory, PrisonerFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _by_number(facility_pk, woman_uuid):
+    return (
+        Prisoner.objects.filter(facility__in=Facility.objects.filter(pk__in=[facility_pk]))
+        .filter(uuid=woman_uuid)
+        .order_by()
+        .select_related("facility", "unit", "flags")[:1]
+    )
+
+
+def test_the_same_records_as_the_query_built_each_time_for_any_values():
+    first, second = FacilityFactory(), FacilityFactory()
+    ann, bea = PrisonerFactory(facility=first), PrisonerFactory(facility=second)
+    key = ("test", uuid.uuid4())
+    for facility, woman in [(first, ann), (second, bea), (first, bea), (second, ann)]:
+        built = list(_by_number(facility.pk, woman.uuid))
+        with CaptureQueriesContext(connection) as queries:
+            found = prepared(Prisoner, key, _by_number, facility.pk, woman.uuid)
+        assert len(queries) == 1
+        assert found == built
+        for record, expected in zip(found, built, strict=True):
+            assert record.facility.name == expected.facility.name  # related, in the one query
+            assert record.flags.pk == expected.flags.pk
+            assert record.full_name == expected.full_name
+
+
+def test_values_rows_too():
+    ann = PrisonerFactory()
+
+    def numbers(pk):
+        return Prisoner.objects.filter(pk=pk).order_by().values("prison_number")[:1]
+
+    key = ("test values", uuid.uuid4())
+    assert prepared(Prisoner, key, numbers, ann.pk) == [{"prison_number": ann.prison_number}]
+    assert prepared(Prisoner, key, numbers, ann.pk + 1000) == []
+
+
+def test_a_value_written_into_the_sql_is_refused():
+    ann = PrisonerFactory()
+
+    def sliced(count):
+        return Prisoner.objects.order_by("pk")[:count]  # the limit is written into the SQL
+
+    with pytest.raises(ValueError, match="not parameters"):
+        prepared(Prisoner, ("test refused", uuid.uuid4()), sliced, ann.pk)
+
+
+def test_same_is_the_very_object():
+    condition, alike = [1], [1]
+    assert Same(condition) == Same(condition)
+    assert Same(condition) != Same(alike)
