@@ -12,16 +12,19 @@ random UUID, a random large integer), compiles it, and finds where each stand-in
 the SQL's parameters; after that it runs the same SQL with the values put in their places
 and makes the records from its rows as Django would (the same compiler: related records,
 converters). `key` must name everything the query's shape turns on apart from `values` (how
-many values there are included); a stand-in that doesn't come out as a parameter (a value
-written into the SQL, or turned into another) is refused when the query is first built. A
-condition made elsewhere and kept (the same object for the same condition) is named in a key
-by `Same(condition)`. A connection keeps its last `MOST_SHAPES` shapes.
+many values there are included); a stand-in that doesn't come out as a parameter (a
+value written into the SQL, or turned into another) is refused when the query is first built.
+A query with a day, a time or a length of time written into it (a condition built from the
+clock, which would keep its first moment) is not kept but built each time. A condition made
+elsewhere and kept (the same object for the same condition) is named in a key by
+`Same(condition)`. A connection keeps its last `MOST_SHAPES` shapes.
 """
 
 import copy
 import random
 import uuid
 from collections.abc import Callable, Hashable
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.db import connections, router
@@ -55,6 +58,12 @@ def _stand_in(value: Any) -> Any:
     raise TypeError(f"No stand-in for a {type(value).__name__}: build this query each time.")
 
 
+def _a_moment(param: Any) -> bool:
+    """A day, a time or a length of time: what a condition built from the clock (now, today)
+    writes into a query, and a query kept for the connection's life would keep unchanged."""
+    return isinstance(param, date | datetime | time | timedelta)
+
+
 class _Shape:
     def __init__(self, build: Callable[..., QuerySet], values: tuple, alias: str):
         stand_ins = tuple(_stand_in(value) for value in values)
@@ -71,6 +80,10 @@ class _Shape:
         missing = set(range(len(stand_ins))) - {number for _position, number in self.slots}
         if missing:
             raise ValueError(f"Values {sorted(missing)} are not parameters of the query's SQL.")
+        filled = {position for position, _number in self.slots}
+        # A moment written into the SQL (a condition built from the clock) would stay the
+        # first one for as long as the shape is kept: such a query is built each time.
+        self.keep = not any(_a_moment(p) for n, p in enumerate(self.params) if n not in filled)
 
     def run(self, values: tuple) -> list:
         params = list(self.params)
@@ -93,7 +106,10 @@ def prepared(
     shapes = connections[alias].__dict__.setdefault(_SHAPES, {})
     shape = shapes.get(key)
     if shape is None:
+        shape = _Shape(build, values, alias)
+        if not shape.keep:
+            return list(build(*values))
         if len(shapes) >= MOST_SHAPES:
             del shapes[next(iter(shapes))]  # the oldest
-        shape = shapes[key] = _Shape(build, values, alias)
+        shapes[key] = shape
     return shape.run(values)

@@ -4,10 +4,10 @@ is run with (`bangkok.prepared`)."""
 import uuid
 
 import pytest
-from django.db import connection
+from django.db import connection, connections
 from django.test.utils import CaptureQueriesContext
 
-from bangkok.prepared import Same, prepared
+from bangkok.prepared import _SHAPES, Same, prepared
 from facilities.models import Facility
 from prisoners.models import Prisoner
 from prisoners.tests.factories import FacilityFactory, PrisonerFactory
@@ -65,3 +65,25 @@ def test_same_is_the_very_object():
     condition, alike = [1], [1]
     assert Same(condition) == Same(condition)
     assert Same(condition) != Same(alike)
+
+
+def test_a_query_holding_a_moment_is_built_each_time():
+    """A condition built from the clock would answer with its first moment for as long as the
+    connection kept the query: such a query is not kept, and sees what was made since."""
+    from django.utils import timezone
+
+    ann = PrisonerFactory()
+
+    def made_by_now(pk):
+        return Prisoner.objects.filter(pk__gte=pk, created_at__lte=timezone.now()).values("pk")
+
+    key = ("test moment", uuid.uuid4())
+    assert prepared(Prisoner, key, made_by_now, ann.pk) == [{"pk": ann.pk}]
+    bea = PrisonerFactory()
+    found = prepared(Prisoner, key, made_by_now, ann.pk)
+    assert {row["pk"] for row in found} == {ann.pk, bea.pk}
+    kept = ("test no moment", uuid.uuid4())
+    prepared(Prisoner, kept, lambda pk: Prisoner.objects.filter(pk=pk).values("pk"), ann.pk)
+    shapes = connections["default"].__dict__[_SHAPES]
+    assert kept in shapes
+    assert key not in shapes
