@@ -22,10 +22,24 @@ def pytest_addoption(parser):
 
 def pytest_configure(config):
     """A test that commits leaves the database emptied by deleting what it wrote rather than
-    truncating every table (tests/emptying.py)."""
+    truncating every table (tests/emptying.py), and a test database doesn't wait for the disk
+    at each commit."""
+    from django.db.backends.signals import connection_created
+
     from tests.emptying import install
 
     install()
+    connection_created.connect(_commits_without_waiting_for_the_disk)
+
+
+def _commits_without_waiting_for_the_disk(sender, connection, **kwargs):
+    """A test database's commits don't wait for PostgreSQL to write them to disk (a crash
+    would lose only what a test just wrote): a test that commits, and the emptying after it,
+    commit many times. The test databases only; never the app's."""
+    name = connection.settings_dict["NAME"] or ""  # none while a test database is made
+    if connection.vendor == "postgresql" and name.startswith("test"):
+        with connection.cursor() as cursor:
+            cursor.execute("SET synchronous_commit TO off")
 
 
 def pytest_collection_finish(session):
