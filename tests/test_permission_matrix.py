@@ -10,6 +10,7 @@ says why, and asks the rest: from another facility). The empty POST of each page
 with its errors (400) is checked for errors that name their fields (`tests/error_summary.py`).
 """
 
+import copy
 import re
 import uuid
 from datetime import timedelta
@@ -1013,6 +1014,61 @@ def answered(role, cast, method, url, key, version):
     return response
 
 
+# A method an API route's view doesn't take is answered 405 by one of two ways, whoever asks:
+# DRF's own, once her view's permissions let her past the door, or `bangkok.errors`'s, when
+# they refuse her (`takes_method`). What a caller is shown in between depends on her role
+# only through that door, the same for every role it lets through (or refuses). So such a
+# cell, declared 405 for every signed-in role, is asked without credentials (401) and as the
+# first role of each of the door's answers; every other role's answer is one of theirs
+# (`test_a_method_the_route_doesnt_take_answers_alike_past_the_door_or_not` asks them all).
+_AT_THE_DOOR: dict[int, object] = {}
+
+
+def door_of(url: str, method: str, user) -> object:
+    """What the permissions of the route's view answer her, as DRF asks them before the
+    method: True (past the door), False, or the exception they raise."""
+    from django.test import RequestFactory
+    from django.urls import resolve
+    from rest_framework.request import Request
+
+    view = resolve(url).func.cls()
+    request = Request(RequestFactory().generic(method, url))
+    # Her own copy, whose permissions are read from the database once for all the routes.
+    request.user = _AT_THE_DOOR.setdefault(user.pk, copy.copy(user))
+    try:
+        return all(p.has_permission(request, view) for p in view.get_permissions())
+    except Exception as refusal:
+        return type(refusal)
+
+
+def not_taken(url: str, method: str) -> bool:
+    """Whether the API view of `url` answers `method` at all (as `bangkok.errors` asks)."""
+    from django.urls import resolve
+
+    view = getattr(resolve(url).func, "cls", None)
+    return view is not None and not (
+        method.lower() in view.http_method_names and hasattr(view, method.lower())
+    )
+
+
+def roles_asked(key, url, method, cast) -> list[str]:
+    """Every role, but for a method the API route doesn't take that is declared 405 for every
+    signed-in role: then the anonymous caller and one role of each answer of the door."""
+    if not url.startswith("/api/v1/") or expected_row(key, method) != API_NOT_ALLOWED:
+        return ROLES_IN_MATRIX
+    if not not_taken(url, method):
+        return ROLES_IN_MATRIX
+    first: dict[object, str] = {}
+    for role in ROLES_IN_MATRIX:
+        if role != "anonymous":
+            first.setdefault(door_of(url, method, cast[role]), role)
+    return ["anonymous", *first.values()]
+
+
+def expected_row(key: str, method: str) -> dict:
+    return {role: expected(key, method, role) for role in ROLES_IN_MATRIX}
+
+
 def check_route(key, path, cast, world) -> list[str]:
     """Each method and role in turn; a write that succeeds is rolled back before the next."""
     url = url_for(key, path, world)
@@ -1024,7 +1080,7 @@ def check_route(key, path, cast, world) -> list[str]:
             signed_in(cast[role], api=by_token(url, key))  # before any rollback
     wrong = []
     for method in methods:
-        for role in ROLES_IN_MATRIX:
+        for role in roles_asked(key, url, method, cast):
             response = answered(role, cast, method, url, key, version)
             status, want = response.status_code, expected(key, method, role)
             if status != want:
@@ -1073,3 +1129,29 @@ def test_the_errors_of_a_form_posted_empty_are_read(cast, world):
         unnamed, unshown, checked[key] = unnamed_errors(key, url, response)
         assert (response.status_code, unnamed, unshown) == (400, [], [])
     assert min(checked.values()) >= 3, checked
+
+
+@pytest.mark.django_db
+def test_a_method_the_route_doesnt_take_answers_alike_past_the_door_or_not(cast, world):
+    """What `roles_asked` infers, asked of every role: where a route's view doesn't take a
+    method, each signed-in role gets the answer of the role the matrix asks for her side of the
+    door, byte for byte: on a route whose door refuses some roles, and on one it refuses none."""
+    shapes: dict[int, tuple[str, str, str]] = {}
+    for key, path in ROUTES:
+        if key is None or not path.startswith("api/v1/") or key == "api-token":
+            continue
+        url = url_for(key, path, world)
+        for method in API_METHODS:
+            asked = roles_asked(key, url, method, cast)
+            if asked is not ROLES_IN_MATRIX:
+                shapes.setdefault(len(asked), (key, url, method))
+    assert set(shapes) == {2, 3}, shapes  # one side of the door, and both
+    for key, url, method in shapes.values():
+        sides = {}
+        for role in ROLES_IN_MATRIX[1:]:
+            sides.setdefault(door_of(url, method, cast[role]), []).append(role)
+        for roles in sides.values():
+            first, *others = (answer_of(request_as(r, cast, method, url, key)) for r in roles)
+            assert first[0] == 405, (url, method, roles[0], first[0])
+            for role, answer in zip(roles[1:], others, strict=True):
+                assert answer == first, (url, method, role, parted(answer, first))
