@@ -12,6 +12,9 @@ change of settings (a test's `override_settings`) forgets what was written.
 `{% navigation_items nav %}` writes the links of the service navigation (`nav` of
 `dashboard.context_processors`) in Python, once a process for each set of links shown (in
 their language), the active one marked.
+
+`{% field form.name %}` is `includes/field.html` for the field, written in Python where it
+can be (`bangkok.form_renderer.field_group`).
 """
 
 import functools
@@ -27,6 +30,8 @@ from django.urls import get_script_prefix, get_urlconf
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, get_language_bidi
+
+from bangkok.form_renderer import field_group
 
 register = template.Library()
 
@@ -125,3 +130,17 @@ def _items(links: tuple[tuple[str, str, bool], ...]) -> SafeString:
             for label, url, active in links
         ),
     )
+
+
+@register.simple_tag(takes_context=True)
+def field(context, bound) -> str:
+    """`{% include "includes/field.html" with field=bound %}`, written in Python where it can
+    be (`bangkok.form_renderer.field_group`), by the template otherwise."""
+    markup = field_group(bound)
+    if markup is None:
+        with context.push(field=bound):
+            markup = context.template.engine.get_template(FIELD).render(context)
+    return mark_safe(markup)  # noqa: S308 (the field's markup, escaped where it is made)
+
+
+FIELD = "includes/field.html"
