@@ -4,6 +4,8 @@ page still says what this request, this user and this language should see."""
 import re
 
 import pytest
+from django.contrib.auth.backends import ModelBackend
+from django.contrib.auth.models import PermissionsMixin
 from django.contrib.messages import constants
 from django.contrib.messages.storage.base import Message
 from django.contrib.messages.storage.cookie import CookieStorage
@@ -15,7 +17,7 @@ from authority.registry import areas
 from conftest import client_for
 from dashboard.context_processors import AUTHORITY, CASE_LINKS
 from staff.backends import perm_asker
-from staff.models import User
+from staff.models import User, backends
 
 pytestmark = pytest.mark.django_db
 
@@ -137,7 +139,7 @@ def test_a_block_or_a_token_inside_is_refused(inside):
         Template(f"{{% load layout %}}{{% once_a_language %}}{inside}{{% end_once_a_language %}}")
 
 
-def test_asking_her_permissions_once_answers_as_has_perm(cast):
+def test_asking_her_permissions_once_answers_as_djangos_has_perm(cast):
     perms = {perm for _label, _name, needs in CASE_LINKS if needs != AUTHORITY for perm in needs}
     perms |= {area.perm for area in areas()} | {"prisoners.view_prisoner", "no.such_perm"}
     inactive = User.objects.get(pk=cast["custody"].pk)
@@ -146,4 +148,9 @@ def test_asking_her_permissions_once_answers_as_has_perm(cast):
     for user in [*(User.objects.get(pk=user.pk) for user in cast.values()), inactive, superuser]:
         has = perm_asker(user)
         for perm in perms:
-            assert has(perm) == user.has_perm(perm), (user.username, perm)
+            djangos = PermissionsMixin.has_perm(user, perm)
+            assert has(perm) == user.has_perm(perm) == djangos, (user.username, perm)
+    with override_settings(AUTHENTICATION_BACKENDS=["django.contrib.auth.backends.ModelBackend"]):
+        assert User.objects.get(pk=cast["governor"].pk).has_perm("prisoners.view_prisoner")
+        assert [type(backend) for backend in backends()] == [ModelBackend]
+    assert len(backends()) == 3
