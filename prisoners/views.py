@@ -1,3 +1,4 @@
+import functools
 from uuid import UUID
 
 from django.contrib.auth.decorators import login_required
@@ -5,7 +6,9 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.html import format_html, format_html_join
+from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
@@ -141,7 +144,20 @@ hx-target="#section-body-{key}" hx-swap="innerHTML" data-section="{key}">{open_i
 
 
 def closed(path: str, sections) -> str:
-    """The markup of `sections` listed closed on her page (at `path`), none of them read."""
+    """The markup of `sections` listed closed on her page (at `path`), none of them read:
+    written once a process for each language and list of sections, her page's address put in
+    (escaping a string is escaping each of its characters: the address escaped alone is the
+    same as within the section's)."""
+    written = _closed(get_language(), tuple(sections))
+    return mark_safe(written.replace(_PATH, conditional_escape(path)))  # noqa: S308 (escaped)
+
+
+_PATH = "\x00"  # where her page's address goes: no address holds it, escaping leaves it
+
+
+@functools.lru_cache(maxsize=256)
+def _closed(language: str, sections: tuple) -> str:
+    del language  # in the key: the sections' titles are written in it
     open_it = _("Open this section")
     return format_html_join(
         "",
@@ -150,7 +166,7 @@ def closed(path: str, sections) -> str:
             {
                 "key": section.key,
                 "title": section.title,
-                "address": f"{path}sections/{section.key}/",
+                "address": f"{_PATH}sections/{section.key}/",
                 "open_it": open_it,
             }
             for section in sections

@@ -1,10 +1,15 @@
+import functools
 import uuid
 
 import pghistory
 import pgtrigger
 from django.conf import settings
+from django.contrib.auth import get_backends
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import PermissionDenied
+from django.core.signals import setting_changed
 from django.db import models
+from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -26,6 +31,18 @@ class Grade(models.TextChoices):
     OFFICER = "officer", _("Officer or specialist")
     MANAGER = "manager", _("Manager or supervisor")
     SENIOR = "senior", _("Senior post (governor, deputy, head of function)")
+
+
+@functools.cache
+def backends() -> tuple:
+    """AUTHENTICATION_BACKENDS, each made once (made again when the setting changes)."""
+    return tuple(get_backends())
+
+
+@receiver(setting_changed)
+def _backends_changed(setting, **kwargs) -> None:
+    if setting == "AUTHENTICATION_BACKENDS":
+        backends.cache_clear()
 
 
 # Every change to an account is kept (QUALITY S6), never her password hash nor the moment of
@@ -55,6 +72,21 @@ class User(AbstractUser):
     class Meta:
         verbose_name = _("staff member")
         verbose_name_plural = _("staff members")
+
+    def has_perm(self, perm, obj=None):
+        """Django's, asking the authentication backends made once a process (`backends`):
+        Django makes each again at every call, and a page asks a few dozen times."""
+        if self.is_active and self.is_superuser:
+            return True
+        for backend in backends():
+            if not hasattr(backend, "has_perm"):
+                continue
+            try:
+                if backend.has_perm(self, perm, obj):
+                    return True
+            except PermissionDenied:
+                return False
+        return False
 
     @cached_property
     def role(self) -> Role | None:

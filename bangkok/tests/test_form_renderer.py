@@ -1,13 +1,17 @@
-"""A list's options written in Python are Django's own markup, character for character."""
+"""A list's options and a form's field written in Python are the templates' own markup,
+character for character."""
 
+import pytest
 from django import forms
 from django.forms.renderers import DjangoTemplates
+from django.template import Context, Template
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bangkok.form_renderer import FormRenderer
+from bangkok.form_renderer import OWN_INPUTS, FormRenderer, field_group
+from bangkok.forms import govuk_styled
 
 DJANGO = DjangoTemplates()
 OURS = FormRenderer()
@@ -43,6 +47,36 @@ def test_a_multiple_select_is_written_as_djangos_templates_write_it(choices, att
     assert ours == django
 
 
+INPUT_WIDGETS = [
+    forms.TextInput,
+    forms.NumberInput,
+    forms.EmailInput,
+    forms.URLInput,
+    forms.PasswordInput,
+    forms.HiddenInput,
+    forms.DateInput,
+    forms.DateTimeInput,
+    forms.TimeInput,
+    forms.SearchInput,
+    forms.TelInput,
+    forms.ColorInput,
+]
+
+
+@given(
+    kind=st.sampled_from(INPUT_WIDGETS),
+    attrs=attrs,
+    name=text,
+    given=st.one_of(value, st.just(mark_safe("a&amp;b")), st.just(gettext_lazy("Thai"))),
+)
+def test_an_input_is_written_as_djangos_templates_write_it(kind, attrs, name, given):
+    widget = kind(attrs=attrs)
+    if kind is forms.PasswordInput:
+        widget = kind(attrs=attrs, render_value=True)
+    django, ours = both(widget, name, given)
+    assert ours == django
+
+
 def test_the_ordinary_cases_are_the_same_too():
     choices = [("", "---------"), ("th", "Thai <ไทย>"), ("Far", [("my", "Burmese"), (3, 4)])]
     widget = forms.Select(attrs={"class": "govuk-select", "required": True}, choices=choices)
@@ -64,3 +98,42 @@ def test_every_form_of_the_project_uses_it():
     from django.forms.renderers import get_default_renderer
 
     assert isinstance(get_default_renderer(), FormRenderer)
+
+
+class Fields(forms.Form):
+    name = forms.CharField(label="Name <x>", help_text="Help & <b>bold</b>", max_length=5)
+    facility = forms.ChoiceField(
+        choices=[("1", "One"), ("2", "Two & co")], label=gettext_lazy("Unit")
+    )
+    day = forms.DateField(
+        widget=forms.SelectDateWidget, label=mark_safe("Day <i>x</i>"), help_text="h"
+    )
+    version = forms.CharField(widget=forms.HiddenInput, required=False)
+    when = forms.SplitDateTimeField(label="When")
+    count = forms.IntegerField(widget=forms.Textarea)
+    agreed = forms.BooleanField()
+    kind = forms.ChoiceField(widget=forms.RadioSelect, choices=[("1", "One")])
+    kinds = forms.MultipleChoiceField(widget=forms.CheckboxSelectMultiple, choices=[("1", "One")])
+
+
+INCLUDED = Template('{% include "includes/field.html" with field=bound %}')
+TAGGED = Template("{% load layout %}{% field bound %}")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        None,
+        {"name": "far too long", "facility": "9", "day_year": "x", "version": "<", "count": "q"},
+        {"name": "v&", "facility": "1", "when_0": "2026-01-01", "when_1": "bad", "agreed": "on"},
+    ],
+)
+def test_a_field_is_written_as_its_template_writes_it(data):
+    form = govuk_styled(Fields(data))
+    for bound in form:
+        template = INCLUDED.render(Context({"bound": bound}))
+        assert TAGGED.render(Context({"bound": bound})) == template, bound.name
+        if bound.widget_type in OWN_INPUTS:
+            assert field_group(bound) is None
+        else:
+            assert field_group(bound) == template, bound.name

@@ -1,12 +1,16 @@
 import pytest
 from django.db import connection
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.html import escape
+from django.utils.translation import gettext
 
 from conftest import CASE_ROLES, client_for
 from prisoners.sections import _SECTIONS, sections_for
 from prisoners.services import set_protection_flags
+from prisoners.views import CLOSED, closed
 from reminders.services import schedule_reminder
 from tests.her_page import open_her_page, section_keys
 
@@ -169,3 +173,24 @@ def test_her_page_lists_each_section_exactly_when_it_has_something_for_the_viewe
         assert [section.key for section in sections_for(request, woman)] == wanted
         page = client_for(user).get(url(woman))
         assert section_keys(page) == wanted
+
+
+def test_the_sections_listed_are_written_for_her_address_and_in_her_language(cast, woman_a):
+    """The list of closed sections is written once a language and list of sections: each
+    woman's page gets her own address, each language its own titles."""
+    request = RequestFactory().get("/")
+    request.user = cast["governor"]
+    shown = sections_for(request, woman_a)
+    for language in ("en", "th", "en"):
+        with translation.override(language):
+            for path in (f"/women/{woman_a.uuid}/", "/women/<\"&'>/"):
+                expected = "".join(
+                    CLOSED.format(
+                        key=escape(section.key),
+                        title=escape(section.title),
+                        address=escape(f"{path}sections/{section.key}/"),
+                        open_it=escape(gettext("Open this section")),
+                    )
+                    for section in shown
+                )
+                assert closed(path, shown) == expected
