@@ -299,7 +299,7 @@ def folded_ahead(bases: list[list], facilities, periods) -> dict[str, dict]:
     wanted = sorted({r for r in ranges.values() if r is not None})
     keys = [key for together in bases for item in together for key in sides(item)]
     complete: dict[str, dict] = {}
-    sums: dict[tuple[str, int], dict] = {}
+    sums: dict[str, dict[int, dict]] = {}  # key -> facility -> its sums
     if wanted:
         each = {f"r{j}": Count("day", filter=Q(day__range=r)) for j, r in enumerate(wanted)}
         complete = {
@@ -318,7 +318,7 @@ def folded_ahead(bases: list[list], facilities, periods) -> dict[str, dict]:
             .values("key", "facility")
             .annotate(**added)
         ):
-            sums[(row["key"], row["facility"])] = row
+            sums.setdefault(row["key"], {})[row["facility"]] = row
     found: dict[str, dict] = {}
     for b, together in enumerate(bases):
         ahead = _counted_ahead(together, ranges, b, len(periods), wanted, complete)
@@ -334,8 +334,9 @@ def folded_ahead(bases: list[list], facilities, periods) -> dict[str, dict]:
         for number, item in enumerate(together):
             numerator, denominator = sides(item)
             counts: dict = {}
-            for place in {place for key, place in sums if key in (numerator, denominator)}:
-                n, d = sums.get((numerator, place), {}), sums.get((denominator, place), {})
+            of_n, of_d = sums.get(numerator, {}), sums.get(denominator, {})
+            for place in of_n.keys() | of_d.keys():
+                n, d = of_n.get(place, {}), of_d.get(place, {})
                 for index, j in ahead.items():
                     pair = (n.get(j) or 0, d.get(j) or 0)
                     counts[(index, place)] = registry.as_counted(item.counts, pair)
