@@ -891,9 +891,10 @@ ACCESS_RESET_QUARANTINE_DAYS = env_int("ACCESS_RESET_QUARANTINE_DAYS", 30)
 INSPECTION_FIGURES_DAYS = env_int("INSPECTION_FIGURES_DAYS", 90)
 
 # Oversight at national scale (QUALITY.md P3): the lists and counts that must be zero dated by
-# a moment are counted a day at a time, per facility, by the beat (`oversight.summaries`), for
-# this many days back; a period reaching further back is counted live.
-OVERSIGHT_SUMMARY_DAYS = env_int("OVERSIGHT_SUMMARY_DAYS", 400)
+# a moment, and the indicators over records dated by a day, are counted a day at a time, per
+# facility, by the beat (`oversight.summaries`), for this many days back; a period reaching
+# further back is counted live. 800: the indicators page sets a year beside the year before.
+OVERSIGHT_SUMMARY_DAYS = env_int("OVERSIGHT_SUMMARY_DAYS", 800)
 OVERSIGHT_SUMMARY_SECONDS = env_int("OVERSIGHT_SUMMARY_SECONDS", 60 * 60)
 CELERY_BEAT_SCHEDULE["oversight-daily-counts"] = {
     "task": "oversight.tasks.refresh_daily_counts",

@@ -56,6 +56,12 @@ def _admissions():
     return Admission.objects.filter(Q(admitted_at__lte=timezone.now() - due) | Exists(screened))
 
 
+def _screening_due() -> timedelta:
+    """How long after her admission the figures of it settle: once her screening is due, the
+    admission counts whether or not she was screened (`_admissions`)."""
+    return _hours("HEALTH_SCREENING_DUE_HOURS")
+
+
 def _screened_in_time():
     due = _hours("HEALTH_SCREENING_DUE_HOURS")
     return Exists(
@@ -190,7 +196,9 @@ INDICATORS = (
         title=_("Admissions screened by health staff within 24 hours"),
         rules="6, M30",
         perm=OVERSEE,
-        counts=share(_admissions, "admitted_at__date", Q(_screened_in_time())),
+        counts=share(
+            _admissions, "admitted_at__date", Q(_screened_in_time()), settles=_screening_due
+        ),
         target=100,
     ),
     Indicator(
@@ -379,7 +387,9 @@ INDICATORS = (
         title=_("Admissions screened for the risk of suicide and self-harm"),
         rules="6(b), 16",
         perm=OVERSEE,
-        counts=share(_admissions, "admitted_at__date", Q(_suicide_screened())),
+        counts=share(
+            _admissions, "admitted_at__date", Q(_suicide_screened()), settles=_screening_due
+        ),
         target=100,
     ),
 )

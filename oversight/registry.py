@@ -404,13 +404,18 @@ class Fold:
     "present" by the days they held), the records (`records()`, a function the declarations
     share: a manager's `all`, or a function of the area's), their lookups and their
     facility's. `numerator` and `denominator` give the period's conditions, `(first, last) ->
-    Q`; `what` is counted once; `count` keeps the denominator alone, as the count."""
+    Q`; `what` is counted once; `count` keeps the denominator alone, as the count.
+    `settles`: how long after its day a record's figures no longer change as time passes (a
+    function, asked at each computation), for a base of records dated by a day (`share`)
+    whose tables mark their days changed: the base is then counted a day at a time in
+    advance (`oversight.summaries`) once that long past. None: counted live."""
 
     base: tuple
     numerator: Callable
     denominator: Callable
     what: str = "pk"
     count: bool = False
+    settles: Callable[[], timedelta] | None = None
 
     def __call__(self, facilities, periods: Periods) -> Counts:
         return _folded([self], facilities, periods)[0]
@@ -425,11 +430,10 @@ def _narrowed(base: tuple, periods: Periods) -> Q:
     return still & _days(since, "lte", max(p[1] for p in periods))
 
 
-def _folded(folds: list[Fold], facilities, periods: Periods) -> list[Counts]:
-    """One query for indicators of one base: its records grouped by facility, with two
-    conditional counts (of distinct `what`) an indicator and period."""
-    if not periods:
-        return [{} for _fold in folds]
+def folded_query(folds: list[Fold], facilities, periods: Periods, **by):
+    """The query of `_folded`: the base's records grouped by facility (and by the expressions
+    `by`), with two conditional counts (of distinct `what`) an indicator and period,
+    `n{fold}_{period}` and `d{fold}_{period}`."""
     kind, records, facility, since, until = folds[0].base
     within = records().filter(
         _narrowed(folds[0].base, periods), **{f"{facility}__in": _ids(facilities)}
@@ -441,15 +445,28 @@ def _folded(folds: list[Fold], facilities, periods: Periods) -> list[Counts]:
                 aggregates[f"{side}{number}_{index}"] = Count(
                     fold.what, filter=condition(first, last), distinct=True
                 )
+    return within.order_by().annotate(**by).values(facility, *by).annotate(**aggregates)
+
+
+def as_counted(fold: Fold, figures: tuple[int, int]) -> tuple[int, int]:
+    """A fold's (numerator, denominator) as its indicator gives them: a count's denominator
+    as the count."""
+    return (figures[1], 0) if fold.count else figures
+
+
+def _folded(folds: list[Fold], facilities, periods: Periods) -> list[Counts]:
+    """One query for indicators of one base: its records grouped by facility, with two
+    conditional counts (of distinct `what`) an indicator and period."""
+    if not periods:
+        return [{} for _fold in folds]
+    facility = folds[0].base[2]
     found: list[dict] = [{} for _fold in folds]
-    for group in within.order_by().values(facility).annotate(**aggregates):
+    for group in folded_query(folds, facilities, periods):
         for number, fold in enumerate(folds):
             for index in range(len(periods)):
                 figures = (group[f"n{number}_{index}"], group[f"d{number}_{index}"])
                 if figures != (0, 0):
-                    found[number][(index, group[facility])] = (
-                        (figures[1], 0) if fold.count else figures
-                    )
+                    found[number][(index, group[facility])] = as_counted(fold, figures)
     return found
 
 
@@ -461,6 +478,7 @@ def share(
     facility: str = "facility",
     what="pk",
     among: Callable | None = None,
+    settles: Callable[[], timedelta] | None = None,
 ) -> Fold:
     """An indicator's `counts` over records dated by `day` (a date lookup, e.g.
     "admitted_at__date"): the denominator those of the period (and, if `among` is given,
@@ -469,7 +487,7 @@ def share(
     is what is counted once (the record, or e.g. the day of a stock-out). Indicators over the
     same `records`, `day` and `facility` are computed together: a condition cheap to test on
     each record is better an `among` over a base shared with others than a base of its
-    own."""
+    own. `settles`: as `Fold`'s (the same for every indicator over the base)."""
 
     def of(first: date, last: date) -> Q:
         return _within(day, first, last) & (among() if among else Q())
@@ -479,14 +497,28 @@ def share(
         lambda first, last: of(first, last) & numerator,
         of,
         what,
+        settles=settles,
     )
 
 
+def once_past() -> timedelta:
+    """`settles` for records whose figures no longer change once their day is past."""
+    return timedelta(0)
+
+
 def tally(
-    records: Callable, day: str, *, facility: str = "facility", what="pk", among=None
+    records: Callable,
+    day: str,
+    *,
+    facility: str = "facility",
+    what="pk",
+    among=None,
+    settles: Callable[[], timedelta] | None = None,
 ) -> Fold:
     """A count indicator's `counts`: the records dated by `day` in each period."""
-    return counted(share(records, day, Q(), facility=facility, what=what, among=among))
+    return counted(
+        share(records, day, Q(), facility=facility, what=what, among=among, settles=settles)
+    )
 
 
 def counted(counts: Callable) -> Callable:
@@ -764,16 +796,22 @@ def _empty(item: Indicator):
 def computed(user, facilities, periods: Periods, key=None) -> list[tuple[Indicator, Counts]]:
     """Every indicator `user` may see (or only `key`), computed for `periods`: one query for
     the indicators over each base (`Fold`), and one for each other, whatever the periods and
-    facilities."""
+    facilities. The bases counted a day at a time in advance are added up from their daily
+    counts, with what is left of the periods counted live (`summaries.folded_ahead`)."""
     items = [i for i in indicators_for(user) if key is None or i.key == key]
     bases: dict[tuple, list[Indicator]] = {}
     for item in items:
         if isinstance(item.counts, Fold):
             bases.setdefault(item.counts.base, []).append(item)
-    found: dict[str, Counts] = {}
+    found: dict[str, Counts] = summaries.folded_ahead(
+        [together for together in bases.values() if summaries.settling(together)],
+        facilities,
+        periods,
+    )
     for together in bases.values():
-        answers = _folded([item.counts for item in together], facilities, periods)
-        found.update(zip((item.key for item in together), answers, strict=True))
+        if together[0].key not in found:
+            answers = _folded([item.counts for item in together], facilities, periods)
+            found.update(zip((item.key for item in together), answers, strict=True))
     return [
         (item, found[item.key] if item.key in found else item.counts(facilities, periods))
         for item in items

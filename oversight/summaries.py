@@ -17,13 +17,20 @@ training withdrawn all reach the counts. A page adds up the counted days of a pe
 the first changed one, and counts the rest live (the current day always); the beat counts the
 changed days again, deleting only the `StaleDay` rows it read before counting, so a change
 made while it counts keeps its day live.
+
+The indicators over a base of records dated by a day (`registry.share`) whose folds say how
+long after its day a record's figures settle (`settles`) are counted the same way: per
+facility and day, each indicator's numerator and denominator (keys "<indicator>:n" and
+"<indicator>:d"), with the base's own query grouped by day as well, for the days that long
+past; a period's figures are the sums of its counted days before the first one changed since
+(or not yet settled), and the rest of it counted live (`folded_ahead`).
 """
 
 from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Count, Min, QuerySet, Sum
+from django.db.models import Count, F, Min, Q, QuerySet, Sum
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
@@ -56,6 +63,50 @@ def _days(first: date, last: date) -> list[date]:
     return [first + timedelta(days=n) for n in range((last - first).days + 1)]
 
 
+def settling(together: list) -> bool:
+    """Whether the indicators over one base (each's `counts` a `registry.Fold` of it) are
+    counted a day at a time in advance: records dated by one day (`share`), each counted once,
+    and every indicator saying when its figures settle."""
+    folds = [item.counts for item in together]
+    return folds[0].base[0] == "share" and all(
+        fold.settles is not None and fold.what == "pk" for fold in folds
+    )
+
+
+def _bases() -> list[list]:
+    """The indicators over each base counted in advance, a list a base."""
+    from . import registry
+
+    bases: dict[tuple, list] = {}
+    for item in sorted(registry._INDICATORS.values(), key=lambda i: i.key):
+        if isinstance(item.counts, registry.Fold):
+            bases.setdefault(item.counts.base, []).append(item)
+    return [together for together in bases.values() if settling(together)]
+
+
+def sides(item) -> tuple[str, str]:
+    """The daily counts' keys of an indicator's numerator and denominator."""
+    return f"{item.key}:n", f"{item.key}:d"
+
+
+def settled_until(together: list, today: date | None = None) -> date:
+    """The last day whose records' figures no longer change as time passes, for the
+    indicators over one base: the day before the one their longest `settles` ago."""
+    today = today or timezone.localdate()
+    wait = max(item.counts.settles() for item in together)
+    return min(today, timezone.localdate(timezone.now() - wait)) - timedelta(days=1)
+
+
+def by_day(together: list, facilities, first: date, last: date):
+    """The base's query (`registry.folded_query`) over `first` to `last`, by facility and day."""
+    from . import registry
+
+    day = together[0].counts.base[3]
+    on = TruncDate(day.removesuffix("__date")) if day.endswith("__date") else F(day)
+    folds = [item.counts for item in together]
+    return registry.folded_query(folds, facilities, [(first, last)], on=on)
+
+
 def refresh(first: date, last: date) -> int:
     """Count every summarised item for every facility on each day from `first` to `last`
     (both included; never the current day or later, which are counted live), one query an
@@ -78,8 +129,25 @@ def refresh(first: date, last: date) -> int:
             )
             counted = {(row[item.facility], row["on"]): row["n"] for row in found}
             _write(item.key, first, last, counted)
+        for together in _bases():
+            _refresh_base(together, everywhere, first, min(last, settled_until(together)))
         StaleDay.objects.filter(pk__in=seen).delete()
     return len(_days(first, last))
+
+
+def _refresh_base(together: list, everywhere, first: date, last: date) -> None:
+    """The numerator and denominator of each indicator over one base, per facility and day."""
+    if first > last:
+        return
+    facility = together[0].counts.base[2]
+    counted: dict[str, dict] = {key: {} for item in together for key in sides(item)}
+    for group in by_day(together, everywhere, first, last):
+        for number, item in enumerate(together):
+            for side, key in zip("nd", sides(item), strict=True):
+                if group[f"{side}{number}_0"]:
+                    counted[key][(group[facility], group["on"])] = group[f"{side}{number}_0"]
+    for key, found in counted.items():
+        _write(key, first, last, found)
 
 
 def _write(key: str, first: date, last: date, counted: dict) -> None:
@@ -126,18 +194,26 @@ def refresh_due(today: date | None = None) -> int:
     today = today or timezone.localdate()
     first = today - timedelta(days=settings.OVERSIGHT_SUMMARY_DAYS)
     last = today - timedelta(days=1)
-    keys = [i.key for i in _items()]
-    complete = set(
+    # Each key's last day to count: yesterday, or the last day settled of an indicator's.
+    lasts = {i.key: last for i in _items()}
+    for together in _bases():
+        until = settled_until(together, today)
+        lasts.update({key: until for item in together for key in sides(item)})
+    counted = dict(
         SummarisedDay.objects.filter(
-            key__in=keys, day__range=(first, last), computed_at__isnull=False
+            key__in=list(lasts), day__range=(first, last), computed_at__isnull=False
         )
         .values("day")
         .annotate(items=Count("key"))
-        .filter(items=len(keys))
-        .values_list("day", flat=True)
+        .values_list("day", "items")
     )
     changed = set(StaleDay.objects.filter(day__range=(first, last)).values_list("day", flat=True))
-    due = [day for day in _days(first, last) if day not in complete or day in changed]
+    due = [
+        day
+        for day in _days(first, last)
+        if counted.get(day, 0) < len([key for key, until in lasts.items() if day <= until])
+        or day in changed
+    ]
     return sum(refresh(start, end) for start, end in _runs(due))
 
 
@@ -198,3 +274,90 @@ def ahead(
         for item in items
         if item.key in ready
     }
+
+
+def folded_ahead(bases: list[list], facilities, periods) -> dict[str, dict]:
+    """{indicator key: its `registry.Counts`} for the indicators over each base of `bases`
+    (each counted in advance, `settling`) and the `periods`: of each period, the days counted
+    before the first one changed since (or not settled yet) are added up from the daily
+    counts, and the rest (the current day at least) counted live with the base's query. A
+    period whose counted days aren't all there is counted live whole. Three queries, and one a
+    base, whatever the periods and the facilities."""
+    from . import registry
+
+    if not bases or not periods:
+        return {}
+    span = (min(p[0] for p in periods), max(p[1] for p in periods))
+    changed = sorted(set(StaleDay.objects.filter(day__range=span).values_list("day", flat=True)))
+    # Each base's days counted ahead in each period (None: none), first to last.
+    ranges: dict[tuple[int, int], tuple[date, date] | None] = {}
+    for b, together in enumerate(bases):
+        until = settled_until(together)
+        for index, (start, end) in enumerate(periods):
+            last = min(end, until, *(d - timedelta(days=1) for d in changed if start <= d <= end))
+            ranges[(b, index)] = (start, last) if start <= last else None
+    wanted = sorted({r for r in ranges.values() if r is not None})
+    keys = [key for together in bases for item in together for key in sides(item)]
+    complete: dict[str, dict] = {}
+    sums: dict[str, dict[int, dict]] = {}  # key -> facility -> its sums
+    if wanted:
+        each = {f"r{j}": Count("day", filter=Q(day__range=r)) for j, r in enumerate(wanted)}
+        complete = {
+            row["key"]: row
+            for row in SummarisedDay.objects.filter(
+                key__in=keys, day__range=span, computed_at__isnull=False
+            )
+            .values("key")
+            .annotate(**each)
+        }
+        added = {f"r{j}": Sum("count", filter=Q(day__range=r)) for j, r in enumerate(wanted)}
+        for row in (
+            DailyCount.objects.filter(
+                key__in=keys, day__range=span, facility__in=registry._ids(facilities)
+            )
+            .values("key", "facility")
+            .annotate(**added)
+        ):
+            sums.setdefault(row["key"], {})[row["facility"]] = row
+    found: dict[str, dict] = {}
+    for b, together in enumerate(bases):
+        ahead = _counted_ahead(together, ranges, b, len(periods), wanted, complete)
+        rest = []  # (period index, what of it is left to count live)
+        for index, (start, end) in enumerate(periods):
+            if index not in ahead:
+                rest.append((index, (start, end)))
+            elif ranges[(b, index)][1] < end:
+                rest.append((index, (ranges[(b, index)][1] + timedelta(days=1), end)))
+        live = registry._folded(
+            [item.counts for item in together], facilities, [period for _i, period in rest]
+        )
+        for number, item in enumerate(together):
+            numerator, denominator = sides(item)
+            counts: dict = {}
+            of_n, of_d = sums.get(numerator, {}), sums.get(denominator, {})
+            for place in of_n.keys() | of_d.keys():
+                n, d = of_n.get(place, {}), of_d.get(place, {})
+                for index, j in ahead.items():
+                    pair = (n.get(j) or 0, d.get(j) or 0)
+                    counts[(index, place)] = registry.as_counted(item.counts, pair)
+            for (position, place), (n_live, d_live) in live[number].items():
+                index = rest[position][0]
+                was = counts.get((index, place), (0, 0))
+                counts[(index, place)] = (was[0] + n_live, was[1] + d_live)
+            found[item.key] = {key: pair for key, pair in counts.items() if pair != (0, 0)}
+    return found
+
+
+def _counted_ahead(together, ranges, b, periods: int, wanted, complete) -> dict[int, str]:
+    """{period index: the annotation of its days counted ahead} for the periods whose days
+    to add up are all counted for every indicator of base `b`."""
+    ahead = {}
+    for index in range(periods):
+        r = ranges[(b, index)]
+        if r is None:
+            continue
+        j, days = f"r{wanted.index(r)}", (r[1] - r[0]).days + 1
+        keys = [key for item in together for key in sides(item)]
+        if all(complete.get(key, {}).get(j) == days for key in keys):
+            ahead[index] = j
+    return ahead

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from admissions.models import Admission, Stage
 from bangkok.dates import during
-from oversight.registry import Indicator, RecordList, Row, share
+from oversight.registry import Indicator, RecordList, Row, once_past, share
 
 from .models import HealthContinuity, RecordsCopy, ReleasePlan
 from .permissions import VIEW
@@ -126,7 +126,7 @@ INDICATORS = (
         title=gettext_lazy("Releases with her release plan started in time"),
         rules="46",
         perm=VIEW,
-        counts=share(_releases, "released_at__date", _plan_in_time()),
+        counts=share(_releases, "released_at__date", _plan_in_time(), settles=once_past),
         target=100,
         records="releases-without-plan",
     ),
@@ -140,6 +140,7 @@ INDICATORS = (
             _releases,
             "released_at__date",
             Q(Exists(RecordsCopy.objects.filter(admission=OuterRef("pk")))),
+            settles=once_past,
         ),
         target=100,
     ),

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from bangkok.dates import during, until_day
-from oversight.registry import Indicator, MustBeZero, RecordList, Row, share
+from oversight.registry import Indicator, MustBeZero, RecordList, Row, once_past, share
 
 from .models import Answer, Visit, Visitor, VisitorStatus, VisitStatus
 from .permissions import VIEW_VISIT, VIEW_VISITOR
@@ -148,6 +148,7 @@ INDICATORS = (
             lambda: Visit.objects.filter(status=VisitStatus.HELD, involves_child=True),
             "starts_at__date",
             Q(open_contact=True),
+            settles=once_past,
         ),
         target=100,
         cases=("child-visits-closed-without-reason",),

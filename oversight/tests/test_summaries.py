@@ -29,6 +29,10 @@ def dated(monkeypatch):
     register_admissions(monkeypatch, day="admitted_at")
 
 
+def bases() -> list[list]:
+    return summaries._bases()
+
+
 def counted(user, facilities, start, end) -> dict[str, int]:
     zeros, lists = registry.overview(user, facilities, start, end)
     return {row["item"].key: row["count"] for row in [*zeros, *lists]}
@@ -117,7 +121,7 @@ def test_a_day_changed_since_it_was_counted_is_counted_live_until_counted_again(
 
 def test_the_beat_counts_again_only_the_days_changed(cast, dated, facility_a):
     today = timezone.localdate()
-    summaries.refresh(today - timedelta(days=400), today)
+    summaries.refresh(today - timedelta(days=800), today)
     assert summaries.refresh_due() == 0
     admit(cast, facility_a, "A1", days_ago=300, girl=True)  # a record made very late
     assert summaries.refresh_due() <= 3  # the day in UTC and the day either side, not 300
@@ -159,18 +163,24 @@ def test_every_table_a_daily_count_reads_marks_its_days_stale():
     from django.db.models.functions import TruncDate
 
     facilities = summaries._facilities()
-    read = set()
+    today = timezone.localdate()
+    queries = []
     for item in summaries._items():
-        query = (
-            summaries.records_of(item)(facilities, timezone.localdate(), timezone.localdate())
+        queries.append(
+            summaries.records_of(item)(facilities, today, today)
             .order_by()
             .annotate(on=TruncDate(item.day))
             .values(item.facility, "on")
             .annotate(n=Count("pk"))
         )
+    # The indicators counted ahead: their bases' queries by day.
+    queries += [summaries.by_day(together, facilities, today, today) for together in bases()]
+    read = set()
+    for query in queries:
         read |= set(re.findall(r'(?:FROM|JOIN) "(\w+)"', str(query.query)))
     read.discard(facilities.model._meta.db_table)
     assert "searches_searchstaff" in read and "staff_trainingrecord" in read
+    assert "health_screeningitem" in read and "release_recordscopy" in read
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT c.relname, t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
@@ -245,13 +255,20 @@ def test_the_overview_asks_the_same_queries_whatever_the_facilities_and_the_peri
     client = client_for(make_staff("inspector", facility_a, facility_b, username="national"))
     year = f"?start={(today - timedelta(days=364)).isoformat()}"
     one = f"?facility={facility_a.code}"
+    urls = ("", year, one, f"{one}&{year[1:]}")
+    same_queries_before_and_after_the_count(client, [OVERVIEW], urls)
+
+
+def same_queries_before_and_after_the_count(client, pages, urls) -> None:
+    """Each page asks as many queries for each of `urls`, before the days are counted in
+    advance and after."""
+    today = timezone.localdate()
     for counted_ahead in (False, True):
         if counted_ahead:
-            summaries.refresh(today - timedelta(days=400), today)
-        asked = {
-            url: queries_of(client, OVERVIEW + url) for url in ("", year, one, one + "&" + year[1:])
-        }
-        assert len(set(asked.values())) == 1, asked
+            summaries.refresh(today - timedelta(days=800), today)
+        for page in pages:
+            asked = {url: queries_of(client, page + url) for url in urls}
+            assert len(set(asked.values())) == 1, asked
 
 
 def summarised_for(user) -> list:
@@ -340,3 +357,155 @@ def test_every_count_added_up_from_the_days_is_what_counting_it_live_gives_on_th
     first = today - timedelta(days=settings.OVERSIGHT_SUMMARY_DAYS)
     assert not StaleDay.objects.filter(day__gte=first, day__lt=today).exists()
     same_as_live()
+
+
+def indicators_live(user, places, periods) -> dict:
+    """Each indicator's figures counted live (each computed alone, from its records)."""
+    return {item.key: item.counts(places, periods) for item in registry.indicators_for(user)}
+
+
+def indicators_now(user, places, periods) -> dict:
+    return {item.key: found for item, found in registry.computed(user, places, periods)}
+
+
+def read_ahead(places, periods, monkeypatch) -> set[str]:
+    """The indicators whose figures `summaries.folded_ahead` adds up from the daily counts
+    up to the last day settled, in every period, counting live only the days since."""
+    asked = []
+    real = registry._folded
+
+    def spy(folds, facilities, live):
+        asked.append(live)
+        return real(folds, facilities, live)
+
+    with monkeypatch.context() as m:
+        m.setattr(registry, "_folded", spy)
+        summaries.folded_ahead(bases(), places, periods)
+    return {
+        item.key
+        for together, live in zip(bases(), asked, strict=True)
+        if all(start == summaries.settled_until(together) + timedelta(days=1) for start, _ in live)
+        for item in together
+    }
+
+
+@pytest.mark.dataset
+def test_every_indicator_added_up_from_the_days_is_what_counting_it_live_gives_on_the_generated_set(
+    cast, facility_a, woman_a, monkeypatch
+):
+    """Over the generated set at its tiny scale, each indicator counted a day at a time in
+    advance (searches, screening in time and for the risk of suicide, child visits with open
+    contact, release plans and records copies), added up for a year, 30 days, a past span
+    and one day, and for a year beside the year before and month by month, for every facility
+    and for one, gives what counting it live gives; and so it does after changes no signal
+    reports (SQL: a screening completed late, a suicide screening item added, a records copy
+    offered, a search's staff changed), before the beat counts the days again and after."""
+    from facilities.models import Facility
+    from health.models import Item, Screening, ScreeningItem
+    from release.models import RecordsCopy
+    from scale.tests.test_dataset import load_beside
+    from searches.models import SearchStaff
+
+    today = timezone.localdate()
+    load_beside(today=today)
+    summaries.refresh(today - timedelta(days=800), today)
+    national = make_staff("inspector", *Facility.objects.all(), username="national")
+    ahead = {item.key for together in bases() for item in together}
+    assert {"searched-by-women", "screening-in-time", "release-plans-in-time"} <= ahead
+    busiest = Facility.objects.order_by("-admissions__id").first()
+    year = (today - timedelta(days=364), today)
+    spans = (
+        [year],
+        [(today - timedelta(days=29), today)],
+        [(today - timedelta(days=200), today - timedelta(days=10))],
+        [(today - timedelta(days=3), today - timedelta(days=3))],
+        [year, registry.previous_period(*year)],
+        registry.months(today),
+    )
+
+    def same_as_live():
+        for periods in spans:
+            for places in (list(Facility.objects.all()), [busiest]):
+                found = indicators_now(national, places, periods)
+                assert found == indicators_live(national, places, periods), periods
+
+    same_as_live()
+    assert read_ahead(list(Facility.objects.all()), [year], monkeypatch) == ahead
+    shown = indicators_now(national, list(Facility.objects.all()), [year])
+    assert len([key for key in ahead if shown[key]]) >= len(ahead) - 1, shown
+    # Changed after the count, by SQL no signal reports, one after another.
+    old = today - timedelta(days=100)
+    admission = Admission.objects.filter(
+        admitted_at__date__lte=old, health_screening__isnull=False
+    ).latest("admitted_at")
+    screening = (
+        Screening.objects.filter(admission__admitted_at__date__lte=old)
+        .exclude(items__item=Item.SUICIDE_SELF_HARM)
+        .first()
+    )
+    released = Admission.objects.filter(
+        released_at__date__lte=old, records_copies__isnull=True, stage="released"
+    ).latest("released_at")
+    searcher = SearchStaff.objects.filter(
+        search__searched_at__date__range=(old, today - timedelta(days=2)),
+        part="searcher",
+        gender="woman",
+    ).earliest("id")
+    suicide = ScreeningItem(
+        screening=screening,
+        item=Item.SUICIDE_SELF_HARM,
+        answered_at=screening.started_at,
+        answered_by=national,
+    )
+    copy = RecordsCopy(
+        admission=released,
+        prisoner_id=released.prisoner_id,
+        facility_id=released.facility_id,
+        handed_by=national,
+    )
+    for change in (
+        lambda: Screening.objects.filter(admission=admission).update(
+            completed_at=admission.admitted_at + timedelta(days=5)
+        ),
+        lambda: len(ScreeningItem.objects.bulk_create([suicide])),
+        lambda: len(RecordsCopy.objects.bulk_create([copy])),
+        lambda: SearchStaff.objects.filter(pk=searcher.pk).update(gender="man"),
+    ):
+        assert change() == 1
+        same_as_live()
+        assert summaries.refresh_due() > 0
+        same_as_live()
+    assert not StaleDay.objects.filter(day__lt=today).exists()
+    assert read_ahead(list(Facility.objects.all()), [year], monkeypatch) == ahead
+
+
+def test_an_indicator_counted_ahead_settles_after_its_time(cast, facility_a, settings):
+    """Admissions screened in time are counted ahead only once the screening of every
+    admission of the day is due: the days since are counted live."""
+    settings.HEALTH_SCREENING_DUE_HOURS = 72
+    today = timezone.localdate()
+    (screening,) = [t for t in bases() if "screening-in-time" in {i.key for i in t}]
+    assert summaries.settled_until(screening) == today - timedelta(days=4)
+    summaries.refresh(today - timedelta(days=10), today)
+    assert not SummarisedDay.objects.filter(
+        key="screening-in-time:n", day__gt=today - timedelta(days=4)
+    ).exists()
+    assert SummarisedDay.objects.filter(key="screening-in-time:n", day=today - timedelta(days=4))
+    assert summaries.refresh_due() > 0  # the days before, never counted
+    assert summaries.refresh_due() == 0  # the days not settled yet are not due
+
+
+def test_the_indicators_ask_the_same_queries_whatever_the_facilities_and_the_period(
+    cast, facility_a, facility_b
+):
+    from .test_indicators import PAGE
+    from .test_indicators import admit as admit_offered
+
+    today = timezone.localdate()
+    for number, days_ago in (("A1", 1), ("A2", 200)):
+        admit_offered(cast, facility_a, number, days_ago=days_ago)
+    admit_offered(cast, facility_b, "B1", days_ago=3)
+    client = client_for(make_staff("inspector", facility_a, facility_b, username="national"))
+    year = f"?start={(today - timedelta(days=364)).isoformat()}"
+    month = f"?start={(today - timedelta(days=29)).isoformat()}"
+    same_queries_before_and_after_the_count(client, [PAGE, f"{PAGE}facilities/"], ("", year, month))
