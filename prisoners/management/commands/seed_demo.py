@@ -16,6 +16,7 @@ from facilities.models import Facility
 from prisoners.demo import Demo, steps
 from prisoners.models import LEGAL_GROUPS, CustodyStatus, LegalStatus, Prisoner, Unit
 from reminders.services import sweep_reminders
+from staff.backends import accounts
 from staff.models import Course, Employment, Gender, Grade
 from staff.roles import ROLES
 from staff.services import grant_confirmed, sync_roles
@@ -294,9 +295,9 @@ class Command(BaseCommand):
         """Each later rule area adds its own records for the women just admitted, through
         its own services (`<app>/demo.py`, declared with `run(facility=, staff=, women=)`)."""
         suffix = "" if facility.code == "A" else "_b"
-        users = get_user_model().objects.filter(username__in=[f"{c}{suffix}" for c in ROLES])
+        users = accounts([f"{code}{suffix}" for code in ROLES])
         staff = {
-            user.username.removesuffix(suffix) if suffix else user.username: user for user in users
+            name.removesuffix(suffix) if suffix else name: user for name, user in users.items()
         }
         for step in declared:
             if step.run is not None:
