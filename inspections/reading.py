@@ -1,8 +1,8 @@
 """What a viewer reads of inspections (Rule 25.3), and the figures they freeze.
 
 - `figures`: the facility's oversight figures for a period, as frozen on a visit at its start:
-  one place (`PARTS`) names what is frozen, each part a function of (viewer, facilities,
-  start, end) giving a list of plain rows.
+  one place (`PARTS`) names what is frozen, each part a function of what is asked (`Asked`:
+  viewer, facilities, start, end) giving a list of plain rows.
 - `visits_with_women_members`: RULES-SPEC 3, indicator 52.
 - `strata_of`: the women in custody at a facility, by stratum, for the sample.
 - A sampled woman's review opens her record within what the inspector's role may read: her
@@ -15,7 +15,9 @@ facility answers it)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
@@ -46,8 +48,23 @@ ORDER = ("-planned_start", "-id")
 # What a visit freezes ----------------------------------------------------------------------
 
 
-def _zeros(user, facilities, start, end) -> list[dict]:
-    zeros, _lists = registry.overview(user, facilities, start, end)
+@dataclass
+class Asked:
+    """The viewer, facilities and period of the figures; oversight's overview of them, which
+    the zeros and the lists both show, is read once for both."""
+
+    user: Any
+    facilities: Any
+    start: date
+    end: date
+
+    @cached_property
+    def overview(self) -> tuple[list[dict], list[dict]]:
+        return registry.overview(self.user, self.facilities, self.start, self.end)
+
+
+def _zeros(asked: Asked) -> list[dict]:
+    zeros, _lists = asked.overview
     return [
         {
             "key": z["item"].key,
@@ -61,8 +78,8 @@ def _zeros(user, facilities, start, end) -> list[dict]:
     ]
 
 
-def _lists(user, facilities, start, end) -> list[dict]:
-    _zeros_, lists = registry.overview(user, facilities, start, end)
+def _lists(asked: Asked) -> list[dict]:
+    _zeros_, lists = asked.overview
     return [
         {
             "key": entry["item"].key,
@@ -74,7 +91,7 @@ def _lists(user, facilities, start, end) -> list[dict]:
     ]
 
 
-def _indicators(user, facilities, start, end) -> list[dict]:
+def _indicators(asked: Asked) -> list[dict]:
     """The indicators as the inspector who starts the visit oversees them (RULES-SPEC 3): each
     figure as shown, a hidden one kept hidden (no number frozen)."""
     return [
@@ -89,7 +106,7 @@ def _indicators(user, facilities, start, end) -> list[dict]:
             "suppressed": row["suppressed"],
             **_median(row),
         }
-        for row in registry.indicators(user, facilities, start, end)
+        for row in registry.indicators(asked.user, asked.facilities, asked.start, asked.end)
     ]
 
 
@@ -119,8 +136,9 @@ def figures(user: User, facilities, start: date, end: date) -> dict[str, Any]:
     """The facility's oversight figures for the period, as `user` oversees them: plain data,
     kept as it is on the visit."""
     found: dict[str, Any] = {"from": start.isoformat(), "to": end.isoformat()}
+    asked = Asked(user, facilities, start, end)
     for name, part in PARTS:
-        found[name] = part(user, facilities, start, end)
+        found[name] = part(asked)
     return found
 
 

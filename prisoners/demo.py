@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy
 from bangkok.hooks import takes
 from reminders.models import Basis
 from reminders.services import schedule_reminder
+from staff.backends import accounts
 from staff.roles import ROLE_CHOICES
 
 from .models import CustodyStatus
@@ -66,7 +67,11 @@ class Demo:
     def user(self, role: str, facility):
         """The demo's user with `role` at `facility` ("custody", "custody_b"...)."""
         suffix = "" if facility.code == "A" else "_b"
-        return get_user_model().objects.get(username=f"{role}{suffix}")
+        username = f"{role}{suffix}"
+        found = accounts([username])
+        if username not in found:
+            raise get_user_model().DoesNotExist(username)
+        return found[username]
 
 
 def released(demo: Demo) -> None:

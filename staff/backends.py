@@ -93,6 +93,19 @@ def account_from(row):
     return with_access(user, role_name, permissions), row[len(names) + 3 :]
 
 
+def accounts(usernames) -> dict:
+    """The accounts of these usernames as a signed-in request reads hers (`get_user`): each
+    with her role, permissions and facilities' ids, in one statement; by username."""
+    from .models import User
+
+    table = connection.ops.quote_name(User._meta.db_table)
+    sql = f"SELECT {account_columns('u')} FROM {table} u WHERE u.username = ANY(%s)"  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [list(ROLES), list(usernames)])
+        found = [account_from(row)[0] for row in cursor.fetchall()]
+    return {user.username: user for user in found}
+
+
 @functools.cache
 def _account_sql() -> str:
     from .models import User

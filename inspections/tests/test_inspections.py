@@ -484,3 +484,17 @@ def test_the_governors_task_opens_the_follow_up_of_its_recommendation(cast, visi
     found = answering_page(task, cast["governor"])
     assert found is not None and found[1] == reverse("inspections:follow-up", args=[rec.uuid])
     assert answering_page(task, cast["inspector"]) is None
+
+
+def test_the_figures_read_oversight_s_overview_once_for_the_zeros_and_the_lists(
+    cast, facility_a, monkeypatch
+):
+    from oversight import registry
+
+    calls = []
+    overview = registry.overview
+    monkeypatch.setattr(registry, "overview", lambda *a: calls.append(a) or overview(*a))
+    today = timezone.localdate()
+    found = reading.figures(cast["inspector"], [facility_a], today, today)
+    assert len(calls) == 1
+    assert found["zeros"] and found["lists"]

@@ -45,6 +45,8 @@ def test_the_demo_has_two_facilities_a_user_per_role_each_and_sixty_varied_women
     assert User.objects.get(username="custody_b").role.code == "custody"
     # Hashed fast for the module's records (`tests.module_records`), as a real one would be.
     assert User.objects.get(username="reception").check_password("demo password for tests")
+    # One password for all: hashed once, the same hash for each (Argon2 in `make run`).
+    assert User.objects.values("password").distinct().count() == 1
     women = Prisoner.objects.all()
     assert women.count() == 60
     assert women.juveniles().exists()

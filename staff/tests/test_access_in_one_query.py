@@ -121,3 +121,23 @@ def test_an_api_call_by_token_asks_her_token_her_access_then_its_own(cast):
     assert len(asked) == 2, "\n".join(q[:200] for q in asked)
     assert all(table in asked[0] for table in TOKEN_TABLES), asked[0]
     assert "prisoners" in asked[1]
+
+
+def test_accounts_by_username_are_read_as_the_session_reads_hers(cast):
+    """`accounts` (the demo's staff, `seed_demo`): every account named, each with her role,
+    permissions and facilities, in one statement, as `get_user` gives them."""
+    from facilities.scope import ASSIGNED
+    from staff.backends import accounts
+
+    names = [cast[who].username for who in [*ALL_ROLES, "outsider"]]
+    with CaptureQueriesContext(connection) as queries:
+        found = accounts([*names, "nobody"])
+    assert len(queries) == 1
+    assert sorted(found) == sorted(names)
+    for user in found.values():
+        session = StaffBackend().get_user(user.pk)
+        assert (user.role, user.get_all_permissions()) == (
+            session.role,
+            session.get_all_permissions(),
+        )
+        assert getattr(user, ASSIGNED) == getattr(session, ASSIGNED)
