@@ -412,6 +412,12 @@ def test_every_indicator_added_up_from_the_days_is_what_counting_it_live_gives_o
     national = make_staff("inspector", *Facility.objects.all(), username="national")
     ahead = {item.key for together in bases() for item in together}
     assert {"searched-by-women", "screening-in-time", "release-plans-in-time"} <= ahead
+    # Only the indicators counted ahead are compared: every other one is counted live whichever
+    # way it is asked (`test_indicators`: computed together, each gives what it gives alone).
+    every = registry.indicators_for
+    monkeypatch.setattr(
+        registry, "indicators_for", lambda user: [i for i in every(user) if i.key in ahead]
+    )
     busiest = Facility.objects.order_by("-admissions__id").first()
     year = (today - timedelta(days=364), today)
     spans = (
