@@ -27,7 +27,6 @@ from bangkok.errors import RuleBroken
 from facilities.scope import facilities_of, staff_holding
 from prisoners.withheld import without_withheld
 from reminders.services import cancel_reminder, resolve_reminder, schedule_reminder
-from staff.backends import perm_asker
 
 from .models import AuthorityState
 from .registry import Authority, areas, holds
@@ -343,8 +342,7 @@ def areas_for(user: User) -> list[Authority]:
     """The areas whose authority she holds."""
     if not user.is_authenticated:
         return []
-    has = perm_asker(user)
-    return [area for area in areas() if has(area.perm)]
+    return [area for area in areas() if user.has_perm(area.perm)]
 
 
 def awaiting(user: User, area: Authority) -> QuerySet:

@@ -6,7 +6,6 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from authority.views import holds_any_authority
-from staff.backends import perm_asker
 
 # Her role's links to the areas she works in, in order: (label, URL name, what shows it): any
 # of some permissions, or `AUTHORITY`, holding any authority (`authority.views`).
@@ -46,14 +45,13 @@ def _navigation(request, user) -> dict:
     role = user.role
     shown: tuple[int, ...] = ()
     if role is not None and role.case_data:
-        has = perm_asker(user)
         shown = tuple(
             number
             for number, (_label, _name, needs) in enumerate(CASE_LINKS)
             if (
                 holds_any_authority(user)
                 if needs == AUTHORITY
-                else not needs or any(has(perm) for perm in needs)
+                else not needs or any(user.has_perm(perm) for perm in needs)
             )
         )
     manages = role is not None and role.manages_accounts

@@ -1,5 +1,4 @@
 import functools
-from collections.abc import Callable
 
 from django.contrib.auth.backends import ModelBackend
 from django.db import connection
@@ -37,16 +36,6 @@ class StaffBackend(ModelBackend):
                 return super().get_all_permissions(user_obj)
             read_access(user_obj)
         return user_obj._perm_cache
-
-
-def perm_asker(user) -> Callable[[str], bool]:
-    """`user.has_perm(perm)` without a record, asked of her permissions read once: `has_perm`
-    loads every authentication backend at each call (a dozen calls for the navigation of a
-    page). Without a record her backends answer from `get_all_permissions` (this backend's;
-    guardian's and axes' add nothing), and an active superuser has every permission."""
-    if user.is_active and user.is_superuser:
-        return lambda perm: True
-    return user.get_all_permissions().__contains__
 
 
 def read_access(user):

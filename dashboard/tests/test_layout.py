@@ -16,7 +16,6 @@ from django.utils import translation
 from authority.registry import areas
 from conftest import client_for
 from dashboard.context_processors import AUTHORITY, CASE_LINKS
-from staff.backends import perm_asker
 from staff.models import User, backends
 
 pytestmark = pytest.mark.django_db
@@ -139,17 +138,16 @@ def test_a_block_or_a_token_inside_is_refused(inside):
         Template(f"{{% load layout %}}{{% once_a_language %}}{inside}{{% end_once_a_language %}}")
 
 
-def test_asking_her_permissions_once_answers_as_djangos_has_perm(cast):
+def test_her_permissions_asked_of_the_backends_made_once_answer_as_djangos_has_perm(cast):
     perms = {perm for _label, _name, needs in CASE_LINKS if needs != AUTHORITY for perm in needs}
     perms |= {area.perm for area in areas()} | {"prisoners.view_prisoner", "no.such_perm"}
     inactive = User.objects.get(pk=cast["custody"].pk)
     inactive.is_active = False
     superuser = User(username="root", is_superuser=True, is_active=True)
     for user in [*(User.objects.get(pk=user.pk) for user in cast.values()), inactive, superuser]:
-        has = perm_asker(user)
         for perm in perms:
             djangos = PermissionsMixin.has_perm(user, perm)
-            assert has(perm) == user.has_perm(perm) == djangos, (user.username, perm)
+            assert user.has_perm(perm) == djangos, (user.username, perm)
     with override_settings(AUTHENTICATION_BACKENDS=["django.contrib.auth.backends.ModelBackend"]):
         assert User.objects.get(pk=cast["governor"].pk).has_perm("prisoners.view_prisoner")
         assert [type(backend) for backend in backends()] == [ModelBackend]
