@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from admissions.models import Admission
-from bangkok.dates import after_day
+from bangkok.dates import after_day, until_day
 from oversight.registry import MONITOR, OVERSEE, Indicator, present, share
 from register.models import Child
 
@@ -117,11 +117,14 @@ def _years_before(day: date, years: int) -> date:
 
 
 def _living_with_hiv(day) -> Q:
-    """A positive HIV result received by the day (counted, never read: RULES-SPEC 2.8)."""
-    positive = HivTest.objects.filter(
-        prisoner=OuterRef("prisoner"), result=HivResult.POSITIVE, result_at__date__lte=day
-    )
-    return Q(Exists(positive))
+    """A positive HIV result received by the day (counted, never read: RULES-SPEC 2.8).
+
+    Asked as her being among the women of those results, which PostgreSQL reads once and
+    hashes: asked as a test of hers that exists, it looked up her tests again for every row
+    and every period (a dozen lookups on each of 25,000-46,000 rows in the national year's base
+    of women present: 0.77 s for that base's statement, 0.69 s this way)."""
+    positive = HivTest.objects.filter(result=HivResult.POSITIVE, **until_day("result_at", day))
+    return Q(prisoner__in=positive.values("prisoner"))
 
 
 def _bands(programme: str) -> list[tuple[bool | None, list]]:
