@@ -137,3 +137,11 @@ def test_a_field_is_written_as_its_template_writes_it(data):
             assert field_group(bound) is None
         else:
             assert field_group(bound) == template, bound.name
+
+
+@pytest.mark.parametrize("missing", ["", None, "text"])
+def test_a_name_that_is_no_bound_field_is_written_as_the_include_writes_it(missing):
+    # A template naming a field its form doesn't have gets what the include gave it, not an
+    # error: every page's fields are written by `{% field %}`.
+    context = {"bound": missing}
+    assert TAGGED.render(Context(context)) == INCLUDED.render(Context(context))

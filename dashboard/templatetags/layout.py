@@ -23,6 +23,7 @@ import itertools
 from django import template
 from django.conf import settings
 from django.core.signals import setting_changed
+from django.forms import BoundField
 from django.template.context import Context
 from django.template.defaulttags import CsrfTokenNode
 from django.template.loader_tags import BlockNode
@@ -135,8 +136,9 @@ def _items(links: tuple[tuple[str, str, bool], ...]) -> SafeString:
 @register.simple_tag(takes_context=True)
 def field(context, bound) -> str:
     """`{% include "includes/field.html" with field=bound %}`, written in Python where it can
-    be (`bangkok.form_renderer.field_group`), by the template otherwise."""
-    markup = field_group(bound)
+    be (`bangkok.form_renderer.field_group`), by the template otherwise (as for anything that
+    isn't a bound field: a name the form doesn't have is written as the include wrote it)."""
+    markup = field_group(bound) if isinstance(bound, BoundField) else None
     if markup is None:
         with context.push(field=bound):
             markup = context.template.engine.get_template(FIELD).render(context)
