@@ -251,3 +251,12 @@ def page(page, page_checks, browser, artifacts_dir):
     page_checks.settle()
     failures = page_checks.axe_failures() + page_checks.phone_failures(browser, artifacts_dir)
     assert not failures, "\n".join(["Pages that fail their checks:", *failures])
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """pytest-django's, waiting first for the template `make test` makes while the test
+    processes start (`bangkok.test_template.wait_until_ready`)."""
+    from bangkok import test_template
+
+    test_template.wait_until_ready()

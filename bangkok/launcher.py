@@ -18,6 +18,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -208,26 +209,68 @@ class Launcher:
         self.env.pop("PYTHONDONTWRITEBYTECODE", None)
         self.database_url()
         self.private_redis()
+        template = None
         if "TEST_DATABASE_NAME" not in self.env:
-            started = time.monotonic()
-            self.env["TEST_DATABASE_TEMPLATE"] = test_template.ensure(
-                self.env["DATABASE_URL"], [PYTHON, "manage.py"], self.env, say
-            )
-            say(f"Test template ready in {time.monotonic() - started:.0f} s.")
+            # Made while pytest starts its processes and they collect the tests (half a minute
+            # of each core either way); each waits for it before its first database test.
+            template = TemplateMaker(self.env)
         started = time.monotonic()
         before = cpu_of_children()
         code = subprocess.run([PYTHON, "-m", "pytest", *pytest_args], cwd=ROOT, env=self.env)
+        if template is not None:
+            template.report()
         say(
             f"pytest took {time.monotonic() - started:.0f} s "
             f"({cpu_of_children() - before:.0f} s of CPU in its processes, the database's apart)."
         )
-        return code.returncode
+        return code.returncode or int(template is not None and template.failed is not None)
 
     def manage_command(self, args: list[str]) -> int:
         VAR.mkdir(exist_ok=True)
         self.secret_key(persist=True)
         self.database_url()
         return self.manage(*args, check=False)
+
+
+class TemplateMaker:
+    """The test template (`bangkok.test_template`) made in a thread of its own, its file
+    `READY` written when it is made or could not be; what it said is said afterwards, when
+    pytest is no longer writing."""
+
+    def __init__(self, env: dict[str, str]):
+        url = env["DATABASE_URL"]
+        self.ready = VAR / f"test-template-{os.getpid()}.ready"
+        self.ready.unlink(missing_ok=True)
+        env["TEST_DATABASE_TEMPLATE"] = test_template.name_for(url)
+        env[test_template.READY] = str(self.ready)
+        self.said: list[str] = []
+        self.failed: str | None = None
+        self.took = 0.0
+        manage = [PYTHON, "manage.py"]
+        self.thread = threading.Thread(target=self._make, args=(url, manage, dict(env)))
+        self.thread.start()
+
+    def _make(self, url: str, manage: list[str], env: dict[str, str]) -> None:
+        started = time.monotonic()
+        try:
+            test_template.ensure(url, manage, env, self.said.append)
+            outcome = "ready"
+        except Exception as error:  # said to the test processes, and by `report`
+            self.failed = outcome = f"failed: {error}"
+        self.took = time.monotonic() - started
+        written = self.ready.with_suffix(".writing")
+        written.write_text(outcome)
+        written.rename(self.ready)  # whole, as a test process reads it
+
+    def report(self) -> None:
+        self.thread.join()
+        self.ready.unlink(missing_ok=True)
+        for line in self.said:
+            say(line)
+        if self.failed:
+            say(f"The test template could not be made: {self.failed}")
+        else:
+            say(f"Test template ready in {self.took:.0f} s (made as the tests started).")
 
 
 def cpu_of_children() -> float:

@@ -11,7 +11,9 @@ comment).
 """
 
 import hashlib
+import os
 import subprocess
+import time
 from importlib import metadata
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -53,10 +55,21 @@ def _server(url: str) -> psycopg.Connection:
     )
 
 
+# The file `make test` writes when the template is ready ("ready") or could not be made
+# ("failed: ..."): it is made while the test processes start and collect, and each waits for
+# it before copying it (`wait_until_ready`, the suite's `django_db_modify_db_settings`).
+READY = "TEST_TEMPLATE_READY"
+
+
+def name_for(url: str) -> str:
+    return f"test_{dj_database_url.parse(url)['NAME']}_template"
+
+
 def ensure(url: str, manage: list[str], env: dict[str, str], say) -> str:
     """Make sure the template for the test database of `url` is migrated to today's
-    migrations; return its name. `manage` is the command that runs manage.py."""
-    name = f"test_{dj_database_url.parse(url)['NAME']}_template"
+    migrations; return its name. `manage` is the command that runs manage.py; what it says is
+    kept and said only if it fails (the test processes are writing meanwhile)."""
+    name = name_for(url)
     wanted = fingerprint()
     with _server(url) as server:
         row = server.execute(
@@ -71,12 +84,15 @@ def ensure(url: str, manage: list[str], env: dict[str, str], say) -> str:
         )
         server.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
     say(f"Migrating the test template {name} once for every worker...")
-    subprocess.run(
+    migrated = subprocess.run(
         [*manage, "migrate", "--noinput", "-v", "0"],
         cwd=ROOT,
         env={**env, "DATABASE_URL": _with_name(url, name)},
-        check=True,
+        capture_output=True,
+        text=True,
     )
+    if migrated.returncode:
+        raise RuntimeError(f"migrate failed:\n{migrated.stdout}{migrated.stderr}")
     with _server(url) as server:
         server.execute(
             sql.SQL("COMMENT ON DATABASE {} IS {}").format(
@@ -84,3 +100,19 @@ def ensure(url: str, manage: list[str], env: dict[str, str], say) -> str:
             )
         )
     return name
+
+
+def wait_until_ready(seconds: float = 1800) -> None:
+    """In a test process of `make test`: wait until the template it copies is made (at once
+    when it was up to date); fail if it could not be made."""
+    path = os.environ.get(READY)
+    if not path:
+        return
+    deadline = time.monotonic() + seconds
+    ready = Path(path)
+    while not ready.exists() or not (said := ready.read_text()):
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"The test template was not made within {seconds:.0f} s.")
+        time.sleep(0.2)
+    if said != "ready":
+        raise RuntimeError(f"The test template could not be made: {said}")
