@@ -298,6 +298,12 @@ def test_every_count_added_up_from_the_days_is_what_counting_it_live_gives_on_th
     items = summarised_for(national)
     keys = {item.key for item in items}
     assert {"releases-without-plan", "releases-health-incomplete", "admissions"} <= keys
+    # The overview of what is counted ahead alone: the rest is counted live either way, and
+    # `test_a_period_added_up_from_the_days_is_what_counting_it_live_gives` reads it whole.
+    ahead = {"zeros_for": registry.zeros_for(national), "lists_for": registry.lists_for(national)}
+    for name, found in ahead.items():
+        kept = [item for item in found if summaries.summarised(item)]
+        monkeypatch.setattr(registry, name, lambda user, kept=kept: kept)
     busiest = Facility.objects.order_by("-admissions__id").first()
     periods = (
         (today - timedelta(days=364), today),
