@@ -67,8 +67,8 @@ def name_for(url: str) -> str:
 
 def ensure(url: str, manage: list[str], env: dict[str, str], say) -> str:
     """Make sure the template for the test database of `url` is migrated to today's
-    migrations; return its name. `manage` is the command that runs manage.py; what it says is
-    kept and said only if it fails (the test processes are writing meanwhile)."""
+    migrations; return its name. `manage` is the command that runs manage.py; what the migrate
+    writes is kept, and given only if it fails (the test processes are writing meanwhile)."""
     name = name_for(url)
     wanted = fingerprint()
     with _server(url) as server:
