@@ -85,22 +85,20 @@ def account_from(row):
 def accounts(usernames) -> dict:
     """The accounts of these usernames as a signed-in request reads hers (`get_user`): each
     with her role, permissions and facilities' ids, in one statement; by username."""
-    from .models import User
-
-    table = connection.ops.quote_name(User._meta.db_table)
-    sql = f"SELECT {account_columns('u')} FROM {table} u WHERE u.username = ANY(%s)"  # noqa: S608
     with connection.cursor() as cursor:
-        cursor.execute(sql, [list(ROLES), list(usernames)])
+        cursor.execute(_account_sql("u.username = ANY(%s)"), [list(ROLES), list(usernames)])
         found = [account_from(row)[0] for row in cursor.fetchall()]
     return {user.username: user for user in found}
 
 
 @functools.cache
-def _account_sql() -> str:
+def _account_sql(where: str = "u.id = %s") -> str:
+    """Her account as `account_from` reads it (`account_columns`), from the account table as
+    `u`, for the accounts `where` chooses (a condition with one parameter)."""
     from .models import User
 
     table = connection.ops.quote_name(User._meta.db_table)
-    return f"SELECT {account_columns('u')} FROM {table} u WHERE u.id = %s"  # noqa: S608
+    return f"SELECT {account_columns('u')} FROM {table} u WHERE {where}"  # noqa: S608
 
 
 @functools.cache
