@@ -430,6 +430,37 @@ def _narrowed(base: tuple, periods: Periods) -> Q:
     return still & _days(since, "lte", max(p[1] for p in periods))
 
 
+def _repeats_rows(query) -> bool:
+    """Whether a row of the query's base may come out more than once: a join (of its filters
+    or of its counts' conditions) to a relation that holds many (a reverse foreign key, a
+    many-to-many)."""
+    for join in query.alias_map.values():
+        field = getattr(join, "join_field", None)
+        if field is not None and (field.one_to_many or field.many_to_many):
+            return True
+    return False
+
+
+class CountOnce(Count):
+    """COUNT(DISTINCT what), written COUNT(what) where that is the same count: `what` is the
+    base's primary key and the query joins nothing that holds many (`_repeats_rows`), so each
+    row of the base comes out once. PostgreSQL then need not sort every group's rows for each
+    such count (the children of the register, 150,000 rows and eight counts: 301 ms to 163)."""
+
+    def as_sql(self, compiler, connection, **extra_context):
+        what = self.get_source_expressions()[0]
+        once = (
+            getattr(what, "alias", None) == compiler.query.base_table
+            and getattr(getattr(what, "target", None), "primary_key", False)
+            and not _repeats_rows(compiler.query)
+        )
+        if not (self.distinct and once):
+            return super().as_sql(compiler, connection, **extra_context)
+        plain = self.copy()
+        plain.distinct = False
+        return super(CountOnce, plain).as_sql(compiler, connection, **extra_context)
+
+
 def folded_query(folds: list[Fold], facilities, periods: Periods, **by):
     """The query of `_folded`: the base's records grouped by facility (and by the expressions
     `by`), with two conditional counts (of distinct `what`) an indicator and period,
@@ -442,7 +473,7 @@ def folded_query(folds: list[Fold], facilities, periods: Periods, **by):
     for number, fold in enumerate(folds):
         for index, (first, last) in enumerate(periods):
             for side, condition in (("n", fold.numerator), ("d", fold.denominator)):
-                aggregates[f"{side}{number}_{index}"] = Count(
+                aggregates[f"{side}{number}_{index}"] = CountOnce(
                     fold.what, filter=condition(first, last), distinct=True
                 )
     return within.order_by().annotate(**by).values(facility, *by).annotate(**aggregates)
