@@ -14,6 +14,7 @@ from oversight.registry import (
     Indicator,
     Periods,
     counted,
+    once_past,
     present,
     share,
     spread,
@@ -67,7 +68,10 @@ INDICATORS = (
         rules="2.1",
         perm=VIEW,
         counts=share(
-            Admission.objects.all, "admitted_at__date", _offered(RightsItem.FAMILY_CONTACT)
+            Admission.objects.all,
+            "admitted_at__date",
+            _offered(RightsItem.FAMILY_CONTACT),
+            settles=once_past,
         ),
         target=100,
         records="admissions",
@@ -83,6 +87,7 @@ INDICATORS = (
             "admitted_at__date",
             _offered(RightsItem.CONSULAR),
             among=_foreign_national,
+            settles=once_past,
         ),
         target=100,
         records="admissions",

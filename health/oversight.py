@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from admissions.models import Admission
 from bangkok.dates import after_day, until_day
-from oversight.registry import MONITOR, OVERSEE, Indicator, present, share
+from oversight.registry import MONITOR, OVERSEE, Indicator, once_past, present, share
 from register.models import Child
 
 from .models import (
@@ -215,6 +215,7 @@ INDICATORS = (
             "started_at__date",
             Q(completed_at__isnull=False),
             facility="admission__facility",
+            settles=once_past,
         ),
         target=100,
     ),
@@ -229,6 +230,7 @@ INDICATORS = (
             "answered_at__date",
             Q(answer=Answer.DECLINED),
             facility="screening__admission__facility",
+            settles=once_past,
         ),
         direction=MONITOR,
     ),

@@ -1,7 +1,7 @@
-"""Oversight's migrations 0001-0004 as a new database runs them: the daily counts' models and
+"""Oversight's migrations 0001-0005 as a new database runs them: the daily counts' models and
 the `StaleDay` model in one `Together` (the very operations of 0001 and 0002), and the function
-and triggers that mark a changed day on every table a daily count reads, as 0002, 0003 and
-0004 leave them."""
+and triggers that mark a changed day on every table a daily count reads, as 0002 to 0005
+leave them."""
 
 import importlib
 
@@ -13,26 +13,26 @@ daily = importlib.import_module("oversight.migrations.0001_daily_counts")
 stale = importlib.import_module("oversight.migrations.0002_stale_days")
 releases = importlib.import_module("oversight.migrations.0003_stale_release_days")
 indicators = importlib.import_module("oversight.migrations.0004_stale_indicator_days")
+more = importlib.import_module("oversight.migrations.0005_stale_rights_and_screening_days")
 
-TABLES = {**stale.TABLES, **releases.TABLES, **indicators.TABLES}
+REPLACED = (daily, stale, releases, indicators, more)
+TABLES = {**stale.TABLES, **releases.TABLES, **indicators.TABLES, **more.TABLES}
 (counts,) = daily.Migration.operations
 stale_day, _triggers = stale.Migration.operations
 
 
 class Migration(migrations.Migration):
-    replaces = [("oversight", m.__name__.rsplit(".", 1)[1]) for m in (daily, stale, releases, indicators)]
+    replaces = [("oversight", m.__name__.rsplit(".", 1)[1]) for m in REPLACED]
 
     dependencies = [
         *daily.Migration.dependencies,
-        *[d for d in stale.Migration.dependencies if d[0] != "oversight"],
-        *[d for d in releases.Migration.dependencies if d[0] != "oversight"],
-        *[d for d in indicators.Migration.dependencies if d[0] != "oversight"],
+        *[d for m in REPLACED[1:] for d in m.Migration.dependencies if d[0] != "oversight"],
     ]
 
     operations = [
         bangkok.migration_operations.Together([*counts.operations, stale_day]),
         migrations.RunSQL(
-            stale.FUNCTION + stale.triggers(TABLES),
+            more.FUNCTION + more.triggers(TABLES),
             stale.dropped(TABLES) + "\nDROP FUNCTION IF EXISTS oversight_mark_days_stale();",
         ),
     ]

@@ -157,6 +157,25 @@ def test_a_change_made_while_the_beat_counts_keeps_its_day_counted_live(
     ) == {"girls": 1}
 
 
+def test_her_nationalities_changed_mark_the_days_of_her_admissions_and_nothing_else_does(
+    cast, facility_a
+):
+    """Consular access offered is counted ahead over admissions of foreign nationals: her
+    nationalities changed (by SQL, which no signal reports) mark the days of her admissions,
+    and any other change of her row marks nothing (it changes often)."""
+    from prisoners.models import Prisoner
+
+    admission = admit(cast, facility_a, "A1", days_ago=40)
+    StaleDay.objects.all().delete()
+    Prisoner.objects.filter(pk=admission.prisoner_id).update(given_names="Renamed")
+    assert not StaleDay.objects.exists()
+    assert admission.prisoner.nationalities != ["FR"]
+    Prisoner.objects.filter(pk=admission.prisoner_id).update(nationalities=["FR"])
+    day = timezone.localdate(admission.admitted_at)
+    assert set(StaleDay.objects.values_list("day", flat=True)) >= {day}
+    assert max(StaleDay.objects.values_list("day", flat=True)) <= day + timedelta(days=1)
+
+
 def test_every_table_a_daily_count_reads_marks_its_days_stale():
     """Each table a summarised count's query reads (but the facilities it groups by) has the
     triggers that write `StaleDay` on insert, update and delete (oversight's migrations)."""
@@ -401,14 +420,22 @@ def test_every_indicator_added_up_from_the_days_is_what_counting_it_live_gives_o
     cast, facility_a, woman_a, monkeypatch
 ):
     """Over the generated set at its tiny scale, each indicator counted a day at a time in
-    advance (searches, screening in time and for the risk of suicide, child visits with open
-    contact, release plans and records copies), added up for a year, 30 days, a past span
-    and one day, and for a year beside the year before and month by month, for every facility
-    and for one, gives what counting it live gives; and so it does after changes no signal
-    reports (SQL: a screening completed late, a suicide screening item added, a records copy
-    offered, a search's staff changed), before the beat counts the days again and after."""
+    advance (searches, screening in time and for the risk of suicide, entry screenings
+    complete, reproductive health items declined, rights offered at admission, child visits
+    with open contact, release plans and records copies), added up for a year, 30 days, a
+    past span and one day, and for a year beside the year before and month by month, for
+    every facility and for one, gives what counting it live gives; and so it does after
+    changes no signal reports (SQL: a screening completed late, a suicide screening item
+    added, a records copy offered, a search's staff changed, a right offered late, a
+    woman's nationalities changed, a screening moved three days on and its completion undone, a
+    reproductive health item moved three days on and declined after all), before the beat
+    counts the days again and after."""
+    from django.db.models import F
+
+    from admissions.models import RightsItem, RightsOffer
     from facilities.models import Facility
-    from health.models import Item, Screening, ScreeningItem
+    from health.models import Answer, Item, Screening, ScreeningItem
+    from prisoners.models import Prisoner
     from release.models import RecordsCopy
     from scale.tests.test_dataset import load_beside
     from searches.models import SearchStaff
@@ -418,7 +445,14 @@ def test_every_indicator_added_up_from_the_days_is_what_counting_it_live_gives_o
     summaries.refresh(today - timedelta(days=800), today)
     national = make_staff("inspector", *Facility.objects.all(), username="national")
     ahead = {item.key for together in bases() for item in together}
-    assert {"searched-by-women", "screening-in-time", "release-plans-in-time"} <= ahead
+    assert {
+        "searched-by-women",
+        "screening-in-time",
+        "release-plans-in-time",
+        "consular-access-offered",
+        "screening-complete",
+        "reproductive-declined",
+    } <= ahead
     # Only the indicators counted ahead are compared: every other one is counted live whichever
     # way it is asked (`test_indicators`: computed together, each gives what it gives alone).
     every = registry.indicators_for
@@ -476,6 +510,26 @@ def test_every_indicator_added_up_from_the_days_is_what_counting_it_live_gives_o
         facility_id=released.facility_id,
         handed_by=national,
     )
+    unoffered = (
+        Admission.objects.filter(admitted_at__date__lte=old)
+        .exclude(rights__item=RightsItem.FAMILY_CONTACT)
+        .latest("admitted_at")
+    )
+    offer = RightsOffer(
+        admission=unoffered,
+        item=RightsItem.FAMILY_CONTACT,
+        offered_at=unoffered.admitted_at,
+        offered_by=national,
+        language="en",
+        outcome="accepted",
+    )
+    abroad = Admission.objects.filter(admitted_at__date__lte=old).latest("admitted_at")
+    completed = Screening.objects.filter(
+        started_at__date__lte=old, completed_at__isnull=False
+    ).latest("started_at")
+    reproductive = ScreeningItem.objects.filter(
+        item=Item.REPRODUCTIVE, answer=Answer.ANSWERED, answered_at__date__lte=old
+    ).latest("answered_at")
     for change in (
         lambda: Screening.objects.filter(admission=admission).update(
             completed_at=admission.admitted_at + timedelta(days=5)
@@ -483,6 +537,18 @@ def test_every_indicator_added_up_from_the_days_is_what_counting_it_live_gives_o
         lambda: len(ScreeningItem.objects.bulk_create([suicide])),
         lambda: len(RecordsCopy.objects.bulk_create([copy])),
         lambda: SearchStaff.objects.filter(pk=searcher.pk).update(gender="man"),
+        lambda: len(RightsOffer.objects.bulk_create([offer])),
+        lambda: Prisoner.objects.filter(pk=abroad.prisoner_id).update(nationalities=["ZZ"]),
+        # Days after her admission's: marked by their own days, not only hers.
+        lambda: Screening.objects.filter(pk=completed.pk).update(
+            started_at=F("started_at") + timedelta(days=3), completed_at=None
+        ),
+        lambda: ScreeningItem.objects.filter(pk=reproductive.pk).update(
+            answered_at=F("answered_at") + timedelta(days=3),
+            answer=Answer.DECLINED,
+            finding="",
+            needs_follow_up=False,
+        ),
     ):
         assert change() == 1
         same_as_live()
