@@ -26,6 +26,26 @@ class DailyCount(models.Model):
         return f"{self.key} {self.day}: {self.count}"
 
 
+class MonthlyCount(models.Model):
+    """The daily counts of the list, count or indicator side `key` of a facility added up over
+    a month (`month`: its first day), kept equal to them by the one writer of both
+    (`oversight.summaries`): a period's whole months are read a row a month, not a row a day.
+    Whether the month's days are counted, and unchanged since, is still asked of its days."""
+
+    facility = models.ForeignKey("facilities.Facility", on_delete=models.PROTECT, related_name="+")
+    month = models.DateField()
+    key = models.CharField(max_length=64)
+    count = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["key", "month", "facility"], name="one_count_a_month"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key} {self.month:%Y-%m}: {self.count}"
+
+
 class SummarisedDay(models.Model):
     """That the list or count `key` is counted for every facility on `day` (a facility with
     no row had none), as of `computed_at` (empty: not counted). A day with a `StaleDay` is

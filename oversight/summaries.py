@@ -26,17 +26,19 @@ past; a period's figures are the sums of its counted days before the first one c
 (or not yet settled), and the rest of it counted live (`folded_ahead`).
 """
 
+import functools
+import operator
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count, F, Min, Q, QuerySet, Sum
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from bangkok.counting import sizes
 
-from .models import DailyCount, StaleDay, SummarisedDay
+from .models import DailyCount, MonthlyCount, StaleDay, SummarisedDay
 
 
 def _facilities():
@@ -173,6 +175,74 @@ def _write(key: str, first: date, last: date, counted: dict) -> None:
         update_fields=["computed_at"],
         batch_size=5000,
     )
+    with connection.cursor() as cursor:
+        cursor.execute(_MONTHS_ADDED_UP, [key, _month(first), _next_month(last)])
+
+
+# The months of the days written added up again from their daily counts (every day of each).
+_MONTHS_ADDED_UP = """
+INSERT INTO oversight_monthlycount (key, month, facility_id, count)
+SELECT key, date_trunc('month', day)::date, facility_id, SUM(count)
+FROM oversight_dailycount WHERE key = %s AND day >= %s AND day < %s GROUP BY 1, 2, 3
+ON CONFLICT (key, month, facility_id) DO UPDATE SET count = EXCLUDED.count
+"""
+
+
+def _month(day: date) -> date:
+    return day.replace(day=1)
+
+
+def _next_month(day: date) -> date:
+    return _month(_month(day) + timedelta(days=32))
+
+
+type Span = tuple[date, date]
+
+
+def whole_months(first: date, last: date) -> tuple[Span | None, list[Span]]:
+    """The days from `first` to `last` (both included) as the whole months among them (the
+    first days of the first and of the last such month, or None) and the days outside them
+    (a span before, a span after, or neither)."""
+    start = first if first.day == 1 else _next_month(first)
+    end = _month(last + timedelta(days=1)) - timedelta(days=1)  # the last whole month's end
+    if start > end:
+        return None, [(first, last)]
+    around = [(first, start - timedelta(days=1))] if first < start else []
+    return (start, _month(end)), around + ([(end + timedelta(days=1), last)] if end < last else [])
+
+
+def _any(conditions) -> Q:
+    """Any of the `conditions`; none given, no row (a sum over nothing)."""
+    given = list(conditions)
+    return functools.reduce(operator.or_, given) if given else Q(pk__lt=0)
+
+
+def summed(keys, facilities, spans: dict[str, Span], by: tuple[str, ...]):
+    """{the values of `by` ("key", "facility"): {name: the sum of the daily counts of `keys`
+    over the days of `spans[name]`}} for the `facilities`: the whole months of each span read
+    from the monthly counts, the days around them from the daily counts, in one query."""
+    if not spans:
+        return {}
+    days, months, every_day, every_month = {}, {}, [], []
+    for name, (first, last) in spans.items():
+        whole, around = whole_months(first, last)
+        days[name] = Sum("count", filter=_any(Q(day__range=span) for span in around))
+        months[name] = Sum("count", filter=_any([Q(month__range=whole)] if whole else []))
+        every_day += around
+        every_month += [whole] if whole else []
+    daily = DailyCount.objects.filter(_any(Q(day__range=span) for span in set(every_day)))
+    monthly = MonthlyCount.objects.filter(_any(Q(month__range=s) for s in set(every_month)))
+    found: dict[tuple, dict[str, int]] = {}
+    for row in (
+        daily.filter(key__in=keys, facility__in=facilities).values(*by).annotate(**days)
+    ).union(
+        monthly.filter(key__in=keys, facility__in=facilities).values(*by).annotate(**months),
+        all=True,
+    ):
+        sums = found.setdefault(tuple(row[column] for column in by), dict.fromkeys(spans, 0))
+        for name in spans:
+            sums[name] += row[name] or 0
+    return found
 
 
 def _runs(days: list[date], apart: int = 7) -> list[tuple[date, date]]:
@@ -256,16 +326,8 @@ def ahead(
     live_from = changed["first"] or last_past + timedelta(days=1)
     if not ready or live_from == start:
         return {}
-    sums = dict(
-        DailyCount.objects.filter(
-            key__in=ready,
-            day__range=(start, live_from - timedelta(days=1)),
-            facility__in=facilities,
-        )
-        .values("key")
-        .annotate(total=Sum("count"))
-        .values_list("key", "total")
-    )
+    added = summed(ready, facilities, {"total": (start, live_from - timedelta(days=1))}, ("key",))
+    sums = {key: found["total"] for (key,), found in added.items()}
     return {
         item.key: (
             sums.get(item.key) or 0,
@@ -310,15 +372,10 @@ def folded_ahead(bases: list[list], facilities, periods) -> dict[str, dict]:
             .values("key")
             .annotate(**each)
         }
-        added = {f"r{j}": Sum("count", filter=Q(day__range=r)) for j, r in enumerate(wanted)}
-        for row in (
-            DailyCount.objects.filter(
-                key__in=keys, day__range=span, facility__in=registry._ids(facilities)
-            )
-            .values("key", "facility")
-            .annotate(**added)
-        ):
-            sums.setdefault(row["key"], {})[row["facility"]] = row
+        spans = {f"r{j}": r for j, r in enumerate(wanted)}
+        added = summed(keys, registry._ids(facilities), spans, ("key", "facility"))
+        for (key, place), found in added.items():
+            sums.setdefault(key, {})[place] = found
     found: dict[str, dict] = {}
     for b, together in enumerate(bases):
         ahead = _counted_ahead(together, ranges, b, len(periods), wanted, complete)

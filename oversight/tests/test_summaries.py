@@ -5,7 +5,7 @@ and only over the days due, a change made while it counts kept live, and the pag
 the same whatever the number of facilities or the length of the period."""
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.db import connection
@@ -15,7 +15,7 @@ from django.utils import timezone
 from admissions.models import Admission
 from conftest import client_for
 from oversight import registry, summaries
-from oversight.models import DailyCount, StaleDay, SummarisedDay
+from oversight.models import DailyCount, MonthlyCount, StaleDay, SummarisedDay
 from staff.tests.factories import make_staff
 
 from .test_oversight import OVERVIEW, admit, in_period, register_admissions
@@ -233,6 +233,47 @@ def test_counting_the_days_again_writes_the_same_and_a_day_emptied_is_kept_at_ze
     assert DailyCount.objects.get(key="girls", day=day).count == 0
     assert DailyCount.objects.get(key="girls", day=timezone.localdate(moved)).count == 1
     assert not SummarisedDay.objects.filter(day__gte=today).exists()  # never the current day
+    assert months_of_days() == set(
+        MonthlyCount.objects.values_list("facility", "month", "key", "count")
+    )
+
+
+def months_of_days() -> set[tuple]:
+    """The daily counts added up by facility, month and key."""
+    added: dict[tuple, int] = {}
+    for facility, day, key, count in DailyCount.objects.values_list(
+        "facility", "day", "key", "count"
+    ):
+        month = (facility, day.replace(day=1), key)
+        added[month] = added.get(month, 0) + count
+    return {(*month, count) for month, count in added.items()}
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "whole", "around"),
+    [
+        (
+            "2026-01-15",
+            "2026-03-10",
+            ("2026-02-01", "2026-02-01"),
+            [("2026-01-15", "2026-01-31"), ("2026-03-01", "2026-03-10")],
+        ),
+        ("2026-01-01", "2026-01-31", ("2026-01-01", "2026-01-01"), []),
+        ("2026-01-05", "2026-01-20", None, [("2026-01-05", "2026-01-20")]),
+        ("2026-01-01", "2026-12-31", ("2026-01-01", "2026-12-01"), []),
+        ("2028-02-01", "2028-02-29", ("2028-02-01", "2028-02-01"), []),
+        ("2028-02-01", "2028-02-28", None, [("2028-02-01", "2028-02-28")]),
+        ("2025-12-15", "2026-01-31", ("2026-01-01", "2026-01-01"), [("2025-12-15", "2025-12-31")]),
+        ("2026-03-31", "2026-04-01", None, [("2026-03-31", "2026-04-01")]),
+    ],
+)
+def test_a_span_of_days_is_its_whole_months_and_the_days_around_them(first, last, whole, around):
+    day = date.fromisoformat
+    got = summaries.whole_months(day(first), day(last))
+    assert got == (
+        tuple(map(day, whole)) if whole else None,
+        [(day(a), day(b)) for a, b in around],
+    )
 
 
 @pytest.mark.parametrize("zone", ["Asia/Bangkok", "America/Santiago"])

@@ -136,6 +136,7 @@ NOT_GENERATED = {
     # oversight_summaries`), not loaded; until they are made, oversight counts live.
     "oversight_dailycount": "the beat's daily counts, made from the loaded records",
     "oversight_summarisedday": "the beat's daily counts, made from the loaded records",
+    "oversight_monthlycount": "the beat's daily counts by month, made with them",
     "oversight_staleday": "days changed since they were counted: none, nothing is counted yet",
     # A broken rule: the generated records obey the Rules, so none is recorded.
     "breaches_breach": "a breach is a broken rule; the generated records keep them",

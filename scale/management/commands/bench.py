@@ -123,7 +123,9 @@ class Command(BaseCommand):
         self.manage(url, database, "oversight_summaries")
         # Their statistics, for a server where autovacuum is off (these machines' CI).
         with psycopg.connect(url_for(url, database), autocommit=True) as c:
-            c.execute("ANALYZE oversight_dailycount, oversight_summarisedday")
+            c.execute(
+                "ANALYZE oversight_dailycount, oversight_monthlycount, oversight_summarisedday"
+            )
         return name, f"{said}; oversight's daily counts brought up to date in " + (
             f"{time.monotonic() - started:.1f} s"
         )
