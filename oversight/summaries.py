@@ -24,6 +24,10 @@ facility and day, each indicator's numerator and denominator (keys "<indicator>:
 "<indicator>:d"), with the base's own query grouped by day as well, for the days that long
 past; a period's figures are the sums of its counted days before the first one changed since
 (or not yet settled), and the rest of it counted live (`folded_ahead`).
+
+The one writer of the daily counts (`_write`) adds their months up again (`MonthlyCount`, in
+the same transaction), so a sum over a period reads its whole months a row a month and only
+the days around them a row a day (`summed`).
 """
 
 import functools
@@ -230,8 +234,8 @@ def summed(keys, facilities, spans: dict[str, Span], by: tuple[str, ...]):
         months[name] = Sum("count", filter=_any([Q(month__range=whole)] if whole else []))
         every_day += around
         every_month += [whole] if whole else []
-    daily = DailyCount.objects.filter(_any(Q(day__range=span) for span in set(every_day)))
-    monthly = MonthlyCount.objects.filter(_any(Q(month__range=s) for s in set(every_month)))
+    daily = DailyCount.objects.filter(_any(Q(day__range=s) for s in sorted(set(every_day))))
+    monthly = MonthlyCount.objects.filter(_any(Q(month__range=s) for s in sorted(set(every_month))))
     found: dict[tuple, dict[str, int]] = {}
     for row in (
         daily.filter(key__in=keys, facility__in=facilities).values(*by).annotate(**days)
