@@ -25,9 +25,9 @@ facility and day, each indicator's numerator and denominator (keys "<indicator>:
 past; a period's figures are the sums of its counted days before the first one changed since
 (or not yet settled), and the rest of it counted live (`folded_ahead`).
 
-The one writer of the daily counts (`_write`) adds their months up again (`MonthlyCount`, in
-the same transaction), so a sum over a period reads its whole months a row a month and only
-the days around them a row a day (`summed`).
+The one writer of the daily counts (`refresh`) adds the months of the days it counted up
+again (`MonthlyCount`, once for every key, in the same transaction), so a sum over a period
+reads its whole months a row a month and only the days around them a row a day (`summed`).
 """
 
 import functools
@@ -137,6 +137,8 @@ def refresh(first: date, last: date) -> int:
             _write(item.key, first, last, counted)
         for together in _bases():
             _refresh_base(together, everywhere, first, min(last, settled_until(together)))
+        with connection.cursor() as cursor:
+            cursor.execute(_MONTHS_ADDED_UP, [_month(first), _next_month(last)])
         StaleDay.objects.filter(pk__in=seen).delete()
     return len(_days(first, last))
 
@@ -179,15 +181,14 @@ def _write(key: str, first: date, last: date, counted: dict) -> None:
         update_fields=["computed_at"],
         batch_size=5000,
     )
-    with connection.cursor() as cursor:
-        cursor.execute(_MONTHS_ADDED_UP, [key, _month(first), _next_month(last)])
 
 
-# The months of the days written added up again from their daily counts (every day of each).
+# The months of the days counted added up again from their daily counts (every day of each),
+# every key at once.
 _MONTHS_ADDED_UP = """
 INSERT INTO oversight_monthlycount (key, month, facility_id, count)
 SELECT key, date_trunc('month', day)::date, facility_id, SUM(count)
-FROM oversight_dailycount WHERE key = %s AND day >= %s AND day < %s GROUP BY 1, 2, 3
+FROM oversight_dailycount WHERE day >= %s AND day < %s GROUP BY 1, 2, 3
 ON CONFLICT (key, month, facility_id) DO UPDATE SET count = EXCLUDED.count
 """
 
