@@ -15,6 +15,7 @@ from typing import Any
 
 from django.db.backends.base.schema import BaseDatabaseSchemaEditor
 from django.db.migrations.operations.base import Operation
+from django.db.migrations.operations.fields import AlterField
 from django.db.migrations.operations.models import CreateModel
 from django.db.migrations.state import ProjectState
 
@@ -73,8 +74,9 @@ class CreateModels(Operation):
         return "models"
 
 
-# What `Together` may hold: operations that only add (a model, a field, an index, a
-# constraint, a trigger), whose SQL doesn't depend on the state between them.
+# What `Together` may hold: operations that add (a model, a field, an index, a constraint,
+# a trigger), and those that change what was there before it (a field altered, a trigger
+# removed), none of whose SQL depends on the state between them.
 ADDITIVE = (
     "CreateModel",
     "AddField",
@@ -82,19 +84,25 @@ ADDITIVE = (
     "AddConstraint",
     "AddTrigger",
 )
+BEFORE_IT = ("AlterField", "RemoveTrigger")
 
 
 class Together(Operation):
-    """A migration's additions as one operation: its new models, and the fields, indexes,
-    constraints and triggers added to them and to others, as `makemigrations` writes them one
-    after another.
+    """A migration's run of operations as one: its new models, the fields, indexes,
+    constraints and triggers added to them and to others, the fields it alters and the
+    triggers it removes, as `makemigrations` writes them one after another.
 
     Each of those operations renders the state again (the models related to the one it
     changes, which is nearly all of them), and a new area's first migration has forty: most
     of a fresh `migrate` went there. `Together` changes the state as they would, renders
     once, then creates each new model's table as it stands at the end, with its indexes,
     constraints and triggers (`create_model`, pgtrigger's included), which is what the
-    operations one after another leave; an addition to a model made before is run as itself.
+    operations one after another leave; an operation on a model made before is run as
+    itself, in its order, between the state before the run and the state after it. So a
+    field it alters was there before the run and is altered once, and a trigger it removes
+    was there before the run (a trigger removed and added again under its name is the
+    pghistory triggers of a model whose columns change): what those operations read of the
+    state before them and after them is then the same as one by one.
     """
 
     reduces_to_sql = True
@@ -102,12 +110,38 @@ class Together(Operation):
 
     def __init__(self, operations: list[Operation]) -> None:
         kinds = {type(op).__name__ for op in operations}
-        if not kinds <= set(ADDITIVE):
-            raise TypeError(f"Together holds additions only, not {kinds - set(ADDITIVE)}")
+        if not kinds <= set(ADDITIVE + BEFORE_IT):
+            raise TypeError(
+                f"Together holds additions, altered fields and removed triggers only, "
+                f"not {kinds - set(ADDITIVE + BEFORE_IT)}"
+            )
         created = [op.name_lower for op in operations if isinstance(op, CreateModel)]
         if len(set(created)) != len(created):
             raise ValueError("Together: each model created once")
+        altered = [_target(op) for op in operations if isinstance(op, AlterField)]
+        if len(set(altered)) != len(altered):
+            raise ValueError("Together: each field altered once")
+        removed = [_target(op) for op in operations if type(op).__name__ == "RemoveTrigger"]
+        if len(set(removed)) != len(removed):
+            raise ValueError("Together: each trigger removed once")
         self.operations = operations
+
+    def _check_before(self, app_label: str, state: ProjectState) -> None:
+        """What it alters or removes was there before it, on a model it doesn't create."""
+        for op in self.operations:
+            kind = type(op).__name__
+            if kind not in BEFORE_IT:
+                continue
+            model = state.models.get((app_label, op.model_name_lower))
+            there = model is not None and (
+                op.name in model.fields
+                if kind == "AlterField"
+                else op.name in {t.name for t in model.options.get("triggers", [])}
+            )
+            if not there:
+                raise ValueError(
+                    f"Together: {op.describe()} needs it there before the run, not made in it"
+                )
 
     def _created(self) -> set[str]:
         return {op.name_lower for op in self.operations if isinstance(op, CreateModel)}
@@ -124,6 +158,7 @@ class Together(Operation):
         return (self.__class__.__qualname__, [], {"operations": self.operations})
 
     def state_forwards(self, app_label: str, state: ProjectState) -> None:
+        self._check_before(app_label, state)
         rendered = state.__dict__.pop("apps", None)
         for operation in self.operations:
             operation.state_forwards(app_label, state)
@@ -169,8 +204,13 @@ class Together(Operation):
         return any(op.references_model(name, app_label) for op in self.operations)
 
     def describe(self) -> str:
-        return f"Add {len(self.operations)} models, fields, indexes, constraints and triggers"
+        return f"{len(self.operations)} additions, altered fields and removed triggers together"
 
     @property
     def migration_name_fragment(self) -> str:
         return "together"
+
+
+def _target(operation: Operation) -> tuple[str, str]:
+    """The model and the field or trigger an operation on a model made before names."""
+    return (operation.model_name_lower, operation.name)

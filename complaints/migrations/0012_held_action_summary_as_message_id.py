@@ -13,16 +13,16 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        pgtrigger.migrations.RemoveTrigger(
-            model_name='heldaction',
-            name='insert_insert',
-        ),
-        pgtrigger.migrations.RemoveTrigger(
-            model_name='heldaction',
-            name='update_update',
-        ),
         bangkok.migration_operations.Together(
             [
+                pgtrigger.migrations.RemoveTrigger(
+                    model_name='heldaction',
+                    name='insert_insert',
+                ),
+                pgtrigger.migrations.RemoveTrigger(
+                    model_name='heldaction',
+                    name='update_update',
+                ),
                 migrations.AddField(
                     model_name='heldaction',
                     name='summary_key',
@@ -43,20 +43,16 @@ class Migration(migrations.Migration):
                     name='summary_params',
                     field=models.JSONField(blank=True, default=dict, editable=False),
                 ),
-            ]
-        ),
-        migrations.AlterField(
-            model_name='heldaction',
-            name='summary',
-            field=models.CharField(help_text='In English, for logs and searches; each reader reads it in her language.', max_length=300, verbose_name='what was asked'),
-        ),
-        migrations.AlterField(
-            model_name='heldactionevent',
-            name='summary',
-            field=models.CharField(help_text='In English, for logs and searches; each reader reads it in her language.', max_length=300, verbose_name='what was asked'),
-        ),
-        bangkok.migration_operations.Together(
-            [
+                migrations.AlterField(
+                    model_name='heldaction',
+                    name='summary',
+                    field=models.CharField(help_text='In English, for logs and searches; each reader reads it in her language.', max_length=300, verbose_name='what was asked'),
+                ),
+                migrations.AlterField(
+                    model_name='heldactionevent',
+                    name='summary',
+                    field=models.CharField(help_text='In English, for logs and searches; each reader reads it in her language.', max_length=300, verbose_name='what was asked'),
+                ),
                 pgtrigger.migrations.AddTrigger(
                     model_name='heldaction',
                     trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "complaints_heldactionevent" ("decided_at", "facility_id", "governor_at", "governor_by_id", "governor_finds_retaliation", "id", "kind", "params", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "prisoner_id", "record_model", "record_uuid", "requested_at", "requested_by_id", "review_note", "safeguarding_at", "safeguarding_by_id", "safeguarding_finds_retaliation", "status", "summary", "summary_key", "summary_params", "uuid", "version") VALUES (NEW."decided_at", NEW."facility_id", NEW."governor_at", NEW."governor_by_id", NEW."governor_finds_retaliation", NEW."id", NEW."kind", NEW."params", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."prisoner_id", NEW."record_model", NEW."record_uuid", NEW."requested_at", NEW."requested_by_id", NEW."review_note", NEW."safeguarding_at", NEW."safeguarding_by_id", NEW."safeguarding_finds_retaliation", NEW."status", NEW."summary", NEW."summary_key", NEW."summary_params", NEW."uuid", NEW."version"); RETURN NULL;', hash='f9b3775300189d62089c6f364f4c8f9be0c27e8a', operation='INSERT', pgid='pgtrigger_insert_insert_fd6ca', table='complaints_heldaction', when='AFTER')),

@@ -13,16 +13,16 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        pgtrigger.migrations.RemoveTrigger(
-            model_name='forcehealthcheck',
-            name='insert_insert',
-        ),
-        pgtrigger.migrations.RemoveTrigger(
-            model_name='forcehealthcheck',
-            name='update_update',
-        ),
         bangkok.migration_operations.Together(
             [
+                pgtrigger.migrations.RemoveTrigger(
+                    model_name='forcehealthcheck',
+                    name='insert_insert',
+                ),
+                pgtrigger.migrations.RemoveTrigger(
+                    model_name='forcehealthcheck',
+                    name='update_update',
+                ),
                 migrations.AddField(
                     model_name='forcehealthcheck',
                     name='late_reason',

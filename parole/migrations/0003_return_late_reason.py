@@ -13,16 +13,16 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        pgtrigger.migrations.RemoveTrigger(
-            model_name='leaverequest',
-            name='insert_insert',
-        ),
-        pgtrigger.migrations.RemoveTrigger(
-            model_name='leaverequest',
-            name='update_update',
-        ),
         bangkok.migration_operations.Together(
             [
+                pgtrigger.migrations.RemoveTrigger(
+                    model_name='leaverequest',
+                    name='insert_insert',
+                ),
+                pgtrigger.migrations.RemoveTrigger(
+                    model_name='leaverequest',
+                    name='update_update',
+                ),
                 migrations.AddField(
                     model_name='leaverequest',
                     name='return_late_reason',

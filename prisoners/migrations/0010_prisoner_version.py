@@ -14,16 +14,16 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        pgtrigger.migrations.RemoveTrigger(
-            model_name='prisoner',
-            name='insert_insert',
-        ),
-        pgtrigger.migrations.RemoveTrigger(
-            model_name='prisoner',
-            name='update_update',
-        ),
         bangkok.migration_operations.Together(
             [
+                pgtrigger.migrations.RemoveTrigger(
+                    model_name='prisoner',
+                    name='insert_insert',
+                ),
+                pgtrigger.migrations.RemoveTrigger(
+                    model_name='prisoner',
+                    name='update_update',
+                ),
                 migrations.AddField(
                     model_name='prisoner',
                     name='version',

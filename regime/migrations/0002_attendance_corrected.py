@@ -14,20 +14,20 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        pgtrigger.migrations.RemoveTrigger(
-            model_name='attendance',
-            name='regime_attendance_unchanged',
-        ),
-        pgtrigger.migrations.RemoveTrigger(
-            model_name='attendance',
-            name='insert_insert',
-        ),
-        pgtrigger.migrations.RemoveTrigger(
-            model_name='attendance',
-            name='update_update',
-        ),
         bangkok.migration_operations.Together(
             [
+                pgtrigger.migrations.RemoveTrigger(
+                    model_name='attendance',
+                    name='regime_attendance_unchanged',
+                ),
+                pgtrigger.migrations.RemoveTrigger(
+                    model_name='attendance',
+                    name='insert_insert',
+                ),
+                pgtrigger.migrations.RemoveTrigger(
+                    model_name='attendance',
+                    name='update_update',
+                ),
                 migrations.AddField(
                     model_name='attendance',
                     name='correction',

@@ -120,26 +120,22 @@ class Migration(migrations.Migration):
                         'abstract': False,
                     },
                 ),
-            ]
-        ),
-        pgtrigger.migrations.RemoveTrigger(
-            model_name='child',
-            name='insert_insert',
-        ),
-        pgtrigger.migrations.RemoveTrigger(
-            model_name='child',
-            name='update_update',
-        ),
-        pgtrigger.migrations.RemoveTrigger(
-            model_name='separation',
-            name='insert_insert',
-        ),
-        pgtrigger.migrations.RemoveTrigger(
-            model_name='separation',
-            name='update_update',
-        ),
-        bangkok.migration_operations.Together(
-            [
+                pgtrigger.migrations.RemoveTrigger(
+                    model_name='child',
+                    name='insert_insert',
+                ),
+                pgtrigger.migrations.RemoveTrigger(
+                    model_name='child',
+                    name='update_update',
+                ),
+                pgtrigger.migrations.RemoveTrigger(
+                    model_name='separation',
+                    name='insert_insert',
+                ),
+                pgtrigger.migrations.RemoveTrigger(
+                    model_name='separation',
+                    name='update_update',
+                ),
                 migrations.AddField(
                     model_name='child',
                     name='review_due_on',

@@ -12,16 +12,16 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        pgtrigger.migrations.RemoveTrigger(
-            model_name="separationplan",
-            name="insert_insert",
-        ),
-        pgtrigger.migrations.RemoveTrigger(
-            model_name="separationplan",
-            name="update_update",
-        ),
         bangkok.migration_operations.Together(
             [
+                pgtrigger.migrations.RemoveTrigger(
+                    model_name="separationplan",
+                    name="insert_insert",
+                ),
+                pgtrigger.migrations.RemoveTrigger(
+                    model_name="separationplan",
+                    name="update_update",
+                ),
                 migrations.AddField(
                     model_name="separationplan",
                     name="home_country_considered",

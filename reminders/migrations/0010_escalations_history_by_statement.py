@@ -13,12 +13,12 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        pgtrigger.migrations.RemoveTrigger(
-            model_name='reminder',
-            name='update_update',
-        ),
         bangkok.migration_operations.Together(
             [
+                pgtrigger.migrations.RemoveTrigger(
+                    model_name='reminder',
+                    name='update_update',
+                ),
                 migrations.AddIndex(
                     model_name='reminder',
                     index=models.Index(condition=models.Q(('status', 'escalated')), fields=['facility', 'due_at', 'id'], name='reminder_escalated'),
