@@ -78,7 +78,8 @@ def by_first_segment(modules: list[str]) -> list[URLResolver]:
                 and "<" not in segment
             ):
                 raise ImproperlyConfigured(
-                    f"{module}: an API route starts with a segment of its own: {written!r}"
+                    f"{module}: an API route must start with a word of its own and a slash, "
+                    f"not {written!r}"
                 )
             groups.setdefault(segment, []).append(
                 path(rest, route.callback, route.default_args, name=route.name)
