@@ -30,6 +30,8 @@ from typing import Any
 from django.db import connections, router
 from django.db.models import Model, QuerySet
 
+from bangkok.planned import PlannedConnection
+
 _SHAPES = "_bangkok_prepared"
 MOST_SHAPES = 256
 
@@ -69,6 +71,8 @@ class _Shape:
         stand_ins = tuple(_stand_in(value) for value in values)
         self.queryset = build(*stand_ins)
         self.compiler = self.queryset.query.get_compiler(using=alias)
+        # Run with its statement prepared: PostgreSQL plans it once a connection too.
+        self.compiler.connection = PlannedConnection(self.compiler.connection)
         self.sql, params = self.compiler.as_sql()
         self.params = tuple(params)
         self.slots = [

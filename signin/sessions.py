@@ -11,6 +11,8 @@ from django.contrib.sessions.backends import db
 from django.db import connections, router
 from django.utils import timezone
 
+from bangkok.planned import planned_cursor
+
 
 class SessionStore(db.SessionStore):
     def _get_session_from_db(self):
@@ -20,7 +22,7 @@ class SessionStore(db.SessionStore):
         table, key = quote(model._meta.db_table), quote(model._meta.pk.column)
         data = quote(model._meta.get_field("session_data").column)
         expires = quote(model._meta.get_field("expire_date").column)
-        with connections[using].cursor() as cursor:
+        with planned_cursor(using) as cursor:
             cursor.execute(
                 # Names from the model, quoted; every value is a parameter.
                 f"SELECT {data}, {expires} FROM {table} "  # noqa: S608

@@ -15,6 +15,7 @@ from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
 
 import audit
+from bangkok.planned import planned_cursor
 from staff.backends import account_columns, account_from
 from staff.models import User
 from staff.roles import ROLES
@@ -99,7 +100,7 @@ def _read_token(key: str) -> tuple[ApiToken, int] | None:
     lockout counts them: one statement, on every call the API answers by token (the ORM asked
     three, and took longer building them than PostgreSQL took answering)."""
     since = counting_from() or datetime(1970, 1, 1, tzinfo=UTC)
-    with connection.cursor() as cursor:
+    with planned_cursor() as cursor:
         cursor.execute(_token_sql(), [list(ROLES), since, hash_key(key)])
         row = cursor.fetchone()
     if row is None:

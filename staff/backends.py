@@ -3,6 +3,7 @@ import functools
 from django.contrib.auth.backends import ModelBackend
 from django.db import connection
 
+from bangkok.planned import planned_cursor
 from facilities.scope import ASSIGNED, assigned_sql
 
 from .roles import ROLES
@@ -20,7 +21,7 @@ class StaffBackend(ModelBackend):
     def get_user(self, user_id):
         """The signed-in session's account, read on every request, with her access: one
         statement (`account_columns`)."""
-        with connection.cursor() as cursor:
+        with planned_cursor() as cursor:
             cursor.execute(_account_sql(), [list(ROLES), user_id])
             row = cursor.fetchone()
         if row is None:
@@ -43,7 +44,7 @@ def read_access(user):
     role's, in one statement, kept on her for the rest of the request. Written in SQL: it runs
     on every request, and the ORM took longer to build the same statement than PostgreSQL took
     to answer it."""
-    with connection.cursor() as cursor:
+    with planned_cursor() as cursor:
         cursor.execute(f"SELECT {access_columns()}", [user.pk, list(ROLES), user.pk, user.pk])
         name, permissions = cursor.fetchone()
     return with_access(user, name, permissions)
@@ -85,7 +86,7 @@ def account_from(row):
 def accounts(usernames) -> dict:
     """The accounts of these usernames as a signed-in request reads hers (`get_user`): each
     with her role, permissions and facilities' ids, in one statement; by username."""
-    with connection.cursor() as cursor:
+    with planned_cursor() as cursor:
         cursor.execute(_account_sql("u.username = ANY(%s)"), [list(ROLES), list(usernames)])
         found = [account_from(row)[0] for row in cursor.fetchall()]
     return {user.username: user for user in found}
