@@ -25,9 +25,14 @@ from psycopg import sql
 ROOT = Path(__file__).resolve().parent.parent
 
 
+# How a template is made (`ensure`): a template made another way is made again.
+RECIPE = "migrated, then analyzed"
+
+
 def fingerprint() -> str:
-    """Changes when any migration of the project or any installed package changes."""
-    digest = hashlib.sha256()
+    """Changes when any migration of the project or any installed package changes, or the way
+    the template is made."""
+    digest = hashlib.sha256(RECIPE.encode())
     for path in sorted(ROOT.glob("*/migrations/*.py")):
         digest.update(str(path.relative_to(ROOT)).encode())
         digest.update(path.read_bytes())
@@ -43,14 +48,14 @@ def _with_name(url: str, name: str) -> str:
     return urlunsplit(parts._replace(path=f"/{name}"))
 
 
-def _server(url: str) -> psycopg.Connection:
+def _server(url: str, database: str = "postgres") -> psycopg.Connection:
     config = dj_database_url.parse(url)
     return psycopg.connect(
         host=config.get("HOST") or None,
         port=config.get("PORT") or None,
         user=config.get("USER") or None,
         password=config.get("PASSWORD") or None,
-        dbname="postgres",
+        dbname=database,
         autocommit=True,
     )
 
@@ -93,6 +98,11 @@ def ensure(url: str, manage: list[str], env: dict[str, str], say) -> str:
     )
     if migrated.returncode:
         raise RuntimeError(f"migrate failed:\n{migrated.stdout}{migrated.stderr}")
+    # Statistics for the planner, which each worker's copy keeps: without them it guessed the
+    # sizes of the tables `migrate` fills (permissions, content types, roles' permissions) and
+    # read them whole for each signed-in request's account.
+    with _server(url, name) as template:
+        template.execute("ANALYZE")
     with _server(url) as server:
         server.execute(
             sql.SQL("COMMENT ON DATABASE {} IS {}").format(
