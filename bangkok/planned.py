@@ -15,16 +15,58 @@ wrappers) and takes the same `%s` placeholders. Only a statement whose values ar
 parameters belongs here: one statement (no `;`), not `SET` and not DDL, and every parameter
 of a type PostgreSQL can tell from where it stands (not a bare `SELECT %s`).
 
-psycopg prepares only where a cursor asks it to: Django's own cursors bind client-side and
-never do (`prepare_threshold` in the settings turns preparing on for these).
+A connection keeps its statements prepared through a rollback to a savepoint (a refused
+change, each request of the permission matrix, the end of every test) and of a transaction:
+psycopg's own bookkeeping forgets them all on any ROLLBACK, in case one read a table the
+transaction made, and the statements prepared here read only tables `migrate` made. It still
+forgets them on DROP, ALTER, DISCARD ALL and a connection's own rollback; a statement nobody
+asked to prepare (all of Django's: they bind client-side) is not counted at all. Measured on
+two shards of the matrix, old and new alternated in one process: PostgreSQL's CPU 17.6 s to
+10.2 s, the tests' own 29.4 to 26.7; with psycopg's bookkeeping, the matrix gained nothing.
 """
+
+import re
 
 import psycopg
 from django.db import connections
 from django.db.backends.postgresql.base import TIMESTAMPTZ_OID, CursorDebugWrapper
 from django.db.backends.postgresql.psycopg_any import register_tzloader
 from django.db.backends.utils import CursorWrapper
-from psycopg.pq import Format
+from psycopg._preparing import Prepare, PrepareManager
+from psycopg.pq import ExecStatus, Format
+
+# psycopg prepares a statement only where a cursor asks it to, once a threshold is set; this
+# one no statement reaches by being run again.
+ASKED_ONLY = 2**31 - 1
+
+
+class _KeptPrepared(PrepareManager):
+    """psycopg's bookkeeping of a connection's prepared statements, but for what the module
+    says: a ROLLBACK keeps them, and statements not asked to be prepared aren't counted."""
+
+    _forgets = re.compile(rb"^(?:DROP|ALTER|DISCARD ALL|DEALLOCATE ALL)\b").match
+
+    def maybe_add_to_cache(self, query, prep, name):
+        if prep is Prepare.NO:
+            return None
+        return super().maybe_add_to_cache(query, prep, name)
+
+    def _should_discard(self, prep, results):
+        if self._names or prep == Prepare.SHOULD:
+            for result in results:
+                if result.status != ExecStatus.COMMAND_OK:
+                    continue
+                if (status := result.command_status) and self._forgets(status):
+                    return self.clear()
+        return False
+
+
+def _keeping(raw) -> None:
+    """The psycopg connection `raw`, its statements kept as the module says (once)."""
+    if type(raw._prepared) is PrepareManager:
+        raw._prepared.__class__ = _KeptPrepared
+    if raw.prepare_threshold is None:
+        raw.prepare_threshold = ASKED_ONLY
 
 
 class _PlannedCursor(psycopg.Cursor):
@@ -49,6 +91,7 @@ def planned_cursor(using: str = "default"):
     connection.close_if_health_check_failed()
     connection.ensure_connection()
     with connection.wrap_database_errors:
+        _keeping(connection.connection)
         cursor = _PlannedCursor(connection.connection)
         # As Django's own cursors: times in the connection's time zone.
         loader = connection.connection.adapters.get_loader(TIMESTAMPTZ_OID, Format.TEXT)

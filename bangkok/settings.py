@@ -75,11 +75,6 @@ else:
 if not env_bool("DATABASE_JIT", False):
     for alias in DATABASES:
         DATABASES[alias].setdefault("OPTIONS", {})["options"] = "-c jit=off"
-# psycopg prepares a statement only where a cursor asks it to (`bangkok.planned`); Django's own
-# cursors bind their values client-side and never prepare. Without a threshold psycopg
-# prepares nothing at all; this one no statement reaches by being run again.
-for alias in DATABASES:
-    DATABASES[alias].setdefault("OPTIONS", {})["prepare_threshold"] = 2**31 - 1
 
 INSTALLED_APPS = [
     "django.contrib.admin",

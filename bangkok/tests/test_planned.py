@@ -23,6 +23,14 @@ def prepared_statements() -> list[str]:
         return [row[0] for row in cursor.fetchall()]
 
 
+def kept_names(part: str) -> list[str]:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT name FROM pg_prepared_statements WHERE strpos(statement, %s) > 0", [part]
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
 def test_a_statement_is_prepared_once_and_answers_as_djangos_cursor():
     statement = "SELECT %s::text, %s::timestamptz, %s::int + 1"
     values = ["O'Brien", datetime(2026, 3, 1, 9, 30, tzinfo=UTC), 41]
@@ -36,6 +44,28 @@ def test_a_statement_is_prepared_once_and_answers_as_djangos_cursor():
     kept = [s for s in prepared_statements() if "::timestamptz" in s]
     assert kept == ["SELECT $1::text, $2::timestamptz, $3::int + 1"]  # once, not three times
     assert expected[1].utcoffset() is not None  # read in the connection's time zone
+
+
+def test_a_statement_stays_prepared_through_a_rollback():
+    """A refused change rolls back to a savepoint, as each test does at its end: the
+    statement is not prepared again afterwards (psycopg's own bookkeeping would forget it)."""
+    from django.db import transaction
+
+    statement = "SELECT %s::text || 'kept'"
+    with planned_cursor() as cursor:
+        cursor.execute(statement, ["a"])
+    try:
+        with transaction.atomic():
+            with planned_cursor() as cursor:
+                cursor.execute(statement, ["b"])
+            raise RuntimeError("refused")
+    except RuntimeError:
+        pass
+    before = kept_names("'kept'")
+    with planned_cursor() as cursor:
+        cursor.execute(statement, ["c"])
+        assert cursor.fetchone() == ("ckept",)
+    assert kept_names("'kept'") == before and len(before) == 1  # the same one, not made again
 
 
 def test_each_statement_is_counted_and_logged_with_its_values():
