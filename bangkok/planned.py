@@ -16,13 +16,15 @@ parameters belongs here: one statement (no `;`), not `SET` and not DDL, and ever
 of a type PostgreSQL can tell from where it stands (not a bare `SELECT %s`).
 
 A connection keeps its statements prepared through a rollback to a savepoint (a refused
-change, each request of the permission matrix, the end of every test) and of a transaction:
-psycopg's own bookkeeping forgets them all on any ROLLBACK, in case one read a table the
-transaction made, and the statements prepared here read only tables `migrate` made. It still
-forgets them on DROP, ALTER, DISCARD ALL and a connection's own rollback; a statement nobody
-asked to prepare (all of Django's: they bind client-side) is not counted at all. Measured on
-two shards of the matrix, old and new alternated in one process: PostgreSQL's CPU 17.6 s to
-10.2 s, the tests' own 29.4 to 26.7; with psycopg's bookkeeping, the matrix gained nothing.
+change, each request of the permission matrix): psycopg's own bookkeeping forgets them all at
+any ROLLBACK, in case one read a table the transaction made, and the statements prepared here
+read only tables `migrate` made. It still forgets them on DROP, ALTER, DISCARD ALL and at the
+end of a transaction rolled back; a statement nobody asked to prepare (all of Django's: they
+bind client-side) is not counted at all. Measured on two shards of the matrix, old and new
+alternated in one process: PostgreSQL's CPU 15.4-16.6 s to 9.2 s; with psycopg's own
+bookkeeping the matrix gained nothing. Should psycopg's bookkeeping move (it is not part of
+its public interface), its own is used: the statements are still prepared, and forgotten at a
+rollback.
 """
 
 import re
@@ -32,15 +34,19 @@ from django.db import connections
 from django.db.backends.postgresql.base import TIMESTAMPTZ_OID, CursorDebugWrapper
 from django.db.backends.postgresql.psycopg_any import register_tzloader
 from django.db.backends.utils import CursorWrapper
-from psycopg._preparing import Prepare, PrepareManager
 from psycopg.pq import ExecStatus, Format
+
+try:
+    from psycopg._preparing import Prepare, PrepareManager
+except ImportError:  # moved: psycopg's own bookkeeping serves (see above)
+    Prepare = PrepareManager = None  # type: ignore[assignment,misc]
 
 # psycopg prepares a statement only where a cursor asks it to, once a threshold is set; this
 # one no statement reaches by being run again.
 ASKED_ONLY = 2**31 - 1
 
 
-class _KeptPrepared(PrepareManager):
+class _KeptPrepared(PrepareManager or object):  # type: ignore[misc]
     """psycopg's bookkeeping of a connection's prepared statements, but for what the module
     says: a ROLLBACK keeps them, and statements not asked to be prepared aren't counted."""
 
@@ -63,7 +69,7 @@ class _KeptPrepared(PrepareManager):
 
 def _keeping(raw) -> None:
     """The psycopg connection `raw`, its statements kept as the module says (once)."""
-    if type(raw._prepared) is PrepareManager:
+    if PrepareManager is not None and type(getattr(raw, "_prepared", None)) is PrepareManager:
         raw._prepared.__class__ = _KeptPrepared
     if raw.prepare_threshold is None:
         raw.prepare_threshold = ASKED_ONLY

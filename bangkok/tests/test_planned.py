@@ -47,8 +47,8 @@ def test_a_statement_is_prepared_once_and_answers_as_djangos_cursor():
 
 
 def test_a_statement_stays_prepared_through_a_rollback():
-    """A refused change rolls back to a savepoint, as each test does at its end: the
-    statement is not prepared again afterwards (psycopg's own bookkeeping would forget it)."""
+    """A refused change rolls back to a savepoint: the statement is not prepared again
+    afterwards (psycopg's own bookkeeping would forget it)."""
     from django.db import transaction
 
     statement = "SELECT %s::text || 'kept'"
