@@ -42,7 +42,7 @@ def pytest_collection_finish(session):
 
 def pytest_collection_modifyitems(config, items):
     if not config.getoption("--rules-report"):
-        _no_test_database_first(items)
+        _early_first(items)
         return
     counts: dict[str, int] = {}
     for item in items:
@@ -71,18 +71,15 @@ def pytest_collection_modifyitems(config, items):
     items[:] = []
 
 
-def _no_test_database_first(items) -> None:
-    """The tests that read no test database come first, in their order. `make test` migrates
-    the test template while the test processes start, and each waits for it before its first
+def _early_first(items) -> None:
+    """The tests marked `early` come first, in their order: they read no test database and are
+    long (`make run`'s test, whose embedded database is its own). `make test` migrates the
+    test template while the test processes start, and each waits for it before its first
     database test: one of the two cores stood idle for that while (13 s, sampled each second).
     The test processes take the run's tests in turns of consecutive ones, so the first one's
-    turn starts with these, `make run`'s test among them (its embedded database is its own)."""
-    items.sort(
-        key=lambda item: (
-            "django_db_setup" in item.fixturenames
-            or item.get_closest_marker("django_db") is not None
-        )
-    )
+    turn starts with these. The other tests keep pytest-django's order (those that read no
+    database last, after the browser journeys' live servers are done with theirs)."""
+    items.sort(key=lambda item: item.get_closest_marker("early") is None)
 
 
 @pytest.fixture(autouse=True)

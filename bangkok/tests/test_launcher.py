@@ -18,6 +18,7 @@ import urllib.request
 from pathlib import Path
 
 import psutil
+import pytest
 
 from bangkok import test_template
 
@@ -98,6 +99,7 @@ def migrated_cluster(env: dict[str, str]) -> Path:
     return kept
 
 
+@pytest.mark.early
 def test_run_serves_the_demo_on_an_embedded_database_and_sigterm_stops_everything(tmp_path):
     port = free_port()
     env = {k: v for k, v in os.environ.items() if k not in TEST_RUN_ONLY}
