@@ -77,8 +77,9 @@ def _early_first(items) -> None:
     test template while the test processes start, and each waits for it before its first
     database test: one of the two cores stood idle for that while (13 s, sampled each second).
     The test processes take the run's tests in turns of consecutive ones, so the first one's
-    turn starts with these. The other tests keep pytest-django's order (those that read no
-    database last, after the browser journeys' live servers are done with theirs)."""
+    turn starts with these. The other tests keep pytest-django's order, those that read no
+    database last: with all of them first, a process's last test was a browser journey, and
+    dropping its test database found the journey's live server still connected (a warning)."""
     items.sort(key=lambda item: item.get_closest_marker("early") is None)
 
 

@@ -88,7 +88,8 @@ def _built_when_run(build: Callable) -> Callable:
     """Schemathesis's `build_operation_test`, for this module's tests, deferred until the test
     runs: building one generates its coverage phase's examples (boundary and invalid values
     of every field), and every test process collects every test, most of which another
-    process runs (it was 45 % of collecting the whole suite, 5.8 s of 13.7 in each process).
+    process runs (collecting this module took 7.2 s of CPU, 3.9 s so; the whole suite 8.9-9.1
+    s in each process, 6.0-6.5 s so).
     The test collected has the fixtures the built one asks for (the test function's, but
     what Hypothesis draws); once built, it carries the built test's attributes, which
     schemathesis reads to say why a test failed."""
