@@ -54,7 +54,10 @@ class _KeptPrepared(PrepareManager or object):  # type: ignore[misc]
 
     def maybe_add_to_cache(self, query, prep, name):
         if prep is Prepare.NO:
-            return None
+            # Not counted; but while statements are prepared, its results are still read
+            # (`validate`), so a DROP, ALTER, DISCARD ALL or DEALLOCATE ALL sent through any
+            # cursor of the connection (Django's own) forgets them.
+            return self.key(query) if self._names else None
         return super().maybe_add_to_cache(query, prep, name)
 
     def _should_discard(self, prep, results):

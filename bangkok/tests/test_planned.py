@@ -104,3 +104,20 @@ def test_the_test_template_carries_the_planners_statistics():
         cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'auth_permission'")
         (rows,) = cursor.fetchone()
     assert rows > 0  # never analyzed: -1
+
+
+def test_a_statement_is_prepared_again_after_djangos_cursor_deallocates_them_all():
+    """DEALLOCATE ALL (or DISCARD ALL, a pooler's reset) sent through Django's own cursor
+    drops every prepared statement on the server: the bookkeeping forgets them, and the next
+    call prepares the statement again rather than naming one that is gone."""
+    statement = "SELECT %s::text || 'again'"
+    with planned_cursor() as cursor:
+        cursor.execute(statement, ["a"])
+    assert len(kept_names("'again'")) == 1
+    with connection.cursor() as cursor:
+        cursor.execute("DEALLOCATE ALL")
+    assert kept_names("'again'") == []
+    with planned_cursor() as cursor:
+        cursor.execute(statement, ["b"])
+        assert cursor.fetchone() == ("bagain",)
+    assert len(kept_names("'again'")) == 1
