@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from admissions.models import Admission
 from bangkok.dates import during
 from oversight.registry import MustBeZero, RecordList, Row
+from prisoners.models import Prisoner
 
 from .models import Classification, Kind, Level
 from .services import VIEW
@@ -39,7 +40,8 @@ def not_classified_in_time(facilities, start, end):
         classified_at__lte=OuterRef("admitted_at") + days,
     )
     after = hers.filter(classified_at__gt=OuterRef("admitted_at") + days)
-    missing = Q(admitted_at__lt=timezone.now() - days, prisoner__custody_status="in_custody")
+    in_custody = Prisoner.objects.filter(pk=OuterRef("prisoner"), custody_status="in_custody")
+    missing = Q(admitted_at__lt=timezone.now() - days) & Q(Exists(in_custody))
     return (
         Admission.objects.filter(facility__in=facilities, **during("admitted_at", start, end))
         .filter(~Exists(in_time) & (Exists(after) | missing))
