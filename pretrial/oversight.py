@@ -5,7 +5,7 @@ custody on each period's last day who were untried then (the median time untried
 `reading.pretrial_figures`: a median is no rate of the registry)."""
 
 from django.conf import settings
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Case, F, OuterRef, Q, Subquery, When
 from django.db.models.functions import Coalesce
 from django.db.models.lookups import Exact
 from django.urls import reverse
@@ -48,20 +48,30 @@ def untried_on(day) -> Q:
     """Her episode (an outer Admission: every woman received, in reception or not, as
     `reading.pretrial_figures` counts her) untried on `day`, her status then rebuilt as
     `pretrial_figures` does: the one the last court decision of the episode by then gave her,
-    else the one the first decision after it changed, else her legal status now."""
+    else the one the first decision after it changed, else her legal status now.
+
+    Most episodes have no court decision: whether one has is asked of the set of episodes that
+    do (read once, hashed), so only those look their decisions up (QUALITY.md P8)."""
     decisions = CourtOutcome.objects.filter(admission=OuterRef("pk"))
-    status = Coalesce(
-        Subquery(
-            decisions.filter(decided_on__lte=day)
-            .order_by("-decided_on", "-id")
-            .values("to_status")[:1]
+    now = F("prisoner__legal_status")
+    status = Case(
+        When(
+            Q(pk__in=CourtOutcome.objects.values("admission")),
+            then=Coalesce(
+                Subquery(
+                    decisions.filter(decided_on__lte=day)
+                    .order_by("-decided_on", "-id")
+                    .values("to_status")[:1]
+                ),
+                Subquery(
+                    decisions.filter(decided_on__gt=day)
+                    .order_by("decided_on", "id")
+                    .values("from_status")[:1]
+                ),
+                now,
+            ),
         ),
-        Subquery(
-            decisions.filter(decided_on__gt=day)
-            .order_by("decided_on", "id")
-            .values("from_status")[:1]
-        ),
-        "prisoner__legal_status",
+        default=now,
     )
     return Q(Exact(status, LegalStatus.PRETRIAL))
 
