@@ -163,6 +163,15 @@ class HivTest(Versioned):
                 name="hiv_result_only_after_a_sample",
             ),
         ]
+        indexes = [
+            # The women living with HIV by a day, for oversight's preventive-care bands
+            # (`health.oversight`): the positive results are few, read from the index alone.
+            models.Index(
+                fields=["result_at", "prisoner"],
+                condition=models.Q(result="positive"),
+                name="hiv_positive_by_date",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"HIV test {self.uuid}"
