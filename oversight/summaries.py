@@ -36,7 +36,7 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import Count, F, Min, Q, QuerySet, Sum
+from django.db.models import Case, Count, F, IntegerField, Min, Q, QuerySet, Sum, When
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
@@ -222,18 +222,63 @@ def _any(conditions) -> Q:
     return functools.reduce(operator.or_, given) if given else Q(pk__lt=0)
 
 
+def _end_of_month(day: date) -> date:
+    return _next_month(day) - timedelta(days=1)
+
+
+def _length(spans: list[Span]) -> int:
+    return sum((last - first).days + 1 for first, last in spans)
+
+
+def read_as(first: date, last: date) -> tuple[Span | None, list[Span], list[Span]]:
+    """The days from `first` to `last` (both included) as the fewest daily counts to read: the
+    months whose sums to read (the first days of the first and the last, or None), the days to
+    add to them and the days to take from them. A month the span covers only in part is read
+    whole, less the days of it outside the span, when those are fewer than the days inside
+    (the first week of a month is added, its last three weeks are its month less its first
+    week): a month's count is the sum of its days' counts, as its one writer keeps it."""
+    whole, around = whole_months(first, last)
+    added: list[Span] = []
+    for a, b in around:  # a span a month: two months with no whole one between are two
+        while _month(a) != _month(b):
+            added.append((a, _end_of_month(a)))
+            a = _next_month(a)
+        added.append((a, b))
+    taken: list[Span] = []
+    for inside in list(added):
+        month = _month(inside[0])
+        outside = [
+            span
+            for span in (
+                (month, inside[0] - timedelta(days=1)),
+                (inside[1] + timedelta(days=1), _end_of_month(month)),
+            )
+            if span[0] <= span[1]
+        ]
+        if _length(outside) < _length([inside]):
+            added.remove(inside)
+            taken += outside
+            whole = (min(whole[0], month), max(whole[1], month)) if whole else (month, month)
+    return whole, added, taken
+
+
 def summed(keys, facilities, spans: dict[str, Span], by: tuple[str, ...]):
     """{the values of `by` ("key", "facility"): {name: the sum of the daily counts of `keys`
-    over the days of `spans[name]`}} for the `facilities`: the whole months of each span read
-    from the monthly counts, the days around them from the daily counts, in one query."""
+    over the days of `spans[name]`}} for the `facilities`: each span's months read from the
+    monthly counts, the days added to them and taken from them (`read_as`) from the daily
+    counts, in one query."""
     if not spans:
         return {}
     days, months, every_day, every_month = {}, {}, [], []
     for name, (first, last) in spans.items():
-        whole, around = whole_months(first, last)
-        days[name] = Sum("count", filter=_any(Q(day__range=span) for span in around))
+        whole, added, taken = read_as(first, last)
+        less = _any(Q(day__range=span) for span in taken)
+        days[name] = Sum(
+            Case(When(less, then=-F("count")), default=F("count"), output_field=IntegerField()),
+            filter=_any(Q(day__range=span) for span in added + taken),
+        )
         months[name] = Sum("count", filter=_any([Q(month__range=whole)] if whole else []))
-        every_day += around
+        every_day += added + taken
         every_month += [whole] if whole else []
     daily = DailyCount.objects.filter(_any(Q(day__range=s) for s in sorted(set(every_day))))
     monthly = MonthlyCount.objects.filter(_any(Q(month__range=s) for s in sorted(set(every_month))))

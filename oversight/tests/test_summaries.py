@@ -276,6 +276,34 @@ def test_a_span_of_days_is_its_whole_months_and_the_days_around_them(first, last
     )
 
 
+def test_a_span_is_read_as_months_with_days_added_and_taken_and_no_more_days_than_around():
+    """Every span of up to 400 days starting in 70 days around a leap year's February: its
+    months' days, with the days added and without the days taken, are exactly its days, and
+    no more daily counts are read than the days around its whole months."""
+
+    def days(first, last):
+        return {first + timedelta(days=n) for n in range((last - first).days + 1)}
+
+    for offset in range(70):
+        first = date(2028, 1, 1) + timedelta(days=offset)
+        for length in (1, 2, 9, 16, 27, 31, 45, 60, 100, 365, 400):
+            last = first + timedelta(days=length - 1)
+            months, added, taken = summaries.read_as(first, last)
+            counted = set()
+            if months:
+                counted = days(months[0], summaries._end_of_month(months[1]))
+                assert months[0].day == 1 and months[1].day == 1
+            for span in added:
+                assert not counted & days(*span)
+                counted |= days(*span)
+            for span in taken:
+                assert days(*span) <= counted
+                counted -= days(*span)
+            assert counted == days(first, last), (first, last)
+            _whole, around = summaries.whole_months(first, last)
+            assert sum(len(days(*s)) for s in added + taken) <= sum(len(days(*s)) for s in around)
+
+
 @pytest.mark.parametrize("zone", ["Asia/Bangkok", "America/Santiago"])
 def test_the_days_are_the_pages_days_at_midnight(cast, dated, facility_a, settings, zone):
     settings.TIME_ZONE = zone
