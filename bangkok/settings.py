@@ -900,3 +900,12 @@ CELERY_BEAT_SCHEDULE["oversight-daily-counts"] = {
     "task": "oversight.tasks.refresh_daily_counts",
     "schedule": OVERSIGHT_SUMMARY_SECONDS,
 }
+# Oversight at national scale (QUALITY.md P8): every indicator of every facility for the
+# periods the pages ask most (the last 30 days, the last year, the periods before them, the
+# 12 months) is counted by the beat this often (`oversight.figures`); a page reads them while
+# they were counted no longer than twice this ago, and says when, else counts live.
+OVERSIGHT_FIGURES_SECONDS = env_int("OVERSIGHT_FIGURES_SECONDS", 5 * 60)
+CELERY_BEAT_SCHEDULE["oversight-figures"] = {
+    "task": "oversight.tasks.count_figures",
+    "schedule": OVERSIGHT_FIGURES_SECONDS,
+}

@@ -311,11 +311,14 @@ class ExportKey(Export):
 class Indicators(APIView):
     def get(self, request):
         facilities, start, end = period_of(request)
+        seen: dict = {}
+        found = registry.compared(request.user, facilities, start, end, seen=seen)
         body = {
             "facilities": [f.code for f in facilities],
             "start": start,
             "end": end,
-            "indicators": registry.compared(request.user, facilities, start, end),
+            "counted_at": seen.get("counted_at"),
+            "indicators": found,
         }
         return Response(IndicatorsSerializer(body).data)
 
@@ -333,13 +336,19 @@ class Indicators(APIView):
 class IndicatorFacilities(APIView):
     def get(self, request):
         facilities, start, end = period_of(request)
-        places, rows = registry.by_facility(request.user, facilities, start, end)
+        seen: dict = {}
+        places, rows = registry.by_facility(request.user, facilities, start, end, seen=seen)
         for row in rows:
             row["facilities"] = [
                 {**figure, "facility": place.code}
                 for place, figure in zip(places, row["facilities"], strict=True)
             ]
-        body = {"start": start, "end": end, "indicators": rows}
+        body = {
+            "start": start,
+            "end": end,
+            "counted_at": seen.get("counted_at"),
+            "indicators": rows,
+        }
         return Response(IndicatorFacilitiesSerializer(body).data)
 
 

@@ -86,3 +86,25 @@ class StaleDay(models.Model):
 
     def __str__(self) -> str:
         return f"{self.day} (changed)"
+
+
+class CountedFigures(models.Model):
+    """Every indicator of every facility for one of the periods the pages ask most (`slot`:
+    the last 30 days, the last year, the periods just before them, the last 12 months), as
+    the beat counted them at `counted_at` (`oversight.figures`): a page that asks only such
+    periods reads its figures here while they are fresh, and says when they were counted.
+    A slot's row is rewritten in place each time (never deleted)."""
+
+    slot = models.CharField(max_length=16, unique=True)
+    start = models.DateField()
+    end = models.DateField()
+    counted_at = models.DateTimeField()
+    # {indicator key: {facility id: [numerator, denominator], or {value: times} for a median}},
+    # a facility with nothing to count left out.
+    counts = models.JSONField()
+
+    class Meta:
+        indexes = [models.Index(fields=["start", "end"], name="figures_by_period")]
+
+    def __str__(self) -> str:
+        return f"{self.slot} ({self.start} to {self.end}), counted at {self.counted_at}"

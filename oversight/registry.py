@@ -31,7 +31,7 @@ from bangkok.dates import after_day, before_day, from_day, until_day
 from bangkok.hooks import takes
 from bangkok.suppression import rate, suppressed
 
-from . import summaries
+from . import figures, summaries
 
 
 @dataclass(frozen=True)
@@ -824,12 +824,29 @@ def _empty(item: Indicator):
     return {} if item.unit == MEDIAN else (0, 0)
 
 
-def computed(user, facilities, periods: Periods, key=None) -> list[tuple[Indicator, Counts]]:
-    """Every indicator `user` may see (or only `key`), computed for `periods`: one query for
-    the indicators over each base (`Fold`), and one for each other, whatever the periods and
+def every_indicator() -> list[Indicator]:
+    return list(_INDICATORS.values())
+
+
+def computed(
+    user, facilities, periods: Periods, key=None, seen: dict | None = None
+) -> list[tuple[Indicator, Counts]]:
+    """Every indicator `user` may see (or only `key`), computed for `periods`: read from the
+    figures the beat counted ahead when every period is one of theirs and they are fresh
+    (`figures.counted`; `seen`, if given, is told when they were counted), else counted live
+    (`counted_live`)."""
+    items = [i for i in indicators_for(user) if key is None or i.key == key]
+    found = figures.counted([item.key for item in items], facilities, periods, seen)
+    if found is None:
+        found = counted_live(items, facilities, periods)
+    return [(item, found[item.key]) for item in items]
+
+
+def counted_live(items: list[Indicator], facilities, periods: Periods) -> dict[str, Counts]:
+    """{key: its counts} for the indicators `items`, counted now: one query for the
+    indicators over each base (`Fold`), and one for each other, whatever the periods and
     facilities. The bases counted a day at a time in advance are added up from their daily
     counts, with what is left of the periods counted live (`summaries.folded_ahead`)."""
-    items = [i for i in indicators_for(user) if key is None or i.key == key]
     bases: dict[tuple, list[Indicator]] = {}
     for item in items:
         if isinstance(item.counts, Fold):
@@ -843,13 +860,13 @@ def computed(user, facilities, periods: Periods, key=None) -> list[tuple[Indicat
         if together[0].key not in found:
             answers = _folded([item.counts for item in together], facilities, periods)
             found.update(zip((item.key for item in together), answers, strict=True))
-    return [
-        (item, found[item.key] if item.key in found else item.counts(facilities, periods))
-        for item in items
-    ]
+    for item in items:
+        if item.key not in found:
+            found[item.key] = item.counts(facilities, periods)
+    return found
 
 
-def indicators(user, facilities, start: date, end: date) -> list[dict]:
+def indicators(user, facilities, start: date, end: date, seen: dict | None = None) -> list[dict]:
     """The indicators `user` oversees for `facilities` from `start` to `end` (both included),
     in aggregate: the stable shape other parts of the system read (an inspection freezes
     them at its visit, statistics export them). Each is a dict:
@@ -868,7 +885,7 @@ def indicators(user, facilities, start: date, end: date) -> list[dict]:
     """
     return [
         {**described(item), **figure(item, _total(item, found, 0))}
-        for item, found in computed(user, facilities, [(start, end)])
+        for item, found in computed(user, facilities, [(start, end)], seen=seen)
     ]
 
 
@@ -879,14 +896,16 @@ def previous_period(start: date, end: date) -> tuple[date, date]:
     return last - length, last
 
 
-def compared(user, facilities, start: date, end: date, key=None) -> list[dict]:
+def compared(
+    user, facilities, start: date, end: date, key=None, seen: dict | None = None
+) -> list[dict]:
     """Each indicator for the period and the period of the same length just before (as
     `computed`): `previous` has the figures of the earlier period, `change` the rate's (or
     the count's) difference, None where either side is hidden or empty."""
     before = previous_period(start, end)
     return [
         _compared(item, found, before)
-        for item, found in computed(user, facilities, [(start, end), before], key)
+        for item, found in computed(user, facilities, [(start, end), before], key, seen)
     ]
 
 
@@ -926,12 +945,15 @@ def months(end: date, count: int = 12) -> Periods:
     return periods[::-1]
 
 
-def trend(user, facilities, end: date, key: str | None = None) -> list[dict]:
+def trend(
+    user, facilities, end: date, key: str | None = None, seen: dict | None = None
+) -> list[dict]:
     """Month by month for the 12 months up to `end`: each indicator (or only `key`) with a
     figure a month, oldest first (as `computed`, whatever the months)."""
     periods = months(end)
     return [
-        _trend(item, found, periods) for item, found in computed(user, facilities, periods, key)
+        _trend(item, found, periods)
+        for item, found in computed(user, facilities, periods, key, seen)
     ]
 
 
@@ -946,14 +968,16 @@ def _trend(item: Indicator, found: Counts, periods: Periods, first: int = 0) -> 
     }
 
 
-def by_facility(user, facilities, start: date, end: date, key=None) -> tuple[list, list[dict]]:
+def by_facility(
+    user, facilities, start: date, end: date, key=None, seen: dict | None = None
+) -> tuple[list, list[dict]]:
     """Each indicator side by side for each of `facilities` and in total (as `computed`,
     whatever the facilities): (the facilities, rows with `facilities`, a figure each in that
     order, and `total`). A facility's rate is hidden when its denominator is fewer than k
     women, and then, since the total is shown beside it, the smallest other facility's too
     (complementary suppression, `bangkok.suppression`)."""
     places = list(facilities)
-    found = computed(user, facilities, [(start, end)], key)
+    found = computed(user, facilities, [(start, end)], key, seen)
     return places, [_by_facility(item, counts, places) for item, counts in found]
 
 
@@ -986,12 +1010,14 @@ def _by_facility(item: Indicator, found: Counts, places: list) -> dict:
     }
 
 
-def one(user, facilities, start: date, end: date, key: str) -> tuple[dict, dict, list, dict]:
+def one(
+    user, facilities, start: date, end: date, key: str, seen: dict | None = None
+) -> tuple[dict, dict, list, dict]:
     """The indicator `key` as its page shows it, in one query: its row of `compared`, of
     `trend` (the 12 months to `end`), and of `by_facility` with the facilities."""
     before, periods = previous_period(start, end), months(end)
     places = list(facilities)
-    ((item, found),) = computed(user, facilities, [(start, end), before, *periods], key)
+    ((item, found),) = computed(user, facilities, [(start, end), before, *periods], key, seen)
     return (
         _compared(item, found, before),
         _trend(item, found, periods, first=2),

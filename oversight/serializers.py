@@ -161,6 +161,11 @@ class IndicatorsSerializer(serializers.Serializer):
     facilities = serializers.ListField(child=serializers.CharField())
     start = serializers.DateField()
     end = serializers.DateField()
+    counted_at = serializers.DateTimeField(
+        allow_null=True,
+        help_text="When the figures were counted ahead, for a period the system counts "
+        "ahead (the last 30 days, the last year, the periods before them); null: counted now.",
+    )
     indicators = ComparedSerializer(many=True)
 
 
@@ -196,4 +201,7 @@ class SideBySideSerializer(DescribedSerializer):
 class IndicatorFacilitiesSerializer(serializers.Serializer):
     start = serializers.DateField()
     end = serializers.DateField()
+    counted_at = serializers.DateTimeField(
+        allow_null=True, help_text="As the indicators': null when counted now."
+    )
     indicators = SideBySideSerializer(many=True)

@@ -45,7 +45,7 @@ from bangkok.counting import sizes
 from .models import DailyCount, MonthlyCount, StaleDay, SummarisedDay
 
 
-def _facilities():
+def every_facility():
     """Every facility (the model the counts point at: the registry imports no app)."""
     return DailyCount._meta.get_field("facility").related_model.objects.all()
 
@@ -122,7 +122,7 @@ def refresh(first: date, last: date) -> int:
     last = min(last, timezone.localdate() - timedelta(days=1))
     if first > last:
         return 0
-    everywhere = _facilities()
+    everywhere = every_facility()
     with transaction.atomic():
         seen = list(StaleDay.objects.filter(day__range=(first, last)).values_list("pk", flat=True))
         for item in _items():

@@ -3,6 +3,7 @@ the Rules say must be zero, each case shown, and every area's list of records.""
 
 from datetime import datetime
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import render
@@ -222,14 +223,20 @@ def indicators(request):
     """Every indicator she oversees for her facilities and the period, beside the period of
     the same length before it (RULES-SPEC 3; Rules 25.3, 67-70)."""
     form, period = period_of(request)
-    rows, before = [], None
+    rows, before, seen = [], None, {}
     if period is not None:
         rows = [
             {**shown_indicator.with_texts(row), "links": _links(request, row)}
-            for row in registry.compared(request.user, *period)
+            for row in registry.compared(request.user, *period, seen=seen)
         ]
         before = registry.previous_period(period[1], period[2])
-    context = {"form": form, "rows": rows, "before": before, "k": registry.small_cell()}
+    context = {
+        "form": form,
+        "rows": rows,
+        "before": before,
+        "k": registry.small_cell(),
+        **_counted(seen),
+    }
     return render(
         request,
         "oversight/indicators.html",
@@ -238,15 +245,24 @@ def indicators(request):
     )
 
 
+def _counted(seen: dict) -> dict:
+    """What a page of indicators says of when its figures were counted: ahead, by the beat,
+    at `counted_at` (with how often it counts), or now (nothing said)."""
+    return {
+        "counted_at": seen.get("counted_at"),
+        "counted_every": settings.OVERSIGHT_FIGURES_SECONDS // 60,
+    }
+
+
 @login_required
 @require_safe
 def indicator_facilities(request):
     """The indicators side by side for each of her facilities and in total: the national view
     of an inspector who oversees several or all of them."""
     form, period = period_of(request)
-    places, rows = [], []
+    places, rows, seen = [], [], {}
     if period is not None:
-        places, found = registry.by_facility(request.user, *period)
+        places, found = registry.by_facility(request.user, *period, seen=seen)
         rows = [
             {
                 **row,
@@ -258,7 +274,13 @@ def indicator_facilities(request):
             }
             for row in found
         ]
-    context = {"form": form, "places": places, "rows": rows, "k": registry.small_cell()}
+    context = {
+        "form": form,
+        "places": places,
+        "rows": rows,
+        "k": registry.small_cell(),
+        **_counted(seen),
+    }
     return render(
         request,
         "oversight/indicator_facilities.html",
@@ -276,7 +298,8 @@ def indicator(request, key):
     item = registry.indicator_for(request.user, key)
     if item is None or period is None:
         raise Http404("No such indicator.")
-    now, months, places, side = registry.one(request.user, *period, key)
+    seen: dict = {}
+    now, months, places, side = registry.one(request.user, *period, key, seen=seen)
     unit, measure = now["unit"], now["measure"]
     context = {
         "item": item,
@@ -300,5 +323,6 @@ def indicator(request, key):
         "form": form,
         "query": _period_query(request),
         "k": registry.small_cell(),
+        **_counted(seen),
     }
     return render(request, "oversight/indicator.html", context)

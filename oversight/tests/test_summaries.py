@@ -182,7 +182,7 @@ def test_every_table_a_daily_count_reads_marks_its_days_stale():
     from django.db.models import Count
     from django.db.models.functions import TruncDate
 
-    facilities = summaries._facilities()
+    facilities = summaries.every_facility()
     today = timezone.localdate()
     queries = []
     for item in summaries._items():

@@ -1,0 +1,160 @@
+"""The indicators counted ahead by the beat for the periods the pages ask most
+(`oversight.figures`, QUALITY.md P8): read from there they are what counting them live gives,
+for every facility and for one; a page says when they were counted; figures too old, a period
+not counted ahead or an indicator the count doesn't hold are counted live."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from conftest import client_for
+from oversight import figures, registry
+from oversight.models import CountedFigures
+from oversight.permissions import facilities_overseen
+from staff.tests.factories import make_staff
+
+from .test_oversight import admit
+
+pytestmark = pytest.mark.django_db
+
+
+def live(user, places, periods) -> dict:
+    items = registry.indicators_for(user)
+    return registry.counted_live(items, places, periods)
+
+
+def read(user, places, periods, seen=None) -> dict:
+    return {item.key: found for item, found in registry.computed(user, places, periods, seen=seen)}
+
+
+def asked(today) -> list[list]:
+    """The periods the pages ask, as they ask them: the indicators page (a period and the one
+    before), the facilities side by side (a period), an indicator's page (a period, the one
+    before and the 12 months)."""
+    year = (today - timedelta(days=364), today)
+    month = (today - timedelta(days=29), today)
+    return [
+        [year, registry.previous_period(*year)],
+        [month, registry.previous_period(*month)],
+        [year],
+        [month, registry.previous_period(*month), *registry.months(today)],
+    ]
+
+
+@pytest.mark.dataset
+def test_the_figures_counted_ahead_are_what_counting_live_gives_for_all_and_for_one(
+    cast, facility_a, woman_a
+):
+    """Over the generated set at its tiny scale, every indicator read from the beat's count
+    for the periods the pages ask is what counting it live gives, for every facility and for
+    the busiest alone, and the count says when it was made."""
+    from facilities.models import Facility
+    from scale.tests.test_dataset import load_beside
+
+    today = timezone.localdate()
+    load_beside(today=today)
+    before = timezone.now()
+    assert figures.refresh() == len(figures.slots(today)) == 16
+    national = make_staff("inspector", *Facility.objects.all(), username="national")
+    busiest = Facility.objects.order_by("-admissions__id").first()
+    everywhere = Facility.objects.all()
+    shown = read(national, everywhere, asked(today)[0])
+    empty = sorted(key for key, counts in shown.items() if not counts)
+    assert len(empty) <= len(shown) / 4, empty
+    for periods in asked(today):
+        for places in (everywhere, Facility.objects.filter(pk=busiest.pk)):
+            seen: dict = {}
+            assert read(national, places, periods, seen) == live(national, places, periods)
+            assert before <= seen["counted_at"] <= timezone.now()
+
+
+def test_a_page_reads_the_count_says_when_and_shows_a_later_record_once_counted_again(
+    cast, facility_a, settings
+):
+    """The indicators page for the last year reads the count (fewer queries than counting,
+    the time it was counted written on it); an admission made since is in its figures only
+    once the beat counts again; a period the beat doesn't count is counted as asked."""
+    settings.OVERSIGHT_FIGURES_SECONDS = 300
+    settings.SMALL_CELL = 1  # a figure of one woman shown
+    admit(cast, facility_a, "A1", days_ago=3)
+    figures.refresh()
+    today = timezone.localdate()
+    client = client_for(cast["inspector"])
+    year = f"?start={today - timedelta(days=364)}&end={today}"
+    with CaptureQueriesContext(connection) as ahead:
+        page = client.get(f"/oversight/indicators/{year}")
+    assert page.status_code == 200
+    assert b'data-testid="counted-at"' in page.content
+    with CaptureQueriesContext(connection) as counting:
+        other = client.get(f"/oversight/indicators/?start={today - timedelta(days=363)}")
+    assert b'data-testid="counted-at"' not in other.content
+    assert len(ahead) < len(counting) - 10
+
+    def held(path):
+        """When the figures were counted, and the women received on the period's last day."""
+        body = client.get(f"/api/v1/oversight/indicators/{path}").json()
+        (found,) = [row for row in body["indicators"] if row["key"] == "pretrial-share"]
+        return body["counted_at"], found["denominator"]
+
+    counted_at, women = held(year)
+    assert counted_at is not None and women == 1
+    admit(cast, facility_a, "A2", days_ago=1)
+    assert held(year) == (counted_at, 1)  # the count of before, as it says
+    figures.refresh()
+    later, women = held(year)
+    assert later > counted_at and women == 2
+    assert held(f"?start={today - timedelta(days=363)}") == (None, 2)
+
+
+def test_a_count_too_old_or_without_an_indicator_is_not_read(cast, facility_a, settings):
+    """Figures counted longer than twice the beat's interval ago (a beat missed), or that
+    lack one of the indicators asked (one added since), are counted live instead."""
+    settings.OVERSIGHT_FIGURES_SECONDS = 300
+    admit(cast, facility_a, "A1", days_ago=3)
+    figures.refresh()
+    today = timezone.localdate()
+    periods = asked(today)[0]
+    inspector = cast["inspector"]
+    places = facilities_overseen(inspector)
+    keys = [item.key for item in registry.indicators_for(inspector)]
+    assert figures.counted(keys, places, periods) is not None
+    CountedFigures.objects.update(counted_at=timezone.now() - timedelta(seconds=601))
+    assert figures.counted(keys, places, periods) is None
+    CountedFigures.objects.update(counted_at=timezone.now())
+    row = CountedFigures.objects.get(slot="last-365")
+    del row.counts["occupancy"]
+    row.save()
+    assert figures.counted(keys, places, periods) is None
+    assert figures.counted([k for k in keys if k != "occupancy"], places, periods) is not None
+    assert read(inspector, places, periods) == live(inspector, places, periods)
+
+
+def test_a_governor_reads_only_her_facilitys_figures_from_the_count(cast, facility_a, facility_b):
+    """The count holds every facility; the governor of one reads hers alone, as counting
+    hers live gives, and nothing of the other's."""
+    from facilities.models import Facility
+
+    for number in ("A1", "A2"):
+        admit(cast, facility_a, number, days_ago=5)
+    admit(cast, facility_b, "B1", days_ago=5, by=cast["outsider"])
+    figures.refresh()
+    today = timezone.localdate()
+    governor = cast["governor"]
+    hers = Facility.objects.filter(pk=facility_a.pk)
+    periods = asked(today)[2]
+    found = read(governor, hers, periods)
+    assert found == live(governor, hers, periods)
+    assert {facility for counts in found.values() for (_i, facility) in counts} <= {facility_a.pk}
+
+
+def test_the_beat_counts_again_over_the_same_rows():
+    """Counting again rewrites each period's row in place: as many rows, a later time."""
+    figures.refresh()
+    first = dict(CountedFigures.objects.values_list("slot", "counted_at"))
+    figures.refresh()
+    again = dict(CountedFigures.objects.values_list("slot", "counted_at"))
+    assert first.keys() == again.keys() == figures.slots(timezone.localdate()).keys()
+    assert all(again[slot] > first[slot] for slot in first)
