@@ -61,6 +61,37 @@ def sizes[K](asked: Mapping[K, QuerySet]) -> dict[K, int]:
     return {key: answer[ALL] for key, answer in zip(asked, answers, strict=True)}
 
 
+def sizes_by[K](asked: Mapping[K, tuple[QuerySet, str]]) -> dict[K, dict]:
+    """{key: {a value of its field: how many of its records have it}} for each (records, a
+    field or path of theirs, e.g. "facility" or "prisoner__facility") asked, each record
+    counted as `QuerySet.count()` counts it, in one statement for them all (oversight's
+    counts per facility, counted ahead by the beat)."""
+    found: dict[K, dict] = {key: {} for key in asked}
+    keys = list(asked)
+    parts: list[str] = []
+    params: list = []
+    using = None
+    for number, key in enumerate(keys):
+        records, field = asked[key]
+        inner = records.order_by().values_list(field)
+        try:
+            sql, each = inner.query.get_compiler(using=records.db).as_sql()
+        except EmptyResultSet:
+            continue
+        if using is not None and records.db != using:
+            raise ValueError("Counted together, the QuerySets are read from one database.")
+        using = records.db
+        # The number is the asked key's place; the one column is the field.
+        parts.append(f"SELECT {number}, s.v, count(*) FROM ({sql}) s(v) GROUP BY 2")  # noqa: S608
+        params.extend(each)
+    if parts:
+        with connections[using].cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(parts), params)
+            for number, value, count in cursor.fetchall():
+                found[keys[number]][value] = count
+    return found
+
+
 def _part(records: QuerySet, keys: list[str], conditions: Mapping[str, Q], number: int):
     """The subquery counting `records` and those matching each condition, with its
     parameters; None when `records` is empty whatever the data."""

@@ -64,12 +64,14 @@ def period_of(request):
 class Overview(APIView):
     def get(self, request):
         facilities, start, end = period_of(request)
-        zeros, lists = registry.overview(request.user, facilities, start, end)
+        seen: dict = {}
+        zeros, lists = registry.overview(request.user, facilities, start, end, seen=seen)
         zeros = unnamed_cases(zeros)
         body = {
             "facilities": [f.code for f in facilities],
             "start": start,
             "end": end,
+            "counted_at": seen.get("counted_at"),
             "must_be_zero": [
                 {
                     **vars(z["item"]),

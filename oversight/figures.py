@@ -24,6 +24,9 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from bangkok.counting import sizes_by
+
+from . import summaries
 from .forms import DEFAULT_DAYS
 from .models import CountedFigures
 from .summaries import every_facility
@@ -61,15 +64,51 @@ def _read(value):
     return tuple(value)
 
 
+def _listed(start: date, end: date) -> dict[str, dict[str, int]]:
+    """The overview's lists and counts that must be zero (those every viewer sees alike) of
+    every facility for the period: {"list:<key>" or "zero:<key>": {facility id: how many}}.
+    The days counted ahead are added up (`summaries.ahead`), the rest counted in one
+    statement grouped by each item's facility (`bangkok.counting.sizes_by`)."""
+    from . import registry
+
+    everywhere = every_facility()
+    items = {
+        f"{kind}:{item.key}": item
+        for kind, declared in (("zero", registry._ZEROS), ("list", registry._LISTS))
+        for item in declared.values()
+        if item.viewer_filter is None
+    }
+    ahead = summaries.ahead([*items.values()], everywhere, start, end, by_facility=True)
+    added: dict[str, dict] = {}
+    live = {}
+    for name, item in items.items():
+        if item.key in ahead:
+            added[name], rest = ahead[item.key]
+        else:
+            counts = getattr(item, "records", None) or item.count or item.cases
+            rest = counts(everywhere, start, end)
+        if rest is not None:
+            live[name] = (rest, item.facility)
+    counted = sizes_by(live)
+    found: dict[str, dict[str, int]] = {}
+    for name in items:
+        each = dict(added.get(name, {}))
+        for facility, n in counted.get(name, {}).items():
+            each[facility] = each.get(facility, 0) + n
+        found[name] = {str(facility): n for facility, n in each.items() if n}
+    return found
+
+
 def refresh(now: datetime | None = None) -> int:
-    """The beat's run: every indicator of every facility for each period of `slots`, written
-    over each slot's row (the same figures again if nothing changed). Returns the number of
-    periods counted."""
+    """The beat's run: every indicator of every facility for each period of `slots`, and the
+    overview's lists and counts for the last of each window, written over each slot's row
+    (the same figures again if nothing changed). Returns the number of periods counted."""
     from . import registry
 
     now = now or timezone.now()  # taken before counting: the figures are of then or later
     periods = slots(timezone.localdate(now))
     found = registry.counted_live(registry.every_indicator(), every_facility(), [*periods.values()])
+    listed = {slot: _listed(*periods[slot]) for slot in periods if slot.startswith("last-")}
     with transaction.atomic():
         for index, (slot, (start, end)) in enumerate(periods.items()):
             counts = {
@@ -82,9 +121,56 @@ def refresh(now: datetime | None = None) -> int:
             }
             CountedFigures.objects.update_or_create(
                 slot=slot,
-                defaults={"start": start, "end": end, "counted_at": now, "counts": counts},
+                defaults={
+                    "start": start,
+                    "end": end,
+                    "counted_at": now,
+                    "counts": counts,
+                    "listed": listed.get(slot, {}),
+                },
             )
     return len(periods)
+
+
+def _fresh_rows(periods: list[Period], field: str) -> dict[Period, dict]:
+    """The rows of `periods` counted no longer than twice OVERSIGHT_FIGURES_SECONDS ago."""
+    fresh = timezone.now() - timedelta(seconds=2 * settings.OVERSIGHT_FIGURES_SECONDS)
+    return {
+        (row["start"], row["end"]): row
+        for row in CountedFigures.objects.filter(
+            counted_at__gte=fresh,
+            start__in={start for start, _end in periods},
+            end__in={end for _start, end in periods},
+        ).values("start", "end", "counted_at", field)
+    }
+
+
+def _ids(facilities) -> set[str]:
+    """The facilities' ids as the rows keep them."""
+    if hasattr(facilities, "values_list"):
+        facilities = facilities.values_list("pk", flat=True)
+    return {str(getattr(place, "pk", place)) for place in facilities}
+
+
+def listed(names: list[str], facilities, start: date, end: date, seen: dict | None = None):
+    """{name ("list:<key>", "zero:<key>"): how many in the `facilities`} for the overview's
+    lists and counts that must be zero `names`, as the beat counted them, when the period is
+    the last 30 days or the last year, counted no longer than twice OVERSIGHT_FIGURES_SECONDS
+    ago with each name among them; else None (count them live). `seen`, if given, is told
+    when they were counted."""
+    today = timezone.localdate()
+    if (start, end) not in [slots(today)[f"last-{days}"] for days in WINDOWS]:
+        return None  # a period not counted ahead: no need to look
+    row = _fresh_rows([(start, end)], "listed").get((start, end))
+    if row is None or not set(names) <= row["listed"].keys():
+        return None
+    ids = _ids(facilities)
+    if seen is not None:
+        seen["counted_at"] = row["counted_at"]
+    return {
+        name: sum(n for facility, n in row["listed"][name].items() if facility in ids)
+        for name in names
+    }
 
 
 def counted(keys: list[str], facilities, periods: list[Period], seen: dict | None = None):
@@ -94,23 +180,10 @@ def counted(keys: list[str], facilities, periods: list[Period], seen: dict | Non
     if given, is told when they were counted (`counted_at`: the oldest of the periods')."""
     if not keys or not set(periods) <= set(slots(timezone.localdate()).values()):
         return None  # a period not counted ahead: no need to look
-    fresh = timezone.now() - timedelta(seconds=2 * settings.OVERSIGHT_FIGURES_SECONDS)
-    rows = {
-        (row["start"], row["end"]): row
-        for row in CountedFigures.objects.filter(
-            counted_at__gte=fresh,
-            start__in={start for start, _end in periods},
-            end__in={end for _start, end in periods},
-        ).values("start", "end", "counted_at", "counts")
-    }
+    rows = _fresh_rows(periods, "counts")
     if not all(period in rows and set(keys) <= rows[period]["counts"].keys() for period in periods):
         return None
-    asked = (
-        facilities.values_list("pk", flat=True)
-        if hasattr(facilities, "values_list")
-        else facilities
-    )
-    ids = {str(getattr(place, "pk", place)) for place in asked}
+    ids = _ids(facilities)
     found: dict[str, dict] = {key: {} for key in keys}
     for index, period in enumerate(periods):
         counts = rows[period]["counts"]

@@ -90,9 +90,10 @@ class StaleDay(models.Model):
 
 class CountedFigures(models.Model):
     """Every indicator of every facility for one of the periods the pages ask most (`slot`:
-    the last 30 days, the last year, the periods just before them, the last 12 months), as
-    the beat counted them at `counted_at` (`oversight.figures`): a page that asks only such
-    periods reads its figures here while they are fresh, and says when they were counted.
+    the last 30 days, the last year, the periods just before them, the last 12 months), and
+    for the first two the overview's lists and counts that must be zero, as the beat counted
+    them at `counted_at` (`oversight.figures`): a page that asks only such periods reads its
+    figures here while they are fresh, and says when they were counted.
     A slot's row is rewritten in place each time (never deleted)."""
 
     slot = models.CharField(max_length=16, unique=True)
@@ -102,6 +103,10 @@ class CountedFigures(models.Model):
     # {indicator key: {facility id: [numerator, denominator], or {value: times} for a median}},
     # a facility with nothing to count left out.
     counts = models.JSONField()
+    # For the lists and the counts that must be zero of the overview (the last 30 days and the
+    # last year only): {"list:<key>" or "zero:<key>": {facility id: how many}}, those another
+    # viewer sees otherwise (`viewer_filter`) left out.
+    listed = models.JSONField(default=dict)
 
     class Meta:
         indexes = [models.Index(fields=["start", "end"], name="figures_by_period")]

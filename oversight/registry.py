@@ -58,7 +58,9 @@ class RecordList:
     viewer_filter: Callable | None = None
     # The moment that dates each record, when the records of a period are exactly those
     # dated in it and what a past day holds doesn't change with time: the list is then
-    # counted a day at a time in advance (`oversight.summaries`). `facility`: the records'.
+    # counted a day at a time in advance (`oversight.summaries`). `facility`: the records'
+    # (a field or a path, "prisoner__facility", as the records are narrowed to facilities
+    # by), which the counts per facility group by (`oversight.figures`).
     day: str = ""
     facility: str = "facility"
 
@@ -244,21 +246,32 @@ def for_viewer(item, queryset, user):
 CASES_SHOWN = 10
 
 
-def overview(user, facilities, start, end) -> tuple[list[dict], list[dict]]:
+def overview(
+    user, facilities, start, end, seen: dict | None = None
+) -> tuple[list[dict], list[dict]]:
     """What `user` oversees in a period: each count that must be zero with its first cases
     (as `Row`s, newest first) and the attempts refused under its rule, and the number of
-    records in each list. What is counted a day at a time in advance is added up, and every
-    count left to make (the current day, an item counted live) is made in one statement
-    (`bangkok.counting`), whatever the number of items: a count that is zero (most are)
-    reads no cases, one that isn't reads its first cases."""
+    records in each list. For the last 30 days and the last year, the counts every viewer
+    sees alike are read from those the beat counted ahead while they are fresh
+    (`figures.listed`; `seen`, if given, is told when). Otherwise, what is counted a day at
+    a time in advance is added up, and every count left to make (the current day, an item
+    counted live) is made in one statement (`bangkok.counting`), whatever the number of
+    items. A count that is zero (most are) reads no cases, one that isn't reads its first
+    cases."""
     items = zeros_for(user)
     listed = lists_for(user)
     written = recorded([item.key for item in items], facilities, start, end)
     attempts = refused(facilities, start, end)
-    ahead = summaries.ahead([*items, *listed], facilities, start, end)
+    every = [*(("zero", i) for i in items), *(("list", i) for i in listed)]
+    alike = [f"{kind}:{item.key}" for kind, item in every if item.viewer_filter is None]
+    counted = figures.listed(alike, facilities, start, end, seen)
+    ahead = summaries.ahead([*items, *listed], facilities, start, end) if counted is None else {}
     added: dict[tuple[str, str], int] = {}
     live = {}
-    for kind, item in [*(("zero", i) for i in items), *(("list", i) for i in listed)]:
+    for kind, item in every:
+        if counted is not None and item.viewer_filter is None:
+            added[(kind, item.key)] = counted[f"{kind}:{item.key}"]
+            continue
         if item.key in ahead:
             added[(kind, item.key)], rest = ahead[item.key]
         else:

@@ -96,6 +96,12 @@ class OverviewSerializer(serializers.Serializer):
     facilities = serializers.ListField(child=serializers.CharField())
     start = serializers.DateField()
     end = serializers.DateField()
+    counted_at = serializers.DateTimeField(
+        allow_null=True,
+        help_text="When the counts of the lists and of the counts that must be zero were "
+        "counted ahead, for the last 30 days or the last year; null: counted now. The cases "
+        "of a count are read now.",
+    )
     must_be_zero = ZeroSerializer(many=True)
     records = RecordListSerializer(many=True)
     timeliness = TimelinessSerializer(many=True)

@@ -346,14 +346,15 @@ def counts(items: list, facilities, start: date, end: date) -> dict[str, int]:
 
 
 def ahead(
-    items: list, facilities, start: date, end: date
-) -> dict[str, tuple[int, QuerySet | None]]:
+    items: list, facilities, start: date, end: date, *, by_facility: bool = False
+) -> dict[str, tuple[int | dict, QuerySet | None]]:
     """{key: (the sum of its counted days, its records still to count live, or None)} for the
     summarised `items` whose past days in the period are all counted: the days before the
     first one changed since are added up from the daily counts (one query for all of them),
     that day and the rest of the period (the current day at least) are left to count live.
     An item not in the answer, or whose period starts with a changed day, is to be counted
-    live. Three queries, whatever the items, the period and the facilities."""
+    live. Three queries, whatever the items, the period and the facilities. `by_facility`:
+    each sum is {facility id: its sum} instead."""
     items = [i for i in items if summarised(i)]
     today = timezone.localdate()
     last_past = min(end, today - timedelta(days=1))
@@ -376,11 +377,17 @@ def ahead(
     live_from = changed["first"] or last_past + timedelta(days=1)
     if not ready or live_from == start:
         return {}
-    added = summed(ready, facilities, {"total": (start, live_from - timedelta(days=1))}, ("key",))
-    sums = {key: found["total"] for (key,), found in added.items()}
+    by = ("key", "facility") if by_facility else ("key",)
+    added = summed(ready, facilities, {"total": (start, live_from - timedelta(days=1))}, by)
+    sums: dict = {}
+    for (key, *facility), found in added.items():
+        if by_facility:
+            sums.setdefault(key, {})[facility[0]] = found["total"]
+        else:
+            sums[key] = found["total"]
     return {
         item.key: (
-            sums.get(item.key) or 0,
+            sums.get(item.key) or ({} if by_facility else 0),
             records_of(item)(facilities, live_from, end) if end >= live_from else None,
         )
         for item in items

@@ -47,9 +47,9 @@ def period_of(request):
 @require_safe
 def overview(request):
     form, period = period_of(request)
-    zeros, lists, timeliness, breakdowns = [], [], [], []
+    zeros, lists, timeliness, breakdowns, seen = [], [], [], [], {}
     if period is not None:
-        zeros, lists = registry.overview(request.user, *period)
+        zeros, lists = registry.overview(request.user, *period, seen=seen)
         zeros = unnamed_cases(zeros)
         breakdowns = registry.breakdowns(request.user, *period)
         for zero in zeros:
@@ -68,6 +68,7 @@ def overview(request):
         "lists": lists,
         "timeliness": timeliness,
         "breakdowns": breakdowns,
+        **_counted(seen),
     }
     return render(
         request,

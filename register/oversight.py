@@ -125,6 +125,7 @@ LISTS = (
         row=outing_row,
         order=262,
         keyset=("id",),
+        facility="mother__facility",
     ),
     RecordList(
         key="separations",
@@ -135,6 +136,7 @@ LISTS = (
         row=separation_row,
         order=60,
         keyset=("-separated_on", "-id"),
+        facility="child__mother__facility",
     ),
 )
 ZEROS = (
@@ -147,6 +149,7 @@ ZEROS = (
         row=review_row,
         order=60,
         keyset=("review_due_on", "id"),
+        facility="mother__facility",
     ),
 )
 

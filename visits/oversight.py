@@ -109,6 +109,7 @@ LISTS = (
         records=decisions_in,
         row=decision_row,
         order=71,
+        facility="prisoner__facility",
     ),
 )
 ZEROS = (
@@ -120,6 +121,7 @@ ZEROS = (
         cases=approved_without_her_agreement,
         row=decision_row,
         order=70,
+        facility="prisoner__facility",
     ),
     MustBeZero(
         key="child-visits-closed-without-reason",

@@ -3,6 +3,7 @@
 for every facility and for one; a page says when they were counted; figures too old, a period
 not counted ahead or an indicator the count doesn't hold are counted live."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -158,3 +159,87 @@ def test_the_beat_counts_again_over_the_same_rows():
     again = dict(CountedFigures.objects.values_list("slot", "counted_at"))
     assert first.keys() == again.keys() == figures.slots(timezone.localdate()).keys()
     assert all(again[slot] > first[slot] for slot in first)
+
+
+@pytest.mark.dataset
+def test_the_overview_counted_ahead_per_facility_is_what_each_facility_counted_live_gives(
+    cast, facility_a, woman_a
+):
+    """Over the generated set at its tiny scale, each list and count that must be zero that
+    every viewer sees alike, counted ahead for every facility at once (grouped by its
+    records' facility), gives for each facility what counting that facility alone gives."""
+    from bangkok.counting import sizes
+    from facilities.models import Facility
+    from oversight import summaries
+    from scale.tests.test_dataset import load_beside
+
+    today = timezone.localdate()
+    load_beside(today=today)
+    summaries.refresh(today - timedelta(days=400), today - timedelta(days=1))
+    items = {
+        f"{kind}:{item.key}": item
+        for kind, declared in (("zero", registry._ZEROS), ("list", registry._LISTS))
+        for item in declared.values()
+        if item.viewer_filter is None
+    }
+    for days in figures.WINDOWS:
+        start, end = today - timedelta(days=days - 1), today
+        found = figures._listed(start, end)
+        assert found.keys() == items.keys()
+        assert sum(1 for each in found.values() if each) >= len(items) / 5, found
+        for place in Facility.objects.all():
+            alone = Facility.objects.filter(pk=place.pk)
+            live = sizes(
+                {
+                    name: (getattr(item, "records", None) or item.count or item.cases)(
+                        alone, start, end
+                    )
+                    for name, item in items.items()
+                }
+            )
+            ahead = {name: each.get(str(place.pk), 0) for name, each in found.items()}
+            assert ahead == live, place.code
+
+
+def test_the_overview_reads_the_count_says_when_and_its_cases_are_read_now(
+    cast, facility_a, settings
+):
+    """The overview of the last 30 days reads the counts the beat made and says when: it
+    doesn't count them (no statement of counts); an admission made since is counted once the
+    beat counts again; another period is counted as asked."""
+    settings.OVERSIGHT_FIGURES_SECONDS = 300
+    admit(cast, facility_a, "A1", days_ago=3)
+    figures.refresh()
+    client = client_for(cast["governor"])
+    today = timezone.localdate()
+
+    def admissions(path):
+        body = client.get(f"/api/v1/oversight/{path}").json()
+        (found,) = [entry for entry in body["records"] if entry["key"] == "admissions"]
+        return body["counted_at"], found["count"]
+
+    with CaptureQueriesContext(connection) as ahead:
+        page = client.get("/oversight/")
+    assert page.status_code == 200 and b'data-testid="counted-at"' in page.content
+    with CaptureQueriesContext(connection) as counting:
+        other = client.get(f"/oversight/?start={today - timedelta(days=28)}")
+    assert other.status_code == 200 and b'data-testid="counted-at"' not in other.content
+
+    def counted_live(queries) -> int:
+        """How many counts the page's one statement of counts makes."""
+        (statement,) = [q["sql"] for q in queries.captured_queries if " s) t0" in q["sql"]]
+        return len(re.findall(r" s\) t\d+", statement))
+
+    governor = cast["governor"]
+    own = [*registry.zeros_for(governor), *registry.lists_for(governor)]
+    # Counted ahead, only the counts another viewer would see otherwise are counted live.
+    assert counted_live(ahead) == len([i for i in own if i.viewer_filter]) > 0
+    assert counted_live(counting) == len(own)
+    counted_at, count = admissions("")
+    assert counted_at is not None and count == 1
+    admit(cast, facility_a, "A2", days_ago=1)
+    assert admissions("") == (counted_at, 1)
+    figures.refresh()
+    later, count = admissions("")
+    assert later > counted_at and count == 2
+    assert admissions(f"?start={today - timedelta(days=28)}") == (None, 2)
