@@ -13,9 +13,8 @@ from bangkok.exports import FORMATS, FileNegotiation, download
 from bangkok.pagination import KeysetPagination
 from bangkok.schema import ERROR, FIELD_ERRORS
 from facilities.models import Facility
-from reminders.services import timeliness
 
-from . import attempts, exports, reads, registry
+from . import attempts, exports, figures, reads, registry
 from .forms import PeriodForm, ReadsForm
 from .permissions import facilities_overseen, unnamed, unnamed_cases
 from .serializers import (
@@ -83,7 +82,7 @@ class Overview(APIView):
                 for z in zeros
             ],
             "records": [{**vars(entry["item"]), "count": entry["count"]} for entry in lists],
-            "timeliness": timeliness(facilities, start, end, viewer=request.user),
+            "timeliness": figures.timeliness(facilities, start, end, viewer=request.user),
             "breakdowns": [
                 {**vars(entry["item"]), "table": entry["table"]}
                 for entry in registry.breakdowns(request.user, facilities, start, end)

@@ -18,12 +18,11 @@ from itertools import batched
 from django.utils.translation import gettext_lazy as _
 
 from bangkok.exports import Column, Table
-from reminders.services import timeliness as timeliness_of
 
 from . import attempts as refused
+from . import figures, registry
 from . import indicators as shown_indicator
 from . import reads as confidential
-from . import registry
 from .permissions import unnamed
 
 # Rows looked up at once for a woman withheld (one query for each).
@@ -138,7 +137,7 @@ def timeliness(user, key, period, params) -> Table:
         Column("overdue", _("Open past their time")),
         Column("cancelled", _("No longer needed")),
     )
-    rows = timeliness_of(*period, viewer=user)
+    rows = figures.timeliness(*period, viewer=user)
     return _table("timeliness", _("Tasks the Rules set a deadline for"), columns, rows, period)
 
 

@@ -25,6 +25,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from bangkok.counting import sizes_by
+from reminders.services import (
+    due_in,
+    hidden_from_someone,
+    timeliness_added,
+    timeliness_sums,
+)
+from reminders.services import timeliness as counted_now
 
 from . import summaries
 from .forms import DEFAULT_DAYS
@@ -99,6 +106,51 @@ def _listed(start: date, end: date) -> dict[str, dict[str, int]]:
     return found
 
 
+def _timeliness(start: date, end: date, now: datetime) -> dict[str, list[dict]]:
+    """The timeliness sums of each facility's tasks of the period hidden from no one:
+    {facility id: [sums of a kind of task, durations in seconds]}."""
+    tasks = due_in(every_facility(), start, end).exclude(hidden_from_someone())
+    found: dict[str, list[dict]] = {}
+    for sums in timeliness_sums(tasks, now, "facility"):
+        facility = str(sums.pop("facility"))
+        for name in ("late_total", "longest"):
+            sums[name] = sums[name] and sums[name].total_seconds()
+        found.setdefault(facility, []).append(sums)
+    return found
+
+
+def timeliness(facilities, start: date, end: date, *, viewer, seen: dict | None = None):
+    """The overview's timeliness of the tasks a Rule's deadline sets (as
+    `reminders.services.timeliness`): for the last 30 days or the last year, the beat's count
+    of the tasks hidden from no one while it is fresh, with the tasks hidden from someone
+    but not from `viewer` counted now (a task about a report that names her is never counted
+    for her); else counted now. `seen`, if given, is told when they were counted."""
+    today = timezone.localdate()
+    row = None
+    if (start, end) in [slots(today)[f"last-{days}"] for days in WINDOWS]:
+        row = _fresh_rows([(start, end)], "tables").get((start, end))
+    if row is None or "timeliness" not in row["tables"]:
+        return counted_now(facilities, start, end, viewer=viewer)
+    ids = _ids(facilities)
+    parts = [
+        {
+            **sums,
+            **{
+                name: None if sums[name] is None else timedelta(seconds=sums[name])
+                for name in ("late_total", "longest")
+            },
+        }
+        for facility, each in row["tables"]["timeliness"].items()
+        if facility in ids
+        for sums in each
+    ]
+    hidden = due_in(facilities, start, end).filter(hidden_from_someone())
+    parts += timeliness_sums(hidden.exclude(hidden_from=viewer), timezone.now())
+    if seen is not None:
+        seen["counted_at"] = row["counted_at"]
+    return timeliness_added(parts)
+
+
 def refresh(now: datetime | None = None) -> int:
     """The beat's run: every indicator of every facility for each period of `slots`, and the
     overview's lists and counts for the last of each window, written over each slot's row
@@ -108,7 +160,9 @@ def refresh(now: datetime | None = None) -> int:
     now = now or timezone.now()  # taken before counting: the figures are of then or later
     periods = slots(timezone.localdate(now))
     found = registry.counted_live(registry.every_indicator(), every_facility(), [*periods.values()])
-    listed = {slot: _listed(*periods[slot]) for slot in periods if slot.startswith("last-")}
+    last = [slot for slot in periods if slot.startswith("last-")]
+    listed = {slot: _listed(*periods[slot]) for slot in last}
+    tables = {slot: {"timeliness": _timeliness(*periods[slot], now)} for slot in last}
     with transaction.atomic():
         for index, (slot, (start, end)) in enumerate(periods.items()):
             counts = {
@@ -127,6 +181,7 @@ def refresh(now: datetime | None = None) -> int:
                     "counted_at": now,
                     "counts": counts,
                     "listed": listed.get(slot, {}),
+                    "tables": tables.get(slot, {}),
                 },
             )
     return len(periods)

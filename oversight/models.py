@@ -107,6 +107,10 @@ class CountedFigures(models.Model):
     # last year only): {"list:<key>" or "zero:<key>": {facility id: how many}}, those another
     # viewer sees otherwise (`viewer_filter`) left out.
     listed = models.JSONField(default=dict)
+    # The overview's tables, for the same two periods: "timeliness": {facility id: [the sums
+    # of each kind of task (`reminders.services.timeliness_sums`), durations in seconds]},
+    # of the tasks hidden from no one.
+    tables = models.JSONField(default=dict)
 
     class Meta:
         indexes = [models.Index(fields=["start", "end"], name="figures_by_period")]

@@ -15,10 +15,9 @@ from django.views.decorators.http import require_safe
 from bangkok.exports import FORMATS, download
 from bangkok.formats import human_day, human_moment, human_span
 from bangkok.pagination import paginate
-from reminders.services import timeliness as timeliness_of
 
 from . import attempts as refused
-from . import exports, registry
+from . import exports, figures, registry
 from . import indicators as shown_indicator
 from . import reads as confidential
 from .forms import PeriodForm, ReadsForm
@@ -60,7 +59,7 @@ def overview(request):
                 "late_by": row["late_by"] and human_span(row["late_by"]),
                 "longest": row["longest"] and human_span(row["longest"]),
             }
-            for row in timeliness_of(*period, viewer=request.user)
+            for row in figures.timeliness(*period, viewer=request.user, seen=seen)
         ]
     context = {
         "form": form,

@@ -8,7 +8,19 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Avg, Count, DurationField, ExpressionWrapper, F, Max, Min, Q, QuerySet
+from django.db.models import (
+    Count,
+    DurationField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    Max,
+    Min,
+    OuterRef,
+    Q,
+    QuerySet,
+    Sum,
+)
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
@@ -224,6 +236,92 @@ def _sweep_batch(whose: Q, order: str, batch: int, **changes: Any) -> int:
 # Timeliness, for oversight -------------------------------------------------------------------
 
 
+def due_in(facilities: QuerySet[Facility], start: date, end: date) -> QuerySet[Reminder]:
+    """The tasks a Rule's deadline sets, due in the facilities from `start` to `end` (both
+    days included)."""
+    return Reminder.objects.filter(
+        basis=Basis.MUST,
+        facility__in=facilities,
+        due_at__gte=start_of(start),
+        due_at__lt=start_of(end + timedelta(days=1)),
+    )
+
+
+def hidden_from_someone() -> Q:
+    """A task hidden from some member of staff (one about a report that names her)."""
+    return Q(Exists(Reminder.hidden_from.through.objects.filter(reminder=OuterRef("pk"))))
+
+
+def timeliness_sums(tasks: QuerySet[Reminder], now: datetime, *by: str) -> list[dict]:
+    """For each kind of task among `tasks` (and each value of `by`, e.g. "facility"): how
+    many were due, done in time, done late, by how long in all (`late_total`) and at most
+    (`longest`), no longer needed, and still open past their time at `now`, with a title
+    that names no one (`title`); sums that add up across facilities (`timeliness_added`).
+    One query; nothing of any woman, nor of what any one task said."""
+    done_late = Q(status=Status.DONE, closed_at__gt=F("due_at"))
+    late_by = ExpressionWrapper(F("closed_at") - F("due_at"), output_field=DurationField())
+    return list(
+        tasks.values("kind", "rule", *by)
+        .annotate(
+            # A title that names no one (its message id; most titles take no parameters).
+            title=Min("title_key", filter=Q(title_params={}) & ~Q(title_key="")),
+            due=Count("id"),
+            in_time=Count("id", filter=Q(status=Status.DONE, closed_at__lte=F("due_at"))),
+            late=Count("id", filter=done_late),
+            late_total=Sum(late_by, filter=done_late),
+            longest=Max(late_by, filter=done_late),
+            cancelled=Count("id", filter=Q(status=Status.CANCELLED)),
+            overdue=Count("id", filter=Q(status__in=OPEN_STATUSES, due_at__lt=now)),
+        )
+        .order_by()
+    )
+
+
+_ADDED = ("due", "in_time", "late", "cancelled", "overdue")
+
+
+def timeliness_added(sums: Iterable[Mapping[str, Any]]) -> list[dict]:
+    """`timeliness_sums` of several parts (facilities, or tasks counted at different times)
+    as one row for each kind of task, ordered by rule and kind: the counts added, how long
+    late on average (`late_by`) and at most (`longest`), its title as staff read it."""
+    rows: dict[tuple[str, str], dict] = {}
+    for part in sums:
+        row = rows.setdefault(
+            (part["rule"], part["kind"]),
+            {
+                "kind": part["kind"],
+                "rule": part["rule"],
+                "title": None,
+                "late_total": None,
+                "longest": None,
+                **dict.fromkeys(_ADDED, 0),
+            },
+        )
+        for name in _ADDED:
+            row[name] += part[name]
+        if part["title"] and (row["title"] is None or part["title"] < row["title"]):
+            row["title"] = part["title"]
+        if part["late_total"] is not None:
+            row["late_total"] = part["late_total"] + (row["late_total"] or timedelta(0))
+        if part["longest"] is not None and (
+            row["longest"] is None or part["longest"] > row["longest"]
+        ):
+            row["longest"] = part["longest"]
+    return [
+        {
+            "kind": row["kind"],
+            "rule": row["rule"],
+            "title": _kind_named(row),
+            **{name: row[name] for name in _ADDED},
+            "late_by": row["late_total"] / row["late"]
+            if row["late"] and row["late_total"] is not None
+            else None,
+            "longest": row["longest"],
+        }
+        for _key, row in sorted(rows.items())
+    ]
+
+
 def timeliness(
     facilities: QuerySet[Facility],
     start: date,
@@ -238,32 +336,8 @@ def timeliness(
     Counts only, one query: nothing of any woman, nor of what any one task said. A task hidden
     from the viewer (one about a report that names her, Rule 25) is not counted for her: she
     can't tell from the counts that it exists."""
-    now = now or timezone.now()
-    done_late = Q(status=Status.DONE, closed_at__gt=F("due_at"))
-    late_by = ExpressionWrapper(F("closed_at") - F("due_at"), output_field=DurationField())
-    rows = (
-        Reminder.objects.filter(
-            basis=Basis.MUST,
-            facility__in=facilities,
-            due_at__gte=start_of(start),
-            due_at__lt=start_of(end + timedelta(days=1)),
-        )
-        .exclude(hidden_from=viewer)
-        .values("kind", "rule")
-        .annotate(
-            # A title that names no one (its message id; most titles take no parameters).
-            title=Min("title_key", filter=Q(title_params={}) & ~Q(title_key="")),
-            due=Count("id"),
-            in_time=Count("id", filter=Q(status=Status.DONE, closed_at__lte=F("due_at"))),
-            late=Count("id", filter=done_late),
-            late_by=Avg(late_by, filter=done_late),
-            longest=Max(late_by, filter=done_late),
-            cancelled=Count("id", filter=Q(status=Status.CANCELLED)),
-            overdue=Count("id", filter=Q(status__in=OPEN_STATUSES, due_at__lt=now)),
-        )
-        .order_by("rule", "kind")
-    )
-    return [{**row, "title": _kind_named(row)} for row in rows]
+    tasks = due_in(facilities, start, end).exclude(hidden_from=viewer)
+    return timeliness_added(timeliness_sums(tasks, now or timezone.now()))
 
 
 def _kind_named(row: Mapping[str, Any]) -> str:

@@ -18,6 +18,7 @@ from oversight.permissions import facilities_overseen
 from staff.tests.factories import make_staff
 
 from .test_oversight import admit
+from .test_timeliness import kept, task  # noqa: F401  (a fixture)
 
 pytestmark = pytest.mark.django_db
 
@@ -243,3 +244,42 @@ def test_the_overview_reads_the_count_says_when_and_its_cases_are_read_now(
     later, count = admissions("")
     assert later > counted_at and count == 2
     assert admissions(f"?start={today - timedelta(days=28)}") == (None, 2)
+
+
+@pytest.mark.rule("25")
+@pytest.mark.usefixtures("kept")
+def test_the_timeliness_counted_ahead_is_what_counting_gives_and_hides_what_she_may_not_know(
+    cast, facility_a, facility_b
+):
+    """The tasks' timeliness of the last 30 days read from the beat's count is, for each
+    viewer and facility, what counting it now gives; a task hidden from the governor (about
+    a report that names her) is in neither her counts nor the count's total she reads, while
+    the inspector counts it; one made after the count is in neither until it counts again."""
+    from facilities.models import Facility
+    from reminders.models import Reminder
+    from reminders.services import timeliness
+
+    hidden = Reminder.objects.get(key=f"timeliness:{facility_a.code}:4")
+    hidden.hidden_from.add(cast["governor"])
+    figures.refresh()
+    today = timezone.localdate()
+    month = (today - timedelta(days=29), today)
+    for viewer in (cast["governor"], cast["inspector"]):
+        for places in (
+            Facility.objects.filter(pk=facility_a.pk),
+            Facility.objects.all(),
+        ):
+            seen: dict = {}
+            found = figures.timeliness(places, *month, viewer=viewer, seen=seen)
+            assert found == timeliness(places, *month, viewer=viewer)
+            assert seen["counted_at"] is not None
+    places = Facility.objects.filter(pk=facility_a.pk)
+    [hers] = figures.timeliness(places, *month, viewer=cast["governor"])
+    [theirs] = figures.timeliness(places, *month, viewer=cast["inspector"])
+    assert (hers["due"], hers["overdue"]) == (4, 0)
+    assert (theirs["due"], theirs["overdue"]) == (5, 1)
+    task(facility_a, Reminder.objects.get(pk=hidden.pk).prisoner, 10, due=timezone.now())
+    assert figures.timeliness(places, *month, viewer=cast["inspector"]) == [theirs]
+    figures.refresh()
+    [again] = figures.timeliness(places, *month, viewer=cast["inspector"])
+    assert again["due"] == theirs["due"] + 1
