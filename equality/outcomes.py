@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Count, F, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -65,6 +65,10 @@ def _complaints(facilities, start, end, viewer=None) -> QuerySet:
     return found if viewer is None else found.not_naming(viewer)
 
 
+def _naming_someone() -> Q:
+    return Q(Exists(Complaint.named_staff.through.objects.filter(complaint=OuterRef("pk"))))
+
+
 OUTCOMES = (
     Outcome(
         "searches",
@@ -82,10 +86,12 @@ OUTCOMES = (
 )
 
 
-def _grouped(queryset: QuerySet, path: str) -> list[dict]:
-    """Counts by the three answers, in one query; no identity is selected."""
+def _grouped(queryset: QuerySet, path: str, *by: str) -> list[dict]:
+    """Counts by the three answers (and by `by`, e.g. "facility"), in one query; no
+    identity is selected."""
     return list(
         queryset.values(
+            *by,
             ethnicity=F(f"{path}ethnicity_key"),
             withheld=F(f"{path}ethnicity_withheld"),
             religion=F(f"{path}religion"),
@@ -139,18 +145,61 @@ def method(k: int) -> str:
     ) % {"k": k}
 
 
-def breakdown(facilities: QuerySet, start, end, viewer=None) -> dict:
-    """The outcomes by group in the facilities and period, suppressed (one query a table),
-    without the records the viewer may not know of (a complaint that names her)."""
-    k = settings.EQUALITY_SMALL_CELL
+POPULATION = "population"
+
+
+def _counted(facilities, start, end, viewer=None, *, alike: bool = False, by=()) -> dict:
+    """{POPULATION: the women in custody now, each outcome's key: its records of the period}
+    counted by the three answers (and `by`), one query a table: without the records the
+    viewer may not know of or, `alike`, only what every viewer sees alike (no complaint that
+    names someone)."""
     women = Prisoner.objects.filter(
         facility__in=facilities, custody_status=CustodyStatus.IN_CUSTODY
     )
-    population_rows = _grouped(women, ANSWERS)
-    outcome_rows = [
-        _grouped(outcome.records(facilities, start, end, viewer), f"prisoner__{ANSWERS}")
-        for outcome in OUTCOMES
-    ]
+    found = {POPULATION: _grouped(women, ANSWERS, *by)}
+    for outcome in OUTCOMES:
+        records = outcome.records(facilities, start, end, None if alike else viewer)
+        if alike and outcome.key == "complaints":
+            records = records.exclude(_naming_someone())
+        found[outcome.key] = _grouped(records, f"prisoner__{ANSWERS}", *by)
+    return found
+
+
+def counted_ahead(facilities, start, end) -> dict[str, dict]:
+    """What every viewer sees alike of the breakdown, for each facility: {facility id:
+    {POPULATION or an outcome's key: [counts by the three answers]}}: counted ahead by the
+    beat (`oversight.figures`) and read with `read`."""
+    found: dict[str, dict] = {}
+    for part, rows in _counted(facilities, start, end, alike=True, by=("facility",)).items():
+        for row in rows:
+            place = found.setdefault(str(row.pop("facility")), {})
+            place.setdefault(part, []).append(row)
+    return found
+
+
+def read(parts: list[dict], facilities, start, end, viewer=None) -> dict:
+    """The breakdown from the counts made ahead for each of the facilities (`counted_ahead`),
+    with the complaints that name someone but not the viewer counted now."""
+    found: dict[str, list] = {POPULATION: [], **{outcome.key: [] for outcome in OUTCOMES}}
+    for place in parts:
+        for part, rows in place.items():
+            found[part] += rows
+    naming = _complaints(facilities, start, end, viewer).filter(_naming_someone())
+    found["complaints"] += _grouped(naming, f"prisoner__{ANSWERS}")
+    return _table(found)
+
+
+def breakdown(facilities: QuerySet, start, end, viewer=None) -> dict:
+    """The outcomes by group in the facilities and period, suppressed (one query a table),
+    without the records the viewer may not know of (a complaint that names her)."""
+    return _table(_counted(facilities, start, end, viewer))
+
+
+def _table(found: dict[str, list]) -> dict:
+    """The table of `_counted`'s counts, its small cells suppressed."""
+    k = settings.EQUALITY_SMALL_CELL
+    population_rows = found[POPULATION]
+    outcome_rows = [found[outcome.key] for outcome in OUTCOMES]
     dimensions = []
     for key, title, group_of in DIMENSIONS:
         population: Counter = Counter()

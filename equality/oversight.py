@@ -9,7 +9,7 @@ from bangkok.dates import after_day, until_day
 from oversight.registry import MONITOR, Breakdown, Indicator, present
 
 from .models import Consent
-from .outcomes import breakdown
+from .outcomes import breakdown, counted_ahead, read
 from .permissions import OVERSEE_OUTCOMES
 
 BREAKDOWNS = (
@@ -20,6 +20,8 @@ BREAKDOWNS = (
         perm=OVERSEE_OUTCOMES,
         table=breakdown,
         order=90,
+        ahead=counted_ahead,
+        read=read,
     ),
 )
 

@@ -85,7 +85,7 @@ class Overview(APIView):
             "timeliness": figures.timeliness(facilities, start, end, viewer=request.user),
             "breakdowns": [
                 {**vars(entry["item"]), "table": entry["table"]}
-                for entry in registry.breakdowns(request.user, facilities, start, end)
+                for entry in registry.breakdowns(request.user, facilities, start, end, seen)
             ],
         }
         return Response(OverviewSerializer(body).data)

@@ -146,7 +146,7 @@ def breakdown(user, key, period, params) -> Table | None:
     item = next((i for i in registry.breakdowns_for(user) if i.key == key), None)
     if item is None:
         return None
-    table = item.table(*period, user)
+    table = figures.breakdown(item, *period, user)
     columns = [
         Column("dimension", _("By")),
         Column("group", _("Group")),

@@ -125,10 +125,7 @@ def timeliness(facilities, start: date, end: date, *, viewer, seen: dict | None 
     of the tasks hidden from no one while it is fresh, with the tasks hidden from someone
     but not from `viewer` counted now (a task about a report that names her is never counted
     for her); else counted now. `seen`, if given, is told when they were counted."""
-    today = timezone.localdate()
-    row = None
-    if (start, end) in [slots(today)[f"last-{days}"] for days in WINDOWS]:
-        row = _fresh_rows([(start, end)], "tables").get((start, end))
+    row = _counted_row(start, end, "tables")
     if row is None or "timeliness" not in row["tables"]:
         return counted_now(facilities, start, end, viewer=viewer)
     ids = _ids(facilities)
@@ -151,6 +148,28 @@ def timeliness(facilities, start: date, end: date, *, viewer, seen: dict | None 
     return timeliness_added(parts)
 
 
+def _counted_row(start: date, end: date, field: str) -> dict | None:
+    """The fresh row of the period when it is the last 30 days or the last year, else None."""
+    if (start, end) not in [slots(timezone.localdate())[f"last-{days}"] for days in WINDOWS]:
+        return None  # a period not counted ahead: no need to look
+    return _fresh_rows([(start, end)], field).get((start, end))
+
+
+def breakdown(item, facilities, start: date, end: date, viewer, seen: dict | None = None):
+    """A table of counts by group (`registry.Breakdown`) for the viewer: for the last 30 days
+    or the last year, from the beat's count of what every viewer sees alike, read by the
+    item with what only some see counted now, while it is fresh; else counted now."""
+    row = _counted_row(start, end, "tables") if item.ahead else None
+    name = f"breakdown:{item.key}"
+    if row is None or name not in row["tables"]:
+        return item.table(facilities, start, end, viewer)
+    ids = _ids(facilities)
+    parts = [part for facility, part in row["tables"][name].items() if facility in ids]
+    if seen is not None:
+        seen["counted_at"] = row["counted_at"]
+    return item.read(parts, facilities, start, end, viewer)
+
+
 def refresh(now: datetime | None = None) -> int:
     """The beat's run: every indicator of every facility for each period of `slots`, and the
     overview's lists and counts for the last of each window, written over each slot's row
@@ -162,7 +181,17 @@ def refresh(now: datetime | None = None) -> int:
     found = registry.counted_live(registry.every_indicator(), every_facility(), [*periods.values()])
     last = [slot for slot in periods if slot.startswith("last-")]
     listed = {slot: _listed(*periods[slot]) for slot in last}
-    tables = {slot: {"timeliness": _timeliness(*periods[slot], now)} for slot in last}
+    tables = {
+        slot: {
+            "timeliness": _timeliness(*periods[slot], now),
+            **{
+                f"breakdown:{item.key}": item.ahead(every_facility(), *periods[slot])
+                for item in registry._BREAKDOWNS.values()
+                if item.ahead
+            },
+        }
+        for slot in last
+    }
     with transaction.atomic():
         for index, (slot, (start, end)) in enumerate(periods.items()):
             counts = {
@@ -213,10 +242,7 @@ def listed(names: list[str], facilities, start: date, end: date, seen: dict | No
     the last 30 days or the last year, counted no longer than twice OVERSIGHT_FIGURES_SECONDS
     ago with each name among them; else None (count them live). `seen`, if given, is told
     when they were counted."""
-    today = timezone.localdate()
-    if (start, end) not in [slots(today)[f"last-{days}"] for days in WINDOWS]:
-        return None  # a period not counted ahead: no need to look
-    row = _fresh_rows([(start, end)], "listed").get((start, end))
+    row = _counted_row(start, end, "listed")
     if row is None or not set(names) <= row["listed"].keys():
         return None
     ids = _ids(facilities)

@@ -150,6 +150,12 @@ class Breakdown:
     perm: str
     table: Callable
     order: int = 100
+    # Counted ahead by the beat (`oversight.figures`): `ahead(facilities, start, end)` gives,
+    # as JSON keeps it, what every viewer sees alike for each facility ({facility id: ...});
+    # `read(those of the viewer's facilities, facilities, start, end, viewer)` gives the
+    # table from them, with what only some viewers see counted now.
+    ahead: Callable | None = None
+    read: Callable | None = None
 
 
 _BREAKDOWNS: dict[str, Breakdown] = {}
@@ -208,10 +214,11 @@ def breakdowns_for(user) -> list[Breakdown]:
     return [i for i in sorted(_BREAKDOWNS.values(), key=_order) if _may(user, i)]
 
 
-def breakdowns(user, facilities, start, end) -> list[dict]:
-    """Each table of counts by group `user` oversees, for the period."""
+def breakdowns(user, facilities, start, end, seen: dict | None = None) -> list[dict]:
+    """Each table of counts by group `user` oversees, for the period (from the beat's count
+    for the last 30 days and the last year, `figures.breakdown`)."""
     return [
-        {"item": item, "table": item.table(facilities, start, end, user)}
+        {"item": item, "table": figures.breakdown(item, facilities, start, end, user, seen)}
         for item in breakdowns_for(user)
     ]
 

@@ -50,7 +50,7 @@ def overview(request):
     if period is not None:
         zeros, lists = registry.overview(request.user, *period, seen=seen)
         zeros = unnamed_cases(zeros)
-        breakdowns = registry.breakdowns(request.user, *period)
+        breakdowns = registry.breakdowns(request.user, *period, seen=seen)
         for zero in zeros:
             zero["cases"] = [shown(row) for row in zero["cases"]]
         timeliness = [

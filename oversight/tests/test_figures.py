@@ -283,3 +283,45 @@ def test_the_timeliness_counted_ahead_is_what_counting_gives_and_hides_what_she_
     figures.refresh()
     [again] = figures.timeliness(places, *month, viewer=cast["inspector"])
     assert again["due"] == theirs["due"] + 1
+
+
+@pytest.mark.rule("25")
+def test_the_breakdown_counted_ahead_is_what_counting_gives_and_hides_what_names_her(
+    cast, facility_a, facility_b, settings
+):
+    """The outcomes by group of the last 30 days read from the beat's count are, for each
+    viewer, what counting them now gives: a complaint that names the governor is in neither
+    her table nor the count she reads from (counted now, for those it doesn't name)."""
+    from complaints.tests.factories import complaint
+    from equality.oversight import BREAKDOWNS
+    from equality.tests.test_equality import consented
+    from facilities.models import Facility
+    from prisoners.tests.factories import PrisonerFactory
+
+    settings.EQUALITY_SMALL_CELL = 1
+    (item,) = BREAKDOWNS
+    women = [PrisonerFactory(facility=facility_a) for _n in range(3)]
+    women += [PrisonerFactory(facility=facility_b)]
+    staff = {facility_a: cast, facility_b: {"social": make_staff("social", facility_b)}}
+    for woman, religion in zip(women, ("buddhist", "none", "buddhist", "muslim"), strict=True):
+        consented(staff[woman.facility], woman, religion=religion, disability="no")
+    complaints = [complaint(cast["social"], woman) for woman in women[:3]]
+    complaints[0].named_staff.add(cast["governor"])
+    figures.refresh()
+    today = timezone.localdate()
+    month = (today - timedelta(days=29), today)
+    places = Facility.objects.all()
+    for viewer in (cast["governor"], cast["inspector"], None):
+        seen: dict = {}
+        assert figures.breakdown(item, places, *month, viewer, seen) == item.table(
+            places, *month, viewer
+        )
+        assert seen["counted_at"] is not None
+
+    def complaints_counted(viewer):
+        table = figures.breakdown(item, places, *month, viewer)
+        column = [c["key"] for c in table["columns"]].index("complaints")
+        return table["dimensions"][0]["total"]["cells"][column]["count"]
+
+    assert complaints_counted(cast["governor"]) == 2
+    assert complaints_counted(cast["inspector"]) == 3
