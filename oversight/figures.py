@@ -21,7 +21,7 @@ them all. Only counts are kept: no woman, no case, nothing a viewer's role would
 from datetime import date, datetime, timedelta
 
 from django.conf import settings
-from django.db import transaction
+from django.db.models.fields.json import KeyTransform
 from django.utils import timezone
 
 from bangkok.counting import sizes_by
@@ -125,8 +125,8 @@ def timeliness(facilities, start: date, end: date, *, viewer, seen: dict | None 
     of the tasks hidden from no one while it is fresh, with the tasks hidden from someone
     but not from `viewer` counted now (a task about a report that names her is never counted
     for her); else counted now. `seen`, if given, is told when they were counted."""
-    row = _counted_row(start, end, "tables")
-    if row is None or "timeliness" not in row["tables"]:
+    row = _counted_row(start, end, "tables", "timeliness")
+    if row is None or row["tables"] is None:
         return counted_now(facilities, start, end, viewer=viewer)
     ids = _ids(facilities)
     parts = [
@@ -137,7 +137,7 @@ def timeliness(facilities, start: date, end: date, *, viewer, seen: dict | None 
                 for name in ("late_total", "longest")
             },
         }
-        for facility, each in row["tables"]["timeliness"].items()
+        for facility, each in row["tables"].items()
         if facility in ids
         for sums in each
     ]
@@ -148,23 +148,24 @@ def timeliness(facilities, start: date, end: date, *, viewer, seen: dict | None 
     return timeliness_added(parts)
 
 
-def _counted_row(start: date, end: date, field: str) -> dict | None:
-    """The fresh row of the period when it is the last 30 days or the last year, else None."""
+def _counted_row(start: date, end: date, field: str, key: str = "") -> dict | None:
+    """The fresh row of the period when it is the last 30 days or the last year, else None
+    (`field`, or only its `key`, read: `_fresh_rows`)."""
     if (start, end) not in [slots(timezone.localdate())[f"last-{days}"] for days in WINDOWS]:
         return None  # a period not counted ahead: no need to look
-    return _fresh_rows([(start, end)], field).get((start, end))
+    return _fresh_rows([(start, end)], field, key).get((start, end))
 
 
 def breakdown(item, facilities, start: date, end: date, viewer, seen: dict | None = None):
     """A table of counts by group (`registry.Breakdown`) for the viewer: for the last 30 days
     or the last year, from the beat's count of what every viewer sees alike, read by the
     item with what only some see counted now, while it is fresh; else counted now."""
-    row = _counted_row(start, end, "tables") if item.ahead else None
     name = f"breakdown:{item.key}"
-    if row is None or name not in row["tables"]:
+    row = _counted_row(start, end, "tables", name) if item.ahead else None
+    if row is None or row["tables"] is None:
         return item.table(facilities, start, end, viewer)
     ids = _ids(facilities)
-    parts = [part for facility, part in row["tables"][name].items() if facility in ids]
+    parts = [part for facility, part in row["tables"].items() if facility in ids]
     if seen is not None:
         seen["counted_at"] = row["counted_at"]
     return item.read(parts, facilities, start, end, viewer)
@@ -192,41 +193,53 @@ def refresh(now: datetime | None = None) -> int:
         }
         for slot in last
     }
-    with transaction.atomic():
-        for index, (slot, (start, end)) in enumerate(periods.items()):
-            counts = {
+    rows = [
+        CountedFigures(
+            slot=slot,
+            start=start,
+            end=end,
+            counted_at=now,
+            counts={
                 key: {
                     str(facility): _stored(value)
                     for (period, facility), value in each.items()
                     if period == index and any(value)
                 }
                 for key, each in found.items()
-            }
-            CountedFigures.objects.update_or_create(
-                slot=slot,
-                defaults={
-                    "start": start,
-                    "end": end,
-                    "counted_at": now,
-                    "counts": counts,
-                    "listed": listed.get(slot, {}),
-                    "tables": tables.get(slot, {}),
-                },
-            )
+            },
+            listed=listed.get(slot, {}),
+            tables=tables.get(slot, {}),
+        )
+        for index, (slot, (start, end)) in enumerate(periods.items())
+    ]
+    # One statement: each slot's row written over, or made the first time, whatever another
+    # count does at the same moment.
+    CountedFigures.objects.bulk_create(
+        rows,
+        update_conflicts=True,
+        unique_fields=["slot"],
+        update_fields=["start", "end", "counted_at", "counts", "listed", "tables"],
+    )
     return len(periods)
 
 
-def _fresh_rows(periods: list[Period], field: str) -> dict[Period, dict]:
-    """The rows of `periods` counted no longer than twice OVERSIGHT_FIGURES_SECONDS ago."""
+def _fresh_rows(periods: list[Period], field: str, key: str = "") -> dict[Period, dict]:
+    """The rows of `periods` counted no longer than twice OVERSIGHT_FIGURES_SECONDS ago, with
+    their `field` (only its `key`, if given, as `field`: None when the row lacks it)."""
     fresh = timezone.now() - timedelta(seconds=2 * settings.OVERSIGHT_FIGURES_SECONDS)
-    return {
-        (row["start"], row["end"]): row
-        for row in CountedFigures.objects.filter(
-            counted_at__gte=fresh,
-            start__in={start for start, _end in periods},
-            end__in={end for _start, end in periods},
-        ).values("start", "end", "counted_at", field)
-    }
+    rows = CountedFigures.objects.filter(
+        counted_at__gte=fresh,
+        start__in={start for start, _end in periods},
+        end__in={end for _start, end in periods},
+    )
+    if key:
+        rows = rows.annotate(part=KeyTransform(key, field))
+    found = {}
+    for row in rows.values("start", "end", "counted_at", "part" if key else field):
+        if key:
+            row[field] = row.pop("part")
+        found[(row["start"], row["end"])] = row
+    return found
 
 
 def _ids(facilities) -> set[str]:
