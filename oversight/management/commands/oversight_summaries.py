@@ -2,14 +2,15 @@ from datetime import date
 
 from django.core.management.base import BaseCommand
 
-from oversight import summaries
+from oversight import figures, summaries
 
 
 class Command(BaseCommand):
     help = (
         "Count oversight's dated lists and counts that must be zero a day at a time, per "
         "facility (what the beat does): the days not counted yet or changed since, or every "
-        "day from --since to --until (yesterday at the latest), counted again."
+        "day from --since to --until (yesterday at the latest), counted again; then the "
+        "figures of the periods the pages ask most (the beat's other count)."
     )
 
     def add_arguments(self, parser):
@@ -21,4 +22,5 @@ class Command(BaseCommand):
             days = summaries.refresh_due()
         else:
             days = summaries.refresh(since, until or date.max)
-        self.stdout.write(f"{days} days counted.")
+        periods = figures.refresh()
+        self.stdout.write(f"{days} days counted; the figures of {periods} periods counted.")
