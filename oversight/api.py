@@ -14,7 +14,7 @@ from bangkok.pagination import KeysetPagination
 from bangkok.schema import ERROR, FIELD_ERRORS
 from facilities.models import Facility
 
-from . import attempts, exports, figures, reads, registry
+from . import attempts, counted, exports, reads, registry
 from .forms import PeriodForm, ReadsForm
 from .permissions import facilities_overseen, unnamed, unnamed_cases
 from .serializers import (
@@ -82,7 +82,7 @@ class Overview(APIView):
                 for z in zeros
             ],
             "records": [{**vars(entry["item"]), "count": entry["count"]} for entry in lists],
-            "timeliness": figures.timeliness(facilities, start, end, viewer=request.user),
+            "timeliness": counted.timeliness(facilities, start, end, viewer=request.user),
             "breakdowns": [
                 {**vars(entry["item"]), "table": entry["table"]}
                 for entry in registry.breakdowns(request.user, facilities, start, end, seen)

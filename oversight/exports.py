@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from bangkok.exports import Column, Table
 
 from . import attempts as refused
-from . import figures, registry
+from . import counted, figures, registry
 from . import indicators as shown_indicator
 from . import reads as confidential
 from .permissions import unnamed
@@ -137,7 +137,7 @@ def timeliness(user, key, period, params) -> Table:
         Column("overdue", _("Open past their time")),
         Column("cancelled", _("No longer needed")),
     )
-    rows = figures.timeliness(*period, viewer=user)
+    rows = counted.timeliness(*period, viewer=user)
     return _table("timeliness", _("Tasks the Rules set a deadline for"), columns, rows, period)
 
 

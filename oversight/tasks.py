@@ -1,6 +1,6 @@
 from celery import shared_task
 
-from . import figures, summaries
+from . import counted, summaries
 
 
 @shared_task(name="oversight.tasks.refresh_daily_counts", acks_late=True)
@@ -12,4 +12,4 @@ def refresh_daily_counts() -> int:
 @shared_task(name="oversight.tasks.count_figures", acks_late=True)
 def count_figures() -> int:
     """Every indicator of every facility for the periods the pages ask most."""
-    return figures.refresh()
+    return counted.refresh()

@@ -17,7 +17,7 @@ from bangkok.formats import human_day, human_moment, human_span
 from bangkok.pagination import paginate
 
 from . import attempts as refused
-from . import exports, figures, registry
+from . import counted, exports, registry
 from . import indicators as shown_indicator
 from . import reads as confidential
 from .forms import PeriodForm, ReadsForm
@@ -59,7 +59,7 @@ def overview(request):
                 "late_by": row["late_by"] and human_span(row["late_by"]),
                 "longest": row["longest"] and human_span(row["longest"]),
             }
-            for row in figures.timeliness(*period, viewer=request.user, seen=seen)
+            for row in counted.timeliness(*period, viewer=request.user, seen=seen)
         ]
     context = {
         "form": form,

@@ -223,7 +223,7 @@ def in_process(
     sweep_only: bool = False,
     only: list[str] | tuple[str, ...] = (),
 ) -> list[Item]:
-    from oversight import figures
+    from oversight import counted
     from reminders.services import sweep_reminders
 
     items: list[Item] = []
@@ -257,7 +257,7 @@ def in_process(
 
         def count_figures():
             with transaction.atomic():
-                figures.refresh()
+                counted.refresh()
                 transaction.set_rollback(True)
 
         def sweep():

@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from conftest import client_for
-from oversight import figures, registry
+from oversight import counted, figures, registry
 from oversight.models import CountedFigures
 from oversight.permissions import facilities_overseen
 from staff.tests.factories import make_staff
@@ -59,7 +59,7 @@ def test_the_figures_counted_ahead_are_what_counting_live_gives_for_all_and_for_
     today = timezone.localdate()
     load_beside(today=today)
     before = timezone.now()
-    assert figures.refresh() == len(figures.slots(today)) == 16
+    assert counted.refresh() == len(figures.slots(today)) == 16
     national = make_staff("inspector", *Facility.objects.all(), username="national")
     busiest = Facility.objects.order_by("-admissions__id").first()
     everywhere = Facility.objects.all()
@@ -82,7 +82,7 @@ def test_a_page_reads_the_count_says_when_and_shows_a_later_record_once_counted_
     settings.OVERSIGHT_FIGURES_SECONDS = 300
     settings.SMALL_CELL = 1  # a figure of one woman shown
     admit(cast, facility_a, "A1", days_ago=3)
-    figures.refresh()
+    counted.refresh()
     today = timezone.localdate()
     client = client_for(cast["inspector"])
     year = f"?start={today - timedelta(days=364)}&end={today}"
@@ -105,7 +105,7 @@ def test_a_page_reads_the_count_says_when_and_shows_a_later_record_once_counted_
     assert counted_at is not None and women == 1
     admit(cast, facility_a, "A2", days_ago=1)
     assert held(year) == (counted_at, 1)  # the count of before, as it says
-    figures.refresh()
+    counted.refresh()
     later, women = held(year)
     assert later > counted_at and women == 2
     assert held(f"?start={today - timedelta(days=363)}") == (None, 2)
@@ -116,7 +116,7 @@ def test_a_count_too_old_or_without_an_indicator_is_not_read(cast, facility_a, s
     lack one of the indicators asked (one added since), are counted live instead."""
     settings.OVERSIGHT_FIGURES_SECONDS = 300
     admit(cast, facility_a, "A1", days_ago=3)
-    figures.refresh()
+    counted.refresh()
     today = timezone.localdate()
     periods = asked(today)[0]
     inspector = cast["inspector"]
@@ -142,7 +142,7 @@ def test_a_governor_reads_only_her_facilitys_figures_from_the_count(cast, facili
     for number in ("A1", "A2"):
         admit(cast, facility_a, number, days_ago=5)
     admit(cast, facility_b, "B1", days_ago=5, by=cast["outsider"])
-    figures.refresh()
+    counted.refresh()
     today = timezone.localdate()
     governor = cast["governor"]
     hers = Facility.objects.filter(pk=facility_a.pk)
@@ -154,9 +154,9 @@ def test_a_governor_reads_only_her_facilitys_figures_from_the_count(cast, facili
 
 def test_the_beat_counts_again_over_the_same_rows():
     """Counting again rewrites each period's row in place: as many rows, a later time."""
-    figures.refresh()
+    counted.refresh()
     first = dict(CountedFigures.objects.values_list("slot", "counted_at"))
-    figures.refresh()
+    counted.refresh()
     again = dict(CountedFigures.objects.values_list("slot", "counted_at"))
     assert first.keys() == again.keys() == figures.slots(timezone.localdate()).keys()
     assert all(again[slot] > first[slot] for slot in first)
@@ -185,7 +185,7 @@ def test_the_overview_counted_ahead_per_facility_is_what_each_facility_counted_l
     }
     for days in figures.WINDOWS:
         start, end = today - timedelta(days=days - 1), today
-        found = figures._listed(start, end)
+        found = counted._listed(start, end)
         assert found.keys() == items.keys()
         assert sum(1 for each in found.values() if each) >= len(items) / 5, found
         for place in Facility.objects.all():
@@ -210,7 +210,7 @@ def test_the_overview_reads_the_count_says_when_and_its_cases_are_read_now(
     beat counts again; another period is counted as asked."""
     settings.OVERSIGHT_FIGURES_SECONDS = 300
     admit(cast, facility_a, "A1", days_ago=3)
-    figures.refresh()
+    counted.refresh()
     client = client_for(cast["governor"])
     today = timezone.localdate()
 
@@ -240,7 +240,7 @@ def test_the_overview_reads_the_count_says_when_and_its_cases_are_read_now(
     assert counted_at is not None and count == 1
     admit(cast, facility_a, "A2", days_ago=1)
     assert admissions("") == (counted_at, 1)
-    figures.refresh()
+    counted.refresh()
     later, count = admissions("")
     assert later > counted_at and count == 2
     assert admissions(f"?start={today - timedelta(days=28)}") == (None, 2)
@@ -261,7 +261,7 @@ def test_the_timeliness_counted_ahead_is_what_counting_gives_and_hides_what_she_
 
     hidden = Reminder.objects.get(key=f"timeliness:{facility_a.code}:4")
     hidden.hidden_from.add(cast["governor"])
-    figures.refresh()
+    counted.refresh()
     today = timezone.localdate()
     month = (today - timedelta(days=29), today)
     for viewer in (cast["governor"], cast["inspector"]):
@@ -270,18 +270,18 @@ def test_the_timeliness_counted_ahead_is_what_counting_gives_and_hides_what_she_
             Facility.objects.all(),
         ):
             seen: dict = {}
-            found = figures.timeliness(places, *month, viewer=viewer, seen=seen)
+            found = counted.timeliness(places, *month, viewer=viewer, seen=seen)
             assert found == timeliness(places, *month, viewer=viewer)
             assert seen["counted_at"] is not None
     places = Facility.objects.filter(pk=facility_a.pk)
-    [hers] = figures.timeliness(places, *month, viewer=cast["governor"])
-    [theirs] = figures.timeliness(places, *month, viewer=cast["inspector"])
+    [hers] = counted.timeliness(places, *month, viewer=cast["governor"])
+    [theirs] = counted.timeliness(places, *month, viewer=cast["inspector"])
     assert (hers["due"], hers["overdue"]) == (4, 0)
     assert (theirs["due"], theirs["overdue"]) == (5, 1)
     task(facility_a, Reminder.objects.get(pk=hidden.pk).prisoner, 10, due=timezone.now())
-    assert figures.timeliness(places, *month, viewer=cast["inspector"]) == [theirs]
-    figures.refresh()
-    [again] = figures.timeliness(places, *month, viewer=cast["inspector"])
+    assert counted.timeliness(places, *month, viewer=cast["inspector"]) == [theirs]
+    counted.refresh()
+    [again] = counted.timeliness(places, *month, viewer=cast["inspector"])
     assert again["due"] == theirs["due"] + 1
 
 
@@ -307,7 +307,7 @@ def test_the_breakdown_counted_ahead_is_what_counting_gives_and_hides_what_names
         consented(staff[woman.facility], woman, religion=religion, disability="no")
     complaints = [complaint(cast["social"], woman) for woman in women[:3]]
     complaints[0].named_staff.add(cast["governor"])
-    figures.refresh()
+    counted.refresh()
     today = timezone.localdate()
     month = (today - timedelta(days=29), today)
     places = Facility.objects.all()

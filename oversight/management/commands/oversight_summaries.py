@@ -2,7 +2,7 @@ from datetime import date
 
 from django.core.management.base import BaseCommand
 
-from oversight import figures, summaries
+from oversight import counted, summaries
 
 
 class Command(BaseCommand):
@@ -22,5 +22,5 @@ class Command(BaseCommand):
             days = summaries.refresh_due()
         else:
             days = summaries.refresh(since, until or date.max)
-        periods = figures.refresh()
+        periods = counted.refresh()
         self.stdout.write(f"{days} days counted; the figures of {periods} periods counted.")

@@ -1,0 +1,154 @@
+"""What the beat counts ahead for oversight's most asked periods (`oversight.figures` says
+which, how they are kept and how the pages read them): every indicator, and for the last 30
+days and the last year the overview's lists and counts that must be zero, its tasks'
+timeliness and its breakdowns, of every facility (`refresh`, every OVERSIGHT_FIGURES_SECONDS
+and by `manage.py oversight_summaries`); and the tasks' timeliness read from it, with what a
+viewer sees otherwise counted now (`timeliness`). Kept apart from `oversight.figures`, which
+the registry reads, since it reads the areas' records (the tasks) the registry may not."""
+
+from datetime import date, datetime, timedelta
+
+from django.utils import timezone
+
+from bangkok.counting import sizes_by
+from reminders.services import (
+    due_in,
+    hidden_from_someone,
+    timeliness_added,
+    timeliness_sums,
+)
+from reminders.services import timeliness as counted_now
+
+from . import summaries
+from .figures import as_kept, counted_row, ids_of, slots
+from .models import CountedFigures
+from .summaries import every_facility
+
+
+def _listed(start: date, end: date) -> dict[str, dict[str, int]]:
+    """The overview's lists and counts that must be zero (those every viewer sees alike) of
+    every facility for the period: {"list:<key>" or "zero:<key>": {facility id: how many}}.
+    The days counted ahead are added up (`summaries.ahead`), the rest counted in one
+    statement grouped by each item's facility (`bangkok.counting.sizes_by`)."""
+    from . import registry
+
+    everywhere = every_facility()
+    items = {
+        f"{kind}:{item.key}": item
+        for kind, declared in (("zero", registry._ZEROS), ("list", registry._LISTS))
+        for item in declared.values()
+        if item.viewer_filter is None
+    }
+    ahead = summaries.ahead([*items.values()], everywhere, start, end, by_facility=True)
+    added: dict[str, dict] = {}
+    live = {}
+    for name, item in items.items():
+        if item.key in ahead:
+            added[name], rest = ahead[item.key]
+        else:
+            counts = getattr(item, "records", None) or item.count or item.cases
+            rest = counts(everywhere, start, end)
+        if rest is not None:
+            live[name] = (rest, item.facility)
+    counted = sizes_by(live)
+    found: dict[str, dict[str, int]] = {}
+    for name in items:
+        each = dict(added.get(name, {}))
+        for facility, n in counted.get(name, {}).items():
+            each[facility] = each.get(facility, 0) + n
+        found[name] = {str(facility): n for facility, n in each.items() if n}
+    return found
+
+
+def _timeliness(start: date, end: date, now: datetime) -> dict[str, list[dict]]:
+    """The timeliness sums of each facility's tasks of the period hidden from no one:
+    {facility id: [sums of a kind of task, durations in seconds]}."""
+    tasks = due_in(every_facility(), start, end).exclude(hidden_from_someone())
+    found: dict[str, list[dict]] = {}
+    for sums in timeliness_sums(tasks, now, "facility"):
+        facility = str(sums.pop("facility"))
+        for name in ("late_total", "longest"):
+            sums[name] = sums[name] and sums[name].total_seconds()
+        found.setdefault(facility, []).append(sums)
+    return found
+
+
+def timeliness(facilities, start: date, end: date, *, viewer, seen: dict | None = None):
+    """The overview's timeliness of the tasks a Rule's deadline sets (as
+    `reminders.services.timeliness`): for the last 30 days or the last year, the beat's count
+    of the tasks hidden from no one while it is fresh, with the tasks hidden from someone
+    but not from `viewer` counted now (a task about a report that names her is never counted
+    for her); else counted now. `seen`, if given, is told when they were counted."""
+    row = counted_row(start, end, "tables", "timeliness")
+    if row is None or row["tables"] is None:
+        return counted_now(facilities, start, end, viewer=viewer)
+    ids = ids_of(facilities)
+    parts = [
+        {
+            **sums,
+            **{
+                name: None if sums[name] is None else timedelta(seconds=sums[name])
+                for name in ("late_total", "longest")
+            },
+        }
+        for facility, each in row["tables"].items()
+        if facility in ids
+        for sums in each
+    ]
+    hidden = due_in(facilities, start, end).filter(hidden_from_someone())
+    parts += timeliness_sums(hidden.exclude(hidden_from=viewer), timezone.now())
+    if seen is not None:
+        seen["counted_at"] = row["counted_at"]
+    return timeliness_added(parts)
+
+
+def refresh(now: datetime | None = None) -> int:
+    """The beat's run: every indicator of every facility for each period of `slots`, and the
+    overview's lists and counts for the last of each window, written over each slot's row
+    (the same figures again if nothing changed). Returns the number of periods counted."""
+    from . import registry
+
+    now = now or timezone.now()  # taken before counting: the figures are of then or later
+    periods = slots(timezone.localdate(now))
+    found = registry.counted_live(registry.every_indicator(), every_facility(), [*periods.values()])
+    last = [slot for slot in periods if slot.startswith("last-")]
+    listed = {slot: _listed(*periods[slot]) for slot in last}
+    tables = {
+        slot: {
+            "timeliness": _timeliness(*periods[slot], now),
+            **{
+                f"breakdown:{item.key}": item.ahead(every_facility(), *periods[slot])
+                for item in registry._BREAKDOWNS.values()
+                if item.ahead
+            },
+        }
+        for slot in last
+    }
+    rows = [
+        CountedFigures(
+            slot=slot,
+            start=start,
+            end=end,
+            counted_at=now,
+            counts={
+                key: {
+                    str(facility): as_kept(value)
+                    for (period, facility), value in each.items()
+                    if period == index and any(value)
+                }
+                for key, each in found.items()
+            },
+            listed=listed.get(slot, {}),
+            tables=tables.get(slot, {}),
+        )
+        for index, (slot, (start, end)) in enumerate(periods.items())
+    ]
+    # One statement: each slot's row written over, or made the first time, whatever another
+    # count does at the same moment.
+    CountedFigures.objects.bulk_create(
+        rows,
+        update_conflicts=True,
+        unique_fields=["slot"],
+        update_fields=["start", "end", "counted_at", "counts", "listed", "tables"],
+    )
+    return len(periods)
