@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 from playwright.sync_api import expect
 
 from health.tests.factories import admitted_woman
+from oversight import counted
 from reminders.models import Reminder, Status
 from reminders.services import schedule_reminder
 from tests.screenshots import screenshot
@@ -51,6 +52,7 @@ def test_the_inspector_reads_without_a_single_form(
     Reminder.objects.filter(pk=late.pk).update(
         status=Status.DONE, closed_at=now - timedelta(days=1)
     )
+    counted.refresh()  # the beat's count of the periods the pages ask most
     base = live_server.url
     visited = []
 
@@ -65,6 +67,8 @@ def test_the_inspector_reads_without_a_single_form(
     nav = page.get_by_role("navigation", name="Menu")
     nav.get_by_role("link", name="Oversight").click()
     read("oversight")
+    # The last 30 days, as the beat counted them: the page says when.
+    expect(page.get_by_test_id("counted-at")).to_contain_text("Figures counted at")
     # How the tasks with a deadline were kept: counts, no woman named.
     timeliness = page.get_by_test_id("timeliness-health.screening_follow_up")
     expect(timeliness).to_contain_text("See her again after her entry screening")
