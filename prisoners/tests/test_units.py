@@ -31,7 +31,11 @@ pytestmark = pytest.mark.django_db
 
 GENERAL, GIRLS = Unit.Designation.GENERAL, Unit.Designation.JUVENILE
 MBU = Unit.Designation.MOTHER_AND_BABY
-BABY = child_fields(date_of_birth=date.today() - timedelta(days=120))
+
+
+def baby_fields() -> dict:
+    """A baby of four months, as old on the day the test runs."""
+    return child_fields(date_of_birth=date.today() - timedelta(days=120))
 
 
 def unit(facility, code, designation=GENERAL):
@@ -131,7 +135,7 @@ def test_a_mother_whose_child_lives_with_her_lives_only_on_a_unit_suited_to_chil
 ):
     mbu = unit(facility_a, "MBU", MBU)
     her = woman(facility_a, on=mbu)
-    with_her(cast["reception"], her, social=cast["social"], **BABY)
+    with_her(cast["reception"], her, social=cast["social"], **baby_fields())
     with refusals.refused("51.2", UnitPlacement) as caught:
         place_on_unit(by=cast["custody"], prisoner=her, unit=unit(facility_a, "W1"))
     assert "suited to children" in str(caught.value)
@@ -184,7 +188,7 @@ def test_an_untried_and_a_convicted_woman_moved_at_once_onto_an_empty_unit_are_n
 def test_a_child_who_comes_to_live_with_her_on_a_wing_asks_custody_to_move_her(cast, facility_a):
     wing, mbu = unit(facility_a, "W1"), unit(facility_a, "MBU", MBU)
     her = woman(facility_a, on=wing)
-    with_her(cast["reception"], her, social=cast["social"], **BABY)
+    with_her(cast["reception"], her, social=cast["social"], **baby_fields())
     task = Reminder.objects.get(kind=MOVE_KIND, prisoner=her)
     assert task.assignee_role == "custody" and task.rule == "51.2" and task.status in OPEN_STATUSES
     assert [u.code for u in units_for(Prisoner.objects.get(pk=her.pk))] == ["MBU"]
@@ -195,7 +199,7 @@ def test_a_child_who_comes_to_live_with_her_on_a_wing_asks_custody_to_move_her(c
 
 def test_a_child_who_comes_to_live_with_her_on_the_unit_for_mothers_asks_nothing(cast, facility_a):
     her = woman(facility_a, on=unit(facility_a, "MBU", MBU))
-    with_her(cast["reception"], her, social=cast["social"], **BABY)
+    with_her(cast["reception"], her, social=cast["social"], **baby_fields())
     assert not Reminder.objects.filter(kind=MOVE_KIND).exists()
 
 
@@ -213,7 +217,7 @@ def test_oversight_counts_every_woman_living_where_the_rules_forbid_however_it_c
     Prisoner.objects.filter(pk=sentenced.pk).update(legal_status=LegalStatus.SENTENCED)
     # A child comes to live with her on a wing.
     mother = woman(facility_a, status=LegalStatus.PRETRIAL, on=unit(facility_a, "W2"))
-    with_her(cast["reception"], mother, social=cast["social"], **BABY)
+    with_her(cast["reception"], mother, social=cast["social"], **baby_fields())
     today_is(monkeypatch, date(2026, 12, 21))
     found = {w.pk for w in misplaced([facility_a])}
     # The sentenced woman is held with untried women, and the untried woman with her.
@@ -273,7 +277,7 @@ def api_for(user):
 def test_the_api_moves_her_names_the_rule_it_refuses_and_asks_her_version(cast, facility_a):
     wing, mbu = unit(facility_a, "W1"), unit(facility_a, "MBU", MBU)
     her = woman(facility_a, on=mbu)
-    with_her(cast["reception"], her, social=cast["social"], **BABY)
+    with_her(cast["reception"], her, social=cast["social"], **baby_fields())
     url = f"/api/v1/prisoners/{her.uuid}/unit/"
     client = api_for(cast["custody"])
     with refusals.nothing_written(UnitPlacement):

@@ -26,13 +26,16 @@ from tests.versions import VersionedAPIClient
 
 pytestmark = pytest.mark.django_db
 
-BABY = child_fields(
-    given_names="Dao",
-    lives_with_mother=True,
-    location="",
-    custody="",
-    date_of_birth=timezone.localdate() - timedelta(days=90),
-)
+
+def baby_fields() -> dict:
+    """A baby of three months living with her mother, as old on the day the test runs."""
+    return child_fields(
+        given_names="Dao",
+        lives_with_mother=True,
+        location="",
+        custody="",
+        date_of_birth=timezone.localdate() - timedelta(days=90),
+    )
 
 
 def api(user):
@@ -51,13 +54,13 @@ def open_reminders(kind):
 @pytest.mark.rule("49")
 def test_no_child_comes_to_live_with_her_without_a_best_interests_decision(cast, woman_a):
     with refusals.refused("49", Child, BestInterestsDecision, Reminder) as refused:
-        record_child(by=cast["reception"], mother=woman_a, **BABY)
+        record_child(by=cast["reception"], mother=woman_a, **baby_fields())
     assert "Rule 49" in str(refused.value)
 
 
 @pytest.mark.rule("49")
 def test_the_api_refuses_a_child_living_with_her_without_a_decision(cast, woman_a):
-    body = {**BABY, "date_of_birth": BABY["date_of_birth"].isoformat()}
+    body = {**baby_fields(), "date_of_birth": baby_fields()["date_of_birth"].isoformat()}
     url = f"/api/v1/prisoners/{woman_a.uuid}/children/"
     with refusals.nothing_written(Child, BestInterestsDecision, Reminder):
         response = api(cast["reception"]).post(url, body, format="json")
@@ -71,7 +74,7 @@ def test_a_decision_before_the_birth_admits_the_baby_and_sets_the_review(cast, w
     settings.CHILD_IN_PRISON_REVIEW_MONTHS = 6
     decision = decide(cast["social"], woman_a)
     assert decision.kind == "admission" and decision.child is None
-    baby = record_child(by=cast["reception"], mother=woman_a, **BABY)
+    baby = record_child(by=cast["reception"], mother=woman_a, **baby_fields())
     decision.refresh_from_db()
     assert decision.child == baby
     assert baby.review_due_on == add_months(timezone.localdate(), 6)
@@ -86,16 +89,18 @@ def test_a_decision_before_the_birth_admits_the_baby_and_sets_the_review(cast, w
 @pytest.mark.rule("49")
 def test_one_decision_admits_one_child(cast, woman_a):
     decide(cast["social"], woman_a)
-    record_child(by=cast["reception"], mother=woman_a, **BABY)
+    record_child(by=cast["reception"], mother=woman_a, **baby_fields())
     with refusals.refused("49", Child):
-        record_child(by=cast["reception"], mother=woman_a, **{**BABY, "given_names": "Twin"})
+        record_child(
+            by=cast["reception"], mother=woman_a, **{**baby_fields(), "given_names": "Twin"}
+        )
 
 
 @pytest.mark.rule("49")
 def test_a_decision_that_the_child_lives_apart_admits_no_one(cast, woman_a):
     decide(cast["social"], woman_a, outcome="apart")
     with refusals.refused("49", Child):
-        record_child(by=cast["reception"], mother=woman_a, **BABY)
+        record_child(by=cast["reception"], mother=woman_a, **baby_fields())
 
 
 @pytest.mark.rule("49")
@@ -103,7 +108,7 @@ def test_a_stale_decision_admits_no_one(cast, woman_a, settings):
     settings.CHILD_ADMISSION_DECISION_VALID_DAYS = 90
     decide(cast["social"], woman_a, decided_on=timezone.localdate() - timedelta(days=91))
     with refusals.refused("49", Child):
-        record_child(by=cast["reception"], mother=woman_a, **BABY)
+        record_child(by=cast["reception"], mother=woman_a, **baby_fields())
 
 
 @pytest.mark.rule("49")
@@ -147,7 +152,7 @@ def test_only_social_workers_decide_and_the_decision_is_complete(cast, woman_a):
 @pytest.mark.rule("52.1")
 def test_a_child_at_the_maximum_age_can_not_be_decided_to_stay(cast, woman_a, settings):
     settings.CHILD_IN_PRISON_MAX_AGE_MONTHS = 36
-    baby = with_her(cast["reception"], woman_a, social=cast["social"], **BABY)
+    baby = with_her(cast["reception"], woman_a, social=cast["social"], **baby_fields())
     Child.objects.filter(pk=baby.pk).update(
         date_of_birth=timezone.localdate() - timedelta(days=3 * 366)
     )
@@ -164,14 +169,17 @@ def test_a_review_never_falls_after_the_maximum_age(cast, woman_a, settings):
     settings.CHILD_IN_PRISON_REVIEW_MONTHS = 6
     born = timezone.localdate() - timedelta(days=365 * 3 - 40)
     baby = with_her(
-        cast["reception"], woman_a, social=cast["social"], **{**BABY, "date_of_birth": born}
+        cast["reception"],
+        woman_a,
+        social=cast["social"],
+        **{**baby_fields(), "date_of_birth": born},
     )
     assert baby.review_due_on == add_months(born, 36)
 
 
 @pytest.mark.rule("52.1")
 def test_a_review_moves_the_next_one_and_closes_its_reminder(cast, woman_a):
-    baby = with_her(cast["reception"], woman_a, social=cast["social"], **BABY)
+    baby = with_her(cast["reception"], woman_a, social=cast["social"], **baby_fields())
     first = open_reminders("register.best_interests_review").get()
     later = timezone.localdate()
     review = decide(cast["social"], woman_a, child=baby)
@@ -188,7 +196,7 @@ def test_a_review_moves_the_next_one_and_closes_its_reminder(cast, woman_a):
 def test_an_overdue_review_is_on_the_queue_and_on_oversight(cast, woman_a):
     from oversight.registry import zeros_for
 
-    baby = with_her(cast["reception"], woman_a, social=cast["social"], **BABY)
+    baby = with_her(cast["reception"], woman_a, social=cast["social"], **baby_fields())
     overdue = timezone.localdate() - timedelta(days=1)
     Child.objects.filter(pk=baby.pk).update(review_due_on=overdue)
     from register.oversight import staying_past_review
@@ -209,7 +217,7 @@ def test_an_overdue_review_is_on_the_queue_and_on_oversight(cast, woman_a):
 
 @pytest.fixture
 def baby(cast, woman_a):
-    return with_her(cast["reception"], woman_a, social=cast["social"], **BABY)
+    return with_her(cast["reception"], woman_a, social=cast["social"], **baby_fields())
 
 
 def complete_plan(**overrides):
