@@ -68,7 +68,7 @@ def _timeliness(start: date, end: date, now: datetime) -> dict[str, list[dict]]:
     for sums in timeliness_sums(tasks, now, "facility"):
         facility = str(sums.pop("facility"))
         for name in ("late_total", "longest"):
-            sums[name] = sums[name] and sums[name].total_seconds()
+            sums[name] = None if sums[name] is None else sums[name].total_seconds()
         found.setdefault(facility, []).append(sums)
     return found
 
@@ -102,10 +102,17 @@ def timeliness(facilities, start: date, end: date, *, viewer, seen: dict | None 
     return timeliness_added(parts)
 
 
+def _counts_something(value) -> bool:
+    """Whether a facility's figure is worth keeping: a pair other than (0, 0), a median's
+    values if any (a value of 0 km is one)."""
+    return bool(value) if isinstance(value, dict) else any(value)
+
+
 def refresh(now: datetime | None = None) -> int:
-    """The beat's run: every indicator of every facility for each period of `slots`, and the
-    overview's lists and counts for the last of each window, written over each slot's row
-    (the same figures again if nothing changed). Returns the number of periods counted."""
+    """The beat's run: every indicator of every facility for each period of `slots`, and for
+    the last 30 days and the last year the overview's lists and counts, its tasks' timeliness
+    and its breakdowns, written over each slot's row (the same figures again if nothing
+    changed). Returns the number of periods counted."""
     from . import registry
 
     now = now or timezone.now()  # taken before counting: the figures are of then or later
@@ -134,7 +141,7 @@ def refresh(now: datetime | None = None) -> int:
                 key: {
                     str(facility): as_kept(value)
                     for (period, facility), value in each.items()
-                    if period == index and any(value)
+                    if period == index and _counts_something(value)
                 }
                 for key, each in found.items()
             },

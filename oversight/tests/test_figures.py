@@ -325,3 +325,12 @@ def test_the_breakdown_counted_ahead_is_what_counting_gives_and_hides_what_names
 
     assert complaints_counted(cast["governor"]) == 2
     assert complaints_counted(cast["inspector"]) == 3
+
+
+def test_a_figure_is_kept_when_it_counts_something_a_median_of_zeros_too():
+    from oversight.counted import _counts_something
+
+    assert not _counts_something((0, 0)) and _counts_something((0, 4))
+    assert _counts_something({0: 3}) and not _counts_something({})
+    assert figures._read(figures.as_kept({0: 3, 12: 1})) == {0: 3, 12: 1}
+    assert figures._read(figures.as_kept((2, 5))) == (2, 5)
