@@ -150,7 +150,7 @@ class Breakdown:
     perm: str
     table: Callable
     order: int = 100
-    # Counted ahead by the beat (`oversight.figures`): `ahead(facilities, start, end)` gives,
+    # Counted ahead by the beat (`oversight.counted`): `ahead(facilities, start, end)` gives,
     # as JSON keeps it, what every viewer sees alike for each facility ({facility id: ...});
     # `read(those of the viewer's facilities, facilities, start, end, viewer)` gives the
     # table from them, with what only some viewers see counted now.
