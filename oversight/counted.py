@@ -20,7 +20,7 @@ from reminders.services import (
 from reminders.services import timeliness as counted_now
 
 from . import summaries
-from .figures import as_kept, counted_row, ids_of, slots
+from .figures import as_kept, counted_row, slots
 from .models import CountedFigures
 from .summaries import every_facility
 
@@ -79,10 +79,9 @@ def timeliness(facilities, start: date, end: date, *, viewer, seen: dict | None 
     of the tasks hidden from no one while it is fresh, with the tasks hidden from someone
     but not from `viewer` counted now (a task about a report that names her is never counted
     for her); else counted now. `seen`, if given, is told when they were counted."""
-    row = counted_row(start, end, "tables", "timeliness")
+    row = counted_row(start, end, "tables", "timeliness", facilities)
     if row is None or row["tables"] is None:
         return counted_now(facilities, start, end, viewer=viewer)
-    ids = ids_of(facilities)
     parts = [
         {
             **sums,
@@ -91,8 +90,7 @@ def timeliness(facilities, start: date, end: date, *, viewer, seen: dict | None 
                 for name in ("late_total", "longest")
             },
         }
-        for facility, each in row["tables"].items()
-        if facility in ids
+        for each in row["tables"].values()
         for sums in each
     ]
     hidden = due_in(facilities, start, end).filter(hidden_from_someone())

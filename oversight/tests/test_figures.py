@@ -5,6 +5,7 @@ not counted ahead or an indicator the count doesn't hold are counted live."""
 
 import re
 from datetime import timedelta
+from unittest.mock import ANY
 
 import pytest
 from django.db import connection
@@ -330,3 +331,38 @@ def test_a_figure_is_kept_when_it_counts_something_a_median_of_zeros_too():
     assert _counts_something({0: 3}) and not _counts_something({})
     assert figures._read(figures.as_kept({0: 3, 12: 1})) == {0: 3, 12: 1}
     assert figures._read(figures.as_kept((2, 5))) == (2, 5)
+
+
+def test_a_part_kept_by_facility_is_read_for_her_facilities_only_picked_or_whole():
+    """Of a part kept by facility, a viewer reads her facilities' alone: picked in the
+    database when they are fewer than half of those counted, read whole and picked after
+    when they are more, nothing when she has none."""
+    from facilities.models import Facility
+    from prisoners.tests.factories import FacilityFactory
+
+    month = figures.slots(timezone.localdate())["last-30"]
+    places = [FacilityFactory() for _n in range(5)]
+    per_facility = {str(place.pk): [{"n": number}] for number, place in enumerate(places)}
+    CountedFigures.objects.create(
+        slot="last-30",
+        start=month[0],
+        end=month[1],
+        counted_at=timezone.now(),
+        counts={},
+        tables={"timeliness": per_facility},
+    )
+
+    def read(*chosen):
+        asked = Facility.objects.filter(pk__in=[place.pk for place in chosen])
+        row = figures.counted_row(*month, "tables", "timeliness", asked)
+        return row["tables"]
+
+    assert read(places[1]) == {str(places[1].pk): [{"n": 1}]}  # picked
+    assert read(*places[:3]) == {str(p.pk): [{"n": n}] for n, p in enumerate(places[:3])}
+    assert read() == {}
+    assert figures.counted_row(*month, "tables", "breakdown:none", Facility.objects.all()) == {
+        "start": month[0],
+        "end": month[1],
+        "counted_at": ANY,
+        "tables": None,
+    }
