@@ -46,8 +46,7 @@ def _listed(start: date, end: date) -> dict[str, dict[str, int]]:
         if item.key in ahead:
             added[name], rest = ahead[item.key]
         else:
-            counts = getattr(item, "records", None) or item.count or item.cases
-            rest = counts(everywhere, start, end)
+            rest = registry.counter_of(item)(everywhere, start, end)
         if rest is not None:
             live[name] = (rest, item.facility)
     counted = sizes_by(live)

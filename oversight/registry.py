@@ -245,6 +245,12 @@ def _order(item) -> tuple:
     return (item.order, item.key)
 
 
+def counter_of(item) -> Callable:
+    """What counts an item: a list's records, else a count's own way of counting (`count`),
+    else its cases; (facilities, start, end) -> QuerySet."""
+    return getattr(item, "records", None) or item.count or item.cases
+
+
 def for_viewer(item, queryset, user):
     """`queryset` without what this viewer may not see of it."""
     return item.viewer_filter(queryset, user) if item.viewer_filter else queryset
@@ -282,8 +288,7 @@ def overview(
         if item.key in ahead:
             added[(kind, item.key)], rest = ahead[item.key]
         else:
-            counts = getattr(item, "records", None) or item.count or item.cases
-            rest = for_viewer(item, counts(facilities, start, end), user)
+            rest = for_viewer(item, counter_of(item)(facilities, start, end), user)
         if rest is not None:
             live[(kind, item.key)] = rest
     found = sizes(live)

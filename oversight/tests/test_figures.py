@@ -188,12 +188,7 @@ def test_the_overview_counted_ahead_per_facility_is_what_each_facility_counted_l
         for place in Facility.objects.all():
             alone = Facility.objects.filter(pk=place.pk)
             live = sizes(
-                {
-                    name: (getattr(item, "records", None) or item.count or item.cases)(
-                        alone, start, end
-                    )
-                    for name, item in items.items()
-                }
+                {name: registry.counter_of(item)(alone, start, end) for name, item in items.items()}
             )
             ahead = {name: each.get(str(place.pk), 0) for name, each in found.items()}
             assert ahead == live, place.code
