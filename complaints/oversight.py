@@ -26,6 +26,17 @@ def _not_naming(queryset, user):
     return queryset.not_naming(user)
 
 
+def _naming(queryset, user):
+    """What `_not_naming` leaves out: the complaints naming her (each names her once)."""
+    return queryset.filter(named_staff=user)
+
+
+def _named_in_hers(held, user):
+    """What `not_named_in_hers` leaves out: the held actions against a woman a complaint of
+    whose names her (once each, however many name her)."""
+    return held.filter(prisoner__complaints__named_staff=user).distinct()
+
+
 def _complaint_row(complaint) -> Row:
     what = _("%(kind)s: %(subject)s (%(status)s)") % {
         "kind": complaint.get_kind_display(),
@@ -102,6 +113,7 @@ LISTS = (
         order=400,
         keyset=_COMPLAINT_ORDER,
         viewer_filter=_not_naming,
+        hidden=_naming,
     ),
     RecordList(
         "held-actions",
@@ -113,6 +125,7 @@ LISTS = (
         order=410,
         keyset=("-requested_at", "-id"),
         viewer_filter=not_named_in_hers,
+        hidden=_named_in_hers,
     ),
 )
 ZEROS = (
@@ -126,6 +139,7 @@ ZEROS = (
         order=400,
         keyset=_COMPLAINT_ORDER,
         viewer_filter=_not_naming,
+        hidden=_naming,
     ),
     MustBeZero(
         "abuse-reports-without-plan",
@@ -137,6 +151,7 @@ ZEROS = (
         order=410,
         keyset=_COMPLAINT_ORDER,
         viewer_filter=_not_naming,
+        hidden=_naming,
     ),
     MustBeZero(
         "adverse-actions-unreviewed",
@@ -148,6 +163,7 @@ ZEROS = (
         order=420,
         keyset=("-requested_at", "-id"),
         viewer_filter=not_named_in_hers,
+        hidden=_named_in_hers,
     ),
 )
 

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Count, F, QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -46,6 +46,9 @@ class Outcome:
     # (facilities, start, end, viewer) -> QuerySet of records with a `prisoner`, those the
     # viewer may not know of left out
     records: Callable
+    # (records, viewer) -> exactly those of `records` she may not know of, found from her
+    # side (the complaints naming her), each once: taken off the counts made ahead (`read`).
+    hidden: Callable | None = None
 
 
 def _in_period(model, moment: str, **more) -> Callable:
@@ -65,8 +68,8 @@ def _complaints(facilities, start, end, viewer=None) -> QuerySet:
     return found if viewer is None else found.not_naming(viewer)
 
 
-def _naming_someone() -> Q:
-    return Q(Exists(Complaint.named_staff.through.objects.filter(complaint=OuterRef("pk"))))
+def _naming(complaints: QuerySet, viewer) -> QuerySet:
+    return complaints.filter(named_staff=viewer)  # a complaint names her once at most
 
 
 OUTCOMES = (
@@ -77,7 +80,7 @@ OUTCOMES = (
     ),
     Outcome("force", gettext_lazy("Uses of force"), _in_period(UseOfForce, "started_at")),
     Outcome("segregation", gettext_lazy("Segregations"), _in_period(Segregation, "started_at")),
-    Outcome("complaints", gettext_lazy("Complaints"), _complaints),
+    Outcome("complaints", gettext_lazy("Complaints"), _complaints, hidden=_naming),
     Outcome(
         "work",
         gettext_lazy("Places at work"),
@@ -148,44 +151,62 @@ def method(k: int) -> str:
 POPULATION = "population"
 
 
-def _counted(facilities, start, end, viewer=None, *, alike: bool = False, by=()) -> dict:
+def _counted(facilities, start, end, viewer=None, *, by=()) -> dict:
     """{POPULATION: the women in custody now, each outcome's key: its records of the period}
-    counted by the three answers (and `by`), one query a table: without the records the
-    viewer may not know of or, `alike`, only what every viewer sees alike (no complaint that
-    names someone)."""
+    counted by the three answers (and `by`), one query a table, without the records the
+    viewer may not know of (with no viewer, whole)."""
     women = Prisoner.objects.filter(
         facility__in=facilities, custody_status=CustodyStatus.IN_CUSTODY
     )
     found = {POPULATION: _grouped(women, ANSWERS, *by)}
     for outcome in OUTCOMES:
-        records = outcome.records(facilities, start, end, None if alike else viewer)
-        if alike and outcome.key == "complaints":
-            records = records.exclude(_naming_someone())
+        records = outcome.records(facilities, start, end, viewer)
         found[outcome.key] = _grouped(records, f"prisoner__{ANSWERS}", *by)
     return found
 
 
 def counted_ahead(facilities, start, end) -> dict[str, dict]:
-    """What every viewer sees alike of the breakdown, for each facility: {facility id:
-    {POPULATION or an outcome's key: [counts by the three answers]}}: counted ahead by the
-    beat (`oversight.figures`) and read with `read`."""
+    """The breakdown's counts as no one in particular sees them (whole), for each facility:
+    {facility id: {POPULATION or an outcome's key: [counts by the three answers]}}: counted
+    ahead by the beat (`oversight.counted`) and read with `read`."""
     found: dict[str, dict] = {}
-    for part, rows in _counted(facilities, start, end, alike=True, by=("facility",)).items():
+    for part, rows in _counted(facilities, start, end, by=("facility",)).items():
         for row in rows:
             place = found.setdefault(str(row.pop("facility")), {})
             place.setdefault(part, []).append(row)
     return found
 
 
+def whole(parts: list[dict]) -> dict[str, list]:
+    """Several facilities' counts made ahead (`counted_ahead`) as one part: each group's
+    counts added."""
+    found: dict[str, dict[tuple, dict]] = {}
+    for place in parts:
+        for part, rows in place.items():
+            groups = found.setdefault(part, {})
+            for row in rows:
+                group = tuple(sorted((name, v) for name, v in row.items() if name != "n"))
+                if group in groups:
+                    groups[group]["n"] += row["n"]
+                else:
+                    groups[group] = {**row}
+    return {part: [*groups.values()] for part, groups in found.items()}
+
+
 def read(parts: list[dict], facilities, start, end, viewer=None) -> dict:
     """The breakdown from the counts made ahead for each of the facilities (`counted_ahead`),
-    with the complaints that name someone but not the viewer counted now."""
+    less what the viewer may not know of (`Outcome.hidden`: the complaints naming her),
+    counted now from her side: a count made ahead is never shown her whole."""
     found: dict[str, list] = {POPULATION: [], **{outcome.key: [] for outcome in OUTCOMES}}
     for place in parts:
         for part, rows in place.items():
             found[part] += rows
-    naming = _complaints(facilities, start, end, viewer).filter(_naming_someone())
-    found["complaints"] += _grouped(naming, f"prisoner__{ANSWERS}")
+    for outcome in OUTCOMES:
+        if outcome.hidden is not None and viewer is not None:
+            hidden = outcome.hidden(outcome.records(facilities, start, end), viewer)
+            found[outcome.key] += [
+                {**row, "n": -row["n"]} for row in _grouped(hidden, f"prisoner__{ANSWERS}")
+            ]
     return _table(found)
 
 

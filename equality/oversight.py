@@ -9,7 +9,7 @@ from bangkok.dates import after_day, until_day
 from oversight.registry import MONITOR, Breakdown, Indicator, present
 
 from .models import Consent
-from .outcomes import breakdown, counted_ahead, read
+from .outcomes import breakdown, counted_ahead, read, whole
 from .permissions import OVERSEE_OUTCOMES
 
 BREAKDOWNS = (
@@ -22,6 +22,7 @@ BREAKDOWNS = (
         order=90,
         ahead=counted_ahead,
         read=read,
+        whole=whole,
     ),
 )
 

@@ -20,14 +20,15 @@ from reminders.services import (
 from reminders.services import timeliness as counted_now
 
 from . import summaries
-from .figures import as_kept, counted_row, slots
+from .figures import as_kept, counted_row, ids_of, kept, slots
 from .models import CountedFigures
 from .summaries import every_facility
 
 
 def _listed(start: date, end: date) -> dict[str, dict[str, int]]:
-    """The overview's lists and counts that must be zero (those every viewer sees alike) of
-    every facility for the period: {"list:<key>" or "zero:<key>": {facility id: how many}}.
+    """The overview's lists and counts that must be zero (those counted for every viewer
+    alike, `registry.counted_alike`: whole) of every facility for the period: {"list:<key>"
+    or "zero:<key>": {facility id: how many}}.
     The days counted ahead are added up (`summaries.ahead`), the rest counted in one
     statement grouped by each item's facility (`bangkok.counting.sizes_by`)."""
     from . import registry
@@ -37,7 +38,7 @@ def _listed(start: date, end: date) -> dict[str, dict[str, int]]:
         f"{kind}:{item.key}": item
         for kind, declared in (("zero", registry._ZEROS), ("list", registry._LISTS))
         for item in declared.values()
-        if item.viewer_filter is None
+        if registry.counted_alike(item)
     }
     ahead = summaries.ahead([*items.values()], everywhere, start, end, by_facility=True)
     added: dict[str, dict] = {}
@@ -59,17 +60,21 @@ def _listed(start: date, end: date) -> dict[str, dict[str, int]]:
     return found
 
 
-def _timeliness(start: date, end: date, now: datetime) -> dict[str, list[dict]]:
-    """The timeliness sums of each facility's tasks of the period hidden from no one:
-    {facility id: [sums of a kind of task, durations in seconds]}."""
+def _timeliness(start: date, end: date, now: datetime) -> tuple[dict[str, list[dict]], list]:
+    """The timeliness sums of the tasks of the period hidden from no one, of each facility
+    and of them all: ({facility id: [sums of a kind of task]}, [sums of every facility's]),
+    durations in seconds (two queries)."""
     tasks = due_in(every_facility(), start, end).exclude(hidden_from_someone())
     found: dict[str, list[dict]] = {}
     for sums in timeliness_sums(tasks, now, "facility"):
-        facility = str(sums.pop("facility"))
-        for name in ("late_total", "longest"):
-            sums[name] = None if sums[name] is None else sums[name].total_seconds()
-        found.setdefault(facility, []).append(sums)
-    return found
+        found.setdefault(str(sums.pop("facility")), []).append(_as_kept(sums))
+    return found, [_as_kept(sums) for sums in timeliness_sums(tasks, now)]
+
+
+def _as_kept(sums: dict) -> dict:
+    for name in ("late_total", "longest"):
+        sums[name] = None if sums[name] is None else sums[name].total_seconds()
+    return sums
 
 
 def timeliness(facilities, start: date, end: date, *, viewer, seen: dict | None = None):
@@ -105,6 +110,20 @@ def _counts_something(value) -> bool:
     return bool(value) if isinstance(value, dict) else any(value)
 
 
+def _tables(registry, start: date, end: date, now: datetime) -> dict[str, dict]:
+    """The tasks' timeliness and the breakdowns of the period, each kept by facility and
+    whole (`figures.kept`)."""
+    everywhere = ids_of(every_facility())
+    by_facility, whole = _timeliness(start, end, now)
+    tables = kept("timeliness", by_facility, whole, everywhere)
+    for item in registry._BREAKDOWNS.values():
+        if item.ahead:
+            parts = item.ahead(every_facility(), start, end)
+            whole = item.whole([*parts.values()]) if item.whole else None
+            tables |= kept(f"breakdown:{item.key}", parts, whole, everywhere)
+    return tables
+
+
 def refresh(now: datetime | None = None) -> int:
     """The beat's run: every indicator of every facility for each period of `slots`, and for
     the last 30 days and the last year the overview's lists and counts, its tasks' timeliness
@@ -117,17 +136,7 @@ def refresh(now: datetime | None = None) -> int:
     found = registry.counted_live(registry.every_indicator(), every_facility(), [*periods.values()])
     last = [slot for slot in periods if slot.startswith("last-")]
     listed = {slot: _listed(*periods[slot]) for slot in last}
-    tables = {
-        slot: {
-            "timeliness": _timeliness(*periods[slot], now),
-            **{
-                f"breakdown:{item.key}": item.ahead(every_facility(), *periods[slot])
-                for item in registry._BREAKDOWNS.values()
-                if item.ahead
-            },
-        }
-        for slot in last
-    }
+    tables = {slot: _tables(registry, *periods[slot], now) for slot in last}
     rows = [
         CountedFigures(
             slot=slot,

@@ -67,6 +67,22 @@ def _read(value):
     return tuple(value)
 
 
+# A part kept by facility ({facility id: part}) is kept whole beside it too, under this
+# prefix: {"facilities": [the ids of every facility counted], "part": the part of them all}.
+WHOLE = "whole:"
+# How a part read whole is given, as if it were one facility's.
+EVERY = "*"
+
+
+def kept(name: str, by_facility: dict, whole, everywhere: set[str]) -> dict[str, dict]:
+    """A table as the beat keeps it: by facility under `name` and, if given, `whole` (every
+    facility's together) under WHOLE + name with the facilities it counted."""
+    found = {name: by_facility}
+    if whole is not None:
+        found[WHOLE + name] = {"facilities": sorted(everywhere), "part": whole}
+    return found
+
+
 def counted_row(start: date, end: date, field: str, key: str = "", facilities=None) -> dict | None:
     """The fresh row of the period when it is the last 30 days or the last year, else None
     (`field`, or only its `key`, read: `_fresh_rows`; of a `key` kept by facility, only the
@@ -104,19 +120,23 @@ def _fresh_rows(
     )
     ids = sorted(ids_of(facilities)) if key and facilities is not None else []
     if key and facilities is not None:
-        # The facilities' part of the key, picked in the database when they are fewer than
-        # half of those counted (a governor's one: decoding every facility's part cost her
-        # page a third of its CPU), else read whole (picking most of them costs the database
-        # more than decoding them all). The column is the model's own, every value a
-        # parameter; `OFFSET 0` reads the key once, not once a facility.
+        # The facilities' part of the key: kept whole, when they are every facility counted
+        # (an inspectorate's: a year's breakdown of 120 facilities is a megabyte of JSON),
+        # as {EVERY: the part}; else picked in the database when they are fewer than half of
+        # those counted (a governor's one: decoding every facility's part cost her page a
+        # third of its CPU), else read whole (picking most of them costs the database more
+        # than decoding them all). The column is the model's own, every value a parameter;
+        # `OFFSET 0` reads the keys once, not once a facility.
         column = f'"{CountedFigures._meta.db_table}"."{field}"'
         part = RawSQL(  # noqa: S611
             "(SELECT CASE WHEN t IS NULL THEN NULL"  # noqa: S608
+            " WHEN w -> 'facilities' <@ to_jsonb(%s::text[])"
+            " THEN jsonb_build_object(%s, w -> 'part')"
             " WHEN cardinality(%s::text[]) * 2 >= (SELECT count(*) FROM jsonb_object_keys(t))"
             " THEN t ELSE COALESCE((SELECT jsonb_object_agg(k, t -> k)"
             " FROM unnest(%s::text[]) u(k) WHERE t ? k), '{}') END"
-            f" FROM (SELECT {column} -> %s AS t OFFSET 0) part)",
-            (ids, ids, key),
+            f" FROM (SELECT {column} -> %s AS t, {column} -> %s AS w OFFSET 0) part)",
+            (ids, EVERY, ids, ids, key, WHOLE + key),
             output_field=JSONField(),
         )
         rows = rows.annotate(part=part)
@@ -125,9 +145,9 @@ def _fresh_rows(
     found, wanted = {}, set(ids)
     for row in rows.values("start", "end", "counted_at", "part" if key else field):
         if key:
-            row[field] = row.pop("part")
-            if facilities is not None and row[field] is not None:  # read whole: pick them
-                row[field] = {place: of for place, of in row[field].items() if place in wanted}
+            row[field] = part = row.pop("part")
+            if facilities is not None and part is not None and EVERY not in part:
+                row[field] = {place: of for place, of in part.items() if place in wanted}
         found[(row["start"], row["end"])] = row
     return found
 

@@ -56,6 +56,11 @@ class RecordList:
     # (queryset, viewer) -> queryset: what this viewer may not see of it, left out (e.g. a
     # complaint that names her).
     viewer_filter: Callable | None = None
+    # (queryset, viewer) -> queryset: exactly the records `viewer_filter` leaves out of it for
+    # her, found from her side (the few complaints naming her), each once. With it, the beat
+    # counts the item ahead as every viewer alike would see it whole, and her count is that
+    # less these, counted when she asks (`counted_alike`; `oversight.counted`).
+    hidden: Callable | None = None
     # The moment that dates each record, when the records of a period are exactly those
     # dated in it and what a past day holds doesn't change with time: the list is then
     # counted a day at a time in advance (`oversight.summaries`). `facility`: the records'
@@ -76,6 +81,7 @@ class MustBeZero:
     order: int = 100
     keyset: tuple[str, ...] = ("-id",)
     viewer_filter: Callable | None = None
+    hidden: Callable | None = None  # as a `RecordList`'s
     day: str = ""  # as a `RecordList`'s
     facility: str = "facility"
     # As `cases`: the same records, asked so as to count them all at once where the way that
@@ -156,6 +162,9 @@ class Breakdown:
     # table from them, with what only some viewers see counted now.
     ahead: Callable | None = None
     read: Callable | None = None
+    # (several facilities' parts as `ahead` keeps them) -> one part for them all, kept beside
+    # them for a viewer of every facility (`figures.kept`).
+    whole: Callable | None = None
 
 
 _BREAKDOWNS: dict[str, Breakdown] = {}
@@ -256,6 +265,13 @@ def for_viewer(item, queryset, user):
     return item.viewer_filter(queryset, user) if item.viewer_filter else queryset
 
 
+def counted_alike(item) -> bool:
+    """Whether the beat counts a list or a count that must be zero for every viewer alike:
+    one that every viewer sees whole, or whose records a viewer may not see are found from
+    her side (`hidden`), to be taken off her count when she asks."""
+    return item.viewer_filter is None or item.hidden is not None
+
+
 CASES_SHOWN = 10
 
 
@@ -270,20 +286,24 @@ def overview(
     a time in advance is added up, and every count left to make (the current day, an item
     counted live) is made in one statement (`bangkok.counting`), whatever the number of
     items. A count that is zero (most are) reads no cases, one that isn't reads its first
-    cases."""
+    cases. Of a count the beat counted whole (`counted_alike`), what she may not see is
+    counted in that statement and taken off."""
     items = zeros_for(user)
     listed = lists_for(user)
     written = recorded([item.key for item in items], facilities, start, end)
     attempts = refused(facilities, start, end)
     every = [*(("zero", i) for i in items), *(("list", i) for i in listed)]
-    alike = [f"{kind}:{item.key}" for kind, item in every if item.viewer_filter is None]
+    alike = [f"{kind}:{item.key}" for kind, item in every if counted_alike(item)]
     counted = figures.listed(alike, facilities, start, end, seen)
     ahead = summaries.ahead([*items, *listed], facilities, start, end) if counted is None else {}
     added: dict[tuple[str, str], int] = {}
     live = {}
     for kind, item in every:
-        if counted is not None and item.viewer_filter is None:
+        if counted is not None and counted_alike(item):
             added[(kind, item.key)] = counted[f"{kind}:{item.key}"]
+            if item.hidden is not None:
+                records = counter_of(item)(facilities, start, end)
+                live[("hidden", kind, item.key)] = item.hidden(records, user)
             continue
         if item.key in ahead:
             added[(kind, item.key)], rest = ahead[item.key]
@@ -294,7 +314,8 @@ def overview(
     found = sizes(live)
 
     def count(kind: str, key: str) -> int:
-        return added.get((kind, key), 0) + found.get((kind, key), 0)
+        hidden = found.get(("hidden", kind, key), 0)
+        return added.get((kind, key), 0) + found.get((kind, key), 0) - hidden
 
     zeros = []
     for item in items:

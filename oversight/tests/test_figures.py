@@ -163,9 +163,10 @@ def test_a_governor_reads_only_her_facilitys_figures_from_the_count(cast, facili
 def test_the_overview_counted_ahead_per_facility_is_what_each_facility_counted_live_gives(
     cast, facility_a, woman_a
 ):
-    """Over the generated set at its tiny scale, each list and count that must be zero that
-    every viewer sees alike, counted ahead for every facility at once (grouped by its
-    records' facility), gives for each facility what counting that facility alone gives."""
+    """Over the generated set at its tiny scale, each list and count that must be zero the
+    beat counts for every viewer alike (whole), counted ahead for every facility at once
+    (grouped by its records' facility), gives for each facility what counting that facility
+    alone gives."""
     from bangkok.counting import sizes
     from facilities.models import Facility
     from oversight import summaries
@@ -178,7 +179,7 @@ def test_the_overview_counted_ahead_per_facility_is_what_each_facility_counted_l
         f"{kind}:{item.key}": item
         for kind, declared in (("zero", registry._ZEROS), ("list", registry._LISTS))
         for item in declared.values()
-        if item.viewer_filter is None
+        if registry.counted_alike(item)
     }
     for days in figures.WINDOWS:
         start, end = today - timedelta(days=days - 1), today
@@ -225,7 +226,8 @@ def test_the_overview_reads_the_count_says_when_and_its_cases_are_read_now(
 
     governor = cast["governor"]
     own = [*registry.zeros_for(governor), *registry.lists_for(governor)]
-    # Counted ahead, only the counts another viewer would see otherwise are counted live.
+    # Counted ahead, only what she may not see of those another viewer sees otherwise is
+    # counted when she asks, to be taken off.
     assert counted_live(ahead) == len([i for i in own if i.viewer_filter]) > 0
     assert counted_live(counting) == len(own)
     counted_at, count = admissions("")
@@ -282,8 +284,9 @@ def test_the_breakdown_counted_ahead_is_what_counting_gives_and_hides_what_names
     cast, facility_a, facility_b, settings
 ):
     """The outcomes by group of the last 30 days read from the beat's count are, for each
-    viewer, what counting them now gives: a complaint that names the governor is in neither
-    her table nor the count she reads from (counted now, for those it doesn't name)."""
+    viewer, what counting them now gives, read by facility or, for every facility, as their
+    whole (a group in two facilities added up): a complaint that names the governor is in
+    none of her tables (the count is whole; what names her is counted now and taken off)."""
     from complaints.tests.factories import complaint
     from equality.oversight import BREAKDOWNS
     from equality.tests.test_equality import consented
@@ -295,7 +298,7 @@ def test_the_breakdown_counted_ahead_is_what_counting_gives_and_hides_what_names
     women = [PrisonerFactory(facility=facility_a) for _n in range(3)]
     women += [PrisonerFactory(facility=facility_b)]
     staff = {facility_a: cast, facility_b: {"social": make_staff("social", facility_b)}}
-    for woman, religion in zip(women, ("buddhist", "none", "buddhist", "muslim"), strict=True):
+    for woman, religion in zip(women, ("buddhist", "none", "buddhist", "buddhist"), strict=True):
         consented(staff[woman.facility], woman, religion=religion, disability="no")
     complaints = [complaint(cast["social"], woman) for woman in women[:3]]
     complaints[0].named_staff.add(cast["governor"])
@@ -304,11 +307,12 @@ def test_the_breakdown_counted_ahead_is_what_counting_gives_and_hides_what_names
     month = (today - timedelta(days=29), today)
     places = Facility.objects.all()
     for viewer in (cast["governor"], cast["inspector"], None):
-        seen: dict = {}
-        assert figures.breakdown(item, places, *month, viewer, seen) == item.table(
-            places, *month, viewer
-        )
-        assert seen["counted_at"] is not None
+        for asked in (places, places.filter(pk=facility_a.pk)):
+            seen: dict = {}
+            assert figures.breakdown(item, asked, *month, viewer, seen) == item.table(
+                asked, *month, viewer
+            )
+            assert seen["counted_at"] is not None
 
     def complaints_counted(viewer):
         table = figures.breakdown(item, places, *month, viewer)
@@ -317,6 +321,62 @@ def test_the_breakdown_counted_ahead_is_what_counting_gives_and_hides_what_names
 
     assert complaints_counted(cast["governor"]) == 2
     assert complaints_counted(cast["inspector"]) == 3
+
+
+@pytest.mark.rule("25")
+def test_the_overview_counted_ahead_leaves_out_what_names_her_counted_from_her_side(
+    cast, facility_a
+):
+    """The overview's complaints and held actions of the last 30 days are counted ahead whole;
+    read by a viewer, each count is what counting it now without what she may not see gives:
+    a complaint naming the governor, and an action held against the woman whose complaint
+    names her, are in none of her counts, while the inspector counts them. What an item
+    declares hidden from her (`hidden`) is exactly what its `viewer_filter` leaves out."""
+    from bangkok.counting import sizes
+    from complaints.tests.factories import complaint, held_action, report
+    from facilities.models import Facility
+    from prisoners.tests.factories import PrisonerFactory
+
+    governor, inspector = cast["governor"], cast["inspector"]
+    women = [PrisonerFactory(facility=facility_a) for _n in range(3)]
+    for woman in women:
+        complaint(cast["social"], woman)
+        report(cast["social"], woman, received_at=timezone.now() - timedelta(days=3))
+        held_action(cast["custody"], woman)
+    named = complaint(cast["social"], women[0])
+    named.named_staff.add(governor)
+    counted.refresh()
+    today = timezone.localdate()
+    month = (today - timedelta(days=29), today)
+    places = Facility.objects.filter(pk=facility_a.pk)
+    hidden = [i for i in (*registry._ZEROS.values(), *registry._LISTS.values()) if i.hidden]
+    assert {i.key for i in hidden} >= {"complaints", "held-actions", "complaints-overdue"}
+    counts = {}
+    for viewer in (governor, inspector):
+        for item in hidden:
+            records = registry.counter_of(item)(places, *month)
+            shown = registry.for_viewer(item, records, viewer).count()
+            assert records.count() == shown + item.hidden(records, viewer).count(), item.key
+        seen: dict = {}
+        zeros, lists = registry.overview(viewer, places, *month, seen=seen)
+        assert seen["counted_at"] is not None
+        read = {("zero", z["item"].key): z["count"] - z["recorded"] for z in zeros}
+        read |= {("list", each["item"].key): each["count"] for each in lists}
+        mine = [("zero", i) for i in registry.zeros_for(viewer)]
+        mine += [("list", i) for i in registry.lists_for(viewer)]
+        now = sizes(
+            {
+                (kind, i.key): registry.for_viewer(
+                    i, registry.counter_of(i)(places, *month), viewer
+                )
+                for kind, i in mine
+            }
+        )
+        assert read == now
+        counts[viewer.username] = read
+    assert counts["governor"][("list", "held-actions")] == 2
+    assert counts["inspector"][("list", "held-actions")] == 3
+    assert counts["inspector"][("list", "complaints")] == 7
 
 
 def test_a_figure_is_kept_when_it_counts_something_a_median_of_zeros_too():
@@ -331,26 +391,32 @@ def test_a_figure_is_kept_when_it_counts_something_a_median_of_zeros_too():
 def test_a_part_kept_by_facility_is_read_for_her_facilities_only_picked_or_whole():
     """Of a part kept by facility, a viewer reads her facilities' alone: picked in the
     database when they are fewer than half of those counted, read whole and picked after
-    when they are more, nothing when she has none."""
+    when they are more, nothing when she has none; the part of every facility together only
+    when hers are every facility it counted (a facility made since changes nothing)."""
     from facilities.models import Facility
     from prisoners.tests.factories import FacilityFactory
 
     month = figures.slots(timezone.localdate())["last-30"]
     places = [FacilityFactory() for _n in range(5)]
     per_facility = {str(place.pk): [{"n": number}] for number, place in enumerate(places)}
+    counted_then = figures.ids_of(places)
     CountedFigures.objects.create(
         slot="last-30",
         start=month[0],
         end=month[1],
         counted_at=timezone.now(),
         counts={},
-        tables={"timeliness": per_facility},
+        tables=figures.kept("timeliness", per_facility, [{"n": 10}], counted_then),
     )
+    every = {figures.EVERY: [{"n": 10}]}
+    assert read_part(month, places) == every
+    assert read_part(month, [*places, FacilityFactory()]) == every
+    assert read_part(month, places[1:]) == {
+        str(p.pk): [{"n": n}] for n, p in enumerate(places) if n
+    }
 
     def read(*chosen):
-        asked = Facility.objects.filter(pk__in=[place.pk for place in chosen])
-        row = figures.counted_row(*month, "tables", "timeliness", asked)
-        return row["tables"]
+        return read_part(month, chosen)
 
     assert read(places[1]) == {str(places[1].pk): [{"n": 1}]}  # picked
     assert read(*places[:3]) == {str(p.pk): [{"n": n}] for n, p in enumerate(places[:3])}
@@ -361,3 +427,10 @@ def test_a_part_kept_by_facility_is_read_for_her_facilities_only_picked_or_whole
         "counted_at": ANY,
         "tables": None,
     }
+
+
+def read_part(month, chosen) -> dict:
+    from facilities.models import Facility
+
+    asked = Facility.objects.filter(pk__in=[place.pk for place in chosen])
+    return figures.counted_row(*month, "tables", "timeliness", asked)["tables"]
