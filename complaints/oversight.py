@@ -26,15 +26,15 @@ def _not_naming(queryset, user):
     return queryset.not_naming(user)
 
 
-def _naming(queryset, user):
-    """What `_not_naming` leaves out: the complaints naming her (each names her once)."""
-    return queryset.filter(named_staff=user)
+def _naming(user):
+    """What `_not_naming` leaves out: the complaints naming her."""
+    return Complaint.objects.filter(named_staff=user)
 
 
-def _named_in_hers(held, user):
+def _named_in_hers(user):
     """What `not_named_in_hers` leaves out: the held actions against a woman a complaint of
-    whose names her (once each, however many name her)."""
-    return held.filter(prisoner__complaints__named_staff=user).distinct()
+    whose names her."""
+    return HeldAction.objects.filter(prisoner__complaints__named_staff=user)
 
 
 def _complaint_row(complaint) -> Row:

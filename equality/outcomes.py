@@ -46,8 +46,8 @@ class Outcome:
     # (facilities, start, end, viewer) -> QuerySet of records with a `prisoner`, those the
     # viewer may not know of left out
     records: Callable
-    # (records, viewer) -> exactly those of `records` she may not know of, found from her
-    # side (the complaints naming her), each once: taken off the counts made ahead (`read`).
+    # (viewer) -> every record of the model she may not know of, found from her side (the
+    # complaints naming her): those of the period taken off the counts made ahead (`read`).
     hidden: Callable | None = None
 
 
@@ -68,8 +68,8 @@ def _complaints(facilities, start, end, viewer=None) -> QuerySet:
     return found if viewer is None else found.not_naming(viewer)
 
 
-def _naming(complaints: QuerySet, viewer) -> QuerySet:
-    return complaints.filter(named_staff=viewer)  # a complaint names her once at most
+def _naming(viewer) -> QuerySet:
+    return Complaint.objects.filter(named_staff=viewer)
 
 
 OUTCOMES = (
@@ -203,7 +203,8 @@ def read(parts: list[dict], facilities, start, end, viewer=None) -> dict:
             found[part] += rows
     for outcome in OUTCOMES:
         if outcome.hidden is not None and viewer is not None:
-            hidden = outcome.hidden(outcome.records(facilities, start, end), viewer)
+            records = outcome.records(facilities, start, end)
+            hidden = records.filter(pk__in=outcome.hidden(viewer))
             found[outcome.key] += [
                 {**row, "n": -row["n"]} for row in _grouped(hidden, f"prisoner__{ANSWERS}")
             ]

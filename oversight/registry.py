@@ -56,10 +56,11 @@ class RecordList:
     # (queryset, viewer) -> queryset: what this viewer may not see of it, left out (e.g. a
     # complaint that names her).
     viewer_filter: Callable | None = None
-    # (queryset, viewer) -> queryset: exactly the records `viewer_filter` leaves out of it for
-    # her, found from her side (the few complaints naming her), each once. With it, the beat
-    # counts the item ahead as every viewer alike would see it whole, and her count is that
-    # less these, counted when she asks (`counted_alike`; `oversight.counted`).
+    # (viewer) -> queryset of the records' model: every record `viewer_filter` leaves out for
+    # her, found from her side (the few complaints naming her). With it, the beat counts the
+    # item ahead as every viewer alike would see it whole, and her count is that less those
+    # of its records among these, counted when she asks, if she is hidden any
+    # (`counted_alike`; `oversight.counted`).
     hidden: Callable | None = None
     # The moment that dates each record, when the records of a period are exactly those
     # dated in it and what a past day holds doesn't change with time: the list is then
@@ -265,6 +266,13 @@ def for_viewer(item, queryset, user):
     return item.viewer_filter(queryset, user) if item.viewer_filter else queryset
 
 
+def hidden_from(user, items) -> set[Callable]:
+    """Of the items' ways of finding what a viewer may not see of them (`hidden`), those
+    that find anything of `user`'s (one statement; most viewers are hidden nothing)."""
+    ways = {item.hidden for item in items if item.hidden is not None}
+    return {way for way, n in sizes({way: way(user) for way in ways}).items() if n}
+
+
 def counted_alike(item) -> bool:
     """Whether the beat counts a list or a count that must be zero for every viewer alike:
     one that every viewer sees whole, or whose records a viewer may not see are found from
@@ -296,14 +304,15 @@ def overview(
     alike = [f"{kind}:{item.key}" for kind, item in every if counted_alike(item)]
     counted = figures.listed(alike, facilities, start, end, seen)
     ahead = summaries.ahead([*items, *listed], facilities, start, end) if counted is None else {}
+    hides = hidden_from(user, [item for _kind, item in every]) if counted is not None else set()
     added: dict[tuple[str, str], int] = {}
     live = {}
     for kind, item in every:
         if counted is not None and counted_alike(item):
             added[(kind, item.key)] = counted[f"{kind}:{item.key}"]
-            if item.hidden is not None:
+            if item.hidden in hides:
                 records = counter_of(item)(facilities, start, end)
-                live[("hidden", kind, item.key)] = item.hidden(records, user)
+                live[("hidden", kind, item.key)] = records.filter(pk__in=item.hidden(user))
             continue
         if item.key in ahead:
             added[(kind, item.key)], rest = ahead[item.key]
