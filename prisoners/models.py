@@ -269,6 +269,16 @@ class Prisoner(Versioned):
                 condition=models.Q(custody_status="in_custody", unit__isnull=False),
                 name="prisoner_on_a_unit",
             ),
+            # The other women in custody on her unit, whatever their facility (a transfer may
+            # leave one on a unit of another): whether one is of another legal status, asked
+            # of each of the first cases oversight shows (through the index above, every
+            # facility's part of it: 0.25 ms a woman; through this, 0.01).
+            models.Index(
+                fields=["unit"],
+                include=["legal_status", "id"],
+                condition=models.Q(custody_status="in_custody", unit__isnull=False),
+                name="prisoner_on_her_unit",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
