@@ -47,7 +47,7 @@ class Outcome:
     # viewer may not know of left out
     records: Callable
     # (viewer) -> every record of the model she may not know of, found from her side (the
-    # complaints naming her): those of the period taken off the counts made ahead (`read`).
+    # complaints naming her): if any, the outcome is counted for her now (`read`).
     hidden: Callable | None = None
 
 
@@ -195,19 +195,17 @@ def whole(parts: list[dict]) -> dict[str, list]:
 
 def read(parts: list[dict], facilities, start, end, viewer=None) -> dict:
     """The breakdown from the counts made ahead for each of the facilities (`counted_ahead`),
-    less what the viewer may not know of (`Outcome.hidden`: the complaints naming her),
-    counted now from her side: a count made ahead is never shown her whole."""
+    an outcome of which the viewer may not know some records (`Outcome.hidden`: a complaint
+    naming her) counted for her now, without them: a count made ahead is never shown her
+    whole, nor taken apart (what names her made or late since would come off it too)."""
     found: dict[str, list] = {POPULATION: [], **{outcome.key: [] for outcome in OUTCOMES}}
     for place in parts:
         for part, rows in place.items():
             found[part] += rows
     for outcome in OUTCOMES:
-        if outcome.hidden is not None and viewer is not None:
-            records = outcome.records(facilities, start, end)
-            hidden = records.filter(pk__in=outcome.hidden(viewer))
-            found[outcome.key] += [
-                {**row, "n": -row["n"]} for row in _grouped(hidden, f"prisoner__{ANSWERS}")
-            ]
+        if outcome.hidden is not None and viewer is not None and outcome.hidden(viewer).exists():
+            records = outcome.records(facilities, start, end, viewer)
+            found[outcome.key] = _grouped(records, f"prisoner__{ANSWERS}")
     return _table(found)
 
 

@@ -18,9 +18,9 @@ they were counted (`counted` for the indicators, `listed` for the overview's cou
 `breakdown`); any other period, or figures older than that (a beat missed), is counted live,
 and a period not counted ahead asks no query to find out. A facility's figures are its own
 whatever other facilities are asked with it (each counts grouped by facility), so one count
-serves the governor of one facility and the inspector of them all. Only counts are kept, and
-only what every viewer sees alike: what a viewer sees otherwise is counted for her when she
-asks.
+serves the governor of one facility and the inspector of them all. Only counts are kept: of
+what some viewers may not see (a complaint naming one), whole, read so only by a viewer
+hidden nothing of it, and counted for any other when she asks.
 """
 
 from datetime import date, timedelta
@@ -94,8 +94,8 @@ def counted_row(start: date, end: date, field: str, key: str = "", facilities=No
 
 def breakdown(item, facilities, start: date, end: date, viewer, seen: dict | None = None):
     """A table of counts by group (`registry.Breakdown`) for the viewer: for the last 30 days
-    or the last year, from the beat's count of what every viewer sees alike, read by the
-    item with what only some see counted now, while it is fresh; else counted now."""
+    or the last year, from the beat's count, read by the item with what the viewer may not
+    know of counted for her now, while it is fresh; else counted now."""
     name = f"breakdown:{item.key}"
     row = counted_row(start, end, "tables", name, facilities) if item.ahead else None
     if row is None or row["tables"] is None:

@@ -104,12 +104,14 @@ class CountedFigures(models.Model):
     # a facility with nothing to count left out.
     counts = models.JSONField()
     # For the lists and the counts that must be zero of the overview (the last 30 days and the
-    # last year only): {"list:<key>" or "zero:<key>": {facility id: how many}}, those another
-    # viewer sees otherwise (`viewer_filter`) left out.
+    # last year only): {"list:<key>" or "zero:<key>": {facility id: how many}}, of those every
+    # viewer sees alike, and whole of those whose records hidden from a viewer are found from
+    # her side (`registry.counted_alike`).
     listed = models.JSONField(default=dict)
     # The overview's tables, for the same two periods: "timeliness": {facility id: [the sums
     # of each kind of task (`reminders.services.timeliness_sums`), durations in seconds]},
-    # of the tasks hidden from no one.
+    # of the tasks hidden from no one; "breakdown:<key>" as its item keeps it; each beside it
+    # whole too, under "whole:" and its name (`figures.kept`).
     tables = models.JSONField(default=dict)
 
     class Meta:

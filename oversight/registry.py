@@ -58,9 +58,8 @@ class RecordList:
     viewer_filter: Callable | None = None
     # (viewer) -> queryset of the records' model: every record `viewer_filter` leaves out for
     # her, found from her side (the few complaints naming her). With it, the beat counts the
-    # item ahead as every viewer alike would see it whole, and her count is that less those
-    # of its records among these, counted when she asks, if she is hidden any
-    # (`counted_alike`; `oversight.counted`).
+    # item ahead whole, read as it is by a viewer hidden nothing of it; a viewer hidden any
+    # gets it counted for her when she asks (`counted_alike`, `hidden_from`).
     hidden: Callable | None = None
     # The moment that dates each record, when the records of a period are exactly those
     # dated in it and what a past day holds doesn't change with time: the list is then
@@ -158,9 +157,9 @@ class Breakdown:
     table: Callable
     order: int = 100
     # Counted ahead by the beat (`oversight.counted`): `ahead(facilities, start, end)` gives,
-    # as JSON keeps it, what every viewer sees alike for each facility ({facility id: ...});
+    # as JSON keeps it, the counts of each facility ({facility id: ...});
     # `read(those of the viewer's facilities, facilities, start, end, viewer)` gives the
-    # table from them, with what only some viewers see counted now.
+    # table from them, with what the viewer may not know of counted for her now.
     ahead: Callable | None = None
     read: Callable | None = None
     # (several facilities' parts as `ahead` keeps them) -> one part for them all, kept beside
@@ -276,7 +275,8 @@ def hidden_from(user, items) -> set[Callable]:
 def counted_alike(item) -> bool:
     """Whether the beat counts a list or a count that must be zero for every viewer alike:
     one that every viewer sees whole, or whose records a viewer may not see are found from
-    her side (`hidden`), to be taken off her count when she asks."""
+    her side (`hidden`): read whole by a viewer hidden none of them, counted when she asks
+    for any other."""
     return item.viewer_filter is None or item.hidden is not None
 
 
@@ -294,8 +294,9 @@ def overview(
     a time in advance is added up, and every count left to make (the current day, an item
     counted live) is made in one statement (`bangkok.counting`), whatever the number of
     items. A count that is zero (most are) reads no cases, one that isn't reads its first
-    cases. Of a count the beat counted whole (`counted_alike`), what she may not see is
-    counted in that statement and taken off."""
+    cases. A count the beat counted whole (`counted_alike`) is counted in that statement for
+    a viewer hidden any of its records: taking hers off a count made minutes before would
+    take off one made or late since, and a count below what she is shown tells her."""
     items = zeros_for(user)
     listed = lists_for(user)
     written = recorded([item.key for item in items], facilities, start, end)
@@ -308,11 +309,8 @@ def overview(
     added: dict[tuple[str, str], int] = {}
     live = {}
     for kind, item in every:
-        if counted is not None and counted_alike(item):
+        if counted is not None and counted_alike(item) and item.hidden not in hides:
             added[(kind, item.key)] = counted[f"{kind}:{item.key}"]
-            if item.hidden in hides:
-                records = counter_of(item)(facilities, start, end)
-                live[("hidden", kind, item.key)] = records.filter(pk__in=item.hidden(user))
             continue
         if item.key in ahead:
             added[(kind, item.key)], rest = ahead[item.key]
@@ -323,8 +321,7 @@ def overview(
     found = sizes(live)
 
     def count(kind: str, key: str) -> int:
-        hidden = found.get(("hidden", kind, key), 0)
-        return added.get((kind, key), 0) + found.get((kind, key), 0) - hidden
+        return added.get((kind, key), 0) + found.get((kind, key), 0)
 
     zeros = []
     for item in items:
