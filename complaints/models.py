@@ -111,6 +111,10 @@ class ComplaintQuerySet(models.QuerySet):
         sees it nor learns it exists (Rule 25; Mandela 57.2, 71.3)."""
         return self.exclude(named_staff=user)
 
+    def naming(self, user):
+        """What `not_naming` leaves out: the complaints naming `user`."""
+        return self.filter(named_staff=user)
+
 
 @pghistory.track(exclude=["narrative"])
 class Complaint(Versioned):

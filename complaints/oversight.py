@@ -13,7 +13,7 @@ from bangkok.dates import before_day, during
 from oversight.registry import Indicator, MustBeZero, RecordList, Row, share
 
 from .models import Complaint, ComplaintStatus, HeldAction, HeldStatus, Kind
-from .permissions import not_named_in_hers
+from .permissions import named_in_hers, not_named_in_hers
 
 
 def _complaints(facilities, start, end):
@@ -24,17 +24,6 @@ def _complaints(facilities, start, end):
 
 def _not_naming(queryset, user):
     return queryset.not_naming(user)
-
-
-def _naming(user):
-    """What `_not_naming` leaves out: the complaints naming her."""
-    return Complaint.objects.filter(named_staff=user)
-
-
-def _named_in_hers(user):
-    """What `not_named_in_hers` leaves out: the held actions against a woman a complaint of
-    whose names her."""
-    return HeldAction.objects.filter(prisoner__complaints__named_staff=user)
 
 
 def _complaint_row(complaint) -> Row:
@@ -113,7 +102,7 @@ LISTS = (
         order=400,
         keyset=_COMPLAINT_ORDER,
         viewer_filter=_not_naming,
-        hidden=_naming,
+        hidden=Complaint.objects.naming,
     ),
     RecordList(
         "held-actions",
@@ -125,7 +114,7 @@ LISTS = (
         order=410,
         keyset=("-requested_at", "-id"),
         viewer_filter=not_named_in_hers,
-        hidden=_named_in_hers,
+        hidden=named_in_hers,
     ),
 )
 ZEROS = (
@@ -139,7 +128,7 @@ ZEROS = (
         order=400,
         keyset=_COMPLAINT_ORDER,
         viewer_filter=_not_naming,
-        hidden=_naming,
+        hidden=Complaint.objects.naming,
     ),
     MustBeZero(
         "abuse-reports-without-plan",
@@ -151,7 +140,7 @@ ZEROS = (
         order=410,
         keyset=_COMPLAINT_ORDER,
         viewer_filter=_not_naming,
-        hidden=_naming,
+        hidden=Complaint.objects.naming,
     ),
     MustBeZero(
         "adverse-actions-unreviewed",
@@ -163,7 +152,7 @@ ZEROS = (
         order=420,
         keyset=("-requested_at", "-id"),
         viewer_filter=not_named_in_hers,
-        hidden=_named_in_hers,
+        hidden=named_in_hers,
     ),
 )
 

@@ -65,6 +65,12 @@ def not_named_in_hers(held: QuerySet[HeldAction], user: User) -> QuerySet[HeldAc
     return held.exclude(prisoner__complaints__named_staff=user)
 
 
+def named_in_hers(user: User) -> QuerySet[HeldAction]:
+    """What `not_named_in_hers` leaves out: the held actions against a woman a complaint of
+    whose names `user`."""
+    return HeldAction.objects.filter(prisoner__complaints__named_staff=user)
+
+
 def access_held_action(user: User | AnonymousUser, uuid: UUID | str) -> HeldAction:
     held = (
         held_actions_visible_to(user)

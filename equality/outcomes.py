@@ -68,10 +68,6 @@ def _complaints(facilities, start, end, viewer=None) -> QuerySet:
     return found if viewer is None else found.not_naming(viewer)
 
 
-def _naming(viewer) -> QuerySet:
-    return Complaint.objects.filter(named_staff=viewer)
-
-
 OUTCOMES = (
     Outcome(
         "searches",
@@ -80,7 +76,7 @@ OUTCOMES = (
     ),
     Outcome("force", gettext_lazy("Uses of force"), _in_period(UseOfForce, "started_at")),
     Outcome("segregation", gettext_lazy("Segregations"), _in_period(Segregation, "started_at")),
-    Outcome("complaints", gettext_lazy("Complaints"), _complaints, hidden=_naming),
+    Outcome("complaints", gettext_lazy("Complaints"), _complaints, hidden=Complaint.objects.naming),
     Outcome(
         "work",
         gettext_lazy("Places at work"),

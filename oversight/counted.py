@@ -110,9 +110,11 @@ def _counts_something(value) -> bool:
     return bool(value) if isinstance(value, dict) else any(value)
 
 
-def _tables(registry, start: date, end: date, now: datetime) -> dict[str, dict]:
+def _tables(start: date, end: date, now: datetime) -> dict[str, dict]:
     """The tasks' timeliness and the breakdowns of the period, each kept by facility and
     whole (`figures.kept`)."""
+    from . import registry
+
     everywhere = ids_of(every_facility())
     by_facility, whole = _timeliness(start, end, now)
     tables = kept("timeliness", by_facility, whole, everywhere)
@@ -136,7 +138,7 @@ def refresh(now: datetime | None = None) -> int:
     found = registry.counted_live(registry.every_indicator(), every_facility(), [*periods.values()])
     last = [slot for slot in periods if slot.startswith("last-")]
     listed = {slot: _listed(*periods[slot]) for slot in last}
-    tables = {slot: _tables(registry, *periods[slot], now) for slot in last}
+    tables = {slot: _tables(*periods[slot], now) for slot in last}
     rows = [
         CountedFigures(
             slot=slot,
