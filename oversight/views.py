@@ -2,6 +2,7 @@
 the Rules say must be zero, each case shown, and every area's list of records."""
 
 from datetime import datetime
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
@@ -21,7 +22,7 @@ from . import counted, exports, registry
 from . import indicators as shown_indicator
 from . import reads as confidential
 from .forms import PeriodForm, ReadsForm
-from .permissions import facilities_overseen, unnamed, unnamed_cases
+from .permissions import facilities_overseen, unnamed
 
 
 def shown(row: registry.Row) -> dict:
@@ -48,11 +49,9 @@ def overview(request):
     form, period = period_of(request)
     zeros, lists, timeliness, breakdowns, seen = [], [], [], [], {}
     if period is not None:
-        zeros, lists = registry.overview(request.user, *period, seen=seen)
-        zeros = unnamed_cases(zeros)
+        # Each count's first cases are loaded apart, after the page (`first_cases`).
+        zeros, lists = registry.overview(request.user, *period, seen=seen, cases=False)
         breakdowns = registry.breakdowns(request.user, *period, seen=seen)
-        for zero in zeros:
-            zero["cases"] = [shown(row) for row in zero["cases"]]
         timeliness = [
             {
                 **row,
@@ -61,9 +60,11 @@ def overview(request):
             }
             for row in counted.timeliness(*period, viewer=request.user, seen=seen)
         ]
+    cases = [("key", zero["item"].key) for zero in zeros if zero["count"]]
     context = {
         "form": form,
         "zeros": zeros,
+        "cases_query": urlencode([*_period_items(request), *cases]) if cases else "",
         "lists": lists,
         "timeliness": timeliness,
         "breakdowns": breakdowns,
@@ -88,6 +89,10 @@ def _rows_page(request, item, queryset, *, title, rule, export_url):
         "export_url": export_url,
     }
     return render(request, "oversight/rows.html", {**context, **page})
+
+
+def _period_items(request) -> list[tuple[str, str]]:
+    return [(name, value) for name, values in request.GET.lists() for value in values]
 
 
 def _period_query(request) -> str:
@@ -130,6 +135,25 @@ def cases(request, key):
         rule=item.rule,
         export_url=reverse("oversight:export-key", args=["cases", key]),
     )
+
+
+@login_required
+@require_safe
+def first_cases(request):
+    """The first cases of the counts that must be zero named by `key` (one or more), as a
+    part of the overview's page: read in one request once the counts are shown, each list
+    put in its count's place (a link to all of a count's cases is there before, and without
+    it)."""
+    form, period = period_of(request)
+    if period is None:
+        return HttpResponseBadRequest()
+    found = registry.first_cases(request.user, request.GET.getlist("key"), *period)
+    everyone = iter(unnamed([row for rows in found.values() for row in rows]))
+    cases = [
+        {"key": key, "rows": [shown(next(everyone)) for _row in rows]}
+        for key, rows in found.items()
+    ]
+    return render(request, "oversight/_first_cases.html", {"cases": cases})
 
 
 @login_required

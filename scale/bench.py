@@ -14,9 +14,11 @@ its making of the backlog left out. Then a bounded load test: gunicorn with two 
 loopback, mixed traffic from a few client threads for a set time.
 """
 
+import html
 import http.client
 import os
 import random
+import re
 import statistics
 import subprocess
 import sys
@@ -75,6 +77,15 @@ def _get(client: Client, url: str) -> Callable[[], object]:
         return response
 
     return run
+
+
+def _first_cases(client: Client, url: str) -> str:
+    """The address the overview at `url` loads its counts' first cases from once it is shown
+    (`oversight.views.first_cases`)."""
+    found = re.search(r'hx-get="([^"]*/oversight/first-cases/[^"]*)"', client.get(url).text)
+    if found is None:
+        raise Failed(f"{url} loads no cases: no count that must be zero isn't.")
+    return html.unescape(found.group(1))
 
 
 def _raw(statements: list[str]) -> Callable[[], object]:
@@ -358,6 +369,20 @@ def in_process(
                     f"oversight, all {_count_facilities()} facilities, a year (HTML), inspector",
                     _get(insp, f"/oversight/?start={year_ago}"),
                     "oversight-all",
+                ),
+                Item(
+                    "P8 oversight",
+                    "oversight, one facility, 30 days: the first cases of its counts that "
+                    "aren't zero, loaded once it is shown (HTML), governor",
+                    _get(gov, _first_cases(gov, f"/oversight/?facility={people.facility.code}")),
+                    "oversight-cases",
+                ),
+                Item(
+                    "P8 oversight",
+                    f"oversight, all {_count_facilities()} facilities, a year: the first cases "
+                    "of its counts that aren't zero, loaded once it is shown (HTML), inspector",
+                    _get(insp, _first_cases(insp, f"/oversight/?start={year_ago}")),
+                    "oversight-all-cases",
                 ),
                 Item(
                     "P8 oversight",

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from playwright.sync_api import expect
 
+from breaches.services import record_breach
 from health.tests.factories import admitted_woman
 from oversight import counted
 from reminders.models import Reminder, Status
@@ -52,6 +53,14 @@ def test_the_inspector_reads_without_a_single_form(
     Reminder.objects.filter(pk=late.pk).update(
         status=Status.DONE, closed_at=now - timedelta(days=1)
     )
+    # A breach staff recorded after the fact: a count that must be zero isn't.
+    record_breach(
+        by=cast["reception"],
+        prisoner=admission.prisoner,
+        kind="searches-by-a-man",
+        occurred_at=now - timedelta(hours=3),
+        account="Searched by a male officer at the gate.",
+    )
     counted.refresh()  # the beat's count of the periods the pages ask most
     base = live_server.url
     visited = []
@@ -74,6 +83,13 @@ def test_the_inspector_reads_without_a_single_form(
     expect(timeliness).to_contain_text("See her again after her entry screening")
     expect(timeliness).to_contain_text("2 days (2 days)")
     expect(page.get_by_test_id("timeliness")).not_to_contain_text("Nilar")
+    # The count that isn't zero, and its first case once the counts are shown: who and when,
+    # never the account.
+    breach = page.get_by_test_id("zero-searches-by-a-man")
+    expect(breach).to_contain_text("1")
+    expect(breach.get_by_test_id("cases-searches-by-a-man")).to_contain_text("Nilar Oo")
+    expect(breach).not_to_contain_text("male officer at the gate")
+    expect(breach.get_by_test_id("all-cases-searches-by-a-man")).to_contain_text("See the 1 case")
     screenshot(page, artifacts_dir / "oversight-timeliness.png", full_page=True)
     page.get_by_test_id("record-lists").get_by_role("link").first.click()
     read("a list of records")

@@ -18,6 +18,7 @@ MATRIX = {
     "oversight:overview": READ,
     "oversight:records": READ,
     "oversight:cases": READ,
+    "oversight:first-cases": READ,
     "oversight:attempts": READ,
     "api-oversight": API_READ,
     "api-oversight-records": API_READ,

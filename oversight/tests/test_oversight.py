@@ -13,6 +13,7 @@ from admissions.tests.factories import commitment, identity
 from conftest import client_for
 from oversight import registry
 from oversight.registry import MustBeZero, RecordList, Row
+from oversight.tests.pages import first_cases_url, with_first_cases
 from prisoners.models import Prisoner
 from signin.tests.factories import token_for
 from staff.tests.factories import make_staff
@@ -91,9 +92,8 @@ def test_the_governor_and_the_inspector_see_each_case_that_must_not_happen(
 ):
     girl = admit(cast, facility_a, "A1", girl=True)
     admit(cast, facility_a, "A2")
-    page = client_for(cast[role]).get(OVERVIEW)
+    page, body = with_first_cases(client_for(cast[role]), OVERVIEW)
     assert page.status_code == 200
-    body = page.content.decode()
     assert "Girls admitted" in body and girl.prisoner.full_name in body
     assert f"/admissions/{girl.uuid}/" in body
     admitted = timezone.localtime(girl.admitted_at)
@@ -220,8 +220,50 @@ def test_the_overview_costs_the_same_queries_however_many_cases(
     client = client_for(cast["governor"])
     admit(cast, facility_a, "A0", girl=True)
     with CaptureQueriesContext(connection) as one:
-        client.get(OVERVIEW)
+        with_first_cases(client, OVERVIEW)
     for i in range(1, 6):
         admit(cast, facility_a, f"A{i}", girl=True)
     with django_assert_max_num_queries(len(one.captured_queries)):
-        assert "A5" in client.get(OVERVIEW).content.decode()
+        _page, body = with_first_cases(client, OVERVIEW)
+    assert "A5" in body
+
+
+def test_the_first_cases_come_in_one_request_once_the_counts_are_shown(
+    cast, areas, facility_a, facility_b
+):
+    """The page shows the counts and a link to each count's cases; the first cases of the
+    counts that aren't zero are read in one request after it, each list put in its count's
+    place, for the counts the viewer has and her facilities only (Rules 25.3, 67)."""
+    girl = admit(cast, facility_a, "A1", girl=True)
+    client = client_for(cast["governor"])
+    page = client.get(OVERVIEW)
+    body = page.content.decode()
+    assert girl.prisoner.full_name not in body  # read apart
+    assert 'id="cases-girls"' in body and 'data-testid="all-cases-girls"' in body
+    loader = first_cases_url(body)
+    assert loader is not None and "key=girls" in loader and "key=clinical" not in loader
+    cases = client.get(loader)
+    assert cases.status_code == 200
+    fragment = cases.content.decode()
+    assert "<html" not in fragment
+    assert 'id="cases-girls"' in fragment and 'hx-swap-oob="true"' in fragment
+    assert girl.prisoner.full_name in fragment and f"/admissions/{girl.uuid}/" in fragment
+    # A count she doesn't have, asked by name, is left out; so is another facility's woman.
+    asked = client.get("/oversight/first-cases/?key=clinical&key=girls&key=nothing")
+    assert asked.status_code == 200
+    assert "cases-clinical" not in asked.content.decode()
+    governor_b = client_for(make_staff("governor", facility_b, username="governor_b"))
+    theirs = governor_b.get("/oversight/first-cases/?key=girls").content.decode()
+    assert 'id="cases-girls"' in theirs and "Thandar" not in theirs
+    assert governor_b.get("/oversight/first-cases/?key=girls&facility=A").status_code == 400
+    # Without a count that isn't zero there is nothing to load.
+    nothing = client_for(cast["inspector"]).get(f"{OVERVIEW}?facility=B").content.decode()
+    assert 'id="cases-girls"' not in nothing and first_cases_url(nothing) is None
+
+
+@pytest.mark.parametrize("role", ["reception", "custody", "health", "social", "safeguarding"])
+def test_other_roles_are_refused_the_first_cases(role, cast, areas, facility_a):
+    admit(cast, facility_a, "A1", girl=True)
+    answer = client_for(cast[role]).get("/oversight/first-cases/?key=girls")
+    assert answer.status_code == 404
+    assert "Thandar" not in answer.content.decode()
