@@ -53,7 +53,12 @@ class ZeroSerializer(serializers.Serializer):
         help_text="Acts the system refused under `rule` in the period (not in `count`: they "
         "did not happen)."
     )
-    cases = RowSerializer(many=True, help_text="The first cases, newest first.")
+    cases = RowSerializer(
+        many=True,
+        required=False,
+        help_text="The first cases, newest first; left out when asked `cases=none` (all of "
+        "them: `must-be-zero/<key>/`).",
+    )
 
 
 class RecordListSerializer(serializers.Serializer):

@@ -386,6 +386,20 @@ def in_process(
                 ),
                 Item(
                     "P8 oversight",
+                    f"oversight, all {_count_facilities()} facilities, a year, with the first "
+                    "cases of its counts in the same answer (API), inspector",
+                    _get(insp, f"{reverse('api-oversight')}?start={year_ago}"),
+                    "oversight-all-api",
+                ),
+                Item(
+                    "P8 oversight",
+                    f"oversight, all {_count_facilities()} facilities, a year, the counts alone "
+                    "(API, cases=none), inspector",
+                    _get(insp, f"{reverse('api-oversight')}?start={year_ago}&cases=none"),
+                    "oversight-all-api-counts",
+                ),
+                Item(
+                    "P8 oversight",
                     f"oversight's indicators, all {_count_facilities()} facilities, a year and "
                     "the year before (HTML), inspector",
                     _get(insp, f"/oversight/indicators/?start={year_ago}"),

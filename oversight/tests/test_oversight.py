@@ -107,6 +107,30 @@ def test_the_governor_and_the_inspector_see_each_case_that_must_not_happen(
     assert [z["key"] for z in data["must_be_zero"]] == ["girls"]
 
 
+def test_a_system_may_ask_the_counts_without_their_cases(cast, areas, facility_a):
+    """The API's overview with `cases=none`: the same counts, no case read or sent (no woman
+    named in it); anything else than `first` or `none` is refused."""
+    girl = admit(cast, facility_a, "A1", girl=True)
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as with_cases:
+        first = api_get(cast["inspector"], API).json()
+    with CaptureQueriesContext(connection) as without:
+        answer = api_get(cast["inspector"], f"{API}?cases=none")
+    assert answer.status_code == 200
+    assert girl.prisoner.full_name not in answer.content.decode()
+    counts = answer.json()
+    assert [(z["key"], z["count"]) for z in counts["must_be_zero"]] == [("girls", 1)]
+    assert all("cases" not in z for z in counts["must_be_zero"])
+    assert {k: v for k, v in counts.items() if k != "must_be_zero"} == {
+        k: v for k, v in first.items() if k != "must_be_zero"
+    }
+    assert len(without.captured_queries) < len(with_cases.captured_queries)
+    refused = api_get(cast["inspector"], f"{API}?cases=all")
+    assert refused.status_code == 400 and refused.json() == {"cases": ["Give first or none."]}
+
+
 @pytest.mark.parametrize("role", ["reception", "custody", "health", "social", "safeguarding"])
 def test_other_roles_are_refused_oversight(role, cast, areas):
     assert client_for(cast[role]).get(OVERVIEW).status_code == 404
