@@ -2,7 +2,6 @@
 the Rules say must be zero, each case shown, and every area's list of records."""
 
 from datetime import datetime
-from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
@@ -22,7 +21,7 @@ from . import counted, exports, registry
 from . import indicators as shown_indicator
 from . import reads as confidential
 from .forms import PeriodForm, ReadsForm
-from .permissions import facilities_overseen, unnamed
+from .permissions import facilities_overseen, unnamed, unnamed_cases
 
 
 def shown(row: registry.Row) -> dict:
@@ -60,11 +59,12 @@ def overview(request):
             }
             for row in counted.timeliness(*period, viewer=request.user, seen=seen)
         ]
-    cases = [("key", zero["item"].key) for zero in zeros if zero["count"]]
+    cases = request.GET.copy()
+    cases.setlist("key", [zero["item"].key for zero in zeros if zero["count"]])
     context = {
         "form": form,
         "zeros": zeros,
-        "cases_query": urlencode([*_period_items(request), *cases]) if cases else "",
+        "cases_query": cases.urlencode() if cases.getlist("key") else "",
         "lists": lists,
         "timeliness": timeliness,
         "breakdowns": breakdowns,
@@ -89,10 +89,6 @@ def _rows_page(request, item, queryset, *, title, rule, export_url):
         "export_url": export_url,
     }
     return render(request, "oversight/rows.html", {**context, **page})
-
-
-def _period_items(request) -> list[tuple[str, str]]:
-    return [(name, value) for name, values in request.GET.lists() for value in values]
 
 
 def _period_query(request) -> str:
@@ -148,11 +144,8 @@ def first_cases(request):
     if period is None:
         return HttpResponseBadRequest()
     found = registry.first_cases(request.user, request.GET.getlist("key"), *period)
-    everyone = iter(unnamed([row for rows in found.values() for row in rows]))
-    cases = [
-        {"key": key, "rows": [shown(next(everyone)) for _row in rows]}
-        for key, rows in found.items()
-    ]
+    counts = unnamed_cases([{"key": key, "cases": rows} for key, rows in found.items()])
+    cases = [{"key": c["key"], "rows": [shown(row) for row in c["cases"]]} for c in counts]
     return render(request, "oversight/_first_cases.html", {"cases": cases})
 
 

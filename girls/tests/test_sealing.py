@@ -326,6 +326,32 @@ def test_oversight_counts_her_notices_without_naming_her(cast, girl):
     assert NAME not in str(overview)
 
 
+@pytest.mark.rule("H19")
+def test_the_first_cases_the_overview_loads_leave_her_unnamed(cast, girl, monkeypatch):
+    """A count that must be zero whose case is her: once sealed, the first cases the
+    overview's page loads still list it, without her name, number or link."""
+    from oversight import registry
+    from prisoners.models import Prisoner
+
+    def women(facilities, start, end):
+        return Prisoner.objects.filter(facility__in=facilities, pk=girl.pk)
+
+    def row(woman):
+        return registry.Row(woman.uuid, timezone.localdate(), woman, "A case", "/a-case/")
+
+    monkeypatch.setattr(registry, "_ZEROS", {})
+    registry.register_zero(
+        registry.MustBeZero("her", "Her count", "M11", "prisoners.view_prisoner", women, row)
+    )
+    inspector = client_for(cast["inspector"])
+    before = inspector.get("/oversight/first-cases/?key=her").content.decode()
+    assert NAME in before and NUMBER in before and "/a-case/" in before
+    sealed(cast, girl)
+    after = inspector.get("/oversight/first-cases/?key=her").content.decode()
+    assert "A case" in after
+    assert NAME not in after and NUMBER not in after and "/a-case/" not in after
+
+
 def test_the_safeguarding_picker_answers_her_number_as_any_unknown_number(cast, girl, facility_a):
     from release.tests.factories import admitted
 

@@ -110,10 +110,10 @@ def test_the_governor_and_the_inspector_see_each_case_that_must_not_happen(
 def test_a_system_may_ask_the_counts_without_their_cases(cast, areas, facility_a):
     """The API's overview with `cases=none`: the same counts, no case read or sent (no woman
     named in it); anything else than `first` or `none` is refused."""
-    girl = admit(cast, facility_a, "A1", girl=True)
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    girl = admit(cast, facility_a, "A1", girl=True)
     with CaptureQueriesContext(connection) as with_cases:
         first = api_get(cast["inspector"], API).json()
     with CaptureQueriesContext(connection) as without:
