@@ -60,7 +60,7 @@ class Asked:
 
     @cached_property
     def overview(self) -> tuple[list[dict], list[dict]]:
-        return registry.overview(self.user, self.facilities, self.start, self.end)
+        return registry.overview(self.user, self.facilities, self.start, self.end, cases=False)
 
 
 def _zeros(asked: Asked) -> list[dict]:

@@ -88,7 +88,7 @@ def cases(user, key, period, params) -> Table | None:
 
 
 def zeros(user, key, period, params) -> Table:
-    found, _lists = registry.overview(user, *period)
+    found, _lists = registry.overview(user, *period, cases=False)
     columns = (
         Column("label", _("What must never happen"), lambda z: z["item"].label),
         Column("rule", _("Rule"), lambda z: z["item"].rule),
@@ -100,7 +100,7 @@ def zeros(user, key, period, params) -> Table:
 
 
 def lists(user, key, period, params) -> Table:
-    _zeros, found = registry.overview(user, *period)
+    _zeros, found = registry.overview(user, *period, cases=False)
     columns = (
         Column("title", _("Records"), lambda entry: entry["item"].title),
         Column("rules", _("Rules"), lambda entry: entry["item"].rules),

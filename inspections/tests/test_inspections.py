@@ -493,8 +493,10 @@ def test_the_figures_read_oversight_s_overview_once_for_the_zeros_and_the_lists(
 
     calls = []
     overview = registry.overview
-    monkeypatch.setattr(registry, "overview", lambda *a: calls.append(a) or overview(*a))
+    monkeypatch.setattr(
+        registry, "overview", lambda *a, **kw: calls.append(kw) or overview(*a, **kw)
+    )
     today = timezone.localdate()
     found = reading.figures(cast["inspector"], [facility_a], today, today)
-    assert len(calls) == 1
+    assert calls == [{"cases": False}]  # the figures show no case: none is read
     assert found["zeros"] and found["lists"]
