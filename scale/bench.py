@@ -69,10 +69,10 @@ class Failed(Exception):
     pass
 
 
-def _get(client: Client, url: str) -> Callable[[], object]:
+def _get(client: Client, url: str, status: int = 200) -> Callable[[], object]:
     def run():
         response = client.get(url)
-        if response.status_code != 200:
+        if response.status_code != status:
             raise Failed(f"{url} answered {response.status_code}")
         return response
 
@@ -297,6 +297,12 @@ def in_process(
             whole = "whole register"
             items += [
                 Item("P3 her page", "her page (HTML), governor", _get(gov, page_url), "page"),
+                Item(
+                    "P3 floor",
+                    "the layout alone, signed in: a page not found (HTML), governor",
+                    _get(gov, "/women/no-such-page/", status=404),
+                    "floor",
+                ),
                 Item("P3 her page", "her record (API)", _get(gov, api_detail), "detail-api"),
                 Item(
                     "P3 list",
@@ -717,6 +723,7 @@ TARGETS = {
     "P3 her page": "P3: <= 4 ms CPU (p50)",
     "P3 list": "P3: <= 8 ms CPU (p50)",
     "P3 search": "P3: p95 <= 30 ms",
+    "P3 floor": "P3's floor: what every page pays",
     "P4 keyset": "P4: page 2,000 <= 1.5x page 1",
     "P5 admin": "P5: admin >= 10x our list",
     "P5 raw": "P5: our API <= 10x this",
