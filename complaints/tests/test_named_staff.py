@@ -285,6 +285,8 @@ def governor_sequence(governor, woman, charge) -> list:
     seen.get("held actions (API)", "/api/v1/held-actions/")
     seen.get("her complaints (API)", f"/api/v1/prisoners/{woman.uuid}/complaints/")
     seen.get("oversight", reverse("oversight:overview"))
+    every = "&".join(f"key={key}" for key in ("adverse-actions-unreviewed", "complaints-overdue"))
+    seen.get("oversight's first cases", f"{reverse('oversight:first-cases')}?{every}")
     seen.get("oversight (API)", "/api/v1/oversight/")
     for key in ("held-actions", "complaints"):
         seen.get(f"oversight {key}", reverse("oversight:records", args=[key]))
