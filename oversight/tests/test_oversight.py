@@ -252,6 +252,7 @@ def test_the_overview_costs_the_same_queries_however_many_cases(
     assert "A5" in body
 
 
+@pytest.mark.rule("25.3")
 def test_the_first_cases_come_in_one_request_once_the_counts_are_shown(
     cast, areas, facility_a, facility_b
 ):
