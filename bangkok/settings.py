@@ -909,3 +909,9 @@ CELERY_BEAT_SCHEDULE["oversight-figures"] = {
     "task": "oversight.tasks.count_figures",
     "schedule": OVERSIGHT_FIGURES_SECONDS,
 }
+# Any other period a page is asked for (an inspector's since her last visit) is counted live
+# the first time, then counted by the beat with those, and read so, until this many hours
+# after it was last asked; the beat counts at most OVERSIGHT_ASKED_MOST of them, the latest
+# asked (each costs it about what counting the period live costs a page).
+OVERSIGHT_ASKED_HOURS = env_int("OVERSIGHT_ASKED_HOURS", 24)
+OVERSIGHT_ASKED_MOST = env_int("OVERSIGHT_ASKED_MOST", 6)

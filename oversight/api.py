@@ -14,7 +14,7 @@ from bangkok.pagination import KeysetPagination
 from bangkok.schema import ERROR, FIELD_ERRORS
 from facilities.models import Facility
 
-from . import attempts, counted, exports, reads, registry
+from . import attempts, counted, exports, figures, reads, registry
 from .forms import PeriodForm, ReadsForm
 from .permissions import facilities_overseen, unnamed, unnamed_cases
 from .serializers import (
@@ -51,6 +51,7 @@ def period_of(request):
     if not form.is_valid():
         raise ValidationError(form.errors.get_json_data(escape_html=True))
     data = form.cleaned_data
+    figures.asked(data["start"], data["end"])
     return data["facilities"], data["start"], data["end"]
 
 

@@ -20,7 +20,15 @@ from reminders.services import (
 from reminders.services import timeliness as counted_now
 
 from . import summaries
-from .figures import as_kept, counted_row, ids_of, kept, slots
+from .figures import (
+    as_kept,
+    asked_periods,
+    asked_slots,
+    counted_row,
+    ids_of,
+    kept,
+    slots,
+)
 from .models import CountedFigures
 from .summaries import every_facility
 
@@ -79,7 +87,8 @@ def _as_kept(sums: dict) -> dict:
 
 def timeliness(facilities, start: date, end: date, *, viewer, seen: dict | None = None):
     """The overview's timeliness of the tasks a Rule's deadline sets (as
-    `reminders.services.timeliness`): for the last 30 days or the last year, the beat's count
+    `reminders.services.timeliness`): for the last 30 days, the last year or a period asked,
+    the beat's count
     of the tasks hidden from no one while it is fresh, with the tasks hidden from someone
     but not from `viewer` counted now (a task about a report that names her is never counted
     for her); else counted now. `seen`, if given, is told when they were counted."""
@@ -130,15 +139,22 @@ def refresh(now: datetime | None = None) -> int:
     """The beat's run: every indicator of every facility for each period of `slots`, and for
     the last 30 days and the last year the overview's lists and counts, its tasks' timeliness
     and its breakdowns, written over each slot's row (the same figures again if nothing
-    changed). Returns the number of periods counted."""
+    changed); the same for each period asked lately (`figures.asked_periods`), with the
+    indicators of the period before it too (`figures.asked_slots`). Returns the number of
+    periods counted."""
     from . import registry
 
     now = now or timezone.now()  # taken before counting: the figures are of then or later
     periods = slots(timezone.localdate(now))
+    overview = [slot for slot in periods if slot.startswith("last-")]
+    asked = [period for period in asked_periods(now) if period not in periods.values()]
+    for slot, period in asked_slots(asked).items():
+        periods[slot] = period
+        if not slot.endswith("-before"):
+            overview.append(slot)
     found = registry.counted_live(registry.every_indicator(), every_facility(), [*periods.values()])
-    last = [slot for slot in periods if slot.startswith("last-")]
-    listed = {slot: _listed(*periods[slot]) for slot in last}
-    tables = {slot: _tables(*periods[slot], now) for slot in last}
+    listed = {slot: _listed(*periods[slot]) for slot in overview}
+    tables = {slot: _tables(*periods[slot], now) for slot in overview}
     rows = [
         CountedFigures(
             slot=slot,

@@ -15,12 +15,19 @@ overview's lists and counts that must be zero, the tasks' timeliness and its bre
 A page that asks only such periods, for any of the facilities and anything its viewer may
 see, reads them here while they were counted no longer than twice that ago, and says when
 they were counted (`counted` for the indicators, `listed` for the overview's counts,
-`breakdown`); any other period, or figures older than that (a beat missed), is counted live,
-and a period not counted ahead asks no query to find out. A facility's figures are its own
+`breakdown`); any other period, or figures older than that (a beat missed), is counted live.
+A facility's figures are its own
 whatever other facilities are asked with it (each counts grouped by facility), so one count
 serves the governor of one facility and the inspector of them all. Only counts are kept: of
 what some viewers may not see (a complaint naming one), whole, read so only by a viewer
 hidden nothing of it, and counted for any other when she asks.
+
+Any other period a page is asked for (an inspector preparing a visit asks for the days since
+the last one, on every page of oversight) is counted live the first time and noted
+(`asked`); from its next count the beat counts it too, as it counts the last year, with the
+indicators of the period before it, until OVERSIGHT_ASKED_HOURS after it was last asked, at
+most OVERSIGHT_ASKED_MOST of them, the latest asked (`asked_periods`, `asked_slots`), and
+the pages read it so. A page looks for its period's row in one query whatever the period.
 """
 
 from datetime import date, timedelta
@@ -32,7 +39,7 @@ from django.db.models.fields.json import KeyTransform
 from django.utils import timezone
 
 from .forms import DEFAULT_DAYS
-from .models import CountedFigures
+from .models import AskedPeriod, CountedFigures
 
 # The lengths of the periods counted ahead, ending today: the form's default and a year.
 WINDOWS = (DEFAULT_DAYS, 365)
@@ -52,6 +59,41 @@ def slots(today: date) -> dict[str, Period]:
     for back, month in enumerate(reversed(registry.months(today))):
         found[f"month-{back}"] = month
     return found
+
+
+def asked_slots(periods: list[Period]) -> dict[str, Period]:
+    """The rows the beat writes the asked `periods` into: a period and the one before it
+    (the indicators page sets them side by side) in "asked-<n>" and "asked-<n>-before",
+    written over as the periods asked change, like every slot's."""
+    from . import registry
+
+    found: dict[str, Period] = {}
+    for number, period in enumerate(periods):
+        found[f"asked-{number}"] = period
+        found[f"asked-{number}-before"] = registry.previous_period(*period)
+    return found
+
+
+def asked(start: date, end: date) -> None:
+    """Note that a page was asked for the period, unless it is one the beat counts anyway
+    (one statement; which period, not who asked; the note is kept, its time of asking
+    written over)."""
+    if (start, end) in slots(timezone.localdate()).values():
+        return
+    AskedPeriod.objects.bulk_create(
+        [AskedPeriod(start=start, end=end, asked_at=timezone.now())],
+        update_conflicts=True,
+        unique_fields=["start", "end"],
+        update_fields=["asked_at"],
+    )
+
+
+def asked_periods(now) -> list[Period]:
+    """The periods asked within OVERSIGHT_ASKED_HOURS before `now` that the beat counts (as
+    well as `slots`): the latest asked, at most OVERSIGHT_ASKED_MOST."""
+    since = now - timedelta(hours=settings.OVERSIGHT_ASKED_HOURS)
+    latest = AskedPeriod.objects.filter(asked_at__gte=since).order_by("-asked_at")
+    return [(row.start, row.end) for row in latest[: settings.OVERSIGHT_ASKED_MOST]]
 
 
 def as_kept(value):
@@ -84,18 +126,16 @@ def kept(name: str, by_facility: dict, whole, everywhere: set[str]) -> dict[str,
 
 
 def counted_row(start: date, end: date, field: str, key: str = "", facilities=None) -> dict | None:
-    """The fresh row of the period when it is the last 30 days or the last year, else None
-    (`field`, or only its `key`, read: `_fresh_rows`; of a `key` kept by facility, only the
-    `facilities`' part, if given)."""
-    if (start, end) not in [slots(timezone.localdate())[f"last-{days}"] for days in WINDOWS]:
-        return None  # a period not counted ahead: no need to look
+    """The fresh row of the period (the last 30 days, the last year, or a period asked),
+    else None (`field`, or only its `key`, read: `_fresh_rows`; of a `key` kept by facility,
+    only the `facilities`' part, if given)."""
     return _fresh_rows([(start, end)], field, key, facilities).get((start, end))
 
 
 def breakdown(item, facilities, start: date, end: date, viewer, seen: dict | None = None):
-    """A table of counts by group (`registry.Breakdown`) for the viewer: for the last 30 days
-    or the last year, from the beat's count, read by the item with what the viewer may not
-    know of counted for her now, while it is fresh; else counted now."""
+    """A table of counts by group (`registry.Breakdown`) for the viewer: for the last 30 days,
+    the last year or a period asked, from the beat's count, read by the item with what the
+    viewer may not know of counted for her now, while it is fresh; else counted now."""
     name = f"breakdown:{item.key}"
     row = counted_row(start, end, "tables", name, facilities) if item.ahead else None
     if row is None or row["tables"] is None:
@@ -143,6 +183,9 @@ def _fresh_rows(
     elif key:
         rows = rows.annotate(part=KeyTransform(key, field))
     found, wanted = {}, set(ids)
+    # The latest counted last: a period asked may still be in the row it was counted in
+    # before, beside the one it is counted in now.
+    rows = rows.order_by("counted_at")
     for row in rows.values("start", "end", "counted_at", "part" if key else field):
         if key:
             row[field] = part = row.pop("part")
@@ -162,9 +205,9 @@ def ids_of(facilities) -> set[str]:
 def listed(names: list[str], facilities, start: date, end: date, seen: dict | None = None):
     """{name ("list:<key>", "zero:<key>"): how many in the `facilities`} for the overview's
     lists and counts that must be zero `names`, as the beat counted them, when the period is
-    the last 30 days or the last year, counted no longer than twice OVERSIGHT_FIGURES_SECONDS
-    ago with each name among them; else None (count them live). `seen`, if given, is told
-    when they were counted."""
+    the last 30 days, the last year or a period asked, counted no longer than twice
+    OVERSIGHT_FIGURES_SECONDS ago with each name among them; else None (count them live).
+    `seen`, if given, is told when they were counted."""
     row = counted_row(start, end, "listed")
     if row is None or not set(names) <= row["listed"].keys():
         return None
@@ -182,8 +225,8 @@ def counted(keys: list[str], facilities, periods: list[Period], seen: dict | Non
     `periods`, as the beat counted them, when every period is counted ahead, for every key,
     no longer than twice OVERSIGHT_FIGURES_SECONDS ago; else None (count them live). `seen`,
     if given, is told when they were counted (`counted_at`: the oldest of the periods')."""
-    if not keys or not set(periods) <= set(slots(timezone.localdate()).values()):
-        return None  # a period not counted ahead: no need to look
+    if not keys:
+        return None
     rows = _fresh_rows(periods, "counts")
     if not all(period in rows and set(keys) <= rows[period]["counts"].keys() for period in periods):
         return None

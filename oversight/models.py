@@ -90,11 +90,12 @@ class StaleDay(models.Model):
 
 class CountedFigures(models.Model):
     """Every indicator of every facility for one of the periods the pages ask most (`slot`:
-    the last 30 days, the last year, the periods just before them, the last 12 months), and
-    for the first two the overview's lists and counts that must be zero, as the beat counted
-    them at `counted_at` (`oversight.figures`): a page that asks only such periods reads its
-    figures here while they are fresh, and says when they were counted.
-    A slot's row is rewritten in place each time (never deleted)."""
+    the last 30 days, the last year, the periods just before them, the last 12 months; and
+    each period asked lately, with the one before it, `AskedPeriod`), and for the last 30
+    days, the last year and the periods asked the overview's lists and counts that must be
+    zero, as the beat counted them at `counted_at` (`oversight.figures`): a page that asks
+    only such periods reads its figures here while they are fresh, and says when they were
+    counted. A slot's row is rewritten in place each time (never deleted)."""
 
     slot = models.CharField(max_length=16, unique=True)
     start = models.DateField()
@@ -103,12 +104,12 @@ class CountedFigures(models.Model):
     # {indicator key: {facility id: [numerator, denominator], or {value: times} for a median}},
     # a facility with nothing to count left out.
     counts = models.JSONField()
-    # For the lists and the counts that must be zero of the overview (the last 30 days and the
-    # last year only): {"list:<key>" or "zero:<key>": {facility id: how many}}, of those every
-    # viewer sees alike, and whole of those whose records hidden from a viewer are found from
-    # her side (`registry.counted_alike`).
+    # For the lists and the counts that must be zero of the overview (the last 30 days, the
+    # last year and the periods asked only): {"list:<key>" or "zero:<key>": {facility id: how
+    # many}}, of those every viewer sees alike, and whole of those whose records hidden from a
+    # viewer are found from her side (`registry.counted_alike`).
     listed = models.JSONField(default=dict)
-    # The overview's tables, for the same two periods: "timeliness": {facility id: [the sums
+    # The overview's tables, for the same periods: "timeliness": {facility id: [the sums
     # of each kind of task (`reminders.services.timeliness_sums`), durations in seconds]},
     # of the tasks hidden from no one; "breakdown:<key>" as its item keeps it; each beside it
     # whole too, under "whole:" and its name (`figures.kept`).
@@ -119,3 +120,24 @@ class CountedFigures(models.Model):
 
     def __str__(self) -> str:
         return f"{self.slot} ({self.start} to {self.end}), counted at {self.counted_at}"
+
+
+class AskedPeriod(models.Model):
+    """A period an oversight page was asked for that isn't among those the beat counts for
+    their own sake (`figures.slots`): the beat counts it too, with the period of the same
+    length before it, from its next count until OVERSIGHT_ASKED_HOURS after it was last asked
+    (`figures.asked`, `counted.refresh`). Which periods were asked, not who asked them; kept,
+    the time it was last asked written over."""
+
+    start = models.DateField()
+    end = models.DateField()
+    asked_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["start", "end"], name="asked_period_once"),
+        ]
+        indexes = [models.Index(fields=["-asked_at"], name="asked_period_latest")]
+
+    def __str__(self) -> str:
+        return f"{self.start} to {self.end}, asked at {self.asked_at}"

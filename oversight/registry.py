@@ -225,7 +225,7 @@ def breakdowns_for(user) -> list[Breakdown]:
 
 def breakdowns(user, facilities, start, end, seen: dict | None = None) -> list[dict]:
     """Each table of counts by group `user` oversees, for the period (from the beat's count
-    for the last 30 days and the last year, `figures.breakdown`)."""
+    for the last 30 days, the last year and the periods asked, `figures.breakdown`)."""
     return [
         {"item": item, "table": figures.breakdown(item, facilities, start, end, user, seen)}
         for item in breakdowns_for(user)
@@ -289,7 +289,7 @@ def overview(
     """What `user` oversees in a period: each count that must be zero with its first cases
     (as `Row`s, newest first; none read if not `cases`: the page reads each count's apart,
     `first_cases`) and the attempts refused under its rule, and the number of records in
-    each list. For the last 30 days and the last year, the counts every viewer
+    each list. For the last 30 days, the last year and a period asked, the counts every viewer
     sees alike are read from those the beat counted ahead while they are fresh
     (`figures.listed`; `seen`, if given, is told when). Otherwise, what is counted a day at
     a time in advance is added up, and every count left to make (the current day, an item

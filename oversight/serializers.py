@@ -104,8 +104,8 @@ class OverviewSerializer(serializers.Serializer):
     counted_at = serializers.DateTimeField(
         allow_null=True,
         help_text="When the counts of the lists and of the counts that must be zero were "
-        "counted ahead, for the last 30 days or the last year; null: counted now. The cases "
-        "of a count are read now.",
+        "counted ahead, for the last 30 days, the last year or a period asked before; null: "
+        "counted now. The cases of a count are read now.",
     )
     must_be_zero = ZeroSerializer(many=True)
     records = RecordListSerializer(many=True)

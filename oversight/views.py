@@ -17,7 +17,7 @@ from bangkok.formats import human_day, human_moment, human_span
 from bangkok.pagination import paginate
 
 from . import attempts as refused
-from . import counted, exports, registry
+from . import counted, exports, figures, registry
 from . import indicators as shown_indicator
 from . import reads as confidential
 from .forms import PeriodForm, ReadsForm
@@ -34,11 +34,13 @@ def shown(row: registry.Row) -> dict:
 
 
 def period_of(request):
-    """The period form and, when it is valid, (facilities, start, end)."""
+    """The period form and, when it is valid, (facilities, start, end); a period the beat
+    doesn't count for its own sake is noted (`figures.asked`)."""
     form = PeriodForm(request.GET, facilities=facilities_overseen(request.user))
     if not form.is_valid():
         return form, None
     data = form.cleaned_data
+    figures.asked(data["start"], data["end"])
     return form, (data["facilities"], data["start"], data["end"])
 
 

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from conftest import client_for
 from oversight import counted, figures, registry
-from oversight.models import CountedFigures
+from oversight.models import AskedPeriod, CountedFigures
 from oversight.permissions import facilities_overseen
 from staff.tests.factories import make_staff
 
@@ -79,8 +79,8 @@ def test_a_page_reads_the_count_says_when_and_shows_a_later_record_once_counted_
 ):
     """The indicators page for the last year reads the count (fewer queries than counting,
     the time it was counted written on it); an admission made since is in its figures only
-    once the beat counts again, over the same rows; a period the beat doesn't count is
-    counted as asked."""
+    once the beat counts again, over the same rows; a period the beat doesn't count for its
+    own sake is counted as asked, and by the beat from its next count."""
     settings.OVERSIGHT_FIGURES_SECONDS = 300
     settings.SMALL_CELL = 1  # a figure of one woman shown
     admit(cast, facility_a, "A1", days_ago=3)
@@ -109,13 +109,81 @@ def test_a_page_reads_the_count_says_when_and_shows_a_later_record_once_counted_
     assert held(year) == (counted_at, 1)  # the count of before, as it says
     first = dict(CountedFigures.objects.values_list("slot", "counted_at"))
     counted.refresh()
-    # Counted again over the same rows, one a period: as many, each a later time.
+    # Counted again over the same rows, one a period, each a later time; and the period asked
+    # meanwhile, with the period before it (the page sets them side by side).
     again = dict(CountedFigures.objects.values_list("slot", "counted_at"))
-    assert first.keys() == again.keys() == figures.slots(today).keys()
+    other = (today - timedelta(days=363), today)
+    assert first.keys() == figures.slots(today).keys()
+    assert again.keys() == first.keys() | figures.asked_slots([other]).keys()
     assert all(again[slot] > first[slot] for slot in first)
     later, women = held(year)
     assert later > counted_at and women == 2
-    assert held(f"?start={today - timedelta(days=363)}") == (None, 2)
+    assert held(f"?start={other[0]}") == (later, 2)
+
+
+def test_a_period_asked_is_counted_by_the_beat_until_a_day_after_it_was_last_asked(
+    cast, facility_a, facility_b, settings
+):
+    """A period the beat doesn't count for its own sake (the days since a visit) is counted
+    live when a page asks for it, and noted (which period, not who asked); from the beat's
+    next count its figures, and the period's before it, are read as the last year's are,
+    the same counts as counting live, on the overview, its API and the indicators. A period
+    the beat counts anyway, or one refused, is not noted; the beat counts the latest asked
+    only, and forgets a period a day after it was last asked."""
+    settings.OVERSIGHT_FIGURES_SECONDS = 300
+    settings.OVERSIGHT_ASKED_HOURS = 24
+    settings.OVERSIGHT_ASKED_MOST = 2
+    admit(cast, facility_a, "A1", days_ago=3)
+    counted.refresh()
+    today = timezone.localdate()
+    since = (today - timedelta(days=44), today - timedelta(days=1))
+    query = f"?start={since[0]}&end={since[1]}"
+    client = client_for(cast["inspector"])
+    assert {f.name for f in AskedPeriod._meta.get_fields()} == {"id", "start", "end", "asked_at"}
+
+    def api(path):
+        body = client.get(f"/api/v1/oversight/{path}&cases=none").json()
+        return body.pop("counted_at"), body
+
+    # Neither the last 30 days nor a period refused is noted.
+    assert client.get("/oversight/").status_code == 200
+    assert client.get(f"/oversight/?facility={facility_b.code}").status_code == 400
+    governor = client_for(cast["governor"])
+    assert governor.get(f"/oversight/{query}&facility={facility_b.code}").status_code == 400
+    assert not AskedPeriod.objects.exists()
+    live_at, live = api(query)
+    page = client.get(f"/oversight/{query}")
+    assert page.status_code == 200 and b'data-testid="counted-at"' not in page.content
+    assert live_at is None
+    assert list(AskedPeriod.objects.values_list("start", "end")) == [since]
+    counted.refresh()
+    written = {
+        row.slot: (row.start, row.end)
+        for row in CountedFigures.objects.filter(slot__startswith="asked-")
+    }
+    assert written == {"asked-0": since, "asked-0-before": registry.previous_period(*since)}
+    page = client.get(f"/oversight/{query}")
+    assert page.status_code == 200 and b'data-testid="counted-at"' in page.content
+    counted_at, read = api(query)
+    assert counted_at is not None and read == live
+    assert any(each["count"] for each in read["records"])
+    indicators = client.get(f"/oversight/indicators/{query}")
+    assert b'data-testid="counted-at"' in indicators.content
+    # At most two, the latest asked: the first of three is no longer counted.
+    others = [(since[0] - timedelta(days=n), since[1]) for n in (1, 2)]
+    for start, end in others:
+        assert client.get(f"/oversight/?start={start}&end={end}").status_code == 200
+    counted.refresh()
+    assert figures.asked_periods(timezone.now()) == others[::-1]
+    counted_now = {row.slot: (row.start, row.end) for row in CountedFigures.objects.all()}
+    assert since not in counted_now.values()
+    assert set(others) <= set(counted_now.values())
+    assert api(query)[0] is None
+    # A day after they were last asked, the beat no longer counts them; the notes are kept.
+    later = timezone.now() + timedelta(hours=25)
+    assert figures.asked_periods(later) == []
+    assert counted.refresh(now=later) == len(figures.slots(timezone.localdate(later)))
+    assert AskedPeriod.objects.count() == 3
 
 
 def test_a_count_too_old_or_without_an_indicator_is_not_read(cast, facility_a, settings):
@@ -200,7 +268,8 @@ def test_the_overview_reads_the_count_says_when_and_its_cases_are_read_now(
 ):
     """The overview of the last 30 days reads the counts the beat made and says when: it
     doesn't count them (no statement of counts); an admission made since is counted once the
-    beat counts again; another period is counted as asked."""
+    beat counts again; another period is counted as asked, and by the beat from its next
+    count."""
     settings.OVERSIGHT_FIGURES_SECONDS = 300
     admit(cast, facility_a, "A1", days_ago=3)
     counted.refresh()
@@ -238,7 +307,8 @@ def test_the_overview_reads_the_count_says_when_and_its_cases_are_read_now(
     counted.refresh()
     later, count = admissions("")
     assert later > counted_at and count == 2
-    assert admissions(f"?start={today - timedelta(days=28)}") == (None, 2)
+    # Asked before that count, the other period was counted with the others.
+    assert admissions(f"?start={today - timedelta(days=28)}") == (later, 2)
 
 
 @pytest.mark.rule("25")
@@ -331,10 +401,12 @@ def test_the_breakdown_counted_ahead_is_what_counting_gives_and_hides_what_names
 
 
 @pytest.mark.rule("25")
+@pytest.mark.parametrize("days", [30, 45], ids=["the last 30 days", "a period asked"])
 def test_the_overview_counted_ahead_leaves_out_what_names_her_counted_from_her_side(
-    cast, facility_a
+    days, cast, facility_a
 ):
-    """The overview's complaints and held actions of the last 30 days are counted ahead whole;
+    """The overview's complaints and held actions of the last 30 days (and of a period a page
+    asked, counted by the beat since) are counted ahead whole;
     read by a viewer, each count is what counting it now without what she may not see gives:
     a complaint naming the governor, and an action held against the woman whose complaint
     names her, are in none of her counts (counted for her when she asks), while the
@@ -354,9 +426,10 @@ def test_the_overview_counted_ahead_leaves_out_what_names_her_counted_from_her_s
         held_action(cast["custody"], woman)
     named = complaint(cast["social"], women[0])
     named.named_staff.add(governor)
-    counted.refresh()
     today = timezone.localdate()
-    month = (today - timedelta(days=29), today)
+    month = (today - timedelta(days=days - 1), today)
+    figures.asked(*month)
+    counted.refresh()
     places = Facility.objects.filter(pk=facility_a.pk)
     hidden = [i for i in (*registry._ZEROS.values(), *registry._LISTS.values()) if i.hidden]
     assert {i.key for i in hidden} >= {"complaints", "held-actions", "complaints-overdue"}

@@ -175,7 +175,9 @@ def test_month_by_month_in_one_query_whatever_the_months(cast, declared, facilit
         registry.compared(cast["inspector"], [facility_a], today, today)
     with CaptureQueriesContext(connection) as twelve:
         (row, _count) = registry.trend(cast["inspector"], [facility_a], today)
-    assert len(one) == 1  # one query for the two indicators over admissions
+    # One look for the period's count (none: it wasn't asked before), then one query for the
+    # two indicators over admissions.
+    assert len(one) == 2
     # The 12 months to today are counted ahead by the beat: one look for them (none here).
     assert len(twelve) == 2
     assert len(row["months"]) == 12

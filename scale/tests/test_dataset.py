@@ -139,6 +139,7 @@ NOT_GENERATED = {
     "oversight_monthlycount": "the beat's daily counts by month, made with them",
     "oversight_staleday": "days changed since they were counted: none, nothing is counted yet",
     "oversight_countedfigures": "the beat's figures of the periods most asked, counted after",
+    "oversight_askedperiod": "the periods oversight's pages were asked for: none asked yet",
     # A broken rule: the generated records obey the Rules, so none is recorded.
     "breaches_breach": "a breach is a broken rule; the generated records keep them",
     # Not yet generated: the rarer records of the areas (listed in the README).
