@@ -232,7 +232,8 @@ def in_process(
     sweep_only: bool = False,
     only: list[str] | tuple[str, ...] = (),
 ) -> list[Item]:
-    from oversight import counted
+    from oversight import counted, figures
+    from oversight.models import AskedPeriod
     from reminders.services import sweep_reminders
 
     items: list[Item] = []
@@ -263,9 +264,17 @@ def in_process(
         today = timezone.localdate()
         year_ago = (today - timedelta(days=364)).isoformat()
         year_ago_but_one = (today - timedelta(days=363)).isoformat()
+        # A period a page asked for before (the days since a visit), counted by the beat since.
+        asked = (today - timedelta(days=299), today)
 
         def count_figures():
             with transaction.atomic():
+                # As the beat counts with one period asked lately (whatever else the rows
+                # measured before asked for): its 16 and that one, with the one before it.
+                AskedPeriod.objects.exclude(start=asked[0], end=asked[1]).update(
+                    asked_at=timezone.now() - timedelta(days=365)
+                )
+                figures.asked(*asked)
                 counted.refresh()
                 transaction.set_rollback(True)
 
@@ -412,9 +421,24 @@ def in_process(
                     most_rounds=5,
                 ),
                 Item(
+                    "P8 oversight",
+                    f"oversight, all {_count_facilities()} facilities, 300 days: a period asked "
+                    "before, counted ahead since (HTML), inspector",
+                    _get(insp, f"/oversight/?start={asked[0]}"),
+                    "oversight-asked",
+                ),
+                Item(
+                    "P8 oversight",
+                    f"oversight's indicators, all {_count_facilities()} facilities, 300 days "
+                    "asked before and the 300 before, counted ahead since (HTML), inspector",
+                    _get(insp, f"/oversight/indicators/?start={asked[0]}"),
+                    "oversight-asked-indicators",
+                ),
+                Item(
                     "P8 counted ahead",
-                    "oversight's figures counted ahead by the beat: 16 periods, every facility "
-                    "(rolled back, 3 rounds after the others)",
+                    "oversight's figures counted ahead by the beat: 16 periods and a period "
+                    "asked (with the one before it), every facility (rolled back, 3 rounds "
+                    "after the others)",
                     count_figures,
                     "oversight-figures",
                     most_rounds=3,
@@ -464,6 +488,10 @@ def in_process(
                 raw.append(Item("P5 raw", what, _raw(statements), "raw-" + item.name))
                 raw[-1].queries = len(statements)
         items += [i for i in raw if chosen(f"{i.key} {i.name} {i.what}", only)]
+        if any(item.name.startswith("oversight-asked") for item in items):
+            say("Counting a period asked, as the beat would after a page asked for it...")
+            figures.asked(*asked)
+            counted.refresh()
         say(f"Measuring {len(items)} items, {rounds} interleaved rounds...")
         measure(items, rounds, say)
         transaction.set_rollback(True)
