@@ -910,8 +910,14 @@ CELERY_BEAT_SCHEDULE["oversight-figures"] = {
     "schedule": OVERSIGHT_FIGURES_SECONDS,
 }
 # Any other period a page is asked for (an inspector's since her last visit) is counted live
-# the first time, then counted by the beat with those, and read so, until this many hours
-# after it was last asked; the beat counts at most OVERSIGHT_ASKED_MOST of them, the latest
-# asked (each costs it about what counting the period live costs a page).
+# the first time, then counted within OVERSIGHT_ASKED_SECONDS and by the beat with those, and
+# read so, until this many hours after it was last asked; the beat counts at most
+# OVERSIGHT_ASKED_MOST of them, the latest asked (each costs it about what counting the
+# period live costs a page; looking for one newly asked, a query).
 OVERSIGHT_ASKED_HOURS = env_int("OVERSIGHT_ASKED_HOURS", 24)
 OVERSIGHT_ASKED_MOST = env_int("OVERSIGHT_ASKED_MOST", 6)
+OVERSIGHT_ASKED_SECONDS = env_int("OVERSIGHT_ASKED_SECONDS", 60)
+CELERY_BEAT_SCHEDULE["oversight-asked"] = {
+    "task": "oversight.tasks.count_asked",
+    "schedule": OVERSIGHT_ASKED_SECONDS,
+}

@@ -8,6 +8,7 @@ the registry reads, since it reads the areas' records (the tasks) the registry m
 
 from datetime import date, datetime, timedelta
 
+from django.conf import settings
 from django.utils import timezone
 
 from bangkok.counting import sizes_by
@@ -21,6 +22,8 @@ from reminders.services import timeliness as counted_now
 
 from . import summaries
 from .figures import (
+    ASKED,
+    BEFORE,
     as_kept,
     asked_periods,
     asked_slots,
@@ -142,16 +145,62 @@ def refresh(now: datetime | None = None) -> int:
     changed); the same for each period asked lately (`figures.asked_periods`), with the
     indicators of the period before it too (`figures.asked_slots`). Returns the number of
     periods counted."""
-    from . import registry
-
     now = now or timezone.now()  # taken before counting: the figures are of then or later
     periods = slots(timezone.localdate(now))
     overview = [slot for slot in periods if slot.startswith("last-")]
+    asked = _asked(now, periods, _held())
+    _write({**periods, **asked}, [*overview, *_overview_of(asked)], now)
+    return len(periods) + len(asked)
+
+
+def refresh_asked(now: datetime | None = None) -> int:
+    """The periods asked since the beat last counted them (each not yet in a row of its
+    own), counted now as `refresh` counts them rather than at its next run: a page asked for
+    them again reads them within OVERSIGHT_ASKED_SECONDS. Asks nothing more when none was.
+    Returns the number of periods counted."""
+    now = now or timezone.now()
+    held = _held()
+    asked = _asked(now, slots(timezone.localdate(now)), held)
+    fresh = now - timedelta(seconds=2 * settings.OVERSIGHT_FIGURES_SECONDS)
+
+    def counted(slot: str) -> bool:
+        period, at = held.get(slot, (None, None))
+        return period == asked[slot] and at >= fresh
+
+    new = {slot: period for slot, period in asked.items() if not counted(slot.removesuffix(BEFORE))}
+    if new:
+        _write(new, _overview_of(new), now)
+    return len(new)
+
+
+def _held() -> dict[str, tuple]:
+    """{slot: (its period, when it was counted)} of the rows of the periods asked."""
+    rows = CountedFigures.objects.filter(slot__startswith=ASKED).exclude(slot__endswith=BEFORE)
+    return {
+        slot: ((start, end), at)
+        for slot, start, end, at in rows.values_list("slot", "start", "end", "counted_at")
+    }
+
+
+def _asked(now: datetime, periods: dict, held: dict[str, tuple]) -> dict:
+    """The rows of the periods asked lately, but those `periods` count anyway, and theirs
+    (`held`: the rows as they are)."""
     asked = [period for period in asked_periods(now) if period not in periods.values()]
-    for slot, period in asked_slots(asked).items():
-        periods[slot] = period
-        if not slot.endswith("-before"):
-            overview.append(slot)
+    rows = {slot: period for slot, (period, _at) in held.items()}
+    return asked_slots(asked, rows) if asked else {}
+
+
+def _overview_of(asked: dict) -> list[str]:
+    """Of the rows of periods asked, those of the periods themselves (not those before them):
+    the overview's counts and tables are kept for them."""
+    return [slot for slot in asked if not slot.endswith(BEFORE)]
+
+
+def _write(periods: dict, overview: list[str], now: datetime) -> None:
+    """Every indicator of every facility for each of `periods` ({slot: period}), and the
+    overview's counts and tables for those of `overview`, each written over its slot's row."""
+    from . import registry
+
     found = registry.counted_live(registry.every_indicator(), every_facility(), [*periods.values()])
     listed = {slot: _listed(*periods[slot]) for slot in overview}
     tables = {slot: _tables(*periods[slot], now) for slot in overview}
@@ -182,4 +231,3 @@ def refresh(now: datetime | None = None) -> int:
         unique_fields=["slot"],
         update_fields=["start", "end", "counted_at", "counts", "listed", "tables"],
     )
-    return len(periods)

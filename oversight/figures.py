@@ -61,16 +61,31 @@ def slots(today: date) -> dict[str, Period]:
     return found
 
 
-def asked_slots(periods: list[Period]) -> dict[str, Period]:
-    """The rows the beat writes the asked `periods` into: a period and the one before it
-    (the indicators page sets them side by side) in "asked-<n>" and "asked-<n>-before",
-    written over as the periods asked change, like every slot's."""
+ASKED = "asked-"
+BEFORE = "-before"
+
+
+def asked_slots(periods: list[Period], held: dict[str, Period]) -> dict[str, Period]:
+    """The rows the beat writes the asked `periods` (at most OVERSIGHT_ASKED_MOST) into: a
+    period in "asked-<n>" and the one before it (the indicators page sets them side by
+    side) in "asked-<n>-before", written over like every slot's. A period stays in the row
+    that holds it (`held`: {slot: its period}); one asked since takes a row whose period is
+    no longer asked."""
     from . import registry
 
+    numbered = [f"{ASKED}{number}" for number in range(settings.OVERSIGHT_ASKED_MOST)]
+    placed: dict[str, Period] = {}
+    for slot in numbered:
+        if held.get(slot) in periods and held[slot] not in placed.values():
+            placed[slot] = held[slot]
+    free = [slot for slot in numbered if slot not in placed]
+    for period in periods:
+        if period not in placed.values() and free:
+            placed[free.pop(0)] = period
     found: dict[str, Period] = {}
-    for number, period in enumerate(periods):
-        found[f"asked-{number}"] = period
-        found[f"asked-{number}-before"] = registry.previous_period(*period)
+    for slot, period in placed.items():
+        found[slot] = period
+        found[slot + BEFORE] = registry.previous_period(*period)
     return found
 
 

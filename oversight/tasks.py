@@ -13,3 +13,9 @@ def refresh_daily_counts() -> int:
 def count_figures() -> int:
     """Every indicator of every facility for the periods the pages ask most."""
     return counted.refresh()
+
+
+@shared_task(name="oversight.tasks.count_asked", acks_late=True)
+def count_asked() -> int:
+    """The periods a page asked for since the beat last counted them, counted now."""
+    return counted.refresh_asked()

@@ -114,7 +114,7 @@ def test_a_page_reads_the_count_says_when_and_shows_a_later_record_once_counted_
     again = dict(CountedFigures.objects.values_list("slot", "counted_at"))
     other = (today - timedelta(days=363), today)
     assert first.keys() == figures.slots(today).keys()
-    assert again.keys() == first.keys() | figures.asked_slots([other]).keys()
+    assert again.keys() == first.keys() | figures.asked_slots([other], {}).keys()
     assert all(again[slot] > first[slot] for slot in first)
     later, women = held(year)
     assert later > counted_at and women == 2
@@ -125,11 +125,13 @@ def test_a_period_asked_is_counted_by_the_beat_until_a_day_after_it_was_last_ask
     cast, facility_a, facility_b, settings
 ):
     """A period the beat doesn't count for its own sake (the days since a visit) is counted
-    live when a page asks for it, and noted (which period, not who asked); from the beat's
-    next count its figures, and the period's before it, are read as the last year's are,
-    the same counts as counting live, on the overview, its API and the indicators. A period
-    the beat counts anyway, or one refused, is not noted; the beat counts the latest asked
-    only, and forgets a period a day after it was last asked."""
+    live when a page asks for it, and noted (which period, not who asked); counted within a
+    minute (`refresh_asked`: nothing, in two queries, when nothing new was asked) and by the
+    beat's every count since, its figures, and the period's before it, are read as the last
+    year's are, the same counts as counting live, on the overview, its API and the
+    indicators. A period the beat counts anyway, or one refused, is not noted; the beat
+    counts the latest asked only, each in the row it has, and forgets a period a day after
+    it was last asked."""
     settings.OVERSIGHT_FIGURES_SECONDS = 300
     settings.OVERSIGHT_ASKED_HOURS = 24
     settings.OVERSIGHT_ASKED_MOST = 2
@@ -156,7 +158,10 @@ def test_a_period_asked_is_counted_by_the_beat_until_a_day_after_it_was_last_ask
     assert page.status_code == 200 and b'data-testid="counted-at"' not in page.content
     assert live_at is None
     assert list(AskedPeriod.objects.values_list("start", "end")) == [since]
-    counted.refresh()
+    assert counted.refresh_asked() == 2
+    with CaptureQueriesContext(connection) as looked:
+        assert counted.refresh_asked() == 0
+    assert len(looked) == 2
     written = {
         row.slot: (row.start, row.end)
         for row in CountedFigures.objects.filter(slot__startswith="asked-")
@@ -179,6 +184,14 @@ def test_a_period_asked_is_counted_by_the_beat_until_a_day_after_it_was_last_ask
     assert since not in counted_now.values()
     assert set(others) <= set(counted_now.values())
     assert api(query)[0] is None
+    # Asked again just now, the first period takes the row of the period asked longest ago;
+    # the other stays in its row. Once their count is old (a beat missed), the minute's count
+    # makes it again.
+    row_of = {period: slot for slot, period in counted_now.items() if period in others}
+    counted.refresh()
+    after = {row.slot: (row.start, row.end) for row in CountedFigures.objects.all()}
+    assert (after[row_of[others[1]]], after[row_of[others[0]]]) == (others[1], since)
+    assert counted.refresh_asked(now=timezone.now() + timedelta(minutes=11)) == 4
     # A day after they were last asked, the beat no longer counts them; the notes are kept.
     later = timezone.now() + timedelta(hours=25)
     assert figures.asked_periods(later) == []
