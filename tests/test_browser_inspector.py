@@ -94,9 +94,18 @@ def test_the_inspector_reads_without_a_single_form(
     page.get_by_test_id("record-lists").get_by_role("link").first.click()
     read("a list of records")
     page.get_by_role("link", name="Back to oversight").click()
-    # Another period: a search, not a record (a GET form).
+    # Another period (the days since a visit): a search, not a record (a GET form). Counted
+    # as she asks, then ahead: once the beat's minute has counted it, the page says when.
+    page.get_by_label("From").fill((timezone.localdate() - timedelta(days=44)).isoformat())
     page.get_by_role("button", name="Show").click()
     read("oversight for a period")
+    expect(page.get_by_test_id("zero-searches-by-a-man")).to_contain_text("1")
+    expect(page.get_by_test_id("counted-at")).to_have_count(0)
+    assert counted.refresh_asked() == 2  # the period and the one before it
+    page.reload()
+    expect(page.get_by_test_id("counted-at")).to_contain_text("Figures counted at")
+    expect(page.get_by_test_id("zero-searches-by-a-man")).to_contain_text("1")
+    screenshot(page, artifacts_dir / "oversight-asked-period.png", full_page=True)
 
     nav.get_by_role("link", name="Women").click()
     read("the women")
