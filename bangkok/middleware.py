@@ -1,5 +1,34 @@
+import gc
+import itertools
+
 from django.conf import settings
 from django.utils.cache import add_never_cache_headers
+
+# The requests of a process after which what it keeps is frozen out of the collections.
+SETTLED_AFTER = frozenset({1, 10, 100, 1000})
+_served = itertools.count()
+
+
+class SettledObjectsMiddleware:
+    """Python's full garbage collection walks every object a process keeps: in a worker that
+    has served a few pages (the apps, the routes, the compiled templates, each language's
+    catalogue, the figures and schemas it keeps), about 120 ms, paid every dozen requests or
+    so by the request it falls on (`make bench`: oversight's indicators, p95 175 ms against
+    a median of 37). Before the process's next request after its 1st, 10th, 100th and
+    1,000th, the garbage is collected and what is left frozen (`gc.freeze`): those objects
+    are kept out of every later collection, which then walks only what was made since (3-5
+    ms). Frozen objects are still freed when nothing refers to them; only a cycle among them
+    would no longer be, and they are what the process keeps. One counter for the process,
+    whatever the number of handlers (a test client makes its own)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if next(_served) in SETTLED_AFTER:
+            gc.collect()
+            gc.freeze()
+        return self.get_response(request)
 
 
 class NoStoreForStaffMiddleware:

@@ -132,6 +132,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # What the process keeps once it has served a few pages is left out of the collections.
+    "bangkok.middleware.SettledObjectsMiddleware",
     # A request line longer than MAX_REQUEST_LINE is answered 414 before anything reads it.
     "bangkok.middleware.RequestLineLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
