@@ -1,8 +1,9 @@
 """What the beat counts ahead for oversight's most asked periods (`oversight.figures` says
 which, how they are kept and how the pages read them): every indicator, and for the last 30
-days and the last year the overview's lists and counts that must be zero, its tasks'
-timeliness and its breakdowns, of every facility (`refresh`, every OVERSIGHT_FIGURES_SECONDS
-and by `manage.py oversight_summaries`); and the tasks' timeliness read from it, with what a
+days, the last year and the periods asked lately the overview's lists and counts that must
+be zero, its tasks' timeliness and its breakdowns, of every facility (`refresh`, every
+OVERSIGHT_FIGURES_SECONDS and by `manage.py oversight_summaries`; a period newly asked within
+OVERSIGHT_ASKED_SECONDS, `refresh_asked`); and the tasks' timeliness read from it, with what a
 viewer sees otherwise counted now (`timeliness`). Kept apart from `oversight.figures`, which
 the registry reads, since it reads the areas' records (the tasks) the registry may not."""
 
@@ -91,10 +92,9 @@ def _as_kept(sums: dict) -> dict:
 def timeliness(facilities, start: date, end: date, *, viewer, seen: dict | None = None):
     """The overview's timeliness of the tasks a Rule's deadline sets (as
     `reminders.services.timeliness`): for the last 30 days, the last year or a period asked,
-    the beat's count
-    of the tasks hidden from no one while it is fresh, with the tasks hidden from someone
-    but not from `viewer` counted now (a task about a report that names her is never counted
-    for her); else counted now. `seen`, if given, is told when they were counted."""
+    the beat's count of the tasks hidden from no one while it is fresh, with the tasks hidden
+    from someone but not from `viewer` counted now (a task about a report that names her is
+    never counted for her); else counted now. `seen`, if given, is told when they were counted."""
     row = counted_row(start, end, "tables", "timeliness", facilities)
     if row is None or row["tables"] is None:
         return counted_now(facilities, start, end, viewer=viewer)

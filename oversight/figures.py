@@ -16,18 +16,18 @@ A page that asks only such periods, for any of the facilities and anything its v
 see, reads them here while they were counted no longer than twice that ago, and says when
 they were counted (`counted` for the indicators, `listed` for the overview's counts,
 `breakdown`); any other period, or figures older than that (a beat missed), is counted live.
-A facility's figures are its own
-whatever other facilities are asked with it (each counts grouped by facility), so one count
-serves the governor of one facility and the inspector of them all. Only counts are kept: of
-what some viewers may not see (a complaint naming one), whole, read so only by a viewer
-hidden nothing of it, and counted for any other when she asks.
+A facility's figures are its own whatever other facilities are asked with it (each counts
+grouped by facility), so one count serves the governor of one facility and the inspector of
+them all. Only counts are kept: of what some viewers may not see (a complaint naming one),
+whole, read so only by a viewer hidden nothing of it, and counted for any other when she asks.
 
 Any other period a page is asked for (an inspector preparing a visit asks for the days since
 the last one, on every page of oversight) is counted live the first time and noted
-(`asked`); from its next count the beat counts it too, as it counts the last year, with the
-indicators of the period before it, until OVERSIGHT_ASKED_HOURS after it was last asked, at
-most OVERSIGHT_ASKED_MOST of them, the latest asked (`asked_periods`, `asked_slots`), and
-the pages read it so. A page looks for its period's row in one query whatever the period.
+(`asked`); within OVERSIGHT_ASKED_SECONDS the beat counts it too (`counted.refresh_asked`),
+as it counts the last year, with the indicators of the period before it, and again at its
+every count until OVERSIGHT_ASKED_HOURS after it was last asked, at most OVERSIGHT_ASKED_MOST
+of them, the latest asked (`asked_periods`, `asked_slots`); the pages read it so. A page
+looks for its period's row in one query whatever the period.
 """
 
 from datetime import date, timedelta

@@ -125,8 +125,9 @@ class CountedFigures(models.Model):
 class AskedPeriod(models.Model):
     """A period an oversight page was asked for that isn't among those the beat counts for
     their own sake (`figures.slots`): the beat counts it too, with the period of the same
-    length before it, from its next count until OVERSIGHT_ASKED_HOURS after it was last asked
-    (`figures.asked`, `counted.refresh`). Which periods were asked, not who asked them; kept,
+    length before it, within OVERSIGHT_ASKED_SECONDS and at its every count until
+    OVERSIGHT_ASKED_HOURS after it was last asked (`figures.asked`, `counted.refresh_asked`,
+    `counted.refresh`). Which periods were asked, not who asked them; kept,
     the time it was last asked written over."""
 
     start = models.DateField()
