@@ -136,7 +136,6 @@ def test_a_period_asked_is_counted_by_the_beat_until_a_day_after_it_was_last_ask
     settings.OVERSIGHT_ASKED_HOURS = 24
     settings.OVERSIGHT_ASKED_MOST = 2
     admit(cast, facility_a, "A1", days_ago=3)
-    counted.refresh()
     today = timezone.localdate()
     since = (today - timedelta(days=44), today - timedelta(days=1))
     query = f"?start={since[0]}&end={since[1]}"
@@ -184,18 +183,18 @@ def test_a_period_asked_is_counted_by_the_beat_until_a_day_after_it_was_last_ask
     assert since not in counted_now.values()
     assert set(others) <= set(counted_now.values())
     assert api(query)[0] is None
-    # Asked again just now, the first period takes the row of the period asked longest ago;
-    # the other stays in its row. Once their count is old (a beat missed), the minute's count
-    # makes it again.
+    # Asked again just now, the first period is counted within the minute in the row of the
+    # period asked longest ago; the other stays in its row. Once their count is old (a beat
+    # missed), the minute's count makes it again.
     row_of = {period: slot for slot, period in counted_now.items() if period in others}
-    counted.refresh()
+    assert counted.refresh_asked() == 2
     after = {row.slot: (row.start, row.end) for row in CountedFigures.objects.all()}
     assert (after[row_of[others[1]]], after[row_of[others[0]]]) == (others[1], since)
     assert counted.refresh_asked(now=timezone.now() + timedelta(minutes=11)) == 4
     # A day after they were last asked, the beat no longer counts them; the notes are kept.
     later = timezone.now() + timedelta(hours=25)
     assert figures.asked_periods(later) == []
-    assert counted.refresh(now=later) == len(figures.slots(timezone.localdate(later)))
+    assert counted.refresh_asked(now=later) == 0
     assert AskedPeriod.objects.count() == 3
 
 
