@@ -29,6 +29,7 @@ from .figures import (
     asked_periods,
     asked_slots,
     counted_row,
+    counted_whole,
     ids_of,
     kept,
     slots,
@@ -148,7 +149,7 @@ def refresh(now: datetime | None = None) -> int:
     now = now or timezone.now()  # taken before counting: the figures are of then or later
     periods = slots(timezone.localdate(now))
     overview = [slot for slot in periods if slot.startswith("last-")]
-    asked = _asked(now, periods, _held())
+    asked = _asked(now, _held())
     _write({**periods, **asked}, [*overview, *_overview_of(asked)], now)
     return len(periods) + len(asked)
 
@@ -160,7 +161,7 @@ def refresh_asked(now: datetime | None = None) -> int:
     Returns the number of periods counted."""
     now = now or timezone.now()
     held = _held()
-    asked = _asked(now, slots(timezone.localdate(now)), held)
+    asked = _asked(now, held)
     fresh = now - timedelta(seconds=2 * settings.OVERSIGHT_FIGURES_SECONDS)
 
     def counted(slot: str) -> bool:
@@ -182,10 +183,11 @@ def _held() -> dict[str, tuple]:
     }
 
 
-def _asked(now: datetime, periods: dict, held: dict[str, tuple]) -> dict:
-    """The rows of the periods asked lately, but those `periods` count anyway, and theirs
-    (`held`: the rows as they are)."""
-    asked = [period for period in asked_periods(now) if period not in periods.values()]
+def _asked(now: datetime, held: dict[str, tuple]) -> dict:
+    """The rows of the periods asked lately, but those whose overview the beat counts
+    anyway, and theirs (`held`: the rows as they are)."""
+    whole = counted_whole(timezone.localdate(now))
+    asked = [period for period in asked_periods(now) if period not in whole]
     rows = {slot: period for slot, (period, _at) in held.items()}
     return asked_slots(asked, rows) if asked else {}
 

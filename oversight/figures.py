@@ -33,7 +33,7 @@ looks for its period's row in one query whatever the period.
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.db.models import JSONField
+from django.db.models import Case, JSONField, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.fields.json import KeyTransform
 from django.utils import timezone
@@ -59,6 +59,13 @@ def slots(today: date) -> dict[str, Period]:
     for back, month in enumerate(reversed(registry.months(today))):
         found[f"month-{back}"] = month
     return found
+
+
+def counted_whole(today: date) -> list[Period]:
+    """Of the periods of `slots`, those the beat counts the overview of (the last 30 days and
+    the last year); of the others, it counts the indicators only."""
+    found = slots(today)
+    return [found[f"last-{days}"] for days in WINDOWS]
 
 
 ASKED = "asked-"
@@ -90,10 +97,10 @@ def asked_slots(periods: list[Period], held: dict[str, Period]) -> dict[str, Per
 
 
 def asked(start: date, end: date) -> None:
-    """Note that a page was asked for the period, unless it is one the beat counts anyway
-    (one statement; which period, not who asked; the note is kept, its time of asking
-    written over)."""
-    if (start, end) in slots(timezone.localdate()).values():
+    """Note that a page was asked for the period, unless the beat counts its overview anyway
+    (a month, whose indicators it counts, is noted: one statement; which period, not who
+    asked; the note is kept, its time of asking written over)."""
+    if (start, end) in counted_whole(timezone.localdate()):
         return
     AskedPeriod.objects.bulk_create(
         [AskedPeriod(start=start, end=end, asked_at=timezone.now())],
@@ -198,9 +205,11 @@ def _fresh_rows(
     elif key:
         rows = rows.annotate(part=KeyTransform(key, field))
     found, wanted = {}, set(ids)
-    # The latest counted last: a period asked may still be in the row it was counted in
-    # before, beside the one it is counted in now.
-    rows = rows.order_by("counted_at")
+    # The latest counted last, and of two counted at once a period asked's row (a month asked
+    # is in its own row too, with its indicators only): a period asked may also still be in
+    # the row it was counted in before, beside the one it is counted in now.
+    asked_last = Case(When(slot__startswith=ASKED, then=Value(1)), default=Value(0))
+    rows = rows.order_by("counted_at", asked_last)
     for row in rows.values("start", "end", "counted_at", "part" if key else field):
         if key:
             row[field] = part = row.pop("part")

@@ -9,6 +9,7 @@ from unittest.mock import ANY
 
 import pytest
 from django.db import connection
+from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -196,6 +197,35 @@ def test_a_period_asked_is_counted_by_the_beat_until_a_day_after_it_was_last_ask
     assert figures.asked_periods(later) == []
     assert counted.refresh_asked(now=later) == 0
     assert AskedPeriod.objects.count() == 3
+
+
+def test_a_month_asked_has_its_overview_counted_ahead_beside_its_indicators(
+    cast, facility_a, settings
+):
+    """A calendar month, whose indicators the beat counts for the trend, asked on the overview
+    is noted like any period and its overview counted ahead too; counted at once with the
+    month's own row (its indicators only), the page reads the row of the month asked."""
+    settings.OVERSIGHT_FIGURES_SECONDS = 300
+    admit(cast, facility_a, "A1", days_ago=3)
+    today = timezone.localdate()
+    month = registry.months(today)[-2]  # the month before this one, whole
+    assert month in figures.slots(today).values()
+    query = f"?start={month[0]}&end={month[1]}"
+    client = client_for(cast["inspector"])
+    assert b'data-testid="counted-at"' not in client.get(f"/oversight/{query}").content
+    assert list(AskedPeriod.objects.values_list("start", "end")) == [month]
+    assert counted.refresh_asked() == 2
+    counted.refresh()
+    counted_at = set(
+        CountedFigures.objects.filter(start=month[0], end=month[1]).values_list(
+            "counted_at", flat=True
+        )
+    )
+    assert len(counted_at) == 1  # the month's row and the row of the month asked, at once
+    # Whichever the database finds last (the month's row written over after the other):
+    month_row = CountedFigures.objects.filter(start=month[0], end=month[1], slot__startswith="m")
+    assert month_row.update(counts=F("counts")) == 1
+    assert b'data-testid="counted-at"' in client.get(f"/oversight/{query}").content
 
 
 def test_a_count_too_old_or_without_an_indicator_is_not_read(cast, facility_a, settings):
