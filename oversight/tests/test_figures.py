@@ -199,6 +199,22 @@ def test_a_period_asked_is_counted_by_the_beat_until_a_day_after_it_was_last_ask
     assert AskedPeriod.objects.count() == 3
 
 
+def test_the_beat_looks_for_a_period_asked_every_oversight_asked_seconds(
+    cast, facility_a, settings
+):
+    """The beat's entry runs the task that counts the periods asked since its last look, as
+    often as OVERSIGHT_ASKED_SECONDS says; the task counts a period asked, then nothing."""
+    from oversight.tasks import count_asked
+
+    entry = settings.CELERY_BEAT_SCHEDULE["oversight-asked"]
+    assert entry["task"] == count_asked.name
+    assert entry["schedule"] == settings.OVERSIGHT_ASKED_SECONDS == 60
+    today = timezone.localdate()
+    figures.asked(today - timedelta(days=44), today)
+    assert count_asked() == 2  # the period and the one before it
+    assert count_asked() == 0
+
+
 def test_a_month_asked_has_its_overview_counted_ahead_beside_its_indicators(
     cast, facility_a, settings
 ):
