@@ -9,7 +9,6 @@ the registry reads, since it reads the areas' records (the tasks) the registry m
 
 from datetime import date, datetime, timedelta
 
-from django.conf import settings
 from django.utils import timezone
 
 from bangkok.counting import sizes_by
@@ -30,6 +29,7 @@ from .figures import (
     asked_slots,
     counted_row,
     counted_whole,
+    fresh_since,
     ids_of,
     kept,
     slots,
@@ -162,13 +162,15 @@ def refresh_asked(now: datetime | None = None) -> int:
     now = now or timezone.now()
     held = _held()
     asked = _asked(now, held)
-    fresh = now - timedelta(seconds=2 * settings.OVERSIGHT_FIGURES_SECONDS)
+    fresh = fresh_since(now)
 
-    def counted(slot: str) -> bool:
+    def held_fresh(slot: str) -> bool:
         period, at = held.get(slot, (None, None))
         return period == asked[slot] and at >= fresh
 
-    new = {slot: period for slot, period in asked.items() if not counted(slot.removesuffix(BEFORE))}
+    new = {
+        slot: period for slot, period in asked.items() if not held_fresh(slot.removesuffix(BEFORE))
+    }
     if new:
         _write(new, _overview_of(new), now)
     return len(new)

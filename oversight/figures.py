@@ -52,8 +52,7 @@ def slots(today: date) -> dict[str, Period]:
     from . import registry
 
     found: dict[str, Period] = {}
-    for days in WINDOWS:
-        last = (today - timedelta(days=days - 1), today)
+    for last, days in zip(counted_whole(today), WINDOWS, strict=True):
         found[f"last-{days}"] = last
         found[f"before-{days}"] = registry.previous_period(*last)
     for back, month in enumerate(reversed(registry.months(today))):
@@ -63,9 +62,14 @@ def slots(today: date) -> dict[str, Period]:
 
 def counted_whole(today: date) -> list[Period]:
     """Of the periods of `slots`, those the beat counts the overview of (the last 30 days and
-    the last year); of the others, it counts the indicators only."""
-    found = slots(today)
-    return [found[f"last-{days}"] for days in WINDOWS]
+    the last year, ending `today`); of the others, it counts the indicators only."""
+    return [(today - timedelta(days=days - 1), today) for days in WINDOWS]
+
+
+def fresh_since(now):
+    """The oldest count still read at `now`: twice OVERSIGHT_FIGURES_SECONDS before (a count
+    older than that means a beat was missed)."""
+    return now - timedelta(seconds=2 * settings.OVERSIGHT_FIGURES_SECONDS)
 
 
 ASKED = "asked-"
@@ -174,7 +178,7 @@ def _fresh_rows(
     """The rows of `periods` counted no longer than twice OVERSIGHT_FIGURES_SECONDS ago, with
     their `field` (only its `key`, if given, as `field`: None when the row lacks it; of a key
     kept by facility, only the `facilities`' part, if given, so that no more is read)."""
-    fresh = timezone.now() - timedelta(seconds=2 * settings.OVERSIGHT_FIGURES_SECONDS)
+    fresh = fresh_since(timezone.now())
     rows = CountedFigures.objects.filter(
         counted_at__gte=fresh,
         start__in={start for start, _end in periods},
