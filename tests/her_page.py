@@ -17,6 +17,8 @@ OPENER = re.compile(
     re.S,
 )
 
+HER_PAGE = re.compile(r"/women/[0-9a-f-]{36}/(\?.*)?(#.*)?$")
+
 
 def open_her_page(client, woman, **headers):
     """The response to her page (its status, headers and context), its content with every
@@ -44,9 +46,11 @@ def section_keys(response) -> list[str]:
 def open_sections(page) -> None:
     """In a browser: open every section her page lists, one after the other, as she would by
     following each section's link (htmx swaps its body in place, and the focus moves into
-    it: the link she followed is gone)."""
+    it: the link she followed is gone). It first waits for her page: the link that led there
+    may still be loading it, and the page before lists no section."""
     from playwright.sync_api import expect
 
+    page.wait_for_url(HER_PAGE)
     links = page.locator("a[data-section]")
     while links.count():
         key = links.first.get_attribute("data-section")

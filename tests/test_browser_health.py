@@ -34,6 +34,7 @@ def test_a_screening_with_a_declined_item_and_a_pregnancy(
 
     form = page.get_by_test_id("screening-form")
     labels = form.locator("legend")
+    expect(labels.first).to_be_visible()  # the form's page has loaded: all its items are there
     for n in range(labels.count()):
         group = form.locator("fieldset").nth(n)
         answer = "She declined" if n == 5 else "Answered"  # the reproductive history item
