@@ -19,7 +19,9 @@ NAME, FAMILY, NUMBER = "Sandar", "Myint", "A48001"
 
 
 def search(page, text: str):
-    page.get_by_role("link", name="Women").click()
+    # The list she searches from has the same form: fill it once the new list has loaded.
+    with page.expect_navigation():
+        page.get_by_role("link", name="Women").click()
     page.get_by_label("Name or prison number").fill(text)
     page.get_by_label("Custody").select_option("released")
     page.get_by_role("button", name="Search").click()
