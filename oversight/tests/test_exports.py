@@ -257,10 +257,14 @@ def test_what_a_complaint_says_and_one_naming_her_are_absent_from_every_file(fmt
         narrative="Canarycomplaintaccount",
         named_staff=[cast["inspector"]],
     )
+    # A file holds its table's cells whatever its format (`bangkok.exports.download` writes the
+    # one dataset in each; `test_a_list_downloads_as_the_page_shows_it` proves each format
+    # carries them): every table is read once, as CSV; in the other formats, those that list
+    # complaints.
     for role in ("governor", "inspector"):
         client = client_for(cast[role])
         urls = every_export(cast[role])
-        for url in urls:
+        for url in urls if fmt == "csv" else [url for url in urls if "complaint" in url]:
             answer = client.get(f"{url}?format={fmt}")
             assert answer.status_code == 200, url
             body = text_of(answer, fmt)
