@@ -99,7 +99,9 @@ def test_an_inspector_prepares_a_visit_and_the_governor_answers(
     form.get_by_role("button", name="Save").click()
     expect(page.get_by_text("The note is saved.")).to_be_visible()
 
-    page.get_by_role("link", name="Start the visit").click()
+    # The page she leaves has a form of its own: save the one the link opens, once it is there.
+    with page.expect_navigation():
+        page.get_by_role("link", name="Start the visit").click()
     page.get_by_test_id("inspections-form").get_by_role("button", name="Save").click()
     expect(page.get_by_text("The visit has started")).to_be_visible()
 
