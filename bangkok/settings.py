@@ -915,10 +915,12 @@ CELERY_BEAT_SCHEDULE["oversight-figures"] = {
 # the first time, then counted within OVERSIGHT_ASKED_SECONDS and by the beat with those, and
 # read so, until this many hours after it was last asked; the beat counts at most
 # OVERSIGHT_ASKED_MOST of them, the latest asked (each costs it about what counting the
-# period live costs a page; looking for one newly asked, a query).
+# period live costs a page; looking for one newly asked, two queries). Every ten seconds: the
+# next page she opens for the period (its indicators after its overview) reads the count;
+# one count of them runs at a time, however long it takes.
 OVERSIGHT_ASKED_HOURS = env_int("OVERSIGHT_ASKED_HOURS", 24)
 OVERSIGHT_ASKED_MOST = env_int("OVERSIGHT_ASKED_MOST", 6)
-OVERSIGHT_ASKED_SECONDS = env_int("OVERSIGHT_ASKED_SECONDS", 60)
+OVERSIGHT_ASKED_SECONDS = env_int("OVERSIGHT_ASKED_SECONDS", 10)
 CELERY_BEAT_SCHEDULE["oversight-asked"] = {
     "task": "oversight.tasks.count_asked",
     "schedule": OVERSIGHT_ASKED_SECONDS,

@@ -7,8 +7,10 @@ OVERSIGHT_ASKED_SECONDS, `refresh_asked`); and the tasks' timeliness read from i
 viewer sees otherwise counted now (`timeliness`). Kept apart from `oversight.figures`, which
 the registry reads, since it reads the areas' records (the tasks) the registry may not."""
 
+import zlib
 from datetime import date, datetime, timedelta
 
+from django.db import connection, transaction
 from django.utils import timezone
 
 from bangkok.counting import sizes_by
@@ -158,8 +160,36 @@ def refresh_asked(now: datetime | None = None) -> int:
     """The periods asked since the beat last counted them (each not yet in a row of its
     own), counted now as `refresh` counts them rather than at its next run: a page asked for
     them again reads them within OVERSIGHT_ASKED_SECONDS. Asks nothing more when none was.
-    Returns the number of periods counted."""
+    One count of them at a time (`_counting_alone`): one that finds another still counting
+    leaves the periods to it, so counts that take longer than the beat's interval don't pile
+    up on the workers. Returns the number of periods counted."""
     now = now or timezone.now()
+    if not _new_asked(now):
+        return 0
+    with transaction.atomic():
+        if not _counting_alone():
+            return 0
+        new = _new_asked(now)  # as they are once no other count of them runs
+        if new:
+            _write(new, _overview_of(new), now)
+    return len(new)
+
+
+# The advisory lock a count of the periods asked holds while it counts (`refresh_asked`).
+ASKED_LOCK = zlib.crc32(b"oversight.count_asked")
+
+
+def _counting_alone() -> bool:
+    """Whether no other count of the periods asked is running: takes the transaction's lock
+    (PostgreSQL's advisory lock, released when the transaction ends) if it is free."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_xact_lock(%s)", [ASKED_LOCK])
+        return bool(cursor.fetchone()[0])
+
+
+def _new_asked(now: datetime) -> dict:
+    """{slot: period} of the periods asked lately (and those before them) that no row holds
+    counted fresh: two queries."""
     held = _held()
     asked = _asked(now, held)
     fresh = fresh_since(now)
@@ -168,12 +198,9 @@ def refresh_asked(now: datetime | None = None) -> int:
         period, at = held.get(slot, (None, None))
         return period == asked[slot] and at >= fresh
 
-    new = {
+    return {
         slot: period for slot, period in asked.items() if not held_fresh(slot.removesuffix(BEFORE))
     }
-    if new:
-        _write(new, _overview_of(new), now)
-    return len(new)
 
 
 def _held() -> dict[str, tuple]:

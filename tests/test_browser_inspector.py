@@ -63,7 +63,7 @@ def test_the_inspector_reads_without_a_single_form(
     )
     counted.refresh()  # the beat's count of the periods the pages ask most
     # A period asked on an earlier visit to these pages (the days since the last inspection),
-    # counted by the beat's minute since.
+    # counted by the beat since.
     today = timezone.localdate()
     asked_before = (today - timedelta(days=44), today)
     figures.asked(*asked_before)

@@ -184,9 +184,9 @@ def test_a_period_asked_is_counted_by_the_beat_until_a_day_after_it_was_last_ask
     assert since not in counted_now.values()
     assert set(others) <= set(counted_now.values())
     assert api(query)[0] is None
-    # Asked again just now, the first period is counted within the minute in the row of the
-    # period asked longest ago; the other stays in its row. Once their count is old (a beat
-    # missed), the minute's count makes it again.
+    # Asked again just now, the first period is counted at the beat's next look in the row of
+    # the period asked longest ago; the other stays in its row. Once their count is old (a
+    # beat missed), that look makes it again.
     row_of = {period: slot for slot, period in counted_now.items() if period in others}
     assert counted.refresh_asked() == 2
     after = {row.slot: (row.start, row.end) for row in CountedFigures.objects.all()}
@@ -208,11 +208,33 @@ def test_the_beat_looks_for_a_period_asked_every_oversight_asked_seconds(
 
     entry = settings.CELERY_BEAT_SCHEDULE["oversight-asked"]
     assert entry["task"] == count_asked.name
-    assert entry["schedule"] == settings.OVERSIGHT_ASKED_SECONDS == 60
+    assert entry["schedule"] == settings.OVERSIGHT_ASKED_SECONDS == 10
     today = timezone.localdate()
     figures.asked(today - timedelta(days=44), today)
     assert count_asked() == 2  # the period and the one before it
     assert count_asked() == 0
+
+
+def test_a_count_of_the_periods_asked_leaves_them_to_one_still_counting(cast, facility_a):
+    """A count of the periods asked that starts while another still counts them (the beat's
+    next look, every ten seconds, at a count that takes longer) counts nothing and writes
+    nothing; once the other is done, they are counted."""
+    from django.db import connections
+
+    today = timezone.localdate()
+    figures.asked(today - timedelta(days=44), today)
+    other = connections.create_connection("default")  # the count still running
+    try:
+        other.set_autocommit(False)
+        with other.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [counted.ASKED_LOCK])
+        assert counted.refresh_asked() == 0
+        assert not CountedFigures.objects.filter(slot__startswith=figures.ASKED).exists()
+        other.rollback()  # its transaction ends: the lock is free
+        assert counted.refresh_asked() == 2
+        assert CountedFigures.objects.filter(slot__startswith=figures.ASKED).count() == 2
+    finally:
+        other.close()
 
 
 def test_a_month_asked_has_its_overview_counted_ahead_beside_its_indicators(
