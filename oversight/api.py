@@ -43,14 +43,21 @@ MISSING = OpenApiResponse(ERROR, description="No such list or count for your rol
 INVALID = OpenApiResponse(FIELD_ERRORS, description="A facility or period that isn't valid.")
 
 
-def period_of(request):
+def asked_of(request, form_class=PeriodForm, **more) -> dict:
+    """The query's facilities and period (and what else `form_class` reads) for the caller,
+    or a 400 naming each field: a date given empty is refused as the schema's date format
+    says, not taken as left out (the page's form takes it so)."""
     empty = [name for name in ("start", "end") if request.query_params.get(name, None) == ""]
     if empty:
         raise ValidationError(dict.fromkeys(empty, ["Give a date (YYYY-MM-DD) or leave it out."]))
-    form = PeriodForm(request.query_params, facilities=facilities_overseen(request.user))
+    form = form_class(request.query_params, facilities=facilities_overseen(request.user), **more)
     if not form.is_valid():
         raise ValidationError(form.errors.get_json_data(escape_html=True))
-    data = form.cleaned_data
+    return form.cleaned_data
+
+
+def period_of(request):
+    data = asked_of(request)
     figures.asked(data["start"], data["end"])
     return data["facilities"], data["start"], data["end"]
 
@@ -218,12 +225,7 @@ class Reads(ListAPIView):
         user = self.request.user
         if not user.has_perm(reads.READ_AUDIT):
             raise Http404("No such list.")
-        form = ReadsForm(
-            self.request.query_params, facilities=facilities_overseen(user), areas=reads.areas()
-        )
-        if not form.is_valid():
-            raise ValidationError(form.errors.get_json_data(escape_html=True))
-        data = form.cleaned_data
+        data = asked_of(self.request, ReadsForm, areas=reads.areas())
         return reads.reads(user, data["facilities"], data["start"], data["end"], data["area"])
 
     def list(self, request, *args, **kwargs):
@@ -289,12 +291,7 @@ class Export(APIView):
         if name == "reads":
             if not user.has_perm(reads.READ_AUDIT):
                 raise Http404("No such table.")
-            form = ReadsForm(
-                request.query_params, facilities=facilities_overseen(user), areas=reads.areas()
-            )
-            if not form.is_valid():
-                raise ValidationError(form.errors.get_json_data(escape_html=True))
-            data = form.cleaned_data
+            data = asked_of(request, ReadsForm, areas=reads.areas())
             period = (data["facilities"], data["start"], data["end"])
         else:
             period = period_of(request)

@@ -96,3 +96,23 @@ def test_as_many_queries_for_many_reads_as_for_one(cast, woman_a):
     one = queries()
     read_her_file(cast, woman_a, n=5)
     assert queries() == one
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "/api/v1/oversight/reads/",
+        "/api/v1/oversight/export/reads/",
+        "/api/v1/oversight/",
+        "/api/v1/oversight/export/must-be-zero/",
+    ],
+)
+@pytest.mark.parametrize("given", ["start", "end"])
+def test_a_date_given_empty_is_refused_by_name_not_taken_as_left_out(cast, woman_a, address, given):
+    # The schema's dates are dates: an empty one is an error to name, as a wrong one is.
+    read_her_file(cast, woman_a)
+    before = AuditEvent.objects.count()
+    answer = client_for(cast["inspector"]).get(f"{address}?{given}=")
+    assert answer.status_code == 400
+    assert answer.json() == {given: ["Give a date (YYYY-MM-DD) or leave it out."]}
+    assert AuditEvent.objects.count() == before  # no export written down as made
