@@ -246,6 +246,26 @@ def artifacts_dir():
     return path
 
 
+@pytest.fixture(scope="session")
+def live_server(request):
+    """pytest-django's live server, whose handler of static files serves axe too
+    (`tests.pagechecks.serving_axe`): the pages the browser tests check load it from there."""
+    from pytest_django.live_server_helper import LiveServer
+
+    from tests.pagechecks import serving_axe
+
+    addr = (
+        request.config.getvalue("liveserver")
+        or os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS")
+        or "localhost"
+    )
+    server = LiveServer(addr, start=False)
+    server.thread.static_handler = serving_axe(server.thread.static_handler)
+    server.start()
+    yield server
+    server.stop()
+
+
 @pytest.fixture
 def page_checks(live_server):
     """axe-core and a phone's width, on every page a browser test opens in a state no earlier

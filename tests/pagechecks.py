@@ -27,11 +27,14 @@ region scrolls, whether text lies over another element).
 
 axe runs once a run in each state (`CHECKED`, given as `known`): the same page of another
 woman, or the same form in another test or in another of the run's processes, is not checked
-again. Its 650 kB are put into a page only when it is to run there, not into every page that
-opens. A phone shows each page again once a run for each address (without its uuids) and
-state. The run's processes (pytest-xdist's workers) tell each other what they checked through
-a folder the run makes for it (`share_checks`): a file for each state axe checked and each
-page a phone showed, named by its key.
+again. It is put into a page only when it is to run there, not into every page that opens,
+as a script the live server serves from the page's own origin (`serving_axe`), which the
+browser keeps compiled. A phone shows each page again once a run for each address (without
+its uuids) and state, written into an empty page of the same origin with the page's own
+address as its base, its styles, scripts and fonts from the browser's cache. The run's
+processes (pytest-xdist's workers) tell each other what they checked through a folder the run
+makes for it (`share_checks`): a file for each state axe checked and each page a phone showed,
+named by its key.
 """
 
 from __future__ import annotations
@@ -43,12 +46,51 @@ import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field
+from html import escape as html_escape
 from pathlib import Path
 from urllib.parse import urldefrag, urlsplit
 
 from playwright.sync_api import Error as PlaywrightError
 
-AXE_SOURCE = (Path(__file__).parent / "assets" / "axe.min.js").read_text(encoding="utf-8")
+ASSETS = Path(__file__).parent / "assets"
+AXE_SOURCE = (ASSETS / "axe.min.js").read_text(encoding="utf-8")
+# Where the live server serves axe while the browser tests run (`served_axe`): a page loads it
+# as a script of its own origin, which its policy allows, and the browser keeps it compiled
+# in its cache, instead of 650 kB sent down the driver into every page checked (a page axe
+# runs in cost twice the processor that way).
+AXE_PREFIX = "bangkok-tests"
+LOAD_AXE = """
+(url) => new Promise((loaded) => {
+  if (window.axe) return loaded(true);
+  const script = document.createElement("script");
+  script.src = url;
+  script.onload = () => loaded(Boolean(window.axe));
+  script.onerror = () => loaded(false);
+  (document.head || document.documentElement).appendChild(script);
+})
+"""
+
+
+def serving_axe(handler):
+    """The live server's handler of static files, `handler`'s class, serving axe as well under
+    `AXE_PREFIX` (for the browser tests' pages alone: never collected, never the app's)."""
+
+    class ServingAxe(handler):
+        def serve(self, request):
+            from django.views.static import serve
+
+            if request.path == _axe_url():
+                return serve(request, "axe.min.js", document_root=str(ASSETS))
+            return super().serve(request)
+
+    return ServingAxe
+
+
+def _axe_url() -> str:
+    from django.conf import settings
+
+    return f"/{settings.STATIC_URL.strip('/')}/{AXE_PREFIX}/axe.min.js"
+
 
 PHONE = {"width": 390, "height": 844}
 
@@ -173,17 +215,20 @@ RUNNER = (
 """
 )
 
-# The static files the phone's pages load, as the live server first answered them: fetched once a
-# process, not once a page (a route in Playwright turns the browser's own cache off).
-STATIC: dict[str, tuple[int, dict[str, str], bytes]] = {}
+# The empty page of the live server's origin the phone stands on: each page it is shown is
+# written into it (`_based`), so that it loads the styles, scripts and fonts from the origin
+# and keeps them in the browser's cache, and never asks the live server for the page again.
+PHONE_HOME = "/__phone__"
+BLANK = "<!DOCTYPE html><title>Phone</title>"
+HEAD = re.compile(r"<head(?:\s[^>]*)?>", re.IGNORECASE)
 
 
-def _static_path(url: str) -> str | None:
-    from django.conf import settings
-
-    parts = urlsplit(url)
-    prefix = "/" + settings.STATIC_URL.lstrip("/")
-    return f"{parts.path}?{parts.query}" if parts.path.startswith(prefix) else None
+def _based(html: str, url: str) -> str:
+    """The page's HTML with its address as its base, for the addresses in it to resolve as they
+    did where the test saw it."""
+    base = f'<base href="{html_escape(url)}">'
+    found = HEAD.search(html)
+    return html[: found.end()] + base + html[found.end() :] if found else base + html
 
 
 # The widest elements, to say what makes a page scroll sideways.
@@ -338,8 +383,10 @@ class PageChecks:
         if not wanted["axe"]:
             self.checked.setdefault(url, [])
             return wanted
+        frame = source["frame"]
         try:
-            source["frame"].evaluate(AXE_SOURCE)
+            if not frame.evaluate(LOAD_AXE, _axe_url()):  # another origin's, or not served
+                frame.evaluate(AXE_SOURCE)
         except Exception:  # the page went on before axe was in: `settle` opens it again
             return {**wanted, "axe": False}
         self._checking[url] = state
@@ -402,37 +449,21 @@ class PageChecks:
         A page that does is kept in `artifacts` (its HTML and a screenshot)."""
         if not self.snapshots:
             return []
-        pending: dict[str, str] = {}
-
-        def serve(route):
-            request = route.request
-            if request.resource_type == "document" and _page_url(request.url) in pending:
-                route.fulfill(
-                    status=200,
-                    content_type="text/html; charset=utf-8",
-                    body=pending.pop(_page_url(request.url)),
-                )
-            elif (
-                request.method == "GET"
-                and (path := _static_path(request.url))
-                and self.ours(request.url)
-            ):
-                if path not in STATIC:
-                    answer = route.fetch()
-                    STATIC[path] = (answer.status, answer.headers, answer.body())
-                status, headers, body = STATIC[path]
-                route.fulfill(status=status, headers=headers, body=body)
-            else:
-                route.continue_()
-
         phone = _phone(browser)
-        context = phone.context
-        context.route("**/*", serve)
+        home = self.origin + PHONE_HOME
+        if phone.url != home:
+            # Its origin's empty page, made by the browser's driver, then no route left: a
+            # route turns the browser's cache off.
+            blank = {"body": BLANK, "content_type": "text/html"}
+            phone.context.route(home, lambda route: route.fulfill(**blank))
+            try:
+                phone.goto(home)
+            finally:
+                phone.context.unroute_all(behavior="wait")
         failures = []
         try:
             for (url, state), html in list(self.snapshots.items()):
-                pending[url] = html
-                phone.goto(url, wait_until="load")
+                phone.set_content(_based(html, url), wait_until="load")
                 overflow = phone.evaluate(OVERFLOW)
                 self.known.add_phone_shown(_address(url), state, checked=True)
                 if overflow:
@@ -446,14 +477,12 @@ class PageChecks:
                         f"widest: {', '.join(overflow['culprits'])}"
                     )
         finally:
-            # A font or style the last page asked for may still be on its way: let its handler
-            # finish before the route goes, or its answer is gone when the handler reads it.
-            context.unroute_all(behavior="wait")
-            # The next test's phone starts as a new one would: no cookies, nothing stored.
-            context.clear_cookies()
-            if self.ours(phone.url):
+            # The next test's phone starts as a new one would: no cookies, nothing stored, no
+            # script of the last page still running.
+            phone.context.clear_cookies()
+            if phone.url == home:
+                phone.set_content(BLANK)
                 phone.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
-            phone.goto("about:blank")
         return failures
 
 
