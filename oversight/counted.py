@@ -146,13 +146,16 @@ def refresh(now: datetime | None = None) -> int:
     the last 30 days and the last year the overview's lists and counts, its tasks' timeliness
     and its breakdowns, written over each slot's row (the same figures again if nothing
     changed); the same for each period asked lately (`figures.asked_periods`), with the
-    indicators of the period before it too (`figures.asked_slots`). Returns the number of
-    periods counted."""
+    indicators of the period before it too (`figures.asked_slots`), holding the lock of the
+    counts of the periods asked (`_counting_alone`): while another count of them runs
+    (`refresh_asked`), they are left to it, and none starts while this one counts them.
+    Returns the number of periods counted."""
     now = now or timezone.now()  # taken before counting: the figures are of then or later
     periods = slots(timezone.localdate(now))
     overview = [slot for slot in periods if slot.startswith("last-")]
-    asked = _asked(now, _held())
-    _write({**periods, **asked}, [*overview, *_overview_of(asked)], now)
+    with transaction.atomic():
+        asked = _asked(now, _held()) if _counting_alone() else {}
+        _write({**periods, **asked}, [*overview, *_overview_of(asked)], now)
     return len(periods) + len(asked)
 
 
@@ -180,8 +183,9 @@ ASKED_LOCK = zlib.crc32(b"oversight.count_asked")
 
 
 def _counting_alone() -> bool:
-    """Whether no other count of the periods asked is running: takes the transaction's lock
-    (PostgreSQL's advisory lock, released when the transaction ends) if it is free."""
+    """Whether no other count of the periods asked is running (`refresh_asked`, or `refresh`
+    with them): takes the transaction's lock (PostgreSQL's advisory lock, released when the
+    transaction ends) if it is free."""
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_try_advisory_xact_lock(%s)", [ASKED_LOCK])
         return bool(cursor.fetchone()[0])

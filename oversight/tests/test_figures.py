@@ -237,6 +237,49 @@ def test_a_count_of_the_periods_asked_leaves_them_to_one_still_counting(cast, fa
         other.close()
 
 
+def test_the_beats_count_leaves_the_periods_asked_to_a_count_of_them_still_running(
+    cast, facility_a, monkeypatch
+):
+    """The five-minute count counts the periods the pages most ask whatever else runs, and
+    the periods asked only where no count of them runs (the ten-second look's, which would
+    write them at the same time); while it counts them, a look counts nothing."""
+    from django.db import connections
+
+    today = timezone.localdate()
+    asked = (today - timedelta(days=44), today)
+    figures.asked(*asked)
+    standard = len(figures.slots(today))
+    other = connections.create_connection("default")  # a count of them still running
+    try:
+        other.set_autocommit(False)
+        with other.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [counted.ASKED_LOCK])
+        assert counted.refresh() == standard
+        assert CountedFigures.objects.count() == standard
+        assert not CountedFigures.objects.filter(slot__startswith=figures.ASKED).exists()
+        other.rollback()  # that count is done: the lock is free
+        looked = []
+        write = counted._write
+
+        def writing(*args):  # a look from elsewhere while this count counts them
+            with other.cursor() as cursor:
+                cursor.execute("SELECT pg_try_advisory_xact_lock(%s)", [counted.ASKED_LOCK])
+                looked.append(cursor.fetchone()[0])
+            other.rollback()
+            return write(*args)
+
+        monkeypatch.setattr(counted, "_write", writing)
+        assert counted.refresh() == standard + 2
+        assert looked == [False]
+        rows = CountedFigures.objects.filter(slot__startswith=figures.ASKED)
+        assert {(row.start, row.end) for row in rows} == {
+            asked,
+            registry.previous_period(*asked),
+        }
+    finally:
+        other.close()
+
+
 def test_a_month_asked_has_its_overview_counted_ahead_beside_its_indicators(
     cast, facility_a, settings
 ):
