@@ -16,6 +16,13 @@ CHILD_PLACE = "Myawaddy"
 NOTE = "She asks for the lawyer of the Legal Aid Council"
 
 
+def follow(page, control) -> None:
+    """Her click on `control`, and the page it opens loaded: what she reads or fills next is on
+    that page, not on the one she leaves (which may have the same form or heading)."""
+    with page.expect_navigation():
+        control.click()
+
+
 def sign_in(page, base, username):
     page.goto(f"{base}/accounts/login/")
     page.get_by_label("Username").fill(username)
@@ -110,8 +117,8 @@ def test_admitting_a_foreign_national_with_a_child_outside_step_by_step(
         expect(form.get_by_label("Language it was offered in")).to_have_value("my")
         if item == "legal_advice":
             form.get_by_label("Note").fill(NOTE)
-        with page.expect_navigation():  # the next form is filled on the page that follows
-            form.get_by_role("button", name="Record her answer").click()
+        # The next form is filled on the page that follows.
+        follow(page, form.get_by_role("button", name="Record her answer"))
         saved(page, "rights", "Her answer is recorded.")
     expect(steps.locator("[aria-current=step]")).to_contain_text("done")
     step_shot("rights")

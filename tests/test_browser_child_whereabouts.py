@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from tests.her_page import open_sections
 from tests.screenshots import screenshot
-from tests.test_browser_admission import sign_in, signed_in
+from tests.test_browser_admission import follow, sign_in, signed_in
 
 CHILD = "Hnin Wai"
 PLACE = "With her aunt in Hpa-An"
@@ -42,8 +42,8 @@ def admit(page, base) -> str:
         if not form.count():  # consular access is offered to a foreign national only
             continue
         form.get_by_label("Accepted").check()
-        with page.expect_navigation():  # the next form is filled on the page that follows
-            form.get_by_role("button", name="Record her answer").click()
+        # The next form is filled on the page that follows.
+        follow(page, form.get_by_role("button", name="Record her answer"))
     url = page.url
     page.get_by_role("link", name="Continue: Children").click()
     return url

@@ -12,7 +12,7 @@ from inspections import services
 from inspections.models import ActionPlan, Recommendation
 from prisoners.tests.factories import PrisonerFactory
 from tests.screenshots import screenshot
-from tests.test_browser_admission import sign_in, signed_in
+from tests.test_browser_admission import follow, sign_in, signed_in
 
 
 def _last_visit(cast, facility):
@@ -100,8 +100,7 @@ def test_an_inspector_prepares_a_visit_and_the_governor_answers(
     expect(page.get_by_text("The note is saved.")).to_be_visible()
 
     # The page she leaves has a form of its own: save the one the link opens, once it is there.
-    with page.expect_navigation():
-        page.get_by_role("link", name="Start the visit").click()
+    follow(page, page.get_by_role("link", name="Start the visit"))
     page.get_by_test_id("inspections-form").get_by_role("button", name="Save").click()
     expect(page.get_by_text("The visit has started")).to_be_visible()
 

@@ -15,7 +15,7 @@ from oversight import counted, figures
 from reminders.models import Reminder, Status
 from reminders.services import schedule_reminder
 from tests.screenshots import screenshot
-from tests.test_browser_admission import signed_in
+from tests.test_browser_admission import follow, signed_in
 
 # The forms every signed-in page has, which record nothing about anyone: signing out, and
 # the language of her own pages.
@@ -71,11 +71,6 @@ def test_the_inspector_reads_without_a_single_form(
     base = live_server.url
     visited = []
 
-    def follow(link):
-        """Her click, and the page it opens, loaded: what `read` looks at is that page."""
-        with page.expect_navigation():
-            link.click()
-
     def read(what):
         expect(page.get_by_role("heading", level=1)).to_be_visible()
         assert sorted(forms_she_could_submit(page)) == EVERY_PAGE, f"{what}: {page.url}"
@@ -85,7 +80,7 @@ def test_the_inspector_reads_without_a_single_form(
     read("dashboard")
 
     nav = page.get_by_role("navigation", name="Menu")
-    follow(nav.get_by_role("link", name="Oversight"))
+    follow(page, nav.get_by_role("link", name="Oversight"))
     read("oversight")
     # The last 30 days, as the beat counted them: the page says when.
     expect(page.get_by_test_id("counted-at")).to_contain_text("Figures counted at")
@@ -102,31 +97,31 @@ def test_the_inspector_reads_without_a_single_form(
     expect(breach).not_to_contain_text("male officer at the gate")
     expect(breach.get_by_test_id("all-cases-searches-by-a-man")).to_contain_text("See the 1 case")
     screenshot(page, artifacts_dir / "oversight-timeliness.png", full_page=True)
-    follow(page.get_by_test_id("record-lists").get_by_role("link").first)
+    follow(page, page.get_by_test_id("record-lists").get_by_role("link").first)
     read("a list of records")
-    follow(page.get_by_role("link", name="Back to oversight"))
+    follow(page, page.get_by_role("link", name="Back to oversight"))
     # Another period: a search, not a record (a GET form). One not asked before is counted
     # as she asks (the page says no time); the one asked before reads the beat's count.
     page.get_by_label("From").fill((today - timedelta(days=50)).isoformat())
-    follow(page.get_by_role("button", name="Show"))
+    follow(page, page.get_by_role("button", name="Show"))
     read("oversight for a period")
     expect(page.get_by_test_id("zero-searches-by-a-man")).to_contain_text("1")
     expect(page.get_by_test_id("counted-at")).to_have_count(0)
     page.get_by_label("From").fill(asked_before[0].isoformat())
-    follow(page.get_by_role("button", name="Show"))
+    follow(page, page.get_by_role("button", name="Show"))
     expect(page.get_by_test_id("counted-at")).to_contain_text("Figures counted at")
     expect(page.get_by_test_id("zero-searches-by-a-man")).to_contain_text("1")
     screenshot(page, artifacts_dir / "oversight-asked-period.png", full_page=True)
 
-    follow(nav.get_by_role("link", name="Women"))
+    follow(page, nav.get_by_role("link", name="Women"))
     read("the women")
-    follow(page.get_by_role("link", name="Oo, Nilar"))
+    follow(page, page.get_by_role("link", name="Oo, Nilar"))
     expect(page.get_by_role("heading", level=1)).to_contain_text("Nilar Oo")
     read("her page")
 
-    follow(nav.get_by_role("link", name="Changes of access"))
+    follow(page, nav.get_by_role("link", name="Changes of access"))
     read("changes of access")
-    follow(nav.get_by_role("link", name="Dashboard"))
+    follow(page, nav.get_by_role("link", name="Dashboard"))
     read("dashboard again")
     assert admission.prisoner.given_names == "Nilar"
     assert len(visited) == 8

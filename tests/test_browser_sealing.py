@@ -13,15 +13,14 @@ from admissions.services import release
 from release.tests.factories import admitted, ready_for_release
 from tests.her_page import open_sections
 from tests.screenshots import screenshot
-from tests.test_browser_admission import sign_in, signed_in
+from tests.test_browser_admission import follow, sign_in, signed_in
 
 NAME, FAMILY, NUMBER = "Sandar", "Myint", "A48001"
 
 
 def search(page, text: str):
     # The list she searches from has the same form: fill it once the new list has loaded.
-    with page.expect_navigation():
-        page.get_by_role("link", name="Women").click()
+    follow(page, page.get_by_role("link", name="Women"))
     page.get_by_label("Name or prison number").fill(text)
     page.get_by_label("Custody").select_option("released")
     page.get_by_role("button", name="Search").click()
