@@ -124,6 +124,7 @@ def keyset_page(qs: QuerySet, *, fields: tuple[str, ...], cursor: str | None, si
         page_of = qs.order_by(*_sorted(order)).values("pk")[: size + 1]
         by_key = qs.model._base_manager.filter(pk__in=page_of)
         by_key.query.select_related = qs.query.select_related
+        by_key.query.deferred_loading = qs.query.deferred_loading
         rows = list(by_key.order_by(*order))
     else:
         rows = list(qs.order_by(*order)[: size + 1])

@@ -1,7 +1,10 @@
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.html import escape
 
 from conftest import client_for
 from prisoners.models import CustodyStatus, LegalStatus, Prisoner
@@ -144,17 +147,73 @@ def count_queries(client, url):
     return len(ctx.captured_queries)
 
 
-def test_the_list_runs_the_same_number_of_queries_for_10_and_100_women(cast, facility_a):
+@pytest.mark.parametrize("role", ["reception", "custody", "health"])
+def test_the_list_runs_the_same_number_of_queries_for_10_and_100_women(role, cast, facility_a):
+    """Whatever flags her role is shown (health sees the restraint flags, reception only a
+    child with her), a row reads nothing the list's one query didn't."""
     from prisoners.services import set_protection_flags
 
-    client = client_for(cast["reception"])
+    client = client_for(cast[role])
     for i in range(10):
         woman = PrisonerFactory(facility=facility_a, unit=UnitFactory(facility=facility_a))
-        set_protection_flags(prisoner=woman, by=None, source="t", no_segregation=bool(i % 2))
+        set_protection_flags(
+            prisoner=woman,
+            by=None,
+            source="t",
+            no_segregation=bool(i % 2),
+            restraint_health_approval=i % 3 == 0,
+            observation_level="intermittent" if i % 4 == 0 else "none",
+            child_in_prison=i % 5 == 0,
+        )
     ten = count_queries(client, URL + "?page_size=100")
     for _ in range(90):
         PrisonerFactory(facility=facility_a)
     assert count_queries(client, URL + "?page_size=100") == ten
+
+
+def test_a_row_writes_her_names_number_and_unit_escaped(cast, facility_a):
+    """The rows are written in Python (`prisoners.views.rows`): whatever markup a name, a
+    number or a unit's code holds is shown as text, as the template would show it."""
+    unit = UnitFactory(facility=facility_a, code='M&B"1')
+    PrisonerFactory(
+        facility=facility_a,
+        unit=unit,
+        family_name="O'Brien <b>",
+        given_names='Ann "<i>"',
+        prison_number="A<1>&",
+    )
+    body = client_for(cast["reception"]).get(URL).content.decode()
+    family, given, number, code = "O'Brien <b>", 'Ann "<i>"', "A<1>&", 'M&B"1'
+    assert f"{escape(family)}, {escape(given)}</a>" in body
+    assert f">{escape(number)}<" in body
+    assert f">A / {escape(code)}<" in body
+    assert "<b>" not in body and "<i>" not in body and code not in body
+
+
+FLAGS = '<ul class="bk-flags".*?</ul>'
+
+
+def test_women_with_the_same_flags_show_the_same_protections(cast, facility_a):
+    """The flags of a row are written once for each set of them a request meets: two women
+    with the same flags show the same list, a woman with others her own."""
+    from prisoners.services import set_protection_flags
+
+    flags = {
+        "A1": {"no_segregation": True},
+        "A2": {"no_segregation": True},
+        "A3": {"no_segregation": True, "observation_level": "constant"},
+        "A4": {},
+    }
+    for number, given in flags.items():
+        woman = PrisonerFactory(facility=facility_a, prison_number=number, family_name=number)
+        set_protection_flags(prisoner=woman, by=None, source="t", **given)
+    body = client_for(cast["custody"]).get(URL).content.decode()
+    shown = {
+        number: re.search(rf">{number}</td>.*?({FLAGS}|</tr>)", body, re.S)[1] for number in flags
+    }
+    assert shown["A1"] == shown["A2"] and "No segregation" in shown["A1"]
+    assert "Observation" not in shown["A1"] and "Observation: Constant" in shown["A3"]
+    assert "No segregation" in shown["A3"] and shown["A4"] == "</tr>"
 
 
 def test_each_row_links_to_her_page_and_says_her_legal_status(cast, facility_a):
