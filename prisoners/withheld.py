@@ -31,8 +31,17 @@ class Withheld:
 _WITHHELD: dict[str, Withheld] = {}
 
 
+@cache
+def _withheld_by(of: str) -> Q | None:
+    found = None
+    for declared in _WITHHELD.values():
+        found = declared.where(of) if found is None else found | declared.where(of)
+    return found
+
+
 def _register(declared: Withheld) -> None:
     _WITHHELD[declared.key] = declared
+    _withheld_by.cache_clear()
 
 
 takes(Withheld, _register)
@@ -40,11 +49,11 @@ takes(Withheld, _register)
 
 def withheld(of: str = "pk") -> Q | None:
     """The records naming a woman withheld (by `of`; women themselves by default), as one
-    filter (None when no area withholds any)."""
-    found = None
-    for declared in _WITHHELD.values():
-        found = declared.where(of) if found is None else found | declared.where(of)
-    return found
+    filter (None when no area withholds any). Made once a process for each path `of`: a
+    filter is never changed by a query that uses it (the ORM resolves a copy of its
+    subqueries), and the governor's dashboard asked for it some twenty times a request,
+    each building its subqueries anew."""
+    return _withheld_by(of)
 
 
 def shown(queryset):

@@ -103,6 +103,27 @@ def test_leaving_her_out_costs_no_query_of_its_own(cast, girl):
 
 
 @pytest.mark.rule("H19")
+def test_the_filter_made_once_leaves_her_out_of_every_query_that_uses_it(cast, girl):
+    """The filter of the withheld (`prisoners.withheld.withheld`) is made once a process for
+    each path and shared by every query: no query that uses it changes it, so the tenth list
+    built from it leaves her out as the first did, in the same SQL, and one made before her
+    records were sealed leaves her out once they are."""
+    from prisoners.models import Prisoner
+    from prisoners.withheld import shown, withheld
+
+    assert withheld("prisoner") is withheld("prisoner")
+    first = str(without_withheld(Complaint.objects.all()).query)
+    assert Complaint.objects.filter(prisoner=girl).exists()
+    assert without_withheld(Complaint.objects.filter(prisoner=girl)).exists()
+    services.seal_record(by=cast["governor"], prisoner=girl, reason="The youth court asked.")
+    for _ in range(10):
+        assert not without_withheld(Complaint.objects.filter(prisoner=girl)).exists()
+        assert not shown(Prisoner.objects.filter(pk=girl.pk)).exists()
+        assert Complaint.objects.filter(~withheld("prisoner"), prisoner=girl).count() == 0
+    assert str(without_withheld(Complaint.objects.all()).query) == first
+
+
+@pytest.mark.rule("H19")
 def test_a_record_naming_her_through_another_leaves_and_one_naming_no_woman_stays(cast, girl):
     from django.apps import apps
 
