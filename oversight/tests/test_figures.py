@@ -215,69 +215,71 @@ def test_the_beat_looks_for_a_period_asked_every_oversight_asked_seconds(
     assert count_asked() == 0
 
 
-def test_a_count_of_the_periods_asked_leaves_them_to_one_still_counting(cast, facility_a):
-    """A count of the periods asked that starts while another still counts them (the beat's
-    next look, every ten seconds, at a count that takes longer) counts nothing and writes
-    nothing; once the other is done, they are counted."""
+@pytest.fixture
+def elsewhere():
+    """Another connection to the database, in a transaction of its own: a count of the
+    periods asked running in another process, once it holds their lock (`holding_the_lock`)."""
     from django.db import connections
 
-    today = timezone.localdate()
-    figures.asked(today - timedelta(days=44), today)
-    other = connections.create_connection("default")  # the count still running
+    other = connections.create_connection("default")
+    other.set_autocommit(False)
     try:
-        other.set_autocommit(False)
-        with other.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [counted.ASKED_LOCK])
-        assert counted.refresh_asked() == 0
-        assert not CountedFigures.objects.filter(slot__startswith=figures.ASKED).exists()
-        other.rollback()  # its transaction ends: the lock is free
-        assert counted.refresh_asked() == 2
-        assert CountedFigures.objects.filter(slot__startswith=figures.ASKED).count() == 2
+        yield other
     finally:
         other.close()
 
 
+def holding_the_lock(other) -> None:
+    with other.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [counted.ASKED_LOCK])
+
+
+def test_a_count_of_the_periods_asked_leaves_them_to_one_still_counting(
+    cast, facility_a, elsewhere
+):
+    """A count of the periods asked that starts while another still counts them (the beat's
+    next look, every ten seconds, at a count that takes longer) counts nothing and writes
+    nothing; once the other is done, they are counted."""
+    today = timezone.localdate()
+    figures.asked(today - timedelta(days=44), today)
+    holding_the_lock(elsewhere)  # the count still running
+    assert counted.refresh_asked() == 0
+    assert not CountedFigures.objects.filter(slot__startswith=figures.ASKED).exists()
+    elsewhere.rollback()  # its transaction ends: the lock is free
+    assert counted.refresh_asked() == 2
+    assert CountedFigures.objects.filter(slot__startswith=figures.ASKED).count() == 2
+
+
 def test_the_beats_count_leaves_the_periods_asked_to_a_count_of_them_still_running(
-    cast, facility_a, monkeypatch
+    cast, facility_a, monkeypatch, elsewhere
 ):
     """The five-minute count counts the periods the pages most ask whatever else runs, and
     the periods asked only where no count of them runs (the ten-second look's, which would
     write them at the same time); while it counts them, a look counts nothing."""
-    from django.db import connections
-
     today = timezone.localdate()
     asked = (today - timedelta(days=44), today)
     figures.asked(*asked)
     standard = len(figures.slots(today))
-    other = connections.create_connection("default")  # a count of them still running
-    try:
-        other.set_autocommit(False)
-        with other.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [counted.ASKED_LOCK])
-        assert counted.refresh() == standard
-        assert CountedFigures.objects.count() == standard
-        assert not CountedFigures.objects.filter(slot__startswith=figures.ASKED).exists()
-        other.rollback()  # that count is done: the lock is free
-        looked = []
-        write = counted._write
+    holding_the_lock(elsewhere)  # a count of them still running
+    assert counted.refresh() == standard
+    assert CountedFigures.objects.count() == standard
+    assert not CountedFigures.objects.filter(slot__startswith=figures.ASKED).exists()
+    elsewhere.rollback()  # that count is done: the lock is free
+    looked = []
+    write = counted._write
 
-        def writing(*args):  # a look from elsewhere while this count counts them
-            with other.cursor() as cursor:
-                cursor.execute("SELECT pg_try_advisory_xact_lock(%s)", [counted.ASKED_LOCK])
-                looked.append(cursor.fetchone()[0])
-            other.rollback()
-            return write(*args)
+    def writing(*args):  # a look from elsewhere while this count counts them
+        with elsewhere.cursor() as cursor:
+            cursor.execute("SELECT pg_try_advisory_xact_lock(%s)", [counted.ASKED_LOCK])
+            looked.append(cursor.fetchone()[0])
+        elsewhere.rollback()
+        return write(*args)
 
-        monkeypatch.setattr(counted, "_write", writing)
-        assert counted.refresh() == standard + 2
-        assert looked == [False]
-        rows = CountedFigures.objects.filter(slot__startswith=figures.ASKED)
-        assert {(row.start, row.end) for row in rows} == {
-            asked,
-            registry.previous_period(*asked),
-        }
-    finally:
-        other.close()
+    monkeypatch.setattr(counted, "_write", writing)
+    assert counted.refresh() == standard + 2
+    assert looked == [False]
+    rows = CountedFigures.objects.filter(slot__startswith=figures.ASKED)
+    assert {(row.start, row.end) for row in rows} == {asked, registry.previous_period(*asked)}
 
 
 def test_a_month_asked_has_its_overview_counted_ahead_beside_its_indicators(
