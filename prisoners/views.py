@@ -1,12 +1,10 @@
 import functools
 from html import escape
-from uuid import UUID
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -14,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
+from bangkok.addresses import for_each
 from bangkok.exports import FORMATS, download
 from bangkok.forms import govuk_styled
 from bangkok.pagination import paginate
@@ -27,7 +26,6 @@ from .services import placement_refusals
 from .templatetags.flags import flags_writer
 
 LIST_ORDER = exports.LIST_ORDER
-_ANY = UUID(int=0)
 
 
 @login_required
@@ -84,12 +82,12 @@ def rows(user, women) -> str:
     """The markup of the list's rows of `women`, as `user` sees them (her protections)."""
     girl = format_html(' <strong class="govuk-tag govuk-tag--purple">{}</strong>', _("Under 18"))
     released = format_html('<br><span class="govuk-body-s">{}</span>', _("Released"))
-    before, after = reverse("prisoners:detail", args=[_ANY]).split(str(_ANY))
+    her_page = for_each("prisoners:detail")
     statuses = {value: escape(str(label)) for value, label in LegalStatus.choices}
     flags = flags_writer(user, "list")
     written = "".join(
         ROW.format(
-            address=escape(f"{before}{woman.uuid}{after}"),
+            address=escape(her_page(woman.uuid)),
             family_name=escape(woman.family_name),
             given_names=escape(woman.given_names),
             girl=girl if woman.is_juvenile else "",

@@ -1,11 +1,11 @@
 from django import template
-from django.urls import reverse
 from django.utils import formats
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.timezone import template_localtime
 from django.utils.translation import gettext as _
 
+from bangkok.addresses import for_each
 from bangkok.errors import rule_name
 
 from ..kinds import answering_page as _answering_page
@@ -73,8 +73,8 @@ def task_rows(context, tasks, with_actions=False) -> str:
     user = request.user
     clinical = user.has_perm("health.read_clinical")
     masked = _("Health task (confidential)")
-    woman_at = _address("prisoners:detail")
-    done_at = _address("reminders:complete")
+    woman_at = for_each("prisoners:detail")
+    done_at = for_each("reminders:complete")
     token = context.get("csrf_token")
     csrf = (
         ""
@@ -115,7 +115,7 @@ def task_rows(context, tasks, with_actions=False) -> str:
                 )
             elif _may_mark_done(task, user):
                 action = MARK_DONE.format(
-                    address=done_at(task.uuid),
+                    address=conditional_escape(done_at(task.uuid)),
                     csrf=csrf,
                     version=conditional_escape(task.version),
                     next=here,
@@ -132,7 +132,7 @@ def task_rows(context, tasks, with_actions=False) -> str:
                 what=what,
                 woman=(
                     WOMAN.format(
-                        address=woman_at(woman.uuid),
+                        address=conditional_escape(woman_at(woman.uuid)),
                         name=conditional_escape(woman.full_name),
                         number=conditional_escape(woman.prison_number),
                     )
@@ -147,11 +147,3 @@ def task_rows(context, tasks, with_actions=False) -> str:
             )
         )
     return mark_safe("".join(written))  # noqa: S308 (every value escaped)
-
-
-def _address(name: str):
-    """The address of `name` for a record's uuid, reversed once (as `{% address %}`)."""
-    from uuid import UUID
-
-    before, after = reverse(name, args=[UUID(int=0)]).split(str(UUID(int=0)))
-    return lambda key: conditional_escape(f"{before}{key}{after}")
