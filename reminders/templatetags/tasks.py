@@ -111,7 +111,7 @@ def task_rows(context, tasks, with_actions=False) -> str:
                 action = ANSWER.format(
                     address=conditional_escape(answer[1]),
                     label=conditional_escape(answer[0]),
-                    what=conditional_escape(task.heading),
+                    what=what,  # no clinical task is answered here by a reader masked from it
                 )
             elif _may_mark_done(task, user):
                 action = MARK_DONE.format(

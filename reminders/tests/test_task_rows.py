@@ -13,6 +13,7 @@ from django.middleware.csrf import get_token
 from django.template import Context, Engine, Template
 from django.test import RequestFactory
 from django.utils import timezone, translation
+from django.utils.html import escape
 
 from reminders.kinds import _KINDS
 from reminders.models import Reminder, Status
@@ -44,7 +45,7 @@ def tasks_of_every_kind(facility, woman) -> list[Reminder]:
         task = schedule_reminder(
             key=f"{kind}:{uuid4()}:{n}",
             kind=kind,
-            rule=("22", "M43", "H19", "")[n % 4] or "6",
+            rule=("22", "M43", "H19", "6")[n % 4],
             title=f"Task <{n}> & 'its' \"record\"",
             facility=facility,
             assignee_role=("reception", "health", "custody", "governor")[n % 4],
@@ -90,3 +91,29 @@ def test_the_rows_are_the_templates_for_every_role(language, cast, facility_a):
     # Every kind of cell was written: an answer's link, a form to mark one done, an escalated
     # task, a masked clinical task's title and rule.
     assert shown == {"answer-task", "csrfmiddlewaretoken", "govuk-tag--red", "–"}
+
+
+@pytest.mark.rule("8")
+def test_a_clinical_task_in_the_rows_says_nothing_of_her_health_to_a_reader_of_no_file(
+    cast, facility_a
+):
+    """A clinical task's title and rule reach the health staff only: every other role reads
+    "Health task (confidential)" and a dash, in the row and in its button's hidden words."""
+    from prisoners.tests.factories import PrisonerFactory
+
+    woman = PrisonerFactory(facility=facility_a)
+    tasks = tasks_of_every_kind(facility_a, woman)
+    clinical = [task for task in tasks if task.confidential]
+    assert clinical
+    for role in ("reception", "custody", "health", "social", "governor", "inspector"):
+        request = RequestFactory().get("/tasks/")
+        request.user = cast[role]
+        context = {"request": request, "csrf_token": "t", "tasks": clinical, "with_actions": True}
+        written = ROWS.render(Context(context))
+        titles = [escape(task.heading) for task in clinical]
+        if role == "health":
+            assert all(title in written for title in titles)
+        else:
+            assert not any(title in written for title in titles), role
+            assert written.count("Health task (confidential)") >= len(clinical), role
+            assert "Bangkok Rule" not in written and "Mandela Rule" not in written, role
