@@ -7,9 +7,11 @@ the opaque, signed position of the row before (or after) the page.
 
 import base64
 import json
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from datetime import date, datetime
 from urllib.parse import urlencode
+from uuid import UUID
 
 from django.core import signing
 from django.db.models import F, OrderBy, Q, QuerySet, Value
@@ -18,6 +20,8 @@ from django.db.models.lookups import Lookup
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import BasePagination
 from rest_framework.response import Response
+
+from bangkok.prepared import prepared
 
 MAX_PAGE_SIZE = 100
 _signer = signing.Signer(salt="bangkok.cursor")
@@ -111,23 +115,66 @@ def _reversed(fields: tuple[str, ...]) -> list[str]:
     return [name[1:] if name.startswith("-") else f"-{name}" for name in fields]
 
 
-def keyset_page(qs: QuerySet, *, fields: tuple[str, ...], cursor: str | None, size: int) -> Page:
+@dataclass(frozen=True)
+class Shape:
+    """A list's query as a shape and its values (`bangkok.prepared`): `build(*values)` makes
+    the queryset given to `keyset_page` again, for any values of the same kinds; `key` names
+    all else its SQL turns on. Its page is then read by SQL written once a connection, the
+    cursor's position among the values."""
+
+    key: Hashable
+    build: Callable[..., QuerySet]
+    values: tuple
+
+
+def _preparable(values) -> bool:
+    return all(isinstance(value, str | int | UUID) for value in values or ())
+
+
+def keyset_page(
+    qs: QuerySet,
+    *,
+    fields: tuple[str, ...],
+    cursor: str | None,
+    size: int,
+    columns: tuple[str, ...] | None = None,
+    shape: Shape | None = None,
+) -> Page:
+    """A page of `qs` in the order of `fields`: its records, or, given `columns` (which hold
+    `fields`), rows of those columns named as they are (`values_list(named=True)`), without a
+    record made for each. Given a `shape` of `qs`, its SQL is written once a connection."""
     size = max(1, min(size, MAX_PAGE_SIZE))
     direction, values = _decode(cursor) if cursor else ("n", None)
     if len(values or fields) != len(fields):
         raise BadCursor("This page link is no longer valid.")
     forward = direction == "n"
-    if values is not None:
-        qs = qs.filter(_beyond(fields, values, after=forward))
     order = list(fields) if forward else _reversed(fields)
+
+    def page_of(qs: QuerySet, position) -> QuerySet:
+        if position is not None:
+            qs = qs.filter(_beyond(fields, position, after=forward))
+        qs = qs.order_by(*order)
+        return (qs.values_list(*columns, named=True) if columns else qs)[: size + 1]
+
     if _SORTED in qs.query.annotations:
-        page_of = qs.order_by(*_sorted(order)).values("pk")[: size + 1]
-        by_key = qs.model._base_manager.filter(pk__in=page_of)
+        if values is not None:
+            qs = qs.filter(_beyond(fields, values, after=forward))
+        found = qs.order_by(*_sorted(order)).values("pk")[: size + 1]
+        by_key = qs.model._base_manager.filter(pk__in=found)
         by_key.query.select_related = qs.query.select_related
         by_key.query.deferred_loading = qs.query.deferred_loading
-        rows = list(by_key.order_by(*order))
+        by_key = by_key.order_by(*order)
+        rows = list(by_key.values_list(*columns, named=True) if columns else by_key)
+    elif shape is not None and _preparable(values):
+        given = len(shape.values)
+
+        def build(*both) -> QuerySet:
+            return page_of(shape.build(*both[:given]), both[given:] or None)
+
+        key = (shape.key, fields, direction, values is None, size, columns)
+        rows = prepared(qs.model, key, build, *shape.values, *(values or ()))
     else:
-        rows = list(qs.order_by(*order)[: size + 1])
+        rows = list(page_of(qs, values))
     more = len(rows) > size
     rows = rows[:size]
     if not forward:
@@ -233,15 +280,29 @@ class KeysetPagination(BasePagination):
         ]
 
 
-def paginate(request, qs: QuerySet, *, fields: tuple[str, ...], param: str = "cursor") -> dict:
+def paginate(
+    request,
+    qs: QuerySet,
+    *,
+    fields: tuple[str, ...],
+    param: str = "cursor",
+    columns: tuple[str, ...] | None = None,
+    shape: Shape | None = None,
+) -> dict:
     """A page of `qs` for an HTML view: {"page", "next_url", "previous_url"}; a bad cursor is
     a 404 (a tampered or stale link shows nothing). `param` names the cursor in the query, so
-    that several lists on one page are paged each on its own."""
+    that several lists on one page are paged each on its own; `columns` and `shape` are
+    `keyset_page`'s."""
     from django.http import Http404
 
     try:
         page = keyset_page(
-            qs, fields=fields, cursor=request.GET.get(param), size=page_size_from(request.GET)
+            qs,
+            fields=fields,
+            cursor=request.GET.get(param),
+            size=page_size_from(request.GET),
+            columns=columns,
+            shape=shape,
         )
     except BadCursor as exc:
         raise Http404(str(exc)) from exc

@@ -8,12 +8,15 @@ request to the next only in its values.
 
 `prepared(model, key, build, *values)` builds the query (`build(*values)`, a QuerySet of
 `model`) the first time a connection is asked for `key`, with a stand-in for each value (a
-random UUID, a random large integer), compiles it, and finds where each stand-in went among
-the SQL's parameters; after that it runs the same SQL with the values put in their places
-and makes the records from its rows as Django would (the same compiler: related records,
-converters). `key` must name everything the query's shape turns on apart from `values` (how
-many values there are included); a stand-in that doesn't come out as a parameter (a
-value written into the SQL, or turned into another) is refused when the query is first built.
+random UUID, a random large integer, a random string), compiles it, and finds where each
+stand-in went among the SQL's parameters; after that it runs the same SQL with the values put
+in their places and makes the records from its rows as Django would (the same compiler:
+related records, converters). `key` must name everything the query's shape turns on apart
+from `values` (how many values there are included); a stand-in that doesn't come out as a
+parameter (a value written into the SQL, or turned into another, as a pattern of LIKE turns
+a word, or a number too large for its column's type, which Django writes as a condition
+always true or false) is refused when the query is first built. A value is a UUID, a whole
+number (of a column of 64 bits) or a string.
 A query with a day, a time or a length of time written into it (a condition built from the
 clock, which would keep its first moment) is not kept but built each time. A condition made
 elsewhere and kept (the same object for the same condition) is named in a key by
@@ -57,6 +60,8 @@ def _stand_in(value: Any) -> Any:
         return uuid.uuid4()
     if isinstance(value, int) and not isinstance(value, bool):
         return random.randrange(2**61, 2**62)  # noqa: S311 (a stand-in, not a secret)
+    if isinstance(value, str):
+        return f"stand-in {uuid.uuid4()}"
     raise TypeError(f"No stand-in for a {type(value).__name__}: build this query each time.")
 
 

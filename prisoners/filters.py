@@ -95,6 +95,16 @@ class PrisonerFilter(django_filters.FilterSet):
         model = Prisoner
         fields = ["q", "facility", "unit", "legal_status", "custody_status", "juvenile"]
 
+    def filter_queryset(self, queryset):
+        return self.filter_with(queryset, self.form.cleaned_data)
+
+    def filter_with(self, queryset, chosen: dict):
+        """`queryset` filtered by `chosen` (a form's cleaned data): what `filter_queryset` does
+        with the form's, for other values of the same filters (`prisoners.views._shape`)."""
+        for name, value in chosen.items():
+            queryset = self.filters[name].filter(queryset, value)
+        return queryset
+
     def search(self, queryset, name, value):
         return queryset.search(value)
 

@@ -140,6 +140,11 @@ def age_on(date_of_birth: date, day: date) -> int:
     return day.year - dob.year - ((day.month, day.day) < (dob.month, dob.day))
 
 
+def juvenile_on(date_of_birth: date, day: date) -> bool:
+    """Under 18 on `day` (Rules 36-39; Rule 22 forbids her segregation)."""
+    return age_on(date_of_birth, day) < ADULT_AGE
+
+
 def _years_before(day: date, years: int) -> date:
     try:
         return day.replace(year=day.year - years)
@@ -314,8 +319,8 @@ class Prisoner(Versioned):
 
     @property
     def is_juvenile(self) -> bool:
-        """Under 18 today (Rules 36-39; Rule 22 forbids her segregation)."""
-        return self.age < ADULT_AGE
+        """Under 18 today (`juvenile_on`)."""
+        return juvenile_on(self.date_of_birth, timezone.localdate())
 
     @property
     def is_foreign_national(self) -> bool:
@@ -426,6 +431,8 @@ class ProtectionFlags(models.Model):
         "woman_clinician_requested",
         "child_in_prison",
     )
+    # Every flag a role may be shown (`shown_to`).
+    FIELDS = (*FLAG_FIELDS, "observation_level")
     RESTRAINT_FLAGS = ("no_restraint_obstetric", "restraint_health_approval")
     # Who acts on each flag (role codes); "*" is every case role.
     AUDIENCE = {
@@ -454,8 +461,9 @@ class ProtectionFlags(models.Model):
         role = getattr(user, "role_code", "") if user is not None else ""
         if not role or not getattr(user, "role", None) or not user.role.case_data:
             return ()
-        names = [*cls.FLAG_FIELDS, "observation_level"]
-        shown = [name for name in names if role in cls.AUDIENCE[name] or "*" in cls.AUDIENCE[name]]
+        shown = [
+            name for name in cls.FIELDS if role in cls.AUDIENCE[name] or "*" in cls.AUDIENCE[name]
+        ]
         if role != "health" and place != "restraints":
             shown = [name for name in shown if name not in cls.RESTRAINT_FLAGS]
         return tuple(shown)

@@ -1,7 +1,7 @@
 """Keyset pages in either direction: every row once, in order, forwards and back."""
 
 import pytest
-from django.db import connection
+from django.db import connection, connections
 from django.test.utils import CaptureQueriesContext
 
 from bangkok.pagination import keyset_page
@@ -48,3 +48,50 @@ def test_a_page_after_the_first_seeks_by_one_row_value_when_the_order_allows(fie
     row = f'("{table}"."code", "{table}"."id")'
     assert (row in sql) is seeks
     assert (" OR " in sql) is not seeks
+
+
+# Mixed directions by code and id: the capacity's column is too small to hold a number's
+# stand-in (`bangkok.prepared`).
+@pytest.mark.parametrize("fields", [("code", "id"), ("-code", "-id"), ("-code", "id")])
+def test_named_rows_and_a_shape_walk_the_same_pages_as_the_records(fields):
+    """Given `columns`, a page is rows named by their columns; given a `Shape` too, its SQL is
+    written once a connection and run with each call's values and cursor: the same rows, in
+    the same order, both ways, as the records of the query built each time, and a shape run
+    with other values answers for those values."""
+    from bangkok.pagination import Shape
+    from bangkok.prepared import _SHAPES
+
+    made = [FacilityFactory(code=f"F{i}", capacity=100 + i % 3) for i in range(7)]
+    columns = ("id", "code", "capacity", "name")
+
+    def among(*ids):
+        return Facility.objects.filter(pk__in=ids)
+
+    def walk(ids, **given):
+        pages, cursor = [], None
+        while True:
+            pages.append(keyset_page(among(*ids), fields=fields, cursor=cursor, size=3, **given))
+            cursor = pages[-1].next_cursor
+            if cursor is None:
+                return pages
+
+    def codes(pages):
+        return [[row.code for row in page.items] for page in pages]
+
+    for ids in ([f.pk for f in made], [f.pk for f in made[1:6]]):
+        shape = Shape(("facilities", len(ids)), among, tuple(ids))
+        records = walk(ids)
+        for given in ({"columns": columns}, {"columns": columns, "shape": shape}):
+            pages = walk(ids, **given)
+            assert codes(pages) == codes(records)
+            assert [page.next_cursor for page in pages] == [page.next_cursor for page in records]
+            row = pages[0].items[0]
+            assert (row.id, row.name) == (records[0].items[0].id, records[0].items[0].name)
+            back = keyset_page(
+                among(*ids), fields=fields, cursor=pages[-1].previous_cursor, size=3, **given
+            )
+            assert [row.code for row in back.items] == codes(records)[-2]
+    shapes = connections["default"].__dict__[_SHAPES]
+    kept = [key for key in shapes if key[0][0] == "facilities" and key[1] == fields]
+    # The first pages, the pages after a cursor and the page back, for each number of ids.
+    assert len(kept) == 6

@@ -51,6 +51,28 @@ def test_values_rows_too():
     assert prepared(Prisoner, key, numbers, ann.pk + 1000) == []
 
 
+def test_a_string_is_a_value_too():
+    first, second = FacilityFactory(code="F1"), FacilityFactory(code="F2")
+
+    def coded(code):
+        return Facility.objects.filter(code=code).values("pk")
+
+    key = ("test string", uuid.uuid4())
+    assert prepared(Facility, key, coded, "F1") == [{"pk": first.pk}]
+    assert prepared(Facility, key, coded, "F2") == [{"pk": second.pk}]
+    assert prepared(Facility, key, coded, "F1' OR 'x'='x") == []
+
+
+def test_a_value_turned_into_another_is_refused():
+    FacilityFactory(code="F1")
+
+    def containing(code):
+        return Facility.objects.filter(code__contains=code)  # LIKE '%F%': another string
+
+    with pytest.raises(ValueError, match="not parameters"):
+        prepared(Facility, ("test like", uuid.uuid4()), containing, "F")
+
+
 def test_a_value_written_into_the_sql_is_refused():
     ann = PrisonerFactory()
 

@@ -162,3 +162,35 @@ def test_a_record_naming_her_through_another_leaves_and_one_naming_no_woman_stay
     backwards = Prisoner._meta.related_objects[0].name
     with pytest.raises(ValueError, match="forward relations"):
         without_withheld(Prisoner.objects.all(), f"{backwards}__prisoner")
+
+
+@pytest.mark.rule("H19")
+def test_the_women_list_written_once_leaves_her_out_once_she_is_sealed(cast, girl):
+    """The women list's SQL is written once a connection for its shape (`bangkok.prepared`):
+    the same SQL that listed her before her records were sealed leaves her out after, for the
+    governor who sealed them and for the safeguarding lead, in every custody filter."""
+    from django.db import connections
+    from django.urls import reverse
+
+    from bangkok.prepared import _SHAPES
+    from conftest import client_for
+
+    url = reverse("prisoners:list")
+    clients = [client_for(cast[role]) for role in ("governor", "safeguarding")]
+
+    def listed(client, status) -> list[str]:
+        response = client.get(url, {"custody_status": status, "page_size": 100})
+        return [row.prison_number for row in response.context["page"].items]
+
+    assert all(girl.prison_number in listed(client, "") for client in clients)
+    assert all(girl.prison_number in listed(client, "released") for client in clients)
+    shapes = connections["default"].__dict__[_SHAPES]
+    written = {key for key in shapes if key[0][0] == "women list"}
+    assert written
+    services.seal_record(by=cast["governor"], prisoner=girl, reason="The youth court asked.")
+    for client in clients:
+        for status in ("", "released", "in_custody"):
+            found = listed(client, status)
+            assert girl.prison_number not in found
+            assert status == "released" or "A40995" in found  # the other woman stays
+    assert {key for key in shapes if key[0][0] == "women list"} >= written

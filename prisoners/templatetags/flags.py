@@ -32,10 +32,11 @@ def flags_markup(flags, user, place="page") -> str:
     return flags_writer(user, place)(flags)
 
 
-def flags_writer(user, place="page") -> Callable[[object], str]:
+def flags_writer(user, place="page", columns: str = "") -> Callable[[object], str]:
     """`flags_markup` for `user` at `place`, as a function of her flags that writes each set
     of flags once: a list of fifty women holds a few sets between them, and writing each row's
-    anew was a third of the list's rows."""
+    anew was a third of the list's rows. Given `columns`, the function takes a row whose
+    columns of that prefix are her flags (`flags__no_segregation`...; None without flags)."""
     shown = ProtectionFlags.shown_to(user, place)
     # What decides her labels (`ProtectionFlags.labels_for`): the flags shown, and whether
     # obstetric restraint is forbidden, which hides the milder restraint flag.
@@ -45,8 +46,13 @@ def flags_writer(user, place="page") -> Callable[[object], str]:
     def write(flags) -> str:
         if flags is None or not shown:
             return ""
-        key = tuple(getattr(flags, name) for name in decides)
+        key = tuple(getattr(flags, columns + name) for name in decides)
         if key not in written:
+            if columns:
+                values = {name: getattr(flags, columns + name) for name in ProtectionFlags.FIELDS}
+                if values["observation_level"] is None:  # no flags (the column is never null)
+                    return ""
+                flags = ProtectionFlags(**values)
             written[key] = _markup(flags.labels_for(user, place))
         return written[key]
 

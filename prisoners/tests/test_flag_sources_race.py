@@ -100,9 +100,7 @@ def gated_sources(gate: threading.Barrier):
 
 def stored(woman) -> dict:
     row = ProtectionFlags.objects.get(prisoner=woman)
-    return {
-        name: getattr(row, name) for name in (*ProtectionFlags.FLAG_FIELDS, "observation_level")
-    }
+    return {name: getattr(row, name) for name in ProtectionFlags.FIELDS}
 
 
 @pytest.mark.rule("16")

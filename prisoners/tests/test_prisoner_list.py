@@ -261,3 +261,58 @@ def test_the_options_are_those_the_model_instances_give(cast, facility_a, facili
         assert written[0] == written[1]
         assert f'value="{value}" selected' in written[0]
         assert shown in written[0]
+
+
+def test_the_lists_sql_written_once_reads_each_viewer_her_own_women(cast, facility_a, facility_b):
+    """The list's query is written once a connection for its shape (`prisoners.views._shape`,
+    `bangkok.prepared`) and run with the viewer's facilities, the unit chosen and the page's
+    position as values: staff of two facilities, in turn on one connection, each walk the
+    pages of her own women only, forwards and back, and a unit of the other facility is no
+    choice of hers."""
+    from django.db import connections
+
+    from bangkok.prepared import _SHAPES
+
+    units = {
+        facility_a: UnitFactory(facility=facility_a),
+        facility_b: UnitFactory(facility=facility_b),
+    }
+    for i in range(7):
+        for facility, letter in ((facility_a, "A"), (facility_b, "B")):
+            unit = None if i % 2 else units[facility]
+            PrisonerFactory(facility=facility, unit=unit, prison_number=f"{letter}{i}")
+    PrisonerFactory(facility=facility_a, prison_number="AR", custody_status=CustodyStatus.RELEASED)
+
+    def walked(client, **filters):
+        seen, response = [], client.get(URL, {"page_size": 3, **filters})
+        while True:
+            seen.append(names(response))
+            following = response.context["next_url"]
+            if not following:
+                break
+            response = client.get(URL + following)
+        if len(seen) > 1:
+            assert names(client.get(URL + response.context["previous_url"])) == seen[-2]
+        return [number for page in seen for number in page]
+
+    def expected(facility, **filters):
+        women = Prisoner.objects.filter(facility=facility, **filters).order_by(*LIST_ORDER)
+        return list(women.values_list("prison_number", flat=True))
+
+    mine, theirs = client_for(cast["reception"]), client_for(cast["outsider"])
+    connections["default"].__dict__.pop(_SHAPES, None)  # what other tests wrote
+    for _ in range(2):
+        for client, facility in ((mine, facility_a), (theirs, facility_b)):
+            in_custody = expected(facility, custody_status=CustodyStatus.IN_CUSTODY)
+            assert walked(client) == in_custody and len(in_custody) == 7
+            assert walked(client, unit=str(units[facility].uuid)) == expected(
+                facility, unit=units[facility]
+            )
+            assert walked(client, custody_status="") == expected(facility)
+    shapes = connections["default"].__dict__[_SHAPES]
+    written = [key for key in shapes if key[0][0] == "women list"]
+    # One SQL for each filter's first pages, pages after and pages back: not one a viewer.
+    assert len(written) == 3 * 3
+    other = mine.get(URL, {"unit": str(units[facility_b].uuid)})
+    assert names(other) == []
+    assert b"B1" not in other.content
