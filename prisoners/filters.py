@@ -6,8 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from django_filters import fields
 from drf_spectacular.utils import extend_schema_field
 
+from bangkok.prepared import prepared
 from facilities.models import Facility, facility_label
-from facilities.scope import facilities_of
+from facilities.scope import ASSIGNED, facilities_of
 
 from .models import CustodyStatus, LegalStatus, Prisoner, Unit, unit_label
 
@@ -27,37 +28,79 @@ class RowChoices(fields.ModelChoiceIterator, _Rows):
     """django-filter's options (its "null" option too) read as rows."""
 
 
-class UnitField(fields.ModelChoiceField):
+class _Scoped(fields.ModelChoiceField):
+    """A choice among the records of her facilities, its options read by SQL written once a
+    connection (`bangkok.prepared`) with the ids of her facilities (`facility_ids`, read with
+    her account), or from `queryset` without them."""
+
+    iterator = RowChoices
+    columns: tuple[str, ...]
+
+    def __init__(self, *args, facility_ids=None, **kwargs):
+        self.facility_ids = facility_ids
+        super().__init__(*args, **kwargs)
+
+    def rows(self, queryset):
+        ids = self.facility_ids
+        if not ids:
+            return self.written(queryset.values_list(*self.columns))
+        key = (f"{type(self).__name__} options", len(ids))
+        options = self.options_in
+
+        def build(*values):
+            return options(Facility.objects.filter(pk__in=values)).values_list(*self.columns)
+
+        return self.written(prepared(self.queryset.model, key, build, *ids))
+
+
+class UnitField(_Scoped):
     """The units to choose from, each written as `Unit.__str__` writes it, read as rows: every
     unit of a national member of staff's facilities is a thousand options, and making each unit
     and its facility a model instance was a third of the women list's time for her."""
 
-    iterator = RowChoices
+    columns = ("uuid", "facility__code", "code", "name")
 
     @staticmethod
-    def rows(queryset):
-        columns = ("uuid", "facility__code", "code", "name")
-        for uuid, facility, code, name in queryset.values_list(*columns):
+    def options_in(facilities):
+        return Unit.objects.filter(facility__in=facilities).select_related("facility")
+
+    @staticmethod
+    def written(rows):
+        for uuid, facility, code, name in rows:
             yield uuid, unit_label(facility, code, name)
 
 
-class FacilityField(fields.ModelChoiceField):
+class FacilityField(_Scoped):
     """The facilities to choose from, as `Facility.__str__` writes them, read as rows."""
 
-    iterator = RowChoices
+    columns = ("code", "name")
 
     @staticmethod
-    def rows(queryset):
-        for code, name in queryset.values_list("code", "name"):
+    def options_in(facilities):
+        return facilities
+
+    @staticmethod
+    def written(rows):
+        for code, name in rows:
             yield code, facility_label(code, name)
 
 
-class FacilityFilter(django_filters.ModelChoiceFilter):
+class _ScopedFilter(django_filters.ModelChoiceFilter):
+    """Gives its field the ids of the facilities of the request's user (`_Scoped`)."""
+
+    @property
+    def field(self):
+        user = getattr(self.get_request(), "user", None)
+        self.extra["facility_ids"] = getattr(user, ASSIGNED, None)
+        return super().field
+
+
+class FacilityFilter(_ScopedFilter):
     field_class = FacilityField
 
 
 @extend_schema_field({"type": "string", "description": "A unit's id (uuid); empty for any."})
-class UnitFilter(django_filters.ModelChoiceFilter):
+class UnitFilter(_ScopedFilter):
     """Empty means "any unit", as on the page: the schema says string, not uuid."""
 
     field_class = UnitField
@@ -70,7 +113,7 @@ def _facilities(request):
 def _units(request):
     if request is None:
         return Unit.objects.none()
-    return Unit.objects.filter(facility__in=facilities_of(request.user)).select_related("facility")
+    return UnitField.options_in(facilities_of(request.user))
 
 
 class PrisonerFilter(django_filters.FilterSet):

@@ -1,6 +1,7 @@
 """Her protection flags as a role sees them at one place (`ProtectionFlags.shown_to`)."""
 
 from collections.abc import Callable
+from operator import attrgetter
 
 from django import template
 from django.utils.html import format_html, format_html_join
@@ -40,13 +41,13 @@ def flags_writer(user, place="page", columns: str = "") -> Callable[[object], st
     shown = ProtectionFlags.shown_to(user, place)
     # What decides her labels (`ProtectionFlags.labels_for`): the flags shown, and whether
     # obstetric restraint is forbidden, which hides the milder restraint flag.
-    decides = (*shown, "no_restraint_obstetric")
+    decides = attrgetter(*(columns + name for name in (*shown, "no_restraint_obstetric")))
     written: dict[tuple, str] = {}
 
     def write(flags) -> str:
         if flags is None or not shown:
             return ""
-        key = tuple(getattr(flags, columns + name) for name in decides)
+        key = decides(flags)
         if key not in written:
             if columns:
                 values = {name: getattr(flags, columns + name) for name in ProtectionFlags.FIELDS}

@@ -316,3 +316,32 @@ def test_the_lists_sql_written_once_reads_each_viewer_her_own_women(cast, facili
     other = mine.get(URL, {"unit": str(units[facility_b].uuid)})
     assert names(other) == []
     assert b"B1" not in other.content
+
+
+def test_the_options_of_her_facilities_read_once_written_are_hers(cast, facility_a, facility_b):
+    """Given the ids of her facilities, the unit and facility selects read their options by SQL
+    written once a connection (`prisoners.filters._Scoped`): for one facility, the other, and
+    both, in turn, the options the model instances of those facilities give, and no other."""
+    from django_filters.fields import ModelChoiceField
+
+    from facilities.models import Facility
+    from prisoners.filters import FacilityField, UnitField
+    from prisoners.models import Unit
+
+    UnitFactory(facility=facility_b, code="B2", name="Mother & baby <wing>")
+    UnitFactory(facility=facility_a, code="A1", name="Reception")
+    UnitFactory(facility=facility_a, code="A2", name="Wing")
+    for ids in ([facility_a.pk], [facility_b.pk], [facility_a.pk, facility_b.pk]) * 2:
+        facilities = Facility.objects.filter(pk__in=ids)
+        for ours, queryset, key in (
+            (UnitField, Unit.objects.filter(facility__in=facilities), "uuid"),
+            (FacilityField, facilities, "code"),
+        ):
+            kwargs = {"queryset": queryset, "to_field_name": key, "empty_label": "Any"}
+            written = ours(facility_ids=ids, **kwargs).widget.render("choice", "")
+            assert written == ModelChoiceField(**kwargs).widget.render("choice", "")
+            assert written.count("<option") == queryset.count() + 1
+    # The page of each: her facility's units only.
+    for user, shown, hidden in (("reception", b"A1", b"B2"), ("outsider", b"B2", b"A1")):
+        page = client_for(cast[user]).get(URL).content
+        assert shown in page and hidden not in page
