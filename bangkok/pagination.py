@@ -221,6 +221,9 @@ class KeysetPagination(BasePagination):
                 fields=view.keyset_fields,
                 cursor=request.query_params.get(self.cursor_query_param),
                 size=self.page_size(request.query_params),
+                # A view may read its rows as columns, by SQL written once (`keyset_page`).
+                columns=getattr(view, "keyset_columns", None),
+                shape=getattr(view, "keyset_shape", None),
             )
         except BadCursor as exc:
             raise ValidationError({self.cursor_query_param: [str(exc)]}) from exc

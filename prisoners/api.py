@@ -1,3 +1,5 @@
+from django_filters.rest_framework import DjangoFilterBackend
+from django_filters.utils import translate_validation
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import generics
@@ -11,7 +13,7 @@ from bangkok.schema import FIELD_ERRORS
 from bangkok.versions import READ_HEADERS, VersionedView
 
 from . import exports
-from .filters import PrisonerFilter
+from .filters import LIST_COLUMNS, PrisonerFilter
 from .models import CustodyStatus, LegalStatus
 from .permissions import access_prisoner, prisoners_visible_to
 from .serializers import PrisonerDetailSerializer, PrisonerListSerializer
@@ -27,9 +29,21 @@ class PrisonerList(generics.ListAPIView):
     filterset_class = PrisonerFilter
     pagination_class = KeysetPagination
     keyset_fields = LIST_ORDER
+    keyset_columns = LIST_COLUMNS  # its rows (`PrisonerRows`), as on the page
+    keyset_shape = None
 
     def get_queryset(self):
-        return prisoners_visible_to(self.request.user).select_related("facility", "unit", "flags")
+        return prisoners_visible_to(self.request.user)
+
+    def filter_queryset(self, queryset):
+        """The filters as django-filter's backend applies them (a 400 naming the field that
+        is wrong), and the list's query as a shape of values, as on the page."""
+        backend = DjangoFilterBackend()
+        filterset = backend.get_filterset(self.request, queryset, self)
+        if not filterset.is_valid():
+            raise translate_validation(filterset.errors)
+        self.keyset_shape = filterset.shape(self.request.user)
+        return filterset.qs
 
 
 @extend_schema(

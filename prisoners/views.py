@@ -3,7 +3,6 @@ from html import escape
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Model, QuerySet
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.utils import timezone
@@ -17,13 +16,12 @@ from django.views.decorators.vary import vary_on_headers
 from bangkok.addresses import for_each
 from bangkok.exports import FORMATS, download
 from bangkok.forms import govuk_styled
-from bangkok.pagination import Shape, paginate
-from facilities.scope import ASSIGNED
+from bangkok.pagination import paginate
 
 from . import exports
-from .filters import PrisonerFilter
-from .models import CustodyStatus, LegalStatus, ProtectionFlags, juvenile_on
-from .permissions import access_prisoner, prisoners_visible_to, women_of_facilities
+from .filters import LIST_COLUMNS, PrisonerFilter
+from .models import CustodyStatus, LegalStatus, juvenile_on
+from .permissions import access_prisoner, prisoners_visible_to
 from .sections import open_section, sections_for
 from .services import placement_refusals
 from .templatetags.flags import flags_writer
@@ -43,8 +41,8 @@ def prisoner_list(request):
     filterset = PrisonerFilter(params, queryset=base, request=request)
     valid = filterset.is_valid()
     qs = filterset.qs if valid else base.none()
-    shape = _shape(request.user, filterset) if valid else None
-    paged = paginate(request, qs, fields=LIST_ORDER, columns=ROW_COLUMNS, shape=shape)
+    shape = filterset.shape(request.user) if valid else None
+    paged = paginate(request, qs, fields=LIST_ORDER, columns=LIST_COLUMNS, shape=shape)
     return render(
         request,
         "prisoners/list.html",
@@ -56,28 +54,6 @@ def prisoner_list(request):
             **paged,
         },
     )
-
-
-def _shape(user, filterset: PrisonerFilter) -> Shape | None:
-    """The list's query as a shape of values (`bangkok.pagination.Shape`): the ids of her
-    facilities (read with her account) and of the facility and unit chosen, the rest of the
-    filters' choices in its key. None for a search by name (its query is built each time)."""
-    ids = getattr(user, ASSIGNED, None)
-    chosen = filterset.form.cleaned_data
-    if not ids or chosen.get("q"):
-        return None
-    records = {name: value for name, value in chosen.items() if isinstance(value, Model)}
-    choices = tuple((name, value) for name, value in chosen.items() if name not in records)
-    given = len(ids)
-
-    def build(*values) -> QuerySet:
-        qs = women_of_facilities(*values[:given])
-        stand_ins = zip(records.items(), values[given:], strict=True)
-        each = {**chosen, **{name: type(record)(pk=pk) for (name, record), pk in stand_ins}}
-        return filterset.filter_with(qs, each)
-
-    key = ("women list", given, tuple(records), choices)
-    return Shape(key, build, (*ids, *(record.pk for record in records.values())))
 
 
 # A woman's row in the list: written here rather than in the list's template, where fifty rows
@@ -96,17 +72,8 @@ ROW = """        <tr class="govuk-table__row">
 """
 
 
-# What a row reads of her (`rows`), and nothing else, as the columns of one row rather than a
-# record each of her, her facility, unit and flags (their making was a fifth of the list).
-ROW_COLUMNS = (
-    *("id", "uuid", "family_name", "given_names", "prison_number", "date_of_birth"),
-    *("legal_status", "custody_status", "facility__code", "unit__code"),
-    *(f"flags__{name}" for name in ProtectionFlags.FIELDS),
-)
-
-
 def rows(user, women) -> str:
-    """The markup of the list's rows of `women` (rows of `ROW_COLUMNS`), as `user` sees them
+    """The markup of the list's rows of `women` (rows of `LIST_COLUMNS`), as `user` sees them
     (her protections)."""
     girl = format_html(' <strong class="govuk-tag govuk-tag--purple">{}</strong>', _("Under 18"))
     released = format_html('<br><span class="govuk-body-s">{}</span>', _("Released"))

@@ -138,6 +138,7 @@ def test_the_lists_rows_are_what_the_fields_write(cast, facility_a, role):
 
     from rest_framework.test import APIRequestFactory
 
+    from prisoners.filters import LIST_COLUMNS
     from prisoners.models import ObservationLevel, Prisoner
     from prisoners.serializers import PrisonerListSerializer
     from prisoners.tests.factories import UnitFactory
@@ -157,8 +158,50 @@ def test_the_lists_rows_are_what_the_fields_write(cast, facility_a, role):
     )
     request = APIRequestFactory().get(LIST)
     request.user = cast[role]
-    women = list(Prisoner.objects.select_related("facility", "unit", "flags"))
-    rows = PrisonerListSerializer(women, many=True, context={"request": request}).data
+    women = list(Prisoner.objects.select_related("facility", "unit", "flags").order_by("pk"))
+    read = Prisoner.objects.order_by("pk").values_list(*LIST_COLUMNS, named=True)
+    rows = PrisonerListSerializer(list(read), many=True, context={"request": request}).data
     alone = [PrisonerListSerializer(w, context={"request": request}).data for w in women]
     assert [list(row.items()) for row in rows] == [list(row.items()) for row in alone]
     assert len(rows) >= 2
+
+
+def test_the_lists_sql_written_once_reads_each_caller_her_own_women(api, facility_a, facility_b):
+    """The API's list reads its rows by the page's SQL, written once a connection for its
+    shape (`PrisonerFilter.shape`): callers of two facilities, in turn, each walk her own
+    women only, with and without a unit chosen."""
+    from django.db import connections
+
+    from bangkok.prepared import _SHAPES
+    from prisoners.models import Prisoner
+    from prisoners.tests.factories import UnitFactory
+
+    units = {f: UnitFactory(facility=f) for f in (facility_a, facility_b)}
+    for i in range(5):
+        for facility, letter in ((facility_a, "A"), (facility_b, "B")):
+            PrisonerFactory(
+                facility=facility,
+                prison_number=f"{letter}{i}",
+                unit=None if i % 2 else units[facility],
+            )
+    connections["default"].__dict__.pop(_SHAPES, None)  # what other tests wrote
+
+    def walked(client, **filters) -> list[str]:
+        seen, url = [], LIST + "?page_size=2&" + "&".join(f"{k}={v}" for k, v in filters.items())
+        while url:
+            body = client.get(url).json()
+            seen += [woman["prison_number"] for woman in body["results"]]
+            url = body["next"]
+        return seen
+
+    def expected(**filters) -> list[str]:
+        women = Prisoner.objects.filter(**filters).order_by("family_name", "given_names", "id")
+        return list(women.values_list("prison_number", flat=True))
+
+    callers = ((api("reception"), facility_a), (api("outsider"), facility_b))
+    for _ in range(2):
+        for client, facility in callers:
+            assert walked(client) == expected(facility=facility)
+            assert walked(client, unit=units[facility].uuid) == expected(unit=units[facility])
+    written = [key for key in connections["default"].__dict__[_SHAPES] if key[0][0] == "women list"]
+    assert len(written) == 2 * 2  # first pages and pages after, with and without a unit

@@ -264,7 +264,7 @@ def test_the_options_are_those_the_model_instances_give(cast, facility_a, facili
 
 
 def test_the_lists_sql_written_once_reads_each_viewer_her_own_women(cast, facility_a, facility_b):
-    """The list's query is written once a connection for its shape (`prisoners.views._shape`,
+    """The list's query is written once a connection for its shape (`PrisonerFilter.shape`,
     `bangkok.prepared`) and run with the viewer's facilities, the unit chosen and the page's
     position as values: staff of two facilities, in turn on one connection, each walk the
     pages of her own women only, forwards and back, and a unit of the other facility is no
