@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from bangkok.api_fields import StrictCharField, StrictSlugRelatedField
+from bangkok.serializers import ModelSerializer
 from facilities.scope import facilities_of
 
 from .facts import fact
@@ -16,7 +17,7 @@ from .models import (
 )
 
 
-class ProtectionFlagsSerializer(serializers.ModelSerializer):
+class ProtectionFlagsSerializer(ModelSerializer):
     """The protections, never the reasons (those stay in the area that set them), and only
     those the caller acts on at this place (`ProtectionFlags.shown_to`; the place is "list"
     unless the serializer is given another)."""
@@ -92,7 +93,7 @@ def _flags(woman, shown: tuple[str, ...]) -> dict | None:
     }
 
 
-class PrisonerListSerializer(serializers.ModelSerializer):
+class PrisonerListSerializer(ModelSerializer):
     facility = serializers.CharField(source="facility.code", read_only=True)
     unit = serializers.CharField(source="unit.code", read_only=True, allow_null=True, default=None)
     is_juvenile = serializers.BooleanField(read_only=True)
@@ -169,14 +170,14 @@ class PlaceInput(serializers.Serializer):
     reason = StrictCharField(max_length=500, required=False, allow_blank=True, default="")
 
 
-class UnitSerializer(serializers.ModelSerializer):
+class UnitSerializer(ModelSerializer):
     class Meta:
         model = Unit
         fields = ["uuid", "code", "name", "designation"]
         read_only_fields = fields
 
 
-class PlacementSerializer(serializers.ModelSerializer):
+class PlacementSerializer(ModelSerializer):
     """A move of hers to a unit: where from, where to, when, why."""
 
     unit = UnitSerializer(read_only=True)
