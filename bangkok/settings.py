@@ -189,6 +189,9 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "dashboard.context_processors.navigation",
             ],
+            # `{% translate %}` of a literal written once a language
+            # (`dashboard.templatetags.words`).
+            "libraries": {"i18n": "dashboard.templatetags.words"},
         },
     },
 ]

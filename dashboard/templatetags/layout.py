@@ -47,6 +47,13 @@ def _settings_changed(**kwargs) -> None:
 
 setting_changed.connect(_settings_changed, dispatch_uid="dashboard.layout")
 
+
+def generation() -> int:
+    """A number that changes with any change of settings: what was written for the one
+    before is to be written again."""
+    return _current[0]
+
+
 # Languages x address books x prefixes: a handful; a bound all the same.
 MOST_KEPT = 64
 
