@@ -2,7 +2,7 @@
 process for each language.
 
 `{% translate "Gender" %}` looks its words up in the catalogue, escapes and localizes them
-each time a page is rendered; her page holds some thirty, and they were 1.3 ms of its 7.3 ms
+each time a page is rendered; her page's template holds 24, and they were 1.3 ms of its 7.3 ms
 of CPU on the national copy. Here a literal's translation (its context, if it has one, a
 literal too), not kept in a variable (`as`), is written the first time for each language
 and escaping, then used again; any other `{% translate %}` is Django's. A change of settings
