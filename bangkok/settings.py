@@ -177,7 +177,9 @@ FORM_RENDERER = "bangkok.form_renderer.FormRenderer"
 
 TEMPLATES = [
     {
-        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        # Django's, checked knowing the library it loads in place of Django's (below).
+        "BACKEND": "bangkok.template_engine.Templates",
+        "NAME": "django",
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {

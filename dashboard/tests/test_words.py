@@ -65,3 +65,29 @@ def test_a_change_of_settings_forgets_what_was_written():
     with override_settings(LANGUAGE_CODE="fr"), translation.override("fr"):
         assert template.render({}) == "Femmes"
         assert list(node.written) == [("fr", True)]
+
+
+def test_the_check_of_libraries_leaves_out_only_the_library_meant():
+    """Django reports a library loaded under another's name (templates.W003): not this one,
+    put there on purpose, and still any other."""
+    from django.template import engines
+
+    from bangkok.template_engine import Templates
+
+    engine = engines["django"]
+    assert isinstance(engine, Templates)
+    assert engine._check_for_template_tags_with_the_same_name() == []
+    params = {
+        "NAME": "shadowed",
+        "DIRS": [],
+        "APP_DIRS": False,
+        "OPTIONS": {
+            "libraries": {
+                "i18n": "dashboard.templatetags.words",
+                "tz": "dashboard.templatetags.layout",
+            }
+        },
+    }
+    reported = Templates(params)._check_for_template_tags_with_the_same_name()
+    assert [warning.id for warning in reported] == ["templates.W003"]
+    assert "'tz'" in reported[0].msg
