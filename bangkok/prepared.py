@@ -18,9 +18,9 @@ a word, or a number too large for its column's type, which Django writes as a co
 always true or false) is refused when the query is first built. A value is a UUID, a whole
 number (of a column of 64 bits) or a string.
 A query with a day, a time or a length of time written into it (a condition built from the
-clock, which would keep its first moment) is not kept but built each time. A condition made
-elsewhere and kept (the same object for the same condition) is named in a key by
-`Same(condition)`. A connection keeps its last `MOST_SHAPES` shapes.
+clock, which would keep its first moment) is not kept but built each time (`EACH_TIME`). A
+condition made elsewhere and kept (the same object for the same condition) is named in a key
+by `Same(condition)`. A connection keeps its last `MOST_SHAPES` shapes.
 """
 
 import copy
@@ -37,6 +37,9 @@ from bangkok.planned import PlannedConnection
 
 _SHAPES = "_bangkok_prepared"
 MOST_SHAPES = 256
+# What a connection keeps for a shape found to hold a moment: it is built each time, and not
+# built with stand-ins again to find that out.
+EACH_TIME = object()
 
 
 class Same:
@@ -114,11 +117,14 @@ def prepared(
     alias = router.db_for_read(model)
     shapes = connections[alias].__dict__.setdefault(_SHAPES, {})
     shape = shapes.get(key)
+    if shape is EACH_TIME:
+        return list(build(*values))
     if shape is None:
         shape = _Shape(build, values, alias)
-        if not shape.keep:
-            return list(build(*values))
         if len(shapes) >= MOST_SHAPES:
             del shapes[next(iter(shapes))]  # the oldest
+        if not shape.keep:
+            shapes[key] = EACH_TIME  # not tried again
+            return list(build(*values))
         shapes[key] = shape
     return shape.run(values)

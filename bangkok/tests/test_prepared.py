@@ -7,7 +7,7 @@ import pytest
 from django.db import connection, connections
 from django.test.utils import CaptureQueriesContext
 
-from bangkok.prepared import _SHAPES, Same, prepared
+from bangkok.prepared import _SHAPES, EACH_TIME, Same, prepared
 from facilities.models import Facility
 from prisoners.models import Prisoner
 from prisoners.tests.factories import FacilityFactory, PrisonerFactory
@@ -95,17 +95,21 @@ def test_a_query_holding_a_moment_is_built_each_time():
     from django.utils import timezone
 
     ann = PrisonerFactory()
+    built = []
 
     def made_by_now(pk):
+        built.append(pk)
         return Prisoner.objects.filter(pk__gte=pk, created_at__lte=timezone.now()).values("pk")
 
     key = ("test moment", uuid.uuid4())
     assert prepared(Prisoner, key, made_by_now, ann.pk) == [{"pk": ann.pk}]
+    assert len(built) == 2  # with stand-ins, found to hold a moment, then with her values
     bea = PrisonerFactory()
     found = prepared(Prisoner, key, made_by_now, ann.pk)
     assert {row["pk"] for row in found} == {ann.pk, bea.pk}
+    assert built[2:] == [ann.pk]  # built each time, and only once
     kept = ("test no moment", uuid.uuid4())
     prepared(Prisoner, kept, lambda pk: Prisoner.objects.filter(pk=pk).values("pk"), ann.pk)
     shapes = connections["default"].__dict__[_SHAPES]
     assert kept in shapes
-    assert key not in shapes
+    assert shapes[key] is EACH_TIME
