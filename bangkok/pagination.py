@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 from uuid import UUID
 
 from django.core import signing
-from django.db.models import F, OrderBy, Q, QuerySet, Value
+from django.db.models import F, Model, OrderBy, Q, QuerySet, Value
 from django.db.models.fields.tuple_lookups import Tuple, TupleGreaterThan, TupleLessThan
 from django.db.models.lookups import Lookup
 from rest_framework.exceptions import ValidationError
@@ -122,6 +122,7 @@ class Shape:
     all else its SQL turns on. Its page is then read by SQL written once a connection, the
     cursor's position among the values."""
 
+    model: type[Model]
     key: Hashable
     build: Callable[..., QuerySet]
     values: tuple
@@ -132,7 +133,7 @@ def _preparable(values) -> bool:
 
 
 def keyset_page(
-    qs: QuerySet,
+    qs: QuerySet | None,
     *,
     fields: tuple[str, ...],
     cursor: str | None,
@@ -142,7 +143,8 @@ def keyset_page(
 ) -> Page:
     """A page of `qs` in the order of `fields`: its records, or, given `columns` (which hold
     `fields`), rows of those columns named as they are (`values_list(named=True)`), without a
-    record made for each. Given a `shape` of `qs`, its SQL is written once a connection."""
+    record made for each. Given a `shape` of `qs`, its SQL is written once a connection; `qs`
+    may then be None, built by the shape only when a position can't be a value of its SQL."""
     size = max(1, min(size, MAX_PAGE_SIZE))
     direction, values = _decode(cursor) if cursor else ("n", None)
     if len(values or fields) != len(fields):
@@ -156,7 +158,10 @@ def keyset_page(
         qs = qs.order_by(*order)
         return (qs.values_list(*columns, named=True) if columns else qs)[: size + 1]
 
-    if _SORTED in qs.query.annotations:
+    written_once = shape is not None and _preparable(values)
+    if qs is None and not written_once:
+        qs = shape.build(*shape.values)  # a position its SQL can't take as values
+    if qs is not None and _SORTED in qs.query.annotations:
         if values is not None:
             qs = qs.filter(_beyond(fields, values, after=forward))
         found = qs.order_by(*_sorted(order)).values("pk")[: size + 1]
@@ -165,14 +170,14 @@ def keyset_page(
         by_key.query.deferred_loading = qs.query.deferred_loading
         by_key = by_key.order_by(*order)
         rows = list(by_key.values_list(*columns, named=True) if columns else by_key)
-    elif shape is not None and _preparable(values):
+    elif written_once:
         given = len(shape.values)
 
         def build(*both) -> QuerySet:
             return page_of(shape.build(*both[:given]), both[given:] or None)
 
         key = (shape.key, fields, direction, values is None, size, columns)
-        rows = prepared(qs.model, key, build, *shape.values, *(values or ()))
+        rows = prepared(shape.model, key, build, *shape.values, *(values or ()))
     else:
         rows = list(page_of(qs, values))
     more = len(rows) > size
@@ -285,7 +290,7 @@ class KeysetPagination(BasePagination):
 
 def paginate(
     request,
-    qs: QuerySet,
+    qs: QuerySet | None,
     *,
     fields: tuple[str, ...],
     param: str = "cursor",

@@ -174,7 +174,7 @@ class PrisonerFilter(django_filters.FilterSet):
             return self.filter_with(women, each)
 
         key = ("women list", given, tuple(records), choices)
-        return Shape(key, build, (*ids, *(record.pk for record in records.values())))
+        return Shape(Prisoner, key, build, (*ids, *(record.pk for record in records.values())))
 
     def filter_with(self, queryset, chosen: dict):
         """`queryset` filtered by `chosen` (a form's cleaned data): what `filter_queryset` does

@@ -20,7 +20,7 @@ from bangkok.pagination import paginate
 
 from . import exports
 from .filters import LIST_COLUMNS, PrisonerFilter
-from .models import CustodyStatus, LegalStatus, juvenile_on
+from .models import CustodyStatus, LegalStatus, Prisoner, juvenile_on
 from .permissions import access_prisoner, prisoners_visible_to
 from .sections import open_section, sections_for
 from .services import placement_refusals
@@ -35,13 +35,18 @@ def prisoner_list(request):
     """Find a woman: search by name or number, filter, keyset pages (constant queries)."""
     if not request.user.has_perm("prisoners.view_prisoner"):
         raise PermissionDenied
-    base = prisoners_visible_to(request.user)
     params = request.GET.copy()
     params.setdefault("custody_status", CustodyStatus.IN_CUSTODY)
-    filterset = PrisonerFilter(params, queryset=base, request=request)
+    # The women she sees are built only for a query built each time (a search by name): a
+    # shape builds its own (`PrisonerFilter.shape`); the filterset's own query is no woman.
+    filterset = PrisonerFilter(params, queryset=Prisoner.objects.none(), request=request)
     valid = filterset.is_valid()
-    qs = filterset.qs if valid else base.none()
     shape = filterset.shape(request.user) if valid else None
+    qs = None
+    if shape is None:
+        chosen = filterset.form.cleaned_data if valid else None
+        base = prisoners_visible_to(request.user)
+        qs = base.none() if chosen is None else filterset.filter_with(base, chosen)
     paged = paginate(request, qs, fields=LIST_ORDER, columns=LIST_COLUMNS, shape=shape)
     return render(
         request,

@@ -67,10 +67,10 @@ def test_named_rows_and_a_shape_walk_the_same_pages_as_the_records(fields):
     def among(*ids):
         return Facility.objects.filter(pk__in=ids)
 
-    def walk(ids, **given):
-        pages, cursor = [], None
+    def walk(ids, built=True, **given):
+        pages, cursor, qs = [], None, among(*ids) if built else None
         while True:
-            pages.append(keyset_page(among(*ids), fields=fields, cursor=cursor, size=3, **given))
+            pages.append(keyset_page(qs, fields=fields, cursor=cursor, size=3, **given))
             cursor = pages[-1].next_cursor
             if cursor is None:
                 return pages
@@ -79,19 +79,51 @@ def test_named_rows_and_a_shape_walk_the_same_pages_as_the_records(fields):
         return [[row.code for row in page.items] for page in pages]
 
     for ids in ([f.pk for f in made], [f.pk for f in made[1:6]]):
-        shape = Shape(("facilities", len(ids)), among, tuple(ids))
+        shape = Shape(Facility, ("facilities", len(ids)), among, tuple(ids))
         records = walk(ids)
-        for given in ({"columns": columns}, {"columns": columns, "shape": shape}):
+        for given in (
+            {"columns": columns},
+            {"columns": columns, "shape": shape},
+            {"columns": columns, "shape": shape, "built": False},  # the shape's query alone
+        ):
             pages = walk(ids, **given)
             assert codes(pages) == codes(records)
             assert [page.next_cursor for page in pages] == [page.next_cursor for page in records]
             row = pages[0].items[0]
             assert (row.id, row.name) == (records[0].items[0].id, records[0].items[0].name)
             back = keyset_page(
-                among(*ids), fields=fields, cursor=pages[-1].previous_cursor, size=3, **given
+                among(*ids) if given.pop("built", True) else None,
+                fields=fields,
+                cursor=pages[-1].previous_cursor,
+                size=3,
+                **given,
             )
             assert [row.code for row in back.items] == codes(records)[-2]
     shapes = connections["default"].__dict__[_SHAPES]
     kept = [key for key in shapes if key[0][0] == "facilities" and key[1] == fields]
     # The first pages, the pages after a cursor and the page back, for each number of ids.
     assert len(kept) == 6
+
+
+def test_a_position_its_sql_cant_take_reads_the_query_the_shape_builds():
+    """A position holding what no stand-in stands for (a null: a keyset over a column that may
+    be empty) is read by the query the shape builds, when the list gave none, with the list's
+    own values: the same page as from the query given."""
+    from bangkok.pagination import Shape, _encode
+
+    made = [FacilityFactory(code=f"F{i}") for i in range(4)]
+    ids = tuple(f.pk for f in made)
+    asked = []
+
+    def among(*ids):
+        asked.append(ids)
+        return Facility.objects.filter(pk__in=ids)
+
+    shape = Shape(Facility, ("facilities null", len(ids)), among, ids)
+    fields = ("name", "id")
+    cursor = _encode("n", [None, made[1].pk])
+    given = keyset_page(among(*ids), fields=fields, cursor=cursor, size=2)
+    asked.clear()
+    built = keyset_page(None, fields=fields, cursor=cursor, size=2, shape=shape)
+    assert asked == [ids]  # the shape's query, built with the list's own values
+    assert [f.pk for f in built.items] == [f.pk for f in given.items]
