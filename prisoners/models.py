@@ -456,6 +456,13 @@ class ProtectionFlags(models.Model):
     }
 
     @classmethod
+    def of_row(cls, row, prefix: str = "flags__") -> dict | None:
+        """Her flags from a row that holds them as columns (`prefix` and each of `FIELDS`, as
+        the women list reads them); None when she has none (the level is never null)."""
+        values = {name: getattr(row, prefix + name) for name in cls.FIELDS}
+        return None if values["observation_level"] is None else values
+
+    @classmethod
     def shown_to(cls, user, place: str = "page") -> tuple[str, ...]:
         """The flags (names, with `observation_level`) `user` sees at `place`."""
         role = getattr(user, "role_code", "") if user is not None else ""

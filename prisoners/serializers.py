@@ -84,13 +84,10 @@ class PrisonerRows(serializers.ListSerializer):
 
 
 def _flags(woman, shown: tuple[str, ...]) -> dict | None:
-    if woman.flags__observation_level is None:  # no flags (the column is never null)
+    values = ProtectionFlags.of_row(woman)
+    if values is None:
         return None
-    return {
-        name: getattr(woman, f"flags__{name}")
-        for name in ProtectionFlagsSerializer.Meta.fields
-        if name in shown
-    }
+    return {name: values[name] for name in ProtectionFlagsSerializer.Meta.fields if name in shown}
 
 
 class PrisonerListSerializer(ModelSerializer):

@@ -50,8 +50,8 @@ def flags_writer(user, place="page", columns: str = "") -> Callable[[object], st
         key = decides(flags)
         if key not in written:
             if columns:
-                values = {name: getattr(flags, columns + name) for name in ProtectionFlags.FIELDS}
-                if values["observation_level"] is None:  # no flags (the column is never null)
+                values = ProtectionFlags.of_row(flags, columns)
+                if values is None:
                     return ""
                 flags = ProtectionFlags(**values)
             written[key] = _markup(flags.labels_for(user, place))
