@@ -147,6 +147,8 @@ MIDDLEWARE = [
     # Two-factor sign-in: which device verified the session, and nothing but the verify,
     # enrol and sign-out pages for a session that must verify and hasn't.
     "django_otp.middleware.OTPMiddleware",
+    # The user herself from here on, not the two lazy stand-ins of the two above.
+    "bangkok.middleware.ResolvedUserMiddleware",
     "signin.middleware.TwoFactorMiddleware",
     # A superuser never works on the web; a member of staff whose password an administrator
     # reset sets her own before anything else (pages redirect, the API answers 403).
