@@ -44,6 +44,7 @@ def access_row(access: Access) -> Row:
 LISTS = (
     RecordList(
         key="breakglass-reads",
+        dated="opened_at",
         title=gettext_lazy("Break-glass reads of a clinical file"),
         rules="8",
         perm=VIEW,

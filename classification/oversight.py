@@ -116,6 +116,7 @@ LISTS = (
     ),
     RecordList(
         key="classification-not-in-time",
+        dated="admitted_at",
         title=_lazy("Women not classified within the set time of their admission"),
         rules="40, 41",
         perm=VIEW,
@@ -125,6 +126,7 @@ LISTS = (
     ),
     RecordList(
         key="classification-review-overdue",
+        dated="next_review_on",
         title=_lazy("Classifications not reviewed by their date"),
         rules="41",
         perm=VIEW,
@@ -136,6 +138,7 @@ LISTS = (
 ZEROS = (
     MustBeZero(
         key="classification-high-on-mental-health",
+        dated="classified_at",
         label=_lazy("Women held at high security for their mental-health needs alone"),
         rule="41",
         perm=VIEW,

@@ -103,6 +103,7 @@ LISTS = (
         keyset=_COMPLAINT_ORDER,
         viewer_filter=_not_naming,
         hidden=Complaint.objects.naming,
+        dated="received_at",
     ),
     RecordList(
         "held-actions",
@@ -115,6 +116,7 @@ LISTS = (
         keyset=("-requested_at", "-id"),
         viewer_filter=not_named_in_hers,
         hidden=named_in_hers,
+        dated="requested_at",
     ),
 )
 ZEROS = (
@@ -129,6 +131,7 @@ ZEROS = (
         keyset=_COMPLAINT_ORDER,
         viewer_filter=_not_naming,
         hidden=Complaint.objects.naming,
+        dated="received_at",
     ),
     MustBeZero(
         "abuse-reports-without-plan",
@@ -141,6 +144,7 @@ ZEROS = (
         keyset=_COMPLAINT_ORDER,
         viewer_filter=_not_naming,
         hidden=Complaint.objects.naming,
+        dated="received_at",
     ),
     MustBeZero(
         "adverse-actions-unreviewed",
@@ -153,6 +157,7 @@ ZEROS = (
         keyset=("-requested_at", "-id"),
         viewer_filter=not_named_in_hers,
         hidden=named_in_hers,
+        dated="requested_at",
     ),
 )
 

@@ -3,6 +3,7 @@ sanctions, segregations and contact restrictions of a facility and period, and t
 must be zero, computed from the records themselves (her protection flags' history, her date of
 birth, the days counted, the words of a restriction), never assumed from the refusals."""
 
+from dataclasses import replace
 from datetime import timedelta
 
 from django.db.models import (
@@ -287,4 +288,14 @@ _ZEROS = [
 ZEROS = tuple(
     MustBeZero(key=key, label=label, rule=rule, perm=perm, cases=cases, row=row, order=order)
     for order, (key, label, rule, perm, cases, row) in enumerate(_ZEROS, start=40)
+)
+# The moment that dates the records of those counted by it (`oversight.registry.RecordList`).
+_DATED = {
+    "sanctions": "imposed_at",
+    "sanctions-on-family-contact": "imposed_at",
+    "segregation-authority-refused": "authority_requested_at",
+}
+LISTS, ZEROS = (
+    tuple(replace(item, dated=_DATED.get(item.key, "")) for item in declared)
+    for declared in (LISTS, ZEROS)
 )

@@ -63,6 +63,7 @@ LISTS = (
     ),
     RecordList(
         key="force-on-protected-women",
+        dated="started_at",
         title=_lazy("Uses of force on protected women"),
         rules="24; M82",
         perm=VIEW,
@@ -72,6 +73,7 @@ LISTS = (
     ),
     RecordList(
         key="force-by-men",
+        dated="started_at",
         title=_lazy("Uses of force in which men took part"),
         rules="31; M81",
         perm=VIEW,
@@ -81,6 +83,7 @@ LISTS = (
     ),
     RecordList(
         key="force-by-untrained-staff",
+        dated="started_at",
         title=_lazy("Uses of force by staff without valid Rule 33.1 training"),
         rules="33.1",
         perm=VIEW,
@@ -92,6 +95,7 @@ LISTS = (
 ZEROS = (
     MustBeZero(
         key="force-protected-period",
+        dated="started_at",
         label=_lazy("Uses of force during labour, birth or immediately after birth"),
         rule="24",
         perm=VIEW,
@@ -101,6 +105,7 @@ ZEROS = (
     ),
     MustBeZero(
         key="force-review-overdue",
+        dated="started_at",
         label=_lazy("Uses of force not reviewed by the governor within the set time"),
         rule="M82",
         perm=VIEW,
@@ -110,6 +115,7 @@ ZEROS = (
     ),
     MustBeZero(
         key="force-health-check-overdue",
+        dated="started_at",
         label=_lazy("Uses of force with no health check within the set time"),
         rule="M34",
         perm=VIEW,

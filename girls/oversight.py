@@ -33,6 +33,7 @@ def notice_row(notice: GuardianNotice) -> Row:
 LISTS = (
     RecordList(
         key="guardian-notices",
+        dated="told_at",
         title=gettext_lazy("Girls' parents or guardians told"),
         rules="36",
         perm=VIEW,

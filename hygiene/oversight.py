@@ -82,6 +82,7 @@ def issue_row(issue: Issue) -> Row:
 LISTS = (
     RecordList(
         key="hygiene-stock-outs",
+        dated="checked_at",
         title=gettext_lazy("Hygiene stock-outs"),
         rules="5",
         perm=VIEW,
@@ -91,6 +92,7 @@ LISTS = (
     ),
     RecordList(
         key="water-interruptions",
+        dated="started_at",
         title=gettext_lazy("Interruptions of the water supply"),
         rules="5",
         perm=VIEW,
@@ -102,6 +104,7 @@ LISTS = (
 ZEROS = (
     MustBeZero(
         key="hygiene-sanitary-charged",
+        dated="issued_at",
         label=gettext_lazy("Sanitary items she was charged for"),
         rule="5",
         perm=VIEW,

@@ -29,6 +29,7 @@ def visit_row(visit: Visit) -> Row:
 LISTS = (
     RecordList(
         key="inspection-visits",
+        dated="started_at",
         title=gettext_lazy("Inspection and monitoring visits"),
         rules="25.3",
         perm=reading.VIEW,

@@ -30,6 +30,7 @@ of them, the latest asked (`asked_periods`, `asked_slots`); the pages read it so
 looks for its period's row in one query whatever the period.
 """
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.conf import settings
@@ -246,6 +247,57 @@ def listed(names: list[str], facilities, start: date, end: date, seen: dict | No
         name: sum(n for facility, n in row["listed"][name].items() if facility in ids)
         for name in names
     }
+
+
+@dataclass(frozen=True)
+class Near:
+    """The overview's counts of a period counted ahead that ends the day a period asked
+    ends (`near`): its first day, how many days apart the two first days are, and {name: how
+    many in the facilities asked}."""
+
+    start: date
+    apart: int
+    counts: dict[str, int]
+
+
+def near(names: list[str], facilities, start: date, end: date, seen: dict | None = None):
+    """Of the periods whose lists and counts the beat counted ahead (the last 30 days, the
+    last year, the periods asked) no longer than twice OVERSIGHT_FIGURES_SECONDS ago, the one
+    that ends on `end` and whose first day is nearest `start`, with the counts `names` (the
+    items that declare `dated` or `whatever_start`) of the `facilities`: a `Near`, or None
+    (none such, or no name). One query. `seen`, if given, is told when it was counted.
+
+    What holds at the end whatever the first day is the same for both periods, and what is
+    dated in the period differs by the records of the days between the two first days alone:
+    counting those few days (the page asks the days since an inspection, a year back less a
+    few days or more) costs a fraction of counting the whole period (a year across every
+    facility: half a second of PostgreSQL's time)."""
+    if not names:
+        return None
+    # The model's own column, the day a parameter.
+    column = f'"{CountedFigures._meta.db_table}"."start"'
+    row = (
+        CountedFigures.objects.filter(
+            counted_at__gte=fresh_since(timezone.now()), end=end, listed__has_keys=names
+        )
+        .annotate(apart=RawSQL(f"abs({column} - %s)", (start,)))  # noqa: S611
+        .order_by("apart", "-counted_at")
+        .values("start", "apart", "counted_at", "listed")
+        .first()
+    )
+    if row is None:
+        return None
+    if seen is not None:
+        seen["counted_at"] = row["counted_at"]
+    ids = ids_of(facilities)
+    return Near(
+        start=row["start"],
+        apart=row["apart"],
+        counts={
+            name: sum(n for facility, n in row["listed"][name].items() if facility in ids)
+            for name in names
+        },
+    )
 
 
 def counted(keys: list[str], facilities, periods: list[Period], seen: dict | None = None):

@@ -68,6 +68,16 @@ class RecordList:
     # by), which the counts per facility group by (`oversight.figures`).
     day: str = ""
     facility: str = "facility"
+    # The moment that dates each record when the records of a period are exactly those dated
+    # in it, whatever else decides which of them count now (a deadline passed by now, her
+    # custody today): a period's count is then that of a period counted ahead that ends the
+    # same day, with the records of the days between their first days added or taken off
+    # (`figures.near`). `whatever_start`: what it counts holds at the period's end, whatever
+    # its first day (the women living where the Rules forbid now): a period's count is that of
+    # a period counted ahead that ends the same day. `oversight/tests/test_near.py` holds
+    # each item to what it declares.
+    dated: str = ""
+    whatever_start: bool = False
 
 
 @dataclass(frozen=True)
@@ -84,6 +94,8 @@ class MustBeZero:
     hidden: Callable | None = None  # as a `RecordList`'s
     day: str = ""  # as a `RecordList`'s
     facility: str = "facility"
+    dated: str = ""  # as a `RecordList`'s
+    whatever_start: bool = False  # as a `RecordList`'s
     # As `cases`: the same records, asked so as to count them all at once where the way that
     # finds the first of them soonest would count them slowly (None: `cases` is counted).
     count: Callable | None = None
@@ -292,12 +304,16 @@ def overview(
     each list. For the last 30 days, the last year and a period asked, the counts every viewer
     sees alike are read from those the beat counted ahead while they are fresh
     (`figures.listed`; `seen`, if given, is told when). Otherwise, what is counted a day at
-    a time in advance is added up, and every count left to make (the current day, an item
-    counted live) is made in one statement (`bangkok.counting`), whatever the number of
-    items. A count that is zero (most are) reads no cases, one that isn't reads its first
-    cases. A count the beat counted whole (`counted_alike`) is counted in that statement for
-    a viewer hidden any of its records: taking hers off a count made minutes before would
-    take off one made or late since, and a count below what she is shown tells her."""
+    a time in advance is added up; a period ending the day one counted ahead ends reads
+    that one's counts of the items that declare `dated` or `whatever_start` (`figures.near`),
+    the records of the days between the two first days counted now and added or taken off
+    (never below none: what was made in those days since the count comes off too); and every
+    count left to make (the current day, those days, an item counted live) is made in one
+    statement (`bangkok.counting`), whatever the number of items. A count that is zero (most
+    are) reads no cases, one that isn't reads its first cases. A count the beat counted whole
+    (`counted_alike`) is counted in that statement for a viewer hidden any of its records:
+    taking hers off a count made minutes before would take off one made or late since, and a
+    count below what she is shown tells her."""
     items = zeros_for(user)
     listed = lists_for(user)
     written = recorded([item.key for item in items], facilities, start, end)
@@ -306,23 +322,52 @@ def overview(
     alike = [f"{kind}:{item.key}" for kind, item in every if counted_alike(item)]
     counted = figures.listed(alike, facilities, start, end, seen)
     ahead = summaries.ahead([*items, *listed], facilities, start, end) if counted is None else {}
-    hides = hidden_from(user, [item for _kind, item in every]) if counted is not None else set()
+    near = None
+    if counted is None:
+        nearby = [f"{k}:{i.key}" for k, i in every if _near_by(i) and i.key not in ahead]
+        near = figures.near(nearby, facilities, start, end, seen)
+    read = counted is not None or near is not None
+    hides = hidden_from(user, [item for _kind, item in every]) if read else set()
     added: dict[tuple[str, str], int] = {}
-    live = {}
+    live, taken = {}, {}
     for kind, item in every:
         if counted is not None and counted_alike(item) and item.hidden not in hides:
             added[(kind, item.key)] = counted[f"{kind}:{item.key}"]
             continue
+        rest = None
         if item.key in ahead:
             added[(kind, item.key)], rest = ahead[item.key]
+        elif (
+            near is not None
+            and f"{kind}:{item.key}" in near.counts
+            and item.hidden not in hides
+            and (item.whatever_start or near.apart < (end - start).days + 1)
+        ):
+            # A period counted ahead ending the same day, the days between their first days
+            # counted now, added or taken off.
+            added[(kind, item.key)] = near.counts[f"{kind}:{item.key}"]
+            if not item.whatever_start and near.start > start:
+                rest = counter_of(item)(facilities, start, near.start - timedelta(days=1))
+            elif not item.whatever_start and near.start < start:
+                off = counter_of(item)(facilities, near.start, start - timedelta(days=1))
+                taken[(kind, item.key)] = for_viewer(item, off, user)
+            rest = rest if rest is None else for_viewer(item, rest, user)
         else:
             rest = for_viewer(item, counter_of(item)(facilities, start, end), user)
         if rest is not None:
             live[(kind, item.key)] = rest
-    found = sizes(live)
+    found = sizes(
+        {
+            **{("+", *key): q for key, q in live.items()},
+            **{("-", *key): q for key, q in taken.items()},
+        }
+    )
 
     def count(kind: str, key: str) -> int:
-        return added.get((kind, key), 0) + found.get((kind, key), 0)
+        made = added.get((kind, key), 0) + found.get(("+", kind, key), 0)
+        # Records of the days taken off that counted after the period counted ahead was (a
+        # deadline passed since): never below none.
+        return max(0, made - found.get(("-", kind, key), 0))
 
     zeros = []
     for item in items:
@@ -341,6 +386,12 @@ def overview(
         )
     lists = [{"item": item, "count": count("list", item.key)} for item in listed]
     return zeros, lists
+
+
+def _near_by(item) -> bool:
+    """Whether a period's count of the item may be read from one counted ahead that ends the
+    same day (`dated`, `whatever_start`), as the beat counts it for every viewer alike."""
+    return counted_alike(item) and bool(item.dated or item.whatever_start)
 
 
 def _first(item: MustBeZero, user, facilities, start, end) -> list[Row]:

@@ -106,6 +106,7 @@ def custody_row(custody: ProtectiveCustody) -> Row:
 LISTS = (
     RecordList(
         key="leave-granted",
+        dated="decided_at",
         title=gettext_lazy("Home leave and temporary release granted"),
         rules="45",
         perm=VIEW_LEAVE,
@@ -115,6 +116,7 @@ LISTS = (
     ),
     RecordList(
         key="leave-refused",
+        dated="decided_at",
         title=gettext_lazy("Home leave and temporary release refused, with their grounds"),
         rules="23, 45",
         perm=VIEW_LEAVE,
@@ -167,6 +169,7 @@ def transfer_row(transfer: HomeTransfer) -> Row:
 ZEROS = (
     MustBeZero(
         key="leave-refused-for-conduct",
+        dated="decided_at",
         label=gettext_lazy("Leave refused for her conduct or a disciplinary matter"),
         rule="23",
         perm=VIEW_LEAVE,
@@ -209,6 +212,7 @@ ZEROS = (
     ),
     MustBeZero(
         key="home-transfer-without-consent",
+        dated="recorded_at",
         label=gettext_lazy(
             "Transfers home without her application or informed consent, or after she withdrew"
         ),

@@ -34,6 +34,7 @@ def long_row(woman) -> Row:
 LISTS = (
     RecordList(
         key="long-pretrial",
+        whatever_start=True,
         title=gettext_lazy("Women untried past the pretrial threshold"),
         rules="58",
         perm=VIEW,

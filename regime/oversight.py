@@ -108,6 +108,7 @@ def missing_row(missing: MissingDay) -> Row:
 LISTS = (
     RecordList(
         key="regime-cancelled",
+        dated="day",
         title=_lazy("Activities cancelled by the prison"),
         rules="42",
         perm=VIEW,
@@ -117,6 +118,7 @@ LISTS = (
     ),
     RecordList(
         key="regime-no-activity",
+        whatever_start=True,
         title=_lazy("Women in custody with no place on any activity"),
         rules="42",
         perm=VIEW,
@@ -126,6 +128,7 @@ LISTS = (
     ),
     RecordList(
         key="regime-days-without-record",
+        dated="day",
         title=_lazy("Days without a record of her time out of cell"),
         rules="M44",
         perm=VIEW,
@@ -137,6 +140,7 @@ LISTS = (
 ZEROS = (
     MustBeZero(
         key="de-facto-solitary",
+        dated="day",
         label=_lazy("Days a woman was locked up 22 hours or more with no segregation on record"),
         rule="M44",
         perm=VIEW,

@@ -118,6 +118,7 @@ def outing_row(child: Child) -> Row:
 LISTS = (
     RecordList(
         key="children-without-outings",
+        whatever_start=True,
         title=gettext_lazy("Children living in prison without an outing or nursery of late"),
         rules="51.2",
         perm=OVERSEE,
@@ -129,6 +130,7 @@ LISTS = (
     ),
     RecordList(
         key="separations",
+        dated="separated_on",
         title=gettext_lazy("Children separated from their mothers"),
         rules="52",
         perm=OVERSEE,
@@ -142,6 +144,7 @@ LISTS = (
 ZEROS = (
     MustBeZero(
         key="children-past-review",
+        whatever_start=True,
         label=gettext_lazy("Children living in prison past their best-interests review"),
         rule="49",
         perm=OVERSEE,

@@ -118,6 +118,7 @@ def concern_row(concern: FamilyConcern) -> Row:
 LISTS = (
     RecordList(
         key="safeguarding-incidents",
+        dated="occurred_at",
         title=_lazy("Incidents between women"),
         rules="25.1, 31",
         perm=VIEW,
@@ -127,6 +128,7 @@ LISTS = (
     ),
     RecordList(
         key="safeguarding-plans-late",
+        dated="opened_at",
         title=_lazy("Support plans and management made after their time"),
         rules="25.1",
         perm=VIEW,
@@ -136,6 +138,7 @@ LISTS = (
     ),
     RecordList(
         key="safeguarding-family-concerns",
+        dated="received_at",
         title=_lazy("Concerns raised by women's families"),
         rules="25.1",
         perm=VIEW,
@@ -147,6 +150,7 @@ LISTS = (
 ZEROS = (
     MustBeZero(
         key=UNSUPPORTED,
+        dated="opened_at",
         label=_lazy("Victims whose support plan was not made in time"),
         rule="25.1",
         perm=VIEW,
@@ -156,6 +160,7 @@ ZEROS = (
     ),
     MustBeZero(
         key=SEPARATED,
+        dated="opened_at",
         label=_lazy("Victims moved, held apart or restricted against their wishes"),
         rule="25.1",
         perm=VIEW,

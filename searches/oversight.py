@@ -199,6 +199,7 @@ ZEROS = (
     ),
     MustBeZero(
         key="search-authority-refused",
+        dated="authority_requested_at",
         label=gettext_lazy("Strip or body cavity searches asked for that the governor refused"),
         rule="M51",
         perm=VIEW,

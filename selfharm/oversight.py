@@ -114,6 +114,7 @@ def incident_row(incident: SelfHarmIncident) -> Row:
 LISTS = (
     RecordList(
         key="selfharm-cases",
+        dated="opened_at",
         title=_lazy("Self-harm cases opened"),
         rules="12, 16",
         perm=VIEW,
@@ -123,6 +124,7 @@ LISTS = (
     ),
     RecordList(
         key="selfharm-assessed-late",
+        dated="opened_at",
         title=_lazy("Self-harm cases assessed after their time"),
         rules="16, 35",
         perm=VIEW,
@@ -132,6 +134,7 @@ LISTS = (
     ),
     RecordList(
         key="selfharm-incidents",
+        dated="occurred_at",
         title=_lazy("Self-harm incidents"),
         rules="12, 16",
         perm=VIEW,
@@ -143,6 +146,7 @@ LISTS = (
 ZEROS = (
     MustBeZero(
         key=UNTRAINED,
+        dated="opened_at",
         label=_lazy("Self-harm risk assessments by staff without valid mental-health training"),
         rule="35",
         perm=VIEW,

@@ -115,6 +115,7 @@ LISTS = (
 ZEROS = (
     MustBeZero(
         key="visitors-approved-without-her-agreement",
+        whatever_start=True,
         label=gettext_lazy("Visitors approved without her agreement or a court order"),
         rule="44",
         perm=VIEW_VISITOR,

@@ -1,0 +1,253 @@
+"""A period the beat doesn't count ahead, ending the day one it counts ends (the days since an
+inspection, to today), reads the overview's counts of that one (`figures.near`): what holds at
+the end whatever the first day (`whatever_start`) as it is, what is dated in the period
+(`dated`) with the records of the days between the two first days added or taken off. Each
+item declares what it is, and the declarations are held to the SQL of its count; read so, the
+counts are what counting them live gives."""
+
+from datetime import timedelta
+from unittest import mock
+
+import pytest
+from django.utils import timezone
+
+from bangkok.counting import sizes
+from facilities.models import Facility
+from oversight import counted, registry, summaries
+from staff.tests.factories import make_staff
+
+from .test_oversight import admit
+
+pytestmark = pytest.mark.django_db
+
+
+def _read(item, places, start, end) -> tuple[str, tuple]:
+    sql, params = registry.counter_of(item)(places, start, end).query.sql_with_params()
+    return sql, tuple(params)
+
+
+def _apart(params: tuple, other: tuple) -> list[int]:
+    """Where two periods' parameters of one SQL differ."""
+    return [n for n, (a, b) in enumerate(zip(params, other, strict=True)) if a != b]
+
+
+def _bounds_of(item, sql: str, changed: list[int]) -> bool:
+    """Whether the parameters at `changed` (two periods' differences) are the first and the
+    last moment of the column the item declares dated, and nothing else."""
+    today = timezone.localdate()
+    model = registry.counter_of(item)(Facility.objects.none(), today, today).model
+    column = f'"{model._meta.db_table}"."{model._meta.get_field(item.dated).column}"'
+    before = sql.split("%s")
+    if len(changed) != 2:
+        return False
+    first, last = (before[position].strip() for position in changed)
+    if first.endswith(f"{column} BETWEEN"):
+        return last == "AND" and changed[1] == changed[0] + 1
+    # A moment's last is before the next day's first moment, a day's on or before the day.
+    return first.endswith(f"{column} >=") and last.endswith((f"{column} <", f"{column} <="))
+
+
+def _declared_and_found():
+    """Each item counted live for a period (every viewer alike, not added up from days): what
+    it declares, and what the SQL of its count shows of it, at one moment."""
+    places = Facility.objects.filter(pk__in=[1, 2])
+    now = timezone.now()
+    end = timezone.localdate(now)
+    month, longer, earlier = (
+        (end - timedelta(days=29), end),
+        (end - timedelta(days=200), end),
+        (end - timedelta(days=200), end - timedelta(days=40)),
+    )
+    found = {}
+    with mock.patch("django.utils.timezone.now", return_value=now):
+        for kind, declared in (("zero", registry._ZEROS), ("list", registry._LISTS)):
+            for item in declared.values():
+                if summaries.summarised(item) or not registry.counted_alike(item):
+                    continue
+                (sql, params), (same_end, other) = (
+                    _read(item, places, *month),
+                    _read(item, places, *longer),
+                )
+                whatever_start = (sql, params) == (same_end, other)
+                dated = False
+                if item.dated:
+                    moved_sql, moved = _read(item, places, *earlier)
+                    dated = (
+                        sql == moved_sql == same_end
+                        and _bounds_of(item, sql, _apart(params, moved))
+                        and _apart(params, other) == _apart(params, moved)[:1]
+                    )
+                found[f"{kind}:{item.key}"] = (item, whatever_start, dated)
+    return found
+
+
+def test_what_each_item_declares_is_what_the_sql_of_its_count_holds():
+    """An item declared `whatever_start` is counted by the same SQL whatever the period's first
+    day; one declared `dated` by SQL in which two periods differ only in the first and the last
+    moment of the column it names (all else of the present, not of the period); and every item
+    whose SQL is so declares it, so that no new one is counted whole without need."""
+    found = _declared_and_found()
+    wrong = [
+        name
+        for name, (item, whatever_start, dated) in found.items()
+        if item.whatever_start != whatever_start or (item.dated and not dated)
+    ]
+    assert not wrong, wrong
+    undeclared = [
+        name
+        for name, (item, whatever_start, _dated) in found.items()
+        if not (item.dated or item.whatever_start) and whatever_start
+    ]
+    assert not undeclared, undeclared
+    assert sum(1 for item, _s, _d in found.values() if item.dated) >= 30
+    assert {"list:long-pretrial", "zero:living-where-the-rules-forbid"} <= {
+        name for name, (item, _s, _d) in found.items() if item.whatever_start
+    }
+
+
+def test_an_item_dated_by_another_moment_or_of_the_period_otherwise_is_found_out():
+    """The check holds an item to its declaration: an item declared dated by a moment its SQL
+    doesn't bound, or whose records overlap the period, is found out."""
+    from discipline.oversight import LISTS
+
+    (segregations,) = [item for item in LISTS if item.key == "segregations"]
+    (sanctions,) = [item for item in LISTS if item.key == "sanctions"]
+    places = Facility.objects.filter(pk__in=[1, 2])
+    today = timezone.localdate()
+    month, earlier = (today - timedelta(days=29), today), (today - timedelta(days=90), today)
+
+    def bounded(item, dated) -> bool:
+        item = type(item)(**{**item.__dict__, "dated": dated})
+        sql, params = _read(item, places, *month)
+        _sql, moved = _read(item, places, *earlier)
+        later = _read(item, places, month[0], today - timedelta(days=3))[1]
+        changed = sorted(set(_apart(params, moved)) | set(_apart(params, later)))
+        return _bounds_of(item, sql, changed)
+
+    assert bounded(sanctions, "imposed_at")
+    assert not bounded(sanctions, "created_at" if hasattr(sanctions, "created_at") else "id")
+    assert not bounded(segregations, "started_at")
+
+
+def _live(user, places, start, end) -> dict:
+    mine = [("zero", i) for i in registry.zeros_for(user)]
+    mine += [("list", i) for i in registry.lists_for(user)]
+    return sizes(
+        {
+            (kind, i.key): registry.for_viewer(i, registry.counter_of(i)(places, start, end), user)
+            for kind, i in mine
+        }
+    )
+
+
+def _overview(user, places, start, end) -> tuple[dict, dict]:
+    seen: dict = {}
+    zeros, lists = registry.overview(user, places, start, end, seen=seen, cases=False)
+    read = {("zero", z["item"].key): z["count"] - z["recorded"] for z in zeros}
+    read |= {("list", each["item"].key): each["count"] for each in lists}
+    return read, seen
+
+
+@pytest.mark.dataset
+def test_a_period_ending_the_day_a_counted_one_ends_reads_it_and_is_what_counting_gives(
+    cast, facility_a, woman_a
+):
+    """Over the generated set at its tiny scale, counted by the beat: the overview of periods
+    ending today, longer and shorter than the two the beat counts and between them, for every
+    facility and for the busiest alone, is what counting each list and count live gives, and
+    says when the count it read was made; a period ending yesterday reads none."""
+    from scale.tests.test_dataset import load_beside
+
+    today = timezone.localdate()
+    load_beside(today=today)
+    summaries.refresh(today - timedelta(days=800), today - timedelta(days=1))
+    before = timezone.now()
+    counted.refresh()
+    national = make_staff("inspector", *Facility.objects.all(), username="national")
+    busiest = Facility.objects.order_by("-admissions__id").first()
+    shown = 0
+    for days in (400, 364, 300, 200, 45, 29, 20, 3):
+        start = today - timedelta(days=days)
+        for places in (Facility.objects.all(), Facility.objects.filter(pk=busiest.pk)):
+            read, seen = _overview(national, places, start, today)
+            assert read == _live(national, places, start, today), days
+            assert before <= seen["counted_at"] <= timezone.now()
+            shown += sum(1 for n in read.values() if n)
+    assert shown > 50
+    read, seen = _overview(
+        national, Facility.objects.all(), today - timedelta(days=200), today - timedelta(days=1)
+    )
+    assert "counted_at" not in seen
+    assert read == _live(
+        national, Facility.objects.all(), today - timedelta(days=200), today - timedelta(days=1)
+    )
+
+
+def test_the_days_between_are_counted_now_added_or_taken_off_never_below_none(
+    cast, facility_a, settings, monkeypatch
+):
+    """The women not classified within the set time of their admission (dated by her
+    admission), over periods ending today: the count of the last 30 days is read, and only the
+    days between the two first days are counted now, added (a longer period) or taken off (a
+    shorter one); what holds at the end whatever the first day isn't counted at all. An
+    admission of the days added made after the count is in the count at once; one of the days
+    both periods hold, once the beat counts again; one of the days taken off is taken off at
+    once though the count never held it, never below none (figures of up to twice the beat's
+    interval before, as every count read ahead)."""
+    settings.OVERSIGHT_FIGURES_SECONDS = 300
+    settings.CLASSIFICATION_DAYS = 14
+    governor = cast["governor"]
+    places = Facility.objects.filter(pk=facility_a.pk)
+    today = timezone.localdate()
+    month_start = today - timedelta(days=29)
+    admit(cast, facility_a, "A1", days_ago=20)
+    counted.refresh()
+    key = ("list", "classification-not-in-time")
+    asked = []
+    real = registry.counter_of
+
+    def spy(item):
+        def counts(facilities, start, end):
+            asked.append((item.key, start, end))
+            return real(item)(facilities, start, end)
+
+        return counts
+
+    monkeypatch.setattr(registry, "counter_of", spy)
+
+    def count(days) -> int:
+        start = today - timedelta(days=days)
+        read, seen = _overview(governor, places, start, today)
+        assert seen["counted_at"] is not None
+        return read[key]
+
+    assert [count(days) for days in (40, 25, 21, 19)] == [1, 1, 1, 0]
+    assert all(
+        read == _live(governor, places, today - timedelta(days=d), today)
+        for d in (40, 19)
+        for read in [_overview(governor, places, today - timedelta(days=d), today)[0]]
+    )
+    asked.clear()
+    count(40)
+    items = {i.key: i for i in [*registry.zeros_for(governor), *registry.lists_for(governor)]}
+    assert (key[1], today - timedelta(days=40), month_start - timedelta(days=1)) in asked
+    assert (key[1], today - timedelta(days=40), today) not in asked
+    assert not [k for k, _s, _e in asked if items[k].whatever_start]
+    assert all(
+        (start, end) == (today - timedelta(days=40), month_start - timedelta(days=1))
+        for k, start, end in asked
+        if items[k].dated and not summaries.summarised(items[k])
+    )
+    asked.clear()
+    count(25)
+    assert (key[1], month_start, today - timedelta(days=26)) in asked
+    # Made after the count: in the days only the longer period holds, in the days both hold,
+    # in the days the shorter one leaves out.
+    admit(cast, facility_a, "A2", days_ago=35)
+    admit(cast, facility_a, "A3", days_ago=22)
+    admit(cast, facility_a, "A4", days_ago=27)
+    assert count(40) == 2  # A1 from the count, A2 counted now
+    assert count(25) == 0  # A1 from the count, less A4 counted now
+    counted.refresh()
+    assert count(40) == 4 == _live(governor, places, today - timedelta(days=40), today)[key]
+    assert count(25) == 2 == _live(governor, places, today - timedelta(days=25), today)[key]
