@@ -147,14 +147,16 @@ def method(k: int) -> str:
 POPULATION = "population"
 
 
-def _counted(facilities, start, end, viewer=None, *, by=()) -> dict:
+def _counted(facilities, start, end, viewer=None, *, by=(), population=True) -> dict:
     """{POPULATION: the women in custody now, each outcome's key: its records of the period}
     counted by the three answers (and `by`), one query a table, without the records the
-    viewer may not know of (with no viewer, whole)."""
-    women = Prisoner.objects.filter(
-        facility__in=facilities, custody_status=CustodyStatus.IN_CUSTODY
-    )
-    found = {POPULATION: _grouped(women, ANSWERS, *by)}
+    viewer may not know of (with no viewer, whole); the outcomes alone if not `population`."""
+    found = {}
+    if population:
+        women = Prisoner.objects.filter(
+            facility__in=facilities, custody_status=CustodyStatus.IN_CUSTODY
+        )
+        found[POPULATION] = _grouped(women, ANSWERS, *by)
     for outcome in OUTCOMES:
         records = outcome.records(facilities, start, end, viewer)
         found[outcome.key] = _grouped(records, f"prisoner__{ANSWERS}", *by)
@@ -165,8 +167,25 @@ def counted_ahead(facilities, start, end) -> dict[str, dict]:
     """The breakdown's counts as no one in particular sees them (whole), for each facility:
     {facility id: {POPULATION or an outcome's key: [counts by the three answers]}}: counted
     ahead by the beat (`oversight.counted`) and read with `read`."""
+    return _by_facility(_counted(facilities, start, end, by=("facility",)))
+
+
+def dated(facilities, start, end, sign: int) -> dict[str, dict]:
+    """As `counted_ahead`, the outcomes alone (each record dated in the period by one moment;
+    the women in custody now are the same whatever the period), each count times `sign`: the
+    days between a period asked and one counted ahead ending the same day, added to its
+    counts or taken off them (`oversight.figures.breakdown`)."""
+    found = _by_facility(_counted(facilities, start, end, by=("facility",), population=False))
+    for place in found.values():
+        for rows in place.values():
+            for row in rows:
+                row["n"] *= sign
+    return found
+
+
+def _by_facility(counted: dict[str, list]) -> dict[str, dict]:
     found: dict[str, dict] = {}
-    for part, rows in _counted(facilities, start, end, by=("facility",)).items():
+    for part, rows in counted.items():
         for row in rows:
             place = found.setdefault(str(row.pop("facility")), {})
             place.setdefault(part, []).append(row)
@@ -189,11 +208,13 @@ def whole(parts: list[dict]) -> dict[str, list]:
     return {part: [*groups.values()] for part, groups in found.items()}
 
 
-def read(parts: list[dict], facilities, start, end, viewer=None) -> dict:
+def read(parts: list[dict], facilities, start, end, viewer=None) -> dict | None:
     """The breakdown from the counts made ahead for each of the facilities (`counted_ahead`),
     an outcome of which the viewer may not know some records (`Outcome.hidden`: a complaint
     naming her) counted for her now, without them: a count made ahead is never shown her
     whole, nor taken apart (what names her made or late since would come off it too)."""
+    if any(row["n"] < 0 for rows in whole(parts).values() for row in rows):
+        return None  # a count below none: what was made on the days taken off since, taken off
     found: dict[str, list] = {POPULATION: [], **{outcome.key: [] for outcome in OUTCOMES}}
     for place in parts:
         for part, rows in place.items():

@@ -9,7 +9,7 @@ from bangkok.dates import after_day, until_day
 from oversight.registry import MONITOR, Breakdown, Indicator, present
 
 from .models import Consent
-from .outcomes import breakdown, counted_ahead, read, whole
+from .outcomes import breakdown, counted_ahead, dated, read, whole
 from .permissions import OVERSEE_OUTCOMES
 
 BREAKDOWNS = (
@@ -23,6 +23,7 @@ BREAKDOWNS = (
         ahead=counted_ahead,
         read=read,
         whole=whole,
+        dated=dated,
     ),
 )
 

@@ -34,6 +34,7 @@ from .figures import (
     fresh_since,
     ids_of,
     kept,
+    near_row,
     slots,
 )
 from .models import CountedFigures
@@ -97,8 +98,13 @@ def timeliness(facilities, start: date, end: date, *, viewer, seen: dict | None 
     `reminders.services.timeliness`): for the last 30 days, the last year or a period asked,
     the beat's count of the tasks hidden from no one while it is fresh, with the tasks hidden
     from someone but not from `viewer` counted now (a task about a report that names her is
-    never counted for her); else counted now. `seen`, if given, is told when they were counted."""
-    row = counted_row(start, end, "tables", "timeliness", facilities)
+    never counted for her); for a period ending the day one of those ends, that one's count,
+    the tasks due on the days between the two first days counted now and added or taken off
+    (`figures.near_row`; counted now whole where that leaves the longest delay unknown, or a
+    figure below none); else counted now. `seen`, if given, is told when they were counted."""
+    row, days = counted_row(start, end, "tables", "timeliness", facilities), None
+    if row is None or row["tables"] is None:
+        row, days = near_row(start, end, "timeliness", facilities) or (None, None)
     if row is None or row["tables"] is None:
         return counted_now(facilities, start, end, viewer=viewer)
     parts = [
@@ -112,11 +118,57 @@ def timeliness(facilities, start: date, end: date, *, viewer, seen: dict | None 
         for each in row["tables"].values()
         for sums in each
     ]
+    now = timezone.now()
     hidden = due_in(facilities, start, end).filter(hidden_from_someone())
-    parts += timeliness_sums(hidden.exclude(hidden_from=viewer), timezone.now())
+    parts += timeliness_sums(hidden.exclude(hidden_from=viewer), now)
+    if days is not None:
+        first, last, sign = days
+        tasks = due_in(facilities, first, last).exclude(hidden_from_someone())
+        between = timeliness_sums(tasks, now)
+        if sign < 0 and _longest_unknown(parts, between):
+            return counted_now(facilities, start, end, viewer=viewer)
+        parts += between if sign > 0 else [_taken(sums) for sums in between]
+    added = timeliness_added(parts)
+    if any(_below_none(row) for row in added):
+        return counted_now(facilities, start, end, viewer=viewer)
     if seen is not None:
         seen["counted_at"] = row["counted_at"]
-    return timeliness_added(parts)
+    return added
+
+
+def _longest_unknown(parts: list[dict], taken: list[dict]) -> bool:
+    """Whether taking the tasks `taken` off the sums `parts` leaves the longest delay of a
+    kind of task unknown: the longest of those taken is as long as the longest of all."""
+    longest: dict[tuple, timedelta] = {}
+    for sums in parts:
+        kind = (sums["rule"], sums["kind"])
+        if sums["longest"] is not None and sums["longest"] > longest.get(kind, timedelta(0)):
+            longest[kind] = sums["longest"]
+    return any(
+        sums["longest"] is not None
+        and sums["longest"] >= longest.get((sums["rule"], sums["kind"]), timedelta(0))
+        for sums in taken
+    )
+
+
+def _taken(sums: dict) -> dict:
+    """Sums to take off others (`timeliness_added` adds them): every count and the total
+    delay negative, no longest."""
+    return {
+        **sums,
+        **{name: -sums[name] for name in ("due", "in_time", "late", "cancelled", "overdue")},
+        "late_total": None if sums["late_total"] is None else -sums["late_total"],
+        "longest": None,
+    }
+
+
+def _below_none(row: dict) -> bool:
+    """Whether a kind's figures went below none (what was made on the days taken off since
+    the count was taken off too)."""
+    counts = ("due", "in_time", "late", "cancelled", "overdue")
+    return any(row[name] < 0 for name in counts) or (
+        row["late_by"] is not None and row["late_by"] < timedelta(0)
+    )
 
 
 def _counts_something(value) -> bool:

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.db.models import Case, JSONField, Value, When
+from django.db.models import Case, JSONField, Q, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.fields.json import KeyTransform
 from django.utils import timezone
@@ -162,15 +162,26 @@ def counted_row(start: date, end: date, field: str, key: str = "", facilities=No
 def breakdown(item, facilities, start: date, end: date, viewer, seen: dict | None = None):
     """A table of counts by group (`registry.Breakdown`) for the viewer: for the last 30 days,
     the last year or a period asked, from the beat's count, read by the item with what the
-    viewer may not know of counted for her now, while it is fresh; else counted now."""
+    viewer may not know of counted for her now, while it is fresh; for a period ending the day
+    one of those ends, that one's count with the records dated on the days between the two
+    first days counted now, added or taken off (`near_row`, the item's `dated`; counted now
+    whole where a count would go below none); else counted now."""
     name = f"breakdown:{item.key}"
     row = counted_row(start, end, "tables", name, facilities) if item.ahead else None
+    days = None
+    if (row is None or row["tables"] is None) and item.ahead and item.dated:
+        row, days = near_row(start, end, name, facilities) or (None, None)
     if row is None or row["tables"] is None:
         return item.table(facilities, start, end, viewer)
     parts = list(row["tables"].values())
+    if days is not None:
+        parts += list(item.dated(facilities, *days).values())
+    table = item.read(parts, facilities, start, end, viewer)
+    if table is None:
+        return item.table(facilities, start, end, viewer)
     if seen is not None:
         seen["counted_at"] = row["counted_at"]
-    return item.read(parts, facilities, start, end, viewer)
+    return table
 
 
 def _fresh_rows(
@@ -260,6 +271,18 @@ class Near:
     counts: dict[str, int]
 
 
+def _nearest(start: date, end: date, holding: Q):
+    """The rows no longer than twice OVERSIGHT_FIGURES_SECONDS old of the periods counted
+    ahead that end on `end` and hold `holding`, the one whose first day is nearest `start`
+    first (`apart`: how many days apart), the latest counted of two as near."""
+    column = f'"{CountedFigures._meta.db_table}"."start"'  # the model's own; the day a parameter
+    return (
+        CountedFigures.objects.filter(holding, counted_at__gte=fresh_since(timezone.now()), end=end)
+        .annotate(apart=RawSQL(f"abs({column} - %s)", (start,)))  # noqa: S611
+        .order_by("apart", "-counted_at")
+    )
+
+
 def near(names: list[str], facilities, start: date, end: date, seen: dict | None = None):
     """Of the periods whose lists and counts the beat counted ahead (the last 30 days, the
     last year, the periods asked) no longer than twice OVERSIGHT_FIGURES_SECONDS ago, the one
@@ -268,20 +291,14 @@ def near(names: list[str], facilities, start: date, end: date, seen: dict | None
     (none such, or no name). One query. `seen`, if given, is told when it was counted.
 
     What holds at the end whatever the first day is the same for both periods, and what is
-    dated in the period differs by the records of the days between the two first days alone:
-    counting those few days (the page asks the days since an inspection, a year back less a
-    few days or more) costs a fraction of counting the whole period (a year across every
-    facility: half a second of PostgreSQL's time)."""
+    dated in the period differs by the records of the days between the two first days alone
+    (`between`): counting those few days (the page asks the days since an inspection, a year
+    back less a few days or more) costs a fraction of counting the whole period (a year
+    across every facility: half a second of PostgreSQL's time)."""
     if not names:
         return None
-    # The model's own column, the day a parameter.
-    column = f'"{CountedFigures._meta.db_table}"."start"'
     row = (
-        CountedFigures.objects.filter(
-            counted_at__gte=fresh_since(timezone.now()), end=end, listed__has_keys=names
-        )
-        .annotate(apart=RawSQL(f"abs({column} - %s)", (start,)))  # noqa: S611
-        .order_by("apart", "-counted_at")
+        _nearest(start, end, Q(listed__has_keys=names))
         .values("start", "apart", "counted_at", "listed")
         .first()
     )
@@ -298,6 +315,29 @@ def near(names: list[str], facilities, start: date, end: date, seen: dict | None
             for name in names
         },
     )
+
+
+def near_row(start: date, end: date, key: str, facilities) -> tuple[dict, tuple] | None:
+    """For a table (`key` of `tables`: the timeliness, a breakdown) of a period not counted
+    ahead: the row of the period counted ahead that ends on `end` whose first day is nearest
+    `start`, read as `counted_row` reads it, and the days to count now (`between`), when they
+    are fewer than the period's; else None. Two queries."""
+    found = _nearest(start, end, Q(tables__has_key=key)).values("start", "apart").first()
+    if found is None or found["apart"] >= (end - start).days + 1:
+        return None
+    row = counted_row(found["start"], end, "tables", key, facilities)
+    if row is None or row["tables"] is None:
+        return None
+    return row, between(start, found["start"])
+
+
+def between(start: date, counted_start: date) -> tuple[date, date, int]:
+    """The days between the first day of a period asked and that of one counted ahead ending
+    the same day (both included), and whether their records are added to the count (1: the
+    period asked begins before) or taken off it (-1)."""
+    if counted_start > start:
+        return start, counted_start - timedelta(days=1), 1
+    return counted_start, start - timedelta(days=1), -1
 
 
 def counted(keys: list[str], facilities, periods: list[Period], seen: dict | None = None):

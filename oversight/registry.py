@@ -177,6 +177,12 @@ class Breakdown:
     # (several facilities' parts as `ahead` keeps them) -> one part for them all, kept beside
     # them for a viewer of every facility (`figures.kept`).
     whole: Callable | None = None
+    # (facilities, first, last, sign) -> the counts of each facility, as `ahead` keeps them, of
+    # the records dated from `first` to `last` alone (not what holds at the end whatever the
+    # period), each times `sign`: a period ending the day one counted ahead ends reads that
+    # one's, those of the days between the two first days added or taken off
+    # (`figures.breakdown`; `read` then gives None where a count would go below none).
+    dated: Callable | None = None
 
 
 _BREAKDOWNS: dict[str, Breakdown] = {}
@@ -334,7 +340,6 @@ def overview(
         if counted is not None and counted_alike(item) and item.hidden not in hides:
             added[(kind, item.key)] = counted[f"{kind}:{item.key}"]
             continue
-        rest = None
         if item.key in ahead:
             added[(kind, item.key)], rest = ahead[item.key]
         elif (
@@ -346,12 +351,11 @@ def overview(
             # A period counted ahead ending the same day, the days between their first days
             # counted now, added or taken off.
             added[(kind, item.key)] = near.counts[f"{kind}:{item.key}"]
-            if not item.whatever_start and near.start > start:
-                rest = counter_of(item)(facilities, start, near.start - timedelta(days=1))
-            elif not item.whatever_start and near.start < start:
-                off = counter_of(item)(facilities, near.start, start - timedelta(days=1))
-                taken[(kind, item.key)] = for_viewer(item, off, user)
-            rest = rest if rest is None else for_viewer(item, rest, user)
+            if not item.whatever_start and near.start != start:
+                first, last, sign = figures.between(start, near.start)
+                days = for_viewer(item, counter_of(item)(facilities, first, last), user)
+                (live if sign > 0 else taken)[(kind, item.key)] = days
+            continue
         else:
             rest = for_viewer(item, counter_of(item)(facilities, start, end), user)
         if rest is not None:

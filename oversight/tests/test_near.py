@@ -13,10 +13,12 @@ from django.utils import timezone
 
 from bangkok.counting import sizes
 from facilities.models import Facility
-from oversight import counted, registry, summaries
+from oversight import counted, figures, registry, summaries
+from reminders.services import timeliness as counted_now
 from staff.tests.factories import make_staff
 
 from .test_oversight import admit
+from .test_timeliness import kept  # noqa: F401  (a fixture)
 
 pytestmark = pytest.mark.django_db
 
@@ -166,6 +168,8 @@ def test_a_period_ending_the_day_a_counted_one_ends_reads_it_and_is_what_countin
     national = make_staff("inspector", *Facility.objects.all(), username="national")
     busiest = Facility.objects.order_by("-admissions__id").first()
     shown = 0
+    tables = registry.breakdowns_for(national)
+    assert [item.key for item in tables if item.dated] == ["equality-outcomes"]
     for days in (400, 364, 300, 200, 45, 29, 20, 3):
         start = today - timedelta(days=days)
         for places in (Facility.objects.all(), Facility.objects.filter(pk=busiest.pk)):
@@ -173,6 +177,11 @@ def test_a_period_ending_the_day_a_counted_one_ends_reads_it_and_is_what_countin
             assert read == _live(national, places, start, today), days
             assert before <= seen["counted_at"] <= timezone.now()
             shown += sum(1 for n in read.values() if n)
+            found = counted.timeliness(places, start, today, viewer=national)
+            assert found == counted_now(places, start, today, viewer=national), days
+            for item in tables:
+                table = figures.breakdown(item, places, start, today, national)
+                assert table == item.table(places, start, today, national), days
     assert shown > 50
     read, seen = _overview(
         national, Facility.objects.all(), today - timedelta(days=200), today - timedelta(days=1)
@@ -251,3 +260,49 @@ def test_the_days_between_are_counted_now_added_or_taken_off_never_below_none(
     counted.refresh()
     assert count(40) == 4 == _live(governor, places, today - timedelta(days=40), today)[key]
     assert count(25) == 2 == _live(governor, places, today - timedelta(days=25), today)[key]
+
+
+@pytest.mark.rule("25.3")
+@pytest.mark.usefixtures("kept")
+def test_the_timeliness_of_a_period_ending_the_day_a_counted_one_ends_reads_it(
+    cast, facility_a, woman_a
+):
+    """The tasks' timeliness of a period ending today reads the last 30 days' count, the tasks
+    due on the days between the two first days counted now: added (a task due on them made
+    since is counted at once) or taken off; counted now whole where the days taken off hold
+    a delay as long as the longest of the count (the longest of the rest is then unknown)."""
+    from reminders.models import Status
+
+    from .test_timeliness import task
+
+    now = timezone.now()
+    # Done ten days late: the longest delay of the last 30 days.
+    task(
+        facility_a,
+        woman_a,
+        11,
+        due=now - timedelta(days=25),
+        status=Status.DONE,
+        closed=now - timedelta(days=15),
+    )
+    counted.refresh()
+    inspector = cast["inspector"]
+    places = Facility.objects.filter(pk=facility_a.pk)
+    today = timezone.localdate()
+
+    def read(days) -> tuple[list, bool]:
+        seen: dict = {}
+        start = today - timedelta(days=days)
+        found = counted.timeliness(places, start, today, viewer=inspector, seen=seen)
+        assert found == counted_now(places, start, today, viewer=inspector), days
+        return found, "counted_at" in seen
+
+    # Added; taken off (no task due on those days); taken off, the ten days late among them.
+    assert [read(days)[1] for days in (40, 26, 20)] == [True, True, False]
+    (row,), _ahead = read(26)
+    assert (row["late"], row["longest"]) == (3, timedelta(days=10))
+    (row,), _ahead = read(20)
+    assert (row["late"], row["longest"]) == (2, timedelta(days=3))
+    task(facility_a, woman_a, 10, due=now - timedelta(days=35))
+    (row,), ahead = read(40)
+    assert ahead and row["overdue"] == 2
