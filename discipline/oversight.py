@@ -295,7 +295,19 @@ _DATED = {
     "sanctions-on-family-contact": "imposed_at",
     "segregation-authority-refused": "authority_requested_at",
 }
+# The moment a record of those counted by it stops holding.
+_UNTIL = {
+    "segregations": "ended_at",
+    "segregation-of-protected-women": "ended_at",
+    "segregation-over-15-days": "ended_at",
+    "segregation-of-girls": "ended_at",
+    "contact-restrictions": "ends_on",
+    "restrictions-on-children": "ends_on",
+}
 LISTS, ZEROS = (
-    tuple(replace(item, dated=_DATED.get(item.key, "")) for item in declared)
+    tuple(
+        replace(item, dated=_DATED.get(item.key, ""), until=_UNTIL.get(item.key, ""))
+        for item in declared
+    )
     for declared in (LISTS, ZEROS)
 )

@@ -21,7 +21,17 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from uuid import UUID
 
-from django.db.models import Count, DateField, F, Func, IntegerField, Q, Sum, Value
+from django.db.models import (
+    Count,
+    DateField,
+    DateTimeField,
+    F,
+    Func,
+    IntegerField,
+    Q,
+    Sum,
+    Value,
+)
 from django.db.models.functions import Coalesce, Greatest, Least
 from django.utils.formats import number_format
 from django.utils.translation import gettext
@@ -72,11 +82,16 @@ class RecordList:
     # in it, whatever else decides which of them count now (a deadline passed by now, her
     # custody today): a period's count is then that of a period counted ahead that ends the
     # same day, with the records of the days between their first days added or taken off
-    # (`figures.near`). `whatever_start`: what it counts holds at the period's end, whatever
-    # its first day (the women living where the Rules forbid now): a period's count is that of
-    # a period counted ahead that ends the same day. `oversight/tests/test_near.py` holds
-    # each item to what it declares.
+    # (`figures.near`). `until`: the moment a record stops holding (empty while it holds),
+    # when the records of a period are those that held on any of its days (begun by its end,
+    # not ended before its first day), whatever else decides which count: a period's count is
+    # that of one counted ahead ending the same day, with the records that ended on the days
+    # between their first days added or taken off. `whatever_start`: what it counts holds at
+    # the period's end, whatever its first day (the women living where the Rules forbid
+    # now): a period's count is that of one counted ahead that ends the same day.
+    # `oversight/tests/test_near.py` holds each item to what it declares.
     dated: str = ""
+    until: str = ""
     whatever_start: bool = False
 
 
@@ -95,6 +110,7 @@ class MustBeZero:
     day: str = ""  # as a `RecordList`'s
     facility: str = "facility"
     dated: str = ""  # as a `RecordList`'s
+    until: str = ""  # as a `RecordList`'s
     whatever_start: bool = False  # as a `RecordList`'s
     # As `cases`: the same records, asked so as to count them all at once where the way that
     # finds the first of them soonest would count them slowly (None: `cases` is counted).
@@ -311,9 +327,10 @@ def overview(
     sees alike are read from those the beat counted ahead while they are fresh
     (`figures.listed`; `seen`, if given, is told when). Otherwise, what is counted a day at
     a time in advance is added up; a period ending the day one counted ahead ends reads
-    that one's counts of the items that declare `dated` or `whatever_start` (`figures.near`),
-    the records of the days between the two first days counted now and added or taken off
-    (never below none: what was made in those days since the count comes off too); and every
+    that one's counts of the items that declare `dated`, `until` or `whatever_start`
+    (`figures.near`), the records of the days between the two first days counted now and
+    added or taken off (`_between`; never below none: what was made in those days since the
+    count comes off too); and every
     count left to make (the current day, those days, an item counted live) is made in one
     statement (`bangkok.counting`), whatever the number of items. A count that is zero (most
     are) reads no cases, one that isn't reads its first cases. A count the beat counted whole
@@ -353,7 +370,7 @@ def overview(
             added[(kind, item.key)] = near.counts[f"{kind}:{item.key}"]
             if not item.whatever_start and near.start != start:
                 first, last, sign = figures.between(start, near.start)
-                days = for_viewer(item, counter_of(item)(facilities, first, last), user)
+                days = for_viewer(item, _between(item, facilities, first, last), user)
                 (live if sign > 0 else taken)[(kind, item.key)] = days
             continue
         else:
@@ -394,8 +411,22 @@ def overview(
 
 def _near_by(item) -> bool:
     """Whether a period's count of the item may be read from one counted ahead that ends the
-    same day (`dated`, `whatever_start`), as the beat counts it for every viewer alike."""
-    return counted_alike(item) and bool(item.dated or item.whatever_start)
+    same day (`dated`, `until`, `whatever_start`), as the beat counts it for every viewer
+    alike."""
+    return counted_alike(item) and bool(item.dated or item.until or item.whatever_start)
+
+
+def _between(item, facilities, first: date, last: date):
+    """The item's records that make the difference between a period and one ending the same
+    day whose first days are `first` and the day after `last`, or the other way round: those
+    dated on those days (`dated`), or those that held then and ended on one of them
+    (`until`)."""
+    records = counter_of(item)(facilities, first, last)
+    if not item.until:
+        return records
+    field = records.model._meta.get_field(item.until)
+    moment = isinstance(field, DateTimeField)
+    return records.filter(_within(f"{item.until}{_DAY if moment else ''}", first, last))
 
 
 def _first(item: MustBeZero, user, facilities, start, end) -> list[Row]:

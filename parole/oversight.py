@@ -135,6 +135,7 @@ LISTS = (
     ),
     RecordList(
         key="protective-custody",
+        until="ended_at",
         title=gettext_lazy("Protective custody"),
         rules="59",
         perm=VIEW_CUSTODY,
@@ -199,6 +200,7 @@ ZEROS = (
     ),
     MustBeZero(
         key="protective-custody-imposed",
+        until="ended_at",
         label=gettext_lazy(
             "Protective custody without her express request, or kept on after she withdrew it"
         ),

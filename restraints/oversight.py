@@ -75,6 +75,7 @@ def row(restraint: Restraint) -> Row:
 LISTS = (
     RecordList(
         key="restraints",
+        until="removed_at",
         title=_("Restraints"),
         rules="24; M43.2, M47-49",
         perm=VIEW,
@@ -86,6 +87,7 @@ LISTS = (
 ZEROS = (
     MustBeZero(
         key="restraints-obstetric",
+        until="removed_at",
         label=_("Restraints during labour, birth or immediately after birth"),
         rule="24",
         perm=VIEW,
@@ -95,6 +97,7 @@ ZEROS = (
     ),
     MustBeZero(
         key="restraints-punishment",
+        until="removed_at",
         label=_("Restraints used as a punishment"),
         rule="M43",
         perm=VIEW,
@@ -104,6 +107,7 @@ ZEROS = (
     ),
     MustBeZero(
         key="restraints-without-health-approval",
+        until="removed_at",
         label=_("Restraints of women needing health approval, without an approved method"),
         rule="24",
         perm=VIEW,

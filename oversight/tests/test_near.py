@@ -1,10 +1,14 @@
 """A period the beat doesn't count ahead, ending the day one it counts ends (the days since an
 inspection, to today), reads the overview's counts of that one (`figures.near`): what holds at
 the end whatever the first day (`whatever_start`) as it is, what is dated in the period
-(`dated`) with the records of the days between the two first days added or taken off. Each
-item declares what it is, and the declarations are held to the SQL of its count; read so, the
-counts are what counting them live gives."""
+(`dated`) with the records of the days between the two first days added or taken off, what
+held on any day of it (`until`) with the records that ended on those days added or taken
+off. Each item declares what it is, and the declarations are held to the SQL of its count;
+read so, the counts (and the tasks' timeliness, and the outcomes by group) are what counting
+them live gives."""
 
+import re
+from dataclasses import replace
 from datetime import timedelta
 from unittest import mock
 
@@ -33,102 +37,116 @@ def _apart(params: tuple, other: tuple) -> list[int]:
     return [n for n, (a, b) in enumerate(zip(params, other, strict=True)) if a != b]
 
 
-def _bounds_of(item, sql: str, changed: list[int]) -> bool:
-    """Whether the parameters at `changed` (two periods' differences) are the first and the
-    last moment of the column the item declares dated, and nothing else."""
-    today = timezone.localdate()
-    model = registry.counter_of(item)(Facility.objects.none(), today, today).model
-    column = f'"{model._meta.db_table}"."{model._meta.get_field(item.dated).column}"'
-    before = sql.split("%s")
-    if len(changed) != 2:
-        return False
-    first, last = (before[position].strip() for position in changed)
-    if first.endswith(f"{column} BETWEEN"):
-        return last == "AND" and changed[1] == changed[0] + 1
-    # A moment's last is before the next day's first moment, a day's on or before the day.
-    return first.endswith(f"{column} >=") and last.endswith((f"{column} <", f"{column} <="))
+_COLUMN = re.compile(r'"(\w+)"\."(\w+)" (>=|<=|<|BETWEEN)$')
 
 
-def _declared_and_found():
-    """Each item counted live for a period (every viewer alike, not added up from days): what
-    it declares, and what the SQL of its count shows of it, at one moment."""
-    places = Facility.objects.filter(pk__in=[1, 2])
-    now = timezone.now()
+def _compared(sql: str, position: int) -> tuple[str, str, str] | None:
+    """The table, column and comparison a parameter of the SQL is compared by (None: none of
+    those, or `AND` after a BETWEEN, given as the BETWEEN's)."""
+    before = sql.split("%s")[position].strip()
+    if before == "AND" and position:
+        found = _compared(sql, position - 1)
+        return found and (found[0], found[1], "BETWEEN")
+    found = _COLUMN.search(before)
+    return found.groups() if found else None
+
+
+def shape(item, places, now) -> tuple[str, str]:
+    """What the SQL of an item's count shows of how a period narrows its records, at one
+    moment: ("whatever_start", "") when the same SQL counts it whatever the first day;
+    ("dated", column) when two periods' SQL differ only in a first and a last moment (or
+    day) of one column; ("until", column) when they differ only in a column compared
+    with the first day (`>=`: not ended before it) and another with the last (`<`, `<=`:
+    begun by then); else ("", "")."""
     end = timezone.localdate(now)
-    month, longer, earlier = (
-        (end - timedelta(days=29), end),
-        (end - timedelta(days=200), end),
-        (end - timedelta(days=200), end - timedelta(days=40)),
-    )
-    found = {}
-    with mock.patch("django.utils.timezone.now", return_value=now):
-        for kind, declared in (("zero", registry._ZEROS), ("list", registry._LISTS)):
-            for item in declared.values():
-                if summaries.summarised(item) or not registry.counted_alike(item):
-                    continue
-                (sql, params), (same_end, other) = (
-                    _read(item, places, *month),
-                    _read(item, places, *longer),
-                )
-                whatever_start = (sql, params) == (same_end, other)
-                dated = False
-                if item.dated:
-                    moved_sql, moved = _read(item, places, *earlier)
-                    dated = (
-                        sql == moved_sql == same_end
-                        and _bounds_of(item, sql, _apart(params, moved))
-                        and _apart(params, other) == _apart(params, moved)[:1]
-                    )
-                found[f"{kind}:{item.key}"] = (item, whatever_start, dated)
-    return found
+    month = _read(item, places, end - timedelta(days=29), end)
+    longer = _read(item, places, end - timedelta(days=200), end)
+    earlier = _read(item, places, end - timedelta(days=200), end - timedelta(days=40))
+    if month == longer:
+        return "whatever_start", ""
+    if not month[0] == longer[0] == earlier[0]:
+        return "", ""
+    sql, params = month
+    by_start, by_both = _apart(params, longer[1]), _apart(params, earlier[1])
+    if len(by_start) != 1 or len(by_both) != 2 or by_start[0] not in by_both:
+        return "", ""
+    (by_end,) = set(by_both) - set(by_start)
+    first, last = _compared(sql, by_start[0]), _compared(sql, by_end)
+    if first is None or last is None or first[0] != last[0]:
+        return "", ""
+    if first[1] == last[1] and (first[2], last[2]) in {(">=", "<"), (">=", "<="), ("BETWEEN",) * 2}:
+        return "dated", first[1]
+    if first[1] != last[1] and first[2] == ">=" and last[2] in ("<", "<="):
+        return "until", first[1]
+    return "", ""
+
+
+def declared(item) -> tuple[str, str]:
+    """What an item declares of how a period narrows its records, as `shape` shows it."""
+    if item.whatever_start:
+        return "whatever_start", ""
+    for kind in ("dated", "until"):
+        if getattr(item, kind):
+            today = timezone.localdate()
+            model = registry.counter_of(item)(Facility.objects.none(), today, today).model
+            return kind, model._meta.get_field(getattr(item, kind)).column
+    return "", ""
+
+
+def _items():
+    """Each item counted live for a period (every viewer alike, not added up from days)."""
+    return {
+        f"{kind}:{item.key}": item
+        for kind, items in (("zero", registry._ZEROS), ("list", registry._LISTS))
+        for item in items.values()
+        if not summaries.summarised(item) and registry.counted_alike(item)
+    }
 
 
 def test_what_each_item_declares_is_what_the_sql_of_its_count_holds():
     """An item declared `whatever_start` is counted by the same SQL whatever the period's first
     day; one declared `dated` by SQL in which two periods differ only in the first and the last
-    moment of the column it names (all else of the present, not of the period); and every item
-    whose SQL is so declares it, so that no new one is counted whole without need."""
-    found = _declared_and_found()
-    wrong = [
-        name
-        for name, (item, whatever_start, dated) in found.items()
-        if item.whatever_start != whatever_start or (item.dated and not dated)
-    ]
+    moment of the column it names; one declared `until` only in that column compared with the
+    first day and another with the last (all else of the present, not of the period); and
+    every item whose SQL is so declares it, so that none is counted whole without need."""
+    places = Facility.objects.filter(pk__in=[1, 2])
+    now = timezone.now()
+    with mock.patch("django.utils.timezone.now", return_value=now):
+        found = {
+            name: (declared(item), shape(item, places, now)) for name, item in _items().items()
+        }
+    wrong = {name: pair for name, pair in found.items() if pair[0] != pair[1]}
     assert not wrong, wrong
-    undeclared = [
-        name
-        for name, (item, whatever_start, _dated) in found.items()
-        if not (item.dated or item.whatever_start) and whatever_start
+    kinds = [kind for (kind, _column), _shape in found.values()]
+    assert kinds.count("dated") >= 30 and kinds.count("until") >= 10, kinds
+    assert kinds.count("whatever_start") >= 5, kinds
+    neither = sorted(name for name, ((kind, _c), _s) in found.items() if not kind)
+    assert neither == [
+        "list:parole-reviews",
+        "list:visitor-decisions",
+        "zero:parole-reviews-missing-sections",
+        "zero:restraints-authority-late-or-refused",
     ]
-    assert not undeclared, undeclared
-    assert sum(1 for item, _s, _d in found.values() if item.dated) >= 30
-    assert {"list:long-pretrial", "zero:living-where-the-rules-forbid"} <= {
-        name for name, (item, _s, _d) in found.items() if item.whatever_start
-    }
 
 
-def test_an_item_dated_by_another_moment_or_of_the_period_otherwise_is_found_out():
-    """The check holds an item to its declaration: an item declared dated by a moment its SQL
-    doesn't bound, or whose records overlap the period, is found out."""
+def test_an_item_declared_otherwise_than_its_sql_is_found_out():
+    """The check holds an item to its declaration: dated by a moment its SQL doesn't bound,
+    dated where its records overlap the period, or holding until another moment."""
     from discipline.oversight import LISTS
 
     (segregations,) = [item for item in LISTS if item.key == "segregations"]
     (sanctions,) = [item for item in LISTS if item.key == "sanctions"]
     places = Facility.objects.filter(pk__in=[1, 2])
-    today = timezone.localdate()
-    month, earlier = (today - timedelta(days=29), today), (today - timedelta(days=90), today)
-
-    def bounded(item, dated) -> bool:
-        item = type(item)(**{**item.__dict__, "dated": dated})
-        sql, params = _read(item, places, *month)
-        _sql, moved = _read(item, places, *earlier)
-        later = _read(item, places, month[0], today - timedelta(days=3))[1]
-        changed = sorted(set(_apart(params, moved)) | set(_apart(params, later)))
-        return _bounds_of(item, sql, changed)
-
-    assert bounded(sanctions, "imposed_at")
-    assert not bounded(sanctions, "created_at" if hasattr(sanctions, "created_at") else "id")
-    assert not bounded(segregations, "started_at")
+    now = timezone.now()
+    assert declared(sanctions) == shape(sanctions, places, now) == ("dated", "imposed_at")
+    assert declared(segregations) == shape(segregations, places, now) == ("until", "ended_at")
+    for item, changed in (
+        (sanctions, {"dated": "id"}),
+        (segregations, {"until": "", "dated": "started_at"}),
+        (segregations, {"until": "started_at"}),
+    ):
+        wrong = replace(item, **changed)
+        assert declared(wrong) != shape(wrong, places, now)
 
 
 def _live(user, places, start, end) -> dict:
