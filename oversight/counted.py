@@ -76,21 +76,40 @@ def _listed(start: date, end: date) -> dict[str, dict[str, int]]:
     return found
 
 
+# How many of the longest delays of each kind of task the beat keeps with the days the tasks
+# were due (`timeliness_sums`' `slowest`): the longest of a period that begins later than the
+# one counted is among them unless all were due before it.
+SLOWEST = 10
+
+
 def _timeliness(start: date, end: date, now: datetime) -> tuple[dict[str, list[dict]], list]:
     """The timeliness sums of the tasks of the period hidden from no one, of each facility
     and of them all: ({facility id: [sums of a kind of task]}, [sums of every facility's]),
-    durations in seconds (two queries)."""
+    durations in seconds, days as ISO dates (two queries)."""
     tasks = due_in(every_facility(), start, end).exclude(hidden_from_someone())
     found: dict[str, list[dict]] = {}
-    for sums in timeliness_sums(tasks, now, "facility"):
+    for sums in timeliness_sums(tasks, now, "facility", slowest=SLOWEST):
         found.setdefault(str(sums.pop("facility")), []).append(_as_kept(sums))
-    return found, [_as_kept(sums) for sums in timeliness_sums(tasks, now)]
+    return found, [_as_kept(sums) for sums in timeliness_sums(tasks, now, slowest=SLOWEST)]
 
 
 def _as_kept(sums: dict) -> dict:
     for name in ("late_total", "longest"):
         sums[name] = None if sums[name] is None else sums[name].total_seconds()
+    sums["slowest_by"] = [late.total_seconds() for late in sums.get("slowest_by") or []]
+    sums["slowest_on"] = [day.isoformat() for day in sums.get("slowest_on") or []]
     return sums
+
+
+def _as_read(sums: dict) -> dict:
+    """A kind's sums as the beat kept them (`_as_kept`), durations as lengths of time."""
+    return {
+        **sums,
+        **{
+            name: None if sums[name] is None else timedelta(seconds=sums[name])
+            for name in ("late_total", "longest")
+        },
+    }
 
 
 def timeliness(facilities, start: date, end: date, *, viewer, seen: dict | None = None):
@@ -100,24 +119,19 @@ def timeliness(facilities, start: date, end: date, *, viewer, seen: dict | None 
     from someone but not from `viewer` counted now (a task about a report that names her is
     never counted for her); for a period ending the day one of those ends, that one's count,
     the tasks due on the days between the two first days counted now and added or taken off
-    (`figures.near_row`; counted now whole where that leaves the longest delay unknown, or a
-    figure below none); else counted now. `seen`, if given, is told when they were counted."""
+    (`figures.near_row`), the longest delay of what is left found among the longest the beat
+    kept (`SLOWEST`; counted now whole where none of them is left, or where a figure would
+    go below none); else counted now. `seen`, if given, is told when they were counted."""
     row, days = counted_row(start, end, "tables", "timeliness", facilities), None
     if row is None or row["tables"] is None:
         row, days = near_row(start, end, "timeliness", facilities) or (None, None)
     if row is None or row["tables"] is None:
         return counted_now(facilities, start, end, viewer=viewer)
-    parts = [
-        {
-            **sums,
-            **{
-                name: None if sums[name] is None else timedelta(seconds=sums[name])
-                for name in ("late_total", "longest")
-            },
-        }
-        for each in row["tables"].values()
-        for sums in each
-    ]
+    parts = [_as_read(sums) for each in row["tables"].values() for sums in each]
+    if days is not None and days[2] < 0:
+        parts = [_left(sums, days[1] + timedelta(days=1)) for sums in parts]
+        if None in parts:
+            return counted_now(facilities, start, end, viewer=viewer)
     now = timezone.now()
     hidden = due_in(facilities, start, end).filter(hidden_from_someone())
     parts += timeliness_sums(hidden.exclude(hidden_from=viewer), now)
@@ -125,8 +139,6 @@ def timeliness(facilities, start: date, end: date, *, viewer, seen: dict | None 
         first, last, sign = days
         tasks = due_in(facilities, first, last).exclude(hidden_from_someone())
         between = timeliness_sums(tasks, now)
-        if sign < 0 and _longest_unknown(parts, between):
-            return counted_now(facilities, start, end, viewer=viewer)
         parts += between if sign > 0 else [_taken(sums) for sums in between]
     added = timeliness_added(parts)
     if any(_below_none(row) for row in added):
@@ -136,19 +148,18 @@ def timeliness(facilities, start: date, end: date, *, viewer, seen: dict | None 
     return added
 
 
-def _longest_unknown(parts: list[dict], taken: list[dict]) -> bool:
-    """Whether taking the tasks `taken` off the sums `parts` leaves the longest delay of a
-    kind of task unknown: the longest of those taken is as long as the longest of all."""
-    longest: dict[tuple, timedelta] = {}
-    for sums in parts:
-        kind = (sums["rule"], sums["kind"])
-        if sums["longest"] is not None and sums["longest"] > longest.get(kind, timedelta(0)):
-            longest[kind] = sums["longest"]
-    return any(
-        sums["longest"] is not None
-        and sums["longest"] >= longest.get((sums["rule"], sums["kind"]), timedelta(0))
-        for sums in taken
-    )
+def _left(sums: dict, since: date) -> dict | None:
+    """A kind's sums with the longest delay of its tasks due on `since` or later: the first of
+    the longest kept (`SLOWEST`, longest first) due then; none if none of them is and they
+    are all its late tasks; None (unknown) if its late tasks are more than those kept, all
+    due before, or it kept none (a count made before it kept them)."""
+    if "slowest_by" not in sums:
+        return None
+    kept = zip(sums["slowest_by"], sums["slowest_on"], strict=True)
+    left = [late for late, day in kept if date.fromisoformat(day) >= since]
+    if not left and sums["late"] > len(sums["slowest_by"]):
+        return None
+    return {**sums, "longest": timedelta(seconds=left[0]) if left else None}
 
 
 def _taken(sums: dict) -> dict:

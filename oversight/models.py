@@ -110,8 +110,9 @@ class CountedFigures(models.Model):
     # viewer are found from her side (`registry.counted_alike`).
     listed = models.JSONField(default=dict)
     # The overview's tables, for the same periods: "timeliness": {facility id: [the sums
-    # of each kind of task (`reminders.services.timeliness_sums`), durations in seconds]},
-    # of the tasks hidden from no one; "breakdown:<key>" as its item keeps it; each beside it
+    # of each kind of task (`reminders.services.timeliness_sums`), durations in seconds, the
+    # longest delays kept with the days their tasks were due (`counted.SLOWEST`)]}, of the
+    # tasks hidden from no one; "breakdown:<key>" as its item keeps it; each beside it
     # whole too, under "whole:" and its name (`figures.kept`).
     tables = models.JSONField(default=dict)
 

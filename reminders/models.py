@@ -119,6 +119,14 @@ class Reminder(Versioned):
                 name="reminder_escalated",
                 condition=models.Q(status="escalated"),
             ),
+            # The tasks a Rule's deadline sets, in a facility, by when due: oversight's
+            # timeliness of a few days (the days between a period asked and one counted
+            # ahead, 47 ms to 8 across every facility) or of one facility.
+            models.Index(
+                fields=["facility", "due_at"],
+                name="reminder_must_by_due",
+                condition=models.Q(basis="must"),
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
+from django.contrib.postgres.aggregates import ArrayAgg
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import (
@@ -14,6 +15,7 @@ from django.db.models import (
     Exists,
     ExpressionWrapper,
     F,
+    Func,
     Max,
     Min,
     OuterRef,
@@ -21,6 +23,7 @@ from django.db.models import (
     QuerySet,
     Sum,
 )
+from django.db.models.functions import TruncDate
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
@@ -252,14 +255,23 @@ def hidden_from_someone() -> Q:
     return Q(Exists(Reminder.hidden_from.through.objects.filter(reminder=OuterRef("pk"))))
 
 
-def timeliness_sums(tasks: QuerySet[Reminder], now: datetime, *by: str) -> list[dict]:
+def timeliness_sums(
+    tasks: QuerySet[Reminder], now: datetime, *by: str, slowest: int = 0
+) -> list[dict]:
     """For each kind of task among `tasks` (and each value of `by`, e.g. "facility"): how
     many were due, done in time, done late, by how long in all (`late_total`) and at most
     (`longest`), no longer needed, and still open past their time at `now`, with a title
     that names no one (`title`); sums that add up across facilities (`timeliness_added`).
-    One query; nothing of any woman, nor of what any one task said."""
+    With `slowest`, as many of the longest delays, longest first, each with the day its task
+    was due (`slowest_by`, `slowest_on`): the longest of the tasks due on some of the days
+    alone. One query; nothing of any woman, nor of what any one task said."""
     done_late = Q(status=Status.DONE, closed_at__gt=F("due_at"))
     late_by = ExpressionWrapper(F("closed_at") - F("due_at"), output_field=DurationField())
+    more = {}
+    if slowest:
+        for name, value in (("slowest_by", late_by), ("slowest_on", TruncDate("due_at"))):
+            gathered = ArrayAgg(value, filter=done_late, order_by=(late_by.desc(), "id"))
+            more[name] = Func(gathered, template=f"(%(expressions)s)[1:{int(slowest)}]")
     return list(
         tasks.values("kind", "rule", *by)
         .annotate(
@@ -272,6 +284,7 @@ def timeliness_sums(tasks: QuerySet[Reminder], now: datetime, *by: str) -> list[
             longest=Max(late_by, filter=done_late),
             cancelled=Count("id", filter=Q(status=Status.CANCELLED)),
             overdue=Count("id", filter=Q(status__in=OPEN_STATUSES, due_at__lt=now)),
+            **more,
         )
         .order_by()
     )
