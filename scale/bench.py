@@ -264,6 +264,8 @@ def in_process(
         today = timezone.localdate()
         year_ago = (today - timedelta(days=364)).isoformat()
         year_ago_but_one = (today - timedelta(days=363)).isoformat()
+        yesterday = (today - timedelta(days=1)).isoformat()
+        two_hundred_days = (today - timedelta(days=199)).isoformat()
         # A period a page asked for before (the days since a visit), counted by the beat since.
         asked = (today - timedelta(days=299), today)
 
@@ -406,10 +408,29 @@ def in_process(
                 ),
                 Item(
                     "P8 oversight",
-                    f"oversight, all {_count_facilities()} facilities, 364 days: a period not "
-                    "counted ahead, counted live (HTML), inspector, 5 rounds after the others",
-                    _get(insp, f"/oversight/?start={year_ago_but_one}"),
+                    f"oversight, all {_count_facilities()} facilities, 364 days to yesterday: a "
+                    "period not counted ahead, none counted ending that day, counted live "
+                    "(HTML), inspector, 5 rounds after the others",
+                    _get(insp, f"/oversight/?start={year_ago}&end={yesterday}"),
                     "oversight-all-live",
+                    most_rounds=5,
+                ),
+                Item(
+                    "P8 oversight",
+                    f"oversight, all {_count_facilities()} facilities, 364 days: a period not "
+                    "counted ahead, reading the last year's count, the day between counted now "
+                    "(HTML), inspector, 5 rounds after the others",
+                    _get(insp, f"/oversight/?start={year_ago_but_one}"),
+                    "oversight-all-near",
+                    most_rounds=5,
+                ),
+                Item(
+                    "P8 oversight",
+                    f"oversight, all {_count_facilities()} facilities, 200 days: a period not "
+                    "counted ahead, reading the 300 days asked before, the 100 days between "
+                    "counted now (HTML), inspector, 5 rounds after the others",
+                    _get(insp, f"/oversight/?start={two_hundred_days}"),
+                    "oversight-all-near-far",
                     most_rounds=5,
                 ),
                 Item(
