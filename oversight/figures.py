@@ -287,14 +287,16 @@ def near(names: list[str], facilities, start: date, end: date, seen: dict | None
     """Of the periods whose lists and counts the beat counted ahead (the last 30 days, the
     last year, the periods asked) no longer than twice OVERSIGHT_FIGURES_SECONDS ago, the one
     that ends on `end` and whose first day is nearest `start`, with the counts `names` (the
-    items that declare `dated` or `whatever_start`) of the `facilities`: a `Near`, or None
-    (none such, or no name). One query. `seen`, if given, is told when it was counted.
+    items that declare `dated`, `until` or `whatever_start`) of the `facilities`: a `Near`,
+    or None (none such, or no name). One query. `seen`, if given, is told when it was
+    counted.
 
     What holds at the end whatever the first day is the same for both periods, and what is
-    dated in the period differs by the records of the days between the two first days alone
-    (`between`): counting those few days (the page asks the days since an inspection, a year
-    back less a few days or more) costs a fraction of counting the whole period (a year
-    across every facility: half a second of PostgreSQL's time)."""
+    dated in the period (or held on any day of it) differs by the records dated on (or ended
+    on) the days between the two first days alone (`between`): counting those few days
+    (the page asks the days since an inspection, a year back less a few days or more) costs
+    a fraction of counting the whole period (a year across every facility: half a second of
+    PostgreSQL's time)."""
     if not names:
         return None
     row = (
