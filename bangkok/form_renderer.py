@@ -7,6 +7,8 @@ for character (`bangkok/tests/test_form_renderer.py` compares the two); any othe
 select whose options use another template, is rendered by Django's templates as before.
 """
 
+import html
+
 from django.forms.renderers import DjangoTemplates
 from django.template.base import render_value_in_context
 from django.template.context import Context
@@ -58,15 +60,21 @@ def select(widget: dict) -> str:
     for group_name, options, _index in widget["optgroups"]:
         if group_name:
             parts.append(f'\n  <optgroup label="{shown(group_name)}">')
-        parts.extend(
-            f'\n  <option value="{conditional_escape(option["value"])}"'
-            f"{attributes(option['attrs'])}>{shown(option['label'])}</option>\n"
-            for option in options
-        )
+        parts.extend(map(_option, options))
         if group_name:
             parts.append("\n  </optgroup>")
     parts.append("\n</select>")
     return "".join(parts)
+
+
+def _option(option: dict) -> str:
+    """`select_option.html`: a list of a thousand units across a national service's facilities
+    is written at every view of its filters, so a plain string is escaped by the standard
+    library directly (what `conditional_escape` and `shown` do to it: the same characters)."""
+    value, label, attrs = option["value"], option["label"], option["attrs"]
+    value = html.escape(value) if type(value) is str else conditional_escape(value)
+    label = html.escape(label) if type(label) is str else shown(label)
+    return f'\n  <option value="{value}"{attributes(attrs) if attrs else ""}>{label}</option>\n'
 
 
 def attributes(attrs: dict) -> str:
