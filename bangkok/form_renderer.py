@@ -69,12 +69,25 @@ def select(widget: dict) -> str:
 
 def _option(option: dict) -> str:
     """`select_option.html`: a list of a thousand units across a national service's facilities
-    is written at every view of its filters, so a plain string is escaped by the standard
-    library directly (what `conditional_escape` and `shown` do to it: the same characters)."""
+    is written at every view of its filters, so a value and a plain string of a label are
+    escaped as `conditional_escape` and `shown` escape them (the same characters), by the
+    standard library directly."""
     value, label, attrs = option["value"], option["label"], option["attrs"]
-    value = html.escape(value) if type(value) is str else conditional_escape(value)
     label = html.escape(label) if type(label) is str else shown(label)
-    return f'\n  <option value="{value}"{attributes(attrs) if attrs else ""}>{label}</option>\n'
+    return (
+        f'\n  <option value="{_escaped(value)}"{attributes(attrs) if attrs else ""}>'
+        f"{label}</option>\n"
+    )
+
+
+def _escaped(value) -> str:
+    """`conditional_escape(value)`: text translated when read, then markup as it is, anything
+    else escaped."""
+    if isinstance(value, Promise):
+        value = str(value)
+    if hasattr(value, "__html__"):
+        return value.__html__()
+    return html.escape(str(value))
 
 
 def attributes(attrs: dict) -> str:
