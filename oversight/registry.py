@@ -89,10 +89,15 @@ class RecordList:
     # between their first days added or taken off. `whatever_start`: what it counts holds at
     # the period's end, whatever its first day (the women living where the Rules forbid
     # now): a period's count is that of one counted ahead that ends the same day.
-    # `oversight/tests/test_near.py` holds each item to what it declares.
+    # `dated_by`: the moments that date each record when a record is of a period if any of
+    # them falls in it (her decisions about visitors: consulted, or a court order recorded):
+    # the records with one on the days between the two first days and none in the shorter
+    # period added or taken off. `oversight/tests/test_near.py` holds each item to what it
+    # declares.
     dated: str = ""
     until: str = ""
     whatever_start: bool = False
+    dated_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -112,6 +117,7 @@ class MustBeZero:
     dated: str = ""  # as a `RecordList`'s
     until: str = ""  # as a `RecordList`'s
     whatever_start: bool = False  # as a `RecordList`'s
+    dated_by: tuple[str, ...] = ()  # as a `RecordList`'s
     # As `cases`: the same records, asked so as to count them all at once where the way that
     # finds the first of them soonest would count them slowly (None: `cases` is counted).
     count: Callable | None = None
@@ -327,10 +333,10 @@ def overview(
     sees alike are read from those the beat counted ahead while they are fresh
     (`figures.listed`; `seen`, if given, is told when). Otherwise, what is counted a day at
     a time in advance is added up; a period ending the day one counted ahead ends reads
-    that one's counts of the items that declare `dated`, `until` or `whatever_start`
-    (`figures.near`), the records of the days between the two first days counted now and
-    added or taken off (`_between`; never below none: what was made in those days since the
-    count comes off too); and every
+    that one's counts of the items that declare `dated`, `until`, `dated_by` or
+    `whatever_start` (`figures.near`), the records of the days between the two first days
+    counted now and added or taken off (`_between`; never below none: what was made in those
+    days since the count comes off too); and every
     count left to make (the current day, those days, an item counted live) is made in one
     statement (`bangkok.counting`), whatever the number of items. A count that is zero (most
     are) reads no cases, one that isn't reads its first cases. A count the beat counted whole
@@ -370,7 +376,7 @@ def overview(
             added[(kind, item.key)] = near.counts[f"{kind}:{item.key}"]
             if not item.whatever_start and near.start != start:
                 first, last, sign = figures.between(start, near.start)
-                days = for_viewer(item, _between(item, facilities, first, last), user)
+                days = for_viewer(item, _between(item, facilities, first, last, end), user)
                 (live if sign > 0 else taken)[(kind, item.key)] = days
             continue
         else:
@@ -413,20 +419,28 @@ def _near_by(item) -> bool:
     """Whether a period's count of the item may be read from one counted ahead that ends the
     same day (`dated`, `until`, `whatever_start`), as the beat counts it for every viewer
     alike."""
-    return counted_alike(item) and bool(item.dated or item.until or item.whatever_start)
+    return counted_alike(item) and bool(
+        item.dated or item.until or item.whatever_start or item.dated_by
+    )
 
 
-def _between(item, facilities, first: date, last: date):
-    """The item's records that make the difference between a period and one ending the same
-    day whose first days are `first` and the day after `last`, or the other way round: those
-    dated on those days (`dated`), or those that held then and ended on one of them
-    (`until`)."""
+def _between(item, facilities, first: date, last: date, end: date):
+    """The item's records that make the difference between two periods ending on `end` whose
+    first days are `first` and the day after `last`: those dated on the days between
+    (`dated`), those that held then and ended on one of them (`until`), or those with a
+    moment on one of them and none in the shorter period (`dated_by`)."""
     records = counter_of(item)(facilities, first, last)
-    if not item.until:
-        return records
-    field = records.model._meta.get_field(item.until)
-    moment = isinstance(field, DateTimeField)
-    return records.filter(_within(f"{item.until}{_DAY if moment else ''}", first, last))
+    model = records.model
+    if item.until:
+        return records.filter(_within(_day_of(model, item.until), first, last))
+    for moment in item.dated_by:
+        records = records.exclude(_within(_day_of(model, moment), last + timedelta(days=1), end))
+    return records
+
+
+def _day_of(model, name: str) -> str:
+    """The lookup of a field's day: a day's own, a moment's `__date`."""
+    return name + (_DAY if isinstance(model._meta.get_field(name), DateTimeField) else "")
 
 
 def _first(item: MustBeZero, user, facilities, start, end) -> list[Row]:

@@ -126,6 +126,7 @@ LISTS = (
     ),
     RecordList(
         key="parole-reviews",
+        dated_by=("prepared_at", "submitted_at"),
         title=gettext_lazy("Parole reviews"),
         rules="63",
         perm=VIEW_PAROLE,
@@ -184,6 +185,7 @@ ZEROS = (
     ),
     MustBeZero(
         key="parole-reviews-missing-sections",
+        dated_by=("prepared_at", "submitted_at"),
         label=gettext_lazy(
             "Parole reviews submitted without her caretaking responsibilities or "
             "reintegration needs"

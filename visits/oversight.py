@@ -103,6 +103,7 @@ LISTS = (
     ),
     RecordList(
         key="visitor-decisions",
+        dated_by=("consulted_at", "court_order_recorded_at"),
         title=gettext_lazy("Her decisions about visitors"),
         rules="44",
         perm=VIEW_VISITOR,

@@ -68,6 +68,8 @@ def shape(item, places, now) -> tuple[str, str]:
         return "", ""
     sql, params = month
     by_start, by_both = _apart(params, longer[1]), _apart(params, earlier[1])
+    if len(by_start) >= 2 and len(by_both) == 2 * len(by_start):
+        return _dated_by(sql, by_start, by_both)
     if len(by_start) != 1 or len(by_both) != 2 or by_start[0] not in by_both:
         return "", ""
     (by_end,) = set(by_both) - set(by_start)
@@ -81,10 +83,30 @@ def shape(item, places, now) -> tuple[str, str]:
     return "", ""
 
 
+def _dated_by(sql: str, by_start: list[int], by_both: list[int]) -> tuple[str, tuple]:
+    """("dated_by", its columns) when each parameter the first day changes is a first moment
+    (`>=`) of a column of one table, and the last day changes the last moment of each: a
+    record is of the period if any of them falls in it."""
+    first = [_compared(sql, position) for position in by_start]
+    last = [_compared(sql, position) for position in sorted(set(by_both) - set(by_start))]
+    if None in first or None in last or {f[2] for f in first} != {">="}:
+        return "", ""
+    columns = sorted(column for _table, column, _op in first)
+    if len(set(columns)) != len(columns) or len({t for t, _c, _o in first + last}) != 1:
+        return "", ""
+    if sorted(column for _t, column, op in last if op in ("<", "<=")) != columns:
+        return "", ""
+    return "dated_by", tuple(columns)
+
+
 def declared(item) -> tuple[str, str]:
     """What an item declares of how a period narrows its records, as `shape` shows it."""
     if item.whatever_start:
         return "whatever_start", ""
+    if item.dated_by:
+        today = timezone.localdate()
+        model = registry.counter_of(item)(Facility.objects.none(), today, today).model
+        return "dated_by", tuple(sorted(model._meta.get_field(n).column for n in item.dated_by))
     for kind in ("dated", "until"):
         if getattr(item, kind):
             today = timezone.localdate()
@@ -121,12 +143,8 @@ def test_what_each_item_declares_is_what_the_sql_of_its_count_holds():
     assert kinds.count("dated") >= 30 and kinds.count("until") >= 10, kinds
     assert kinds.count("whatever_start") >= 5, kinds
     neither = sorted(name for name, ((kind, _c), _s) in found.items() if not kind)
-    assert neither == [
-        "list:parole-reviews",
-        "list:visitor-decisions",
-        "zero:parole-reviews-missing-sections",
-        "zero:restraints-authority-late-or-refused",
-    ]
+    assert neither == ["zero:restraints-authority-late-or-refused"]
+    assert kinds.count("dated_by") == 3, kinds
 
 
 def test_an_item_declared_otherwise_than_its_sql_is_found_out():
@@ -328,3 +346,36 @@ def test_the_timeliness_of_a_period_ending_the_day_a_counted_one_ends_reads_it(
     task(facility_a, woman_a, 10, due=now - timedelta(days=35))
     (row,), ahead = read(40)
     assert ahead and row["overdue"] == 2
+
+
+def test_her_decisions_about_visitors_dated_by_either_moment_read_the_nearest_count(
+    cast, facility_a, woman_a, settings
+):
+    """Her decisions about visitors (consulted, or a court order recorded, in the period:
+    `dated_by`) over periods ending today: the last 30 days' count read, the visitors with a
+    moment on the days between the two first days and none in the shorter period added or
+    taken off (one consulted on those days and ordered in both periods counts in both)."""
+    from visits.models import Visitor
+    from visits.tests.factories import visitor
+
+    settings.OVERSIGHT_FIGURES_SECONDS = 300
+    governor = cast["governor"]
+    assert "visitor-decisions" in {item.key for item in registry.lists_for(governor)}
+    now = timezone.now()
+    for number, (consulted, ordered) in enumerate(
+        ((40, 10), (27, None), (35, 27), (27, 5), (3, None)), start=1
+    ):
+        person = visitor(cast, woman_a, name=f"Visitor {number}", answer="agrees")
+        Visitor.objects.filter(pk=person.pk).update(
+            consulted_at=now - timedelta(days=consulted),
+            court_order_recorded_at=ordered and now - timedelta(days=ordered),
+        )
+    counted.refresh()
+    places = Facility.objects.filter(pk=facility_a.pk)
+    today = timezone.localdate()
+    key = ("list", "visitor-decisions")
+    for days, expected in ((29, 5), (25, 3), (45, 5), (3, 1)):
+        start = today - timedelta(days=days)
+        read, seen = _overview(governor, places, start, today)
+        assert read[key] == expected == _live(governor, places, start, today)[key], days
+        assert seen["counted_at"] is not None
