@@ -336,10 +336,10 @@ def overview(
     that one's counts of the items that declare `dated`, `until`, `dated_by` or
     `whatever_start` (`figures.near`), the records of the days between the two first days
     counted now and added or taken off (`_between`; never below none: what was made in those
-    days since the count comes off too); and every
-    count left to make (the current day, those days, an item counted live) is made in one
-    statement (`bangkok.counting`), whatever the number of items. A count that is zero (most
-    are) reads no cases, one that isn't reads its first cases. A count the beat counted whole
+    days since the count comes off too); and every count left to make (the current day, those
+    days, an item counted live) is made in one statement (`bangkok.counting`), whatever the
+    number of items. A count that is zero (most are) reads no cases, one that isn't reads its
+    first cases. A count the beat counted whole
     (`counted_alike`) is counted in that statement for a viewer hidden any of its records:
     taking hers off a count made minutes before would take off one made or late since, and a
     count below what she is shown tells her."""
