@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from bangkok.counting import sizes_by
 from reminders.services import (
+    TIMELINESS_COUNTS,
     due_in,
     hidden_from_someone,
     timeliness_added,
@@ -96,8 +97,8 @@ def _timeliness(start: date, end: date, now: datetime) -> tuple[dict[str, list[d
 def _as_kept(sums: dict) -> dict:
     for name in ("late_total", "longest"):
         sums[name] = None if sums[name] is None else sums[name].total_seconds()
-    sums["slowest_by"] = [late.total_seconds() for late in sums.get("slowest_by") or []]
-    sums["slowest_on"] = [day.isoformat() for day in sums.get("slowest_on") or []]
+    sums["slowest_by"] = [late.total_seconds() for late in sums["slowest_by"] or []]
+    sums["slowest_on"] = [day.isoformat() for day in sums["slowest_on"] or []]
     return sums
 
 
@@ -167,7 +168,7 @@ def _taken(sums: dict) -> dict:
     delay negative, no longest."""
     return {
         **sums,
-        **{name: -sums[name] for name in ("due", "in_time", "late", "cancelled", "overdue")},
+        **{name: -sums[name] for name in TIMELINESS_COUNTS},
         "late_total": None if sums["late_total"] is None else -sums["late_total"],
         "longest": None,
     }
@@ -176,8 +177,7 @@ def _taken(sums: dict) -> dict:
 def _below_none(row: dict) -> bool:
     """Whether a kind's figures went below none (what was made on the days taken off since
     the count was taken off too)."""
-    counts = ("due", "in_time", "late", "cancelled", "overdue")
-    return any(row[name] < 0 for name in counts) or (
+    return any(row[name] < 0 for name in TIMELINESS_COUNTS) or (
         row["late_by"] is not None and row["late_by"] < timedelta(0)
     )
 

@@ -290,7 +290,8 @@ def timeliness_sums(
     )
 
 
-_ADDED = ("due", "in_time", "late", "cancelled", "overdue")
+# The counts of `timeliness_sums` that add up across its parts.
+TIMELINESS_COUNTS = ("due", "in_time", "late", "cancelled", "overdue")
 
 
 def timeliness_added(sums: Iterable[Mapping[str, Any]]) -> list[dict]:
@@ -307,10 +308,10 @@ def timeliness_added(sums: Iterable[Mapping[str, Any]]) -> list[dict]:
                 "title": None,
                 "late_total": None,
                 "longest": None,
-                **dict.fromkeys(_ADDED, 0),
+                **dict.fromkeys(TIMELINESS_COUNTS, 0),
             },
         )
-        for name in _ADDED:
+        for name in TIMELINESS_COUNTS:
             row[name] += part[name]
         if part["title"] and (row["title"] is None or part["title"] < row["title"]):
             row["title"] = part["title"]
@@ -325,7 +326,7 @@ def timeliness_added(sums: Iterable[Mapping[str, Any]]) -> list[dict]:
             "kind": row["kind"],
             "rule": row["rule"],
             "title": _kind_named(row),
-            **{name: row[name] for name in _ADDED},
+            **{name: row[name] for name in TIMELINESS_COUNTS},
             "late_by": row["late_total"] / row["late"]
             if row["late"] and row["late_total"] is not None
             else None,
