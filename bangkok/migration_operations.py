@@ -14,6 +14,7 @@ ends, so the order of the tables does not matter.
 from typing import Any
 
 from django.db.backends.base.schema import BaseDatabaseSchemaEditor
+from django.db.migrations import Migration
 from django.db.migrations.operations.base import Operation
 from django.db.migrations.operations.fields import AlterField
 from django.db.migrations.operations.models import CreateModel
@@ -214,3 +215,33 @@ class Together(Operation):
 def _target(operation: Operation) -> tuple[str, str]:
     """The model and the field or trigger an operation on a model made before names."""
     return (operation.model_name_lower, operation.name)
+
+
+def operations_of(module) -> list:
+    """A migration module's operations as a squash that replaces it runs them: those of a
+    `Together` one by one (a squash wraps the operations of every migration it replaces in
+    one `Together`)."""
+    found = []
+    for operation in module.Migration.operations:
+        if isinstance(operation, Together):
+            found += operation.operations
+        else:
+            found.append(operation)
+    return found
+
+
+def squashed(app_label: str, *replaced) -> type[Migration]:
+    """The migration a new database runs for `replaced` (an app's migration modules, one after
+    another): their very operations in one `Together`, after what the first depends on and
+    what the others depend on in other apps."""
+    dependencies = [*replaced[0].Migration.dependencies]
+    for module in replaced[1:]:
+        dependencies += [d for d in module.Migration.dependencies if d[0] != app_label]
+
+    class Squashed(Migration):
+        pass
+
+    Squashed.replaces = [(app_label, m.__name__.rsplit(".", 1)[1]) for m in replaced]
+    Squashed.dependencies = list(dict.fromkeys(dependencies))
+    Squashed.operations = [Together([op for m in replaced for op in operations_of(m)])]
+    return Squashed

@@ -21,6 +21,10 @@ class DailyCount(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["key", "day", "facility"], name="one_count_a_day"),
         ]
+        # A period's days around its whole months, of every key asked: by the unique index
+        # (key first) PostgreSQL read every day of those keys to find them (a year and the
+        # year before, every facility: 875,000 rows for 36,000, 258 ms to 60).
+        indexes = [models.Index(fields=["day", "key"], name="daily_count_by_day")]
 
     def __str__(self) -> str:
         return f"{self.key} {self.day}: {self.count}"
