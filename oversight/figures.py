@@ -304,6 +304,30 @@ def near(names: list[str], facilities, start: date, end: date, seen: dict | None
         .values("start", "apart", "counted_at", "listed")
         .first()
     )
+    return _near_of(row, names, facilities, seen)
+
+
+def latest(names: list[str], facilities, start: date, seen: dict | None = None):
+    """The counts `names` (the items that declare `now`: what they count holds now, whatever
+    the period) of the `facilities` as the beat counted them last, for whatever period, no
+    longer than twice OVERSIGHT_FIGURES_SECONDS ago: a `Near` of the period asked (its first
+    day `start`: no days between), or None (none such, or no name). One query. `seen`, if
+    given, is told when it was counted."""
+    if not names:
+        return None
+    row = (
+        CountedFigures.objects.filter(
+            listed__has_keys=names, counted_at__gte=fresh_since(timezone.now())
+        )
+        .order_by("-counted_at")
+        .values("counted_at", "listed")
+        .first()
+    )
+    return _near_of(row and {**row, "start": start, "apart": 0}, names, facilities, seen)
+
+
+def _near_of(row: dict | None, names: list[str], facilities, seen: dict | None) -> Near | None:
+    """A row's counts `names` of the `facilities`, as a `Near` (None if no row)."""
     if row is None:
         return None
     if seen is not None:

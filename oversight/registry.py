@@ -87,8 +87,10 @@ class RecordList:
     # not ended before its first day), whatever else decides which count: a period's count is
     # that of one counted ahead ending the same day, with the records that ended on the days
     # between their first days added or taken off. `whatever_start`: what it counts holds at
-    # the period's end, whatever its first day (the women living where the Rules forbid
-    # now): a period's count is that of one counted ahead that ends the same day.
+    # the period's end, whatever its first day (the women untried past the threshold by
+    # then): a period's count is that of one counted ahead that ends the same day. `now`:
+    # what it counts holds now, whatever the period (the women living now where the Rules
+    # forbid): a period's count is that of the latest counted ahead, whatever day it ends.
     # `dated_by`: the moments that date each record when a record is of a period if any of
     # them falls in it (her decisions about visitors: consulted, or a court order recorded):
     # the records with one on the days between the two first days and none in the shorter
@@ -97,6 +99,7 @@ class RecordList:
     dated: str = ""
     until: str = ""
     whatever_start: bool = False
+    now: bool = False
     dated_by: tuple[str, ...] = ()
 
 
@@ -117,6 +120,7 @@ class MustBeZero:
     dated: str = ""  # as a `RecordList`'s
     until: str = ""  # as a `RecordList`'s
     whatever_start: bool = False  # as a `RecordList`'s
+    now: bool = False  # as a `RecordList`'s
     dated_by: tuple[str, ...] = ()  # as a `RecordList`'s
     # As `cases`: the same records, asked so as to count them all at once where the way that
     # finds the first of them soonest would count them slowly (None: `cases` is counted).
@@ -333,10 +337,12 @@ def overview(
     sees alike are read from those the beat counted ahead while they are fresh
     (`figures.listed`; `seen`, if given, is told when). Otherwise, what is counted a day at
     a time in advance is added up; a period ending the day one counted ahead ends reads
-    that one's counts of the items that declare `dated`, `until`, `dated_by` or
-    `whatever_start` (`figures.near`), the records of the days between the two first days
-    counted now and added or taken off (`_between`; never below none: what was made in those
-    days since the count comes off too); and every count left to make (the current day, those
+    that one's counts of the items that declare `dated`, `until`, `dated_by`,
+    `whatever_start` or `now` (`figures.near`), the records of the days between the two first
+    days counted now and added or taken off (`_between`; never below none: what was made in
+    those days since the count comes off too); a period ending another day reads the latest
+    count of those that declare `now` (`figures.latest`); and every count left to make (the
+    current day, those
     days, an item counted live) is made in one statement (`bangkok.counting`), whatever the
     number of items. A count that is zero (most are) reads no cases, one that isn't reads its
     first cases. A count the beat counted whole
@@ -355,6 +361,10 @@ def overview(
     if counted is None:
         nearby = [f"{k}:{i.key}" for k, i in every if _near_by(i) and i.key not in ahead]
         near = figures.near(nearby, facilities, start, end, seen)
+        if near is None:
+            # None counted ahead ends that day: what holds now, read from the latest count.
+            now = [f"{k}:{i.key}" for k, i in every if i.now and f"{k}:{i.key}" in nearby]
+            near = figures.latest(now, facilities, start, seen)
     read = counted is not None or near is not None
     hides = hidden_from(user, [item for _kind, item in every]) if read else set()
     added: dict[tuple[str, str], int] = {}
@@ -369,12 +379,12 @@ def overview(
             near is not None
             and f"{kind}:{item.key}" in near.counts
             and item.hidden not in hides
-            and (item.whatever_start or near.apart < (end - start).days + 1)
+            and (_at_end(item) or near.apart < (end - start).days + 1)
         ):
             # A period counted ahead ending the same day, the days between their first days
             # counted now, added or taken off.
             added[(kind, item.key)] = near.counts[f"{kind}:{item.key}"]
-            if not item.whatever_start and near.start != start:
+            if not _at_end(item) and near.start != start:
                 first, last, sign = figures.between(start, near.start)
                 days = for_viewer(item, _between(item, facilities, first, last, end), user)
                 (live if sign > 0 else taken)[(kind, item.key)] = days
@@ -417,11 +427,15 @@ def overview(
 
 def _near_by(item) -> bool:
     """Whether a period's count of the item may be read from one counted ahead that ends the
-    same day (`dated`, `until`, `whatever_start`), as the beat counts it for every viewer
-    alike."""
-    return counted_alike(item) and bool(
-        item.dated or item.until or item.whatever_start or item.dated_by
-    )
+    same day (`dated`, `until`, `whatever_start`, `now`), as the beat counts it for every
+    viewer alike."""
+    return counted_alike(item) and bool(item.dated or item.until or _at_end(item) or item.dated_by)
+
+
+def _at_end(item) -> bool:
+    """Whether what the item counts holds at the period's end whatever its first day
+    (`whatever_start`, `now`): read as it was counted, no days between counted."""
+    return item.whatever_start or item.now
 
 
 def _between(item, facilities, first: date, last: date, end: date):

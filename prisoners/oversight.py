@@ -106,7 +106,7 @@ def row(woman) -> Row:
 ZEROS = (
     MustBeZero(
         key="living-where-the-rules-forbid",
-        whatever_start=True,
+        now=True,
         label=_lazy("Women living now on a unit the Rules don't allow them"),
         rule="M11",
         perm="prisoners.view_prisoner",

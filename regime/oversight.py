@@ -118,7 +118,7 @@ LISTS = (
     ),
     RecordList(
         key="regime-no-activity",
-        whatever_start=True,
+        now=True,
         title=_lazy("Women in custody with no place on any activity"),
         rules="42",
         perm=VIEW,

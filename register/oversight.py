@@ -118,7 +118,7 @@ def outing_row(child: Child) -> Row:
 LISTS = (
     RecordList(
         key="children-without-outings",
-        whatever_start=True,
+        now=True,
         title=gettext_lazy("Children living in prison without an outing or nursery of late"),
         rules="51.2",
         perm=OVERSEE,
@@ -144,7 +144,7 @@ LISTS = (
 ZEROS = (
     MustBeZero(
         key="children-past-review",
-        whatever_start=True,
+        now=True,
         label=gettext_lazy("Children living in prison past their best-interests review"),
         rule="49",
         perm=OVERSEE,

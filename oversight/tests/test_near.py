@@ -1,11 +1,12 @@
 """A period the beat doesn't count ahead, ending the day one it counts ends (the days since an
 inspection, to today), reads the overview's counts of that one (`figures.near`): what holds at
-the end whatever the first day (`whatever_start`) as it is, what is dated in the period
+the end whatever the first day (`whatever_start`, `now`) as it is, what is dated in the period
 (`dated`) with the records of the days between the two first days added or taken off, what
 held on any day of it (`until`) with the records that ended on those days added or taken
-off. Each item declares what it is, and the declarations are held to the SQL of its count;
-read so, the counts (and the tasks' timeliness, and the outcomes by group) are what counting
-them live gives."""
+off; a period ending another day reads what holds now whatever the period (`now`) from the
+latest count (`figures.latest`). Each item declares what it is, and the declarations are held
+to the SQL of its count; read so, the counts (and the tasks' timeliness, and the outcomes by
+group) are what counting them live gives."""
 
 import re
 from dataclasses import replace
@@ -18,6 +19,7 @@ from django.utils import timezone
 from bangkok.counting import sizes
 from facilities.models import Facility
 from oversight import counted, figures, registry, summaries
+from oversight.models import CountedFigures
 from reminders.services import timeliness as counted_now
 from staff.tests.factories import make_staff
 
@@ -53,7 +55,8 @@ def _compared(sql: str, position: int) -> tuple[str, str, str] | None:
 
 def shape(item, places, now) -> tuple[str, str]:
     """What the SQL of an item's count shows of how a period narrows its records, at one
-    moment: ("whatever_start", "") when the same SQL counts it whatever the first day;
+    moment: ("now", "") when the same SQL counts it whatever the period; ("whatever_start",
+    "") when the same SQL counts it whatever the first day;
     ("dated", column) when two periods' SQL differ only in a first and a last moment (or
     day) of one column; ("until", column) when they differ only in a column compared
     with the first day (`>=`: not ended before it) and another with the last (`<`, `<=`:
@@ -62,6 +65,8 @@ def shape(item, places, now) -> tuple[str, str]:
     month = _read(item, places, end - timedelta(days=29), end)
     longer = _read(item, places, end - timedelta(days=200), end)
     earlier = _read(item, places, end - timedelta(days=200), end - timedelta(days=40))
+    if month == longer == earlier:
+        return "now", ""
     if month == longer:
         return "whatever_start", ""
     if not month[0] == longer[0] == earlier[0]:
@@ -101,6 +106,8 @@ def _dated_by(sql: str, by_start: list[int], by_both: list[int]) -> tuple[str, t
 
 def declared(item) -> tuple[str, str]:
     """What an item declares of how a period narrows its records, as `shape` shows it."""
+    if item.now:
+        return "now", ""
     if item.whatever_start:
         return "whatever_start", ""
     if item.dated_by:
@@ -126,11 +133,12 @@ def _items():
 
 
 def test_what_each_item_declares_is_what_the_sql_of_its_count_holds():
-    """An item declared `whatever_start` is counted by the same SQL whatever the period's first
-    day; one declared `dated` by SQL in which two periods differ only in the first and the last
-    moment of the column it names; one declared `until` only in that column compared with the
-    first day and another with the last (all else of the present, not of the period); and
-    every item whose SQL is so declares it, so that none is counted whole without need."""
+    """An item declared `now` is counted by the same SQL whatever the period, one declared
+    `whatever_start` whatever the period's first day (not its last); one declared `dated` by
+    SQL in which two periods differ only in the first and the last moment of the column it
+    names; one declared `until` only in that column compared with the first day and another
+    with the last (all else of the present, not of the period); and every item whose SQL is
+    so declares it, so that none is counted whole without need."""
     places = Facility.objects.filter(pk__in=[1, 2])
     now = timezone.now()
     with mock.patch("django.utils.timezone.now", return_value=now):
@@ -141,7 +149,7 @@ def test_what_each_item_declares_is_what_the_sql_of_its_count_holds():
     assert not wrong, wrong
     kinds = [kind for (kind, _column), _shape in found.values()]
     assert kinds.count("dated") >= 30 and kinds.count("until") >= 10, kinds
-    assert kinds.count("whatever_start") >= 5, kinds
+    assert kinds.count("now") >= 4 and kinds.count("whatever_start") >= 2, kinds
     neither = sorted(name for name, ((kind, _c), _s) in found.items() if not kind)
     assert neither == ["zero:restraints-authority-late-or-refused"]
     assert kinds.count("dated_by") == 3, kinds
@@ -193,7 +201,8 @@ def test_a_period_ending_the_day_a_counted_one_ends_reads_it_and_is_what_countin
     """Over the generated set at its tiny scale, counted by the beat: the overview of periods
     ending today, longer and shorter than the two the beat counts and between them, for every
     facility and for the busiest alone, is what counting each list and count live gives, and
-    says when the count it read was made; a period ending yesterday reads none."""
+    says when the count it read was made; a period ending yesterday reads only what holds
+    now (`now`), and is what counting gives too."""
     from scale.tests.test_dataset import load_beside
 
     today = timezone.localdate()
@@ -219,13 +228,31 @@ def test_a_period_ending_the_day_a_counted_one_ends_reads_it_and_is_what_countin
                 table = figures.breakdown(item, places, start, today, national)
                 assert table == item.table(places, start, today, national), days
     assert shown > 50
-    read, seen = _overview(
-        national, Facility.objects.all(), today - timedelta(days=200), today - timedelta(days=1)
-    )
-    assert "counted_at" not in seen
-    assert read == _live(
-        national, Facility.objects.all(), today - timedelta(days=200), today - timedelta(days=1)
-    )
+    yesterday = today - timedelta(days=1)
+    now = [tuple(key.split(":", 1)) for key, item in _items().items() if item.now]
+    shown = 0
+    for places in (Facility.objects.all(), Facility.objects.filter(pk=busiest.pk)):
+        read, seen = _overview(national, places, today - timedelta(days=200), yesterday)
+        assert before <= seen["counted_at"] <= timezone.now()
+        assert read == _live(national, places, today - timedelta(days=200), yesterday)
+        shown += sum(read[key] for key in now)
+    assert shown > 0
+
+
+def _asked(monkeypatch) -> list[tuple]:
+    """The (item's key, first day, last day) of every count made from now on, in order."""
+    asked = []
+    real = registry.counter_of
+
+    def spy(item):
+        def counts(facilities, start, end):
+            asked.append((item.key, start, end))
+            return real(item)(facilities, start, end)
+
+        return counts
+
+    monkeypatch.setattr(registry, "counter_of", spy)
+    return asked
 
 
 def test_the_days_between_are_counted_now_added_or_taken_off_never_below_none(
@@ -248,17 +275,7 @@ def test_the_days_between_are_counted_now_added_or_taken_off_never_below_none(
     admit(cast, facility_a, "A1", days_ago=20)
     counted.refresh()
     key = ("list", "classification-not-in-time")
-    asked = []
-    real = registry.counter_of
-
-    def spy(item):
-        def counts(facilities, start, end):
-            asked.append((item.key, start, end))
-            return real(item)(facilities, start, end)
-
-        return counts
-
-    monkeypatch.setattr(registry, "counter_of", spy)
+    asked = _asked(monkeypatch)
 
     def count(days) -> int:
         start = today - timedelta(days=days)
@@ -379,3 +396,40 @@ def test_her_decisions_about_visitors_dated_by_either_moment_read_the_nearest_co
         read, seen = _overview(governor, places, start, today)
         assert read[key] == expected == _live(governor, places, start, today)[key], days
         assert seen["counted_at"] is not None
+
+
+def test_what_holds_now_is_read_from_the_latest_count_whatever_day_the_period_ends(
+    cast, facility_a, settings, monkeypatch
+):
+    """The women in custody with no place on any activity (what holds now, whatever the
+    period: `now`), for a period ending yesterday, which no period counted ahead ends: read
+    from the latest count, not counted; what is dated in the period is counted live. A woman
+    admitted after the count is in once the beat counts again (as every count read ahead); a
+    count older than twice the beat's interval isn't read."""
+    settings.OVERSIGHT_FIGURES_SECONDS = 300
+    governor = cast["governor"]
+    places = Facility.objects.filter(pk=facility_a.pk)
+    today = timezone.localdate()
+    start, end = today - timedelta(days=40), today - timedelta(days=1)
+    admit(cast, facility_a, "A1", days_ago=20)
+    counted.refresh()
+    asked = _asked(monkeypatch)
+    key = ("list", "regime-no-activity")
+    read, seen = _overview(governor, places, start, end)
+    assert seen["counted_at"] is not None
+    assert read[key] == 1
+    items = {i.key: i for i in [*registry.zeros_for(governor), *registry.lists_for(governor)]}
+    assert items[key[1]].now
+    assert key[1] not in [k for k, _s, _e in asked]
+    assert ("classification-not-in-time", start, end) in asked
+    assert read == _live(governor, places, start, end)
+    admit(cast, facility_a, "A2", days_ago=2)
+    assert _overview(governor, places, start, end)[0][key] == 1
+    counted.refresh()
+    assert _overview(governor, places, start, end)[0][key] == 2
+    assert _live(governor, places, start, end)[key] == 2
+    CountedFigures.objects.update(counted_at=timezone.now() - timedelta(seconds=601))
+    asked.clear()
+    read, seen = _overview(governor, places, start, end)
+    assert "counted_at" not in seen
+    assert read[key] == 2 and (key[1], start, end) in asked
