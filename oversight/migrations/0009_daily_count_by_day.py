@@ -13,6 +13,6 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddIndex(
             model_name='dailycount',
-            index=models.Index(fields=['day', 'key'], name='daily_count_by_day'),
+            index=models.Index(fields=['day'], name='daily_count_by_day'),
         ),
     ]
