@@ -409,8 +409,8 @@ def in_process(
                 Item(
                     "P8 oversight",
                     f"oversight, all {_count_facilities()} facilities, 364 days to yesterday: a "
-                    "period not counted ahead, none counted ending that day, counted live "
-                    "(HTML), inspector, 5 rounds after the others",
+                    "period not counted ahead, none counted ending that day, counted live but "
+                    "for what holds now (HTML), inspector, 5 rounds after the others",
                     _get(insp, f"/oversight/?start={year_ago}&end={yesterday}"),
                     "oversight-all-live",
                     most_rounds=5,
@@ -457,9 +457,9 @@ def in_process(
                 ),
                 Item(
                     "P8 counted ahead",
-                    "oversight's figures counted ahead by the beat: 16 periods and a period "
-                    "asked (with the one before it), every facility (rolled back, 3 rounds "
-                    "after the others)",
+                    f"oversight's figures counted ahead by the beat: {len(figures.slots(today))} "
+                    "periods and a period asked (with the one before it), every facility "
+                    "(rolled back, 3 rounds after the others)",
                     count_figures,
                     "oversight-figures",
                     most_rounds=3,
