@@ -14,7 +14,7 @@ overview's lists and counts that must be zero, the tasks' timeliness and its bre
 
 A page that asks only such periods, for any of the facilities and anything its viewer may
 see, reads them here while they were counted no longer than twice that ago, and says when
-they were counted (`counted` for the indicators, `listed` for the overview's counts,
+they were counted (`counted_each` for the indicators, `listed` for the overview's counts,
 `breakdown`); any other period, or figures older than that (a beat missed), is counted live.
 A facility's figures are its own whatever other facilities are asked with it (each counts
 grouped by facility), so one count serves the governor of one facility and the inspector of
@@ -357,6 +357,58 @@ def near_row(start: date, end: date, key: str, facilities) -> tuple[dict, tuple]
     return row, between(start, found["start"])
 
 
+def counted_each(
+    keys: list[str], present: list[str], facilities, periods: list[Period], seen: dict | None
+) -> list[tuple[dict, bool] | None]:
+    """For each of `periods`, the indicators `keys` of the `facilities` as the beat counted
+    them no longer than twice OVERSIGHT_FIGURES_SECONDS ago: ({key: its `registry.Counts`,
+    the period at 0}, True) from the period's own row; else, of those over what holds on a
+    period's last day (`present`, `registry.present`: nothing else of the period counts),
+    (them, False) from the latest row of a period ending the same day, whatever its first
+    day; else None. One query, each indicator read alone (not a row's others). `seen`, if
+    given, is told when the oldest count read was made."""
+    names = {f"k{number}": key for number, key in enumerate(keys)}
+    rows = CountedFigures.objects.filter(
+        counted_at__gte=fresh_since(timezone.now()), end__in={end for _start, end in periods}
+    )
+    asked_last = Case(When(slot__startswith=ASKED, then=Value(1)), default=Value(0))
+    rows = rows.order_by("counted_at", asked_last).values(
+        "start",
+        "end",
+        "counted_at",
+        **{name: KeyTransform(key, "counts") for name, key in names.items()},
+    )
+    own, ending = {}, {}
+    for row in rows:
+        if all(row[name] is not None for name in names):
+            own[(row["start"], row["end"])] = row
+        if all(row[name] is not None for name, key in names.items() if key in present):
+            ending[row["end"]] = row
+    ids = None
+    found: list[tuple[dict, bool] | None] = []
+    for period in periods:
+        row, whole = own.get(period), True
+        if row is None and present:
+            row, whole = ending.get(period[1]), False
+        if row is None:
+            found.append(None)
+            continue
+        ids = ids_of(facilities) if ids is None else ids
+        if seen is not None:
+            seen["counted_at"] = min(row["counted_at"], seen.get("counted_at", row["counted_at"]))
+        read = {
+            key: {
+                (0, int(facility)): _read(value)
+                for facility, value in row[name].items()
+                if facility in ids
+            }
+            for name, key in names.items()
+            if whole or key in present
+        }
+        found.append((read, whole))
+    return found
+
+
 def between(start: date, counted_start: date) -> tuple[date, date, int]:
     """The days between the first day of a period asked and that of one counted ahead ending
     the same day (both included), and whether their records are added to the count (1: the
@@ -364,26 +416,3 @@ def between(start: date, counted_start: date) -> tuple[date, date, int]:
     if counted_start > start:
         return start, counted_start - timedelta(days=1), 1
     return counted_start, start - timedelta(days=1), -1
-
-
-def counted(keys: list[str], facilities, periods: list[Period], seen: dict | None = None):
-    """{key: its `registry.Counts`} for the indicators `keys`, the `facilities` and the
-    `periods`, as the beat counted them, when every period is counted ahead, for every key,
-    no longer than twice OVERSIGHT_FIGURES_SECONDS ago; else None (count them live). `seen`,
-    if given, is told when they were counted (`counted_at`: the oldest of the periods')."""
-    if not keys:
-        return None
-    rows = _fresh_rows(periods, "counts")
-    if not all(period in rows and set(keys) <= rows[period]["counts"].keys() for period in periods):
-        return None
-    ids = ids_of(facilities)
-    found: dict[str, dict] = {key: {} for key in keys}
-    for index, period in enumerate(periods):
-        counts = rows[period]["counts"]
-        for key in keys:
-            for facility, value in counts[key].items():
-                if facility in ids:
-                    found[key][(index, int(facility))] = _read(value)
-    if seen is not None:
-        seen["counted_at"] = min(rows[period]["counted_at"] for period in periods)
-    return found

@@ -748,6 +748,9 @@ def counted(counts: Callable) -> Callable:
     return count
 
 
+PRESENT = "present"
+
+
 def present(
     records: Callable,
     since: str,
@@ -769,7 +772,7 @@ def present(
         return _days(since, "lte", day) & still & (among(day) if among else Q())
 
     return Fold(
-        ("present", records, facility, since, until),
+        (PRESENT, records, facility, since, until),
         lambda first, last: on(last) & numerator(last),
         lambda first, last: on(last),
     )
@@ -1016,14 +1019,34 @@ def every_indicator() -> list[Indicator]:
 def computed(
     user, facilities, periods: Periods, key=None, seen: dict | None = None
 ) -> list[tuple[Indicator, Counts]]:
-    """Every indicator `user` may see (or only `key`), computed for `periods`: read from the
-    figures the beat counted ahead when every period is one of theirs and they are fresh
-    (`figures.counted`; `seen`, if given, is told when they were counted), else counted live
-    (`counted_live`)."""
+    """Every indicator `user` may see (or only `key`), computed for `periods`: of a period the
+    beat counted ahead, read from its count while fresh; of any other, the indicators over
+    what holds on its last day (`present`: nothing else of the period counts) read from a
+    period counted ahead that ends that day (the days since a visit, to today), the rest
+    counted live (`counted_live`, each base's query over the periods it is counted for).
+    One query reads them all (`figures.counted_each`; `seen`, if given, is told when the
+    oldest count read was made)."""
     items = [i for i in indicators_for(user) if key is None or i.key == key]
-    found = figures.counted([item.key for item in items], facilities, periods, seen)
-    if found is None:
-        found = counted_live(items, facilities, periods)
+    keys = [item.key for item in items]
+    present = [i for i in items if isinstance(i.counts, Fold) and i.counts.base[0] == PRESENT]
+    rest = [i for i in items if i not in present]
+    found: dict[str, Counts] = {key: {} for key in keys}
+    whole, others = [], []  # the periods counted now: every indicator, those not `present`
+    read = figures.counted_each(keys, [i.key for i in present], facilities, periods, seen)
+    for index, each in enumerate(read):
+        if each is None:
+            whole.append(index)
+            continue
+        counts, all_of_them = each
+        if not all_of_them:
+            others.append(index)
+        for name, values in counts.items():
+            found[name].update({(index, place): value for (_i, place), value in values.items()})
+    for chosen, these in ((sorted(whole + others), rest), (whole, present)):
+        if chosen and these:
+            counted = counted_live(these, facilities, [periods[index] for index in chosen])
+            for name, values in counted.items():
+                found[name].update({(chosen[i], p): value for (i, p), value in values.items()})
     return [(item, found[item.key]) for item in items]
 
 

@@ -104,8 +104,9 @@ class OverviewSerializer(serializers.Serializer):
     counted_at = serializers.DateTimeField(
         allow_null=True,
         help_text="When the counts of the lists and of the counts that must be zero were "
-        "counted ahead, for the last 30 days, the last year or a period asked before; null: "
-        "counted now. The cases of a count are read now.",
+        "counted ahead, for the last 30 days, the last year or a period asked before, or in "
+        "part (a period ending the day one of those ends, the days between counted now; what "
+        "holds now whatever the period); null: counted now. The cases of a count are read now.",
     )
     must_be_zero = ZeroSerializer(many=True)
     records = RecordListSerializer(many=True)
@@ -175,7 +176,9 @@ class IndicatorsSerializer(serializers.Serializer):
     counted_at = serializers.DateTimeField(
         allow_null=True,
         help_text="When the figures were counted ahead, for a period the system counts "
-        "ahead (the last 30 days, the last year, the periods before them); null: counted now.",
+        "ahead (the last 30 days, the last year, the periods before them, the months, a "
+        "period asked before), or in part (of a period ending the day one of those ends, "
+        "what holds on its last day; the rest counted now); null: counted now.",
     )
     indicators = ComparedSerializer(many=True)
 

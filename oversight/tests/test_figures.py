@@ -5,6 +5,7 @@ not counted ahead or an indicator the count doesn't hold are counted live."""
 
 import re
 from datetime import timedelta
+from unittest import mock
 from unittest.mock import ANY
 
 import pytest
@@ -23,6 +24,11 @@ from .test_oversight import admit
 from .test_timeliness import kept, task  # noqa: F401  (a fixture)
 
 pytestmark = pytest.mark.django_db
+
+
+def _present(item) -> bool:
+    """Whether an indicator is over what holds on a period's last day (`registry.present`)."""
+    return getattr(item.counts, "base", ("",))[0] == registry.PRESENT
 
 
 def live(user, places, periods) -> dict:
@@ -73,6 +79,39 @@ def test_the_figures_counted_ahead_are_what_counting_live_gives_for_all_and_for_
             seen: dict = {}
             assert read(national, places, periods, seen) == live(national, places, periods)
             assert before <= seen["counted_at"] <= timezone.now()
+    # Periods not all counted ahead: the days since a visit, to today (what holds on its last
+    # day read from a count ending today), a month beside the days before it (the month read,
+    # and what holds on the last day of the month before it), a period ending yesterday
+    # (nothing read); each what counting live gives.
+    present = {i.key for i in registry.indicators_for(national) if _present(i)}
+    month = figures.slots(today)["month-1"]
+    for periods, holds in (
+        ([(today - timedelta(days=44), today)], [present]),
+        ([month, registry.previous_period(*month)], [None, present]),
+        ([(today - timedelta(days=99), today - timedelta(days=1))], [set()]),
+    ):
+        periods = [*periods, registry.previous_period(*periods[0])][:2]
+        holds = [*holds, set()][:2]
+        for places in (everywhere, Facility.objects.filter(pk=busiest.pk)):
+            expected = live(national, places, periods)
+            with mock.patch.object(
+                registry, "counted_live", wraps=registry.counted_live
+            ) as counting:
+                seen = {}
+                assert read(national, places, periods, seen) == expected
+            asked_for = [
+                (item.key, period)
+                for call in counting.call_args_list
+                for item in call.args[0]
+                for period in call.args[2]
+            ]
+            for period, read_ahead in zip(periods, holds, strict=True):
+                counted_now = {key for key, at in asked_for if at == period}
+                if read_ahead is None:  # the period's own count, read whole
+                    assert not counted_now
+                else:  # what holds on its last day read, if given; the rest counted now
+                    assert counted_now == set(shown) - read_ahead, period
+            assert ("counted_at" in seen) == any(h != set() for h in holds)
 
 
 def test_a_page_reads_the_count_says_when_and_shows_a_later_record_once_counted_again(
@@ -95,7 +134,9 @@ def test_a_page_reads_the_count_says_when_and_shows_a_later_record_once_counted_
     assert b'data-testid="counted-at"' in page.content
     with CaptureQueriesContext(connection) as counting:
         other = client.get(f"/oversight/indicators/?start={today - timedelta(days=363)}")
-    assert b'data-testid="counted-at"' not in other.content
+    # Not counted ahead: what holds on its last day read from the last year's count (the
+    # page says when), the rest counted as asked.
+    assert b'data-testid="counted-at"' in other.content
     assert len(ahead) < len(counting) - 10
 
     def held(path):
@@ -316,7 +357,9 @@ def test_a_month_asked_has_its_overview_counted_ahead_beside_its_indicators(
 
 def test_a_count_too_old_or_without_an_indicator_is_not_read(cast, facility_a, settings):
     """Figures counted longer than twice the beat's interval ago (a beat missed), or that
-    lack one of the indicators asked (one added since), are counted live instead."""
+    lack one of the indicators asked (one added since), are counted live instead; of a
+    period whose own row lacks one, those over what holds on its last day are read from
+    another row ending that day."""
     settings.OVERSIGHT_FIGURES_SECONDS = 300
     admit(cast, facility_a, "A1", days_ago=3)
     counted.refresh()
@@ -324,16 +367,25 @@ def test_a_count_too_old_or_without_an_indicator_is_not_read(cast, facility_a, s
     periods = asked(today)[0]
     inspector = cast["inspector"]
     places = facilities_overseen(inspector)
-    keys = [item.key for item in registry.indicators_for(inspector)]
-    assert figures.counted(keys, places, periods) is not None
+    items = registry.indicators_for(inspector)
+    keys = [item.key for item in items]
+    present = [i.key for i in items if _present(i)]
+    assert len(present) >= 5 and "occupancy" not in present
+
+    def each(keys) -> list:
+        return [e and e[1] for e in figures.counted_each(keys, present, places, periods, None)]
+
+    assert each(keys) == [True, True]
     CountedFigures.objects.update(counted_at=timezone.now() - timedelta(seconds=601))
-    assert figures.counted(keys, places, periods) is None
+    assert each(keys) == [None, None]
     CountedFigures.objects.update(counted_at=timezone.now())
     row = CountedFigures.objects.get(slot="last-365")
     del row.counts["occupancy"]
     row.save()
-    assert figures.counted(keys, places, periods) is None
-    assert figures.counted([k for k in keys if k != "occupancy"], places, periods) is not None
+    assert each(keys) == [False, True]
+    (year, _whole), _before = figures.counted_each(keys, present, places, periods, None)
+    assert sorted(year) == sorted(present)
+    assert each([k for k in keys if k != "occupancy"]) == [True, True]
     assert read(inspector, places, periods) == live(inspector, places, periods)
 
 
