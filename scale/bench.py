@@ -266,6 +266,7 @@ def in_process(
         year_ago_but_one = (today - timedelta(days=363)).isoformat()
         yesterday = (today - timedelta(days=1)).isoformat()
         two_hundred_days = (today - timedelta(days=199)).isoformat()
+        last_month = figures.slots(today)["month-1"]
         # A period a page asked for before (the days since a visit), counted by the beat since.
         asked = (today - timedelta(days=299), today)
 
@@ -436,9 +437,24 @@ def in_process(
                 Item(
                     "P8 oversight",
                     f"oversight's indicators, all {_count_facilities()} facilities, 364 days "
-                    "and the 364 before, counted live (HTML), inspector, 5 rounds after the others",
+                    "and the 364 before, counted live but for what holds on the last day of "
+                    "the 364, read from the last year's count (HTML), inspector, 5 rounds after "
+                    "the others",
                     _get(insp, f"/oversight/indicators/?start={year_ago_but_one}"),
                     "oversight-indicators-live",
+                    most_rounds=5,
+                ),
+                Item(
+                    "P8 oversight",
+                    f"oversight's indicators, all {_count_facilities()} facilities, last month "
+                    "and the days before it: the month read, the days before it counted live "
+                    "but for what holds on their last day (HTML), inspector, 5 rounds after "
+                    "the others",
+                    _get(
+                        insp,
+                        f"/oversight/indicators/?start={last_month[0]}&end={last_month[1]}",
+                    ),
+                    "oversight-indicators-month",
                     most_rounds=5,
                 ),
                 Item(
