@@ -367,6 +367,8 @@ def counted_each(
     (them, False) from the latest row of a period ending the same day, whatever its first
     day; else None. One query, each indicator read alone (not a row's others). `seen`, if
     given, is told when the oldest count read was made."""
+    if not keys:
+        return [None for _period in periods]
     names = {f"k{number}": key for number, key in enumerate(keys)}
     rows = CountedFigures.objects.filter(
         counted_at__gte=fresh_since(timezone.now()), end__in={end for _start, end in periods}

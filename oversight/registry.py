@@ -342,10 +342,9 @@ def overview(
     days counted now and added or taken off (`_between`; never below none: what was made in
     those days since the count comes off too); a period ending another day reads the latest
     count of those that declare `now` (`figures.latest`); and every count left to make (the
-    current day, those
-    days, an item counted live) is made in one statement (`bangkok.counting`), whatever the
-    number of items. A count that is zero (most are) reads no cases, one that isn't reads its
-    first cases. A count the beat counted whole
+    current day, those days, an item counted live) is made in one statement
+    (`bangkok.counting`), whatever the number of items. A count that is zero (most are) reads
+    no cases, one that isn't reads its first cases. A count the beat counted whole
     (`counted_alike`) is counted in that statement for a viewer hidden any of its records:
     taking hers off a count made minutes before would take off one made or late since, and a
     count below what she is shown tells her."""
