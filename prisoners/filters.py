@@ -1,5 +1,7 @@
 """The women list's search and filters, shared by the page and the API."""
 
+import itertools
+
 import django_filters
 from django.db.models import Model, QuerySet
 from django.forms.models import ModelChoiceIterator, ModelChoiceIteratorValue
@@ -18,13 +20,16 @@ from .permissions import women_of_facilities
 
 class _Rows(ModelChoiceIterator):
     """A select's options from the rows of the columns they show (`field.rows`), not from
-    model instances."""
+    model instances: each a (value, label), or a group of them under its name."""
 
     def __iter__(self):
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
-        for value, label in self.field.rows(self.queryset):
-            yield ModelChoiceIteratorValue(value, None), label
+        yield from self.field.rows(self.queryset)
+
+
+def _choice(value, label) -> tuple:
+    return ModelChoiceIteratorValue(value, None), label
 
 
 class RowChoices(fields.ModelChoiceIterator, _Rows):
@@ -59,9 +64,11 @@ class _Scoped(fields.ModelChoiceField):
 class UnitField(_Scoped):
     """The units to choose from, each written as `Unit.__str__` writes it, read as rows: every
     unit of a national member of staff's facilities is a thousand options, and making each unit
-    and its facility a model instance was a third of the women list's time for her."""
+    and its facility a model instance was a third of the women list's time for her. The units
+    of more than one facility are grouped under each facility's name (`Facility.__str__`), in
+    the order of the units (by facility)."""
 
-    columns = ("uuid", "facility__code", "code", "name")
+    columns = ("uuid", "facility__code", "facility__name", "code", "name")
 
     @staticmethod
     def options_in(facilities):
@@ -69,8 +76,18 @@ class UnitField(_Scoped):
 
     @staticmethod
     def written(rows):
-        for uuid, facility, code, name in rows:
-            yield uuid, unit_label(facility, code, name)
+        rows = list(rows)
+        options = [
+            _choice(uuid, unit_label(place, code, name)) for uuid, place, _n, code, name in rows
+        ]
+        places = [(place, name) for _uuid, place, name, _code, _name in rows]
+        if len(set(places)) < 2:
+            yield from options
+            return
+        for place, group in itertools.groupby(
+            zip(places, options, strict=True), key=lambda p: p[0]
+        ):
+            yield facility_label(*place), [option for _place, option in group]
 
 
 class FacilityField(_Scoped):
@@ -85,7 +102,7 @@ class FacilityField(_Scoped):
     @staticmethod
     def written(rows):
         for code, name in rows:
-            yield code, facility_label(code, name)
+            yield _choice(code, facility_label(code, name))
 
 
 class _ScopedFilter(django_filters.ModelChoiceFilter):

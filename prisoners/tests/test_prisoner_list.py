@@ -1,3 +1,4 @@
+import itertools
 import re
 
 import pytest
@@ -230,9 +231,25 @@ def test_each_row_links_to_her_page_and_says_her_legal_status(cast, facility_a):
     assert woman.get_legal_status_display() == woman._get_FIELD_display(field) == "unheard_of"
 
 
+def _units_as_django_writes_them(units, value="", empty="Any") -> str:
+    """Django's own select of the units, from model instances: grouped under their facility
+    (`Facility.__str__`) when they are of more than one."""
+    from django import forms
+
+    units = list(units)
+    options = [(str(unit.uuid), str(unit)) for unit in units]
+    if len({unit.facility_id for unit in units}) > 1:
+        options = [
+            (str(place), [(str(unit.uuid), str(unit)) for unit in group])
+            for place, group in itertools.groupby(units, key=lambda unit: unit.facility)
+        ]
+    return forms.ChoiceField(choices=[("", empty), *options]).widget.render("choice", value)
+
+
 def test_the_options_are_those_the_model_instances_give(cast, facility_a, facility_b):
     """The unit and facility selects read their options as rows (`UnitField`, `FacilityField`):
-    the same options, in the same order, as django-filter's own field reading model instances."""
+    the same options, in the same order, as django-filter's own field reading model instances;
+    the units of more than one facility grouped under each facility's name."""
     from django_filters.fields import ModelChoiceField
 
     from facilities.models import Facility
@@ -241,26 +258,31 @@ def test_the_options_are_those_the_model_instances_give(cast, facility_a, facili
 
     chosen = UnitFactory(facility=facility_b, code="B2", name="Mother & baby <wing>")
     UnitFactory(facility=facility_a, code="A1", name="Reception")
+    UnitFactory(facility=facility_a, code="A2", name="Wing")
     Facility.objects.filter(pk=facility_a.pk).update(name="Women's <central> prison")
-    for ours, queryset, key, value, shown in (
-        (
-            UnitField,
-            Unit.objects.select_related("facility"),
-            "uuid",
-            str(chosen.uuid),
-            "Mother &amp; baby &lt;wing&gt;</option>",
-        ),
-        (FacilityField, Facility.objects.all(), "code", facility_b.code, "&lt;central&gt;"),
-    ):
-        written = [
-            kind(
-                queryset=queryset, to_field_name=key, empty_label="Any", null_label="None"
-            ).widget.render("choice", value)
-            for kind in (ours, ModelChoiceField)
-        ]
-        assert written[0] == written[1]
-        assert f'value="{value}" selected' in written[0]
-        assert shown in written[0]
+    units = Unit.objects.select_related("facility")
+    kwargs = {"to_field_name": "uuid", "empty_label": "Any"}
+    for queryset in (units, units.filter(facility=facility_b)):
+        written = UnitField(queryset=queryset, **kwargs).widget.render("choice", str(chosen.uuid))
+        assert written == _units_as_django_writes_them(queryset, str(chosen.uuid))
+        assert f'value="{chosen.uuid}" selected' in written
+        assert "Mother &amp; baby &lt;wing&gt;</option>" in written
+        assert ("<optgroup" in written) == (queryset is units)
+    assert written == ModelChoiceField(queryset=queryset, **kwargs).widget.render(
+        "choice", str(chosen.uuid)
+    )
+    both = UnitField(queryset=units, **kwargs).widget.render("choice", "")
+    assert 'label="A – Women&#x27;s &lt;central&gt; prison"' in both
+    assert both.count("<optgroup") == 2 and both.count("<option") == 4
+    written = [
+        kind(
+            queryset=Facility.objects.all(), to_field_name="code", empty_label="Any"
+        ).widget.render("choice", facility_b.code)
+        for kind in (FacilityField, ModelChoiceField)
+    ]
+    assert written[0] == written[1]
+    assert f'value="{facility_b.code}" selected' in written[0]
+    assert "&lt;central&gt;" in written[0]
 
 
 def test_the_lists_sql_written_once_reads_each_viewer_her_own_women(cast, facility_a, facility_b):
@@ -333,14 +355,15 @@ def test_the_options_of_her_facilities_read_once_written_are_hers(cast, facility
     UnitFactory(facility=facility_a, code="A2", name="Wing")
     for ids in ([facility_a.pk], [facility_b.pk], [facility_a.pk, facility_b.pk]) * 2:
         facilities = Facility.objects.filter(pk__in=ids)
-        for ours, queryset, key in (
-            (UnitField, Unit.objects.filter(facility__in=facilities), "uuid"),
-            (FacilityField, facilities, "code"),
-        ):
-            kwargs = {"queryset": queryset, "to_field_name": key, "empty_label": "Any"}
-            written = ours(facility_ids=ids, **kwargs).widget.render("choice", "")
-            assert written == ModelChoiceField(**kwargs).widget.render("choice", "")
-            assert written.count("<option") == queryset.count() + 1
+        units = Unit.objects.filter(facility__in=facilities).select_related("facility")
+        kwargs = {"queryset": units, "to_field_name": "uuid", "empty_label": "Any"}
+        written = UnitField(facility_ids=ids, **kwargs).widget.render("choice", "")
+        assert written == _units_as_django_writes_them(units)
+        assert written.count("<option") == units.count() + 1
+        kwargs = {"queryset": facilities, "to_field_name": "code", "empty_label": "Any"}
+        written = FacilityField(facility_ids=ids, **kwargs).widget.render("choice", "")
+        assert written == ModelChoiceField(**kwargs).widget.render("choice", "")
+        assert written.count("<option") == facilities.count() + 1
     # The page of each: her facility's units only (each option's value is the unit's id).
     for user, shown, hidden in (("reception", a1, b2), ("outsider", b2, a1)):
         page = client_for(cast[user]).get(URL).content.decode()
