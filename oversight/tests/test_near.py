@@ -294,7 +294,7 @@ def test_the_days_between_are_counted_now_added_or_taken_off_never_below_none(
     items = {i.key: i for i in [*registry.zeros_for(governor), *registry.lists_for(governor)]}
     assert (key[1], today - timedelta(days=40), month_start - timedelta(days=1)) in asked
     assert (key[1], today - timedelta(days=40), today) not in asked
-    assert not [k for k, _s, _e in asked if items[k].whatever_start]
+    assert not [k for k, _s, _e in asked if items[k].whatever_start or items[k].now]
     assert all(
         (start, end) == (today - timedelta(days=40), month_start - timedelta(days=1))
         for k, start, end in asked
