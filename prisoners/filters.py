@@ -66,17 +66,25 @@ class UnitField(_Scoped):
     unit of a national member of staff's facilities is a thousand options, and making each unit
     and its facility a model instance was a third of the women list's time for her. The units
     of more than one facility are grouped under each facility's name (`Facility.__str__`), in
-    the order of the units (by facility)."""
+    the order of the units (by facility); once a facility is chosen (`facility_code`), only
+    its units are offered, if it has any (a unit of another would find none of her women),
+    and the unit chosen (`unit_chosen`) whatever its facility, so that the form shows what
+    the list is filtered by."""
 
     columns = ("uuid", "facility__code", "facility__name", "code", "name")
+
+    def __init__(self, *args, facility_code=None, unit_chosen=None, **kwargs):
+        self.facility_code, self.unit_chosen = facility_code, unit_chosen
+        super().__init__(*args, **kwargs)
 
     @staticmethod
     def options_in(facilities):
         return Unit.objects.filter(facility__in=facilities).select_related("facility")
 
-    @staticmethod
-    def written(rows):
+    def written(self, rows):
         rows = list(rows)
+        if any(row[1] == self.facility_code for row in rows):
+            rows = [r for r in rows if r[1] == self.facility_code or str(r[0]) == self.unit_chosen]
         options = [
             _choice(uuid, unit_label(place, code, name)) for uuid, place, _n, code, name in rows
         ]
@@ -121,9 +129,17 @@ class FacilityFilter(_ScopedFilter):
 
 @extend_schema_field({"type": "string", "description": "A unit's id (uuid); empty for any."})
 class UnitFilter(_ScopedFilter):
-    """Empty means "any unit", as on the page: the schema says string, not uuid."""
+    """Empty means "any unit", as on the page: the schema says string, not uuid. Its field
+    offers the units of the facility chosen in the same filters, if one is."""
 
     field_class = UnitField
+
+    @property
+    def field(self):
+        data = getattr(getattr(self, "parent", None), "data", None) or {}
+        self.extra["facility_code"] = data.get("facility") or None
+        self.extra["unit_chosen"] = data.get("unit") or None
+        return super().field
 
 
 def _facilities(request):

@@ -368,3 +368,34 @@ def test_the_options_of_her_facilities_read_once_written_are_hers(cast, facility
     for user, shown, hidden in (("reception", a1, b2), ("outsider", b2, a1)):
         page = client_for(cast[user]).get(URL).content.decode()
         assert f'value="{shown.uuid}"' in page and str(hidden.uuid) not in page
+
+
+def test_the_units_offered_are_of_the_facility_chosen_grouped_otherwise(facility_a, facility_b):
+    """Staff of two facilities choose among the units of both, grouped under each facility's
+    name; once she has chosen a facility, among its units only (the list of its women); a
+    unit of the other facility chosen with it finds none of them and is still shown chosen."""
+    from staff.tests.factories import make_staff
+
+    both = client_for(make_staff("custody", facility_a, facility_b))
+    wing = UnitFactory(facility=facility_a, code="W1", name="Wing one")
+    other = UnitFactory(facility=facility_b, code="W2", name="Wing two")
+    PrisonerFactory(facility=facility_a, unit=wing, prison_number="A-UNIT")
+    PrisonerFactory(facility=facility_b, unit=other, prison_number="B-UNIT")
+
+    def units(**filters) -> str:
+        page = both.get(URL, filters)
+        assert page.status_code == 200
+        return re.search(r'<select name="unit".*?</select>', page.content.decode(), re.S)[0]
+
+    grouped = units()
+    assert grouped.count("<optgroup") == 2
+    assert str(wing.uuid) in grouped and str(other.uuid) in grouped
+    for facility, shown, hidden in ((facility_a, wing, other), (facility_b, other, wing)):
+        chosen = units(facility=facility.code)
+        assert "<optgroup" not in chosen
+        assert str(shown.uuid) in chosen and str(hidden.uuid) not in chosen
+    assert names(both.get(URL, {"facility": facility_a.code, "unit": str(wing.uuid)})) == ["A-UNIT"]
+    mixed = both.get(URL, {"facility": facility_a.code, "unit": str(other.uuid)})
+    assert mixed.status_code == 200 and names(mixed) == []
+    shown = units(facility=facility_a.code, unit=str(other.uuid))
+    assert f'value="{other.uuid}" selected' in shown and shown.count("<optgroup") == 2
