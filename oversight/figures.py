@@ -30,11 +30,13 @@ of them, the latest asked (`asked_periods`, `asked_slots`); the pages read it so
 looks for its period's row in one query whatever the period.
 """
 
+import functools
+import operator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.db.models import Case, JSONField, Q, Value, When
+from django.db.models import Case, F, JSONField, Q, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.fields.json import KeyTransform
 from django.utils import timezone
@@ -221,18 +223,22 @@ def _fresh_rows(
     elif key:
         rows = rows.annotate(part=KeyTransform(key, field))
     found, wanted = {}, set(ids)
-    # The latest counted last, and of two counted at once a period asked's row (a month asked
-    # is in its own row too, with its indicators only): a period asked may also still be in
-    # the row it was counted in before, beside the one it is counted in now.
-    asked_last = Case(When(slot__startswith=ASKED, then=Value(1)), default=Value(0))
-    rows = rows.order_by("counted_at", asked_last)
-    for row in rows.values("start", "end", "counted_at", "part" if key else field):
+    for row in _latest_last(rows).values("start", "end", "counted_at", "part" if key else field):
         if key:
             row[field] = part = row.pop("part")
             if facilities is not None and part is not None and EVERY not in part:
                 row[field] = {place: of for place, of in part.items() if place in wanted}
         found[(row["start"], row["end"])] = row
     return found
+
+
+def _latest_last(rows):
+    """The rows ordered as read, each written over by the next of the same period: the latest
+    counted last, and of two counted at once a period asked's row (a month asked is in its own
+    row too, with its indicators only): a period asked may also still be in the row it was
+    counted in before, beside the one it is counted in now."""
+    asked_last = Case(When(slot__startswith=ASKED, then=Value(1)), default=Value(0))
+    return rows.order_by("counted_at", asked_last)
 
 
 def ids_of(facilities) -> set[str]:
@@ -359,56 +365,67 @@ def near_row(start: date, end: date, key: str, facilities) -> tuple[dict, tuple]
 
 def counted_each(
     keys: list[str], present: list[str], facilities, periods: list[Period], seen: dict | None
-) -> list[tuple[dict, bool] | None]:
-    """For each of `periods`, the indicators `keys` of the `facilities` as the beat counted
-    them no longer than twice OVERSIGHT_FIGURES_SECONDS ago: ({key: its `registry.Counts`,
-    the period at 0}, True) from the period's own row; else, of those over what holds on a
-    period's last day (`present`, `registry.present`: nothing else of the period counts),
-    (them, False) from the latest row of a period ending the same day, whatever its first
-    day; else None. One query, each indicator read alone (not a row's others). `seen`, if
-    given, is told when the oldest count read was made."""
+) -> tuple[dict[str, dict], list[bool | None]]:
+    """The indicators `keys` of the `facilities` as the beat counted them no longer than twice
+    OVERSIGHT_FIGURES_SECONDS ago, for each of `periods` that it can ({key: its
+    `registry.Counts`}, each period at its index), and for each period how: True, all of
+    them from the period's own row; False, of those over what holds on a period's last day
+    (`present`, `registry.present`: nothing else of the period counts) only, from the latest
+    row of a period ending the same day, whatever its first day; None, none. One query (a
+    period's own row read whole, of the others only which end when), and one more for those
+    indicators alone when a period not counted ahead ends the day one counted ahead does.
+    `seen`, if given, is told when the oldest count read was made."""
+    found: dict[str, dict] = {key: {} for key in keys}
     if not keys:
-        return [None for _period in periods]
-    names = {f"k{number}": key for number, key in enumerate(keys)}
-    rows = CountedFigures.objects.filter(
-        counted_at__gte=fresh_since(timezone.now()), end__in={end for _start, end in periods}
-    )
-    asked_last = Case(When(slot__startswith=ASKED, then=Value(1)), default=Value(0))
-    rows = rows.order_by("counted_at", asked_last).values(
+        return found, [None for _period in periods]
+    fresh = CountedFigures.objects.filter(counted_at__gte=fresh_since(timezone.now()))
+    own = functools.reduce(operator.or_, (Q(start=start, end=end) for start, end in periods))
+    whole: dict[Period, dict] = {}
+    ends = set()
+    for row in _latest_last(fresh.filter(end__in={end for _start, end in periods})).values(
         "start",
         "end",
         "counted_at",
-        **{name: KeyTransform(key, "counts") for name, key in names.items()},
-    )
-    own, ending = {}, {}
-    for row in rows:
-        if all(row[name] is not None for name in names):
-            own[(row["start"], row["end"])] = row
-        if all(row[name] is not None for name, key in names.items() if key in present):
-            ending[row["end"]] = row
+        part=Case(When(own, then=F("counts")), output_field=JSONField()),
+    ):
+        ends.add(row["end"])
+        if row["part"] is not None and set(keys) <= row["part"].keys():
+            whole[(row["start"], row["end"])] = row
+    ending: dict[date, dict] = {}
+    ends &= {end for start, end in periods if (start, end) not in whole}
+    if ends and present:
+        column = f'"{CountedFigures._meta.db_table}"."counts"'  # the model's own; keys params
+        only_present = RawSQL(  # noqa: S611
+            f"(SELECT jsonb_object_agg(k, v) FROM jsonb_each({column}) AS e(k, v)"  # noqa: S608
+            " WHERE k = ANY(%s::text[]))",
+            (present,),
+            output_field=JSONField(),
+        )
+        for row in _latest_last(fresh.filter(end__in=ends)).values(
+            "end", "counted_at", part=only_present
+        ):
+            if row["part"] is not None and set(present) <= row["part"].keys():
+                ending[row["end"]] = row
     ids = None
-    found: list[tuple[dict, bool] | None] = []
-    for period in periods:
-        row, whole = own.get(period), True
-        if row is None and present:
-            row, whole = ending.get(period[1]), False
+    how: list[bool | None] = []
+    for index, period in enumerate(periods):
+        row, all_of_it = whole.get(period), True
         if row is None:
-            found.append(None)
+            row, all_of_it = ending.get(period[1]), False
+        if row is None:
+            how.append(None)
             continue
+        how.append(all_of_it)
         ids = ids_of(facilities) if ids is None else ids
         if seen is not None:
             seen["counted_at"] = min(row["counted_at"], seen.get("counted_at", row["counted_at"]))
-        read = {
-            key: {
-                (0, int(facility)): _read(value)
-                for facility, value in row[name].items()
+        for key in keys if all_of_it else present:
+            found[key].update(
+                ((index, int(facility)), _read(value))
+                for facility, value in row["part"][key].items()
                 if facility in ids
-            }
-            for name, key in names.items()
-            if whole or key in present
-        }
-        found.append((read, whole))
-    return found
+            )
+    return found, how
 
 
 def between(start: date, counted_start: date) -> tuple[date, date, int]:

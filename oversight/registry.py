@@ -1026,26 +1026,21 @@ def computed(
     One query reads them all (`figures.counted_each`; `seen`, if given, is told when the
     oldest count read was made)."""
     items = [i for i in indicators_for(user) if key is None or i.key == key]
-    keys = [item.key for item in items]
     present = [i for i in items if isinstance(i.counts, Fold) and i.counts.base[0] == PRESENT]
     rest = [i for i in items if i not in present]
-    found: dict[str, Counts] = {key: {} for key in keys}
-    whole, others = [], []  # the periods counted now: every indicator, those not `present`
-    read = figures.counted_each(keys, [i.key for i in present], facilities, periods, seen)
-    for index, each in enumerate(read):
-        if each is None:
-            whole.append(index)
-            continue
-        counts, all_of_them = each
-        if not all_of_them:
-            others.append(index)
-        for name, values in counts.items():
-            found[name].update({(index, place): value for (_i, place), value in values.items()})
-    for chosen, these in ((sorted(whole + others), rest), (whole, present)):
+    found, how = figures.counted_each(
+        [item.key for item in items], [i.key for i in present], facilities, periods, seen
+    )
+    # The periods counted now: of those not read, every indicator; of those read in part
+    # (what holds on their last day), the others.
+    for these, chosen in (
+        (rest, [index for index, read in enumerate(how) if not read]),
+        (present, [index for index, read in enumerate(how) if read is None]),
+    ):
         if chosen and these:
             counted = counted_live(these, facilities, [periods[index] for index in chosen])
             for name, values in counted.items():
-                found[name].update({(chosen[i], p): value for (i, p), value in values.items()})
+                found[name].update(((chosen[i], p), value) for (i, p), value in values.items())
     return [(item, found[item.key]) for item in items]
 
 
