@@ -62,28 +62,40 @@ class _Scoped(fields.ModelChoiceField):
 
 
 class UnitField(_Scoped):
-    """The units to choose from, each written as `Unit.__str__` writes it, read as rows: every
-    unit of a national member of staff's facilities is a thousand options, and making each unit
-    and its facility a model instance was a third of the women list's time for her. The units
-    of more than one facility are grouped under each facility's name (`Facility.__str__`), in
-    the order of the units (by facility); once a facility is chosen (`facility_code`), only
-    its units are offered, if it has any (a unit of another would find none of her women),
-    and the unit chosen (`unit_chosen`) whatever its facility, so that the form shows what
-    the list is filtered by."""
+    """The units to choose from, each written as `Unit.__str__` writes it, read as rows. Staff
+    of more than one facility choose the facility first (`facility_first`): a national
+    member of staff's units are a thousand options of 120 facilities, a hundred kilobytes
+    of every page of the list, and making them a fifth of its time; until then only the
+    unit chosen, if one is, is offered. Once a facility is chosen (`facility_code`), its
+    units are offered (for staff of one facility, if it has any: a unit of another would
+    find none of her women), and the unit chosen whatever its facility, so that the form
+    shows what the list is filtered by; the units of more than one facility grouped under
+    each facility's name (`Facility.__str__`), in the order of the units (by facility)."""
 
     columns = ("uuid", "facility__code", "facility__name", "code", "name")
 
     def __init__(self, *args, facility_code=None, unit_chosen=None, **kwargs):
         self.facility_code, self.unit_chosen = facility_code, unit_chosen
         super().__init__(*args, **kwargs)
+        if self.facility_first and not facility_code:
+            self.help_text = _("Choose a facility first: its units are then offered.")
+
+    @property
+    def facility_first(self) -> bool:
+        return len(self.facility_ids or ()) > 1
 
     @staticmethod
     def options_in(facilities):
         return Unit.objects.filter(facility__in=facilities).select_related("facility")
 
+    def rows(self, queryset):
+        if self.facility_first and not (self.facility_code or self.unit_chosen):
+            return iter(())
+        return super().rows(queryset)
+
     def written(self, rows):
         rows = list(rows)
-        if any(row[1] == self.facility_code for row in rows):
+        if self.facility_first or any(row[1] == self.facility_code for row in rows):
             rows = [r for r in rows if r[1] == self.facility_code or str(r[0]) == self.unit_chosen]
         options = [
             _choice(uuid, unit_label(place, code, name)) for uuid, place, _n, code, name in rows

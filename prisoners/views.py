@@ -27,12 +27,16 @@ from .services import placement_refusals
 from .templatetags.flags import flags_writer
 
 LIST_ORDER = exports.LIST_ORDER
+# The id of the list's unit filter, which htmx asks for alone once a facility is chosen.
+UNIT_FILTER = "unit-filter"
 
 
 @login_required
 @require_safe
+@vary_on_headers("HX-Target")
 def prisoner_list(request):
-    """Find a woman: search by name or number, filter, keyset pages (constant queries)."""
+    """Find a woman: search by name or number, filter, keyset pages (constant queries). For
+    htmx following a facility chosen, the unit filter alone, its units offered."""
     if not request.user.has_perm("prisoners.view_prisoner"):
         raise PermissionDenied
     params = request.GET.copy()
@@ -40,6 +44,9 @@ def prisoner_list(request):
     # The women she sees are built only for a query built each time (a search by name): a
     # shape builds its own (`PrisonerFilter.shape`); the filterset's own query is no woman.
     filterset = PrisonerFilter(params, queryset=Prisoner.objects.none(), request=request)
+    if request.htmx and request.htmx.target == UNIT_FILTER:
+        form = govuk_styled(filterset.form)
+        return render(request, "prisoners/_unit_filter.html", {"form": form})
     valid = filterset.is_valid()
     shape = filterset.shape(request.user) if valid else None
     qs = None
