@@ -374,7 +374,7 @@ def test_the_options_of_her_facilities_read_once_written_are_hers(cast, facility
 
 
 def test_staff_of_two_facilities_choose_the_facility_then_among_its_units(
-    facility_a, facility_b, django_assert_max_num_queries
+    cast, facility_a, facility_b, django_assert_max_num_queries
 ):
     """Staff of two facilities choose a facility first: until then no unit is offered (a
     national member of staff's thousand units of 120 facilities were a hundred kilobytes of
@@ -416,6 +416,14 @@ def test_staff_of_two_facilities_choose_the_facility_then_among_its_units(
         assert "<table" not in alone.content.decode() and "-UNIT" not in alone.content.decode()
         assert not [q for q in asked.captured_queries if "prisoners_prisoner" in q["sql"]]
         assert alone["Vary"] and "HX-Target" in alone["Vary"]
+    # The unit filter alone is the list's, refused as the list is to a role that doesn't
+    # read the women.
+    sysadmin = client_for(cast["sysadmin"])
+    refused = sysadmin.get(
+        URL, {"facility": facility_a.code}, HTTP_HX_REQUEST="true", HTTP_HX_TARGET="unit-filter"
+    )
+    assert refused.status_code == sysadmin.get(URL).status_code == 404
+    assert str(wing.uuid) not in refused.content.decode()
     assert names(both.get(URL, {"facility": facility_a.code, "unit": str(wing.uuid)})) == ["A-UNIT"]
     alone = both.get(URL, {"unit": str(other.uuid)})
     assert names(alone) == ["B-UNIT"]
