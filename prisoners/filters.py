@@ -65,7 +65,7 @@ class UnitField(_Scoped):
     """The units to choose from, each written as `Unit.__str__` writes it, read as rows. Staff
     of more than one facility choose the facility first (`facility_first`): a national
     member of staff's units are a thousand options of 120 facilities, a hundred kilobytes
-    of every page of the list, and making them a fifth of its time; until then only the
+    of every page of the list, and writing them half of its CPU; until then only the
     unit chosen, if one is, is offered. Once a facility is chosen (`facility_code`), its
     units are offered (for staff of one facility, if it has any: a unit of another would
     find none of her women), and the unit chosen whatever its facility, so that the form
