@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from bangkok.formats import human_moment
-from prisoners.queues import by_unit
+from prisoners.queues import where_she_lives
 from reminders.queues import Bucket, Column, record_queue
 
 from . import reading
@@ -58,7 +58,7 @@ IN_RECEPTION = record_queue(
     opens="admissions:detail",
     link=_("Open the admission"),
     keyset=("admitted_at", "id"),
-    filters=(by_unit(),),
+    filters=where_she_lives(),
     order=10,
 )
 

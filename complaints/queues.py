@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from bangkok.formats import human_moment
-from prisoners.queues import by_unit
+from prisoners.queues import where_she_lives
 from reminders.queues import Bucket, Column, Filter, record_queue
 
 from . import reading
@@ -74,10 +74,10 @@ CASELOAD = record_queue(
         Filter(
             key="kind",
             label=_("Kind"),
-            choices=lambda viewer: Kind.choices,
+            choices=lambda viewer, chosen: Kind.choices,
             apply=lambda records, value: records.filter(kind=value),
         ),
-        by_unit(),
+        *where_she_lives(),
     ),
     order=10,
 )
@@ -112,7 +112,7 @@ HELD_ACTIONS = record_queue(
     opens="complaints:held",
     link=_("Review"),
     keyset=("requested_at", "id"),
-    filters=(by_unit(),),
+    filters=where_she_lives(),
     order=30,
 )
 

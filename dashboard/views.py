@@ -130,14 +130,21 @@ def queue_page(request, key):
     now = timezone.now()
     records = _shown(queue, queue.records(request.user))
     chosen_filters = []
+    chosen_values: dict[str, str] = {}
     for each in queue.filters:
-        choices = [(str(value), label) for value, label in each.choices(request.user)]
+        offered = each.choices(request.user, dict(chosen_values))
+        choices = [(str(value), label) for value, label in offered]
         value = request.GET.get(each.key, "")
         if value and value in dict(choices):
             records = each.apply(records, value)
         else:
             value = ""
-        chosen_filters.append({"filter": each, "choices": choices, "value": value})
+        hint = each.hint(request.user, dict(chosen_values)) if each.hint and not choices else ""
+        chosen_values[each.key] = value
+        if choices or hint:
+            chosen_filters.append(
+                {"filter": each, "choices": choices, "value": value, "hint": hint}
+            )
     counts = queues.tally(queue, records, now)
     chosen = queues.bucket(queue, request.GET.get("bucket"))
     if chosen is not None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from prisoners.queues import by_unit
+from prisoners.queues import where_she_lives
 from reminders.task_queues import task_queue
 
 from .services.maternity import CONTACT_KINDS
@@ -47,7 +47,7 @@ HEALTH = task_queue(
         "record is made in her clinical file."
     ),
     empty=_("No screening, follow-up or contact is waiting."),
-    filters=(by_unit(),),
+    filters=where_she_lives(),
     url=lambda task: reverse("health:file", args=[task.prisoner.uuid]),
     order=10,
 )

@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from bangkok.formats import human_moment
-from prisoners.queues import by_unit
+from prisoners.queues import where_she_lives
 from reminders.queues import Bucket, Column, record_queue
 
 from . import reading
@@ -53,7 +53,7 @@ NOTICES = record_queue(
     opens="pretrial:hearing",
     link=_("Open the hearing"),
     keyset=("at", "id"),
-    filters=(by_unit(),),
+    filters=where_she_lives(),
     order=357,
 )
 
@@ -85,6 +85,6 @@ COURT_DATES = record_queue(
     opens="pretrial:hearing",
     link=_("Open the hearing"),
     keyset=("at", "id"),
-    filters=(by_unit(),),
+    filters=where_she_lives(),
     order=358,
 )

@@ -1,34 +1,67 @@
-"""A filter every work queue about women offers (`reminders.queues`): her unit."""
+"""The filters every work queue about women offers (`reminders.queues`): where she lives, her
+facility (for staff of more than one) and her unit."""
 
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from facilities.scope import facilities_of
+from facilities.models import facility_label
+from facilities.scope import ASSIGNED, facilities_of
 from reminders.queues import Filter
 
 from .models import Unit
 
-
-def units_of(viewer) -> list[tuple[str, str]]:
-    """The units of her facilities, named with their facility when she works in several."""
-    units = list(
-        Unit.objects.filter(facility__in=facilities_of(viewer))
-        .select_related("facility")
-        .order_by("facility__name", "name")
-    )
-    several = len({unit.facility_id for unit in units}) > 1
-    return [
-        (str(unit.uuid), f"{unit.name} ({unit.facility.name})" if several else unit.name)
-        for unit in units
-    ]
+# Staff of more than one facility choose the facility before its units, as in the women list
+# (`prisoners.filters.UnitField`): a national member of staff's queue wrote 961 units.
+FACILITY_FIRST = _("Choose a facility first: its units are then offered.")
 
 
-def by_unit(woman: str = "prisoner") -> Filter:
-    """The queue's records whose woman (reached by `woman`) lives on the chosen unit."""
-    return Filter(
-        key="unit",
-        label=_("Unit"),
-        choices=units_of,
-        apply=lambda records, value: records.filter(**{f"{woman}__unit__uuid": value}),
+def _several(viewer) -> bool:
+    """Whether she works in more than one facility (their ids read with her account, if
+    they were)."""
+    assigned = getattr(viewer, ASSIGNED, None)
+    return len(assigned) > 1 if assigned is not None else facilities_of(viewer).count() > 1
+
+
+def facilities_to_choose(viewer, chosen: dict) -> list[tuple[str, str]]:
+    """Her facilities, when she works in several (none to choose for staff of one)."""
+    if not _several(viewer):
+        return []
+    facilities = facilities_of(viewer).order_by("code").values_list("code", "name")
+    return [(code, facility_label(code, name)) for code, name in facilities]
+
+
+def units_of(viewer, chosen: dict) -> list[tuple[str, str]]:
+    """The units of her facility, or of the facility chosen (`chosen["facility"]`) when she
+    works in several: none until she has chosen one."""
+    facilities = facilities_of(viewer)
+    if chosen.get("facility"):
+        facilities = facilities.filter(code=chosen["facility"])
+    elif _several(viewer):
+        return []
+    units = Unit.objects.filter(facility__in=facilities).order_by("name", "code")
+    return [(str(uuid), name) for uuid, name in units.values_list("uuid", "name")]
+
+
+def _facility_first(viewer, chosen: dict):
+    return FACILITY_FIRST if not chosen.get("facility") and _several(viewer) else ""
+
+
+def where_she_lives(woman: str = "prisoner") -> tuple[Filter, Filter]:
+    """The queue's records whose woman (reached by `woman`) is in the facility chosen, and
+    lives on the unit chosen."""
+    return (
+        Filter(
+            key="facility",
+            label=_("Facility"),
+            choices=facilities_to_choose,
+            apply=lambda records, value: records.filter(**{f"{woman}__facility__code": value}),
+        ),
+        Filter(
+            key="unit",
+            label=_("Unit"),
+            choices=units_of,
+            apply=lambda records, value: records.filter(**{f"{woman}__unit__uuid": value}),
+            hint=_facility_first,
+        ),
     )

@@ -8,7 +8,7 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from prisoners.queues import by_unit
+from prisoners.queues import where_she_lives
 from reminders.queues import Bucket, Column, record_queue
 
 from . import reading
@@ -64,7 +64,7 @@ CHILDREN = record_queue(
     link=_("Record what is known"),
     woman="mother",
     keyset=("recorded_at", "id"),
-    filters=(by_unit("mother"),),
+    filters=where_she_lives("mother"),
     order=10,
 )
 
@@ -98,7 +98,7 @@ REVIEWS = record_queue(
     link=_("Record the decision"),
     woman="mother",
     keyset=("review_due_on", "id"),
-    filters=(by_unit("mother"),),
+    filters=where_she_lives("mother"),
     order=11,
 )
 

@@ -43,8 +43,13 @@ class Bucket:
 class Filter:
     key: str
     label: Label
-    choices: Callable  # (viewer) -> [(value, label)]
+    # (viewer, chosen) -> [(value, label)]; `chosen` is {key: value} of the queue's filters
+    # before it (a facility chosen offers its units)
+    choices: Callable
     apply: Callable  # (queryset, value) -> queryset
+    # (viewer, chosen) -> what she is told in place of its choices when it offers none yet
+    # (a filter offering none, told nothing, is not shown)
+    hint: Callable | None = None
 
 
 @dataclass(frozen=True)

@@ -81,7 +81,7 @@ ESCALATIONS = Queue(
         Filter(
             key="facility",
             label=_("Facility"),
-            choices=lambda viewer: [
+            choices=lambda viewer, chosen: [
                 (f.code, f.name) for f in facilities_of(viewer).order_by("name")
             ],
             apply=lambda records, value: records.filter(facility__code=value),

@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from bangkok.formats import human_moment
-from prisoners.queues import by_unit
+from prisoners.queues import where_she_lives
 from reminders.queues import Bucket, Column, record_queue
 
 from . import reading
@@ -54,7 +54,7 @@ PLANS = record_queue(
     opens="safeguarding:plan",
     link=_("Open the plan"),
     keyset=("opened_at", "id"),
-    filters=(by_unit(),),
+    filters=where_she_lives(),
     order=355,
 )
 
@@ -77,6 +77,6 @@ CONCERNS = record_queue(
     opens="safeguarding:concern-detail",
     link=_("Open the concern"),
     keyset=("received_at", "id"),
-    filters=(by_unit(),),
+    filters=where_she_lives(),
     order=356,
 )

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bangkok.formats import human_moment
-from prisoners.queues import by_unit
+from prisoners.queues import where_she_lives
 from reminders.queues import Bucket, Column, record_queue
 
 from . import reading
@@ -75,6 +75,6 @@ CASES = record_queue(
     opens="selfharm:case",
     link=_("Open the case"),
     keyset=("opened_at", "id"),
-    filters=(by_unit(),),
+    filters=where_she_lives(),
     order=345,
 )

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from prisoners.queues import by_unit
+from prisoners.queues import where_she_lives
 from reminders.task_queues import task_queue
 
 CONTACT_LAPSES = task_queue(
@@ -23,7 +23,7 @@ CONTACT_LAPSES = task_queue(
         "each keep in touch. A task closes when a visit is held or a contact recorded."
     ),
     empty=_("No woman's contact with her family has lapsed."),
-    filters=(by_unit(),),
+    filters=where_she_lives(),
     url=lambda task: reverse("prisoners:detail", args=[task.prisoner.uuid]) + "#visits",
     order=20,
 )

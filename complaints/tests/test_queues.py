@@ -1,5 +1,6 @@
 """Safeguarding's caseload and the governor's actions held for review, as work queues."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -170,3 +171,48 @@ def test_the_held_actions_queries_do_not_grow_with_its_rows(cast, facility_a, wo
 
     queues.queries_do_not_grow(governor, "/queues/held-actions/", more)
     assert queues.tab_counts(queues.page(governor, "held-actions"))["All"] == 5
+
+
+def test_staff_of_two_facilities_choose_the_facility_then_its_unit(
+    cast, facility_a, facility_b, woman_a
+):
+    """Staff of two facilities filter the queue by facility, and by unit once a facility is
+    chosen (its units only: a national member of staff's queues offered 961 units); staff of
+    one choose among her units as before, with no facility to choose."""
+    from staff.tests.factories import make_staff
+
+    north = UnitFactory(facility=facility_a, code="N", name="North wing")
+    south = UnitFactory(facility=facility_b, code="S", name="South wing")
+    on_north = PrisonerFactory(facility=facility_a, unit=north, family_name="Kaewta")
+    elsewhere = PrisonerFactory(facility=facility_b, unit=south, family_name="Otherplace")
+    lodged(cast, woman_a, 1)
+    lodged(cast, on_north, 1)
+    complaint(make_staff("reception", facility_b), elsewhere, received_at=timezone.now())
+    both = client_for(make_staff("safeguarding", facility_a, facility_b))
+    hint = "Choose a facility first: its units are then offered."
+
+    def select(response, key: str) -> str:
+        found = re.search(
+            rf'<select[^>]* name="{key}".*?</select>', response.content.decode(), re.S
+        )
+        return found[0] if found else ""
+
+    first = queues.page(both, "complaints")
+    assert queues.tab_counts(first)["All"] == 3
+    assert select(first, "facility").count("<option") == 3 and hint in first.content.decode()
+    assert select(first, "unit").count("<option") == 1
+    chosen = queues.page(both, "complaints", facility=facility_a.code)
+    assert queues.tab_counts(chosen)["All"] == 2 and hint not in chosen.content.decode()
+    assert (
+        str(north.uuid) in select(chosen, "unit") and str(south.uuid) not in chosen.content.decode()
+    )
+    on_unit = queues.page(both, "complaints", facility=facility_a.code, unit=str(north.uuid))
+    assert [row for row in queues.rows(on_unit) if "Kaewta" in row] == queues.rows(on_unit)
+    assert queues.tab_counts(on_unit)["All"] == 1
+    # A unit of another facility than the one chosen, or with none chosen, is no filter.
+    assert queues.tab_counts(queues.page(both, "complaints", unit=str(north.uuid)))["All"] == 3
+    mixed = queues.page(both, "complaints", facility=facility_b.code, unit=str(north.uuid))
+    assert queues.tab_counts(mixed)["All"] == 1 and "Otherplace" in queues.rows(mixed)[0]
+    one = queues.page(client_for(cast["safeguarding"]), "complaints")
+    assert select(one, "facility") == "" and str(north.uuid) in select(one, "unit")
+    assert hint not in one.content.decode()
