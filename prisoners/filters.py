@@ -61,6 +61,11 @@ class _Scoped(fields.ModelChoiceField):
         return self.written(prepared(self.queryset.model, key, build, *ids))
 
 
+# What staff of more than one facility are told before they choose one (here and in the work
+# queues, `prisoners.queues`).
+FACILITY_FIRST = _("Choose a facility first: its units are then offered.")
+
+
 class UnitField(_Scoped):
     """The units to choose from, each written as `Unit.__str__` writes it, read as rows. Staff
     of more than one facility choose the facility first (`facility_first`): a national
@@ -78,7 +83,7 @@ class UnitField(_Scoped):
         self.facility_code, self.unit_chosen = facility_code, unit_chosen
         super().__init__(*args, **kwargs)
         if self.facility_first and not facility_code:
-            self.help_text = _("Choose a facility first: its units are then offered.")
+            self.help_text = FACILITY_FIRST
 
     @property
     def facility_first(self) -> bool:

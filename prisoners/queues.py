@@ -1,5 +1,7 @@
 """The filters every work queue about women offers (`reminders.queues`): where she lives, her
-facility (for staff of more than one) and her unit."""
+facility (for staff of more than one) and her unit. Staff of more than one facility choose the
+facility before its units, as in the women list (`prisoners.filters.UnitField`): a national
+member of staff's queue wrote 961 units."""
 
 from __future__ import annotations
 
@@ -9,11 +11,8 @@ from facilities.models import facility_label
 from facilities.scope import ASSIGNED, facilities_of
 from reminders.queues import Filter
 
+from .filters import FACILITY_FIRST
 from .models import Unit
-
-# Staff of more than one facility choose the facility before its units, as in the women list
-# (`prisoners.filters.UnitField`): a national member of staff's queue wrote 961 units.
-FACILITY_FIRST = _("Choose a facility first: its units are then offered.")
 
 
 def _several(viewer) -> bool:
