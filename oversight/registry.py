@@ -1026,8 +1026,11 @@ def computed(
     One query reads them all (`figures.counted_each`; `seen`, if given, is told when the
     oldest count read was made)."""
     items = [i for i in indicators_for(user) if key is None or i.key == key]
-    present = [i for i in items if isinstance(i.counts, Fold) and i.counts.base[0] == PRESENT]
-    rest = [i for i in items if i not in present]
+    over_last_day = {
+        i.key for i in items if isinstance(i.counts, Fold) and i.counts.base[0] == PRESENT
+    }
+    present = [i for i in items if i.key in over_last_day]
+    rest = [i for i in items if i.key not in over_last_day]
     found, how = figures.counted_each(
         [item.key for item in items], [i.key for i in present], facilities, periods, seen
     )

@@ -7,27 +7,11 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from facilities.models import facility_label
-from facilities.scope import ASSIGNED, facilities_of
+from facilities.scope import facilities_of, facilities_to_choose, works_in_several
 from reminders.queues import Filter
 
 from .filters import FACILITY_FIRST
 from .models import Unit
-
-
-def _several(viewer) -> bool:
-    """Whether she works in more than one facility (their ids read with her account, if
-    they were)."""
-    assigned = getattr(viewer, ASSIGNED, None)
-    return len(assigned) > 1 if assigned is not None else facilities_of(viewer).count() > 1
-
-
-def facilities_to_choose(viewer, chosen: dict) -> list[tuple[str, str]]:
-    """Her facilities, when she works in several (none to choose for staff of one)."""
-    if not _several(viewer):
-        return []
-    facilities = facilities_of(viewer).order_by("code").values_list("code", "name")
-    return [(code, facility_label(code, name)) for code, name in facilities]
 
 
 def units_of(viewer, chosen: dict) -> list[tuple[str, str]]:
@@ -36,14 +20,14 @@ def units_of(viewer, chosen: dict) -> list[tuple[str, str]]:
     facilities = facilities_of(viewer)
     if chosen.get("facility"):
         facilities = facilities.filter(code=chosen["facility"])
-    elif _several(viewer):
+    elif works_in_several(viewer):
         return []
     units = Unit.objects.filter(facility__in=facilities).order_by("name", "code")
     return [(str(uuid), name) for uuid, name in units.values_list("uuid", "name")]
 
 
 def _facility_first(viewer, chosen: dict):
-    return FACILITY_FIRST if not chosen.get("facility") and _several(viewer) else ""
+    return FACILITY_FIRST if not chosen.get("facility") and works_in_several(viewer) else ""
 
 
 def where_she_lives(woman: str = "prisoner") -> tuple[Filter, Filter]:
@@ -53,7 +37,7 @@ def where_she_lives(woman: str = "prisoner") -> tuple[Filter, Filter]:
         Filter(
             key="facility",
             label=_("Facility"),
-            choices=facilities_to_choose,
+            choices=lambda viewer, chosen: facilities_to_choose(viewer),
             apply=lambda records, value: records.filter(**{f"{woman}__facility__code": value}),
         ),
         Filter(

@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from bangkok.formats import human_moment
-from facilities.scope import facilities_of
+from facilities.scope import facilities_to_choose
 
 from .models import CONFIDENTIAL_TITLE, Reminder, Status
 from .queues import Bucket, Filter, Queue, Row
@@ -81,9 +81,7 @@ ESCALATIONS = Queue(
         Filter(
             key="facility",
             label=_("Facility"),
-            choices=lambda viewer, chosen: [
-                (f.code, f.name) for f in facilities_of(viewer).order_by("name")
-            ],
+            choices=lambda viewer, chosen: facilities_to_choose(viewer),
             apply=lambda records, value: records.filter(facility__code=value),
         ),
     ),

@@ -397,6 +397,11 @@ def test_staff_of_two_facilities_choose_the_facility_then_among_its_units(
 
     first = both.get(URL)
     assert units(first).count("<option") == 1 and hint in first.content.decode()
+    # htmx follows her choice of facility; staff of one have nothing to follow.
+    assert 'hx-include="#id_facility"' in first.content.decode()
+    assert (
+        'hx-include="#id_facility"' not in client_for(cast["reception"]).get(URL).content.decode()
+    )
     assert sorted(names(first)) == ["A-UNIT", "B-UNIT"]
     assert str(wing.uuid) not in first.content.decode()
     for facility, shown, hidden in ((facility_a, wing, other), (facility_b, other, wing)):

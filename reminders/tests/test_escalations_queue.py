@@ -73,6 +73,10 @@ def test_the_escalations_filter_by_facility(cast, facility_a, facility_b, woman_
     assert queues.tab_counts(queues.page(client, "escalations"))["All"] == 2
     only_b = queues.rows(queues.page(client, "escalations", facility="B"))
     assert len(only_b) == 1 and "Thandar" in only_b[0]
+    # The governor of one facility has no facility to choose (a choice of one is none).
+    assert 'name="facility"' in queues.page(client, "escalations").content.decode()
+    alone = queues.page(client_for(cast["governor"]), "escalations").content.decode()
+    assert 'name="facility"' not in alone
 
 
 def test_her_authorities_are_counted_on_her_dashboard_and_open_her_queue(cast, woman_a):
